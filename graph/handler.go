@@ -1,0 +1,83 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"carejourney/graph/generated"
+	"carejourney/graph/loaders"
+	"carejourney/server/auth"
+	"carejourney/server/store"
+)
+
+// NewHandler returns the /graphql endpoint: JSON POST (any operation) and
+// GET (queries only). Form and multipart bodies are not accepted, which
+// together with the cross-origin check in front keeps CSRF out.
+func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger) http.Handler {
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions}})
+	srv := handler.New(schema)
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.SetErrorPresenter(presentError(logger))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return fmt.Errorf("panic: %v", p) // presented as INTERNAL; details stay in the log
+	})
+	srv.AroundOperations(requireSession)
+	return loaders.Middleware(st)(srv)
+}
+
+// requireSession refuses every operation but signIn without a session.
+func requireSession(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if auth.ViewerFrom(ctx) != nil {
+		return next(ctx)
+	}
+	op := graphql.GetOperationContext(ctx)
+	if op.Operation != nil && selectsOnly(op.Doc, op.Operation.SelectionSet, "signIn", "__typename") {
+		return next(ctx)
+	}
+	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+		Message:    "Sign in first.",
+		Extensions: map[string]any{"code": codeUnauthenticated},
+	}}})
+}
+
+// selectsOnly reports whether a selection set, fragments included, selects
+// nothing but the allowed root fields.
+func selectsOnly(doc *ast.QueryDocument, set ast.SelectionSet, allowed ...string) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			ok := false
+			for _, name := range allowed {
+				ok = ok || s.Name == name
+			}
+			if !ok {
+				return false
+			}
+		case *ast.InlineFragment:
+			if !selectsOnly(doc, s.SelectionSet, allowed...) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			def := doc.Fragments.ForName(s.Name)
+			if def == nil || !selectsOnly(doc, def.SelectionSet, allowed...) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,59 @@
+package graph
+
+import (
+	"context"
+
+	"carejourney/graph/loaders"
+	"carejourney/server/domain"
+)
+
+// currentEpisodes drops superseded episodes from a member's history.
+func currentEpisodes(all []*domain.CareEpisode) []*domain.CareEpisode {
+	out := []*domain.CareEpisode{}
+	for _, e := range all {
+		if !e.Superseded() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// openEpisode is the member's current episode, nil when not in care.
+func openEpisode(ctx context.Context, memberID int64) (*domain.CareEpisode, error) {
+	all, err := loaders.For(ctx).EpisodesByMember.Load(ctx, memberID)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range all {
+		if e.Open() && !e.Superseded() {
+			return e, nil
+		}
+	}
+	return nil, nil
+}
+
+// careLevel looks a level up in the request's catalogue.
+func careLevel(ctx context.Context, code string) (*domain.CareLevel, error) {
+	levels, err := loaders.For(ctx).CareLevelsByCode()
+	if err != nil {
+		return nil, err
+	}
+	level := levels[code]
+	return &level, nil
+}
+
+// loadUser loads an optional user reference.
+func loadUser(ctx context.Context, id *int64) (*domain.User, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return loaders.For(ctx).User.Load(ctx, *id)
+}
+
+// loadEpisode loads an optional episode reference.
+func loadEpisode(ctx context.Context, id *int64) (*domain.CareEpisode, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return loaders.For(ctx).Episode.Load(ctx, *id)
+}

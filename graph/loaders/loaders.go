@@ -1,0 +1,100 @@
+// Package loaders batches the per-object lookups of one GraphQL request, so
+// resolving a list of N objects costs a fixed number of statements, not N.
+// A fresh set is made for every request (Middleware): nothing is cached
+// across requests, so no one ever sees another request's stale data.
+package loaders
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+// Loaders are the batch loaders of one request.
+type Loaders struct {
+	Member           *dataloadgen.Loader[int64, *domain.Member]
+	User             *dataloadgen.Loader[int64, *domain.User]
+	Episode          *dataloadgen.Loader[int64, *domain.CareEpisode]
+	EpisodesByMember *dataloadgen.Loader[int64, []*domain.CareEpisode]
+	RecoveryHistory  *dataloadgen.Loader[int64, []*domain.RecoveryStartDateChange]
+	careLevels       func() ([]domain.CareLevel, error)
+}
+
+// batchWait is how long a loader waits to gather keys; resolvers of one list
+// run concurrently, so a short wait is enough.
+const batchWait = 2 * time.Millisecond
+
+// New returns fresh loaders over st.
+func New(ctx context.Context, st *store.Store) *Loaders {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(batchWait), dataloadgen.WithBatchCapacity(500)}
+	return &Loaders{
+		Member:           dataloadgen.NewLoader(fromMap(st.MembersByID), opts...),
+		User:             dataloadgen.NewLoader(fromMap(st.UsersByID), opts...),
+		Episode:          dataloadgen.NewLoader(fromMap(st.EpisodesByID), opts...),
+		EpisodesByMember: dataloadgen.NewLoader(fromMap(st.EpisodesByMemberID), opts...),
+		RecoveryHistory:  dataloadgen.NewLoader(fromMap(st.RecoveryHistoryByMemberID), opts...),
+		careLevels: sync.OnceValues(func() ([]domain.CareLevel, error) {
+			return st.CareLevels(ctx)
+		}),
+	}
+}
+
+// CareLevels returns the catalogue, loaded at most once per request.
+func (l *Loaders) CareLevels() ([]domain.CareLevel, error) { return l.careLevels() }
+
+// CareLevelsByCode returns the catalogue keyed by code.
+func (l *Loaders) CareLevelsByCode() (map[string]domain.CareLevel, error) {
+	levels, err := l.careLevels()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]domain.CareLevel, len(levels))
+	for _, level := range levels {
+		out[level.Code] = level
+	}
+	return out, nil
+}
+
+// fromMap adapts a store lookup that returns a map into a batch function;
+// a missing key yields the zero value (nil), which callers read as "none".
+func fromMap[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error)) func(context.Context, []K) ([]V, []error) {
+	return func(ctx context.Context, keys []K) ([]V, []error) {
+		found, err := fetch(ctx, keys)
+		values := make([]V, len(keys))
+		if err != nil {
+			errs := make([]error, len(keys))
+			for i := range errs {
+				errs[i] = err
+			}
+			return values, errs
+		}
+		for i, k := range keys {
+			values[i] = found[k]
+		}
+		return values, nil
+	}
+}
+
+type key struct{}
+
+// Middleware puts fresh loaders into every request's context.
+func Middleware(st *store.Store) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			ctx := r.Context()
+			ctx = context.WithValue(ctx, key{}, New(ctx, st))
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
+}
+
+// For returns the request's loaders.
+func For(ctx context.Context) *Loaders {
+	return ctx.Value(key{}).(*Loaders)
+}

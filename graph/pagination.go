@@ -1,0 +1,81 @@
+package graph
+
+import (
+	"encoding/base64"
+	"encoding/json"
+
+	"carejourney/graph/model"
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+// Page sizes of every connection.
+const (
+	defaultPageSize = 20
+	maxPageSize     = 100
+)
+
+// pageRequest reads Relay arguments: first/after walks forward, last/before
+// backward; first defaults to 20 and both are capped at 100.
+func pageRequest(first *int, after *string, last *int, before *string) (store.PageRequest, error) {
+	if first != nil && last != nil {
+		return store.PageRequest{}, domain.Errorf(domain.CodeInvalidInput, "Pass either first or last, not both.")
+	}
+	page := store.PageRequest{Limit: defaultPageSize}
+	size := first
+	if last != nil {
+		size, page.Backward = last, true
+	}
+	if size != nil {
+		if *size < 0 {
+			return page, domain.Errorf(domain.CodeInvalidInput, "first and last cannot be negative.")
+		}
+		page.Limit = min(*size, maxPageSize)
+	}
+	var err error
+	if page.After, err = decodeCursor(after); err != nil {
+		return page, err
+	}
+	if page.Before, err = decodeCursor(before); err != nil {
+		return page, err
+	}
+	return page, nil
+}
+
+// Cursors are opaque to clients: base64url over a small JSON object.
+func encodeCursor(c store.Cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s *string) (*store.Cursor, error) {
+	if s == nil {
+		return nil, nil
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(*s)
+	var c store.Cursor
+	if err != nil || json.Unmarshal(raw, &c) != nil || c.ID <= 0 {
+		return nil, domain.Errorf(domain.CodeInvalidInput, "%q is not a valid cursor.", *s)
+	}
+	return &c, nil
+}
+
+func pageInfo(cursors []store.Cursor, hasNext, hasPrevious bool) *model.PageInfo {
+	info := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: hasPrevious}
+	if len(cursors) > 0 {
+		start, end := encodeCursor(cursors[0]), encodeCursor(cursors[len(cursors)-1])
+		info.StartCursor, info.EndCursor = &start, &end
+	}
+	return info
+}
+
+func memberFilter(f *model.MemberFilter) store.MemberFilter {
+	if f == nil {
+		return store.MemberFilter{}
+	}
+	out := store.MemberFilter{CareLevelCodes: f.CareLevelCodes, Statuses: f.Status}
+	if f.Search != nil {
+		out.Search = *f.Search
+	}
+	return out
+}

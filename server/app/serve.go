@@ -1,0 +1,134 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"carejourney/frontend"
+	"carejourney/server/auth"
+	"carejourney/server/config"
+	"carejourney/server/httpserver"
+	"carejourney/server/seed"
+	"carejourney/server/store"
+)
+
+func serveCommand(ctx context.Context, args []string, env Env) error {
+	cfg, _, err := config.Parse("serve", args, env.Getenv, usageTo(env, nil))
+	if err != nil {
+		return err
+	}
+	logger := newLogger(env.Stderr, cfg.LogLevel, cfg.LogFormat)
+	srv, err := Start(ctx, cfg, logger, env.Stdout)
+	if err != nil {
+		return err
+	}
+	<-ctx.Done()
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.ShutdownTimeout)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
+}
+
+// Server is a running server.
+type Server struct {
+	// Addr is the address it listens on (the real port when :0 was asked).
+	Addr   string
+	Store  *store.Store
+	http   *http.Server
+	db     *database
+	served chan error
+	logger *slog.Logger
+}
+
+// Start opens (or starts) the database, migrates it, loads the demo when
+// asked and the database is empty, and starts serving HTTP.
+func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer) (*Server, error) {
+	db, err := openDatabase(ctx, cfg, logger)
+	if err != nil {
+		return nil, err
+	}
+	fail := func(err error) (*Server, error) {
+		db.Close(ctx)
+		return nil, err
+	}
+	if err := store.Migrate(ctx, db.DB, nil); err != nil {
+		return fail(err)
+	}
+	st := store.New(db.DB, cfg.TimeZone)
+	if cfg.SeedDemoOnEmpty {
+		if err := seedDemoIfEmpty(ctx, st, stdout); err != nil {
+			return fail(err)
+		}
+	}
+	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge}
+	handler := httpserver.New(httpserver.Deps{
+		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
+		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure,
+	})
+	ln, err := net.Listen("tcp", cfg.ListenAddr)
+	if err != nil {
+		return fail(fmt.Errorf("unable to listen on %s: %w", cfg.ListenAddr, err))
+	}
+	s := &Server{
+		Addr: ln.Addr().String(), Store: st, db: db, served: make(chan error, 1), logger: logger,
+		http: &http.Server{
+			Handler:           handler,
+			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       30 * time.Second,
+			WriteTimeout:      60 * time.Second,
+			IdleTimeout:       120 * time.Second,
+			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+			BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		},
+	}
+	go func() { s.served <- s.http.Serve(ln) }()
+	logger.Info("serving", "addr", s.Addr, "graphiql", "http://"+displayAddr(s.Addr)+"/graphiql")
+	return s, nil
+}
+
+// Shutdown stops accepting connections, lets in-flight requests finish
+// within ctx, then closes the pool and stops the private PostgreSQL.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.http.Shutdown(ctx)
+	if serveErr := <-s.served; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
+		err = serveErr
+	}
+	if closeErr := s.db.Close(ctx); err == nil {
+		err = closeErr
+	}
+	return err
+}
+
+func seedDemoIfEmpty(ctx context.Context, st *store.Store, stdout io.Writer) error {
+	users, err := st.CountUsers(ctx)
+	if err != nil || users > 0 {
+		return err
+	}
+	demoUsers, err := seed.Demo(ctx, st)
+	if err != nil {
+		return fmt.Errorf("loading the demo data: %w", err)
+	}
+	printDemoUsers(stdout, demoUsers)
+	return nil
+}
+
+func printDemoUsers(w io.Writer, users []seed.DemoUser) {
+	fmt.Fprintln(w, "Demo data loaded. Sign in with:")
+	for _, u := range users {
+		fmt.Fprintf(w, "  %-16s %-40s password: %s\n", u.Role, u.Email, u.Password)
+	}
+}
+
+func displayAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || host == "" || host == "::" || host == "0.0.0.0" {
+		return "localhost:" + port
+	}
+	return addr
+}

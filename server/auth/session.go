@@ -1,0 +1,127 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+// Viewer is the signed-in person of a request.
+type Viewer struct {
+	User      *domain.User
+	SessionID int64
+	// ExpiresAt is when the session ends unless activity renews it.
+	ExpiresAt time.Time
+}
+
+// Sessions signs people in and out and resolves session tokens.
+type Sessions struct {
+	Store *store.Store
+	// IdleTimeout ends a session after this long without a request.
+	IdleTimeout time.Duration
+	// MaxAge ends a session this long after sign-in, whatever the activity.
+	MaxAge time.Duration
+	Now    func() time.Time
+}
+
+// touchEvery bounds how often a busy session's last-seen time is written.
+const touchEvery = time.Minute
+
+func (s *Sessions) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Sessions) expiry(createdAt, seenAt time.Time) time.Time {
+	idle := seenAt.Add(s.IdleTimeout)
+	hard := createdAt.Add(s.MaxAge)
+	if hard.Before(idle) {
+		return hard
+	}
+	return idle
+}
+
+var errInvalidCredentials = domain.Errorf(domain.CodeInvalidCredentials, "The email or password is not correct.")
+
+// SignIn checks credentials and opens a session. It returns the token for
+// the cookie. A wrong email and a wrong password fail alike, in the same time.
+func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer, string, error) {
+	normalized, err := domain.NormalizeEmail(email)
+	if err != nil {
+		CheckPassword(password, dummyHash)
+		return nil, "", errInvalidCredentials
+	}
+	user, err := s.Store.UserByEmail(ctx, normalized)
+	if err != nil {
+		return nil, "", fmt.Errorf("auth: unable to look up user: %w", err)
+	}
+	if user == nil {
+		CheckPassword(password, dummyHash)
+		return nil, "", errInvalidCredentials
+	}
+	if !CheckPassword(password, user.PasswordHash) || !user.Active {
+		return nil, "", errInvalidCredentials
+	}
+	token, hash := NewToken()
+	now := s.now()
+	sess := &store.Session{TokenHash: hash, UserID: user.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: s.expiry(now, now)}
+	if err := s.Store.CreateSession(ctx, sess); err != nil {
+		return nil, "", fmt.Errorf("auth: unable to create session: %w", err)
+	}
+	return &Viewer{User: user, SessionID: sess.ID, ExpiresAt: sess.ExpiresAt}, token, nil
+}
+
+// Authenticate resolves a session token to its viewer; nil when the token
+// is unknown, expired, signed out or belongs to a deactivated user.
+func (s *Sessions) Authenticate(ctx context.Context, token string) (*Viewer, error) {
+	now := s.now()
+	sess, user, err := s.Store.ActiveSession(ctx, HashToken(token), now)
+	if err != nil {
+		return nil, fmt.Errorf("auth: unable to look up session: %w", err)
+	}
+	if sess == nil {
+		return nil, nil
+	}
+	expires := sess.ExpiresAt
+	if now.Sub(sess.LastSeenAt) >= touchEvery {
+		expires = s.expiry(sess.CreatedAt, now)
+		if err := s.Store.TouchSession(ctx, sess.ID, now, expires); err != nil {
+			return nil, fmt.Errorf("auth: unable to renew session: %w", err)
+		}
+	}
+	return &Viewer{User: user, SessionID: sess.ID, ExpiresAt: expires}, nil
+}
+
+// SignOut ends the viewer's session.
+func (s *Sessions) SignOut(ctx context.Context, v *Viewer) error {
+	if v == nil {
+		return nil
+	}
+	return s.Store.EndSession(ctx, v.SessionID)
+}
+
+type viewerKey struct{}
+
+// WithViewer returns ctx carrying v.
+func WithViewer(ctx context.Context, v *Viewer) context.Context {
+	return context.WithValue(ctx, viewerKey{}, v)
+}
+
+// ViewerFrom returns the request's viewer, nil when nobody is signed in.
+func ViewerFrom(ctx context.Context) *Viewer {
+	v, _ := ctx.Value(viewerKey{}).(*Viewer)
+	return v
+}
+
+// ActorID is the user id that writes are recorded under; 0 for nobody.
+func ActorID(ctx context.Context) int64 {
+	if v := ViewerFrom(ctx); v != nil {
+		return v.User.ID
+	}
+	return 0
+}

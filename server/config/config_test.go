@@ -1,0 +1,68 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestDefaults(t *testing.T) {
+	c, _, err := Parse("serve", nil, env(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ListenAddr != ":8080" || c.DatabaseURL != "" || c.SessionIdleTimeout != 30*time.Minute ||
+		c.SessionMaxAge != 12*time.Hour || len(c.CORSAllowedOrigins) != 0 || c.TimeZone != time.UTC {
+		t.Fatalf("unexpected defaults: %+v", c)
+	}
+}
+
+func TestFlagsOverrideEnvironment(t *testing.T) {
+	c, _, err := Parse("serve", []string{"--listen", "127.0.0.1:9000"},
+		env(map[string]string{"LISTEN_ADDR": ":7000", "CORS_ALLOWED_ORIGINS": "https://a.example, https://b.example/"}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ListenAddr != "127.0.0.1:9000" {
+		t.Errorf("listen = %q, want the flag's value", c.ListenAddr)
+	}
+	if strings.Join(c.CORSAllowedOrigins, " ") != "https://a.example https://b.example" {
+		t.Errorf("origins = %v", c.CORSAllowedOrigins)
+	}
+}
+
+func TestInvalidValuesAreAllReported(t *testing.T) {
+	_, _, err := Parse("serve", nil, env(map[string]string{
+		"DATABASE_URL": "mysql://x", "LISTEN_ADDR": "8080", "LOG_LEVEL": "loud",
+		"SESSION_IDLE_TIMEOUT": "-1m", "PROVIDER_TIME_ZONE": "Mars/Base", "CORS_ALLOWED_ORIGINS": "*",
+	}), nil)
+	if err == nil {
+		t.Fatal("expected an error")
+	}
+	for _, name := range []string{"DATABASE_URL", "LISTEN_ADDR", "LOG_LEVEL", "SESSION_IDLE_TIMEOUT", "PROVIDER_TIME_ZONE", "CORS_ALLOWED_ORIGINS"} {
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("error does not name %s:\n%v", name, err)
+		}
+	}
+}
+
+func TestMaxAgeNotShorterThanIdle(t *testing.T) {
+	_, _, err := Parse("serve", nil, env(map[string]string{"SESSION_IDLE_TIMEOUT": "2h", "SESSION_MAX_AGE": "1h"}), nil)
+	if err == nil || !strings.Contains(err.Error(), "SESSION_MAX_AGE") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestBareBooleanFlag(t *testing.T) {
+	c, _, err := Parse("serve", []string{"--seed-demo-on-empty", "--listen", ":0"}, env(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.SeedDemoOnEmpty || c.ListenAddr != ":0" {
+		t.Fatalf("got %+v", c)
+	}
+}

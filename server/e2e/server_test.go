@@ -1,0 +1,214 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"carejourney/server/app"
+	"carejourney/server/auth"
+	"carejourney/server/config"
+	"carejourney/server/domain"
+	"carejourney/server/testdb"
+)
+
+func TestMain(m *testing.M) { testdb.Main(m) }
+
+// server is the real program on a free port with its own database.
+type server struct {
+	*app.Server
+	URL        string
+	statements atomic.Int64
+}
+
+// startServer starts the whole program as `serve` would, on 127.0.0.1:0.
+func startServer(t *testing.T, env map[string]string) *server {
+	t.Helper()
+	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
+	for k, v := range env {
+		vars[k] = v
+	}
+	cfg, _, err := config.Parse("serve", nil, func(k string) string { return vars[k] }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if testing.Verbose() {
+		logger = slog.New(slog.NewTextHandler(&testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	ctx := context.Background()
+	srv, err := app.Start(ctx, cfg, logger, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &server{Server: srv, URL: "http://" + srv.Addr}
+	srv.Store.DB().AddQueryHook(&statementCounter{n: &s.statements})
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if err := srv.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+	})
+	return s
+}
+
+type testWriter struct{ t *testing.T }
+
+func (w *testWriter) Write(p []byte) (int, error) { w.t.Log(strings.TrimSpace(string(p))); return len(p), nil }
+
+// statementCounter counts every SQL statement the server sends.
+type statementCounter struct{ n *atomic.Int64 }
+
+func (c *statementCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	c.n.Add(1)
+	return ctx
+}
+func (c *statementCounter) AfterQuery(context.Context, *bun.QueryEvent) {}
+
+// createUser adds a user straight through the store.
+func (s *server) createUser(t *testing.T, email, password string, role domain.Role) {
+	t.Helper()
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Store.CreateUser(context.Background(), &domain.User{Email: email, Name: "Test " + string(role), Role: role, PasswordHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// client is a browser-like GraphQL client with a cookie jar.
+type client struct {
+	t    *testing.T
+	base string
+	http *http.Client
+}
+
+func (s *server) client(t *testing.T) *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{t: t, base: s.URL, http: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
+}
+
+// signedIn returns a client signed in as a new staff user of role.
+func (s *server) signedIn(t *testing.T, role domain.Role) *client {
+	t.Helper()
+	email := strings.ToLower(string(role)) + "@test.example"
+	s.createUser(t, email, "correct horse battery", role)
+	c := s.client(t)
+	resp := c.do(`mutation($in: SignInInput!) { signIn(input: $in) { viewer { user { email } } userErrors { code } } }`,
+		vars{"in": vars{"email": email, "password": "correct horse battery"}})
+	resp.noErrors(t)
+	if got := resp.str(t, "signIn.viewer.user.email"); got != email {
+		t.Fatalf("signed in as %q", got)
+	}
+	return c
+}
+
+type vars = map[string]any
+
+// response is a decoded GraphQL response.
+type response struct {
+	Status int
+	Header http.Header
+	Data   map[string]any `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+func (c *client) do(query string, variables vars) *response {
+	c.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
+	req, _ := http.NewRequest(http.MethodPost, c.base+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return c.send(req)
+}
+
+func (c *client) send(req *http.Request) *response {
+	c.t.Helper()
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	r := &response{Status: res.StatusCode, Header: res.Header}
+	if err := json.Unmarshal(raw, r); err != nil {
+		c.t.Fatalf("status %d, not JSON: %s", res.StatusCode, raw)
+	}
+	return r
+}
+
+func (r *response) noErrors(t *testing.T) {
+	t.Helper()
+	if r.Status != http.StatusOK || len(r.Errors) > 0 {
+		t.Fatalf("status %d, errors %+v", r.Status, r.Errors)
+	}
+}
+
+// errorCodes lists extensions.code of every error.
+func (r *response) errorCodes() []string {
+	var out []string
+	for _, e := range r.Errors {
+		code, _ := e.Extensions["code"].(string)
+		out = append(out, code)
+	}
+	return out
+}
+
+// get walks a dotted path (numbers index lists) into the data.
+func (r *response) get(t *testing.T, path string) any {
+	t.Helper()
+	var cur any = r.Data
+	for _, part := range strings.Split(path, ".") {
+		switch v := cur.(type) {
+		case map[string]any:
+			cur = v[part]
+		case []any:
+			var i int
+			if err := json.Unmarshal([]byte(part), &i); err != nil || i >= len(v) {
+				t.Fatalf("bad index %q in %s", part, path)
+			}
+			cur = v[i]
+		default:
+			t.Fatalf("%s: cannot descend into %T at %q (data %v)", path, cur, part, r.Data)
+		}
+	}
+	return cur
+}
+
+func (r *response) str(t *testing.T, path string) string {
+	t.Helper()
+	s, _ := r.get(t, path).(string)
+	return s
+}
+
+func (r *response) list(t *testing.T, path string) []any {
+	t.Helper()
+	l, _ := r.get(t, path).([]any)
+	return l
+}
+
+// userErrorCodes lists the codes of a payload's userErrors.
+func (r *response) userErrorCodes(t *testing.T, payload string) []string {
+	t.Helper()
+	var out []string
+	for _, e := range r.list(t, payload+".userErrors") {
+		out = append(out, e.(map[string]any)["code"].(string))
+	}
+	return out
+}

@@ -1,0 +1,55 @@
+// Package httpserver is the HTTP face of the server: every route in one
+// place (this file), the middleware around them, and the embedded app.
+package httpserver
+
+import (
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/rs/cors"
+
+	"carejourney/graph"
+	"carejourney/server/auth"
+	"carejourney/server/store"
+)
+
+// Deps are what the routes need.
+type Deps struct {
+	Store              *store.Store
+	Sessions           *auth.Sessions
+	Logger             *slog.Logger
+	App                fs.FS
+	CORSAllowedOrigins []string
+	CookieSecure       bool
+}
+
+// maxBodyBytes bounds a request body; a GraphQL document is small.
+const maxBodyBytes = 1 << 20
+
+// New returns the server's handler.
+func New(d Deps) http.Handler {
+	mux := http.NewServeMux()
+
+	api := graph.NewHandler(d.Store, d.Sessions, d.Logger)
+	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
+	api = limitBody(maxBodyBytes, api)
+	api = cors.New(cors.Options{
+		AllowedOrigins: d.CORSAllowedOrigins,
+		AllowedMethods: []string{http.MethodGet, http.MethodPost},
+		AllowedHeaders: []string{"Content-Type", "Authorization"},
+		// Browser sessions are same-origin only; other origins never get cookies.
+		AllowCredentials: false,
+		MaxAge:           600,
+	}).Handler(api)
+	api = refuseCrossOrigin(d.CORSAllowedOrigins, api)
+	mux.Handle("/graphql", api)
+
+	mux.Handle("GET /graphiql", playground.Handler("Care Journey API", "/graphql"))
+	mux.HandleFunc("GET /healthz", healthz)
+	mux.Handle("GET /readyz", readyz(d.Store))
+	mux.Handle("/", spa(d.App))
+
+	return withRequestID(logRequests(d.Logger, recoverPanics(d.Logger, securityHeaders(mux))))
+}

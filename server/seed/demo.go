@@ -1,0 +1,173 @@
+package seed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+
+	"carejourney/server/auth"
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+// DemoUser is a sign-in the demo prints.
+type DemoUser struct {
+	Email    string
+	Password string
+	Role     domain.Role
+	Name     string
+}
+
+// ErrNotEmpty is returned by Demo when the database already has members, because mixing the demo into real records would be impossible to undo.
+var ErrNotEmpty = errors.New("seed: the database already has members; the demo loads only into an empty database")
+
+// demoUsers have fixed passwords so the demo can be signed into from its
+// printed instructions; they exist only in demo databases.
+var demoUsers = []DemoUser{
+	{Email: "admin@demo.carejourney.test", Password: "demo-admin-2026!", Role: domain.RoleAdmin, Name: "Morgan Ellis"},
+	{Email: "casemanager@demo.carejourney.test", Password: "demo-case-2026!", Role: domain.RoleCaseManager, Name: "Priya Raman"},
+	{Email: "clinician@demo.carejourney.test", Password: "demo-clinic-2026!", Role: domain.RoleClinician, Name: "Samuel Okafor"},
+	{Email: "peer@demo.carejourney.test", Password: "demo-peer-2026!", Role: domain.RolePeerSupporter, Name: "Jordan Reyes"},
+	{Email: "housemanager@demo.carejourney.test", Password: "demo-house-2026!", Role: domain.RoleHouseManager, Name: "Tasha Greene"},
+}
+
+// demoMembers is the size of the demo provider's census.
+const demoMembers = 150
+
+// demoWorkers replay journeys side by side; each member's writes stay in
+// order, and members do not touch each other's rows.
+const demoWorkers = 8
+
+// Demo loads the demo provider into an empty database (it refuses with a clear error when members already exist) and returns the demo sign-ins.
+func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
+	n, err := st.CountMembers(ctx, store.MemberFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("seed: count members: %w", err)
+	}
+	if n > 0 {
+		return nil, fmt.Errorf("%w (found %d)", ErrNotEmpty, n)
+	}
+
+	var caseManagerID int64
+	for _, du := range demoUsers {
+		u, err := createUser(ctx, st, du)
+		if err != nil {
+			return nil, err
+		}
+		if du.Role == domain.RoleCaseManager {
+			caseManagerID = u.ID
+		}
+	}
+
+	plans := newGenerator(rand.New(rand.NewPCG(2026, 11)), st.Today(), st.Location).plans(demoMembers)
+	// Members are registered one by one so their ids follow the plan order
+	// on every load; only the journeys run concurrently.
+	ids := make([]int64, len(plans))
+	for i := range plans {
+		m, err := st.CreateMember(ctx, caseManagerID, plans[i].fields())
+		if err != nil {
+			return nil, fmt.Errorf("seed: create member %s %s: %w", plans[i].firstName, plans[i].lastName, err)
+		}
+		ids[i] = m.ID
+	}
+	if err := replayAll(ctx, st, caseManagerID, plans, ids); err != nil {
+		return nil, err
+	}
+	return append([]DemoUser(nil), demoUsers...), nil
+}
+
+func createUser(ctx context.Context, st *store.Store, du DemoUser) (*domain.User, error) {
+	if err := domain.CheckNewPassword(du.Password); err != nil {
+		return nil, fmt.Errorf("seed: demo password of %s: %w", du.Email, err)
+	}
+	hash, err := auth.HashPassword(du.Password)
+	if err != nil {
+		return nil, err
+	}
+	u := &domain.User{Email: du.Email, Name: du.Name, Role: du.Role, PasswordHash: hash}
+	if err := st.CreateUser(ctx, u); err != nil {
+		return nil, fmt.Errorf("seed: create demo user %s: %w", du.Email, err)
+	}
+	return u, nil
+}
+
+func (p *memberPlan) fields() domain.MemberFields {
+	f := domain.MemberFields{FirstName: &p.firstName, LastName: &p.lastName,
+		DateOfBirth: &p.dateOfBirth, RecoveryStartDate: p.recoveryStart}
+	if p.preferredName != "" {
+		f.PreferredName = &p.preferredName
+	}
+	return f
+}
+
+// replayAll replays every plan, stopping at the first error.
+func replayAll(ctx context.Context, st *store.Store, by int64, plans []memberPlan, ids []int64) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	work := make(chan int)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for range demoWorkers {
+		wg.Go(func() {
+			for i := range work {
+				if err := replay(ctx, st, by, ids[i], &plans[i]); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = fmt.Errorf("seed: journey of %s %s: %w", plans[i].firstName, plans[i].lastName, err)
+						cancel()
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+feed:
+	for i := range plans {
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return firstErr
+}
+
+// replay writes one member's journey through the store, so the demo obeys
+// every rule the product enforces.
+func replay(ctx context.Context, st *store.Store, by, memberID int64, p *memberPlan) error {
+	for _, e := range p.events {
+		var err error
+		switch e.kind {
+		case eventAdmit:
+			_, err = st.AdmitMember(ctx, by, store.AdmitInput{MemberID: memberID, CareLevelCode: e.level,
+				StartedAt: e.at, Reason: e.reason})
+		case eventChange:
+			_, err = st.ChangeCareLevel(ctx, by, store.ChangeLevelInput{MemberID: memberID, CareLevelCode: e.level,
+				EffectiveAt: e.at, Reason: e.reason})
+		case eventDischarge:
+			_, err = st.DischargeMember(ctx, by, store.DischargeInput{MemberID: memberID, EndedAt: e.at, Reason: e.reason})
+		case eventRecoveryReset:
+			_, err = st.ResetRecoveryStartDate(ctx, by, memberID, e.recoveryDate, e.reason)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if p.alumni {
+		alumni := domain.MemberAlumni
+		if _, err := st.UpdateMember(ctx, memberID, domain.MemberFields{Status: &alumni}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,318 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"carejourney/server/domain"
+)
+
+// CareLevels returns the catalogue, most intensive first.
+func (s *Store) CareLevels(ctx context.Context) ([]domain.CareLevel, error) {
+	var levels []domain.CareLevel
+	err := s.db.NewSelect().Model(&levels).ModelTableExpr("care_levels AS care_level").
+		OrderExpr("intensity DESC, position").Scan(ctx)
+	return levels, err
+}
+
+// EpisodesByID loads episodes by id.
+func (s *Store) EpisodesByID(ctx context.Context, ids []int64) (map[int64]*domain.CareEpisode, error) {
+	var rows []*domain.CareEpisode
+	if err := s.db.NewSelect().Model(&rows).Where("id IN (?)", bun.List(ids)).Scan(ctx); err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*domain.CareEpisode, len(rows))
+	for _, e := range rows {
+		out[e.ID] = e
+	}
+	return out, nil
+}
+
+// EpisodesByMemberID loads every episode of the members, superseded ones
+// included, oldest first.
+func (s *Store) EpisodesByMemberID(ctx context.Context, ids []int64) (map[int64][]*domain.CareEpisode, error) {
+	var rows []*domain.CareEpisode
+	err := s.db.NewSelect().Model(&rows).Where("member_id IN (?)", bun.List(ids)).
+		Order("started_at", "id").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]*domain.CareEpisode, len(ids))
+	for _, e := range rows {
+		out[e.MemberID] = append(out[e.MemberID], e)
+	}
+	return out, nil
+}
+
+// JourneyChange is the outcome of a care-journey write: the episode written
+// and the member after it.
+type JourneyChange struct {
+	Episode *domain.CareEpisode
+	Member  *domain.Member
+}
+
+// AdmitInput admits a member to a level of care.
+type AdmitInput struct {
+	MemberID      int64
+	CareLevelCode string
+	StartedAt     time.Time
+	Reason        string
+}
+
+// AdmitMember opens a first episode, or a readmission after a discharge.
+func (s *Store) AdmitMember(ctx context.Context, by int64, in AdmitInput) (*JourneyChange, error) {
+	reason, err := domain.CleanReason(in.Reason, false)
+	if err != nil {
+		return nil, err
+	}
+	var out JourneyChange
+	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		m, err := lockMember(ctx, tx, in.MemberID)
+		if err != nil {
+			return err
+		}
+		if _, err := careLevel(ctx, tx, in.CareLevelCode); err != nil {
+			return err
+		}
+		open, last, err := openAndLastEpisode(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := domain.CheckAdmission(open, last, in.StartedAt, s.Now()); err != nil {
+			return err
+		}
+		e := &domain.CareEpisode{MemberID: m.ID, CareLevelCode: in.CareLevelCode, StartedAt: in.StartedAt,
+			Reason: reason, RecordedByUserID: userRef(by)}
+		if err := insertEpisode(ctx, tx, e); err != nil {
+			return err
+		}
+		if err := setStatus(ctx, tx, m, domain.MemberActive); err != nil {
+			return err
+		}
+		out = JourneyChange{Episode: e, Member: m}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ChangeLevelInput moves a member in care to another level.
+type ChangeLevelInput struct {
+	MemberID      int64
+	CareLevelCode string
+	EffectiveAt   time.Time
+	Reason        string
+}
+
+// ChangeCareLevel closes the open episode at EffectiveAt and opens the next
+// one at the new level. Concurrent changes for one member are serialised by
+// the member row lock; the loser finds the journey moved on and gets a
+// domain error.
+func (s *Store) ChangeCareLevel(ctx context.Context, by int64, in ChangeLevelInput) (*JourneyChange, error) {
+	reason, err := domain.CleanReason(in.Reason, false)
+	if err != nil {
+		return nil, err
+	}
+	var out JourneyChange
+	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		m, err := lockMember(ctx, tx, in.MemberID)
+		if err != nil {
+			return err
+		}
+		to, err := careLevel(ctx, tx, in.CareLevelCode)
+		if err != nil {
+			return err
+		}
+		open, _, err := openAndLastEpisode(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := domain.CheckLevelChange(open, to, in.EffectiveAt, s.Now()); err != nil {
+			return err
+		}
+		if err := closeEpisode(ctx, tx, open, in.EffectiveAt, nil); err != nil {
+			return err
+		}
+		e := &domain.CareEpisode{MemberID: m.ID, CareLevelCode: to.Code, StartedAt: in.EffectiveAt,
+			Reason: reason, RecordedByUserID: userRef(by)}
+		if err := insertEpisode(ctx, tx, e); err != nil {
+			return err
+		}
+		out = JourneyChange{Episode: e, Member: m}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DischargeInput ends a member's care.
+type DischargeInput struct {
+	MemberID int64
+	EndedAt  time.Time
+	Reason   string
+}
+
+// DischargeMember closes the open episode with a discharge reason.
+func (s *Store) DischargeMember(ctx context.Context, by int64, in DischargeInput) (*JourneyChange, error) {
+	reason, err := domain.CleanReason(in.Reason, true)
+	if err != nil {
+		return nil, err
+	}
+	var out JourneyChange
+	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		m, err := lockMember(ctx, tx, in.MemberID)
+		if err != nil {
+			return err
+		}
+		open, _, err := openAndLastEpisode(ctx, tx, m.ID)
+		if err != nil {
+			return err
+		}
+		if err := domain.CheckDischarge(open, in.EndedAt, s.Now()); err != nil {
+			return err
+		}
+		open.DischargedByUserID = userRef(by)
+		if err := closeEpisode(ctx, tx, open, in.EndedAt, &reason); err != nil {
+			return err
+		}
+		if err := setStatus(ctx, tx, m, domain.MemberDischarged); err != nil {
+			return err
+		}
+		out = JourneyChange{Episode: open, Member: m}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CorrectionInput replaces a wrong episode.
+type CorrectionInput struct {
+	EpisodeID     int64
+	CareLevelCode string
+	StartedAt     time.Time
+	EndedAt       *time.Time
+	Reason        string
+}
+
+// CorrectCareEpisode appends a corrected copy of an episode and marks the
+// original superseded with who, when and why. The replacement keeps the
+// original's discharge reason, so a corrected last episode still ends the stay.
+func (s *Store) CorrectCareEpisode(ctx context.Context, by int64, in CorrectionInput) (*JourneyChange, error) {
+	reason, err := domain.CleanReason(in.Reason, true)
+	if err != nil {
+		return nil, err
+	}
+	var out JourneyChange
+	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		memberID, err := episodeMemberID(ctx, tx, in.EpisodeID)
+		if err != nil {
+			return err
+		}
+		m, err := lockMember(ctx, tx, memberID)
+		if err != nil {
+			return err
+		}
+		original := new(domain.CareEpisode)
+		if err := tx.NewSelect().Model(original).Where("id = ?", in.EpisodeID).Scan(ctx); err != nil {
+			return err
+		}
+		if _, err := careLevel(ctx, tx, in.CareLevelCode); err != nil {
+			return err
+		}
+		if err := domain.CheckCorrection(original, in.StartedAt, in.EndedAt, s.Now()); err != nil {
+			return err
+		}
+		now := s.Now()
+		original.SupersededAt = &now
+		original.SupersededByUserID = userRef(by)
+		original.SupersedeReason = &reason
+		if _, err := tx.NewUpdate().Model(original).
+			Column("superseded_at", "superseded_by_user_id", "supersede_reason").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		e := &domain.CareEpisode{MemberID: m.ID, CareLevelCode: in.CareLevelCode, StartedAt: in.StartedAt,
+			EndedAt: in.EndedAt, Reason: original.Reason, DischargeReason: original.DischargeReason,
+			DischargedByUserID: original.DischargedByUserID,
+			RecordedByUserID:   userRef(by), SupersedesEpisodeID: &original.ID}
+		if err := insertEpisode(ctx, tx, e); err != nil {
+			return err
+		}
+		out = JourneyChange{Episode: e, Member: m}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+func careLevel(ctx context.Context, tx bun.Tx, code string) (domain.CareLevel, error) {
+	var level domain.CareLevel
+	err := tx.NewSelect().Model(&level).ModelTableExpr("care_levels AS care_level").Where("code = ?", code).Scan(ctx)
+	if isNoRows(err) {
+		return level, domain.FieldError(domain.CodeUnknownCareLevel, "careLevelCode",
+			"Unknown level of care "+quote(code)+"; see careLevels for the codes.")
+	}
+	return level, err
+}
+
+func quote(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return "\"" + s + "\""
+}
+
+func episodeMemberID(ctx context.Context, tx bun.Tx, episodeID int64) (int64, error) {
+	var memberID int64
+	err := tx.NewSelect().Table("care_episodes").Column("member_id").Where("id = ?", episodeID).Scan(ctx, &memberID)
+	if isNoRows(err) {
+		return 0, &domain.Error{Code: domain.CodeNotFound, Field: []string{"input", "episodeId"}, Message: "Care episode not found."}
+	}
+	return memberID, err
+}
+
+// openAndLastEpisode returns the member's open episode and latest episode
+// among the current (not superseded) ones.
+func openAndLastEpisode(ctx context.Context, tx bun.Tx, memberID int64) (open, last *domain.CareEpisode, err error) {
+	var rows []*domain.CareEpisode
+	err = tx.NewSelect().Model(&rows).
+		Where("member_id = ? AND superseded_at IS NULL", memberID).
+		OrderExpr("started_at DESC").Limit(1).Scan(ctx)
+	if err != nil || len(rows) == 0 {
+		return nil, nil, err
+	}
+	last = rows[0]
+	if last.Open() {
+		open = last
+	}
+	return open, last, nil
+}
+
+func insertEpisode(ctx context.Context, tx bun.Tx, e *domain.CareEpisode) error {
+	_, err := tx.NewInsert().Model(e).
+		ExcludeColumn("recorded_at", "superseded_at", "superseded_by_user_id", "supersede_reason").
+		Returning("*").Exec(ctx)
+	return err
+}
+
+func closeEpisode(ctx context.Context, tx bun.Tx, e *domain.CareEpisode, at time.Time, dischargeReason *string) error {
+	e.EndedAt = &at
+	e.DischargeReason = dischargeReason
+	_, err := tx.NewUpdate().Model(e).Column("ended_at", "discharge_reason", "discharged_by_user_id").WherePK().Exec(ctx)
+	return err
+}
+
+func setStatus(ctx context.Context, tx bun.Tx, m *domain.Member, status domain.MemberStatus) error {
+	m.Status = status
+	_, err := tx.NewUpdate().Model(m).Column("status").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
+	return err
+}

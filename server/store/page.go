@@ -1,0 +1,89 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/uptrace/bun"
+)
+
+// Cursor is a position in a keyset-ordered list: the sort value of an item
+// and its id, which breaks ties.
+type Cursor struct {
+	Value string `json:"v"`
+	ID    int64  `json:"i"`
+}
+
+// PageRequest asks for Limit items after After (forward) or, when Backward,
+// the Limit items before Before.
+type PageRequest struct {
+	Limit    int
+	Backward bool
+	After    *Cursor
+	Before   *Cursor
+}
+
+// Page is one page of a keyset-paginated list, in list order.
+type Page[T any] struct {
+	Items           []T
+	Cursors         []Cursor
+	HasNextPage     bool
+	HasPreviousPage bool
+}
+
+// keyset describes how a list is ordered: an SQL expression for the sort
+// value, the type its cursor value is cast to, and the id column.
+type keyset struct {
+	expr     string
+	castType string
+	idColumn string
+	desc     bool
+}
+
+// apply adds the cursor conditions, the order and the limit (one more than
+// asked, to learn whether another page follows) to q.
+func (k keyset) apply(q *bun.SelectQuery, page PageRequest) *bun.SelectQuery {
+	// Walking backward reads the list in reverse and flips it afterwards.
+	desc := k.desc != page.Backward
+	after := func(c *Cursor, forwardDesc bool) {
+		op := ">"
+		if forwardDesc {
+			op = "<"
+		}
+		q.Where(fmt.Sprintf("(%s, %s) %s (?::%s, ?)", k.expr, k.idColumn, op, k.castType), c.Value, c.ID)
+	}
+	if page.After != nil {
+		after(page.After, k.desc)
+	}
+	if page.Before != nil {
+		after(page.Before, !k.desc)
+	}
+	dir := "ASC"
+	if desc {
+		dir = "DESC"
+	}
+	return q.OrderExpr(fmt.Sprintf("%s %s, %s %s", k.expr, dir, k.idColumn, dir)).Limit(int64(page.Limit + 1))
+}
+
+// finish trims the extra row, restores list order for a backward walk and
+// fills in the page flags.
+func finish[T any](rows []T, cursors []Cursor, page PageRequest) Page[T] {
+	more := len(rows) > page.Limit
+	if more {
+		rows, cursors = rows[:page.Limit], cursors[:page.Limit]
+	}
+	if page.Backward {
+		for i, j := 0, len(rows)-1; i < j; i, j = i+1, j-1 {
+			rows[i], rows[j] = rows[j], rows[i]
+			cursors[i], cursors[j] = cursors[j], cursors[i]
+		}
+	}
+	p := Page[T]{Items: rows, Cursors: cursors}
+	if page.Backward {
+		p.HasPreviousPage = more
+		p.HasNextPage = page.Before != nil
+	} else {
+		p.HasNextPage = more
+		p.HasPreviousPage = page.After != nil
+	}
+	return p
+}

@@ -1,0 +1,118 @@
+// Package store keeps the product's data in PostgreSQL through bun. Each
+// write method owns its transaction and checks the domain rules inside it;
+// the same invariants are also database constraints, whose violations are
+// translated here into domain errors.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/driver/pgdriver"
+
+	"carejourney/server/domain"
+)
+
+// Store is the data layer.
+type Store struct {
+	db *bun.DB
+	// Now is the clock; tests may replace it.
+	Now func() time.Time
+	// Location is the provider's time zone, which decides what "today" is.
+	Location *time.Location
+}
+
+// New returns a Store over db that reckons calendar dates in loc.
+func New(db *bun.DB, loc *time.Location) *Store {
+	return &Store{db: db, Now: time.Now, Location: loc}
+}
+
+// DB returns the underlying connection pool.
+func (s *Store) DB() *bun.DB { return s.db }
+
+// Today is the provider's current calendar date, as midnight UTC.
+func (s *Store) Today() time.Time {
+	now := s.Now().In(s.Location)
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// Open connects to PostgreSQL at url and checks the connection.
+func Open(ctx context.Context, url string) (*bun.DB, error) {
+	connector := pgdriver.NewConnector(pgdriver.WithDSN(url), pgdriver.WithTimeout(10*time.Second))
+	sqldb := sql.OpenDB(connector)
+	sqldb.SetMaxOpenConns(40)
+	sqldb.SetMaxIdleConns(10)
+	sqldb.SetConnMaxIdleTime(5 * time.Minute)
+	// Unknown columns are skipped so generated columns (sort keys) and columns
+	// added by a newer migration never break scanning.
+	db := bun.NewDB(sqldb, pgdialect.New(), bun.WithDiscardUnknownColumns())
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(pingCtx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("store: unable to reach the database: %w", err)
+	}
+	return db, nil
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// inTx runs fn in a transaction that commits when fn returns nil and rolls
+// back otherwise, translating constraint violations into domain errors.
+func (s *Store) inTx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx) error) error {
+	err := s.db.RunInTx(ctx, nil, fn)
+	return translate(err)
+}
+
+// PostgreSQL error codes this package reacts to.
+const (
+	pgUniqueViolation    = "23505"
+	pgExclusionViolation = "23P01"
+	pgForeignKey         = "23503"
+	pgCheckViolation     = "23514"
+	pgSerialization      = "40001"
+	pgDeadlock           = "40P01"
+)
+
+// constraintErrors turns named constraint violations into the errors a
+// caller can act on. Anything unnamed stays an internal error.
+var constraintErrors = map[string]*domain.Error{
+	"care_episodes_no_overlap": domain.Errorf(domain.CodeEpisodeOverlap,
+		"The episode would overlap another episode of this member."),
+	"care_episodes_one_open_idx": domain.Errorf(domain.CodeConflict,
+		"The member's care changed at the same moment; reload and try again."),
+	"care_episodes_supersedes_episode_id_key": domain.Errorf(domain.CodeAlreadySuperseded,
+		"This episode was already corrected."),
+	"users_email_key": domain.FieldError(domain.CodeDuplicate, "email",
+		"An account with this email exists already."),
+}
+
+func translate(err error) error {
+	if err == nil || domain.AsError(err) != nil {
+		return err
+	}
+	var pgErr pgdriver.Error
+	if !errors.As(err, &pgErr) {
+		return err
+	}
+	if known, ok := constraintErrors[pgErr.Field('n')]; ok {
+		return known
+	}
+	switch pgErr.Field('C') {
+	case pgSerialization, pgDeadlock:
+		return domain.Errorf(domain.CodeConflict, "Someone else changed the same record at the same moment; try again.")
+	}
+	return err
+}
+
+func notFound(what string) *domain.Error {
+	return domain.Errorf(domain.CodeNotFound, "%s not found.", what)
+}
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
