@@ -2,9 +2,11 @@
 
 .PHONY: run build generate check-generated vet test bench
 
-# With DATABASE_URL unset the server starts a private PostgreSQL under ./.data.
-run:
-	go run ./server serve
+# Builds the server (with the app embedded) and serves on :8080. With
+# DATABASE_URL unset it starts a private PostgreSQL under ./.data; on the
+# first start it loads the demo provider and prints the demo sign-ins.
+run: build
+	./bin/carejourney serve --seed-demo-on-empty
 
 build:
 	go build -o bin/carejourney ./server

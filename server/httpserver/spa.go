@@ -40,7 +40,8 @@ func spa(app fs.FS) http.Handler {
 	})
 }
 
-var apiPrefixes = []string{"graphql", "graphiql", "healthz", "readyz", "assets/", "api/"}
+// Paths under these prefixes are never app routes.
+var apiPrefixes = []string{"graphql", "graphiql", "healthz", "readyz", "assets", "api"}
 
 func isAppRoute(name string) bool {
 	for _, prefix := range apiPrefixes {
