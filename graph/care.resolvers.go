@@ -46,7 +46,7 @@ func (r *careEpisodeResolver) Transition(ctx context.Context, obj *domain.CareEp
 	if err != nil {
 		return "", err
 	}
-	return domain.TransitionOf(obj, currentEpisodes(all), levels), nil
+	return domain.TransitionOf(obj, all, levels), nil
 }
 
 // DischargedBy is the resolver for the dischargedBy field.

@@ -96,10 +96,13 @@ BEGIN
         OR NEW.started_at <> OLD.started_at
         OR NEW.reason <> OLD.reason
         OR NEW.recorded_at <> OLD.recorded_at
+        OR NEW.recorded_by_user_id IS DISTINCT FROM OLD.recorded_by_user_id
         OR NEW.supersedes_episode_id IS DISTINCT FROM OLD.supersedes_episode_id
-        OR (OLD.ended_at IS NOT NULL AND NEW.ended_at IS DISTINCT FROM OLD.ended_at)
-        OR (OLD.discharge_reason IS NOT NULL AND (NEW.discharge_reason IS DISTINCT FROM OLD.discharge_reason
+        -- The end and the discharge are written once, when the episode closes.
+        OR (OLD.ended_at IS NOT NULL AND (NEW.ended_at IS DISTINCT FROM OLD.ended_at
+            OR NEW.discharge_reason IS DISTINCT FROM OLD.discharge_reason
             OR NEW.discharged_by_user_id IS DISTINCT FROM OLD.discharged_by_user_id))
+        OR (NEW.superseded_at IS NULL AND NEW.superseded_by_user_id IS NOT NULL)
         OR (OLD.superseded_at IS NOT NULL AND (NEW.superseded_at IS DISTINCT FROM OLD.superseded_at
             OR NEW.supersede_reason IS DISTINCT FROM OLD.supersede_reason
             OR NEW.superseded_by_user_id IS DISTINCT FROM OLD.superseded_by_user_id))

@@ -39,16 +39,27 @@ func (e *CareEpisode) Superseded() bool { return e.SupersededAt != nil }
 // Discharged reports whether the member left care at the end of the episode.
 func (e *CareEpisode) Discharged() bool { return e.DischargeReason != nil }
 
-// TransitionOf derives how episode e began. journey holds the member's
-// current (not superseded) episodes in any order; levels maps care-level codes
-// to the catalogue. The episode before e is the latest one in journey that
-// started earlier: none makes e the admission, a discharge before it a
-// readmission, and otherwise the two intensities decide. A superseded episode
-// is placed in the current journey the same way.
-func TransitionOf(e *CareEpisode, journey []*CareEpisode, levels map[string]CareLevel) Transition {
+// TransitionOf derives how episode e began. episodes holds the member's
+// episodes in any order, superseded ones included; levels maps care-level
+// codes to the catalogue. The episode before e is the latest current one
+// that started earlier: none makes e the admission, a discharge before it a
+// readmission, and otherwise the two intensities decide. A superseded
+// episode is placed in the current journey the same way, leaving out its
+// own corrections, which replace it rather than precede it.
+func TransitionOf(e *CareEpisode, episodes []*CareEpisode, levels map[string]CareLevel) Transition {
+	replacement := map[int64]int64{}
+	for _, o := range episodes {
+		if o.SupersedesEpisodeID != nil {
+			replacement[*o.SupersedesEpisodeID] = o.ID
+		}
+	}
+	corrections := map[int64]bool{}
+	for id, ok := replacement[e.ID]; ok && !corrections[id]; id, ok = replacement[id] {
+		corrections[id] = true
+	}
 	var prev *CareEpisode
-	for _, other := range journey {
-		if other.ID == e.ID || !other.StartedAt.Before(e.StartedAt) {
+	for _, other := range episodes {
+		if other.ID == e.ID || other.Superseded() || corrections[other.ID] || !other.StartedAt.Before(e.StartedAt) {
 			continue
 		}
 		if prev == nil || other.StartedAt.After(prev.StartedAt) {

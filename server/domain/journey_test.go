@@ -296,8 +296,6 @@ func TestTransitionOfSupersededEpisode(t *testing.T) {
 		// late. The replacement starts before the superseded original, so
 		// TransitionOf takes the replacement as the original's predecessor
 		// and calls the original admission a LATERAL move from itself.
-		t.Skip("bug: domain.TransitionOf treats a superseded episode's own replacement as its predecessor " +
-			"when the correction starts earlier (admission moved back → LATERAL instead of ADMISSION); see report")
 		wrong := superseded(ep(1, "DETOX", 3, 8))
 		current := []*domain.CareEpisode{
 			replacing(ep(10, "DETOX", 0, 8), 1),

@@ -105,6 +105,13 @@ func (f MemberFields) Apply(m *Member, today time.Time) error {
 		d := *f.RecoveryStartDate
 		m.RecoveryStartDate = &d
 	}
+	if m.DateOfBirth != nil && m.RecoveryStartDate != nil && m.RecoveryStartDate.Before(*m.DateOfBirth) {
+		field := "dateOfBirth"
+		if f.RecoveryStartDate != nil {
+			field = "recoveryStartDate"
+		}
+		return FieldError(CodeInvalidInput, field, "The recovery start date cannot be before the date of birth.")
+	}
 	if f.Status != nil {
 		if err := checkStatusChange(m.Status, *f.Status); err != nil {
 			return err

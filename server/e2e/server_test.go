@@ -65,7 +65,10 @@ func startServer(t *testing.T, env map[string]string) *server {
 
 type testWriter struct{ t *testing.T }
 
-func (w *testWriter) Write(p []byte) (int, error) { w.t.Log(strings.TrimSpace(string(p))); return len(p), nil }
+func (w *testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
 
 // statementCounter counts every SQL statement the server sends.
 type statementCounter struct{ n *atomic.Int64 }

@@ -23,11 +23,7 @@ func (s *Store) EpisodesByID(ctx context.Context, ids []int64) (map[int64]*domai
 	if err := s.db.NewSelect().Model(&rows).Where("id IN (?)", bun.List(ids)).Scan(ctx); err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*domain.CareEpisode, len(rows))
-	for _, e := range rows {
-		out[e.ID] = e
-	}
-	return out, nil
+	return indexBy(rows, func(e *domain.CareEpisode) int64 { return e.ID }), nil
 }
 
 // EpisodesByMemberID loads every episode of the members, superseded ones
@@ -39,11 +35,7 @@ func (s *Store) EpisodesByMemberID(ctx context.Context, ids []int64) (map[int64]
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64][]*domain.CareEpisode, len(ids))
-	for _, e := range rows {
-		out[e.MemberID] = append(out[e.MemberID], e)
-	}
-	return out, nil
+	return groupBy(rows, func(e *domain.CareEpisode) int64 { return e.MemberID }), nil
 }
 
 // JourneyChange is the outcome of a care-journey write: the episode written
@@ -61,34 +53,30 @@ type AdmitInput struct {
 	Reason        string
 }
 
-// AdmitMember opens a first episode, or a readmission after a discharge.
-func (s *Store) AdmitMember(ctx context.Context, by int64, in AdmitInput) (*JourneyChange, error) {
-	reason, err := domain.CleanReason(in.Reason, false)
-	if err != nil {
-		return nil, err
-	}
+// journey is what every write to a member's journey starts from: the
+// member, locked, and their open and latest current episodes.
+type journey struct {
+	member     *domain.Member
+	open, last *domain.CareEpisode
+}
+
+// changeJourney runs write in a transaction that holds the member's row
+// lock, so concurrent writes to one journey happen one after another and
+// each sees the journey as the previous one left it.
+func (s *Store) changeJourney(ctx context.Context, memberID int64,
+	write func(ctx context.Context, tx bun.Tx, j journey) (*domain.CareEpisode, error)) (*JourneyChange, error) {
 	var out JourneyChange
-	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		m, err := lockMember(ctx, tx, in.MemberID)
+	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		m, err := lockMember(ctx, tx, memberID)
 		if err != nil {
-			return err
-		}
-		if _, err := careLevel(ctx, tx, in.CareLevelCode); err != nil {
 			return err
 		}
 		open, last, err := openAndLastEpisode(ctx, tx, m.ID)
 		if err != nil {
 			return err
 		}
-		if err := domain.CheckAdmission(open, last, in.StartedAt, s.Now()); err != nil {
-			return err
-		}
-		e := &domain.CareEpisode{MemberID: m.ID, CareLevelCode: in.CareLevelCode, StartedAt: in.StartedAt,
-			Reason: reason, RecordedByUserID: userRef(by)}
-		if err := insertEpisode(ctx, tx, e); err != nil {
-			return err
-		}
-		if err := setStatus(ctx, tx, m, domain.MemberActive); err != nil {
+		e, err := write(ctx, tx, journey{member: m, open: open, last: last})
+		if err != nil {
 			return err
 		}
 		out = JourneyChange{Episode: e, Member: m}
@@ -98,6 +86,28 @@ func (s *Store) AdmitMember(ctx context.Context, by int64, in AdmitInput) (*Jour
 		return nil, err
 	}
 	return &out, nil
+}
+
+// AdmitMember opens a first episode, or a readmission after a discharge.
+func (s *Store) AdmitMember(ctx context.Context, by int64, in AdmitInput) (*JourneyChange, error) {
+	reason, err := domain.CleanReason(in.Reason, false)
+	if err != nil {
+		return nil, err
+	}
+	return s.changeJourney(ctx, in.MemberID, func(ctx context.Context, tx bun.Tx, j journey) (*domain.CareEpisode, error) {
+		if _, err := careLevel(ctx, tx, in.CareLevelCode); err != nil {
+			return nil, err
+		}
+		if err := domain.CheckAdmission(j.open, j.last, in.StartedAt, s.Now()); err != nil {
+			return nil, err
+		}
+		e := &domain.CareEpisode{MemberID: j.member.ID, CareLevelCode: in.CareLevelCode, StartedAt: in.StartedAt,
+			Reason: reason, RecordedByUserID: userRef(by)}
+		if err := insertEpisode(ctx, tx, e); err != nil {
+			return nil, err
+		}
+		return e, setStatus(ctx, tx, j.member, domain.MemberActive)
+	})
 }
 
 // ChangeLevelInput moves a member in care to another level.
@@ -109,46 +119,28 @@ type ChangeLevelInput struct {
 }
 
 // ChangeCareLevel closes the open episode at EffectiveAt and opens the next
-// one at the new level. Concurrent changes for one member are serialised by
-// the member row lock; the loser finds the journey moved on and gets a
-// domain error.
+// one at the new level. Of concurrent changes for one member the first wins;
+// the others find the journey moved on and get a domain error.
 func (s *Store) ChangeCareLevel(ctx context.Context, by int64, in ChangeLevelInput) (*JourneyChange, error) {
 	reason, err := domain.CleanReason(in.Reason, false)
 	if err != nil {
 		return nil, err
 	}
-	var out JourneyChange
-	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		m, err := lockMember(ctx, tx, in.MemberID)
-		if err != nil {
-			return err
-		}
+	return s.changeJourney(ctx, in.MemberID, func(ctx context.Context, tx bun.Tx, j journey) (*domain.CareEpisode, error) {
 		to, err := careLevel(ctx, tx, in.CareLevelCode)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		open, _, err := openAndLastEpisode(ctx, tx, m.ID)
-		if err != nil {
-			return err
+		if err := domain.CheckLevelChange(j.open, to, in.EffectiveAt, s.Now()); err != nil {
+			return nil, err
 		}
-		if err := domain.CheckLevelChange(open, to, in.EffectiveAt, s.Now()); err != nil {
-			return err
+		if err := closeEpisode(ctx, tx, j.open, in.EffectiveAt, nil); err != nil {
+			return nil, err
 		}
-		if err := closeEpisode(ctx, tx, open, in.EffectiveAt, nil); err != nil {
-			return err
-		}
-		e := &domain.CareEpisode{MemberID: m.ID, CareLevelCode: to.Code, StartedAt: in.EffectiveAt,
+		e := &domain.CareEpisode{MemberID: j.member.ID, CareLevelCode: to.Code, StartedAt: in.EffectiveAt,
 			Reason: reason, RecordedByUserID: userRef(by)}
-		if err := insertEpisode(ctx, tx, e); err != nil {
-			return err
-		}
-		out = JourneyChange{Episode: e, Member: m}
-		return nil
+		return e, insertEpisode(ctx, tx, e)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // DischargeInput ends a member's care.
@@ -164,33 +156,16 @@ func (s *Store) DischargeMember(ctx context.Context, by int64, in DischargeInput
 	if err != nil {
 		return nil, err
 	}
-	var out JourneyChange
-	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		m, err := lockMember(ctx, tx, in.MemberID)
-		if err != nil {
-			return err
+	return s.changeJourney(ctx, in.MemberID, func(ctx context.Context, tx bun.Tx, j journey) (*domain.CareEpisode, error) {
+		if err := domain.CheckDischarge(j.open, in.EndedAt, s.Now()); err != nil {
+			return nil, err
 		}
-		open, _, err := openAndLastEpisode(ctx, tx, m.ID)
-		if err != nil {
-			return err
+		j.open.DischargedByUserID = userRef(by)
+		if err := closeEpisode(ctx, tx, j.open, in.EndedAt, &reason); err != nil {
+			return nil, err
 		}
-		if err := domain.CheckDischarge(open, in.EndedAt, s.Now()); err != nil {
-			return err
-		}
-		open.DischargedByUserID = userRef(by)
-		if err := closeEpisode(ctx, tx, open, in.EndedAt, &reason); err != nil {
-			return err
-		}
-		if err := setStatus(ctx, tx, m, domain.MemberDischarged); err != nil {
-			return err
-		}
-		out = JourneyChange{Episode: open, Member: m}
-		return nil
+		return j.open, setStatus(ctx, tx, j.member, domain.MemberDischarged)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // CorrectionInput replaces a wrong episode.
@@ -210,25 +185,22 @@ func (s *Store) CorrectCareEpisode(ctx context.Context, by int64, in CorrectionI
 	if err != nil {
 		return nil, err
 	}
-	var out JourneyChange
-	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		memberID, err := episodeMemberID(ctx, tx, in.EpisodeID)
-		if err != nil {
-			return err
-		}
-		m, err := lockMember(ctx, tx, memberID)
-		if err != nil {
-			return err
-		}
+	// An episode never changes member (the append-only trigger), so its
+	// member can be read before the member's lock is taken.
+	memberID, err := episodeMemberID(ctx, s.db, in.EpisodeID)
+	if err != nil {
+		return nil, err
+	}
+	return s.changeJourney(ctx, memberID, func(ctx context.Context, tx bun.Tx, j journey) (*domain.CareEpisode, error) {
 		original := new(domain.CareEpisode)
 		if err := tx.NewSelect().Model(original).Where("id = ?", in.EpisodeID).Scan(ctx); err != nil {
-			return err
+			return nil, err
 		}
 		if _, err := careLevel(ctx, tx, in.CareLevelCode); err != nil {
-			return err
+			return nil, err
 		}
 		if err := domain.CheckCorrection(original, in.StartedAt, in.EndedAt, s.Now()); err != nil {
-			return err
+			return nil, err
 		}
 		now := s.Now()
 		original.SupersededAt = &now
@@ -236,22 +208,14 @@ func (s *Store) CorrectCareEpisode(ctx context.Context, by int64, in CorrectionI
 		original.SupersedeReason = &reason
 		if _, err := tx.NewUpdate().Model(original).
 			Column("superseded_at", "superseded_by_user_id", "supersede_reason").WherePK().Exec(ctx); err != nil {
-			return err
+			return nil, err
 		}
-		e := &domain.CareEpisode{MemberID: m.ID, CareLevelCode: in.CareLevelCode, StartedAt: in.StartedAt,
+		e := &domain.CareEpisode{MemberID: j.member.ID, CareLevelCode: in.CareLevelCode, StartedAt: in.StartedAt,
 			EndedAt: in.EndedAt, Reason: original.Reason, DischargeReason: original.DischargeReason,
 			DischargedByUserID: original.DischargedByUserID,
 			RecordedByUserID:   userRef(by), SupersedesEpisodeID: &original.ID}
-		if err := insertEpisode(ctx, tx, e); err != nil {
-			return err
-		}
-		out = JourneyChange{Episode: e, Member: m}
-		return nil
+		return e, insertEpisode(ctx, tx, e)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 func careLevel(ctx context.Context, tx bun.Tx, code string) (domain.CareLevel, error) {
@@ -271,9 +235,9 @@ func quote(s string) string {
 	return "\"" + s + "\""
 }
 
-func episodeMemberID(ctx context.Context, tx bun.Tx, episodeID int64) (int64, error) {
+func episodeMemberID(ctx context.Context, db bun.IDB, episodeID int64) (int64, error) {
 	var memberID int64
-	err := tx.NewSelect().Table("care_episodes").Column("member_id").Where("id = ?", episodeID).Scan(ctx, &memberID)
+	err := db.NewSelect().Table("care_episodes").Column("member_id").Where("id = ?", episodeID).Scan(ctx, &memberID)
 	if isNoRows(err) {
 		return 0, &domain.Error{Code: domain.CodeNotFound, Field: []string{"input", "episodeId"}, Message: "Care episode not found."}
 	}

@@ -98,11 +98,7 @@ func (s *Store) MembersByID(ctx context.Context, ids []int64) (map[int64]*domain
 	if err := s.db.NewSelect().Model(&rows).Where("id IN (?)", bun.List(ids)).Scan(ctx); err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*domain.Member, len(rows))
-	for _, m := range rows {
-		out[m.ID] = m
-	}
-	return out, nil
+	return indexBy(rows, func(m *domain.Member) int64 { return m.ID }), nil
 }
 
 // RecoveryHistoryByMemberID loads the recovery start date history of members, oldest first.
@@ -113,11 +109,7 @@ func (s *Store) RecoveryHistoryByMemberID(ctx context.Context, ids []int64) (map
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64][]*domain.RecoveryStartDateChange, len(ids))
-	for _, r := range rows {
-		out[r.MemberID] = append(out[r.MemberID], r)
-	}
-	return out, nil
+	return groupBy(rows, func(r *domain.RecoveryStartDateChange) int64 { return r.MemberID }), nil
 }
 
 // CreateMember registers a member; a recovery start date starts its history.
@@ -160,7 +152,10 @@ func (s *Store) UpdateMember(ctx context.Context, id int64, fields domain.Member
 			Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
 		return err
 	})
-	return m, err
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // ResetRecoveryStartDate sets a new sobriety date and appends it to the history.
@@ -185,7 +180,10 @@ func (s *Store) ResetRecoveryStartDate(ctx context.Context, by, id int64, date t
 		}
 		return insertRecoveryStart(ctx, tx, by, id, date, reason)
 	})
-	return m, err
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 func insertRecoveryStart(ctx context.Context, tx bun.Tx, by, memberID int64, date time.Time, reason string) error {

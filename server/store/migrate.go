@@ -67,9 +67,9 @@ func newMigrator(db *bun.DB) (*migrate.Migrator, error) {
 	return migrate.NewMigrator(db, ms, migrate.WithMarkAppliedOnSuccess(true)), nil
 }
 
-// Migrate applies every pending migration under bun's migration lock, so two
+// withLock runs fn with a migrator holding bun's migration lock, so two
 // servers starting at once do not both migrate.
-func Migrate(ctx context.Context, db *bun.DB, log io.Writer) error {
+func withLock(ctx context.Context, db *bun.DB, fn func(m *migrate.Migrator) error) error {
 	m, err := newMigrator(db)
 	if err != nil {
 		return err
@@ -80,42 +80,40 @@ func Migrate(ctx context.Context, db *bun.DB, log io.Writer) error {
 	if err := m.Lock(ctx); err != nil {
 		return fmt.Errorf("store: unable to take the migration lock: %w", err)
 	}
-	defer m.Unlock(ctx) //nolint:errcheck // the lock row is released with the connection anyway
-	group, err := m.Migrate(ctx)
-	if err != nil {
-		return fmt.Errorf("store: migration failed: %w", err)
-	}
-	if !group.IsZero() && log != nil {
-		fmt.Fprintf(log, "migrated to %s\n", group)
-	}
-	return nil
+	defer m.Unlock(ctx) //nolint:errcheck // a failed unlock leaves a row the next Lock reports clearly
+	return fn(m)
+}
+
+// Migrate applies every pending migration.
+func Migrate(ctx context.Context, db *bun.DB, log io.Writer) error {
+	return withLock(ctx, db, func(m *migrate.Migrator) error {
+		group, err := m.Migrate(ctx)
+		if err != nil {
+			return fmt.Errorf("store: migration failed: %w", err)
+		}
+		if !group.IsZero() && log != nil {
+			fmt.Fprintf(log, "migrated to %s\n", group)
+		}
+		return nil
+	})
 }
 
 // MigrateDown rolls back the last applied migration group.
 func MigrateDown(ctx context.Context, db *bun.DB, log io.Writer) error {
-	m, err := newMigrator(db)
-	if err != nil {
-		return err
-	}
-	if err := m.Init(ctx); err != nil {
-		return fmt.Errorf("store: unable to prepare migration tables: %w", err)
-	}
-	if err := m.Lock(ctx); err != nil {
-		return fmt.Errorf("store: unable to take the migration lock: %w", err)
-	}
-	defer m.Unlock(ctx) //nolint:errcheck
-	group, err := m.Rollback(ctx)
-	if err != nil {
-		return fmt.Errorf("store: rollback failed: %w", err)
-	}
-	if log != nil {
-		if group.IsZero() {
-			fmt.Fprintln(log, "nothing to roll back")
-		} else {
-			fmt.Fprintf(log, "rolled back %s\n", group)
+	return withLock(ctx, db, func(m *migrate.Migrator) error {
+		group, err := m.Rollback(ctx)
+		if err != nil {
+			return fmt.Errorf("store: rollback failed: %w", err)
 		}
-	}
-	return nil
+		if log != nil {
+			if group.IsZero() {
+				fmt.Fprintln(log, "nothing to roll back")
+			} else {
+				fmt.Fprintf(log, "rolled back %s\n", group)
+			}
+		}
+		return nil
+	})
 }
 
 // MigrationStatus writes which migrations are applied and which are pending.

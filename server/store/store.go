@@ -115,4 +115,22 @@ func notFound(what string) *domain.Error {
 	return domain.Errorf(domain.CodeNotFound, "%s not found.", what)
 }
 
+// indexBy keys rows by id, for the loaders' batch lookups.
+func indexBy[T any](rows []T, id func(T) int64) map[int64]T {
+	out := make(map[int64]T, len(rows))
+	for _, r := range rows {
+		out[id(r)] = r
+	}
+	return out
+}
+
+// groupBy collects rows under a key, keeping their order.
+func groupBy[T any](rows []T, key func(T) int64) map[int64][]T {
+	out := make(map[int64][]T)
+	for _, r := range rows {
+		out[key(r)] = append(out[key(r)], r)
+	}
+	return out
+}
+
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -35,11 +35,7 @@ func (s *Store) UsersByID(ctx context.Context, ids []int64) (map[int64]*domain.U
 	if err := s.db.NewSelect().Model(&rows).Where("id IN (?)", bun.List(ids)).Scan(ctx); err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*domain.User, len(rows))
-	for _, u := range rows {
-		out[u.ID] = u
-	}
-	return out, nil
+	return indexBy(rows, func(u *domain.User) int64 { return u.ID }), nil
 }
 
 // CountUsers counts all users (to know whether the demo data is loaded).
