@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -35,17 +36,31 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 	return n, err
 }
 
+// maxNodes bounds one nodes() call, like a connection page.
+const maxNodes = 100
+
 // nodes fetches several objects; each failure is reported at its index.
 func (r *Resolver) nodes(ctx context.Context, ids []string) ([]model.Node, error) {
+	if len(ids) > maxNodes {
+		return nil, domain.Errorf(domain.CodeInvalidInput, "Ask for at most %d IDs at once.", maxNodes)
+	}
+	// Each lookup runs in its own goroutine so that the loaders batch them
+	// into one statement per type instead of one per ID.
 	out := make([]model.Node, len(ids))
+	errs := make([]error, len(ids))
+	var wg sync.WaitGroup
 	for i, id := range ids {
-		n, err := r.node(ctx, id)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i], errs[i] = r.node(ctx, id)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
-			pathCtx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-			graphql.AddError(pathCtx, err)
-			continue
+			graphql.AddError(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), err)
 		}
-		out[i] = n
 	}
 	return out, nil
 }

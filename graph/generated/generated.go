@@ -1266,13 +1266,13 @@ type CorrectCareEpisodePayload {
 
 extend type Mutation {
   """Admits a member to a level of care; after a discharge this is a readmission."""
-  admitMember(input: AdmitMemberInput!): AdmitMemberPayload!
+  admitMember("The input of the mutation." input: AdmitMemberInput!): AdmitMemberPayload!
   """Moves a member to another level of care (step-down, step-up or lateral, derived from intensities)."""
-  changeCareLevel(input: ChangeCareLevelInput!): ChangeCareLevelPayload!
+  changeCareLevel("The input of the mutation." input: ChangeCareLevelInput!): ChangeCareLevelPayload!
   """Discharges a member: closes the open episode with a reason."""
-  dischargeMember(input: DischargeMemberInput!): DischargeMemberPayload!
+  dischargeMember("The input of the mutation." input: DischargeMemberInput!): DischargeMemberPayload!
   """Corrects a wrong episode by appending its replacement; the original stays, marked superseded with who, when and why."""
-  correctCareEpisode(input: CorrectCareEpisodeInput!): CorrectCareEpisodePayload!
+  correctCareEpisode("The input of the mutation." input: CorrectCareEpisodeInput!): CorrectCareEpisodePayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/members.graphqls", Input: `"""Where a member stands with the provider."""
@@ -1316,7 +1316,7 @@ type Member implements Node {
   """The open care episode; null when not in care."""
   currentEpisode: CareEpisode
   """The care journey, oldest first. Superseded (corrected) episodes are left out unless asked for."""
-  careEpisodes(includeSuperseded: Boolean = false): [CareEpisode!]!
+  careEpisodes("Include episodes replaced by a correction." includeSuperseded: Boolean = false): [CareEpisode!]!
   """When the record was created."""
   createdAt: DateTime!
   """When the record last changed."""
@@ -1401,9 +1401,22 @@ input MemberOrder {
 
 extend type Query {
   """A member by global ID. An unknown ID is an error with code NOT_FOUND."""
-  member(id: ID!): Member
+  member("The global ID of the member." id: ID!): Member
   """Members, paginated. ` + "`" + `first` + "`" + ` defaults to 20 and is capped at 100."""
-  members(first: Int, after: String, last: Int, before: String, filter: MemberFilter, orderBy: MemberOrder): MemberConnection!
+  members(
+    "How many members from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many members from the end (or before ` + "`" + `before` + "`" + `), 100 at most."
+    last: Int
+    "End before this cursor."
+    before: String
+    "Which members; all when omitted."
+    filter: MemberFilter
+    "The sort; by name when omitted."
+    orderBy: MemberOrder
+  ): MemberConnection!
 }
 
 """Input of ` + "`" + `createMember` + "`" + `."""
@@ -1472,11 +1485,11 @@ type ResetRecoveryStartDatePayload {
 
 extend type Mutation {
   """Registers a member (status PREADMISSION until admitted)."""
-  createMember(input: CreateMemberInput!): CreateMemberPayload!
+  createMember("The input of the mutation." input: CreateMemberInput!): CreateMemberPayload!
   """Changes a member's details."""
-  updateMember(input: UpdateMemberInput!): UpdateMemberPayload!
+  updateMember("The input of the mutation." input: UpdateMemberInput!): UpdateMemberPayload!
   """Sets a new recovery start date; the previous one stays in the history."""
-  resetRecoveryStartDate(input: ResetRecoveryStartDateInput!): ResetRecoveryStartDatePayload!
+  resetRecoveryStartDate("The input of the mutation." input: ResetRecoveryStartDateInput!): ResetRecoveryStartDatePayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
@@ -1568,9 +1581,9 @@ type UserError {
 """The entry points for reading."""
 type Query {
   """Fetches any object by its global ID. An unknown ID is an error with code NOT_FOUND, a malformed one BAD_USER_INPUT."""
-  node(id: ID!): Node
+  node("The global ID of the object." id: ID!): Node
   """Fetches several objects by global ID, in order; an entry is null (with an error) where its ID is unknown or malformed."""
-  nodes(ids: [ID!]!): [Node]!
+  nodes("The global IDs, at most 100." ids: [ID!]!): [Node]!
 }
 
 """The entry points for writing."""
@@ -1649,9 +1662,9 @@ type SignOutPayload {
 
 extend type Mutation {
   """Signs in with email and password and sets an HttpOnly session cookie. The only operation open without a session."""
-  signIn(input: SignInInput!): SignInPayload!
+  signIn("The input of the mutation." input: SignInInput!): SignInPayload!
   """Ends the current session and clears its cookie."""
-  signOut(input: SignOutInput): SignOutPayload!
+  signOut("The input of the mutation." input: SignOutInput): SignOutPayload!
 }
 `, BuiltIn: false},
 }

@@ -416,3 +416,33 @@ func TestNoNPlusOne(t *testing.T) {
 		t.Errorf("statements grow with the data: %d for %d members, %d for %d", small, smallRows, large, largeRows)
 	}
 }
+
+// TestNodesBatches checks that nodes(ids) loads many members in a fixed
+// number of statements and refuses more than 100 IDs.
+func TestNodesBatches(t *testing.T) {
+	s := startServer(t, nil)
+	c := s.signedIn(t, domain.RoleCaseManager)
+	if _, err := seed.Scale(context.Background(), s.Store, seed.ScaleOptions{Members: 60, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, n := range c.do(`{ members(first: 60) { nodes { id } } }`, nil).list(t, "members.nodes") {
+		ids = append(ids, n.(map[string]any)["id"].(string))
+	}
+	s.statements.Store(0)
+	r := c.do(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Member { displayName currentCareLevel { code } } } }`, vars{"ids": ids})
+	r.noErrors(t)
+	if n := len(r.list(t, "nodes")); n != 60 {
+		t.Fatalf("nodes = %d", n)
+	}
+	if got := s.statements.Load(); got > 4 {
+		t.Errorf("nodes(60 ids) took %d statements", got)
+	}
+	many := make([]string, 101)
+	for i := range many {
+		many[i] = ids[0]
+	}
+	if codes := c.do(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, vars{"ids": many}).errorCodes(); !slices.Equal(codes, []string{"BAD_USER_INPUT"}) {
+		t.Errorf("101 ids: %v", codes)
+	}
+}

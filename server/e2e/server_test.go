@@ -32,7 +32,7 @@ type server struct {
 }
 
 // startServer starts the whole program as `serve` would, on 127.0.0.1:0.
-func startServer(t *testing.T, env map[string]string) *server {
+func startServer(t testing.TB, env map[string]string) *server {
 	t.Helper()
 	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
 	for k, v := range env {
@@ -63,7 +63,7 @@ func startServer(t *testing.T, env map[string]string) *server {
 	return s
 }
 
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w *testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
@@ -80,7 +80,7 @@ func (c *statementCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) c
 func (c *statementCounter) AfterQuery(context.Context, *bun.QueryEvent) {}
 
 // createUser adds a user straight through the store.
-func (s *server) createUser(t *testing.T, email, password string, role domain.Role) {
+func (s *server) createUser(t testing.TB, email, password string, role domain.Role) {
 	t.Helper()
 	hash, err := auth.HashPassword(password)
 	if err != nil {
@@ -93,18 +93,18 @@ func (s *server) createUser(t *testing.T, email, password string, role domain.Ro
 
 // client is a browser-like GraphQL client with a cookie jar.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	base string
 	http *http.Client
 }
 
-func (s *server) client(t *testing.T) *client {
+func (s *server) client(t testing.TB) *client {
 	jar, _ := cookiejar.New(nil)
 	return &client{t: t, base: s.URL, http: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
 }
 
 // signedIn returns a client signed in as a new staff user of role.
-func (s *server) signedIn(t *testing.T, role domain.Role) *client {
+func (s *server) signedIn(t testing.TB, role domain.Role) *client {
 	t.Helper()
 	email := strings.ToLower(string(role)) + "@test.example"
 	s.createUser(t, email, "correct horse battery", role)
@@ -156,7 +156,7 @@ func (c *client) send(req *http.Request) *response {
 	return r
 }
 
-func (r *response) noErrors(t *testing.T) {
+func (r *response) noErrors(t testing.TB) {
 	t.Helper()
 	if r.Status != http.StatusOK || len(r.Errors) > 0 {
 		t.Fatalf("status %d, errors %+v", r.Status, r.Errors)
@@ -174,7 +174,7 @@ func (r *response) errorCodes() []string {
 }
 
 // get walks a dotted path (numbers index lists) into the data.
-func (r *response) get(t *testing.T, path string) any {
+func (r *response) get(t testing.TB, path string) any {
 	t.Helper()
 	var cur any = r.Data
 	for _, part := range strings.Split(path, ".") {
@@ -194,20 +194,20 @@ func (r *response) get(t *testing.T, path string) any {
 	return cur
 }
 
-func (r *response) str(t *testing.T, path string) string {
+func (r *response) str(t testing.TB, path string) string {
 	t.Helper()
 	s, _ := r.get(t, path).(string)
 	return s
 }
 
-func (r *response) list(t *testing.T, path string) []any {
+func (r *response) list(t testing.TB, path string) []any {
 	t.Helper()
 	l, _ := r.get(t, path).([]any)
 	return l
 }
 
 // userErrorCodes lists the codes of a payload's userErrors.
-func (r *response) userErrorCodes(t *testing.T, payload string) []string {
+func (r *response) userErrorCodes(t testing.TB, payload string) []string {
 	t.Helper()
 	var out []string
 	for _, e := range r.list(t, payload+".userErrors") {
