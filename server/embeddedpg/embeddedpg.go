@@ -6,6 +6,7 @@ package embeddedpg
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -193,18 +194,8 @@ func debianBinDirs() []string {
 		v, _ := strconv.ParseFloat(filepath.Base(filepath.Dir(dir)), 64)
 		return v
 	}
-	slices.SortFunc(dirs, func(a, b string) int { return -cmpFloat(version(a), version(b)) })
+	slices.SortFunc(dirs, func(a, b string) int { return cmp.Compare(version(b), version(a)) })
 	return dirs
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func hasServerBinaries(dir string) bool {
