@@ -40,18 +40,27 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger) h
 	return loaders.Middleware(st)(srv)
 }
 
-// requireSession refuses every operation but signIn without a session.
+// requireSession refuses every operation but signIn without a session, and
+// everything but their own session to non-staff users until the family
+// portal defines what they may see.
 func requireSession(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	if auth.ViewerFrom(ctx) != nil {
-		return next(ctx)
-	}
 	op := graphql.GetOperationContext(ctx)
-	if op.Operation != nil && selectsOnly(op.Doc, op.Operation.SelectionSet, "signIn", "__typename") {
-		return next(ctx)
+	allowed := func(fields ...string) bool {
+		return op.Operation != nil && selectsOnly(op.Doc, op.Operation.SelectionSet, append(fields, "__typename")...)
 	}
+	viewer := auth.ViewerFrom(ctx)
+	switch {
+	case viewer == nil && !allowed("signIn"):
+		return refuse(codeUnauthenticated, "Sign in first.")
+	case viewer != nil && !viewer.User.Role.IsStaff() && !allowed("viewer", "signIn", "signOut"):
+		return refuse(codeForbidden, "Your account cannot see this.")
+	}
+	return next(ctx)
+}
+
+func refuse(code, message string) graphql.ResponseHandler {
 	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
-		Message:    "Sign in first.",
-		Extensions: map[string]any{"code": codeUnauthenticated},
+		Message: message, Extensions: map[string]any{"code": code},
 	}}})
 }
 

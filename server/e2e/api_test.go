@@ -446,3 +446,28 @@ func TestNodesBatches(t *testing.T) {
 		t.Errorf("101 ids: %v", codes)
 	}
 }
+
+// TestFamilyUsersSeeNothingYet checks that a FAMILY account can hold a
+// session but reach no member data until the family portal lands.
+func TestFamilyUsersSeeNothingYet(t *testing.T) {
+	s := startServer(t, nil)
+	staff := s.signedIn(t, domain.RoleCaseManager)
+	staff.do(`mutation { createMember(input: {firstName: "Eli", lastName: "Park"}) { member { id } } }`, nil).noErrors(t)
+	family := s.signedIn(t, domain.RoleFamily)
+	if r := family.do(`{ viewer { user { role } } }`, nil); r.str(t, "viewer.user.role") != "FAMILY" {
+		t.Fatalf("viewer = %v %v", r.Data, r.Errors)
+	}
+	for _, q := range []string{
+		`{ members { totalCount } }`,
+		`{ careLevels { code } }`,
+		`{ viewer { user { role } } members { totalCount } }`,
+		`mutation { createMember(input: {firstName: "A", lastName: "B"}) { member { id } } }`,
+		`{ __schema { types { name } } }`,
+	} {
+		r := family.do(q, nil)
+		if !slices.Equal(r.errorCodes(), []string{"FORBIDDEN"}) || r.Data != nil {
+			t.Errorf("family %q: codes %v data %v", q, r.errorCodes(), r.Data)
+		}
+	}
+	family.do(`mutation { signOut { userErrors { code } } }`, nil).noErrors(t)
+}
