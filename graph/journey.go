@@ -7,29 +7,13 @@ import (
 	"carejourney/server/domain"
 )
 
-// currentEpisodes drops superseded episodes from a member's history.
-func currentEpisodes(all []*domain.CareEpisode) []*domain.CareEpisode {
-	out := []*domain.CareEpisode{}
-	for _, e := range all {
-		if !e.Superseded() {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // openEpisode is the member's current episode, nil when not in care.
 func openEpisode(ctx context.Context, memberID int64) (*domain.CareEpisode, error) {
 	all, err := loaders.For(ctx).EpisodesByMember.Load(ctx, memberID)
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range all {
-		if e.Open() && !e.Superseded() {
-			return e, nil
-		}
-	}
-	return nil, nil
+	return domain.OpenEpisode(all), nil
 }
 
 // careLevel looks a level up in the request's catalogue.

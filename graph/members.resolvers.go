@@ -75,7 +75,7 @@ func (r *memberResolver) CareEpisodes(ctx context.Context, obj *domain.Member, i
 	if includeSuperseded != nil && *includeSuperseded {
 		return append([]*domain.CareEpisode{}, all...), nil
 	}
-	return currentEpisodes(all), nil
+	return domain.CurrentEpisodes(all), nil
 }
 
 // TotalCount is the resolver for the totalCount field.

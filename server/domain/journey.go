@@ -39,6 +39,29 @@ func (e *CareEpisode) Superseded() bool { return e.SupersededAt != nil }
 // Discharged reports whether the member left care at the end of the episode.
 func (e *CareEpisode) Discharged() bool { return e.DischargeReason != nil }
 
+// CurrentEpisodes drops superseded episodes from a member's history,
+// keeping the order.
+func CurrentEpisodes(all []*CareEpisode) []*CareEpisode {
+	out := []*CareEpisode{}
+	for _, e := range all {
+		if !e.Superseded() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// OpenEpisode is the member's current episode among all of theirs; nil when
+// the member is not in care.
+func OpenEpisode(all []*CareEpisode) *CareEpisode {
+	for _, e := range all {
+		if e.Open() && !e.Superseded() {
+			return e
+		}
+	}
+	return nil
+}
+
 // TransitionOf derives how episode e began. episodes holds the member's
 // episodes in any order, superseded ones included; levels maps care-level
 // codes to the catalogue. The episode before e is the latest current one

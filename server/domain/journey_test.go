@@ -232,17 +232,21 @@ func TestTransitionOfEdgeCases(t *testing.T) {
 // A superseded episode is shown in the history and placed in the *current*
 // journey: its predecessor is the latest current episode that started before
 // it, so its transition reads against what the journey is now.
+// superseded marks e as replaced by a correction.
+func superseded(e *domain.CareEpisode) *domain.CareEpisode {
+	e.SupersededAt = ptr(at(300))
+	e.SupersedeReason = ptr("wrong level")
+	return e
+}
+
+// replacing marks e as the correction of episode original.
+func replacing(e *domain.CareEpisode, original int64) *domain.CareEpisode {
+	e.SupersedesEpisodeID = &original
+	return e
+}
+
 func TestTransitionOfSupersededEpisode(t *testing.T) {
 	levels := levelsByCode()
-	superseded := func(e *domain.CareEpisode) *domain.CareEpisode {
-		e.SupersededAt = ptr(at(300))
-		e.SupersedeReason = ptr("wrong level")
-		return e
-	}
-	replacing := func(e *domain.CareEpisode, original int64) *domain.CareEpisode {
-		e.SupersedesEpisodeID = &original
-		return e
-	}
 
 	t.Run("level fixed, same dates", func(t *testing.T) {
 		// Residential was entered by mistake; the correction says PHP.
@@ -333,5 +337,26 @@ func TestEpisodePredicates(t *testing.T) {
 		if got := tt.e.Discharged(); got != tt.dischargedState {
 			t.Errorf("%s: Discharged = %v", tt.name, got)
 		}
+	}
+}
+
+func TestCurrentAndOpenEpisodes(t *testing.T) {
+	first := ep(1, "RESIDENTIAL", 0, 10)
+	wrongOpen := superseded(ep(2, "PHP", 10, -1))
+	open := replacing(ep(3, "IOP", 10, -1), 2)
+	all := []*domain.CareEpisode{first, wrongOpen, open}
+
+	current := domain.CurrentEpisodes(all)
+	if len(current) != 2 || current[0] != first || current[1] != open {
+		t.Errorf("CurrentEpisodes = %v", current)
+	}
+	if got := domain.OpenEpisode(all); got != open {
+		t.Errorf("OpenEpisode = %v, want the correction, not the superseded original", got)
+	}
+	if got := domain.OpenEpisode([]*domain.CareEpisode{first}); got != nil {
+		t.Errorf("OpenEpisode of a closed journey = %v", got)
+	}
+	if got := domain.CurrentEpisodes(nil); got == nil || len(got) != 0 {
+		t.Errorf("CurrentEpisodes(nil) = %#v, want an empty list for the API", got)
 	}
 }

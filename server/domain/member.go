@@ -98,20 +98,18 @@ func (f MemberFields) Apply(m *Member, today time.Time) error {
 		}
 		m.DateOfBirth = &dob
 	}
+	// Either date may be the one that changes; the pair must still agree.
+	recovery, field := m.RecoveryStartDate, "dateOfBirth"
 	if f.RecoveryStartDate != nil {
-		if err := ValidateRecoveryStartDate(*f.RecoveryStartDate, m.DateOfBirth, today); err != nil {
+		d := *f.RecoveryStartDate
+		recovery, field = &d, "recoveryStartDate"
+	}
+	if recovery != nil && (f.RecoveryStartDate != nil || f.DateOfBirth != nil) {
+		if err := ValidateRecoveryStartDate(field, *recovery, m.DateOfBirth, today); err != nil {
 			return err
 		}
-		d := *f.RecoveryStartDate
-		m.RecoveryStartDate = &d
 	}
-	if m.DateOfBirth != nil && m.RecoveryStartDate != nil && m.RecoveryStartDate.Before(*m.DateOfBirth) {
-		field := "dateOfBirth"
-		if f.RecoveryStartDate != nil {
-			field = "recoveryStartDate"
-		}
-		return FieldError(CodeInvalidInput, field, "The recovery start date cannot be before the date of birth.")
-	}
+	m.RecoveryStartDate = recovery
 	if f.Status != nil {
 		if err := checkStatusChange(m.Status, *f.Status); err != nil {
 			return err
@@ -122,13 +120,13 @@ func (f MemberFields) Apply(m *Member, today time.Time) error {
 }
 
 // ValidateRecoveryStartDate checks a sobriety date: not in the future and not
-// before birth.
-func ValidateRecoveryStartDate(date time.Time, dateOfBirth *time.Time, today time.Time) error {
+// before birth. field names the input field an error points at.
+func ValidateRecoveryStartDate(field string, date time.Time, dateOfBirth *time.Time, today time.Time) error {
 	if date.After(today) {
-		return FieldError(CodeInFuture, "recoveryStartDate", "Recovery start date cannot be in the future.")
+		return FieldError(CodeInFuture, field, "Recovery start date cannot be in the future.")
 	}
 	if dateOfBirth != nil && date.Before(*dateOfBirth) {
-		return FieldError(CodeInvalidInput, "recoveryStartDate", "Recovery start date cannot be before the date of birth.")
+		return FieldError(CodeInvalidInput, field, "Recovery start date cannot be before the date of birth.")
 	}
 	return nil
 }

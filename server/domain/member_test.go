@@ -131,7 +131,7 @@ func TestValidateRecoveryStartDate(t *testing.T) {
 			if tt.code != "" {
 				field = "recoveryStartDate"
 			}
-			wantErr(t, domain.ValidateRecoveryStartDate(tt.d, tt.dob, today), tt.code, field)
+			wantErr(t, domain.ValidateRecoveryStartDate("recoveryStartDate", tt.d, tt.dob, today), tt.code, field)
 		})
 	}
 }

@@ -170,8 +170,8 @@ func (s *Store) ResetRecoveryStartDate(ctx context.Context, by, id int64, date t
 		if m, err = lockMember(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := domain.ValidateRecoveryStartDate(date, m.DateOfBirth, s.Today()); err != nil {
-			return &domain.Error{Code: domain.ErrorCode(err), Field: []string{"input", "date"}, Message: domain.AsError(err).Message}
+		if err := domain.ValidateRecoveryStartDate("date", date, m.DateOfBirth, s.Today()); err != nil {
+			return err
 		}
 		m.RecoveryStartDate = &date
 		if _, err := tx.NewUpdate().Model(m).Column("recovery_start_date").Set("updated_at = now()").
