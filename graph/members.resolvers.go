@@ -79,7 +79,7 @@ func (r *memberResolver) CareEpisodes(ctx context.Context, obj *domain.Member, i
 }
 
 // TotalCount is the resolver for the totalCount field.
-func (r *memberConnectionResolver) TotalCount(ctx context.Context, obj *model.MemberConnection) (int, error) {
+func (r *memberConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Member]) (int, error) {
 	return obj.Count(ctx)
 }
 
@@ -138,7 +138,7 @@ func (r *queryResolver) Member(ctx context.Context, id string) (*domain.Member, 
 }
 
 // Members is the resolver for the members field.
-func (r *queryResolver) Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.MemberConnection, error) {
+func (r *queryResolver) Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.Connection[*domain.Member], error) {
 	page, err := pageRequest(first, after, last, before)
 	if err != nil {
 		return nil, err

@@ -30,6 +30,32 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = loadByID(ctx, id, typeName, l.User.Load)
 	case globalid.TypeCareLevel:
 		n, err = careLevelByID(l, id)
+	case globalid.TypePeer:
+		n, err = loadByID(ctx, id, typeName, l.Peers.Peer.Load)
+	case globalid.TypePeerAssignment:
+		n, err = loadByID(ctx, id, typeName, l.Peers.Assignment.Load)
+	case globalid.TypePeerConversation:
+		n, err = loadByID(ctx, id, typeName, l.Peers.Conversation.Load)
+	case globalid.TypeHouse:
+		n, err = loadByID(ctx, id, typeName, l.Houses.House.Load)
+	case globalid.TypeResidency:
+		n, err = loadByID(ctx, id, typeName, l.Houses.Residency.Load)
+	case globalid.TypeGroup:
+		n, err = loadByID(ctx, id, typeName, l.Groups.Group.Load)
+	case globalid.TypeMeeting:
+		n, err = loadByID(ctx, id, typeName, l.Groups.Meeting.Load)
+	case globalid.TypeAftercarePlan:
+		n, err = loadByID(ctx, id, typeName, l.Plans.Plan.Load)
+	case globalid.TypeAftercareGoal:
+		n, err = loadByID(ctx, id, typeName, l.Plans.Goal.Load)
+	case globalid.TypeAftercareCommitment:
+		n, err = loadByID(ctx, id, typeName, l.Plans.Commitment.Load)
+	case globalid.TypeCheckIn:
+		n, err = loadByID(ctx, id, typeName, l.Plans.CheckIn.Load)
+	case globalid.TypeRecoveryCapitalAssessment:
+		n, err = loadByID(ctx, id, typeName, l.Plans.RecoveryCapital.Load)
+	case globalid.TypeUpdate:
+		n, err = loadByID(ctx, id, typeName, l.Updates.Update.Load)
 	default:
 		err = notFound(id)
 	}

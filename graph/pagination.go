@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 
@@ -78,4 +79,27 @@ func memberFilter(f *model.MemberFilter) store.MemberFilter {
 		out.Search = *f.Search
 	}
 	return out
+}
+
+// newConnection builds a connection from a store page; count answers
+// totalCount when a client asks for it.
+func newConnection[T any](p store.Page[T], count func(ctx context.Context) (int, error)) *model.Connection[T] {
+	conn := &model.Connection[T]{
+		Edges:    make([]*model.Edge[T], len(p.Items)),
+		Nodes:    p.Items,
+		PageInfo: pageInfo(p.Cursors, p.HasNextPage, p.HasPreviousPage),
+		Count:    count,
+	}
+	if conn.Nodes == nil {
+		conn.Nodes = []T{}
+	}
+	for i, item := range p.Items {
+		conn.Edges[i] = &model.Edge[T]{Cursor: encodeCursor(p.Cursors[i]), Node: item}
+	}
+	return conn
+}
+
+// forwardPage reads the first/after arguments of a forward-only connection.
+func forwardPage(first *int, after *string) (store.PageRequest, error) {
+	return pageRequest(first, after, nil, nil)
 }

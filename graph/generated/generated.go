@@ -31,13 +31,38 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AftercareCommitment() AftercareCommitmentResolver
+	AftercareGoal() AftercareGoalResolver
+	AftercarePlan() AftercarePlanResolver
+	Attendance() AttendanceResolver
+	AttendanceConnection() AttendanceConnectionResolver
 	CareEpisode() CareEpisodeResolver
 	CareLevel() CareLevelResolver
+	CheckIn() CheckInResolver
+	CheckInConnection() CheckInConnectionResolver
+	Group() GroupResolver
+	GroupConnection() GroupConnectionResolver
+	GroupMembership() GroupMembershipResolver
+	House() HouseResolver
+	HouseConnection() HouseConnectionResolver
+	Meeting() MeetingResolver
+	MeetingConnection() MeetingConnectionResolver
 	Member() MemberResolver
 	MemberConnection() MemberConnectionResolver
 	Mutation() MutationResolver
+	Peer() PeerResolver
+	PeerAssignment() PeerAssignmentResolver
+	PeerAssignmentConnection() PeerAssignmentConnectionResolver
+	PeerConnection() PeerConnectionResolver
+	PeerConversation() PeerConversationResolver
+	PeerConversationConnection() PeerConversationConnectionResolver
 	Query() QueryResolver
+	RecoveryCapitalAssessment() RecoveryCapitalAssessmentResolver
 	RecoveryStartDateChange() RecoveryStartDateChangeResolver
+	Residency() ResidencyResolver
+	ResidencyConnection() ResidencyConnectionResolver
+	Update() UpdateResolver
+	UpdateConnection() UpdateConnectionResolver
 	User() UserResolver
 }
 
@@ -45,10 +70,114 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AdherenceWeek struct {
+		Attended  func(childComplexity int) int
+		Met       func(childComplexity int) int
+		Target    func(childComplexity int) int
+		WeekStart func(childComplexity int) int
+	}
+
 	AdmitMemberPayload struct {
 		Episode    func(childComplexity int) int
 		Member     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	AftercareCommitment struct {
+		CreatedAt     func(childComplexity int) int
+		Description   func(childComplexity int) int
+		Group         func(childComplexity int) int
+		House         func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Peer          func(childComplexity int) int
+		Plan          func(childComplexity int) int
+		RemovedAt     func(childComplexity int) int
+		TargetPerWeek func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+	}
+
+	AftercareCommitmentPayload struct {
+		Commitment func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AftercareGoal struct {
+		Category    func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Plan        func(childComplexity int) int
+		Status      func(childComplexity int) int
+		TargetDate  func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
+	AftercareGoalPayload struct {
+		Goal       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AftercarePlan struct {
+		ActivatedAt func(childComplexity int) int
+		Adherence   func(childComplexity int, weeks *int) int
+		Author      func(childComplexity int) int
+		CheckIns    func(childComplexity int, first *int, after *string) int
+		ClosedAt    func(childComplexity int) int
+		Commitments func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Goals       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Member      func(childComplexity int) int
+		ReviewDue   func(childComplexity int) int
+		ReviewOn    func(childComplexity int) int
+		StartsOn    func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
+	AftercarePlanPayload struct {
+		Plan       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	AssignPeerPayload struct {
+		Assignment func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Attendance struct {
+		Meeting    func(childComplexity int) int
+		Member     func(childComplexity int) int
+		RecordedAt func(childComplexity int) int
+		RecordedBy func(childComplexity int) int
+		Status     func(childComplexity int) int
+	}
+
+	AttendanceConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AttendanceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	AttendanceSummary struct {
+		AftercareMeetingsAttended func(childComplexity int) int
+		AttendanceRate            func(childComplexity int) int
+		DistinctAftercarePrograms func(childComplexity int) int
+		MeetingsAttended          func(childComplexity int) int
+		MeetingsExcused           func(childComplexity int) int
+		MeetingsMissed            func(childComplexity int) int
+		Weeks                     func(childComplexity int) int
+	}
+
+	AttendanceWeek struct {
+		Attended  func(childComplexity int) int
+		WeekStart func(childComplexity int) int
 	}
 
 	CareEpisode struct {
@@ -77,6 +206,14 @@ type ComplexityRoot struct {
 		ID                     func(childComplexity int) int
 		Intensity              func(childComplexity int) int
 		Name                   func(childComplexity int) int
+		ShortName              func(childComplexity int) int
+	}
+
+	Certification struct {
+		Expired   func(childComplexity int) int
+		ExpiresOn func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Number    func(childComplexity int) int
 	}
 
 	ChangeCareLevelPayload struct {
@@ -85,14 +222,58 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	CheckIn struct {
+		Abstinent    func(childComplexity int) int
+		CopingSkills func(childComplexity int) int
+		Craving      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Note         func(childComplexity int) int
+		OccurredOn   func(childComplexity int) int
+		Plan         func(childComplexity int) int
+		RecordedAt   func(childComplexity int) int
+		RecordedBy   func(childComplexity int) int
+	}
+
+	CheckInConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CheckInEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CommitmentAdherence struct {
+		Commitment func(childComplexity int) int
+		Weeks      func(childComplexity int) int
+	}
+
 	CorrectCareEpisodePayload struct {
 		Episode    func(childComplexity int) int
 		Member     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
+	CreateGroupPayload struct {
+		Group      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateHousePayload struct {
+		House      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CreateMemberPayload struct {
 		Member     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreatePeerPayload struct {
+		Peer       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -102,23 +283,141 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	EndPeerAssignmentPayload struct {
+		Assignment func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Group struct {
+		Active       func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Description  func(childComplexity int) int
+		Facilitators func(childComplexity int) int
+		House        func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Location     func(childComplexity int) int
+		Meetings     func(childComplexity int, first *int, after *string, from *time.Time, to *time.Time) int
+		Members      func(childComplexity int) int
+		Modality     func(childComplexity int) int
+		Name         func(childComplexity int) int
+		NextMeeting  func(childComplexity int) int
+		Schedule     func(childComplexity int) int
+		TimeZone     func(childComplexity int) int
+		TimesOfDay   func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
+	}
+
+	GroupConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	GroupEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	GroupMembership struct {
+		Group    func(childComplexity int) int
+		JoinedAt func(childComplexity int) int
+		LeftAt   func(childComplexity int) int
+		Member   func(childComplexity int) int
+	}
+
+	GroupMembershipPayload struct {
+		GroupMembership func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
+	House struct {
+		Address            func(childComplexity int) int
+		Capacity           func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		GenderDesignation  func(childComplexity int) int
+		HouseMeetingGroups func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Manager            func(childComplexity int) int
+		Name               func(childComplexity int) int
+		NarrLevel          func(childComplexity int) int
+		Occupancy          func(childComplexity int) int
+		Phone              func(childComplexity int) int
+		Residencies        func(childComplexity int, first *int, after *string) int
+		Residents          func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	HouseConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	HouseEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LogPeerConversationPayload struct {
+		Conversation func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	Meeting struct {
+		Attendance  func(childComplexity int) int
+		EndsAt      func(childComplexity int) int
+		Facilitator func(childComplexity int) int
+		Group       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		StartsAt    func(childComplexity int) int
+		TimeOfDay   func(childComplexity int) int
+		Topic       func(childComplexity int) int
+	}
+
+	MeetingConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MeetingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Member struct {
+		ActiveAftercarePlan      func(childComplexity int) int
+		AftercarePlans           func(childComplexity int) int
+		Attendance               func(childComplexity int, first *int, after *string, from *time.Time, to *time.Time) int
+		AttendanceSummary        func(childComplexity int, from *time.Time, to *time.Time) int
 		CareEpisodes             func(childComplexity int, includeSuperseded *bool) int
 		CreatedAt                func(childComplexity int) int
 		CurrentCareLevel         func(childComplexity int) int
 		CurrentEpisode           func(childComplexity int) int
+		CurrentPeer              func(childComplexity int) int
+		CurrentResidency         func(childComplexity int) int
 		DateOfBirth              func(childComplexity int) int
 		DaysInRecovery           func(childComplexity int) int
 		DisplayName              func(childComplexity int) int
 		FirstName                func(childComplexity int) int
+		GroupMemberships         func(childComplexity int) int
 		ID                       func(childComplexity int) int
 		LastName                 func(childComplexity int) int
 		Milestones               func(childComplexity int) int
+		PeerAssignments          func(childComplexity int) int
+		PeerConversations        func(childComplexity int, first *int, after *string) int
 		PreferredName            func(childComplexity int) int
+		RecoveryCapital          func(childComplexity int) int
 		RecoveryStartDate        func(childComplexity int) int
 		RecoveryStartDateHistory func(childComplexity int) int
+		Residencies              func(childComplexity int) int
 		Status                   func(childComplexity int) int
 		UpdatedAt                func(childComplexity int) int
+		Updates                  func(childComplexity int, first *int, after *string, kinds []domain.UpdateKind) int
 	}
 
 	MemberConnection struct {
@@ -144,16 +443,61 @@ type ComplexityRoot struct {
 		Reached func(childComplexity int) int
 	}
 
+	MoveIntoHousePayload struct {
+		Residency  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	MoveOutOfHousePayload struct {
+		Residency  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Mutation struct {
-		AdmitMember            func(childComplexity int, input model.AdmitMemberInput) int
-		ChangeCareLevel        func(childComplexity int, input model.ChangeCareLevelInput) int
-		CorrectCareEpisode     func(childComplexity int, input model.CorrectCareEpisodeInput) int
-		CreateMember           func(childComplexity int, input model.CreateMemberInput) int
-		DischargeMember        func(childComplexity int, input model.DischargeMemberInput) int
-		ResetRecoveryStartDate func(childComplexity int, input model.ResetRecoveryStartDateInput) int
-		SignIn                 func(childComplexity int, input model.SignInInput) int
-		SignOut                func(childComplexity int, input *model.SignOutInput) int
-		UpdateMember           func(childComplexity int, input model.UpdateMemberInput) int
+		ActivateAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
+		AddAftercareCommitment    func(childComplexity int, input model.AddAftercareCommitmentInput) int
+		AddAftercareGoal          func(childComplexity int, input model.AddAftercareGoalInput) int
+		AdmitMember               func(childComplexity int, input model.AdmitMemberInput) int
+		AssignPeer                func(childComplexity int, input model.AssignPeerInput) int
+		CancelAftercarePlan       func(childComplexity int, input model.AftercarePlanStatusInput) int
+		ChangeCareLevel           func(childComplexity int, input model.ChangeCareLevelInput) int
+		CompleteAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
+		CorrectCareEpisode        func(childComplexity int, input model.CorrectCareEpisodeInput) int
+		CreateAftercarePlan       func(childComplexity int, input model.CreateAftercarePlanInput) int
+		CreateGroup               func(childComplexity int, input model.CreateGroupInput) int
+		CreateHouse               func(childComplexity int, input model.CreateHouseInput) int
+		CreateMember              func(childComplexity int, input model.CreateMemberInput) int
+		CreatePeer                func(childComplexity int, input model.CreatePeerInput) int
+		DischargeMember           func(childComplexity int, input model.DischargeMemberInput) int
+		EndPeerAssignment         func(childComplexity int, input model.EndPeerAssignmentInput) int
+		JoinGroup                 func(childComplexity int, input model.JoinGroupInput) int
+		LeaveGroup                func(childComplexity int, input model.LeaveGroupInput) int
+		LogPeerConversation       func(childComplexity int, input model.LogPeerConversationInput) int
+		MoveIntoHouse             func(childComplexity int, input model.MoveIntoHouseInput) int
+		MoveOutOfHouse            func(childComplexity int, input model.MoveOutOfHouseInput) int
+		PostUpdate                func(childComplexity int, input model.PostUpdateInput) int
+		RecordAttendance          func(childComplexity int, input model.RecordAttendanceInput) int
+		RecordCheckIn             func(childComplexity int, input model.RecordCheckInInput) int
+		RecordRecoveryCapital     func(childComplexity int, input model.RecordRecoveryCapitalInput) int
+		RemoveAftercareCommitment func(childComplexity int, input model.RemoveAftercareCommitmentInput) int
+		ResetRecoveryStartDate    func(childComplexity int, input model.ResetRecoveryStartDateInput) int
+		ScheduleMeetings          func(childComplexity int, input model.ScheduleMeetingsInput) int
+		SignIn                    func(childComplexity int, input model.SignInInput) int
+		SignOut                   func(childComplexity int, input *model.SignOutInput) int
+		UpdateAftercareCommitment func(childComplexity int, input model.UpdateAftercareCommitmentInput) int
+		UpdateAftercareGoal       func(childComplexity int, input model.UpdateAftercareGoalInput) int
+		UpdateAftercarePlan       func(childComplexity int, input model.UpdateAftercarePlanInput) int
+		UpdateGroup               func(childComplexity int, input model.UpdateGroupInput) int
+		UpdateHouse               func(childComplexity int, input model.UpdateHouseInput) int
+		UpdateMeeting             func(childComplexity int, input model.UpdateMeetingInput) int
+		UpdateMember              func(childComplexity int, input model.UpdateMemberInput) int
+		UpdatePeer                func(childComplexity int, input model.UpdatePeerInput) int
+	}
+
+	Occupancy struct {
+		Available func(childComplexity int) int
+		Capacity  func(childComplexity int) int
+		Occupied  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -163,13 +507,136 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Peer struct {
+		Active            func(childComplexity int) int
+		AlumnusOf         func(childComplexity int) int
+		Bio               func(childComplexity int) int
+		Caseload          func(childComplexity int, first *int, after *string) int
+		CaseloadCount     func(childComplexity int) int
+		CaseloadLimit     func(childComplexity int) int
+		Certification     func(childComplexity int) int
+		Conversations     func(childComplexity int, first *int, after *string) int
+		CreatedAt         func(childComplexity int) int
+		DaysInRecovery    func(childComplexity int) int
+		FacilitatedGroups func(childComplexity int) int
+		HasCapacity       func(childComplexity int) int
+		ID                func(childComplexity int) int
+		IsAlumnus         func(childComplexity int) int
+		Languages         func(childComplexity int) int
+		Name              func(childComplexity int) int
+		RecoveryStartDate func(childComplexity int) int
+		Specialties       func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		User              func(childComplexity int) int
+	}
+
+	PeerAssignment struct {
+		AssignedBy func(childComplexity int) int
+		Current    func(childComplexity int) int
+		EndReason  func(childComplexity int) int
+		EndedAt    func(childComplexity int) int
+		Focus      func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Member     func(childComplexity int) int
+		Peer       func(childComplexity int) int
+		StartedAt  func(childComplexity int) int
+	}
+
+	PeerAssignmentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PeerAssignmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PeerConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PeerConversation struct {
+		Channel         func(childComplexity int) int
+		DurationMinutes func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Member          func(childComplexity int) int
+		Note            func(childComplexity int) int
+		OccurredAt      func(childComplexity int) int
+		Peer            func(childComplexity int) int
+		RecordedAt      func(childComplexity int) int
+		RecordedBy      func(childComplexity int) int
+	}
+
+	PeerConversationConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PeerConversationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PeerEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PostUpdatePayload struct {
+		Update     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Query struct {
-		CareLevels func(childComplexity int) int
-		Member     func(childComplexity int, id string) int
-		Members    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) int
-		Node       func(childComplexity int, id string) int
-		Nodes      func(childComplexity int, ids []string) int
-		Viewer     func(childComplexity int) int
+		AftercarePlan              func(childComplexity int, id string) int
+		AftercarePlansDueForReview func(childComplexity int, on *time.Time, first *int) int
+		CareLevels                 func(childComplexity int) int
+		Group                      func(childComplexity int, id string) int
+		Groups                     func(childComplexity int, first *int, after *string, filter *model.GroupFilter) int
+		House                      func(childComplexity int, id string) int
+		Houses                     func(childComplexity int, first *int, after *string, filter *model.HouseFilter) int
+		Meeting                    func(childComplexity int, id string) int
+		Meetings                   func(childComplexity int, from time.Time, to time.Time, first *int, after *string, filter *model.MeetingFilter) int
+		Member                     func(childComplexity int, id string) int
+		Members                    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) int
+		Node                       func(childComplexity int, id string) int
+		Nodes                      func(childComplexity int, ids []string) int
+		Peer                       func(childComplexity int, id string) int
+		Peers                      func(childComplexity int, first *int, after *string, filter *model.PeerFilter) int
+		Viewer                     func(childComplexity int) int
+	}
+
+	RecordAttendancePayload struct {
+		Meeting    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	RecordCheckInPayload struct {
+		CheckIn    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	RecordRecoveryCapitalPayload struct {
+		Assessment func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	RecoveryCapitalAssessment struct {
+		Answers                  func(childComplexity int) int
+		AssessedAt               func(childComplexity int) int
+		ID                       func(childComplexity int) int
+		Member                   func(childComplexity int) int
+		RecordedBy               func(childComplexity int) int
+		SustainedRemissionLikely func(childComplexity int) int
+		Total                    func(childComplexity int) int
 	}
 
 	RecoveryStartDateChange struct {
@@ -184,6 +651,43 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Residency struct {
+		Bed           func(childComplexity int) int
+		Current       func(childComplexity int) int
+		House         func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Member        func(childComplexity int) int
+		MoveInAt      func(childComplexity int) int
+		MoveOutAt     func(childComplexity int) int
+		MoveOutNote   func(childComplexity int) int
+		MoveOutReason func(childComplexity int) int
+		RecordedBy    func(childComplexity int) int
+	}
+
+	ResidencyConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ResidencyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ScheduleMeetingsPayload struct {
+		Meetings   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ScheduleSlot struct {
+		DayOfWeek       func(childComplexity int) int
+		DurationMinutes func(childComplexity int) int
+		StartTime       func(childComplexity int) int
+		TimeOfDay       func(childComplexity int) int
+	}
+
 	SignInPayload struct {
 		UserErrors func(childComplexity int) int
 		Viewer     func(childComplexity int) int
@@ -193,8 +697,52 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Update struct {
+		Author     func(childComplexity int) int
+		Body       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Member     func(childComplexity int) int
+		Milestone  func(childComplexity int) int
+		OccurredAt func(childComplexity int) int
+		RecordedAt func(childComplexity int) int
+		Shareable  func(childComplexity int) int
+	}
+
+	UpdateConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	UpdateEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	UpdateGroupPayload struct {
+		Group      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateHousePayload struct {
+		House      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdateMeetingPayload struct {
+		Meeting    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	UpdateMemberPayload struct {
 		Member     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	UpdatePeerPayload struct {
+		Peer       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -222,6 +770,39 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AftercareCommitmentResolver interface {
+	ID(ctx context.Context, obj *domain.AftercareCommitment) (string, error)
+	Plan(ctx context.Context, obj *domain.AftercareCommitment) (*domain.AftercarePlan, error)
+
+	Group(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Group, error)
+	House(ctx context.Context, obj *domain.AftercareCommitment) (*domain.House, error)
+	Peer(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Peer, error)
+}
+type AftercareGoalResolver interface {
+	ID(ctx context.Context, obj *domain.AftercareGoal) (string, error)
+	Plan(ctx context.Context, obj *domain.AftercareGoal) (*domain.AftercarePlan, error)
+}
+type AftercarePlanResolver interface {
+	ID(ctx context.Context, obj *domain.AftercarePlan) (string, error)
+
+	Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error)
+
+	ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
+	Author(ctx context.Context, obj *domain.AftercarePlan) (*domain.User, error)
+	Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error)
+	Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error)
+	CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string) (*model.Connection[*domain.CheckIn], error)
+	Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error)
+}
+type AttendanceResolver interface {
+	Meeting(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Meeting, error)
+	Member(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Member, error)
+
+	RecordedBy(ctx context.Context, obj *domain.AttendanceRecord) (*domain.User, error)
+}
+type AttendanceConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.AttendanceRecord]) (int, error)
+}
 type CareEpisodeResolver interface {
 	ID(ctx context.Context, obj *domain.CareEpisode) (string, error)
 	Member(ctx context.Context, obj *domain.CareEpisode) (*domain.Member, error)
@@ -240,6 +821,58 @@ type CareEpisodeResolver interface {
 type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
 }
+type CheckInResolver interface {
+	ID(ctx context.Context, obj *domain.CheckIn) (string, error)
+	Plan(ctx context.Context, obj *domain.CheckIn) (*domain.AftercarePlan, error)
+
+	RecordedBy(ctx context.Context, obj *domain.CheckIn) (*domain.User, error)
+}
+type CheckInConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.CheckIn]) (int, error)
+}
+type GroupResolver interface {
+	ID(ctx context.Context, obj *domain.Group) (string, error)
+
+	Schedule(ctx context.Context, obj *domain.Group) ([]*model.ScheduleSlot, error)
+	TimesOfDay(ctx context.Context, obj *domain.Group) ([]domain.TimeOfDay, error)
+	Facilitators(ctx context.Context, obj *domain.Group) ([]model.Facilitator, error)
+	House(ctx context.Context, obj *domain.Group) (*domain.House, error)
+
+	Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error)
+	NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error)
+	Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error)
+}
+type GroupConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Group]) (int, error)
+}
+type GroupMembershipResolver interface {
+	Group(ctx context.Context, obj *domain.GroupMembership) (*domain.Group, error)
+	Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error)
+}
+type HouseResolver interface {
+	ID(ctx context.Context, obj *domain.House) (string, error)
+
+	Manager(ctx context.Context, obj *domain.House) (*domain.User, error)
+	Occupancy(ctx context.Context, obj *domain.House) (*model.Occupancy, error)
+	Residents(ctx context.Context, obj *domain.House) ([]*domain.Residency, error)
+	Residencies(ctx context.Context, obj *domain.House, first *int, after *string) (*model.Connection[*domain.Residency], error)
+	HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error)
+}
+type HouseConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.House]) (int, error)
+}
+type MeetingResolver interface {
+	ID(ctx context.Context, obj *domain.Meeting) (string, error)
+	Group(ctx context.Context, obj *domain.Meeting) (*domain.Group, error)
+
+	TimeOfDay(ctx context.Context, obj *domain.Meeting) (domain.TimeOfDay, error)
+
+	Facilitator(ctx context.Context, obj *domain.Meeting) (model.Facilitator, error)
+	Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error)
+}
+type MeetingConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Meeting]) (int, error)
+}
 type MemberResolver interface {
 	ID(ctx context.Context, obj *domain.Member) (string, error)
 
@@ -249,31 +882,151 @@ type MemberResolver interface {
 	CurrentCareLevel(ctx context.Context, obj *domain.Member) (*domain.CareLevel, error)
 	CurrentEpisode(ctx context.Context, obj *domain.Member) (*domain.CareEpisode, error)
 	CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool) ([]*domain.CareEpisode, error)
+
+	GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error)
+	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error)
+	AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error)
+	CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error)
+	Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error)
+	PeerAssignments(ctx context.Context, obj *domain.Member) ([]*domain.PeerAssignment, error)
+	CurrentPeer(ctx context.Context, obj *domain.Member) (*domain.Peer, error)
+	PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*domain.PeerConversation], error)
+	AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error)
+	ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error)
+	RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error)
+	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error)
 }
 type MemberConnectionResolver interface {
-	TotalCount(ctx context.Context, obj *model.MemberConnection) (int, error)
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Member]) (int, error)
 }
 type MutationResolver interface {
 	AdmitMember(ctx context.Context, input model.AdmitMemberInput) (*model.AdmitMemberPayload, error)
 	ChangeCareLevel(ctx context.Context, input model.ChangeCareLevelInput) (*model.ChangeCareLevelPayload, error)
 	DischargeMember(ctx context.Context, input model.DischargeMemberInput) (*model.DischargeMemberPayload, error)
 	CorrectCareEpisode(ctx context.Context, input model.CorrectCareEpisodeInput) (*model.CorrectCareEpisodePayload, error)
+	CreateGroup(ctx context.Context, input model.CreateGroupInput) (*model.CreateGroupPayload, error)
+	UpdateGroup(ctx context.Context, input model.UpdateGroupInput) (*model.UpdateGroupPayload, error)
+	JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.GroupMembershipPayload, error)
+	LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.GroupMembershipPayload, error)
+	ScheduleMeetings(ctx context.Context, input model.ScheduleMeetingsInput) (*model.ScheduleMeetingsPayload, error)
+	UpdateMeeting(ctx context.Context, input model.UpdateMeetingInput) (*model.UpdateMeetingPayload, error)
+	RecordAttendance(ctx context.Context, input model.RecordAttendanceInput) (*model.RecordAttendancePayload, error)
+	CreateHouse(ctx context.Context, input model.CreateHouseInput) (*model.CreateHousePayload, error)
+	UpdateHouse(ctx context.Context, input model.UpdateHouseInput) (*model.UpdateHousePayload, error)
+	MoveIntoHouse(ctx context.Context, input model.MoveIntoHouseInput) (*model.MoveIntoHousePayload, error)
+	MoveOutOfHouse(ctx context.Context, input model.MoveOutOfHouseInput) (*model.MoveOutOfHousePayload, error)
 	CreateMember(ctx context.Context, input model.CreateMemberInput) (*model.CreateMemberPayload, error)
 	UpdateMember(ctx context.Context, input model.UpdateMemberInput) (*model.UpdateMemberPayload, error)
 	ResetRecoveryStartDate(ctx context.Context, input model.ResetRecoveryStartDateInput) (*model.ResetRecoveryStartDatePayload, error)
+	CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error)
+	UpdatePeer(ctx context.Context, input model.UpdatePeerInput) (*model.UpdatePeerPayload, error)
+	AssignPeer(ctx context.Context, input model.AssignPeerInput) (*model.AssignPeerPayload, error)
+	EndPeerAssignment(ctx context.Context, input model.EndPeerAssignmentInput) (*model.EndPeerAssignmentPayload, error)
+	LogPeerConversation(ctx context.Context, input model.LogPeerConversationInput) (*model.LogPeerConversationPayload, error)
+	CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.AftercarePlanPayload, error)
+	UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.AftercarePlanPayload, error)
+	ActivateAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
+	CompleteAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
+	CancelAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
+	AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AftercareGoalPayload, error)
+	UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.AftercareGoalPayload, error)
+	AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
+	UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
+	RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
+	RecordCheckIn(ctx context.Context, input model.RecordCheckInInput) (*model.RecordCheckInPayload, error)
+	RecordRecoveryCapital(ctx context.Context, input model.RecordRecoveryCapitalInput) (*model.RecordRecoveryCapitalPayload, error)
+	PostUpdate(ctx context.Context, input model.PostUpdateInput) (*model.PostUpdatePayload, error)
 	SignIn(ctx context.Context, input model.SignInInput) (*model.SignInPayload, error)
 	SignOut(ctx context.Context, input *model.SignOutInput) (*model.SignOutPayload, error)
+}
+type PeerResolver interface {
+	ID(ctx context.Context, obj *domain.Peer) (string, error)
+
+	Certification(ctx context.Context, obj *domain.Peer) (*model.Certification, error)
+
+	DaysInRecovery(ctx context.Context, obj *domain.Peer) (*int, error)
+
+	CaseloadCount(ctx context.Context, obj *domain.Peer) (int, error)
+	HasCapacity(ctx context.Context, obj *domain.Peer) (bool, error)
+
+	AlumnusOf(ctx context.Context, obj *domain.Peer) (*domain.Member, error)
+	User(ctx context.Context, obj *domain.Peer) (*domain.User, error)
+	Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerAssignment], error)
+	Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerConversation], error)
+	FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error)
+}
+type PeerAssignmentResolver interface {
+	ID(ctx context.Context, obj *domain.PeerAssignment) (string, error)
+	Member(ctx context.Context, obj *domain.PeerAssignment) (*domain.Member, error)
+	Peer(ctx context.Context, obj *domain.PeerAssignment) (*domain.Peer, error)
+
+	AssignedBy(ctx context.Context, obj *domain.PeerAssignment) (*domain.User, error)
+}
+type PeerAssignmentConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.PeerAssignment]) (int, error)
+}
+type PeerConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Peer]) (int, error)
+}
+type PeerConversationResolver interface {
+	ID(ctx context.Context, obj *domain.PeerConversation) (string, error)
+	Peer(ctx context.Context, obj *domain.PeerConversation) (*domain.Peer, error)
+	Member(ctx context.Context, obj *domain.PeerConversation) (*domain.Member, error)
+
+	RecordedBy(ctx context.Context, obj *domain.PeerConversation) (*domain.User, error)
+}
+type PeerConversationConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.PeerConversation]) (int, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
 	CareLevels(ctx context.Context) ([]*domain.CareLevel, error)
+	Group(ctx context.Context, id string) (*domain.Group, error)
+	Groups(ctx context.Context, first *int, after *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error)
+	Meeting(ctx context.Context, id string) (*domain.Meeting, error)
+	Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error)
+	House(ctx context.Context, id string) (*domain.House, error)
+	Houses(ctx context.Context, first *int, after *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error)
 	Member(ctx context.Context, id string) (*domain.Member, error)
-	Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.MemberConnection, error)
+	Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.Connection[*domain.Member], error)
+	Peer(ctx context.Context, id string) (*domain.Peer, error)
+	Peers(ctx context.Context, first *int, after *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
+	AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error)
+	AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int) ([]*domain.AftercarePlan, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
+}
+type RecoveryCapitalAssessmentResolver interface {
+	ID(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (string, error)
+	Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error)
+
+	SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error)
+
+	RecordedBy(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.User, error)
 }
 type RecoveryStartDateChangeResolver interface {
 	RecordedBy(ctx context.Context, obj *domain.RecoveryStartDateChange) (*domain.User, error)
+}
+type ResidencyResolver interface {
+	ID(ctx context.Context, obj *domain.Residency) (string, error)
+	Member(ctx context.Context, obj *domain.Residency) (*domain.Member, error)
+	House(ctx context.Context, obj *domain.Residency) (*domain.House, error)
+
+	RecordedBy(ctx context.Context, obj *domain.Residency) (*domain.User, error)
+}
+type ResidencyConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Residency]) (int, error)
+}
+type UpdateResolver interface {
+	ID(ctx context.Context, obj *domain.Update) (string, error)
+	Member(ctx context.Context, obj *domain.Update) (*domain.Member, error)
+
+	Author(ctx context.Context, obj *domain.Update) (*domain.User, error)
+
+	Milestone(ctx context.Context, obj *domain.Update) (*domain.Milestone, error)
+}
+type UpdateConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Update]) (int, error)
 }
 type UserResolver interface {
 	ID(ctx context.Context, obj *domain.User) (string, error)
@@ -297,6 +1050,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "AdherenceWeek.attended":
+		if e.ComplexityRoot.AdherenceWeek.Attended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdherenceWeek.Attended(childComplexity), true
+	case "AdherenceWeek.met":
+		if e.ComplexityRoot.AdherenceWeek.Met == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdherenceWeek.Met(childComplexity), true
+	case "AdherenceWeek.target":
+		if e.ComplexityRoot.AdherenceWeek.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdherenceWeek.Target(childComplexity), true
+	case "AdherenceWeek.weekStart":
+		if e.ComplexityRoot.AdherenceWeek.WeekStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdherenceWeek.WeekStart(childComplexity), true
+
 	case "AdmitMemberPayload.episode":
 		if e.ComplexityRoot.AdmitMemberPayload.Episode == nil {
 			break
@@ -315,6 +1093,394 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdmitMemberPayload.UserErrors(childComplexity), true
+
+	case "AftercareCommitment.createdAt":
+		if e.ComplexityRoot.AftercareCommitment.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.CreatedAt(childComplexity), true
+	case "AftercareCommitment.description":
+		if e.ComplexityRoot.AftercareCommitment.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.Description(childComplexity), true
+	case "AftercareCommitment.group":
+		if e.ComplexityRoot.AftercareCommitment.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.Group(childComplexity), true
+	case "AftercareCommitment.house":
+		if e.ComplexityRoot.AftercareCommitment.House == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.House(childComplexity), true
+	case "AftercareCommitment.id":
+		if e.ComplexityRoot.AftercareCommitment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.ID(childComplexity), true
+	case "AftercareCommitment.kind":
+		if e.ComplexityRoot.AftercareCommitment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.Kind(childComplexity), true
+	case "AftercareCommitment.peer":
+		if e.ComplexityRoot.AftercareCommitment.Peer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.Peer(childComplexity), true
+	case "AftercareCommitment.plan":
+		if e.ComplexityRoot.AftercareCommitment.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.Plan(childComplexity), true
+	case "AftercareCommitment.removedAt":
+		if e.ComplexityRoot.AftercareCommitment.RemovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.RemovedAt(childComplexity), true
+	case "AftercareCommitment.targetPerWeek":
+		if e.ComplexityRoot.AftercareCommitment.TargetPerWeek == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.TargetPerWeek(childComplexity), true
+	case "AftercareCommitment.updatedAt":
+		if e.ComplexityRoot.AftercareCommitment.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitment.UpdatedAt(childComplexity), true
+
+	case "AftercareCommitmentPayload.commitment":
+		if e.ComplexityRoot.AftercareCommitmentPayload.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentPayload.Commitment(childComplexity), true
+	case "AftercareCommitmentPayload.userErrors":
+		if e.ComplexityRoot.AftercareCommitmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentPayload.UserErrors(childComplexity), true
+
+	case "AftercareGoal.category":
+		if e.ComplexityRoot.AftercareGoal.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.Category(childComplexity), true
+	case "AftercareGoal.createdAt":
+		if e.ComplexityRoot.AftercareGoal.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.CreatedAt(childComplexity), true
+	case "AftercareGoal.description":
+		if e.ComplexityRoot.AftercareGoal.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.Description(childComplexity), true
+	case "AftercareGoal.id":
+		if e.ComplexityRoot.AftercareGoal.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.ID(childComplexity), true
+	case "AftercareGoal.plan":
+		if e.ComplexityRoot.AftercareGoal.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.Plan(childComplexity), true
+	case "AftercareGoal.status":
+		if e.ComplexityRoot.AftercareGoal.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.Status(childComplexity), true
+	case "AftercareGoal.targetDate":
+		if e.ComplexityRoot.AftercareGoal.TargetDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.TargetDate(childComplexity), true
+	case "AftercareGoal.updatedAt":
+		if e.ComplexityRoot.AftercareGoal.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoal.UpdatedAt(childComplexity), true
+
+	case "AftercareGoalPayload.goal":
+		if e.ComplexityRoot.AftercareGoalPayload.Goal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalPayload.Goal(childComplexity), true
+	case "AftercareGoalPayload.userErrors":
+		if e.ComplexityRoot.AftercareGoalPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalPayload.UserErrors(childComplexity), true
+
+	case "AftercarePlan.activatedAt":
+		if e.ComplexityRoot.AftercarePlan.ActivatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.ActivatedAt(childComplexity), true
+	case "AftercarePlan.adherence":
+		if e.ComplexityRoot.AftercarePlan.Adherence == nil {
+			break
+		}
+
+		args, err := ec.field_AftercarePlan_adherence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Adherence(childComplexity, args["weeks"].(*int)), true
+	case "AftercarePlan.author":
+		if e.ComplexityRoot.AftercarePlan.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Author(childComplexity), true
+	case "AftercarePlan.checkIns":
+		if e.ComplexityRoot.AftercarePlan.CheckIns == nil {
+			break
+		}
+
+		args, err := ec.field_AftercarePlan_checkIns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AftercarePlan.CheckIns(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "AftercarePlan.closedAt":
+		if e.ComplexityRoot.AftercarePlan.ClosedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.ClosedAt(childComplexity), true
+	case "AftercarePlan.commitments":
+		if e.ComplexityRoot.AftercarePlan.Commitments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Commitments(childComplexity), true
+	case "AftercarePlan.createdAt":
+		if e.ComplexityRoot.AftercarePlan.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.CreatedAt(childComplexity), true
+	case "AftercarePlan.goals":
+		if e.ComplexityRoot.AftercarePlan.Goals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Goals(childComplexity), true
+	case "AftercarePlan.id":
+		if e.ComplexityRoot.AftercarePlan.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.ID(childComplexity), true
+	case "AftercarePlan.member":
+		if e.ComplexityRoot.AftercarePlan.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Member(childComplexity), true
+	case "AftercarePlan.reviewDue":
+		if e.ComplexityRoot.AftercarePlan.ReviewDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.ReviewDue(childComplexity), true
+	case "AftercarePlan.reviewOn":
+		if e.ComplexityRoot.AftercarePlan.ReviewOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.ReviewOn(childComplexity), true
+	case "AftercarePlan.startsOn":
+		if e.ComplexityRoot.AftercarePlan.StartsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.StartsOn(childComplexity), true
+	case "AftercarePlan.status":
+		if e.ComplexityRoot.AftercarePlan.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Status(childComplexity), true
+
+	case "AftercarePlanPayload.plan":
+		if e.ComplexityRoot.AftercarePlanPayload.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanPayload.Plan(childComplexity), true
+	case "AftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.AftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanPayload.UserErrors(childComplexity), true
+
+	case "AssignPeerPayload.assignment":
+		if e.ComplexityRoot.AssignPeerPayload.Assignment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignPeerPayload.Assignment(childComplexity), true
+	case "AssignPeerPayload.userErrors":
+		if e.ComplexityRoot.AssignPeerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssignPeerPayload.UserErrors(childComplexity), true
+
+	case "Attendance.meeting":
+		if e.ComplexityRoot.Attendance.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attendance.Meeting(childComplexity), true
+	case "Attendance.member":
+		if e.ComplexityRoot.Attendance.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attendance.Member(childComplexity), true
+	case "Attendance.recordedAt":
+		if e.ComplexityRoot.Attendance.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attendance.RecordedAt(childComplexity), true
+	case "Attendance.recordedBy":
+		if e.ComplexityRoot.Attendance.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attendance.RecordedBy(childComplexity), true
+	case "Attendance.status":
+		if e.ComplexityRoot.Attendance.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attendance.Status(childComplexity), true
+
+	case "AttendanceConnection.edges":
+		if e.ComplexityRoot.AttendanceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceConnection.Edges(childComplexity), true
+	case "AttendanceConnection.nodes":
+		if e.ComplexityRoot.AttendanceConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceConnection.Nodes(childComplexity), true
+	case "AttendanceConnection.pageInfo":
+		if e.ComplexityRoot.AttendanceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceConnection.PageInfo(childComplexity), true
+	case "AttendanceConnection.totalCount":
+		if e.ComplexityRoot.AttendanceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceConnection.TotalCount(childComplexity), true
+
+	case "AttendanceEdge.cursor":
+		if e.ComplexityRoot.AttendanceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceEdge.Cursor(childComplexity), true
+	case "AttendanceEdge.node":
+		if e.ComplexityRoot.AttendanceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceEdge.Node(childComplexity), true
+
+	case "AttendanceSummary.aftercareMeetingsAttended":
+		if e.ComplexityRoot.AttendanceSummary.AftercareMeetingsAttended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceSummary.AftercareMeetingsAttended(childComplexity), true
+	case "AttendanceSummary.attendanceRate":
+		if e.ComplexityRoot.AttendanceSummary.AttendanceRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceSummary.AttendanceRate(childComplexity), true
+	case "AttendanceSummary.distinctAftercarePrograms":
+		if e.ComplexityRoot.AttendanceSummary.DistinctAftercarePrograms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceSummary.DistinctAftercarePrograms(childComplexity), true
+	case "AttendanceSummary.meetingsAttended":
+		if e.ComplexityRoot.AttendanceSummary.MeetingsAttended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceSummary.MeetingsAttended(childComplexity), true
+	case "AttendanceSummary.meetingsExcused":
+		if e.ComplexityRoot.AttendanceSummary.MeetingsExcused == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceSummary.MeetingsExcused(childComplexity), true
+	case "AttendanceSummary.meetingsMissed":
+		if e.ComplexityRoot.AttendanceSummary.MeetingsMissed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceSummary.MeetingsMissed(childComplexity), true
+	case "AttendanceSummary.weeks":
+		if e.ComplexityRoot.AttendanceSummary.Weeks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceSummary.Weeks(childComplexity), true
+
+	case "AttendanceWeek.attended":
+		if e.ComplexityRoot.AttendanceWeek.Attended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceWeek.Attended(childComplexity), true
+	case "AttendanceWeek.weekStart":
+		if e.ComplexityRoot.AttendanceWeek.WeekStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttendanceWeek.WeekStart(childComplexity), true
 
 	case "CareEpisode.careLevel":
 		if e.ComplexityRoot.CareEpisode.CareLevel == nil {
@@ -449,6 +1615,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CareLevel.Name(childComplexity), true
+	case "CareLevel.shortName":
+		if e.ComplexityRoot.CareLevel.ShortName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevel.ShortName(childComplexity), true
+
+	case "Certification.expired":
+		if e.ComplexityRoot.Certification.Expired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.Expired(childComplexity), true
+	case "Certification.expiresOn":
+		if e.ComplexityRoot.Certification.ExpiresOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.ExpiresOn(childComplexity), true
+	case "Certification.kind":
+		if e.ComplexityRoot.Certification.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.Kind(childComplexity), true
+	case "Certification.number":
+		if e.ComplexityRoot.Certification.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.Number(childComplexity), true
 
 	case "ChangeCareLevelPayload.episode":
 		if e.ComplexityRoot.ChangeCareLevelPayload.Episode == nil {
@@ -469,6 +1666,112 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChangeCareLevelPayload.UserErrors(childComplexity), true
 
+	case "CheckIn.abstinent":
+		if e.ComplexityRoot.CheckIn.Abstinent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.Abstinent(childComplexity), true
+	case "CheckIn.copingSkills":
+		if e.ComplexityRoot.CheckIn.CopingSkills == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.CopingSkills(childComplexity), true
+	case "CheckIn.craving":
+		if e.ComplexityRoot.CheckIn.Craving == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.Craving(childComplexity), true
+	case "CheckIn.id":
+		if e.ComplexityRoot.CheckIn.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.ID(childComplexity), true
+	case "CheckIn.note":
+		if e.ComplexityRoot.CheckIn.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.Note(childComplexity), true
+	case "CheckIn.occurredOn":
+		if e.ComplexityRoot.CheckIn.OccurredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.OccurredOn(childComplexity), true
+	case "CheckIn.plan":
+		if e.ComplexityRoot.CheckIn.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.Plan(childComplexity), true
+	case "CheckIn.recordedAt":
+		if e.ComplexityRoot.CheckIn.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.RecordedAt(childComplexity), true
+	case "CheckIn.recordedBy":
+		if e.ComplexityRoot.CheckIn.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckIn.RecordedBy(childComplexity), true
+
+	case "CheckInConnection.edges":
+		if e.ComplexityRoot.CheckInConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckInConnection.Edges(childComplexity), true
+	case "CheckInConnection.nodes":
+		if e.ComplexityRoot.CheckInConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckInConnection.Nodes(childComplexity), true
+	case "CheckInConnection.pageInfo":
+		if e.ComplexityRoot.CheckInConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckInConnection.PageInfo(childComplexity), true
+	case "CheckInConnection.totalCount":
+		if e.ComplexityRoot.CheckInConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckInConnection.TotalCount(childComplexity), true
+
+	case "CheckInEdge.cursor":
+		if e.ComplexityRoot.CheckInEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckInEdge.Cursor(childComplexity), true
+	case "CheckInEdge.node":
+		if e.ComplexityRoot.CheckInEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckInEdge.Node(childComplexity), true
+
+	case "CommitmentAdherence.commitment":
+		if e.ComplexityRoot.CommitmentAdherence.Commitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentAdherence.Commitment(childComplexity), true
+	case "CommitmentAdherence.weeks":
+		if e.ComplexityRoot.CommitmentAdherence.Weeks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CommitmentAdherence.Weeks(childComplexity), true
+
 	case "CorrectCareEpisodePayload.episode":
 		if e.ComplexityRoot.CorrectCareEpisodePayload.Episode == nil {
 			break
@@ -488,6 +1791,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CorrectCareEpisodePayload.UserErrors(childComplexity), true
 
+	case "CreateGroupPayload.group":
+		if e.ComplexityRoot.CreateGroupPayload.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateGroupPayload.Group(childComplexity), true
+	case "CreateGroupPayload.userErrors":
+		if e.ComplexityRoot.CreateGroupPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateGroupPayload.UserErrors(childComplexity), true
+
+	case "CreateHousePayload.house":
+		if e.ComplexityRoot.CreateHousePayload.House == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateHousePayload.House(childComplexity), true
+	case "CreateHousePayload.userErrors":
+		if e.ComplexityRoot.CreateHousePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateHousePayload.UserErrors(childComplexity), true
+
 	case "CreateMemberPayload.member":
 		if e.ComplexityRoot.CreateMemberPayload.Member == nil {
 			break
@@ -500,6 +1829,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateMemberPayload.UserErrors(childComplexity), true
+
+	case "CreatePeerPayload.peer":
+		if e.ComplexityRoot.CreatePeerPayload.Peer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePeerPayload.Peer(childComplexity), true
+	case "CreatePeerPayload.userErrors":
+		if e.ComplexityRoot.CreatePeerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePeerPayload.UserErrors(childComplexity), true
 
 	case "DischargeMemberPayload.episode":
 		if e.ComplexityRoot.DischargeMemberPayload.Episode == nil {
@@ -520,6 +1862,465 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DischargeMemberPayload.UserErrors(childComplexity), true
 
+	case "EndPeerAssignmentPayload.assignment":
+		if e.ComplexityRoot.EndPeerAssignmentPayload.Assignment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EndPeerAssignmentPayload.Assignment(childComplexity), true
+	case "EndPeerAssignmentPayload.userErrors":
+		if e.ComplexityRoot.EndPeerAssignmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EndPeerAssignmentPayload.UserErrors(childComplexity), true
+
+	case "Group.active":
+		if e.ComplexityRoot.Group.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Active(childComplexity), true
+	case "Group.createdAt":
+		if e.ComplexityRoot.Group.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.CreatedAt(childComplexity), true
+	case "Group.description":
+		if e.ComplexityRoot.Group.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Description(childComplexity), true
+	case "Group.facilitators":
+		if e.ComplexityRoot.Group.Facilitators == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Facilitators(childComplexity), true
+	case "Group.house":
+		if e.ComplexityRoot.Group.House == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.House(childComplexity), true
+	case "Group.id":
+		if e.ComplexityRoot.Group.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.ID(childComplexity), true
+	case "Group.kind":
+		if e.ComplexityRoot.Group.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Kind(childComplexity), true
+	case "Group.location":
+		if e.ComplexityRoot.Group.Location == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Location(childComplexity), true
+	case "Group.meetings":
+		if e.ComplexityRoot.Group.Meetings == nil {
+			break
+		}
+
+		args, err := ec.field_Group_meetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Meetings(childComplexity, args["first"].(*int), args["after"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
+	case "Group.members":
+		if e.ComplexityRoot.Group.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Members(childComplexity), true
+	case "Group.modality":
+		if e.ComplexityRoot.Group.Modality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Modality(childComplexity), true
+	case "Group.name":
+		if e.ComplexityRoot.Group.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Name(childComplexity), true
+	case "Group.nextMeeting":
+		if e.ComplexityRoot.Group.NextMeeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.NextMeeting(childComplexity), true
+	case "Group.schedule":
+		if e.ComplexityRoot.Group.Schedule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.Schedule(childComplexity), true
+	case "Group.timeZone":
+		if e.ComplexityRoot.Group.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.TimeZone(childComplexity), true
+	case "Group.timesOfDay":
+		if e.ComplexityRoot.Group.TimesOfDay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.TimesOfDay(childComplexity), true
+	case "Group.updatedAt":
+		if e.ComplexityRoot.Group.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Group.UpdatedAt(childComplexity), true
+
+	case "GroupConnection.edges":
+		if e.ComplexityRoot.GroupConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupConnection.Edges(childComplexity), true
+	case "GroupConnection.nodes":
+		if e.ComplexityRoot.GroupConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupConnection.Nodes(childComplexity), true
+	case "GroupConnection.pageInfo":
+		if e.ComplexityRoot.GroupConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupConnection.PageInfo(childComplexity), true
+	case "GroupConnection.totalCount":
+		if e.ComplexityRoot.GroupConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupConnection.TotalCount(childComplexity), true
+
+	case "GroupEdge.cursor":
+		if e.ComplexityRoot.GroupEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupEdge.Cursor(childComplexity), true
+	case "GroupEdge.node":
+		if e.ComplexityRoot.GroupEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupEdge.Node(childComplexity), true
+
+	case "GroupMembership.group":
+		if e.ComplexityRoot.GroupMembership.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembership.Group(childComplexity), true
+	case "GroupMembership.joinedAt":
+		if e.ComplexityRoot.GroupMembership.JoinedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembership.JoinedAt(childComplexity), true
+	case "GroupMembership.leftAt":
+		if e.ComplexityRoot.GroupMembership.LeftAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembership.LeftAt(childComplexity), true
+	case "GroupMembership.member":
+		if e.ComplexityRoot.GroupMembership.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembership.Member(childComplexity), true
+
+	case "GroupMembershipPayload.groupMembership":
+		if e.ComplexityRoot.GroupMembershipPayload.GroupMembership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipPayload.GroupMembership(childComplexity), true
+	case "GroupMembershipPayload.userErrors":
+		if e.ComplexityRoot.GroupMembershipPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipPayload.UserErrors(childComplexity), true
+
+	case "House.address":
+		if e.ComplexityRoot.House.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.Address(childComplexity), true
+	case "House.capacity":
+		if e.ComplexityRoot.House.Capacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.Capacity(childComplexity), true
+	case "House.createdAt":
+		if e.ComplexityRoot.House.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.CreatedAt(childComplexity), true
+	case "House.genderDesignation":
+		if e.ComplexityRoot.House.GenderDesignation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.GenderDesignation(childComplexity), true
+	case "House.houseMeetingGroups":
+		if e.ComplexityRoot.House.HouseMeetingGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.HouseMeetingGroups(childComplexity), true
+	case "House.id":
+		if e.ComplexityRoot.House.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.ID(childComplexity), true
+	case "House.manager":
+		if e.ComplexityRoot.House.Manager == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.Manager(childComplexity), true
+	case "House.name":
+		if e.ComplexityRoot.House.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.Name(childComplexity), true
+	case "House.narrLevel":
+		if e.ComplexityRoot.House.NarrLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.NarrLevel(childComplexity), true
+	case "House.occupancy":
+		if e.ComplexityRoot.House.Occupancy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.Occupancy(childComplexity), true
+	case "House.phone":
+		if e.ComplexityRoot.House.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.Phone(childComplexity), true
+	case "House.residencies":
+		if e.ComplexityRoot.House.Residencies == nil {
+			break
+		}
+
+		args, err := ec.field_House_residencies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.House.Residencies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "House.residents":
+		if e.ComplexityRoot.House.Residents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.Residents(childComplexity), true
+	case "House.updatedAt":
+		if e.ComplexityRoot.House.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.House.UpdatedAt(childComplexity), true
+
+	case "HouseConnection.edges":
+		if e.ComplexityRoot.HouseConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HouseConnection.Edges(childComplexity), true
+	case "HouseConnection.nodes":
+		if e.ComplexityRoot.HouseConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HouseConnection.Nodes(childComplexity), true
+	case "HouseConnection.pageInfo":
+		if e.ComplexityRoot.HouseConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HouseConnection.PageInfo(childComplexity), true
+	case "HouseConnection.totalCount":
+		if e.ComplexityRoot.HouseConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HouseConnection.TotalCount(childComplexity), true
+
+	case "HouseEdge.cursor":
+		if e.ComplexityRoot.HouseEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HouseEdge.Cursor(childComplexity), true
+	case "HouseEdge.node":
+		if e.ComplexityRoot.HouseEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HouseEdge.Node(childComplexity), true
+
+	case "LogPeerConversationPayload.conversation":
+		if e.ComplexityRoot.LogPeerConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogPeerConversationPayload.Conversation(childComplexity), true
+	case "LogPeerConversationPayload.userErrors":
+		if e.ComplexityRoot.LogPeerConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LogPeerConversationPayload.UserErrors(childComplexity), true
+
+	case "Meeting.attendance":
+		if e.ComplexityRoot.Meeting.Attendance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Attendance(childComplexity), true
+	case "Meeting.endsAt":
+		if e.ComplexityRoot.Meeting.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.EndsAt(childComplexity), true
+	case "Meeting.facilitator":
+		if e.ComplexityRoot.Meeting.Facilitator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Facilitator(childComplexity), true
+	case "Meeting.group":
+		if e.ComplexityRoot.Meeting.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Group(childComplexity), true
+	case "Meeting.id":
+		if e.ComplexityRoot.Meeting.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.ID(childComplexity), true
+	case "Meeting.startsAt":
+		if e.ComplexityRoot.Meeting.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.StartsAt(childComplexity), true
+	case "Meeting.timeOfDay":
+		if e.ComplexityRoot.Meeting.TimeOfDay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.TimeOfDay(childComplexity), true
+	case "Meeting.topic":
+		if e.ComplexityRoot.Meeting.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.Topic(childComplexity), true
+
+	case "MeetingConnection.edges":
+		if e.ComplexityRoot.MeetingConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingConnection.Edges(childComplexity), true
+	case "MeetingConnection.nodes":
+		if e.ComplexityRoot.MeetingConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingConnection.Nodes(childComplexity), true
+	case "MeetingConnection.pageInfo":
+		if e.ComplexityRoot.MeetingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingConnection.PageInfo(childComplexity), true
+	case "MeetingConnection.totalCount":
+		if e.ComplexityRoot.MeetingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingConnection.TotalCount(childComplexity), true
+
+	case "MeetingEdge.cursor":
+		if e.ComplexityRoot.MeetingEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingEdge.Cursor(childComplexity), true
+	case "MeetingEdge.node":
+		if e.ComplexityRoot.MeetingEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MeetingEdge.Node(childComplexity), true
+
+	case "Member.activeAftercarePlan":
+		if e.ComplexityRoot.Member.ActiveAftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.ActiveAftercarePlan(childComplexity), true
+	case "Member.aftercarePlans":
+		if e.ComplexityRoot.Member.AftercarePlans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.AftercarePlans(childComplexity), true
+	case "Member.attendance":
+		if e.ComplexityRoot.Member.Attendance == nil {
+			break
+		}
+
+		args, err := ec.field_Member_attendance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.Attendance(childComplexity, args["first"].(*int), args["after"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
+	case "Member.attendanceSummary":
+		if e.ComplexityRoot.Member.AttendanceSummary == nil {
+			break
+		}
+
+		args, err := ec.field_Member_attendanceSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.AttendanceSummary(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Member.careEpisodes":
 		if e.ComplexityRoot.Member.CareEpisodes == nil {
 			break
@@ -549,6 +2350,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.CurrentEpisode(childComplexity), true
+	case "Member.currentPeer":
+		if e.ComplexityRoot.Member.CurrentPeer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.CurrentPeer(childComplexity), true
+	case "Member.currentResidency":
+		if e.ComplexityRoot.Member.CurrentResidency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.CurrentResidency(childComplexity), true
 	case "Member.dateOfBirth":
 		if e.ComplexityRoot.Member.DateOfBirth == nil {
 			break
@@ -573,6 +2386,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.FirstName(childComplexity), true
+	case "Member.groupMemberships":
+		if e.ComplexityRoot.Member.GroupMemberships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.GroupMemberships(childComplexity), true
 	case "Member.id":
 		if e.ComplexityRoot.Member.ID == nil {
 			break
@@ -591,12 +2410,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.Milestones(childComplexity), true
+	case "Member.peerAssignments":
+		if e.ComplexityRoot.Member.PeerAssignments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.PeerAssignments(childComplexity), true
+	case "Member.peerConversations":
+		if e.ComplexityRoot.Member.PeerConversations == nil {
+			break
+		}
+
+		args, err := ec.field_Member_peerConversations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.PeerConversations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Member.preferredName":
 		if e.ComplexityRoot.Member.PreferredName == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Member.PreferredName(childComplexity), true
+	case "Member.recoveryCapital":
+		if e.ComplexityRoot.Member.RecoveryCapital == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.RecoveryCapital(childComplexity), true
 	case "Member.recoveryStartDate":
 		if e.ComplexityRoot.Member.RecoveryStartDate == nil {
 			break
@@ -609,6 +2451,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.RecoveryStartDateHistory(childComplexity), true
+	case "Member.residencies":
+		if e.ComplexityRoot.Member.Residencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.Residencies(childComplexity), true
 	case "Member.status":
 		if e.ComplexityRoot.Member.Status == nil {
 			break
@@ -621,6 +2469,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.UpdatedAt(childComplexity), true
+	case "Member.updates":
+		if e.ComplexityRoot.Member.Updates == nil {
+			break
+		}
+
+		args, err := ec.field_Member_updates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.Updates(childComplexity, args["first"].(*int), args["after"].(*string), args["kinds"].([]domain.UpdateKind)), true
 
 	case "MemberConnection.edges":
 		if e.ComplexityRoot.MemberConnection.Edges == nil {
@@ -692,6 +2551,65 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Milestones.Reached(childComplexity), true
 
+	case "MoveIntoHousePayload.residency":
+		if e.ComplexityRoot.MoveIntoHousePayload.Residency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveIntoHousePayload.Residency(childComplexity), true
+	case "MoveIntoHousePayload.userErrors":
+		if e.ComplexityRoot.MoveIntoHousePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveIntoHousePayload.UserErrors(childComplexity), true
+
+	case "MoveOutOfHousePayload.residency":
+		if e.ComplexityRoot.MoveOutOfHousePayload.Residency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveOutOfHousePayload.Residency(childComplexity), true
+	case "MoveOutOfHousePayload.userErrors":
+		if e.ComplexityRoot.MoveOutOfHousePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MoveOutOfHousePayload.UserErrors(childComplexity), true
+
+	case "Mutation.activateAftercarePlan":
+		if e.ComplexityRoot.Mutation.ActivateAftercarePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_activateAftercarePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ActivateAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+	case "Mutation.addAftercareCommitment":
+		if e.ComplexityRoot.Mutation.AddAftercareCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addAftercareCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddAftercareCommitment(childComplexity, args["input"].(model.AddAftercareCommitmentInput)), true
+	case "Mutation.addAftercareGoal":
+		if e.ComplexityRoot.Mutation.AddAftercareGoal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addAftercareGoal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddAftercareGoal(childComplexity, args["input"].(model.AddAftercareGoalInput)), true
 	case "Mutation.admitMember":
 		if e.ComplexityRoot.Mutation.AdmitMember == nil {
 			break
@@ -703,6 +2621,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AdmitMember(childComplexity, args["input"].(model.AdmitMemberInput)), true
+	case "Mutation.assignPeer":
+		if e.ComplexityRoot.Mutation.AssignPeer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignPeer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignPeer(childComplexity, args["input"].(model.AssignPeerInput)), true
+	case "Mutation.cancelAftercarePlan":
+		if e.ComplexityRoot.Mutation.CancelAftercarePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelAftercarePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
 	case "Mutation.changeCareLevel":
 		if e.ComplexityRoot.Mutation.ChangeCareLevel == nil {
 			break
@@ -714,6 +2654,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangeCareLevel(childComplexity, args["input"].(model.ChangeCareLevelInput)), true
+	case "Mutation.completeAftercarePlan":
+		if e.ComplexityRoot.Mutation.CompleteAftercarePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_completeAftercarePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CompleteAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
 	case "Mutation.correctCareEpisode":
 		if e.ComplexityRoot.Mutation.CorrectCareEpisode == nil {
 			break
@@ -725,6 +2676,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CorrectCareEpisode(childComplexity, args["input"].(model.CorrectCareEpisodeInput)), true
+	case "Mutation.createAftercarePlan":
+		if e.ComplexityRoot.Mutation.CreateAftercarePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAftercarePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAftercarePlan(childComplexity, args["input"].(model.CreateAftercarePlanInput)), true
+	case "Mutation.createGroup":
+		if e.ComplexityRoot.Mutation.CreateGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateGroup(childComplexity, args["input"].(model.CreateGroupInput)), true
+	case "Mutation.createHouse":
+		if e.ComplexityRoot.Mutation.CreateHouse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createHouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateHouse(childComplexity, args["input"].(model.CreateHouseInput)), true
 	case "Mutation.createMember":
 		if e.ComplexityRoot.Mutation.CreateMember == nil {
 			break
@@ -736,6 +2720,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMember(childComplexity, args["input"].(model.CreateMemberInput)), true
+	case "Mutation.createPeer":
+		if e.ComplexityRoot.Mutation.CreatePeer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPeer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePeer(childComplexity, args["input"].(model.CreatePeerInput)), true
 	case "Mutation.dischargeMember":
 		if e.ComplexityRoot.Mutation.DischargeMember == nil {
 			break
@@ -747,6 +2742,127 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DischargeMember(childComplexity, args["input"].(model.DischargeMemberInput)), true
+	case "Mutation.endPeerAssignment":
+		if e.ComplexityRoot.Mutation.EndPeerAssignment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endPeerAssignment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndPeerAssignment(childComplexity, args["input"].(model.EndPeerAssignmentInput)), true
+	case "Mutation.joinGroup":
+		if e.ComplexityRoot.Mutation.JoinGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_joinGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.JoinGroup(childComplexity, args["input"].(model.JoinGroupInput)), true
+	case "Mutation.leaveGroup":
+		if e.ComplexityRoot.Mutation.LeaveGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_leaveGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LeaveGroup(childComplexity, args["input"].(model.LeaveGroupInput)), true
+	case "Mutation.logPeerConversation":
+		if e.ComplexityRoot.Mutation.LogPeerConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_logPeerConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LogPeerConversation(childComplexity, args["input"].(model.LogPeerConversationInput)), true
+	case "Mutation.moveIntoHouse":
+		if e.ComplexityRoot.Mutation.MoveIntoHouse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveIntoHouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveIntoHouse(childComplexity, args["input"].(model.MoveIntoHouseInput)), true
+	case "Mutation.moveOutOfHouse":
+		if e.ComplexityRoot.Mutation.MoveOutOfHouse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveOutOfHouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveOutOfHouse(childComplexity, args["input"].(model.MoveOutOfHouseInput)), true
+	case "Mutation.postUpdate":
+		if e.ComplexityRoot.Mutation.PostUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostUpdate(childComplexity, args["input"].(model.PostUpdateInput)), true
+	case "Mutation.recordAttendance":
+		if e.ComplexityRoot.Mutation.RecordAttendance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordAttendance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordAttendance(childComplexity, args["input"].(model.RecordAttendanceInput)), true
+	case "Mutation.recordCheckIn":
+		if e.ComplexityRoot.Mutation.RecordCheckIn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordCheckIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordCheckIn(childComplexity, args["input"].(model.RecordCheckInInput)), true
+	case "Mutation.recordRecoveryCapital":
+		if e.ComplexityRoot.Mutation.RecordRecoveryCapital == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordRecoveryCapital_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordRecoveryCapital(childComplexity, args["input"].(model.RecordRecoveryCapitalInput)), true
+	case "Mutation.removeAftercareCommitment":
+		if e.ComplexityRoot.Mutation.RemoveAftercareCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeAftercareCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveAftercareCommitment(childComplexity, args["input"].(model.RemoveAftercareCommitmentInput)), true
 	case "Mutation.resetRecoveryStartDate":
 		if e.ComplexityRoot.Mutation.ResetRecoveryStartDate == nil {
 			break
@@ -758,6 +2874,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetRecoveryStartDate(childComplexity, args["input"].(model.ResetRecoveryStartDateInput)), true
+	case "Mutation.scheduleMeetings":
+		if e.ComplexityRoot.Mutation.ScheduleMeetings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_scheduleMeetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ScheduleMeetings(childComplexity, args["input"].(model.ScheduleMeetingsInput)), true
 	case "Mutation.signIn":
 		if e.ComplexityRoot.Mutation.SignIn == nil {
 			break
@@ -780,6 +2907,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignOut(childComplexity, args["input"].(*model.SignOutInput)), true
+	case "Mutation.updateAftercareCommitment":
+		if e.ComplexityRoot.Mutation.UpdateAftercareCommitment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAftercareCommitment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAftercareCommitment(childComplexity, args["input"].(model.UpdateAftercareCommitmentInput)), true
+	case "Mutation.updateAftercareGoal":
+		if e.ComplexityRoot.Mutation.UpdateAftercareGoal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAftercareGoal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAftercareGoal(childComplexity, args["input"].(model.UpdateAftercareGoalInput)), true
+	case "Mutation.updateAftercarePlan":
+		if e.ComplexityRoot.Mutation.UpdateAftercarePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateAftercarePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateAftercarePlan(childComplexity, args["input"].(model.UpdateAftercarePlanInput)), true
+	case "Mutation.updateGroup":
+		if e.ComplexityRoot.Mutation.UpdateGroup == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateGroup_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateGroup(childComplexity, args["input"].(model.UpdateGroupInput)), true
+	case "Mutation.updateHouse":
+		if e.ComplexityRoot.Mutation.UpdateHouse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateHouse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateHouse(childComplexity, args["input"].(model.UpdateHouseInput)), true
+	case "Mutation.updateMeeting":
+		if e.ComplexityRoot.Mutation.UpdateMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMeeting(childComplexity, args["input"].(model.UpdateMeetingInput)), true
 	case "Mutation.updateMember":
 		if e.ComplexityRoot.Mutation.UpdateMember == nil {
 			break
@@ -791,6 +2984,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMember(childComplexity, args["input"].(model.UpdateMemberInput)), true
+	case "Mutation.updatePeer":
+		if e.ComplexityRoot.Mutation.UpdatePeer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updatePeer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdatePeer(childComplexity, args["input"].(model.UpdatePeerInput)), true
+
+	case "Occupancy.available":
+		if e.ComplexityRoot.Occupancy.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Occupancy.Available(childComplexity), true
+	case "Occupancy.capacity":
+		if e.ComplexityRoot.Occupancy.Capacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Occupancy.Capacity(childComplexity), true
+	case "Occupancy.occupied":
+		if e.ComplexityRoot.Occupancy.Occupied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Occupancy.Occupied(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -817,13 +3040,469 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Peer.active":
+		if e.ComplexityRoot.Peer.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.Active(childComplexity), true
+	case "Peer.alumnusOf":
+		if e.ComplexityRoot.Peer.AlumnusOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.AlumnusOf(childComplexity), true
+	case "Peer.bio":
+		if e.ComplexityRoot.Peer.Bio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.Bio(childComplexity), true
+	case "Peer.caseload":
+		if e.ComplexityRoot.Peer.Caseload == nil {
+			break
+		}
+
+		args, err := ec.field_Peer_caseload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Peer.Caseload(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Peer.caseloadCount":
+		if e.ComplexityRoot.Peer.CaseloadCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.CaseloadCount(childComplexity), true
+	case "Peer.caseloadLimit":
+		if e.ComplexityRoot.Peer.CaseloadLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.CaseloadLimit(childComplexity), true
+	case "Peer.certification":
+		if e.ComplexityRoot.Peer.Certification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.Certification(childComplexity), true
+	case "Peer.conversations":
+		if e.ComplexityRoot.Peer.Conversations == nil {
+			break
+		}
+
+		args, err := ec.field_Peer_conversations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Peer.Conversations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Peer.createdAt":
+		if e.ComplexityRoot.Peer.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.CreatedAt(childComplexity), true
+	case "Peer.daysInRecovery":
+		if e.ComplexityRoot.Peer.DaysInRecovery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.DaysInRecovery(childComplexity), true
+	case "Peer.facilitatedGroups":
+		if e.ComplexityRoot.Peer.FacilitatedGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.FacilitatedGroups(childComplexity), true
+	case "Peer.hasCapacity":
+		if e.ComplexityRoot.Peer.HasCapacity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.HasCapacity(childComplexity), true
+	case "Peer.id":
+		if e.ComplexityRoot.Peer.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.ID(childComplexity), true
+	case "Peer.isAlumnus":
+		if e.ComplexityRoot.Peer.IsAlumnus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.IsAlumnus(childComplexity), true
+	case "Peer.languages":
+		if e.ComplexityRoot.Peer.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.Languages(childComplexity), true
+	case "Peer.name":
+		if e.ComplexityRoot.Peer.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.Name(childComplexity), true
+	case "Peer.recoveryStartDate":
+		if e.ComplexityRoot.Peer.RecoveryStartDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.RecoveryStartDate(childComplexity), true
+	case "Peer.specialties":
+		if e.ComplexityRoot.Peer.Specialties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.Specialties(childComplexity), true
+	case "Peer.updatedAt":
+		if e.ComplexityRoot.Peer.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.UpdatedAt(childComplexity), true
+	case "Peer.user":
+		if e.ComplexityRoot.Peer.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Peer.User(childComplexity), true
+
+	case "PeerAssignment.assignedBy":
+		if e.ComplexityRoot.PeerAssignment.AssignedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.AssignedBy(childComplexity), true
+	case "PeerAssignment.current":
+		if e.ComplexityRoot.PeerAssignment.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.Current(childComplexity), true
+	case "PeerAssignment.endReason":
+		if e.ComplexityRoot.PeerAssignment.EndReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.EndReason(childComplexity), true
+	case "PeerAssignment.endedAt":
+		if e.ComplexityRoot.PeerAssignment.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.EndedAt(childComplexity), true
+	case "PeerAssignment.focus":
+		if e.ComplexityRoot.PeerAssignment.Focus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.Focus(childComplexity), true
+	case "PeerAssignment.id":
+		if e.ComplexityRoot.PeerAssignment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.ID(childComplexity), true
+	case "PeerAssignment.member":
+		if e.ComplexityRoot.PeerAssignment.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.Member(childComplexity), true
+	case "PeerAssignment.peer":
+		if e.ComplexityRoot.PeerAssignment.Peer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.Peer(childComplexity), true
+	case "PeerAssignment.startedAt":
+		if e.ComplexityRoot.PeerAssignment.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignment.StartedAt(childComplexity), true
+
+	case "PeerAssignmentConnection.edges":
+		if e.ComplexityRoot.PeerAssignmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignmentConnection.Edges(childComplexity), true
+	case "PeerAssignmentConnection.nodes":
+		if e.ComplexityRoot.PeerAssignmentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignmentConnection.Nodes(childComplexity), true
+	case "PeerAssignmentConnection.pageInfo":
+		if e.ComplexityRoot.PeerAssignmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignmentConnection.PageInfo(childComplexity), true
+	case "PeerAssignmentConnection.totalCount":
+		if e.ComplexityRoot.PeerAssignmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignmentConnection.TotalCount(childComplexity), true
+
+	case "PeerAssignmentEdge.cursor":
+		if e.ComplexityRoot.PeerAssignmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignmentEdge.Cursor(childComplexity), true
+	case "PeerAssignmentEdge.node":
+		if e.ComplexityRoot.PeerAssignmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerAssignmentEdge.Node(childComplexity), true
+
+	case "PeerConnection.edges":
+		if e.ComplexityRoot.PeerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConnection.Edges(childComplexity), true
+	case "PeerConnection.nodes":
+		if e.ComplexityRoot.PeerConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConnection.Nodes(childComplexity), true
+	case "PeerConnection.pageInfo":
+		if e.ComplexityRoot.PeerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConnection.PageInfo(childComplexity), true
+	case "PeerConnection.totalCount":
+		if e.ComplexityRoot.PeerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConnection.TotalCount(childComplexity), true
+
+	case "PeerConversation.channel":
+		if e.ComplexityRoot.PeerConversation.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.Channel(childComplexity), true
+	case "PeerConversation.durationMinutes":
+		if e.ComplexityRoot.PeerConversation.DurationMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.DurationMinutes(childComplexity), true
+	case "PeerConversation.id":
+		if e.ComplexityRoot.PeerConversation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.ID(childComplexity), true
+	case "PeerConversation.member":
+		if e.ComplexityRoot.PeerConversation.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.Member(childComplexity), true
+	case "PeerConversation.note":
+		if e.ComplexityRoot.PeerConversation.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.Note(childComplexity), true
+	case "PeerConversation.occurredAt":
+		if e.ComplexityRoot.PeerConversation.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.OccurredAt(childComplexity), true
+	case "PeerConversation.peer":
+		if e.ComplexityRoot.PeerConversation.Peer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.Peer(childComplexity), true
+	case "PeerConversation.recordedAt":
+		if e.ComplexityRoot.PeerConversation.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.RecordedAt(childComplexity), true
+	case "PeerConversation.recordedBy":
+		if e.ComplexityRoot.PeerConversation.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversation.RecordedBy(childComplexity), true
+
+	case "PeerConversationConnection.edges":
+		if e.ComplexityRoot.PeerConversationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversationConnection.Edges(childComplexity), true
+	case "PeerConversationConnection.nodes":
+		if e.ComplexityRoot.PeerConversationConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversationConnection.Nodes(childComplexity), true
+	case "PeerConversationConnection.pageInfo":
+		if e.ComplexityRoot.PeerConversationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversationConnection.PageInfo(childComplexity), true
+	case "PeerConversationConnection.totalCount":
+		if e.ComplexityRoot.PeerConversationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversationConnection.TotalCount(childComplexity), true
+
+	case "PeerConversationEdge.cursor":
+		if e.ComplexityRoot.PeerConversationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversationEdge.Cursor(childComplexity), true
+	case "PeerConversationEdge.node":
+		if e.ComplexityRoot.PeerConversationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerConversationEdge.Node(childComplexity), true
+
+	case "PeerEdge.cursor":
+		if e.ComplexityRoot.PeerEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerEdge.Cursor(childComplexity), true
+	case "PeerEdge.node":
+		if e.ComplexityRoot.PeerEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PeerEdge.Node(childComplexity), true
+
+	case "PostUpdatePayload.update":
+		if e.ComplexityRoot.PostUpdatePayload.Update == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostUpdatePayload.Update(childComplexity), true
+	case "PostUpdatePayload.userErrors":
+		if e.ComplexityRoot.PostUpdatePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PostUpdatePayload.UserErrors(childComplexity), true
+
+	case "Query.aftercarePlan":
+		if e.ComplexityRoot.Query.AftercarePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_aftercarePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AftercarePlan(childComplexity, args["id"].(string)), true
+	case "Query.aftercarePlansDueForReview":
+		if e.ComplexityRoot.Query.AftercarePlansDueForReview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_aftercarePlansDueForReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AftercarePlansDueForReview(childComplexity, args["on"].(*time.Time), args["first"].(*int)), true
 	case "Query.careLevels":
 		if e.ComplexityRoot.Query.CareLevels == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.CareLevels(childComplexity), true
+	case "Query.group":
+		if e.ComplexityRoot.Query.Group == nil {
+			break
+		}
 
+		args, err := ec.field_Query_group_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Group(childComplexity, args["id"].(string)), true
+	case "Query.groups":
+		if e.ComplexityRoot.Query.Groups == nil {
+			break
+		}
+
+		args, err := ec.field_Query_groups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Groups(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.GroupFilter)), true
+	case "Query.house":
+		if e.ComplexityRoot.Query.House == nil {
+			break
+		}
+
+		args, err := ec.field_Query_house_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.House(childComplexity, args["id"].(string)), true
+	case "Query.houses":
+		if e.ComplexityRoot.Query.Houses == nil {
+			break
+		}
+
+		args, err := ec.field_Query_houses_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Houses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.HouseFilter)), true
+
+	case "Query.meeting":
+		if e.ComplexityRoot.Query.Meeting == nil {
+			break
+		}
+
+		args, err := ec.field_Query_meeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Meeting(childComplexity, args["id"].(string)), true
+	case "Query.meetings":
+		if e.ComplexityRoot.Query.Meetings == nil {
+			break
+		}
+
+		args, err := ec.field_Query_meetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Meetings(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["first"].(*int), args["after"].(*string), args["filter"].(*model.MeetingFilter)), true
 	case "Query.member":
 		if e.ComplexityRoot.Query.Member == nil {
 			break
@@ -868,12 +3547,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.peer":
+		if e.ComplexityRoot.Query.Peer == nil {
+			break
+		}
+
+		args, err := ec.field_Query_peer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Peer(childComplexity, args["id"].(string)), true
+	case "Query.peers":
+		if e.ComplexityRoot.Query.Peers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_peers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Peers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.PeerFilter)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "RecordAttendancePayload.meeting":
+		if e.ComplexityRoot.RecordAttendancePayload.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordAttendancePayload.Meeting(childComplexity), true
+	case "RecordAttendancePayload.userErrors":
+		if e.ComplexityRoot.RecordAttendancePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordAttendancePayload.UserErrors(childComplexity), true
+
+	case "RecordCheckInPayload.checkIn":
+		if e.ComplexityRoot.RecordCheckInPayload.CheckIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordCheckInPayload.CheckIn(childComplexity), true
+	case "RecordCheckInPayload.userErrors":
+		if e.ComplexityRoot.RecordCheckInPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordCheckInPayload.UserErrors(childComplexity), true
+
+	case "RecordRecoveryCapitalPayload.assessment":
+		if e.ComplexityRoot.RecordRecoveryCapitalPayload.Assessment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordRecoveryCapitalPayload.Assessment(childComplexity), true
+	case "RecordRecoveryCapitalPayload.userErrors":
+		if e.ComplexityRoot.RecordRecoveryCapitalPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordRecoveryCapitalPayload.UserErrors(childComplexity), true
+
+	case "RecoveryCapitalAssessment.answers":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.Answers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.Answers(childComplexity), true
+	case "RecoveryCapitalAssessment.assessedAt":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.AssessedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.AssessedAt(childComplexity), true
+	case "RecoveryCapitalAssessment.id":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.ID(childComplexity), true
+	case "RecoveryCapitalAssessment.member":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.Member(childComplexity), true
+	case "RecoveryCapitalAssessment.recordedBy":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.RecordedBy(childComplexity), true
+	case "RecoveryCapitalAssessment.sustainedRemissionLikely":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.SustainedRemissionLikely == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.SustainedRemissionLikely(childComplexity), true
+	case "RecoveryCapitalAssessment.total":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.Total(childComplexity), true
 
 	case "RecoveryStartDateChange.reason":
 		if e.ComplexityRoot.RecoveryStartDateChange.Reason == nil {
@@ -913,6 +3696,143 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ResetRecoveryStartDatePayload.UserErrors(childComplexity), true
 
+	case "Residency.bed":
+		if e.ComplexityRoot.Residency.Bed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.Bed(childComplexity), true
+	case "Residency.current":
+		if e.ComplexityRoot.Residency.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.Current(childComplexity), true
+	case "Residency.house":
+		if e.ComplexityRoot.Residency.House == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.House(childComplexity), true
+	case "Residency.id":
+		if e.ComplexityRoot.Residency.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.ID(childComplexity), true
+	case "Residency.member":
+		if e.ComplexityRoot.Residency.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.Member(childComplexity), true
+	case "Residency.moveInAt":
+		if e.ComplexityRoot.Residency.MoveInAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.MoveInAt(childComplexity), true
+	case "Residency.moveOutAt":
+		if e.ComplexityRoot.Residency.MoveOutAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.MoveOutAt(childComplexity), true
+	case "Residency.moveOutNote":
+		if e.ComplexityRoot.Residency.MoveOutNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.MoveOutNote(childComplexity), true
+	case "Residency.moveOutReason":
+		if e.ComplexityRoot.Residency.MoveOutReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.MoveOutReason(childComplexity), true
+	case "Residency.recordedBy":
+		if e.ComplexityRoot.Residency.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Residency.RecordedBy(childComplexity), true
+
+	case "ResidencyConnection.edges":
+		if e.ComplexityRoot.ResidencyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResidencyConnection.Edges(childComplexity), true
+	case "ResidencyConnection.nodes":
+		if e.ComplexityRoot.ResidencyConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResidencyConnection.Nodes(childComplexity), true
+	case "ResidencyConnection.pageInfo":
+		if e.ComplexityRoot.ResidencyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResidencyConnection.PageInfo(childComplexity), true
+	case "ResidencyConnection.totalCount":
+		if e.ComplexityRoot.ResidencyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResidencyConnection.TotalCount(childComplexity), true
+
+	case "ResidencyEdge.cursor":
+		if e.ComplexityRoot.ResidencyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResidencyEdge.Cursor(childComplexity), true
+	case "ResidencyEdge.node":
+		if e.ComplexityRoot.ResidencyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResidencyEdge.Node(childComplexity), true
+
+	case "ScheduleMeetingsPayload.meetings":
+		if e.ComplexityRoot.ScheduleMeetingsPayload.Meetings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleMeetingsPayload.Meetings(childComplexity), true
+	case "ScheduleMeetingsPayload.userErrors":
+		if e.ComplexityRoot.ScheduleMeetingsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleMeetingsPayload.UserErrors(childComplexity), true
+
+	case "ScheduleSlot.dayOfWeek":
+		if e.ComplexityRoot.ScheduleSlot.DayOfWeek == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleSlot.DayOfWeek(childComplexity), true
+	case "ScheduleSlot.durationMinutes":
+		if e.ComplexityRoot.ScheduleSlot.DurationMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleSlot.DurationMinutes(childComplexity), true
+	case "ScheduleSlot.startTime":
+		if e.ComplexityRoot.ScheduleSlot.StartTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleSlot.StartTime(childComplexity), true
+	case "ScheduleSlot.timeOfDay":
+		if e.ComplexityRoot.ScheduleSlot.TimeOfDay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScheduleSlot.TimeOfDay(childComplexity), true
+
 	case "SignInPayload.userErrors":
 		if e.ComplexityRoot.SignInPayload.UserErrors == nil {
 			break
@@ -933,6 +3853,138 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignOutPayload.UserErrors(childComplexity), true
 
+	case "Update.author":
+		if e.ComplexityRoot.Update.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.Author(childComplexity), true
+	case "Update.body":
+		if e.ComplexityRoot.Update.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.Body(childComplexity), true
+	case "Update.id":
+		if e.ComplexityRoot.Update.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.ID(childComplexity), true
+	case "Update.kind":
+		if e.ComplexityRoot.Update.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.Kind(childComplexity), true
+	case "Update.member":
+		if e.ComplexityRoot.Update.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.Member(childComplexity), true
+	case "Update.milestone":
+		if e.ComplexityRoot.Update.Milestone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.Milestone(childComplexity), true
+	case "Update.occurredAt":
+		if e.ComplexityRoot.Update.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.OccurredAt(childComplexity), true
+	case "Update.recordedAt":
+		if e.ComplexityRoot.Update.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.RecordedAt(childComplexity), true
+	case "Update.shareable":
+		if e.ComplexityRoot.Update.Shareable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Update.Shareable(childComplexity), true
+
+	case "UpdateConnection.edges":
+		if e.ComplexityRoot.UpdateConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateConnection.Edges(childComplexity), true
+	case "UpdateConnection.nodes":
+		if e.ComplexityRoot.UpdateConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateConnection.Nodes(childComplexity), true
+	case "UpdateConnection.pageInfo":
+		if e.ComplexityRoot.UpdateConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateConnection.PageInfo(childComplexity), true
+	case "UpdateConnection.totalCount":
+		if e.ComplexityRoot.UpdateConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateConnection.TotalCount(childComplexity), true
+
+	case "UpdateEdge.cursor":
+		if e.ComplexityRoot.UpdateEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateEdge.Cursor(childComplexity), true
+	case "UpdateEdge.node":
+		if e.ComplexityRoot.UpdateEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateEdge.Node(childComplexity), true
+
+	case "UpdateGroupPayload.group":
+		if e.ComplexityRoot.UpdateGroupPayload.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateGroupPayload.Group(childComplexity), true
+	case "UpdateGroupPayload.userErrors":
+		if e.ComplexityRoot.UpdateGroupPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateGroupPayload.UserErrors(childComplexity), true
+
+	case "UpdateHousePayload.house":
+		if e.ComplexityRoot.UpdateHousePayload.House == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateHousePayload.House(childComplexity), true
+	case "UpdateHousePayload.userErrors":
+		if e.ComplexityRoot.UpdateHousePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateHousePayload.UserErrors(childComplexity), true
+
+	case "UpdateMeetingPayload.meeting":
+		if e.ComplexityRoot.UpdateMeetingPayload.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateMeetingPayload.Meeting(childComplexity), true
+	case "UpdateMeetingPayload.userErrors":
+		if e.ComplexityRoot.UpdateMeetingPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateMeetingPayload.UserErrors(childComplexity), true
+
 	case "UpdateMemberPayload.member":
 		if e.ComplexityRoot.UpdateMemberPayload.Member == nil {
 			break
@@ -945,6 +3997,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UpdateMemberPayload.UserErrors(childComplexity), true
+
+	case "UpdatePeerPayload.peer":
+		if e.ComplexityRoot.UpdatePeerPayload.Peer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdatePeerPayload.Peer(childComplexity), true
+	case "UpdatePeerPayload.userErrors":
+		if e.ComplexityRoot.UpdatePeerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdatePeerPayload.UserErrors(childComplexity), true
 
 	case "User.active":
 		if e.ComplexityRoot.User.Active == nil {
@@ -1018,17 +4083,51 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AddAftercareCommitmentInput", ec.unmarshalInputAddAftercareCommitmentInput),
+			graphql.NewInputUnmarshaler("AddAftercareGoalInput", ec.unmarshalInputAddAftercareGoalInput),
 			graphql.NewInputUnmarshaler("AdmitMemberInput", ec.unmarshalInputAdmitMemberInput),
+			graphql.NewInputUnmarshaler("AftercarePlanStatusInput", ec.unmarshalInputAftercarePlanStatusInput),
+			graphql.NewInputUnmarshaler("AssignPeerInput", ec.unmarshalInputAssignPeerInput),
+			graphql.NewInputUnmarshaler("AttendanceEntryInput", ec.unmarshalInputAttendanceEntryInput),
+			graphql.NewInputUnmarshaler("CertificationInput", ec.unmarshalInputCertificationInput),
 			graphql.NewInputUnmarshaler("ChangeCareLevelInput", ec.unmarshalInputChangeCareLevelInput),
 			graphql.NewInputUnmarshaler("CorrectCareEpisodeInput", ec.unmarshalInputCorrectCareEpisodeInput),
+			graphql.NewInputUnmarshaler("CreateAftercarePlanInput", ec.unmarshalInputCreateAftercarePlanInput),
+			graphql.NewInputUnmarshaler("CreateGroupInput", ec.unmarshalInputCreateGroupInput),
+			graphql.NewInputUnmarshaler("CreateHouseInput", ec.unmarshalInputCreateHouseInput),
 			graphql.NewInputUnmarshaler("CreateMemberInput", ec.unmarshalInputCreateMemberInput),
+			graphql.NewInputUnmarshaler("CreatePeerInput", ec.unmarshalInputCreatePeerInput),
 			graphql.NewInputUnmarshaler("DischargeMemberInput", ec.unmarshalInputDischargeMemberInput),
+			graphql.NewInputUnmarshaler("EndPeerAssignmentInput", ec.unmarshalInputEndPeerAssignmentInput),
+			graphql.NewInputUnmarshaler("GroupFilter", ec.unmarshalInputGroupFilter),
+			graphql.NewInputUnmarshaler("HouseFilter", ec.unmarshalInputHouseFilter),
+			graphql.NewInputUnmarshaler("JoinGroupInput", ec.unmarshalInputJoinGroupInput),
+			graphql.NewInputUnmarshaler("LeaveGroupInput", ec.unmarshalInputLeaveGroupInput),
+			graphql.NewInputUnmarshaler("LogPeerConversationInput", ec.unmarshalInputLogPeerConversationInput),
+			graphql.NewInputUnmarshaler("MeetingFilter", ec.unmarshalInputMeetingFilter),
 			graphql.NewInputUnmarshaler("MemberFilter", ec.unmarshalInputMemberFilter),
 			graphql.NewInputUnmarshaler("MemberOrder", ec.unmarshalInputMemberOrder),
+			graphql.NewInputUnmarshaler("MoveIntoHouseInput", ec.unmarshalInputMoveIntoHouseInput),
+			graphql.NewInputUnmarshaler("MoveOutOfHouseInput", ec.unmarshalInputMoveOutOfHouseInput),
+			graphql.NewInputUnmarshaler("PeerFilter", ec.unmarshalInputPeerFilter),
+			graphql.NewInputUnmarshaler("PostUpdateInput", ec.unmarshalInputPostUpdateInput),
+			graphql.NewInputUnmarshaler("RecordAttendanceInput", ec.unmarshalInputRecordAttendanceInput),
+			graphql.NewInputUnmarshaler("RecordCheckInInput", ec.unmarshalInputRecordCheckInInput),
+			graphql.NewInputUnmarshaler("RecordRecoveryCapitalInput", ec.unmarshalInputRecordRecoveryCapitalInput),
+			graphql.NewInputUnmarshaler("RemoveAftercareCommitmentInput", ec.unmarshalInputRemoveAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("ResetRecoveryStartDateInput", ec.unmarshalInputResetRecoveryStartDateInput),
+			graphql.NewInputUnmarshaler("ScheduleMeetingsInput", ec.unmarshalInputScheduleMeetingsInput),
+			graphql.NewInputUnmarshaler("ScheduleSlotInput", ec.unmarshalInputScheduleSlotInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignOutInput", ec.unmarshalInputSignOutInput),
+			graphql.NewInputUnmarshaler("UpdateAftercareCommitmentInput", ec.unmarshalInputUpdateAftercareCommitmentInput),
+			graphql.NewInputUnmarshaler("UpdateAftercareGoalInput", ec.unmarshalInputUpdateAftercareGoalInput),
+			graphql.NewInputUnmarshaler("UpdateAftercarePlanInput", ec.unmarshalInputUpdateAftercarePlanInput),
+			graphql.NewInputUnmarshaler("UpdateGroupInput", ec.unmarshalInputUpdateGroupInput),
+			graphql.NewInputUnmarshaler("UpdateHouseInput", ec.unmarshalInputUpdateHouseInput),
+			graphql.NewInputUnmarshaler("UpdateMeetingInput", ec.unmarshalInputUpdateMeetingInput),
 			graphql.NewInputUnmarshaler("UpdateMemberInput", ec.unmarshalInputUpdateMemberInput),
+			graphql.NewInputUnmarshaler("UpdatePeerInput", ec.unmarshalInputUpdatePeerInput),
 		)
 	}
 	first := true
@@ -1113,6 +4212,8 @@ type CareLevel implements Node {
   code: String!
   """Name for people."""
   name: String!
+  """The name inside a sentence, e.g. ` + "`" + `IOP` + "`" + ` in "Stepped down to IOP"."""
+  shortName: String!
   """ASAM Criteria level, 3rd edition (e.g. ` + "`" + `2.1` + "`" + `)."""
   asamLevel: String!
   """ASAM Criteria level, 4th edition."""
@@ -1273,6 +4374,803 @@ extend type Mutation {
   dischargeMember("The input of the mutation." input: DischargeMemberInput!): DischargeMemberPayload!
   """Corrects a wrong episode by appending its replacement; the original stays, marked superseded with who, when and why."""
   correctCareEpisode("The input of the mutation." input: CorrectCareEpisodeInput!): CorrectCareEpisodePayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/groups.graphqls", Input: `"""What a group is for."""
+enum GroupKind {
+  """Peers, often returning alumni, speak with members in treatment."""
+  PEER_SUPPORT
+  """For alumni and people in continuing care."""
+  AFTERCARE
+  """For people supporting a loved one."""
+  FAMILY
+  """12-Step, SMART Recovery and the like; often external."""
+  MUTUAL_SUPPORT
+  """Clinician-led group therapy."""
+  THERAPY
+  """A sober living house's own meeting."""
+  HOUSE_MEETING
+}
+
+"""How a group meets."""
+enum Modality {
+  """In a room."""
+  IN_PERSON
+  """By video."""
+  VIRTUAL
+  """Both: in a room with a video link."""
+  HYBRID
+}
+
+"""When a meeting falls, the way people look for groups."""
+enum TimeOfDay {
+  """A weekday meeting starting before 17:00."""
+  DAY
+  """A weekday meeting starting at 17:00 or later."""
+  EVENING
+  """A Saturday or Sunday meeting."""
+  WEEKEND
+}
+
+"""A day of the week."""
+enum DayOfWeek {
+  """Monday."""
+  MONDAY
+  """Tuesday."""
+  TUESDAY
+  """Wednesday."""
+  WEDNESDAY
+  """Thursday."""
+  THURSDAY
+  """Friday."""
+  FRIDAY
+  """Saturday."""
+  SATURDAY
+  """Sunday."""
+  SUNDAY
+}
+
+"""One weekly meeting time of a group, in the group's time zone."""
+type ScheduleSlot {
+  """The day."""
+  dayOfWeek: DayOfWeek!
+  """Local start time, ` + "`" + `HH:MM` + "`" + ` (24-hour)."""
+  startTime: String!
+  """How long the meeting lasts."""
+  durationMinutes: Int!
+  """Day, evening or weekend."""
+  timeOfDay: TimeOfDay!
+}
+
+"""Who leads a group or a meeting: a peer supporter or a staff member."""
+union Facilitator = Peer | User
+
+"""A recurring group: peer support, aftercare, family, mutual support, therapy or a house meeting."""
+type Group implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The group's name."""
+  name: String!
+  """What the group is for."""
+  kind: GroupKind!
+  """What happens in the group, for people choosing one."""
+  description: String!
+  """How the group meets."""
+  modality: Modality!
+  """Where: a place, a video link, or both."""
+  location: String!
+  """The IANA time zone of the schedule, e.g. ` + "`" + `America/New_York` + "`" + `."""
+  timeZone: String!
+  """The weekly meeting times."""
+  schedule: [ScheduleSlot!]!
+  """Day, evening and/or weekend, derived from the schedule."""
+  timesOfDay: [TimeOfDay!]!
+  """Who leads the group."""
+  facilitators: [Facilitator!]!
+  """The house, for a house meeting."""
+  house: House
+  """False once the group stopped meeting."""
+  active: Boolean!
+  """The members who belong to the group now."""
+  members: [GroupMembership!]!
+  """The next meeting from now; null when none is scheduled."""
+  nextMeeting: Meeting
+  """The group's meetings by start, oldest first."""
+  meetings(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "Only meetings starting at or after this time."
+    from: DateTime
+    "Only meetings starting before this time."
+    to: DateTime
+  ): MeetingConnection!
+  """When the record was created."""
+  createdAt: DateTime!
+  """When the record last changed."""
+  updatedAt: DateTime!
+}
+
+"""A member belonging to a group for a while."""
+type GroupMembership {
+  """The group."""
+  group: Group!
+  """The member."""
+  member: Member!
+  """When they joined."""
+  joinedAt: DateTime!
+  """When they left; null while they belong."""
+  leftAt: DateTime
+}
+
+"""One occurrence of a group."""
+type Meeting implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The group."""
+  group: Group!
+  """When it starts."""
+  startsAt: DateTime!
+  """When it ends."""
+  endsAt: DateTime!
+  """Day, evening or weekend, in the group's time zone."""
+  timeOfDay: TimeOfDay!
+  """What the meeting is about."""
+  topic: String!
+  """Who leads this meeting; null when not set."""
+  facilitator: Facilitator
+  """Attendance as recorded, by member name."""
+  attendance: [Attendance!]!
+}
+
+"""How someone attended a meeting."""
+enum AttendanceStatus {
+  """There on time."""
+  PRESENT
+  """There, late."""
+  LATE
+  """Not there, excused."""
+  EXCUSED
+  """Not there."""
+  ABSENT
+}
+
+"""One member's attendance at one meeting (FHIR Encounter)."""
+type Attendance {
+  """The meeting."""
+  meeting: Meeting!
+  """The member."""
+  member: Member!
+  """How they attended."""
+  status: AttendanceStatus!
+  """Who recorded it."""
+  recordedBy: User
+  """When it was last recorded."""
+  recordedAt: DateTime!
+}
+
+"""Attendance counted over a period: an outcome signal."""
+type AttendanceSummary {
+  """Meetings attended (present or late)."""
+  meetingsAttended: Int!
+  """Of those, meetings of aftercare groups."""
+  aftercareMeetingsAttended: Int!
+  """How many different aftercare groups the member attended."""
+  distinctAftercarePrograms: Int!
+  """Meetings marked absent."""
+  meetingsMissed: Int!
+  """Meetings excused."""
+  meetingsExcused: Int!
+  """Attended / (attended + missed), 0-1; null when nothing was recorded."""
+  attendanceRate: Float
+  """Meetings attended per week (Monday to Sunday, provider time zone), oldest first, every week of the period."""
+  weeks: [AttendanceWeek!]!
+}
+
+"""Meetings attended in one week."""
+type AttendanceWeek {
+  """The Monday the week starts on."""
+  weekStart: Date!
+  """Meetings attended that week."""
+  attended: Int!
+}
+
+"""A page of groups."""
+type GroupConnection {
+  """The groups with their cursors."""
+  edges: [GroupEdge!]!
+  """The groups on this page."""
+  nodes: [Group!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many groups match, across all pages."""
+  totalCount: Int!
+}
+
+"""A group in a connection."""
+type GroupEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The group."""
+  node: Group!
+}
+
+"""A page of meetings."""
+type MeetingConnection {
+  """The meetings with their cursors."""
+  edges: [MeetingEdge!]!
+  """The meetings on this page."""
+  nodes: [Meeting!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many meetings match, across all pages."""
+  totalCount: Int!
+}
+
+"""A meeting in a connection."""
+type MeetingEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The meeting."""
+  node: Meeting!
+}
+
+"""A page of attendance records."""
+type AttendanceConnection {
+  """The records with their cursors."""
+  edges: [AttendanceEdge!]!
+  """The records on this page."""
+  nodes: [Attendance!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many records match, across all pages."""
+  totalCount: Int!
+}
+
+"""An attendance record in a connection."""
+type AttendanceEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The record."""
+  node: Attendance!
+}
+
+"""Narrows the group list."""
+input GroupFilter {
+  """Only groups of these kinds."""
+  kinds: [GroupKind!]
+  """Only groups meeting at one of these times."""
+  timesOfDay: [TimeOfDay!]
+  """Only groups meeting this way."""
+  modality: Modality
+  """Only groups led by this peer or user (a Peer or User ID)."""
+  facilitatorId: ID
+  """Only active (true) or inactive (false) groups; active when omitted."""
+  active: Boolean
+  """Matches any part of the name, ignoring case."""
+  search: String
+}
+
+"""Narrows the meeting list."""
+input MeetingFilter {
+  """Only meetings of these groups."""
+  groupIds: [ID!]
+  """Only meetings of groups of these kinds."""
+  kinds: [GroupKind!]
+  """Only meetings at these times of day."""
+  timesOfDay: [TimeOfDay!]
+}
+
+extend type Member {
+  """The groups the member belongs to now."""
+  groupMemberships: [GroupMembership!]!
+  """The member's attendance, newest meeting first."""
+  attendance(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "Only meetings starting at or after this time."
+    from: DateTime
+    "Only meetings starting before this time."
+    to: DateTime
+  ): AttendanceConnection!
+  """Attendance counted over a period (meetings starting in [from, to)); the last 90 days when omitted."""
+  attendanceSummary("Start of the period." from: DateTime, "End of the period (exclusive)." to: DateTime): AttendanceSummary!
+}
+
+extend type Query {
+  """A group by global ID."""
+  group("The global ID of the group." id: ID!): Group
+  """Groups by name; active ones unless the filter says otherwise."""
+  groups(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "Which groups."
+    filter: GroupFilter
+  ): GroupConnection!
+  """A meeting by global ID."""
+  meeting("The global ID of the meeting." id: ID!): Meeting
+  """Meetings starting in [from, to), by start. The range is at most 366 days."""
+  meetings(
+    "Only meetings starting at or after this time."
+    from: DateTime!
+    "Only meetings starting before this time."
+    to: DateTime!
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "Which meetings."
+    filter: MeetingFilter
+  ): MeetingConnection!
+}
+
+"""A weekly meeting time in an input."""
+input ScheduleSlotInput {
+  """The day."""
+  dayOfWeek: DayOfWeek!
+  """Local start time, ` + "`" + `HH:MM` + "`" + ` (24-hour)."""
+  startTime: String!
+  """How long the meeting lasts (5-720 minutes)."""
+  durationMinutes: Int!
+}
+
+"""Input of ` + "`" + `createGroup` + "`" + `."""
+input CreateGroupInput {
+  """The group's name."""
+  name: String!
+  """What the group is for."""
+  kind: GroupKind!
+  """What happens in the group."""
+  description: String
+  """How the group meets."""
+  modality: Modality!
+  """Where: a place, a video link, or both."""
+  location: String
+  """The IANA time zone of the schedule; the provider's when omitted."""
+  timeZone: String
+  """The weekly meeting times."""
+  schedule: [ScheduleSlotInput!]
+  """Peers who lead the group."""
+  facilitatorPeerIds: [ID!]
+  """Staff who lead the group."""
+  facilitatorUserIds: [ID!]
+  """The house, for a house meeting."""
+  houseId: ID
+}
+
+"""The result of ` + "`" + `createGroup` + "`" + `."""
+type CreateGroupPayload {
+  """The new group."""
+  group: Group
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `updateGroup` + "`" + `: omitted fields stay as they are; lists replace."""
+input UpdateGroupInput {
+  """The group to change."""
+  groupId: ID!
+  """The group's name."""
+  name: String
+  """What happens in the group."""
+  description: String
+  """How the group meets."""
+  modality: Modality
+  """Where."""
+  location: String
+  """The IANA time zone of the schedule."""
+  timeZone: String
+  """The weekly meeting times; replaces the schedule. Future meetings without attendance that no longer fit it are removed."""
+  schedule: [ScheduleSlotInput!]
+  """Peers who lead the group; replaces them."""
+  facilitatorPeerIds: [ID!]
+  """Staff who lead the group; replaces them."""
+  facilitatorUserIds: [ID!]
+  """False when the group stops meeting."""
+  active: Boolean
+}
+
+"""The result of ` + "`" + `updateGroup` + "`" + `."""
+type UpdateGroupPayload {
+  """The group as changed."""
+  group: Group
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `joinGroup` + "`" + `."""
+input JoinGroupInput {
+  """The group."""
+  groupId: ID!
+  """The member."""
+  memberId: ID!
+  """When they join; now when omitted."""
+  joinedAt: DateTime
+}
+
+"""Input of ` + "`" + `leaveGroup` + "`" + `."""
+input LeaveGroupInput {
+  """The group."""
+  groupId: ID!
+  """The member."""
+  memberId: ID!
+  """When they leave; now when omitted."""
+  leftAt: DateTime
+}
+
+"""The result of ` + "`" + `joinGroup` + "`" + ` and ` + "`" + `leaveGroup` + "`" + `."""
+type GroupMembershipPayload {
+  """The membership."""
+  groupMembership: GroupMembership
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `scheduleMeetings` + "`" + `."""
+input ScheduleMeetingsInput {
+  """The group."""
+  groupId: ID!
+  """The first day, in the group's time zone."""
+  from: Date!
+  """The last day (inclusive); at most 366 days after ` + "`" + `from` + "`" + `."""
+  to: Date!
+}
+
+"""The result of ` + "`" + `scheduleMeetings` + "`" + `."""
+type ScheduleMeetingsPayload {
+  """Every meeting of the group in the range, existing and new, by start."""
+  meetings: [Meeting!]
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `updateMeeting` + "`" + `: omitted fields stay as they are."""
+input UpdateMeetingInput {
+  """The meeting."""
+  meetingId: ID!
+  """What the meeting is about."""
+  topic: String
+  """The peer leading it (clears a staff facilitator)."""
+  facilitatorPeerId: ID
+  """The staff member leading it (clears a peer facilitator)."""
+  facilitatorUserId: ID
+}
+
+"""The result of ` + "`" + `updateMeeting` + "`" + `."""
+type UpdateMeetingPayload {
+  """The meeting as changed."""
+  meeting: Meeting
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""One line of ` + "`" + `recordAttendance` + "`" + `."""
+input AttendanceEntryInput {
+  """The member."""
+  memberId: ID!
+  """How they attended."""
+  status: AttendanceStatus!
+}
+
+"""Input of ` + "`" + `recordAttendance` + "`" + `."""
+input RecordAttendanceInput {
+  """The meeting."""
+  meetingId: ID!
+  """One line per member; a member recorded before gets the new status."""
+  entries: [AttendanceEntryInput!]!
+}
+
+"""The result of ` + "`" + `recordAttendance` + "`" + `."""
+type RecordAttendancePayload {
+  """The meeting with its attendance."""
+  meeting: Meeting
+  """Why nothing was written (nothing is, when any line is wrong)."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Adds a group with its weekly schedule and facilitators."""
+  createGroup("The input of the mutation." input: CreateGroupInput!): CreateGroupPayload!
+  """Changes a group."""
+  updateGroup("The input of the mutation." input: UpdateGroupInput!): UpdateGroupPayload!
+  """Adds a member to a group."""
+  joinGroup("The input of the mutation." input: JoinGroupInput!): GroupMembershipPayload!
+  """Takes a member out of a group."""
+  leaveGroup("The input of the mutation." input: LeaveGroupInput!): GroupMembershipPayload!
+  """Creates the group's meetings in a date range from its schedule. Idempotent; correct across daylight-saving changes."""
+  scheduleMeetings("The input of the mutation." input: ScheduleMeetingsInput!): ScheduleMeetingsPayload!
+  """Sets a meeting's topic or facilitator."""
+  updateMeeting("The input of the mutation." input: UpdateMeetingInput!): UpdateMeetingPayload!
+  """Records attendance for a meeting, usually the whole group at once, in one transaction. A meeting that has not started accepts only EXCUSED."""
+  recordAttendance("The input of the mutation." input: RecordAttendanceInput!): RecordAttendancePayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/houses.graphqls", Input: `"""Who a sober living house is for."""
+enum GenderDesignation {
+  """A men's house."""
+  MEN
+  """A women's house."""
+  WOMEN
+  """Open to any gender."""
+  CO_ED
+}
+
+"""The NARR support level of a recovery residence."""
+enum NarrLevel {
+  """Level I: peer-run."""
+  I
+  """Level II: monitored."""
+  II
+  """Level III: supervised."""
+  III
+  """Level IV: service provider."""
+  IV
+}
+
+"""How full a house is."""
+type Occupancy {
+  """Beds in the house."""
+  capacity: Int!
+  """Beds taken by current residents."""
+  occupied: Int!
+  """Open beds."""
+  available: Int!
+}
+
+"""A sober living house (recovery residence). Housing, not a level of care."""
+type House implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The house's name."""
+  name: String!
+  """The street address."""
+  address: String!
+  """Beds in the house."""
+  capacity: Int!
+  """Who the house is for."""
+  genderDesignation: GenderDesignation!
+  """The NARR support level."""
+  narrLevel: NarrLevel!
+  """The house phone."""
+  phone: String
+  """The house manager."""
+  manager: User
+  """How full the house is now."""
+  occupancy: Occupancy!
+  """The current residents, by move-in."""
+  residents: [Residency!]!
+  """Everyone who lived here, newest move-in first."""
+  residencies(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+  ): ResidencyConnection!
+  """The house's own meetings (groups of kind HOUSE_MEETING)."""
+  houseMeetingGroups: [Group!]!
+  """When the record was created."""
+  createdAt: DateTime!
+  """When the record last changed."""
+  updatedAt: DateTime!
+}
+
+"""Why a resident left a house."""
+enum MoveOutReason {
+  """Finished their stay as planned."""
+  COMPLETED
+  """Moved to another house or housing."""
+  TRANSFERRED
+  """Left with a discharge from care."""
+  DISCHARGED
+  """Asked to leave for breaking house rules."""
+  RULE_VIOLATION
+  """Left after a return to use."""
+  RELAPSE
+  """Any other reason; say which in the note."""
+  OTHER
+}
+
+"""A member living in a house (optionally in a named bed) from a move-in to a move-out."""
+type Residency implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The resident."""
+  member: Member!
+  """The house."""
+  house: House!
+  """The bed, when beds are named."""
+  bed: String
+  """When the member moved in."""
+  moveInAt: DateTime!
+  """When they moved out; null while they live there."""
+  moveOutAt: DateTime
+  """Why they moved out."""
+  moveOutReason: MoveOutReason
+  """More about the move-out."""
+  moveOutNote: String
+  """Whether the member lives there now."""
+  current: Boolean!
+  """Who recorded the move-in."""
+  recordedBy: User
+}
+
+"""A page of houses."""
+type HouseConnection {
+  """The houses with their cursors."""
+  edges: [HouseEdge!]!
+  """The houses on this page."""
+  nodes: [House!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many houses match, across all pages."""
+  totalCount: Int!
+}
+
+"""A house in a connection."""
+type HouseEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The house."""
+  node: House!
+}
+
+"""A page of residencies."""
+type ResidencyConnection {
+  """The residencies with their cursors."""
+  edges: [ResidencyEdge!]!
+  """The residencies on this page."""
+  nodes: [Residency!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many residencies there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A residency in a connection."""
+type ResidencyEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The residency."""
+  node: Residency!
+}
+
+"""Narrows the house list."""
+input HouseFilter {
+  """Only houses with an open bed (true) or full ones (false)."""
+  hasOpenBeds: Boolean
+  """Only houses for these people."""
+  genderDesignation: GenderDesignation
+}
+
+extend type Member {
+  """Where the member lives now; null when not in a house."""
+  currentResidency: Residency
+  """Every house the member lived in, oldest first."""
+  residencies: [Residency!]!
+}
+
+extend type Query {
+  """A house by global ID."""
+  house("The global ID of the house." id: ID!): House
+  """Houses by name."""
+  houses(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "Which houses; all when omitted."
+    filter: HouseFilter
+  ): HouseConnection!
+}
+
+"""Input of ` + "`" + `createHouse` + "`" + `."""
+input CreateHouseInput {
+  """The house's name, unique."""
+  name: String!
+  """The street address."""
+  address: String
+  """Beds (1-200)."""
+  capacity: Int!
+  """Who the house is for."""
+  genderDesignation: GenderDesignation!
+  """The NARR support level."""
+  narrLevel: NarrLevel!
+  """The house phone."""
+  phone: String
+  """The house manager's account."""
+  managerUserId: ID
+}
+
+"""The result of ` + "`" + `createHouse` + "`" + `."""
+type CreateHousePayload {
+  """The new house."""
+  house: House
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `updateHouse` + "`" + `: omitted fields stay as they are."""
+input UpdateHouseInput {
+  """The house to change."""
+  houseId: ID!
+  """The house's name."""
+  name: String
+  """The street address."""
+  address: String
+  """Beds; not below the current residents (CAPACITY_BELOW_OCCUPANCY)."""
+  capacity: Int
+  """Who the house is for."""
+  genderDesignation: GenderDesignation
+  """The NARR support level."""
+  narrLevel: NarrLevel
+  """The house phone; an empty string clears it."""
+  phone: String
+  """The house manager's account."""
+  managerUserId: ID
+}
+
+"""The result of ` + "`" + `updateHouse` + "`" + `."""
+type UpdateHousePayload {
+  """The house as changed."""
+  house: House
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `moveIntoHouse` + "`" + `."""
+input MoveIntoHouseInput {
+  """The member, who must not live in a house now."""
+  memberId: ID!
+  """The house, which must have an open bed."""
+  houseId: ID!
+  """The bed, when beds are named; it must be free."""
+  bed: String
+  """When the member moves in."""
+  moveInAt: DateTime!
+}
+
+"""The result of ` + "`" + `moveIntoHouse` + "`" + `."""
+type MoveIntoHousePayload {
+  """The new residency."""
+  residency: Residency
+  """Why nothing was written (HOUSE_FULL, BED_TAKEN, ALREADY_IN_HOUSE)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `moveOutOfHouse` + "`" + `."""
+input MoveOutOfHouseInput {
+  """The member, who must live in a house."""
+  memberId: ID!
+  """When they move out."""
+  moveOutAt: DateTime!
+  """Why."""
+  reason: MoveOutReason!
+  """More about it."""
+  note: String
+}
+
+"""The result of ` + "`" + `moveOutOfHouse` + "`" + `."""
+type MoveOutOfHousePayload {
+  """The ended residency."""
+  residency: Residency
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Adds a sober living house."""
+  createHouse("The input of the mutation." input: CreateHouseInput!): CreateHousePayload!
+  """Changes a house's details."""
+  updateHouse("The input of the mutation." input: UpdateHouseInput!): UpdateHousePayload!
+  """Moves a member into a house; refused with HOUSE_FULL when no bed is open, even under concurrent move-ins."""
+  moveIntoHouse("The input of the mutation." input: MoveIntoHouseInput!): MoveIntoHousePayload!
+  """Moves a member out of their house."""
+  moveOutOfHouse("The input of the mutation." input: MoveOutOfHouseInput!): MoveOutOfHousePayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/members.graphqls", Input: `"""Where a member stands with the provider."""
@@ -1492,6 +5390,804 @@ extend type Mutation {
   resetRecoveryStartDate("The input of the mutation." input: ResetRecoveryStartDateInput!): ResetRecoveryStartDatePayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/peers.graphqls", Input: `"""A peer supporter's certification (e.g. CPRS, CRPS, PRSS)."""
+type Certification {
+  """The credential, e.g. ` + "`" + `CPRS` + "`" + `."""
+  kind: String!
+  """The certificate number."""
+  number: String
+  """When it expires; null when it does not."""
+  expiresOn: Date
+  """Whether it has expired (in the provider's time zone)."""
+  expired: Boolean!
+}
+
+"""
+A peer supporter: a person with lived experience of recovery who supports
+members in groups and one-on-one, often an alumnus of the program.
+"""
+type Peer implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """Full name."""
+  name: String!
+  """A short introduction, written for members."""
+  bio: String!
+  """The peer certification; null when not certified."""
+  certification: Certification
+  """The peer's own recovery start date."""
+  recoveryStartDate: Date
+  """Whole days since the recovery start date."""
+  daysInRecovery: Int
+  """Languages the peer supports people in."""
+  languages: [String!]!
+  """What the peer focuses on, e.g. ` + "`" + `opioids` + "`" + `, ` + "`" + `young adults` + "`" + `."""
+  specialties: [String!]!
+  """How many members the peer supports at most at one time."""
+  caseloadLimit: Int!
+  """How many members the peer supports now."""
+  caseloadCount: Int!
+  """Whether the peer can take another member."""
+  hasCapacity: Boolean!
+  """False once the peer stopped supporting members."""
+  active: Boolean!
+  """Whether the peer is a former member of the program (the cycle of support)."""
+  isAlumnus: Boolean!
+  """The member record the peer was, when an alumnus."""
+  alumnusOf: Member
+  """The peer's staff account, when they sign in."""
+  user: User
+  """The members the peer supports now, longest first."""
+  caseload(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+  ): PeerAssignmentConnection!
+  """The peer's one-on-one conversations, newest first."""
+  conversations(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+  ): PeerConversationConnection!
+  """The groups the peer facilitates."""
+  facilitatedGroups: [Group!]!
+  """When the record was created."""
+  createdAt: DateTime!
+  """When the record last changed."""
+  updatedAt: DateTime!
+}
+
+"""A member paired with their peer supporter for a while."""
+type PeerAssignment implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The member."""
+  member: Member!
+  """The peer supporter."""
+  peer: Peer!
+  """When the pairing began."""
+  startedAt: DateTime!
+  """When it ended; null while current."""
+  endedAt: DateTime
+  """What the peer helps with."""
+  focus: String!
+  """Why it ended."""
+  endReason: String
+  """Whether the pairing is current."""
+  current: Boolean!
+  """Who made the assignment."""
+  assignedBy: User
+}
+
+"""How a one-on-one conversation took place."""
+enum ConversationChannel {
+  """Face to face."""
+  IN_PERSON
+  """A phone call."""
+  PHONE
+  """A video call."""
+  VIDEO
+  """Text messages."""
+  TEXT
+}
+
+"""A one-on-one conversation between a peer and a member. The note is non-clinical."""
+type PeerConversation implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The peer."""
+  peer: Peer!
+  """The member."""
+  member: Member!
+  """When it took place."""
+  occurredAt: DateTime!
+  """How long it lasted."""
+  durationMinutes: Int!
+  """How it took place."""
+  channel: ConversationChannel!
+  """A short, non-clinical note."""
+  note: String!
+  """Who logged it."""
+  recordedBy: User
+  """When it was logged."""
+  recordedAt: DateTime!
+}
+
+"""A page of peers."""
+type PeerConnection {
+  """The peers with their cursors."""
+  edges: [PeerEdge!]!
+  """The peers on this page."""
+  nodes: [Peer!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many peers match, across all pages."""
+  totalCount: Int!
+}
+
+"""A peer in a connection."""
+type PeerEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The peer."""
+  node: Peer!
+}
+
+"""A page of peer assignments."""
+type PeerAssignmentConnection {
+  """The assignments with their cursors."""
+  edges: [PeerAssignmentEdge!]!
+  """The assignments on this page."""
+  nodes: [PeerAssignment!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many assignments there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A peer assignment in a connection."""
+type PeerAssignmentEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The assignment."""
+  node: PeerAssignment!
+}
+
+"""A page of peer conversations."""
+type PeerConversationConnection {
+  """The conversations with their cursors."""
+  edges: [PeerConversationEdge!]!
+  """The conversations on this page."""
+  nodes: [PeerConversation!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many conversations there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A peer conversation in a connection."""
+type PeerConversationEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The conversation."""
+  node: PeerConversation!
+}
+
+"""Narrows the peer list."""
+input PeerFilter {
+  """Only active (true) or inactive (false) peers."""
+  active: Boolean
+  """Only peers who speak this language (ignoring case)."""
+  language: String
+  """Only peers who are alumni of the program."""
+  alumniOnly: Boolean
+  """Only peers who can take another member (true) or who cannot (false)."""
+  hasCapacity: Boolean
+  """Matches any part of the name, ignoring case."""
+  search: String
+}
+
+extend type Member {
+  """The member's peer supporters, oldest first."""
+  peerAssignments: [PeerAssignment!]!
+  """The member's current peer supporter."""
+  currentPeer: Peer
+  """The member's one-on-one peer conversations, newest first."""
+  peerConversations(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+  ): PeerConversationConnection!
+}
+
+extend type Query {
+  """A peer by global ID."""
+  peer("The global ID of the peer." id: ID!): Peer
+  """Peers by name."""
+  peers(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "Which peers; all when omitted."
+    filter: PeerFilter
+  ): PeerConnection!
+}
+
+"""A certification in an input."""
+input CertificationInput {
+  """The credential, e.g. ` + "`" + `CPRS` + "`" + `."""
+  kind: String!
+  """The certificate number."""
+  number: String
+  """When it expires."""
+  expiresOn: Date
+}
+
+"""Input of ` + "`" + `createPeer` + "`" + `."""
+input CreatePeerInput {
+  """Full name."""
+  name: String!
+  """A short introduction."""
+  bio: String
+  """The member record of an alumnus who became a peer; their recovery start date is used when none is given."""
+  memberId: ID
+  """The peer's staff account, when they sign in."""
+  userId: ID
+  """The peer certification."""
+  certification: CertificationInput
+  """The peer's recovery start date."""
+  recoveryStartDate: Date
+  """Languages spoken."""
+  languages: [String!]
+  """Focus areas."""
+  specialties: [String!]
+  """Members at most at one time (0-200)."""
+  caseloadLimit: Int!
+}
+
+"""The result of ` + "`" + `createPeer` + "`" + `."""
+type CreatePeerPayload {
+  """The new peer; null when nothing was written."""
+  peer: Peer
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `updatePeer` + "`" + `: omitted fields stay as they are."""
+input UpdatePeerInput {
+  """The peer to change."""
+  peerId: ID!
+  """Full name."""
+  name: String
+  """A short introduction."""
+  bio: String
+  """The certification; replaces the current one."""
+  certification: CertificationInput
+  """Removes the certification when true."""
+  clearCertification: Boolean
+  """The peer's recovery start date."""
+  recoveryStartDate: Date
+  """Languages spoken; replaces the list."""
+  languages: [String!]
+  """Focus areas; replaces the list."""
+  specialties: [String!]
+  """Members at most at one time; not below the current caseload."""
+  caseloadLimit: Int
+  """False when the peer stops supporting members (current assignments stay until ended)."""
+  active: Boolean
+}
+
+"""The result of ` + "`" + `updatePeer` + "`" + `."""
+type UpdatePeerPayload {
+  """The peer as changed."""
+  peer: Peer
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `assignPeer` + "`" + `."""
+input AssignPeerInput {
+  """The member."""
+  memberId: ID!
+  """The peer supporter."""
+  peerId: ID!
+  """When the pairing begins; the member's current pairing, if any, ends then."""
+  startedAt: DateTime!
+  """What the peer helps with."""
+  focus: String
+}
+
+"""The result of ` + "`" + `assignPeer` + "`" + `."""
+type AssignPeerPayload {
+  """The new assignment."""
+  assignment: PeerAssignment
+  """Why nothing was written (CASELOAD_FULL when the peer has no room)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `endPeerAssignment` + "`" + `."""
+input EndPeerAssignmentInput {
+  """The assignment to end."""
+  assignmentId: ID!
+  """When it ends."""
+  endedAt: DateTime!
+  """Why."""
+  reason: String
+}
+
+"""The result of ` + "`" + `endPeerAssignment` + "`" + `."""
+type EndPeerAssignmentPayload {
+  """The ended assignment."""
+  assignment: PeerAssignment
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `logPeerConversation` + "`" + `."""
+input LogPeerConversationInput {
+  """The peer."""
+  peerId: ID!
+  """The member."""
+  memberId: ID!
+  """When it took place."""
+  occurredAt: DateTime!
+  """How long it lasted (1-600 minutes)."""
+  durationMinutes: Int!
+  """How it took place."""
+  channel: ConversationChannel!
+  """A short, non-clinical note."""
+  note: String
+}
+
+"""The result of ` + "`" + `logPeerConversation` + "`" + `."""
+type LogPeerConversationPayload {
+  """The logged conversation."""
+  conversation: PeerConversation
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Adds a peer supporter; link ` + "`" + `memberId` + "`" + ` when they are an alumnus."""
+  createPeer("The input of the mutation." input: CreatePeerInput!): CreatePeerPayload!
+  """Changes a peer's details."""
+  updatePeer("The input of the mutation." input: UpdatePeerInput!): UpdatePeerPayload!
+  """Pairs a member with a peer; refused with CASELOAD_FULL when the peer has no room."""
+  assignPeer("The input of the mutation." input: AssignPeerInput!): AssignPeerPayload!
+  """Ends a pairing."""
+  endPeerAssignment("The input of the mutation." input: EndPeerAssignmentInput!): EndPeerAssignmentPayload!
+  """Logs a one-on-one conversation."""
+  logPeerConversation("The input of the mutation." input: LogPeerConversationInput!): LogPeerConversationPayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/plans.graphqls", Input: `"""Where an aftercare plan is in its life."""
+enum AftercarePlanStatus {
+  """Being written; not in force."""
+  DRAFT
+  """In force. A member has at most one active plan."""
+  ACTIVE
+  """Finished as planned."""
+  COMPLETED
+  """Given up or replaced."""
+  CANCELLED
+}
+
+"""A member's aftercare (continuing care) plan (FHIR CarePlan): goals, commitments and check-ins."""
+type AftercarePlan implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """Where the plan is in its life."""
+  status: AftercarePlanStatus!
+  """The member."""
+  member: Member!
+  """The first day of the plan."""
+  startsOn: Date!
+  """When the plan is due for review."""
+  reviewOn: Date!
+  """Whether the review date has come for an active plan."""
+  reviewDue: Boolean!
+  """Who wrote the plan."""
+  author: User
+  """The goals, in the order they were added."""
+  goals: [AftercareGoal!]!
+  """The commitments still in the plan, in the order they were added."""
+  commitments: [AftercareCommitment!]!
+  """The check-ins, newest first."""
+  checkIns(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+  ): CheckInConnection!
+  """Week by week, meetings attended against the target of each commitment with a group and a target. Derived from attendance."""
+  adherence("How many weeks back from this week (1-52); never before the plan's first week." weeks: Int = 8): [CommitmentAdherence!]!
+  """When the plan was created."""
+  createdAt: DateTime!
+  """When it became active."""
+  activatedAt: DateTime
+  """When it was completed or cancelled."""
+  closedAt: DateTime
+}
+
+"""A category of aftercare goal, from the provider's list."""
+enum AftercareGoalCategory {
+  """Preventing relapse."""
+  RELAPSE_PREVENTION
+  """Continuing in the recovery process."""
+  CONTINUING_RECOVERY
+  """Building new, healthy behaviours."""
+  HEALTHY_BEHAVIORS
+  """Connecting with accountable and inspiring support systems."""
+  SUPPORT_SYSTEMS
+  """Help with housing."""
+  HOUSING
+  """Employment."""
+  EMPLOYMENT
+  """Relationships."""
+  RELATIONSHIPS
+}
+
+"""How far a goal got."""
+enum AftercareGoalStatus {
+  """Not begun."""
+  NOT_STARTED
+  """Under way."""
+  IN_PROGRESS
+  """Reached."""
+  ACHIEVED
+  """Put off for now."""
+  DEFERRED
+}
+
+"""One goal of an aftercare plan (FHIR Goal)."""
+type AftercareGoal implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The plan."""
+  plan: AftercarePlan!
+  """The category."""
+  category: AftercareGoalCategory!
+  """The goal, in the member's words where possible."""
+  description: String!
+  """When it should be reached."""
+  targetDate: Date
+  """How far it got."""
+  status: AftercareGoalStatus!
+  """When it was added."""
+  createdAt: DateTime!
+  """When it last changed."""
+  updatedAt: DateTime!
+}
+
+"""A component of an aftercare plan."""
+enum AftercareCommitmentKind {
+  """Inpatient treatment."""
+  INPATIENT
+  """Outpatient step-down care."""
+  OUTPATIENT
+  """Mutual support groups (12-Step, SMART)."""
+  MUTUAL_SUPPORT_GROUP
+  """Peer mentoring."""
+  PEER_MENTORING
+  """Medication."""
+  MEDICATION
+  """Therapy."""
+  THERAPY
+  """Recovery housing."""
+  RECOVERY_HOUSING
+  """Anything else."""
+  OTHER
+}
+
+"""One commitment of an aftercare plan, optionally at a group, a house or with a peer."""
+type AftercareCommitment implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The plan."""
+  plan: AftercarePlan!
+  """What kind of commitment."""
+  kind: AftercareCommitmentKind!
+  """Details, e.g. "Tuesday SMART meeting"."""
+  description: String!
+  """The group to attend."""
+  group: Group
+  """The house to live in."""
+  house: House
+  """The peer to meet."""
+  peer: Peer
+  """How many times a week (e.g. 3 meetings)."""
+  targetPerWeek: Int
+  """When it was added."""
+  createdAt: DateTime!
+  """When it last changed."""
+  updatedAt: DateTime!
+  """When it was taken out of the plan; null while in it."""
+  removedAt: DateTime
+}
+
+"""Attendance against one commitment's weekly target."""
+type CommitmentAdherence {
+  """The commitment."""
+  commitment: AftercareCommitment!
+  """One entry per week, oldest first."""
+  weeks: [AdherenceWeek!]!
+}
+
+"""One week of a commitment's adherence."""
+type AdherenceWeek {
+  """The Monday the week starts on (provider time zone)."""
+  weekStart: Date!
+  """Meetings of the commitment's group attended (present or late)."""
+  attended: Int!
+  """The weekly target."""
+  target: Int!
+  """Whether attended reached the target."""
+  met: Boolean!
+}
+
+"""A recovery check-in recorded against a plan (FHIR Observation)."""
+type CheckIn implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The plan."""
+  plan: AftercarePlan!
+  """The day of the check-in."""
+  occurredOn: Date!
+  """Abstinent since the last check-in."""
+  abstinent: Boolean!
+  """Craving, 0 (none) to 10."""
+  craving: Int!
+  """Coping skills used."""
+  copingSkills: [String!]!
+  """A note."""
+  note: String!
+  """Who recorded it."""
+  recordedBy: User
+  """When it was recorded."""
+  recordedAt: DateTime!
+}
+
+"""A page of check-ins."""
+type CheckInConnection {
+  """The check-ins with their cursors."""
+  edges: [CheckInEdge!]!
+  """The check-ins on this page."""
+  nodes: [CheckIn!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many check-ins there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A check-in in a connection."""
+type CheckInEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The check-in."""
+  node: CheckIn!
+}
+
+"""A BARC-10 (Brief Assessment of Recovery Capital) result."""
+type RecoveryCapitalAssessment implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The member."""
+  member: Member!
+  """The ten answers, each 1 (strongly disagree) to 6 (strongly agree), in questionnaire order."""
+  answers: [Int!]!
+  """The total, 10-60."""
+  total: Int!
+  """Whether the total is 47 or more, which predicted sustained remission."""
+  sustainedRemissionLikely: Boolean!
+  """When the assessment was taken."""
+  assessedAt: DateTime!
+  """Who recorded it."""
+  recordedBy: User
+}
+
+extend type Member {
+  """Every aftercare plan of the member, newest first."""
+  aftercarePlans: [AftercarePlan!]!
+  """The plan in force; null when none is active."""
+  activeAftercarePlan: AftercarePlan
+  """BARC-10 results, oldest first."""
+  recoveryCapital: [RecoveryCapitalAssessment!]!
+}
+
+extend type Query {
+  """An aftercare plan by global ID."""
+  aftercarePlan("The global ID of the plan." id: ID!): AftercarePlan
+  """Active plans whose review date is on or before this date (today when omitted), soonest first."""
+  aftercarePlansDueForReview("The day to look from." on: Date, "At most this many (100 at most)." first: Int = 20): [AftercarePlan!]!
+}
+
+"""Input of ` + "`" + `createAftercarePlan` + "`" + `."""
+input CreateAftercarePlanInput {
+  """The member."""
+  memberId: ID!
+  """The first day of the plan."""
+  startsOn: Date!
+  """When it is due for review; on or after ` + "`" + `startsOn` + "`" + `."""
+  reviewOn: Date!
+}
+
+"""Input of ` + "`" + `updateAftercarePlan` + "`" + `: omitted fields stay as they are."""
+input UpdateAftercarePlanInput {
+  """The plan."""
+  planId: ID!
+  """The first day of the plan."""
+  startsOn: Date
+  """When it is due for review."""
+  reviewOn: Date
+}
+
+"""Input of ` + "`" + `activateAftercarePlan` + "`" + `, ` + "`" + `completeAftercarePlan` + "`" + ` and ` + "`" + `cancelAftercarePlan` + "`" + `."""
+input AftercarePlanStatusInput {
+  """The plan."""
+  planId: ID!
+}
+
+"""The result of a plan mutation."""
+type AftercarePlanPayload {
+  """The plan as it is now."""
+  plan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `addAftercareGoal` + "`" + `."""
+input AddAftercareGoalInput {
+  """The plan."""
+  planId: ID!
+  """The category."""
+  category: AftercareGoalCategory!
+  """The goal."""
+  description: String!
+  """When it should be reached."""
+  targetDate: Date
+  """How far it got; NOT_STARTED when omitted."""
+  status: AftercareGoalStatus
+}
+
+"""Input of ` + "`" + `updateAftercareGoal` + "`" + `: omitted fields stay as they are."""
+input UpdateAftercareGoalInput {
+  """The goal."""
+  goalId: ID!
+  """The category."""
+  category: AftercareGoalCategory
+  """The goal."""
+  description: String
+  """When it should be reached."""
+  targetDate: Date
+  """How far it got."""
+  status: AftercareGoalStatus
+}
+
+"""The result of a goal mutation."""
+type AftercareGoalPayload {
+  """The goal as it is now."""
+  goal: AftercareGoal
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `addAftercareCommitment` + "`" + `."""
+input AddAftercareCommitmentInput {
+  """The plan."""
+  planId: ID!
+  """What kind of commitment."""
+  kind: AftercareCommitmentKind!
+  """Details."""
+  description: String
+  """The group to attend (at most one of group, house and peer)."""
+  groupId: ID
+  """The house to live in."""
+  houseId: ID
+  """The peer to meet."""
+  peerId: ID
+  """How many times a week (1-21)."""
+  targetPerWeek: Int
+}
+
+"""Input of ` + "`" + `updateAftercareCommitment` + "`" + `: omitted fields stay as they are."""
+input UpdateAftercareCommitmentInput {
+  """The commitment."""
+  commitmentId: ID!
+  """Details."""
+  description: String
+  """How many times a week (1-21)."""
+  targetPerWeek: Int
+  """Removes the weekly target when true."""
+  clearTarget: Boolean
+}
+
+"""Input of ` + "`" + `removeAftercareCommitment` + "`" + `."""
+input RemoveAftercareCommitmentInput {
+  """The commitment to take out of the plan; it stays in the plan's history."""
+  commitmentId: ID!
+}
+
+"""The result of a commitment mutation."""
+type AftercareCommitmentPayload {
+  """The commitment as it is now."""
+  commitment: AftercareCommitment
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `recordCheckIn` + "`" + `."""
+input RecordCheckInInput {
+  """The plan, which must be active."""
+  planId: ID!
+  """The day of the check-in; not in the future."""
+  occurredOn: Date!
+  """Abstinent since the last check-in."""
+  abstinent: Boolean!
+  """Craving, 0-10."""
+  craving: Int!
+  """Coping skills used."""
+  copingSkills: [String!]
+  """A note."""
+  note: String
+}
+
+"""The result of ` + "`" + `recordCheckIn` + "`" + `."""
+type RecordCheckInPayload {
+  """The new check-in."""
+  checkIn: CheckIn
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `recordRecoveryCapital` + "`" + `."""
+input RecordRecoveryCapitalInput {
+  """The member."""
+  memberId: ID!
+  """The ten BARC-10 answers in questionnaire order, each 1-6."""
+  answers: [Int!]!
+  """When it was taken; now when omitted."""
+  assessedAt: DateTime
+}
+
+"""The result of ` + "`" + `recordRecoveryCapital` + "`" + `."""
+type RecordRecoveryCapitalPayload {
+  """The stored assessment with its total."""
+  assessment: RecoveryCapitalAssessment
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Starts a plan as a DRAFT."""
+  createAftercarePlan("The input of the mutation." input: CreateAftercarePlanInput!): AftercarePlanPayload!
+  """Changes a draft or active plan's dates."""
+  updateAftercarePlan("The input of the mutation." input: UpdateAftercarePlanInput!): AftercarePlanPayload!
+  """Puts a draft plan in force; ACTIVE_PLAN_EXISTS when the member has an active plan."""
+  activateAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  """Marks an active plan completed."""
+  completeAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  """Cancels a draft or active plan."""
+  cancelAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  """Adds a goal to a draft or active plan."""
+  addAftercareGoal("The input of the mutation." input: AddAftercareGoalInput!): AftercareGoalPayload!
+  """Changes a goal."""
+  updateAftercareGoal("The input of the mutation." input: UpdateAftercareGoalInput!): AftercareGoalPayload!
+  """Adds a commitment to a draft or active plan."""
+  addAftercareCommitment("The input of the mutation." input: AddAftercareCommitmentInput!): AftercareCommitmentPayload!
+  """Changes a commitment."""
+  updateAftercareCommitment("The input of the mutation." input: UpdateAftercareCommitmentInput!): AftercareCommitmentPayload!
+  """Takes a commitment out of the plan (kept in its history)."""
+  removeAftercareCommitment("The input of the mutation." input: RemoveAftercareCommitmentInput!): AftercareCommitmentPayload!
+  """Records a check-in against an active plan."""
+  recordCheckIn("The input of the mutation." input: RecordCheckInInput!): RecordCheckInPayload!
+  """Records a BARC-10 assessment; the total is computed."""
+  recordRecoveryCapital("The input of the mutation." input: RecordRecoveryCapitalInput!): RecordRecoveryCapitalPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/schema.graphqls", Input: `"""
 The care-journey API. Every list that can grow is a Relay connection; every
 mutation takes one ` + "`" + `input` + "`" + ` and returns a payload with ` + "`" + `userErrors` + "`" + `.
@@ -1566,6 +6262,28 @@ enum UserErrorCode {
   ALREADY_SUPERSEDED
   """The time or date lies in the future."""
   IN_FUTURE
+  """Every bed of the house is taken."""
+  HOUSE_FULL
+  """Someone else lives in that bed."""
+  BED_TAKEN
+  """The member lives in a house already; move them out first."""
+  ALREADY_IN_HOUSE
+  """The member does not live in a house."""
+  NOT_IN_HOUSE
+  """More residents live in the house than the new capacity allows."""
+  CAPACITY_BELOW_OCCUPANCY
+  """The peer's caseload is full."""
+  CASELOAD_FULL
+  """The peer is no longer active."""
+  PEER_INACTIVE
+  """The meeting has not started yet, so no one can have been there."""
+  MEETING_NOT_STARTED
+  """The member has an active aftercare plan already."""
+  ACTIVE_PLAN_EXISTS
+  """The plan is completed or cancelled and can no longer change."""
+  PLAN_CLOSED
+  """The record cannot move from its current status to the one asked for."""
+  INVALID_STATUS_CHANGE
 }
 
 """A problem with a mutation's input or a broken business rule. Nothing was written."""
@@ -1588,6 +6306,97 @@ type Query {
 
 """The entry points for writing."""
 type Mutation
+`, BuiltIn: false},
+	{Name: "../schema/updates.graphqls", Input: `"""What an update reports."""
+enum UpdateKind {
+  """A sobriety milestone was reached (written automatically)."""
+  MILESTONE
+  """A change of level of care, admission or discharge (written automatically)."""
+  CARE_LEVEL_CHANGE
+  """A move into or out of a house (written automatically)."""
+  HOUSING_CHANGE
+  """A note by staff or a peer."""
+  NOTE
+}
+
+"""A dated entry in a member's journey. Some are written automatically by the events they report."""
+type Update implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The member."""
+  member: Member!
+  """What it reports."""
+  kind: UpdateKind!
+  """The text."""
+  body: String!
+  """Who wrote it; null when written automatically."""
+  author: User
+  """When the reported thing happened."""
+  occurredAt: DateTime!
+  """Whether it may ever be shown to family (a consent must also cover it)."""
+  shareable: Boolean!
+  """The milestone, for a MILESTONE update."""
+  milestone: Milestone
+  """When it was written."""
+  recordedAt: DateTime!
+}
+
+"""A page of updates."""
+type UpdateConnection {
+  """The updates with their cursors."""
+  edges: [UpdateEdge!]!
+  """The updates on this page."""
+  nodes: [Update!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many updates match, across all pages."""
+  totalCount: Int!
+}
+
+"""An update in a connection."""
+type UpdateEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The update."""
+  node: Update!
+}
+
+extend type Member {
+  """The member's updates, newest first."""
+  updates(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "Only updates of these kinds."
+    kinds: [UpdateKind!]
+  ): UpdateConnection!
+}
+
+"""Input of ` + "`" + `postUpdate` + "`" + `."""
+input PostUpdateInput {
+  """The member."""
+  memberId: ID!
+  """The text."""
+  body: String!
+  """Whether family may ever see it; false when omitted."""
+  shareable: Boolean
+  """When the reported thing happened; now when omitted."""
+  occurredAt: DateTime
+}
+
+"""The result of ` + "`" + `postUpdate` + "`" + `."""
+type PostUpdatePayload {
+  """The new update."""
+  update: Update
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Writes a note in a member's journey."""
+  postUpdate("The input of the mutation." input: PostUpdateInput!): PostUpdatePayload!
+}
 `, BuiltIn: false},
 	{Name: "../schema/viewer.graphqls", Input: `"""What a signed-in person may do."""
 enum Role {
@@ -1674,6 +6483,20 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AdherenceWeek(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "weekStart":
+		return ec.fieldContext_AdherenceWeek_weekStart(ctx, field)
+	case "attended":
+		return ec.fieldContext_AdherenceWeek_attended(ctx, field)
+	case "target":
+		return ec.fieldContext_AdherenceWeek_target(ctx, field)
+	case "met":
+		return ec.fieldContext_AdherenceWeek_met(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdherenceWeek", field.Name)
+}
+
 func (ec *executionContext) childFields_AdmitMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "episode":
@@ -1684,6 +6507,200 @@ func (ec *executionContext) childFields_AdmitMemberPayload(ctx context.Context, 
 		return ec.fieldContext_AdmitMemberPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdmitMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareCommitment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AftercareCommitment_id(ctx, field)
+	case "plan":
+		return ec.fieldContext_AftercareCommitment_plan(ctx, field)
+	case "kind":
+		return ec.fieldContext_AftercareCommitment_kind(ctx, field)
+	case "description":
+		return ec.fieldContext_AftercareCommitment_description(ctx, field)
+	case "group":
+		return ec.fieldContext_AftercareCommitment_group(ctx, field)
+	case "house":
+		return ec.fieldContext_AftercareCommitment_house(ctx, field)
+	case "peer":
+		return ec.fieldContext_AftercareCommitment_peer(ctx, field)
+	case "targetPerWeek":
+		return ec.fieldContext_AftercareCommitment_targetPerWeek(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AftercareCommitment_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_AftercareCommitment_updatedAt(ctx, field)
+	case "removedAt":
+		return ec.fieldContext_AftercareCommitment_removedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitment", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "commitment":
+		return ec.fieldContext_AftercareCommitmentPayload_commitment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AftercareCommitmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AftercareGoal_id(ctx, field)
+	case "plan":
+		return ec.fieldContext_AftercareGoal_plan(ctx, field)
+	case "category":
+		return ec.fieldContext_AftercareGoal_category(ctx, field)
+	case "description":
+		return ec.fieldContext_AftercareGoal_description(ctx, field)
+	case "targetDate":
+		return ec.fieldContext_AftercareGoal_targetDate(ctx, field)
+	case "status":
+		return ec.fieldContext_AftercareGoal_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AftercareGoal_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_AftercareGoal_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareGoal", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "goal":
+		return ec.fieldContext_AftercareGoalPayload_goal(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AftercareGoalPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercarePlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AftercarePlan_id(ctx, field)
+	case "status":
+		return ec.fieldContext_AftercarePlan_status(ctx, field)
+	case "member":
+		return ec.fieldContext_AftercarePlan_member(ctx, field)
+	case "startsOn":
+		return ec.fieldContext_AftercarePlan_startsOn(ctx, field)
+	case "reviewOn":
+		return ec.fieldContext_AftercarePlan_reviewOn(ctx, field)
+	case "reviewDue":
+		return ec.fieldContext_AftercarePlan_reviewDue(ctx, field)
+	case "author":
+		return ec.fieldContext_AftercarePlan_author(ctx, field)
+	case "goals":
+		return ec.fieldContext_AftercarePlan_goals(ctx, field)
+	case "commitments":
+		return ec.fieldContext_AftercarePlan_commitments(ctx, field)
+	case "checkIns":
+		return ec.fieldContext_AftercarePlan_checkIns(ctx, field)
+	case "adherence":
+		return ec.fieldContext_AftercarePlan_adherence(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AftercarePlan_createdAt(ctx, field)
+	case "activatedAt":
+		return ec.fieldContext_AftercarePlan_activatedAt(ctx, field)
+	case "closedAt":
+		return ec.fieldContext_AftercarePlan_closedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercarePlan", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plan":
+		return ec.fieldContext_AftercarePlanPayload_plan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AssignPeerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "assignment":
+		return ec.fieldContext_AssignPeerPayload_assignment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AssignPeerPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssignPeerPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Attendance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_Attendance_meeting(ctx, field)
+	case "member":
+		return ec.fieldContext_Attendance_member(ctx, field)
+	case "status":
+		return ec.fieldContext_Attendance_status(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_Attendance_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_Attendance_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Attendance", field.Name)
+}
+
+func (ec *executionContext) childFields_AttendanceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AttendanceConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AttendanceConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AttendanceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AttendanceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttendanceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AttendanceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AttendanceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AttendanceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttendanceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AttendanceSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meetingsAttended":
+		return ec.fieldContext_AttendanceSummary_meetingsAttended(ctx, field)
+	case "aftercareMeetingsAttended":
+		return ec.fieldContext_AttendanceSummary_aftercareMeetingsAttended(ctx, field)
+	case "distinctAftercarePrograms":
+		return ec.fieldContext_AttendanceSummary_distinctAftercarePrograms(ctx, field)
+	case "meetingsMissed":
+		return ec.fieldContext_AttendanceSummary_meetingsMissed(ctx, field)
+	case "meetingsExcused":
+		return ec.fieldContext_AttendanceSummary_meetingsExcused(ctx, field)
+	case "attendanceRate":
+		return ec.fieldContext_AttendanceSummary_attendanceRate(ctx, field)
+	case "weeks":
+		return ec.fieldContext_AttendanceSummary_weeks(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttendanceSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_AttendanceWeek(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "weekStart":
+		return ec.fieldContext_AttendanceWeek_weekStart(ctx, field)
+	case "attended":
+		return ec.fieldContext_AttendanceWeek_attended(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttendanceWeek", field.Name)
 }
 
 func (ec *executionContext) childFields_CareEpisode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1732,6 +6749,8 @@ func (ec *executionContext) childFields_CareLevel(ctx context.Context, field gra
 		return ec.fieldContext_CareLevel_code(ctx, field)
 	case "name":
 		return ec.fieldContext_CareLevel_name(ctx, field)
+	case "shortName":
+		return ec.fieldContext_CareLevel_shortName(ctx, field)
 	case "asamLevel":
 		return ec.fieldContext_CareLevel_asamLevel(ctx, field)
 	case "asamLevelFourthEdition":
@@ -1740,6 +6759,20 @@ func (ec *executionContext) childFields_CareLevel(ctx context.Context, field gra
 		return ec.fieldContext_CareLevel_intensity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CareLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_Certification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Certification_kind(ctx, field)
+	case "number":
+		return ec.fieldContext_Certification_number(ctx, field)
+	case "expiresOn":
+		return ec.fieldContext_Certification_expiresOn(ctx, field)
+	case "expired":
+		return ec.fieldContext_Certification_expired(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Certification", field.Name)
 }
 
 func (ec *executionContext) childFields_ChangeCareLevelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1754,6 +6787,64 @@ func (ec *executionContext) childFields_ChangeCareLevelPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type ChangeCareLevelPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CheckIn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CheckIn_id(ctx, field)
+	case "plan":
+		return ec.fieldContext_CheckIn_plan(ctx, field)
+	case "occurredOn":
+		return ec.fieldContext_CheckIn_occurredOn(ctx, field)
+	case "abstinent":
+		return ec.fieldContext_CheckIn_abstinent(ctx, field)
+	case "craving":
+		return ec.fieldContext_CheckIn_craving(ctx, field)
+	case "copingSkills":
+		return ec.fieldContext_CheckIn_copingSkills(ctx, field)
+	case "note":
+		return ec.fieldContext_CheckIn_note(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_CheckIn_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_CheckIn_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckIn", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckInConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CheckInConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CheckInConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CheckInConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CheckInConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckInConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckInEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CheckInEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CheckInEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckInEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CommitmentAdherence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "commitment":
+		return ec.fieldContext_CommitmentAdherence_commitment(ctx, field)
+	case "weeks":
+		return ec.fieldContext_CommitmentAdherence_weeks(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CommitmentAdherence", field.Name)
+}
+
 func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "episode":
@@ -1766,6 +6857,26 @@ func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type CorrectCareEpisodePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateGroupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_CreateGroupPayload_group(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateGroupPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateGroupPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateHousePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "house":
+		return ec.fieldContext_CreateHousePayload_house(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateHousePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateHousePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "member":
@@ -1774,6 +6885,16 @@ func (ec *executionContext) childFields_CreateMemberPayload(ctx context.Context,
 		return ec.fieldContext_CreateMemberPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreatePeerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "peer":
+		return ec.fieldContext_CreatePeerPayload_peer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreatePeerPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatePeerPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DischargeMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1786,6 +6907,218 @@ func (ec *executionContext) childFields_DischargeMemberPayload(ctx context.Conte
 		return ec.fieldContext_DischargeMemberPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DischargeMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_EndPeerAssignmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "assignment":
+		return ec.fieldContext_EndPeerAssignmentPayload_assignment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_EndPeerAssignmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EndPeerAssignmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Group_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Group_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_Group_kind(ctx, field)
+	case "description":
+		return ec.fieldContext_Group_description(ctx, field)
+	case "modality":
+		return ec.fieldContext_Group_modality(ctx, field)
+	case "location":
+		return ec.fieldContext_Group_location(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_Group_timeZone(ctx, field)
+	case "schedule":
+		return ec.fieldContext_Group_schedule(ctx, field)
+	case "timesOfDay":
+		return ec.fieldContext_Group_timesOfDay(ctx, field)
+	case "facilitators":
+		return ec.fieldContext_Group_facilitators(ctx, field)
+	case "house":
+		return ec.fieldContext_Group_house(ctx, field)
+	case "active":
+		return ec.fieldContext_Group_active(ctx, field)
+	case "members":
+		return ec.fieldContext_Group_members(ctx, field)
+	case "nextMeeting":
+		return ec.fieldContext_Group_nextMeeting(ctx, field)
+	case "meetings":
+		return ec.fieldContext_Group_meetings(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Group_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Group_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Group", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GroupConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_GroupConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GroupConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GroupConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_GroupEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_GroupEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupMembership(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_GroupMembership_group(ctx, field)
+	case "member":
+		return ec.fieldContext_GroupMembership_member(ctx, field)
+	case "joinedAt":
+		return ec.fieldContext_GroupMembership_joinedAt(ctx, field)
+	case "leftAt":
+		return ec.fieldContext_GroupMembership_leftAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupMembership", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupMembershipPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupMembership":
+		return ec.fieldContext_GroupMembershipPayload_groupMembership(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_GroupMembershipPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupMembershipPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_House(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_House_id(ctx, field)
+	case "name":
+		return ec.fieldContext_House_name(ctx, field)
+	case "address":
+		return ec.fieldContext_House_address(ctx, field)
+	case "capacity":
+		return ec.fieldContext_House_capacity(ctx, field)
+	case "genderDesignation":
+		return ec.fieldContext_House_genderDesignation(ctx, field)
+	case "narrLevel":
+		return ec.fieldContext_House_narrLevel(ctx, field)
+	case "phone":
+		return ec.fieldContext_House_phone(ctx, field)
+	case "manager":
+		return ec.fieldContext_House_manager(ctx, field)
+	case "occupancy":
+		return ec.fieldContext_House_occupancy(ctx, field)
+	case "residents":
+		return ec.fieldContext_House_residents(ctx, field)
+	case "residencies":
+		return ec.fieldContext_House_residencies(ctx, field)
+	case "houseMeetingGroups":
+		return ec.fieldContext_House_houseMeetingGroups(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_House_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_House_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type House", field.Name)
+}
+
+func (ec *executionContext) childFields_HouseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_HouseConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_HouseConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_HouseConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_HouseConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HouseConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_HouseEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_HouseEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_HouseEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HouseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LogPeerConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "conversation":
+		return ec.fieldContext_LogPeerConversationPayload_conversation(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LogPeerConversationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LogPeerConversationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Meeting(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Meeting_id(ctx, field)
+	case "group":
+		return ec.fieldContext_Meeting_group(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Meeting_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_Meeting_endsAt(ctx, field)
+	case "timeOfDay":
+		return ec.fieldContext_Meeting_timeOfDay(ctx, field)
+	case "topic":
+		return ec.fieldContext_Meeting_topic(ctx, field)
+	case "facilitator":
+		return ec.fieldContext_Meeting_facilitator(ctx, field)
+	case "attendance":
+		return ec.fieldContext_Meeting_attendance(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MeetingConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_MeetingConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MeetingConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MeetingConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MeetingEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MeetingEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MeetingEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MeetingEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Member(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1822,6 +7155,30 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Member_updatedAt(ctx, field)
+	case "groupMemberships":
+		return ec.fieldContext_Member_groupMemberships(ctx, field)
+	case "attendance":
+		return ec.fieldContext_Member_attendance(ctx, field)
+	case "attendanceSummary":
+		return ec.fieldContext_Member_attendanceSummary(ctx, field)
+	case "currentResidency":
+		return ec.fieldContext_Member_currentResidency(ctx, field)
+	case "residencies":
+		return ec.fieldContext_Member_residencies(ctx, field)
+	case "peerAssignments":
+		return ec.fieldContext_Member_peerAssignments(ctx, field)
+	case "currentPeer":
+		return ec.fieldContext_Member_currentPeer(ctx, field)
+	case "peerConversations":
+		return ec.fieldContext_Member_peerConversations(ctx, field)
+	case "aftercarePlans":
+		return ec.fieldContext_Member_aftercarePlans(ctx, field)
+	case "activeAftercarePlan":
+		return ec.fieldContext_Member_activeAftercarePlan(ctx, field)
+	case "recoveryCapital":
+		return ec.fieldContext_Member_recoveryCapital(ctx, field)
+	case "updates":
+		return ec.fieldContext_Member_updates(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Member", field.Name)
 }
@@ -1872,6 +7229,38 @@ func (ec *executionContext) childFields_Milestones(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Milestones", field.Name)
 }
 
+func (ec *executionContext) childFields_MoveIntoHousePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "residency":
+		return ec.fieldContext_MoveIntoHousePayload_residency(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_MoveIntoHousePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MoveIntoHousePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_MoveOutOfHousePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "residency":
+		return ec.fieldContext_MoveOutOfHousePayload_residency(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_MoveOutOfHousePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MoveOutOfHousePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Occupancy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "capacity":
+		return ec.fieldContext_Occupancy_capacity(ctx, field)
+	case "occupied":
+		return ec.fieldContext_Occupancy_occupied(ctx, field)
+	case "available":
+		return ec.fieldContext_Occupancy_available(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Occupancy", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -1884,6 +7273,232 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Peer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Peer_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Peer_name(ctx, field)
+	case "bio":
+		return ec.fieldContext_Peer_bio(ctx, field)
+	case "certification":
+		return ec.fieldContext_Peer_certification(ctx, field)
+	case "recoveryStartDate":
+		return ec.fieldContext_Peer_recoveryStartDate(ctx, field)
+	case "daysInRecovery":
+		return ec.fieldContext_Peer_daysInRecovery(ctx, field)
+	case "languages":
+		return ec.fieldContext_Peer_languages(ctx, field)
+	case "specialties":
+		return ec.fieldContext_Peer_specialties(ctx, field)
+	case "caseloadLimit":
+		return ec.fieldContext_Peer_caseloadLimit(ctx, field)
+	case "caseloadCount":
+		return ec.fieldContext_Peer_caseloadCount(ctx, field)
+	case "hasCapacity":
+		return ec.fieldContext_Peer_hasCapacity(ctx, field)
+	case "active":
+		return ec.fieldContext_Peer_active(ctx, field)
+	case "isAlumnus":
+		return ec.fieldContext_Peer_isAlumnus(ctx, field)
+	case "alumnusOf":
+		return ec.fieldContext_Peer_alumnusOf(ctx, field)
+	case "user":
+		return ec.fieldContext_Peer_user(ctx, field)
+	case "caseload":
+		return ec.fieldContext_Peer_caseload(ctx, field)
+	case "conversations":
+		return ec.fieldContext_Peer_conversations(ctx, field)
+	case "facilitatedGroups":
+		return ec.fieldContext_Peer_facilitatedGroups(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Peer_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Peer_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Peer", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerAssignment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PeerAssignment_id(ctx, field)
+	case "member":
+		return ec.fieldContext_PeerAssignment_member(ctx, field)
+	case "peer":
+		return ec.fieldContext_PeerAssignment_peer(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_PeerAssignment_startedAt(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_PeerAssignment_endedAt(ctx, field)
+	case "focus":
+		return ec.fieldContext_PeerAssignment_focus(ctx, field)
+	case "endReason":
+		return ec.fieldContext_PeerAssignment_endReason(ctx, field)
+	case "current":
+		return ec.fieldContext_PeerAssignment_current(ctx, field)
+	case "assignedBy":
+		return ec.fieldContext_PeerAssignment_assignedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerAssignment", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerAssignmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PeerAssignmentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_PeerAssignmentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PeerAssignmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PeerAssignmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerAssignmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerAssignmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PeerAssignmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PeerAssignmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerAssignmentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PeerConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_PeerConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PeerConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PeerConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerConversation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PeerConversation_id(ctx, field)
+	case "peer":
+		return ec.fieldContext_PeerConversation_peer(ctx, field)
+	case "member":
+		return ec.fieldContext_PeerConversation_member(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_PeerConversation_occurredAt(ctx, field)
+	case "durationMinutes":
+		return ec.fieldContext_PeerConversation_durationMinutes(ctx, field)
+	case "channel":
+		return ec.fieldContext_PeerConversation_channel(ctx, field)
+	case "note":
+		return ec.fieldContext_PeerConversation_note(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_PeerConversation_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_PeerConversation_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerConversation", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerConversationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PeerConversationConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_PeerConversationConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PeerConversationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PeerConversationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerConversationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerConversationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PeerConversationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PeerConversationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerConversationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PeerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PeerEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PeerEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PeerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PostUpdatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "update":
+		return ec.fieldContext_PostUpdatePayload_update(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PostUpdatePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PostUpdatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordAttendancePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_RecordAttendancePayload_meeting(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RecordAttendancePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordAttendancePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordCheckInPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "checkIn":
+		return ec.fieldContext_RecordCheckInPayload_checkIn(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RecordCheckInPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordCheckInPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RecordRecoveryCapitalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "assessment":
+		return ec.fieldContext_RecordRecoveryCapitalPayload_assessment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RecordRecoveryCapitalPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordRecoveryCapitalPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RecoveryCapitalAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RecoveryCapitalAssessment_id(ctx, field)
+	case "member":
+		return ec.fieldContext_RecoveryCapitalAssessment_member(ctx, field)
+	case "answers":
+		return ec.fieldContext_RecoveryCapitalAssessment_answers(ctx, field)
+	case "total":
+		return ec.fieldContext_RecoveryCapitalAssessment_total(ctx, field)
+	case "sustainedRemissionLikely":
+		return ec.fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field)
+	case "assessedAt":
+		return ec.fieldContext_RecoveryCapitalAssessment_assessedAt(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_RecoveryCapitalAssessment_recordedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessment", field.Name)
 }
 
 func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1910,6 +7525,80 @@ func (ec *executionContext) childFields_ResetRecoveryStartDatePayload(ctx contex
 	return nil, fmt.Errorf("no field named %q was found under type ResetRecoveryStartDatePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Residency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Residency_id(ctx, field)
+	case "member":
+		return ec.fieldContext_Residency_member(ctx, field)
+	case "house":
+		return ec.fieldContext_Residency_house(ctx, field)
+	case "bed":
+		return ec.fieldContext_Residency_bed(ctx, field)
+	case "moveInAt":
+		return ec.fieldContext_Residency_moveInAt(ctx, field)
+	case "moveOutAt":
+		return ec.fieldContext_Residency_moveOutAt(ctx, field)
+	case "moveOutReason":
+		return ec.fieldContext_Residency_moveOutReason(ctx, field)
+	case "moveOutNote":
+		return ec.fieldContext_Residency_moveOutNote(ctx, field)
+	case "current":
+		return ec.fieldContext_Residency_current(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_Residency_recordedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Residency", field.Name)
+}
+
+func (ec *executionContext) childFields_ResidencyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ResidencyConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ResidencyConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ResidencyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ResidencyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResidencyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ResidencyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ResidencyEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ResidencyEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResidencyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ScheduleMeetingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meetings":
+		return ec.fieldContext_ScheduleMeetingsPayload_meetings(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ScheduleMeetingsPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScheduleMeetingsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ScheduleSlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dayOfWeek":
+		return ec.fieldContext_ScheduleSlot_dayOfWeek(ctx, field)
+	case "startTime":
+		return ec.fieldContext_ScheduleSlot_startTime(ctx, field)
+	case "durationMinutes":
+		return ec.fieldContext_ScheduleSlot_durationMinutes(ctx, field)
+	case "timeOfDay":
+		return ec.fieldContext_ScheduleSlot_timeOfDay(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScheduleSlot", field.Name)
+}
+
 func (ec *executionContext) childFields_SignInPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "viewer":
@@ -1928,6 +7617,84 @@ func (ec *executionContext) childFields_SignOutPayload(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SignOutPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Update(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Update_id(ctx, field)
+	case "member":
+		return ec.fieldContext_Update_member(ctx, field)
+	case "kind":
+		return ec.fieldContext_Update_kind(ctx, field)
+	case "body":
+		return ec.fieldContext_Update_body(ctx, field)
+	case "author":
+		return ec.fieldContext_Update_author(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_Update_occurredAt(ctx, field)
+	case "shareable":
+		return ec.fieldContext_Update_shareable(ctx, field)
+	case "milestone":
+		return ec.fieldContext_Update_milestone(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_Update_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Update", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_UpdateConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_UpdateConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_UpdateConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_UpdateConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_UpdateEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_UpdateEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateGroupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_UpdateGroupPayload_group(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateGroupPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateGroupPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateHousePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "house":
+		return ec.fieldContext_UpdateHousePayload_house(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateHousePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateHousePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateMeetingPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_UpdateMeetingPayload_meeting(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateMeetingPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateMeetingPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_UpdateMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "member":
@@ -1936,6 +7703,16 @@ func (ec *executionContext) childFields_UpdateMemberPayload(ctx context.Context,
 		return ec.fieldContext_UpdateMemberPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UpdateMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdatePeerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "peer":
+		return ec.fieldContext_UpdatePeerPayload_peer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdatePeerPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdatePeerPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2092,6 +7869,162 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_AftercarePlan_adherence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "weeks",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["weeks"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_AftercarePlan_checkIns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_House_residencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_attendanceSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_attendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_careEpisodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2106,12 +8039,134 @@ func (ec *executionContext) field_Member_careEpisodes_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Member_peerConversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_updates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+		func(ctx context.Context, v any) ([]domain.UpdateKind, error) {
+			return ec.unmarshalOUpdateKind2ᚕcarejourneyᚋserverᚋdomainᚐUpdateKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kinds"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_activateAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
+			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addAftercareCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AddAftercareCommitmentInput, error) {
+			return ec.unmarshalNAddAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addAftercareGoal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AddAftercareGoalInput, error) {
+			return ec.unmarshalNAddAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐAddAftercareGoalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_admitMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.AdmitMemberInput, error) {
 			return ec.unmarshalNAdmitMemberInput2carejourneyᚋgraphᚋmodelᚐAdmitMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_assignPeer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AssignPeerInput, error) {
+			return ec.unmarshalNAssignPeerInput2carejourneyᚋgraphᚋmodelᚐAssignPeerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
+			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2134,12 +8189,68 @@ func (ec *executionContext) field_Mutation_changeCareLevel_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_completeAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
+			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_correctCareEpisode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CorrectCareEpisodeInput, error) {
 			return ec.unmarshalNCorrectCareEpisodeInput2carejourneyᚋgraphᚋmodelᚐCorrectCareEpisodeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateAftercarePlanInput, error) {
+			return ec.unmarshalNCreateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCreateAftercarePlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateGroupInput, error) {
+			return ec.unmarshalNCreateGroupInput2carejourneyᚋgraphᚋmodelᚐCreateGroupInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createHouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateHouseInput, error) {
+			return ec.unmarshalNCreateHouseInput2carejourneyᚋgraphᚋmodelᚐCreateHouseInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2162,6 +8273,20 @@ func (ec *executionContext) field_Mutation_createMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createPeer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreatePeerInput, error) {
+			return ec.unmarshalNCreatePeerInput2carejourneyᚋgraphᚋmodelᚐCreatePeerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_dischargeMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2176,12 +8301,180 @@ func (ec *executionContext) field_Mutation_dischargeMember_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_endPeerAssignment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EndPeerAssignmentInput, error) {
+			return ec.unmarshalNEndPeerAssignmentInput2carejourneyᚋgraphᚋmodelᚐEndPeerAssignmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_joinGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.JoinGroupInput, error) {
+			return ec.unmarshalNJoinGroupInput2carejourneyᚋgraphᚋmodelᚐJoinGroupInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_leaveGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LeaveGroupInput, error) {
+			return ec.unmarshalNLeaveGroupInput2carejourneyᚋgraphᚋmodelᚐLeaveGroupInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_logPeerConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LogPeerConversationInput, error) {
+			return ec.unmarshalNLogPeerConversationInput2carejourneyᚋgraphᚋmodelᚐLogPeerConversationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveIntoHouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MoveIntoHouseInput, error) {
+			return ec.unmarshalNMoveIntoHouseInput2carejourneyᚋgraphᚋmodelᚐMoveIntoHouseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveOutOfHouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.MoveOutOfHouseInput, error) {
+			return ec.unmarshalNMoveOutOfHouseInput2carejourneyᚋgraphᚋmodelᚐMoveOutOfHouseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_postUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PostUpdateInput, error) {
+			return ec.unmarshalNPostUpdateInput2carejourneyᚋgraphᚋmodelᚐPostUpdateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordAttendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordAttendanceInput, error) {
+			return ec.unmarshalNRecordAttendanceInput2carejourneyᚋgraphᚋmodelᚐRecordAttendanceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordCheckIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordCheckInInput, error) {
+			return ec.unmarshalNRecordCheckInInput2carejourneyᚋgraphᚋmodelᚐRecordCheckInInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordRecoveryCapital_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordRecoveryCapitalInput, error) {
+			return ec.unmarshalNRecordRecoveryCapitalInput2carejourneyᚋgraphᚋmodelᚐRecordRecoveryCapitalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeAftercareCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RemoveAftercareCommitmentInput, error) {
+			return ec.unmarshalNRemoveAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_resetRecoveryStartDate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ResetRecoveryStartDateInput, error) {
 			return ec.unmarshalNResetRecoveryStartDateInput2carejourneyᚋgraphᚋmodelᚐResetRecoveryStartDateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_scheduleMeetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ScheduleMeetingsInput, error) {
+			return ec.unmarshalNScheduleMeetingsInput2carejourneyᚋgraphᚋmodelᚐScheduleMeetingsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2218,6 +8511,90 @@ func (ec *executionContext) field_Mutation_signOut_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateAftercareCommitment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateAftercareCommitmentInput, error) {
+			return ec.unmarshalNUpdateAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercareCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAftercareGoal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateAftercareGoalInput, error) {
+			return ec.unmarshalNUpdateAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateAftercarePlanInput, error) {
+			return ec.unmarshalNUpdateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateGroupInput, error) {
+			return ec.unmarshalNUpdateGroupInput2carejourneyᚋgraphᚋmodelᚐUpdateGroupInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateHouse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateHouseInput, error) {
+			return ec.unmarshalNUpdateHouseInput2carejourneyᚋgraphᚋmodelᚐUpdateHouseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateMeetingInput, error) {
+			return ec.unmarshalNUpdateMeetingInput2carejourneyᚋgraphᚋmodelᚐUpdateMeetingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2232,6 +8609,64 @@ func (ec *executionContext) field_Mutation_updateMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updatePeer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdatePeerInput, error) {
+			return ec.unmarshalNUpdatePeerInput2carejourneyᚋgraphᚋmodelᚐUpdatePeerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Peer_caseload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Peer_conversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2243,6 +8678,190 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_aftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_aftercarePlansDueForReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["on"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_group_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_groups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.GroupFilter, error) {
+			return ec.unmarshalOGroupFilter2ᚖcarejourneyᚋgraphᚋmodelᚐGroupFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_house_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_houses_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.HouseFilter, error) {
+			return ec.unmarshalOHouseFilter2ᚖcarejourneyᚋgraphᚋmodelᚐHouseFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_meeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.MeetingFilter, error) {
+			return ec.unmarshalOMeetingFilter2ᚖcarejourneyᚋgraphᚋmodelᚐMeetingFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -2342,6 +8961,50 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_peer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_peers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.PeerFilter, error) {
+			return ec.unmarshalOPeerFilter2ᚖcarejourneyᚋgraphᚋmodelᚐPeerFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2415,6 +9078,98 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AdherenceWeek_weekStart(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdherenceWeek_weekStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeekStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdherenceWeek_weekStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AdherenceWeek_attended(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdherenceWeek_attended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdherenceWeek_attended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdherenceWeek_target(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdherenceWeek_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdherenceWeek_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdherenceWeek_met(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdherenceWeek_met(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Met, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdherenceWeek_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Boolean")
+}
 
 func (ec *executionContext) _AdmitMemberPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.AdmitMemberPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -2510,6 +9265,1676 @@ func (ec *executionContext) fieldContext_AdmitMemberPayload_userErrors(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitment_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareCommitment().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AftercareCommitment_plan(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareCommitment().Plan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitment_kind(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.CommitmentKind) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "AftercareCommitmentKind")
+}
+
+func (ec *executionContext) _AftercareCommitment_description(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "String")
+}
+
+func (ec *executionContext) _AftercareCommitment_group(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareCommitment().Group(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+			return ec.marshalOGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitment_house(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_house(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareCommitment().House(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.House) graphql.Marshaler {
+			return ec.marshalOHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_house(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitment_peer(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_peer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareCommitment().Peer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_peer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitment_targetPerWeek(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_targetPerWeek(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetPerWeek, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_targetPerWeek(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AftercareCommitment_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercareCommitment_updatedAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercareCommitment_removedAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitment_removedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitment_removedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercareCommitmentPayload_commitment(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentPayload_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentPayload_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoal_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareGoal().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoal", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AftercareGoal_plan(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareGoal().Plan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoal_category(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.GoalCategory) graphql.Marshaler {
+			return ec.marshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "AftercareGoalCategory")
+}
+
+func (ec *executionContext) _AftercareGoal_description(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "String")
+}
+
+func (ec *executionContext) _AftercareGoal_targetDate(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_targetDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TargetDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_targetDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AftercareGoal_status(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.GoalStatus) graphql.Marshaler {
+			return ec.marshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "AftercareGoalStatus")
+}
+
+func (ec *executionContext) _AftercareGoal_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercareGoal_updatedAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoal_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoal_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercareGoalPayload_goal(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalPayload_goal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Goal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalPayload_goal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlan_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercarePlan().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AftercarePlan_status(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.PlanStatus) graphql.Marshaler {
+			return ec.marshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "AftercarePlanStatus")
+}
+
+func (ec *executionContext) _AftercarePlan_member(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercarePlan().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlan_startsOn(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_startsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_startsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AftercarePlan_reviewOn(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_reviewOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_reviewOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AftercarePlan_reviewDue(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_reviewDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercarePlan().ReviewDue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_reviewDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _AftercarePlan_author(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercarePlan().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlan_goals(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_goals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercarePlan().Goals(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_goals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlan_commitments(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_commitments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercarePlan().Commitments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalNAftercareCommitment2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_commitments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlan_checkIns(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_checkIns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AftercarePlan().CheckIns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.CheckIn]) graphql.Marshaler {
+			return ec.marshalNCheckInConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_checkIns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckInConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AftercarePlan_checkIns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlan_adherence(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_adherence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AftercarePlan().Adherence(ctx, obj, fc.Args["weeks"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CommitmentAdherence) graphql.Marshaler {
+			return ec.marshalNCommitmentAdherence2ᚕᚖcarejourneyᚋgraphᚋmodelᚐCommitmentAdherenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_adherence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CommitmentAdherence(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AftercarePlan_adherence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlan_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercarePlan_activatedAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_activatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActivatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_activatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercarePlan_closedAt(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlan_closedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClosedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlan_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercarePlanPayload_plan(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanPayload_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanPayload_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssignPeerPayload_assignment(ctx context.Context, field graphql.CollectedField, obj *model.AssignPeerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignPeerPayload_assignment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assignment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
+			return ec.marshalOPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssignPeerPayload_assignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssignPeerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssignPeerPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AssignPeerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssignPeerPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssignPeerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssignPeerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Attendance_meeting(ctx context.Context, field graphql.CollectedField, obj *domain.AttendanceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attendance_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Attendance().Meeting(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attendance_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attendance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Attendance_member(ctx context.Context, field graphql.CollectedField, obj *domain.AttendanceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attendance_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Attendance().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attendance_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attendance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Attendance_status(ctx context.Context, field graphql.CollectedField, obj *domain.AttendanceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attendance_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.AttendanceStatus) graphql.Marshaler {
+			return ec.marshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attendance_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attendance", field, false, false, "AttendanceStatus")
+}
+
+func (ec *executionContext) _Attendance_recordedBy(ctx context.Context, field graphql.CollectedField, obj *domain.AttendanceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attendance_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Attendance().RecordedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Attendance_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attendance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Attendance_recordedAt(ctx context.Context, field graphql.CollectedField, obj *domain.AttendanceRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attendance_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attendance_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Attendance", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AttendanceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AttendanceRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.AttendanceRecord]) graphql.Marshaler {
+			return ec.marshalNAttendanceEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttendanceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttendanceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AttendanceRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
+			return ec.marshalNAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttendanceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AttendanceRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttendanceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AttendanceRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AttendanceConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AttendanceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AttendanceRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AttendanceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AttendanceRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AttendanceRecord) graphql.Marshaler {
+			return ec.marshalNAttendance2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttendanceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttendanceSummary_meetingsAttended(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceSummary_meetingsAttended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetingsAttended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceSummary_meetingsAttended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AttendanceSummary_aftercareMeetingsAttended(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceSummary_aftercareMeetingsAttended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareMeetingsAttended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceSummary_aftercareMeetingsAttended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AttendanceSummary_distinctAftercarePrograms(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceSummary_distinctAftercarePrograms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistinctAftercarePrograms, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceSummary_distinctAftercarePrograms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AttendanceSummary_meetingsMissed(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceSummary_meetingsMissed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetingsMissed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceSummary_meetingsMissed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AttendanceSummary_meetingsExcused(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceSummary_meetingsExcused(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeetingsExcused, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceSummary_meetingsExcused(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AttendanceSummary_attendanceRate(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceSummary_attendanceRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AttendanceRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceSummary_attendanceRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceSummary", field, false, false, "Float")
+}
+
+func (ec *executionContext) _AttendanceSummary_weeks(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceSummary_weeks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weeks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AttendanceWeek) graphql.Marshaler {
+			return ec.marshalNAttendanceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeekᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceSummary_weeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttendanceSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttendanceWeek(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttendanceWeek_weekStart(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceWeek) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceWeek_weekStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeekStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceWeek_weekStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceWeek", field, false, false, "Date")
+}
+
+func (ec *executionContext) _AttendanceWeek_attended(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceWeek) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttendanceWeek_attended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttendanceWeek_attended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttendanceWeek", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CareEpisode_id(ctx context.Context, field graphql.CollectedField, obj *domain.CareEpisode) (ret graphql.Marshaler) {
@@ -3012,6 +11437,29 @@ func (ec *executionContext) fieldContext_CareLevel_name(_ context.Context, field
 	return graphql.NewScalarFieldContext("CareLevel", field, false, false, "String")
 }
 
+func (ec *executionContext) _CareLevel_shortName(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevel_shortName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShortName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevel_shortName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevel", field, false, false, "String")
+}
+
 func (ec *executionContext) _CareLevel_asamLevel(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevel) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3079,6 +11527,98 @@ func (ec *executionContext) _CareLevel_intensity(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CareLevel_intensity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CareLevel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Certification_kind(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Certification_number(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Certification_expiresOn(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_expiresOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_expiresOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Certification_expired(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_expired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_expired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ChangeCareLevelPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.ChangeCareLevelPayload) (ret graphql.Marshaler) {
@@ -3172,6 +11712,469 @@ func (ec *executionContext) fieldContext_ChangeCareLevelPayload_userErrors(_ con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckIn_id(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CheckIn().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckIn", field, true, true, "ID")
+}
+
+func (ec *executionContext) _CheckIn_plan(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CheckIn().Plan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckIn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckIn_occurredOn(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_occurredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_occurredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "Date")
+}
+
+func (ec *executionContext) _CheckIn_abstinent(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_abstinent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Abstinent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_abstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CheckIn_craving(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_craving(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Craving, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_craving(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CheckIn_copingSkills(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_copingSkills(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CopingSkills, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_copingSkills(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckIn_note(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckIn_recordedBy(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CheckIn().RecordedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckIn",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckIn_recordedAt(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckIn_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckIn_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _CheckInConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CheckIn]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckInConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.CheckIn]) graphql.Marshaler {
+			return ec.marshalNCheckInEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckInConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckInConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckInEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckInConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CheckIn]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckInConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CheckIn) graphql.Marshaler {
+			return ec.marshalNCheckIn2ᚕᚖcarejourneyᚋserverᚋdomainᚐCheckInᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckInConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckInConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckIn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckInConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CheckIn]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckInConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckInConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckInConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CheckInConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CheckIn]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckInConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CheckInConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckInConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckInConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CheckInEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CheckIn]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckInEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckInEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CheckInEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CheckInEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CheckIn]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CheckInEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CheckIn) graphql.Marshaler {
+			return ec.marshalNCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐCheckIn(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CheckInEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CheckInEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckIn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentAdherence_commitment(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentAdherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentAdherence_commitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalNAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentAdherence_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentAdherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CommitmentAdherence_weeks(ctx context.Context, field graphql.CollectedField, obj *model.CommitmentAdherence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CommitmentAdherence_weeks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weeks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdherenceWeek) graphql.Marshaler {
+			return ec.marshalNAdherenceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAdherenceWeekᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CommitmentAdherence_weeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CommitmentAdherence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdherenceWeek(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3273,6 +12276,134 @@ func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_userErrors(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateGroupPayload_group(ctx context.Context, field graphql.CollectedField, obj *model.CreateGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateGroupPayload_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+			return ec.marshalOGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateGroupPayload_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateGroupPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateGroupPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateGroupPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateHousePayload_house(ctx context.Context, field graphql.CollectedField, obj *model.CreateHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateHousePayload_house(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.House, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.House) graphql.Marshaler {
+			return ec.marshalOHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateHousePayload_house(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateHousePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateHousePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateHousePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateMemberPayload_member(ctx context.Context, field graphql.CollectedField, obj *model.CreateMemberPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3327,6 +12458,70 @@ func (ec *executionContext) _CreateMemberPayload_userErrors(ctx context.Context,
 func (ec *executionContext) fieldContext_CreateMemberPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreateMemberPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatePeerPayload_peer(ctx context.Context, field graphql.CollectedField, obj *model.CreatePeerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePeerPayload_peer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Peer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePeerPayload_peer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatePeerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatePeerPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreatePeerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePeerPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePeerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatePeerPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -3428,6 +12623,1859 @@ func (ec *executionContext) fieldContext_DischargeMemberPayload_userErrors(_ con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EndPeerAssignmentPayload_assignment(ctx context.Context, field graphql.CollectedField, obj *model.EndPeerAssignmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EndPeerAssignmentPayload_assignment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assignment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
+			return ec.marshalOPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EndPeerAssignmentPayload_assignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EndPeerAssignmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EndPeerAssignmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.EndPeerAssignmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EndPeerAssignmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EndPeerAssignmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EndPeerAssignmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_id(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Group_name(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "String")
+}
+
+func (ec *executionContext) _Group_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.GroupKind) graphql.Marshaler {
+			return ec.marshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "GroupKind")
+}
+
+func (ec *executionContext) _Group_description(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "String")
+}
+
+func (ec *executionContext) _Group_modality(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_modality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Modality, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Modality) graphql.Marshaler {
+			return ec.marshalNModality2carejourneyᚋserverᚋdomainᚐModality(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Modality")
+}
+
+func (ec *executionContext) _Group_location(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_location(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Location, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "String")
+}
+
+func (ec *executionContext) _Group_timeZone(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "String")
+}
+
+func (ec *executionContext) _Group_schedule(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_schedule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().Schedule(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ScheduleSlot) graphql.Marshaler {
+			return ec.marshalNScheduleSlot2ᚕᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScheduleSlot(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_timesOfDay(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_timesOfDay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().TimesOfDay(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.TimeOfDay) graphql.Marshaler {
+			return ec.marshalNTimeOfDay2ᚕcarejourneyᚋserverᚋdomainᚐTimeOfDayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_timesOfDay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, true, true, "TimeOfDay")
+}
+
+func (ec *executionContext) _Group_facilitators(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_facilitators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().Facilitators(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Facilitator) graphql.Marshaler {
+			return ec.marshalNFacilitator2ᚕcarejourneyᚋgraphᚋmodelᚐFacilitatorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_facilitators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, true, true, "Facilitator")
+}
+
+func (ec *executionContext) _Group_house(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_house(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().House(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.House) graphql.Marshaler {
+			return ec.marshalOHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Group_house(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_active(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Group_members(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().Members(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_nextMeeting(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_nextMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Group().NextMeeting(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Group_nextMeeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_meetings(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_meetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Meetings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Meeting]) graphql.Marshaler {
+			return ec.marshalNMeetingConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_meetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Group",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Group_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Group_updatedAt(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Group_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Group_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Group", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _GroupConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Group]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Group]) graphql.Marshaler {
+			return ec.marshalNGroupEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Group]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Group]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Group]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GroupConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _GroupEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Group]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GroupEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Group]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembership_group(ctx context.Context, field graphql.CollectedField, obj *domain.GroupMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembership_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GroupMembership().Group(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembership_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembership",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembership_member(ctx context.Context, field graphql.CollectedField, obj *domain.GroupMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembership_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GroupMembership().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembership_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembership",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembership_joinedAt(ctx context.Context, field graphql.CollectedField, obj *domain.GroupMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembership_joinedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.JoinedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembership_joinedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupMembership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _GroupMembership_leftAt(ctx context.Context, field graphql.CollectedField, obj *domain.GroupMembership) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembership_leftAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeftAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembership_leftAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupMembership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _GroupMembershipPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.GroupMembershipPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipPayload_groupMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupMembership, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipPayload_groupMembership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembershipPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.GroupMembershipPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _House_id(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.House().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, true, true, "ID")
+}
+
+func (ec *executionContext) _House_name(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "String")
+}
+
+func (ec *executionContext) _House_address(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "String")
+}
+
+func (ec *executionContext) _House_capacity(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_capacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "Int")
+}
+
+func (ec *executionContext) _House_genderDesignation(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_genderDesignation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GenderDesignation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.GenderDesignation) graphql.Marshaler {
+			return ec.marshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_genderDesignation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "GenderDesignation")
+}
+
+func (ec *executionContext) _House_narrLevel(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_narrLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NarrLevel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.NarrLevel) graphql.Marshaler {
+			return ec.marshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_narrLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "NarrLevel")
+}
+
+func (ec *executionContext) _House_phone(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_House_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "String")
+}
+
+func (ec *executionContext) _House_manager(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_manager(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.House().Manager(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_House_manager(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "House",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _House_occupancy(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_occupancy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.House().Occupancy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Occupancy) graphql.Marshaler {
+			return ec.marshalNOccupancy2ᚖcarejourneyᚋgraphᚋmodelᚐOccupancy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_occupancy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "House",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Occupancy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _House_residents(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_residents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.House().Residents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
+			return ec.marshalNResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_residents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "House",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _House_residencies(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_residencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.House().Residencies(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
+			return ec.marshalNResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_residencies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "House",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResidencyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_House_residencies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _House_houseMeetingGroups(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_houseMeetingGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.House().HouseMeetingGroups(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_houseMeetingGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "House",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _House_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _House_updatedAt(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_House_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_House_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("House", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _HouseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.House]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HouseConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.House]) graphql.Marshaler {
+			return ec.marshalNHouseEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HouseConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HouseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HouseEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HouseConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.House]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HouseConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.House) graphql.Marshaler {
+			return ec.marshalNHouse2ᚕᚖcarejourneyᚋserverᚋdomainᚐHouseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HouseConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HouseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HouseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.House]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HouseConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HouseConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HouseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _HouseConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.House]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HouseConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.HouseConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HouseConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HouseConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _HouseEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.House]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HouseEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HouseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HouseEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _HouseEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.House]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HouseEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.House) graphql.Marshaler {
+			return ec.marshalNHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HouseEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "HouseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LogPeerConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.LogPeerConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogPeerConversationPayload_conversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerConversation) graphql.Marshaler {
+			return ec.marshalOPeerConversation2ᚖcarejourneyᚋserverᚋdomainᚐPeerConversation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LogPeerConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LogPeerConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerConversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LogPeerConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.LogPeerConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LogPeerConversationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LogPeerConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LogPeerConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Meeting_group(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Group(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_startsAt(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Meeting_endsAt(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Meeting_timeOfDay(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_timeOfDay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().TimeOfDay(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.TimeOfDay) graphql.Marshaler {
+			return ec.marshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_timeOfDay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, true, true, "TimeOfDay")
+}
+
+func (ec *executionContext) _Meeting_topic(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "String")
+}
+
+func (ec *executionContext) _Meeting_facilitator(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_facilitator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Facilitator(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Facilitator) graphql.Marshaler {
+			return ec.marshalOFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_facilitator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, true, true, "Facilitator")
+}
+
+func (ec *executionContext) _Meeting_attendance(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_attendance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().Attendance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
+			return ec.marshalNAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_attendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Meeting]) graphql.Marshaler {
+			return ec.marshalNMeetingEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚕᚖcarejourneyᚋserverᚋdomainᚐMeetingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MeetingConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _MeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Meeting]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MeetingEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _MeetingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Meeting]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MeetingEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MeetingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3858,7 +14906,439 @@ func (ec *executionContext) fieldContext_Member_updatedAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Member", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MemberConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _Member_groupMemberships(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_groupMemberships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().GroupMemberships(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_groupMemberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_attendance(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_attendance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().Attendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
+			return ec.marshalNAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_attendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttendanceConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_attendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_attendanceSummary(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_attendanceSummary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().AttendanceSummary(ctx, obj, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AttendanceSummary) graphql.Marshaler {
+			return ec.marshalNAttendanceSummary2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceSummary(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_attendanceSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttendanceSummary(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_attendanceSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_currentResidency(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_currentResidency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().CurrentResidency(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Residency) graphql.Marshaler {
+			return ec.marshalOResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_currentResidency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_residencies(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_residencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().Residencies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
+			return ec.marshalNResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_residencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_peerAssignments(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_peerAssignments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().PeerAssignments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
+			return ec.marshalNPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_peerAssignments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_currentPeer(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_currentPeer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().CurrentPeer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_currentPeer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_peerConversations(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_peerConversations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().PeerConversations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
+			return ec.marshalNPeerConversationConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_peerConversations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerConversationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_peerConversations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_aftercarePlans(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_aftercarePlans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().AftercarePlans(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_aftercarePlans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_activeAftercarePlan(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_activeAftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().ActiveAftercarePlan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_activeAftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_recoveryCapital(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_recoveryCapital(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().RecoveryCapital(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
+			return ec.marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_recoveryCapital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_updates(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_updates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().Updates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["kinds"].([]domain.UpdateKind))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
+			return ec.marshalNUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_updates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_updates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Member]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3870,8 +15350,8 @@ func (ec *executionContext) _MemberConnection_edges(ctx context.Context, field g
 			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.MemberEdge) graphql.Marshaler {
-			return ec.marshalNMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐMemberEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Member]) graphql.Marshaler {
+			return ec.marshalNMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -3890,7 +15370,7 @@ func (ec *executionContext) fieldContext_MemberConnection_edges(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _MemberConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.MemberConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Member]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3922,7 +15402,7 @@ func (ec *executionContext) fieldContext_MemberConnection_nodes(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _MemberConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MemberConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Member]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3954,7 +15434,7 @@ func (ec *executionContext) fieldContext_MemberConnection_pageInfo(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _MemberConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MemberConnection) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Member]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -3977,7 +15457,7 @@ func (ec *executionContext) fieldContext_MemberConnection_totalCount(_ context.C
 	return graphql.NewScalarFieldContext("MemberConnection", field, true, true, "Int")
 }
 
-func (ec *executionContext) _MemberEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MemberEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Member]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4000,7 +15480,7 @@ func (ec *executionContext) fieldContext_MemberEdge_cursor(_ context.Context, fi
 	return graphql.NewScalarFieldContext("MemberEdge", field, false, false, "String")
 }
 
-func (ec *executionContext) _MemberEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MemberEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _MemberEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Member]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -4160,6 +15640,134 @@ func (ec *executionContext) fieldContext_Milestones_next(_ context.Context, fiel
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Milestone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveIntoHousePayload_residency(ctx context.Context, field graphql.CollectedField, obj *model.MoveIntoHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveIntoHousePayload_residency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Residency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Residency) graphql.Marshaler {
+			return ec.marshalOResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MoveIntoHousePayload_residency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveIntoHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveIntoHousePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MoveIntoHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveIntoHousePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveIntoHousePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveIntoHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveOutOfHousePayload_residency(ctx context.Context, field graphql.CollectedField, obj *model.MoveOutOfHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveOutOfHousePayload_residency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Residency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Residency) graphql.Marshaler {
+			return ec.marshalOResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MoveOutOfHousePayload_residency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveOutOfHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MoveOutOfHousePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MoveOutOfHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MoveOutOfHousePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MoveOutOfHousePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MoveOutOfHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4341,6 +15949,490 @@ func (ec *executionContext) fieldContext_Mutation_correctCareEpisode(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateGroup(ctx, fc.Args["input"].(model.CreateGroupInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateGroupPayload) graphql.Marshaler {
+			return ec.marshalNCreateGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateGroupPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateGroupPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateGroup(ctx, fc.Args["input"].(model.UpdateGroupInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateGroupPayload) graphql.Marshaler {
+			return ec.marshalNUpdateGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateGroupPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateGroupPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_joinGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_joinGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().JoinGroup(ctx, fc.Args["input"].(model.JoinGroupInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
+			return ec.marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_joinGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembershipPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_joinGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_leaveGroup(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_leaveGroup(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LeaveGroup(ctx, fc.Args["input"].(model.LeaveGroupInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
+			return ec.marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_leaveGroup(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembershipPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_leaveGroup_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_scheduleMeetings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_scheduleMeetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ScheduleMeetings(ctx, fc.Args["input"].(model.ScheduleMeetingsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ScheduleMeetingsPayload) graphql.Marshaler {
+			return ec.marshalNScheduleMeetingsPayload2ᚖcarejourneyᚋgraphᚋmodelᚐScheduleMeetingsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_scheduleMeetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScheduleMeetingsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_scheduleMeetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMeeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMeeting(ctx, fc.Args["input"].(model.UpdateMeetingInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateMeetingPayload) graphql.Marshaler {
+			return ec.marshalNUpdateMeetingPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateMeetingPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateMeetingPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordAttendance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordAttendance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordAttendance(ctx, fc.Args["input"].(model.RecordAttendanceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RecordAttendancePayload) graphql.Marshaler {
+			return ec.marshalNRecordAttendancePayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordAttendancePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordAttendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordAttendancePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordAttendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createHouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createHouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateHouse(ctx, fc.Args["input"].(model.CreateHouseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateHousePayload) graphql.Marshaler {
+			return ec.marshalNCreateHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateHousePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createHouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateHousePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createHouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateHouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateHouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateHouse(ctx, fc.Args["input"].(model.UpdateHouseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateHousePayload) graphql.Marshaler {
+			return ec.marshalNUpdateHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateHousePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateHouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateHousePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateHouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveIntoHouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveIntoHouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveIntoHouse(ctx, fc.Args["input"].(model.MoveIntoHouseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoveIntoHousePayload) graphql.Marshaler {
+			return ec.marshalNMoveIntoHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐMoveIntoHousePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveIntoHouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoveIntoHousePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveIntoHouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveOutOfHouse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveOutOfHouse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveOutOfHouse(ctx, fc.Args["input"].(model.MoveOutOfHouseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MoveOutOfHousePayload) graphql.Marshaler {
+			return ec.marshalNMoveOutOfHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐMoveOutOfHousePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveOutOfHouse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MoveOutOfHousePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveOutOfHouse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4473,6 +16565,798 @@ func (ec *executionContext) fieldContext_Mutation_resetRecoveryStartDate(ctx con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createPeer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPeer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePeer(ctx, fc.Args["input"].(model.CreatePeerInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatePeerPayload) graphql.Marshaler {
+			return ec.marshalNCreatePeerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreatePeerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPeer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatePeerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPeer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updatePeer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updatePeer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdatePeer(ctx, fc.Args["input"].(model.UpdatePeerInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdatePeerPayload) graphql.Marshaler {
+			return ec.marshalNUpdatePeerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdatePeerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updatePeer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdatePeerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updatePeer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignPeer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assignPeer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssignPeer(ctx, fc.Args["input"].(model.AssignPeerInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AssignPeerPayload) graphql.Marshaler {
+			return ec.marshalNAssignPeerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAssignPeerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assignPeer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssignPeerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignPeer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endPeerAssignment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endPeerAssignment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndPeerAssignment(ctx, fc.Args["input"].(model.EndPeerAssignmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EndPeerAssignmentPayload) graphql.Marshaler {
+			return ec.marshalNEndPeerAssignmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐEndPeerAssignmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endPeerAssignment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EndPeerAssignmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endPeerAssignment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_logPeerConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_logPeerConversation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LogPeerConversation(ctx, fc.Args["input"].(model.LogPeerConversationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LogPeerConversationPayload) graphql.Marshaler {
+			return ec.marshalNLogPeerConversationPayload2ᚖcarejourneyᚋgraphᚋmodelᚐLogPeerConversationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_logPeerConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LogPeerConversationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_logPeerConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAftercarePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAftercarePlan(ctx, fc.Args["input"].(model.CreateAftercarePlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAftercarePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlanPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAftercarePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAftercarePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAftercarePlan(ctx, fc.Args["input"].(model.UpdateAftercarePlanInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAftercarePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlanPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAftercarePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_activateAftercarePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_activateAftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ActivateAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_activateAftercarePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlanPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_activateAftercarePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_completeAftercarePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_completeAftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CompleteAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_completeAftercarePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlanPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_completeAftercarePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelAftercarePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelAftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelAftercarePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlanPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelAftercarePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addAftercareGoal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addAftercareGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddAftercareGoal(ctx, fc.Args["input"].(model.AddAftercareGoalInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
+			return ec.marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addAftercareGoal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoalPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addAftercareGoal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAftercareGoal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAftercareGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAftercareGoal(ctx, fc.Args["input"].(model.UpdateAftercareGoalInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
+			return ec.marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAftercareGoal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoalPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAftercareGoal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addAftercareCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addAftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddAftercareCommitment(ctx, fc.Args["input"].(model.AddAftercareCommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addAftercareCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addAftercareCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateAftercareCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateAftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateAftercareCommitment(ctx, fc.Args["input"].(model.UpdateAftercareCommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateAftercareCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateAftercareCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeAftercareCommitment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeAftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveAftercareCommitment(ctx, fc.Args["input"].(model.RemoveAftercareCommitmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeAftercareCommitment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeAftercareCommitment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordCheckIn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordCheckIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordCheckIn(ctx, fc.Args["input"].(model.RecordCheckInInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RecordCheckInPayload) graphql.Marshaler {
+			return ec.marshalNRecordCheckInPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordCheckInPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordCheckIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordCheckInPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordCheckIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordRecoveryCapital(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordRecoveryCapital(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordRecoveryCapital(ctx, fc.Args["input"].(model.RecordRecoveryCapitalInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RecordRecoveryCapitalPayload) graphql.Marshaler {
+			return ec.marshalNRecordRecoveryCapitalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordRecoveryCapitalPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordRecoveryCapital(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordRecoveryCapitalPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordRecoveryCapital_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostUpdate(ctx, fc.Args["input"].(model.PostUpdateInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PostUpdatePayload) graphql.Marshaler {
+			return ec.marshalNPostUpdatePayload2ᚖcarejourneyᚋgraphᚋmodelᚐPostUpdatePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PostUpdatePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_signIn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4559,6 +17443,75 @@ func (ec *executionContext) fieldContext_Mutation_signOut(ctx context.Context, f
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Occupancy_capacity(ctx context.Context, field graphql.CollectedField, obj *model.Occupancy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Occupancy_capacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Occupancy_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Occupancy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Occupancy_occupied(ctx context.Context, field graphql.CollectedField, obj *model.Occupancy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Occupancy_occupied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Occupied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Occupancy_occupied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Occupancy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Occupancy_available(ctx context.Context, field graphql.CollectedField, obj *model.Occupancy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Occupancy_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Occupancy_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Occupancy", field, false, false, "Int")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -4651,6 +17604,1598 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Peer_id(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Peer_name(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Peer_bio(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_bio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_bio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Peer_certification(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_certification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().Certification(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Certification) graphql.Marshaler {
+			return ec.marshalOCertification2ᚖcarejourneyᚋgraphᚋmodelᚐCertification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_certification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Peer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Peer_recoveryStartDate(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_recoveryStartDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecoveryStartDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_recoveryStartDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Peer_daysInRecovery(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_daysInRecovery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().DaysInRecovery(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_daysInRecovery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Peer_languages(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Languages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Peer_specialties(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_specialties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Specialties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_specialties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "String")
+}
+
+func (ec *executionContext) _Peer_caseloadLimit(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_caseloadLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseloadLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_caseloadLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Peer_caseloadCount(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_caseloadCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().CaseloadCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_caseloadCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Peer_hasCapacity(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_hasCapacity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().HasCapacity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_hasCapacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Peer_active(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Peer_isAlumnus(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_isAlumnus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IsAlumnus(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_isAlumnus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Peer_alumnusOf(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_alumnusOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().AlumnusOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalOMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_alumnusOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Peer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Peer_user(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().User(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Peer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Peer_caseload(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_caseload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Peer().Caseload(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerAssignment]) graphql.Marshaler {
+			return ec.marshalNPeerAssignmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_caseload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Peer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerAssignmentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Peer_caseload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Peer_conversations(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_conversations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Peer().Conversations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
+			return ec.marshalNPeerConversationConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_conversations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Peer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerConversationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Peer_conversations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Peer_facilitatedGroups(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_facilitatedGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Peer().FacilitatedGroups(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_facilitatedGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Peer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Peer_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Peer_updatedAt(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Peer_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Peer_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PeerAssignment_id(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerAssignment().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignment", field, true, true, "ID")
+}
+
+func (ec *executionContext) _PeerAssignment_member(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerAssignment().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerAssignment_peer(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_peer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerAssignment().Peer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalNPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_peer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerAssignment_startedAt(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PeerAssignment_endedAt(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_endedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PeerAssignment_focus(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_focus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Focus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_focus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignment", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeerAssignment_endReason(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_endReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_endReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignment", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeerAssignment_current(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignment", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _PeerAssignment_assignedBy(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignment_assignedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerAssignment().AssignedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignment_assignedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerAssignment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerAssignmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerAssignment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.PeerAssignment]) graphql.Marshaler {
+			return ec.marshalNPeerAssignmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerAssignmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerAssignmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerAssignmentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerAssignment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignmentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
+			return ec.marshalNPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignmentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerAssignmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerAssignmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerAssignment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerAssignmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerAssignmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerAssignment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerAssignmentConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignmentConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _PeerAssignmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.PeerAssignment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerAssignmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeerAssignmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.PeerAssignment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerAssignmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
+			return ec.marshalNPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerAssignmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerAssignmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerAssignment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Peer]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Peer]) graphql.Marshaler {
+			return ec.marshalNPeerEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Peer]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Peer) graphql.Marshaler {
+			return ec.marshalNPeer2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Peer]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Peer]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _PeerConversation_id(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerConversation().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversation", field, true, true, "ID")
+}
+
+func (ec *executionContext) _PeerConversation_peer(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_peer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerConversation().Peer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalNPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_peer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConversation_member(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerConversation().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConversation_occurredAt(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PeerConversation_durationMinutes(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_durationMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_durationMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PeerConversation_channel(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.ConversationChannel) graphql.Marshaler {
+			return ec.marshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversation", field, false, false, "ConversationChannel")
+}
+
+func (ec *executionContext) _PeerConversation_note(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversation", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeerConversation_recordedBy(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerConversation().RecordedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConversation_recordedAt(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversation_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversation_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversation", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _PeerConversationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerConversation]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.PeerConversation]) graphql.Marshaler {
+			return ec.marshalNPeerConversationEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConversationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerConversationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConversationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerConversation]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversationConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.PeerConversation) graphql.Marshaler {
+			return ec.marshalNPeerConversation2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerConversationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversationConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConversationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerConversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConversationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerConversation]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConversationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerConversationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.PeerConversation]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PeerConversationConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversationConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _PeerConversationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.PeerConversation]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerConversationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeerConversationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.PeerConversation]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerConversationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerConversation) graphql.Marshaler {
+			return ec.marshalNPeerConversation2ᚖcarejourneyᚋserverᚋdomainᚐPeerConversation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerConversationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerConversationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerConversation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PeerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Peer]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PeerEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PeerEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Peer]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PeerEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalNPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PeerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PeerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostUpdatePayload_update(ctx context.Context, field graphql.CollectedField, obj *model.PostUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostUpdatePayload_update(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Update, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Update) graphql.Marshaler {
+			return ec.marshalOUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUpdate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PostUpdatePayload_update(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Update(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PostUpdatePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PostUpdatePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PostUpdatePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PostUpdatePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PostUpdatePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -4773,6 +19318,270 @@ func (ec *executionContext) fieldContext_Query_careLevels(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_group(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Group(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+			return ec.marshalOGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_group(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_group_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_groups(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Groups(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.GroupFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
+			return ec.marshalNGroupConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_groups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_groups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_meeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Meeting(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_meeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_meeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_meetings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_meetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Meetings(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.MeetingFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Meeting]) graphql.Marshaler {
+			return ec.marshalNMeetingConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_meetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MeetingConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_meetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_house(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_house(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().House(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.House) graphql.Marshaler {
+			return ec.marshalOHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_house(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_house_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_houses(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_houses(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Houses(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.HouseFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.House]) graphql.Marshaler {
+			return ec.marshalNHouseConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_houses(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HouseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_houses_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_member(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4830,8 +19639,8 @@ func (ec *executionContext) _Query_members(ctx context.Context, field graphql.Co
 			return ec.Resolvers.Query().Members(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.MemberFilter), fc.Args["orderBy"].(*model.MemberOrder))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.MemberConnection) graphql.Marshaler {
-			return ec.marshalNMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐMemberConnection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Member]) graphql.Marshaler {
+			return ec.marshalNMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4855,6 +19664,182 @@ func (ec *executionContext) fieldContext_Query_members(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_peer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_peer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Peer(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_peer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_peer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_peers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_peers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Peers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.PeerFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Peer]) graphql.Marshaler {
+			return ec.marshalNPeerConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_peers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PeerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_peers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_aftercarePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AftercarePlan(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_aftercarePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_aftercarePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_aftercarePlansDueForReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_aftercarePlansDueForReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AftercarePlansDueForReview(ctx, fc.Args["on"].(*time.Time), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_aftercarePlansDueForReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_aftercarePlansDueForReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -4964,6 +19949,377 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields___Schema(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordAttendancePayload_meeting(ctx context.Context, field graphql.CollectedField, obj *model.RecordAttendancePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordAttendancePayload_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordAttendancePayload_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordAttendancePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordAttendancePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RecordAttendancePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordAttendancePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordAttendancePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordAttendancePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordCheckInPayload_checkIn(ctx context.Context, field graphql.CollectedField, obj *model.RecordCheckInPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordCheckInPayload_checkIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckIn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CheckIn) graphql.Marshaler {
+			return ec.marshalOCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐCheckIn(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordCheckInPayload_checkIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordCheckInPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CheckIn(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordCheckInPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RecordCheckInPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordCheckInPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordCheckInPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordCheckInPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordRecoveryCapitalPayload_assessment(ctx context.Context, field graphql.CollectedField, obj *model.RecordRecoveryCapitalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordRecoveryCapitalPayload_assessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
+			return ec.marshalORecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordRecoveryCapitalPayload_assessment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordRecoveryCapitalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordRecoveryCapitalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RecordRecoveryCapitalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordRecoveryCapitalPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordRecoveryCapitalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordRecoveryCapitalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessment_id(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecoveryCapitalAssessment().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, true, true, "ID")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessment_member(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessment_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecoveryCapitalAssessment().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessment_answers(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessment_answers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []int) graphql.Marshaler {
+			return ec.marshalNInt2ᚕintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_answers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessment_total(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessment_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessment_sustainedRemissionLikely(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecoveryCapitalAssessment().SustainedRemissionLikely(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessment_assessedAt(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessment_assessedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_assessedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessment_recordedBy(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessment_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecoveryCapitalAssessment().RecordedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5134,6 +20490,593 @@ func (ec *executionContext) fieldContext_ResetRecoveryStartDatePayload_userError
 	return fc, nil
 }
 
+func (ec *executionContext) _Residency_id(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Residency().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Residency", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Residency_member(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Residency().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Residency",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Residency_house(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_house(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Residency().House(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.House) graphql.Marshaler {
+			return ec.marshalNHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_house(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Residency",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Residency_bed(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_bed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_bed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Residency", field, false, false, "String")
+}
+
+func (ec *executionContext) _Residency_moveInAt(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_moveInAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoveInAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_moveInAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Residency", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Residency_moveOutAt(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_moveOutAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoveOutAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_moveOutAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Residency", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Residency_moveOutReason(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_moveOutReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoveOutReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.MoveOutReason) graphql.Marshaler {
+			return ec.marshalOMoveOutReason2ᚖcarejourneyᚋserverᚋdomainᚐMoveOutReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_moveOutReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Residency", field, false, false, "MoveOutReason")
+}
+
+func (ec *executionContext) _Residency_moveOutNote(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_moveOutNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoveOutNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_moveOutNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Residency", field, false, false, "String")
+}
+
+func (ec *executionContext) _Residency_current(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Residency", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _Residency_recordedBy(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Residency_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Residency().RecordedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Residency_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Residency",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResidencyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Residency]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResidencyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Residency]) graphql.Marshaler {
+			return ec.marshalNResidencyEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResidencyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResidencyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResidencyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResidencyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Residency]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResidencyConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
+			return ec.marshalNResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResidencyConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResidencyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResidencyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Residency]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResidencyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResidencyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResidencyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResidencyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Residency]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResidencyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ResidencyConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResidencyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResidencyConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ResidencyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Residency]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResidencyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResidencyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResidencyEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResidencyEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Residency]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResidencyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Residency) graphql.Marshaler {
+			return ec.marshalNResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResidencyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResidencyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleMeetingsPayload_meetings(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleMeetingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleMeetingsPayload_meetings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meetings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚕᚖcarejourneyᚋserverᚋdomainᚐMeetingᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleMeetingsPayload_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleMeetingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleMeetingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleMeetingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleMeetingsPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleMeetingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleMeetingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleSlot_dayOfWeek(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleSlot_dayOfWeek(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DayOfWeek, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DayOfWeek) graphql.Marshaler {
+			return ec.marshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayOfWeek(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleSlot_dayOfWeek(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScheduleSlot", field, false, false, "DayOfWeek")
+}
+
+func (ec *executionContext) _ScheduleSlot_startTime(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleSlot_startTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleSlot_startTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScheduleSlot", field, false, false, "String")
+}
+
+func (ec *executionContext) _ScheduleSlot_durationMinutes(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleSlot_durationMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleSlot_durationMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScheduleSlot", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ScheduleSlot_timeOfDay(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScheduleSlot_timeOfDay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeOfDay, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.TimeOfDay) graphql.Marshaler {
+			return ec.marshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScheduleSlot_timeOfDay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScheduleSlot", field, false, false, "TimeOfDay")
+}
+
 func (ec *executionContext) _SignInPayload_viewer(ctx context.Context, field graphql.CollectedField, obj *model.SignInPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5230,6 +21173,606 @@ func (ec *executionContext) fieldContext_SignOutPayload_userErrors(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Update_id(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Update().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Update_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Update", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Update_member(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Update().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Update_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Update",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Update_kind(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.UpdateKind) graphql.Marshaler {
+			return ec.marshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Update_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Update", field, false, false, "UpdateKind")
+}
+
+func (ec *executionContext) _Update_body(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Update_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Update", field, false, false, "String")
+}
+
+func (ec *executionContext) _Update_author(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Update().Author(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Update_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Update",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Update_occurredAt(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Update_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Update", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Update_shareable(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_shareable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shareable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Update_shareable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Update", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Update_milestone(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_milestone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Update().Milestone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Milestone) graphql.Marshaler {
+			return ec.marshalOMilestone2ᚖcarejourneyᚋserverᚋdomainᚐMilestone(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Update_milestone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Update",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Milestone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Update_recordedAt(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Update_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Update_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Update", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _UpdateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Update]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Update]) graphql.Marshaler {
+			return ec.marshalNUpdateEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Update]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Update) graphql.Marshaler {
+			return ec.marshalNUpdate2ᚕᚖcarejourneyᚋserverᚋdomainᚐUpdateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Update(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Update]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Update]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UpdateConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _UpdateEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Update]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _UpdateEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Update]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Update) graphql.Marshaler {
+			return ec.marshalNUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUpdate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Update(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateGroupPayload_group(ctx context.Context, field graphql.CollectedField, obj *model.UpdateGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateGroupPayload_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+			return ec.marshalOGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateGroupPayload_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateGroupPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateGroupPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateGroupPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateHousePayload_house(ctx context.Context, field graphql.CollectedField, obj *model.UpdateHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateHousePayload_house(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.House, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.House) graphql.Marshaler {
+			return ec.marshalOHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateHousePayload_house(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_House(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateHousePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateHousePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateHousePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateHousePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateHousePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateMeetingPayload_meeting(ctx context.Context, field graphql.CollectedField, obj *model.UpdateMeetingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateMeetingPayload_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateMeetingPayload_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateMeetingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateMeetingPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateMeetingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateMeetingPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateMeetingPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateMeetingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UpdateMemberPayload_member(ctx context.Context, field graphql.CollectedField, obj *model.UpdateMemberPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5284,6 +21827,70 @@ func (ec *executionContext) _UpdateMemberPayload_userErrors(ctx context.Context,
 func (ec *executionContext) fieldContext_UpdateMemberPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "UpdateMemberPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdatePeerPayload_peer(ctx context.Context, field graphql.CollectedField, obj *model.UpdatePeerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdatePeerPayload_peer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Peer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+			return ec.marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdatePeerPayload_peer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdatePeerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Peer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdatePeerPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdatePeerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdatePeerPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdatePeerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdatePeerPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -6606,6 +23213,160 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAddAftercareCommitmentInput(ctx context.Context, obj any) (model.AddAftercareCommitmentInput, error) {
+	var it model.AddAftercareCommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "kind", "description", "groupId", "houseId", "peerId", "targetPerWeek"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "groupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupID = data
+		case "houseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("houseId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HouseID = data
+		case "peerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeerID = data
+		case "targetPerWeek":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPerWeek"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetPerWeek = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAddAftercareCommitmentInput unmarshals raw into the AddAftercareCommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAddAftercareCommitmentInput(ctx context.Context, raw any) (model.AddAftercareCommitmentInput, error) {
+	var out model.AddAftercareCommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddAftercareCommitmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAddAftercareGoalInput(ctx context.Context, obj any) (model.AddAftercareGoalInput, error) {
+	var it model.AddAftercareGoalInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "category", "description", "targetDate", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "targetDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetDate = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAddAftercareGoalInput unmarshals raw into the AddAftercareGoalInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAddAftercareGoalInput(ctx context.Context, raw any) (model.AddAftercareGoalInput, error) {
+	var out model.AddAftercareGoalInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddAftercareGoalInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAdmitMemberInput(ctx context.Context, obj any) (model.AdmitMemberInput, error) {
 	var it model.AdmitMemberInput
 	if obj == nil {
@@ -6666,6 +23427,216 @@ func (ec *executionContext) unmarshalInputAdmitMemberInput(ctx context.Context, 
 func UnmarshalAdmitMemberInput(ctx context.Context, raw any) (model.AdmitMemberInput, error) {
 	var out model.AdmitMemberInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AdmitMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAftercarePlanStatusInput(ctx context.Context, obj any) (model.AftercarePlanStatusInput, error) {
+	var it model.AftercarePlanStatusInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAftercarePlanStatusInput unmarshals raw into the AftercarePlanStatusInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAftercarePlanStatusInput(ctx context.Context, raw any) (model.AftercarePlanStatusInput, error) {
+	var out model.AftercarePlanStatusInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AftercarePlanStatusInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAssignPeerInput(ctx context.Context, obj any) (model.AssignPeerInput, error) {
+	var it model.AssignPeerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "peerId", "startedAt", "focus"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "peerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeerID = data
+		case "startedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startedAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartedAt = data
+		case "focus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("focus"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Focus = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAssignPeerInput unmarshals raw into the AssignPeerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAssignPeerInput(ctx context.Context, raw any) (model.AssignPeerInput, error) {
+	var out model.AssignPeerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AssignPeerInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAttendanceEntryInput(ctx context.Context, obj any) (model.AttendanceEntryInput, error) {
+	var it model.AttendanceEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttendanceEntryInput unmarshals raw into the AttendanceEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttendanceEntryInput(ctx context.Context, raw any) (model.AttendanceEntryInput, error) {
+	var out model.AttendanceEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttendanceEntryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context, obj any) (model.CertificationInput, error) {
+	var it model.CertificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "number", "expiresOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "expiresOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCertificationInput unmarshals raw into the CertificationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCertificationInput(ctx context.Context, raw any) (model.CertificationInput, error) {
+	var out model.CertificationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CertificationInput", raw, &out)
 	return out, err
 }
 
@@ -6802,6 +23773,251 @@ func UnmarshalCorrectCareEpisodeInput(ctx context.Context, raw any) (model.Corre
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateAftercarePlanInput(ctx context.Context, obj any) (model.CreateAftercarePlanInput, error) {
+	var it model.CreateAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "startsOn", "reviewOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "startsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsOn = data
+		case "reviewOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAftercarePlanInput unmarshals raw into the CreateAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAftercarePlanInput(ctx context.Context, raw any) (model.CreateAftercarePlanInput, error) {
+	var out model.CreateAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAftercarePlanInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateGroupInput(ctx context.Context, obj any) (model.CreateGroupInput, error) {
+	var it model.CreateGroupInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "kind", "description", "modality", "location", "timeZone", "schedule", "facilitatorPeerIds", "facilitatorUserIds", "houseId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "modality":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modality"))
+			data, err := ec.unmarshalNModality2carejourneyᚋserverᚋdomainᚐModality(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Modality = data
+		case "location":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("location"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Location = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "schedule":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schedule"))
+			data, err := ec.unmarshalOScheduleSlotInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Schedule = data
+		case "facilitatorPeerIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("facilitatorPeerIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FacilitatorPeerIds = data
+		case "facilitatorUserIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("facilitatorUserIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FacilitatorUserIds = data
+		case "houseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("houseId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HouseID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateGroupInput unmarshals raw into the CreateGroupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateGroupInput(ctx context.Context, raw any) (model.CreateGroupInput, error) {
+	var out model.CreateGroupInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateGroupInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateHouseInput(ctx context.Context, obj any) (model.CreateHouseInput, error) {
+	var it model.CreateHouseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "address", "capacity", "genderDesignation", "narrLevel", "phone", "managerUserId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "genderDesignation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("genderDesignation"))
+			data, err := ec.unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GenderDesignation = data
+		case "narrLevel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrLevel"))
+			data, err := ec.unmarshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrLevel = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "managerUserId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("managerUserId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManagerUserID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateHouseInput unmarshals raw into the CreateHouseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateHouseInput(ctx context.Context, raw any) (model.CreateHouseInput, error) {
+	var out model.CreateHouseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateHouseInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateMemberInput(ctx context.Context, obj any) (model.CreateMemberInput, error) {
 	var it model.CreateMemberInput
 	if obj == nil {
@@ -6872,6 +24088,104 @@ func UnmarshalCreateMemberInput(ctx context.Context, raw any) (model.CreateMembe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreatePeerInput(ctx context.Context, obj any) (model.CreatePeerInput, error) {
+	var it model.CreatePeerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "bio", "memberId", "userId", "certification", "recoveryStartDate", "languages", "specialties", "caseloadLimit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "bio":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bio"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bio = data
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "certification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certification"))
+			data, err := ec.unmarshalOCertificationInput2ᚖcarejourneyᚋgraphᚋmodelᚐCertificationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certification = data
+		case "recoveryStartDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecoveryStartDate = data
+		case "languages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Languages = data
+		case "specialties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("specialties"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Specialties = data
+		case "caseloadLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseloadLimit"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseloadLimit = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePeerInput unmarshals raw into the CreatePeerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePeerInput(ctx context.Context, raw any) (model.CreatePeerInput, error) {
+	var out model.CreatePeerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePeerInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDischargeMemberInput(ctx context.Context, obj any) (model.DischargeMemberInput, error) {
 	var it model.DischargeMemberInput
 	if obj == nil {
@@ -6925,6 +24239,433 @@ func (ec *executionContext) unmarshalInputDischargeMemberInput(ctx context.Conte
 func UnmarshalDischargeMemberInput(ctx context.Context, raw any) (model.DischargeMemberInput, error) {
 	var out model.DischargeMemberInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DischargeMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEndPeerAssignmentInput(ctx context.Context, obj any) (model.EndPeerAssignmentInput, error) {
+	var it model.EndPeerAssignmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"assignmentId", "endedAt", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "assignmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assignmentId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssignmentID = data
+		case "endedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndedAt = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEndPeerAssignmentInput unmarshals raw into the EndPeerAssignmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEndPeerAssignmentInput(ctx context.Context, raw any) (model.EndPeerAssignmentInput, error) {
+	var out model.EndPeerAssignmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EndPeerAssignmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj any) (model.GroupFilter, error) {
+	var it model.GroupFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds", "timesOfDay", "modality", "facilitatorId", "active", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOGroupKind2ᚕcarejourneyᚋserverᚋdomainᚐGroupKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "timesOfDay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timesOfDay"))
+			data, err := ec.unmarshalOTimeOfDay2ᚕcarejourneyᚋserverᚋdomainᚐTimeOfDayᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimesOfDay = data
+		case "modality":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modality"))
+			data, err := ec.unmarshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Modality = data
+		case "facilitatorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("facilitatorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FacilitatorID = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGroupFilter unmarshals raw into the GroupFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGroupFilter(ctx context.Context, raw any) (model.GroupFilter, error) {
+	var out model.GroupFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GroupFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputHouseFilter(ctx context.Context, obj any) (model.HouseFilter, error) {
+	var it model.HouseFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"hasOpenBeds", "genderDesignation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "hasOpenBeds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasOpenBeds"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasOpenBeds = data
+		case "genderDesignation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("genderDesignation"))
+			data, err := ec.unmarshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GenderDesignation = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalHouseFilter unmarshals raw into the HouseFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalHouseFilter(ctx context.Context, raw any) (model.HouseFilter, error) {
+	var out model.HouseFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "HouseFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputJoinGroupInput(ctx context.Context, obj any) (model.JoinGroupInput, error) {
+	var it model.JoinGroupInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"groupId", "memberId", "joinedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "groupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupID = data
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "joinedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("joinedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JoinedAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalJoinGroupInput unmarshals raw into the JoinGroupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalJoinGroupInput(ctx context.Context, raw any) (model.JoinGroupInput, error) {
+	var out model.JoinGroupInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "JoinGroupInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLeaveGroupInput(ctx context.Context, obj any) (model.LeaveGroupInput, error) {
+	var it model.LeaveGroupInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"groupId", "memberId", "leftAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "groupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupID = data
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "leftAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("leftAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LeftAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLeaveGroupInput unmarshals raw into the LeaveGroupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLeaveGroupInput(ctx context.Context, raw any) (model.LeaveGroupInput, error) {
+	var out model.LeaveGroupInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LeaveGroupInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLogPeerConversationInput(ctx context.Context, obj any) (model.LogPeerConversationInput, error) {
+	var it model.LogPeerConversationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"peerId", "memberId", "occurredAt", "durationMinutes", "channel", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "peerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeerID = data
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "occurredAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAt = data
+		case "durationMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMinutes = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLogPeerConversationInput unmarshals raw into the LogPeerConversationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLogPeerConversationInput(ctx context.Context, raw any) (model.LogPeerConversationInput, error) {
+	var out model.LogPeerConversationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LogPeerConversationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj any) (model.MeetingFilter, error) {
+	var it model.MeetingFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"groupIds", "kinds", "timesOfDay"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "groupIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupIds = data
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOGroupKind2ᚕcarejourneyᚋserverᚋdomainᚐGroupKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		case "timesOfDay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timesOfDay"))
+			data, err := ec.unmarshalOTimeOfDay2ᚕcarejourneyᚋserverᚋdomainᚐTimeOfDayᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimesOfDay = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMeetingFilter unmarshals raw into the MeetingFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMeetingFilter(ctx context.Context, raw any) (model.MeetingFilter, error) {
+	var out model.MeetingFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MeetingFilter", raw, &out)
 	return out, err
 }
 
@@ -7037,6 +24778,489 @@ func UnmarshalMemberOrder(ctx context.Context, raw any) (model.MemberOrder, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMoveIntoHouseInput(ctx context.Context, obj any) (model.MoveIntoHouseInput, error) {
+	var it model.MoveIntoHouseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "houseId", "bed", "moveInAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "houseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("houseId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HouseID = data
+		case "bed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bed"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bed = data
+		case "moveInAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveInAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveInAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveIntoHouseInput unmarshals raw into the MoveIntoHouseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveIntoHouseInput(ctx context.Context, raw any) (model.MoveIntoHouseInput, error) {
+	var out model.MoveIntoHouseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveIntoHouseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMoveOutOfHouseInput(ctx context.Context, obj any) (model.MoveOutOfHouseInput, error) {
+	var it model.MoveOutOfHouseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "moveOutAt", "reason", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "moveOutAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveOutAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveOutAt = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNMoveOutReason2carejourneyᚋserverᚋdomainᚐMoveOutReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMoveOutOfHouseInput unmarshals raw into the MoveOutOfHouseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMoveOutOfHouseInput(ctx context.Context, raw any) (model.MoveOutOfHouseInput, error) {
+	var out model.MoveOutOfHouseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MoveOutOfHouseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPeerFilter(ctx context.Context, obj any) (model.PeerFilter, error) {
+	var it model.PeerFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"active", "language", "alumniOnly", "hasCapacity", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = data
+		case "alumniOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alumniOnly"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AlumniOnly = data
+		case "hasCapacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCapacity"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCapacity = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPeerFilter unmarshals raw into the PeerFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPeerFilter(ctx context.Context, raw any) (model.PeerFilter, error) {
+	var out model.PeerFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PeerFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPostUpdateInput(ctx context.Context, obj any) (model.PostUpdateInput, error) {
+	var it model.PostUpdateInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "body", "shareable", "occurredAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "shareable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shareable"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Shareable = data
+		case "occurredAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPostUpdateInput unmarshals raw into the PostUpdateInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPostUpdateInput(ctx context.Context, raw any) (model.PostUpdateInput, error) {
+	var out model.PostUpdateInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostUpdateInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecordAttendanceInput(ctx context.Context, obj any) (model.RecordAttendanceInput, error) {
+	var it model.RecordAttendanceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"meetingId", "entries"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "meetingId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
+		case "entries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entries"))
+			data, err := ec.unmarshalNAttendanceEntryInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceEntryInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entries = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordAttendanceInput unmarshals raw into the RecordAttendanceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordAttendanceInput(ctx context.Context, raw any) (model.RecordAttendanceInput, error) {
+	var out model.RecordAttendanceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordAttendanceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecordCheckInInput(ctx context.Context, obj any) (model.RecordCheckInInput, error) {
+	var it model.RecordCheckInInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "occurredOn", "abstinent", "craving", "copingSkills", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "occurredOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OccurredOn = data
+		case "abstinent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("abstinent"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Abstinent = data
+		case "craving":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("craving"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Craving = data
+		case "copingSkills":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("copingSkills"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CopingSkills = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordCheckInInput unmarshals raw into the RecordCheckInInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordCheckInInput(ctx context.Context, raw any) (model.RecordCheckInInput, error) {
+	var out model.RecordCheckInInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordCheckInInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRecordRecoveryCapitalInput(ctx context.Context, obj any) (model.RecordRecoveryCapitalInput, error) {
+	var it model.RecordRecoveryCapitalInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "answers", "assessedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "answers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answers"))
+			data, err := ec.unmarshalNInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answers = data
+		case "assessedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessedAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordRecoveryCapitalInput unmarshals raw into the RecordRecoveryCapitalInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordRecoveryCapitalInput(ctx context.Context, raw any) (model.RecordRecoveryCapitalInput, error) {
+	var out model.RecordRecoveryCapitalInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordRecoveryCapitalInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRemoveAftercareCommitmentInput(ctx context.Context, obj any) (model.RemoveAftercareCommitmentInput, error) {
+	var it model.RemoveAftercareCommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"commitmentId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "commitmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitmentId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommitmentID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRemoveAftercareCommitmentInput unmarshals raw into the RemoveAftercareCommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRemoveAftercareCommitmentInput(ctx context.Context, raw any) (model.RemoveAftercareCommitmentInput, error) {
+	var out model.RemoveAftercareCommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RemoveAftercareCommitmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputResetRecoveryStartDateInput(ctx context.Context, obj any) (model.ResetRecoveryStartDateInput, error) {
 	var it model.ResetRecoveryStartDateInput
 	if obj == nil {
@@ -7090,6 +25314,118 @@ func (ec *executionContext) unmarshalInputResetRecoveryStartDateInput(ctx contex
 func UnmarshalResetRecoveryStartDateInput(ctx context.Context, raw any) (model.ResetRecoveryStartDateInput, error) {
 	var out model.ResetRecoveryStartDateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResetRecoveryStartDateInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputScheduleMeetingsInput(ctx context.Context, obj any) (model.ScheduleMeetingsInput, error) {
+	var it model.ScheduleMeetingsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"groupId", "from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "groupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupID = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScheduleMeetingsInput unmarshals raw into the ScheduleMeetingsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScheduleMeetingsInput(ctx context.Context, raw any) (model.ScheduleMeetingsInput, error) {
+	var out model.ScheduleMeetingsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScheduleMeetingsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputScheduleSlotInput(ctx context.Context, obj any) (model.ScheduleSlotInput, error) {
+	var it model.ScheduleSlotInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"dayOfWeek", "startTime", "durationMinutes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "dayOfWeek":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dayOfWeek"))
+			data, err := ec.unmarshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayOfWeek(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DayOfWeek = data
+		case "startTime":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startTime"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartTime = data
+		case "durationMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMinutes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalScheduleSlotInput unmarshals raw into the ScheduleSlotInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalScheduleSlotInput(ctx context.Context, raw any) (model.ScheduleSlotInput, error) {
+	var out model.ScheduleSlotInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ScheduleSlotInput", raw, &out)
 	return out, err
 }
 
@@ -7184,6 +25520,454 @@ func UnmarshalSignOutInput(ctx context.Context, raw any) (model.SignOutInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateAftercareCommitmentInput(ctx context.Context, obj any) (model.UpdateAftercareCommitmentInput, error) {
+	var it model.UpdateAftercareCommitmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"commitmentId", "description", "targetPerWeek", "clearTarget"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "commitmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitmentId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommitmentID = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "targetPerWeek":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetPerWeek"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetPerWeek = data
+		case "clearTarget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTarget"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearTarget = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAftercareCommitmentInput unmarshals raw into the UpdateAftercareCommitmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAftercareCommitmentInput(ctx context.Context, raw any) (model.UpdateAftercareCommitmentInput, error) {
+	var out model.UpdateAftercareCommitmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAftercareCommitmentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateAftercareGoalInput(ctx context.Context, obj any) (model.UpdateAftercareGoalInput, error) {
+	var it model.UpdateAftercareGoalInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"goalId", "category", "description", "targetDate", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "goalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GoalID = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "targetDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TargetDate = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAftercareGoalInput unmarshals raw into the UpdateAftercareGoalInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAftercareGoalInput(ctx context.Context, raw any) (model.UpdateAftercareGoalInput, error) {
+	var out model.UpdateAftercareGoalInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAftercareGoalInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateAftercarePlanInput(ctx context.Context, obj any) (model.UpdateAftercarePlanInput, error) {
+	var it model.UpdateAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"planId", "startsOn", "reviewOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "planId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlanID = data
+		case "startsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsOn = data
+		case "reviewOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateAftercarePlanInput unmarshals raw into the UpdateAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateAftercarePlanInput(ctx context.Context, raw any) (model.UpdateAftercarePlanInput, error) {
+	var out model.UpdateAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAftercarePlanInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateGroupInput(ctx context.Context, obj any) (model.UpdateGroupInput, error) {
+	var it model.UpdateGroupInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"groupId", "name", "description", "modality", "location", "timeZone", "schedule", "facilitatorPeerIds", "facilitatorUserIds", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "groupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "modality":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modality"))
+			data, err := ec.unmarshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Modality = data
+		case "location":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("location"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Location = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "schedule":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("schedule"))
+			data, err := ec.unmarshalOScheduleSlotInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Schedule = data
+		case "facilitatorPeerIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("facilitatorPeerIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FacilitatorPeerIds = data
+		case "facilitatorUserIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("facilitatorUserIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FacilitatorUserIds = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateGroupInput unmarshals raw into the UpdateGroupInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateGroupInput(ctx context.Context, raw any) (model.UpdateGroupInput, error) {
+	var out model.UpdateGroupInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateGroupInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateHouseInput(ctx context.Context, obj any) (model.UpdateHouseInput, error) {
+	var it model.UpdateHouseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"houseId", "name", "address", "capacity", "genderDesignation", "narrLevel", "phone", "managerUserId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "houseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("houseId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HouseID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "genderDesignation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("genderDesignation"))
+			data, err := ec.unmarshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GenderDesignation = data
+		case "narrLevel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("narrLevel"))
+			data, err := ec.unmarshalONarrLevel2ᚖcarejourneyᚋserverᚋdomainᚐNarrLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NarrLevel = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "managerUserId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("managerUserId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManagerUserID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateHouseInput unmarshals raw into the UpdateHouseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateHouseInput(ctx context.Context, raw any) (model.UpdateHouseInput, error) {
+	var out model.UpdateHouseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateHouseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMeetingInput(ctx context.Context, obj any) (model.UpdateMeetingInput, error) {
+	var it model.UpdateMeetingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"meetingId", "topic", "facilitatorPeerId", "facilitatorUserId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "meetingId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
+		case "topic":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("topic"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Topic = data
+		case "facilitatorPeerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("facilitatorPeerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FacilitatorPeerID = data
+		case "facilitatorUserId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("facilitatorUserId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FacilitatorUserID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMeetingInput unmarshals raw into the UpdateMeetingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMeetingInput(ctx context.Context, raw any) (model.UpdateMeetingInput, error) {
+	var out model.UpdateMeetingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMeetingInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateMemberInput(ctx context.Context, obj any) (model.UpdateMemberInput, error) {
 	var it model.UpdateMemberInput
 	if obj == nil {
@@ -7261,9 +26045,141 @@ func UnmarshalUpdateMemberInput(ctx context.Context, raw any) (model.UpdateMembe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdatePeerInput(ctx context.Context, obj any) (model.UpdatePeerInput, error) {
+	var it model.UpdatePeerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"peerId", "name", "bio", "certification", "clearCertification", "recoveryStartDate", "languages", "specialties", "caseloadLimit", "active"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "peerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeerID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "bio":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bio"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bio = data
+		case "certification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certification"))
+			data, err := ec.unmarshalOCertificationInput2ᚖcarejourneyᚋgraphᚋmodelᚐCertificationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certification = data
+		case "clearCertification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearCertification"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearCertification = data
+		case "recoveryStartDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecoveryStartDate = data
+		case "languages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Languages = data
+		case "specialties":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("specialties"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Specialties = data
+		case "caseloadLimit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseloadLimit"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseloadLimit = data
+		case "active":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Active = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdatePeerInput unmarshals raw into the UpdatePeerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdatePeerInput(ctx context.Context, raw any) (model.UpdatePeerInput, error) {
+	var out model.UpdatePeerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdatePeerInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
+
+func (ec *executionContext) _Facilitator(ctx context.Context, sel ast.SelectionSet, obj model.Facilitator) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case domain.User:
+		return ec._User(ctx, sel, &obj)
+	case *domain.User:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._User(ctx, sel, obj)
+	case domain.Peer:
+		return ec._Peer(ctx, sel, &obj)
+	case *domain.Peer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Peer(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Facilitator must implement graphql.Marshaler", obj))
+		}
+	}
+}
 
 func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj model.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
@@ -7276,6 +26192,48 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._User(ctx, sel, obj)
+	case domain.Update:
+		return ec._Update(ctx, sel, &obj)
+	case *domain.Update:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Update(ctx, sel, obj)
+	case domain.Residency:
+		return ec._Residency(ctx, sel, &obj)
+	case *domain.Residency:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Residency(ctx, sel, obj)
+	case domain.RecoveryCapitalAssessment:
+		return ec._RecoveryCapitalAssessment(ctx, sel, &obj)
+	case *domain.RecoveryCapitalAssessment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._RecoveryCapitalAssessment(ctx, sel, obj)
+	case domain.PeerConversation:
+		return ec._PeerConversation(ctx, sel, &obj)
+	case *domain.PeerConversation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PeerConversation(ctx, sel, obj)
+	case domain.PeerAssignment:
+		return ec._PeerAssignment(ctx, sel, &obj)
+	case *domain.PeerAssignment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PeerAssignment(ctx, sel, obj)
+	case domain.Peer:
+		return ec._Peer(ctx, sel, &obj)
+	case *domain.Peer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Peer(ctx, sel, obj)
 	case domain.Member:
 		return ec._Member(ctx, sel, &obj)
 	case *domain.Member:
@@ -7283,6 +26241,34 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Member(ctx, sel, obj)
+	case domain.Meeting:
+		return ec._Meeting(ctx, sel, &obj)
+	case *domain.Meeting:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Meeting(ctx, sel, obj)
+	case domain.House:
+		return ec._House(ctx, sel, &obj)
+	case *domain.House:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._House(ctx, sel, obj)
+	case domain.Group:
+		return ec._Group(ctx, sel, &obj)
+	case *domain.Group:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Group(ctx, sel, obj)
+	case domain.CheckIn:
+		return ec._CheckIn(ctx, sel, &obj)
+	case *domain.CheckIn:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CheckIn(ctx, sel, obj)
 	case domain.CareLevel:
 		return ec._CareLevel(ctx, sel, &obj)
 	case *domain.CareLevel:
@@ -7297,6 +26283,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CareEpisode(ctx, sel, obj)
+	case domain.AftercarePlan:
+		return ec._AftercarePlan(ctx, sel, &obj)
+	case *domain.AftercarePlan:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AftercarePlan(ctx, sel, obj)
+	case domain.AftercareGoal:
+		return ec._AftercareGoal(ctx, sel, &obj)
+	case *domain.AftercareGoal:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AftercareGoal(ctx, sel, obj)
+	case domain.AftercareCommitment:
+		return ec._AftercareCommitment(ctx, sel, &obj)
+	case *domain.AftercareCommitment:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AftercareCommitment(ctx, sel, obj)
 	default:
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
@@ -7309,6 +26316,54 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var adherenceWeekImplementors = []string{"AdherenceWeek"}
+
+func (ec *executionContext) _AdherenceWeek(ctx context.Context, sel ast.SelectionSet, obj *model.AdherenceWeek) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adherenceWeekImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdherenceWeek")
+		case "weekStart":
+			out.Values[i] = ec._AdherenceWeek_weekStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attended":
+			out.Values[i] = ec._AdherenceWeek_attended(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._AdherenceWeek_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "met":
+			out.Values[i] = ec._AdherenceWeek_met(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var admitMemberPayloadImplementors = []string{"AdmitMemberPayload"}
 
@@ -7333,6 +26388,666 @@ func (ec *executionContext) _AdmitMemberPayload(ctx context.Context, sel ast.Sel
 			}
 		case "userErrors":
 			out.Values[i] = ec._AdmitMemberPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareCommitmentImplementors = []string{"AftercareCommitment", "Node"}
+
+func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercareCommitment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareCommitment")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareCommitment_id(ctx, field, obj)
+				})
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareCommitment_plan(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._AftercareCommitment_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._AftercareCommitment_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "group":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareCommitment_group(ctx, field, obj)
+				})
+		case "house":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareCommitment_house(ctx, field, obj)
+				})
+		case "peer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareCommitment_peer(ctx, field, obj)
+				})
+		case "targetPerWeek":
+			out.Values[i] = ec._AftercareCommitment_targetPerWeek(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._AftercareCommitment_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._AftercareCommitment_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "removedAt":
+			out.Values[i] = ec._AftercareCommitment_removedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareCommitmentPayloadImplementors = []string{"AftercareCommitmentPayload"}
+
+func (ec *executionContext) _AftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercareCommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareCommitmentPayload")
+		case "commitment":
+			out.Values[i] = ec._AftercareCommitmentPayload_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AftercareCommitmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareGoalImplementors = []string{"AftercareGoal", "Node"}
+
+func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercareGoal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareGoal")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareGoal_id(ctx, field, obj)
+				})
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareGoal_plan(ctx, field, obj)
+				})
+		case "category":
+			out.Values[i] = ec._AftercareGoal_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._AftercareGoal_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "targetDate":
+			out.Values[i] = ec._AftercareGoal_targetDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._AftercareGoal_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._AftercareGoal_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._AftercareGoal_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareGoalPayloadImplementors = []string{"AftercareGoalPayload"}
+
+func (ec *executionContext) _AftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercareGoalPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareGoalPayload")
+		case "goal":
+			out.Values[i] = ec._AftercareGoalPayload_goal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AftercareGoalPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercarePlanImplementors = []string{"AftercarePlan", "Node"}
+
+func (ec *executionContext) _AftercarePlan(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercarePlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercarePlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercarePlan")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_id(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._AftercarePlan_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_member(ctx, field, obj)
+				})
+		case "startsOn":
+			out.Values[i] = ec._AftercarePlan_startsOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewOn":
+			out.Values[i] = ec._AftercarePlan_reviewOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewDue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_reviewDue(ctx, field, obj)
+				})
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_author(ctx, field, obj)
+				})
+		case "goals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_goals(ctx, field, obj)
+				})
+		case "commitments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_commitments(ctx, field, obj)
+				})
+		case "checkIns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_checkIns(ctx, field, obj)
+				})
+		case "adherence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlan_adherence(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._AftercarePlan_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "activatedAt":
+			out.Values[i] = ec._AftercarePlan_activatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closedAt":
+			out.Values[i] = ec._AftercarePlan_closedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercarePlanPayloadImplementors = []string{"AftercarePlanPayload"}
+
+func (ec *executionContext) _AftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercarePlanPayload")
+		case "plan":
+			out.Values[i] = ec._AftercarePlanPayload_plan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assignPeerPayloadImplementors = []string{"AssignPeerPayload"}
+
+func (ec *executionContext) _AssignPeerPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AssignPeerPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assignPeerPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssignPeerPayload")
+		case "assignment":
+			out.Values[i] = ec._AssignPeerPayload_assignment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AssignPeerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attendanceImplementors = []string{"Attendance"}
+
+func (ec *executionContext) _Attendance(ctx context.Context, sel ast.SelectionSet, obj *domain.AttendanceRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attendanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Attendance")
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attendance_meeting(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attendance_member(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._Attendance_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Attendance_recordedBy(ctx, field, obj)
+				})
+		case "recordedAt":
+			out.Values[i] = ec._Attendance_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attendanceConnectionImplementors = []string{"AttendanceConnection"}
+
+func (ec *executionContext) _AttendanceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attendanceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttendanceConnection")
+		case "edges":
+			out.Values[i] = ec._AttendanceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._AttendanceConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AttendanceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AttendanceConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attendanceEdgeImplementors = []string{"AttendanceEdge"}
+
+func (ec *executionContext) _AttendanceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.AttendanceRecord]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attendanceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttendanceEdge")
+		case "cursor":
+			out.Values[i] = ec._AttendanceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AttendanceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attendanceSummaryImplementors = []string{"AttendanceSummary"}
+
+func (ec *executionContext) _AttendanceSummary(ctx context.Context, sel ast.SelectionSet, obj *model.AttendanceSummary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attendanceSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttendanceSummary")
+		case "meetingsAttended":
+			out.Values[i] = ec._AttendanceSummary_meetingsAttended(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aftercareMeetingsAttended":
+			out.Values[i] = ec._AttendanceSummary_aftercareMeetingsAttended(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "distinctAftercarePrograms":
+			out.Values[i] = ec._AttendanceSummary_distinctAftercarePrograms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meetingsMissed":
+			out.Values[i] = ec._AttendanceSummary_meetingsMissed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meetingsExcused":
+			out.Values[i] = ec._AttendanceSummary_meetingsExcused(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attendanceRate":
+			out.Values[i] = ec._AttendanceSummary_attendanceRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weeks":
+			out.Values[i] = ec._AttendanceSummary_weeks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var attendanceWeekImplementors = []string{"AttendanceWeek"}
+
+func (ec *executionContext) _AttendanceWeek(ctx context.Context, sel ast.SelectionSet, obj *model.AttendanceWeek) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attendanceWeekImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttendanceWeek")
+		case "weekStart":
+			out.Values[i] = ec._AttendanceWeek_weekStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attended":
+			out.Values[i] = ec._AttendanceWeek_attended(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7497,6 +27212,11 @@ func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "shortName":
+			out.Values[i] = ec._CareLevel_shortName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "asamLevel":
 			out.Values[i] = ec._CareLevel_asamLevel(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -7511,6 +27231,54 @@ func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = ec._CareLevel_intensity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var certificationImplementors = []string{"Certification"}
+
+func (ec *executionContext) _Certification(ctx context.Context, sel ast.SelectionSet, obj *model.Certification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, certificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Certification")
+		case "kind":
+			out.Values[i] = ec._Certification_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "number":
+			out.Values[i] = ec._Certification_number(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expiresOn":
+			out.Values[i] = ec._Certification_expiresOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expired":
+			out.Values[i] = ec._Certification_expired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -7552,6 +27320,207 @@ func (ec *executionContext) _ChangeCareLevelPayload(ctx context.Context, sel ast
 			}
 		case "userErrors":
 			out.Values[i] = ec._ChangeCareLevelPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkInImplementors = []string{"CheckIn", "Node"}
+
+func (ec *executionContext) _CheckIn(ctx context.Context, sel ast.SelectionSet, obj *domain.CheckIn) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkInImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckIn")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CheckIn_id(ctx, field, obj)
+				})
+		case "plan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CheckIn_plan(ctx, field, obj)
+				})
+		case "occurredOn":
+			out.Values[i] = ec._CheckIn_occurredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "abstinent":
+			out.Values[i] = ec._CheckIn_abstinent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "craving":
+			out.Values[i] = ec._CheckIn_craving(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "copingSkills":
+			out.Values[i] = ec._CheckIn_copingSkills(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._CheckIn_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CheckIn_recordedBy(ctx, field, obj)
+				})
+		case "recordedAt":
+			out.Values[i] = ec._CheckIn_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkInConnectionImplementors = []string{"CheckInConnection"}
+
+func (ec *executionContext) _CheckInConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.CheckIn]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkInConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckInConnection")
+		case "edges":
+			out.Values[i] = ec._CheckInConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._CheckInConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CheckInConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CheckInConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var checkInEdgeImplementors = []string{"CheckInEdge"}
+
+func (ec *executionContext) _CheckInEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.CheckIn]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, checkInEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CheckInEdge")
+		case "cursor":
+			out.Values[i] = ec._CheckInEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CheckInEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var commitmentAdherenceImplementors = []string{"CommitmentAdherence"}
+
+func (ec *executionContext) _CommitmentAdherence(ctx context.Context, sel ast.SelectionSet, obj *model.CommitmentAdherence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, commitmentAdherenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CommitmentAdherence")
+		case "commitment":
+			out.Values[i] = ec._CommitmentAdherence_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weeks":
+			out.Values[i] = ec._CommitmentAdherence_weeks(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7615,6 +27584,82 @@ func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel 
 	return out
 }
 
+var createGroupPayloadImplementors = []string{"CreateGroupPayload"}
+
+func (ec *executionContext) _CreateGroupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateGroupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createGroupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateGroupPayload")
+		case "group":
+			out.Values[i] = ec._CreateGroupPayload_group(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateGroupPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createHousePayloadImplementors = []string{"CreateHousePayload"}
+
+func (ec *executionContext) _CreateHousePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateHousePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createHousePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateHousePayload")
+		case "house":
+			out.Values[i] = ec._CreateHousePayload_house(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateHousePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createMemberPayloadImplementors = []string{"CreateMemberPayload"}
 
 func (ec *executionContext) _CreateMemberPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateMemberPayload) graphql.Marshaler {
@@ -7633,6 +27678,44 @@ func (ec *executionContext) _CreateMemberPayload(ctx context.Context, sel ast.Se
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreateMemberPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createPeerPayloadImplementors = []string{"CreatePeerPayload"}
+
+func (ec *executionContext) _CreatePeerPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreatePeerPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createPeerPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatePeerPayload")
+		case "peer":
+			out.Values[i] = ec._CreatePeerPayload_peer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreatePeerPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7676,6 +27759,729 @@ func (ec *executionContext) _DischargeMemberPayload(ctx context.Context, sel ast
 			}
 		case "userErrors":
 			out.Values[i] = ec._DischargeMemberPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var endPeerAssignmentPayloadImplementors = []string{"EndPeerAssignmentPayload"}
+
+func (ec *executionContext) _EndPeerAssignmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.EndPeerAssignmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, endPeerAssignmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EndPeerAssignmentPayload")
+		case "assignment":
+			out.Values[i] = ec._EndPeerAssignmentPayload_assignment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._EndPeerAssignmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupImplementors = []string{"Group", "Node"}
+
+func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, obj *domain.Group) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Group")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Group_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Group_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Group_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "modality":
+			out.Values[i] = ec._Group_modality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "location":
+			out.Values[i] = ec._Group_location(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeZone":
+			out.Values[i] = ec._Group_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "schedule":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_schedule(ctx, field, obj)
+				})
+		case "timesOfDay":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_timesOfDay(ctx, field, obj)
+				})
+		case "facilitators":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_facilitators(ctx, field, obj)
+				})
+		case "house":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_house(ctx, field, obj)
+				})
+		case "active":
+			out.Values[i] = ec._Group_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "members":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_members(ctx, field, obj)
+				})
+		case "nextMeeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_nextMeeting(ctx, field, obj)
+				})
+		case "meetings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Group_meetings(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Group_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Group_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupConnectionImplementors = []string{"GroupConnection"}
+
+func (ec *executionContext) _GroupConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Group]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupConnection")
+		case "edges":
+			out.Values[i] = ec._GroupConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._GroupConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._GroupConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GroupConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupEdgeImplementors = []string{"GroupEdge"}
+
+func (ec *executionContext) _GroupEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Group]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupEdge")
+		case "cursor":
+			out.Values[i] = ec._GroupEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._GroupEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupMembershipImplementors = []string{"GroupMembership"}
+
+func (ec *executionContext) _GroupMembership(ctx context.Context, sel ast.SelectionSet, obj *domain.GroupMembership) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupMembership")
+		case "group":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GroupMembership_group(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GroupMembership_member(ctx, field, obj)
+				})
+		case "joinedAt":
+			out.Values[i] = ec._GroupMembership_joinedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leftAt":
+			out.Values[i] = ec._GroupMembership_leftAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupMembershipPayloadImplementors = []string{"GroupMembershipPayload"}
+
+func (ec *executionContext) _GroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, obj *model.GroupMembershipPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupMembershipPayload")
+		case "groupMembership":
+			out.Values[i] = ec._GroupMembershipPayload_groupMembership(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._GroupMembershipPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var houseImplementors = []string{"House", "Node"}
+
+func (ec *executionContext) _House(ctx context.Context, sel ast.SelectionSet, obj *domain.House) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, houseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("House")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._House_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._House_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "address":
+			out.Values[i] = ec._House_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "capacity":
+			out.Values[i] = ec._House_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "genderDesignation":
+			out.Values[i] = ec._House_genderDesignation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "narrLevel":
+			out.Values[i] = ec._House_narrLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phone":
+			out.Values[i] = ec._House_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "manager":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._House_manager(ctx, field, obj)
+				})
+		case "occupancy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._House_occupancy(ctx, field, obj)
+				})
+		case "residents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._House_residents(ctx, field, obj)
+				})
+		case "residencies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._House_residencies(ctx, field, obj)
+				})
+		case "houseMeetingGroups":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._House_houseMeetingGroups(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._House_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._House_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var houseConnectionImplementors = []string{"HouseConnection"}
+
+func (ec *executionContext) _HouseConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.House]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, houseConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HouseConnection")
+		case "edges":
+			out.Values[i] = ec._HouseConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._HouseConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._HouseConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._HouseConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var houseEdgeImplementors = []string{"HouseEdge"}
+
+func (ec *executionContext) _HouseEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.House]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, houseEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HouseEdge")
+		case "cursor":
+			out.Values[i] = ec._HouseEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._HouseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var logPeerConversationPayloadImplementors = []string{"LogPeerConversationPayload"}
+
+func (ec *executionContext) _LogPeerConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LogPeerConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, logPeerConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LogPeerConversationPayload")
+		case "conversation":
+			out.Values[i] = ec._LogPeerConversationPayload_conversation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LogPeerConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingImplementors = []string{"Meeting", "Node"}
+
+func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *domain.Meeting) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Meeting")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_id(ctx, field, obj)
+				})
+		case "group":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_group(ctx, field, obj)
+				})
+		case "startsAt":
+			out.Values[i] = ec._Meeting_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsAt":
+			out.Values[i] = ec._Meeting_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeOfDay":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_timeOfDay(ctx, field, obj)
+				})
+		case "topic":
+			out.Values[i] = ec._Meeting_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "facilitator":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_facilitator(ctx, field, obj)
+				})
+		case "attendance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_attendance(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingConnectionImplementors = []string{"MeetingConnection"}
+
+func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Meeting]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingConnection")
+		case "edges":
+			out.Values[i] = ec._MeetingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._MeetingConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MeetingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MeetingConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var meetingEdgeImplementors = []string{"MeetingEdge"}
+
+func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Meeting]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingEdge")
+		case "cursor":
+			out.Values[i] = ec._MeetingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MeetingEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7794,6 +28600,78 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "groupMemberships":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_groupMemberships(ctx, field, obj)
+				})
+		case "attendance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_attendance(ctx, field, obj)
+				})
+		case "attendanceSummary":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_attendanceSummary(ctx, field, obj)
+				})
+		case "currentResidency":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_currentResidency(ctx, field, obj)
+				})
+		case "residencies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_residencies(ctx, field, obj)
+				})
+		case "peerAssignments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_peerAssignments(ctx, field, obj)
+				})
+		case "currentPeer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_currentPeer(ctx, field, obj)
+				})
+		case "peerConversations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_peerConversations(ctx, field, obj)
+				})
+		case "aftercarePlans":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_aftercarePlans(ctx, field, obj)
+				})
+		case "activeAftercarePlan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_activeAftercarePlan(ctx, field, obj)
+				})
+		case "recoveryCapital":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_recoveryCapital(ctx, field, obj)
+				})
+		case "updates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_updates(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7813,7 +28691,7 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 
 var memberConnectionImplementors = []string{"MemberConnection"}
 
-func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MemberConnection) graphql.Marshaler {
+func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Member]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -7862,7 +28740,7 @@ func (ec *executionContext) _MemberConnection(ctx context.Context, sel ast.Selec
 
 var memberEdgeImplementors = []string{"MemberEdge"}
 
-func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MemberEdge) graphql.Marshaler {
+func (ec *executionContext) _MemberEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Member]) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, memberEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -7979,6 +28857,82 @@ func (ec *executionContext) _Milestones(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var moveIntoHousePayloadImplementors = []string{"MoveIntoHousePayload"}
+
+func (ec *executionContext) _MoveIntoHousePayload(ctx context.Context, sel ast.SelectionSet, obj *model.MoveIntoHousePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moveIntoHousePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MoveIntoHousePayload")
+		case "residency":
+			out.Values[i] = ec._MoveIntoHousePayload_residency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._MoveIntoHousePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var moveOutOfHousePayloadImplementors = []string{"MoveOutOfHousePayload"}
+
+func (ec *executionContext) _MoveOutOfHousePayload(ctx context.Context, sel ast.SelectionSet, obj *model.MoveOutOfHousePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moveOutOfHousePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MoveOutOfHousePayload")
+		case "residency":
+			out.Values[i] = ec._MoveOutOfHousePayload_residency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._MoveOutOfHousePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -8026,6 +28980,83 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "joinGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_joinGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leaveGroup":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_leaveGroup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scheduleMeetings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_scheduleMeetings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordAttendance":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordAttendance(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createHouse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createHouse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateHouse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateHouse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveIntoHouse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveIntoHouse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveOutOfHouse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveOutOfHouse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createMember":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createMember(ctx, field)
@@ -8047,6 +29078,132 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createPeer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPeer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatePeer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updatePeer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignPeer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignPeer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endPeerAssignment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endPeerAssignment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "logPeerConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_logPeerConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createAftercarePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAftercarePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAftercarePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAftercarePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activateAftercarePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_activateAftercarePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completeAftercarePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_completeAftercarePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelAftercarePlan":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelAftercarePlan(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addAftercareGoal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addAftercareGoal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAftercareGoal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAftercareGoal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addAftercareCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addAftercareCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateAftercareCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateAftercareCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeAftercareCommitment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeAftercareCommitment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordCheckIn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordCheckIn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordRecoveryCapital":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordRecoveryCapital(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "signIn":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_signIn(ctx, field)
@@ -8058,6 +29215,49 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_signOut(ctx, field)
 			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var occupancyImplementors = []string{"Occupancy"}
+
+func (ec *executionContext) _Occupancy(ctx context.Context, sel ast.SelectionSet, obj *model.Occupancy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, occupancyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Occupancy")
+		case "capacity":
+			out.Values[i] = ec._Occupancy_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occupied":
+			out.Values[i] = ec._Occupancy_occupied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._Occupancy_available(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8126,6 +29326,597 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var peerImplementors = []string{"Peer", "Facilitator", "Node"}
+
+func (ec *executionContext) _Peer(ctx context.Context, sel ast.SelectionSet, obj *domain.Peer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Peer")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Peer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bio":
+			out.Values[i] = ec._Peer_bio(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certification":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_certification(ctx, field, obj)
+				})
+		case "recoveryStartDate":
+			out.Values[i] = ec._Peer_recoveryStartDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "daysInRecovery":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_daysInRecovery(ctx, field, obj)
+				})
+		case "languages":
+			out.Values[i] = ec._Peer_languages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "specialties":
+			out.Values[i] = ec._Peer_specialties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseloadLimit":
+			out.Values[i] = ec._Peer_caseloadLimit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseloadCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_caseloadCount(ctx, field, obj)
+				})
+		case "hasCapacity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_hasCapacity(ctx, field, obj)
+				})
+		case "active":
+			out.Values[i] = ec._Peer_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "isAlumnus":
+			out.Values[i] = ec._Peer_isAlumnus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alumnusOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_alumnusOf(ctx, field, obj)
+				})
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_user(ctx, field, obj)
+				})
+		case "caseload":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_caseload(ctx, field, obj)
+				})
+		case "conversations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_conversations(ctx, field, obj)
+				})
+		case "facilitatedGroups":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Peer_facilitatedGroups(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Peer_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Peer_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerAssignmentImplementors = []string{"PeerAssignment", "Node"}
+
+func (ec *executionContext) _PeerAssignment(ctx context.Context, sel ast.SelectionSet, obj *domain.PeerAssignment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerAssignmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerAssignment")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerAssignment_id(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerAssignment_member(ctx, field, obj)
+				})
+		case "peer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerAssignment_peer(ctx, field, obj)
+				})
+		case "startedAt":
+			out.Values[i] = ec._PeerAssignment_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedAt":
+			out.Values[i] = ec._PeerAssignment_endedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "focus":
+			out.Values[i] = ec._PeerAssignment_focus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endReason":
+			out.Values[i] = ec._PeerAssignment_endReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "current":
+			out.Values[i] = ec._PeerAssignment_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assignedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerAssignment_assignedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerAssignmentConnectionImplementors = []string{"PeerAssignmentConnection"}
+
+func (ec *executionContext) _PeerAssignmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.PeerAssignment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerAssignmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerAssignmentConnection")
+		case "edges":
+			out.Values[i] = ec._PeerAssignmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._PeerAssignmentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PeerAssignmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerAssignmentConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerAssignmentEdgeImplementors = []string{"PeerAssignmentEdge"}
+
+func (ec *executionContext) _PeerAssignmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.PeerAssignment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerAssignmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerAssignmentEdge")
+		case "cursor":
+			out.Values[i] = ec._PeerAssignmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PeerAssignmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerConnectionImplementors = []string{"PeerConnection"}
+
+func (ec *executionContext) _PeerConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Peer]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerConnection")
+		case "edges":
+			out.Values[i] = ec._PeerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._PeerConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PeerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerConversationImplementors = []string{"PeerConversation", "Node"}
+
+func (ec *executionContext) _PeerConversation(ctx context.Context, sel ast.SelectionSet, obj *domain.PeerConversation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerConversationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerConversation")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerConversation_id(ctx, field, obj)
+				})
+		case "peer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerConversation_peer(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerConversation_member(ctx, field, obj)
+				})
+		case "occurredAt":
+			out.Values[i] = ec._PeerConversation_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "durationMinutes":
+			out.Values[i] = ec._PeerConversation_durationMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._PeerConversation_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._PeerConversation_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerConversation_recordedBy(ctx, field, obj)
+				})
+		case "recordedAt":
+			out.Values[i] = ec._PeerConversation_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerConversationConnectionImplementors = []string{"PeerConversationConnection"}
+
+func (ec *executionContext) _PeerConversationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerConversationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerConversationConnection")
+		case "edges":
+			out.Values[i] = ec._PeerConversationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._PeerConversationConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PeerConversationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PeerConversationConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerConversationEdgeImplementors = []string{"PeerConversationEdge"}
+
+func (ec *executionContext) _PeerConversationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.PeerConversation]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerConversationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerConversationEdge")
+		case "cursor":
+			out.Values[i] = ec._PeerConversationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PeerConversationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var peerEdgeImplementors = []string{"PeerEdge"}
+
+func (ec *executionContext) _PeerEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Peer]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, peerEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PeerEdge")
+		case "cursor":
+			out.Values[i] = ec._PeerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PeerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var postUpdatePayloadImplementors = []string{"PostUpdatePayload"}
+
+func (ec *executionContext) _PostUpdatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.PostUpdatePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, postUpdatePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PostUpdatePayload")
+		case "update":
+			out.Values[i] = ec._PostUpdatePayload_update(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PostUpdatePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -8163,6 +29954,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_careLevels(ctx, field)
 				})
+		case "group":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_group(ctx, field)
+				})
+		case "groups":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_groups(ctx, field)
+				})
+		case "meeting":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_meeting(ctx, field)
+				})
+		case "meetings":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_meetings(ctx, field)
+				})
+		case "house":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_house(ctx, field)
+				})
+		case "houses":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_houses(ctx, field)
+				})
 		case "member":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -8174,6 +30001,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_members(ctx, field)
+				})
+		case "peer":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_peer(ctx, field)
+				})
+		case "peers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_peers(ctx, field)
+				})
+		case "aftercarePlan":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_aftercarePlan(ctx, field)
+				})
+		case "aftercarePlansDueForReview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_aftercarePlansDueForReview(ctx, field)
 				})
 		case "viewer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -8195,6 +30046,187 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recordAttendancePayloadImplementors = []string{"RecordAttendancePayload"}
+
+func (ec *executionContext) _RecordAttendancePayload(ctx context.Context, sel ast.SelectionSet, obj *model.RecordAttendancePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordAttendancePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordAttendancePayload")
+		case "meeting":
+			out.Values[i] = ec._RecordAttendancePayload_meeting(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RecordAttendancePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recordCheckInPayloadImplementors = []string{"RecordCheckInPayload"}
+
+func (ec *executionContext) _RecordCheckInPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RecordCheckInPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordCheckInPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordCheckInPayload")
+		case "checkIn":
+			out.Values[i] = ec._RecordCheckInPayload_checkIn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RecordCheckInPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recordRecoveryCapitalPayloadImplementors = []string{"RecordRecoveryCapitalPayload"}
+
+func (ec *executionContext) _RecordRecoveryCapitalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RecordRecoveryCapitalPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordRecoveryCapitalPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordRecoveryCapitalPayload")
+		case "assessment":
+			out.Values[i] = ec._RecordRecoveryCapitalPayload_assessment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RecordRecoveryCapitalPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recoveryCapitalAssessmentImplementors = []string{"RecoveryCapitalAssessment", "Node"}
+
+func (ec *executionContext) _RecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, obj *domain.RecoveryCapitalAssessment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryCapitalAssessmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryCapitalAssessment")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecoveryCapitalAssessment_id(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecoveryCapitalAssessment_member(ctx, field, obj)
+				})
+		case "answers":
+			out.Values[i] = ec._RecoveryCapitalAssessment_answers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "total":
+			out.Values[i] = ec._RecoveryCapitalAssessment_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sustainedRemissionLikely":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field, obj)
+				})
+		case "assessedAt":
+			out.Values[i] = ec._RecoveryCapitalAssessment_assessedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecoveryCapitalAssessment_recordedBy(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8299,6 +30331,261 @@ func (ec *executionContext) _ResetRecoveryStartDatePayload(ctx context.Context, 
 	return out
 }
 
+var residencyImplementors = []string{"Residency", "Node"}
+
+func (ec *executionContext) _Residency(ctx context.Context, sel ast.SelectionSet, obj *domain.Residency) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, residencyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Residency")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Residency_id(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Residency_member(ctx, field, obj)
+				})
+		case "house":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Residency_house(ctx, field, obj)
+				})
+		case "bed":
+			out.Values[i] = ec._Residency_bed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moveInAt":
+			out.Values[i] = ec._Residency_moveInAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moveOutAt":
+			out.Values[i] = ec._Residency_moveOutAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moveOutReason":
+			out.Values[i] = ec._Residency_moveOutReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moveOutNote":
+			out.Values[i] = ec._Residency_moveOutNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "current":
+			out.Values[i] = ec._Residency_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Residency_recordedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var residencyConnectionImplementors = []string{"ResidencyConnection"}
+
+func (ec *executionContext) _ResidencyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Residency]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, residencyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResidencyConnection")
+		case "edges":
+			out.Values[i] = ec._ResidencyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._ResidencyConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ResidencyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResidencyConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var residencyEdgeImplementors = []string{"ResidencyEdge"}
+
+func (ec *executionContext) _ResidencyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Residency]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, residencyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResidencyEdge")
+		case "cursor":
+			out.Values[i] = ec._ResidencyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ResidencyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scheduleMeetingsPayloadImplementors = []string{"ScheduleMeetingsPayload"}
+
+func (ec *executionContext) _ScheduleMeetingsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ScheduleMeetingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scheduleMeetingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScheduleMeetingsPayload")
+		case "meetings":
+			out.Values[i] = ec._ScheduleMeetingsPayload_meetings(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ScheduleMeetingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scheduleSlotImplementors = []string{"ScheduleSlot"}
+
+func (ec *executionContext) _ScheduleSlot(ctx context.Context, sel ast.SelectionSet, obj *model.ScheduleSlot) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scheduleSlotImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScheduleSlot")
+		case "dayOfWeek":
+			out.Values[i] = ec._ScheduleSlot_dayOfWeek(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startTime":
+			out.Values[i] = ec._ScheduleSlot_startTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "durationMinutes":
+			out.Values[i] = ec._ScheduleSlot_durationMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeOfDay":
+			out.Values[i] = ec._ScheduleSlot_timeOfDay(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var signInPayloadImplementors = []string{"SignInPayload"}
 
 func (ec *executionContext) _SignInPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SignInPayload) graphql.Marshaler {
@@ -8370,6 +30657,284 @@ func (ec *executionContext) _SignOutPayload(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var updateImplementors = []string{"Update", "Node"}
+
+func (ec *executionContext) _Update(ctx context.Context, sel ast.SelectionSet, obj *domain.Update) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Update")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Update_id(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Update_member(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._Update_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Update_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Update_author(ctx, field, obj)
+				})
+		case "occurredAt":
+			out.Values[i] = ec._Update_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shareable":
+			out.Values[i] = ec._Update_shareable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "milestone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Update_milestone(ctx, field, obj)
+				})
+		case "recordedAt":
+			out.Values[i] = ec._Update_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateConnectionImplementors = []string{"UpdateConnection"}
+
+func (ec *executionContext) _UpdateConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Update]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateConnection")
+		case "edges":
+			out.Values[i] = ec._UpdateConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._UpdateConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._UpdateConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpdateConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateEdgeImplementors = []string{"UpdateEdge"}
+
+func (ec *executionContext) _UpdateEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Update]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateEdge")
+		case "cursor":
+			out.Values[i] = ec._UpdateEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._UpdateEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateGroupPayloadImplementors = []string{"UpdateGroupPayload"}
+
+func (ec *executionContext) _UpdateGroupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateGroupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateGroupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateGroupPayload")
+		case "group":
+			out.Values[i] = ec._UpdateGroupPayload_group(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateGroupPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateHousePayloadImplementors = []string{"UpdateHousePayload"}
+
+func (ec *executionContext) _UpdateHousePayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateHousePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateHousePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateHousePayload")
+		case "house":
+			out.Values[i] = ec._UpdateHousePayload_house(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateHousePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateMeetingPayloadImplementors = []string{"UpdateMeetingPayload"}
+
+func (ec *executionContext) _UpdateMeetingPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateMeetingPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateMeetingPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateMeetingPayload")
+		case "meeting":
+			out.Values[i] = ec._UpdateMeetingPayload_meeting(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateMeetingPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var updateMemberPayloadImplementors = []string{"UpdateMemberPayload"}
 
 func (ec *executionContext) _UpdateMemberPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateMemberPayload) graphql.Marshaler {
@@ -8408,7 +30973,45 @@ func (ec *executionContext) _UpdateMemberPayload(ctx context.Context, sel ast.Se
 	return out
 }
 
-var userImplementors = []string{"User", "Node"}
+var updatePeerPayloadImplementors = []string{"UpdatePeerPayload"}
+
+func (ec *executionContext) _UpdatePeerPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdatePeerPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updatePeerPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdatePeerPayload")
+		case "peer":
+			out.Values[i] = ec._UpdatePeerPayload_peer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdatePeerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var userImplementors = []string{"User", "Facilitator", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *domain.User) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, userImplementors)
@@ -8905,6 +31508,40 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAddAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentInput(ctx context.Context, v any) (model.AddAftercareCommitmentInput, error) {
+	res, err := ec.unmarshalInputAddAftercareCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAddAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐAddAftercareGoalInput(ctx context.Context, v any) (model.AddAftercareGoalInput, error) {
+	res, err := ec.unmarshalInputAddAftercareGoalInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAdherenceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAdherenceWeekᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AdherenceWeek) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAdherenceWeek2ᚖcarejourneyᚋgraphᚋmodelᚐAdherenceWeek(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAdherenceWeek2ᚖcarejourneyᚋgraphᚋmodelᚐAdherenceWeek(ctx context.Context, sel ast.SelectionSet, v *model.AdherenceWeek) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AdherenceWeek!")
+		return graphql.Null
+	}
+	return ec._AdherenceWeek(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAdmitMemberInput2carejourneyᚋgraphᚋmodelᚐAdmitMemberInput(ctx context.Context, v any) (model.AdmitMemberInput, error) {
 	res, err := ec.unmarshalInputAdmitMemberInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -8916,6 +31553,391 @@ func (ec *executionContext) marshalNAdmitMemberPayload2ᚖcarejourneyᚋgraphᚋ
 		return graphql.Null
 	}
 	return ec._AdmitMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercareCommitment2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercareCommitment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx context.Context, sel ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareCommitment!")
+		return graphql.Null
+	}
+	return ec._AftercareCommitment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind(ctx context.Context, v any) (domain.CommitmentKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind(ctx context.Context, sel ast.SelectionSet, v domain.CommitmentKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AftercareCommitmentKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind = map[string]domain.CommitmentKind{
+		"INPATIENT":            domain.CommitmentInpatient,
+		"OUTPATIENT":           domain.CommitmentOutpatient,
+		"MUTUAL_SUPPORT_GROUP": domain.CommitmentMutualSupportGroup,
+		"PEER_MENTORING":       domain.CommitmentPeerMentoring,
+		"MEDICATION":           domain.CommitmentMedication,
+		"THERAPY":              domain.CommitmentTherapy,
+		"RECOVERY_HOUSING":     domain.CommitmentRecoveryHousing,
+		"OTHER":                domain.CommitmentOther,
+	}
+	marshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind = map[domain.CommitmentKind]string{
+		domain.CommitmentInpatient:          "INPATIENT",
+		domain.CommitmentOutpatient:         "OUTPATIENT",
+		domain.CommitmentMutualSupportGroup: "MUTUAL_SUPPORT_GROUP",
+		domain.CommitmentPeerMentoring:      "PEER_MENTORING",
+		domain.CommitmentMedication:         "MEDICATION",
+		domain.CommitmentTherapy:            "THERAPY",
+		domain.CommitmentRecoveryHousing:    "RECOVERY_HOUSING",
+		domain.CommitmentOther:              "OTHER",
+	}
+)
+
+func (ec *executionContext) marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareCommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._AftercareCommitmentPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx context.Context, sel ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareGoal!")
+		return graphql.Null
+	}
+	return ec._AftercareGoal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory(ctx context.Context, v any) (domain.GoalCategory, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory(ctx context.Context, sel ast.SelectionSet, v domain.GoalCategory) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AftercareGoalCategory!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory = map[string]domain.GoalCategory{
+		"RELAPSE_PREVENTION":  domain.GoalRelapsePrevention,
+		"CONTINUING_RECOVERY": domain.GoalContinuingRecovery,
+		"HEALTHY_BEHAVIORS":   domain.GoalHealthyBehaviors,
+		"SUPPORT_SYSTEMS":     domain.GoalSupportSystems,
+		"HOUSING":             domain.GoalHousing,
+		"EMPLOYMENT":          domain.GoalEmployment,
+		"RELATIONSHIPS":       domain.GoalRelationships,
+	}
+	marshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory = map[domain.GoalCategory]string{
+		domain.GoalRelapsePrevention:  "RELAPSE_PREVENTION",
+		domain.GoalContinuingRecovery: "CONTINUING_RECOVERY",
+		domain.GoalHealthyBehaviors:   "HEALTHY_BEHAVIORS",
+		domain.GoalSupportSystems:     "SUPPORT_SYSTEMS",
+		domain.GoalHousing:            "HOUSING",
+		domain.GoalEmployment:         "EMPLOYMENT",
+		domain.GoalRelationships:      "RELATIONSHIPS",
+	}
+)
+
+func (ec *executionContext) marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareGoalPayload!")
+		return graphql.Null
+	}
+	return ec._AftercareGoalPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, v any) (domain.GoalStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, sel ast.SelectionSet, v domain.GoalStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AftercareGoalStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus = map[string]domain.GoalStatus{
+		"NOT_STARTED": domain.GoalNotStarted,
+		"IN_PROGRESS": domain.GoalInProgress,
+		"ACHIEVED":    domain.GoalAchieved,
+		"DEFERRED":    domain.GoalDeferred,
+	}
+	marshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus = map[domain.GoalStatus]string{
+		domain.GoalNotStarted: "NOT_STARTED",
+		domain.GoalInProgress: "IN_PROGRESS",
+		domain.GoalAchieved:   "ACHIEVED",
+		domain.GoalDeferred:   "DEFERRED",
+	}
+)
+
+func (ec *executionContext) marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx context.Context, sel ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercarePlan!")
+		return graphql.Null
+	}
+	return ec._AftercarePlan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._AftercarePlanPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus(ctx context.Context, v any) (domain.PlanStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus(ctx context.Context, sel ast.SelectionSet, v domain.PlanStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AftercarePlanStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus = map[string]domain.PlanStatus{
+		"DRAFT":     domain.PlanDraft,
+		"ACTIVE":    domain.PlanActive,
+		"COMPLETED": domain.PlanCompleted,
+		"CANCELLED": domain.PlanCancelled,
+	}
+	marshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus = map[domain.PlanStatus]string{
+		domain.PlanDraft:     "DRAFT",
+		domain.PlanActive:    "ACTIVE",
+		domain.PlanCompleted: "COMPLETED",
+		domain.PlanCancelled: "CANCELLED",
+	}
+)
+
+func (ec *executionContext) unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
+	res, err := ec.unmarshalInputAftercarePlanStatusInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAssignPeerInput2carejourneyᚋgraphᚋmodelᚐAssignPeerInput(ctx context.Context, v any) (model.AssignPeerInput, error) {
+	res, err := ec.unmarshalInputAssignPeerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAssignPeerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAssignPeerPayload(ctx context.Context, sel ast.SelectionSet, v *model.AssignPeerPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssignPeerPayload!")
+		return graphql.Null
+	}
+	return ec._AssignPeerPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttendance2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAttendance2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecord(ctx context.Context, sel ast.SelectionSet, v *domain.AttendanceRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Attendance!")
+		return graphql.Null
+	}
+	return ec._Attendance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttendanceConnection!")
+		return graphql.Null
+	}
+	return ec._AttendanceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttendanceEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.AttendanceRecord]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttendanceEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAttendanceEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.AttendanceRecord]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttendanceEdge!")
+		return graphql.Null
+	}
+	return ec._AttendanceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAttendanceEntryInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceEntryInputᚄ(ctx context.Context, v any) ([]*model.AttendanceEntryInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AttendanceEntryInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAttendanceEntryInput2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceEntryInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNAttendanceEntryInput2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceEntryInput(ctx context.Context, v any) (*model.AttendanceEntryInput, error) {
+	res, err := ec.unmarshalInputAttendanceEntryInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx context.Context, v any) (domain.AttendanceStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx context.Context, sel ast.SelectionSet, v domain.AttendanceStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AttendanceStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus = map[string]domain.AttendanceStatus{
+		"PRESENT": domain.AttendancePresent,
+		"LATE":    domain.AttendanceLate,
+		"EXCUSED": domain.AttendanceExcused,
+		"ABSENT":  domain.AttendanceAbsent,
+	}
+	marshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus = map[domain.AttendanceStatus]string{
+		domain.AttendancePresent: "PRESENT",
+		domain.AttendanceLate:    "LATE",
+		domain.AttendanceExcused: "EXCUSED",
+		domain.AttendanceAbsent:  "ABSENT",
+	}
+)
+
+func (ec *executionContext) marshalNAttendanceSummary2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceSummary(ctx context.Context, sel ast.SelectionSet, v *model.AttendanceSummary) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttendanceSummary!")
+		return graphql.Null
+	}
+	return ec._AttendanceSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttendanceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeekᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AttendanceWeek) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttendanceWeek2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeek(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAttendanceWeek2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeek(ctx context.Context, sel ast.SelectionSet, v *model.AttendanceWeek) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AttendanceWeek!")
+		return graphql.Null
+	}
+	return ec._AttendanceWeek(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -9025,6 +32047,116 @@ func (ec *executionContext) marshalNChangeCareLevelPayload2ᚖcarejourneyᚋgrap
 	return ec._ChangeCareLevelPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCheckIn2ᚕᚖcarejourneyᚋserverᚋdomainᚐCheckInᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CheckIn) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐCheckIn(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐCheckIn(ctx context.Context, sel ast.SelectionSet, v *domain.CheckIn) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckIn!")
+		return graphql.Null
+	}
+	return ec._CheckIn(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCheckInConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.CheckIn]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckInConnection!")
+		return graphql.Null
+	}
+	return ec._CheckInConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCheckInEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.CheckIn]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCheckInEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCheckInEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.CheckIn]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CheckInEdge!")
+		return graphql.Null
+	}
+	return ec._CheckInEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCommitmentAdherence2ᚕᚖcarejourneyᚋgraphᚋmodelᚐCommitmentAdherenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CommitmentAdherence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCommitmentAdherence2ᚖcarejourneyᚋgraphᚋmodelᚐCommitmentAdherence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCommitmentAdherence2ᚖcarejourneyᚋgraphᚋmodelᚐCommitmentAdherence(ctx context.Context, sel ast.SelectionSet, v *model.CommitmentAdherence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CommitmentAdherence!")
+		return graphql.Null
+	}
+	return ec._CommitmentAdherence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel(ctx context.Context, v any) (domain.ConversationChannel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel(ctx context.Context, sel ast.SelectionSet, v domain.ConversationChannel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConversationChannel!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel = map[string]domain.ConversationChannel{
+		"IN_PERSON": domain.ChannelInPerson,
+		"PHONE":     domain.ChannelPhone,
+		"VIDEO":     domain.ChannelVideo,
+		"TEXT":      domain.ChannelText,
+	}
+	marshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel = map[domain.ConversationChannel]string{
+		domain.ChannelInPerson: "IN_PERSON",
+		domain.ChannelPhone:    "PHONE",
+		domain.ChannelVideo:    "VIDEO",
+		domain.ChannelText:     "TEXT",
+	}
+)
+
 func (ec *executionContext) unmarshalNCorrectCareEpisodeInput2carejourneyᚋgraphᚋmodelᚐCorrectCareEpisodeInput(ctx context.Context, v any) (model.CorrectCareEpisodeInput, error) {
 	res, err := ec.unmarshalInputCorrectCareEpisodeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9038,6 +32170,37 @@ func (ec *executionContext) marshalNCorrectCareEpisodePayload2ᚖcarejourneyᚋg
 	return ec._CorrectCareEpisodePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCreateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCreateAftercarePlanInput(ctx context.Context, v any) (model.CreateAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputCreateAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateGroupInput2carejourneyᚋgraphᚋmodelᚐCreateGroupInput(ctx context.Context, v any) (model.CreateGroupInput, error) {
+	res, err := ec.unmarshalInputCreateGroupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreateGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateGroupPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateGroupPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateGroupPayload!")
+		return graphql.Null
+	}
+	return ec._CreateGroupPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreateHouseInput2carejourneyᚋgraphᚋmodelᚐCreateHouseInput(ctx context.Context, v any) (model.CreateHouseInput, error) {
+	res, err := ec.unmarshalInputCreateHouseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreateHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateHousePayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateHousePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateHousePayload!")
+		return graphql.Null
+	}
+	return ec._CreateHousePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateMemberInput2carejourneyᚋgraphᚋmodelᚐCreateMemberInput(ctx context.Context, v any) (model.CreateMemberInput, error) {
 	res, err := ec.unmarshalInputCreateMemberInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9049,6 +32212,19 @@ func (ec *executionContext) marshalNCreateMemberPayload2ᚖcarejourneyᚋgraph�
 		return graphql.Null
 	}
 	return ec._CreateMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreatePeerInput2carejourneyᚋgraphᚋmodelᚐCreatePeerInput(ctx context.Context, v any) (model.CreatePeerInput, error) {
+	res, err := ec.unmarshalInputCreatePeerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreatePeerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreatePeerPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreatePeerPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatePeerPayload!")
+		return graphql.Null
+	}
+	return ec._CreatePeerPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -9079,6 +32255,16 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) unmarshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayOfWeek(ctx context.Context, v any) (model.DayOfWeek, error) {
+	var res model.DayOfWeek
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayOfWeek(ctx context.Context, sel ast.SelectionSet, v model.DayOfWeek) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNDischargeMemberInput2carejourneyᚋgraphᚋmodelᚐDischargeMemberInput(ctx context.Context, v any) (model.DischargeMemberInput, error) {
 	res, err := ec.unmarshalInputDischargeMemberInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9090,6 +32276,249 @@ func (ec *executionContext) marshalNDischargeMemberPayload2ᚖcarejourneyᚋgrap
 		return graphql.Null
 	}
 	return ec._DischargeMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEndPeerAssignmentInput2carejourneyᚋgraphᚋmodelᚐEndPeerAssignmentInput(ctx context.Context, v any) (model.EndPeerAssignmentInput, error) {
+	res, err := ec.unmarshalInputEndPeerAssignmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEndPeerAssignmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐEndPeerAssignmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.EndPeerAssignmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EndPeerAssignmentPayload!")
+		return graphql.Null
+	}
+	return ec._EndPeerAssignmentPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx context.Context, sel ast.SelectionSet, v model.Facilitator) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Facilitator!")
+		return graphql.Null
+	}
+	return ec._Facilitator(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFacilitator2ᚕcarejourneyᚋgraphᚋmodelᚐFacilitatorᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Facilitator) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation(ctx context.Context, v any) (domain.GenderDesignation, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation(ctx context.Context, sel ast.SelectionSet, v domain.GenderDesignation) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "GenderDesignation!")
+	}
+	return res
+}
+
+var (
+	unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation = map[string]domain.GenderDesignation{
+		"MEN":   domain.GenderMen,
+		"WOMEN": domain.GenderWomen,
+		"CO_ED": domain.GenderCoEd,
+	}
+	marshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation = map[domain.GenderDesignation]string{
+		domain.GenderMen:   "MEN",
+		domain.GenderWomen: "WOMEN",
+		domain.GenderCoEd:  "CO_ED",
+	}
+)
+
+func (ec *executionContext) marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx context.Context, sel ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Group!")
+		return graphql.Null
+	}
+	return ec._Group(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupConnection!")
+		return graphql.Null
+	}
+	return ec._GroupConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Group]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroupEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Group]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupEdge!")
+		return graphql.Null
+	}
+	return ec._GroupEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind(ctx context.Context, v any) (domain.GroupKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind(ctx context.Context, sel ast.SelectionSet, v domain.GroupKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "GroupKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind = map[string]domain.GroupKind{
+		"PEER_SUPPORT":   domain.GroupPeerSupport,
+		"AFTERCARE":      domain.GroupAftercare,
+		"FAMILY":         domain.GroupFamily,
+		"MUTUAL_SUPPORT": domain.GroupMutualSupport,
+		"THERAPY":        domain.GroupTherapy,
+		"HOUSE_MEETING":  domain.GroupHouseMeeting,
+	}
+	marshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind = map[domain.GroupKind]string{
+		domain.GroupPeerSupport:   "PEER_SUPPORT",
+		domain.GroupAftercare:     "AFTERCARE",
+		domain.GroupFamily:        "FAMILY",
+		domain.GroupMutualSupport: "MUTUAL_SUPPORT",
+		domain.GroupTherapy:       "THERAPY",
+		domain.GroupHouseMeeting:  "HOUSE_MEETING",
+	}
+)
+
+func (ec *executionContext) marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx context.Context, sel ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupMembership!")
+		return graphql.Null
+	}
+	return ec._GroupMembership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupMembershipPayload!")
+		return graphql.Null
+	}
+	return ec._GroupMembershipPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHouse2ᚕᚖcarejourneyᚋserverᚋdomainᚐHouseᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.House) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx context.Context, sel ast.SelectionSet, v *domain.House) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "House!")
+		return graphql.Null
+	}
+	return ec._House(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHouseConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.House]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HouseConnection!")
+		return graphql.Null
+	}
+	return ec._HouseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHouseEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.House]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHouseEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHouseEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.House]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "HouseEdge!")
+		return graphql.Null
+	}
+	return ec._HouseEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -9149,6 +32578,114 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNJoinGroupInput2carejourneyᚋgraphᚋmodelᚐJoinGroupInput(ctx context.Context, v any) (model.JoinGroupInput, error) {
+	res, err := ec.unmarshalInputJoinGroupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNLeaveGroupInput2carejourneyᚋgraphᚋmodelᚐLeaveGroupInput(ctx context.Context, v any) (model.LeaveGroupInput, error) {
+	res, err := ec.unmarshalInputLeaveGroupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNLogPeerConversationInput2carejourneyᚋgraphᚋmodelᚐLogPeerConversationInput(ctx context.Context, v any) (model.LogPeerConversationInput, error) {
+	res, err := ec.unmarshalInputLogPeerConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLogPeerConversationPayload2ᚖcarejourneyᚋgraphᚋmodelᚐLogPeerConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.LogPeerConversationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LogPeerConversationPayload!")
+		return graphql.Null
+	}
+	return ec._LogPeerConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeeting2ᚕᚖcarejourneyᚋserverᚋdomainᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Meeting) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Meeting!")
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Meeting]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingConnection!")
+		return graphql.Null
+	}
+	return ec._MeetingConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Meeting]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeetingEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Meeting]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MeetingEdge!")
+		return graphql.Null
+	}
+	return ec._MeetingEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMember2ᚕᚖcarejourneyᚋserverᚋdomainᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Member) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -9173,7 +32710,7 @@ func (ec *executionContext) marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMe
 	return ec._Member(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐMemberConnection(ctx context.Context, sel ast.SelectionSet, v *model.MemberConnection) graphql.Marshaler {
+func (ec *executionContext) marshalNMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Member]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MemberConnection!")
 		return graphql.Null
@@ -9181,11 +32718,11 @@ func (ec *executionContext) marshalNMemberConnection2ᚖcarejourneyᚋgraphᚋmo
 	return ec._MemberConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MemberEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Member]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐMemberEdge(ctx, sel, v[i])
+		return ec.marshalNMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -9197,7 +32734,7 @@ func (ec *executionContext) marshalNMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodel
 	return ret
 }
 
-func (ec *executionContext) marshalNMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐMemberEdge(ctx context.Context, sel ast.SelectionSet, v *model.MemberEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Member]) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MemberEdge!")
 		return graphql.Null
@@ -9269,6 +32806,124 @@ func (ec *executionContext) marshalNMilestone2ᚖcarejourneyᚋserverᚋdomain�
 	return ec._Milestone(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNModality2carejourneyᚋserverᚋdomainᚐModality(ctx context.Context, v any) (domain.Modality, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNModality2carejourneyᚋserverᚋdomainᚐModality[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNModality2carejourneyᚋserverᚋdomainᚐModality(ctx context.Context, sel ast.SelectionSet, v domain.Modality) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNModality2carejourneyᚋserverᚋdomainᚐModality[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Modality!")
+	}
+	return res
+}
+
+var (
+	unmarshalNModality2carejourneyᚋserverᚋdomainᚐModality = map[string]domain.Modality{
+		"IN_PERSON": domain.ModalityInPerson,
+		"VIRTUAL":   domain.ModalityVirtual,
+		"HYBRID":    domain.ModalityHybrid,
+	}
+	marshalNModality2carejourneyᚋserverᚋdomainᚐModality = map[domain.Modality]string{
+		domain.ModalityInPerson: "IN_PERSON",
+		domain.ModalityVirtual:  "VIRTUAL",
+		domain.ModalityHybrid:   "HYBRID",
+	}
+)
+
+func (ec *executionContext) unmarshalNMoveIntoHouseInput2carejourneyᚋgraphᚋmodelᚐMoveIntoHouseInput(ctx context.Context, v any) (model.MoveIntoHouseInput, error) {
+	res, err := ec.unmarshalInputMoveIntoHouseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMoveIntoHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐMoveIntoHousePayload(ctx context.Context, sel ast.SelectionSet, v *model.MoveIntoHousePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MoveIntoHousePayload!")
+		return graphql.Null
+	}
+	return ec._MoveIntoHousePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMoveOutOfHouseInput2carejourneyᚋgraphᚋmodelᚐMoveOutOfHouseInput(ctx context.Context, v any) (model.MoveOutOfHouseInput, error) {
+	res, err := ec.unmarshalInputMoveOutOfHouseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMoveOutOfHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐMoveOutOfHousePayload(ctx context.Context, sel ast.SelectionSet, v *model.MoveOutOfHousePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MoveOutOfHousePayload!")
+		return graphql.Null
+	}
+	return ec._MoveOutOfHousePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMoveOutReason2carejourneyᚋserverᚋdomainᚐMoveOutReason(ctx context.Context, v any) (domain.MoveOutReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNMoveOutReason2carejourneyᚋserverᚋdomainᚐMoveOutReason[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMoveOutReason2carejourneyᚋserverᚋdomainᚐMoveOutReason(ctx context.Context, sel ast.SelectionSet, v domain.MoveOutReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNMoveOutReason2carejourneyᚋserverᚋdomainᚐMoveOutReason[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MoveOutReason!")
+	}
+	return res
+}
+
+var (
+	unmarshalNMoveOutReason2carejourneyᚋserverᚋdomainᚐMoveOutReason = map[string]domain.MoveOutReason{
+		"COMPLETED":      domain.MoveOutCompleted,
+		"TRANSFERRED":    domain.MoveOutTransferred,
+		"DISCHARGED":     domain.MoveOutDischarged,
+		"RULE_VIOLATION": domain.MoveOutRuleViolation,
+		"RELAPSE":        domain.MoveOutRelapse,
+		"OTHER":          domain.MoveOutOther,
+	}
+	marshalNMoveOutReason2carejourneyᚋserverᚋdomainᚐMoveOutReason = map[domain.MoveOutReason]string{
+		domain.MoveOutCompleted:     "COMPLETED",
+		domain.MoveOutTransferred:   "TRANSFERRED",
+		domain.MoveOutDischarged:    "DISCHARGED",
+		domain.MoveOutRuleViolation: "RULE_VIOLATION",
+		domain.MoveOutRelapse:       "RELAPSE",
+		domain.MoveOutOther:         "OTHER",
+	}
+)
+
+func (ec *executionContext) unmarshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel(ctx context.Context, v any) (domain.NarrLevel, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel(ctx context.Context, sel ast.SelectionSet, v domain.NarrLevel) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NarrLevel!")
+	}
+	return res
+}
+
+var (
+	unmarshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel = map[string]domain.NarrLevel{
+		"I":   domain.NarrI,
+		"II":  domain.NarrII,
+		"III": domain.NarrIII,
+		"IV":  domain.NarrIV,
+	}
+	marshalNNarrLevel2carejourneyᚋserverᚋdomainᚐNarrLevel = map[domain.NarrLevel]string{
+		domain.NarrI:   "I",
+		domain.NarrII:  "II",
+		domain.NarrIII: "III",
+		domain.NarrIV:  "IV",
+	}
+)
+
 func (ec *executionContext) marshalNNode2ᚕcarejourneyᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -9277,6 +32932,14 @@ func (ec *executionContext) marshalNNode2ᚕcarejourneyᚋgraphᚋmodelᚐNode(c
 	})
 
 	return ret
+}
+
+func (ec *executionContext) marshalNOccupancy2ᚖcarejourneyᚋgraphᚋmodelᚐOccupancy(ctx context.Context, sel ast.SelectionSet, v *model.Occupancy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Occupancy!")
+		return graphql.Null
+	}
+	return ec._Occupancy(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrderDirection2carejourneyᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (model.OrderDirection, error) {
@@ -9295,6 +32958,250 @@ func (ec *executionContext) marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPa
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeer2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Peer) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx context.Context, sel ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Peer!")
+		return graphql.Null
+	}
+	return ec._Peer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx context.Context, sel ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerAssignment!")
+		return graphql.Null
+	}
+	return ec._PeerAssignment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerAssignmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.PeerAssignment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerAssignmentConnection!")
+		return graphql.Null
+	}
+	return ec._PeerAssignmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerAssignmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.PeerAssignment]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeerAssignmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeerAssignmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.PeerAssignment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerAssignmentEdge!")
+		return graphql.Null
+	}
+	return ec._PeerAssignmentEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Peer]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerConnection!")
+		return graphql.Null
+	}
+	return ec._PeerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerConversation2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerConversationᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.PeerConversation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeerConversation2ᚖcarejourneyᚋserverᚋdomainᚐPeerConversation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeerConversation2ᚖcarejourneyᚋserverᚋdomainᚐPeerConversation(ctx context.Context, sel ast.SelectionSet, v *domain.PeerConversation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerConversation!")
+		return graphql.Null
+	}
+	return ec._PeerConversation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerConversationConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerConversationConnection!")
+		return graphql.Null
+	}
+	return ec._PeerConversationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerConversationEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.PeerConversation]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeerConversationEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeerConversationEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.PeerConversation]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerConversationEdge!")
+		return graphql.Null
+	}
+	return ec._PeerConversationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPeerEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Peer]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeerEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPeerEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Peer]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PeerEdge!")
+		return graphql.Null
+	}
+	return ec._PeerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPostUpdateInput2carejourneyᚋgraphᚋmodelᚐPostUpdateInput(ctx context.Context, v any) (model.PostUpdateInput, error) {
+	res, err := ec.unmarshalInputPostUpdateInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPostUpdatePayload2ᚖcarejourneyᚋgraphᚋmodelᚐPostUpdatePayload(ctx context.Context, sel ast.SelectionSet, v *model.PostUpdatePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PostUpdatePayload!")
+		return graphql.Null
+	}
+	return ec._PostUpdatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecordAttendanceInput2carejourneyᚋgraphᚋmodelᚐRecordAttendanceInput(ctx context.Context, v any) (model.RecordAttendanceInput, error) {
+	res, err := ec.unmarshalInputRecordAttendanceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecordAttendancePayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordAttendancePayload(ctx context.Context, sel ast.SelectionSet, v *model.RecordAttendancePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecordAttendancePayload!")
+		return graphql.Null
+	}
+	return ec._RecordAttendancePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecordCheckInInput2carejourneyᚋgraphᚋmodelᚐRecordCheckInInput(ctx context.Context, v any) (model.RecordCheckInInput, error) {
+	res, err := ec.unmarshalInputRecordCheckInInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecordCheckInPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordCheckInPayload(ctx context.Context, sel ast.SelectionSet, v *model.RecordCheckInPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecordCheckInPayload!")
+		return graphql.Null
+	}
+	return ec._RecordCheckInPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecordRecoveryCapitalInput2carejourneyᚋgraphᚋmodelᚐRecordRecoveryCapitalInput(ctx context.Context, v any) (model.RecordRecoveryCapitalInput, error) {
+	res, err := ec.unmarshalInputRecordRecoveryCapitalInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecordRecoveryCapitalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordRecoveryCapitalPayload(ctx context.Context, sel ast.SelectionSet, v *model.RecordRecoveryCapitalPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecordRecoveryCapitalPayload!")
+		return graphql.Null
+	}
+	return ec._RecordRecoveryCapitalPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecoveryCapitalAssessment!")
+		return graphql.Null
+	}
+	return ec._RecoveryCapitalAssessment(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
@@ -9321,6 +33228,11 @@ func (ec *executionContext) marshalNRecoveryStartDateChange2ᚖcarejourneyᚋser
 	return ec._RecoveryStartDateChange(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRemoveAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentInput(ctx context.Context, v any) (model.RemoveAftercareCommitmentInput, error) {
+	res, err := ec.unmarshalInputRemoveAftercareCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNResetRecoveryStartDateInput2carejourneyᚋgraphᚋmodelᚐResetRecoveryStartDateInput(ctx context.Context, v any) (model.ResetRecoveryStartDateInput, error) {
 	res, err := ec.unmarshalInputResetRecoveryStartDateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9332,6 +33244,62 @@ func (ec *executionContext) marshalNResetRecoveryStartDatePayload2ᚖcarejourney
 		return graphql.Null
 	}
 	return ec._ResetRecoveryStartDatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx context.Context, sel ast.SelectionSet, v *domain.Residency) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Residency!")
+		return graphql.Null
+	}
+	return ec._Residency(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResidencyConnection!")
+		return graphql.Null
+	}
+	return ec._ResidencyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResidencyEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Residency]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResidencyEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNResidencyEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Residency]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResidencyEdge!")
+		return graphql.Null
+	}
+	return ec._ResidencyEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2carejourneyᚋserverᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
@@ -9368,6 +33336,48 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNScheduleMeetingsInput2carejourneyᚋgraphᚋmodelᚐScheduleMeetingsInput(ctx context.Context, v any) (model.ScheduleMeetingsInput, error) {
+	res, err := ec.unmarshalInputScheduleMeetingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScheduleMeetingsPayload2ᚖcarejourneyᚋgraphᚋmodelᚐScheduleMeetingsPayload(ctx context.Context, sel ast.SelectionSet, v *model.ScheduleMeetingsPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScheduleMeetingsPayload!")
+		return graphql.Null
+	}
+	return ec._ScheduleMeetingsPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScheduleSlot2ᚕᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ScheduleSlot) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScheduleSlot2ᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlot(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScheduleSlot2ᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlot(ctx context.Context, sel ast.SelectionSet, v *model.ScheduleSlot) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ScheduleSlot!")
+		return graphql.Null
+	}
+	return ec._ScheduleSlot(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNScheduleSlotInput2ᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotInput(ctx context.Context, v any) (*model.ScheduleSlotInput, error) {
+	res, err := ec.unmarshalInputScheduleSlotInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNSignInInput2carejourneyᚋgraphᚋmodelᚐSignInInput(ctx context.Context, v any) (model.SignInInput, error) {
 	res, err := ec.unmarshalInputSignInInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9403,6 +33413,233 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx context.Context, v any) (domain.TimeOfDay, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx context.Context, sel ast.SelectionSet, v domain.TimeOfDay) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "TimeOfDay!")
+	}
+	return res
+}
+
+var (
+	unmarshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay = map[string]domain.TimeOfDay{
+		"DAY":     domain.TimeOfDayDay,
+		"EVENING": domain.TimeOfDayEvening,
+		"WEEKEND": domain.TimeOfDayWeekend,
+	}
+	marshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay = map[domain.TimeOfDay]string{
+		domain.TimeOfDayDay:     "DAY",
+		domain.TimeOfDayEvening: "EVENING",
+		domain.TimeOfDayWeekend: "WEEKEND",
+	}
+)
+
+func (ec *executionContext) unmarshalNTimeOfDay2ᚕcarejourneyᚋserverᚋdomainᚐTimeOfDayᚄ(ctx context.Context, v any) ([]domain.TimeOfDay, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.TimeOfDay, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNTimeOfDay2ᚕcarejourneyᚋserverᚋdomainᚐTimeOfDayᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.TimeOfDay) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUpdate2ᚕᚖcarejourneyᚋserverᚋdomainᚐUpdateᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Update) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUpdate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUpdate(ctx context.Context, sel ast.SelectionSet, v *domain.Update) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Update!")
+		return graphql.Null
+	}
+	return ec._Update(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercareCommitmentInput(ctx context.Context, v any) (model.UpdateAftercareCommitmentInput, error) {
+	res, err := ec.unmarshalInputUpdateAftercareCommitmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalInput(ctx context.Context, v any) (model.UpdateAftercareGoalInput, error) {
+	res, err := ec.unmarshalInputUpdateAftercareGoalInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanInput(ctx context.Context, v any) (model.UpdateAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputUpdateAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateConnection!")
+		return graphql.Null
+	}
+	return ec._UpdateConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUpdateEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Update]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUpdateEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUpdateEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Update]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateEdge!")
+		return graphql.Null
+	}
+	return ec._UpdateEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateGroupInput2carejourneyᚋgraphᚋmodelᚐUpdateGroupInput(ctx context.Context, v any) (model.UpdateGroupInput, error) {
+	res, err := ec.unmarshalInputUpdateGroupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateGroupPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateGroupPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateGroupPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateGroupPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateHouseInput2carejourneyᚋgraphᚋmodelᚐUpdateHouseInput(ctx context.Context, v any) (model.UpdateHouseInput, error) {
+	res, err := ec.unmarshalInputUpdateHouseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateHousePayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateHousePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateHousePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateHousePayload!")
+		return graphql.Null
+	}
+	return ec._UpdateHousePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind(ctx context.Context, v any) (domain.UpdateKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind(ctx context.Context, sel ast.SelectionSet, v domain.UpdateKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "UpdateKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind = map[string]domain.UpdateKind{
+		"MILESTONE":         domain.UpdateMilestone,
+		"CARE_LEVEL_CHANGE": domain.UpdateCareLevelChange,
+		"HOUSING_CHANGE":    domain.UpdateHousingChange,
+		"NOTE":              domain.UpdateNote,
+	}
+	marshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind = map[domain.UpdateKind]string{
+		domain.UpdateMilestone:       "MILESTONE",
+		domain.UpdateCareLevelChange: "CARE_LEVEL_CHANGE",
+		domain.UpdateHousingChange:   "HOUSING_CHANGE",
+		domain.UpdateNote:            "NOTE",
+	}
+)
+
+func (ec *executionContext) unmarshalNUpdateMeetingInput2carejourneyᚋgraphᚋmodelᚐUpdateMeetingInput(ctx context.Context, v any) (model.UpdateMeetingInput, error) {
+	res, err := ec.unmarshalInputUpdateMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateMeetingPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateMeetingPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateMeetingPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateMeetingPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateMeetingPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateMemberInput2carejourneyᚋgraphᚋmodelᚐUpdateMemberInput(ctx context.Context, v any) (model.UpdateMemberInput, error) {
 	res, err := ec.unmarshalInputUpdateMemberInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9414,6 +33651,19 @@ func (ec *executionContext) marshalNUpdateMemberPayload2ᚖcarejourneyᚋgraph�
 		return graphql.Null
 	}
 	return ec._UpdateMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdatePeerInput2carejourneyᚋgraphᚋmodelᚐUpdatePeerInput(ctx context.Context, v any) (model.UpdatePeerInput, error) {
+	res, err := ec.unmarshalInputUpdatePeerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdatePeerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdatePeerPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdatePeerPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdatePeerPayload!")
+		return graphql.Null
+	}
+	return ec._UpdatePeerPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx context.Context, sel ast.SelectionSet, v *domain.User) graphql.Marshaler {
@@ -9465,38 +33715,60 @@ func (ec *executionContext) marshalNUserErrorCode2carejourneyᚋserverᚋdomain�
 
 var (
 	unmarshalNUserErrorCode2carejourneyᚋserverᚋdomainᚐCode = map[string]domain.Code{
-		"INVALID_INPUT":          domain.CodeInvalidInput,
-		"NOT_FOUND":              domain.CodeNotFound,
-		"CONFLICT":               domain.CodeConflict,
-		"UNAUTHENTICATED":        domain.CodeUnauthenticated,
-		"FORBIDDEN":              domain.CodeForbidden,
-		"INVALID_CREDENTIALS":    domain.CodeInvalidCredentials,
-		"DUPLICATE":              domain.CodeDuplicate,
-		"UNKNOWN_CARE_LEVEL":     domain.CodeUnknownCareLevel,
-		"ALREADY_IN_CARE":        domain.CodeAlreadyInCare,
-		"NOT_IN_CARE":            domain.CodeNotInCare,
-		"SAME_CARE_LEVEL":        domain.CodeSameCareLevel,
-		"BEFORE_CURRENT_EPISODE": domain.CodeBeforeCurrentEpisode,
-		"EPISODE_OVERLAP":        domain.CodeEpisodeOverlap,
-		"ALREADY_SUPERSEDED":     domain.CodeAlreadySuperseded,
-		"IN_FUTURE":              domain.CodeInFuture,
+		"INVALID_INPUT":            domain.CodeInvalidInput,
+		"NOT_FOUND":                domain.CodeNotFound,
+		"CONFLICT":                 domain.CodeConflict,
+		"UNAUTHENTICATED":          domain.CodeUnauthenticated,
+		"FORBIDDEN":                domain.CodeForbidden,
+		"INVALID_CREDENTIALS":      domain.CodeInvalidCredentials,
+		"DUPLICATE":                domain.CodeDuplicate,
+		"UNKNOWN_CARE_LEVEL":       domain.CodeUnknownCareLevel,
+		"ALREADY_IN_CARE":          domain.CodeAlreadyInCare,
+		"NOT_IN_CARE":              domain.CodeNotInCare,
+		"SAME_CARE_LEVEL":          domain.CodeSameCareLevel,
+		"BEFORE_CURRENT_EPISODE":   domain.CodeBeforeCurrentEpisode,
+		"EPISODE_OVERLAP":          domain.CodeEpisodeOverlap,
+		"ALREADY_SUPERSEDED":       domain.CodeAlreadySuperseded,
+		"IN_FUTURE":                domain.CodeInFuture,
+		"HOUSE_FULL":               domain.CodeHouseFull,
+		"BED_TAKEN":                domain.CodeBedTaken,
+		"ALREADY_IN_HOUSE":         domain.CodeAlreadyInHouse,
+		"NOT_IN_HOUSE":             domain.CodeNotInHouse,
+		"CAPACITY_BELOW_OCCUPANCY": domain.CodeCapacityBelowOccupancy,
+		"CASELOAD_FULL":            domain.CodeCaseloadFull,
+		"PEER_INACTIVE":            domain.CodePeerInactive,
+		"MEETING_NOT_STARTED":      domain.CodeMeetingNotStarted,
+		"ACTIVE_PLAN_EXISTS":       domain.CodeActivePlanExists,
+		"PLAN_CLOSED":              domain.CodePlanClosed,
+		"INVALID_STATUS_CHANGE":    domain.CodeInvalidStatusChange,
 	}
 	marshalNUserErrorCode2carejourneyᚋserverᚋdomainᚐCode = map[domain.Code]string{
-		domain.CodeInvalidInput:         "INVALID_INPUT",
-		domain.CodeNotFound:             "NOT_FOUND",
-		domain.CodeConflict:             "CONFLICT",
-		domain.CodeUnauthenticated:      "UNAUTHENTICATED",
-		domain.CodeForbidden:            "FORBIDDEN",
-		domain.CodeInvalidCredentials:   "INVALID_CREDENTIALS",
-		domain.CodeDuplicate:            "DUPLICATE",
-		domain.CodeUnknownCareLevel:     "UNKNOWN_CARE_LEVEL",
-		domain.CodeAlreadyInCare:        "ALREADY_IN_CARE",
-		domain.CodeNotInCare:            "NOT_IN_CARE",
-		domain.CodeSameCareLevel:        "SAME_CARE_LEVEL",
-		domain.CodeBeforeCurrentEpisode: "BEFORE_CURRENT_EPISODE",
-		domain.CodeEpisodeOverlap:       "EPISODE_OVERLAP",
-		domain.CodeAlreadySuperseded:    "ALREADY_SUPERSEDED",
-		domain.CodeInFuture:             "IN_FUTURE",
+		domain.CodeInvalidInput:           "INVALID_INPUT",
+		domain.CodeNotFound:               "NOT_FOUND",
+		domain.CodeConflict:               "CONFLICT",
+		domain.CodeUnauthenticated:        "UNAUTHENTICATED",
+		domain.CodeForbidden:              "FORBIDDEN",
+		domain.CodeInvalidCredentials:     "INVALID_CREDENTIALS",
+		domain.CodeDuplicate:              "DUPLICATE",
+		domain.CodeUnknownCareLevel:       "UNKNOWN_CARE_LEVEL",
+		domain.CodeAlreadyInCare:          "ALREADY_IN_CARE",
+		domain.CodeNotInCare:              "NOT_IN_CARE",
+		domain.CodeSameCareLevel:          "SAME_CARE_LEVEL",
+		domain.CodeBeforeCurrentEpisode:   "BEFORE_CURRENT_EPISODE",
+		domain.CodeEpisodeOverlap:         "EPISODE_OVERLAP",
+		domain.CodeAlreadySuperseded:      "ALREADY_SUPERSEDED",
+		domain.CodeInFuture:               "IN_FUTURE",
+		domain.CodeHouseFull:              "HOUSE_FULL",
+		domain.CodeBedTaken:               "BED_TAKEN",
+		domain.CodeAlreadyInHouse:         "ALREADY_IN_HOUSE",
+		domain.CodeNotInHouse:             "NOT_IN_HOUSE",
+		domain.CodeCapacityBelowOccupancy: "CAPACITY_BELOW_OCCUPANCY",
+		domain.CodeCaseloadFull:           "CASELOAD_FULL",
+		domain.CodePeerInactive:           "PEER_INACTIVE",
+		domain.CodeMeetingNotStarted:      "MEETING_NOT_STARTED",
+		domain.CodeActivePlanExists:       "ACTIVE_PLAN_EXISTS",
+		domain.CodePlanClosed:             "PLAN_CLOSED",
+		domain.CodeInvalidStatusChange:    "INVALID_STATUS_CHANGE",
 	}
 )
 
@@ -9650,6 +33922,101 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx context.Context, sel ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AftercareCommitment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx context.Context, sel ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AftercareGoal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory(ctx context.Context, v any) (*domain.GoalCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory(ctx context.Context, sel ast.SelectionSet, v *domain.GoalCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory[*v])
+	return res
+}
+
+var (
+	unmarshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory = map[string]domain.GoalCategory{
+		"RELAPSE_PREVENTION":  domain.GoalRelapsePrevention,
+		"CONTINUING_RECOVERY": domain.GoalContinuingRecovery,
+		"HEALTHY_BEHAVIORS":   domain.GoalHealthyBehaviors,
+		"SUPPORT_SYSTEMS":     domain.GoalSupportSystems,
+		"HOUSING":             domain.GoalHousing,
+		"EMPLOYMENT":          domain.GoalEmployment,
+		"RELATIONSHIPS":       domain.GoalRelationships,
+	}
+	marshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory = map[domain.GoalCategory]string{
+		domain.GoalRelapsePrevention:  "RELAPSE_PREVENTION",
+		domain.GoalContinuingRecovery: "CONTINUING_RECOVERY",
+		domain.GoalHealthyBehaviors:   "HEALTHY_BEHAVIORS",
+		domain.GoalSupportSystems:     "SUPPORT_SYSTEMS",
+		domain.GoalHousing:            "HOUSING",
+		domain.GoalEmployment:         "EMPLOYMENT",
+		domain.GoalRelationships:      "RELATIONSHIPS",
+	}
+)
+
+func (ec *executionContext) unmarshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, v any) (*domain.GoalStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, sel ast.SelectionSet, v *domain.GoalStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus = map[string]domain.GoalStatus{
+		"NOT_STARTED": domain.GoalNotStarted,
+		"IN_PROGRESS": domain.GoalInProgress,
+		"ACHIEVED":    domain.GoalAchieved,
+		"DEFERRED":    domain.GoalDeferred,
+	}
+	marshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus = map[domain.GoalStatus]string{
+		domain.GoalNotStarted: "NOT_STARTED",
+		domain.GoalInProgress: "IN_PROGRESS",
+		domain.GoalAchieved:   "ACHIEVED",
+		domain.GoalDeferred:   "DEFERRED",
+	}
+)
+
+func (ec *executionContext) marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx context.Context, sel ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AftercarePlan(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9694,6 +34061,28 @@ func (ec *executionContext) marshalOCareLevel2ᚖcarejourneyᚋserverᚋdomain�
 	return ec._CareLevel(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCertification2ᚖcarejourneyᚋgraphᚋmodelᚐCertification(ctx context.Context, sel ast.SelectionSet, v *model.Certification) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Certification(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCertificationInput2ᚖcarejourneyᚋgraphᚋmodelᚐCertificationInput(ctx context.Context, v any) (*model.CertificationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCertificationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐCheckIn(ctx context.Context, sel ast.SelectionSet, v *domain.CheckIn) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CheckIn(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -9730,6 +34119,188 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
+func (ec *executionContext) marshalOFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx context.Context, sel ast.SelectionSet, v model.Facilitator) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Facilitator(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation(ctx context.Context, v any) (*domain.GenderDesignation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation(ctx context.Context, sel ast.SelectionSet, v *domain.GenderDesignation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation[*v])
+	return res
+}
+
+var (
+	unmarshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation = map[string]domain.GenderDesignation{
+		"MEN":   domain.GenderMen,
+		"WOMEN": domain.GenderWomen,
+		"CO_ED": domain.GenderCoEd,
+	}
+	marshalOGenderDesignation2ᚖcarejourneyᚋserverᚋdomainᚐGenderDesignation = map[domain.GenderDesignation]string{
+		domain.GenderMen:   "MEN",
+		domain.GenderWomen: "WOMEN",
+		domain.GenderCoEd:  "CO_ED",
+	}
+)
+
+func (ec *executionContext) marshalOGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx context.Context, sel ast.SelectionSet, v *domain.Group) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Group(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOGroupFilter2ᚖcarejourneyᚋgraphᚋmodelᚐGroupFilter(ctx context.Context, v any) (*model.GroupFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputGroupFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOGroupKind2ᚕcarejourneyᚋserverᚋdomainᚐGroupKindᚄ(ctx context.Context, v any) ([]domain.GroupKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.GroupKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOGroupKind2ᚕcarejourneyᚋserverᚋdomainᚐGroupKindᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.GroupKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupKind2carejourneyᚋserverᚋdomainᚐGroupKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx context.Context, sel ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GroupMembership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx context.Context, sel ast.SelectionSet, v *domain.House) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._House(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOHouseFilter2ᚖcarejourneyᚋgraphᚋmodelᚐHouseFilter(ctx context.Context, v any) (*model.HouseFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputHouseFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -9746,6 +34317,40 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOMeeting2ᚕᚖcarejourneyᚋserverᚋdomainᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Meeting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMeetingFilter2ᚖcarejourneyᚋgraphᚋmodelᚐMeetingFilter(ctx context.Context, v any) (*model.MeetingFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMeetingFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx context.Context, sel ast.SelectionSet, v *domain.Member) graphql.Marshaler {
@@ -9841,6 +34446,13 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalOMilestone2ᚖcarejourneyᚋserverᚋdomainᚐMilestone(ctx context.Context, sel ast.SelectionSet, v *domain.Milestone) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Milestone(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOMilestones2ᚖcarejourneyᚋgraphᚋmodelᚐMilestones(ctx context.Context, sel ast.SelectionSet, v *model.Milestones) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -9848,11 +34460,175 @@ func (ec *executionContext) marshalOMilestones2ᚖcarejourneyᚋgraphᚋmodelᚐ
 	return ec._Milestones(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality(ctx context.Context, v any) (*domain.Modality, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality(ctx context.Context, sel ast.SelectionSet, v *domain.Modality) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality[*v])
+	return res
+}
+
+var (
+	unmarshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality = map[string]domain.Modality{
+		"IN_PERSON": domain.ModalityInPerson,
+		"VIRTUAL":   domain.ModalityVirtual,
+		"HYBRID":    domain.ModalityHybrid,
+	}
+	marshalOModality2ᚖcarejourneyᚋserverᚋdomainᚐModality = map[domain.Modality]string{
+		domain.ModalityInPerson: "IN_PERSON",
+		domain.ModalityVirtual:  "VIRTUAL",
+		domain.ModalityHybrid:   "HYBRID",
+	}
+)
+
+func (ec *executionContext) unmarshalOMoveOutReason2ᚖcarejourneyᚋserverᚋdomainᚐMoveOutReason(ctx context.Context, v any) (*domain.MoveOutReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOMoveOutReason2ᚖcarejourneyᚋserverᚋdomainᚐMoveOutReason[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMoveOutReason2ᚖcarejourneyᚋserverᚋdomainᚐMoveOutReason(ctx context.Context, sel ast.SelectionSet, v *domain.MoveOutReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOMoveOutReason2ᚖcarejourneyᚋserverᚋdomainᚐMoveOutReason[*v])
+	return res
+}
+
+var (
+	unmarshalOMoveOutReason2ᚖcarejourneyᚋserverᚋdomainᚐMoveOutReason = map[string]domain.MoveOutReason{
+		"COMPLETED":      domain.MoveOutCompleted,
+		"TRANSFERRED":    domain.MoveOutTransferred,
+		"DISCHARGED":     domain.MoveOutDischarged,
+		"RULE_VIOLATION": domain.MoveOutRuleViolation,
+		"RELAPSE":        domain.MoveOutRelapse,
+		"OTHER":          domain.MoveOutOther,
+	}
+	marshalOMoveOutReason2ᚖcarejourneyᚋserverᚋdomainᚐMoveOutReason = map[domain.MoveOutReason]string{
+		domain.MoveOutCompleted:     "COMPLETED",
+		domain.MoveOutTransferred:   "TRANSFERRED",
+		domain.MoveOutDischarged:    "DISCHARGED",
+		domain.MoveOutRuleViolation: "RULE_VIOLATION",
+		domain.MoveOutRelapse:       "RELAPSE",
+		domain.MoveOutOther:         "OTHER",
+	}
+)
+
+func (ec *executionContext) unmarshalONarrLevel2ᚖcarejourneyᚋserverᚋdomainᚐNarrLevel(ctx context.Context, v any) (*domain.NarrLevel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalONarrLevel2ᚖcarejourneyᚋserverᚋdomainᚐNarrLevel[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONarrLevel2ᚖcarejourneyᚋserverᚋdomainᚐNarrLevel(ctx context.Context, sel ast.SelectionSet, v *domain.NarrLevel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalONarrLevel2ᚖcarejourneyᚋserverᚋdomainᚐNarrLevel[*v])
+	return res
+}
+
+var (
+	unmarshalONarrLevel2ᚖcarejourneyᚋserverᚋdomainᚐNarrLevel = map[string]domain.NarrLevel{
+		"I":   domain.NarrI,
+		"II":  domain.NarrII,
+		"III": domain.NarrIII,
+		"IV":  domain.NarrIV,
+	}
+	marshalONarrLevel2ᚖcarejourneyᚋserverᚋdomainᚐNarrLevel = map[domain.NarrLevel]string{
+		domain.NarrI:   "I",
+		domain.NarrII:  "II",
+		domain.NarrIII: "III",
+		domain.NarrIV:  "IV",
+	}
+)
+
 func (ec *executionContext) marshalONode2carejourneyᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx context.Context, sel ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Peer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx context.Context, sel ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PeerAssignment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPeerConversation2ᚖcarejourneyᚋserverᚋdomainᚐPeerConversation(ctx context.Context, sel ast.SelectionSet, v *domain.PeerConversation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PeerConversation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPeerFilter2ᚖcarejourneyᚋgraphᚋmodelᚐPeerFilter(ctx context.Context, v any) (*model.PeerFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPeerFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecoveryCapitalAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx context.Context, sel ast.SelectionSet, v *domain.Residency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Residency(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOScheduleSlotInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotInputᚄ(ctx context.Context, v any) ([]*model.ScheduleSlotInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ScheduleSlotInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScheduleSlotInput2ᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOSignOutInput2ᚖcarejourneyᚋgraphᚋmodelᚐSignOutInput(ctx context.Context, v any) (*model.SignOutInput, error) {
@@ -9914,6 +34690,85 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOTimeOfDay2ᚕcarejourneyᚋserverᚋdomainᚐTimeOfDayᚄ(ctx context.Context, v any) ([]domain.TimeOfDay, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.TimeOfDay, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTimeOfDay2ᚕcarejourneyᚋserverᚋdomainᚐTimeOfDayᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.TimeOfDay) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimeOfDay2carejourneyᚋserverᚋdomainᚐTimeOfDay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUpdate(ctx context.Context, sel ast.SelectionSet, v *domain.Update) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Update(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOUpdateKind2ᚕcarejourneyᚋserverᚋdomainᚐUpdateKindᚄ(ctx context.Context, v any) ([]domain.UpdateKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.UpdateKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOUpdateKind2ᚕcarejourneyᚋserverᚋdomainᚐUpdateKindᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.UpdateKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx context.Context, sel ast.SelectionSet, v *domain.User) graphql.Marshaler {

@@ -17,6 +17,20 @@ const (
 	TypeCareEpisode = "CareEpisode"
 	TypeCareLevel   = "CareLevel"
 	TypeUser        = "User"
+
+	TypePeer                      = "Peer"
+	TypePeerAssignment            = "PeerAssignment"
+	TypePeerConversation          = "PeerConversation"
+	TypeHouse                     = "House"
+	TypeResidency                 = "Residency"
+	TypeGroup                     = "Group"
+	TypeMeeting                   = "Meeting"
+	TypeAftercarePlan             = "AftercarePlan"
+	TypeAftercareGoal             = "AftercareGoal"
+	TypeAftercareCommitment       = "AftercareCommitment"
+	TypeCheckIn                   = "CheckIn"
+	TypeRecoveryCapitalAssessment = "RecoveryCapitalAssessment"
+	TypeUpdate                    = "Update"
 )
 
 // Encode returns the ID of the object of typeName with key.

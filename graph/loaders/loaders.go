@@ -24,6 +24,13 @@ type Loaders struct {
 	EpisodesByMember *dataloadgen.Loader[int64, []*domain.CareEpisode]
 	RecoveryHistory  *dataloadgen.Loader[int64, []*domain.RecoveryStartDateChange]
 	careLevels       func() ([]domain.CareLevel, error)
+
+	// The recovery graph, one set per area.
+	Peers   PeerLoaders
+	Houses  HouseLoaders
+	Groups  GroupLoaders
+	Plans   PlanLoaders
+	Updates UpdateLoaders
 }
 
 // batchWait is how long a loader waits to gather keys; resolvers of one list
@@ -42,6 +49,11 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		careLevels: sync.OnceValues(func() ([]domain.CareLevel, error) {
 			return st.CareLevels(ctx)
 		}),
+		Peers:   newPeerLoaders(st, opts),
+		Houses:  newHouseLoaders(st, opts),
+		Groups:  newGroupLoaders(st, opts),
+		Plans:   newPlanLoaders(st, opts),
+		Updates: newUpdateLoaders(st, opts),
 	}
 }
 

@@ -6,17 +6,45 @@ import (
 	"carejourney/server/domain"
 )
 
-// MemberConnection is a page of members. Count runs only when a client asks
-// for totalCount, because counting a large filtered list is not free.
-type MemberConnection struct {
-	Edges    []*MemberEdge
-	Nodes    []*domain.Member
+// Connection is a page of a Relay connection. Count runs only when a client
+// asks for totalCount, because counting a large filtered list is not free;
+// nested connections count through a loader, so a list of them costs one
+// statement.
+type Connection[T any] struct {
+	Edges    []*Edge[T]
+	Nodes    []T
 	PageInfo *PageInfo
 	Count    func(ctx context.Context) (int, error)
 }
 
-// MemberEdge is a member with its cursor.
-type MemberEdge struct {
+// Edge is an item of a connection with its cursor.
+type Edge[T any] struct {
 	Cursor string
-	Node   *domain.Member
+	Node   T
 }
+
+// The connections of the schema, one per node type.
+type (
+	MemberConnection           = Connection[*domain.Member]
+	MemberEdge                 = Edge[*domain.Member]
+	PeerConnection             = Connection[*domain.Peer]
+	PeerEdge                   = Edge[*domain.Peer]
+	PeerAssignmentConnection   = Connection[*domain.PeerAssignment]
+	PeerAssignmentEdge         = Edge[*domain.PeerAssignment]
+	PeerConversationConnection = Connection[*domain.PeerConversation]
+	PeerConversationEdge       = Edge[*domain.PeerConversation]
+	HouseConnection            = Connection[*domain.House]
+	HouseEdge                  = Edge[*domain.House]
+	ResidencyConnection        = Connection[*domain.Residency]
+	ResidencyEdge              = Edge[*domain.Residency]
+	GroupConnection            = Connection[*domain.Group]
+	GroupEdge                  = Edge[*domain.Group]
+	MeetingConnection          = Connection[*domain.Meeting]
+	MeetingEdge                = Edge[*domain.Meeting]
+	AttendanceConnection       = Connection[*domain.AttendanceRecord]
+	AttendanceEdge             = Edge[*domain.AttendanceRecord]
+	CheckInConnection          = Connection[*domain.CheckIn]
+	CheckInEdge                = Edge[*domain.CheckIn]
+	UpdateConnection           = Connection[*domain.Update]
+	UpdateEdge                 = Edge[*domain.Update]
+)

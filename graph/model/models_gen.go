@@ -11,6 +11,50 @@ import (
 	"time"
 )
 
+// Input of `addAftercareCommitment`.
+type AddAftercareCommitmentInput struct {
+	// The plan.
+	PlanID string `json:"planId"`
+	// What kind of commitment.
+	Kind domain.CommitmentKind `json:"kind"`
+	// Details.
+	Description *string `json:"description,omitempty"`
+	// The group to attend (at most one of group, house and peer).
+	GroupID *string `json:"groupId,omitempty"`
+	// The house to live in.
+	HouseID *string `json:"houseId,omitempty"`
+	// The peer to meet.
+	PeerID *string `json:"peerId,omitempty"`
+	// How many times a week (1-21).
+	TargetPerWeek *int `json:"targetPerWeek,omitempty"`
+}
+
+// Input of `addAftercareGoal`.
+type AddAftercareGoalInput struct {
+	// The plan.
+	PlanID string `json:"planId"`
+	// The category.
+	Category domain.GoalCategory `json:"category"`
+	// The goal.
+	Description string `json:"description"`
+	// When it should be reached.
+	TargetDate *time.Time `json:"targetDate,omitempty"`
+	// How far it got; NOT_STARTED when omitted.
+	Status *domain.GoalStatus `json:"status,omitempty"`
+}
+
+// One week of a commitment's adherence.
+type AdherenceWeek struct {
+	// The Monday the week starts on (provider time zone).
+	WeekStart time.Time `json:"weekStart"`
+	// Meetings of the commitment's group attended (present or late).
+	Attended int `json:"attended"`
+	// The weekly target.
+	Target int `json:"target"`
+	// Whether attended reached the target.
+	Met bool `json:"met"`
+}
+
 // Input of `admitMember`.
 type AdmitMemberInput struct {
 	// The member to admit (a readmission when they were discharged before).
@@ -33,6 +77,112 @@ type AdmitMemberPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of a commitment mutation.
+type AftercareCommitmentPayload struct {
+	// The commitment as it is now.
+	Commitment *domain.AftercareCommitment `json:"commitment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of a goal mutation.
+type AftercareGoalPayload struct {
+	// The goal as it is now.
+	Goal *domain.AftercareGoal `json:"goal,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of a plan mutation.
+type AftercarePlanPayload struct {
+	// The plan as it is now.
+	Plan *domain.AftercarePlan `json:"plan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `activateAftercarePlan`, `completeAftercarePlan` and `cancelAftercarePlan`.
+type AftercarePlanStatusInput struct {
+	// The plan.
+	PlanID string `json:"planId"`
+}
+
+// Input of `assignPeer`.
+type AssignPeerInput struct {
+	// The member.
+	MemberID string `json:"memberId"`
+	// The peer supporter.
+	PeerID string `json:"peerId"`
+	// When the pairing begins; the member's current pairing, if any, ends then.
+	StartedAt time.Time `json:"startedAt"`
+	// What the peer helps with.
+	Focus *string `json:"focus,omitempty"`
+}
+
+// The result of `assignPeer`.
+type AssignPeerPayload struct {
+	// The new assignment.
+	Assignment *domain.PeerAssignment `json:"assignment,omitempty"`
+	// Why nothing was written (CASELOAD_FULL when the peer has no room).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// One line of `recordAttendance`.
+type AttendanceEntryInput struct {
+	// The member.
+	MemberID string `json:"memberId"`
+	// How they attended.
+	Status domain.AttendanceStatus `json:"status"`
+}
+
+// Attendance counted over a period: an outcome signal.
+type AttendanceSummary struct {
+	// Meetings attended (present or late).
+	MeetingsAttended int `json:"meetingsAttended"`
+	// Of those, meetings of aftercare groups.
+	AftercareMeetingsAttended int `json:"aftercareMeetingsAttended"`
+	// How many different aftercare groups the member attended.
+	DistinctAftercarePrograms int `json:"distinctAftercarePrograms"`
+	// Meetings marked absent.
+	MeetingsMissed int `json:"meetingsMissed"`
+	// Meetings excused.
+	MeetingsExcused int `json:"meetingsExcused"`
+	// Attended / (attended + missed), 0-1; null when nothing was recorded.
+	AttendanceRate *float64 `json:"attendanceRate,omitempty"`
+	// Meetings attended per week (Monday to Sunday, provider time zone), oldest first, every week of the period.
+	Weeks []*AttendanceWeek `json:"weeks"`
+}
+
+// Meetings attended in one week.
+type AttendanceWeek struct {
+	// The Monday the week starts on.
+	WeekStart time.Time `json:"weekStart"`
+	// Meetings attended that week.
+	Attended int `json:"attended"`
+}
+
+// A peer supporter's certification (e.g. CPRS, CRPS, PRSS).
+type Certification struct {
+	// The credential, e.g. `CPRS`.
+	Kind string `json:"kind"`
+	// The certificate number.
+	Number *string `json:"number,omitempty"`
+	// When it expires; null when it does not.
+	ExpiresOn *time.Time `json:"expiresOn,omitempty"`
+	// Whether it has expired (in the provider's time zone).
+	Expired bool `json:"expired"`
+}
+
+// A certification in an input.
+type CertificationInput struct {
+	// The credential, e.g. `CPRS`.
+	Kind string `json:"kind"`
+	// The certificate number.
+	Number *string `json:"number,omitempty"`
+	// When it expires.
+	ExpiresOn *time.Time `json:"expiresOn,omitempty"`
+}
+
 // Input of `changeCareLevel`.
 type ChangeCareLevelInput struct {
 	// The member, who must be in care.
@@ -53,6 +203,14 @@ type ChangeCareLevelPayload struct {
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Attendance against one commitment's weekly target.
+type CommitmentAdherence struct {
+	// The commitment.
+	Commitment *domain.AftercareCommitment `json:"commitment"`
+	// One entry per week, oldest first.
+	Weeks []*AdherenceWeek `json:"weeks"`
 }
 
 // Input of `correctCareEpisode`: the full corrected values of the episode.
@@ -79,6 +237,74 @@ type CorrectCareEpisodePayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `createAftercarePlan`.
+type CreateAftercarePlanInput struct {
+	// The member.
+	MemberID string `json:"memberId"`
+	// The first day of the plan.
+	StartsOn time.Time `json:"startsOn"`
+	// When it is due for review; on or after `startsOn`.
+	ReviewOn time.Time `json:"reviewOn"`
+}
+
+// Input of `createGroup`.
+type CreateGroupInput struct {
+	// The group's name.
+	Name string `json:"name"`
+	// What the group is for.
+	Kind domain.GroupKind `json:"kind"`
+	// What happens in the group.
+	Description *string `json:"description,omitempty"`
+	// How the group meets.
+	Modality domain.Modality `json:"modality"`
+	// Where: a place, a video link, or both.
+	Location *string `json:"location,omitempty"`
+	// The IANA time zone of the schedule; the provider's when omitted.
+	TimeZone *string `json:"timeZone,omitempty"`
+	// The weekly meeting times.
+	Schedule []*ScheduleSlotInput `json:"schedule,omitempty"`
+	// Peers who lead the group.
+	FacilitatorPeerIds []string `json:"facilitatorPeerIds,omitempty"`
+	// Staff who lead the group.
+	FacilitatorUserIds []string `json:"facilitatorUserIds,omitempty"`
+	// The house, for a house meeting.
+	HouseID *string `json:"houseId,omitempty"`
+}
+
+// The result of `createGroup`.
+type CreateGroupPayload struct {
+	// The new group.
+	Group *domain.Group `json:"group,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `createHouse`.
+type CreateHouseInput struct {
+	// The house's name, unique.
+	Name string `json:"name"`
+	// The street address.
+	Address *string `json:"address,omitempty"`
+	// Beds (1-200).
+	Capacity int `json:"capacity"`
+	// Who the house is for.
+	GenderDesignation domain.GenderDesignation `json:"genderDesignation"`
+	// The NARR support level.
+	NarrLevel domain.NarrLevel `json:"narrLevel"`
+	// The house phone.
+	Phone *string `json:"phone,omitempty"`
+	// The house manager's account.
+	ManagerUserID *string `json:"managerUserId,omitempty"`
+}
+
+// The result of `createHouse`.
+type CreateHousePayload struct {
+	// The new house.
+	House *domain.House `json:"house,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `createMember`.
 type CreateMemberInput struct {
 	// Legal first name.
@@ -101,6 +327,36 @@ type CreateMemberPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `createPeer`.
+type CreatePeerInput struct {
+	// Full name.
+	Name string `json:"name"`
+	// A short introduction.
+	Bio *string `json:"bio,omitempty"`
+	// The member record of an alumnus who became a peer; their recovery start date is used when none is given.
+	MemberID *string `json:"memberId,omitempty"`
+	// The peer's staff account, when they sign in.
+	UserID *string `json:"userId,omitempty"`
+	// The peer certification.
+	Certification *CertificationInput `json:"certification,omitempty"`
+	// The peer's recovery start date.
+	RecoveryStartDate *time.Time `json:"recoveryStartDate,omitempty"`
+	// Languages spoken.
+	Languages []string `json:"languages,omitempty"`
+	// Focus areas.
+	Specialties []string `json:"specialties,omitempty"`
+	// Members at most at one time (0-200).
+	CaseloadLimit int `json:"caseloadLimit"`
+}
+
+// The result of `createPeer`.
+type CreatePeerPayload struct {
+	// The new peer; null when nothing was written.
+	Peer *domain.Peer `json:"peer,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `dischargeMember`.
 type DischargeMemberInput struct {
 	// The member, who must be in care.
@@ -119,6 +375,110 @@ type DischargeMemberPayload struct {
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `endPeerAssignment`.
+type EndPeerAssignmentInput struct {
+	// The assignment to end.
+	AssignmentID string `json:"assignmentId"`
+	// When it ends.
+	EndedAt time.Time `json:"endedAt"`
+	// Why.
+	Reason *string `json:"reason,omitempty"`
+}
+
+// The result of `endPeerAssignment`.
+type EndPeerAssignmentPayload struct {
+	// The ended assignment.
+	Assignment *domain.PeerAssignment `json:"assignment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Narrows the group list.
+type GroupFilter struct {
+	// Only groups of these kinds.
+	Kinds []domain.GroupKind `json:"kinds,omitempty"`
+	// Only groups meeting at one of these times.
+	TimesOfDay []domain.TimeOfDay `json:"timesOfDay,omitempty"`
+	// Only groups meeting this way.
+	Modality *domain.Modality `json:"modality,omitempty"`
+	// Only groups led by this peer or user (a Peer or User ID).
+	FacilitatorID *string `json:"facilitatorId,omitempty"`
+	// Only active (true) or inactive (false) groups; active when omitted.
+	Active *bool `json:"active,omitempty"`
+	// Matches any part of the name, ignoring case.
+	Search *string `json:"search,omitempty"`
+}
+
+// The result of `joinGroup` and `leaveGroup`.
+type GroupMembershipPayload struct {
+	// The membership.
+	GroupMembership *domain.GroupMembership `json:"groupMembership,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Narrows the house list.
+type HouseFilter struct {
+	// Only houses with an open bed (true) or full ones (false).
+	HasOpenBeds *bool `json:"hasOpenBeds,omitempty"`
+	// Only houses for these people.
+	GenderDesignation *domain.GenderDesignation `json:"genderDesignation,omitempty"`
+}
+
+// Input of `joinGroup`.
+type JoinGroupInput struct {
+	// The group.
+	GroupID string `json:"groupId"`
+	// The member.
+	MemberID string `json:"memberId"`
+	// When they join; now when omitted.
+	JoinedAt *time.Time `json:"joinedAt,omitempty"`
+}
+
+// Input of `leaveGroup`.
+type LeaveGroupInput struct {
+	// The group.
+	GroupID string `json:"groupId"`
+	// The member.
+	MemberID string `json:"memberId"`
+	// When they leave; now when omitted.
+	LeftAt *time.Time `json:"leftAt,omitempty"`
+}
+
+// Input of `logPeerConversation`.
+type LogPeerConversationInput struct {
+	// The peer.
+	PeerID string `json:"peerId"`
+	// The member.
+	MemberID string `json:"memberId"`
+	// When it took place.
+	OccurredAt time.Time `json:"occurredAt"`
+	// How long it lasted (1-600 minutes).
+	DurationMinutes int `json:"durationMinutes"`
+	// How it took place.
+	Channel domain.ConversationChannel `json:"channel"`
+	// A short, non-clinical note.
+	Note *string `json:"note,omitempty"`
+}
+
+// The result of `logPeerConversation`.
+type LogPeerConversationPayload struct {
+	// The logged conversation.
+	Conversation *domain.PeerConversation `json:"conversation,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Narrows the meeting list.
+type MeetingFilter struct {
+	// Only meetings of these groups.
+	GroupIds []string `json:"groupIds,omitempty"`
+	// Only meetings of groups of these kinds.
+	Kinds []domain.GroupKind `json:"kinds,omitempty"`
+	// Only meetings at these times of day.
+	TimesOfDay []domain.TimeOfDay `json:"timesOfDay,omitempty"`
 }
 
 // Narrows the member list.
@@ -147,8 +507,58 @@ type Milestones struct {
 	Next *domain.Milestone `json:"next"`
 }
 
+// Input of `moveIntoHouse`.
+type MoveIntoHouseInput struct {
+	// The member, who must not live in a house now.
+	MemberID string `json:"memberId"`
+	// The house, which must have an open bed.
+	HouseID string `json:"houseId"`
+	// The bed, when beds are named; it must be free.
+	Bed *string `json:"bed,omitempty"`
+	// When the member moves in.
+	MoveInAt time.Time `json:"moveInAt"`
+}
+
+// The result of `moveIntoHouse`.
+type MoveIntoHousePayload struct {
+	// The new residency.
+	Residency *domain.Residency `json:"residency,omitempty"`
+	// Why nothing was written (HOUSE_FULL, BED_TAKEN, ALREADY_IN_HOUSE).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `moveOutOfHouse`.
+type MoveOutOfHouseInput struct {
+	// The member, who must live in a house.
+	MemberID string `json:"memberId"`
+	// When they move out.
+	MoveOutAt time.Time `json:"moveOutAt"`
+	// Why.
+	Reason domain.MoveOutReason `json:"reason"`
+	// More about it.
+	Note *string `json:"note,omitempty"`
+}
+
+// The result of `moveOutOfHouse`.
+type MoveOutOfHousePayload struct {
+	// The ended residency.
+	Residency *domain.Residency `json:"residency,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The entry points for writing.
 type Mutation struct {
+}
+
+// How full a house is.
+type Occupancy struct {
+	// Beds in the house.
+	Capacity int `json:"capacity"`
+	// Beds taken by current residents.
+	Occupied int `json:"occupied"`
+	// Open beds.
+	Available int `json:"available"`
 }
 
 // Where a page of a connection sits in the whole list.
@@ -163,8 +573,106 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// Narrows the peer list.
+type PeerFilter struct {
+	// Only active (true) or inactive (false) peers.
+	Active *bool `json:"active,omitempty"`
+	// Only peers who speak this language (ignoring case).
+	Language *string `json:"language,omitempty"`
+	// Only peers who are alumni of the program.
+	AlumniOnly *bool `json:"alumniOnly,omitempty"`
+	// Only peers who can take another member (true) or who cannot (false).
+	HasCapacity *bool `json:"hasCapacity,omitempty"`
+	// Matches any part of the name, ignoring case.
+	Search *string `json:"search,omitempty"`
+}
+
+// Input of `postUpdate`.
+type PostUpdateInput struct {
+	// The member.
+	MemberID string `json:"memberId"`
+	// The text.
+	Body string `json:"body"`
+	// Whether family may ever see it; false when omitted.
+	Shareable *bool `json:"shareable,omitempty"`
+	// When the reported thing happened; now when omitted.
+	OccurredAt *time.Time `json:"occurredAt,omitempty"`
+}
+
+// The result of `postUpdate`.
+type PostUpdatePayload struct {
+	// The new update.
+	Update *domain.Update `json:"update,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The entry points for reading.
 type Query struct {
+}
+
+// Input of `recordAttendance`.
+type RecordAttendanceInput struct {
+	// The meeting.
+	MeetingID string `json:"meetingId"`
+	// One line per member; a member recorded before gets the new status.
+	Entries []*AttendanceEntryInput `json:"entries"`
+}
+
+// The result of `recordAttendance`.
+type RecordAttendancePayload struct {
+	// The meeting with its attendance.
+	Meeting *domain.Meeting `json:"meeting,omitempty"`
+	// Why nothing was written (nothing is, when any line is wrong).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `recordCheckIn`.
+type RecordCheckInInput struct {
+	// The plan, which must be active.
+	PlanID string `json:"planId"`
+	// The day of the check-in; not in the future.
+	OccurredOn time.Time `json:"occurredOn"`
+	// Abstinent since the last check-in.
+	Abstinent bool `json:"abstinent"`
+	// Craving, 0-10.
+	Craving int `json:"craving"`
+	// Coping skills used.
+	CopingSkills []string `json:"copingSkills,omitempty"`
+	// A note.
+	Note *string `json:"note,omitempty"`
+}
+
+// The result of `recordCheckIn`.
+type RecordCheckInPayload struct {
+	// The new check-in.
+	CheckIn *domain.CheckIn `json:"checkIn,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `recordRecoveryCapital`.
+type RecordRecoveryCapitalInput struct {
+	// The member.
+	MemberID string `json:"memberId"`
+	// The ten BARC-10 answers in questionnaire order, each 1-6.
+	Answers []int `json:"answers"`
+	// When it was taken; now when omitted.
+	AssessedAt *time.Time `json:"assessedAt,omitempty"`
+}
+
+// The result of `recordRecoveryCapital`.
+type RecordRecoveryCapitalPayload struct {
+	// The stored assessment with its total.
+	Assessment *domain.RecoveryCapitalAssessment `json:"assessment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `removeAftercareCommitment`.
+type RemoveAftercareCommitmentInput struct {
+	// The commitment to take out of the plan; it stays in the plan's history.
+	CommitmentID string `json:"commitmentId"`
 }
 
 // Input of `resetRecoveryStartDate`.
@@ -183,6 +691,46 @@ type ResetRecoveryStartDatePayload struct {
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `scheduleMeetings`.
+type ScheduleMeetingsInput struct {
+	// The group.
+	GroupID string `json:"groupId"`
+	// The first day, in the group's time zone.
+	From time.Time `json:"from"`
+	// The last day (inclusive); at most 366 days after `from`.
+	To time.Time `json:"to"`
+}
+
+// The result of `scheduleMeetings`.
+type ScheduleMeetingsPayload struct {
+	// Every meeting of the group in the range, existing and new, by start.
+	Meetings []*domain.Meeting `json:"meetings,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// One weekly meeting time of a group, in the group's time zone.
+type ScheduleSlot struct {
+	// The day.
+	DayOfWeek DayOfWeek `json:"dayOfWeek"`
+	// Local start time, `HH:MM` (24-hour).
+	StartTime string `json:"startTime"`
+	// How long the meeting lasts.
+	DurationMinutes int `json:"durationMinutes"`
+	// Day, evening or weekend.
+	TimeOfDay domain.TimeOfDay `json:"timeOfDay"`
+}
+
+// A weekly meeting time in an input.
+type ScheduleSlotInput struct {
+	// The day.
+	DayOfWeek DayOfWeek `json:"dayOfWeek"`
+	// Local start time, `HH:MM` (24-hour).
+	StartTime string `json:"startTime"`
+	// How long the meeting lasts (5-720 minutes).
+	DurationMinutes int `json:"durationMinutes"`
 }
 
 // Credentials for `signIn`.
@@ -213,6 +761,122 @@ type SignOutPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `updateAftercareCommitment`: omitted fields stay as they are.
+type UpdateAftercareCommitmentInput struct {
+	// The commitment.
+	CommitmentID string `json:"commitmentId"`
+	// Details.
+	Description *string `json:"description,omitempty"`
+	// How many times a week (1-21).
+	TargetPerWeek *int `json:"targetPerWeek,omitempty"`
+	// Removes the weekly target when true.
+	ClearTarget *bool `json:"clearTarget,omitempty"`
+}
+
+// Input of `updateAftercareGoal`: omitted fields stay as they are.
+type UpdateAftercareGoalInput struct {
+	// The goal.
+	GoalID string `json:"goalId"`
+	// The category.
+	Category *domain.GoalCategory `json:"category,omitempty"`
+	// The goal.
+	Description *string `json:"description,omitempty"`
+	// When it should be reached.
+	TargetDate *time.Time `json:"targetDate,omitempty"`
+	// How far it got.
+	Status *domain.GoalStatus `json:"status,omitempty"`
+}
+
+// Input of `updateAftercarePlan`: omitted fields stay as they are.
+type UpdateAftercarePlanInput struct {
+	// The plan.
+	PlanID string `json:"planId"`
+	// The first day of the plan.
+	StartsOn *time.Time `json:"startsOn,omitempty"`
+	// When it is due for review.
+	ReviewOn *time.Time `json:"reviewOn,omitempty"`
+}
+
+// Input of `updateGroup`: omitted fields stay as they are; lists replace.
+type UpdateGroupInput struct {
+	// The group to change.
+	GroupID string `json:"groupId"`
+	// The group's name.
+	Name *string `json:"name,omitempty"`
+	// What happens in the group.
+	Description *string `json:"description,omitempty"`
+	// How the group meets.
+	Modality *domain.Modality `json:"modality,omitempty"`
+	// Where.
+	Location *string `json:"location,omitempty"`
+	// The IANA time zone of the schedule.
+	TimeZone *string `json:"timeZone,omitempty"`
+	// The weekly meeting times; replaces the schedule. Future meetings without attendance that no longer fit it are removed.
+	Schedule []*ScheduleSlotInput `json:"schedule,omitempty"`
+	// Peers who lead the group; replaces them.
+	FacilitatorPeerIds []string `json:"facilitatorPeerIds,omitempty"`
+	// Staff who lead the group; replaces them.
+	FacilitatorUserIds []string `json:"facilitatorUserIds,omitempty"`
+	// False when the group stops meeting.
+	Active *bool `json:"active,omitempty"`
+}
+
+// The result of `updateGroup`.
+type UpdateGroupPayload struct {
+	// The group as changed.
+	Group *domain.Group `json:"group,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `updateHouse`: omitted fields stay as they are.
+type UpdateHouseInput struct {
+	// The house to change.
+	HouseID string `json:"houseId"`
+	// The house's name.
+	Name *string `json:"name,omitempty"`
+	// The street address.
+	Address *string `json:"address,omitempty"`
+	// Beds; not below the current residents (CAPACITY_BELOW_OCCUPANCY).
+	Capacity *int `json:"capacity,omitempty"`
+	// Who the house is for.
+	GenderDesignation *domain.GenderDesignation `json:"genderDesignation,omitempty"`
+	// The NARR support level.
+	NarrLevel *domain.NarrLevel `json:"narrLevel,omitempty"`
+	// The house phone; an empty string clears it.
+	Phone *string `json:"phone,omitempty"`
+	// The house manager's account.
+	ManagerUserID *string `json:"managerUserId,omitempty"`
+}
+
+// The result of `updateHouse`.
+type UpdateHousePayload struct {
+	// The house as changed.
+	House *domain.House `json:"house,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `updateMeeting`: omitted fields stay as they are.
+type UpdateMeetingInput struct {
+	// The meeting.
+	MeetingID string `json:"meetingId"`
+	// What the meeting is about.
+	Topic *string `json:"topic,omitempty"`
+	// The peer leading it (clears a staff facilitator).
+	FacilitatorPeerID *string `json:"facilitatorPeerId,omitempty"`
+	// The staff member leading it (clears a peer facilitator).
+	FacilitatorUserID *string `json:"facilitatorUserId,omitempty"`
+}
+
+// The result of `updateMeeting`.
+type UpdateMeetingPayload struct {
+	// The meeting as changed.
+	Meeting *domain.Meeting `json:"meeting,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `updateMember`: omitted fields stay as they are.
 type UpdateMemberInput struct {
 	// The member to change.
@@ -237,6 +901,38 @@ type UpdateMemberPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `updatePeer`: omitted fields stay as they are.
+type UpdatePeerInput struct {
+	// The peer to change.
+	PeerID string `json:"peerId"`
+	// Full name.
+	Name *string `json:"name,omitempty"`
+	// A short introduction.
+	Bio *string `json:"bio,omitempty"`
+	// The certification; replaces the current one.
+	Certification *CertificationInput `json:"certification,omitempty"`
+	// Removes the certification when true.
+	ClearCertification *bool `json:"clearCertification,omitempty"`
+	// The peer's recovery start date.
+	RecoveryStartDate *time.Time `json:"recoveryStartDate,omitempty"`
+	// Languages spoken; replaces the list.
+	Languages []string `json:"languages,omitempty"`
+	// Focus areas; replaces the list.
+	Specialties []string `json:"specialties,omitempty"`
+	// Members at most at one time; not below the current caseload.
+	CaseloadLimit *int `json:"caseloadLimit,omitempty"`
+	// False when the peer stops supporting members (current assignments stay until ended).
+	Active *bool `json:"active,omitempty"`
+}
+
+// The result of `updatePeer`.
+type UpdatePeerPayload struct {
+	// The peer as changed.
+	Peer *domain.Peer `json:"peer,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A problem with a mutation's input or a broken business rule. Nothing was written.
 type UserError struct {
 	// Path to the input field at fault, e.g. `["input", "careLevelCode"]`; null when no single field is.
@@ -253,6 +949,79 @@ type Viewer struct {
 	User *domain.User `json:"user"`
 	// When the session ends unless renewed by activity.
 	SessionExpiresAt time.Time `json:"sessionExpiresAt"`
+}
+
+// A day of the week.
+type DayOfWeek string
+
+const (
+	// Monday.
+	DayOfWeekMonday DayOfWeek = "MONDAY"
+	// Tuesday.
+	DayOfWeekTuesday DayOfWeek = "TUESDAY"
+	// Wednesday.
+	DayOfWeekWednesday DayOfWeek = "WEDNESDAY"
+	// Thursday.
+	DayOfWeekThursday DayOfWeek = "THURSDAY"
+	// Friday.
+	DayOfWeekFriday DayOfWeek = "FRIDAY"
+	// Saturday.
+	DayOfWeekSaturday DayOfWeek = "SATURDAY"
+	// Sunday.
+	DayOfWeekSunday DayOfWeek = "SUNDAY"
+)
+
+var AllDayOfWeek = []DayOfWeek{
+	DayOfWeekMonday,
+	DayOfWeekTuesday,
+	DayOfWeekWednesday,
+	DayOfWeekThursday,
+	DayOfWeekFriday,
+	DayOfWeekSaturday,
+	DayOfWeekSunday,
+}
+
+func (e DayOfWeek) IsValid() bool {
+	switch e {
+	case DayOfWeekMonday, DayOfWeekTuesday, DayOfWeekWednesday, DayOfWeekThursday, DayOfWeekFriday, DayOfWeekSaturday, DayOfWeekSunday:
+		return true
+	}
+	return false
+}
+
+func (e DayOfWeek) String() string {
+	return string(e)
+}
+
+func (e *DayOfWeek) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DayOfWeek(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DayOfWeek", str)
+	}
+	return nil
+}
+
+func (e DayOfWeek) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DayOfWeek) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DayOfWeek) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // What to sort members by.

@@ -6,3 +6,7 @@ package model
 // methods, so the interface is empty and the generated code switches on the
 // concrete types the schema lists as implementing Node.
 type Node interface{}
+
+// Facilitator is a peer (*domain.Peer) or a staff user (*domain.User) who
+// leads a group or a meeting.
+type Facilitator interface{}

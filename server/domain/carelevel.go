@@ -4,8 +4,10 @@ package domain
 // loaded by a migration; Intensity orders it (higher is more intensive) and is
 // the only thing that decides the direction of a move.
 type CareLevel struct {
-	Code                   string `bun:"code,pk"`
-	Name                   string `bun:"name"`
+	Code string `bun:"code,pk"`
+	Name string `bun:"name"`
+	// ShortName is the name inside sentences, e.g. "Stepped down to IOP".
+	ShortName              string `bun:"short_name"`
 	AsamLevel              string `bun:"asam_level"`
 	AsamLevelFourthEdition string `bun:"asam_level_fourth_edition"`
 	Intensity              int    `bun:"intensity"`

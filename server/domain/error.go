@@ -30,6 +30,19 @@ const (
 	CodeEpisodeOverlap       Code = "EPISODE_OVERLAP"
 	CodeAlreadySuperseded    Code = "ALREADY_SUPERSEDED"
 	CodeInFuture             Code = "IN_FUTURE"
+
+	// Recovery graph codes.
+	CodeHouseFull              Code = "HOUSE_FULL"
+	CodeBedTaken               Code = "BED_TAKEN"
+	CodeAlreadyInHouse         Code = "ALREADY_IN_HOUSE"
+	CodeNotInHouse             Code = "NOT_IN_HOUSE"
+	CodeCapacityBelowOccupancy Code = "CAPACITY_BELOW_OCCUPANCY"
+	CodeCaseloadFull           Code = "CASELOAD_FULL"
+	CodePeerInactive           Code = "PEER_INACTIVE"
+	CodeMeetingNotStarted      Code = "MEETING_NOT_STARTED"
+	CodeActivePlanExists       Code = "ACTIVE_PLAN_EXISTS"
+	CodePlanClosed             Code = "PLAN_CLOSED"
+	CodeInvalidStatusChange    Code = "INVALID_STATUS_CHANGE"
 )
 
 // AllCodes lists every code, so tests can check the API enum covers them.
@@ -38,6 +51,9 @@ var AllCodes = []Code{
 	CodeInvalidCredentials, CodeDuplicate,
 	CodeUnknownCareLevel, CodeAlreadyInCare, CodeNotInCare, CodeSameCareLevel,
 	CodeBeforeCurrentEpisode, CodeEpisodeOverlap, CodeAlreadySuperseded, CodeInFuture,
+	CodeHouseFull, CodeBedTaken, CodeAlreadyInHouse, CodeNotInHouse, CodeCapacityBelowOccupancy,
+	CodeCaseloadFull, CodePeerInactive, CodeMeetingNotStarted,
+	CodeActivePlanExists, CodePlanClosed, CodeInvalidStatusChange,
 }
 
 // Error is a failure the caller can act on: a broken business rule, bad

@@ -42,8 +42,11 @@ type keyset struct {
 // apply adds the cursor conditions, the order and the limit (one more than
 // asked, to learn whether another page follows) to q.
 func (k keyset) apply(q *bun.SelectQuery, page PageRequest) *bun.SelectQuery {
-	// Walking backward reads the list in reverse and flips it afterwards.
-	desc := k.desc != page.Backward
+	return k.where(q, page).OrderExpr(k.order(page)).Limit(int64(page.Limit + 1))
+}
+
+// where adds the cursor conditions of page to q.
+func (k keyset) where(q *bun.SelectQuery, page PageRequest) *bun.SelectQuery {
 	after := func(c *Cursor, forwardDesc bool) {
 		op := ">"
 		if forwardDesc {
@@ -57,11 +60,17 @@ func (k keyset) apply(q *bun.SelectQuery, page PageRequest) *bun.SelectQuery {
 	if page.Before != nil {
 		after(page.Before, !k.desc)
 	}
+	return q
+}
+
+// order is the ORDER BY of the list; walking backward reads the list in
+// reverse, and finish flips it back.
+func (k keyset) order(page PageRequest) string {
 	dir := "ASC"
-	if desc {
+	if k.desc != page.Backward {
 		dir = "DESC"
 	}
-	return q.OrderExpr(fmt.Sprintf("%s %s, %s %s", k.expr, dir, k.idColumn, dir)).Limit(int64(page.Limit + 1))
+	return fmt.Sprintf("%s %s, %s %s", k.expr, dir, k.idColumn, dir)
 }
 
 // finish trims the extra row, restores list order for a backward walk and

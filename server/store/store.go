@@ -91,6 +91,48 @@ var constraintErrors = map[string]*domain.Error{
 		"This episode was already corrected."),
 	"users_email_key": domain.FieldError(domain.CodeDuplicate, "email",
 		"An account with this email exists already."),
+
+	// Peers.
+	"peers_alumnus_member_id_key": domain.FieldError(domain.CodeDuplicate, "memberId",
+		"This member is linked to another peer already."),
+	"peers_user_id_key": domain.FieldError(domain.CodeDuplicate, "userId",
+		"This account belongs to another peer already."),
+	"peer_assignments_caseload_limit": domain.FieldError(domain.CodeCaseloadFull, "peerId",
+		"The peer's caseload is full."),
+	"peers_caseload_limit_below_caseload": domain.FieldError(domain.CodeInvalidInput, "caseloadLimit",
+		"The peer supports more members than that now; end some assignments first."),
+	"peer_assignments_no_overlap": domain.FieldError(domain.CodeConflict, "startedAt",
+		"The member had another peer at that time."),
+	"peer_assignments_one_current_idx": domain.Errorf(domain.CodeConflict,
+		"The member's peer changed at the same moment; reload and try again."),
+
+	// Houses.
+	"houses_name_key": domain.FieldError(domain.CodeDuplicate, "name",
+		"A house with this name exists already."),
+	"residencies_house_capacity": domain.FieldError(domain.CodeHouseFull, "houseId",
+		"Every bed of the house is taken."),
+	"houses_capacity_below_occupancy": domain.FieldError(domain.CodeCapacityBelowOccupancy, "capacity",
+		"More residents live in the house than that; move someone out first."),
+	"residencies_bed_no_overlap": domain.FieldError(domain.CodeBedTaken, "bed",
+		"Someone else lives in that bed."),
+	"residencies_no_overlap": domain.FieldError(domain.CodeAlreadyInHouse, "moveInAt",
+		"The member lived in a house at that time."),
+	"residencies_one_current_idx": domain.FieldError(domain.CodeAlreadyInHouse, "memberId",
+		"The member lives in a house already; move them out first."),
+
+	// Groups.
+	"group_memberships_one_current_idx": domain.FieldError(domain.CodeDuplicate, "memberId",
+		"The member belongs to the group already."),
+	"group_facilitators_peer_key": domain.FieldError(domain.CodeDuplicate, "facilitatorPeerIds",
+		"A peer is listed twice."),
+	"group_facilitators_user_key": domain.FieldError(domain.CodeDuplicate, "facilitatorUserIds",
+		"A user is listed twice."),
+
+	// Aftercare plans.
+	"aftercare_plans_one_active_idx": domain.FieldError(domain.CodeActivePlanExists, "planId",
+		"The member has an active aftercare plan already; complete or cancel it first."),
+	"aftercare_plans_review_after_start": domain.FieldError(domain.CodeInvalidInput, "reviewOn",
+		"The review date cannot be before the plan starts."),
 }
 
 func translate(err error) error {

@@ -1,0 +1,19 @@
+package loaders
+
+import (
+	"github.com/vikstrous/dataloadgen"
+
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+// UpdateLoaders batch the lookups of updates.
+type UpdateLoaders struct {
+	Update *dataloadgen.Loader[int64, *domain.Update]
+}
+
+func newUpdateLoaders(st *store.Store, opts []dataloadgen.Option) UpdateLoaders {
+	return UpdateLoaders{
+		Update: dataloadgen.NewLoader(fromMap(st.UpdatesByID), opts...),
+	}
+}

@@ -1,0 +1,35 @@
+package domain
+
+import "time"
+
+// UpdateKind is what an update in a member's journey reports.
+type UpdateKind string
+
+// The update kinds.
+const (
+	UpdateMilestone       UpdateKind = "MILESTONE"
+	UpdateCareLevelChange UpdateKind = "CARE_LEVEL_CHANGE"
+	UpdateHousingChange   UpdateKind = "HOUSING_CHANGE"
+	UpdateNote            UpdateKind = "NOTE"
+)
+
+// Update is a dated entry in a member's journey. Shareable says whether it
+// may ever be shown to family (a consent must still cover it).
+type Update struct {
+	ID           int64      `bun:"id,pk,autoincrement"`
+	MemberID     int64      `bun:"member_id"`
+	Kind         UpdateKind `bun:"kind"`
+	Body         string     `bun:"body"`
+	AuthorUserID *int64     `bun:"author_user_id"`
+	OccurredAt   time.Time  `bun:"occurred_at"`
+	Shareable    bool       `bun:"shareable"`
+	// For milestones: the milestone's key and the recovery start date it
+	// counts from, which make it unique.
+	MilestoneKey    *string    `bun:"milestone_key"`
+	MilestoneOfDate *time.Time `bun:"milestone_of_date,type:date"`
+	RecordedAt      time.Time  `bun:"recorded_at,nullzero,notnull,default:current_timestamp"`
+}
+
+// ShareableByDefault is whether updates of a kind may be shown to family
+// unless the author says otherwise: events yes, notes no.
+func ShareableByDefault(kind UpdateKind) bool { return kind != UpdateNote }
