@@ -329,6 +329,9 @@ func TestAllCodesComplete(t *testing.T) {
 		domain.CodeForbidden, domain.CodeInvalidCredentials, domain.CodeDuplicate, domain.CodeUnknownCareLevel,
 		domain.CodeAlreadyInCare, domain.CodeNotInCare, domain.CodeSameCareLevel, domain.CodeBeforeCurrentEpisode,
 		domain.CodeEpisodeOverlap, domain.CodeAlreadySuperseded, domain.CodeInFuture,
+		domain.CodeHouseFull, domain.CodeBedTaken, domain.CodeAlreadyInHouse, domain.CodeNotInHouse,
+		domain.CodeCapacityBelowOccupancy, domain.CodeCaseloadFull, domain.CodePeerInactive,
+		domain.CodeMeetingNotStarted, domain.CodeActivePlanExists, domain.CodePlanClosed, domain.CodeInvalidStatusChange,
 	}
 	seen := map[domain.Code]bool{}
 	for _, c := range domain.AllCodes {
