@@ -33,3 +33,40 @@ type Update struct {
 // ShareableByDefault is whether updates of a kind may be shown to family
 // unless the author says otherwise: events yes, notes no.
 func ShareableByDefault(kind UpdateKind) bool { return kind != UpdateNote }
+
+// CareLevelUpdateBody is the text of the update a care-journey event writes:
+// "Admitted to detox", "Stepped down to IOP", "Stepped up to PHP", "Moved to
+// virtual IOP", "Readmitted to IOP".
+func CareLevelUpdateBody(t Transition, to CareLevel) string {
+	switch t {
+	case TransitionAdmission:
+		return "Admitted to " + to.ShortName
+	case TransitionReadmission:
+		return "Readmitted to " + to.ShortName
+	case TransitionStepDown:
+		return "Stepped down to " + to.ShortName
+	case TransitionStepUp:
+		return "Stepped up to " + to.ShortName
+	default:
+		return "Moved to " + to.ShortName
+	}
+}
+
+// DischargeUpdateBody is the text of a discharge's update. The discharge
+// reason stays out: it may be clinical, and updates can be shared.
+func DischargeUpdateBody(from CareLevel) string {
+	return "Discharged from " + from.ShortName
+}
+
+// HousingUpdateBody is the text of a move into or out of a house.
+func HousingUpdateBody(movedIn bool, houseName string) string {
+	if movedIn {
+		return "Moved into " + houseName
+	}
+	return "Moved out of " + houseName
+}
+
+// MilestoneUpdateBody is the text of a sobriety milestone's update.
+func MilestoneUpdateBody(m Milestone) string {
+	return "Reached " + m.Label + " in recovery"
+}
