@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"carejourney/graph/loaders"
 	"carejourney/server/domain"
@@ -40,4 +41,14 @@ func loadEpisode(ctx context.Context, id *int64) (*domain.CareEpisode, error) {
 		return nil, nil
 	}
 	return loaders.For(ctx).Episode.Load(ctx, *id)
+}
+
+// memberOf loads the member a record belongs to; a missing member is a
+// broken foreign key, so an internal error.
+func memberOf(ctx context.Context, id int64) (*domain.Member, error) {
+	m, err := loaders.For(ctx).Member.Load(ctx, id)
+	if err == nil && m == nil {
+		err = fmt.Errorf("member %d missing", id)
+	}
+	return m, err
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"carejourney/graph/model"
 	"carejourney/server/domain"
 	"carejourney/server/store"
@@ -102,4 +104,21 @@ func newConnection[T any](p store.Page[T], count func(ctx context.Context) (int,
 // forwardPage reads the first/after arguments of a forward-only connection.
 func forwardPage(first *int, after *string) (store.PageRequest, error) {
 	return pageRequest(first, after, nil, nil)
+}
+
+// childConnection builds a nested connection from a page a child loader
+// read; its totalCount came in the same batch when the client asked for it.
+func childConnection[T any](p store.Page[T]) *model.Connection[T] {
+	return newConnection(p, func(context.Context) (int, error) { return p.Total, nil })
+}
+
+// wantsTotalCount reports whether the connection being resolved selects
+// totalCount, so that nested connections count only when asked to.
+func wantsTotalCount(ctx context.Context) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == "totalCount" {
+			return true
+		}
+	}
+	return false
 }

@@ -8,18 +8,40 @@ package graph
 import (
 	"carejourney/graph/generated"
 	"carejourney/graph/globalid"
+	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 	"context"
-	"fmt"
 )
 
 func (r *memberResolver) Updates(ctx context.Context, obj *domain.Member, first *int, after *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error) {
-	panic(fmt.Errorf("not implemented: Updates - updates"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	result, err := loaders.For(ctx).Updates.ByMember.Load(ctx, loaders.ChildKey[store.UpdateKinds]{
+		Parent: obj.ID, Page: page.Key(), Filter: store.NewUpdateKinds(kinds), WithCount: wantsTotalCount(ctx)})
+	if err != nil {
+		return nil, err
+	}
+	return childConnection(result), nil
 }
 
 func (r *mutationResolver) PostUpdate(ctx context.Context, input model.PostUpdateInput) (*model.PostUpdatePayload, error) {
-	panic(fmt.Errorf("not implemented: PostUpdate - postUpdate"))
+	u, err := func() (*domain.Update, error) {
+		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.PostUpdate(ctx, auth.ActorID(ctx), store.NoteInput{MemberID: memberID, Body: input.Body,
+			Shareable: input.Shareable != nil && *input.Shareable, OccurredAt: input.OccurredAt})
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.PostUpdatePayload{UserErrors: userErrors}, err
+	}
+	return &model.PostUpdatePayload{Update: u, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *updateResolver) ID(ctx context.Context, obj *domain.Update) (string, error) {
@@ -27,19 +49,26 @@ func (r *updateResolver) ID(ctx context.Context, obj *domain.Update) (string, er
 }
 
 func (r *updateResolver) Member(ctx context.Context, obj *domain.Update) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *updateResolver) Author(ctx context.Context, obj *domain.Update) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: Author - author"))
+	return loadUser(ctx, obj.AuthorUserID)
 }
 
 func (r *updateResolver) Milestone(ctx context.Context, obj *domain.Update) (*domain.Milestone, error) {
-	panic(fmt.Errorf("not implemented: Milestone - milestone"))
+	if obj.MilestoneKey == nil || obj.MilestoneOfDate == nil {
+		return nil, nil
+	}
+	m, ok := domain.MilestoneByKey(*obj.MilestoneOfDate, *obj.MilestoneKey)
+	if !ok {
+		return nil, nil
+	}
+	return &m, nil
 }
 
 func (r *updateConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Update]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *Resolver) Update() generated.UpdateResolver { return &updateResolver{r} }

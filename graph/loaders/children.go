@@ -9,74 +9,69 @@ import (
 )
 
 // ChildKey asks for one page of a parent's children (a nested connection),
-// narrowed by a filter F. Parents asking for the same page and filter are
-// loaded together in one statement.
+// narrowed by a filter F, and for their total when WithCount is set.
+// Parents asking for the same page and filter are loaded together.
 type ChildKey[F comparable] struct {
-	Parent int64
-	Page   store.PageKey
-	Filter F
-}
-
-// CountKey asks for the number of a parent's children matching a filter.
-type CountKey[F comparable] struct {
-	Parent int64
-	Filter F
+	Parent    int64
+	Page      store.PageKey
+	Filter    F
+	WithCount bool
 }
 
 // NoFilter is the filter of children that are not narrowed.
 type NoFilter struct{}
 
 // childPageLoader batches nested connections: fetch gets every parent that
-// asked for the same page and filter at once.
+// asked for the same page and filter at once, and count (when the page's
+// totalCount is wanted) counts their children in the same batch, so the
+// count never trails behind in a batch of its own.
 func childPageLoader[F comparable, T any](
 	fetch func(ctx context.Context, parents []int64, filter F, page store.PageRequest) (map[int64]store.Page[T], error),
+	count func(ctx context.Context, parents []int64, filter F) (map[int64]int, error),
 	opts ...dataloadgen.Option,
 ) *dataloadgen.Loader[ChildKey[F], store.Page[T]] {
 	type batch struct {
-		page   store.PageKey
-		filter F
+		page      store.PageKey
+		filter    F
+		withCount bool
 	}
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []ChildKey[F]) ([]store.Page[T], []error) {
 		parents := map[batch][]int64{}
 		for _, k := range keys {
-			b := batch{k.Page, k.Filter}
+			b := batch{k.Page, k.Filter, k.WithCount}
 			parents[b] = append(parents[b], k.Parent)
 		}
 		pages := map[batch]map[int64]store.Page[T]{}
 		failed := map[batch]error{}
 		for b, ids := range parents {
-			pages[b], failed[b] = fetch(ctx, ids, b.filter, b.page.Request())
+			pages[b], failed[b] = fetchPages(ctx, fetch, count, ids, b.filter, b.page.Request(), b.withCount)
 		}
 		out := make([]store.Page[T], len(keys))
 		errs := make([]error, len(keys))
 		for i, k := range keys {
-			b := batch{k.Page, k.Filter}
+			b := batch{k.Page, k.Filter, k.WithCount}
 			out[i], errs[i] = pages[b][k.Parent], failed[b]
 		}
 		return out, errs
 	}, opts...)
 }
 
-// childCountLoader batches the totalCount of nested connections.
-func childCountLoader[F comparable](
-	fetch func(ctx context.Context, parents []int64, filter F) (map[int64]int, error),
-	opts ...dataloadgen.Option,
-) *dataloadgen.Loader[CountKey[F], int] {
-	return dataloadgen.NewLoader(func(ctx context.Context, keys []CountKey[F]) ([]int, []error) {
-		parents := map[F][]int64{}
-		for _, k := range keys {
-			parents[k.Filter] = append(parents[k.Filter], k.Parent)
-		}
-		counts := map[F]map[int64]int{}
-		failed := map[F]error{}
-		for f, ids := range parents {
-			counts[f], failed[f] = fetch(ctx, ids, f)
-		}
-		out := make([]int, len(keys))
-		errs := make([]error, len(keys))
-		for i, k := range keys {
-			out[i], errs[i] = counts[k.Filter][k.Parent], failed[k.Filter]
-		}
-		return out, errs
-	}, opts...)
+func fetchPages[F comparable, T any](ctx context.Context,
+	fetch func(ctx context.Context, parents []int64, filter F, page store.PageRequest) (map[int64]store.Page[T], error),
+	count func(ctx context.Context, parents []int64, filter F) (map[int64]int, error),
+	parents []int64, filter F, page store.PageRequest, withCount bool,
+) (map[int64]store.Page[T], error) {
+	pages, err := fetch(ctx, parents, filter, page)
+	if err != nil || !withCount || count == nil {
+		return pages, err
+	}
+	totals, err := count(ctx, parents, filter)
+	if err != nil {
+		return nil, err
+	}
+	for id, p := range pages {
+		p.Total = totals[id]
+		pages[id] = p
+	}
+	return pages, nil
 }

@@ -88,6 +88,9 @@ func seedCommand(ctx context.Context, args []string, env Env) error {
 			if err != nil {
 				return err
 			}
+			if _, err := st.RecordMilestones(ctx); err != nil {
+				return err
+			}
 			printDemoUsers(env.Stdout, users)
 			return nil
 		})
@@ -109,6 +112,11 @@ func seedCommand(ctx context.Context, args []string, env Env) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "added %d members and %d care episodes in %s\n", res.Members, res.Episodes, res.Elapsed.Round(1e6))
+		milestones, err := st.RecordMilestones(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "recorded %d sobriety milestones\n", milestones)
 		return nil
 	})
 }

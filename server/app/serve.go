@@ -44,6 +44,8 @@ type Server struct {
 	db     *database
 	served chan error
 	logger *slog.Logger
+	// stopSweeper ends the background milestone sweeps.
+	stopSweeper func()
 }
 
 // Start opens (or starts) the database, migrates it, loads the demo when
@@ -87,6 +89,10 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 		},
 	}
+	s.stopSweeper = func() {}
+	if cfg.MilestoneSweep > 0 {
+		s.stopSweeper = startMilestoneSweeper(context.WithoutCancel(ctx), st, logger, cfg.MilestoneSweep)
+	}
 	go func() { s.served <- s.http.Serve(ln) }()
 	logger.Info("serving", "addr", s.Addr, "graphiql", "http://"+displayAddr(s.Addr)+"/graphiql")
 	return s, nil
@@ -96,6 +102,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 // within ctx, then closes the pool and stops the private PostgreSQL.
 func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
+	s.stopSweeper()
 	if serveErr := <-s.served; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
 		err = serveErr
 	}

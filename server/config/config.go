@@ -28,6 +28,9 @@ type Config struct {
 	TimeZone           *time.Location
 	ShutdownTimeout    time.Duration
 	SeedDemoOnEmpty    bool
+	// MilestoneSweep is how often sobriety milestones are looked for; 0 turns
+	// the background sweep off.
+	MilestoneSweep time.Duration
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -132,6 +135,8 @@ var Options = []Option{
 		set: func(c *Config, v string) error { return positiveDuration(v, &c.ShutdownTimeout) }},
 	{Env: "SEED_DEMO_ON_EMPTY", Flag: "seed-demo-on-empty", Default: "false", IsBool: true, Usage: "load the demo provider when the database has no users (make run sets it)",
 		set: func(c *Config, v string) error { return boolean(v, &c.SeedDemoOnEmpty) }},
+	{Env: "MILESTONE_SWEEP_INTERVAL", Flag: "milestone-sweep-interval", Default: "15m", Usage: "how often reached sobriety milestones are written as updates; 0 turns it off",
+		set: func(c *Config, v string) error { return nonNegativeDuration(v, &c.MilestoneSweep) }},
 }
 
 // Parse reads the options from getenv and then from args (flags win). It
@@ -181,6 +186,15 @@ func positiveDuration(v string, dst *time.Duration) error {
 	d, err := time.ParseDuration(v)
 	if err != nil || d <= 0 {
 		return fmt.Errorf("must be a positive duration such as 30m or 12h")
+	}
+	*dst = d
+	return nil
+}
+
+func nonNegativeDuration(v string, dst *time.Duration) error {
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return fmt.Errorf("must be a duration such as 15m, or 0")
 	}
 	*dst = d
 	return nil

@@ -65,3 +65,18 @@ func DaysInRecovery(start, today time.Time) int {
 	}
 	return days
 }
+
+// MilestoneByKey finds the milestone with key among those counted from
+// start (e.g. "DAYS_90" or "YEARS_3").
+func MilestoneByKey(start time.Time, key string) (Milestone, bool) {
+	for n := 0; n < len(fixedMilestones)+maxMilestoneYears; n++ {
+		if m := MilestoneAt(start, n); m.Key == key {
+			return m, true
+		}
+	}
+	return Milestone{}, false
+}
+
+// maxMilestoneYears bounds the search of MilestoneByKey; nobody alive has
+// more years in recovery.
+const maxMilestoneYears = 120

@@ -187,3 +187,17 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+func TestMilestoneByKey(t *testing.T) {
+	start := time.Date(2020, 2, 29, 0, 0, 0, 0, time.UTC)
+	for n := 0; n < 12; n++ {
+		want := domain.MilestoneAt(start, n)
+		got, ok := domain.MilestoneByKey(start, want.Key)
+		if !ok || got != want {
+			t.Errorf("MilestoneByKey(%q) = %+v, %v; want %+v", want.Key, got, ok, want)
+		}
+	}
+	if _, ok := domain.MilestoneByKey(start, "DAYS_45"); ok {
+		t.Error("found a milestone that does not exist")
+	}
+}

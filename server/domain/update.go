@@ -1,6 +1,10 @@
 package domain
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // UpdateKind is what an update in a member's journey reports.
 type UpdateKind string
@@ -69,4 +73,32 @@ func HousingUpdateBody(movedIn bool, houseName string) string {
 // MilestoneUpdateBody is the text of a sobriety milestone's update.
 func MilestoneUpdateBody(m Milestone) string {
 	return "Reached " + m.Label + " in recovery"
+}
+
+// maxUpdateBodyLength bounds a note; updates are short journey entries,
+// not documents.
+const maxUpdateBodyLength = 5000
+
+// CheckNote validates a note posted by staff or a peer and returns its
+// trimmed body.
+func CheckNote(body string, occurredAt, now time.Time) (string, error) {
+	body = strings.TrimSpace(body)
+	if body == "" {
+		return "", FieldError(CodeInvalidInput, "body", "Write something in the update.")
+	}
+	if utf8.RuneCountInString(body) > maxUpdateBodyLength {
+		return "", FieldError(CodeInvalidInput, "body", "The update is too long (5000 characters at most).")
+	}
+	return body, notInFuture("occurredAt", occurredAt, now)
+}
+
+// MilestonesToAnnounce returns the milestones of a recovery start date
+// reached by today that have no update yet, given how many already have
+// one. Milestones come in date order, so the first `announced` are done.
+func MilestonesToAnnounce(start, today time.Time, announced int) []Milestone {
+	reached, _ := Milestones(start, today)
+	if announced >= len(reached) {
+		return nil
+	}
+	return reached[announced:]
 }

@@ -34,7 +34,10 @@ type server struct {
 // startServer starts the whole program as `serve` would, on 127.0.0.1:0.
 func startServer(t testing.TB, env map[string]string) *server {
 	t.Helper()
-	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
+	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn",
+		// Statement counts must not catch a background sweep; tests that
+		// need milestones call RecordMilestones themselves.
+		"MILESTONE_SWEEP_INTERVAL": "0"}
 	for k, v := range env {
 		vars[k] = v
 	}

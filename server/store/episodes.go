@@ -95,7 +95,8 @@ func (s *Store) AdmitMember(ctx context.Context, by int64, in AdmitInput) (*Jour
 		return nil, err
 	}
 	return s.changeJourney(ctx, in.MemberID, func(ctx context.Context, tx bun.Tx, j journey) (*domain.CareEpisode, error) {
-		if _, err := careLevel(ctx, tx, in.CareLevelCode); err != nil {
+		level, err := careLevel(ctx, tx, in.CareLevelCode)
+		if err != nil {
 			return nil, err
 		}
 		if err := domain.CheckAdmission(j.open, j.last, in.StartedAt, s.Now()); err != nil {
@@ -104,6 +105,14 @@ func (s *Store) AdmitMember(ctx context.Context, by int64, in AdmitInput) (*Jour
 		e := &domain.CareEpisode{MemberID: j.member.ID, CareLevelCode: in.CareLevelCode, StartedAt: in.StartedAt,
 			Reason: reason, RecordedByUserID: userRef(by)}
 		if err := insertEpisode(ctx, tx, e); err != nil {
+			return nil, err
+		}
+		transition := domain.TransitionAdmission
+		if j.last != nil {
+			transition = domain.TransitionReadmission
+		}
+		if err := insertJourneyUpdate(ctx, tx, by, j.member.ID, in.StartedAt,
+			domain.CareLevelUpdateBody(transition, level)); err != nil {
 			return nil, err
 		}
 		return e, setStatus(ctx, tx, j.member, domain.MemberActive)
@@ -134,12 +143,20 @@ func (s *Store) ChangeCareLevel(ctx context.Context, by int64, in ChangeLevelInp
 		if err := domain.CheckLevelChange(j.open, to, in.EffectiveAt, s.Now()); err != nil {
 			return nil, err
 		}
+		from, err := careLevel(ctx, tx, j.open.CareLevelCode)
+		if err != nil {
+			return nil, err
+		}
 		if err := closeEpisode(ctx, tx, j.open, in.EffectiveAt, nil); err != nil {
 			return nil, err
 		}
 		e := &domain.CareEpisode{MemberID: j.member.ID, CareLevelCode: to.Code, StartedAt: in.EffectiveAt,
 			Reason: reason, RecordedByUserID: userRef(by)}
-		return e, insertEpisode(ctx, tx, e)
+		if err := insertEpisode(ctx, tx, e); err != nil {
+			return nil, err
+		}
+		return e, insertJourneyUpdate(ctx, tx, by, j.member.ID, in.EffectiveAt,
+			domain.CareLevelUpdateBody(domain.StepDirection(from, to), to))
 	})
 }
 
@@ -160,8 +177,15 @@ func (s *Store) DischargeMember(ctx context.Context, by int64, in DischargeInput
 		if err := domain.CheckDischarge(j.open, in.EndedAt, s.Now()); err != nil {
 			return nil, err
 		}
+		from, err := careLevel(ctx, tx, j.open.CareLevelCode)
+		if err != nil {
+			return nil, err
+		}
 		j.open.DischargedByUserID = userRef(by)
 		if err := closeEpisode(ctx, tx, j.open, in.EndedAt, &reason); err != nil {
+			return nil, err
+		}
+		if err := insertJourneyUpdate(ctx, tx, by, j.member.ID, in.EndedAt, domain.DischargeUpdateBody(from)); err != nil {
 			return nil, err
 		}
 		return j.open, setStatus(ctx, tx, j.member, domain.MemberDischarged)
@@ -279,4 +303,11 @@ func setStatus(ctx context.Context, tx bun.Tx, m *domain.Member, status domain.M
 	m.Status = status
 	_, err := tx.NewUpdate().Model(m).Column("status").Set("updated_at = now()").WherePK().Returning("*").Exec(ctx)
 	return err
+}
+
+// insertJourneyUpdate writes the CARE_LEVEL_CHANGE update of a journey event
+// in the event's transaction.
+func insertJourneyUpdate(ctx context.Context, tx bun.Tx, by, memberID int64, at time.Time, body string) error {
+	return insertUpdate(ctx, tx, &domain.Update{MemberID: memberID, Kind: domain.UpdateCareLevelChange, Body: body,
+		AuthorUserID: userRef(by), OccurredAt: at, Shareable: domain.ShareableByDefault(domain.UpdateCareLevelChange)})
 }

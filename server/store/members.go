@@ -123,10 +123,13 @@ func (s *Store) CreateMember(ctx context.Context, by int64, fields domain.Member
 		if _, err := tx.NewInsert().Model(m).ExcludeColumn("created_at", "updated_at").Returning("*").Exec(ctx); err != nil {
 			return err
 		}
-		if m.RecoveryStartDate != nil {
-			return insertRecoveryStart(ctx, tx, by, m.ID, *m.RecoveryStartDate, "Recorded at registration")
+		if m.RecoveryStartDate == nil {
+			return nil
 		}
-		return nil
+		if err := insertRecoveryStart(ctx, tx, by, m.ID, *m.RecoveryStartDate, "Recorded at registration"); err != nil {
+			return err
+		}
+		return s.recordMilestonesOf(ctx, tx, m.ID, *m.RecoveryStartDate)
 	})
 	if err != nil {
 		return nil, err
@@ -178,7 +181,10 @@ func (s *Store) ResetRecoveryStartDate(ctx context.Context, by, id int64, date t
 			WherePK().Returning("*").Exec(ctx); err != nil {
 			return err
 		}
-		return insertRecoveryStart(ctx, tx, by, id, date, reason)
+		if err := insertRecoveryStart(ctx, tx, by, id, date, reason); err != nil {
+			return err
+		}
+		return s.recordMilestonesOf(ctx, tx, id, date)
 	})
 	if err != nil {
 		return nil, err

@@ -28,6 +28,8 @@ type Page[T any] struct {
 	Cursors         []Cursor
 	HasNextPage     bool
 	HasPreviousPage bool
+	// Total counts the items across all pages, when it was asked for.
+	Total int
 }
 
 // keyset describes how a list is ordered: an SQL expression for the sort
