@@ -10,9 +10,10 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 	"context"
-	"fmt"
 )
 
 func (r *houseResolver) ID(ctx context.Context, obj *domain.House) (string, error) {
@@ -20,51 +21,129 @@ func (r *houseResolver) ID(ctx context.Context, obj *domain.House) (string, erro
 }
 
 func (r *houseResolver) Manager(ctx context.Context, obj *domain.House) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: Manager - manager"))
+	return loadUser(ctx, obj.ManagerUserID)
 }
 
 func (r *houseResolver) Occupancy(ctx context.Context, obj *domain.House) (*model.Occupancy, error) {
-	panic(fmt.Errorf("not implemented: Occupancy - occupancy"))
+	residents, err := houseResidents(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return houseOccupancy(obj, residents), nil
 }
 
 func (r *houseResolver) Residents(ctx context.Context, obj *domain.House) ([]*domain.Residency, error) {
-	panic(fmt.Errorf("not implemented: Residents - residents"))
+	return houseResidents(ctx, obj.ID)
 }
 
 func (r *houseResolver) Residencies(ctx context.Context, obj *domain.House, first *int, after *string) (*model.Connection[*domain.Residency], error) {
-	panic(fmt.Errorf("not implemented: Residencies - residencies"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	l := loaders.For(ctx).Houses
+	p, err := l.Residencies.Load(ctx, loaders.ChildKey[loaders.NoFilter]{Parent: obj.ID, Page: page.Key()})
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(p, func(ctx context.Context) (int, error) {
+		return l.ResidencyCount.Load(ctx, loaders.CountKey[loaders.NoFilter]{Parent: obj.ID})
+	}), nil
 }
 
 func (r *houseResolver) HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error) {
-	panic(fmt.Errorf("not implemented: HouseMeetingGroups - houseMeetingGroups"))
+	groups, err := loaders.For(ctx).Houses.MeetingGroups.Load(ctx, obj.ID)
+	if groups == nil {
+		groups = []*domain.Group{}
+	}
+	return groups, err
 }
 
 func (r *houseConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.House]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *memberResolver) CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error) {
-	panic(fmt.Errorf("not implemented: CurrentResidency - currentResidency"))
+	all, err := memberResidencies(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, res := range all {
+		if res.Current() {
+			return res, nil
+		}
+	}
+	return nil, nil
 }
 
 func (r *memberResolver) Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error) {
-	panic(fmt.Errorf("not implemented: Residencies - residencies"))
+	return memberResidencies(ctx, obj.ID)
 }
 
 func (r *mutationResolver) CreateHouse(ctx context.Context, input model.CreateHouseInput) (*model.CreateHousePayload, error) {
-	panic(fmt.Errorf("not implemented: CreateHouse - createHouse"))
+	h, err := func() (*domain.House, error) {
+		fields, err := createHouseFields(input)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.CreateHouse(ctx, fields)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.CreateHousePayload{UserErrors: userErrors}, err
+	}
+	return &model.CreateHousePayload{House: h, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) UpdateHouse(ctx context.Context, input model.UpdateHouseInput) (*model.UpdateHousePayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateHouse - updateHouse"))
+	h, err := func() (*domain.House, error) {
+		id, err := globalid.DecodeField(input.HouseID, globalid.TypeHouse, "houseId")
+		if err != nil {
+			return nil, err
+		}
+		fields, err := updateHouseFields(input)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateHouse(ctx, id, fields)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.UpdateHousePayload{UserErrors: userErrors}, err
+	}
+	return &model.UpdateHousePayload{House: h, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) MoveIntoHouse(ctx context.Context, input model.MoveIntoHouseInput) (*model.MoveIntoHousePayload, error) {
-	panic(fmt.Errorf("not implemented: MoveIntoHouse - moveIntoHouse"))
+	res, err := func() (*domain.Residency, error) {
+		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
+		if err != nil {
+			return nil, err
+		}
+		houseID, err := globalid.DecodeField(input.HouseID, globalid.TypeHouse, "houseId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.MoveIntoHouse(ctx, auth.ActorID(ctx), store.MoveInInput{
+			MemberID: memberID, HouseID: houseID, Bed: input.Bed, MoveInAt: input.MoveInAt})
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.MoveIntoHousePayload{UserErrors: userErrors}, err
+	}
+	return &model.MoveIntoHousePayload{Residency: res, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) MoveOutOfHouse(ctx context.Context, input model.MoveOutOfHouseInput) (*model.MoveOutOfHousePayload, error) {
-	panic(fmt.Errorf("not implemented: MoveOutOfHouse - moveOutOfHouse"))
+	res, err := func() (*domain.Residency, error) {
+		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.MoveOutOfHouse(ctx, auth.ActorID(ctx), store.MoveOutInput{
+			MemberID: memberID, MoveOutAt: input.MoveOutAt, Reason: input.Reason, Note: input.Note})
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.MoveOutOfHousePayload{UserErrors: userErrors}, err
+	}
+	return &model.MoveOutOfHousePayload{Residency: res, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *queryResolver) House(ctx context.Context, id string) (*domain.House, error) {
@@ -76,7 +155,16 @@ func (r *queryResolver) House(ctx context.Context, id string) (*domain.House, er
 }
 
 func (r *queryResolver) Houses(ctx context.Context, first *int, after *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error) {
-	panic(fmt.Errorf("not implemented: Houses - houses"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f := houseFilter(filter)
+	result, err := r.Store.ListHouses(ctx, f, page)
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountHouses(ctx, f) }), nil
 }
 
 func (r *residencyResolver) ID(ctx context.Context, obj *domain.Residency) (string, error) {
@@ -84,19 +172,19 @@ func (r *residencyResolver) ID(ctx context.Context, obj *domain.Residency) (stri
 }
 
 func (r *residencyResolver) Member(ctx context.Context, obj *domain.Residency) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
 }
 
 func (r *residencyResolver) House(ctx context.Context, obj *domain.Residency) (*domain.House, error) {
-	panic(fmt.Errorf("not implemented: House - house"))
+	return loaders.For(ctx).Houses.House.Load(ctx, obj.HouseID)
 }
 
 func (r *residencyResolver) RecordedBy(ctx context.Context, obj *domain.Residency) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: RecordedBy - recordedBy"))
+	return loadUser(ctx, obj.RecordedByUserID)
 }
 
 func (r *residencyConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Residency]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *Resolver) House() generated.HouseResolver { return &houseResolver{r} }

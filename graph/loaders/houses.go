@@ -1,6 +1,8 @@
 package loaders
 
 import (
+	"context"
+
 	"github.com/vikstrous/dataloadgen"
 
 	"carejourney/server/domain"
@@ -11,11 +13,30 @@ import (
 type HouseLoaders struct {
 	House     *dataloadgen.Loader[int64, *domain.House]
 	Residency *dataloadgen.Loader[int64, *domain.Residency]
+	// CurrentResidents are a house's residents now, by move-in; their
+	// number is the occupancy, so both fields cost one statement.
+	CurrentResidents *dataloadgen.Loader[int64, []*domain.Residency]
+	// ByMember is a member's residencies, oldest first; the current one is
+	// among them.
+	ByMember *dataloadgen.Loader[int64, []*domain.Residency]
+	// Residencies and ResidencyCount back the nested House.residencies connection.
+	Residencies    *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
+	ResidencyCount *dataloadgen.Loader[CountKey[NoFilter], int]
+	MeetingGroups  *dataloadgen.Loader[int64, []*domain.Group]
 }
 
 func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
 	return HouseLoaders{
-		House:     dataloadgen.NewLoader(fromMap(st.HousesByID), opts...),
-		Residency: dataloadgen.NewLoader(fromMap(st.ResidenciesByID), opts...),
+		House:            dataloadgen.NewLoader(fromMap(st.HousesByID), opts...),
+		Residency:        dataloadgen.NewLoader(fromMap(st.ResidenciesByID), opts...),
+		CurrentResidents: dataloadgen.NewLoader(fromMap(st.CurrentResidentsByHouseID), opts...),
+		ByMember:         dataloadgen.NewLoader(fromMap(st.ResidenciesByMemberID), opts...),
+		Residencies: childPageLoader(func(ctx context.Context, houses []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[*domain.Residency], error) {
+			return st.ResidencyPagesByHouseID(ctx, houses, page)
+		}, opts...),
+		ResidencyCount: childCountLoader(func(ctx context.Context, houses []int64, _ NoFilter) (map[int64]int, error) {
+			return st.ResidencyCountsByHouseID(ctx, houses)
+		}, opts...),
+		MeetingGroups: dataloadgen.NewLoader(fromMap(st.HouseMeetingGroupsByHouseID), opts...),
 	}
 }
