@@ -41,14 +41,12 @@ func (r *houseResolver) Residencies(ctx context.Context, obj *domain.House, firs
 	if err != nil {
 		return nil, err
 	}
-	l := loaders.For(ctx).Houses
-	p, err := l.Residencies.Load(ctx, loaders.ChildKey[loaders.NoFilter]{Parent: obj.ID, Page: page.Key()})
+	p, err := loaders.For(ctx).Houses.Residencies.Load(ctx,
+		loaders.ChildKey[loaders.NoFilter]{Parent: obj.ID, Page: page.Key(), WithCount: wantsTotalCount(ctx)})
 	if err != nil {
 		return nil, err
 	}
-	return newConnection(p, func(ctx context.Context) (int, error) {
-		return l.ResidencyCount.Load(ctx, loaders.CountKey[loaders.NoFilter]{Parent: obj.ID})
-	}), nil
+	return childConnection(p), nil
 }
 
 func (r *houseResolver) HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error) {

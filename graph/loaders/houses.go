@@ -19,10 +19,9 @@ type HouseLoaders struct {
 	// ByMember is a member's residencies, oldest first; the current one is
 	// among them.
 	ByMember *dataloadgen.Loader[int64, []*domain.Residency]
-	// Residencies and ResidencyCount back the nested House.residencies connection.
-	Residencies    *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
-	ResidencyCount *dataloadgen.Loader[CountKey[NoFilter], int]
-	MeetingGroups  *dataloadgen.Loader[int64, []*domain.Group]
+	// Residencies backs the nested House.residencies connection.
+	Residencies   *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
+	MeetingGroups *dataloadgen.Loader[int64, []*domain.Group]
 }
 
 func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
@@ -33,8 +32,7 @@ func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
 		ByMember:         dataloadgen.NewLoader(fromMap(st.ResidenciesByMemberID), opts...),
 		Residencies: childPageLoader(func(ctx context.Context, houses []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[*domain.Residency], error) {
 			return st.ResidencyPagesByHouseID(ctx, houses, page)
-		}, opts...),
-		ResidencyCount: childCountLoader(func(ctx context.Context, houses []int64, _ NoFilter) (map[int64]int, error) {
+		}, func(ctx context.Context, houses []int64, _ NoFilter) (map[int64]int, error) {
 			return st.ResidencyCountsByHouseID(ctx, houses)
 		}, opts...),
 		MeetingGroups: dataloadgen.NewLoader(fromMap(st.HouseMeetingGroupsByHouseID), opts...),
