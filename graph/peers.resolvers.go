@@ -10,41 +10,106 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 	"context"
-	"fmt"
 )
 
 func (r *memberResolver) PeerAssignments(ctx context.Context, obj *domain.Member) ([]*domain.PeerAssignment, error) {
-	panic(fmt.Errorf("not implemented: PeerAssignments - peerAssignments"))
+	all, err := loaders.For(ctx).Peers.AssignmentsByMember.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return append([]*domain.PeerAssignment{}, all...), nil
 }
 
 func (r *memberResolver) CurrentPeer(ctx context.Context, obj *domain.Member) (*domain.Peer, error) {
-	panic(fmt.Errorf("not implemented: CurrentPeer - currentPeer"))
+	all, err := loaders.For(ctx).Peers.AssignmentsByMember.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	current := currentPeerAssignment(all)
+	if current == nil {
+		return nil, nil
+	}
+	return loaders.For(ctx).Peers.Peer.Load(ctx, current.PeerID)
 }
 
 func (r *memberResolver) PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
-	panic(fmt.Errorf("not implemented: PeerConversations - peerConversations"))
+	l := loaders.For(ctx).Peers
+	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByMember, l.ConversationCountByMember)
 }
 
 func (r *mutationResolver) CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error) {
-	panic(fmt.Errorf("not implemented: CreatePeer - createPeer"))
+	p, err := func() (*domain.Peer, error) {
+		in, err := createPeerInput(input)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.CreatePeer(ctx, in)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.CreatePeerPayload{UserErrors: userErrors}, err
+	}
+	return &model.CreatePeerPayload{Peer: p, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) UpdatePeer(ctx context.Context, input model.UpdatePeerInput) (*model.UpdatePeerPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdatePeer - updatePeer"))
+	p, err := func() (*domain.Peer, error) {
+		id, err := globalid.DecodeField(input.PeerID, globalid.TypePeer, "peerId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdatePeer(ctx, id, updatePeerFields(input))
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.UpdatePeerPayload{UserErrors: userErrors}, err
+	}
+	return &model.UpdatePeerPayload{Peer: p, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) AssignPeer(ctx context.Context, input model.AssignPeerInput) (*model.AssignPeerPayload, error) {
-	panic(fmt.Errorf("not implemented: AssignPeer - assignPeer"))
+	a, err := func() (*domain.PeerAssignment, error) {
+		in, err := assignPeerInput(input)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.AssignPeer(ctx, auth.ActorID(ctx), in)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.AssignPeerPayload{UserErrors: userErrors}, err
+	}
+	return &model.AssignPeerPayload{Assignment: a, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) EndPeerAssignment(ctx context.Context, input model.EndPeerAssignmentInput) (*model.EndPeerAssignmentPayload, error) {
-	panic(fmt.Errorf("not implemented: EndPeerAssignment - endPeerAssignment"))
+	a, err := func() (*domain.PeerAssignment, error) {
+		id, err := globalid.DecodeField(input.AssignmentID, globalid.TypePeerAssignment, "assignmentId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.EndPeerAssignment(ctx, auth.ActorID(ctx), store.EndPeerAssignmentInput{
+			AssignmentID: id, EndedAt: input.EndedAt, Reason: deref(input.Reason)})
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.EndPeerAssignmentPayload{UserErrors: userErrors}, err
+	}
+	return &model.EndPeerAssignmentPayload{Assignment: a, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) LogPeerConversation(ctx context.Context, input model.LogPeerConversationInput) (*model.LogPeerConversationPayload, error) {
-	panic(fmt.Errorf("not implemented: LogPeerConversation - logPeerConversation"))
+	c, err := func() (*domain.PeerConversation, error) {
+		in, err := logPeerConversationInput(input)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.LogPeerConversation(ctx, auth.ActorID(ctx), in)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.LogPeerConversationPayload{UserErrors: userErrors}, err
+	}
+	return &model.LogPeerConversationPayload{Conversation: c, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *peerResolver) ID(ctx context.Context, obj *domain.Peer) (string, error) {
@@ -52,39 +117,60 @@ func (r *peerResolver) ID(ctx context.Context, obj *domain.Peer) (string, error)
 }
 
 func (r *peerResolver) Certification(ctx context.Context, obj *domain.Peer) (*model.Certification, error) {
-	panic(fmt.Errorf("not implemented: Certification - certification"))
+	if obj.CertificationKind == nil {
+		return nil, nil
+	}
+	return &model.Certification{Kind: *obj.CertificationKind, Number: obj.CertificationNumber,
+		ExpiresOn: obj.CertificationExpiresOn, Expired: obj.CertificationExpired(r.Store.Today())}, nil
 }
 
 func (r *peerResolver) DaysInRecovery(ctx context.Context, obj *domain.Peer) (*int, error) {
-	panic(fmt.Errorf("not implemented: DaysInRecovery - daysInRecovery"))
+	if obj.RecoveryStartDate == nil {
+		return nil, nil
+	}
+	days := domain.DaysInRecovery(*obj.RecoveryStartDate, r.Store.Today())
+	return &days, nil
 }
 
 func (r *peerResolver) CaseloadCount(ctx context.Context, obj *domain.Peer) (int, error) {
-	panic(fmt.Errorf("not implemented: CaseloadCount - caseloadCount"))
+	return caseloadCount(ctx, obj.ID)
 }
 
 func (r *peerResolver) HasCapacity(ctx context.Context, obj *domain.Peer) (bool, error) {
-	panic(fmt.Errorf("not implemented: HasCapacity - hasCapacity"))
+	n, err := caseloadCount(ctx, obj.ID)
+	if err != nil {
+		return false, err
+	}
+	return obj.HasCapacity(n), nil
 }
 
 func (r *peerResolver) AlumnusOf(ctx context.Context, obj *domain.Peer) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: AlumnusOf - alumnusOf"))
+	if obj.AlumnusMemberID == nil {
+		return nil, nil
+	}
+	return loaders.For(ctx).Member.Load(ctx, *obj.AlumnusMemberID)
 }
 
 func (r *peerResolver) User(ctx context.Context, obj *domain.Peer) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: User - user"))
+	return loadUser(ctx, obj.UserID)
 }
 
 func (r *peerResolver) Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerAssignment], error) {
-	panic(fmt.Errorf("not implemented: Caseload - caseload"))
+	l := loaders.For(ctx).Peers
+	return peersNestedConnection(ctx, obj.ID, first, after, l.Caseload, l.CaseloadCount)
 }
 
 func (r *peerResolver) Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
-	panic(fmt.Errorf("not implemented: Conversations - conversations"))
+	l := loaders.For(ctx).Peers
+	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByPeer, l.ConversationCountByPeer)
 }
 
 func (r *peerResolver) FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error) {
-	panic(fmt.Errorf("not implemented: FacilitatedGroups - facilitatedGroups"))
+	groups, err := loaders.For(ctx).Peers.FacilitatedGroups.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return append([]*domain.Group{}, groups...), nil
 }
 
 func (r *peerAssignmentResolver) ID(ctx context.Context, obj *domain.PeerAssignment) (string, error) {
@@ -92,23 +178,23 @@ func (r *peerAssignmentResolver) ID(ctx context.Context, obj *domain.PeerAssignm
 }
 
 func (r *peerAssignmentResolver) Member(ctx context.Context, obj *domain.PeerAssignment) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
 }
 
 func (r *peerAssignmentResolver) Peer(ctx context.Context, obj *domain.PeerAssignment) (*domain.Peer, error) {
-	panic(fmt.Errorf("not implemented: Peer - peer"))
+	return loaders.For(ctx).Peers.Peer.Load(ctx, obj.PeerID)
 }
 
 func (r *peerAssignmentResolver) AssignedBy(ctx context.Context, obj *domain.PeerAssignment) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: AssignedBy - assignedBy"))
+	return loadUser(ctx, obj.RecordedByUserID)
 }
 
 func (r *peerAssignmentConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.PeerAssignment]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *peerConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Peer]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *peerConversationResolver) ID(ctx context.Context, obj *domain.PeerConversation) (string, error) {
@@ -116,19 +202,19 @@ func (r *peerConversationResolver) ID(ctx context.Context, obj *domain.PeerConve
 }
 
 func (r *peerConversationResolver) Peer(ctx context.Context, obj *domain.PeerConversation) (*domain.Peer, error) {
-	panic(fmt.Errorf("not implemented: Peer - peer"))
+	return loaders.For(ctx).Peers.Peer.Load(ctx, obj.PeerID)
 }
 
 func (r *peerConversationResolver) Member(ctx context.Context, obj *domain.PeerConversation) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
 }
 
 func (r *peerConversationResolver) RecordedBy(ctx context.Context, obj *domain.PeerConversation) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: RecordedBy - recordedBy"))
+	return loadUser(ctx, obj.RecordedByUserID)
 }
 
 func (r *peerConversationConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.PeerConversation]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *queryResolver) Peer(ctx context.Context, id string) (*domain.Peer, error) {
@@ -140,7 +226,16 @@ func (r *queryResolver) Peer(ctx context.Context, id string) (*domain.Peer, erro
 }
 
 func (r *queryResolver) Peers(ctx context.Context, first *int, after *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error) {
-	panic(fmt.Errorf("not implemented: Peers - peers"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f := peerFilter(filter)
+	result, err := r.Store.ListPeers(ctx, f, page)
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountPeers(ctx, f) }), nil
 }
 
 func (r *Resolver) Peer() generated.PeerResolver { return &peerResolver{r} }

@@ -101,8 +101,8 @@ var constraintErrors = map[string]*domain.Error{
 		"The peer's caseload is full."),
 	"peers_caseload_limit_below_caseload": domain.FieldError(domain.CodeInvalidInput, "caseloadLimit",
 		"The peer supports more members than that now; end some assignments first."),
-	"peer_assignments_no_overlap": domain.FieldError(domain.CodeConflict, "startedAt",
-		"The member had another peer at that time."),
+	"peer_assignments_no_overlap": domain.FieldError(domain.CodeInvalidInput, "startedAt",
+		"The member had another peer at that time; start the pairing after it ended."),
 	"peer_assignments_one_current_idx": domain.Errorf(domain.CodeConflict,
 		"The member's peer changed at the same moment; reload and try again."),
 

@@ -1,0 +1,122 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"carejourney/graph/globalid"
+	"carejourney/graph/loaders"
+	"carejourney/graph/model"
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+func peerFilter(f *model.PeerFilter) store.PeerFilter {
+	if f == nil {
+		return store.PeerFilter{}
+	}
+	return store.PeerFilter{Active: f.Active, Language: deref(f.Language), AlumniOnly: f.AlumniOnly != nil && *f.AlumniOnly,
+		HasCapacity: f.HasCapacity, Search: deref(f.Search)}
+}
+
+func certificationFields(c *model.CertificationInput) *domain.CertificationFields {
+	if c == nil {
+		return nil
+	}
+	return &domain.CertificationFields{Kind: c.Kind, Number: c.Number, ExpiresOn: c.ExpiresOn}
+}
+
+// peersDecodeOptionalID decodes an optional ID of a mutation input.
+func peersDecodeOptionalID(id *string, typeName, field string) (*int64, error) {
+	if id == nil {
+		return nil, nil
+	}
+	n, err := globalid.DecodeField(*id, typeName, field)
+	if err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+func createPeerInput(input model.CreatePeerInput) (store.PeerInput, error) {
+	in := store.PeerInput{Fields: domain.PeerFields{
+		Name: &input.Name, Bio: input.Bio, Certification: certificationFields(input.Certification),
+		RecoveryStartDate: input.RecoveryStartDate, Languages: input.Languages, Specialties: input.Specialties,
+		CaseloadLimit: &input.CaseloadLimit,
+	}}
+	var err error
+	if in.MemberID, err = peersDecodeOptionalID(input.MemberID, globalid.TypeMember, "memberId"); err != nil {
+		return in, err
+	}
+	in.UserID, err = peersDecodeOptionalID(input.UserID, globalid.TypeUser, "userId")
+	return in, err
+}
+
+func updatePeerFields(input model.UpdatePeerInput) domain.PeerFields {
+	return domain.PeerFields{
+		Name: input.Name, Bio: input.Bio, Certification: certificationFields(input.Certification),
+		ClearCertification: input.ClearCertification != nil && *input.ClearCertification,
+		RecoveryStartDate:  input.RecoveryStartDate, Languages: input.Languages, Specialties: input.Specialties,
+		CaseloadLimit: input.CaseloadLimit, Active: input.Active,
+	}
+}
+
+func assignPeerInput(input model.AssignPeerInput) (store.AssignPeerInput, error) {
+	memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
+	if err != nil {
+		return store.AssignPeerInput{}, err
+	}
+	peerID, err := globalid.DecodeField(input.PeerID, globalid.TypePeer, "peerId")
+	if err != nil {
+		return store.AssignPeerInput{}, err
+	}
+	return store.AssignPeerInput{MemberID: memberID, PeerID: peerID, StartedAt: input.StartedAt, Focus: deref(input.Focus)}, nil
+}
+
+func logPeerConversationInput(input model.LogPeerConversationInput) (store.PeerConversationInput, error) {
+	peerID, err := globalid.DecodeField(input.PeerID, globalid.TypePeer, "peerId")
+	if err != nil {
+		return store.PeerConversationInput{}, err
+	}
+	memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
+	if err != nil {
+		return store.PeerConversationInput{}, err
+	}
+	return store.PeerConversationInput{PeerID: peerID, MemberID: memberID, OccurredAt: input.OccurredAt,
+		DurationMinutes: input.DurationMinutes, Channel: input.Channel, Note: deref(input.Note)}, nil
+}
+
+// caseloadCount is how many members a peer supports now, batched.
+func caseloadCount(ctx context.Context, peerID int64) (int, error) {
+	return loaders.For(ctx).Peers.CaseloadCount.Load(ctx, loaders.CountKey[loaders.NoFilter]{Parent: peerID})
+}
+
+// peersNestedConnection resolves a connection of a parent's children
+// through the request's loaders, so a list of parents costs one statement
+// for the pages and one for the counts.
+func peersNestedConnection[T any](ctx context.Context, parent int64, first *int, after *string,
+	pages *dataloadgen.Loader[loaders.ChildKey[loaders.NoFilter], store.Page[T]],
+	counts *dataloadgen.Loader[loaders.CountKey[loaders.NoFilter], int]) (*model.Connection[T], error) {
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pages.Load(ctx, loaders.ChildKey[loaders.NoFilter]{Parent: parent, Page: page.Key()})
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(p, func(ctx context.Context) (int, error) {
+		return counts.Load(ctx, loaders.CountKey[loaders.NoFilter]{Parent: parent})
+	}), nil
+}
+
+// currentPeerAssignment is the member's current pairing among all of theirs.
+func currentPeerAssignment(all []*domain.PeerAssignment) *domain.PeerAssignment {
+	for _, a := range all {
+		if a.Current() {
+			return a
+		}
+	}
+	return nil
+}
