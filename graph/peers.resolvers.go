@@ -38,7 +38,7 @@ func (r *memberResolver) CurrentPeer(ctx context.Context, obj *domain.Member) (*
 
 func (r *memberResolver) PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
 	l := loaders.For(ctx).Peers
-	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByMember, l.ConversationCountByMember)
+	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByMember)
 }
 
 func (r *mutationResolver) CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error) {
@@ -157,12 +157,12 @@ func (r *peerResolver) User(ctx context.Context, obj *domain.Peer) (*domain.User
 
 func (r *peerResolver) Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerAssignment], error) {
 	l := loaders.For(ctx).Peers
-	return peersNestedConnection(ctx, obj.ID, first, after, l.Caseload, l.CaseloadCount)
+	return peersNestedConnection(ctx, obj.ID, first, after, l.Caseload)
 }
 
 func (r *peerResolver) Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
 	l := loaders.For(ctx).Peers
-	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByPeer, l.ConversationCountByPeer)
+	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByPeer)
 }
 
 func (r *peerResolver) FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error) {

@@ -75,3 +75,19 @@ func fetchPages[F comparable, T any](ctx context.Context,
 	}
 	return pages, nil
 }
+
+// unfiltered adapts a store page lookup of children that are not narrowed
+// to childPageLoader's fetch.
+func unfiltered[T any](fetch func(context.Context, []int64, store.PageRequest) (map[int64]store.Page[T], error)) func(context.Context, []int64, NoFilter, store.PageRequest) (map[int64]store.Page[T], error) {
+	return func(ctx context.Context, parents []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[T], error) {
+		return fetch(ctx, parents, page)
+	}
+}
+
+// unfilteredCount adapts a store count of children that are not narrowed
+// to childPageLoader's count.
+func unfilteredCount(fetch func(context.Context, []int64) (map[int64]int, error)) func(context.Context, []int64, NoFilter) (map[int64]int, error) {
+	return func(ctx context.Context, parents []int64, _ NoFilter) (map[int64]int, error) {
+		return fetch(ctx, parents)
+	}
+}
