@@ -1,7 +1,6 @@
 package loaders
 
 import (
-
 	"github.com/vikstrous/dataloadgen"
 
 	"carejourney/server/domain"
