@@ -26,17 +26,21 @@ func planAdherence(ctx context.Context, p *domain.AftercarePlan, weeks *int, tod
 	if err != nil {
 		return nil, err
 	}
+	// Both loads are queued before either is awaited, so that the plans of
+	// a list join the same batches.
 	l := loaders.For(ctx).Plans
+	attendance := func() ([]domain.AttendedMeeting, error) { return nil, nil }
+	if len(mondays) > 0 {
+		window := store.AttendanceWindow{PlanID: p.ID, From: mondays[0], To: mondays[len(mondays)-1].AddDate(0, 0, 7)}
+		attendance = l.Attendance.LoadThunk(ctx, window)
+	}
 	commitments, err := l.CommitmentsByPlan.Load(ctx, p.ID)
 	if err != nil {
 		return nil, err
 	}
-	var attended []domain.AttendedMeeting
-	if len(mondays) > 0 {
-		window := store.AttendanceWindow{PlanID: p.ID, From: mondays[0], To: mondays[len(mondays)-1].AddDate(0, 0, 7)}
-		if attended, err = l.Attendance.Load(ctx, window); err != nil {
-			return nil, err
-		}
+	attended, err := attendance()
+	if err != nil {
+		return nil, err
 	}
 	out := []*model.CommitmentAdherence{}
 	for _, c := range domain.Adherence(commitments, mondays, attended) {
