@@ -30,7 +30,7 @@ func CheckPlanStatusChange(from, to PlanStatus) error {
 		}
 	}
 	return FieldError(CodeInvalidStatusChange, "planId",
-		"A "+strings.ToLower(string(from))+" plan cannot become "+strings.ToLower(string(to))+".")
+		"The plan is "+strings.ToLower(string(from))+"; it cannot become "+strings.ToLower(string(to))+".")
 }
 
 // CheckPlanOpen refuses changes to the parts of a completed or cancelled plan.
