@@ -10,9 +10,10 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 	"context"
-	"fmt"
 	"time"
 )
 
@@ -21,19 +22,19 @@ func (r *aftercareCommitmentResolver) ID(ctx context.Context, obj *domain.Afterc
 }
 
 func (r *aftercareCommitmentResolver) Plan(ctx context.Context, obj *domain.AftercareCommitment) (*domain.AftercarePlan, error) {
-	panic(fmt.Errorf("not implemented: Plan - plan"))
+	return loaders.For(ctx).Plans.Plan.Load(ctx, obj.PlanID)
 }
 
 func (r *aftercareCommitmentResolver) Group(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Group, error) {
-	panic(fmt.Errorf("not implemented: Group - group"))
+	return planLoadRef(ctx, obj.GroupID, loaders.For(ctx).Groups.Group.Load)
 }
 
 func (r *aftercareCommitmentResolver) House(ctx context.Context, obj *domain.AftercareCommitment) (*domain.House, error) {
-	panic(fmt.Errorf("not implemented: House - house"))
+	return planLoadRef(ctx, obj.HouseID, loaders.For(ctx).Houses.House.Load)
 }
 
 func (r *aftercareCommitmentResolver) Peer(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Peer, error) {
-	panic(fmt.Errorf("not implemented: Peer - peer"))
+	return planLoadRef(ctx, obj.PeerID, loaders.For(ctx).Peers.Peer.Load)
 }
 
 func (r *aftercareGoalResolver) ID(ctx context.Context, obj *domain.AftercareGoal) (string, error) {
@@ -41,7 +42,7 @@ func (r *aftercareGoalResolver) ID(ctx context.Context, obj *domain.AftercareGoa
 }
 
 func (r *aftercareGoalResolver) Plan(ctx context.Context, obj *domain.AftercareGoal) (*domain.AftercarePlan, error) {
-	panic(fmt.Errorf("not implemented: Plan - plan"))
+	return loaders.For(ctx).Plans.Plan.Load(ctx, obj.PlanID)
 }
 
 func (r *aftercarePlanResolver) ID(ctx context.Context, obj *domain.AftercarePlan) (string, error) {
@@ -49,31 +50,33 @@ func (r *aftercarePlanResolver) ID(ctx context.Context, obj *domain.AftercarePla
 }
 
 func (r *aftercarePlanResolver) Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
 }
 
 func (r *aftercarePlanResolver) ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error) {
-	panic(fmt.Errorf("not implemented: ReviewDue - reviewDue"))
+	return obj.ReviewDue(r.Store.Today()), nil
 }
 
 func (r *aftercarePlanResolver) Author(ctx context.Context, obj *domain.AftercarePlan) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: Author - author"))
+	return loadUser(ctx, obj.AuthorUserID)
 }
 
 func (r *aftercarePlanResolver) Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error) {
-	panic(fmt.Errorf("not implemented: Goals - goals"))
+	goals, err := loaders.For(ctx).Plans.GoalsByPlan.Load(ctx, obj.ID)
+	return planList(goals), err
 }
 
 func (r *aftercarePlanResolver) Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error) {
-	panic(fmt.Errorf("not implemented: Commitments - commitments"))
+	commitments, err := loaders.For(ctx).Plans.CommitmentsByPlan.Load(ctx, obj.ID)
+	return planList(commitments), err
 }
 
 func (r *aftercarePlanResolver) CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string) (*model.Connection[*domain.CheckIn], error) {
-	panic(fmt.Errorf("not implemented: CheckIns - checkIns"))
+	return planCheckIns(ctx, obj.ID, first, after)
 }
 
 func (r *aftercarePlanResolver) Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error) {
-	panic(fmt.Errorf("not implemented: Adherence - adherence"))
+	return planAdherence(ctx, obj, weeks, r.Store.Today())
 }
 
 func (r *checkInResolver) ID(ctx context.Context, obj *domain.CheckIn) (string, error) {
@@ -81,75 +84,164 @@ func (r *checkInResolver) ID(ctx context.Context, obj *domain.CheckIn) (string, 
 }
 
 func (r *checkInResolver) Plan(ctx context.Context, obj *domain.CheckIn) (*domain.AftercarePlan, error) {
-	panic(fmt.Errorf("not implemented: Plan - plan"))
+	return loaders.For(ctx).Plans.Plan.Load(ctx, obj.PlanID)
 }
 
 func (r *checkInResolver) RecordedBy(ctx context.Context, obj *domain.CheckIn) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: RecordedBy - recordedBy"))
+	return loadUser(ctx, obj.RecordedByUserID)
 }
 
 func (r *checkInConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.CheckIn]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *memberResolver) AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error) {
-	panic(fmt.Errorf("not implemented: AftercarePlans - aftercarePlans"))
+	plans, err := loaders.For(ctx).Plans.PlansByMember.Load(ctx, obj.ID)
+	return planList(plans), err
 }
 
 func (r *memberResolver) ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error) {
-	panic(fmt.Errorf("not implemented: ActiveAftercarePlan - activeAftercarePlan"))
+	plans, err := loaders.For(ctx).Plans.PlansByMember.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return activePlanOf(plans), nil
 }
 
 func (r *memberResolver) RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error) {
-	panic(fmt.Errorf("not implemented: RecoveryCapital - recoveryCapital"))
+	history, err := loaders.For(ctx).Plans.RecoveryCapitalByMember.Load(ctx, obj.ID)
+	return planList(history), err
 }
 
 func (r *mutationResolver) CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.AftercarePlanPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateAftercarePlan - createAftercarePlan"))
+	return planPayload(func() (*domain.AftercarePlan, error) {
+		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.CreateAftercarePlan(ctx, auth.ActorID(ctx), store.CreatePlanInput{
+			MemberID: memberID, StartsOn: input.StartsOn, ReviewOn: input.ReviewOn})
+	}())
 }
 
 func (r *mutationResolver) UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.AftercarePlanPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateAftercarePlan - updateAftercarePlan"))
+	return planPayload(func() (*domain.AftercarePlan, error) {
+		id, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateAftercarePlan(ctx, id, domain.PlanDates{StartsOn: input.StartsOn, ReviewOn: input.ReviewOn})
+	}())
 }
 
 func (r *mutationResolver) ActivateAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error) {
-	panic(fmt.Errorf("not implemented: ActivateAftercarePlan - activateAftercarePlan"))
+	return planStatusChange(input, func(id int64) (*domain.AftercarePlan, error) {
+		return r.Store.ActivateAftercarePlan(ctx, auth.ActorID(ctx), id)
+	})
 }
 
 func (r *mutationResolver) CompleteAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error) {
-	panic(fmt.Errorf("not implemented: CompleteAftercarePlan - completeAftercarePlan"))
+	return planStatusChange(input, func(id int64) (*domain.AftercarePlan, error) {
+		return r.Store.CompleteAftercarePlan(ctx, auth.ActorID(ctx), id)
+	})
 }
 
 func (r *mutationResolver) CancelAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error) {
-	panic(fmt.Errorf("not implemented: CancelAftercarePlan - cancelAftercarePlan"))
+	return planStatusChange(input, func(id int64) (*domain.AftercarePlan, error) {
+		return r.Store.CancelAftercarePlan(ctx, auth.ActorID(ctx), id)
+	})
 }
 
 func (r *mutationResolver) AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AftercareGoalPayload, error) {
-	panic(fmt.Errorf("not implemented: AddAftercareGoal - addAftercareGoal"))
+	return goalPayload(func() (*domain.AftercareGoal, error) {
+		planID, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.AddAftercareGoal(ctx, planID, domain.GoalFields{Category: &input.Category,
+			Description: &input.Description, TargetDate: input.TargetDate, Status: input.Status})
+	}())
 }
 
 func (r *mutationResolver) UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.AftercareGoalPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateAftercareGoal - updateAftercareGoal"))
+	return goalPayload(func() (*domain.AftercareGoal, error) {
+		id, err := globalid.DecodeField(input.GoalID, globalid.TypeAftercareGoal, "goalId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateAftercareGoal(ctx, id, domain.GoalFields{Category: input.Category,
+			Description: input.Description, TargetDate: input.TargetDate, Status: input.Status})
+	}())
 }
 
 func (r *mutationResolver) AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
-	panic(fmt.Errorf("not implemented: AddAftercareCommitment - addAftercareCommitment"))
+	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
+		planID, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		if err != nil {
+			return nil, err
+		}
+		in := store.CommitmentInput{PlanID: planID, Kind: input.Kind, Description: deref(input.Description), TargetPerWeek: input.TargetPerWeek}
+		if in.GroupID, err = planRefID(input.GroupID, globalid.TypeGroup, "groupId"); err != nil {
+			return nil, err
+		}
+		if in.HouseID, err = planRefID(input.HouseID, globalid.TypeHouse, "houseId"); err != nil {
+			return nil, err
+		}
+		if in.PeerID, err = planRefID(input.PeerID, globalid.TypePeer, "peerId"); err != nil {
+			return nil, err
+		}
+		return r.Store.AddAftercareCommitment(ctx, in)
+	}())
 }
 
 func (r *mutationResolver) UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateAftercareCommitment - updateAftercareCommitment"))
+	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
+		id, err := globalid.DecodeField(input.CommitmentID, globalid.TypeAftercareCommitment, "commitmentId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateAftercareCommitment(ctx, id, domain.CommitmentChange{Description: input.Description,
+			TargetPerWeek: input.TargetPerWeek, ClearTarget: input.ClearTarget != nil && *input.ClearTarget})
+	}())
 }
 
 func (r *mutationResolver) RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
-	panic(fmt.Errorf("not implemented: RemoveAftercareCommitment - removeAftercareCommitment"))
+	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
+		id, err := globalid.DecodeField(input.CommitmentID, globalid.TypeAftercareCommitment, "commitmentId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.RemoveAftercareCommitment(ctx, id)
+	}())
 }
 
 func (r *mutationResolver) RecordCheckIn(ctx context.Context, input model.RecordCheckInInput) (*model.RecordCheckInPayload, error) {
-	panic(fmt.Errorf("not implemented: RecordCheckIn - recordCheckIn"))
+	c, err := func() (*domain.CheckIn, error) {
+		planID, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.RecordCheckIn(ctx, auth.ActorID(ctx), planID, domain.CheckInFields{OccurredOn: input.OccurredOn,
+			Abstinent: input.Abstinent, Craving: input.Craving, CopingSkills: input.CopingSkills, Note: deref(input.Note)})
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.RecordCheckInPayload{UserErrors: userErrors}, err
+	}
+	return &model.RecordCheckInPayload{CheckIn: c, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) RecordRecoveryCapital(ctx context.Context, input model.RecordRecoveryCapitalInput) (*model.RecordRecoveryCapitalPayload, error) {
-	panic(fmt.Errorf("not implemented: RecordRecoveryCapital - recordRecoveryCapital"))
+	a, err := func() (*domain.RecoveryCapitalAssessment, error) {
+		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.RecordRecoveryCapital(ctx, auth.ActorID(ctx), memberID, input.Answers, input.AssessedAt)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.RecordRecoveryCapitalPayload{UserErrors: userErrors}, err
+	}
+	return &model.RecordRecoveryCapitalPayload{Assessment: a, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *queryResolver) AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error) {
@@ -161,7 +253,15 @@ func (r *queryResolver) AftercarePlan(ctx context.Context, id string) (*domain.A
 }
 
 func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int) ([]*domain.AftercarePlan, error) {
-	panic(fmt.Errorf("not implemented: AftercarePlansDueForReview - aftercarePlansDueForReview"))
+	day := r.Store.Today()
+	if on != nil {
+		day = *on
+	}
+	limit := defaultPageSize
+	if first != nil {
+		limit = min(*first, store.MaxDueForReview)
+	}
+	return r.Store.AftercarePlansDueForReview(ctx, day, limit)
 }
 
 func (r *recoveryCapitalAssessmentResolver) ID(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (string, error) {
@@ -169,15 +269,15 @@ func (r *recoveryCapitalAssessmentResolver) ID(ctx context.Context, obj *domain.
 }
 
 func (r *recoveryCapitalAssessmentResolver) Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
 }
 
 func (r *recoveryCapitalAssessmentResolver) SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error) {
-	panic(fmt.Errorf("not implemented: SustainedRemissionLikely - sustainedRemissionLikely"))
+	return domain.SustainedRemissionLikely(obj.Total), nil
 }
 
 func (r *recoveryCapitalAssessmentResolver) RecordedBy(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: RecordedBy - recordedBy"))
+	return loadUser(ctx, obj.RecordedByUserID)
 }
 
 func (r *Resolver) AftercareCommitment() generated.AftercareCommitmentResolver {

@@ -1,6 +1,8 @@
 package loaders
 
 import (
+	"context"
+
 	"github.com/vikstrous/dataloadgen"
 
 	"carejourney/server/domain"
@@ -15,6 +17,20 @@ type PlanLoaders struct {
 	Commitment      *dataloadgen.Loader[int64, *domain.AftercareCommitment]
 	CheckIn         *dataloadgen.Loader[int64, *domain.CheckIn]
 	RecoveryCapital *dataloadgen.Loader[int64, *domain.RecoveryCapitalAssessment]
+
+	// PlansByMember holds every plan of a member, newest first; the active
+	// plan is picked from it, so both fields cost one statement.
+	PlansByMember *dataloadgen.Loader[int64, []*domain.AftercarePlan]
+	// GoalsByPlan and CommitmentsByPlan (those still in the plan) keep the
+	// order they were added in.
+	GoalsByPlan       *dataloadgen.Loader[int64, []*domain.AftercareGoal]
+	CommitmentsByPlan *dataloadgen.Loader[int64, []*domain.AftercareCommitment]
+	CheckIns          *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.CheckIn]]
+	CheckInCount      *dataloadgen.Loader[CountKey[NoFilter], int]
+	// RecoveryCapitalByMember is a member's BARC-10 history, oldest first.
+	RecoveryCapitalByMember *dataloadgen.Loader[int64, []*domain.RecoveryCapitalAssessment]
+	// Attendance is what adherence is derived from.
+	Attendance *dataloadgen.Loader[store.AttendanceWindow, []domain.AttendedMeeting]
 }
 
 func newPlanLoaders(st *store.Store, opts []dataloadgen.Option) PlanLoaders {
@@ -24,5 +40,17 @@ func newPlanLoaders(st *store.Store, opts []dataloadgen.Option) PlanLoaders {
 		Commitment:      dataloadgen.NewLoader(fromMap(st.AftercareCommitmentsByID), opts...),
 		CheckIn:         dataloadgen.NewLoader(fromMap(st.CheckInsByID), opts...),
 		RecoveryCapital: dataloadgen.NewLoader(fromMap(st.RecoveryCapitalByID), opts...),
+
+		PlansByMember:     dataloadgen.NewLoader(fromMap(st.AftercarePlansByMemberID), opts...),
+		GoalsByPlan:       dataloadgen.NewLoader(fromMap(st.AftercareGoalsByPlanID), opts...),
+		CommitmentsByPlan: dataloadgen.NewLoader(fromMap(st.AftercareCommitmentsByPlanID), opts...),
+		CheckIns: childPageLoader(func(ctx context.Context, plans []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[*domain.CheckIn], error) {
+			return st.CheckInPages(ctx, plans, page)
+		}, opts...),
+		CheckInCount: childCountLoader(func(ctx context.Context, plans []int64, _ NoFilter) (map[int64]int, error) {
+			return st.CountCheckIns(ctx, plans)
+		}, opts...),
+		RecoveryCapitalByMember: dataloadgen.NewLoader(fromMap(st.RecoveryCapitalByMemberID), opts...),
+		Attendance:              dataloadgen.NewLoader(fromMap(st.PlanAttendance), opts...),
 	}
 }

@@ -1,0 +1,143 @@
+package graph
+
+import (
+	"context"
+	"time"
+
+	"carejourney/graph/globalid"
+	"carejourney/graph/loaders"
+	"carejourney/graph/model"
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+// defaultAdherenceWeeks is the schema's default for adherence(weeks:).
+const defaultAdherenceWeeks = 8
+
+// planAdherence derives a plan's adherence from attendance: the weeks and
+// the "met" rule are the domain's, the meetings come through a loader, so a
+// list of plans costs one statement.
+func planAdherence(ctx context.Context, p *domain.AftercarePlan, weeks *int, today time.Time) ([]*model.CommitmentAdherence, error) {
+	n := defaultAdherenceWeeks
+	if weeks != nil {
+		n = *weeks
+	}
+	mondays, err := domain.AdherenceWeeks(p.StartsOn, today, n)
+	if err != nil {
+		return nil, err
+	}
+	// Both loads are queued before either is awaited, so that the plans of
+	// a list join the same batches.
+	l := loaders.For(ctx).Plans
+	attendance := func() ([]domain.AttendedMeeting, error) { return nil, nil }
+	if len(mondays) > 0 {
+		window := store.AttendanceWindow{PlanID: p.ID, From: mondays[0], To: mondays[len(mondays)-1].AddDate(0, 0, 7)}
+		attendance = l.Attendance.LoadThunk(ctx, window)
+	}
+	commitments, err := l.CommitmentsByPlan.Load(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	attended, err := attendance()
+	if err != nil {
+		return nil, err
+	}
+	out := []*model.CommitmentAdherence{}
+	for _, c := range domain.Adherence(commitments, mondays, attended) {
+		entry := &model.CommitmentAdherence{Commitment: c.Commitment, Weeks: make([]*model.AdherenceWeek, len(c.Weeks))}
+		for i, w := range c.Weeks {
+			entry.Weeks[i] = &model.AdherenceWeek{WeekStart: w.WeekStart, Attended: w.Attended, Target: w.Target, Met: w.Met}
+		}
+		out = append(out, entry)
+	}
+	return out, nil
+}
+
+// planCheckIns is one page of a plan's check-ins, newest first; pages of
+// many plans load together.
+func planCheckIns(ctx context.Context, planID int64, first *int, after *string) (*model.Connection[*domain.CheckIn], error) {
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	l := loaders.For(ctx).Plans
+	p, err := l.CheckIns.Load(ctx, loaders.ChildKey[loaders.NoFilter]{Parent: planID, Page: page.Key()})
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(p, func(ctx context.Context) (int, error) {
+		return l.CheckInCount.Load(ctx, loaders.CountKey[loaders.NoFilter]{Parent: planID})
+	}), nil
+}
+
+// activePlanOf picks the plan in force from a member's plans.
+func activePlanOf(plans []*domain.AftercarePlan) *domain.AftercarePlan {
+	for _, p := range plans {
+		if p.Status == domain.PlanActive {
+			return p
+		}
+	}
+	return nil
+}
+
+// planRefID decodes an optional ID of a mutation input.
+func planRefID(id *string, typeName, field string) (*int64, error) {
+	if id == nil {
+		return nil, nil
+	}
+	n, err := globalid.DecodeField(*id, typeName, field)
+	if err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+// planPayload reports a plan mutation: the plan, or why nothing was written.
+func planPayload(p *domain.AftercarePlan, err error) (*model.AftercarePlanPayload, error) {
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.AftercarePlanPayload{UserErrors: userErrors}, err
+	}
+	return &model.AftercarePlanPayload{Plan: p, UserErrors: []*model.UserError{}}, nil
+}
+
+func goalPayload(g *domain.AftercareGoal, err error) (*model.AftercareGoalPayload, error) {
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.AftercareGoalPayload{UserErrors: userErrors}, err
+	}
+	return &model.AftercareGoalPayload{Goal: g, UserErrors: []*model.UserError{}}, nil
+}
+
+func commitmentPayload(c *domain.AftercareCommitment, err error) (*model.AftercareCommitmentPayload, error) {
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.AftercareCommitmentPayload{UserErrors: userErrors}, err
+	}
+	return &model.AftercareCommitmentPayload{Commitment: c, UserErrors: []*model.UserError{}}, nil
+}
+
+// planStatusChange decodes the plan of a status mutation and applies change.
+func planStatusChange(input model.AftercarePlanStatusInput,
+	change func(planID int64) (*domain.AftercarePlan, error)) (*model.AftercarePlanPayload, error) {
+	return planPayload(func() (*domain.AftercarePlan, error) {
+		id, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		if err != nil {
+			return nil, err
+		}
+		return change(id)
+	}())
+}
+
+// planLoadRef loads an optional reference through a loader.
+func planLoadRef[T any](ctx context.Context, id *int64, load func(context.Context, int64) (*T, error)) (*T, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return load(ctx, *id)
+}
+
+// planList turns a missing list into an empty one, for non-null list fields.
+func planList[T any](items []T) []T {
+	if items == nil {
+		return []T{}
+	}
+	return items
+}

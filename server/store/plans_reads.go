@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"carejourney/server/domain"
+)
+
+// AftercarePlansByMemberID loads every plan of the members, newest first.
+func (s *Store) AftercarePlansByMemberID(ctx context.Context, memberIDs []int64) (map[int64][]*domain.AftercarePlan, error) {
+	var rows []*domain.AftercarePlan
+	err := s.db.NewSelect().Model(&rows).Where("member_id IN (?)", bun.List(memberIDs)).
+		OrderExpr("created_at DESC, id DESC").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return groupBy(rows, func(p *domain.AftercarePlan) int64 { return p.MemberID }), nil
+}
+
+// AftercareGoalsByPlanID loads the goals of plans in the order they were added.
+func (s *Store) AftercareGoalsByPlanID(ctx context.Context, planIDs []int64) (map[int64][]*domain.AftercareGoal, error) {
+	var rows []*domain.AftercareGoal
+	err := s.db.NewSelect().Model(&rows).Where("plan_id IN (?)", bun.List(planIDs)).Order("plan_id", "id").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return groupBy(rows, func(g *domain.AftercareGoal) int64 { return g.PlanID }), nil
+}
+
+// AftercareCommitmentsByPlanID loads the commitments still in the plans, in
+// the order they were added.
+func (s *Store) AftercareCommitmentsByPlanID(ctx context.Context, planIDs []int64) (map[int64][]*domain.AftercareCommitment, error) {
+	var rows []*domain.AftercareCommitment
+	err := s.db.NewSelect().Model(&rows).Where("plan_id IN (?) AND removed_at IS NULL", bun.List(planIDs)).
+		Order("plan_id", "id").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return groupBy(rows, func(c *domain.AftercareCommitment) int64 { return c.PlanID }), nil
+}
+
+// RecoveryCapitalByMemberID loads the BARC-10 history of members, oldest first.
+func (s *Store) RecoveryCapitalByMemberID(ctx context.Context, memberIDs []int64) (map[int64][]*domain.RecoveryCapitalAssessment, error) {
+	var rows []*domain.RecoveryCapitalAssessment
+	err := selectAssessments(s.db, &rows).Where("member_id IN (?)", bun.List(memberIDs)).
+		Order("member_id", "assessed_at", "id").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return groupBy(rows, func(a *domain.RecoveryCapitalAssessment) int64 { return a.MemberID }), nil
+}
+
+// Check-ins are listed newest first: by day, then by id.
+var checkInKeyset = keyset{expr: "check_in.occurred_on", castType: "date", idColumn: "check_in.id", desc: true}
+
+func checkInCursor(c *domain.CheckIn) Cursor {
+	return Cursor{Value: c.OccurredOn.Format(time.DateOnly), ID: c.ID}
+}
+
+// CheckInPages loads one page of check-ins for each of many plans in one statement.
+func (s *Store) CheckInPages(ctx context.Context, planIDs []int64, page PageRequest) (map[int64]Page[*domain.CheckIn], error) {
+	base := s.db.NewSelect().Model((*domain.CheckIn)(nil))
+	return childPages(ctx, base, "check_in.plan_id", planIDs, checkInKeyset, page,
+		func(c *domain.CheckIn) int64 { return c.PlanID }, checkInCursor)
+}
+
+// CountCheckIns counts the check-ins of many plans in one statement.
+func (s *Store) CountCheckIns(ctx context.Context, planIDs []int64) (map[int64]int, error) {
+	return childCounts(ctx, s.db.NewSelect().TableExpr("check_ins AS check_in"), "check_in.plan_id", planIDs)
+}
+
+// MaxDueForReview bounds one list of plans due for review.
+const MaxDueForReview = 100
+
+// AftercarePlansDueForReview lists active plans whose review date is on or
+// before the day, soonest first.
+func (s *Store) AftercarePlansDueForReview(ctx context.Context, on time.Time, limit int) ([]*domain.AftercarePlan, error) {
+	if limit < 0 || limit > MaxDueForReview {
+		return nil, domain.Errorf(domain.CodeInvalidInput, "first must be 0-%d.", MaxDueForReview)
+	}
+	rows := []*domain.AftercarePlan{}
+	if limit == 0 {
+		return rows, nil
+	}
+	err := s.db.NewSelect().Model(&rows).Where("status = ? AND review_on <= ?", domain.PlanActive, dateOnly(on)).
+		OrderExpr("review_on, id").Limit(int64(limit)).Scan(ctx)
+	return rows, err
+}
+
+// dateOnly is the form of a calendar date in a query.
+func dateOnly(d time.Time) string { return d.Format(time.DateOnly) }
