@@ -60,14 +60,12 @@ func planCheckIns(ctx context.Context, planID int64, first *int, after *string) 
 	if err != nil {
 		return nil, err
 	}
-	l := loaders.For(ctx).Plans
-	p, err := l.CheckIns.Load(ctx, loaders.ChildKey[loaders.NoFilter]{Parent: planID, Page: page.Key()})
+	p, err := loaders.For(ctx).Plans.CheckIns.Load(ctx,
+		loaders.ChildKey[loaders.NoFilter]{Parent: planID, Page: page.Key(), WithCount: wantsTotalCount(ctx)})
 	if err != nil {
 		return nil, err
 	}
-	return newConnection(p, func(ctx context.Context) (int, error) {
-		return l.CheckInCount.Load(ctx, loaders.CountKey[loaders.NoFilter]{Parent: planID})
-	}), nil
+	return childConnection(p), nil
 }
 
 // activePlanOf picks the plan in force from a member's plans.

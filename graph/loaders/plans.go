@@ -1,8 +1,6 @@
 package loaders
 
 import (
-	"context"
-
 	"github.com/vikstrous/dataloadgen"
 
 	"carejourney/server/domain"
@@ -26,7 +24,6 @@ type PlanLoaders struct {
 	GoalsByPlan       *dataloadgen.Loader[int64, []*domain.AftercareGoal]
 	CommitmentsByPlan *dataloadgen.Loader[int64, []*domain.AftercareCommitment]
 	CheckIns          *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.CheckIn]]
-	CheckInCount      *dataloadgen.Loader[CountKey[NoFilter], int]
 	// RecoveryCapitalByMember is a member's BARC-10 history, oldest first.
 	RecoveryCapitalByMember *dataloadgen.Loader[int64, []*domain.RecoveryCapitalAssessment]
 	// Attendance is what adherence is derived from.
@@ -41,15 +38,10 @@ func newPlanLoaders(st *store.Store, opts []dataloadgen.Option) PlanLoaders {
 		CheckIn:         dataloadgen.NewLoader(fromMap(st.CheckInsByID), opts...),
 		RecoveryCapital: dataloadgen.NewLoader(fromMap(st.RecoveryCapitalByID), opts...),
 
-		PlansByMember:     dataloadgen.NewLoader(fromMap(st.AftercarePlansByMemberID), opts...),
-		GoalsByPlan:       dataloadgen.NewLoader(fromMap(st.AftercareGoalsByPlanID), opts...),
-		CommitmentsByPlan: dataloadgen.NewLoader(fromMap(st.AftercareCommitmentsByPlanID), opts...),
-		CheckIns: childPageLoader(func(ctx context.Context, plans []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[*domain.CheckIn], error) {
-			return st.CheckInPages(ctx, plans, page)
-		}, opts...),
-		CheckInCount: childCountLoader(func(ctx context.Context, plans []int64, _ NoFilter) (map[int64]int, error) {
-			return st.CountCheckIns(ctx, plans)
-		}, opts...),
+		PlansByMember:           dataloadgen.NewLoader(fromMap(st.AftercarePlansByMemberID), opts...),
+		GoalsByPlan:             dataloadgen.NewLoader(fromMap(st.AftercareGoalsByPlanID), opts...),
+		CommitmentsByPlan:       dataloadgen.NewLoader(fromMap(st.AftercareCommitmentsByPlanID), opts...),
+		CheckIns:                childPageLoader(unfiltered(st.CheckInPages), unfilteredCount(st.CountCheckIns), opts...),
 		RecoveryCapitalByMember: dataloadgen.NewLoader(fromMap(st.RecoveryCapitalByMemberID), opts...),
 		Attendance:              dataloadgen.NewLoader(fromMap(st.PlanAttendance), opts...),
 	}

@@ -383,9 +383,6 @@ func housesSeed(t *testing.T, s *server, from, to int) {
 
 func housesPtr[T any](v T) *T { return &v }
 
-// housesRuns is how often each measured query may run.
-const housesRuns = 10
-
 // TestHousesNoNPlusOne counts the statements of a house list with its
 // occupancy and residents at 2 and at 20 houses: the count must not grow.
 func TestHousesNoNPlusOne(t *testing.T) {
@@ -398,26 +395,12 @@ func TestHousesNoNPlusOne(t *testing.T) {
 			residencies(first: 5) { totalCount nodes { moveInAt member { displayName } } pageInfo { hasNextPage } }
 			houseMeetingGroups { name } } } }`},
 	}
-	// The loaders gather keys for 2 ms; on a loaded machine a slow goroutine
-	// can miss the window and split a batch in two. So each query runs a few
-	// times and the fewest statements count: an N+1 costs a statement per
-	// house on every run, and no rerun hides that.
 	best := map[string]int64{}
 	measure := func(houses int) map[string]int64 {
 		out := map[string]int64{}
 		for _, q := range queries {
-			var r *response
-			for run := range housesRuns {
-				s.statements.Store(0)
-				r = c.do(q.query, nil)
-				r.noErrors(t)
-				if n := s.statements.Load(); run == 0 || n < out[q.name] {
-					out[q.name] = n
-				}
-				if floor, ok := best[q.name]; ok && out[q.name] <= floor {
-					break // as few as with 2 houses: no need to retry
-				}
-			}
+			n, r := s.fewestStatements(t, c, q.query, nil, best[q.name])
+			out[q.name] = n
 			nodes := r.list(t, "houses.nodes")
 			if len(nodes) != houses {
 				t.Fatalf("%s: %d houses listed, want %d", q.name, len(nodes), houses)
@@ -441,12 +424,7 @@ func TestHousesNoNPlusOne(t *testing.T) {
 	for _, q := range queries {
 		t.Logf("%s: 2 houses -> %d statements, 20 houses -> %d statements", q.name, small[q.name], large[q.name])
 		fmt.Printf("houses N+1 check (%s): 2 houses -> %d statements, 20 houses -> %d statements\n", q.name, small[q.name], large[q.name])
-		grew := large[q.name] - small[q.name]
-		// Under the race detector on a busy machine a stage of 20 houses can
-		// outlast the 2 ms window on every run, splitting a batch or two. An
-		// N+1 adds a statement per house (18 here) on every run, so growth
-		// below that still tells the two apart.
-		if grew != 0 && !(housesRaceDetector && grew < 18) {
+		if grows(small[q.name], large[q.name]) {
 			t.Errorf("%s: statements grow with the data: %d for 2 houses, %d for 20", q.name, small[q.name], large[q.name])
 		}
 	}

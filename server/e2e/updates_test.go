@@ -154,7 +154,7 @@ func TestUpdatesNoNPlusOne(t *testing.T) {
 	small, smallRows := measure(5, 0)
 	large, largeRows := measure(45, small)
 	fmt.Printf("N+1 check (updates): %d members -> %d statements, %d members -> %d statements\n", smallRows, small, largeRows, large)
-	if large != small || large > 6 {
+	if grows(small, large) || large > 6 {
 		t.Errorf("statements grow with the data: %d for %d members, %d for %d", small, smallRows, large, largeRows)
 	}
 }
