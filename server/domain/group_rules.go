@@ -176,3 +176,39 @@ func GroupLineError(code Code, field string, i int, sub, message string) *Error 
 	}
 	return &Error{Code: code, Field: path, Message: message}
 }
+
+// CheckGroupJoin validates a member joining a group at joinedAt; last is
+// their latest membership of the group (nil when they never belonged).
+func CheckGroupJoin(g *Group, last *GroupMembership, joinedAt, now time.Time) error {
+	if !g.Active {
+		return FieldError(CodeInvalidInput, "groupId", "The group no longer meets.")
+	}
+	if err := notInFuture("joinedAt", joinedAt, now); err != nil {
+		return err
+	}
+	if last == nil {
+		return nil
+	}
+	if last.LeftAt == nil {
+		return FieldError(CodeDuplicate, "memberId", "The member belongs to the group already.")
+	}
+	if joinedAt.Before(*last.LeftAt) {
+		return FieldError(CodeInvalidInput, "joinedAt", "The member can rejoin only after they last left the group.")
+	}
+	return nil
+}
+
+// CheckGroupLeave validates a member leaving at leftAt; current is their
+// latest membership of the group.
+func CheckGroupLeave(current *GroupMembership, leftAt, now time.Time) error {
+	if current == nil || current.LeftAt != nil {
+		return FieldError(CodeNotFound, "memberId", "The member does not belong to the group.")
+	}
+	if err := notInFuture("leftAt", leftAt, now); err != nil {
+		return err
+	}
+	if !leftAt.After(current.JoinedAt) {
+		return FieldError(CodeInvalidInput, "leftAt", "A member leaves after joining.")
+	}
+	return nil
+}
