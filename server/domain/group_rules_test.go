@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	_ "time/tzdata" // the zone tests must not depend on the machine's zoneinfo
 
 	"carejourney/server/domain"
@@ -97,4 +98,49 @@ func TestCleanMeetingTopic(t *testing.T) {
 	}
 	_, err := domain.CleanMeetingTopic(strings.Repeat("t", 501))
 	wantErr(t, err, domain.CodeInvalidInput, "topic")
+}
+
+func TestCheckGroupJoinAndLeave(t *testing.T) {
+	active, stopped := &domain.Group{Active: true}, &domain.Group{Active: false}
+	left := now.AddDate(0, 0, -10)
+	current := &domain.GroupMembership{JoinedAt: now.AddDate(0, -1, 0)}
+	past := &domain.GroupMembership{JoinedAt: now.AddDate(0, -2, 0), LeftAt: &left}
+	joins := []struct {
+		name     string
+		g        *domain.Group
+		last     *domain.GroupMembership
+		joinedAt time.Time
+		code     domain.Code
+		field    string
+	}{
+		{"first join", active, nil, now, "", ""},
+		{"joined in the future", active, nil, now.Add(time.Hour), domain.CodeInFuture, "joinedAt"},
+		{"group stopped meeting", stopped, nil, now, domain.CodeInvalidInput, "groupId"},
+		{"belongs already", active, current, now, domain.CodeDuplicate, "memberId"},
+		{"rejoin after leaving", active, past, left, "", ""},
+		{"rejoin before having left", active, past, left.Add(-time.Minute), domain.CodeInvalidInput, "joinedAt"},
+	}
+	for _, tt := range joins {
+		t.Run(tt.name, func(t *testing.T) {
+			wantErr(t, domain.CheckGroupJoin(tt.g, tt.last, tt.joinedAt, now), tt.code, tt.field)
+		})
+	}
+	leaves := []struct {
+		name    string
+		current *domain.GroupMembership
+		leftAt  time.Time
+		code    domain.Code
+		field   string
+	}{
+		{"leave", current, now, "", ""},
+		{"never belonged", nil, now, domain.CodeNotFound, "memberId"},
+		{"left already", past, now, domain.CodeNotFound, "memberId"},
+		{"leaves in the future", current, now.Add(time.Hour), domain.CodeInFuture, "leftAt"},
+		{"leaves when joining", current, current.JoinedAt, domain.CodeInvalidInput, "leftAt"},
+	}
+	for _, tt := range leaves {
+		t.Run(tt.name, func(t *testing.T) {
+			wantErr(t, domain.CheckGroupLeave(tt.current, tt.leftAt, now), tt.code, tt.field)
+		})
+	}
 }

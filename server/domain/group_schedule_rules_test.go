@@ -17,7 +17,9 @@ func groupsZone(t *testing.T, name string) *time.Location {
 	return loc
 }
 
-func groupsDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func groupsDate(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
 
 func TestTimeOfDayAt(t *testing.T) {
 	tests := []struct {
@@ -264,11 +266,11 @@ func TestMeetingTimeOfDay(t *testing.T) {
 		at   time.Time
 		want domain.TimeOfDay
 	}{
-		{time.Date(2025, 6, 17, 20, 59, 0, 0, time.UTC), domain.TimeOfDayDay},     // Tuesday 16:59 EDT
-		{time.Date(2025, 6, 17, 21, 0, 0, 0, time.UTC), domain.TimeOfDayEvening},  // Tuesday 17:00 EDT
-		{time.Date(2025, 6, 21, 2, 0, 0, 0, time.UTC), domain.TimeOfDayEvening},   // Friday 22:00 EDT, Saturday in UTC
-		{time.Date(2025, 6, 23, 3, 0, 0, 0, time.UTC), domain.TimeOfDayWeekend},   // Sunday 23:00 EDT, Monday in UTC
-		{time.Date(2025, 12, 16, 21, 30, 0, 0, time.UTC), domain.TimeOfDayDay},    // Tuesday 16:30 EST
+		{time.Date(2025, 6, 17, 20, 59, 0, 0, time.UTC), domain.TimeOfDayDay},      // Tuesday 16:59 EDT
+		{time.Date(2025, 6, 17, 21, 0, 0, 0, time.UTC), domain.TimeOfDayEvening},   // Tuesday 17:00 EDT
+		{time.Date(2025, 6, 21, 2, 0, 0, 0, time.UTC), domain.TimeOfDayEvening},    // Friday 22:00 EDT, Saturday in UTC
+		{time.Date(2025, 6, 23, 3, 0, 0, 0, time.UTC), domain.TimeOfDayWeekend},    // Sunday 23:00 EDT, Monday in UTC
+		{time.Date(2025, 12, 16, 21, 30, 0, 0, time.UTC), domain.TimeOfDayDay},     // Tuesday 16:30 EST
 		{time.Date(2025, 12, 16, 22, 30, 0, 0, time.UTC), domain.TimeOfDayEvening}, // Tuesday 17:30 EST
 	}
 	for _, tt := range tests {
