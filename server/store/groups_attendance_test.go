@@ -244,7 +244,9 @@ func TestMemberAttendanceSummaryAndPages(t *testing.T) {
 	aftercareA := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("Aftercare A", domain.GroupAftercare, "")})
 	aftercareB := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("Aftercare B", domain.GroupAftercare, "")})
 	therapy := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("Therapy", domain.GroupTherapy, "")})
-	at := func(month time.Month, day, hour int) time.Time { return time.Date(2025, month, day, hour, 0, 0, 0, time.UTC) }
+	at := func(month time.Month, day, hour int) time.Time {
+		return time.Date(2025, month, day, hour, 0, 0, 0, time.UTC)
+	}
 	record := func(g *domain.Group, start time.Time, status domain.AttendanceStatus) *domain.Meeting {
 		m := groupsMeetingAt(t, st, g.ID, start)
 		if _, err := st.RecordAttendance(ctx, by, m.ID, []domain.AttendanceEntry{groupsEntry(sam.ID, status)}); err != nil {
@@ -255,7 +257,7 @@ func TestMemberAttendanceSummaryAndPages(t *testing.T) {
 	// Weeks start Monday June 2 and June 9.
 	m1 := record(aftercareA, at(6, 2, 18), domain.AttendancePresent)
 	m2 := record(aftercareA, at(6, 4, 18), domain.AttendanceLate)
-	m3 := record(therapy, at(6, 8, 23), domain.AttendancePresent) // Sunday: still the week of June 2
+	m3 := record(therapy, at(6, 8, 23), domain.AttendancePresent)  // Sunday: still the week of June 2
 	m4 := record(aftercareB, at(6, 9, 0), domain.AttendanceAbsent) // Monday 00:00: the next week
 	m5 := record(aftercareB, at(6, 10, 18), domain.AttendanceExcused)
 	m6 := record(therapy, at(6, 11, 18), domain.AttendanceAbsent)
