@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
@@ -283,4 +285,90 @@ func groupsEmpty[T any](list []T) []T {
 		return []T{}
 	}
 	return list
+}
+
+// groupsMeetingAttendance loads a meeting's attendance and hands the members
+// read with it to the Member loader, so that the members of many meetings
+// cost no further statement.
+func groupsMeetingAttendance(ctx context.Context, meetingID int64) ([]*domain.AttendanceRecord, error) {
+	l := loaders.For(ctx)
+	rows, err := l.Groups.Attendance.Load(ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*domain.AttendanceRecord, len(rows))
+	for i, r := range rows {
+		if r.Member != nil {
+			l.Member.Prime(r.MemberID, r.Member)
+		}
+		out[i] = r.AttendanceRecord
+	}
+	return out, nil
+}
+
+// groupsConnectionSelects reports whether the connection being resolved asks
+// for field on its nodes (through nodes or edges.node).
+func groupsConnectionSelects(ctx context.Context, field string) bool {
+	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
+		return false
+	}
+	op := graphql.GetOperationContext(ctx)
+	selects := func(sel []graphql.CollectedField) bool {
+		for _, f := range sel {
+			for _, sub := range graphql.CollectFields(op, f.Selections, nil) {
+				if sub.Name == field {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch f.Name {
+		case "nodes":
+			if selects([]graphql.CollectedField{f}) {
+				return true
+			}
+		case "edges":
+			var nodes []graphql.CollectedField
+			for _, e := range graphql.CollectFields(op, f.Selections, nil) {
+				if e.Name == "node" {
+					nodes = append(nodes, e)
+				}
+			}
+			if selects(nodes) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// groupsPrefetchAttendance starts loading the attendance of a page of
+// meetings when the query asks for it. The pages of all groups arrive
+// together, so their prefetches join one batch, where the attendance field
+// of every meeting, each resolved in its own goroutine, could straggle past
+// the loader's wait and cost a second statement.
+func groupsPrefetchAttendance(ctx context.Context, meetings []*domain.Meeting) {
+	if len(meetings) == 0 || !groupsConnectionSelects(ctx, "attendance") {
+		return
+	}
+	ids := make([]int64, len(meetings))
+	for i, m := range meetings {
+		ids[i] = m.ID
+	}
+	loaders.For(ctx).Groups.Attendance.LoadAllThunk(ctx, ids)
+}
+
+// groupsPrefetchMeetings does the same for the meetings of a page of a
+// member's attendance.
+func groupsPrefetchMeetings(ctx context.Context, records []*domain.AttendanceRecord) {
+	if len(records) == 0 || !groupsConnectionSelects(ctx, "meeting") {
+		return
+	}
+	ids := make([]int64, len(records))
+	for i, r := range records {
+		ids[i] = r.MeetingID
+	}
+	loaders.For(ctx).Groups.Meeting.LoadAllThunk(ctx, ids)
 }

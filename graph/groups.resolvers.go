@@ -96,6 +96,7 @@ func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *
 	if err != nil {
 		return nil, err
 	}
+	groupsPrefetchAttendance(ctx, result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) {
 		return l.MeetingCounts.Load(ctx, loaders.CountKey[store.MeetingWindow]{Parent: obj.ID, Filter: window})
 	}), nil
@@ -146,8 +147,7 @@ func (r *meetingResolver) Facilitator(ctx context.Context, obj *domain.Meeting) 
 }
 
 func (r *meetingResolver) Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error) {
-	records, err := loaders.For(ctx).Groups.Attendance.Load(ctx, obj.ID)
-	return groupsEmpty(records), err
+	return groupsMeetingAttendance(ctx, obj.ID)
 }
 
 func (r *meetingConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Meeting]) (int, error) {
@@ -170,6 +170,7 @@ func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, fir
 	if err != nil {
 		return nil, err
 	}
+	groupsPrefetchMeetings(ctx, result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) {
 		return l.AttendanceCounts.Load(ctx, loaders.CountKey[store.MeetingWindow]{Parent: obj.ID, Filter: window})
 	}), nil
@@ -345,6 +346,7 @@ func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Ti
 	if err != nil {
 		return nil, err
 	}
+	groupsPrefetchAttendance(ctx, result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMeetings(ctx, f) }), nil
 }
 

@@ -24,7 +24,7 @@ type GroupLoaders struct {
 	MeetingCounts  *dataloadgen.Loader[CountKey[store.MeetingWindow], int]
 
 	// By meeting id.
-	Attendance *dataloadgen.Loader[int64, []*domain.AttendanceRecord]
+	Attendance *dataloadgen.Loader[int64, []*store.AttendanceWithMember]
 
 	// By member id.
 	MembershipsByMember *dataloadgen.Loader[int64, []*domain.GroupMembership]

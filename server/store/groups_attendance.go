@@ -9,17 +9,26 @@ import (
 	"carejourney/server/domain"
 )
 
-// AttendanceByMeetingID loads the attendance of meetings, by member name.
-func (s *Store) AttendanceByMeetingID(ctx context.Context, ids []int64) (map[int64][]*domain.AttendanceRecord, error) {
-	var rows []*domain.AttendanceRecord
-	err := s.db.NewSelect().Model(&rows).ColumnExpr("attendance_record.*").
-		Join("JOIN members AS mem ON mem.id = attendance_record.member_id").
+// AttendanceWithMember is an attendance record read together with its
+// member, so that listing a meeting's attendance with names costs no
+// second statement.
+type AttendanceWithMember struct {
+	bun.BaseModel            `bun:"table:attendance_records,alias:attendance_record"`
+	*domain.AttendanceRecord `bun:",extend"`
+	Member                   *domain.Member `bun:"rel:belongs-to,join:member_id=id"`
+}
+
+// AttendanceByMeetingID loads the attendance of meetings with the members,
+// by member name.
+func (s *Store) AttendanceByMeetingID(ctx context.Context, ids []int64) (map[int64][]*AttendanceWithMember, error) {
+	var rows []*AttendanceWithMember
+	err := s.db.NewSelect().Model(&rows).Relation("Member").
 		Where("attendance_record.meeting_id IN (?)", bun.List(ids)).
-		OrderExpr("attendance_record.meeting_id, mem.sort_name, mem.id").Scan(ctx)
+		OrderExpr("attendance_record.meeting_id, member.sort_name, member.id").Scan(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return groupBy(rows, func(r *domain.AttendanceRecord) int64 { return r.MeetingID }), nil
+	return groupBy(rows, func(r *AttendanceWithMember) int64 { return r.MeetingID }), nil
 }
 
 // memberAttendanceRow is an attendance record with its meeting's start,

@@ -86,6 +86,9 @@ func groupsStatuses(t *testing.T, st *store.Store, meetingID int64) map[int64]do
 	}
 	out := map[int64]domain.AttendanceStatus{}
 	for _, r := range records[meetingID] {
+		if r.Member == nil || r.Member.ID != r.MemberID {
+			t.Fatalf("attendance of member %d came with member %+v", r.MemberID, r.Member)
+		}
 		out[r.MemberID] = r.Status
 	}
 	return out
