@@ -87,7 +87,8 @@ func (s *Store) UpdateGroup(ctx context.Context, id int64, in GroupInput) (*doma
 	var g *domain.Group
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		// NO KEY UPDATE leaves memberships and meetings free to reference the row meanwhile.
+		// NO KEY UPDATE lets rows referencing the group be written meanwhile,
+		// while schedulers and joins (SHARE) wait for the change to finish.
 		if g, err = lockGroup(ctx, tx, id, "NO KEY UPDATE"); err != nil {
 			return err
 		}
@@ -342,7 +343,9 @@ func (s *Store) JoinGroup(ctx context.Context, by int64, in GroupMembershipInput
 		if _, err := lockMember(ctx, tx, in.MemberID); err != nil {
 			return err
 		}
-		g, err := lockGroup(ctx, tx, in.GroupID, "KEY SHARE")
+		// SHARE waits for a change of the group, so a join never lands in a
+		// group that has just stopped meeting.
+		g, err := lockGroup(ctx, tx, in.GroupID, "SHARE")
 		if err != nil {
 			return err
 		}
