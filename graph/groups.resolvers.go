@@ -10,26 +10,35 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 	"context"
-	"fmt"
 	"time"
 )
 
 func (r *attendanceResolver) Meeting(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Meeting, error) {
-	panic(fmt.Errorf("not implemented: Meeting - meeting"))
+	m, err := loaders.For(ctx).Groups.Meeting.Load(ctx, obj.MeetingID)
+	if err == nil && m == nil {
+		err = domain.Errorf(domain.CodeNotFound, "Meeting not found.")
+	}
+	return m, err
 }
 
 func (r *attendanceResolver) Member(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	m, err := loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+	if err == nil && m == nil {
+		err = domain.Errorf(domain.CodeNotFound, "Member not found.")
+	}
+	return m, err
 }
 
 func (r *attendanceResolver) RecordedBy(ctx context.Context, obj *domain.AttendanceRecord) (*domain.User, error) {
-	panic(fmt.Errorf("not implemented: RecordedBy - recordedBy"))
+	return loadUser(ctx, obj.RecordedByUserID)
 }
 
 func (r *attendanceConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.AttendanceRecord]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *groupResolver) ID(ctx context.Context, obj *domain.Group) (string, error) {
@@ -37,43 +46,80 @@ func (r *groupResolver) ID(ctx context.Context, obj *domain.Group) (string, erro
 }
 
 func (r *groupResolver) Schedule(ctx context.Context, obj *domain.Group) ([]*model.ScheduleSlot, error) {
-	panic(fmt.Errorf("not implemented: Schedule - schedule"))
+	slots, err := loaders.For(ctx).Groups.Schedule.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.ScheduleSlot, len(slots))
+	for i, s := range slots {
+		out[i] = groupsScheduleSlot(s)
+	}
+	return out, nil
 }
 
 func (r *groupResolver) TimesOfDay(ctx context.Context, obj *domain.Group) ([]domain.TimeOfDay, error) {
-	panic(fmt.Errorf("not implemented: TimesOfDay - timesOfDay"))
+	slots, err := loaders.For(ctx).Groups.Schedule.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return domain.GroupTimesOfDay(slots), nil
 }
 
 func (r *groupResolver) Facilitators(ctx context.Context, obj *domain.Group) ([]model.Facilitator, error) {
-	panic(fmt.Errorf("not implemented: Facilitators - facilitators"))
+	return groupsFacilitators(ctx, obj.ID)
 }
 
 func (r *groupResolver) House(ctx context.Context, obj *domain.Group) (*domain.House, error) {
-	panic(fmt.Errorf("not implemented: House - house"))
+	if obj.HouseID == nil {
+		return nil, nil
+	}
+	return loaders.For(ctx).Houses.House.Load(ctx, *obj.HouseID)
 }
 
 func (r *groupResolver) Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error) {
-	panic(fmt.Errorf("not implemented: Members - members"))
+	members, err := loaders.For(ctx).Groups.CurrentMembers.Load(ctx, obj.ID)
+	return groupsEmpty(members), err
 }
 
 func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error) {
-	panic(fmt.Errorf("not implemented: NextMeeting - nextMeeting"))
+	return loaders.For(ctx).Groups.NextMeeting.Load(ctx, obj.ID)
 }
 
 func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error) {
-	panic(fmt.Errorf("not implemented: Meetings - meetings"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	window := store.NewMeetingWindow(from, to)
+	l := loaders.For(ctx).Groups
+	result, err := l.MeetingPages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{Parent: obj.ID, Page: page.Key(), Filter: window})
+	if err != nil {
+		return nil, err
+	}
+	groupsPrefetchAttendance(ctx, result.Items)
+	return newConnection(result, func(ctx context.Context) (int, error) {
+		return l.MeetingCounts.Load(ctx, loaders.CountKey[store.MeetingWindow]{Parent: obj.ID, Filter: window})
+	}), nil
 }
 
 func (r *groupConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Group]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *groupMembershipResolver) Group(ctx context.Context, obj *domain.GroupMembership) (*domain.Group, error) {
-	panic(fmt.Errorf("not implemented: Group - group"))
+	g, err := loaders.For(ctx).Groups.Group.Load(ctx, obj.GroupID)
+	if err == nil && g == nil {
+		err = domain.Errorf(domain.CodeNotFound, "Group not found.")
+	}
+	return g, err
 }
 
 func (r *groupMembershipResolver) Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error) {
-	panic(fmt.Errorf("not implemented: Member - member"))
+	m, err := loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+	if err == nil && m == nil {
+		err = domain.Errorf(domain.CodeNotFound, "Member not found.")
+	}
+	return m, err
 }
 
 func (r *meetingResolver) ID(ctx context.Context, obj *domain.Meeting) (string, error) {
@@ -81,63 +127,178 @@ func (r *meetingResolver) ID(ctx context.Context, obj *domain.Meeting) (string, 
 }
 
 func (r *meetingResolver) Group(ctx context.Context, obj *domain.Meeting) (*domain.Group, error) {
-	panic(fmt.Errorf("not implemented: Group - group"))
+	g, err := loaders.For(ctx).Groups.Group.Load(ctx, obj.GroupID)
+	if err == nil && g == nil {
+		err = domain.Errorf(domain.CodeNotFound, "Group not found.")
+	}
+	return g, err
 }
 
 func (r *meetingResolver) TimeOfDay(ctx context.Context, obj *domain.Meeting) (domain.TimeOfDay, error) {
-	panic(fmt.Errorf("not implemented: TimeOfDay - timeOfDay"))
+	loc, err := groupsZone(ctx, obj.GroupID)
+	if err != nil {
+		return "", err
+	}
+	return domain.MeetingTimeOfDay(obj.StartsAt, loc), nil
 }
 
 func (r *meetingResolver) Facilitator(ctx context.Context, obj *domain.Meeting) (model.Facilitator, error) {
-	panic(fmt.Errorf("not implemented: Facilitator - facilitator"))
+	return groupsFacilitator(ctx, obj.FacilitatorPeerID, obj.FacilitatorUserID)
 }
 
 func (r *meetingResolver) Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error) {
-	panic(fmt.Errorf("not implemented: Attendance - attendance"))
+	return groupsMeetingAttendance(ctx, obj.ID)
 }
 
 func (r *meetingConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Meeting]) (int, error) {
-	panic(fmt.Errorf("not implemented: TotalCount - totalCount"))
+	return obj.Count(ctx)
 }
 
 func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error) {
-	panic(fmt.Errorf("not implemented: GroupMemberships - groupMemberships"))
+	memberships, err := loaders.For(ctx).Groups.MembershipsByMember.Load(ctx, obj.ID)
+	return groupsEmpty(memberships), err
 }
 
 func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {
-	panic(fmt.Errorf("not implemented: Attendance - attendance"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	window := store.NewMeetingWindow(from, to)
+	l := loaders.For(ctx).Groups
+	result, err := l.AttendancePages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{Parent: obj.ID, Page: page.Key(), Filter: window})
+	if err != nil {
+		return nil, err
+	}
+	groupsPrefetchMeetings(ctx, result.Items)
+	return newConnection(result, func(ctx context.Context) (int, error) {
+		return l.AttendanceCounts.Load(ctx, loaders.CountKey[store.MeetingWindow]{Parent: obj.ID, Filter: window})
+	}), nil
 }
 
 func (r *memberResolver) AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error) {
-	panic(fmt.Errorf("not implemented: AttendanceSummary - attendanceSummary"))
+	start, end, err := domain.AttendancePeriod(from, to, r.Store.Now(), r.Store.Location)
+	if err != nil {
+		return nil, err
+	}
+	tallies, err := loaders.For(ctx).Groups.AttendanceTallies.Load(ctx, loaders.AttendanceSummaryKey(obj.ID, start, end))
+	if err != nil {
+		return nil, err
+	}
+	return groupsSummary(domain.SummarizeAttendance(tallies, domain.WeekStarts(start, end, r.Store.Location))), nil
 }
 
 func (r *mutationResolver) CreateGroup(ctx context.Context, input model.CreateGroupInput) (*model.CreateGroupPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateGroup - createGroup"))
+	g, err := func() (*domain.Group, error) {
+		in, err := groupsCreateInput(input)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.CreateGroup(ctx, in)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.CreateGroupPayload{UserErrors: userErrors}, err
+	}
+	return &model.CreateGroupPayload{Group: g, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) UpdateGroup(ctx context.Context, input model.UpdateGroupInput) (*model.UpdateGroupPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateGroup - updateGroup"))
+	g, err := func() (*domain.Group, error) {
+		id, err := globalid.DecodeField(input.GroupID, globalid.TypeGroup, "groupId")
+		if err != nil {
+			return nil, err
+		}
+		in, err := groupsUpdateInput(input)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateGroup(ctx, id, in)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.UpdateGroupPayload{UserErrors: userErrors}, err
+	}
+	return &model.UpdateGroupPayload{Group: g, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.GroupMembershipPayload, error) {
-	panic(fmt.Errorf("not implemented: JoinGroup - joinGroup"))
+	gm, err := func() (*domain.GroupMembership, error) {
+		in, err := groupsMembershipInput(input.GroupID, input.MemberID, input.JoinedAt)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.JoinGroup(ctx, auth.ActorID(ctx), in)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.GroupMembershipPayload{UserErrors: userErrors}, err
+	}
+	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.GroupMembershipPayload, error) {
-	panic(fmt.Errorf("not implemented: LeaveGroup - leaveGroup"))
+	gm, err := func() (*domain.GroupMembership, error) {
+		in, err := groupsMembershipInput(input.GroupID, input.MemberID, input.LeftAt)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.LeaveGroup(ctx, in)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.GroupMembershipPayload{UserErrors: userErrors}, err
+	}
+	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) ScheduleMeetings(ctx context.Context, input model.ScheduleMeetingsInput) (*model.ScheduleMeetingsPayload, error) {
-	panic(fmt.Errorf("not implemented: ScheduleMeetings - scheduleMeetings"))
+	meetings, err := func() ([]*domain.Meeting, error) {
+		id, err := globalid.DecodeField(input.GroupID, globalid.TypeGroup, "groupId")
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.ScheduleMeetings(ctx, id, input.From, input.To)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.ScheduleMeetingsPayload{UserErrors: userErrors}, err
+	}
+	return &model.ScheduleMeetingsPayload{Meetings: meetings, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) UpdateMeeting(ctx context.Context, input model.UpdateMeetingInput) (*model.UpdateMeetingPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateMeeting - updateMeeting"))
+	m, err := func() (*domain.Meeting, error) {
+		id, err := globalid.DecodeField(input.MeetingID, globalid.TypeMeeting, "meetingId")
+		if err != nil {
+			return nil, err
+		}
+		change := store.MeetingChange{Topic: input.Topic}
+		if change.FacilitatorPeerID, err = groupsDecodeOptional(input.FacilitatorPeerID, globalid.TypePeer, "facilitatorPeerId"); err != nil {
+			return nil, err
+		}
+		if change.FacilitatorUserID, err = groupsDecodeOptional(input.FacilitatorUserID, globalid.TypeUser, "facilitatorUserId"); err != nil {
+			return nil, err
+		}
+		return r.Store.UpdateMeeting(ctx, id, change)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.UpdateMeetingPayload{UserErrors: userErrors}, err
+	}
+	return &model.UpdateMeetingPayload{Meeting: m, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) RecordAttendance(ctx context.Context, input model.RecordAttendanceInput) (*model.RecordAttendancePayload, error) {
-	panic(fmt.Errorf("not implemented: RecordAttendance - recordAttendance"))
+	m, err := func() (*domain.Meeting, error) {
+		id, err := globalid.DecodeField(input.MeetingID, globalid.TypeMeeting, "meetingId")
+		if err != nil {
+			return nil, err
+		}
+		entries, err := groupsAttendanceEntries(input.Entries)
+		if err != nil {
+			return nil, err
+		}
+		return r.Store.RecordAttendance(ctx, auth.ActorID(ctx), id, entries)
+	}()
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		return &model.RecordAttendancePayload{UserErrors: userErrors}, err
+	}
+	return &model.RecordAttendancePayload{Meeting: m, UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *queryResolver) Group(ctx context.Context, id string) (*domain.Group, error) {
@@ -149,7 +310,19 @@ func (r *queryResolver) Group(ctx context.Context, id string) (*domain.Group, er
 }
 
 func (r *queryResolver) Groups(ctx context.Context, first *int, after *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error) {
-	panic(fmt.Errorf("not implemented: Groups - groups"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := groupsFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	result, err := r.Store.ListGroups(ctx, f, page)
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountGroups(ctx, f) }), nil
 }
 
 func (r *queryResolver) Meeting(ctx context.Context, id string) (*domain.Meeting, error) {
@@ -161,7 +334,20 @@ func (r *queryResolver) Meeting(ctx context.Context, id string) (*domain.Meeting
 }
 
 func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error) {
-	panic(fmt.Errorf("not implemented: Meetings - meetings"))
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := groupsMeetingFilter(from, to, filter)
+	if err != nil {
+		return nil, err
+	}
+	result, err := r.Store.ListMeetings(ctx, f, page)
+	if err != nil {
+		return nil, err
+	}
+	groupsPrefetchAttendance(ctx, result.Items)
+	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMeetings(ctx, f) }), nil
 }
 
 func (r *Resolver) Attendance() generated.AttendanceResolver { return &attendanceResolver{r} }

@@ -215,7 +215,8 @@ CREATE TABLE groups (
     active      boolean     NOT NULL DEFAULT true,
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now(),
-    sort_name   text GENERATED ALWAYS AS (lower(name)) STORED
+    sort_name   text GENERATED ALWAYS AS (lower(name)) STORED,
+    CONSTRAINT groups_house_only_for_house_meetings CHECK ((kind = 'HOUSE_MEETING') = (house_id IS NOT NULL))
 );
 CREATE INDEX groups_sort_name_idx ON groups (sort_name, id);
 

@@ -127,6 +127,10 @@ var constraintErrors = map[string]*domain.Error{
 		"A peer is listed twice."),
 	"group_facilitators_user_key": domain.FieldError(domain.CodeDuplicate, "facilitatorUserIds",
 		"A user is listed twice."),
+	"groups_house_only_for_house_meetings": domain.FieldError(domain.CodeInvalidInput, "houseId",
+		"A house meeting belongs to one house, and only a house meeting has a house."),
+	"group_schedule_slots_group_id_day_of_week_start_time_key": domain.FieldError(domain.CodeDuplicate, "schedule",
+		"Two meeting times start at the same moment."),
 
 	// Aftercare plans.
 	"aftercare_plans_one_active_idx": domain.FieldError(domain.CodeActivePlanExists, "planId",
