@@ -91,15 +91,13 @@ func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *
 		return nil, err
 	}
 	window := store.NewMeetingWindow(from, to)
-	l := loaders.For(ctx).Groups
-	result, err := l.MeetingPages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{Parent: obj.ID, Page: page.Key(), Filter: window})
+	result, err := loaders.For(ctx).Groups.MeetingPages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{
+		Parent: obj.ID, Page: page.Key(), Filter: window, WithCount: wantsTotalCount(ctx)})
 	if err != nil {
 		return nil, err
 	}
 	groupsPrefetchAttendance(ctx, result.Items)
-	return newConnection(result, func(ctx context.Context) (int, error) {
-		return l.MeetingCounts.Load(ctx, loaders.CountKey[store.MeetingWindow]{Parent: obj.ID, Filter: window})
-	}), nil
+	return childConnection(result), nil
 }
 
 func (r *groupConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Group]) (int, error) {
@@ -165,15 +163,13 @@ func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, fir
 		return nil, err
 	}
 	window := store.NewMeetingWindow(from, to)
-	l := loaders.For(ctx).Groups
-	result, err := l.AttendancePages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{Parent: obj.ID, Page: page.Key(), Filter: window})
+	result, err := loaders.For(ctx).Groups.AttendancePages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{
+		Parent: obj.ID, Page: page.Key(), Filter: window, WithCount: wantsTotalCount(ctx)})
 	if err != nil {
 		return nil, err
 	}
 	groupsPrefetchMeetings(ctx, result.Items)
-	return newConnection(result, func(ctx context.Context) (int, error) {
-		return l.AttendanceCounts.Load(ctx, loaders.CountKey[store.MeetingWindow]{Parent: obj.ID, Filter: window})
-	}), nil
+	return childConnection(result), nil
 }
 
 func (r *memberResolver) AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error) {

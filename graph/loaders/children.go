@@ -91,3 +91,34 @@ func unfilteredCount(fetch func(context.Context, []int64) (map[int64]int, error)
 		return fetch(ctx, parents)
 	}
 }
+
+// FilterKey asks for a value of one parent under a filter.
+type FilterKey[F comparable] struct {
+	Parent int64
+	Filter F
+}
+
+// filteredLoader batches a per-parent lookup narrowed by a filter: parents
+// asking with the same filter are loaded in one statement.
+func filteredLoader[F comparable, V any](
+	fetch func(ctx context.Context, parents []int64, filter F) (map[int64]V, error),
+	opts ...dataloadgen.Option,
+) *dataloadgen.Loader[FilterKey[F], V] {
+	return dataloadgen.NewLoader(func(ctx context.Context, keys []FilterKey[F]) ([]V, []error) {
+		parents := map[F][]int64{}
+		for _, k := range keys {
+			parents[k.Filter] = append(parents[k.Filter], k.Parent)
+		}
+		values := map[F]map[int64]V{}
+		failed := map[F]error{}
+		for f, ids := range parents {
+			values[f], failed[f] = fetch(ctx, ids, f)
+		}
+		out := make([]V, len(keys))
+		errs := make([]error, len(keys))
+		for i, k := range keys {
+			out[i], errs[i] = values[k.Filter][k.Parent], failed[k.Filter]
+		}
+		return out, errs
+	}, opts...)
+}

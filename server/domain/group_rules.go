@@ -72,7 +72,7 @@ func (f GroupFields) Apply(g *Group) error {
 		g.Kind = *f.Kind
 	}
 	if f.Description != nil {
-		d, err := cleanText("description", *f.Description, maxGroupDescriptionLength)
+		d, err := cleanText("description", *f.Description, maxGroupDescriptionLength, false)
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func (f GroupFields) Apply(g *Group) error {
 		g.Modality = *f.Modality
 	}
 	if f.Location != nil {
-		l, err := cleanText("location", *f.Location, maxGroupLocationLength)
+		l, err := cleanText("location", *f.Location, maxGroupLocationLength, false)
 		if err != nil {
 			return err
 		}
@@ -116,15 +116,7 @@ func (f GroupFields) Apply(g *Group) error {
 
 // CleanMeetingTopic trims a meeting topic and checks its length.
 func CleanMeetingTopic(topic string) (string, error) {
-	return cleanText("topic", topic, maxMeetingTopicLength)
-}
-
-func cleanText(field, s string, max int) (string, error) {
-	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) > max {
-		return "", FieldError(CodeInvalidInput, field, "Too long ("+strconv.Itoa(max)+" characters at most).")
-	}
-	return s, nil
+	return cleanText("topic", topic, maxMeetingTopicLength, false)
 }
 
 // timeZones caches loaded zones: time.LoadLocation reads the zone database

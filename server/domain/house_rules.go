@@ -2,9 +2,7 @@ package domain
 
 import (
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // The bounds of a house's fields.
@@ -57,7 +55,7 @@ type HouseFields struct {
 // because it needs the current residents.
 func (f HouseFields) Apply(h *House) error {
 	if f.Name != nil {
-		name, err := cleanHouseText("name", *f.Name, maxHouseNameLength)
+		name, err := cleanText("name", *f.Name, maxHouseNameLength, false)
 		if err != nil {
 			return err
 		}
@@ -70,7 +68,7 @@ func (f HouseFields) Apply(h *House) error {
 		return FieldError(CodeInvalidInput, "name", "Name is required.")
 	}
 	if f.Address != nil {
-		address, err := cleanHouseText("address", *f.Address, maxHouseAddressLength)
+		address, err := cleanText("address", *f.Address, maxHouseAddressLength, false)
 		if err != nil {
 			return err
 		}
@@ -99,7 +97,7 @@ func (f HouseFields) Apply(h *House) error {
 		return FieldError(CodeInvalidInput, "narrLevel", "Choose a NARR level from I to IV.")
 	}
 	if f.Phone != nil {
-		phone, err := cleanHouseText("phone", *f.Phone, maxHousePhoneLength)
+		phone, err := cleanText("phone", *f.Phone, maxHousePhoneLength, false)
 		if err != nil {
 			return err
 		}
@@ -141,7 +139,7 @@ func CleanBed(bed *string) (*string, error) {
 	if bed == nil {
 		return nil, nil
 	}
-	name, err := cleanHouseText("bed", *bed, maxBedLength)
+	name, err := cleanText("bed", *bed, maxBedLength, false)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +155,7 @@ func CleanMoveOutNote(reason MoveOutReason, note *string) (*string, error) {
 	text := ""
 	if note != nil {
 		var err error
-		if text, err = cleanHouseText("note", *note, maxMoveOutNoteLength); err != nil {
+		if text, err = cleanText("note", *note, maxMoveOutNoteLength, false); err != nil {
 			return nil, err
 		}
 	}
@@ -214,15 +212,6 @@ func CheckMoveOut(current *Residency, moveOutAt, now time.Time) error {
 		return FieldError(CodeInvalidInput, "moveOutAt", "The move-out must come after the move-in.")
 	}
 	return notInFuture("moveOutAt", moveOutAt, now)
-}
-
-// cleanText trims s and checks its length; field names the input field.
-func cleanHouseText(field, s string, max int) (string, error) {
-	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) > max {
-		return "", FieldError(CodeInvalidInput, field, fmt.Sprintf("Too long (%d characters at most).", max))
-	}
-	return s, nil
 }
 
 func optionalHouseText(s string) *string {

@@ -88,17 +88,6 @@ const (
 	maxCopingSkillSize = 100
 )
 
-func cleanText(field, text string, required bool) (string, error) {
-	text = strings.TrimSpace(text)
-	if required && text == "" {
-		return "", FieldError(CodeInvalidInput, field, "This cannot be blank.")
-	}
-	if utf8.RuneCountInString(text) > maxPlanTextLength {
-		return "", FieldError(CodeInvalidInput, field, "This is too long (2000 characters at most).")
-	}
-	return text, nil
-}
-
 var goalCategories = map[GoalCategory]bool{
 	GoalRelapsePrevention: true, GoalContinuingRecovery: true, GoalHealthyBehaviors: true, GoalSupportSystems: true,
 	GoalHousing: true, GoalEmployment: true, GoalRelationships: true,
@@ -127,7 +116,7 @@ func (f GoalFields) Apply(g *AftercareGoal) error {
 		return FieldError(CodeInvalidInput, "category", "A category is required.")
 	}
 	if f.Description != nil {
-		d, err := cleanText("description", *f.Description, true)
+		d, err := cleanText("description", *f.Description, maxPlanTextLength, true)
 		if err != nil {
 			return err
 		}
@@ -170,7 +159,7 @@ func NewCommitment(kind CommitmentKind, description string, groupID, houseID, pe
 	if !commitmentKinds[kind] {
 		return nil, FieldError(CodeInvalidInput, "kind", "Unknown commitment kind.")
 	}
-	d, err := cleanText("description", description, false)
+	d, err := cleanText("description", description, maxPlanTextLength, false)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +207,7 @@ func (ch CommitmentChange) Apply(c *AftercareCommitment) error {
 		return FieldError(CodeInvalidInput, "clearTarget", "Give a new target or clear it, not both.")
 	}
 	if ch.Description != nil {
-		d, err := cleanText("description", *ch.Description, false)
+		d, err := cleanText("description", *ch.Description, maxPlanTextLength, false)
 		if err != nil {
 			return err
 		}
@@ -268,7 +257,7 @@ func NewCheckIn(p *AftercarePlan, f CheckInFields, today time.Time) (*CheckIn, e
 	if err != nil {
 		return nil, err
 	}
-	note, err := cleanText("note", f.Note, false)
+	note, err := cleanText("note", f.Note, maxPlanTextLength, false)
 	if err != nil {
 		return nil, err
 	}
