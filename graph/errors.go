@@ -87,3 +87,19 @@ func setCode(e *gqlerror.Error, code string) {
 	}
 	e.Extensions["code"] = code
 }
+
+// mutate runs a mutation's work and splits the outcome for its payload: the
+// object written, or the userErrors saying why nothing was (an empty list on
+// success, as the schema promises), or an internal error.
+func mutate[T any](run func() (T, error)) (T, []*model.UserError, error) {
+	return outcome(run())
+}
+
+// outcome splits a mutation's result as mutate does.
+func outcome[T any](v T, err error) (T, []*model.UserError, error) {
+	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
+		var nothing T
+		return nothing, userErrors, err
+	}
+	return v, []*model.UserError{}, nil
+}

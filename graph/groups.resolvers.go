@@ -185,21 +185,18 @@ func (r *memberResolver) AttendanceSummary(ctx context.Context, obj *domain.Memb
 }
 
 func (r *mutationResolver) CreateGroup(ctx context.Context, input model.CreateGroupInput) (*model.CreateGroupPayload, error) {
-	g, err := func() (*domain.Group, error) {
+	g, userErrors, err := mutate(func() (*domain.Group, error) {
 		in, err := groupsCreateInput(input)
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.CreateGroup(ctx, in)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.CreateGroupPayload{UserErrors: userErrors}, err
-	}
-	return &model.CreateGroupPayload{Group: g, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.CreateGroupPayload{Group: g, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) UpdateGroup(ctx context.Context, input model.UpdateGroupInput) (*model.UpdateGroupPayload, error) {
-	g, err := func() (*domain.Group, error) {
+	g, userErrors, err := mutate(func() (*domain.Group, error) {
 		id, err := globalid.DecodeField(input.GroupID, globalid.TypeGroup, "groupId")
 		if err != nil {
 			return nil, err
@@ -209,57 +206,45 @@ func (r *mutationResolver) UpdateGroup(ctx context.Context, input model.UpdateGr
 			return nil, err
 		}
 		return r.Store.UpdateGroup(ctx, id, in)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.UpdateGroupPayload{UserErrors: userErrors}, err
-	}
-	return &model.UpdateGroupPayload{Group: g, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.UpdateGroupPayload{Group: g, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.GroupMembershipPayload, error) {
-	gm, err := func() (*domain.GroupMembership, error) {
+	gm, userErrors, err := mutate(func() (*domain.GroupMembership, error) {
 		in, err := groupsMembershipInput(input.GroupID, input.MemberID, input.JoinedAt)
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.JoinGroup(ctx, auth.ActorID(ctx), in)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.GroupMembershipPayload{UserErrors: userErrors}, err
-	}
-	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.GroupMembershipPayload, error) {
-	gm, err := func() (*domain.GroupMembership, error) {
+	gm, userErrors, err := mutate(func() (*domain.GroupMembership, error) {
 		in, err := groupsMembershipInput(input.GroupID, input.MemberID, input.LeftAt)
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.LeaveGroup(ctx, in)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.GroupMembershipPayload{UserErrors: userErrors}, err
-	}
-	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) ScheduleMeetings(ctx context.Context, input model.ScheduleMeetingsInput) (*model.ScheduleMeetingsPayload, error) {
-	meetings, err := func() ([]*domain.Meeting, error) {
+	meetings, userErrors, err := mutate(func() ([]*domain.Meeting, error) {
 		id, err := globalid.DecodeField(input.GroupID, globalid.TypeGroup, "groupId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.ScheduleMeetings(ctx, id, input.From, input.To)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.ScheduleMeetingsPayload{UserErrors: userErrors}, err
-	}
-	return &model.ScheduleMeetingsPayload{Meetings: meetings, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.ScheduleMeetingsPayload{Meetings: meetings, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) UpdateMeeting(ctx context.Context, input model.UpdateMeetingInput) (*model.UpdateMeetingPayload, error) {
-	m, err := func() (*domain.Meeting, error) {
+	m, userErrors, err := mutate(func() (*domain.Meeting, error) {
 		id, err := globalid.DecodeField(input.MeetingID, globalid.TypeMeeting, "meetingId")
 		if err != nil {
 			return nil, err
@@ -272,15 +257,12 @@ func (r *mutationResolver) UpdateMeeting(ctx context.Context, input model.Update
 			return nil, err
 		}
 		return r.Store.UpdateMeeting(ctx, id, change)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.UpdateMeetingPayload{UserErrors: userErrors}, err
-	}
-	return &model.UpdateMeetingPayload{Meeting: m, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.UpdateMeetingPayload{Meeting: m, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) RecordAttendance(ctx context.Context, input model.RecordAttendanceInput) (*model.RecordAttendancePayload, error) {
-	m, err := func() (*domain.Meeting, error) {
+	m, userErrors, err := mutate(func() (*domain.Meeting, error) {
 		id, err := globalid.DecodeField(input.MeetingID, globalid.TypeMeeting, "meetingId")
 		if err != nil {
 			return nil, err
@@ -290,11 +272,8 @@ func (r *mutationResolver) RecordAttendance(ctx context.Context, input model.Rec
 			return nil, err
 		}
 		return r.Store.RecordAttendance(ctx, auth.ActorID(ctx), id, entries)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.RecordAttendancePayload{UserErrors: userErrors}, err
-	}
-	return &model.RecordAttendancePayload{Meeting: m, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.RecordAttendancePayload{Meeting: m, UserErrors: userErrors}, err
 }
 
 func (r *queryResolver) Group(ctx context.Context, id string) (*domain.Group, error) {

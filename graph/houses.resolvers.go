@@ -79,21 +79,18 @@ func (r *memberResolver) Residencies(ctx context.Context, obj *domain.Member) ([
 }
 
 func (r *mutationResolver) CreateHouse(ctx context.Context, input model.CreateHouseInput) (*model.CreateHousePayload, error) {
-	h, err := func() (*domain.House, error) {
+	h, userErrors, err := mutate(func() (*domain.House, error) {
 		fields, err := createHouseFields(input)
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.CreateHouse(ctx, fields)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.CreateHousePayload{UserErrors: userErrors}, err
-	}
-	return &model.CreateHousePayload{House: h, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.CreateHousePayload{House: h, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) UpdateHouse(ctx context.Context, input model.UpdateHouseInput) (*model.UpdateHousePayload, error) {
-	h, err := func() (*domain.House, error) {
+	h, userErrors, err := mutate(func() (*domain.House, error) {
 		id, err := globalid.DecodeField(input.HouseID, globalid.TypeHouse, "houseId")
 		if err != nil {
 			return nil, err
@@ -103,15 +100,12 @@ func (r *mutationResolver) UpdateHouse(ctx context.Context, input model.UpdateHo
 			return nil, err
 		}
 		return r.Store.UpdateHouse(ctx, id, fields)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.UpdateHousePayload{UserErrors: userErrors}, err
-	}
-	return &model.UpdateHousePayload{House: h, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.UpdateHousePayload{House: h, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) MoveIntoHouse(ctx context.Context, input model.MoveIntoHouseInput) (*model.MoveIntoHousePayload, error) {
-	res, err := func() (*domain.Residency, error) {
+	res, userErrors, err := mutate(func() (*domain.Residency, error) {
 		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
@@ -122,26 +116,20 @@ func (r *mutationResolver) MoveIntoHouse(ctx context.Context, input model.MoveIn
 		}
 		return r.Store.MoveIntoHouse(ctx, auth.ActorID(ctx), store.MoveInInput{
 			MemberID: memberID, HouseID: houseID, Bed: input.Bed, MoveInAt: input.MoveInAt})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.MoveIntoHousePayload{UserErrors: userErrors}, err
-	}
-	return &model.MoveIntoHousePayload{Residency: res, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.MoveIntoHousePayload{Residency: res, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) MoveOutOfHouse(ctx context.Context, input model.MoveOutOfHouseInput) (*model.MoveOutOfHousePayload, error) {
-	res, err := func() (*domain.Residency, error) {
+	res, userErrors, err := mutate(func() (*domain.Residency, error) {
 		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.MoveOutOfHouse(ctx, auth.ActorID(ctx), store.MoveOutInput{
 			MemberID: memberID, MoveOutAt: input.MoveOutAt, Reason: input.Reason, Note: input.Note})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.MoveOutOfHousePayload{UserErrors: userErrors}, err
-	}
-	return &model.MoveOutOfHousePayload{Residency: res, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.MoveOutOfHousePayload{Residency: res, UserErrors: userErrors}, err
 }
 
 func (r *queryResolver) House(ctx context.Context, id string) (*domain.House, error) {

@@ -89,15 +89,13 @@ func (r *mutationResolver) CreateMember(ctx context.Context, input model.CreateM
 		FirstName: &input.FirstName, LastName: &input.LastName, PreferredName: input.PreferredName,
 		DateOfBirth: input.DateOfBirth, RecoveryStartDate: input.RecoveryStartDate,
 	})
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.CreateMemberPayload{UserErrors: userErrors}, err
-	}
-	return &model.CreateMemberPayload{Member: m, UserErrors: []*model.UserError{}}, nil
+	m, userErrors, err := outcome(m, err)
+	return &model.CreateMemberPayload{Member: m, UserErrors: userErrors}, err
 }
 
 // UpdateMember is the resolver for the updateMember field.
 func (r *mutationResolver) UpdateMember(ctx context.Context, input model.UpdateMemberInput) (*model.UpdateMemberPayload, error) {
-	m, err := func() (*domain.Member, error) {
+	m, userErrors, err := mutate(func() (*domain.Member, error) {
 		id, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
@@ -106,26 +104,20 @@ func (r *mutationResolver) UpdateMember(ctx context.Context, input model.UpdateM
 			FirstName: input.FirstName, LastName: input.LastName, PreferredName: input.PreferredName,
 			DateOfBirth: input.DateOfBirth, Status: input.Status,
 		})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.UpdateMemberPayload{UserErrors: userErrors}, err
-	}
-	return &model.UpdateMemberPayload{Member: m, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.UpdateMemberPayload{Member: m, UserErrors: userErrors}, err
 }
 
 // ResetRecoveryStartDate is the resolver for the resetRecoveryStartDate field.
 func (r *mutationResolver) ResetRecoveryStartDate(ctx context.Context, input model.ResetRecoveryStartDateInput) (*model.ResetRecoveryStartDatePayload, error) {
-	m, err := func() (*domain.Member, error) {
+	m, userErrors, err := mutate(func() (*domain.Member, error) {
 		id, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.ResetRecoveryStartDate(ctx, auth.ActorID(ctx), id, input.Date, input.Reason)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.ResetRecoveryStartDatePayload{UserErrors: userErrors}, err
-	}
-	return &model.ResetRecoveryStartDatePayload{Member: m, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.ResetRecoveryStartDatePayload{Member: m, UserErrors: userErrors}, err
 }
 
 // Member is the resolver for the member field.

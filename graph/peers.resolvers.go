@@ -42,74 +42,59 @@ func (r *memberResolver) PeerConversations(ctx context.Context, obj *domain.Memb
 }
 
 func (r *mutationResolver) CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error) {
-	p, err := func() (*domain.Peer, error) {
+	p, userErrors, err := mutate(func() (*domain.Peer, error) {
 		in, err := createPeerInput(input)
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.CreatePeer(ctx, in)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.CreatePeerPayload{UserErrors: userErrors}, err
-	}
-	return &model.CreatePeerPayload{Peer: p, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.CreatePeerPayload{Peer: p, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) UpdatePeer(ctx context.Context, input model.UpdatePeerInput) (*model.UpdatePeerPayload, error) {
-	p, err := func() (*domain.Peer, error) {
+	p, userErrors, err := mutate(func() (*domain.Peer, error) {
 		id, err := globalid.DecodeField(input.PeerID, globalid.TypePeer, "peerId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.UpdatePeer(ctx, id, updatePeerFields(input))
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.UpdatePeerPayload{UserErrors: userErrors}, err
-	}
-	return &model.UpdatePeerPayload{Peer: p, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.UpdatePeerPayload{Peer: p, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) AssignPeer(ctx context.Context, input model.AssignPeerInput) (*model.AssignPeerPayload, error) {
-	a, err := func() (*domain.PeerAssignment, error) {
+	a, userErrors, err := mutate(func() (*domain.PeerAssignment, error) {
 		in, err := assignPeerInput(input)
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.AssignPeer(ctx, auth.ActorID(ctx), in)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.AssignPeerPayload{UserErrors: userErrors}, err
-	}
-	return &model.AssignPeerPayload{Assignment: a, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.AssignPeerPayload{Assignment: a, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) EndPeerAssignment(ctx context.Context, input model.EndPeerAssignmentInput) (*model.EndPeerAssignmentPayload, error) {
-	a, err := func() (*domain.PeerAssignment, error) {
+	a, userErrors, err := mutate(func() (*domain.PeerAssignment, error) {
 		id, err := globalid.DecodeField(input.AssignmentID, globalid.TypePeerAssignment, "assignmentId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.EndPeerAssignment(ctx, auth.ActorID(ctx), store.EndPeerAssignmentInput{
 			AssignmentID: id, EndedAt: input.EndedAt, Reason: deref(input.Reason)})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.EndPeerAssignmentPayload{UserErrors: userErrors}, err
-	}
-	return &model.EndPeerAssignmentPayload{Assignment: a, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.EndPeerAssignmentPayload{Assignment: a, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) LogPeerConversation(ctx context.Context, input model.LogPeerConversationInput) (*model.LogPeerConversationPayload, error) {
-	c, err := func() (*domain.PeerConversation, error) {
+	c, userErrors, err := mutate(func() (*domain.PeerConversation, error) {
 		in, err := logPeerConversationInput(input)
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.LogPeerConversation(ctx, auth.ActorID(ctx), in)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.LogPeerConversationPayload{UserErrors: userErrors}, err
-	}
-	return &model.LogPeerConversationPayload{Conversation: c, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.LogPeerConversationPayload{Conversation: c, UserErrors: userErrors}, err
 }
 
 func (r *peerResolver) ID(ctx context.Context, obj *domain.Peer) (string, error) {

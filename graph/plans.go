@@ -92,24 +92,18 @@ func planRefID(id *string, typeName, field string) (*int64, error) {
 
 // planPayload reports a plan mutation: the plan, or why nothing was written.
 func planPayload(p *domain.AftercarePlan, err error) (*model.AftercarePlanPayload, error) {
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.AftercarePlanPayload{UserErrors: userErrors}, err
-	}
-	return &model.AftercarePlanPayload{Plan: p, UserErrors: []*model.UserError{}}, nil
+	p, userErrors, err := outcome(p, err)
+	return &model.AftercarePlanPayload{Plan: p, UserErrors: userErrors}, err
 }
 
 func goalPayload(g *domain.AftercareGoal, err error) (*model.AftercareGoalPayload, error) {
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.AftercareGoalPayload{UserErrors: userErrors}, err
-	}
-	return &model.AftercareGoalPayload{Goal: g, UserErrors: []*model.UserError{}}, nil
+	g, userErrors, err := outcome(g, err)
+	return &model.AftercareGoalPayload{Goal: g, UserErrors: userErrors}, err
 }
 
 func commitmentPayload(c *domain.AftercareCommitment, err error) (*model.AftercareCommitmentPayload, error) {
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.AftercareCommitmentPayload{UserErrors: userErrors}, err
-	}
-	return &model.AftercareCommitmentPayload{Commitment: c, UserErrors: []*model.UserError{}}, nil
+	c, userErrors, err := outcome(c, err)
+	return &model.AftercareCommitmentPayload{Commitment: c, UserErrors: userErrors}, err
 }
 
 // planStatusChange decodes the plan of a status mutation and applies change.

@@ -216,32 +216,26 @@ func (r *mutationResolver) RemoveAftercareCommitment(ctx context.Context, input 
 }
 
 func (r *mutationResolver) RecordCheckIn(ctx context.Context, input model.RecordCheckInInput) (*model.RecordCheckInPayload, error) {
-	c, err := func() (*domain.CheckIn, error) {
+	c, userErrors, err := mutate(func() (*domain.CheckIn, error) {
 		planID, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.RecordCheckIn(ctx, auth.ActorID(ctx), planID, domain.CheckInFields{OccurredOn: input.OccurredOn,
 			Abstinent: input.Abstinent, Craving: input.Craving, CopingSkills: input.CopingSkills, Note: deref(input.Note)})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.RecordCheckInPayload{UserErrors: userErrors}, err
-	}
-	return &model.RecordCheckInPayload{CheckIn: c, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.RecordCheckInPayload{CheckIn: c, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) RecordRecoveryCapital(ctx context.Context, input model.RecordRecoveryCapitalInput) (*model.RecordRecoveryCapitalPayload, error) {
-	a, err := func() (*domain.RecoveryCapitalAssessment, error) {
+	a, userErrors, err := mutate(func() (*domain.RecoveryCapitalAssessment, error) {
 		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.RecordRecoveryCapital(ctx, auth.ActorID(ctx), memberID, input.Answers, input.AssessedAt)
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.RecordRecoveryCapitalPayload{UserErrors: userErrors}, err
-	}
-	return &model.RecordRecoveryCapitalPayload{Assessment: a, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.RecordRecoveryCapitalPayload{Assessment: a, UserErrors: userErrors}, err
 }
 
 func (r *queryResolver) AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error) {

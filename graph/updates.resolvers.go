@@ -30,18 +30,15 @@ func (r *memberResolver) Updates(ctx context.Context, obj *domain.Member, first 
 }
 
 func (r *mutationResolver) PostUpdate(ctx context.Context, input model.PostUpdateInput) (*model.PostUpdatePayload, error) {
-	u, err := func() (*domain.Update, error) {
+	u, userErrors, err := mutate(func() (*domain.Update, error) {
 		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.PostUpdate(ctx, auth.ActorID(ctx), store.NoteInput{MemberID: memberID, Body: input.Body,
 			Shareable: input.Shareable != nil && *input.Shareable, OccurredAt: input.OccurredAt})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.PostUpdatePayload{UserErrors: userErrors}, err
-	}
-	return &model.PostUpdatePayload{Update: u, UserErrors: []*model.UserError{}}, nil
+	})
+	return &model.PostUpdatePayload{Update: u, UserErrors: userErrors}, err
 }
 
 func (r *updateResolver) ID(ctx context.Context, obj *domain.Update) (string, error) {
