@@ -69,7 +69,6 @@ type journey struct {
 	spanish bool
 	status  domain.MemberStatus
 	stays   []*stay
-	resets  []time.Time // when a relapse reset the sobriety date
 	// Where they lived and who their peer was, once placed.
 	residencies []*residencySeg
 	assignments []*assignmentSeg
@@ -149,8 +148,6 @@ func journeysOf(plans []memberPlan, ids []int64) []*journey {
 				cur.spans[len(cur.spans)-1].end = e.at
 				cur.end, cur.ending = e.at, e.ending
 				cur = nil
-			case eventRecoveryReset:
-				j.resets = append(j.resets, e.at)
 			}
 		}
 		out[i] = j
@@ -261,6 +258,16 @@ func (b *graphBuilder) dayOf(t time.Time) time.Time {
 // at is minute past midnight of the provider's date day, in its time zone.
 func (b *graphBuilder) at(day time.Time, minute int) time.Time {
 	return time.Date(day.Year(), day.Month(), day.Day(), 0, minute, 0, 0, b.loc)
+}
+
+// daytimeAfter is a time in working hours (09:00-18:00) on the provider's
+// date of after or up to days later, and after after: when staff record things.
+func (b *graphBuilder) daytimeAfter(d dice, after time.Time, days int) time.Time {
+	t := b.at(b.dayOf(after).AddDate(0, 0, d.between(0, days)), d.between(36, 72)*15)
+	if !t.After(after) {
+		t = after.Add(time.Duration(d.between(2, 8)) * 15 * time.Minute)
+	}
+	return t
 }
 
 // build generates the graph of members, split into sites.

@@ -200,6 +200,11 @@ func demoGraph(t *testing.T, st *store.Store) {
 			t.Errorf("%d peers, %d alumni, %d expired, %d expiring soon, %d speak Spanish, demo peer's record %d",
 				len(peers), alumni, expired, expiring, spanish, linked)
 		}
+		// The demo peer came back to help: their old member record bears their name.
+		if n := graphCount(t, st, `SELECT count(*) FROM peers p JOIN members m ON m.id = p.alumnus_member_id
+			WHERE p.id = ? AND m.first_name || ' ' || m.last_name = p.name AND p.name = ?`, linked, pu.Name); n != 1 {
+			t.Errorf("the demo peer is not an alumnus linked to the member they were")
+		}
 		caseload := graphCount(t, st, `SELECT count(*) FROM peer_assignments WHERE peer_id = ? AND ended_at IS NULL`, linked)
 		current := graphCount(t, st, `SELECT count(*) FROM peer_assignments WHERE ended_at IS NULL`)
 		talks := graphCount(t, st, `SELECT count(*) FROM peer_conversations WHERE occurred_at > now() - interval '30 days'`)

@@ -80,12 +80,12 @@ var conversationNotes = []string{
 	"Checked in by phone after a hard family visit; feeling steadier.",
 	"Talked about finding a sponsor; has two names from the Tuesday meeting.",
 	"Helped with the bus schedule to get to the new job.",
-	"Short check-in by text; doing well and going to SMART on Saturday.",
+	"Short check-in; doing well and going to SMART on Saturday.",
 	"Talked about sleep and keeping a routine on days off.",
-	"Celebrated 60 days; planned something to do on the weekend.",
+	"Celebrated a milestone; planned something fun for the weekend.",
 	"Talked through cravings after running into an old friend; used the plan.",
 	"Looked at community college classes together.",
-	"Video call; talked about setting boundaries with a roommate.",
+	"Talked about setting boundaries with a roommate.",
 }
 
 var groupTemplates = []groupTemplate{
@@ -187,13 +187,13 @@ var houseMeetingTopics = []string{"House business and chore rotation", "Meeting 
 var goalDescriptions = map[domain.GoalCategory][]string{
 	domain.GoalRelapsePrevention: {"Know my triggers and have a plan for each", "Call my sponsor or peer before acting on a craving",
 		"Stay away from the old neighbourhood bars", "Keep naloxone at home and tell my roommates where it is"},
-	domain.GoalContinuingRecovery: {"Attend aftercare every week for six months", "Work the steps with a sponsor",
+	domain.GoalContinuingRecovery: {"Go to aftercare every week", "Work the steps with a sponsor",
 		"Finish the relapse-prevention workbook", "Reach 90 days of continuous abstinence"},
 	domain.GoalHealthyBehaviors: {"Walk thirty minutes most days", "Keep a regular sleep schedule",
 		"Cook at home four nights a week", "Start a gratitude journal"},
 	domain.GoalSupportSystems: {"Find a home group and go every week", "Get a sponsor", "Join the alumni group",
 		"Have three people I can call any time"},
-	domain.GoalHousing: {"Stay in sober living for at least six months", "Save a deposit for my own apartment",
+	domain.GoalHousing: {"Stay in sober living until I have a steady income", "Save a deposit for my own apartment",
 		"Apply for the county housing voucher"},
 	domain.GoalEmployment: {"Get a part-time job", "Finish my GED", "Get my driver's licence back",
 		"Return to work with a safety plan for the job"},

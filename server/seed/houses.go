@@ -56,8 +56,8 @@ func (h *house) freeBed(at time.Time) *bed {
 	return nil
 }
 
-// makeHouses opens the site's houses: the demo's seven, or as many per
-// member for a scale site, named after them.
+// makeHouses opens the site's houses: the demo's seven, or for a scale
+// site one per twenty-odd members, with names and sizes of their own.
 func (s *site) makeHouses(d dice) {
 	n := proportional(len(houseTemplates), len(s.members))
 	for i := range n {
@@ -206,7 +206,7 @@ func (s *site) residencyPlan(d dice, j *journey, st *stay, next time.Time) []*re
 	}
 	now := s.b.now
 	sp := st.spans[ci]
-	start := sp.start.Add(time.Duration(d.between(8, 200)) * 15 * time.Minute)
+	start := s.b.daytimeAfter(d, sp.start, 2)
 	if limit := minTime(sp.end, now); !start.Before(limit) {
 		start = sp.start.Add(time.Hour)
 		if !start.Before(limit) {

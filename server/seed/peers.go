@@ -3,6 +3,7 @@ package seed
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"carejourney/server/domain"
@@ -32,18 +33,18 @@ func (p *peer) freePlace(start, end time.Time) int {
 	return -1
 }
 
-// makePeers recruits the site's peers, most of them alumni: the members
-// discharged longest ago come back to help, under their own names.
-func (s *site) makePeers(d dice) {
-	var alumni []*journey
-	for _, j := range s.members {
+// alumniCandidates are the members who may have come back as peers:
+// alumni first, then others discharged, those who left longest ago first.
+func alumniCandidates(members []*journey, now time.Time) []*journey {
+	var out []*journey
+	for _, j := range members {
 		left := j.lastDischarge()
 		if (j.status == domain.MemberAlumni || j.status == domain.MemberDischarged) && !left.IsZero() &&
-			s.b.now.Sub(left) >= 60*day {
-			alumni = append(alumni, j)
+			now.Sub(left) >= 60*day {
+			out = append(out, j)
 		}
 	}
-	slices.SortStableFunc(alumni, func(a, b *journey) int {
+	slices.SortStableFunc(out, func(a, b *journey) int {
 		if ac, bc := a.status == domain.MemberAlumni, b.status == domain.MemberAlumni; ac != bc {
 			if ac {
 				return -1
@@ -52,6 +53,13 @@ func (s *site) makePeers(d dice) {
 		}
 		return a.lastDischarge().Compare(b.lastDischarge())
 	})
+	return out
+}
+
+// makePeers recruits the site's peers, most of them alumni: the members
+// discharged longest ago come back to help, under their own names.
+func (s *site) makePeers(d dice) {
+	alumni := alumniCandidates(s.members, s.b.now)
 	takeAlumnus := func(want gender) *journey {
 		for i, j := range alumni {
 			if want == genderUnknown || j.gender == want {
@@ -78,6 +86,11 @@ func (s *site) makePeers(d dice) {
 			row.Name = alumnus.name
 			p.woman = alumnus.gender == genderWoman
 			row.RecoveryStartDate = alumnus.plan.currentRecoveryStart()
+			if row.RecoveryStartDate == nil {
+				// Sober since treatment, when no date was ever given.
+				first := s.b.dayOf(alumnus.stays[0].admitted)
+				row.RecoveryStartDate = &first
+			}
 			left := alumnus.lastDischarge()
 			waited := min(d.between(30, 90), int(s.b.now.Sub(left)/day)-21)
 			p.from = left.Add(time.Duration(waited) * day)
@@ -115,6 +128,19 @@ func (s *site) makePeers(d dice) {
 		p.caseload = make([]time.Time, t.caseload)
 		s.peers = append(s.peers, p)
 		s.b.rows.peers = append(s.b.rows.peers, row)
+	}
+}
+
+// nameDemoPeer gives the member the demo peer was their name, so that the
+// peer who signs in is an alumnus linked to their old record: the alumnus
+// makePeers will take for the first template.
+func nameDemoPeer(plans []memberPlan, now time.Time, name string) {
+	first, last, _ := strings.Cut(name, " ")
+	for _, j := range alumniCandidates(journeysOf(plans, make([]int64, len(plans))), now) {
+		if j.gender == peerTemplates[0].gender {
+			j.plan.firstName, j.plan.lastName, j.plan.preferredName = first, last, ""
+			return
+		}
 	}
 }
 
@@ -193,9 +219,9 @@ func (s *site) assignmentPlan(d dice, j *journey, st *stay) []*assignmentSeg {
 	var start time.Time
 	switch ci := st.communityIndex(); {
 	case ci >= 0 && d.chance(0.85):
-		start = st.spans[ci].start.Add(time.Duration(d.between(2, 72)) * time.Hour)
+		start = s.b.daytimeAfter(d, st.spans[ci].start, 3)
 	case ci < 0 && d.chance(0.4):
-		start = st.admitted.Add(time.Duration(d.between(24, 120)) * time.Hour)
+		start = s.b.daytimeAfter(d, st.admitted.Add(day), 4)
 	default:
 		return nil
 	}
@@ -271,10 +297,17 @@ type peerTemplate struct {
 }
 
 var peerTemplates = []peerTemplate{
-	{name: "Jordan Reyes", user: true, gender: genderMan, active: true, caseload: 12,
+	// The demo peer's sign-in: the demo gives the member they were their
+	// name (see nameDemoPeer).
+	{name: "Jordan Reyes", alumnus: true, user: true, gender: genderMan, active: true, caseload: 12,
 		certification: "CPRS", expiresInDays: 410, languages: []string{"English", "Spanish"},
 		specialties: []string{"Young adults", "Opioid use disorder", "Medication-assisted recovery"},
-		bio:         "In recovery since 2015. Came to peer work after years as a line cook and runs the morning peer circle."},
+		bio:         "A graduate of our program who came to peer work after years as a line cook; runs the morning peer circle."},
+	// Alumni are taken longest-discharged first, so this one had time to
+	// serve before moving away.
+	{alumnus: true, active: false, caseload: 10, certification: "CPRS", expiresInDays: -200,
+		languages: []string{"English"}, specialties: []string{"Alcohol use disorder"},
+		bio: "A graduate of our program who supported members for a year before moving out of state."},
 	{alumnus: true, active: true, caseload: 10, certification: "CRPS", expiresInDays: 24,
 		languages: []string{"English"}, specialties: []string{"Alcohol use disorder", "Employment"},
 		bio: "A graduate of our IOP who went back to work in construction and now helps others find steady work in recovery."},
@@ -308,9 +341,6 @@ var peerTemplates = []peerTemplate{
 	{name: "Marcus Bell", gender: genderMan, active: true, caseload: 15, certification: "CPRS", expiresInDays: 95,
 		languages: []string{"English"}, specialties: []string{"Reentry after incarceration", "Faith-based recovery"},
 		bio: "In recovery since 2009; a reentry mentor who works closely with the county drug court."},
-	{alumnus: true, active: false, caseload: 10, certification: "CPRS", expiresInDays: -200,
-		languages: []string{"English"}, specialties: []string{"Alcohol use disorder"},
-		bio: "A graduate of our program who supported members for a year before moving out of state."},
 }
 
 // activePeers are the peers who can lead groups today, in site order.

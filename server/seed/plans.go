@@ -53,13 +53,13 @@ func (s *site) makePlans(d dice) {
 func (s *site) plan(d dice, j *journey, st *stay, i int, end time.Time, status domain.PlanStatus, steppedUp bool) {
 	b := s.b
 	sp := st.spans[i]
-	activated := sp.start.Add(time.Duration(d.between(1, 4)) * time.Hour)
+	activated := s.b.daytimeAfter(d, sp.start, 0)
 	if limit := minTime(end, b.now); !activated.Before(limit) {
 		activated = sp.start.Add(limit.Sub(sp.start) / 2)
 	}
 	// Written in the days before the step-down, or on the day of a direct
 	// admission to IOP.
-	created := sp.start.Add(-time.Duration(d.between(1, 5)) * day)
+	created := b.at(b.dayOf(sp.start).AddDate(0, 0, -d.between(1, 5)), d.between(36, 72)*15)
 	if !created.After(st.admitted) {
 		created = st.admitted.Add(30 * time.Minute)
 	}
@@ -276,7 +276,7 @@ func (s *site) assessments(d dice, j *journey, activated, end time.Time) {
 	b := s.b
 	to := minTime(end, b.now)
 	total := d.between(22, 38)
-	at := activated.Add(time.Duration(d.between(1, 72)) * time.Hour)
+	at := b.daytimeAfter(d, activated, 3)
 	for n := 0; n < 3 && at.Before(to); n++ {
 		a := &domain.RecoveryCapitalAssessment{MemberID: j.id, Answers: barcAnswers(d, total), AssessedAt: at,
 			RecordedByUserID: b.staff.caseManager, RecordedAt: at}

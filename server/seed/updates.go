@@ -36,6 +36,9 @@ func (s *site) makeUpdates(d dice) {
 		}
 		from := j.stays[0].admitted
 		to := minTime(b.now, j.stays[len(j.stays)-1].end.Add(14*day))
+		if !to.After(from) {
+			continue
+		}
 		for range d.between(0, 3) {
 			at := from.Add(time.Duration(d.Int64N(int64(to.Sub(from)))))
 			at = b.at(b.dayOf(at), d.between(36, 72)*15) // 09:00–18:00
