@@ -78,10 +78,12 @@ func graphInvariants(t *testing.T, st *store.Store) {
 			WHERE c.occurred_on < p.starts_on OR c.recorded_at > now() OR c.recorded_at < p.activated_at
 			   OR (p.closed_at IS NOT NULL AND c.recorded_at > p.closed_at)`},
 		{"a plan activated before it was written", `SELECT count(*) FROM aftercare_plans WHERE activated_at < created_at OR closed_at < activated_at`},
-		{"recovery capital falling during an active plan", `SELECT count(*) FROM (SELECT r.member_id,
-			r.total - lag(r.total) OVER (PARTITION BY r.member_id ORDER BY r.assessed_at) AS change
-			FROM recovery_capital_assessments r JOIN aftercare_plans p ON p.member_id = r.member_id
-			AND p.status = 'ACTIVE' AND r.assessed_at >= p.activated_at) x WHERE change < 0`},
+		{"recovery capital falling", `SELECT count(*) FROM (SELECT total - lag(total) OVER (PARTITION BY member_id
+			ORDER BY assessed_at) AS change FROM recovery_capital_assessments) x WHERE change < 0`},
+		{"a member with more than three BARC-10s or one outside aftercare", `SELECT count(*) FROM (SELECT member_id
+			FROM recovery_capital_assessments GROUP BY member_id HAVING count(*) > 3
+			OR min(assessed_at) < (SELECT min(activated_at) FROM aftercare_plans p WHERE p.member_id = recovery_capital_assessments.member_id)
+			) x`},
 		{"an alumnus peer whose member is still in care", `SELECT count(*) FROM peers p JOIN members m ON m.id = p.alumnus_member_id
 			WHERE m.status NOT IN ('ALUMNI', 'DISCHARGED')`},
 		{"a move without its housing update", `SELECT count(*) FROM residencies r WHERE NOT EXISTS (SELECT 1 FROM updates u
@@ -416,5 +418,27 @@ func TestScaleJourneysOnly(t *testing.T) {
 	}
 	if n := graphCount(t, st, `SELECT count(*) FROM updates WHERE kind = 'CARE_LEVEL_CHANGE'`); n < res.Episodes {
 		t.Errorf("%d care-level updates for %d episodes", n, res.Episodes)
+	}
+}
+
+// TestScaleGraphInProviderTimeZone keeps schedules on local wall-clock
+// time across daylight-saving changes.
+func TestScaleGraphInProviderTimeZone(t *testing.T) {
+	loc, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	st := newStoreIn(t, loc)
+	if _, err := seed.Scale(context.Background(), st, seed.ScaleOptions{Members: 150, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	graphInvariants(t, st)
+	if n := graphCount(t, st, `SELECT count(*) FROM groups WHERE time_zone <> 'America/New_York'`); n != 0 {
+		t.Errorf("%d groups not in the provider's time zone", n)
+	}
+	local := graphCount(t, st, `SELECT count(DISTINCT (starts_at AT TIME ZONE 'America/New_York')::time) FROM meetings m
+		JOIN groups g ON g.id = m.group_id WHERE g.name LIKE 'Alumni Aftercare Group%'`)
+	if local != 1 {
+		t.Errorf("the alumni group meets at %d local times, want one", local)
 	}
 }

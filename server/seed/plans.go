@@ -18,6 +18,7 @@ func aftercareLevel(level string) bool { return rungOf(level) >= rungIOP }
 // or cancelled) or today (active); a draft for some members in PHP now.
 func (s *site) makePlans(d dice) {
 	for _, j := range s.members {
+		first := len(s.b.rows.plans)
 		for _, st := range j.stays {
 			from := -1
 			for i, sp := range st.spans {
@@ -44,6 +45,7 @@ func (s *site) makePlans(d dice) {
 				s.draftPlan(d, j, last)
 			}
 		}
+		s.assessments(d, j, s.b.rows.plans[first:])
 	}
 }
 
@@ -82,7 +84,6 @@ func (s *site) plan(d dice, j *journey, st *stay, i int, end time.Time, status d
 	s.goals(d, p, end)
 	s.commitments(d, j, p, activated, end, status)
 	s.checkIns(d, p, activated, end, steppedUp)
-	s.assessments(d, j, activated, end)
 }
 
 // draftPlan is the plan being written for a member in PHP, to start when
@@ -270,19 +271,42 @@ func (s *site) checkIns(d dice, p *domain.AftercarePlan, activated, end time.Tim
 	b.rows.checkIns = append(b.rows.checkIns, rows...)
 }
 
-// assessments writes a BARC-10 when the plan starts and each quarter
-// after, up to three, with recovery capital growing.
-func (s *site) assessments(d dice, j *journey, activated, end time.Time) {
+// assessments writes one to three BARC-10s for a member in aftercare: when
+// their latest plan came into force and each quarter after, with recovery
+// capital growing, and one at the start of an earlier plan when there is room.
+func (s *site) assessments(d dice, j *journey, plans []*domain.AftercarePlan) {
 	b := s.b
-	to := minTime(end, b.now)
+	var activated []*domain.AftercarePlan
+	for _, p := range plans {
+		if p.ActivatedAt != nil {
+			activated = append(activated, p)
+		}
+	}
+	if len(activated) == 0 {
+		return
+	}
+	latest := activated[len(activated)-1]
+	var times []time.Time
+	to := b.now
+	if latest.ClosedAt != nil {
+		to = *latest.ClosedAt
+	}
+	for at := b.daytimeAfter(d, *latest.ActivatedAt, 3); len(times) < 3 && at.Before(to); {
+		times = append(times, at)
+		at = at.Add(time.Duration(d.between(80, 100)) * day)
+	}
+	if len(activated) > 1 && len(times) < 3 {
+		earlier := activated[len(activated)-2]
+		if at := b.daytimeAfter(d, *earlier.ActivatedAt, 3); at.Before(*latest.ActivatedAt) {
+			times = append([]time.Time{at}, times...)
+		}
+	}
 	total := d.between(22, 38)
-	at := b.daytimeAfter(d, activated, 3)
-	for n := 0; n < 3 && at.Before(to); n++ {
+	for _, at := range times {
 		a := &domain.RecoveryCapitalAssessment{MemberID: j.id, Answers: barcAnswers(d, total), AssessedAt: at,
 			RecordedByUserID: b.staff.caseManager, RecordedAt: at}
 		b.rows.assessments = append(b.rows.assessments, a)
 		total = min(58, total+d.between(3, 9))
-		at = at.Add(time.Duration(d.between(80, 100)) * day)
 	}
 }
 
