@@ -79,6 +79,7 @@ type stay struct {
 	spans    []span
 	end      time.Time // the discharge, or forever while in care
 	ending   ending
+	next     time.Time // the next admission, or forever
 }
 
 // span is one episode: a level from start to end (forever while open).
@@ -139,7 +140,11 @@ func journeysOf(plans []memberPlan, ids []int64) []*journey {
 		for _, e := range p.events {
 			switch e.kind {
 			case eventAdmit:
-				cur = &stay{admitted: e.at, end: forever, spans: []span{{level: e.level, start: e.at, end: forever}}}
+				if n := len(j.stays); n > 0 {
+					j.stays[n-1].next = e.at
+				}
+				cur = &stay{admitted: e.at, end: forever, next: forever,
+					spans: []span{{level: e.level, start: e.at, end: forever}}}
 				j.stays = append(j.stays, cur)
 			case eventChange:
 				cur.spans[len(cur.spans)-1].end = e.at

@@ -135,12 +135,8 @@ type residencySeg struct {
 func (s *site) placeResidents(d dice) {
 	var segs []*residencySeg
 	for _, j := range s.members {
-		for i, st := range j.stays {
-			next := forever
-			if i+1 < len(j.stays) {
-				next = j.stays[i+1].admitted
-			}
-			segs = append(segs, s.residencyPlan(d, j, st, next)...)
+		for _, st := range j.stays {
+			segs = append(segs, s.residencyPlan(d, j, st)...)
 		}
 	}
 	slices.SortStableFunc(segs, func(a, b *residencySeg) int { return a.start.Compare(b.start) })
@@ -198,8 +194,8 @@ const residentChance = 0.75
 // residencyPlan decides whether and how long a member lived in a house
 // during one stay: from stepping down into the community to a step-up
 // after a relapse, a discharge, moving on, or today; at the latest, until
-// a readmission at next.
-func (s *site) residencyPlan(d dice, j *journey, st *stay, next time.Time) []*residencySeg {
+// a readmission.
+func (s *site) residencyPlan(d dice, j *journey, st *stay) []*residencySeg {
 	ci := st.communityIndex()
 	if ci < 0 || !d.chance(residentChance) {
 		return nil
@@ -236,8 +232,8 @@ func (s *site) residencyPlan(d dice, j *journey, st *stay, next time.Time) []*re
 			seg.reason, seg.note = domain.MoveOutOther, "Discharged from the program"
 		}
 	}
-	if seg.end.After(next) {
-		seg.end, seg.reason, seg.note = next, domain.MoveOutRelapse, "Readmitted to treatment"
+	if seg.end.After(st.next) {
+		seg.end, seg.reason, seg.note = st.next, domain.MoveOutRelapse, "Readmitted to treatment"
 	}
 	if !seg.end.Before(now) {
 		seg.end = forever

@@ -50,8 +50,8 @@ func (s *site) makePlans(d dice) {
 }
 
 // plan writes one plan, activated when the member stepped down into
-// episode i and in force until end, with its goals, commitments,
-// check-ins and BARC-10 assessments.
+// episode i and in force until end, with its goals, commitments and
+// check-ins.
 func (s *site) plan(d dice, j *journey, st *stay, i int, end time.Time, status domain.PlanStatus, steppedUp bool) {
 	b := s.b
 	sp := st.spans[i]
@@ -81,8 +81,8 @@ func (s *site) plan(d dice, j *journey, st *stay, i int, end time.Time, status d
 		p.ClosedAt, p.UpdatedAt = &closed, closed
 	}
 	b.rows.plans = append(b.rows.plans, p)
-	s.goals(d, p, end)
-	s.commitments(d, j, p, activated, end, status)
+	s.goals(d, p)
+	s.commitments(d, j, st, p, activated, end, status)
 	s.checkIns(d, p, activated, end, steppedUp)
 }
 
@@ -98,11 +98,11 @@ func (s *site) draftPlan(d dice, j *journey, php span) {
 	p := &domain.AftercarePlan{MemberID: j.id, Status: domain.PlanDraft, StartsOn: startsOn,
 		ReviewOn: startsOn.AddDate(0, 0, 90), AuthorUserID: b.staff.caseManager, CreatedAt: created, UpdatedAt: created}
 	b.rows.plans = append(b.rows.plans, p)
-	s.goals(d, p, forever)
+	s.goals(d, p)
 }
 
 // goals writes 2-4 goals in distinct categories, relapse prevention most often.
-func (s *site) goals(d dice, p *domain.AftercarePlan, end time.Time) {
+func (s *site) goals(d dice, p *domain.AftercarePlan) {
 	categories := []domain.GoalCategory{domain.GoalContinuingRecovery, domain.GoalHealthyBehaviors,
 		domain.GoalSupportSystems, domain.GoalHousing, domain.GoalEmployment, domain.GoalRelationships}
 	d.Shuffle(len(categories), func(a, b int) { categories[a], categories[b] = categories[b], categories[a] })
@@ -147,7 +147,8 @@ func pickWeighted[T any](u float64, a T, pa float64, b T, pb float64, c T) T {
 // support group with weekly targets (the member joins them, so adherence
 // has attendance to count), the house they live in, their peer,
 // medication, therapy.
-func (s *site) commitments(d dice, j *journey, p *domain.AftercarePlan, activated, end time.Time, status domain.PlanStatus) {
+func (s *site) commitments(d dice, j *journey, st *stay, p *domain.AftercarePlan, activated, end time.Time,
+	status domain.PlanStatus) {
 	var rows []commitmentRow
 	add := func(kind domain.CommitmentKind, description string, target int) *commitmentRow {
 		c := &domain.AftercareCommitment{Kind: kind, Description: description, CreatedAt: p.CreatedAt, UpdatedAt: p.CreatedAt}
@@ -165,9 +166,9 @@ func (s *site) commitments(d dice, j *journey, p *domain.AftercarePlan, activate
 		c.group = g.row
 		engagement := min(0.95, float64(target)/float64(len(g.slots))*reliability+0.1)
 		s.addMembership(g, j, activated, end, engagement)
-		// Many alumni keep coming to their groups.
+		// Many alumni keep coming to their groups, until a readmission.
 		if status == domain.PlanCompleted && d.chance(0.8) {
-			until := end.Add(time.Duration(d.between(90, 720)) * day)
+			until := minTime(end.Add(time.Duration(d.between(90, 720))*day), st.next)
 			if !until.Before(s.b.now) {
 				until = forever
 			}
