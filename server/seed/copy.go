@@ -161,7 +161,7 @@ func (r *graphRows) copyGoals(ctx context.Context, conn bun.Conn) error {
 func (r *graphRows) copyCommitments(ctx context.Context, conn bun.Conn) error {
 	rows := r.commitments
 	return copyIn(ctx, conn, "aftercare_commitments", []string{"plan_id", "kind", "description", "group_id", "house_id",
-		"peer_id", "target_per_week", "created_at", "updated_at"}, len(rows),
+		"peer_id", "target_per_week", "created_at", "updated_at", "removed_at"}, len(rows),
 		func(i int, v []any) {
 			x := rows[i]
 			var groupID, houseID, peerID *int64
@@ -178,7 +178,7 @@ func (r *graphRows) copyCommitments(ctx context.Context, conn bun.Conn) error {
 				target = *x.TargetPerWeek
 			}
 			v[0], v[1], v[2], v[3], v[4] = x.plan.ID, string(x.Kind), x.Description, groupID, houseID
-			v[5], v[6], v[7], v[8] = peerID, target, x.CreatedAt, x.UpdatedAt
+			v[5], v[6], v[7], v[8], v[9] = peerID, target, x.CreatedAt, x.UpdatedAt, x.RemovedAt
 		})
 }
 

@@ -71,9 +71,11 @@ func graphInvariants(t *testing.T, st *store.Store) {
 			  OR NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.plan_id = p.id))`},
 		{"an active plan of a member not at IOP or below", `SELECT count(*) FROM aftercare_plans p WHERE p.status = 'ACTIVE'
 			AND p.member_id NOT IN (` + inCare + `)`},
-		{"a plan with 2-4 goals or commitments missing", `SELECT count(*) FROM aftercare_plans p WHERE p.status <> 'DRAFT'
+		{"a plan without 2-4 goals and 2-4 commitments in force", `SELECT count(*) FROM aftercare_plans p WHERE p.status <> 'DRAFT'
 			AND ((SELECT count(*) FROM aftercare_goals g WHERE g.plan_id = p.id) NOT BETWEEN 2 AND 4
-			  OR (SELECT count(*) FROM aftercare_commitments c WHERE c.plan_id = p.id) NOT BETWEEN 2 AND 4)`},
+			  OR (SELECT count(*) FROM aftercare_commitments c WHERE c.plan_id = p.id AND c.removed_at IS NULL) NOT BETWEEN 2 AND 4)`},
+		{"a commitment removed outside its plan's life", `SELECT count(*) FROM aftercare_commitments c
+			JOIN aftercare_plans p ON p.id = c.plan_id WHERE c.removed_at < p.activated_at OR c.removed_at > coalesce(p.closed_at, now())`},
 		{"a check-in outside its plan or in the future", `SELECT count(*) FROM check_ins c JOIN aftercare_plans p ON p.id = c.plan_id
 			WHERE c.occurred_on < p.starts_on OR c.recorded_at > now() OR c.recorded_at < p.activated_at
 			   OR (p.closed_at IS NOT NULL AND c.recorded_at > p.closed_at)`},
@@ -296,6 +298,7 @@ func demoGraph(t *testing.T, st *store.Store) {
 			JOIN aftercare_plans p ON p.id = c.plan_id
 			WHERE p.status = 'ACTIVE' AND g.kind IN ('AFTERCARE', 'MUTUAL_SUPPORT') AND c.target_per_week BETWEEN 1 AND 3`)
 		lapses := graphCount(t, st, `SELECT count(*) FROM check_ins WHERE NOT abstinent`)
+		removed := graphCount(t, st, `SELECT count(*) FROM aftercare_commitments WHERE removed_at IS NOT NULL`)
 		easing := graphCount(t, st, `SELECT count(*) FROM (SELECT p.id,
 			(SELECT avg(craving) FROM (SELECT craving FROM check_ins c WHERE c.plan_id = p.id ORDER BY occurred_on LIMIT 3) f) AS early,
 			(SELECT avg(craving) FROM (SELECT craving FROM check_ins c WHERE c.plan_id = p.id ORDER BY occurred_on DESC LIMIT 3) l) AS late
@@ -304,10 +307,10 @@ func demoGraph(t *testing.T, st *store.Store) {
 		long := graphCount(t, st, `SELECT count(*) FROM aftercare_plans p WHERE p.status = 'ACTIVE'
 			AND (SELECT count(*) FROM check_ins c WHERE c.plan_id = p.id) >= 12`)
 		barc := graphCount(t, st, `SELECT count(DISTINCT member_id) FROM recovery_capital_assessments`)
-		t.Logf("plans %v; %d group commitments with targets; %d lapses; craving eased in %d of %d long plans; BARC-10 for %d members",
-			statuses, adherence, lapses, easing, long, barc)
+		t.Logf("plans %v; %d group commitments with targets, %d removed; %d lapses; craving eased in %d of %d long plans; "+
+			"BARC-10 for %d members", statuses, adherence, removed, lapses, easing, long, barc)
 		if statuses["ACTIVE"] < 50 || statuses["COMPLETED"] == 0 || statuses["CANCELLED"] == 0 || statuses["DRAFT"] == 0 ||
-			adherence < statuses["ACTIVE"] || lapses == 0 || easing*3 < long*2 || barc < statuses["ACTIVE"] {
+			adherence < statuses["ACTIVE"] || lapses == 0 || easing*3 < long*2 || barc < statuses["ACTIVE"] || removed == 0 {
 			t.Error("aftercare figures out of range")
 		}
 	})

@@ -224,6 +224,15 @@ func (s *site) commitments(d dice, j *journey, st *stay, p *domain.AftercarePlan
 	if len(rows) < 2 || (len(rows) < 4 && d.chance(0.25)) {
 		add(domain.CommitmentTherapy, "Individual therapy every other week", 0)
 	}
+	// Now and then a commitment was taken out of the plan; it stays in
+	// the plan's history.
+	if len(rows) >= 2 && len(rows) < 4 && d.chance(0.1) {
+		if until := minTime(end, s.b.now); until.Sub(activated) > 30*day {
+			c := add(domain.CommitmentMedication, pickOne(d, medicationCommitments), 0)
+			removed := activated.Add(time.Duration(d.Int64N(int64(until.Sub(activated) - day))))
+			c.RemovedAt, c.UpdatedAt = &removed, removed
+		}
+	}
 	s.b.rows.commitments = append(s.b.rows.commitments, rows...)
 }
 
