@@ -12,7 +12,7 @@ import (
 
 // graphRows are the rows of the recovery graph. Children point at their
 // parents' structs because the database assigns the ids: parents are
-// inserted first and the ids copied into the children just before theirs.
+// inserted first, and each child reads its parents' ids as it is written.
 type graphRows struct {
 	houses        []*domain.House
 	residencies   []residencyRow
