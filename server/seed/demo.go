@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sync"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -73,10 +72,8 @@ func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
 	}
 	caseManagerID := *people.caseManager
 
-	// One clock for the journeys and the graph around them.
-	now := st.Now()
 	plans := newGenerator(rand.New(rand.NewPCG(2026, 11)), st.Today(), st.Location).plans(demoMembers)
-	nameDemoPeer(plans, now, demoPeerName())
+	nameDemoPeer(plans, graphCutoff(st), demoPeerName())
 	// Members are registered one by one so their ids follow the plan order
 	// on every load; only the journeys run concurrently.
 	ids := make([]int64, len(plans))
@@ -93,7 +90,7 @@ func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
 	// The recovery graph around the journeys goes in as one bulk write:
 	// houses, peers and groups have no store methods to replay through
 	// yet, and the generator keeps every rule the constraints check.
-	if _, err := writeGraph(ctx, st, now, journeysOf(plans, ids), demoGraphSeed, people, true); err != nil {
+	if _, err := writeGraph(ctx, st, journeysOf(plans, ids), demoGraphSeed, people, true); err != nil {
 		return nil, err
 	}
 	return append([]DemoUser(nil), demoUsers...), nil
@@ -113,25 +110,25 @@ const demoGraphSeed = 2026
 
 // writeGraph generates the recovery graph of members and writes it in one
 // transaction.
-func writeGraph(ctx context.Context, st *store.Store, now time.Time, members []*journey, seed uint64, people staff,
+func writeGraph(ctx context.Context, st *store.Store, members []*journey, seed uint64, people staff,
 	demo bool) (GraphCounts, error) {
 	var counts GraphCounts
 	err := inConnTx(ctx, st, func(ctx context.Context, conn bun.Conn, tx bun.Tx) error {
 		var err error
-		counts, err = buildGraph(ctx, st, conn, tx, now, members, seed, people, demo)
+		counts, err = buildGraph(ctx, st, conn, tx, members, seed, people, demo)
 		return err
 	})
 	return counts, err
 }
 
 // buildGraph generates the recovery graph of members inside tx.
-func buildGraph(ctx context.Context, st *store.Store, conn bun.Conn, tx bun.Tx, now time.Time, members []*journey,
-	seed uint64, people staff, demo bool) (GraphCounts, error) {
+func buildGraph(ctx context.Context, st *store.Store, conn bun.Conn, tx bun.Tx, members []*journey, seed uint64,
+	people staff, demo bool) (GraphCounts, error) {
 	var taken []string
 	if err := tx.NewSelect().Table("houses").Column("name").Scan(ctx, &taken); err != nil {
 		return GraphCounts{}, fmt.Errorf("seed: read house names: %w", err)
 	}
-	b := newGraphBuilder(seed, now, st.Today(), st.Location, people, demo, taken)
+	b := newGraphBuilder(seed, graphCutoff(st), st.Today(), st.Location, people, demo, taken)
 	b.build(members)
 	if err := b.rows.insert(ctx, conn, tx); err != nil {
 		return GraphCounts{}, err

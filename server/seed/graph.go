@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"carejourney/server/domain"
+	"carejourney/server/store"
 )
 
 // The recovery graph (houses, peers, groups and attendance, aftercare plans,
@@ -202,10 +203,19 @@ func mix(values ...uint64) float64 {
 	return float64(h>>11) / (1 << 53)
 }
 
+// graphCutoff is when the graph stops: the start of the provider's today.
+// Every journey event lies before it (journeys are built up to yesterday),
+// and with it the graph depends on the date alone, so one seed gives the
+// same data all day long. Today's meetings get their attendance tomorrow.
+func graphCutoff(st *store.Store) time.Time {
+	today := st.Today()
+	return time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, st.Location)
+}
+
 // graphBuilder generates the recovery graph of many sites into one set of rows.
 type graphBuilder struct {
 	seed  uint64
-	now   time.Time
+	now   time.Time      // the cutoff: nothing is recorded at or after it
 	today time.Time      // the provider's calendar date, midnight UTC
 	loc   *time.Location // the provider's time zone
 	// zone and groupLoc are the groups' IANA time zone, which has the

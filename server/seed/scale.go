@@ -100,7 +100,7 @@ func Scale(ctx context.Context, st *store.Store, opts ScaleOptions) (ScaleResult
 		for i, m := range members {
 			ids[i] = m.ID
 		}
-		res.GraphCounts, err = buildGraph(ctx, st, conn, tx, st.Now(), journeysOf(plans, ids), uint64(opts.Seed)^scaleStream, staff{}, false)
+		res.GraphCounts, err = buildGraph(ctx, st, conn, tx, journeysOf(plans, ids), uint64(opts.Seed)^scaleStream, staff{}, false)
 		res.Updates += len(updates)
 		return err
 	})
