@@ -112,6 +112,9 @@ func seedCommand(ctx context.Context, args []string, env Env) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "added %d members and %d care episodes in %s\n", res.Members, res.Episodes, res.Elapsed.Round(1e6))
+		fmt.Fprintf(env.Stdout, "with %d houses (%d residencies), %d peers (%d assignments), %d groups, %d meetings, "+
+			"%d attendance records, %d aftercare plans (%d check-ins) and %d updates\n", res.Houses, res.Residencies,
+			res.Peers, res.PeerAssignments, res.Groups, res.Meetings, res.Attendance, res.AftercarePlans, res.CheckIns, res.Updates)
 		milestones, err := st.RecordMilestones(ctx)
 		if err != nil {
 			return err

@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"sync"
 
+	"github.com/uptrace/bun"
+
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/store"
@@ -50,18 +52,28 @@ func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
 		return nil, fmt.Errorf("%w (found %d)", ErrNotEmpty, n)
 	}
 
-	var caseManagerID int64
+	var people staff
 	for _, du := range demoUsers {
 		u, err := createUser(ctx, st, du)
 		if err != nil {
 			return nil, err
 		}
-		if du.Role == domain.RoleCaseManager {
-			caseManagerID = u.ID
+		id := u.ID
+		switch du.Role {
+		case domain.RoleCaseManager:
+			people.caseManager = &id
+		case domain.RoleClinician:
+			people.clinician = &id
+		case domain.RolePeerSupporter:
+			people.peer = &id
+		case domain.RoleHouseManager:
+			people.houseManager = &id
 		}
 	}
+	caseManagerID := *people.caseManager
 
 	plans := newGenerator(rand.New(rand.NewPCG(2026, 11)), st.Today(), st.Location).plans(demoMembers)
+	nameDemoPeer(plans, graphCutoff(st), demoPeerName())
 	// Members are registered one by one so their ids follow the plan order
 	// on every load; only the journeys run concurrently.
 	ids := make([]int64, len(plans))
@@ -75,7 +87,63 @@ func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
 	if err := replayAll(ctx, st, caseManagerID, plans, ids); err != nil {
 		return nil, err
 	}
+	// The recovery graph around the journeys goes in as one bulk write:
+	// houses, peers and groups have no store methods to replay through
+	// yet, and the generator keeps every rule the constraints check.
+	if _, err := writeGraph(ctx, st, journeysOf(plans, ids), demoGraphSeed, people, true); err != nil {
+		return nil, err
+	}
 	return append([]DemoUser(nil), demoUsers...), nil
+}
+
+func demoPeerName() string {
+	for _, u := range demoUsers {
+		if u.Role == domain.RolePeerSupporter {
+			return u.Name
+		}
+	}
+	return ""
+}
+
+// demoGraphSeed picks the demo's houses, peers, groups and plans.
+const demoGraphSeed = 2026
+
+// writeGraph generates the recovery graph of members and writes it in one
+// transaction.
+func writeGraph(ctx context.Context, st *store.Store, members []*journey, seed uint64, people staff,
+	demo bool) (GraphCounts, error) {
+	var counts GraphCounts
+	err := inConnTx(ctx, st, func(ctx context.Context, conn bun.Conn, tx bun.Tx) error {
+		var err error
+		counts, err = buildGraph(ctx, st, conn, tx, members, seed, people, demo)
+		return err
+	})
+	return counts, err
+}
+
+// buildGraph generates the recovery graph of members inside tx.
+func buildGraph(ctx context.Context, st *store.Store, conn bun.Conn, tx bun.Tx, members []*journey, seed uint64,
+	people staff, demo bool) (GraphCounts, error) {
+	var taken []string
+	if err := tx.NewSelect().Table("houses").Column("name").Scan(ctx, &taken); err != nil {
+		return GraphCounts{}, fmt.Errorf("seed: read house names: %w", err)
+	}
+	b := newGraphBuilder(seed, graphCutoff(st), st.Today(), st.Location, people, demo, taken)
+	b.build(members)
+	if err := b.rows.insert(ctx, conn, tx); err != nil {
+		return GraphCounts{}, err
+	}
+	return b.rows.counts(), nil
+}
+
+// inConnTx runs fn in a transaction on one connection, which COPY needs.
+func inConnTx(ctx context.Context, st *store.Store, fn func(ctx context.Context, conn bun.Conn, tx bun.Tx) error) error {
+	conn, err := st.DB().Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return fn(ctx, conn, tx) })
 }
 
 func createUser(ctx context.Context, st *store.Store, du DemoUser) (*domain.User, error) {

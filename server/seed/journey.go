@@ -76,6 +76,7 @@ type event struct {
 	level        string
 	reason       string
 	recoveryDate time.Time
+	ending       ending // how a discharge ended the stay
 }
 
 // memberPlan is a member and their whole journey as plain data: Demo replays
@@ -189,6 +190,7 @@ type draftEvent struct {
 	reason      string
 	recoveryDay int
 	minuteOfDay int
+	ending      ending
 }
 
 type draft struct {
@@ -402,6 +404,7 @@ func (d *draft) discharge(end ending) {
 		reasons = otherDischargeReasons
 	}
 	d.add(eventDischarge, "", g.pick(reasons))
+	d.events[len(d.events)-1].ending = end
 }
 
 // dischargeTarget is where a stay that ends in a discharge gets to: a
@@ -473,7 +476,7 @@ func (g *generator) member() memberPlan {
 		p.recoveryStart = &rs
 	}
 	for _, e := range d.events {
-		ev := event{kind: e.kind, at: at(e.day, e.minuteOfDay), level: e.level, reason: e.reason}
+		ev := event{kind: e.kind, at: at(e.day, e.minuteOfDay), level: e.level, reason: e.reason, ending: e.ending}
 		if e.kind == eventRecoveryReset {
 			ev.recoveryDate = date(e.recoveryDay)
 		}

@@ -18,11 +18,15 @@ type ScaleOptions struct {
 	// Seed picks the people and journeys; it draws from another stream than
 	// the demo, so no seed repeats the demo's members.
 	Seed int64
+	// JourneysOnly leaves out the recovery graph (houses, peers, groups,
+	// plans), for tests that want bare members with journeys.
+	JourneysOnly bool
 }
 
 // ScaleResult reports what Scale loaded, for the command to print.
 type ScaleResult struct {
 	Members, Episodes int
+	GraphCounts
 	// Elapsed covers generating the data as well as inserting it, as that
 	// is what someone waiting for a benchmark database sits through.
 	Elapsed time.Duration
@@ -46,7 +50,7 @@ func Scale(ctx context.Context, st *store.Store, opts ScaleOptions) (ScaleResult
 	plans := newGenerator(rng, st.Today(), st.Location).plans(opts.Members)
 
 	var res ScaleResult
-	err := st.DB().RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err := inConnTx(ctx, st, func(ctx context.Context, conn bun.Conn, tx bun.Tx) error {
 		// Rows are written as the store would have left them, but without
 		// its checks: the generator only produces journeys that pass them.
 		members := make([]*domain.Member, len(plans))
@@ -58,18 +62,47 @@ func Scale(ctx context.Context, st *store.Store, opts ScaleOptions) (ScaleResult
 		}
 		var episodes []*domain.CareEpisode
 		var history []*domain.RecoveryStartDateChange
+		byMember := make([][]*domain.CareEpisode, len(plans))
 		for i := range plans {
-			episodes = append(episodes, plans[i].episodes(members[i].ID, nil)...)
+			byMember[i] = plans[i].episodes(members[i].ID, nil)
+			episodes = append(episodes, byMember[i]...)
 			history = append(history, plans[i].recoveryHistory(members[i].ID, nil)...)
 		}
-		if err := insertBatches(ctx, tx, episodes, "", "NULL"); err != nil {
+		// Ids come back because the transitions of the updates are told
+		// apart by them.
+		if err := insertBatches(ctx, tx, episodes, "", "id"); err != nil {
 			return fmt.Errorf("seed: insert care episodes: %w", err)
 		}
 		if err := insertBatches(ctx, tx, history, "recovery_start_dates", "NULL"); err != nil {
 			return fmt.Errorf("seed: insert recovery start dates: %w", err)
 		}
+		levels, err := st.CareLevels(ctx)
+		if err != nil {
+			return fmt.Errorf("seed: read care levels: %w", err)
+		}
+		byCode := map[string]domain.CareLevel{}
+		for _, l := range levels {
+			byCode[l.Code] = l
+		}
+		var updates []*domain.Update
+		for _, eps := range byMember {
+			updates = append(updates, careLevelUpdates(eps, byCode)...)
+		}
+		if err := copyUpdates(ctx, conn, updates); err != nil {
+			return fmt.Errorf("seed: insert care-level updates: %w", err)
+		}
 		res = ScaleResult{Members: len(members), Episodes: len(episodes)}
-		return nil
+		if opts.JourneysOnly {
+			res.Updates = len(updates)
+			return nil
+		}
+		ids := make([]int64, len(members))
+		for i, m := range members {
+			ids[i] = m.ID
+		}
+		res.GraphCounts, err = buildGraph(ctx, st, conn, tx, journeysOf(plans, ids), uint64(opts.Seed)^scaleStream, staff{}, false)
+		res.Updates += len(updates)
+		return err
 	})
 	if err != nil {
 		return ScaleResult{}, err

@@ -235,6 +235,8 @@ func TestDemo(t *testing.T) {
 		}
 	})
 
+	t.Run("recovery graph", func(t *testing.T) { demoGraph(t, st) })
+
 	t.Run("twice", func(t *testing.T) {
 		_, err := seed.Demo(ctx, st)
 		if !errors.Is(err, seed.ErrNotEmpty) {
@@ -273,8 +275,12 @@ func deref(s *string) string {
 
 func TestScaleIsDeterministic(t *testing.T) {
 	ctx := context.Background()
+	// One clock for every load: the graph runs up to now (attendance of
+	// ended meetings, who still lives where).
+	clock := time.Now()
 	load := func(seedValue int64) []string {
 		st := newStore(t)
+		st.Now = func() time.Time { return clock }
 		res, err := seed.Scale(ctx, st, seed.ScaleOptions{Members: 500, Seed: seedValue})
 		if err != nil {
 			t.Fatal(err)
@@ -293,7 +299,7 @@ func TestScaleIsDeterministic(t *testing.T) {
 		if len(fp) != 500 {
 			t.Fatalf("database has %d members, want 500", len(fp))
 		}
-		return fp
+		return append(fp, graphFingerprint(t, st))
 	}
 	a, b, other := load(42), load(42), load(43)
 	for i := range a {
@@ -372,6 +378,11 @@ func TestScaleAfterDemo(t *testing.T) {
 		if transitions[tr] == 0 {
 			t.Errorf("no %s in the scale data", tr)
 		}
+	}
+
+	graphInvariants(t, st)
+	if n := graphCount(t, st, `SELECT count(*) FROM groups WHERE time_zone <> 'Etc/GMT-14'`); n != 0 {
+		t.Errorf("%d groups not in the provider's time zone", n)
 	}
 
 	// The store's own rules accept journeys the bulk load wrote: move an
