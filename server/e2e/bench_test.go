@@ -3,33 +3,60 @@ package e2e
 import (
 	"context"
 	"testing"
+	"time"
 
 	"carejourney/server/domain"
 	"carejourney/server/seed"
 )
 
-// BenchmarkMembersPage measures a staff member's list page over HTTP with
-// 10,000 members in the database: one page of 50 with levels and timelines.
-// Run with `make bench`.
-func BenchmarkMembersPage(b *testing.B) {
+// BenchmarkPages measures the staff pages' queries over HTTP against
+// `seed scale --members 10000` (the whole recovery graph: about a million
+// attendance records). Run with `make bench`.
+func BenchmarkPages(b *testing.B) {
 	s := startServer(b, nil)
 	c := s.signedIn(b, domain.RoleCaseManager)
-	if _, err := seed.Scale(context.Background(), s.Store, seed.ScaleOptions{Members: 10000, Seed: 1}); err != nil {
+	ctx := context.Background()
+	if _, err := seed.Scale(ctx, s.Store, seed.ScaleOptions{Members: 10000, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	const query = `query($filter: MemberFilter) { members(first: 50, filter: $filter) { totalCount nodes {
-		id displayName daysInRecovery currentCareLevel { code } careEpisodes { careLevel { code } transition startedAt endedAt } } } }`
+	if _, err := s.Store.RecordMilestones(ctx); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now().UTC()
+	weekAgo, weekAhead := now.AddDate(0, 0, -7).Format(time.RFC3339), now.AddDate(0, 0, 7).Format(time.RFC3339)
+	var memberID string
+	{
+		r := c.do(`{ members(first: 1, filter: {careLevelCodes: ["IOP"]}) { nodes { id } } }`, nil)
+		r.noErrors(b)
+		memberID = r.str(b, "members.nodes.0.id")
+	}
+
+	const members = `query($filter: MemberFilter) { members(first: 50, filter: $filter) { totalCount nodes {
+		id displayName daysInRecovery currentCareLevel { code } careEpisodes { careLevel { code } transition startedAt endedAt }
+		currentResidency { house { name } } currentPeer { name } } } }`
 	for _, bc := range []struct {
-		name   string
-		filter vars
+		name  string
+		query string
+		vars  vars
 	}{
-		{"all", nil},
-		{"in-IOP", vars{"careLevelCodes": []string{"IOP", "VIRTUAL_IOP"}}},
-		{"search", vars{"search": "ma"}},
+		{"members/all", members, vars{"filter": nil}},
+		{"members/in-IOP", members, vars{"filter": vars{"careLevelCodes": []string{"IOP", "VIRTUAL_IOP"}}}},
+		{"members/search", members, vars{"filter": vars{"search": "ma"}}},
+		{"houses/residents", `{ houses(first: 50) { totalCount nodes { name occupancy { capacity occupied available }
+			residents { bed member { displayName currentCareLevel { code } } } } } }`, nil},
+		{"groups/week-with-attendance", `query($from: DateTime!, $to: DateTime!) { groups(first: 50) { nodes { name timesOfDay
+			meetings(first: 10, from: $from, to: $to) { nodes { startsAt attendance { status member { displayName } } } } } } }`,
+			vars{"from": weekAgo, "to": weekAhead}},
+		{"member/journey", `query($id: ID!) { member(id: $id) { displayName careEpisodes { careLevel { code } transition startedAt endedAt }
+			residencies { house { name } moveInAt moveOutAt } peerAssignments { peer { name } startedAt endedAt }
+			attendanceSummary { meetingsAttended aftercareMeetingsAttended distinctAftercarePrograms attendanceRate weeks { weekStart attended } }
+			activeAftercarePlan { goals { category status } commitments { kind group { name } targetPerWeek }
+				checkIns(first: 10) { nodes { occurredOn craving abstinent } } adherence(weeks: 8) { weeks { attended target met } } }
+			recoveryCapital { total assessedAt } updates(first: 20) { nodes { kind body occurredAt } } } }`, vars{"id": memberID}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
-				c.do(query, vars{"filter": bc.filter}).noErrors(b)
+				c.do(bc.query, bc.vars).noErrors(b)
 			}
 		})
 	}

@@ -107,6 +107,11 @@ func Scale(ctx context.Context, st *store.Store, opts ScaleOptions) (ScaleResult
 	if err != nil {
 		return ScaleResult{}, err
 	}
+	// Fresh statistics, so the first queries after a bulk load are planned
+	// for the data that is there, not for empty tables.
+	if _, err := st.DB().ExecContext(ctx, "ANALYZE"); err != nil {
+		return ScaleResult{}, fmt.Errorf("seed: analyze: %w", err)
+	}
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
