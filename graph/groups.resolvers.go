@@ -277,11 +277,7 @@ func (r *mutationResolver) RecordAttendance(ctx context.Context, input model.Rec
 }
 
 func (r *queryResolver) Group(ctx context.Context, id string) (*domain.Group, error) {
-	n, err := loadByID(ctx, id, globalid.TypeGroup, loaders.For(ctx).Groups.Group.Load)
-	if err != nil {
-		return nil, err
-	}
-	return n.(*domain.Group), nil
+	return lookup(ctx, id, globalid.TypeGroup, loaders.For(ctx).Groups.Group.Load)
 }
 
 func (r *queryResolver) Groups(ctx context.Context, first *int, after *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error) {
@@ -301,11 +297,7 @@ func (r *queryResolver) Groups(ctx context.Context, first *int, after *string, f
 }
 
 func (r *queryResolver) Meeting(ctx context.Context, id string) (*domain.Meeting, error) {
-	n, err := loadByID(ctx, id, globalid.TypeMeeting, loaders.For(ctx).Groups.Meeting.Load)
-	if err != nil {
-		return nil, err
-	}
-	return n.(*domain.Meeting), nil
+	return lookup(ctx, id, globalid.TypeMeeting, loaders.For(ctx).Groups.Meeting.Load)
 }
 
 func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error) {

@@ -133,24 +133,14 @@ func (r *mutationResolver) MoveOutOfHouse(ctx context.Context, input model.MoveO
 }
 
 func (r *queryResolver) House(ctx context.Context, id string) (*domain.House, error) {
-	n, err := loadByID(ctx, id, globalid.TypeHouse, loaders.For(ctx).Houses.House.Load)
-	if err != nil {
-		return nil, err
-	}
-	return n.(*domain.House), nil
+	return lookup(ctx, id, globalid.TypeHouse, loaders.For(ctx).Houses.House.Load)
 }
 
 func (r *queryResolver) Houses(ctx context.Context, first *int, after *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
-	}
 	f := houseFilter(filter)
-	result, err := r.Store.ListHouses(ctx, f, page)
-	if err != nil {
-		return nil, err
-	}
-	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountHouses(ctx, f) }), nil
+	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.House], error) {
+		return r.Store.ListHouses(ctx, f, page)
+	}, func(ctx context.Context) (int, error) { return r.Store.CountHouses(ctx, f) })
 }
 
 func (r *residencyResolver) ID(ctx context.Context, obj *domain.Residency) (string, error) {

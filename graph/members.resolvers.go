@@ -122,11 +122,7 @@ func (r *mutationResolver) ResetRecoveryStartDate(ctx context.Context, input mod
 
 // Member is the resolver for the member field.
 func (r *queryResolver) Member(ctx context.Context, id string) (*domain.Member, error) {
-	n, err := loadByID(ctx, id, globalid.TypeMember, loaders.For(ctx).Member.Load)
-	if err != nil {
-		return nil, err
-	}
-	return n.(*domain.Member), nil
+	return lookup(ctx, id, globalid.TypeMember, loaders.For(ctx).Member.Load)
 }
 
 // Members is the resolver for the members field.

@@ -125,3 +125,13 @@ func careLevelByID(l *loaders.Loaders, id string) (model.Node, error) {
 	}
 	return &level, nil
 }
+
+// lookup is loadByID for a query that returns one type: a missing object is
+// NOT_FOUND, never a typed nil.
+func lookup[T any](ctx context.Context, id, typeName string, load func(context.Context, int64) (*T, error)) (*T, error) {
+	n, err := loadByID(ctx, id, typeName, load)
+	if err != nil {
+		return nil, err
+	}
+	return n.(*T), nil
+}

@@ -122,3 +122,18 @@ func wantsTotalCount(ctx context.Context) bool {
 	}
 	return false
 }
+
+// listConnection reads one forward page of a top-level list; count answers
+// totalCount when a client asks for it.
+func listConnection[T any](first *int, after *string,
+	list func(store.PageRequest) (store.Page[T], error), count func(context.Context) (int, error)) (*model.Connection[T], error) {
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	result, err := list(page)
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(result, count), nil
+}

@@ -203,24 +203,14 @@ func (r *peerConversationConnectionResolver) TotalCount(ctx context.Context, obj
 }
 
 func (r *queryResolver) Peer(ctx context.Context, id string) (*domain.Peer, error) {
-	n, err := loadByID(ctx, id, globalid.TypePeer, loaders.For(ctx).Peers.Peer.Load)
-	if err != nil {
-		return nil, err
-	}
-	return n.(*domain.Peer), nil
+	return lookup(ctx, id, globalid.TypePeer, loaders.For(ctx).Peers.Peer.Load)
 }
 
 func (r *queryResolver) Peers(ctx context.Context, first *int, after *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
-	}
 	f := peerFilter(filter)
-	result, err := r.Store.ListPeers(ctx, f, page)
-	if err != nil {
-		return nil, err
-	}
-	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountPeers(ctx, f) }), nil
+	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.Peer], error) {
+		return r.Store.ListPeers(ctx, f, page)
+	}, func(ctx context.Context) (int, error) { return r.Store.CountPeers(ctx, f) })
 }
 
 func (r *Resolver) Peer() generated.PeerResolver { return &peerResolver{r} }

@@ -239,11 +239,7 @@ func (r *mutationResolver) RecordRecoveryCapital(ctx context.Context, input mode
 }
 
 func (r *queryResolver) AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error) {
-	n, err := loadByID(ctx, id, globalid.TypeAftercarePlan, loaders.For(ctx).Plans.Plan.Load)
-	if err != nil {
-		return nil, err
-	}
-	return n.(*domain.AftercarePlan), nil
+	return lookup(ctx, id, globalid.TypeAftercarePlan, loaders.For(ctx).Plans.Plan.Load)
 }
 
 func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int) ([]*domain.AftercarePlan, error) {

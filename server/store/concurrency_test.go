@@ -12,13 +12,16 @@ import (
 
 const racers = 20
 
-// race runs call racers times at once: every goroutine waits on a closed
+// race runs call racers times at once.
+func race(call func(i int) error) []error { return raceN(racers, call) }
+
+// raceN runs call n times at once: every goroutine waits on a closed
 // channel so that they hit the database together, not one after another.
-func race(call func(i int) error) []error {
-	errs := make([]error, racers)
+func raceN(n int, call func(i int) error) []error {
+	errs := make([]error, n)
 	start := make(chan struct{})
 	var ready, done sync.WaitGroup
-	for i := range racers {
+	for i := range n {
 		ready.Add(1)
 		done.Add(1)
 		go func() {

@@ -2,33 +2,11 @@ package store_test
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
 	"carejourney/server/domain"
 )
-
-// plansRace runs call n times at once, all released together.
-func plansRace(n int, call func(i int) error) []error {
-	errs := make([]error, n)
-	start := make(chan struct{})
-	var ready, done sync.WaitGroup
-	for i := range n {
-		ready.Add(1)
-		done.Add(1)
-		go func() {
-			defer done.Done()
-			ready.Done()
-			<-start
-			errs[i] = call(i)
-		}()
-	}
-	ready.Wait()
-	close(start)
-	done.Wait()
-	return errs
-}
 
 // Ten draft plans of one member are activated at the same moment. The
 // member's row lock makes the activations take turns: exactly one wins and
@@ -44,7 +22,7 @@ func TestConcurrentPlanActivation(t *testing.T) {
 		for i := range drafts {
 			drafts[i] = plansNew(t, st, by, m.ID, st.Today())
 		}
-		errs := plansRace(plans, func(i int) error {
+		errs := raceN(plans, func(i int) error {
 			_, err := st.ActivateAftercarePlan(ctx, by, drafts[i].ID)
 			return err
 		})
