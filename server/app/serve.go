@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/uptrace/bun"
+
 	"carejourney/frontend"
 	"carejourney/server/auth"
 	"carejourney/server/config"
@@ -48,12 +50,20 @@ type Server struct {
 	stopSweeper func()
 }
 
+// QueryHook observes every SQL statement (tests count them with one).
+type QueryHook = bun.QueryHook
+
 // Start opens (or starts) the database, migrates it, loads the demo when
-// asked and the database is empty, and starts serving HTTP.
-func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer) (*Server, error) {
+// asked and the database is empty, and starts serving HTTP. hooks are
+// installed before the first statement: bun does not allow adding them
+// while queries run, and the milestone sweep starts querying at once.
+func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer, hooks ...QueryHook) (*Server, error) {
 	db, err := openDatabase(ctx, cfg, logger)
 	if err != nil {
 		return nil, err
+	}
+	for _, h := range hooks {
+		db.DB.AddQueryHook(h)
 	}
 	fail := func(err error) (*Server, error) {
 		db.Close(ctx)

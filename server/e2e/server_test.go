@@ -50,12 +50,12 @@ func startServer(t testing.TB, env map[string]string) *server {
 		logger = slog.New(slog.NewTextHandler(&testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 	ctx := context.Background()
-	srv, err := app.Start(ctx, cfg, logger, io.Discard)
+	s := &server{}
+	srv, err := app.Start(ctx, cfg, logger, io.Discard, &statementCounter{n: &s.statements})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &server{Server: srv, URL: "http://" + srv.Addr}
-	srv.Store.DB().AddQueryHook(&statementCounter{n: &s.statements})
+	s.Server, s.URL = srv, "http://"+srv.Addr
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		defer cancel()
