@@ -86,18 +86,11 @@ func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*do
 }
 
 func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
+	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(from, to), first, after)
+	if err == nil {
+		groupsPrefetchAttendance(ctx, conn.Nodes)
 	}
-	window := store.NewMeetingWindow(from, to)
-	result, err := loaders.For(ctx).Groups.MeetingPages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{
-		Parent: obj.ID, Page: page.Key(), Filter: window, WithCount: wantsTotalCount(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	groupsPrefetchAttendance(ctx, result.Items)
-	return childConnection(result), nil
+	return conn, err
 }
 
 func (r *groupConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Group]) (int, error) {
@@ -158,18 +151,11 @@ func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Membe
 }
 
 func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
+	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.AttendancePages, obj.ID, store.NewMeetingWindow(from, to), first, after)
+	if err == nil {
+		groupsPrefetchMeetings(ctx, conn.Nodes)
 	}
-	window := store.NewMeetingWindow(from, to)
-	result, err := loaders.For(ctx).Groups.AttendancePages.Load(ctx, loaders.ChildKey[store.MeetingWindow]{
-		Parent: obj.ID, Page: page.Key(), Filter: window, WithCount: wantsTotalCount(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	groupsPrefetchMeetings(ctx, result.Items)
-	return childConnection(result), nil
+	return conn, err
 }
 
 func (r *memberResolver) AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error) {

@@ -37,16 +37,7 @@ func (r *houseResolver) Residents(ctx context.Context, obj *domain.House) ([]*do
 }
 
 func (r *houseResolver) Residencies(ctx context.Context, obj *domain.House, first *int, after *string) (*model.Connection[*domain.Residency], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
-	}
-	p, err := loaders.For(ctx).Houses.Residencies.Load(ctx,
-		loaders.ChildKey[loaders.NoFilter]{Parent: obj.ID, Page: page.Key(), WithCount: wantsTotalCount(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	return childConnection(p), nil
+	return nestedConnection(ctx, loaders.For(ctx).Houses.Residencies, obj.ID, loaders.NoFilter{}, first, after)
 }
 
 func (r *houseResolver) HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error) {

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vikstrous/dataloadgen"
 
+	"carejourney/graph/loaders"
 	"carejourney/graph/model"
 	"carejourney/server/domain"
 	"carejourney/server/store"
@@ -106,10 +108,20 @@ func forwardPage(first *int, after *string) (store.PageRequest, error) {
 	return pageRequest(first, after, nil, nil)
 }
 
-// childConnection builds a nested connection from a page a child loader
-// read; its totalCount came in the same batch when the client asked for it.
-func childConnection[T any](p store.Page[T]) *model.Connection[T] {
-	return newConnection(p, func(context.Context) (int, error) { return p.Total, nil })
+// nestedConnection reads one page of a parent's children (a nested
+// connection) through a child loader, so the pages of many parents load in
+// one statement; the count comes in the same batch when totalCount is asked.
+func nestedConnection[F comparable, T any](ctx context.Context, pages *dataloadgen.Loader[loaders.ChildKey[F], store.Page[T]],
+	parent int64, filter F, first *int, after *string) (*model.Connection[T], error) {
+	page, err := forwardPage(first, after)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pages.Load(ctx, loaders.ChildKey[F]{Parent: parent, Page: page.Key(), Filter: filter, WithCount: wantsTotalCount(ctx)})
+	if err != nil {
+		return nil, err
+	}
+	return newConnection(p, func(context.Context) (int, error) { return p.Total, nil }), nil
 }
 
 // wantsTotalCount reports whether the connection being resolved selects

@@ -3,8 +3,6 @@ package graph
 import (
 	"context"
 
-	"github.com/vikstrous/dataloadgen"
-
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
@@ -90,22 +88,6 @@ func logPeerConversationInput(input model.LogPeerConversationInput) (store.PeerC
 // caseloadCount is how many members a peer supports now, batched.
 func caseloadCount(ctx context.Context, peerID int64) (int, error) {
 	return loaders.For(ctx).Peers.CaseloadCount.Load(ctx, peerID)
-}
-
-// peersNestedConnection resolves a connection of a parent's children
-// through the request's loaders, so a list of parents costs one statement
-// for the pages (and one for the counts, when asked for).
-func peersNestedConnection[T any](ctx context.Context, parent int64, first *int, after *string,
-	pages *dataloadgen.Loader[loaders.ChildKey[loaders.NoFilter], store.Page[T]]) (*model.Connection[T], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
-	}
-	p, err := pages.Load(ctx, loaders.ChildKey[loaders.NoFilter]{Parent: parent, Page: page.Key(), WithCount: wantsTotalCount(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	return childConnection(p), nil
 }
 
 // currentPeerAssignment is the member's current pairing among all of theirs.

@@ -38,7 +38,7 @@ func (r *memberResolver) CurrentPeer(ctx context.Context, obj *domain.Member) (*
 
 func (r *memberResolver) PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
 	l := loaders.For(ctx).Peers
-	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByMember)
+	return nestedConnection(ctx, l.ConversationsByMember, obj.ID, loaders.NoFilter{}, first, after)
 }
 
 func (r *mutationResolver) CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error) {
@@ -142,12 +142,12 @@ func (r *peerResolver) User(ctx context.Context, obj *domain.Peer) (*domain.User
 
 func (r *peerResolver) Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerAssignment], error) {
 	l := loaders.For(ctx).Peers
-	return peersNestedConnection(ctx, obj.ID, first, after, l.Caseload)
+	return nestedConnection(ctx, l.Caseload, obj.ID, loaders.NoFilter{}, first, after)
 }
 
 func (r *peerResolver) Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
 	l := loaders.For(ctx).Peers
-	return peersNestedConnection(ctx, obj.ID, first, after, l.ConversationsByPeer)
+	return nestedConnection(ctx, l.ConversationsByPeer, obj.ID, loaders.NoFilter{}, first, after)
 }
 
 func (r *peerResolver) FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error) {

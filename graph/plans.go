@@ -53,21 +53,6 @@ func planAdherence(ctx context.Context, p *domain.AftercarePlan, weeks *int, tod
 	return out, nil
 }
 
-// planCheckIns is one page of a plan's check-ins, newest first; pages of
-// many plans load together.
-func planCheckIns(ctx context.Context, planID int64, first *int, after *string) (*model.Connection[*domain.CheckIn], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
-	}
-	p, err := loaders.For(ctx).Plans.CheckIns.Load(ctx,
-		loaders.ChildKey[loaders.NoFilter]{Parent: planID, Page: page.Key(), WithCount: wantsTotalCount(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	return childConnection(p), nil
-}
-
 // activePlanOf picks the plan in force from a member's plans.
 func activePlanOf(plans []*domain.AftercarePlan) *domain.AftercarePlan {
 	for _, p := range plans {

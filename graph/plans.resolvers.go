@@ -72,7 +72,7 @@ func (r *aftercarePlanResolver) Commitments(ctx context.Context, obj *domain.Aft
 }
 
 func (r *aftercarePlanResolver) CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string) (*model.Connection[*domain.CheckIn], error) {
-	return planCheckIns(ctx, obj.ID, first, after)
+	return nestedConnection(ctx, loaders.For(ctx).Plans.CheckIns, obj.ID, loaders.NoFilter{}, first, after)
 }
 
 func (r *aftercarePlanResolver) Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error) {

@@ -17,16 +17,7 @@ import (
 )
 
 func (r *memberResolver) Updates(ctx context.Context, obj *domain.Member, first *int, after *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error) {
-	page, err := forwardPage(first, after)
-	if err != nil {
-		return nil, err
-	}
-	result, err := loaders.For(ctx).Updates.ByMember.Load(ctx, loaders.ChildKey[store.UpdateKinds]{
-		Parent: obj.ID, Page: page.Key(), Filter: store.NewUpdateKinds(kinds), WithCount: wantsTotalCount(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	return childConnection(result), nil
+	return nestedConnection(ctx, loaders.For(ctx).Updates.ByMember, obj.ID, store.NewUpdateKinds(kinds), first, after)
 }
 
 func (r *mutationResolver) PostUpdate(ctx context.Context, input model.PostUpdateInput) (*model.PostUpdatePayload, error) {
