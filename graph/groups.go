@@ -59,18 +59,6 @@ func groupsDecodeIDs(ids []string, typeName, field string) ([]int64, error) {
 	return out, nil
 }
 
-// groupsDecodeOptional decodes an optional ID of a mutation input.
-func groupsDecodeOptional(id *string, typeName, field string) (*int64, error) {
-	if id == nil {
-		return nil, nil
-	}
-	n, err := globalid.DecodeField(*id, typeName, field)
-	if err != nil {
-		return nil, err
-	}
-	return &n, nil
-}
-
 func groupsCreateInput(in model.CreateGroupInput) (store.GroupInput, error) {
 	var out store.GroupInput
 	var err error
@@ -80,7 +68,7 @@ func groupsCreateInput(in model.CreateGroupInput) (store.GroupInput, error) {
 	if out.UserIDs, err = groupsDecodeIDs(in.FacilitatorUserIds, globalid.TypeUser, "facilitatorUserIds"); err != nil {
 		return out, err
 	}
-	houseID, err := groupsDecodeOptional(in.HouseID, globalid.TypeHouse, "houseId")
+	houseID, err := globalid.DecodeOptionalField(in.HouseID, globalid.TypeHouse, "houseId")
 	if err != nil {
 		return out, err
 	}

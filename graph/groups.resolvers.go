@@ -236,10 +236,10 @@ func (r *mutationResolver) UpdateMeeting(ctx context.Context, input model.Update
 			return nil, err
 		}
 		change := store.MeetingChange{Topic: input.Topic}
-		if change.FacilitatorPeerID, err = groupsDecodeOptional(input.FacilitatorPeerID, globalid.TypePeer, "facilitatorPeerId"); err != nil {
+		if change.FacilitatorPeerID, err = globalid.DecodeOptionalField(input.FacilitatorPeerID, globalid.TypePeer, "facilitatorPeerId"); err != nil {
 			return nil, err
 		}
-		if change.FacilitatorUserID, err = groupsDecodeOptional(input.FacilitatorUserID, globalid.TypeUser, "facilitatorUserId"); err != nil {
+		if change.FacilitatorUserID, err = globalid.DecodeOptionalField(input.FacilitatorUserID, globalid.TypeUser, "facilitatorUserId"); err != nil {
 			return nil, err
 		}
 		return r.Store.UpdateMeeting(ctx, id, change)

@@ -10,27 +10,15 @@ import (
 	"carejourney/server/store"
 )
 
-// houseManagerID decodes the optional managerUserId of a house input.
-func houseManagerID(id *string) (*int64, error) {
-	if id == nil {
-		return nil, nil
-	}
-	n, err := globalid.DecodeField(*id, globalid.TypeUser, "managerUserId")
-	if err != nil {
-		return nil, err
-	}
-	return &n, nil
-}
-
 func createHouseFields(in model.CreateHouseInput) (domain.HouseFields, error) {
-	manager, err := houseManagerID(in.ManagerUserID)
+	manager, err := globalid.DecodeOptionalField(in.ManagerUserID, globalid.TypeUser, "managerUserId")
 	return domain.HouseFields{Name: &in.Name, Address: in.Address, Capacity: &in.Capacity,
 		GenderDesignation: &in.GenderDesignation, NarrLevel: &in.NarrLevel, Phone: in.Phone,
 		ManagerUserID: manager}, err
 }
 
 func updateHouseFields(in model.UpdateHouseInput) (domain.HouseFields, error) {
-	manager, err := houseManagerID(in.ManagerUserID)
+	manager, err := globalid.DecodeOptionalField(in.ManagerUserID, globalid.TypeUser, "managerUserId")
 	return domain.HouseFields{Name: in.Name, Address: in.Address, Capacity: in.Capacity,
 		GenderDesignation: in.GenderDesignation, NarrLevel: in.NarrLevel, Phone: in.Phone,
 		ManagerUserID: manager}, err

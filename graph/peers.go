@@ -25,18 +25,6 @@ func certificationFields(c *model.CertificationInput) *domain.CertificationField
 	return &domain.CertificationFields{Kind: c.Kind, Number: c.Number, ExpiresOn: c.ExpiresOn}
 }
 
-// peersDecodeOptionalID decodes an optional ID of a mutation input.
-func peersDecodeOptionalID(id *string, typeName, field string) (*int64, error) {
-	if id == nil {
-		return nil, nil
-	}
-	n, err := globalid.DecodeField(*id, typeName, field)
-	if err != nil {
-		return nil, err
-	}
-	return &n, nil
-}
-
 func createPeerInput(input model.CreatePeerInput) (store.PeerInput, error) {
 	in := store.PeerInput{Fields: domain.PeerFields{
 		Name: &input.Name, Bio: input.Bio, Certification: certificationFields(input.Certification),
@@ -44,10 +32,10 @@ func createPeerInput(input model.CreatePeerInput) (store.PeerInput, error) {
 		CaseloadLimit: &input.CaseloadLimit,
 	}}
 	var err error
-	if in.MemberID, err = peersDecodeOptionalID(input.MemberID, globalid.TypeMember, "memberId"); err != nil {
+	if in.MemberID, err = globalid.DecodeOptionalField(input.MemberID, globalid.TypeMember, "memberId"); err != nil {
 		return in, err
 	}
-	in.UserID, err = peersDecodeOptionalID(input.UserID, globalid.TypeUser, "userId")
+	in.UserID, err = globalid.DecodeOptionalField(input.UserID, globalid.TypeUser, "userId")
 	return in, err
 }
 

@@ -63,18 +63,6 @@ func activePlanOf(plans []*domain.AftercarePlan) *domain.AftercarePlan {
 	return nil
 }
 
-// planRefID decodes an optional ID of a mutation input.
-func planRefID(id *string, typeName, field string) (*int64, error) {
-	if id == nil {
-		return nil, nil
-	}
-	n, err := globalid.DecodeField(*id, typeName, field)
-	if err != nil {
-		return nil, err
-	}
-	return &n, nil
-}
-
 // planPayload reports a plan mutation: the plan, or why nothing was written.
 func planPayload(p *domain.AftercarePlan, err error) (*model.AftercarePlanPayload, error) {
 	p, userErrors, err := outcome(p, err)

@@ -181,13 +181,13 @@ func (r *mutationResolver) AddAftercareCommitment(ctx context.Context, input mod
 			return nil, err
 		}
 		in := store.CommitmentInput{PlanID: planID, Kind: input.Kind, Description: deref(input.Description), TargetPerWeek: input.TargetPerWeek}
-		if in.GroupID, err = planRefID(input.GroupID, globalid.TypeGroup, "groupId"); err != nil {
+		if in.GroupID, err = globalid.DecodeOptionalField(input.GroupID, globalid.TypeGroup, "groupId"); err != nil {
 			return nil, err
 		}
-		if in.HouseID, err = planRefID(input.HouseID, globalid.TypeHouse, "houseId"); err != nil {
+		if in.HouseID, err = globalid.DecodeOptionalField(input.HouseID, globalid.TypeHouse, "houseId"); err != nil {
 			return nil, err
 		}
-		if in.PeerID, err = planRefID(input.PeerID, globalid.TypePeer, "peerId"); err != nil {
+		if in.PeerID, err = globalid.DecodeOptionalField(input.PeerID, globalid.TypePeer, "peerId"); err != nil {
 			return nil, err
 		}
 		return r.Store.AddAftercareCommitment(ctx, in)

@@ -81,6 +81,18 @@ func DecodeField(id, typeName, field string) (int64, error) {
 	return n, err
 }
 
+// DecodeOptionalField is DecodeField for an optional ID: nil stays nil.
+func DecodeOptionalField(id *string, typeName, field string) (*int64, error) {
+	if id == nil {
+		return nil, nil
+	}
+	n, err := DecodeField(*id, typeName, field)
+	if err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
 func truncate(s string) string {
 	if len(s) > 64 {
 		return s[:64] + "…"

@@ -45,3 +45,18 @@ func TestDecodeFieldPointsAtTheField(t *testing.T) {
 		t.Fatalf("err = %#v", err)
 	}
 }
+
+func TestDecodeOptionalField(t *testing.T) {
+	if n, err := DecodeOptionalField(nil, TypeMember, "memberId"); n != nil || err != nil {
+		t.Fatalf("nil ID: %v, %v", n, err)
+	}
+	id := EncodeInt(TypeMember, 7)
+	if n, err := DecodeOptionalField(&id, TypeMember, "memberId"); err != nil || *n != 7 {
+		t.Fatalf("ID: %v, %v", n, err)
+	}
+	bad := "nope"
+	_, err := DecodeOptionalField(&bad, TypeMember, "memberId")
+	if e := domain.AsError(err); e == nil || e.Field[1] != "memberId" {
+		t.Fatalf("bad ID: %v", err)
+	}
+}
