@@ -265,14 +265,6 @@ func groupsSummary(s domain.AttendanceSummary) *model.AttendanceSummary {
 	return out
 }
 
-// groupsEmpty turns a nil list into an empty one for non-null list fields.
-func groupsEmpty[T any](list []T) []T {
-	if list == nil {
-		return []T{}
-	}
-	return list
-}
-
 // groupsMeetingAttendance loads a meeting's attendance and hands the members
 // read with it to the Member loader, so that the members of many meetings
 // cost no further statement.

@@ -78,7 +78,7 @@ func (r *groupResolver) House(ctx context.Context, obj *domain.Group) (*domain.H
 
 func (r *groupResolver) Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error) {
 	members, err := loaders.For(ctx).Groups.CurrentMembers.Load(ctx, obj.ID)
-	return groupsEmpty(members), err
+	return nonNil(members), err
 }
 
 func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error) {
@@ -147,7 +147,7 @@ func (r *meetingConnectionResolver) TotalCount(ctx context.Context, obj *model.C
 
 func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error) {
 	memberships, err := loaders.For(ctx).Groups.MembershipsByMember.Load(ctx, obj.ID)
-	return groupsEmpty(memberships), err
+	return nonNil(memberships), err
 }
 
 func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {

@@ -52,5 +52,5 @@ func memberResidencies(ctx context.Context, memberID int64) ([]*domain.Residency
 // houseOccupancy derives how full a house is from its current residents.
 func houseOccupancy(h *domain.House, residents []*domain.Residency) *model.Occupancy {
 	occupied := len(residents)
-	return &model.Occupancy{Capacity: h.Capacity, Occupied: occupied, Available: max(h.Capacity-occupied, 0)}
+	return &model.Occupancy{Capacity: h.Capacity, Occupied: occupied, Available: h.OpenBeds(occupied)}
 }

@@ -42,10 +42,7 @@ func (r *houseResolver) Residencies(ctx context.Context, obj *domain.House, firs
 
 func (r *houseResolver) HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error) {
 	groups, err := loaders.For(ctx).Houses.MeetingGroups.Load(ctx, obj.ID)
-	if groups == nil {
-		groups = []*domain.Group{}
-	}
-	return groups, err
+	return nonNil(groups), err
 }
 
 func (r *houseConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.House]) (int, error) {

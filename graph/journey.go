@@ -29,18 +29,12 @@ func careLevel(ctx context.Context, code string) (*domain.CareLevel, error) {
 
 // loadUser loads an optional user reference.
 func loadUser(ctx context.Context, id *int64) (*domain.User, error) {
-	if id == nil {
-		return nil, nil
-	}
-	return loaders.For(ctx).User.Load(ctx, *id)
+	return loadOptional(ctx, id, loaders.For(ctx).User.Load)
 }
 
 // loadEpisode loads an optional episode reference.
 func loadEpisode(ctx context.Context, id *int64) (*domain.CareEpisode, error) {
-	if id == nil {
-		return nil, nil
-	}
-	return loaders.For(ctx).Episode.Load(ctx, *id)
+	return loadOptional(ctx, id, loaders.For(ctx).Episode.Load)
 }
 
 // memberOf loads the member a record belongs to; a missing member is a

@@ -33,10 +33,7 @@ func (r *memberResolver) DaysInRecovery(ctx context.Context, obj *domain.Member)
 // RecoveryStartDateHistory is the resolver for the recoveryStartDateHistory field.
 func (r *memberResolver) RecoveryStartDateHistory(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryStartDateChange, error) {
 	history, err := loaders.For(ctx).RecoveryHistory.Load(ctx, obj.ID)
-	if history == nil {
-		history = []*domain.RecoveryStartDateChange{}
-	}
-	return history, err
+	return nonNil(history), err
 }
 
 // Milestones is the resolver for the milestones field.
@@ -140,18 +137,7 @@ func (r *queryResolver) Members(ctx context.Context, first *int, after *string, 
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.MemberConnection{
-		Nodes:    result.Items,
-		PageInfo: pageInfo(result.Cursors, result.HasNextPage, result.HasPreviousPage),
-		Count:    func(ctx context.Context) (int, error) { return r.Store.CountMembers(ctx, f) },
-	}
-	for i, m := range result.Items {
-		conn.Edges = append(conn.Edges, &model.MemberEdge{Cursor: encodeCursor(result.Cursors[i]), Node: m})
-	}
-	if conn.Edges == nil {
-		conn.Edges = []*model.MemberEdge{}
-	}
-	return conn, nil
+	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMembers(ctx, f) }), nil
 }
 
 // RecordedBy is the resolver for the recordedBy field.

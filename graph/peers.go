@@ -77,13 +77,3 @@ func logPeerConversationInput(input model.LogPeerConversationInput) (store.PeerC
 func caseloadCount(ctx context.Context, peerID int64) (int, error) {
 	return loaders.For(ctx).Peers.CaseloadCount.Load(ctx, peerID)
 }
-
-// currentPeerAssignment is the member's current pairing among all of theirs.
-func currentPeerAssignment(all []*domain.PeerAssignment) *domain.PeerAssignment {
-	for _, a := range all {
-		if a.Current() {
-			return a
-		}
-	}
-	return nil
-}

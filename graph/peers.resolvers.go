@@ -29,7 +29,7 @@ func (r *memberResolver) CurrentPeer(ctx context.Context, obj *domain.Member) (*
 	if err != nil {
 		return nil, err
 	}
-	current := currentPeerAssignment(all)
+	current := domain.CurrentAssignment(all)
 	if current == nil {
 		return nil, nil
 	}

@@ -53,16 +53,6 @@ func planAdherence(ctx context.Context, p *domain.AftercarePlan, weeks *int, tod
 	return out, nil
 }
 
-// activePlanOf picks the plan in force from a member's plans.
-func activePlanOf(plans []*domain.AftercarePlan) *domain.AftercarePlan {
-	for _, p := range plans {
-		if p.Status == domain.PlanActive {
-			return p
-		}
-	}
-	return nil
-}
-
 // planPayload reports a plan mutation: the plan, or why nothing was written.
 func planPayload(p *domain.AftercarePlan, err error) (*model.AftercarePlanPayload, error) {
 	p, userErrors, err := outcome(p, err)
@@ -89,20 +79,4 @@ func planStatusChange(input model.AftercarePlanStatusInput,
 		}
 		return change(id)
 	}())
-}
-
-// planLoadRef loads an optional reference through a loader.
-func planLoadRef[T any](ctx context.Context, id *int64, load func(context.Context, int64) (*T, error)) (*T, error) {
-	if id == nil {
-		return nil, nil
-	}
-	return load(ctx, *id)
-}
-
-// planList turns a missing list into an empty one, for non-null list fields.
-func planList[T any](items []T) []T {
-	if items == nil {
-		return []T{}
-	}
-	return items
 }

@@ -26,15 +26,15 @@ func (r *aftercareCommitmentResolver) Plan(ctx context.Context, obj *domain.Afte
 }
 
 func (r *aftercareCommitmentResolver) Group(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Group, error) {
-	return planLoadRef(ctx, obj.GroupID, loaders.For(ctx).Groups.Group.Load)
+	return loadOptional(ctx, obj.GroupID, loaders.For(ctx).Groups.Group.Load)
 }
 
 func (r *aftercareCommitmentResolver) House(ctx context.Context, obj *domain.AftercareCommitment) (*domain.House, error) {
-	return planLoadRef(ctx, obj.HouseID, loaders.For(ctx).Houses.House.Load)
+	return loadOptional(ctx, obj.HouseID, loaders.For(ctx).Houses.House.Load)
 }
 
 func (r *aftercareCommitmentResolver) Peer(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Peer, error) {
-	return planLoadRef(ctx, obj.PeerID, loaders.For(ctx).Peers.Peer.Load)
+	return loadOptional(ctx, obj.PeerID, loaders.For(ctx).Peers.Peer.Load)
 }
 
 func (r *aftercareGoalResolver) ID(ctx context.Context, obj *domain.AftercareGoal) (string, error) {
@@ -63,12 +63,12 @@ func (r *aftercarePlanResolver) Author(ctx context.Context, obj *domain.Aftercar
 
 func (r *aftercarePlanResolver) Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error) {
 	goals, err := loaders.For(ctx).Plans.GoalsByPlan.Load(ctx, obj.ID)
-	return planList(goals), err
+	return nonNil(goals), err
 }
 
 func (r *aftercarePlanResolver) Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error) {
 	commitments, err := loaders.For(ctx).Plans.CommitmentsByPlan.Load(ctx, obj.ID)
-	return planList(commitments), err
+	return nonNil(commitments), err
 }
 
 func (r *aftercarePlanResolver) CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string) (*model.Connection[*domain.CheckIn], error) {
@@ -97,7 +97,7 @@ func (r *checkInConnectionResolver) TotalCount(ctx context.Context, obj *model.C
 
 func (r *memberResolver) AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error) {
 	plans, err := loaders.For(ctx).Plans.PlansByMember.Load(ctx, obj.ID)
-	return planList(plans), err
+	return nonNil(plans), err
 }
 
 func (r *memberResolver) ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error) {
@@ -105,12 +105,12 @@ func (r *memberResolver) ActiveAftercarePlan(ctx context.Context, obj *domain.Me
 	if err != nil {
 		return nil, err
 	}
-	return activePlanOf(plans), nil
+	return domain.ActivePlan(plans), nil
 }
 
 func (r *memberResolver) RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error) {
 	history, err := loaders.For(ctx).Plans.RecoveryCapitalByMember.Load(ctx, obj.ID)
-	return planList(history), err
+	return nonNil(history), err
 }
 
 func (r *mutationResolver) CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.AftercarePlanPayload, error) {

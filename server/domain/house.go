@@ -69,3 +69,7 @@ type Residency struct {
 
 // Current reports whether the member still lives in the house.
 func (r *Residency) Current() bool { return r.MoveOutAt == nil }
+
+// OpenBeds is how many beds are free with occupied residents; never negative,
+// even for a house whose capacity was set below an old overfill.
+func (h *House) OpenBeds(occupied int) int { return max(h.Capacity-occupied, 0) }

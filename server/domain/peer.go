@@ -68,3 +68,14 @@ type PeerConversation struct {
 	RecordedByUserID *int64              `bun:"recorded_by_user_id"`
 	RecordedAt       time.Time           `bun:"recorded_at,nullzero,notnull,default:current_timestamp"`
 }
+
+// CurrentAssignment picks the current pairing among a member's; nil when the
+// member has no peer now.
+func CurrentAssignment(all []*PeerAssignment) *PeerAssignment {
+	for _, a := range all {
+		if a.Current() {
+			return a
+		}
+	}
+	return nil
+}

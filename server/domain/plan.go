@@ -121,3 +121,13 @@ type RecoveryCapitalAssessment struct {
 	RecordedByUserID *int64    `bun:"recorded_by_user_id"`
 	RecordedAt       time.Time `bun:"recorded_at,nullzero,notnull,default:current_timestamp"`
 }
+
+// ActivePlan picks the plan in force among a member's plans; nil when none is.
+func ActivePlan(plans []*AftercarePlan) *AftercarePlan {
+	for _, p := range plans {
+		if p.Status == PlanActive {
+			return p
+		}
+	}
+	return nil
+}
