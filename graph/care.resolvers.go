@@ -14,7 +14,6 @@ import (
 	"carejourney/server/domain"
 	"carejourney/server/store"
 	"context"
-	"fmt"
 )
 
 // ID is the resolver for the id field.
@@ -24,11 +23,7 @@ func (r *careEpisodeResolver) ID(ctx context.Context, obj *domain.CareEpisode) (
 
 // Member is the resolver for the member field.
 func (r *careEpisodeResolver) Member(ctx context.Context, obj *domain.CareEpisode) (*domain.Member, error) {
-	m, err := loaders.For(ctx).Member.Load(ctx, obj.MemberID)
-	if err == nil && m == nil {
-		err = fmt.Errorf("care episode %d: member %d missing", obj.ID, obj.MemberID)
-	}
-	return m, err
+	return memberOf(ctx, obj.MemberID)
 }
 
 // CareLevel is the resolver for the careLevel field.

@@ -26,11 +26,7 @@ func (r *attendanceResolver) Meeting(ctx context.Context, obj *domain.Attendance
 }
 
 func (r *attendanceResolver) Member(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Member, error) {
-	m, err := loaders.For(ctx).Member.Load(ctx, obj.MemberID)
-	if err == nil && m == nil {
-		err = domain.Errorf(domain.CodeNotFound, "Member not found.")
-	}
-	return m, err
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *attendanceResolver) RecordedBy(ctx context.Context, obj *domain.AttendanceRecord) (*domain.User, error) {
@@ -106,11 +102,7 @@ func (r *groupMembershipResolver) Group(ctx context.Context, obj *domain.GroupMe
 }
 
 func (r *groupMembershipResolver) Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error) {
-	m, err := loaders.For(ctx).Member.Load(ctx, obj.MemberID)
-	if err == nil && m == nil {
-		err = domain.Errorf(domain.CodeNotFound, "Member not found.")
-	}
-	return m, err
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *meetingResolver) ID(ctx context.Context, obj *domain.Meeting) (string, error) {

@@ -136,7 +136,7 @@ func (r *residencyResolver) ID(ctx context.Context, obj *domain.Residency) (stri
 }
 
 func (r *residencyResolver) Member(ctx context.Context, obj *domain.Residency) (*domain.Member, error) {
-	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *residencyResolver) House(ctx context.Context, obj *domain.Residency) (*domain.House, error) {

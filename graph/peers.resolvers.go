@@ -163,7 +163,7 @@ func (r *peerAssignmentResolver) ID(ctx context.Context, obj *domain.PeerAssignm
 }
 
 func (r *peerAssignmentResolver) Member(ctx context.Context, obj *domain.PeerAssignment) (*domain.Member, error) {
-	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *peerAssignmentResolver) Peer(ctx context.Context, obj *domain.PeerAssignment) (*domain.Peer, error) {
@@ -191,7 +191,7 @@ func (r *peerConversationResolver) Peer(ctx context.Context, obj *domain.PeerCon
 }
 
 func (r *peerConversationResolver) Member(ctx context.Context, obj *domain.PeerConversation) (*domain.Member, error) {
-	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *peerConversationResolver) RecordedBy(ctx context.Context, obj *domain.PeerConversation) (*domain.User, error) {

@@ -50,7 +50,7 @@ func (r *aftercarePlanResolver) ID(ctx context.Context, obj *domain.AftercarePla
 }
 
 func (r *aftercarePlanResolver) Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error) {
-	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *aftercarePlanResolver) ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error) {
@@ -259,7 +259,7 @@ func (r *recoveryCapitalAssessmentResolver) ID(ctx context.Context, obj *domain.
 }
 
 func (r *recoveryCapitalAssessmentResolver) Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error) {
-	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+	return memberOf(ctx, obj.MemberID)
 }
 
 func (r *recoveryCapitalAssessmentResolver) SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error) {
