@@ -6284,6 +6284,16 @@ enum UserErrorCode {
   PLAN_CLOSED
   """The record cannot move from its current status to the one asked for."""
   INVALID_STATUS_CHANGE
+  """Too many failed sign-ins for this account or address; wait and try again."""
+  TOO_MANY_ATTEMPTS
+  """The invitation is unknown, used already or expired; ask for a new one."""
+  INVITATION_INVALID
+  """The consent or key was revoked already."""
+  ALREADY_REVOKED
+  """The change would leave no active administrator."""
+  LAST_ADMIN
+  """The family contact has an account already; they sign in with it."""
+  HAS_ACCOUNT
 }
 
 """A problem with a mutation's input or a broken business rule. Nothing was written."""
@@ -33741,6 +33751,11 @@ var (
 		"ACTIVE_PLAN_EXISTS":       domain.CodeActivePlanExists,
 		"PLAN_CLOSED":              domain.CodePlanClosed,
 		"INVALID_STATUS_CHANGE":    domain.CodeInvalidStatusChange,
+		"TOO_MANY_ATTEMPTS":        domain.CodeTooManyAttempts,
+		"INVITATION_INVALID":       domain.CodeInvitationInvalid,
+		"ALREADY_REVOKED":          domain.CodeAlreadyRevoked,
+		"LAST_ADMIN":               domain.CodeLastAdmin,
+		"HAS_ACCOUNT":              domain.CodeHasAccount,
 	}
 	marshalNUserErrorCode2carejourneyᚋserverᚋdomainᚐCode = map[domain.Code]string{
 		domain.CodeInvalidInput:           "INVALID_INPUT",
@@ -33769,6 +33784,11 @@ var (
 		domain.CodeActivePlanExists:       "ACTIVE_PLAN_EXISTS",
 		domain.CodePlanClosed:             "PLAN_CLOSED",
 		domain.CodeInvalidStatusChange:    "INVALID_STATUS_CHANGE",
+		domain.CodeTooManyAttempts:        "TOO_MANY_ATTEMPTS",
+		domain.CodeInvitationInvalid:      "INVITATION_INVALID",
+		domain.CodeAlreadyRevoked:         "ALREADY_REVOKED",
+		domain.CodeLastAdmin:              "LAST_ADMIN",
+		domain.CodeHasAccount:             "HAS_ACCOUNT",
 	}
 )
 

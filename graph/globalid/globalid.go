@@ -31,6 +31,12 @@ const (
 	TypeCheckIn                   = "CheckIn"
 	TypeRecoveryCapitalAssessment = "RecoveryCapitalAssessment"
 	TypeUpdate                    = "Update"
+	TypeFamilyContact             = "FamilyContact"
+	TypeConsent                   = "Consent"
+	TypeSharedMember              = "SharedMember"
+	TypeSharedUpdate              = "SharedUpdate"
+	TypeApiKey                    = "ApiKey"
+	TypeAuditEvent                = "AuditEvent"
 )
 
 // Encode returns the ID of the object of typeName with key.

@@ -43,6 +43,13 @@ const (
 	CodeActivePlanExists       Code = "ACTIVE_PLAN_EXISTS"
 	CodePlanClosed             Code = "PLAN_CLOSED"
 	CodeInvalidStatusChange    Code = "INVALID_STATUS_CHANGE"
+
+	// Access codes.
+	CodeTooManyAttempts   Code = "TOO_MANY_ATTEMPTS"
+	CodeInvitationInvalid Code = "INVITATION_INVALID"
+	CodeAlreadyRevoked    Code = "ALREADY_REVOKED"
+	CodeLastAdmin         Code = "LAST_ADMIN"
+	CodeHasAccount        Code = "HAS_ACCOUNT"
 )
 
 // AllCodes lists every code, so tests can check the API enum covers them.
@@ -54,6 +61,7 @@ var AllCodes = []Code{
 	CodeHouseFull, CodeBedTaken, CodeAlreadyInHouse, CodeNotInHouse, CodeCapacityBelowOccupancy,
 	CodeCaseloadFull, CodePeerInactive, CodeMeetingNotStarted,
 	CodeActivePlanExists, CodePlanClosed, CodeInvalidStatusChange,
+	CodeTooManyAttempts, CodeInvitationInvalid, CodeAlreadyRevoked, CodeLastAdmin, CodeHasAccount,
 }
 
 // Error is a failure the caller can act on: a broken business rule, bad

@@ -332,6 +332,8 @@ func TestAllCodesComplete(t *testing.T) {
 		domain.CodeHouseFull, domain.CodeBedTaken, domain.CodeAlreadyInHouse, domain.CodeNotInHouse,
 		domain.CodeCapacityBelowOccupancy, domain.CodeCaseloadFull, domain.CodePeerInactive,
 		domain.CodeMeetingNotStarted, domain.CodeActivePlanExists, domain.CodePlanClosed, domain.CodeInvalidStatusChange,
+		domain.CodeTooManyAttempts, domain.CodeInvitationInvalid, domain.CodeAlreadyRevoked, domain.CodeLastAdmin,
+		domain.CodeHasAccount,
 	}
 	seen := map[domain.Code]bool{}
 	for _, c := range domain.AllCodes {

@@ -1,0 +1,10 @@
+DROP TABLE audit_events;
+DROP FUNCTION audit_events_append_only();
+DROP TABLE family_attendance;
+DROP TABLE consents;
+DROP FUNCTION consents_append_only();
+DROP TABLE api_keys;
+DROP TABLE family_invitations;
+ALTER TABLE users DROP CONSTRAINT users_family_bound;
+ALTER TABLE users DROP COLUMN family_contact_id;
+DROP TABLE family_contacts;
