@@ -5,6 +5,4 @@ DROP TABLE consents;
 DROP FUNCTION consents_append_only();
 DROP TABLE api_keys;
 DROP TABLE family_invitations;
-ALTER TABLE users DROP CONSTRAINT users_family_bound;
-ALTER TABLE users DROP COLUMN family_contact_id;
 DROP TABLE family_contacts;

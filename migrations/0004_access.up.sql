@@ -13,10 +13,10 @@ CREATE TABLE family_contacts (
 CREATE INDEX family_contacts_member_idx ON family_contacts (member_id);
 -- One contact record per member and address.
 CREATE UNIQUE INDEX family_contacts_member_email_key ON family_contacts (member_id, email);
-
--- A FAMILY user is bound to exactly one family contact.
-ALTER TABLE users ADD COLUMN family_contact_id bigint UNIQUE REFERENCES family_contacts (id);
-ALTER TABLE users ADD CONSTRAINT users_family_bound CHECK ((role = 'FAMILY') = (family_contact_id IS NOT NULL));
+-- The FAMILY user a contact signs in as, once they accepted an invitation.
+-- One person can be the contact of several members and keep one account.
+ALTER TABLE family_contacts ADD COLUMN user_id bigint REFERENCES users (id);
+CREATE INDEX family_contacts_user_idx ON family_contacts (user_id) WHERE user_id IS NOT NULL;
 
 -- A single-use invitation to create a FAMILY account; only the token's hash is kept.
 CREATE TABLE family_invitations (

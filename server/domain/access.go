@@ -56,11 +56,13 @@ func (k *APIKey) HasScope(s Scope) bool {
 
 // FamilyContact is a member's relative or friend (FHIR RelatedPerson).
 type FamilyContact struct {
-	ID              int64     `bun:"id,pk,autoincrement"`
-	MemberID        int64     `bun:"member_id"`
-	Name            string    `bun:"name"`
-	Relationship    string    `bun:"relationship"`
-	Email           string    `bun:"email"`
+	ID           int64  `bun:"id,pk,autoincrement"`
+	MemberID     int64  `bun:"member_id"`
+	Name         string `bun:"name"`
+	Relationship string `bun:"relationship"`
+	Email        string `bun:"email"`
+	// UserID is the FAMILY account the contact signs in with, once invited.
+	UserID          *int64    `bun:"user_id"`
 	CreatedByUserID *int64    `bun:"created_by_user_id"`
 	CreatedAt       time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
 }

@@ -37,15 +37,13 @@ func (r Role) IsStaff() bool { return r.Valid() && r != RoleFamily }
 
 // User is a person who signs in: staff or a family member.
 type User struct {
-	ID           int64  `bun:"id,pk,autoincrement"`
-	Email        string `bun:"email"`
-	Name         string `bun:"name"`
-	Role         Role   `bun:"role"`
-	PasswordHash string `bun:"password_hash"`
-	Active       bool   `bun:"active"`
-	// FamilyContactID binds a FAMILY user to the family contact they are.
-	FamilyContactID *int64    `bun:"family_contact_id"`
-	CreatedAt       time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	ID           int64     `bun:"id,pk,autoincrement"`
+	Email        string    `bun:"email"`
+	Name         string    `bun:"name"`
+	Role         Role      `bun:"role"`
+	PasswordHash string    `bun:"password_hash"`
+	Active       bool      `bun:"active"`
+	CreatedAt    time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
 }
 
 // MinPasswordLength follows NIST SP 800-63B: length over composition rules.
