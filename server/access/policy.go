@@ -34,11 +34,6 @@ var Queries = map[string]Audience{
 
 	"aftercarePlan":              Care | PeerSupporter,
 	"aftercarePlansDueForReview": Care | PeerSupporter,
-
-	"outcomes":    Care | OutcomesKey,
-	"apiKeys":     Admin,
-	"users":       Admin,
-	"auditEvents": Admin,
 }
 
 // MutationRule says who may run a mutation and, for actors bound by
@@ -53,9 +48,8 @@ type MutationRule struct {
 
 // Mutations are the root mutation fields.
 var Mutations = map[string]MutationRule{
-	"signIn":           {Audience: Everyone},
-	"signOut":          {Audience: Users},
-	"acceptInvitation": {Audience: Everyone},
+	"signIn":  {Audience: Everyone},
+	"signOut": {Audience: Users},
 
 	"createMember":           {Audience: Care},
 	"updateMember":           {Audience: Care, Targets: []string{"memberId"}},
@@ -101,18 +95,6 @@ var Mutations = map[string]MutationRule{
 	// Peer supporters and house managers write non-clinical notes about the
 	// members they reach.
 	"postUpdate": {Audience: Staff, Targets: []string{"memberId"}},
-
-	"addFamilyContact":       {Audience: Care, Targets: []string{"memberId"}},
-	"inviteFamilyContact":    {Audience: Care, Targets: []string{"familyContactId"}},
-	"grantConsent":           {Audience: Care, Targets: []string{"memberId"}},
-	"revokeConsent":          {Audience: Care, Targets: []string{"consentId"}},
-	"recordFamilyAttendance": {Audience: Care | PeerSupporter, Targets: []string{"meetingId"}},
-
-	"createApiKey":   {Audience: Admin},
-	"revokeApiKey":   {Audience: Admin},
-	"createUser":     {Audience: Admin},
-	"updateUserRole": {Audience: Admin},
-	"deactivateUser": {Audience: Admin},
 }
 
 // TypeRule says who may see the fields of an object type: Read for every
@@ -175,9 +157,6 @@ var Types = map[string]TypeRule{
 			"aftercarePlans":      planTeam,
 			"activeAftercarePlan": planTeam,
 			"peerConversations":   planTeam,
-			"familyContacts":      Care,
-			"consents":            Care,
-			"disclosures":         Care,
 		},
 		Kinds: map[string]domain.InformationKind{
 			"currentCareLevel": domain.InfoCareLevel, "currentEpisode": domain.InfoCareLevel, "careEpisodes": domain.InfoCareLevel,
