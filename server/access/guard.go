@@ -134,6 +134,9 @@ func (g *Guard) CanSee(ctx context.Context, obj any) (bool, error) {
 		if Family.Admits(g.audience) {
 			return g.sharedUpdate(ctx, v)
 		}
+		if !g.mayReadNote(v) {
+			return false, nil
+		}
 		return g.CanSeeMember(ctx, v.MemberID)
 	case domain.MemberOwned:
 		return g.CanSeeMember(ctx, v.OwnerMemberID())
@@ -169,6 +172,16 @@ func (g *Guard) SharedKinds(ctx context.Context, memberID int64) ([]domain.Infor
 		return nil, err
 	}
 	return r.Kinds[memberID], nil
+}
+
+// mayReadNote keeps internal notes, which may be clinical, to the care team
+// and their authors; peer supporters and house managers see journey events,
+// shareable notes and their own.
+func (g *Guard) mayReadNote(u *domain.Update) bool {
+	if u.Kind != domain.UpdateNote || u.Shareable || Care.Admits(g.audience) {
+		return true
+	}
+	return g.actor.Viewer != nil && u.AuthorUserID != nil && *u.AuthorUserID == g.actor.Viewer.User.ID
 }
 
 func (g *Guard) sharedUpdate(ctx context.Context, u *domain.Update) (bool, error) {

@@ -146,6 +146,8 @@ func matrixOps() []matrixOp {
 			root: "member.currentCareLevel", allow: union(staffRel, []string{keyMem})},
 		{name: "Member.updates", doc: fmt.Sprintf(`query(%s) { member(id: $member) { updates(first: 5) { __typename } } }`, matrixParams),
 			root: "member.updates", allow: staffRel},
+		{name: "internal note by someone else", doc: fmt.Sprintf(`query(%s) { node(id: $update) { __typename } }`, matrixParams),
+			root: "node", allow: careTeam},
 		{name: "House.residents", doc: fmt.Sprintf(`query(%s) { house(id: $house) { residents { __typename } } }`, matrixParams),
 			root: "house.residents", allow: staffAll},
 		{name: "Meeting.attendance", doc: fmt.Sprintf(`query(%s) { meeting(id: $meeting) { attendance { __typename } } }`, matrixParams),
