@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"carejourney/graph/globalid"
 	"carejourney/graph/model"
@@ -228,49 +226,3 @@ func notFoundError() error {
 }
 
 var _ filterable = (*model.MemberConnection)(nil)
-
-// introspectionRule keeps the schema to staff and partner keys: anonymous
-// callers and family viewers get no map of what the API holds.
-func introspectionRule(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	op := graphql.GetOperationContext(ctx)
-	if op.Operation == nil || !introspects(op.Doc, op.Operation.SelectionSet) {
-		return next(ctx)
-	}
-	aud := access.From(ctx).Audience()
-	switch {
-	case (access.Staff | access.Keys).Admits(aud):
-		return next(ctx)
-	case aud == access.Anonymous:
-		return refuse(codeUnauthenticated, "Sign in first.")
-	default:
-		return refuse(codeForbidden, "Your account cannot read the schema.")
-	}
-}
-
-func refuse(code, message string) graphql.ResponseHandler {
-	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
-		Message: message, Extensions: map[string]any{"code": code},
-	}}})
-}
-
-// introspects reports whether a selection set, fragments included, asks
-// for __schema or __type at the root.
-func introspects(doc *ast.QueryDocument, set ast.SelectionSet) bool {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Name == "__schema" || s.Name == "__type" {
-				return true
-			}
-		case *ast.InlineFragment:
-			if introspects(doc, s.SelectionSet) {
-				return true
-			}
-		case *ast.FragmentSpread:
-			if def := doc.Fragments.ForName(s.Name); def != nil && introspects(doc, def.SelectionSet) {
-				return true
-			}
-		}
-	}
-	return false
-}

@@ -8,7 +8,6 @@ import (
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql/handler"
-	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -21,20 +20,20 @@ import (
 
 // NewHandler returns the /graphql endpoint: JSON POST (any operation) and
 // GET (queries only). Form and multipart bodies are not accepted, which
-// together with the cross-origin check in front keeps CSRF out.
-func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger) http.Handler {
+// together with the cross-origin check in front keeps CSRF out. limits are
+// the cost and rate limits (limits.go).
+func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, limits Limits) http.Handler {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions}})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	limits.use(srv) // before any operation middleware: see Limits.use
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return fmt.Errorf("panic: %v", p) // presented as INTERNAL; details stay in the log
 	})
-	srv.AroundOperations(introspectionRule)
 	srv.AroundFields(authorize)
-	return guardRequests(st)(loaders.Middleware(st)(srv))
+	return guardRequests(st)(loaders.Middleware(st)(throttledStatus(srv)))
 }

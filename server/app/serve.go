@@ -13,9 +13,11 @@ import (
 	"github.com/uptrace/bun"
 
 	"carejourney/frontend"
+	"carejourney/graph"
 	"carejourney/server/auth"
 	"carejourney/server/config"
 	"carejourney/server/httpserver"
+	"carejourney/server/ratelimit"
 	"carejourney/server/seed"
 	"carejourney/server/store"
 )
@@ -78,10 +80,16 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			return fail(err)
 		}
 	}
-	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge}
+	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge,
+		Throttle: auth.NewSignInThrottle()}
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
 		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure,
+		Limits: graph.Limits{
+			MaxCost: cfg.MaxQueryCost,
+			Buckets: ratelimit.New(float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil),
+		},
+		TrustProxyHeaders: cfg.TrustProxyHeaders,
 	})
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
