@@ -67,6 +67,12 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 	if !CheckPassword(password, user.PasswordHash) || !user.Active {
 		return nil, "", errInvalidCredentials
 	}
+	return s.Open(ctx, user)
+}
+
+// Open opens a session for a user whose identity was established otherwise
+// (a password, an accepted invitation) and returns the token for the cookie.
+func (s *Sessions) Open(ctx context.Context, user *domain.User) (*Viewer, string, error) {
 	token, hash := NewToken()
 	now := s.now()
 	sess := &store.Session{TokenHash: hash, UserID: user.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: s.expiry(now, now)}
@@ -74,6 +80,20 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 		return nil, "", fmt.Errorf("auth: unable to create session: %w", err)
 	}
 	return &Viewer{User: user, SessionID: sess.ID, ExpiresAt: sess.ExpiresAt}, token, nil
+}
+
+// Passwords are the store's means to hash and check passwords: argon2id.
+var Passwords = store.Passwords{Hash: HashPassword, Check: CheckPassword}
+
+// AcceptInvitation uses a family invitation token with a password (a new
+// one, or that of the person's existing FAMILY account) and signs the
+// person in. It returns the token for the cookie.
+func (s *Sessions) AcceptInvitation(ctx context.Context, token, password string) (*Viewer, string, error) {
+	user, err := s.Store.AcceptInvitation(ctx, HashToken(token), password, Passwords)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.Open(ctx, user)
 }
 
 // Authenticate resolves a session token to its viewer; nil when the token
