@@ -74,10 +74,18 @@ func TestNewConsent(t *testing.T) {
 		{"unknown kind", func(in *domain.ConsentInput) { in.InformationKinds = []domain.InformationKind{"DIAGNOSES"} }, domain.CodeInvalidInput, "informationKinds"},
 		{"no expiry", func(in *domain.ConsentInput) { in.ExpiresAt = nil }, domain.CodeInvalidInput, "expiresAt"},
 		{"two expiries", func(in *domain.ConsentInput) { in.ExpiresOnEvent = &event }, domain.CodeInvalidInput, "expiresOnEvent"},
-		{"unknown event", func(in *domain.ConsentInput) { in.ExpiresAt, in.ExpiresOnEvent = nil, ptr(domain.ConsentEvent("MOVE_OUT")) }, domain.CodeInvalidInput, "expiresOnEvent"},
-		{"expires before signing", func(in *domain.ConsentInput) { in.SignedAt = now.Add(-time.Hour); in.ExpiresAt = ptr(now.Add(-2 * time.Hour)) }, domain.CodeInvalidInput, "expiresAt"},
+		{"unknown event", func(in *domain.ConsentInput) {
+			in.ExpiresAt, in.ExpiresOnEvent = nil, ptr(domain.ConsentEvent("MOVE_OUT"))
+		}, domain.CodeInvalidInput, "expiresOnEvent"},
+		{"expires before signing", func(in *domain.ConsentInput) {
+			in.SignedAt = now.Add(-time.Hour)
+			in.ExpiresAt = ptr(now.Add(-2 * time.Hour))
+		}, domain.CodeInvalidInput, "expiresAt"},
 		{"expires at signing", func(in *domain.ConsentInput) { in.ExpiresAt = ptr(signed) }, domain.CodeInvalidInput, "expiresAt"},
-		{"expired already", func(in *domain.ConsentInput) { in.SignedAt = now.AddDate(0, -2, 0); in.ExpiresAt = ptr(now.AddDate(0, -1, 0)) }, domain.CodeInvalidInput, "expiresAt"},
+		{"expired already", func(in *domain.ConsentInput) {
+			in.SignedAt = now.AddDate(0, -2, 0)
+			in.ExpiresAt = ptr(now.AddDate(0, -1, 0))
+		}, domain.CodeInvalidInput, "expiresAt"},
 		{"signed in the future", func(in *domain.ConsentInput) { in.SignedAt = now.Add(time.Hour) }, domain.CodeInFuture, "signedAt"},
 		{"signed within the clock skew", func(in *domain.ConsentInput) { in.SignedAt = now.Add(skew / 2) }, "", ""},
 		{"no recipient", func(in *domain.ConsentInput) { in.FamilyContactID = nil }, domain.CodeInvalidInput, "familyContactId"},
