@@ -24,8 +24,8 @@ import (
 // NewHandler returns the /graphql endpoint: JSON POST (any operation) and
 // GET (queries only). Form and multipart bodies are not accepted, which
 // together with the cross-origin check in front keeps CSRF out.
-func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger) http.Handler {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions}})
+func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, publicURL string) http.Handler {
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -40,7 +40,8 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger) h
 	return loaders.Middleware(st)(srv)
 }
 
-// requireSession refuses every operation but signIn without a session, and
+// requireSession refuses every operation but signIn and acceptInvitation
+// without a session, and
 // everything but their own session to non-staff users until the family
 // portal defines what they may see.
 func requireSession(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
@@ -50,7 +51,7 @@ func requireSession(ctx context.Context, next graphql.OperationHandler) graphql.
 	}
 	viewer := auth.ViewerFrom(ctx)
 	switch {
-	case viewer == nil && !allowed("signIn"):
+	case viewer == nil && !allowed("signIn", "acceptInvitation"):
 		return refuse(codeUnauthenticated, "Sign in first.")
 	case viewer != nil && !viewer.User.Role.IsStaff() && !allowed("viewer", "signIn", "signOut"):
 		return refuse(codeForbidden, "Your account cannot see this.")

@@ -81,7 +81,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge}
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
-		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure,
+		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, PublicURL: cfg.PublicURL,
 	})
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {

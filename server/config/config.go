@@ -31,6 +31,9 @@ type Config struct {
 	// MilestoneSweep is how often sobriety milestones are looked for; 0 turns
 	// the background sweep off.
 	MilestoneSweep time.Duration
+	// PublicURL is where people reach the app, for links the server hands
+	// out (family invitations); no trailing slash.
+	PublicURL string
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -137,6 +140,15 @@ var Options = []Option{
 		set: func(c *Config, v string) error { return boolean(v, &c.SeedDemoOnEmpty) }},
 	{Env: "MILESTONE_SWEEP_INTERVAL", Flag: "milestone-sweep-interval", Default: "15m", Usage: "how often reached sobriety milestones are written as updates; 0 turns it off",
 		set: func(c *Config, v string) error { return nonNegativeDuration(v, &c.MilestoneSweep) }},
+	{Env: "PUBLIC_URL", Flag: "public-url", Default: "http://localhost:8080", Usage: "the app's address as people reach it, for the links it hands out (family invitations)",
+		set: func(c *Config, v string) error {
+			u, err := url.Parse(v)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+				return fmt.Errorf("must be an http(s) URL such as https://care.example.org")
+			}
+			c.PublicURL = strings.TrimSuffix(v, "/")
+			return nil
+		}},
 }
 
 // Parse reads the options from getenv and then from args (flags win). It

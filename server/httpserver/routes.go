@@ -23,6 +23,8 @@ type Deps struct {
 	App                fs.FS
 	CORSAllowedOrigins []string
 	CookieSecure       bool
+	// PublicURL is the app's address as people reach it, for invitation links.
+	PublicURL string
 }
 
 // maxBodyBytes bounds a request body; a GraphQL document is small.
@@ -32,7 +34,7 @@ const maxBodyBytes = 1 << 20
 func New(d Deps) http.Handler {
 	mux := http.NewServeMux()
 
-	api := graph.NewHandler(d.Store, d.Sessions, d.Logger)
+	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.PublicURL)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	api = limitBody(maxBodyBytes, api)
 	api = cors.New(cors.Options{
