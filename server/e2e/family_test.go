@@ -349,7 +349,10 @@ func TestFamilyConsentRefusals(t *testing.T) {
 		"expired already":           {func(in vars) { in["expiresAt"] = now.Add(-time.Minute).Format(time.RFC3339) }, "INVALID_INPUT", "expiresAt"},
 		"two recipients":            {func(in vars) { in["partnerName"] = "Recovery Outcomes Lab" }, "INVALID_INPUT", "partnerName"},
 		"not a contact ID":          {func(in vars) { in["familyContactId"] = memberID }, "NOT_FOUND", "familyContactId"},
-		"unknown key":               {func(in vars) { delete(in, "familyContactId"); in["apiKeyId"] = globalid.EncodeInt(globalid.TypeApiKey, 999) }, "NOT_FOUND", "apiKeyId"},
+		"unknown key": {func(in vars) {
+			delete(in, "familyContactId")
+			in["apiKeyId"] = globalid.EncodeInt(globalid.TypeApiKey, 999)
+		}, "NOT_FOUND", "apiKeyId"},
 	} {
 		in := valid()
 		tc.change(in)
