@@ -558,3 +558,42 @@ func TestFamilyNode(t *testing.T) {
 	denied("after revocation", shared, h)
 	denied("an update after revocation", updateID, h)
 }
+
+// TestDemoFamilySignIn signs in as the demo's family users: the first sees
+// one member with exactly what the consent covers (everything but notes),
+// the second, whose consents were revoked and expired, sees nobody.
+func TestDemoFamilySignIn(t *testing.T) {
+	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
+	signIn := func(email string) *client {
+		c := s.client(t)
+		r := c.do(`mutation($in: SignInInput!) { signIn(input: $in) { viewer { user { role } } userErrors { code } } }`,
+			vars{"in": vars{"email": email, "password": "demo-family-2026!"}})
+		familyNoUserErrors(t, r, "signIn")
+		if r.str(t, "signIn.viewer.user.role") != "FAMILY" {
+			t.Fatalf("%s signed in as %v", email, r.get(t, "signIn.viewer"))
+		}
+		return c
+	}
+	family := signIn("family@demo.carejourney.test")
+	shared := familyShared(t, family)
+	if len(shared) != 1 {
+		t.Fatalf("demo family user sees %d members", len(shared))
+	}
+	m := shared[0]
+	if !slices.Equal(familyStrings(m["sharedKinds"]), []string{"MILESTONES", "CARE_LEVEL", "HOUSING", "ATTENDANCE_SUMMARY"}) ||
+		m["daysInRecovery"] == nil || m["milestones"] == nil || m["currentCareLevel"] == nil || m["houseName"] == nil || m["attendanceWeeks"] == nil {
+		t.Errorf("demo shared member %v", m)
+	}
+	kinds, _ := familyUpdateKinds(m)
+	if kinds["NOTE"] != 0 || kinds["MILESTONE"]+kinds["CARE_LEVEL_CHANGE"]+kinds["HOUSING_CHANGE"] == 0 {
+		t.Errorf("demo shared update kinds %v", kinds)
+	}
+	groups := family.do(`{ viewer { familyGroups { name nextMeeting { startsAt } } } }`, nil)
+	groups.noErrors(t)
+	if len(groups.list(t, "viewer.familyGroups")) == 0 {
+		t.Error("the demo family user sees no family group")
+	}
+	if shared := familyShared(t, signIn("family.revoked@demo.carejourney.test")); len(shared) != 0 {
+		t.Errorf("the revoked demo family user sees %v", shared)
+	}
+}
