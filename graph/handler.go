@@ -41,9 +41,9 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, p
 }
 
 // requireSession refuses every operation but signIn and acceptInvitation
-// without a session, and
-// everything but their own session to non-staff users until the family
-// portal defines what they may see.
+// without a session, and everything but their own viewer (and accepting
+// another invitation) to non-staff users, until the access model defines
+// what they may see.
 func requireSession(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 	op := graphql.GetOperationContext(ctx)
 	allowed := func(fields ...string) bool {
@@ -53,7 +53,7 @@ func requireSession(ctx context.Context, next graphql.OperationHandler) graphql.
 	switch {
 	case viewer == nil && !allowed("signIn", "acceptInvitation"):
 		return refuse(codeUnauthenticated, "Sign in first.")
-	case viewer != nil && !viewer.User.Role.IsStaff() && !allowed("viewer", "signIn", "signOut"):
+	case viewer != nil && !viewer.User.Role.IsStaff() && !allowed("viewer", "signIn", "signOut", "acceptInvitation"):
 		return refuse(codeForbidden, "Your account cannot see this.")
 	}
 	return next(ctx)
