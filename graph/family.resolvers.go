@@ -145,6 +145,10 @@ func (r *mutationResolver) AcceptInvitation(ctx context.Context, input model.Acc
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.AcceptInvitationPayload{UserErrors: userErrors}, err
 	}
+	// The new session replaces the browser's previous one.
+	if err := r.Sessions.SignOut(ctx, auth.ViewerFrom(ctx)); err != nil {
+		return nil, err
+	}
 	auth.SetCookie(ctx, token)
 	return &model.AcceptInvitationPayload{Viewer: viewerModel(viewer), UserErrors: []*model.UserError{}}, nil
 }
