@@ -21,9 +21,10 @@ import (
 // NewHandler returns the /graphql endpoint: JSON POST (any operation) and
 // GET (queries only). Form and multipart bodies are not accepted, which
 // together with the cross-origin check in front keeps CSRF out. limits are
-// the cost and rate limits (limits.go).
-func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, limits Limits) http.Handler {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions}})
+// the cost and rate limits (limits.go); publicURL is where invitation links
+// point.
+func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, limits Limits, publicURL string) http.Handler {
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

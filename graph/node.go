@@ -9,6 +9,7 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/auth"
 	"carejourney/server/domain"
 )
 
@@ -56,6 +57,14 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = loadByID(ctx, id, typeName, l.Plans.RecoveryCapital.Load)
 	case globalid.TypeUpdate:
 		n, err = loadByID(ctx, id, typeName, l.Updates.Update.Load)
+	case globalid.TypeFamilyContact:
+		n, err = loadByID(ctx, id, typeName, l.Family.Contact.Load)
+	case globalid.TypeConsent:
+		n, err = loadByID(ctx, id, typeName, l.Family.Consent.Load)
+	case globalid.TypeSharedMember:
+		n, err = familySharedMemberNode(ctx, viewerUser(ctx), id)
+	case globalid.TypeSharedUpdate:
+		n, err = familySharedUpdateNode(ctx, viewerUser(ctx), id)
 	default:
 		err = notFound(id)
 	}
@@ -89,6 +98,14 @@ func (r *Resolver) nodes(ctx context.Context, ids []string) ([]model.Node, error
 		}
 	}
 	return out, nil
+}
+
+// viewerUser is the signed-in user, nil for nobody.
+func viewerUser(ctx context.Context) *domain.User {
+	if v := auth.ViewerFrom(ctx); v != nil {
+		return v.User
+	}
+	return nil
 }
 
 func notFound(id string) error {

@@ -12,4 +12,6 @@ import (
 type Resolver struct {
 	Store    *store.Store
 	Sessions *auth.Sessions
+	// PublicURL is the app's address as people reach it, for invitation links.
+	PublicURL string
 }

@@ -51,4 +51,9 @@ func (r *userResolver) ID(ctx context.Context, obj *domain.User) (string, error)
 
 func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 
-type userResolver struct{ *Resolver }
+func (r *Resolver) Viewer() generated.ViewerResolver { return &viewerResolver{r} }
+
+type (
+	userResolver   struct{ *Resolver }
+	viewerResolver struct{ *Resolver }
+)

@@ -40,6 +40,9 @@ type ResolverRoot interface {
 	CareLevel() CareLevelResolver
 	CheckIn() CheckInResolver
 	CheckInConnection() CheckInConnectionResolver
+	Consent() ConsentResolver
+	FamilyAttendance() FamilyAttendanceResolver
+	FamilyContact() FamilyContactResolver
 	Group() GroupResolver
 	GroupConnection() GroupConnectionResolver
 	GroupMembership() GroupMembershipResolver
@@ -61,15 +64,29 @@ type ResolverRoot interface {
 	RecoveryStartDateChange() RecoveryStartDateChangeResolver
 	Residency() ResidencyResolver
 	ResidencyConnection() ResidencyConnectionResolver
+	SharedMember() SharedMemberResolver
+	SharedUpdate() SharedUpdateResolver
+	SharedUpdateConnection() SharedUpdateConnectionResolver
 	Update() UpdateResolver
 	UpdateConnection() UpdateConnectionResolver
 	User() UserResolver
+	Viewer() ViewerResolver
 }
 
 type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AcceptInvitationPayload struct {
+		UserErrors func(childComplexity int) int
+		Viewer     func(childComplexity int) int
+	}
+
+	AddFamilyContactPayload struct {
+		FamilyContact func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	AdherenceWeek struct {
 		Attended  func(childComplexity int) int
 		Met       func(childComplexity int) int
@@ -251,6 +268,24 @@ type ComplexityRoot struct {
 		Weeks      func(childComplexity int) int
 	}
 
+	Consent struct {
+		ExpiresAt        func(childComplexity int) int
+		ExpiresOnEvent   func(childComplexity int) int
+		FamilyContact    func(childComplexity int) int
+		ID               func(childComplexity int) int
+		InformationKinds func(childComplexity int) int
+		Member           func(childComplexity int) int
+		PartnerName      func(childComplexity int) int
+		Purpose          func(childComplexity int) int
+		RecordedAt       func(childComplexity int) int
+		RecordedBy       func(childComplexity int) int
+		RevocationReason func(childComplexity int) int
+		RevokedAt        func(childComplexity int) int
+		SignatureName    func(childComplexity int) int
+		SignedAt         func(childComplexity int) int
+		Status           func(childComplexity int) int
+	}
+
 	CorrectCareEpisodePayload struct {
 		Episode    func(childComplexity int) int
 		Member     func(childComplexity int) int
@@ -285,6 +320,29 @@ type ComplexityRoot struct {
 
 	EndPeerAssignmentPayload struct {
 		Assignment func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	FamilyAttendance struct {
+		FamilyContact func(childComplexity int) int
+		Meeting       func(childComplexity int) int
+		RecordedAt    func(childComplexity int) int
+		RecordedBy    func(childComplexity int) int
+		Status        func(childComplexity int) int
+	}
+
+	FamilyContact struct {
+		Consents     func(childComplexity int) int
+		Email        func(childComplexity int) int
+		HasAccount   func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Member       func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Relationship func(childComplexity int) int
+	}
+
+	GrantConsentPayload struct {
+		Consent    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -361,20 +419,30 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	InviteFamilyContactPayload struct {
+		ExpiresAt       func(childComplexity int) int
+		FamilyContact   func(childComplexity int) int
+		InvitationToken func(childComplexity int) int
+		InvitationURL   func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
 	LogPeerConversationPayload struct {
 		Conversation func(childComplexity int) int
 		UserErrors   func(childComplexity int) int
 	}
 
 	Meeting struct {
-		Attendance  func(childComplexity int) int
-		EndsAt      func(childComplexity int) int
-		Facilitator func(childComplexity int) int
-		Group       func(childComplexity int) int
-		ID          func(childComplexity int) int
-		StartsAt    func(childComplexity int) int
-		TimeOfDay   func(childComplexity int) int
-		Topic       func(childComplexity int) int
+		Attendance       func(childComplexity int) int
+		EndsAt           func(childComplexity int) int
+		Facilitator      func(childComplexity int) int
+		FamilyAttendance func(childComplexity int) int
+		Group            func(childComplexity int) int
+		ID               func(childComplexity int) int
+		StartsAt         func(childComplexity int) int
+		TimeOfDay        func(childComplexity int) int
+		Topic            func(childComplexity int) int
+		ViewerAttendance func(childComplexity int) int
 	}
 
 	MeetingConnection struct {
@@ -395,6 +463,7 @@ type ComplexityRoot struct {
 		Attendance               func(childComplexity int, first *int, after *string, from *time.Time, to *time.Time) int
 		AttendanceSummary        func(childComplexity int, from *time.Time, to *time.Time) int
 		CareEpisodes             func(childComplexity int, includeSuperseded *bool) int
+		Consents                 func(childComplexity int) int
 		CreatedAt                func(childComplexity int) int
 		CurrentCareLevel         func(childComplexity int) int
 		CurrentEpisode           func(childComplexity int) int
@@ -403,6 +472,7 @@ type ComplexityRoot struct {
 		DateOfBirth              func(childComplexity int) int
 		DaysInRecovery           func(childComplexity int) int
 		DisplayName              func(childComplexity int) int
+		FamilyContacts           func(childComplexity int) int
 		FirstName                func(childComplexity int) int
 		GroupMemberships         func(childComplexity int) int
 		ID                       func(childComplexity int) int
@@ -454,9 +524,11 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcceptInvitation          func(childComplexity int, input model.AcceptInvitationInput) int
 		ActivateAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
 		AddAftercareCommitment    func(childComplexity int, input model.AddAftercareCommitmentInput) int
 		AddAftercareGoal          func(childComplexity int, input model.AddAftercareGoalInput) int
+		AddFamilyContact          func(childComplexity int, input model.AddFamilyContactInput) int
 		AdmitMember               func(childComplexity int, input model.AdmitMemberInput) int
 		AssignPeer                func(childComplexity int, input model.AssignPeerInput) int
 		CancelAftercarePlan       func(childComplexity int, input model.AftercarePlanStatusInput) int
@@ -470,6 +542,8 @@ type ComplexityRoot struct {
 		CreatePeer                func(childComplexity int, input model.CreatePeerInput) int
 		DischargeMember           func(childComplexity int, input model.DischargeMemberInput) int
 		EndPeerAssignment         func(childComplexity int, input model.EndPeerAssignmentInput) int
+		GrantConsent              func(childComplexity int, input model.GrantConsentInput) int
+		InviteFamilyContact       func(childComplexity int, input model.InviteFamilyContactInput) int
 		JoinGroup                 func(childComplexity int, input model.JoinGroupInput) int
 		LeaveGroup                func(childComplexity int, input model.LeaveGroupInput) int
 		LogPeerConversation       func(childComplexity int, input model.LogPeerConversationInput) int
@@ -478,9 +552,11 @@ type ComplexityRoot struct {
 		PostUpdate                func(childComplexity int, input model.PostUpdateInput) int
 		RecordAttendance          func(childComplexity int, input model.RecordAttendanceInput) int
 		RecordCheckIn             func(childComplexity int, input model.RecordCheckInInput) int
+		RecordFamilyAttendance    func(childComplexity int, input model.RecordFamilyAttendanceInput) int
 		RecordRecoveryCapital     func(childComplexity int, input model.RecordRecoveryCapitalInput) int
 		RemoveAftercareCommitment func(childComplexity int, input model.RemoveAftercareCommitmentInput) int
 		ResetRecoveryStartDate    func(childComplexity int, input model.ResetRecoveryStartDateInput) int
+		RevokeConsent             func(childComplexity int, input model.RevokeConsentInput) int
 		ScheduleMeetings          func(childComplexity int, input model.ScheduleMeetingsInput) int
 		SignIn                    func(childComplexity int, input model.SignInInput) int
 		SignOut                   func(childComplexity int, input *model.SignOutInput) int
@@ -624,6 +700,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	RecordFamilyAttendancePayload struct {
+		Meeting    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	RecordRecoveryCapitalPayload struct {
 		Assessment func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -676,6 +757,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	RevokeConsentPayload struct {
+		Consent    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	ScheduleMeetingsPayload struct {
 		Meetings   func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -686,6 +772,39 @@ type ComplexityRoot struct {
 		DurationMinutes func(childComplexity int) int
 		StartTime       func(childComplexity int) int
 		TimeOfDay       func(childComplexity int) int
+	}
+
+	SharedMember struct {
+		AttendanceWeeks       func(childComplexity int) int
+		ConsentExpiresAt      func(childComplexity int) int
+		ConsentExpiresOnEvent func(childComplexity int) int
+		CurrentCareLevel      func(childComplexity int) int
+		DaysInRecovery        func(childComplexity int) int
+		DisplayName           func(childComplexity int) int
+		HouseName             func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		Milestones            func(childComplexity int) int
+		SharedKinds           func(childComplexity int) int
+		SharedUpdates         func(childComplexity int, first *int, after *string) int
+	}
+
+	SharedUpdate struct {
+		Body       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		OccurredAt func(childComplexity int) int
+	}
+
+	SharedUpdateConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SharedUpdateEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SignInPayload struct {
@@ -761,7 +880,9 @@ type ComplexityRoot struct {
 	}
 
 	Viewer struct {
+		FamilyGroups     func(childComplexity int) int
 		SessionExpiresAt func(childComplexity int) int
+		SharedMembers    func(childComplexity int) int
 		User             func(childComplexity int) int
 	}
 }
@@ -830,6 +951,28 @@ type CheckInResolver interface {
 type CheckInConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.CheckIn]) (int, error)
 }
+type ConsentResolver interface {
+	ID(ctx context.Context, obj *domain.ConsentRecord) (string, error)
+	Member(ctx context.Context, obj *domain.ConsentRecord) (*domain.Member, error)
+	FamilyContact(ctx context.Context, obj *domain.ConsentRecord) (*domain.FamilyContact, error)
+
+	Status(ctx context.Context, obj *domain.ConsentRecord) (domain.ConsentStatus, error)
+
+	RecordedBy(ctx context.Context, obj *domain.ConsentRecord) (*domain.User, error)
+}
+type FamilyAttendanceResolver interface {
+	Meeting(ctx context.Context, obj *domain.FamilyAttendance) (*domain.Meeting, error)
+	FamilyContact(ctx context.Context, obj *domain.FamilyAttendance) (*domain.FamilyContact, error)
+
+	RecordedBy(ctx context.Context, obj *domain.FamilyAttendance) (*domain.User, error)
+}
+type FamilyContactResolver interface {
+	ID(ctx context.Context, obj *domain.FamilyContact) (string, error)
+
+	Member(ctx context.Context, obj *domain.FamilyContact) (*domain.Member, error)
+	HasAccount(ctx context.Context, obj *domain.FamilyContact) (bool, error)
+	Consents(ctx context.Context, obj *domain.FamilyContact) ([]*domain.ConsentRecord, error)
+}
 type GroupResolver interface {
 	ID(ctx context.Context, obj *domain.Group) (string, error)
 
@@ -869,6 +1012,8 @@ type MeetingResolver interface {
 
 	Facilitator(ctx context.Context, obj *domain.Meeting) (model.Facilitator, error)
 	Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error)
+	FamilyAttendance(ctx context.Context, obj *domain.Meeting) ([]*domain.FamilyAttendance, error)
+	ViewerAttendance(ctx context.Context, obj *domain.Meeting) (*domain.AttendanceStatus, error)
 }
 type MeetingConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Meeting]) (int, error)
@@ -883,6 +1028,8 @@ type MemberResolver interface {
 	CurrentEpisode(ctx context.Context, obj *domain.Member) (*domain.CareEpisode, error)
 	CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool) ([]*domain.CareEpisode, error)
 
+	FamilyContacts(ctx context.Context, obj *domain.Member) ([]*domain.FamilyContact, error)
+	Consents(ctx context.Context, obj *domain.Member) ([]*domain.ConsentRecord, error)
 	GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error)
 	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error)
 	AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error)
@@ -904,6 +1051,12 @@ type MutationResolver interface {
 	ChangeCareLevel(ctx context.Context, input model.ChangeCareLevelInput) (*model.ChangeCareLevelPayload, error)
 	DischargeMember(ctx context.Context, input model.DischargeMemberInput) (*model.DischargeMemberPayload, error)
 	CorrectCareEpisode(ctx context.Context, input model.CorrectCareEpisodeInput) (*model.CorrectCareEpisodePayload, error)
+	AddFamilyContact(ctx context.Context, input model.AddFamilyContactInput) (*model.AddFamilyContactPayload, error)
+	InviteFamilyContact(ctx context.Context, input model.InviteFamilyContactInput) (*model.InviteFamilyContactPayload, error)
+	AcceptInvitation(ctx context.Context, input model.AcceptInvitationInput) (*model.AcceptInvitationPayload, error)
+	GrantConsent(ctx context.Context, input model.GrantConsentInput) (*model.GrantConsentPayload, error)
+	RevokeConsent(ctx context.Context, input model.RevokeConsentInput) (*model.RevokeConsentPayload, error)
+	RecordFamilyAttendance(ctx context.Context, input model.RecordFamilyAttendanceInput) (*model.RecordFamilyAttendancePayload, error)
 	CreateGroup(ctx context.Context, input model.CreateGroupInput) (*model.CreateGroupPayload, error)
 	UpdateGroup(ctx context.Context, input model.UpdateGroupInput) (*model.UpdateGroupPayload, error)
 	JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.GroupMembershipPayload, error)
@@ -1017,6 +1170,23 @@ type ResidencyResolver interface {
 type ResidencyConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Residency]) (int, error)
 }
+type SharedMemberResolver interface {
+	ID(ctx context.Context, obj *model.SharedMember) (string, error)
+	DisplayName(ctx context.Context, obj *model.SharedMember) (string, error)
+
+	DaysInRecovery(ctx context.Context, obj *model.SharedMember) (*int, error)
+	Milestones(ctx context.Context, obj *model.SharedMember) (*model.Milestones, error)
+	CurrentCareLevel(ctx context.Context, obj *model.SharedMember) (*domain.CareLevel, error)
+	HouseName(ctx context.Context, obj *model.SharedMember) (*string, error)
+	AttendanceWeeks(ctx context.Context, obj *model.SharedMember) ([]*model.AttendanceWeek, error)
+	SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string) (*model.Connection[*model.SharedUpdate], error)
+}
+type SharedUpdateResolver interface {
+	ID(ctx context.Context, obj *model.SharedUpdate) (string, error)
+}
+type SharedUpdateConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error)
+}
 type UpdateResolver interface {
 	ID(ctx context.Context, obj *domain.Update) (string, error)
 	Member(ctx context.Context, obj *domain.Update) (*domain.Member, error)
@@ -1030,6 +1200,10 @@ type UpdateConnectionResolver interface {
 }
 type UserResolver interface {
 	ID(ctx context.Context, obj *domain.User) (string, error)
+}
+type ViewerResolver interface {
+	SharedMembers(ctx context.Context, obj *model.Viewer) ([]*model.SharedMember, error)
+	FamilyGroups(ctx context.Context, obj *model.Viewer) ([]*domain.Group, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1049,6 +1223,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AcceptInvitationPayload.userErrors":
+		if e.ComplexityRoot.AcceptInvitationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AcceptInvitationPayload.UserErrors(childComplexity), true
+	case "AcceptInvitationPayload.viewer":
+		if e.ComplexityRoot.AcceptInvitationPayload.Viewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AcceptInvitationPayload.Viewer(childComplexity), true
+
+	case "AddFamilyContactPayload.familyContact":
+		if e.ComplexityRoot.AddFamilyContactPayload.FamilyContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddFamilyContactPayload.FamilyContact(childComplexity), true
+	case "AddFamilyContactPayload.userErrors":
+		if e.ComplexityRoot.AddFamilyContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddFamilyContactPayload.UserErrors(childComplexity), true
 
 	case "AdherenceWeek.attended":
 		if e.ComplexityRoot.AdherenceWeek.Attended == nil {
@@ -1772,6 +1972,97 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommitmentAdherence.Weeks(childComplexity), true
 
+	case "Consent.expiresAt":
+		if e.ComplexityRoot.Consent.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.ExpiresAt(childComplexity), true
+	case "Consent.expiresOnEvent":
+		if e.ComplexityRoot.Consent.ExpiresOnEvent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.ExpiresOnEvent(childComplexity), true
+	case "Consent.familyContact":
+		if e.ComplexityRoot.Consent.FamilyContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.FamilyContact(childComplexity), true
+	case "Consent.id":
+		if e.ComplexityRoot.Consent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.ID(childComplexity), true
+	case "Consent.informationKinds":
+		if e.ComplexityRoot.Consent.InformationKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.InformationKinds(childComplexity), true
+	case "Consent.member":
+		if e.ComplexityRoot.Consent.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Member(childComplexity), true
+	case "Consent.partnerName":
+		if e.ComplexityRoot.Consent.PartnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.PartnerName(childComplexity), true
+	case "Consent.purpose":
+		if e.ComplexityRoot.Consent.Purpose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Purpose(childComplexity), true
+	case "Consent.recordedAt":
+		if e.ComplexityRoot.Consent.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RecordedAt(childComplexity), true
+	case "Consent.recordedBy":
+		if e.ComplexityRoot.Consent.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RecordedBy(childComplexity), true
+	case "Consent.revocationReason":
+		if e.ComplexityRoot.Consent.RevocationReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RevocationReason(childComplexity), true
+	case "Consent.revokedAt":
+		if e.ComplexityRoot.Consent.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RevokedAt(childComplexity), true
+	case "Consent.signatureName":
+		if e.ComplexityRoot.Consent.SignatureName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.SignatureName(childComplexity), true
+	case "Consent.signedAt":
+		if e.ComplexityRoot.Consent.SignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.SignedAt(childComplexity), true
+	case "Consent.status":
+		if e.ComplexityRoot.Consent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Status(childComplexity), true
+
 	case "CorrectCareEpisodePayload.episode":
 		if e.ComplexityRoot.CorrectCareEpisodePayload.Episode == nil {
 			break
@@ -1874,6 +2165,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EndPeerAssignmentPayload.UserErrors(childComplexity), true
+
+	case "FamilyAttendance.familyContact":
+		if e.ComplexityRoot.FamilyAttendance.FamilyContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendance.FamilyContact(childComplexity), true
+	case "FamilyAttendance.meeting":
+		if e.ComplexityRoot.FamilyAttendance.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendance.Meeting(childComplexity), true
+	case "FamilyAttendance.recordedAt":
+		if e.ComplexityRoot.FamilyAttendance.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendance.RecordedAt(childComplexity), true
+	case "FamilyAttendance.recordedBy":
+		if e.ComplexityRoot.FamilyAttendance.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendance.RecordedBy(childComplexity), true
+	case "FamilyAttendance.status":
+		if e.ComplexityRoot.FamilyAttendance.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendance.Status(childComplexity), true
+
+	case "FamilyContact.consents":
+		if e.ComplexityRoot.FamilyContact.Consents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContact.Consents(childComplexity), true
+	case "FamilyContact.email":
+		if e.ComplexityRoot.FamilyContact.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContact.Email(childComplexity), true
+	case "FamilyContact.hasAccount":
+		if e.ComplexityRoot.FamilyContact.HasAccount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContact.HasAccount(childComplexity), true
+	case "FamilyContact.id":
+		if e.ComplexityRoot.FamilyContact.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContact.ID(childComplexity), true
+	case "FamilyContact.member":
+		if e.ComplexityRoot.FamilyContact.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContact.Member(childComplexity), true
+	case "FamilyContact.name":
+		if e.ComplexityRoot.FamilyContact.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContact.Name(childComplexity), true
+	case "FamilyContact.relationship":
+		if e.ComplexityRoot.FamilyContact.Relationship == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContact.Relationship(childComplexity), true
+
+	case "GrantConsentPayload.consent":
+		if e.ComplexityRoot.GrantConsentPayload.Consent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GrantConsentPayload.Consent(childComplexity), true
+	case "GrantConsentPayload.userErrors":
+		if e.ComplexityRoot.GrantConsentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GrantConsentPayload.UserErrors(childComplexity), true
 
 	case "Group.active":
 		if e.ComplexityRoot.Group.Active == nil {
@@ -2187,6 +2565,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HouseEdge.Node(childComplexity), true
 
+	case "InviteFamilyContactPayload.expiresAt":
+		if e.ComplexityRoot.InviteFamilyContactPayload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InviteFamilyContactPayload.ExpiresAt(childComplexity), true
+	case "InviteFamilyContactPayload.familyContact":
+		if e.ComplexityRoot.InviteFamilyContactPayload.FamilyContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InviteFamilyContactPayload.FamilyContact(childComplexity), true
+	case "InviteFamilyContactPayload.invitationToken":
+		if e.ComplexityRoot.InviteFamilyContactPayload.InvitationToken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InviteFamilyContactPayload.InvitationToken(childComplexity), true
+	case "InviteFamilyContactPayload.invitationUrl":
+		if e.ComplexityRoot.InviteFamilyContactPayload.InvitationURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InviteFamilyContactPayload.InvitationURL(childComplexity), true
+	case "InviteFamilyContactPayload.userErrors":
+		if e.ComplexityRoot.InviteFamilyContactPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InviteFamilyContactPayload.UserErrors(childComplexity), true
+
 	case "LogPeerConversationPayload.conversation":
 		if e.ComplexityRoot.LogPeerConversationPayload.Conversation == nil {
 			break
@@ -2218,6 +2627,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Facilitator(childComplexity), true
+	case "Meeting.familyAttendance":
+		if e.ComplexityRoot.Meeting.FamilyAttendance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.FamilyAttendance(childComplexity), true
 	case "Meeting.group":
 		if e.ComplexityRoot.Meeting.Group == nil {
 			break
@@ -2248,6 +2663,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Meeting.Topic(childComplexity), true
+	case "Meeting.viewerAttendance":
+		if e.ComplexityRoot.Meeting.ViewerAttendance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Meeting.ViewerAttendance(childComplexity), true
 
 	case "MeetingConnection.edges":
 		if e.ComplexityRoot.MeetingConnection.Edges == nil {
@@ -2332,6 +2753,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.CareEpisodes(childComplexity, args["includeSuperseded"].(*bool)), true
+	case "Member.consents":
+		if e.ComplexityRoot.Member.Consents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.Consents(childComplexity), true
 	case "Member.createdAt":
 		if e.ComplexityRoot.Member.CreatedAt == nil {
 			break
@@ -2380,6 +2807,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.DisplayName(childComplexity), true
+	case "Member.familyContacts":
+		if e.ComplexityRoot.Member.FamilyContacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.FamilyContacts(childComplexity), true
 	case "Member.firstName":
 		if e.ComplexityRoot.Member.FirstName == nil {
 			break
@@ -2577,6 +3010,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MoveOutOfHousePayload.UserErrors(childComplexity), true
 
+	case "Mutation.acceptInvitation":
+		if e.ComplexityRoot.Mutation.AcceptInvitation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptInvitation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptInvitation(childComplexity, args["input"].(model.AcceptInvitationInput)), true
 	case "Mutation.activateAftercarePlan":
 		if e.ComplexityRoot.Mutation.ActivateAftercarePlan == nil {
 			break
@@ -2610,6 +3054,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddAftercareGoal(childComplexity, args["input"].(model.AddAftercareGoalInput)), true
+	case "Mutation.addFamilyContact":
+		if e.ComplexityRoot.Mutation.AddFamilyContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addFamilyContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddFamilyContact(childComplexity, args["input"].(model.AddFamilyContactInput)), true
 	case "Mutation.admitMember":
 		if e.ComplexityRoot.Mutation.AdmitMember == nil {
 			break
@@ -2753,6 +3208,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndPeerAssignment(childComplexity, args["input"].(model.EndPeerAssignmentInput)), true
+	case "Mutation.grantConsent":
+		if e.ComplexityRoot.Mutation.GrantConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_grantConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.GrantConsent(childComplexity, args["input"].(model.GrantConsentInput)), true
+	case "Mutation.inviteFamilyContact":
+		if e.ComplexityRoot.Mutation.InviteFamilyContact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_inviteFamilyContact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.InviteFamilyContact(childComplexity, args["input"].(model.InviteFamilyContactInput)), true
 	case "Mutation.joinGroup":
 		if e.ComplexityRoot.Mutation.JoinGroup == nil {
 			break
@@ -2841,6 +3318,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordCheckIn(childComplexity, args["input"].(model.RecordCheckInInput)), true
+	case "Mutation.recordFamilyAttendance":
+		if e.ComplexityRoot.Mutation.RecordFamilyAttendance == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordFamilyAttendance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordFamilyAttendance(childComplexity, args["input"].(model.RecordFamilyAttendanceInput)), true
 	case "Mutation.recordRecoveryCapital":
 		if e.ComplexityRoot.Mutation.RecordRecoveryCapital == nil {
 			break
@@ -2874,6 +3362,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetRecoveryStartDate(childComplexity, args["input"].(model.ResetRecoveryStartDateInput)), true
+	case "Mutation.revokeConsent":
+		if e.ComplexityRoot.Mutation.RevokeConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeConsent(childComplexity, args["input"].(model.RevokeConsentInput)), true
 	case "Mutation.scheduleMeetings":
 		if e.ComplexityRoot.Mutation.ScheduleMeetings == nil {
 			break
@@ -3602,6 +4101,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecordCheckInPayload.UserErrors(childComplexity), true
 
+	case "RecordFamilyAttendancePayload.meeting":
+		if e.ComplexityRoot.RecordFamilyAttendancePayload.Meeting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordFamilyAttendancePayload.Meeting(childComplexity), true
+	case "RecordFamilyAttendancePayload.userErrors":
+		if e.ComplexityRoot.RecordFamilyAttendancePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecordFamilyAttendancePayload.UserErrors(childComplexity), true
+
 	case "RecordRecoveryCapitalPayload.assessment":
 		if e.ComplexityRoot.RecordRecoveryCapitalPayload.Assessment == nil {
 			break
@@ -3795,6 +4307,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ResidencyEdge.Node(childComplexity), true
 
+	case "RevokeConsentPayload.consent":
+		if e.ComplexityRoot.RevokeConsentPayload.Consent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeConsentPayload.Consent(childComplexity), true
+	case "RevokeConsentPayload.userErrors":
+		if e.ComplexityRoot.RevokeConsentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeConsentPayload.UserErrors(childComplexity), true
+
 	case "ScheduleMeetingsPayload.meetings":
 		if e.ComplexityRoot.ScheduleMeetingsPayload.Meetings == nil {
 			break
@@ -3832,6 +4357,141 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ScheduleSlot.TimeOfDay(childComplexity), true
+
+	case "SharedMember.attendanceWeeks":
+		if e.ComplexityRoot.SharedMember.AttendanceWeeks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.AttendanceWeeks(childComplexity), true
+	case "SharedMember.consentExpiresAt":
+		if e.ComplexityRoot.SharedMember.ConsentExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.ConsentExpiresAt(childComplexity), true
+	case "SharedMember.consentExpiresOnEvent":
+		if e.ComplexityRoot.SharedMember.ConsentExpiresOnEvent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.ConsentExpiresOnEvent(childComplexity), true
+	case "SharedMember.currentCareLevel":
+		if e.ComplexityRoot.SharedMember.CurrentCareLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.CurrentCareLevel(childComplexity), true
+	case "SharedMember.daysInRecovery":
+		if e.ComplexityRoot.SharedMember.DaysInRecovery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.DaysInRecovery(childComplexity), true
+	case "SharedMember.displayName":
+		if e.ComplexityRoot.SharedMember.DisplayName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.DisplayName(childComplexity), true
+	case "SharedMember.houseName":
+		if e.ComplexityRoot.SharedMember.HouseName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.HouseName(childComplexity), true
+	case "SharedMember.id":
+		if e.ComplexityRoot.SharedMember.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.ID(childComplexity), true
+	case "SharedMember.milestones":
+		if e.ComplexityRoot.SharedMember.Milestones == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.Milestones(childComplexity), true
+	case "SharedMember.sharedKinds":
+		if e.ComplexityRoot.SharedMember.SharedKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMember.SharedKinds(childComplexity), true
+	case "SharedMember.sharedUpdates":
+		if e.ComplexityRoot.SharedMember.SharedUpdates == nil {
+			break
+		}
+
+		args, err := ec.field_SharedMember_sharedUpdates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SharedMember.SharedUpdates(childComplexity, args["first"].(*int), args["after"].(*string)), true
+
+	case "SharedUpdate.body":
+		if e.ComplexityRoot.SharedUpdate.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdate.Body(childComplexity), true
+	case "SharedUpdate.id":
+		if e.ComplexityRoot.SharedUpdate.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdate.ID(childComplexity), true
+	case "SharedUpdate.kind":
+		if e.ComplexityRoot.SharedUpdate.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdate.Kind(childComplexity), true
+	case "SharedUpdate.occurredAt":
+		if e.ComplexityRoot.SharedUpdate.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdate.OccurredAt(childComplexity), true
+
+	case "SharedUpdateConnection.edges":
+		if e.ComplexityRoot.SharedUpdateConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdateConnection.Edges(childComplexity), true
+	case "SharedUpdateConnection.nodes":
+		if e.ComplexityRoot.SharedUpdateConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdateConnection.Nodes(childComplexity), true
+	case "SharedUpdateConnection.pageInfo":
+		if e.ComplexityRoot.SharedUpdateConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdateConnection.PageInfo(childComplexity), true
+	case "SharedUpdateConnection.totalCount":
+		if e.ComplexityRoot.SharedUpdateConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdateConnection.TotalCount(childComplexity), true
+
+	case "SharedUpdateEdge.cursor":
+		if e.ComplexityRoot.SharedUpdateEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdateEdge.Cursor(childComplexity), true
+	case "SharedUpdateEdge.node":
+		if e.ComplexityRoot.SharedUpdateEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedUpdateEdge.Node(childComplexity), true
 
 	case "SignInPayload.userErrors":
 		if e.ComplexityRoot.SignInPayload.UserErrors == nil {
@@ -4061,12 +4721,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserError.Message(childComplexity), true
 
+	case "Viewer.familyGroups":
+		if e.ComplexityRoot.Viewer.FamilyGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.FamilyGroups(childComplexity), true
 	case "Viewer.sessionExpiresAt":
 		if e.ComplexityRoot.Viewer.SessionExpiresAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Viewer.SessionExpiresAt(childComplexity), true
+	case "Viewer.sharedMembers":
+		if e.ComplexityRoot.Viewer.SharedMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity), true
 	case "Viewer.user":
 		if e.ComplexityRoot.Viewer.User == nil {
 			break
@@ -4083,8 +4755,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AcceptInvitationInput", ec.unmarshalInputAcceptInvitationInput),
 			graphql.NewInputUnmarshaler("AddAftercareCommitmentInput", ec.unmarshalInputAddAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("AddAftercareGoalInput", ec.unmarshalInputAddAftercareGoalInput),
+			graphql.NewInputUnmarshaler("AddFamilyContactInput", ec.unmarshalInputAddFamilyContactInput),
 			graphql.NewInputUnmarshaler("AdmitMemberInput", ec.unmarshalInputAdmitMemberInput),
 			graphql.NewInputUnmarshaler("AftercarePlanStatusInput", ec.unmarshalInputAftercarePlanStatusInput),
 			graphql.NewInputUnmarshaler("AssignPeerInput", ec.unmarshalInputAssignPeerInput),
@@ -4099,8 +4773,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreatePeerInput", ec.unmarshalInputCreatePeerInput),
 			graphql.NewInputUnmarshaler("DischargeMemberInput", ec.unmarshalInputDischargeMemberInput),
 			graphql.NewInputUnmarshaler("EndPeerAssignmentInput", ec.unmarshalInputEndPeerAssignmentInput),
+			graphql.NewInputUnmarshaler("FamilyAttendanceEntryInput", ec.unmarshalInputFamilyAttendanceEntryInput),
+			graphql.NewInputUnmarshaler("GrantConsentInput", ec.unmarshalInputGrantConsentInput),
 			graphql.NewInputUnmarshaler("GroupFilter", ec.unmarshalInputGroupFilter),
 			graphql.NewInputUnmarshaler("HouseFilter", ec.unmarshalInputHouseFilter),
+			graphql.NewInputUnmarshaler("InviteFamilyContactInput", ec.unmarshalInputInviteFamilyContactInput),
 			graphql.NewInputUnmarshaler("JoinGroupInput", ec.unmarshalInputJoinGroupInput),
 			graphql.NewInputUnmarshaler("LeaveGroupInput", ec.unmarshalInputLeaveGroupInput),
 			graphql.NewInputUnmarshaler("LogPeerConversationInput", ec.unmarshalInputLogPeerConversationInput),
@@ -4113,9 +4790,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("PostUpdateInput", ec.unmarshalInputPostUpdateInput),
 			graphql.NewInputUnmarshaler("RecordAttendanceInput", ec.unmarshalInputRecordAttendanceInput),
 			graphql.NewInputUnmarshaler("RecordCheckInInput", ec.unmarshalInputRecordCheckInInput),
+			graphql.NewInputUnmarshaler("RecordFamilyAttendanceInput", ec.unmarshalInputRecordFamilyAttendanceInput),
 			graphql.NewInputUnmarshaler("RecordRecoveryCapitalInput", ec.unmarshalInputRecordRecoveryCapitalInput),
 			graphql.NewInputUnmarshaler("RemoveAftercareCommitmentInput", ec.unmarshalInputRemoveAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("ResetRecoveryStartDateInput", ec.unmarshalInputResetRecoveryStartDateInput),
+			graphql.NewInputUnmarshaler("RevokeConsentInput", ec.unmarshalInputRevokeConsentInput),
 			graphql.NewInputUnmarshaler("ScheduleMeetingsInput", ec.unmarshalInputScheduleMeetingsInput),
 			graphql.NewInputUnmarshaler("ScheduleSlotInput", ec.unmarshalInputScheduleSlotInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
@@ -4374,6 +5053,331 @@ extend type Mutation {
   dischargeMember("The input of the mutation." input: DischargeMemberInput!): DischargeMemberPayload!
   """Corrects a wrong episode by appending its replacement; the original stays, marked superseded with who, when and why."""
   correctCareEpisode("The input of the mutation." input: CorrectCareEpisodeInput!): CorrectCareEpisodePayload!
+}
+`, BuiltIn: false},
+	{Name: "../schema/family.graphqls", Input: `"""A member's relative or friend (FHIR RelatedPerson). May get a family portal account, which shows only what the member consented to share with them."""
+type FamilyContact implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """Full name."""
+  name: String!
+  """How they relate to the member, e.g. ` + "`" + `Mother` + "`" + `, ` + "`" + `Partner` + "`" + `, ` + "`" + `Friend` + "`" + `."""
+  relationship: String!
+  """Email address, lower case; the family portal account signs in with it."""
+  email: String!
+  """The member whose contact this is."""
+  member: Member!
+  """Whether the contact accepted an invitation and has a family portal account."""
+  hasAccount: Boolean!
+  """The consents naming this contact, newest signature first."""
+  consents: [Consent!]!
+}
+
+"""A kind of information a consent lets the provider disclose."""
+enum InformationKind {
+  """Sobriety milestones and days in recovery (MILESTONE updates)."""
+  MILESTONES
+  """The current level of care and changes to it (CARE_LEVEL_CHANGE updates)."""
+  CARE_LEVEL
+  """The current house and moves in and out (HOUSING_CHANGE updates)."""
+  HOUSING
+  """Weekly counts of meetings attended; no groups, names or notes."""
+  ATTENDANCE_SUMMARY
+  """Notes marked shareable by their author (NOTE updates)."""
+  NOTES
+}
+
+"""An event that ends a consent."""
+enum ConsentEvent {
+  """The member's first discharge after the consent was signed."""
+  END_OF_TREATMENT
+}
+
+"""Where a consent stands, derived on every request (never stored)."""
+enum ConsentStatus {
+  """In force: it discloses what it covers."""
+  ACTIVE
+  """Its date or event has passed."""
+  EXPIRED
+  """Revoked in writing."""
+  REVOKED
+}
+
+"""A member's written consent to disclose, after 42 CFR Part 2 §2.31. Never edited: only revoked."""
+type Consent implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The member (patient) who consented."""
+  member: Member!
+  """The recipient, when it is a family contact; null for a partner."""
+  familyContact: FamilyContact
+  """The recipient, when it is a partner named by name (any key of that partner)."""
+  partnerName: String
+  """Why the information may be disclosed."""
+  purpose: String!
+  """What may be disclosed."""
+  informationKinds: [InformationKind!]!
+  """When the consent expires; null when it expires on an event."""
+  expiresAt: DateTime
+  """The event that ends the consent; null when it expires on a date."""
+  expiresOnEvent: ConsentEvent
+  """The name the member signed with."""
+  signatureName: String!
+  """When the member signed."""
+  signedAt: DateTime!
+  """Active, expired or revoked, now."""
+  status: ConsentStatus!
+  """When it was revoked; null while not revoked."""
+  revokedAt: DateTime
+  """Why it was revoked; null while not revoked."""
+  revocationReason: String
+  """Who recorded the consent."""
+  recordedBy: User
+  """When it was recorded."""
+  recordedAt: DateTime!
+}
+
+"""A family contact's attendance at a meeting of a FAMILY group."""
+type FamilyAttendance {
+  """The meeting."""
+  meeting: Meeting!
+  """The family contact."""
+  familyContact: FamilyContact!
+  """How they attended."""
+  status: AttendanceStatus!
+  """Who recorded it."""
+  recordedBy: User
+  """When it was last recorded."""
+  recordedAt: DateTime!
+}
+
+"""A member who shares part of their journey with the signed-in family member, under their active consents. Fields of kinds not consented to are null."""
+type SharedMember implements Node {
+  """The opaque global ID (not the member's ID)."""
+  id: ID!
+  """The name the member goes by."""
+  displayName: String!
+  """What the member's active consents naming you cover, together."""
+  sharedKinds: [InformationKind!]!
+  """The latest expiry date among those consents; null when none is dated."""
+  consentExpiresAt: DateTime
+  """The event that ends one of those consents, if any."""
+  consentExpiresOnEvent: ConsentEvent
+  """Whole days in recovery (MILESTONES)."""
+  daysInRecovery: Int
+  """Sobriety milestones reached and the next one (MILESTONES)."""
+  milestones: Milestones
+  """The current level of care (CARE_LEVEL)."""
+  currentCareLevel: CareLevel
+  """The name of the house the member lives in (HOUSING)."""
+  houseName: String
+  """Meetings attended per week over the last 90 days, oldest first (ATTENDANCE_SUMMARY)."""
+  attendanceWeeks: [AttendanceWeek!]
+  """Shareable updates of the kinds consented to, newest first."""
+  sharedUpdates(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+  ): SharedUpdateConnection!
+}
+
+"""An update a member shares with family: what happened and when, without its author."""
+type SharedUpdate implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """What it reports."""
+  kind: UpdateKind!
+  """The text."""
+  body: String!
+  """When it happened."""
+  occurredAt: DateTime!
+}
+
+"""A page of shared updates."""
+type SharedUpdateConnection {
+  """The updates with their cursors."""
+  edges: [SharedUpdateEdge!]!
+  """The updates on this page."""
+  nodes: [SharedUpdate!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many updates are shared, across all pages."""
+  totalCount: Int!
+}
+
+"""A shared update in a connection."""
+type SharedUpdateEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The update."""
+  node: SharedUpdate!
+}
+
+extend type Member {
+  """The member's family contacts, by name."""
+  familyContacts: [FamilyContact!]!
+  """The member's consents to disclose, newest signature first."""
+  consents: [Consent!]!
+}
+
+extend type Meeting {
+  """Family contacts' attendance, for meetings of FAMILY groups."""
+  familyAttendance: [FamilyAttendance!]!
+  """How the signed-in family member was recorded at this meeting; null when not recorded, and for staff."""
+  viewerAttendance: AttendanceStatus
+}
+
+extend type Viewer {
+  """For a family member: the members whose active consent names them, with what those consents cover. Empty for staff."""
+  sharedMembers: [SharedMember!]!
+  """For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff."""
+  familyGroups: [Group!]!
+}
+
+"""Input of ` + "`" + `addFamilyContact` + "`" + `."""
+input AddFamilyContactInput {
+  """The member."""
+  memberId: ID!
+  """Full name."""
+  name: String!
+  """How they relate to the member."""
+  relationship: String!
+  """Email address; one contact per member and address."""
+  email: String!
+}
+
+"""The result of ` + "`" + `addFamilyContact` + "`" + `."""
+type AddFamilyContactPayload {
+  """The new contact."""
+  familyContact: FamilyContact
+  """Why nothing was written (DUPLICATE when the member has a contact with this address)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `inviteFamilyContact` + "`" + `."""
+input InviteFamilyContactInput {
+  """The contact to invite."""
+  familyContactId: ID!
+}
+
+"""The result of ` + "`" + `inviteFamilyContact` + "`" + `. The token is shown this once; only its hash is kept."""
+type InviteFamilyContactPayload {
+  """The contact invited."""
+  familyContact: FamilyContact
+  """The link to send the contact; it carries the token after ` + "`" + `#` + "`" + `, so it never reaches a server log."""
+  invitationUrl: String
+  """The single-use token, for ` + "`" + `acceptInvitation` + "`" + `."""
+  invitationToken: String
+  """When the invitation expires (7 days from now)."""
+  expiresAt: DateTime
+  """Why nothing was written (HAS_ACCOUNT when the contact has an account already)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `acceptInvitation` + "`" + `."""
+input AcceptInvitationInput {
+  """The token of the invitation."""
+  token: String!
+  """The password of the new account (12 characters at least), or of the family account that has the contact's email already."""
+  password: String!
+}
+
+"""The result of ` + "`" + `acceptInvitation` + "`" + `."""
+type AcceptInvitationPayload {
+  """The signed-in family member; null when nothing was accepted."""
+  viewer: Viewer
+  """Why not (INVITATION_INVALID for an unknown, used or expired token; HAS_ACCOUNT when an account has the email and the password is not its)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `grantConsent` + "`" + `: the signed consent form. Name exactly one recipient."""
+input GrantConsentInput {
+  """The member (patient) who consented."""
+  memberId: ID!
+  """The recipient: a family contact of the member."""
+  familyContactId: ID
+  """The recipient: a partner's API key."""
+  apiKeyId: ID
+  """The recipient: a partner by name (any of its keys)."""
+  partnerName: String
+  """Why the information may be disclosed."""
+  purpose: String!
+  """What may be disclosed (at least one kind)."""
+  informationKinds: [InformationKind!]!
+  """When the consent expires: after the signature and still to come. Give this or ` + "`" + `expiresOnEvent` + "`" + `."""
+  expiresAt: DateTime
+  """The event that ends the consent. Give this or ` + "`" + `expiresAt` + "`" + `."""
+  expiresOnEvent: ConsentEvent
+  """The name the member signed with."""
+  signatureName: String!
+  """When the member signed; not in the future."""
+  signedAt: DateTime!
+}
+
+"""The result of ` + "`" + `grantConsent` + "`" + `."""
+type GrantConsentPayload {
+  """The consent recorded."""
+  consent: Consent
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `revokeConsent` + "`" + `: the member's written revocation."""
+input RevokeConsentInput {
+  """The consent."""
+  consentId: ID!
+  """When the member revoked it: not in the future nor before the signature; now when omitted."""
+  revokedAt: DateTime
+  """Why, as the member gave it."""
+  reason: String!
+}
+
+"""The result of ` + "`" + `revokeConsent` + "`" + `."""
+type RevokeConsentPayload {
+  """The consent, revoked."""
+  consent: Consent
+  """Why nothing was written (ALREADY_REVOKED when it was revoked before)."""
+  userErrors: [UserError!]!
+}
+
+"""One line of ` + "`" + `recordFamilyAttendance` + "`" + `."""
+input FamilyAttendanceEntryInput {
+  """The family contact."""
+  familyContactId: ID!
+  """How they attended."""
+  status: AttendanceStatus!
+}
+
+"""Input of ` + "`" + `recordFamilyAttendance` + "`" + `."""
+input RecordFamilyAttendanceInput {
+  """A meeting of a FAMILY group."""
+  meetingId: ID!
+  """One line per contact; a contact recorded before gets the new status."""
+  entries: [FamilyAttendanceEntryInput!]!
+}
+
+"""The result of ` + "`" + `recordFamilyAttendance` + "`" + `."""
+type RecordFamilyAttendancePayload {
+  """The meeting with its family attendance."""
+  meeting: Meeting
+  """Why nothing was written (nothing is, when any line is wrong)."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Adds a relative or friend to a member's record."""
+  addFamilyContact("The input of the mutation." input: AddFamilyContactInput!): AddFamilyContactPayload!
+  """Creates a single-use invitation to the family portal, valid for 7 days; a new one replaces the contact's earlier ones."""
+  inviteFamilyContact("The input of the mutation." input: InviteFamilyContactInput!): InviteFamilyContactPayload!
+  """Accepts an invitation: creates the FAMILY account with the contact's email (or links the contact to the person's existing family account), and signs in. Open without a session."""
+  acceptInvitation("The input of the mutation." input: AcceptInvitationInput!): AcceptInvitationPayload!
+  """Records a member's signed consent to disclose."""
+  grantConsent("The input of the mutation." input: GrantConsentInput!): GrantConsentPayload!
+  """Records the written revocation of a consent; it takes effect at once."""
+  revokeConsent("The input of the mutation." input: RevokeConsentInput!): RevokeConsentPayload!
+  """Records family contacts' attendance at a FAMILY group meeting, in one transaction. A meeting that has not started accepts only EXCUSED."""
+  recordFamilyAttendance("The input of the mutation." input: RecordFamilyAttendanceInput!): RecordFamilyAttendancePayload!
 }
 `, BuiltIn: false},
 	{Name: "../schema/groups.graphqls", Input: `"""What a group is for."""
@@ -6493,6 +7497,26 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AcceptInvitationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "viewer":
+		return ec.fieldContext_AcceptInvitationPayload_viewer(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AcceptInvitationPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AcceptInvitationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AddFamilyContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "familyContact":
+		return ec.fieldContext_AddFamilyContactPayload_familyContact(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AddFamilyContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddFamilyContactPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AdherenceWeek(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "weekStart":
@@ -6855,6 +7879,42 @@ func (ec *executionContext) childFields_CommitmentAdherence(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentAdherence", field.Name)
 }
 
+func (ec *executionContext) childFields_Consent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Consent_id(ctx, field)
+	case "member":
+		return ec.fieldContext_Consent_member(ctx, field)
+	case "familyContact":
+		return ec.fieldContext_Consent_familyContact(ctx, field)
+	case "partnerName":
+		return ec.fieldContext_Consent_partnerName(ctx, field)
+	case "purpose":
+		return ec.fieldContext_Consent_purpose(ctx, field)
+	case "informationKinds":
+		return ec.fieldContext_Consent_informationKinds(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_Consent_expiresAt(ctx, field)
+	case "expiresOnEvent":
+		return ec.fieldContext_Consent_expiresOnEvent(ctx, field)
+	case "signatureName":
+		return ec.fieldContext_Consent_signatureName(ctx, field)
+	case "signedAt":
+		return ec.fieldContext_Consent_signedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_Consent_status(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_Consent_revokedAt(ctx, field)
+	case "revocationReason":
+		return ec.fieldContext_Consent_revocationReason(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_Consent_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_Consent_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
+}
+
 func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "episode":
@@ -6927,6 +7987,52 @@ func (ec *executionContext) childFields_EndPeerAssignmentPayload(ctx context.Con
 		return ec.fieldContext_EndPeerAssignmentPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EndPeerAssignmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyAttendance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_FamilyAttendance_meeting(ctx, field)
+	case "familyContact":
+		return ec.fieldContext_FamilyAttendance_familyContact(ctx, field)
+	case "status":
+		return ec.fieldContext_FamilyAttendance_status(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_FamilyAttendance_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_FamilyAttendance_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyAttendance", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_FamilyContact_id(ctx, field)
+	case "name":
+		return ec.fieldContext_FamilyContact_name(ctx, field)
+	case "relationship":
+		return ec.fieldContext_FamilyContact_relationship(ctx, field)
+	case "email":
+		return ec.fieldContext_FamilyContact_email(ctx, field)
+	case "member":
+		return ec.fieldContext_FamilyContact_member(ctx, field)
+	case "hasAccount":
+		return ec.fieldContext_FamilyContact_hasAccount(ctx, field)
+	case "consents":
+		return ec.fieldContext_FamilyContact_consents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyContact", field.Name)
+}
+
+func (ec *executionContext) childFields_GrantConsentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "consent":
+		return ec.fieldContext_GrantConsentPayload_consent(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_GrantConsentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GrantConsentPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Group(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7075,6 +8181,22 @@ func (ec *executionContext) childFields_HouseEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type HouseEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_InviteFamilyContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "familyContact":
+		return ec.fieldContext_InviteFamilyContactPayload_familyContact(ctx, field)
+	case "invitationUrl":
+		return ec.fieldContext_InviteFamilyContactPayload_invitationUrl(ctx, field)
+	case "invitationToken":
+		return ec.fieldContext_InviteFamilyContactPayload_invitationToken(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_InviteFamilyContactPayload_expiresAt(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_InviteFamilyContactPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InviteFamilyContactPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_LogPeerConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "conversation":
@@ -7103,6 +8225,10 @@ func (ec *executionContext) childFields_Meeting(ctx context.Context, field graph
 		return ec.fieldContext_Meeting_facilitator(ctx, field)
 	case "attendance":
 		return ec.fieldContext_Meeting_attendance(ctx, field)
+	case "familyAttendance":
+		return ec.fieldContext_Meeting_familyAttendance(ctx, field)
+	case "viewerAttendance":
+		return ec.fieldContext_Meeting_viewerAttendance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
 }
@@ -7165,6 +8291,10 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Member_updatedAt(ctx, field)
+	case "familyContacts":
+		return ec.fieldContext_Member_familyContacts(ctx, field)
+	case "consents":
+		return ec.fieldContext_Member_consents(ctx, field)
 	case "groupMemberships":
 		return ec.fieldContext_Member_groupMemberships(ctx, field)
 	case "attendance":
@@ -7481,6 +8611,16 @@ func (ec *executionContext) childFields_RecordCheckInPayload(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type RecordCheckInPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_RecordFamilyAttendancePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "meeting":
+		return ec.fieldContext_RecordFamilyAttendancePayload_meeting(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RecordFamilyAttendancePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecordFamilyAttendancePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_RecordRecoveryCapitalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "assessment":
@@ -7585,6 +8725,16 @@ func (ec *executionContext) childFields_ResidencyEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type ResidencyEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_RevokeConsentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "consent":
+		return ec.fieldContext_RevokeConsentPayload_consent(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RevokeConsentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevokeConsentPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ScheduleMeetingsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "meetings":
@@ -7607,6 +8757,72 @@ func (ec *executionContext) childFields_ScheduleSlot(ctx context.Context, field 
 		return ec.fieldContext_ScheduleSlot_timeOfDay(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ScheduleSlot", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SharedMember_id(ctx, field)
+	case "displayName":
+		return ec.fieldContext_SharedMember_displayName(ctx, field)
+	case "sharedKinds":
+		return ec.fieldContext_SharedMember_sharedKinds(ctx, field)
+	case "consentExpiresAt":
+		return ec.fieldContext_SharedMember_consentExpiresAt(ctx, field)
+	case "consentExpiresOnEvent":
+		return ec.fieldContext_SharedMember_consentExpiresOnEvent(ctx, field)
+	case "daysInRecovery":
+		return ec.fieldContext_SharedMember_daysInRecovery(ctx, field)
+	case "milestones":
+		return ec.fieldContext_SharedMember_milestones(ctx, field)
+	case "currentCareLevel":
+		return ec.fieldContext_SharedMember_currentCareLevel(ctx, field)
+	case "houseName":
+		return ec.fieldContext_SharedMember_houseName(ctx, field)
+	case "attendanceWeeks":
+		return ec.fieldContext_SharedMember_attendanceWeeks(ctx, field)
+	case "sharedUpdates":
+		return ec.fieldContext_SharedMember_sharedUpdates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedMember", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedUpdate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SharedUpdate_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_SharedUpdate_kind(ctx, field)
+	case "body":
+		return ec.fieldContext_SharedUpdate_body(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_SharedUpdate_occurredAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedUpdate", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedUpdateConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SharedUpdateConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SharedUpdateConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SharedUpdateConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SharedUpdateConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedUpdateConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedUpdateEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SharedUpdateEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SharedUpdateEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedUpdateEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SignInPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7759,6 +8975,10 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_user(ctx, field)
 	case "sessionExpiresAt":
 		return ec.fieldContext_Viewer_sessionExpiresAt(ctx, field)
+	case "sharedMembers":
+		return ec.fieldContext_Viewer_sharedMembers(ctx, field)
+	case "familyGroups":
+		return ec.fieldContext_Viewer_familyGroups(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 }
@@ -8101,6 +9321,20 @@ func (ec *executionContext) field_Member_updates_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptInvitation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AcceptInvitationInput, error) {
+			return ec.unmarshalNAcceptInvitationInput2carejourneyᚋgraphᚋmodelᚐAcceptInvitationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_activateAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8135,6 +9369,20 @@ func (ec *executionContext) field_Mutation_addAftercareGoal_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.AddAftercareGoalInput, error) {
 			return ec.unmarshalNAddAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐAddAftercareGoalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addFamilyContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AddFamilyContactInput, error) {
+			return ec.unmarshalNAddFamilyContactInput2carejourneyᚋgraphᚋmodelᚐAddFamilyContactInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8325,6 +9573,34 @@ func (ec *executionContext) field_Mutation_endPeerAssignment_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_grantConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.GrantConsentInput, error) {
+			return ec.unmarshalNGrantConsentInput2carejourneyᚋgraphᚋmodelᚐGrantConsentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_inviteFamilyContact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.InviteFamilyContactInput, error) {
+			return ec.unmarshalNInviteFamilyContactInput2carejourneyᚋgraphᚋmodelᚐInviteFamilyContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_joinGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8437,6 +9713,20 @@ func (ec *executionContext) field_Mutation_recordCheckIn_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordFamilyAttendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RecordFamilyAttendanceInput, error) {
+			return ec.unmarshalNRecordFamilyAttendanceInput2carejourneyᚋgraphᚋmodelᚐRecordFamilyAttendanceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordRecoveryCapital_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8471,6 +9761,20 @@ func (ec *executionContext) field_Mutation_resetRecoveryStartDate_args(ctx conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ResetRecoveryStartDateInput, error) {
 			return ec.unmarshalNResetRecoveryStartDateInput2carejourneyᚋgraphᚋmodelᚐResetRecoveryStartDateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RevokeConsentInput, error) {
+			return ec.unmarshalNRevokeConsentInput2carejourneyᚋgraphᚋmodelᚐRevokeConsentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9015,6 +10319,28 @@ func (ec *executionContext) field_Query_peers_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_SharedMember_sharedUpdates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9088,6 +10414,134 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AcceptInvitationPayload_viewer(ctx context.Context, field graphql.CollectedField, obj *model.AcceptInvitationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AcceptInvitationPayload_viewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Viewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
+			return ec.marshalOViewer2ᚖcarejourneyᚋgraphᚋmodelᚐViewer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AcceptInvitationPayload_viewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcceptInvitationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Viewer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AcceptInvitationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AcceptInvitationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AcceptInvitationPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AcceptInvitationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AcceptInvitationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddFamilyContactPayload_familyContact(ctx context.Context, field graphql.CollectedField, obj *model.AddFamilyContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddFamilyContactPayload_familyContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FamilyContact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddFamilyContactPayload_familyContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddFamilyContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddFamilyContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AddFamilyContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddFamilyContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddFamilyContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddFamilyContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _AdherenceWeek_weekStart(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -12190,6 +13644,378 @@ func (ec *executionContext) fieldContext_CommitmentAdherence_weeks(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Consent_member(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_familyContact(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_familyContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().FamilyContact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_familyContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_partnerName(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_partnerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_partnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_purpose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Purpose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_purpose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_informationKinds(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_informationKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InformationKinds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.InformationKind) graphql.Marshaler {
+			return ec.marshalNInformationKind2ᚕcarejourneyᚋserverᚋdomainᚐInformationKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_informationKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "InformationKind")
+}
+
+func (ec *executionContext) _Consent_expiresAt(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Consent_expiresOnEvent(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_expiresOnEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresOnEvent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ConsentEvent) graphql.Marshaler {
+			return ec.marshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_expiresOnEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ConsentEvent")
+}
+
+func (ec *executionContext) _Consent_signatureName(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_signatureName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignatureName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_signatureName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_signedAt(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_signedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Consent_status(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.ConsentStatus) graphql.Marshaler {
+			return ec.marshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, true, true, "ConsentStatus")
+}
+
+func (ec *executionContext) _Consent_revokedAt(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Consent_revocationReason(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_revocationReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevocationReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_revocationReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_recordedBy(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().RecordedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_recordedAt(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _CorrectCareEpisodePayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.CorrectCareEpisodePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12692,6 +14518,391 @@ func (ec *executionContext) _EndPeerAssignmentPayload_userErrors(ctx context.Con
 func (ec *executionContext) fieldContext_EndPeerAssignmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "EndPeerAssignmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendance_meeting(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyAttendance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendance_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyAttendance().Meeting(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalNMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendance_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendance_familyContact(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyAttendance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendance_familyContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyAttendance().FamilyContact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendance_familyContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendance_status(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyAttendance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendance_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.AttendanceStatus) graphql.Marshaler {
+			return ec.marshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendance_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyAttendance", field, false, false, "AttendanceStatus")
+}
+
+func (ec *executionContext) _FamilyAttendance_recordedBy(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyAttendance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendance_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyAttendance().RecordedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendance_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendance",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendance_recordedAt(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyAttendance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendance_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendance_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyAttendance", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _FamilyContact_id(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContact_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyContact().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContact_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContact", field, true, true, "ID")
+}
+
+func (ec *executionContext) _FamilyContact_name(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContact_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _FamilyContact_relationship(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContact_relationship(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationship, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContact_relationship(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _FamilyContact_email(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContact_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContact_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _FamilyContact_member(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContact_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyContact().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContact_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContact_hasAccount(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContact_hasAccount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyContact().HasAccount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContact_hasAccount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContact", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _FamilyContact_consents(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContact_consents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyContact().Consents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContact_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContact",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GrantConsentPayload_consent(ctx context.Context, field graphql.CollectedField, obj *model.GrantConsentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GrantConsentPayload_consent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalOConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GrantConsentPayload_consent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GrantConsentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GrantConsentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.GrantConsentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GrantConsentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GrantConsentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GrantConsentPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -14051,6 +16262,139 @@ func (ec *executionContext) fieldContext_HouseEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _InviteFamilyContactPayload_familyContact(ctx context.Context, field graphql.CollectedField, obj *model.InviteFamilyContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteFamilyContactPayload_familyContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FamilyContact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InviteFamilyContactPayload_familyContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InviteFamilyContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InviteFamilyContactPayload_invitationUrl(ctx context.Context, field graphql.CollectedField, obj *model.InviteFamilyContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteFamilyContactPayload_invitationUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvitationURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InviteFamilyContactPayload_invitationUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InviteFamilyContactPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _InviteFamilyContactPayload_invitationToken(ctx context.Context, field graphql.CollectedField, obj *model.InviteFamilyContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteFamilyContactPayload_invitationToken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvitationToken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InviteFamilyContactPayload_invitationToken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InviteFamilyContactPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _InviteFamilyContactPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.InviteFamilyContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteFamilyContactPayload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InviteFamilyContactPayload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InviteFamilyContactPayload", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _InviteFamilyContactPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.InviteFamilyContactPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InviteFamilyContactPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InviteFamilyContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InviteFamilyContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LogPeerConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.LogPeerConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14315,6 +16659,61 @@ func (ec *executionContext) fieldContext_Meeting_attendance(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_familyAttendance(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_familyAttendance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().FamilyAttendance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+			return ec.marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_familyAttendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyAttendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_viewerAttendance(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Meeting_viewerAttendance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Meeting().ViewerAttendance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AttendanceStatus) graphql.Marshaler {
+			return ec.marshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Meeting_viewerAttendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Meeting", field, true, true, "AttendanceStatus")
 }
 
 func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Meeting]) (ret graphql.Marshaler) {
@@ -14914,6 +17313,70 @@ func (ec *executionContext) _Member_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Member_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Member", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Member_familyContacts(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_familyContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().FamilyContacts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_familyContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_consents(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_consents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().Consents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Member_groupMemberships(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
@@ -15953,6 +18416,270 @@ func (ec *executionContext) fieldContext_Mutation_correctCareEpisode(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_correctCareEpisode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addFamilyContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addFamilyContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddFamilyContact(ctx, fc.Args["input"].(model.AddFamilyContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AddFamilyContactPayload) graphql.Marshaler {
+			return ec.marshalNAddFamilyContactPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddFamilyContactPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addFamilyContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AddFamilyContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addFamilyContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_inviteFamilyContact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_inviteFamilyContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().InviteFamilyContact(ctx, fc.Args["input"].(model.InviteFamilyContactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InviteFamilyContactPayload) graphql.Marshaler {
+			return ec.marshalNInviteFamilyContactPayload2ᚖcarejourneyᚋgraphᚋmodelᚐInviteFamilyContactPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_inviteFamilyContact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InviteFamilyContactPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_inviteFamilyContact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptInvitation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptInvitation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptInvitation(ctx, fc.Args["input"].(model.AcceptInvitationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AcceptInvitationPayload) graphql.Marshaler {
+			return ec.marshalNAcceptInvitationPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAcceptInvitationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptInvitation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AcceptInvitationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptInvitation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_grantConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_grantConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().GrantConsent(ctx, fc.Args["input"].(model.GrantConsentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GrantConsentPayload) graphql.Marshaler {
+			return ec.marshalNGrantConsentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGrantConsentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_grantConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GrantConsentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_grantConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeConsent(ctx, fc.Args["input"].(model.RevokeConsentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RevokeConsentPayload) graphql.Marshaler {
+			return ec.marshalNRevokeConsentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRevokeConsentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevokeConsentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordFamilyAttendance(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordFamilyAttendance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordFamilyAttendance(ctx, fc.Args["input"].(model.RecordFamilyAttendanceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RecordFamilyAttendancePayload) graphql.Marshaler {
+			return ec.marshalNRecordFamilyAttendancePayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordFamilyAttendancePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordFamilyAttendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecordFamilyAttendancePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordFamilyAttendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20092,6 +22819,70 @@ func (ec *executionContext) fieldContext_RecordCheckInPayload_userErrors(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _RecordFamilyAttendancePayload_meeting(ctx context.Context, field graphql.CollectedField, obj *model.RecordFamilyAttendancePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordFamilyAttendancePayload_meeting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Meeting) graphql.Marshaler {
+			return ec.marshalOMeeting2ᚖcarejourneyᚋserverᚋdomainᚐMeeting(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecordFamilyAttendancePayload_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordFamilyAttendancePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Meeting(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecordFamilyAttendancePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RecordFamilyAttendancePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecordFamilyAttendancePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecordFamilyAttendancePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecordFamilyAttendancePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RecordRecoveryCapitalPayload_assessment(ctx context.Context, field graphql.CollectedField, obj *model.RecordRecoveryCapitalPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20931,6 +23722,70 @@ func (ec *executionContext) fieldContext_ResidencyEdge_node(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _RevokeConsentPayload_consent(ctx context.Context, field graphql.CollectedField, obj *model.RevokeConsentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeConsentPayload_consent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Consent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalOConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeConsentPayload_consent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevokeConsentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RevokeConsentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RevokeConsentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeConsentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeConsentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevokeConsentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ScheduleMeetingsPayload_meetings(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleMeetingsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21085,6 +23940,573 @@ func (ec *executionContext) _ScheduleSlot_timeOfDay(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ScheduleSlot_timeOfDay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ScheduleSlot", field, false, false, "TimeOfDay")
+}
+
+func (ec *executionContext) _SharedMember_id(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMember().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMember", field, true, true, "ID")
+}
+
+func (ec *executionContext) _SharedMember_displayName(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_displayName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMember().DisplayName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMember", field, true, true, "String")
+}
+
+func (ec *executionContext) _SharedMember_sharedKinds(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_sharedKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedKinds(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.InformationKind) graphql.Marshaler {
+			return ec.marshalNInformationKind2ᚕcarejourneyᚋserverᚋdomainᚐInformationKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_sharedKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMember", field, true, false, "InformationKind")
+}
+
+func (ec *executionContext) _SharedMember_consentExpiresAt(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_consentExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConsentExpiresAt(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_consentExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMember", field, true, false, "DateTime")
+}
+
+func (ec *executionContext) _SharedMember_consentExpiresOnEvent(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_consentExpiresOnEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConsentExpiresOnEvent(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ConsentEvent) graphql.Marshaler {
+			return ec.marshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_consentExpiresOnEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMember", field, true, false, "ConsentEvent")
+}
+
+func (ec *executionContext) _SharedMember_daysInRecovery(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_daysInRecovery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMember().DaysInRecovery(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_daysInRecovery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMember", field, true, true, "Int")
+}
+
+func (ec *executionContext) _SharedMember_milestones(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_milestones(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMember().Milestones(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Milestones) graphql.Marshaler {
+			return ec.marshalOMilestones2ᚖcarejourneyᚋgraphᚋmodelᚐMilestones(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_milestones(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Milestones(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMember_currentCareLevel(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_currentCareLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMember().CurrentCareLevel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareLevel) graphql.Marshaler {
+			return ec.marshalOCareLevel2ᚖcarejourneyᚋserverᚋdomainᚐCareLevel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_currentCareLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMember_houseName(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_houseName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMember().HouseName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_houseName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMember", field, true, true, "String")
+}
+
+func (ec *executionContext) _SharedMember_attendanceWeeks(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_attendanceWeeks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMember().AttendanceWeeks(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AttendanceWeek) graphql.Marshaler {
+			return ec.marshalOAttendanceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeekᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_attendanceWeeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttendanceWeek(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMember_sharedUpdates(ctx context.Context, field graphql.CollectedField, obj *model.SharedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMember_sharedUpdates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.SharedMember().SharedUpdates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*model.SharedUpdate]) graphql.Marshaler {
+			return ec.marshalNSharedUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMember_sharedUpdates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedUpdateConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_SharedMember_sharedUpdates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedUpdate_id(ctx context.Context, field graphql.CollectedField, obj *model.SharedUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdate_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedUpdate().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedUpdate", field, true, true, "ID")
+}
+
+func (ec *executionContext) _SharedUpdate_kind(ctx context.Context, field graphql.CollectedField, obj *model.SharedUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdate_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.UpdateKind) graphql.Marshaler {
+			return ec.marshalNUpdateKind2carejourneyᚋserverᚋdomainᚐUpdateKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdate_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedUpdate", field, false, false, "UpdateKind")
+}
+
+func (ec *executionContext) _SharedUpdate_body(ctx context.Context, field graphql.CollectedField, obj *model.SharedUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdate_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdate_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedUpdate", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedUpdate_occurredAt(ctx context.Context, field graphql.CollectedField, obj *model.SharedUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdate_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdate_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedUpdate", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _SharedUpdateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedUpdate]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdateConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*model.SharedUpdate]) graphql.Marshaler {
+			return ec.marshalNSharedUpdateEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdateConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedUpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedUpdateEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedUpdateConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedUpdate]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdateConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SharedUpdate) graphql.Marshaler {
+			return ec.marshalNSharedUpdate2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedUpdateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdateConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedUpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedUpdate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedUpdateConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedUpdate]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdateConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdateConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedUpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedUpdateConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedUpdate]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdateConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedUpdateConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdateConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedUpdateConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _SharedUpdateEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*model.SharedUpdate]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdateEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdateEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedUpdateEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedUpdateEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*model.SharedUpdate]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedUpdateEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SharedUpdate) graphql.Marshaler {
+			return ec.marshalNSharedUpdate2ᚖcarejourneyᚋgraphᚋmodelᚐSharedUpdate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedUpdateEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedUpdateEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedUpdate(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _SignInPayload_viewer(ctx context.Context, field graphql.CollectedField, obj *model.SignInPayload) (ret graphql.Marshaler) {
@@ -22148,6 +25570,70 @@ func (ec *executionContext) _Viewer_sessionExpiresAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_Viewer_sessionExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Viewer_sharedMembers(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_sharedMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().SharedMembers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SharedMember) graphql.Marshaler {
+			return ec.marshalNSharedMember2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_sharedMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_familyGroups(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_familyGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().FamilyGroups(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
+			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_familyGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -23223,6 +26709,55 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAcceptInvitationInput(ctx context.Context, obj any) (model.AcceptInvitationInput, error) {
+	var it model.AcceptInvitationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token", "password"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "password":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("password"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Password = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAcceptInvitationInput unmarshals raw into the AcceptInvitationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAcceptInvitationInput(ctx context.Context, raw any) (model.AcceptInvitationInput, error) {
+	var out model.AcceptInvitationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AcceptInvitationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddAftercareCommitmentInput(ctx context.Context, obj any) (model.AddAftercareCommitmentInput, error) {
 	var it model.AddAftercareCommitmentInput
 	if obj == nil {
@@ -23374,6 +26909,69 @@ func (ec *executionContext) unmarshalInputAddAftercareGoalInput(ctx context.Cont
 func UnmarshalAddAftercareGoalInput(ctx context.Context, raw any) (model.AddAftercareGoalInput, error) {
 	var out model.AddAftercareGoalInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddAftercareGoalInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAddFamilyContactInput(ctx context.Context, obj any) (model.AddFamilyContactInput, error) {
+	var it model.AddFamilyContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "name", "relationship", "email"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "relationship":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relationship"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Relationship = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAddFamilyContactInput unmarshals raw into the AddFamilyContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAddFamilyContactInput(ctx context.Context, raw any) (model.AddFamilyContactInput, error) {
+	var out model.AddFamilyContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddFamilyContactInput", raw, &out)
 	return out, err
 }
 
@@ -24308,6 +27906,160 @@ func UnmarshalEndPeerAssignmentInput(ctx context.Context, raw any) (model.EndPee
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFamilyAttendanceEntryInput(ctx context.Context, obj any) (model.FamilyAttendanceEntryInput, error) {
+	var it model.FamilyAttendanceEntryInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"familyContactId", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "familyContactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("familyContactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FamilyContactID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNAttendanceStatus2carejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFamilyAttendanceEntryInput unmarshals raw into the FamilyAttendanceEntryInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFamilyAttendanceEntryInput(ctx context.Context, raw any) (model.FamilyAttendanceEntryInput, error) {
+	var out model.FamilyAttendanceEntryInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FamilyAttendanceEntryInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputGrantConsentInput(ctx context.Context, obj any) (model.GrantConsentInput, error) {
+	var it model.GrantConsentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"memberId", "familyContactId", "apiKeyId", "partnerName", "purpose", "informationKinds", "expiresAt", "expiresOnEvent", "signatureName", "signedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "memberId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("memberId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MemberID = data
+		case "familyContactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("familyContactId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FamilyContactID = data
+		case "apiKeyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyID = data
+		case "partnerName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerName = data
+		case "purpose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Purpose = data
+		case "informationKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("informationKinds"))
+			data, err := ec.unmarshalNInformationKind2ᚕcarejourneyᚋserverᚋdomainᚐInformationKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InformationKinds = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		case "expiresOnEvent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnEvent"))
+			data, err := ec.unmarshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresOnEvent = data
+		case "signatureName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signatureName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignatureName = data
+		case "signedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGrantConsentInput unmarshals raw into the GrantConsentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGrantConsentInput(ctx context.Context, raw any) (model.GrantConsentInput, error) {
+	var out model.GrantConsentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GrantConsentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj any) (model.GroupFilter, error) {
 	var it model.GroupFilter
 	if obj == nil {
@@ -24431,6 +28183,48 @@ func (ec *executionContext) unmarshalInputHouseFilter(ctx context.Context, obj a
 func UnmarshalHouseFilter(ctx context.Context, raw any) (model.HouseFilter, error) {
 	var out model.HouseFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "HouseFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputInviteFamilyContactInput(ctx context.Context, obj any) (model.InviteFamilyContactInput, error) {
+	var it model.InviteFamilyContactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"familyContactId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "familyContactId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("familyContactId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FamilyContactID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalInviteFamilyContactInput unmarshals raw into the InviteFamilyContactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalInviteFamilyContactInput(ctx context.Context, raw any) (model.InviteFamilyContactInput, error) {
+	var out model.InviteFamilyContactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "InviteFamilyContactInput", raw, &out)
 	return out, err
 }
 
@@ -25173,6 +28967,55 @@ func UnmarshalRecordCheckInInput(ctx context.Context, raw any) (model.RecordChec
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRecordFamilyAttendanceInput(ctx context.Context, obj any) (model.RecordFamilyAttendanceInput, error) {
+	var it model.RecordFamilyAttendanceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"meetingId", "entries"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "meetingId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingID = data
+		case "entries":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entries"))
+			data, err := ec.unmarshalNFamilyAttendanceEntryInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐFamilyAttendanceEntryInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entries = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRecordFamilyAttendanceInput unmarshals raw into the RecordFamilyAttendanceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRecordFamilyAttendanceInput(ctx context.Context, raw any) (model.RecordFamilyAttendanceInput, error) {
+	var out model.RecordFamilyAttendanceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RecordFamilyAttendanceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRecordRecoveryCapitalInput(ctx context.Context, obj any) (model.RecordRecoveryCapitalInput, error) {
 	var it model.RecordRecoveryCapitalInput
 	if obj == nil {
@@ -25324,6 +29167,62 @@ func (ec *executionContext) unmarshalInputResetRecoveryStartDateInput(ctx contex
 func UnmarshalResetRecoveryStartDateInput(ctx context.Context, raw any) (model.ResetRecoveryStartDateInput, error) {
 	var out model.ResetRecoveryStartDateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResetRecoveryStartDateInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRevokeConsentInput(ctx context.Context, obj any) (model.RevokeConsentInput, error) {
+	var it model.RevokeConsentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"consentId", "revokedAt", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "consentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consentId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsentID = data
+		case "revokedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revokedAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RevokedAt = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRevokeConsentInput unmarshals raw into the RevokeConsentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRevokeConsentInput(ctx context.Context, raw any) (model.RevokeConsentInput, error) {
+	var out model.RevokeConsentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RevokeConsentInput", raw, &out)
 	return out, err
 }
 
@@ -26209,6 +30108,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Update(ctx, sel, obj)
+	case model.SharedUpdate:
+		return ec._SharedUpdate(ctx, sel, &obj)
+	case *model.SharedUpdate:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SharedUpdate(ctx, sel, obj)
+	case model.SharedMember:
+		return ec._SharedMember(ctx, sel, &obj)
+	case *model.SharedMember:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SharedMember(ctx, sel, obj)
 	case domain.Residency:
 		return ec._Residency(ctx, sel, &obj)
 	case *domain.Residency:
@@ -26272,6 +30185,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Group(ctx, sel, obj)
+	case domain.FamilyContact:
+		return ec._FamilyContact(ctx, sel, &obj)
+	case *domain.FamilyContact:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FamilyContact(ctx, sel, obj)
+	case domain.ConsentRecord:
+		return ec._Consent(ctx, sel, &obj)
+	case *domain.ConsentRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Consent(ctx, sel, obj)
 	case domain.CheckIn:
 		return ec._CheckIn(ctx, sel, &obj)
 	case *domain.CheckIn:
@@ -26326,6 +30253,82 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var acceptInvitationPayloadImplementors = []string{"AcceptInvitationPayload"}
+
+func (ec *executionContext) _AcceptInvitationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AcceptInvitationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, acceptInvitationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AcceptInvitationPayload")
+		case "viewer":
+			out.Values[i] = ec._AcceptInvitationPayload_viewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AcceptInvitationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var addFamilyContactPayloadImplementors = []string{"AddFamilyContactPayload"}
+
+func (ec *executionContext) _AddFamilyContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddFamilyContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addFamilyContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddFamilyContactPayload")
+		case "familyContact":
+			out.Values[i] = ec._AddFamilyContactPayload_familyContact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AddFamilyContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var adherenceWeekImplementors = []string{"AdherenceWeek"}
 
@@ -27551,6 +31554,114 @@ func (ec *executionContext) _CommitmentAdherence(ctx context.Context, sel ast.Se
 	return out
 }
 
+var consentImplementors = []string{"Consent", "Node"}
+
+func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *domain.ConsentRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Consent")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_id(ctx, field, obj)
+				})
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_member(ctx, field, obj)
+				})
+		case "familyContact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_familyContact(ctx, field, obj)
+				})
+		case "partnerName":
+			out.Values[i] = ec._Consent_partnerName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purpose":
+			out.Values[i] = ec._Consent_purpose(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "informationKinds":
+			out.Values[i] = ec._Consent_informationKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._Consent_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresOnEvent":
+			out.Values[i] = ec._Consent_expiresOnEvent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signatureName":
+			out.Values[i] = ec._Consent_signatureName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedAt":
+			out.Values[i] = ec._Consent_signedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_status(ctx, field, obj)
+				})
+		case "revokedAt":
+			out.Values[i] = ec._Consent_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revocationReason":
+			out.Values[i] = ec._Consent_revocationReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_recordedBy(ctx, field, obj)
+				})
+		case "recordedAt":
+			out.Values[i] = ec._Consent_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var correctCareEpisodePayloadImplementors = []string{"CorrectCareEpisodePayload"}
 
 func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CorrectCareEpisodePayload) graphql.Marshaler {
@@ -27807,6 +31918,167 @@ func (ec *executionContext) _EndPeerAssignmentPayload(ctx context.Context, sel a
 			}
 		case "userErrors":
 			out.Values[i] = ec._EndPeerAssignmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyAttendanceImplementors = []string{"FamilyAttendance"}
+
+func (ec *executionContext) _FamilyAttendance(ctx context.Context, sel ast.SelectionSet, obj *domain.FamilyAttendance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyAttendanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyAttendance")
+		case "meeting":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyAttendance_meeting(ctx, field, obj)
+				})
+		case "familyContact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyAttendance_familyContact(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._FamilyAttendance_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyAttendance_recordedBy(ctx, field, obj)
+				})
+		case "recordedAt":
+			out.Values[i] = ec._FamilyAttendance_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyContactImplementors = []string{"FamilyContact", "Node"}
+
+func (ec *executionContext) _FamilyContact(ctx context.Context, sel ast.SelectionSet, obj *domain.FamilyContact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyContactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyContact")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyContact_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._FamilyContact_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationship":
+			out.Values[i] = ec._FamilyContact_relationship(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._FamilyContact_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyContact_member(ctx, field, obj)
+				})
+		case "hasAccount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyContact_hasAccount(ctx, field, obj)
+				})
+		case "consents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyContact_consents(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var grantConsentPayloadImplementors = []string{"GrantConsentPayload"}
+
+func (ec *executionContext) _GrantConsentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.GrantConsentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, grantConsentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GrantConsentPayload")
+		case "consent":
+			out.Values[i] = ec._GrantConsentPayload_consent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._GrantConsentPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -28314,6 +32586,59 @@ func (ec *executionContext) _HouseEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var inviteFamilyContactPayloadImplementors = []string{"InviteFamilyContactPayload"}
+
+func (ec *executionContext) _InviteFamilyContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.InviteFamilyContactPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inviteFamilyContactPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InviteFamilyContactPayload")
+		case "familyContact":
+			out.Values[i] = ec._InviteFamilyContactPayload_familyContact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "invitationUrl":
+			out.Values[i] = ec._InviteFamilyContactPayload_invitationUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "invitationToken":
+			out.Values[i] = ec._InviteFamilyContactPayload_invitationToken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._InviteFamilyContactPayload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._InviteFamilyContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var logPeerConversationPayloadImplementors = []string{"LogPeerConversationPayload"}
 
 func (ec *executionContext) _LogPeerConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LogPeerConversationPayload) graphql.Marshaler {
@@ -28407,6 +32732,18 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_attendance(ctx, field, obj)
+				})
+		case "familyAttendance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_familyAttendance(ctx, field, obj)
+				})
+		case "viewerAttendance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Meeting_viewerAttendance(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -28610,6 +32947,18 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "familyContacts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_familyContacts(ctx, field, obj)
+				})
+		case "consents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_consents(ctx, field, obj)
+				})
 		case "groupMemberships":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -28986,6 +33335,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "correctCareEpisode":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_correctCareEpisode(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addFamilyContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addFamilyContact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inviteFamilyContact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_inviteFamilyContact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptInvitation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptInvitation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grantConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_grantConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordFamilyAttendance":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordFamilyAttendance(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -30149,6 +34540,44 @@ func (ec *executionContext) _RecordCheckInPayload(ctx context.Context, sel ast.S
 	return out
 }
 
+var recordFamilyAttendancePayloadImplementors = []string{"RecordFamilyAttendancePayload"}
+
+func (ec *executionContext) _RecordFamilyAttendancePayload(ctx context.Context, sel ast.SelectionSet, obj *model.RecordFamilyAttendancePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordFamilyAttendancePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecordFamilyAttendancePayload")
+		case "meeting":
+			out.Values[i] = ec._RecordFamilyAttendancePayload_meeting(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RecordFamilyAttendancePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var recordRecoveryCapitalPayloadImplementors = []string{"RecordRecoveryCapitalPayload"}
 
 func (ec *executionContext) _RecordRecoveryCapitalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RecordRecoveryCapitalPayload) graphql.Marshaler {
@@ -30510,6 +34939,44 @@ func (ec *executionContext) _ResidencyEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var revokeConsentPayloadImplementors = []string{"RevokeConsentPayload"}
+
+func (ec *executionContext) _RevokeConsentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RevokeConsentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revokeConsentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RevokeConsentPayload")
+		case "consent":
+			out.Values[i] = ec._RevokeConsentPayload_consent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RevokeConsentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var scheduleMeetingsPayloadImplementors = []string{"ScheduleMeetingsPayload"}
 
 func (ec *executionContext) _ScheduleMeetingsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ScheduleMeetingsPayload) graphql.Marshaler {
@@ -30576,6 +35043,233 @@ func (ec *executionContext) _ScheduleSlot(ctx context.Context, sel ast.Selection
 			}
 		case "timeOfDay":
 			out.Values[i] = ec._ScheduleSlot_timeOfDay(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedMemberImplementors = []string{"SharedMember", "Node"}
+
+func (ec *executionContext) _SharedMember(ctx context.Context, sel ast.SelectionSet, obj *model.SharedMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedMember")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_id(ctx, field, obj)
+				})
+		case "displayName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_displayName(ctx, field, obj)
+				})
+		case "sharedKinds":
+			out.Values[i] = ec._SharedMember_sharedKinds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consentExpiresAt":
+			out.Values[i] = ec._SharedMember_consentExpiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consentExpiresOnEvent":
+			out.Values[i] = ec._SharedMember_consentExpiresOnEvent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "daysInRecovery":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_daysInRecovery(ctx, field, obj)
+				})
+		case "milestones":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_milestones(ctx, field, obj)
+				})
+		case "currentCareLevel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_currentCareLevel(ctx, field, obj)
+				})
+		case "houseName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_houseName(ctx, field, obj)
+				})
+		case "attendanceWeeks":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_attendanceWeeks(ctx, field, obj)
+				})
+		case "sharedUpdates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMember_sharedUpdates(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedUpdateImplementors = []string{"SharedUpdate", "Node"}
+
+func (ec *executionContext) _SharedUpdate(ctx context.Context, sel ast.SelectionSet, obj *model.SharedUpdate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedUpdateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedUpdate")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedUpdate_id(ctx, field, obj)
+				})
+		case "kind":
+			out.Values[i] = ec._SharedUpdate_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._SharedUpdate_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "occurredAt":
+			out.Values[i] = ec._SharedUpdate_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedUpdateConnectionImplementors = []string{"SharedUpdateConnection"}
+
+func (ec *executionContext) _SharedUpdateConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*model.SharedUpdate]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedUpdateConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedUpdateConnection")
+		case "edges":
+			out.Values[i] = ec._SharedUpdateConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._SharedUpdateConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SharedUpdateConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedUpdateConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedUpdateEdgeImplementors = []string{"SharedUpdateEdge"}
+
+func (ec *executionContext) _SharedUpdateEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*model.SharedUpdate]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedUpdateEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedUpdateEdge")
+		case "cursor":
+			out.Values[i] = ec._SharedUpdateEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SharedUpdateEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -31132,13 +35826,25 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		case "user":
 			out.Values[i] = ec._Viewer_user(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sessionExpiresAt":
 			out.Values[i] = ec._Viewer_sessionExpiresAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "sharedMembers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_sharedMembers(ctx, field, obj)
+				})
+		case "familyGroups":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_familyGroups(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31518,6 +36224,19 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAcceptInvitationInput2carejourneyᚋgraphᚋmodelᚐAcceptInvitationInput(ctx context.Context, v any) (model.AcceptInvitationInput, error) {
+	res, err := ec.unmarshalInputAcceptInvitationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAcceptInvitationPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAcceptInvitationPayload(ctx context.Context, sel ast.SelectionSet, v *model.AcceptInvitationPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AcceptInvitationPayload!")
+		return graphql.Null
+	}
+	return ec._AcceptInvitationPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentInput(ctx context.Context, v any) (model.AddAftercareCommitmentInput, error) {
 	res, err := ec.unmarshalInputAddAftercareCommitmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -31526,6 +36245,19 @@ func (ec *executionContext) unmarshalNAddAftercareCommitmentInput2carejourneyᚋ
 func (ec *executionContext) unmarshalNAddAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐAddAftercareGoalInput(ctx context.Context, v any) (model.AddAftercareGoalInput, error) {
 	res, err := ec.unmarshalInputAddAftercareGoalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAddFamilyContactInput2carejourneyᚋgraphᚋmodelᚐAddFamilyContactInput(ctx context.Context, v any) (model.AddFamilyContactInput, error) {
+	res, err := ec.unmarshalInputAddFamilyContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAddFamilyContactPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddFamilyContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.AddFamilyContactPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AddFamilyContactPayload!")
+		return graphql.Null
+	}
+	return ec._AddFamilyContactPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAdherenceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAdherenceWeekᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AdherenceWeek) graphql.Marshaler {
@@ -32137,6 +36869,58 @@ func (ec *executionContext) marshalNCommitmentAdherence2ᚖcarejourneyᚋgraph�
 	return ec._CommitmentAdherence(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx context.Context, sel ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Consent!")
+		return graphql.Null
+	}
+	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus(ctx context.Context, v any) (domain.ConsentStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus(ctx context.Context, sel ast.SelectionSet, v domain.ConsentStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsentStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus = map[string]domain.ConsentStatus{
+		"ACTIVE":  domain.ConsentActive,
+		"EXPIRED": domain.ConsentExpired,
+		"REVOKED": domain.ConsentRevoked,
+	}
+	marshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus = map[domain.ConsentStatus]string{
+		domain.ConsentActive:  "ACTIVE",
+		domain.ConsentExpired: "EXPIRED",
+		domain.ConsentRevoked: "REVOKED",
+	}
+)
+
 func (ec *executionContext) unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel(ctx context.Context, v any) (domain.ConversationChannel, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel[tmp]
@@ -32325,6 +37109,73 @@ func (ec *executionContext) marshalNFacilitator2ᚕcarejourneyᚋgraphᚋmodel�
 	return ret
 }
 
+func (ec *executionContext) marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyAttendance) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyAttendance!")
+		return graphql.Null
+	}
+	return ec._FamilyAttendance(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFamilyAttendanceEntryInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐFamilyAttendanceEntryInputᚄ(ctx context.Context, v any) ([]*model.FamilyAttendanceEntryInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.FamilyAttendanceEntryInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFamilyAttendanceEntryInput2ᚖcarejourneyᚋgraphᚋmodelᚐFamilyAttendanceEntryInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNFamilyAttendanceEntryInput2ᚖcarejourneyᚋgraphᚋmodelᚐFamilyAttendanceEntryInput(ctx context.Context, v any) (*model.FamilyAttendanceEntryInput, error) {
+	res, err := ec.unmarshalInputFamilyAttendanceEntryInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyContact!")
+		return graphql.Null
+	}
+	return ec._FamilyContact(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation(ctx context.Context, v any) (domain.GenderDesignation, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation[tmp]
@@ -32352,6 +37203,19 @@ var (
 		domain.GenderCoEd:  "CO_ED",
 	}
 )
+
+func (ec *executionContext) unmarshalNGrantConsentInput2carejourneyᚋgraphᚋmodelᚐGrantConsentInput(ctx context.Context, v any) (model.GrantConsentInput, error) {
+	res, err := ec.unmarshalInputGrantConsentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGrantConsentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGrantConsentPayload(ctx context.Context, sel ast.SelectionSet, v *model.GrantConsentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GrantConsentPayload!")
+		return graphql.Null
+	}
+	return ec._GrantConsentPayload(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -32574,6 +37438,68 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
+func (ec *executionContext) unmarshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind(ctx context.Context, v any) (domain.InformationKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind(ctx context.Context, sel ast.SelectionSet, v domain.InformationKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "InformationKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind = map[string]domain.InformationKind{
+		"MILESTONES":         domain.InfoMilestones,
+		"CARE_LEVEL":         domain.InfoCareLevel,
+		"HOUSING":            domain.InfoHousing,
+		"ATTENDANCE_SUMMARY": domain.InfoAttendanceSummary,
+		"NOTES":              domain.InfoNotes,
+	}
+	marshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind = map[domain.InformationKind]string{
+		domain.InfoMilestones:        "MILESTONES",
+		domain.InfoCareLevel:         "CARE_LEVEL",
+		domain.InfoHousing:           "HOUSING",
+		domain.InfoAttendanceSummary: "ATTENDANCE_SUMMARY",
+		domain.InfoNotes:             "NOTES",
+	}
+)
+
+func (ec *executionContext) unmarshalNInformationKind2ᚕcarejourneyᚋserverᚋdomainᚐInformationKindᚄ(ctx context.Context, v any) ([]domain.InformationKind, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.InformationKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInformationKind2ᚕcarejourneyᚋserverᚋdomainᚐInformationKindᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.InformationKind) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -32615,6 +37541,19 @@ func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.S
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNInviteFamilyContactInput2carejourneyᚋgraphᚋmodelᚐInviteFamilyContactInput(ctx context.Context, v any) (model.InviteFamilyContactInput, error) {
+	res, err := ec.unmarshalInputInviteFamilyContactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInviteFamilyContactPayload2ᚖcarejourneyᚋgraphᚋmodelᚐInviteFamilyContactPayload(ctx context.Context, sel ast.SelectionSet, v *model.InviteFamilyContactPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InviteFamilyContactPayload!")
+		return graphql.Null
+	}
+	return ec._InviteFamilyContactPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNJoinGroupInput2carejourneyᚋgraphᚋmodelᚐJoinGroupInput(ctx context.Context, v any) (model.JoinGroupInput, error) {
@@ -33177,6 +38116,19 @@ func (ec *executionContext) marshalNRecordCheckInPayload2ᚖcarejourneyᚋgraph�
 	return ec._RecordCheckInPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRecordFamilyAttendanceInput2carejourneyᚋgraphᚋmodelᚐRecordFamilyAttendanceInput(ctx context.Context, v any) (model.RecordFamilyAttendanceInput, error) {
+	res, err := ec.unmarshalInputRecordFamilyAttendanceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRecordFamilyAttendancePayload2ᚖcarejourneyᚋgraphᚋmodelᚐRecordFamilyAttendancePayload(ctx context.Context, sel ast.SelectionSet, v *model.RecordFamilyAttendancePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecordFamilyAttendancePayload!")
+		return graphql.Null
+	}
+	return ec._RecordFamilyAttendancePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRecordRecoveryCapitalInput2carejourneyᚋgraphᚋmodelᚐRecordRecoveryCapitalInput(ctx context.Context, v any) (model.RecordRecoveryCapitalInput, error) {
 	res, err := ec.unmarshalInputRecordRecoveryCapitalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -33312,6 +38264,19 @@ func (ec *executionContext) marshalNResidencyEdge2ᚖcarejourneyᚋgraphᚋmodel
 	return ec._ResidencyEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRevokeConsentInput2carejourneyᚋgraphᚋmodelᚐRevokeConsentInput(ctx context.Context, v any) (model.RevokeConsentInput, error) {
+	res, err := ec.unmarshalInputRevokeConsentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevokeConsentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRevokeConsentPayload(ctx context.Context, sel ast.SelectionSet, v *model.RevokeConsentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RevokeConsentPayload!")
+		return graphql.Null
+	}
+	return ec._RevokeConsentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2carejourneyᚋserverᚋdomainᚐRole(ctx context.Context, v any) (domain.Role, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNRole2carejourneyᚋserverᚋdomainᚐRole[tmp]
@@ -33386,6 +38351,86 @@ func (ec *executionContext) marshalNScheduleSlot2ᚖcarejourneyᚋgraphᚋmodel�
 func (ec *executionContext) unmarshalNScheduleSlotInput2ᚖcarejourneyᚋgraphᚋmodelᚐScheduleSlotInput(ctx context.Context, v any) (*model.ScheduleSlotInput, error) {
 	res, err := ec.unmarshalInputScheduleSlotInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSharedMember2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SharedMember) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedMember2ᚖcarejourneyᚋgraphᚋmodelᚐSharedMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSharedMember2ᚖcarejourneyᚋgraphᚋmodelᚐSharedMember(ctx context.Context, sel ast.SelectionSet, v *model.SharedMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedMember!")
+		return graphql.Null
+	}
+	return ec._SharedMember(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSharedUpdate2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedUpdateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SharedUpdate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedUpdate2ᚖcarejourneyᚋgraphᚋmodelᚐSharedUpdate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSharedUpdate2ᚖcarejourneyᚋgraphᚋmodelᚐSharedUpdate(ctx context.Context, sel ast.SelectionSet, v *model.SharedUpdate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedUpdate!")
+		return graphql.Null
+	}
+	return ec._SharedUpdate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSharedUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*model.SharedUpdate]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedUpdateConnection!")
+		return graphql.Null
+	}
+	return ec._SharedUpdateConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSharedUpdateEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*model.SharedUpdate]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedUpdateEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSharedUpdateEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*model.SharedUpdate]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedUpdateEdge!")
+		return graphql.Null
+	}
+	return ec._SharedUpdateEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSignInInput2carejourneyᚋgraphᚋmodelᚐSignInInput(ctx context.Context, v any) (model.SignInInput, error) {
@@ -34037,6 +39082,59 @@ func (ec *executionContext) marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdoma
 	return ec._AftercarePlan(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx context.Context, v any) (*domain.AttendanceStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx context.Context, sel ast.SelectionSet, v *domain.AttendanceStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus = map[string]domain.AttendanceStatus{
+		"PRESENT": domain.AttendancePresent,
+		"LATE":    domain.AttendanceLate,
+		"EXCUSED": domain.AttendanceExcused,
+		"ABSENT":  domain.AttendanceAbsent,
+	}
+	marshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus = map[domain.AttendanceStatus]string{
+		domain.AttendancePresent: "PRESENT",
+		domain.AttendanceLate:    "LATE",
+		domain.AttendanceExcused: "EXCUSED",
+		domain.AttendanceAbsent:  "ABSENT",
+	}
+)
+
+func (ec *executionContext) marshalOAttendanceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeekᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AttendanceWeek) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttendanceWeek2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeek(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -34103,6 +39201,41 @@ func (ec *executionContext) marshalOCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐC
 	return ec._CheckIn(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx context.Context, sel ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent(ctx context.Context, v any) (*domain.ConsentEvent, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent(ctx context.Context, sel ast.SelectionSet, v *domain.ConsentEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent[*v])
+	return res
+}
+
+var (
+	unmarshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent = map[string]domain.ConsentEvent{
+		"END_OF_TREATMENT": domain.EventEndOfTreatment,
+	}
+	marshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent = map[domain.ConsentEvent]string{
+		domain.EventEndOfTreatment: "END_OF_TREATMENT",
+	}
+)
+
 func (ec *executionContext) unmarshalODate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -34144,6 +39277,13 @@ func (ec *executionContext) marshalOFacilitator2carejourneyᚋgraphᚋmodelᚐFa
 		return graphql.Null
 	}
 	return ec._Facilitator(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FamilyContact(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {

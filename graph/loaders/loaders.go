@@ -31,6 +31,9 @@ type Loaders struct {
 	Groups  GroupLoaders
 	Plans   PlanLoaders
 	Updates UpdateLoaders
+
+	// Family contacts, consents and the family portal.
+	Family FamilyLoaders
 }
 
 // batchWait is how long a loader waits to gather keys; resolvers of one list
@@ -54,6 +57,7 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		Groups:  newGroupLoaders(st, opts),
 		Plans:   newPlanLoaders(st, opts),
 		Updates: newUpdateLoaders(st, opts),
+		Family:  newFamilyLoaders(st, opts),
 	}
 }
 

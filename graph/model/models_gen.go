@@ -11,6 +11,22 @@ import (
 	"time"
 )
 
+// Input of `acceptInvitation`.
+type AcceptInvitationInput struct {
+	// The token of the invitation.
+	Token string `json:"token"`
+	// The password of the new account (12 characters at least), or of the family account that has the contact's email already.
+	Password string `json:"password"`
+}
+
+// The result of `acceptInvitation`.
+type AcceptInvitationPayload struct {
+	// The signed-in family member; null when nothing was accepted.
+	Viewer *Viewer `json:"viewer,omitempty"`
+	// Why not (INVITATION_INVALID for an unknown, used or expired token; HAS_ACCOUNT when an account has the email and the password is not its).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `addAftercareCommitment`.
 type AddAftercareCommitmentInput struct {
 	// The plan.
@@ -41,6 +57,26 @@ type AddAftercareGoalInput struct {
 	TargetDate *time.Time `json:"targetDate,omitempty"`
 	// How far it got; NOT_STARTED when omitted.
 	Status *domain.GoalStatus `json:"status,omitempty"`
+}
+
+// Input of `addFamilyContact`.
+type AddFamilyContactInput struct {
+	// The member.
+	MemberID string `json:"memberId"`
+	// Full name.
+	Name string `json:"name"`
+	// How they relate to the member.
+	Relationship string `json:"relationship"`
+	// Email address; one contact per member and address.
+	Email string `json:"email"`
+}
+
+// The result of `addFamilyContact`.
+type AddFamilyContactPayload struct {
+	// The new contact.
+	FamilyContact *domain.FamilyContact `json:"familyContact,omitempty"`
+	// Why nothing was written (DUPLICATE when the member has a contact with this address).
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // One week of a commitment's adherence.
@@ -395,6 +431,46 @@ type EndPeerAssignmentPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// One line of `recordFamilyAttendance`.
+type FamilyAttendanceEntryInput struct {
+	// The family contact.
+	FamilyContactID string `json:"familyContactId"`
+	// How they attended.
+	Status domain.AttendanceStatus `json:"status"`
+}
+
+// Input of `grantConsent`: the signed consent form. Name exactly one recipient.
+type GrantConsentInput struct {
+	// The member (patient) who consented.
+	MemberID string `json:"memberId"`
+	// The recipient: a family contact of the member.
+	FamilyContactID *string `json:"familyContactId,omitempty"`
+	// The recipient: a partner's API key.
+	APIKeyID *string `json:"apiKeyId,omitempty"`
+	// The recipient: a partner by name (any of its keys).
+	PartnerName *string `json:"partnerName,omitempty"`
+	// Why the information may be disclosed.
+	Purpose string `json:"purpose"`
+	// What may be disclosed (at least one kind).
+	InformationKinds []domain.InformationKind `json:"informationKinds"`
+	// When the consent expires: after the signature and still to come. Give this or `expiresOnEvent`.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// The event that ends the consent. Give this or `expiresAt`.
+	ExpiresOnEvent *domain.ConsentEvent `json:"expiresOnEvent,omitempty"`
+	// The name the member signed with.
+	SignatureName string `json:"signatureName"`
+	// When the member signed; not in the future.
+	SignedAt time.Time `json:"signedAt"`
+}
+
+// The result of `grantConsent`.
+type GrantConsentPayload struct {
+	// The consent recorded.
+	Consent *domain.ConsentRecord `json:"consent,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Narrows the group list.
 type GroupFilter struct {
 	// Only groups of these kinds.
@@ -425,6 +501,26 @@ type HouseFilter struct {
 	HasOpenBeds *bool `json:"hasOpenBeds,omitempty"`
 	// Only houses for these people.
 	GenderDesignation *domain.GenderDesignation `json:"genderDesignation,omitempty"`
+}
+
+// Input of `inviteFamilyContact`.
+type InviteFamilyContactInput struct {
+	// The contact to invite.
+	FamilyContactID string `json:"familyContactId"`
+}
+
+// The result of `inviteFamilyContact`. The token is shown this once; only its hash is kept.
+type InviteFamilyContactPayload struct {
+	// The contact invited.
+	FamilyContact *domain.FamilyContact `json:"familyContact,omitempty"`
+	// The link to send the contact; it carries the token after `#`, so it never reaches a server log.
+	InvitationURL *string `json:"invitationUrl,omitempty"`
+	// The single-use token, for `acceptInvitation`.
+	InvitationToken *string `json:"invitationToken,omitempty"`
+	// When the invitation expires (7 days from now).
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// Why nothing was written (HAS_ACCOUNT when the contact has an account already).
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `joinGroup`.
@@ -651,6 +747,22 @@ type RecordCheckInPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `recordFamilyAttendance`.
+type RecordFamilyAttendanceInput struct {
+	// A meeting of a FAMILY group.
+	MeetingID string `json:"meetingId"`
+	// One line per contact; a contact recorded before gets the new status.
+	Entries []*FamilyAttendanceEntryInput `json:"entries"`
+}
+
+// The result of `recordFamilyAttendance`.
+type RecordFamilyAttendancePayload struct {
+	// The meeting with its family attendance.
+	Meeting *domain.Meeting `json:"meeting,omitempty"`
+	// Why nothing was written (nothing is, when any line is wrong).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `recordRecoveryCapital`.
 type RecordRecoveryCapitalInput struct {
 	// The member.
@@ -690,6 +802,24 @@ type ResetRecoveryStartDatePayload struct {
 	// The member with the new date; the old one stays in `recoveryStartDateHistory`.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `revokeConsent`: the member's written revocation.
+type RevokeConsentInput struct {
+	// The consent.
+	ConsentID string `json:"consentId"`
+	// When the member revoked it: not in the future nor before the signature; now when omitted.
+	RevokedAt *time.Time `json:"revokedAt,omitempty"`
+	// Why, as the member gave it.
+	Reason string `json:"reason"`
+}
+
+// The result of `revokeConsent`.
+type RevokeConsentPayload struct {
+	// The consent, revoked.
+	Consent *domain.ConsentRecord `json:"consent,omitempty"`
+	// Why nothing was written (ALREADY_REVOKED when it was revoked before).
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -949,6 +1079,10 @@ type Viewer struct {
 	User *domain.User `json:"user"`
 	// When the session ends unless renewed by activity.
 	SessionExpiresAt time.Time `json:"sessionExpiresAt"`
+	// For a family member: the members whose active consent names them, with what those consents cover. Empty for staff.
+	SharedMembers []*SharedMember `json:"sharedMembers"`
+	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.
+	FamilyGroups []*domain.Group `json:"familyGroups"`
 }
 
 // A day of the week.

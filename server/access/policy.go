@@ -50,6 +50,8 @@ type MutationRule struct {
 var Mutations = map[string]MutationRule{
 	"signIn":  {Audience: Everyone},
 	"signOut": {Audience: Users},
+	// Anyone holding an invitation token: the token is the credential.
+	"acceptInvitation": {Audience: Everyone},
 
 	"createMember":           {Audience: Care},
 	"updateMember":           {Audience: Care, Targets: []string{"memberId"}},
@@ -95,6 +97,12 @@ var Mutations = map[string]MutationRule{
 	// Peer supporters and house managers write non-clinical notes about the
 	// members they reach.
 	"postUpdate": {Audience: Staff, Targets: []string{"memberId"}},
+
+	"addFamilyContact":       {Audience: Care, Targets: []string{"memberId"}},
+	"inviteFamilyContact":    {Audience: Care, Targets: []string{"familyContactId"}},
+	"grantConsent":           {Audience: Care, Targets: []string{"memberId"}},
+	"revokeConsent":          {Audience: Care, Targets: []string{"consentId"}},
+	"recordFamilyAttendance": {Audience: Care, Targets: []string{"meetingId"}},
 }
 
 // TypeRule says who may see the fields of an object type: Read for every
@@ -157,6 +165,8 @@ var Types = map[string]TypeRule{
 			"aftercarePlans":      planTeam,
 			"activeAftercarePlan": planTeam,
 			"peerConversations":   planTeam,
+			"familyContacts":      Care,
+			"consents":            Care,
 		},
 		Kinds: map[string]domain.InformationKind{
 			"currentCareLevel": domain.InfoCareLevel, "currentEpisode": domain.InfoCareLevel, "careEpisodes": domain.InfoCareLevel,
@@ -204,8 +214,9 @@ var Types = map[string]TypeRule{
 	},
 	"ScheduleSlot": {Read: familyGroups},
 	"Meeting": {
-		Read:   familyGroups,
-		Fields: map[string]Audience{"facilitator": Staff, "attendance": Staff},
+		Read: familyGroups,
+		Fields: map[string]Audience{"facilitator": Staff, "attendance": Staff,
+			"familyAttendance": Care, "viewerAttendance": Family},
 	},
 	"GroupMembership":   {Read: Staff},
 	"Attendance":        {Read: Staff},
@@ -226,6 +237,13 @@ var Types = map[string]TypeRule{
 	"RecoveryCapitalAssessment": {Read: Care},
 
 	"Update": {Read: Staff},
+
+	// The family portal's own types: what a consent discloses, nothing else.
+	"SharedMember":     {Read: Family},
+	"SharedUpdate":     {Read: Family},
+	"FamilyContact":    {Read: Care},
+	"Consent":          {Read: Care},
+	"FamilyAttendance": {Read: Care},
 }
 
 // FieldAudience returns who may read typeName.field, and whether the type

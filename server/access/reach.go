@@ -2,7 +2,6 @@ package access
 
 import (
 	"context"
-	"slices"
 	"sort"
 	"time"
 
@@ -61,7 +60,7 @@ func loadReach(ctx context.Context, st *store.Store, a auth.Actor, now time.Time
 		}
 		r.Members, r.Houses, r.Groups = set(h.Members), set(h.Houses), set(h.Groups)
 	case a.Viewer != nil && a.Viewer.User.Role == domain.RoleFamily:
-		if err := r.addConsents(ctx, st, store.ConsentRecipient{FamilyUserID: a.Viewer.User.ID}, now); err != nil {
+		if err := r.addConsents(ctx, st, store.ConsentRecipients{FamilyUserID: &a.Viewer.User.ID}, now); err != nil {
 			return nil, err
 		}
 		groups, err := st.FamilyGroupIDs(ctx)
@@ -73,7 +72,7 @@ func loadReach(ctx context.Context, st *store.Store, a auth.Actor, now time.Time
 		// portal's own types, never as member records.
 		r.Members = map[int64]bool{}
 	case a.Key != nil && a.Key.HasScope(domain.ScopeMembersRead):
-		who := store.ConsentRecipient{APIKeyID: a.Key.ID, PartnerName: a.Key.PartnerName}
+		who := store.ConsentRecipients{APIKeyID: &a.Key.ID, PartnerName: &a.Key.PartnerName}
 		if err := r.addConsents(ctx, st, who, now); err != nil {
 			return nil, err
 		}
@@ -83,21 +82,14 @@ func loadReach(ctx context.Context, st *store.Store, a auth.Actor, now time.Time
 
 // addConsents adds the members whose active consents name the recipient,
 // with the union of the kinds those consents cover.
-func (r *Reach) addConsents(ctx context.Context, st *store.Store, who store.ConsentRecipient, now time.Time) error {
+func (r *Reach) addConsents(ctx context.Context, st *store.Store, who store.ConsentRecipients, now time.Time) error {
 	consents, err := st.ConsentsNaming(ctx, who)
 	if err != nil {
 		return err
 	}
-	for _, c := range consents {
-		if c.Status(now, c.TreatmentEndedAt) != domain.ConsentActive {
-			continue
-		}
-		r.Members[c.MemberID] = true
-		for _, k := range c.InformationKinds {
-			if !slices.Contains(r.Kinds[c.MemberID], k) {
-				r.Kinds[c.MemberID] = append(r.Kinds[c.MemberID], k)
-			}
-		}
+	for _, d := range domain.ActiveDisclosures(consents, now) {
+		r.Members[d.MemberID] = true
+		r.Kinds[d.MemberID] = d.Kinds
 	}
 	return nil
 }

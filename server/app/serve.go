@@ -84,7 +84,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		Throttle: auth.NewSignInThrottle()}
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
-		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure,
+		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, PublicURL: cfg.PublicURL,
 		Limits: graph.Limits{
 			MaxCost: cfg.MaxQueryCost,
 			Buckets: ratelimit.New(float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil),

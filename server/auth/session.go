@@ -89,6 +89,12 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 	if s.Throttle != nil {
 		s.Throttle.Succeeded(email)
 	}
+	return s.Open(ctx, user)
+}
+
+// Open opens a session for a user whose identity was established otherwise
+// (a password, an accepted invitation) and returns the token for the cookie.
+func (s *Sessions) Open(ctx context.Context, user *domain.User) (*Viewer, string, error) {
 	token, hash := NewToken()
 	now := s.now()
 	sess := &store.Session{TokenHash: hash, UserID: user.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: s.expiry(now, now)}
@@ -111,6 +117,20 @@ func tooManyAttempts(now, until time.Time) error {
 	}
 	return domain.Errorf(domain.CodeTooManyAttempts,
 		"Too many failed sign-in attempts. Try again in %d %s (after %s).", minutes, unit, after.Format(time.RFC3339))
+}
+
+// Passwords are the store's means to hash and check passwords: argon2id.
+var Passwords = store.Passwords{Hash: HashPassword, Check: CheckPassword}
+
+// AcceptInvitation uses a family invitation token with a password (a new
+// one, or that of the person's existing FAMILY account) and signs the
+// person in. It returns the token for the cookie.
+func (s *Sessions) AcceptInvitation(ctx context.Context, token, password string) (*Viewer, string, error) {
+	user, err := s.Store.AcceptInvitation(ctx, HashToken(token), password, Passwords)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.Open(ctx, user)
 }
 
 // Authenticate resolves a session token to its viewer; nil when the token

@@ -39,6 +39,9 @@ type Config struct {
 	RateLimitRestoreRate float64
 	// TrustProxyHeaders takes the client address from X-Forwarded-For.
 	TrustProxyHeaders bool
+	// PublicURL is where people reach the app, for links the server hands
+	// out (family invitations); no trailing slash.
+	PublicURL string
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -160,6 +163,15 @@ var Options = []Option{
 		}},
 	{Env: "TRUST_PROXY_HEADERS", Flag: "trust-proxy-headers", Default: "false", IsBool: true, Usage: "take the client address from the last X-Forwarded-For entry (set true only behind a reverse proxy that appends it)",
 		set: func(c *Config, v string) error { return boolean(v, &c.TrustProxyHeaders) }},
+	{Env: "PUBLIC_URL", Flag: "public-url", Default: "http://localhost:8080", Usage: "the app's address as people reach it, for the links it hands out (family invitations)",
+		set: func(c *Config, v string) error {
+			u, err := url.Parse(v)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+				return fmt.Errorf("must be an http(s) URL such as https://care.example.org")
+			}
+			c.PublicURL = strings.TrimSuffix(v, "/")
+			return nil
+		}},
 }
 
 // Parse reads the options from getenv and then from args (flags win). It

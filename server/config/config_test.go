@@ -16,7 +16,8 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.ListenAddr != ":8080" || c.DatabaseURL != "" || c.SessionIdleTimeout != 30*time.Minute ||
-		c.SessionMaxAge != 12*time.Hour || len(c.CORSAllowedOrigins) != 0 || c.TimeZone != time.UTC {
+		c.SessionMaxAge != 12*time.Hour || len(c.CORSAllowedOrigins) != 0 || c.TimeZone != time.UTC ||
+		c.PublicURL != "http://localhost:8080" {
 		t.Fatalf("unexpected defaults: %+v", c)
 	}
 }
@@ -39,11 +40,12 @@ func TestInvalidValuesAreAllReported(t *testing.T) {
 	_, _, err := Parse("serve", nil, env(map[string]string{
 		"DATABASE_URL": "mysql://x", "LISTEN_ADDR": "8080", "LOG_LEVEL": "loud",
 		"SESSION_IDLE_TIMEOUT": "-1m", "PROVIDER_TIME_ZONE": "Mars/Base", "CORS_ALLOWED_ORIGINS": "*",
+		"PUBLIC_URL": "care.example.org",
 	}), nil)
 	if err == nil {
 		t.Fatal("expected an error")
 	}
-	for _, name := range []string{"DATABASE_URL", "LISTEN_ADDR", "LOG_LEVEL", "SESSION_IDLE_TIMEOUT", "PROVIDER_TIME_ZONE", "CORS_ALLOWED_ORIGINS"} {
+	for _, name := range []string{"DATABASE_URL", "LISTEN_ADDR", "LOG_LEVEL", "SESSION_IDLE_TIMEOUT", "PROVIDER_TIME_ZONE", "CORS_ALLOWED_ORIGINS", "PUBLIC_URL"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s:\n%v", name, err)
 		}

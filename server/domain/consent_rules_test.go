@@ -2,6 +2,7 @@ package domain_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,6 +44,140 @@ func TestSharedUpdateKinds(t *testing.T) {
 	}
 	c := domain.Consent{InformationKinds: []domain.InformationKind{domain.InfoHousing}}
 	if !c.Covers(domain.InfoHousing) || c.Covers(domain.InfoCareLevel) {
+		t.Error("Covers is wrong")
+	}
+}
+
+func TestNewConsent(t *testing.T) {
+	signed := now.Add(-24 * time.Hour)
+	later := now.AddDate(0, 6, 0)
+	event := domain.EventEndOfTreatment
+	contact := int64(7)
+	valid := func() domain.ConsentInput {
+		return domain.ConsentInput{MemberID: 1, FamilyContactID: &contact, Purpose: " Keep my mother informed ",
+			InformationKinds: []domain.InformationKind{domain.InfoHousing, domain.InfoMilestones, domain.InfoHousing},
+			ExpiresAt:        &later, SignatureName: "Rosa Vega", SignedAt: signed}
+	}
+	tests := []struct {
+		name   string
+		change func(in *domain.ConsentInput)
+		code   domain.Code
+		field  string
+	}{
+		{"valid", func(in *domain.ConsentInput) {}, "", ""},
+		{"until end of treatment", func(in *domain.ConsentInput) { in.ExpiresAt, in.ExpiresOnEvent = nil, &event }, "", ""},
+		{"to a partner by name", func(in *domain.ConsentInput) { in.FamilyContactID, in.PartnerName = nil, ptr("Recovery Outcomes Lab") }, "", ""},
+		{"to a key", func(in *domain.ConsentInput) { in.FamilyContactID, in.APIKeyID = nil, ptr(int64(3)) }, "", ""},
+		{"no purpose", func(in *domain.ConsentInput) { in.Purpose = "  " }, domain.CodeInvalidInput, "purpose"},
+		{"no signature", func(in *domain.ConsentInput) { in.SignatureName = "" }, domain.CodeInvalidInput, "signatureName"},
+		{"no kinds", func(in *domain.ConsentInput) { in.InformationKinds = nil }, domain.CodeInvalidInput, "informationKinds"},
+		{"unknown kind", func(in *domain.ConsentInput) { in.InformationKinds = []domain.InformationKind{"DIAGNOSES"} }, domain.CodeInvalidInput, "informationKinds"},
+		{"no expiry", func(in *domain.ConsentInput) { in.ExpiresAt = nil }, domain.CodeInvalidInput, "expiresAt"},
+		{"two expiries", func(in *domain.ConsentInput) { in.ExpiresOnEvent = &event }, domain.CodeInvalidInput, "expiresOnEvent"},
+		{"unknown event", func(in *domain.ConsentInput) {
+			in.ExpiresAt, in.ExpiresOnEvent = nil, ptr(domain.ConsentEvent("MOVE_OUT"))
+		}, domain.CodeInvalidInput, "expiresOnEvent"},
+		{"expires before signing", func(in *domain.ConsentInput) {
+			in.SignedAt = now.Add(-time.Hour)
+			in.ExpiresAt = ptr(now.Add(-2 * time.Hour))
+		}, domain.CodeInvalidInput, "expiresAt"},
+		{"expires at signing", func(in *domain.ConsentInput) { in.ExpiresAt = ptr(signed) }, domain.CodeInvalidInput, "expiresAt"},
+		{"expired already", func(in *domain.ConsentInput) {
+			in.SignedAt = now.AddDate(0, -2, 0)
+			in.ExpiresAt = ptr(now.AddDate(0, -1, 0))
+		}, domain.CodeInvalidInput, "expiresAt"},
+		{"signed in the future", func(in *domain.ConsentInput) { in.SignedAt = now.Add(time.Hour) }, domain.CodeInFuture, "signedAt"},
+		{"signed within the clock skew", func(in *domain.ConsentInput) { in.SignedAt = now.Add(skew / 2) }, "", ""},
+		{"no recipient", func(in *domain.ConsentInput) { in.FamilyContactID = nil }, domain.CodeInvalidInput, "familyContactId"},
+		{"contact and key", func(in *domain.ConsentInput) { in.APIKeyID = ptr(int64(3)) }, domain.CodeInvalidInput, "apiKeyId"},
+		{"contact and partner", func(in *domain.ConsentInput) { in.PartnerName = ptr("Lab") }, domain.CodeInvalidInput, "partnerName"},
+		{"blank partner", func(in *domain.ConsentInput) { in.FamilyContactID, in.PartnerName = nil, ptr("  ") }, domain.CodeInvalidInput, "partnerName"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := valid()
+			tt.change(&in)
+			c, err := domain.NewConsent(in, now)
+			wantErr(t, err, tt.code, tt.field)
+			if err != nil {
+				return
+			}
+			if c.MemberID != 1 || c.Purpose != strings.TrimSpace(in.Purpose) || c.SignatureName != in.SignatureName {
+				t.Errorf("consent %+v", c)
+			}
+			if tt.name == "valid" && !slices.Equal(c.InformationKinds, []domain.InformationKind{domain.InfoMilestones, domain.InfoHousing}) {
+				t.Errorf("kinds %v, want each once in catalogue order", c.InformationKinds)
+			}
+		})
+	}
+}
+
+func TestCheckConsentFamilyContact(t *testing.T) {
+	c := &domain.Consent{MemberID: 1}
+	wantErr(t, domain.CheckConsentFamilyContact(c, &domain.FamilyContact{ID: 2, MemberID: 1}), "", "")
+	wantErr(t, domain.CheckConsentFamilyContact(c, &domain.FamilyContact{ID: 2, MemberID: 9}), domain.CodeInvalidInput, "familyContactId")
+	wantErr(t, domain.CheckConsentFamilyContact(c, nil), domain.CodeNotFound, "familyContactId")
+}
+
+func TestCheckRevocation(t *testing.T) {
+	signed := now.AddDate(0, -1, 0)
+	revoked := now.Add(-time.Hour)
+	tests := []struct {
+		name      string
+		consent   domain.Consent
+		revokedAt time.Time
+		reason    string
+		code      domain.Code
+		field     string
+	}{
+		{"valid", domain.Consent{SignedAt: signed}, now.Add(-time.Minute), " Member asked in writing ", "", ""},
+		{"at the signature", domain.Consent{SignedAt: signed}, signed, "Changed their mind", "", ""},
+		{"revoked already", domain.Consent{SignedAt: signed, RevokedAt: &revoked}, now, "again", domain.CodeAlreadyRevoked, "consentId"},
+		{"no reason", domain.Consent{SignedAt: signed}, now, " ", domain.CodeInvalidInput, "reason"},
+		{"in the future", domain.Consent{SignedAt: signed}, now.Add(time.Hour), "x", domain.CodeInFuture, "revokedAt"},
+		{"before the signature", domain.Consent{SignedAt: signed}, signed.Add(-time.Second), "x", domain.CodeInvalidInput, "revokedAt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reason, err := domain.CheckRevocation(&tt.consent, tt.revokedAt, tt.reason, now)
+			wantErr(t, err, tt.code, tt.field)
+			if err == nil && reason != strings.TrimSpace(tt.reason) {
+				t.Errorf("reason %q", reason)
+			}
+		})
+	}
+}
+
+func TestActiveDisclosures(t *testing.T) {
+	signed := now.AddDate(0, -1, 0)
+	soon, later, past := now.AddDate(0, 1, 0), now.AddDate(0, 3, 0), now.Add(-time.Hour)
+	event := domain.EventEndOfTreatment
+	rec := func(member int64, kinds []domain.InformationKind, change func(c *domain.Consent), ended *time.Time) *domain.ConsentRecord {
+		c := &domain.Consent{MemberID: member, InformationKinds: kinds, SignedAt: signed, ExpiresAt: &soon}
+		if change != nil {
+			change(c)
+		}
+		return &domain.ConsentRecord{Consent: c, TreatmentEndedAt: ended}
+	}
+	ms, housing, notes := domain.InfoMilestones, domain.InfoHousing, domain.InfoNotes
+	got := domain.ActiveDisclosures([]*domain.ConsentRecord{
+		rec(5, []domain.InformationKind{housing}, nil, nil),
+		rec(5, []domain.InformationKind{ms}, func(c *domain.Consent) { c.ExpiresAt = &later }, nil),
+		rec(5, []domain.InformationKind{notes}, func(c *domain.Consent) { c.RevokedAt = &past }, nil),
+		rec(2, []domain.InformationKind{notes}, func(c *domain.Consent) { c.ExpiresAt, c.ExpiresOnEvent = nil, &event }, nil),
+		rec(3, []domain.InformationKind{ms}, func(c *domain.Consent) { c.ExpiresAt, c.ExpiresOnEvent = nil, &event }, &past),
+		rec(4, []domain.InformationKind{ms}, func(c *domain.Consent) { c.ExpiresAt = &past }, nil),
+	}, now)
+	if len(got) != 2 || got[0].MemberID != 2 || got[1].MemberID != 5 {
+		t.Fatalf("disclosures %+v, want members 2 and 5", got)
+	}
+	if !slices.Equal(got[0].Kinds, []domain.InformationKind{notes}) || got[0].ExpiresAt != nil || got[0].ExpiresOnEvent == nil {
+		t.Errorf("member 2: %+v", got[0])
+	}
+	if !slices.Equal(got[1].Kinds, []domain.InformationKind{ms, housing}) || !got[1].ExpiresAt.Equal(later) || got[1].ExpiresOnEvent != nil {
+		t.Errorf("member 5: kinds %v, expires %v: want the union of the active consents and the latest date", got[1].Kinds, got[1].ExpiresAt)
+	}
+	if !got[1].Covers(housing) || got[1].Covers(notes) {
 		t.Error("Covers is wrong")
 	}
 }

@@ -26,23 +26,41 @@ type AttendanceEntry struct {
 // starts only EXCUSED (someone can send word ahead, but nobody can be there
 // or miss it yet). Errors point at the offending line.
 func CheckAttendance(entries []AttendanceEntry, startsAt, now time.Time) error {
-	if len(entries) == 0 {
+	lines := make([]attendanceLine, len(entries))
+	for i, e := range entries {
+		lines[i] = attendanceLine{who: e.MemberID, status: e.Status}
+	}
+	return checkAttendanceLines(lines, "memberId", "member", startsAt, now)
+}
+
+// attendanceLine is one line of an attendance call: who, and how they attended.
+type attendanceLine struct {
+	who    int64
+	status AttendanceStatus
+}
+
+// checkAttendanceLines holds the rules of every attendance call (members'
+// and family contacts'): each person once, known statuses, and only EXCUSED
+// before the meeting starts. whoField names the line's person field and
+// noun the person in messages.
+func checkAttendanceLines(lines []attendanceLine, whoField, noun string, startsAt, now time.Time) error {
+	if len(lines) == 0 {
 		return FieldError(CodeInvalidInput, entriesInputField, "Give at least one line.")
 	}
-	if len(entries) > MaxAttendanceEntries {
+	if len(lines) > MaxAttendanceEntries {
 		return FieldError(CodeInvalidInput, entriesInputField, "Record at most 500 lines at once.")
 	}
-	seen := make(map[int64]int, len(entries))
-	for i, e := range entries {
-		if j, dup := seen[e.MemberID]; dup {
-			return GroupLineError(CodeInvalidInput, entriesInputField, i, "memberId",
-				fmt.Sprintf("The member is listed twice (lines %d and %d).", j+1, i+1))
+	seen := make(map[int64]int, len(lines))
+	for i, e := range lines {
+		if j, dup := seen[e.who]; dup {
+			return GroupLineError(CodeInvalidInput, entriesInputField, i, whoField,
+				fmt.Sprintf("The %s is listed twice (lines %d and %d).", noun, j+1, i+1))
 		}
-		seen[e.MemberID] = i
-		if !e.Status.Valid() {
+		seen[e.who] = i
+		if !e.status.Valid() {
 			return GroupLineError(CodeInvalidInput, entriesInputField, i, "status", "Unknown attendance status.")
 		}
-		if e.Status != AttendanceExcused && now.Before(startsAt) {
+		if e.status != AttendanceExcused && now.Before(startsAt) {
 			return GroupLineError(CodeMeetingNotStarted, entriesInputField, i, "status",
 				"The meeting has not started; only EXCUSED can be recorded ahead of it.")
 		}

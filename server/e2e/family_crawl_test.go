@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"carejourney/graph/globalid"
 	"carejourney/server/domain"
 )
 
@@ -21,9 +22,9 @@ import (
 // "Type.*" entry allows every field of a type.
 var familyAllowed = map[string]bool{
 	"Query.viewer": true, "Query.careLevels": true, "Query.node": true, "Query.nodes": true,
-	"Viewer.*":    true,
-	"User.id":     true, "User.name": true, "User.email": true, "User.role": true,
-	"CareLevel.*": true,
+	"Viewer.*": true,
+	"User.id":  true, "User.name": true, "User.email": true, "User.role": true,
+	"CareLevel.*":    true,
 	"SharedMember.*": true, "SharedUpdate.*": true, "SharedUpdateConnection.*": true, "SharedUpdateEdge.*": true,
 	"PageInfo.*": true, "Milestone.*": true, "Milestones.*": true, "AttendanceWeek.*": true,
 	"Group.id": true, "Group.name": true, "Group.kind": true, "Group.description": true, "Group.modality": true,
@@ -294,10 +295,16 @@ func firstTypename(v any) string {
 // argument (node, member, house, …), and reports what it reached.
 func crawlAsFamily(t *testing.T, staff, family *client, ids []string) *crawler {
 	cr := &crawler{t: t, c: family, staff: staff, types: loadSchemaTypes(t, staff), ids: ids, reached: map[string]bool{}}
-	for _, id := range ids {
-		// Each root field starts afresh, so a type reached from two roots
-		// is crawled from both.
-		for _, root := range cr.types["Query"].Fields {
+	// Each root field starts afresh, so a type reached from two roots is
+	// crawled from both; a root that takes an ID is crawled with every ID.
+	for _, root := range cr.types["Query"].Fields {
+		rootIDs := ids[:1]
+		for _, a := range root.Args {
+			if a.Type.named().Name == "ID" {
+				rootIDs = ids
+			}
+		}
+		for _, id := range rootIDs {
 			cr.visited = map[string]bool{"Query": true}
 			cr.visitFields("Query", []schemaField{root}, nil, id)
 		}
@@ -341,8 +348,14 @@ func crawlIDs(t *testing.T, staff *client) []string {
 func TestFamilyCrawl(t *testing.T) {
 	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
 	staff := s.signedIn(t, domain.RoleAdmin)
-	family := s.signedIn(t, domain.RoleFamily)
+	family := s.signInAs(t, "family@demo.carejourney.test", "demo-family-2026!")
 	ids := crawlIDs(t, staff)
+	// The shared views of other members, by guessing their IDs.
+	for _, id := range ids {
+		if typeName, _, _ := globalid.Decode(id); typeName == globalid.TypeMember {
+			ids = append(ids, globalid.EncodeInt(globalid.TypeSharedMember, decodeID(t, id)))
+		}
+	}
 	cr := crawlAsFamily(t, staff, family, ids)
 	for _, leak := range cr.leaks {
 		t.Errorf("a family viewer read %s", leak)
@@ -353,7 +366,11 @@ func TestFamilyCrawl(t *testing.T) {
 	}
 	sort.Strings(reached)
 	t.Logf("family crawl: %d field queries over %d IDs; fields with data: %v", cr.fields, len(ids), reached)
-	if !cr.reached["Viewer.user"] {
-		t.Error("the crawl never reached viewer.user: it is not crawling")
+	for _, want := range []string{"Viewer.user", "Viewer.sharedMembers", "SharedMember.sharedUpdates", "SharedUpdate.body",
+		"SharedMember.currentCareLevel", "SharedMember.houseName", "SharedMember.attendanceWeeks", "SharedMember.milestones",
+		"Viewer.familyGroups", "Group.nextMeeting"} {
+		if !cr.reached[want] {
+			t.Errorf("the crawl never reached %s with data: the demo family viewer should see it", want)
+		}
 	}
 }

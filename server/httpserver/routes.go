@@ -26,6 +26,8 @@ type Deps struct {
 	Limits graph.Limits
 	// TrustProxyHeaders takes the client address from X-Forwarded-For.
 	TrustProxyHeaders bool
+	// PublicURL is the app's address as people reach it, for invitation links.
+	PublicURL string
 }
 
 // maxBodyBytes bounds a request body; a GraphQL document is small.
@@ -35,7 +37,7 @@ const maxBodyBytes = 1 << 20
 func New(d Deps) http.Handler {
 	mux := http.NewServeMux()
 
-	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Limits)
+	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Limits, d.PublicURL)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	api = limitBody(maxBodyBytes, api)
 	api = cors.New(cors.Options{

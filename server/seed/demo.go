@@ -93,7 +93,11 @@ func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
 	if _, err := writeGraph(ctx, st, journeysOf(plans, ids), demoGraphSeed, people, true); err != nil {
 		return nil, err
 	}
-	return append([]DemoUser(nil), demoUsers...), nil
+	family, err := seedFamily(ctx, st, caseManagerID)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]DemoUser(nil), demoUsers...), family...), nil
 }
 
 func demoPeerName() string {

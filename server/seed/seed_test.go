@@ -236,6 +236,7 @@ func TestDemo(t *testing.T) {
 	})
 
 	t.Run("recovery graph", func(t *testing.T) { demoGraph(t, st) })
+	t.Run("family", func(t *testing.T) { demoFamily(t, st, users) })
 
 	t.Run("twice", func(t *testing.T) {
 		_, err := seed.Demo(ctx, st)

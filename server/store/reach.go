@@ -5,9 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
-
-	"github.com/uptrace/bun"
 
 	"carejourney/server/domain"
 )
@@ -78,49 +75,6 @@ func (s *Store) HouseManagerReachOf(ctx context.Context, userID int64) (*HouseMa
 		return nil, fmt.Errorf("store: unable to load house manager reach: %w", err)
 	}
 	return &HouseManagerReach{Houses: r.Houses, Members: r.Members, Groups: r.Groups}, nil
-}
-
-// ConsentRecipient names who consents are looked up for: a family user
-// (through the contacts they sign in as) or a partner key (by the key or
-// its partner's name).
-type ConsentRecipient struct {
-	FamilyUserID int64
-	APIKeyID     int64
-	PartnerName  string
-}
-
-// NamedConsent is a consent with what its status depends on.
-type NamedConsent struct {
-	domain.Consent
-	// TreatmentEndedAt is the member's first discharge at or after the
-	// signature; nil while they have not left care since.
-	TreatmentEndedAt *time.Time `bun:"treatment_ended_at"`
-}
-
-// ConsentsNaming loads the unrevoked consents that name a recipient. The
-// caller derives each one's status with Consent.Status.
-func (s *Store) ConsentsNaming(ctx context.Context, who ConsentRecipient) ([]*NamedConsent, error) {
-	var rows []*NamedConsent
-	q := s.db.NewSelect().TableExpr("consents AS c").ColumnExpr("c.*").
-		ColumnExpr(`(SELECT min(e.ended_at) FROM care_episodes e
-			WHERE e.member_id = c.member_id AND e.discharge_reason IS NOT NULL
-			AND e.superseded_at IS NULL AND e.ended_at >= c.signed_at) AS treatment_ended_at`).
-		Where("c.revoked_at IS NULL")
-	switch {
-	case who.FamilyUserID != 0:
-		q = q.Where("c.family_contact_id IN (SELECT id FROM family_contacts WHERE user_id = ?)", who.FamilyUserID)
-	case who.APIKeyID != 0:
-		q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-			return q.Where("c.api_key_id = ?", who.APIKeyID).
-				WhereOr("lower(c.partner_name) = lower(?)", who.PartnerName)
-		})
-	default:
-		return nil, nil
-	}
-	if err := q.OrderExpr("c.id").Scan(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("store: unable to load consents: %w", err)
-	}
-	return rows, nil
 }
 
 // FamilyGroupIDs lists the FAMILY groups, which family viewers may see.

@@ -132,6 +132,12 @@ var constraintErrors = map[string]*domain.Error{
 	"group_schedule_slots_group_id_day_of_week_start_time_key": domain.FieldError(domain.CodeDuplicate, "schedule",
 		"Two meeting times start at the same moment."),
 
+	// Family contacts and consents.
+	"family_contacts_member_email_key": domain.FieldError(domain.CodeDuplicate, "email",
+		"The member has a family contact with this email address already."),
+	"consents_append_only": domain.Errorf(domain.CodeAlreadyRevoked,
+		"A consent is never edited, and it is revoked only once."),
+
 	// Aftercare plans.
 	"aftercare_plans_one_active_idx": domain.FieldError(domain.CodeActivePlanExists, "planId",
 		"The member has an active aftercare plan already; complete or cancel it first."),
@@ -155,6 +161,15 @@ func translate(err error) error {
 		return domain.Errorf(domain.CodeConflict, "Someone else changed the same record at the same moment; try again.")
 	}
 	return err
+}
+
+// constraintName is the constraint a PostgreSQL error names, "" for none.
+func constraintName(err error) string {
+	var pgErr pgdriver.Error
+	if !errors.As(err, &pgErr) {
+		return ""
+	}
+	return pgErr.Field('n')
 }
 
 func notFound(what string) *domain.Error {

@@ -164,3 +164,25 @@ func (s *Store) milestoneUpdate(memberID int64, start time.Time, m domain.Milest
 		OccurredAt: time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), 0, 0, 0, 0, s.Location),
 		Shareable:  domain.ShareableByDefault(domain.UpdateMilestone), MilestoneKey: &key, MilestoneOfDate: &of}
 }
+
+// sharedUpdatesBase selects the shareable updates of kinds; no kinds selects
+// none (unlike UpdateKinds elsewhere, where empty means all).
+func (s *Store) sharedUpdatesBase(kinds UpdateKinds) *bun.SelectQuery {
+	q := s.db.NewSelect().Model((*domain.Update)(nil)).Where("?TableAlias.shareable")
+	if kinds == "" {
+		return q.Where("false")
+	}
+	return kinds.apply(q)
+}
+
+// SharedUpdatesByMember reads one page of the shareable updates of the given
+// kinds, newest first, for each member: what a consent may show to family.
+func (s *Store) SharedUpdatesByMember(ctx context.Context, memberIDs []int64, kinds UpdateKinds, page PageRequest) (map[int64]Page[*domain.Update], error) {
+	return childPages(ctx, s.sharedUpdatesBase(kinds), "?TableAlias.member_id", memberIDs, updateKeyset, page,
+		func(u *domain.Update) int64 { return u.MemberID }, updateCursor)
+}
+
+// CountSharedUpdatesByMember counts the members' shareable updates of the given kinds.
+func (s *Store) CountSharedUpdatesByMember(ctx context.Context, memberIDs []int64, kinds UpdateKinds) (map[int64]int, error) {
+	return childCounts(ctx, s.sharedUpdatesBase(kinds), "?TableAlias.member_id", memberIDs)
+}

@@ -1,0 +1,103 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/uptrace/bun"
+
+	"carejourney/server/domain"
+)
+
+// familyAttendanceTable names the table for domain.FamilyAttendance, whose
+// name bun would otherwise pluralise.
+const familyAttendanceTable = "family_attendance AS family_attendance"
+
+// RecordFamilyAttendance records family contacts' attendance at a meeting
+// of a FAMILY group: every line or none, a contact recorded before gets the
+// new status. The rules are those of member attendance (domain.CheckFamilyAttendance).
+func (s *Store) RecordFamilyAttendance(ctx context.Context, by, meetingID int64, entries []domain.FamilyAttendanceEntry) (*domain.Meeting, error) {
+	var m *domain.Meeting
+	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		if m, err = lockMeeting(ctx, tx, meetingID); err != nil {
+			return err
+		}
+		g := new(domain.Group)
+		if err := tx.NewSelect().Model(g).Where("id = ?", m.GroupID).Scan(ctx); err != nil {
+			return err
+		}
+		if err := domain.CheckFamilyAttendance(g, entries, m.StartsAt, s.Now()); err != nil {
+			return err
+		}
+		if err := checkFamilyContactsExist(ctx, tx, entries); err != nil {
+			return err
+		}
+		rows := make([]*domain.FamilyAttendance, len(entries))
+		for i, e := range entries {
+			rows[i] = &domain.FamilyAttendance{MeetingID: m.ID, FamilyContactID: e.FamilyContactID, Status: e.Status,
+				RecordedByUserID: userRef(by)}
+		}
+		// One order for every writer, so row locks can never deadlock.
+		slices.SortFunc(rows, func(a, b *domain.FamilyAttendance) int { return cmp.Compare(a.FamilyContactID, b.FamilyContactID) })
+		_, err = tx.NewInsert().Model(&rows).ModelTableExpr(familyAttendanceTable).ExcludeColumn("recorded_at").
+			On("CONFLICT (meeting_id, family_contact_id) DO UPDATE").
+			Set("status = EXCLUDED.status").
+			Set("recorded_by_user_id = EXCLUDED.recorded_by_user_id").
+			Set("recorded_at = now()").Exec(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// checkFamilyContactsExist points at the first line whose contact does not exist.
+func checkFamilyContactsExist(ctx context.Context, tx bun.Tx, entries []domain.FamilyAttendanceEntry) error {
+	ids := make([]int64, len(entries))
+	for i, e := range entries {
+		ids[i] = e.FamilyContactID
+	}
+	var found []int64
+	if err := tx.NewSelect().Table("family_contacts").Column("id").Where("id IN (?)", bun.List(ids)).Scan(ctx, &found); err != nil {
+		return err
+	}
+	exists := make(map[int64]bool, len(found))
+	for _, id := range found {
+		exists[id] = true
+	}
+	for i, id := range ids {
+		if !exists[id] {
+			return domain.GroupLineError(domain.CodeNotFound, "entries", i, "familyContactId", "Family contact not found.")
+		}
+	}
+	return nil
+}
+
+// FamilyAttendanceByMeetingID loads the family attendance of meetings, by contact.
+func (s *Store) FamilyAttendanceByMeetingID(ctx context.Context, ids []int64) (map[int64][]*domain.FamilyAttendance, error) {
+	var rows []*domain.FamilyAttendance
+	err := s.db.NewSelect().Model(&rows).ModelTableExpr(familyAttendanceTable).
+		Where("meeting_id IN (?)", bun.List(ids)).Order("meeting_id", "family_contact_id").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return groupBy(rows, func(r *domain.FamilyAttendance) int64 { return r.MeetingID }), nil
+}
+
+// FamilyAttendanceOfUser loads a FAMILY account's own attendance (as any of
+// its contacts) at meetings, keyed by meeting.
+func (s *Store) FamilyAttendanceOfUser(ctx context.Context, userID int64, meetingIDs []int64) (map[int64]*domain.FamilyAttendance, error) {
+	var rows []*domain.FamilyAttendance
+	err := s.db.NewSelect().Model(&rows).ModelTableExpr(familyAttendanceTable).
+		Where("meeting_id IN (?)", bun.List(meetingIDs)).
+		Where("family_contact_id IN (SELECT id FROM family_contacts WHERE user_id = ?)", userID).
+		Order("meeting_id", "family_contact_id").Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// A person who is the contact of two members attended once.
+	return indexBy(rows, func(r *domain.FamilyAttendance) int64 { return r.MeetingID }), nil
+}
