@@ -31,6 +31,9 @@ type Loaders struct {
 	Groups  GroupLoaders
 	Plans   PlanLoaders
 	Updates UpdateLoaders
+
+	// Partner API keys.
+	Partners PartnerLoaders
 }
 
 // batchWait is how long a loader waits to gather keys; resolvers of one list
@@ -54,6 +57,8 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		Groups:  newGroupLoaders(st, opts),
 		Plans:   newPlanLoaders(st, opts),
 		Updates: newUpdateLoaders(st, opts),
+
+		Partners: newPartnerLoaders(st, opts),
 	}
 }
 

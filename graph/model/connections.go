@@ -47,4 +47,6 @@ type (
 	CheckInEdge                = Edge[*domain.CheckIn]
 	UpdateConnection           = Connection[*domain.Update]
 	UpdateEdge                 = Edge[*domain.Update]
+	ApiKeyConnection           = Connection[*domain.APIKey]
+	ApiKeyEdge                 = Edge[*domain.APIKey]
 )
