@@ -23,13 +23,11 @@ func (s *Store) Outcomes(ctx context.Context, from, to time.Time, levels []domai
 // outcomesSQL aggregates a period in one statement. It returns narrow rows
 // (metric, key, a, b, c, d) whose numbers each metric reads its own way;
 // nothing in them identifies anyone, and no row per member leaves the
-// database. The parameters are the period's instants [start, end), its
-// calendar days [from, to] and the provider's zone.
+// database. The parameters (?0–?6, inlined as constants so the planner sees
+// the period) are the instants [start, end), the calendar days [from, to],
+// the provider zone and the two cohort thresholds.
 const outcomesSQL = `
-WITH params AS (
-    SELECT ?::timestamptz AS start_at, ?::timestamptz AS end_at,
-           ?::date AS from_day, ?::date AS to_day, ?::text AS zone
-),
+WITH
 -- Current (not superseded) episodes that began before the end, each with the
 -- transition it began with, as domain.TransitionOf derives it: none before is
 -- an admission, a discharge before a readmission, else the intensities decide.
@@ -45,65 +43,58 @@ episodes AS (
            END AS transition
     FROM care_episodes AS e
     JOIN care_levels AS l ON l.code = e.care_level_code
-    CROSS JOIN params AS p
-    WHERE e.superseded_at IS NULL AND e.started_at < p.end_at
+    WHERE e.superseded_at IS NULL AND e.started_at < ?1
     WINDOW w AS (PARTITION BY e.member_id ORDER BY e.started_at, e.id)
 ),
--- Lengths of stay, in calendar days of the provider zone, of the episodes that
--- ended in the period.
+-- Lengths of stay, in calendar days of the provider zone, of the episodes
+-- that ended in the period.
 stays AS (
-    SELECT e.member_id, e.care_level_code,
-           (e.ended_at AT TIME ZONE p.zone)::date - (e.started_at AT TIME ZONE p.zone)::date AS days
-    FROM episodes AS e CROSS JOIN params AS p
-    WHERE e.ended_at >= p.start_at AND e.ended_at < p.end_at
+    SELECT member_id, care_level_code,
+           (ended_at AT TIME ZONE ?4)::date - (started_at AT TIME ZONE ?4)::date AS days
+    FROM episodes
+    WHERE ended_at >= ?0 AND ended_at < ?1
 ),
--- Attendance recorded at meetings that started in the period.
+-- Attendance at meetings that started in the period, per member: every
+-- record, the attended ones (PRESENT, LATE), and those at AFTERCARE groups.
 attendance AS (
-    SELECT a.member_id, a.status IN ('PRESENT', 'LATE') AS attended, g.kind = 'AFTERCARE' AS aftercare
+    SELECT a.member_id,
+           count(*) FILTER (WHERE a.status IN ('PRESENT', 'LATE')) AS meetings,
+           count(*) FILTER (WHERE a.status IN ('PRESENT', 'LATE') AND g.kind = 'AFTERCARE') AS aftercare_meetings
     FROM meetings AS m
     JOIN groups AS g ON g.id = m.group_id
     JOIN attendance_records AS a ON a.meeting_id = m.id
-    CROSS JOIN params AS p
-    WHERE m.starts_at >= p.start_at AND m.starts_at < p.end_at
+    WHERE m.starts_at >= ?0 AND m.starts_at < ?1
+    GROUP BY a.member_id
 ),
-attendance_by_member AS (
-    SELECT member_id,
-           count(*) FILTER (WHERE attended) AS meetings,
-           count(*) FILTER (WHERE attended AND aftercare) AS aftercare_meetings
-    FROM attendance GROUP BY member_id
-),
--- The sobriety date of each member on the last day: of the dates that had begun
--- by then, the one recorded last (a later correction wins over a typo, and a
--- reset after the period does not reach back into it).
+-- The sobriety date of each member on the last day: of the dates that had
+-- begun by then, the one recorded last (a later correction wins over a typo,
+-- and a reset after the period does not reach back into it).
 recovery AS (
-    SELECT DISTINCT ON (r.member_id) r.member_id, r.start_date
-    FROM recovery_start_dates AS r CROSS JOIN params AS p
-    WHERE r.start_date <= p.to_day
-    ORDER BY r.member_id, r.recorded_at DESC, r.id DESC
+    SELECT DISTINCT ON (member_id) member_id, start_date
+    FROM recovery_start_dates
+    WHERE start_date <= ?3::date
+    ORDER BY member_id, recorded_at DESC, id DESC
 ),
 -- Members active in the period: in care at some time in it, or with
 -- attendance recorded at one of its meetings.
 active AS (
-    SELECT e.member_id FROM episodes AS e CROSS JOIN params AS p
-    WHERE e.ended_at IS NULL OR e.ended_at > p.start_at
+    SELECT member_id FROM episodes WHERE ended_at IS NULL OR ended_at > ?0
     UNION
     SELECT member_id FROM attendance
 ),
 recovery_cohorts AS (
-    SELECT coalesce(p.to_day - r.start_date >= ?, false) AS long_recovery,
+    SELECT coalesce(?3::date - r.start_date >= ?5, false) AS long_recovery,
            coalesce(t.meetings, 0) AS meetings, coalesce(t.aftercare_meetings, 0) AS aftercare_meetings
     FROM active AS x
-    CROSS JOIN params AS p
     LEFT JOIN recovery AS r ON r.member_id = x.member_id
-    LEFT JOIN attendance_by_member AS t ON t.member_id = x.member_id
+    LEFT JOIN attendance AS t ON t.member_id = x.member_id
 ),
 -- Check-ins of the period, per member.
 check_ins_by_member AS (
     SELECT pl.member_id, count(*) AS check_ins, count(*) FILTER (WHERE c.abstinent) AS abstinent
     FROM check_ins AS c
     JOIN aftercare_plans AS pl ON pl.id = c.plan_id
-    CROSS JOIN params AS p
-    WHERE c.occurred_on BETWEEN p.from_day AND p.to_day
+    WHERE c.occurred_on BETWEEN ?2::date AND ?3::date
     GROUP BY pl.member_id
 ),
 -- AFTERCARE groups each member belonged to at some time in the period.
@@ -111,31 +102,30 @@ aftercare_groups AS (
     SELECT gm.member_id, count(DISTINCT gm.group_id) AS groups
     FROM group_memberships AS gm
     JOIN groups AS g ON g.id = gm.group_id
-    CROSS JOIN params AS p
-    WHERE g.kind = 'AFTERCARE' AND gm.joined_at < p.end_at AND (gm.left_at IS NULL OR gm.left_at > p.start_at)
+    WHERE g.kind = 'AFTERCARE' AND gm.joined_at < ?1 AND (gm.left_at IS NULL OR gm.left_at > ?0)
     GROUP BY gm.member_id
 ),
 check_in_cohorts AS (
-    SELECT coalesce(ag.groups, 0) >= ? AS two_or_more, c.check_ins, c.abstinent
+    SELECT coalesce(ag.groups, 0) >= ?6 AS two_or_more, c.check_ins, c.abstinent
     FROM check_ins_by_member AS c
     LEFT JOIN aftercare_groups AS ag ON ag.member_id = c.member_id
 )
 -- level: members at a level at the end (a = members).
-SELECT 'level' AS metric, e.care_level_code AS key, count(*) AS a, 0::bigint AS b, 0::bigint AS c, 0::bigint AS d
-FROM episodes AS e CROSS JOIN params AS p
-WHERE e.ended_at IS NULL OR e.ended_at >= p.end_at
-GROUP BY e.care_level_code
+SELECT 'level' AS metric, care_level_code AS key, count(*) AS a, 0::bigint AS b, 0::bigint AS c, 0::bigint AS d
+FROM episodes
+WHERE ended_at IS NULL OR ended_at >= ?1
+GROUP BY care_level_code
 UNION ALL
 -- transition: episodes that began in the period (a = episodes, b = people).
-SELECT 'transition', e.transition, count(*), count(DISTINCT e.member_id), 0, 0
-FROM episodes AS e CROSS JOIN params AS p
-WHERE e.started_at >= p.start_at
-GROUP BY e.transition
+SELECT 'transition', transition, count(*), count(DISTINCT member_id), 0, 0
+FROM episodes
+WHERE started_at >= ?0
+GROUP BY transition
 UNION ALL
 -- discharge: episodes that ended with a discharge in the period (a = discharges, b = people).
-SELECT 'discharge', '', count(*), count(DISTINCT e.member_id), 0, 0
-FROM episodes AS e CROSS JOIN params AS p
-WHERE e.discharged AND e.ended_at >= p.start_at AND e.ended_at < p.end_at
+SELECT 'discharge', '', count(*), count(DISTINCT member_id), 0, 0
+FROM episodes
+WHERE discharged AND ended_at >= ?0 AND ended_at < ?1
 UNION ALL
 -- stay: the length-of-stay histogram of a level (a = days, b = episodes).
 SELECT 'stay', care_level_code, days, count(*), 0, 0
@@ -146,8 +136,8 @@ SELECT 'stay_people', care_level_code, count(DISTINCT member_id), 0, 0, 0
 FROM stays GROUP BY care_level_code
 UNION ALL
 -- aftercare: attended AFTERCARE meetings (a = attendances, b = people).
-SELECT 'aftercare', '', count(*), count(DISTINCT member_id), 0, 0
-FROM attendance WHERE attended AND aftercare
+SELECT 'aftercare', '', coalesce(sum(aftercare_meetings), 0)::bigint, count(*) FILTER (WHERE aftercare_meetings > 0), 0, 0
+FROM attendance
 UNION ALL
 -- check_ins: (a = check-ins, b = abstinent ones, c = people, d = people abstinent at each).
 SELECT 'check_ins', '', coalesce(sum(check_ins), 0)::bigint, coalesce(sum(abstinent), 0)::bigint,
