@@ -65,6 +65,8 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = familySharedMemberNode(ctx, viewerUser(ctx), id)
 	case globalid.TypeSharedUpdate:
 		n, err = familySharedUpdateNode(ctx, viewerUser(ctx), id)
+	case globalid.TypeApiKey:
+		n, err = loadByID(ctx, id, typeName, l.Partners.APIKey.Load)
 	default:
 		err = notFound(id)
 	}

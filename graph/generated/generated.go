@@ -34,6 +34,8 @@ type ResolverRoot interface {
 	AftercareCommitment() AftercareCommitmentResolver
 	AftercareGoal() AftercareGoalResolver
 	AftercarePlan() AftercarePlanResolver
+	ApiKey() ApiKeyResolver
+	ApiKeyConnection() ApiKeyConnectionResolver
 	Attendance() AttendanceResolver
 	AttendanceConnection() AttendanceConnectionResolver
 	CareEpisode() CareEpisodeResolver
@@ -77,6 +79,12 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AbstinenceCohort struct {
+		CheckInsAbstinent     func(childComplexity int) int
+		ContinuouslyAbstinent func(childComplexity int) int
+		Members               func(childComplexity int) int
+	}
+
 	AcceptInvitationPayload struct {
 		UserErrors func(childComplexity int) int
 		Viewer     func(childComplexity int) int
@@ -135,6 +143,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	AftercareGroupComparison struct {
+		FewerGroups     func(childComplexity int) int
+		TwoOrMoreGroups func(childComplexity int) int
+	}
+
 	AftercarePlan struct {
 		ActivatedAt func(childComplexity int) int
 		Adherence   func(childComplexity int, weeks *int) int
@@ -155,6 +168,31 @@ type ComplexityRoot struct {
 	AftercarePlanPayload struct {
 		Plan       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	ApiKey struct {
+		Active       func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		CreatedBy    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		LastUsedAt   func(childComplexity int) int
+		PartnerName  func(childComplexity int) int
+		RevokedAt    func(childComplexity int) int
+		RevokedBy    func(childComplexity int) int
+		Scopes       func(childComplexity int) int
+		SecretPrefix func(childComplexity int) int
+	}
+
+	ApiKeyConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ApiKeyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	AssignPeerPayload struct {
@@ -289,6 +327,12 @@ type ComplexityRoot struct {
 	CorrectCareEpisodePayload struct {
 		Episode    func(childComplexity int) int
 		Member     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateApiKeyPayload struct {
+		APIKey     func(childComplexity int) int
+		Secret     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -427,6 +471,12 @@ type ComplexityRoot struct {
 		UserErrors      func(childComplexity int) int
 	}
 
+	LevelOutcome struct {
+		Level          func(childComplexity int) int
+		MedianStayDays func(childComplexity int) int
+		Members        func(childComplexity int) int
+	}
+
 	LogPeerConversationPayload struct {
 		Conversation func(childComplexity int) int
 		UserErrors   func(childComplexity int) int
@@ -535,6 +585,7 @@ type ComplexityRoot struct {
 		ChangeCareLevel           func(childComplexity int, input model.ChangeCareLevelInput) int
 		CompleteAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
 		CorrectCareEpisode        func(childComplexity int, input model.CorrectCareEpisodeInput) int
+		CreateAPIKey              func(childComplexity int, input model.CreateAPIKeyInput) int
 		CreateAftercarePlan       func(childComplexity int, input model.CreateAftercarePlanInput) int
 		CreateGroup               func(childComplexity int, input model.CreateGroupInput) int
 		CreateHouse               func(childComplexity int, input model.CreateHouseInput) int
@@ -556,6 +607,7 @@ type ComplexityRoot struct {
 		RecordRecoveryCapital     func(childComplexity int, input model.RecordRecoveryCapitalInput) int
 		RemoveAftercareCommitment func(childComplexity int, input model.RemoveAftercareCommitmentInput) int
 		ResetRecoveryStartDate    func(childComplexity int, input model.ResetRecoveryStartDateInput) int
+		RevokeAPIKey              func(childComplexity int, input model.RevokeAPIKeyInput) int
 		RevokeConsent             func(childComplexity int, input model.RevokeConsentInput) int
 		ScheduleMeetings          func(childComplexity int, input model.ScheduleMeetingsInput) int
 		SignIn                    func(childComplexity int, input model.SignInInput) int
@@ -574,6 +626,32 @@ type ComplexityRoot struct {
 		Available func(childComplexity int) int
 		Capacity  func(childComplexity int) int
 		Occupied  func(childComplexity int) int
+	}
+
+	OutcomeCount struct {
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
+	OutcomeFigure struct {
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
+	Outcomes struct {
+		Admissions                func(childComplexity int) int
+		AftercareMeetingsAttended func(childComplexity int) int
+		ByAftercareGroups         func(childComplexity int) int
+		ByRecovery                func(childComplexity int) int
+		CheckInsAbstinent         func(childComplexity int) int
+		Discharges                func(childComplexity int) int
+		From                      func(childComplexity int) int
+		LateralMoves              func(childComplexity int) int
+		Levels                    func(childComplexity int) int
+		Readmissions              func(childComplexity int) int
+		StepDowns                 func(childComplexity int) int
+		StepUps                   func(childComplexity int) int
+		To                        func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -672,6 +750,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		APIKeys                    func(childComplexity int, first *int, after *string, includeRevoked *bool) int
 		AftercarePlan              func(childComplexity int, id string) int
 		AftercarePlansDueForReview func(childComplexity int, on *time.Time, first *int) int
 		CareLevels                 func(childComplexity int) int
@@ -685,6 +764,7 @@ type ComplexityRoot struct {
 		Members                    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) int
 		Node                       func(childComplexity int, id string) int
 		Nodes                      func(childComplexity int, ids []string) int
+		Outcomes                   func(childComplexity int, from time.Time, to time.Time) int
 		Peer                       func(childComplexity int, id string) int
 		Peers                      func(childComplexity int, first *int, after *string, filter *model.PeerFilter) int
 		Viewer                     func(childComplexity int) int
@@ -718,6 +798,18 @@ type ComplexityRoot struct {
 		RecordedBy               func(childComplexity int) int
 		SustainedRemissionLikely func(childComplexity int) int
 		Total                    func(childComplexity int) int
+	}
+
+	RecoveryCohort struct {
+		MeanAftercareMeetingsAttended func(childComplexity int) int
+		MeanMeetingsAttended          func(childComplexity int) int
+		Members                       func(childComplexity int) int
+	}
+
+	RecoveryComparison struct {
+		AftercareMeetingsRatio func(childComplexity int) int
+		NinetyDaysOrMore       func(childComplexity int) int
+		UnderNinetyDays        func(childComplexity int) int
 	}
 
 	RecoveryStartDateChange struct {
@@ -755,6 +847,11 @@ type ComplexityRoot struct {
 	ResidencyEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	RevokeApiKeyPayload struct {
+		APIKey     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	RevokeConsentPayload struct {
@@ -915,6 +1012,16 @@ type AftercarePlanResolver interface {
 	CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string) (*model.Connection[*domain.CheckIn], error)
 	Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error)
 }
+type ApiKeyResolver interface {
+	ID(ctx context.Context, obj *domain.APIKey) (string, error)
+
+	CreatedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
+
+	RevokedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
+}
+type ApiKeyConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.APIKey]) (int, error)
+}
 type AttendanceResolver interface {
 	Meeting(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Meeting, error)
 	Member(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Member, error)
@@ -1071,6 +1178,8 @@ type MutationResolver interface {
 	CreateMember(ctx context.Context, input model.CreateMemberInput) (*model.CreateMemberPayload, error)
 	UpdateMember(ctx context.Context, input model.UpdateMemberInput) (*model.UpdateMemberPayload, error)
 	ResetRecoveryStartDate(ctx context.Context, input model.ResetRecoveryStartDateInput) (*model.ResetRecoveryStartDatePayload, error)
+	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error)
+	RevokeAPIKey(ctx context.Context, input model.RevokeAPIKeyInput) (*model.RevokeAPIKeyPayload, error)
 	CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error)
 	UpdatePeer(ctx context.Context, input model.UpdatePeerInput) (*model.UpdatePeerPayload, error)
 	AssignPeer(ctx context.Context, input model.AssignPeerInput) (*model.AssignPeerPayload, error)
@@ -1143,6 +1252,8 @@ type QueryResolver interface {
 	Houses(ctx context.Context, first *int, after *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error)
 	Member(ctx context.Context, id string) (*domain.Member, error)
 	Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.Connection[*domain.Member], error)
+	Outcomes(ctx context.Context, from time.Time, to time.Time) (*domain.Outcomes, error)
+	APIKeys(ctx context.Context, first *int, after *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error)
 	Peer(ctx context.Context, id string) (*domain.Peer, error)
 	Peers(ctx context.Context, first *int, after *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
 	AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error)
@@ -1223,6 +1334,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AbstinenceCohort.checkInsAbstinent":
+		if e.ComplexityRoot.AbstinenceCohort.CheckInsAbstinent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbstinenceCohort.CheckInsAbstinent(childComplexity), true
+	case "AbstinenceCohort.continuouslyAbstinent":
+		if e.ComplexityRoot.AbstinenceCohort.ContinuouslyAbstinent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbstinenceCohort.ContinuouslyAbstinent(childComplexity), true
+	case "AbstinenceCohort.members":
+		if e.ComplexityRoot.AbstinenceCohort.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AbstinenceCohort.Members(childComplexity), true
 
 	case "AcceptInvitationPayload.userErrors":
 		if e.ComplexityRoot.AcceptInvitationPayload.UserErrors == nil {
@@ -1436,6 +1566,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercareGoalPayload.UserErrors(childComplexity), true
 
+	case "AftercareGroupComparison.fewerGroups":
+		if e.ComplexityRoot.AftercareGroupComparison.FewerGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGroupComparison.FewerGroups(childComplexity), true
+	case "AftercareGroupComparison.twoOrMoreGroups":
+		if e.ComplexityRoot.AftercareGroupComparison.TwoOrMoreGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGroupComparison.TwoOrMoreGroups(childComplexity), true
+
 	case "AftercarePlan.activatedAt":
 		if e.ComplexityRoot.AftercarePlan.ActivatedAt == nil {
 			break
@@ -1543,6 +1686,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercarePlanPayload.UserErrors(childComplexity), true
+
+	case "ApiKey.active":
+		if e.ComplexityRoot.ApiKey.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.Active(childComplexity), true
+	case "ApiKey.createdAt":
+		if e.ComplexityRoot.ApiKey.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.CreatedAt(childComplexity), true
+	case "ApiKey.createdBy":
+		if e.ComplexityRoot.ApiKey.CreatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.CreatedBy(childComplexity), true
+	case "ApiKey.id":
+		if e.ComplexityRoot.ApiKey.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.ID(childComplexity), true
+	case "ApiKey.lastUsedAt":
+		if e.ComplexityRoot.ApiKey.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.LastUsedAt(childComplexity), true
+	case "ApiKey.partnerName":
+		if e.ComplexityRoot.ApiKey.PartnerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.PartnerName(childComplexity), true
+	case "ApiKey.revokedAt":
+		if e.ComplexityRoot.ApiKey.RevokedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.RevokedAt(childComplexity), true
+	case "ApiKey.revokedBy":
+		if e.ComplexityRoot.ApiKey.RevokedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.RevokedBy(childComplexity), true
+	case "ApiKey.scopes":
+		if e.ComplexityRoot.ApiKey.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.Scopes(childComplexity), true
+	case "ApiKey.secretPrefix":
+		if e.ComplexityRoot.ApiKey.SecretPrefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.SecretPrefix(childComplexity), true
+
+	case "ApiKeyConnection.edges":
+		if e.ComplexityRoot.ApiKeyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyConnection.Edges(childComplexity), true
+	case "ApiKeyConnection.nodes":
+		if e.ComplexityRoot.ApiKeyConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyConnection.Nodes(childComplexity), true
+	case "ApiKeyConnection.pageInfo":
+		if e.ComplexityRoot.ApiKeyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyConnection.PageInfo(childComplexity), true
+	case "ApiKeyConnection.totalCount":
+		if e.ComplexityRoot.ApiKeyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyConnection.TotalCount(childComplexity), true
+
+	case "ApiKeyEdge.cursor":
+		if e.ComplexityRoot.ApiKeyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyEdge.Cursor(childComplexity), true
+	case "ApiKeyEdge.node":
+		if e.ComplexityRoot.ApiKeyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKeyEdge.Node(childComplexity), true
 
 	case "AssignPeerPayload.assignment":
 		if e.ComplexityRoot.AssignPeerPayload.Assignment == nil {
@@ -2082,6 +2324,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CorrectCareEpisodePayload.UserErrors(childComplexity), true
 
+	case "CreateApiKeyPayload.apiKey":
+		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateApiKeyPayload.APIKey(childComplexity), true
+	case "CreateApiKeyPayload.secret":
+		if e.ComplexityRoot.CreateApiKeyPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateApiKeyPayload.Secret(childComplexity), true
+	case "CreateApiKeyPayload.userErrors":
+		if e.ComplexityRoot.CreateApiKeyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateApiKeyPayload.UserErrors(childComplexity), true
+
 	case "CreateGroupPayload.group":
 		if e.ComplexityRoot.CreateGroupPayload.Group == nil {
 			break
@@ -2595,6 +2856,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InviteFamilyContactPayload.UserErrors(childComplexity), true
+
+	case "LevelOutcome.careLevel":
+		if e.ComplexityRoot.LevelOutcome.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LevelOutcome.Level(childComplexity), true
+	case "LevelOutcome.medianLengthOfStayDays":
+		if e.ComplexityRoot.LevelOutcome.MedianStayDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LevelOutcome.MedianStayDays(childComplexity), true
+	case "LevelOutcome.members":
+		if e.ComplexityRoot.LevelOutcome.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LevelOutcome.Members(childComplexity), true
 
 	case "LogPeerConversationPayload.conversation":
 		if e.ComplexityRoot.LogPeerConversationPayload.Conversation == nil {
@@ -3131,6 +3411,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CorrectCareEpisode(childComplexity, args["input"].(model.CorrectCareEpisodeInput)), true
+	case "Mutation.createApiKey":
+		if e.ComplexityRoot.Mutation.CreateAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createApiKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAPIKey(childComplexity, args["input"].(model.CreateAPIKeyInput)), true
 	case "Mutation.createAftercarePlan":
 		if e.ComplexityRoot.Mutation.CreateAftercarePlan == nil {
 			break
@@ -3362,6 +3653,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ResetRecoveryStartDate(childComplexity, args["input"].(model.ResetRecoveryStartDateInput)), true
+	case "Mutation.revokeApiKey":
+		if e.ComplexityRoot.Mutation.RevokeAPIKey == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeApiKey_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeAPIKey(childComplexity, args["input"].(model.RevokeAPIKeyInput)), true
 	case "Mutation.revokeConsent":
 		if e.ComplexityRoot.Mutation.RevokeConsent == nil {
 			break
@@ -3513,6 +3815,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Occupancy.Occupied(childComplexity), true
+
+	case "OutcomeCount.suppressed":
+		if e.ComplexityRoot.OutcomeCount.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeCount.Suppressed(childComplexity), true
+	case "OutcomeCount.value":
+		if e.ComplexityRoot.OutcomeCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeCount.Value(childComplexity), true
+
+	case "OutcomeFigure.suppressed":
+		if e.ComplexityRoot.OutcomeFigure.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigure.Suppressed(childComplexity), true
+	case "OutcomeFigure.value":
+		if e.ComplexityRoot.OutcomeFigure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigure.Value(childComplexity), true
+
+	case "Outcomes.admissions":
+		if e.ComplexityRoot.Outcomes.Admissions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.Admissions(childComplexity), true
+	case "Outcomes.aftercareMeetingsAttended":
+		if e.ComplexityRoot.Outcomes.AftercareMeetingsAttended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.AftercareMeetingsAttended(childComplexity), true
+	case "Outcomes.byAftercareGroups":
+		if e.ComplexityRoot.Outcomes.ByAftercareGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.ByAftercareGroups(childComplexity), true
+	case "Outcomes.byRecovery":
+		if e.ComplexityRoot.Outcomes.ByRecovery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.ByRecovery(childComplexity), true
+	case "Outcomes.checkInsAbstinent":
+		if e.ComplexityRoot.Outcomes.CheckInsAbstinent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.CheckInsAbstinent(childComplexity), true
+	case "Outcomes.discharges":
+		if e.ComplexityRoot.Outcomes.Discharges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.Discharges(childComplexity), true
+	case "Outcomes.from":
+		if e.ComplexityRoot.Outcomes.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.From(childComplexity), true
+	case "Outcomes.lateralMoves":
+		if e.ComplexityRoot.Outcomes.LateralMoves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.LateralMoves(childComplexity), true
+	case "Outcomes.levels":
+		if e.ComplexityRoot.Outcomes.Levels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.Levels(childComplexity), true
+	case "Outcomes.readmissions":
+		if e.ComplexityRoot.Outcomes.Readmissions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.Readmissions(childComplexity), true
+	case "Outcomes.stepDowns":
+		if e.ComplexityRoot.Outcomes.StepDowns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.StepDowns(childComplexity), true
+	case "Outcomes.stepUps":
+		if e.ComplexityRoot.Outcomes.StepUps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.StepUps(childComplexity), true
+	case "Outcomes.to":
+		if e.ComplexityRoot.Outcomes.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.To(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -3907,6 +4314,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PostUpdatePayload.UserErrors(childComplexity), true
 
+	case "Query.apiKeys":
+		if e.ComplexityRoot.Query.APIKeys == nil {
+			break
+		}
+
+		args, err := ec.field_Query_apiKeys_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.APIKeys(childComplexity, args["first"].(*int), args["after"].(*string), args["includeRevoked"].(*bool)), true
 	case "Query.aftercarePlan":
 		if e.ComplexityRoot.Query.AftercarePlan == nil {
 			break
@@ -4046,6 +4464,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.outcomes":
+		if e.ComplexityRoot.Query.Outcomes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_outcomes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Outcomes(childComplexity, args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.peer":
 		if e.ComplexityRoot.Query.Peer == nil {
 			break
@@ -4169,6 +4598,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecoveryCapitalAssessment.Total(childComplexity), true
+
+	case "RecoveryCohort.meanAftercareMeetingsAttended":
+		if e.ComplexityRoot.RecoveryCohort.MeanAftercareMeetingsAttended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCohort.MeanAftercareMeetingsAttended(childComplexity), true
+	case "RecoveryCohort.meanMeetingsAttended":
+		if e.ComplexityRoot.RecoveryCohort.MeanMeetingsAttended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCohort.MeanMeetingsAttended(childComplexity), true
+	case "RecoveryCohort.members":
+		if e.ComplexityRoot.RecoveryCohort.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCohort.Members(childComplexity), true
+
+	case "RecoveryComparison.aftercareMeetingsRatio":
+		if e.ComplexityRoot.RecoveryComparison.AftercareMeetingsRatio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryComparison.AftercareMeetingsRatio(childComplexity), true
+	case "RecoveryComparison.ninetyDaysOrMore":
+		if e.ComplexityRoot.RecoveryComparison.NinetyDaysOrMore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryComparison.NinetyDaysOrMore(childComplexity), true
+	case "RecoveryComparison.underNinetyDays":
+		if e.ComplexityRoot.RecoveryComparison.UnderNinetyDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryComparison.UnderNinetyDays(childComplexity), true
 
 	case "RecoveryStartDateChange.reason":
 		if e.ComplexityRoot.RecoveryStartDateChange.Reason == nil {
@@ -4306,6 +4773,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResidencyEdge.Node(childComplexity), true
+
+	case "RevokeApiKeyPayload.apiKey":
+		if e.ComplexityRoot.RevokeApiKeyPayload.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeApiKeyPayload.APIKey(childComplexity), true
+	case "RevokeApiKeyPayload.userErrors":
+		if e.ComplexityRoot.RevokeApiKeyPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RevokeApiKeyPayload.UserErrors(childComplexity), true
 
 	case "RevokeConsentPayload.consent":
 		if e.ComplexityRoot.RevokeConsentPayload.Consent == nil {
@@ -4767,6 +5247,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ChangeCareLevelInput", ec.unmarshalInputChangeCareLevelInput),
 			graphql.NewInputUnmarshaler("CorrectCareEpisodeInput", ec.unmarshalInputCorrectCareEpisodeInput),
 			graphql.NewInputUnmarshaler("CreateAftercarePlanInput", ec.unmarshalInputCreateAftercarePlanInput),
+			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
 			graphql.NewInputUnmarshaler("CreateGroupInput", ec.unmarshalInputCreateGroupInput),
 			graphql.NewInputUnmarshaler("CreateHouseInput", ec.unmarshalInputCreateHouseInput),
 			graphql.NewInputUnmarshaler("CreateMemberInput", ec.unmarshalInputCreateMemberInput),
@@ -4794,6 +5275,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecordRecoveryCapitalInput", ec.unmarshalInputRecordRecoveryCapitalInput),
 			graphql.NewInputUnmarshaler("RemoveAftercareCommitmentInput", ec.unmarshalInputRemoveAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("ResetRecoveryStartDateInput", ec.unmarshalInputResetRecoveryStartDateInput),
+			graphql.NewInputUnmarshaler("RevokeApiKeyInput", ec.unmarshalInputRevokeApiKeyInput),
 			graphql.NewInputUnmarshaler("RevokeConsentInput", ec.unmarshalInputRevokeConsentInput),
 			graphql.NewInputUnmarshaler("ScheduleMeetingsInput", ec.unmarshalInputScheduleMeetingsInput),
 			graphql.NewInputUnmarshaler("ScheduleSlotInput", ec.unmarshalInputScheduleSlotInput),
@@ -6394,6 +6876,238 @@ extend type Mutation {
   resetRecoveryStartDate("The input of the mutation." input: ResetRecoveryStartDateInput!): ResetRecoveryStartDatePayload!
 }
 `, BuiltIn: false},
+	{Name: "../schema/outcomes.graphqls", Input: `"""
+A count behind small-cell suppression. When fewer than 11 people are behind it, ` + "`" + `value` + "`" + ` is null
+and ` + "`" + `suppressed` + "`" + ` is true (zero included): so few people could be recognised from it.
+"""
+type OutcomeCount {
+  """The count; null when suppressed."""
+  value: Int
+  """Whether the count is withheld because fewer than 11 people are behind it."""
+  suppressed: Boolean!
+}
+
+"""
+A share, mean or median behind small-cell suppression: when fewer than 11 people make up its
+denominator, ` + "`" + `value` + "`" + ` is null and ` + "`" + `suppressed` + "`" + ` is true.
+"""
+type OutcomeFigure {
+  """The figure (a share is 0–1); null when suppressed, or when nothing was there to measure."""
+  value: Float
+  """Whether the figure is withheld because fewer than 11 people are behind it."""
+  suppressed: Boolean!
+}
+
+"""What a period shows for one level of care."""
+type LevelOutcome {
+  """The level of care."""
+  careLevel: CareLevel!
+  """Members at this level at the end of the period's last day."""
+  members: OutcomeCount!
+  """The median length of stay, in calendar days, of the episodes at this level that ended in the period (corrected-away episodes left out); suppressed under 11 members."""
+  medianLengthOfStayDays: OutcomeFigure!
+}
+
+"""One side of the comparison by days in recovery."""
+type RecoveryCohort {
+  """How many members are on this side."""
+  members: OutcomeCount!
+  """Meetings of any group attended (PRESENT or LATE) in the period, per member."""
+  meanMeetingsAttended: OutcomeFigure!
+  """AFTERCARE meetings attended (PRESENT or LATE) in the period, per member."""
+  meanAftercareMeetingsAttended: OutcomeFigure!
+}
+
+"""
+The seed's first figure ("people who sustained long abstinence attended about 20 times as many
+aftercare meetings"): the members active in the period (in care at some time in it, or with
+attendance recorded at one of its meetings), split by days in recovery on its last day.
+"""
+type RecoveryComparison {
+  """Members with 90 or more days in recovery on the period's last day."""
+  ninetyDaysOrMore: RecoveryCohort!
+  """Members with fewer days, or no sobriety date."""
+  underNinetyDays: RecoveryCohort!
+  """How many times as many aftercare meetings the first side attended per member; null when either side is suppressed or the second attended none."""
+  aftercareMeetingsRatio: Float
+}
+
+"""One side of the comparison by aftercare groups."""
+type AbstinenceCohort {
+  """How many members (with check-ins in the period) are on this side."""
+  members: OutcomeCount!
+  """The share of their check-ins in the period that reported abstinence."""
+  checkInsAbstinent: OutcomeFigure!
+  """The share of them abstinent at every one of their check-ins in the period."""
+  continuouslyAbstinent: OutcomeFigure!
+}
+
+"""
+The seed's second figure ("83% of people who took part in two or more aftercare programs were
+continuously abstinent"): members with check-ins in the period, split by how many AFTERCARE
+groups they belonged to at some time in it.
+"""
+type AftercareGroupComparison {
+  """Members of two or more AFTERCARE groups."""
+  twoOrMoreGroups: AbstinenceCohort!
+  """Members of one AFTERCARE group or none."""
+  fewerGroups: AbstinenceCohort!
+}
+
+"""
+Aggregate outcomes of a period, with no identities. Days are the provider's calendar days. Any
+figure computed over fewer than 11 people is withheld (null, ` + "`" + `suppressed: true` + "`" + `).
+"""
+type Outcomes {
+  """The period's first day."""
+  from: Date!
+  """The period's last day."""
+  to: Date!
+  """Members at each level and lengths of stay, most intensive level first."""
+  levels: [LevelOutcome!]!
+  """First admissions in the period (a return after a discharge is a readmission)."""
+  admissions: OutcomeCount!
+  """Returns to care after a discharge, in the period."""
+  readmissions: OutcomeCount!
+  """Moves to a less intensive level in the period."""
+  stepDowns: OutcomeCount!
+  """Moves to a more intensive level in the period."""
+  stepUps: OutcomeCount!
+  """Moves between levels of equal intensity (IOP and virtual IOP) in the period."""
+  lateralMoves: OutcomeCount!
+  """Discharges in the period."""
+  discharges: OutcomeCount!
+  """Attendance (PRESENT or LATE) at meetings of AFTERCARE groups in the period."""
+  aftercareMeetingsAttended: OutcomeCount!
+  """The share of aftercare plan check-ins in the period that reported abstinence since the last one."""
+  checkInsAbstinent: OutcomeFigure!
+  """Meetings attended by members with 90 or more days in recovery against the others."""
+  byRecovery: RecoveryComparison!
+  """Abstinence among members in two or more AFTERCARE groups against the others."""
+  byAftercareGroups: AftercareGroupComparison!
+}
+
+extend type Query {
+  """
+  Aggregate outcomes from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + ` (calendar days, both included; at most five years).
+  Counts and figures carry no identities; cells under 11 people are suppressed.
+  """
+  outcomes(
+    "The period's first day."
+    from: Date!
+    "The period's last day."
+    to: Date!
+  ): Outcomes!
+}
+`, BuiltIn: false},
+	{Name: "../schema/partners.graphqls", Input: `"""What a partner's API key may read."""
+enum ApiScope {
+  """` + "`" + `directory:read` + "`" + `: houses with open-bed counts, groups, their schedules and meetings. No personal data."""
+  DIRECTORY_READ
+  """` + "`" + `outcomes:read` + "`" + `: the ` + "`" + `outcomes` + "`" + ` aggregates, with no identities and small cells suppressed."""
+  OUTCOMES_READ
+  """` + "`" + `members:read` + "`" + `: identified records, only of members whose active consent names the key's partner."""
+  MEMBERS_READ
+}
+
+"""
+A partner tool's API key. The tool sends its secret as ` + "`" + `Authorization: Bearer <secret>` + "`" + `;
+keys never use cookies. Only a hash of the secret is kept: it is shown once, when the key is made.
+"""
+type ApiKey implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The organisation whose tool uses the key."""
+  partnerName: String!
+  """What the key may read."""
+  scopes: [ApiScope!]!
+  """The first 8 characters of the secret after ` + "`" + `cjk_` + "`" + `, to tell keys apart; never enough to use it."""
+  secretPrefix: String!
+  """When the key was made."""
+  createdAt: DateTime!
+  """Who made the key."""
+  createdBy: User
+  """When the key was last used (written at most once a minute); null when never."""
+  lastUsedAt: DateTime
+  """When the key was revoked; null while it works."""
+  revokedAt: DateTime
+  """Who revoked the key."""
+  revokedBy: User
+  """Whether the key still opens the API (it was not revoked)."""
+  active: Boolean!
+}
+
+"""A page of API keys."""
+type ApiKeyConnection {
+  """The keys with their cursors."""
+  edges: [ApiKeyEdge!]!
+  """The keys on this page."""
+  nodes: [ApiKey!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many keys match, across all pages."""
+  totalCount: Int!
+}
+
+"""An API key in a connection."""
+type ApiKeyEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The key."""
+  node: ApiKey!
+}
+
+extend type Query {
+  """Partners' API keys, newest first, with their last use."""
+  apiKeys(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "List revoked keys too; by default only active ones."
+    includeRevoked: Boolean = false
+  ): ApiKeyConnection!
+}
+
+"""Makes an API key for a partner tool."""
+input CreateApiKeyInput {
+  """The organisation whose tool will use the key (200 characters at most)."""
+  partnerName: String!
+  """What the key may read: at least one scope, each once."""
+  scopes: [ApiScope!]!
+}
+
+"""The result of ` + "`" + `createApiKey` + "`" + `."""
+type CreateApiKeyPayload {
+  """The new key; null when nothing was made."""
+  apiKey: ApiKey
+  """The key's secret, ` + "`" + `cjk_…` + "`" + `. Shown this once only: store it safely and hand it to the partner; it cannot be read again."""
+  secret: String
+  """Why nothing was made; empty on success."""
+  userErrors: [UserError!]!
+}
+
+"""Revokes an API key; requests with it are refused from then on."""
+input RevokeApiKeyInput {
+  """The key to revoke."""
+  apiKeyId: ID!
+}
+
+"""The result of ` + "`" + `revokeApiKey` + "`" + `."""
+type RevokeApiKeyPayload {
+  """The revoked key; null when nothing changed."""
+  apiKey: ApiKey
+  """Why nothing changed (` + "`" + `ALREADY_REVOKED` + "`" + `, ` + "`" + `NOT_FOUND` + "`" + `); empty on success."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Makes an API key for a partner tool and returns its secret, this once only."""
+  createApiKey("The partner and the scopes." input: CreateApiKeyInput!): CreateApiKeyPayload!
+  """Revokes an API key at once."""
+  revokeApiKey("The key to revoke." input: RevokeApiKeyInput!): RevokeApiKeyPayload!
+}
+`, BuiltIn: false},
 	{Name: "../schema/peers.graphqls", Input: `"""A peer supporter's certification (e.g. CPRS, CRPS, PRSS)."""
 type Certification {
   """The credential, e.g. ` + "`" + `CPRS` + "`" + `."""
@@ -7497,6 +8211,18 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AbstinenceCohort(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "members":
+		return ec.fieldContext_AbstinenceCohort_members(ctx, field)
+	case "checkInsAbstinent":
+		return ec.fieldContext_AbstinenceCohort_checkInsAbstinent(ctx, field)
+	case "continuouslyAbstinent":
+		return ec.fieldContext_AbstinenceCohort_continuouslyAbstinent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AbstinenceCohort", field.Name)
+}
+
 func (ec *executionContext) childFields_AcceptInvitationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "viewer":
@@ -7613,6 +8339,16 @@ func (ec *executionContext) childFields_AftercareGoalPayload(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AftercareGroupComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "twoOrMoreGroups":
+		return ec.fieldContext_AftercareGroupComparison_twoOrMoreGroups(ctx, field)
+	case "fewerGroups":
+		return ec.fieldContext_AftercareGroupComparison_fewerGroups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareGroupComparison", field.Name)
+}
+
 func (ec *executionContext) childFields_AftercarePlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -7655,6 +8391,56 @@ func (ec *executionContext) childFields_AftercarePlanPayload(ctx context.Context
 		return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ApiKey_id(ctx, field)
+	case "partnerName":
+		return ec.fieldContext_ApiKey_partnerName(ctx, field)
+	case "scopes":
+		return ec.fieldContext_ApiKey_scopes(ctx, field)
+	case "secretPrefix":
+		return ec.fieldContext_ApiKey_secretPrefix(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ApiKey_createdAt(ctx, field)
+	case "createdBy":
+		return ec.fieldContext_ApiKey_createdBy(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_ApiKey_lastUsedAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_ApiKey_revokedAt(ctx, field)
+	case "revokedBy":
+		return ec.fieldContext_ApiKey_revokedBy(ctx, field)
+	case "active":
+		return ec.fieldContext_ApiKey_active(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiKey", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiKeyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ApiKeyConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ApiKeyConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ApiKeyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ApiKeyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiKeyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiKeyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ApiKeyEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ApiKeyEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiKeyEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AssignPeerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7927,6 +8713,18 @@ func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type CorrectCareEpisodePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "apiKey":
+		return ec.fieldContext_CreateApiKeyPayload_apiKey(ctx, field)
+	case "secret":
+		return ec.fieldContext_CreateApiKeyPayload_secret(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateApiKeyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateApiKeyPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateGroupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "group":
@@ -8197,6 +8995,18 @@ func (ec *executionContext) childFields_InviteFamilyContactPayload(ctx context.C
 	return nil, fmt.Errorf("no field named %q was found under type InviteFamilyContactPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_LevelOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "careLevel":
+		return ec.fieldContext_LevelOutcome_careLevel(ctx, field)
+	case "members":
+		return ec.fieldContext_LevelOutcome_members(ctx, field)
+	case "medianLengthOfStayDays":
+		return ec.fieldContext_LevelOutcome_medianLengthOfStayDays(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LevelOutcome", field.Name)
+}
+
 func (ec *executionContext) childFields_LogPeerConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "conversation":
@@ -8399,6 +9209,58 @@ func (ec *executionContext) childFields_Occupancy(ctx context.Context, field gra
 		return ec.fieldContext_Occupancy_available(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Occupancy", field.Name)
+}
+
+func (ec *executionContext) childFields_OutcomeCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_OutcomeCount_value(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_OutcomeCount_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeCount", field.Name)
+}
+
+func (ec *executionContext) childFields_OutcomeFigure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_OutcomeFigure_value(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_OutcomeFigure_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeFigure", field.Name)
+}
+
+func (ec *executionContext) childFields_Outcomes(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Outcomes_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Outcomes_to(ctx, field)
+	case "levels":
+		return ec.fieldContext_Outcomes_levels(ctx, field)
+	case "admissions":
+		return ec.fieldContext_Outcomes_admissions(ctx, field)
+	case "readmissions":
+		return ec.fieldContext_Outcomes_readmissions(ctx, field)
+	case "stepDowns":
+		return ec.fieldContext_Outcomes_stepDowns(ctx, field)
+	case "stepUps":
+		return ec.fieldContext_Outcomes_stepUps(ctx, field)
+	case "lateralMoves":
+		return ec.fieldContext_Outcomes_lateralMoves(ctx, field)
+	case "discharges":
+		return ec.fieldContext_Outcomes_discharges(ctx, field)
+	case "aftercareMeetingsAttended":
+		return ec.fieldContext_Outcomes_aftercareMeetingsAttended(ctx, field)
+	case "checkInsAbstinent":
+		return ec.fieldContext_Outcomes_checkInsAbstinent(ctx, field)
+	case "byRecovery":
+		return ec.fieldContext_Outcomes_byRecovery(ctx, field)
+	case "byAftercareGroups":
+		return ec.fieldContext_Outcomes_byAftercareGroups(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Outcomes", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8651,6 +9513,30 @@ func (ec *executionContext) childFields_RecoveryCapitalAssessment(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessment", field.Name)
 }
 
+func (ec *executionContext) childFields_RecoveryCohort(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "members":
+		return ec.fieldContext_RecoveryCohort_members(ctx, field)
+	case "meanMeetingsAttended":
+		return ec.fieldContext_RecoveryCohort_meanMeetingsAttended(ctx, field)
+	case "meanAftercareMeetingsAttended":
+		return ec.fieldContext_RecoveryCohort_meanAftercareMeetingsAttended(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryCohort", field.Name)
+}
+
+func (ec *executionContext) childFields_RecoveryComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ninetyDaysOrMore":
+		return ec.fieldContext_RecoveryComparison_ninetyDaysOrMore(ctx, field)
+	case "underNinetyDays":
+		return ec.fieldContext_RecoveryComparison_underNinetyDays(ctx, field)
+	case "aftercareMeetingsRatio":
+		return ec.fieldContext_RecoveryComparison_aftercareMeetingsRatio(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryComparison", field.Name)
+}
+
 func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "date":
@@ -8723,6 +9609,16 @@ func (ec *executionContext) childFields_ResidencyEdge(ctx context.Context, field
 		return ec.fieldContext_ResidencyEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResidencyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RevokeApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "apiKey":
+		return ec.fieldContext_RevokeApiKeyPayload_apiKey(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RevokeApiKeyPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RevokeApiKeyPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_RevokeConsentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9489,6 +10385,20 @@ func (ec *executionContext) field_Mutation_createAftercarePlan_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
+			return ec.unmarshalNCreateApiKeyInput2carejourneyᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createGroup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9769,6 +10679,20 @@ func (ec *executionContext) field_Mutation_resetRecoveryStartDate_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revokeApiKey_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RevokeAPIKeyInput, error) {
+			return ec.unmarshalNRevokeApiKeyInput2carejourneyᚋgraphᚋmodelᚐRevokeAPIKeyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10031,6 +10955,36 @@ func (ec *executionContext) field_Query_aftercarePlansDueForReview_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_apiKeys_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRevoked",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeRevoked"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_group_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10275,6 +11229,28 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_outcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_peer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10414,6 +11390,102 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AbstinenceCohort_members(ctx context.Context, field graphql.CollectedField, obj *domain.AbstinenceCohort) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbstinenceCohort_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbstinenceCohort_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbstinenceCohort",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbstinenceCohort_checkInsAbstinent(ctx context.Context, field graphql.CollectedField, obj *domain.AbstinenceCohort) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbstinenceCohort_checkInsAbstinent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckInsAbstinent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeFigure) graphql.Marshaler {
+			return ec.marshalNOutcomeFigure2carejourneyᚋserverᚋdomainᚐOutcomeFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbstinenceCohort_checkInsAbstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbstinenceCohort",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AbstinenceCohort_continuouslyAbstinent(ctx context.Context, field graphql.CollectedField, obj *domain.AbstinenceCohort) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AbstinenceCohort_continuouslyAbstinent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContinuouslyAbstinent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeFigure) graphql.Marshaler {
+			return ec.marshalNOutcomeFigure2carejourneyᚋserverᚋdomainᚐOutcomeFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AbstinenceCohort_continuouslyAbstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AbstinenceCohort",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _AcceptInvitationPayload_viewer(ctx context.Context, field graphql.CollectedField, obj *model.AcceptInvitationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -11341,6 +12413,70 @@ func (ec *executionContext) fieldContext_AftercareGoalPayload_userErrors(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _AftercareGroupComparison_twoOrMoreGroups(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGroupComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGroupComparison_twoOrMoreGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TwoOrMoreGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.AbstinenceCohort) graphql.Marshaler {
+			return ec.marshalNAbstinenceCohort2carejourneyᚋserverᚋdomainᚐAbstinenceCohort(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGroupComparison_twoOrMoreGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGroupComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbstinenceCohort(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGroupComparison_fewerGroups(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGroupComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGroupComparison_fewerGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FewerGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.AbstinenceCohort) graphql.Marshaler {
+			return ec.marshalNAbstinenceCohort2carejourneyᚋserverᚋdomainᚐAbstinenceCohort(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGroupComparison_fewerGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGroupComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AbstinenceCohort(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AftercarePlan_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11800,6 +12936,428 @@ func (ec *executionContext) fieldContext_AftercarePlanPayload_userErrors(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKey_id(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKey().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ApiKey_partnerName(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_partnerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartnerName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_partnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApiKey_scopes(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Scope) graphql.Marshaler {
+			return ec.marshalNApiScope2ᚕcarejourneyᚋserverᚋdomainᚐScopeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "ApiScope")
+}
+
+func (ec *executionContext) _ApiKey_secretPrefix(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_secretPrefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecretPrefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_secretPrefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApiKey_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ApiKey_createdBy(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_createdBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKey().CreatedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_createdBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKey_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ApiKey_revokedAt(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_revokedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RevokedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ApiKey_revokedBy(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_revokedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKey().RevokedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_revokedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, true, false, "Boolean")
+}
+
+func (ec *executionContext) _ApiKeyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.APIKey]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.APIKey]) graphql.Marshaler {
+			return ec.marshalNApiKeyEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKeyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKeyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKeyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.APIKey]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
+			return ec.marshalNApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKeyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKeyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.APIKey]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKeyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiKeyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.APIKey]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKeyConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ApiKeyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.APIKey]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKeyEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApiKeyEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.APIKey]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKeyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+			return ec.marshalNApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKeyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKeyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14112,6 +15670,93 @@ func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_userErrors(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateApiKeyPayload_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+			return ec.marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateApiKeyPayload_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateApiKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateApiKeyPayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateApiKeyPayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateApiKeyPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreateApiKeyPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreateApiKeyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateApiKeyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateApiKeyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateApiKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateGroupPayload_group(ctx context.Context, field graphql.CollectedField, obj *model.CreateGroupPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16390,6 +18035,102 @@ func (ec *executionContext) fieldContext_InviteFamilyContactPayload_userErrors(_
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LevelOutcome_careLevel(ctx context.Context, field graphql.CollectedField, obj *domain.LevelOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LevelOutcome_careLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.CareLevel) graphql.Marshaler {
+			return ec.marshalNCareLevel2carejourneyᚋserverᚋdomainᚐCareLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LevelOutcome_careLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LevelOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LevelOutcome_members(ctx context.Context, field graphql.CollectedField, obj *domain.LevelOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LevelOutcome_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LevelOutcome_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LevelOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LevelOutcome_medianLengthOfStayDays(ctx context.Context, field graphql.CollectedField, obj *domain.LevelOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LevelOutcome_medianLengthOfStayDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianStayDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeFigure) graphql.Marshaler {
+			return ec.marshalNOutcomeFigure2carejourneyᚋserverᚋdomainᚐOutcomeFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LevelOutcome_medianLengthOfStayDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LevelOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigure(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19302,6 +21043,94 @@ func (ec *executionContext) fieldContext_Mutation_resetRecoveryStartDate(ctx con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAPIKey(ctx, fc.Args["input"].(model.CreateAPIKeyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalNCreateApiKeyPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreateApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeApiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeAPIKey(ctx, fc.Args["input"].(model.RevokeAPIKeyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RevokeAPIKeyPayload) graphql.Marshaler {
+			return ec.marshalNRevokeApiKeyPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRevokeAPIKeyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeApiKey(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RevokeApiKeyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeApiKey_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createPeer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20249,6 +22078,496 @@ func (ec *executionContext) _Occupancy_available(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Occupancy_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Occupancy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeCount_value(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeCount_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeCount", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _OutcomeFigure_value(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigure_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigure_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigure", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigure_suppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeFigure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigure_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigure_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigure", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Outcomes_from(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Outcomes", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Outcomes_to(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Outcomes", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Outcomes_levels(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_levels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Levels, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.LevelOutcome) graphql.Marshaler {
+			return ec.marshalNLevelOutcome2ᚕcarejourneyᚋserverᚋdomainᚐLevelOutcomeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_levels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LevelOutcome(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_admissions(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_admissions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Admissions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_admissions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_readmissions(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_readmissions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Readmissions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_readmissions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_stepDowns(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_stepDowns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StepDowns, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_stepDowns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_stepUps(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_stepUps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StepUps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_stepUps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_lateralMoves(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_lateralMoves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LateralMoves, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_lateralMoves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_discharges(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_discharges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Discharges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_discharges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_aftercareMeetingsAttended(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_aftercareMeetingsAttended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareMeetingsAttended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_aftercareMeetingsAttended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_checkInsAbstinent(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_checkInsAbstinent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckInsAbstinent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeFigure) graphql.Marshaler {
+			return ec.marshalNOutcomeFigure2carejourneyᚋserverᚋdomainᚐOutcomeFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_checkInsAbstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_byRecovery(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_byRecovery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByRecovery, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.RecoveryComparison) graphql.Marshaler {
+			return ec.marshalNRecoveryComparison2carejourneyᚋserverᚋdomainᚐRecoveryComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_byRecovery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryComparison(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Outcomes_byAftercareGroups(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Outcomes_byAftercareGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByAftercareGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.AftercareGroupComparison) graphql.Marshaler {
+			return ec.marshalNAftercareGroupComparison2carejourneyᚋserverᚋdomainᚐAftercareGroupComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Outcomes_byAftercareGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGroupComparison(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -22407,6 +24726,94 @@ func (ec *executionContext) fieldContext_Query_members(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_outcomes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_outcomes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Outcomes(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Outcomes) graphql.Marshaler {
+			return ec.marshalNOutcomes2ᚖcarejourneyᚋserverᚋdomainᚐOutcomes(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_outcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Outcomes(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_outcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_apiKeys(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_apiKeys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().APIKeys(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["includeRevoked"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.APIKey]) graphql.Marshaler {
+			return ec.marshalNApiKeyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_apiKeys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKeyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_apiKeys_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_peer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23126,6 +25533,189 @@ func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_recordedBy(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _RecoveryCohort_members(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCohort) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCohort_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+			return ec.marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCohort_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCohort",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCohort_meanMeetingsAttended(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCohort) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCohort_meanMeetingsAttended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeanMeetingsAttended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeFigure) graphql.Marshaler {
+			return ec.marshalNOutcomeFigure2carejourneyᚋserverᚋdomainᚐOutcomeFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCohort_meanMeetingsAttended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCohort",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCohort_meanAftercareMeetingsAttended(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCohort) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCohort_meanAftercareMeetingsAttended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeanAftercareMeetingsAttended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.OutcomeFigure) graphql.Marshaler {
+			return ec.marshalNOutcomeFigure2carejourneyᚋserverᚋdomainᚐOutcomeFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCohort_meanAftercareMeetingsAttended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCohort",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryComparison_ninetyDaysOrMore(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryComparison_ninetyDaysOrMore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NinetyDaysOrMore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.RecoveryCohort) graphql.Marshaler {
+			return ec.marshalNRecoveryCohort2carejourneyᚋserverᚋdomainᚐRecoveryCohort(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryComparison_ninetyDaysOrMore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCohort(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryComparison_underNinetyDays(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryComparison_underNinetyDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnderNinetyDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.RecoveryCohort) graphql.Marshaler {
+			return ec.marshalNRecoveryCohort2carejourneyᚋserverᚋdomainᚐRecoveryCohort(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryComparison_underNinetyDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCohort(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryComparison_aftercareMeetingsRatio(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryComparison_aftercareMeetingsRatio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareMeetingsRatio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryComparison_aftercareMeetingsRatio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryComparison", field, false, false, "Float")
+}
+
 func (ec *executionContext) _RecoveryStartDateChange_date(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryStartDateChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23717,6 +26307,70 @@ func (ec *executionContext) fieldContext_ResidencyEdge_node(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Residency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RevokeApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.RevokeAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeApiKeyPayload_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.APIKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+			return ec.marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeApiKeyPayload_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevokeApiKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RevokeApiKeyPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RevokeAPIKeyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RevokeApiKeyPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RevokeApiKeyPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RevokeApiKeyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27437,6 +30091,55 @@ func UnmarshalCreateAftercarePlanInput(ctx context.Context, raw any) (model.Crea
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context, obj any) (model.CreateAPIKeyInput, error) {
+	var it model.CreateAPIKeyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"partnerName", "scopes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "partnerName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerName = data
+		case "scopes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scopes"))
+			data, err := ec.unmarshalNApiScope2ᚕcarejourneyᚋserverᚋdomainᚐScopeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scopes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateApiKeyInput unmarshals raw into the CreateApiKeyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateApiKeyInput(ctx context.Context, raw any) (model.CreateAPIKeyInput, error) {
+	var out model.CreateAPIKeyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateApiKeyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateGroupInput(ctx context.Context, obj any) (model.CreateGroupInput, error) {
 	var it model.CreateGroupInput
 	if obj == nil {
@@ -29170,6 +31873,48 @@ func UnmarshalResetRecoveryStartDateInput(ctx context.Context, raw any) (model.R
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRevokeApiKeyInput(ctx context.Context, obj any) (model.RevokeAPIKeyInput, error) {
+	var it model.RevokeAPIKeyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"apiKeyId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "apiKeyId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("apiKeyId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.APIKeyID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRevokeApiKeyInput unmarshals raw into the RevokeApiKeyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRevokeApiKeyInput(ctx context.Context, raw any) (model.RevokeAPIKeyInput, error) {
+	var out model.RevokeAPIKeyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RevokeApiKeyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRevokeConsentInput(ctx context.Context, obj any) (model.RevokeConsentInput, error) {
 	var it model.RevokeConsentInput
 	if obj == nil {
@@ -30220,6 +32965,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CareEpisode(ctx, sel, obj)
+	case domain.APIKey:
+		return ec._ApiKey(ctx, sel, &obj)
+	case *domain.APIKey:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ApiKey(ctx, sel, obj)
 	case domain.AftercarePlan:
 		return ec._AftercarePlan(ctx, sel, &obj)
 	case *domain.AftercarePlan:
@@ -30253,6 +33005,49 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var abstinenceCohortImplementors = []string{"AbstinenceCohort"}
+
+func (ec *executionContext) _AbstinenceCohort(ctx context.Context, sel ast.SelectionSet, obj *domain.AbstinenceCohort) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, abstinenceCohortImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AbstinenceCohort")
+		case "members":
+			out.Values[i] = ec._AbstinenceCohort_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkInsAbstinent":
+			out.Values[i] = ec._AbstinenceCohort_checkInsAbstinent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "continuouslyAbstinent":
+			out.Values[i] = ec._AbstinenceCohort_continuouslyAbstinent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var acceptInvitationPayloadImplementors = []string{"AcceptInvitationPayload"}
 
@@ -30655,6 +33450,44 @@ func (ec *executionContext) _AftercareGoalPayload(ctx context.Context, sel ast.S
 	return out
 }
 
+var aftercareGroupComparisonImplementors = []string{"AftercareGroupComparison"}
+
+func (ec *executionContext) _AftercareGroupComparison(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercareGroupComparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGroupComparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareGroupComparison")
+		case "twoOrMoreGroups":
+			out.Values[i] = ec._AftercareGroupComparison_twoOrMoreGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fewerGroups":
+			out.Values[i] = ec._AftercareGroupComparison_fewerGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var aftercarePlanImplementors = []string{"AftercarePlan", "Node"}
 
 func (ec *executionContext) _AftercarePlan(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercarePlan) graphql.Marshaler {
@@ -30779,6 +33612,174 @@ func (ec *executionContext) _AftercarePlanPayload(ctx context.Context, sel ast.S
 			}
 		case "userErrors":
 			out.Values[i] = ec._AftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiKeyImplementors = []string{"ApiKey", "Node"}
+
+func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, obj *domain.APIKey) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiKeyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiKey")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_id(ctx, field, obj)
+				})
+		case "partnerName":
+			out.Values[i] = ec._ApiKey_partnerName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "scopes":
+			out.Values[i] = ec._ApiKey_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secretPrefix":
+			out.Values[i] = ec._ApiKey_secretPrefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ApiKey_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_createdBy(ctx, field, obj)
+				})
+		case "lastUsedAt":
+			out.Values[i] = ec._ApiKey_lastUsedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			out.Values[i] = ec._ApiKey_revokedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_revokedBy(ctx, field, obj)
+				})
+		case "active":
+			out.Values[i] = ec._ApiKey_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiKeyConnectionImplementors = []string{"ApiKeyConnection"}
+
+func (ec *executionContext) _ApiKeyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.APIKey]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiKeyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiKeyConnection")
+		case "edges":
+			out.Values[i] = ec._ApiKeyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._ApiKeyConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ApiKeyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKeyConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiKeyEdgeImplementors = []string{"ApiKeyEdge"}
+
+func (ec *executionContext) _ApiKeyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.APIKey]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiKeyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiKeyEdge")
+		case "cursor":
+			out.Values[i] = ec._ApiKeyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ApiKeyEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -31685,6 +34686,49 @@ func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel 
 			}
 		case "userErrors":
 			out.Values[i] = ec._CorrectCareEpisodePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createApiKeyPayloadImplementors = []string{"CreateApiKeyPayload"}
+
+func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAPIKeyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createApiKeyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateApiKeyPayload")
+		case "apiKey":
+			out.Values[i] = ec._CreateApiKeyPayload_apiKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._CreateApiKeyPayload_secret(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateApiKeyPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -32639,6 +35683,49 @@ func (ec *executionContext) _InviteFamilyContactPayload(ctx context.Context, sel
 	return out
 }
 
+var levelOutcomeImplementors = []string{"LevelOutcome"}
+
+func (ec *executionContext) _LevelOutcome(ctx context.Context, sel ast.SelectionSet, obj *domain.LevelOutcome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, levelOutcomeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LevelOutcome")
+		case "careLevel":
+			out.Values[i] = ec._LevelOutcome_careLevel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "members":
+			out.Values[i] = ec._LevelOutcome_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "medianLengthOfStayDays":
+			out.Values[i] = ec._LevelOutcome_medianLengthOfStayDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var logPeerConversationPayloadImplementors = []string{"LogPeerConversationPayload"}
 
 func (ec *executionContext) _LogPeerConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LogPeerConversationPayload) graphql.Marshaler {
@@ -33479,6 +36566,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createApiKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createApiKey(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeApiKey":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeApiKey(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createPeer":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createPeer(ctx, field)
@@ -33659,6 +36760,175 @@ func (ec *executionContext) _Occupancy(ctx context.Context, sel ast.SelectionSet
 			}
 		case "available":
 			out.Values[i] = ec._Occupancy_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomeCountImplementors = []string{"OutcomeCount"}
+
+func (ec *executionContext) _OutcomeCount(ctx context.Context, sel ast.SelectionSet, obj *domain.OutcomeCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeCount")
+		case "value":
+			out.Values[i] = ec._OutcomeCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._OutcomeCount_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomeFigureImplementors = []string{"OutcomeFigure"}
+
+func (ec *executionContext) _OutcomeFigure(ctx context.Context, sel ast.SelectionSet, obj *domain.OutcomeFigure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeFigureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeFigure")
+		case "value":
+			out.Values[i] = ec._OutcomeFigure_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._OutcomeFigure_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomesImplementors = []string{"Outcomes"}
+
+func (ec *executionContext) _Outcomes(ctx context.Context, sel ast.SelectionSet, obj *domain.Outcomes) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Outcomes")
+		case "from":
+			out.Values[i] = ec._Outcomes_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._Outcomes_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "levels":
+			out.Values[i] = ec._Outcomes_levels(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "admissions":
+			out.Values[i] = ec._Outcomes_admissions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "readmissions":
+			out.Values[i] = ec._Outcomes_readmissions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stepDowns":
+			out.Values[i] = ec._Outcomes_stepDowns(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stepUps":
+			out.Values[i] = ec._Outcomes_stepUps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lateralMoves":
+			out.Values[i] = ec._Outcomes_lateralMoves(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "discharges":
+			out.Values[i] = ec._Outcomes_discharges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aftercareMeetingsAttended":
+			out.Values[i] = ec._Outcomes_aftercareMeetingsAttended(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkInsAbstinent":
+			out.Values[i] = ec._Outcomes_checkInsAbstinent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byRecovery":
+			out.Values[i] = ec._Outcomes_byRecovery(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byAftercareGroups":
+			out.Values[i] = ec._Outcomes_byAftercareGroups(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34403,6 +37673,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_members(ctx, field)
 				})
+		case "outcomes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_outcomes(ctx, field)
+				})
+		case "apiKeys":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_apiKeys(ctx, field)
+				})
 		case "peer":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -34683,6 +37965,92 @@ func (ec *executionContext) _RecoveryCapitalAssessment(ctx context.Context, sel 
 	return out
 }
 
+var recoveryCohortImplementors = []string{"RecoveryCohort"}
+
+func (ec *executionContext) _RecoveryCohort(ctx context.Context, sel ast.SelectionSet, obj *domain.RecoveryCohort) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryCohortImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryCohort")
+		case "members":
+			out.Values[i] = ec._RecoveryCohort_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meanMeetingsAttended":
+			out.Values[i] = ec._RecoveryCohort_meanMeetingsAttended(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meanAftercareMeetingsAttended":
+			out.Values[i] = ec._RecoveryCohort_meanAftercareMeetingsAttended(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recoveryComparisonImplementors = []string{"RecoveryComparison"}
+
+func (ec *executionContext) _RecoveryComparison(ctx context.Context, sel ast.SelectionSet, obj *domain.RecoveryComparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryComparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryComparison")
+		case "ninetyDaysOrMore":
+			out.Values[i] = ec._RecoveryComparison_ninetyDaysOrMore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "underNinetyDays":
+			out.Values[i] = ec._RecoveryComparison_underNinetyDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aftercareMeetingsRatio":
+			out.Values[i] = ec._RecoveryComparison_aftercareMeetingsRatio(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var recoveryStartDateChangeImplementors = []string{"RecoveryStartDateChange"}
 
 func (ec *executionContext) _RecoveryStartDateChange(ctx context.Context, sel ast.SelectionSet, obj *domain.RecoveryStartDateChange) graphql.Marshaler {
@@ -34919,6 +38287,44 @@ func (ec *executionContext) _ResidencyEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._ResidencyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var revokeApiKeyPayloadImplementors = []string{"RevokeApiKeyPayload"}
+
+func (ec *executionContext) _RevokeApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RevokeAPIKeyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, revokeApiKeyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RevokeApiKeyPayload")
+		case "apiKey":
+			out.Values[i] = ec._RevokeApiKeyPayload_apiKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RevokeApiKeyPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -36224,6 +39630,10 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAbstinenceCohort2carejourneyᚋserverᚋdomainᚐAbstinenceCohort(ctx context.Context, sel ast.SelectionSet, v domain.AbstinenceCohort) graphql.Marshaler {
+	return ec._AbstinenceCohort(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNAcceptInvitationInput2carejourneyᚋgraphᚋmodelᚐAcceptInvitationInput(ctx context.Context, v any) (model.AcceptInvitationInput, error) {
 	res, err := ec.unmarshalInputAcceptInvitationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -36465,6 +39875,10 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNAftercareGroupComparison2carejourneyᚋserverᚋdomainᚐAftercareGroupComparison(ctx context.Context, sel ast.SelectionSet, v domain.AftercareGroupComparison) graphql.Marshaler {
+	return ec._AftercareGroupComparison(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -36530,6 +39944,120 @@ var (
 func (ec *executionContext) unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
 	res, err := ec.unmarshalInputAftercarePlanStatusInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApiKey!")
+		return graphql.Null
+	}
+	return ec._ApiKey(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNApiKeyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.APIKey]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApiKeyConnection!")
+		return graphql.Null
+	}
+	return ec._ApiKeyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNApiKeyEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.APIKey]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiKeyEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApiKeyEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.APIKey]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ApiKeyEdge!")
+		return graphql.Null
+	}
+	return ec._ApiKeyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNApiScope2carejourneyᚋserverᚋdomainᚐScope(ctx context.Context, v any) (domain.Scope, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNApiScope2carejourneyᚋserverᚋdomainᚐScope[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApiScope2carejourneyᚋserverᚋdomainᚐScope(ctx context.Context, sel ast.SelectionSet, v domain.Scope) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNApiScope2carejourneyᚋserverᚋdomainᚐScope[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ApiScope!")
+	}
+	return res
+}
+
+var (
+	unmarshalNApiScope2carejourneyᚋserverᚋdomainᚐScope = map[string]domain.Scope{
+		"DIRECTORY_READ": domain.ScopeDirectoryRead,
+		"OUTCOMES_READ":  domain.ScopeOutcomesRead,
+		"MEMBERS_READ":   domain.ScopeMembersRead,
+	}
+	marshalNApiScope2carejourneyᚋserverᚋdomainᚐScope = map[domain.Scope]string{
+		domain.ScopeDirectoryRead: "DIRECTORY_READ",
+		domain.ScopeOutcomesRead:  "OUTCOMES_READ",
+		domain.ScopeMembersRead:   "MEMBERS_READ",
+	}
+)
+
+func (ec *executionContext) unmarshalNApiScope2ᚕcarejourneyᚋserverᚋdomainᚐScopeᚄ(ctx context.Context, v any) ([]domain.Scope, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.Scope, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNApiScope2carejourneyᚋserverᚋdomainᚐScope(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNApiScope2ᚕcarejourneyᚋserverᚋdomainᚐScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Scope) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiScope2carejourneyᚋserverᚋdomainᚐScope(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNAssignPeerInput2carejourneyᚋgraphᚋmodelᚐAssignPeerInput(ctx context.Context, v any) (model.AssignPeerInput, error) {
@@ -36718,6 +40246,10 @@ func (ec *executionContext) marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomain
 		return graphql.Null
 	}
 	return ec._CareEpisode(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCareLevel2carejourneyᚋserverᚋdomainᚐCareLevel(ctx context.Context, sel ast.SelectionSet, v domain.CareLevel) graphql.Marshaler {
+	return ec._CareLevel(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNCareLevel2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareLevel) graphql.Marshaler {
@@ -36967,6 +40499,19 @@ func (ec *executionContext) marshalNCorrectCareEpisodePayload2ᚖcarejourneyᚋg
 func (ec *executionContext) unmarshalNCreateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCreateAftercarePlanInput(ctx context.Context, v any) (model.CreateAftercarePlanInput, error) {
 	res, err := ec.unmarshalInputCreateAftercarePlanInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateApiKeyInput2carejourneyᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
+	res, err := ec.unmarshalInputCreateApiKeyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreateApiKeyPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAPIKeyPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateApiKeyPayload!")
+		return graphql.Null
+	}
+	return ec._CreateApiKeyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCreateGroupInput2carejourneyᚋgraphᚋmodelᚐCreateGroupInput(ctx context.Context, v any) (model.CreateGroupInput, error) {
@@ -37566,6 +41111,26 @@ func (ec *executionContext) unmarshalNLeaveGroupInput2carejourneyᚋgraphᚋmode
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNLevelOutcome2carejourneyᚋserverᚋdomainᚐLevelOutcome(ctx context.Context, sel ast.SelectionSet, v domain.LevelOutcome) graphql.Marshaler {
+	return ec._LevelOutcome(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLevelOutcome2ᚕcarejourneyᚋserverᚋdomainᚐLevelOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.LevelOutcome) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLevelOutcome2carejourneyᚋserverᚋdomainᚐLevelOutcome(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNLogPeerConversationInput2carejourneyᚋgraphᚋmodelᚐLogPeerConversationInput(ctx context.Context, v any) (model.LogPeerConversationInput, error) {
 	res, err := ec.unmarshalInputLogPeerConversationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -37901,6 +41466,22 @@ func (ec *executionContext) marshalNOrderDirection2carejourneyᚋgraphᚋmodel�
 	return v
 }
 
+func (ec *executionContext) marshalNOutcomeCount2carejourneyᚋserverᚋdomainᚐOutcomeCount(ctx context.Context, sel ast.SelectionSet, v domain.OutcomeCount) graphql.Marshaler {
+	return ec._OutcomeCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOutcomeFigure2carejourneyᚋserverᚋdomainᚐOutcomeFigure(ctx context.Context, sel ast.SelectionSet, v domain.OutcomeFigure) graphql.Marshaler {
+	return ec._OutcomeFigure(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOutcomes2ᚖcarejourneyᚋserverᚋdomainᚐOutcomes(ctx context.Context, sel ast.SelectionSet, v *domain.Outcomes) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Outcomes!")
+		return graphql.Null
+	}
+	return ec._Outcomes(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -38166,6 +41747,14 @@ func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋs
 	return ec._RecoveryCapitalAssessment(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRecoveryCohort2carejourneyᚋserverᚋdomainᚐRecoveryCohort(ctx context.Context, sel ast.SelectionSet, v domain.RecoveryCohort) graphql.Marshaler {
+	return ec._RecoveryCohort(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRecoveryComparison2carejourneyᚋserverᚋdomainᚐRecoveryComparison(ctx context.Context, sel ast.SelectionSet, v domain.RecoveryComparison) graphql.Marshaler {
+	return ec._RecoveryComparison(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNRecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -38262,6 +41851,19 @@ func (ec *executionContext) marshalNResidencyEdge2ᚖcarejourneyᚋgraphᚋmodel
 		return graphql.Null
 	}
 	return ec._ResidencyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRevokeApiKeyInput2carejourneyᚋgraphᚋmodelᚐRevokeAPIKeyInput(ctx context.Context, v any) (model.RevokeAPIKeyInput, error) {
+	res, err := ec.unmarshalInputRevokeApiKeyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRevokeApiKeyPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRevokeAPIKeyPayload(ctx context.Context, sel ast.SelectionSet, v *model.RevokeAPIKeyPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RevokeApiKeyPayload!")
+		return graphql.Null
+	}
+	return ec._RevokeApiKeyPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRevokeConsentInput2carejourneyᚋgraphᚋmodelᚐRevokeConsentInput(ctx context.Context, v any) (model.RevokeConsentInput, error) {
@@ -39080,6 +42682,13 @@ func (ec *executionContext) marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdoma
 		return graphql.Null
 	}
 	return ec._AftercarePlan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ApiKey(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx context.Context, v any) (*domain.AttendanceStatus, error) {

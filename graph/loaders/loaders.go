@@ -34,6 +34,8 @@ type Loaders struct {
 
 	// Family contacts, consents and the family portal.
 	Family FamilyLoaders
+	// Partner API keys.
+	Partners PartnerLoaders
 }
 
 // batchWait is how long a loader waits to gather keys; resolvers of one list
@@ -58,6 +60,8 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		Plans:   newPlanLoaders(st, opts),
 		Updates: newUpdateLoaders(st, opts),
 		Family:  newFamilyLoaders(st, opts),
+
+		Partners: newPartnerLoaders(st, opts),
 	}
 }
 

@@ -47,6 +47,8 @@ type (
 	CheckInEdge                = Edge[*domain.CheckIn]
 	UpdateConnection           = Connection[*domain.Update]
 	UpdateEdge                 = Edge[*domain.Update]
+	ApiKeyConnection           = Connection[*domain.APIKey]
+	ApiKeyEdge                 = Edge[*domain.APIKey]
 )
 
 // Keep narrows the page to the rows keep accepts, for the access rules.

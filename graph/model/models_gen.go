@@ -283,6 +283,24 @@ type CreateAftercarePlanInput struct {
 	ReviewOn time.Time `json:"reviewOn"`
 }
 
+// Makes an API key for a partner tool.
+type CreateAPIKeyInput struct {
+	// The organisation whose tool will use the key (200 characters at most).
+	PartnerName string `json:"partnerName"`
+	// What the key may read: at least one scope, each once.
+	Scopes []domain.Scope `json:"scopes"`
+}
+
+// The result of `createApiKey`.
+type CreateAPIKeyPayload struct {
+	// The new key; null when nothing was made.
+	APIKey *domain.APIKey `json:"apiKey,omitempty"`
+	// The key's secret, `cjk_…`. Shown this once only: store it safely and hand it to the partner; it cannot be read again.
+	Secret *string `json:"secret,omitempty"`
+	// Why nothing was made; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `createGroup`.
 type CreateGroupInput struct {
 	// The group's name.
@@ -802,6 +820,20 @@ type ResetRecoveryStartDatePayload struct {
 	// The member with the new date; the old one stays in `recoveryStartDateHistory`.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Revokes an API key; requests with it are refused from then on.
+type RevokeAPIKeyInput struct {
+	// The key to revoke.
+	APIKeyID string `json:"apiKeyId"`
+}
+
+// The result of `revokeApiKey`.
+type RevokeAPIKeyPayload struct {
+	// The revoked key; null when nothing changed.
+	APIKey *domain.APIKey `json:"apiKey,omitempty"`
+	// Why nothing changed (`ALREADY_REVOKED`, `NOT_FOUND`); empty on success.
 	UserErrors []*UserError `json:"userErrors"`
 }
 

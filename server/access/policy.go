@@ -34,6 +34,9 @@ var Queries = map[string]Audience{
 
 	"aftercarePlan":              Care | PeerSupporter,
 	"aftercarePlansDueForReview": Care | PeerSupporter,
+
+	"outcomes": Care | OutcomesKey,
+	"apiKeys":  Admin,
 }
 
 // MutationRule says who may run a mutation and, for actors bound by
@@ -48,10 +51,12 @@ type MutationRule struct {
 
 // Mutations are the root mutation fields.
 var Mutations = map[string]MutationRule{
-	"signIn":  {Audience: Everyone},
+	// Keys never hold sessions: a key request signing in would leave a
+	// session row no cookie can carry.
+	"signIn":  {Audience: Anonymous | Users},
 	"signOut": {Audience: Users},
 	// Anyone holding an invitation token: the token is the credential.
-	"acceptInvitation": {Audience: Everyone},
+	"acceptInvitation": {Audience: Anonymous | Users},
 
 	"createMember":           {Audience: Care},
 	"updateMember":           {Audience: Care, Targets: []string{"memberId"}},
@@ -103,6 +108,9 @@ var Mutations = map[string]MutationRule{
 	"grantConsent":           {Audience: Care, Targets: []string{"memberId"}},
 	"revokeConsent":          {Audience: Care, Targets: []string{"consentId"}},
 	"recordFamilyAttendance": {Audience: Care, Targets: []string{"meetingId"}},
+
+	"createApiKey": {Audience: Admin},
+	"revokeApiKey": {Audience: Admin},
 }
 
 // TypeRule says who may see the fields of an object type: Read for every
@@ -127,6 +135,8 @@ const (
 	partnerMember = Staff | MembersKey
 	// clinicalTeam sees aftercare plans; peer supporters help carry them out.
 	planTeam = Care | PeerSupporter
+	// outcomes are aggregates for the care team and outcome researchers.
+	outcomes = Care | OutcomesKey
 )
 
 // passThrough types carry no data of their own: what they hold is checked
@@ -244,6 +254,17 @@ var Types = map[string]TypeRule{
 	"FamilyContact":    {Read: Care},
 	"Consent":          {Read: Care},
 	"FamilyAttendance": {Read: Care},
+
+	"ApiKey": {Read: Admin},
+	// Outcomes are counts with no identities, small cells suppressed.
+	"Outcomes":                 {Read: outcomes},
+	"OutcomeCount":             {Read: outcomes},
+	"OutcomeFigure":            {Read: outcomes},
+	"LevelOutcome":             {Read: outcomes},
+	"RecoveryCohort":           {Read: outcomes},
+	"RecoveryComparison":       {Read: outcomes},
+	"AbstinenceCohort":         {Read: outcomes},
+	"AftercareGroupComparison": {Read: outcomes},
 }
 
 // FieldAudience returns who may read typeName.field, and whether the type

@@ -25,9 +25,17 @@ type cookieWriter struct {
 // Middleware resolves the session cookie into a Viewer in the request's
 // context and lets resolvers set or clear the cookie through SetCookie and
 // ClearCookie. A bad or stale cookie simply means nobody is signed in.
+// Requests authenticated by a partner key (Keys.Middleware, in front) skip
+// it entirely.
 func (s *Sessions) Middleware(config CookieConfig, logger *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if KeyFrom(r.Context()) != nil {
+				// A partner key's request: keys never use cookies, so it
+				// neither reads a session nor can set one.
+				next.ServeHTTP(w, r)
+				return
+			}
 			ctx := context.WithValue(r.Context(), responseKey{}, &cookieWriter{w: w, config: config})
 			if c, err := r.Cookie(CookieName); err == nil && c.Value != "" {
 				viewer, err := s.Authenticate(ctx, c.Value)

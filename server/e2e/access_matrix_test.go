@@ -46,7 +46,7 @@ func decodeID(t *testing.T, id string) int64 {
 type matrixWorld struct {
 	member, episode, plan, goal, commitment, checkIn, assessment, update string
 	house, residency, group, meeting, peer, assignment, conversation     string
-	user, contact, consent, sharedMember                                 string
+	user, contact, consent, sharedMember, apiKey                         string
 }
 
 func (w matrixWorld) vars() vars {
@@ -55,7 +55,7 @@ func (w matrixWorld) vars() vars {
 		"checkIn": w.checkIn, "assessment": w.assessment, "update": w.update, "house": w.house,
 		"residency": w.residency, "group": w.group, "meeting": w.meeting, "peer": w.peer,
 		"assignment": w.assignment, "conversation": w.conversation, "user": w.user,
-		"contact": w.contact, "consent": w.consent, "sharedMember": w.sharedMember,
+		"contact": w.contact, "consent": w.consent, "sharedMember": w.sharedMember, "apiKey": w.apiKey,
 	}
 }
 
@@ -225,8 +225,17 @@ func matrixOps() []matrixOp {
 		{name: "SharedMember by node", doc: fmt.Sprintf(`query(%s) { node(id: $sharedMember) { __typename } }`, matrixParams),
 			root: "node", allow: []string{famLive}},
 
-		m("signIn", `{email: "nobody@test.example", password: "not the password"}`, everyone),
-		m("acceptInvitation", `{token: "not a token", password: "correct horse battery"}`, everyone),
+		q("outcomes", `outcomes(from: "2026-01-01", to: "2026-03-31") { __typename }`, careTeam, []string{keyOut}),
+		q("apiKeys", `apiKeys(first: 5) { __typename }`, []string{admin}),
+		m("createApiKey", `{partnerName: "", scopes: []}`, []string{admin}),
+		m("revokeApiKey", `{apiKeyId: $apiKey}`, []string{admin}),
+		{name: "Member.residencies (consent lacks HOUSING)", doc: fmt.Sprintf(`query(%s) { member(id: $member) { residencies { __typename } } }`, matrixParams),
+			root: "member.residencies", allow: staffRel},
+		{name: "House.residents (directory key)", doc: fmt.Sprintf(`query(%s) { house(id: $house) { occupancy { available } residents { __typename } } }`, matrixParams),
+			root: "house.residents", allow: staffAll},
+
+		m("signIn", `{email: "nobody@test.example", password: "not the password"}`, []string{anon}, usersAll),
+		m("acceptInvitation", `{token: "not a token", password: "correct horse battery"}`, []string{anon}, usersAll),
 		// signOut runs last: it ends the session the other rows use.
 		m("signOut", `{}`, usersAll),
 	}
@@ -235,7 +244,7 @@ func matrixOps() []matrixOp {
 // matrixParams declares every fixture variable; each operation uses some.
 const matrixParams = `$member: ID!, $episode: ID!, $plan: ID!, $goal: ID!, $commitment: ID!, $checkIn: ID!,
 	$assessment: ID!, $update: ID!, $house: ID!, $residency: ID!, $group: ID!, $meeting: ID!, $peer: ID!,
-	$assignment: ID!, $conversation: ID!, $user: ID!, $contact: ID!, $consent: ID!, $sharedMember: ID!`
+	$assignment: ID!, $conversation: ID!, $user: ID!, $contact: ID!, $consent: ID!, $sharedMember: ID!, $apiKey: ID!`
 
 // matrixOutcome runs op as actor and says whether it got past the gate.
 func matrixOutcome(t *testing.T, a matrixActor, op matrixOp) (allowed bool, detail string) {
@@ -351,7 +360,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 // pendingActors are named in allow lists before their kind of actor exists
 // in the fixture.
-var pendingActors = map[string]bool{keyDir: true, keyOut: true, keyMem: true, keyMemNo: true}
+var pendingActors = map[string]bool{}
 
 // matrixCoversSchema fails when a root query or mutation of the live schema
 // has no row in the matrix, so new operations cannot slip past it.
@@ -489,6 +498,9 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 	// the family viewer it is shared with may have it.
 	related.sharedMember = globalid.EncodeInt(globalid.TypeSharedMember, decodeID(t, related.member))
 	unrelated.sharedMember = related.sharedMember
+	related.apiKey = do(`mutation { createApiKey(input: {partnerName: "Spare", scopes: [DIRECTORY_READ]}) { apiKey { id } } }`, nil,
+		"createApiKey.apiKey.id")
+	unrelated.apiKey = related.apiKey
 	unrelated.user = hmUser
 
 	// The house manager's related world uses their house meeting.
@@ -529,6 +541,17 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 	familyWorld := related
 	familyWorld.sharedMember = globalid.EncodeInt(globalid.TypeSharedMember, decodeID(t, related.member))
 
+	// Partner keys: one per scope; the members:read key's partner is named
+	// by a consent of the related member, covering CARE_LEVEL.
+	key := func(partner, scope string) string {
+		return do(`mutation($p: String!, $s: [ApiScope!]!) { createApiKey(input: {partnerName: $p, scopes: $s}) { secret } }`,
+			vars{"p": partner, "s": []string{scope}}, "createApiKey.secret")
+	}
+	dirKey, outKey, memKey := key("Referral Site", "DIRECTORY_READ"), key("Outcomes Lab", "OUTCOMES_READ"), key("Matrix EHR", "MEMBERS_READ")
+	do(`mutation($m: ID!, $at: DateTime!) { grantConsent(input: {memberId: $m, partnerName: "Matrix EHR", purpose: "Care coordination",
+		informationKinds: [CARE_LEVEL], expiresOnEvent: END_OF_TREATMENT, signatureName: "Member", signedAt: $at}) { consent { id } } }`,
+		vars{"m": related.member, "at": start}, "grantConsent.consent.id")
+
 	// Each actor has its own session: signOut, the last row, ends it.
 	peer := func() *client { return s.signIn(t, "peer_supporter@test.example") }
 	hm := func() *client { return s.signIn(t, "house_manager@test.example") }
@@ -544,5 +567,9 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 		{name: famLive, c: famLiveClient, world: familyWorld},
 		{name: famExp, c: famExpClient, world: familyWorld},
 		{name: famRev, c: famRevClient, world: familyWorld},
+		{name: keyDir, c: s.keyClient(t, dirKey), world: unrelated},
+		{name: keyOut, c: s.keyClient(t, outKey), world: unrelated},
+		{name: keyMem, c: s.keyClient(t, memKey), world: related},
+		{name: keyMemNo, c: s.keyClient(t, memKey), world: unrelated},
 	}
 }

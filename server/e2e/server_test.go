@@ -103,6 +103,13 @@ type client struct {
 	t    testing.TB
 	base string
 	http *http.Client
+	// bearer, when set, is sent as a partner key; such a client has no cookies.
+	bearer string
+}
+
+// keyClient is a partner tool calling with an API key.
+func (s *server) keyClient(t testing.TB, secret string) *client {
+	return &client{t: t, base: s.URL, http: &http.Client{Timeout: 30 * time.Second}, bearer: secret}
 }
 
 func (s *server) client(t testing.TB) *client {
@@ -145,6 +152,9 @@ func (c *client) do(query string, variables vars) *response {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
 	req, _ := http.NewRequest(http.MethodPost, c.base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
+	if c.bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+c.bearer)
+	}
 	return c.send(req)
 }
 

@@ -39,6 +39,10 @@ func New(d Deps) http.Handler {
 
 	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Limits, d.PublicURL)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
+	// Partner keys (Authorization: Bearer) are resolved first; a key request
+	// skips the session middleware and never sees the cookies.
+	keys := &auth.Keys{Store: d.Store, Now: d.Sessions.Now}
+	api = keys.Middleware(d.Logger)(api)
 	api = limitBody(maxBodyBytes, api)
 	api = cors.New(cors.Options{
 		AllowedOrigins: d.CORSAllowedOrigins,

@@ -1,0 +1,68 @@
+package domain
+
+import (
+	"fmt"
+	"time"
+)
+
+// MaxPartnerNameLength bounds a key's partner name.
+const MaxPartnerNameLength = 200
+
+// APIKeyFields are what an admin gives for a new key.
+type APIKeyFields struct {
+	PartnerName string
+	Scopes      []Scope
+}
+
+// Clean validates the fields of a new key: a partner name (trimmed, not
+// blank, 200 characters at most) and at least one known scope, each once.
+// Errors point at the input field, down to the line of a bad scope.
+func (f APIKeyFields) Clean() (APIKeyFields, error) {
+	name, err := cleanText("partnerName", f.PartnerName, MaxPartnerNameLength, true)
+	if err != nil {
+		return f, err
+	}
+	if err := CheckScopes(f.Scopes); err != nil {
+		return f, err
+	}
+	return APIKeyFields{PartnerName: name, Scopes: append([]Scope(nil), f.Scopes...)}, nil
+}
+
+// CheckScopes requires at least one scope, each known and listed once.
+func CheckScopes(scopes []Scope) error {
+	if len(scopes) == 0 {
+		return FieldError(CodeInvalidInput, "scopes", "Give the key at least one scope.")
+	}
+	seen := make(map[Scope]int, len(scopes))
+	for i, s := range scopes {
+		if !s.Valid() {
+			return GroupLineError(CodeInvalidInput, "scopes", i, "", fmt.Sprintf("%q is not a scope.", string(s)))
+		}
+		if j, dup := seen[s]; dup {
+			return GroupLineError(CodeInvalidInput, "scopes", i, "",
+				fmt.Sprintf("The scope is listed twice (lines %d and %d).", j+1, i+1))
+		}
+		seen[s] = i
+	}
+	return nil
+}
+
+// Active reports whether the key still opens the API.
+func (k *APIKey) Active() bool { return k.RevokedAt == nil }
+
+// CheckRevoke validates revoking k.
+func CheckRevoke(k *APIKey) error {
+	if !k.Active() {
+		return FieldError(CodeAlreadyRevoked, "apiKeyId", "The key was revoked already.")
+	}
+	return nil
+}
+
+// KeyTouchInterval bounds how often a busy key's last use is written.
+const KeyTouchInterval = time.Minute
+
+// NeedsTouch reports whether a use of k at now should be written as its last
+// use: the first use, and then at most once per KeyTouchInterval.
+func (k *APIKey) NeedsTouch(now time.Time) bool {
+	return k.LastUsedAt == nil || now.Sub(*k.LastUsedAt) >= KeyTouchInterval
+}
