@@ -97,3 +97,35 @@ type Event struct {
 func (e *Event) valid() bool {
 	return e.ActorKind.Valid() && e.Action.Valid() && !e.OccurredAt.IsZero()
 }
+
+// RecipientKind says to whom a member's record was disclosed.
+type RecipientKind string
+
+// The recipients of a disclosure.
+const (
+	// RecipientFamilyContact: a family contact signed in as a FAMILY user.
+	RecipientFamilyContact RecipientKind = "FAMILY_CONTACT"
+	// RecipientPartner: a partner tool, through its API key.
+	RecipientPartner RecipientKind = "PARTNER"
+)
+
+// Disclosure is a READ of a member's record by a family viewer or a
+// partner key: who outside the provider saw the record, and when. It is an
+// audit event seen from the member's side.
+type Disclosure struct {
+	bun.BaseModel `bun:"table:audit_events,alias:ae"`
+
+	// EventID is the audit event's id.
+	EventID       int64         `bun:"id"`
+	MemberID      int64         `bun:"member_id"`
+	OccurredAt    time.Time     `bun:"occurred_at"`
+	RecipientKind RecipientKind `bun:"recipient_kind"`
+	// RecipientName is the family contact's name (the user's name when the
+	// account is no longer linked to a contact of this member) or the
+	// partner's name.
+	RecipientName   string `bun:"recipient_name"`
+	UserID          int64  `bun:"actor_user_id,nullzero"`
+	APIKeyID        int64  `bun:"actor_key_id,nullzero"`
+	FamilyContactID int64  `bun:"family_contact_id,nullzero"`
+	OperationName   string `bun:"operation_name,nullzero"`
+}
