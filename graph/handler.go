@@ -17,6 +17,7 @@ import (
 
 	"carejourney/graph/generated"
 	"carejourney/graph/loaders"
+	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/store"
 )
@@ -24,7 +25,7 @@ import (
 // NewHandler returns the /graphql endpoint: JSON POST (any operation) and
 // GET (queries only). Form and multipart bodies are not accepted, which
 // together with the cross-origin check in front keeps CSRF out.
-func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger) http.Handler {
+func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, events *audit.Log) http.Handler {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions}})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
@@ -37,6 +38,10 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger) h
 		return fmt.Errorf("panic: %v", p) // presented as INTERNAL; details stay in the log
 	})
 	srv.AroundOperations(requireSession)
+	if events != nil {
+		srv.AroundResponses(auditOperations(events, logger))
+		srv.AroundFields(auditFields)
+	}
 	return loaders.Middleware(st)(srv)
 }
 

@@ -56,6 +56,8 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = loadByID(ctx, id, typeName, l.Plans.RecoveryCapital.Load)
 	case globalid.TypeUpdate:
 		n, err = loadByID(ctx, id, typeName, l.Updates.Update.Load)
+	case globalid.TypeAuditEvent:
+		n, err = loadByID(ctx, id, typeName, l.Audit.Event.Load)
 	default:
 		err = notFound(id)
 	}

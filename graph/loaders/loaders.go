@@ -31,6 +31,7 @@ type Loaders struct {
 	Groups  GroupLoaders
 	Plans   PlanLoaders
 	Updates UpdateLoaders
+	Audit   AuditLoaders
 }
 
 // batchWait is how long a loader waits to gather keys; resolvers of one list
@@ -54,6 +55,7 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		Groups:  newGroupLoaders(st, opts),
 		Plans:   newPlanLoaders(st, opts),
 		Updates: newUpdateLoaders(st, opts),
+		Audit:   newAuditLoaders(st, opts),
 	}
 }
 

@@ -65,7 +65,7 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 		return nil, "", errInvalidCredentials
 	}
 	if !CheckPassword(password, user.PasswordHash) || !user.Active {
-		return nil, "", errInvalidCredentials
+		return nil, "", &refusedSignIn{userID: user.ID}
 	}
 	token, hash := NewToken()
 	now := s.now()

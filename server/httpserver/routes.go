@@ -11,6 +11,7 @@ import (
 	"github.com/rs/cors"
 
 	"carejourney/graph"
+	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/store"
 )
@@ -23,6 +24,8 @@ type Deps struct {
 	App                fs.FS
 	CORSAllowedOrigins []string
 	CookieSecure       bool
+	// Audit is the audit log of the GraphQL API.
+	Audit *audit.Log
 }
 
 // maxBodyBytes bounds a request body; a GraphQL document is small.
@@ -32,7 +35,8 @@ const maxBodyBytes = 1 << 20
 func New(d Deps) http.Handler {
 	mux := http.NewServeMux()
 
-	api := graph.NewHandler(d.Store, d.Sessions, d.Logger)
+	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Audit)
+	api = auditRequest(api)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	api = limitBody(maxBodyBytes, api)
 	api = cors.New(cors.Options{
@@ -48,7 +52,7 @@ func New(d Deps) http.Handler {
 
 	mux.Handle("GET /graphiql", playground.Handler("Care Journey API", "/graphql"))
 	mux.HandleFunc("GET /healthz", healthz)
-	mux.Handle("GET /readyz", readyz(d.Store))
+	mux.Handle("GET /readyz", readyz(d.Store, d.Audit))
 	mux.Handle("/", spa(d.App))
 
 	return withRequestID(logRequests(d.Logger, recoverPanics(d.Logger, securityHeaders(mux))))
