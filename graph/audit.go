@@ -187,11 +187,18 @@ func (t *auditTrail) noteDenied(fc *graphql.FieldContext, err error) {
 		return
 	}
 	path := auditPath(fc)
+	e := audit.Event{OccurredAt: time.Now(), Action: audit.ActionDenied, Field: path}
+	// A field of a member's record names the member.
+	if fc.Parent != nil {
+		if owner, ok := fc.Parent.Result.(domain.MemberOwned); ok && !auditNilPointer(owner) {
+			e.MemberID = owner.OwnerMemberID()
+		}
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !t.denied[path] {
 		t.denied[path] = true
-		t.events = append(t.events, audit.Event{OccurredAt: time.Now(), Action: audit.ActionDenied, Field: path})
+		t.events = append(t.events, e)
 	}
 }
 
@@ -263,8 +270,10 @@ func (t *auditTrail) finish(ctx context.Context, logger *slog.Logger) []audit.Ev
 	defer t.mu.Unlock()
 	t.resolvePlans(ctx, logger)
 	op := ""
-	if oc := graphql.GetOperationContext(ctx); oc != nil {
-		op = auditClip(oc.OperationName, auditMaxOperationName)
+	if graphql.HasOperationContext(ctx) && graphql.GetOperationContext(ctx).Operation != nil {
+		oc := graphql.GetOperationContext(ctx)
+		// The name in the document: clients need not repeat it as operationName.
+		op = auditClip(oc.Operation.Name, auditMaxOperationName)
 	}
 	written := map[int64]bool{}
 	var out []audit.Event

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -52,6 +53,9 @@ type Server struct {
 	stopSweeper func()
 	// Audit is the audit log; Shutdown writes what it still holds.
 	Audit *audit.Log
+
+	shutdownOnce sync.Once
+	shutdownErr  error
 }
 
 // QueryHook observes every SQL statement (tests count them with one).
@@ -118,8 +122,13 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 
 // Shutdown stops accepting connections, lets in-flight requests finish
 // within ctx, writes the audit events still held, then closes the pool and
-// stops the private PostgreSQL.
+// stops the private PostgreSQL. Calls after the first return its result.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.shutdownOnce.Do(func() { s.shutdownErr = s.shutdown(ctx) })
+	return s.shutdownErr
+}
+
+func (s *Server) shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
 	s.stopSweeper()
 	if serveErr := <-s.served; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
