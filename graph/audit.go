@@ -306,7 +306,13 @@ func (t *auditTrail) finish(ctx context.Context, logger *slog.Logger) []audit.Ev
 				Field: r.path, MemberID: r.member, ObjectType: globalid.TypeMember, ObjectID: r.member})
 		}
 	}
-	out = append(append(reads, out...), t.events...)
+	for _, e := range t.events {
+		if e.Action == audit.ActionDenied || e.Action == audit.ActionRead {
+			e.OperationName = op
+		}
+		out = append(out, e)
+	}
+	out = append(reads, out...)
 	stamp(ctx, out)
 	return out
 }
