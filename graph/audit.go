@@ -17,6 +17,7 @@ import (
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/requestinfo"
 )
 
 // The audit of GraphQL activity.
@@ -41,32 +42,12 @@ import (
 // SIGN_IN, SIGN_IN_FAILED and SIGN_OUT instead of WRITE, and a field
 // refused with FORBIDDEN or UNAUTHENTICATED leaves a DENIED event.
 
-type auditRequestKey struct{}
-
-// auditRequest is what the HTTP layer knows of a request; graph cannot ask
-// it (httpserver imports graph), so it hands this over in the context.
-type auditRequest struct {
-	id, clientAddress string
-}
-
-// WithAuditRequest returns ctx carrying the request's id and client address
-// for the audit log.
-func WithAuditRequest(ctx context.Context, requestID, clientAddress string) context.Context {
-	return context.WithValue(ctx, auditRequestKey{}, auditRequest{id: requestID, clientAddress: clientAddress})
-}
-
 // requestID is the request's id, as in the X-Request-Id header.
-func requestID(ctx context.Context) string {
-	r, _ := ctx.Value(auditRequestKey{}).(auditRequest)
-	return r.id
-}
+func requestID(ctx context.Context) string { return requestinfo.RequestID(ctx) }
 
 // clientAddress is the address the request came from: the one place the
 // audit log takes it from.
-func clientAddress(ctx context.Context) string {
-	r, _ := ctx.Value(auditRequestKey{}).(auditRequest)
-	return r.clientAddress
-}
+func clientAddress(ctx context.Context) string { return requestinfo.ClientAddress(ctx) }
 
 // Bounds on text from clients that goes into the log.
 const (

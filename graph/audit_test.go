@@ -16,6 +16,7 @@ import (
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/requestinfo"
 )
 
 func auditTestOwners(v any) []string {
@@ -75,7 +76,7 @@ func auditTestSummary(events []audit.Event) []string {
 func TestAuditTrail(t *testing.T) {
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	viewer := &auth.Viewer{User: &domain.User{ID: 8, Role: domain.RoleClinician}}
-	ctx := WithAuditRequest(auth.WithViewer(context.Background(), viewer), "req-1", "10.0.0.1")
+	ctx := auditRequest(auth.WithViewer(context.Background(), viewer), "req-1", "10.0.0.1")
 
 	trail := newAuditTrail()
 	members := auditField("Query", nil, "members")
@@ -104,7 +105,7 @@ func TestAuditTrail(t *testing.T) {
 
 	// A partner key's mutation: the payload's member, the input's members,
 	// one WRITE each; the member it wrote is not read as well.
-	keyCtx := WithAuditRequest(auth.WithKey(context.Background(), &domain.APIKey{ID: 3}), "req-2", "10.0.0.2")
+	keyCtx := auditRequest(auth.WithKey(context.Background(), &domain.APIKey{ID: 3}), "req-2", "10.0.0.2")
 	trail = newAuditTrail()
 	mutation := auditField("Mutation", nil, "recordAttendance")
 	mutation.Args = map[string]any{"input": model.RecordAttendanceInput{
@@ -143,6 +144,10 @@ func TestAuditTrail(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("attempts:\n got %q\nwant %q", got, want)
 	}
+}
+
+func auditRequest(ctx context.Context, id, addr string) context.Context {
+	return requestinfo.WithClientAddress(requestinfo.WithRequestID(ctx, id), addr)
 }
 
 func TestAuditClip(t *testing.T) {

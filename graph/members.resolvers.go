@@ -10,6 +10,7 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/store"
@@ -129,6 +130,9 @@ func (r *queryResolver) Members(ctx context.Context, first *int, after *string, 
 		return nil, err
 	}
 	f := memberFilter(filter)
+	if f.Within, _, err = access.From(ctx).MemberScope(ctx); err != nil {
+		return nil, err
+	}
 	order, desc := store.MemberOrderName, false
 	if orderBy != nil {
 		order, desc = store.MemberOrder(orderBy.Field), orderBy.Direction == model.OrderDirectionDesc

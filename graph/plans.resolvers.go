@@ -10,6 +10,7 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/store"
@@ -251,7 +252,11 @@ func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, on *time
 	if first != nil {
 		limit = min(*first, store.MaxDueForReview)
 	}
-	return r.Store.AftercarePlansDueForReview(ctx, day, limit)
+	within, _, err := access.From(ctx).MemberScope(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.AftercarePlansDueForReview(ctx, day, limit, within)
 }
 
 func (r *recoveryCapitalAssessmentResolver) ID(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (string, error) {

@@ -9,6 +9,7 @@ import (
 	"carejourney/graph/generated"
 	"carejourney/graph/globalid"
 	"carejourney/graph/model"
+	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"context"
@@ -22,6 +23,7 @@ func (r *mutationResolver) SignIn(ctx context.Context, input model.SignInInput) 
 		return &model.SignInPayload{UserErrors: userErrors}, err
 	}
 	auth.SetCookie(ctx, token)
+	access.From(ctx).Become(auth.Actor{Viewer: viewer})
 	return &model.SignInPayload{Viewer: viewerModel(viewer), UserErrors: []*model.UserError{}}, nil
 }
 

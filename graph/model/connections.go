@@ -48,3 +48,30 @@ type (
 	UpdateConnection           = Connection[*domain.Update]
 	UpdateEdge                 = Edge[*domain.Update]
 )
+
+// Keep narrows the page to the rows keep accepts, for the access rules.
+// Edges and Nodes hold the same rows; both are narrowed alike.
+func (c *Connection[T]) Keep(keep func(node any) (bool, error)) error {
+	nodes := c.Nodes[:0:0]
+	for _, n := range c.Nodes {
+		ok, err := keep(n)
+		if err != nil {
+			return err
+		}
+		if ok {
+			nodes = append(nodes, n)
+		}
+	}
+	edges := c.Edges[:0:0]
+	for _, e := range c.Edges {
+		ok, err := keep(e.Node)
+		if err != nil {
+			return err
+		}
+		if ok {
+			edges = append(edges, e)
+		}
+	}
+	c.Nodes, c.Edges = nodes, edges
+	return nil
+}

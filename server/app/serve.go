@@ -15,10 +15,12 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"carejourney/frontend"
+	"carejourney/graph"
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/config"
 	"carejourney/server/httpserver"
+	"carejourney/server/ratelimit"
 	"carejourney/server/seed"
 	"carejourney/server/store"
 )
@@ -86,13 +88,20 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			return fail(err)
 		}
 	}
-	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge}
+	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge,
+		Throttle: auth.NewSignInThrottle()}
 	// The audit log writes on a connection of its own: beside the requests,
 	// not inside them, and unseen by the query hooks that watch them.
 	events := audit.New(bun.NewDB(db.DB.DB, pgdialect.New()), logger, audit.Options{})
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
-		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, Audit: events,
+		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure,
+		Limits: graph.Limits{
+			MaxCost: cfg.MaxQueryCost,
+			Buckets: ratelimit.New(float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil),
+		},
+		TrustProxyHeaders: cfg.TrustProxyHeaders,
+		Audit:             events,
 	})
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {

@@ -3,9 +3,11 @@ package auth
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"carejourney/server/domain"
+	"carejourney/server/requestinfo"
 	"carejourney/server/store"
 )
 
@@ -25,6 +27,9 @@ type Sessions struct {
 	// MaxAge ends a session this long after sign-in, whatever the activity.
 	MaxAge time.Duration
 	Now    func() time.Time
+	// Throttle, when set, refuses sign-ins after too many failures of an
+	// account or from an address (requestinfo.ClientAddress).
+	Throttle *SignInThrottle
 }
 
 // touchEvery bounds how often a busy session's last-seen time is written.
@@ -50,11 +55,30 @@ var errInvalidCredentials = domain.Errorf(domain.CodeInvalidCredentials, "The em
 
 // SignIn checks credentials and opens a session. It returns the token for
 // the cookie. A wrong email and a wrong password fail alike, in the same time.
+// While the throttle locks out the account or the client's address, it
+// refuses with TOO_MANY_ATTEMPTS without looking at the password.
 func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer, string, error) {
+	address := requestinfo.ClientAddress(ctx)
+	if s.Throttle != nil {
+		if until := s.Throttle.LockedUntil(email, address); !until.IsZero() {
+			return nil, "", tooManyAttempts(s.now(), until)
+		}
+	}
+	// failed refuses; userID names the account tried, for the audit log,
+	// when the email belongs to one.
+	failed := func(userID int64) (*Viewer, string, error) {
+		if s.Throttle != nil {
+			s.Throttle.Failed(email, address)
+		}
+		if userID != 0 {
+			return nil, "", &refusedSignIn{userID: userID}
+		}
+		return nil, "", errInvalidCredentials
+	}
 	normalized, err := domain.NormalizeEmail(email)
 	if err != nil {
 		CheckPassword(password, dummyHash)
-		return nil, "", errInvalidCredentials
+		return failed(0)
 	}
 	user, err := s.Store.UserByEmail(ctx, normalized)
 	if err != nil {
@@ -62,10 +86,13 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 	}
 	if user == nil {
 		CheckPassword(password, dummyHash)
-		return nil, "", errInvalidCredentials
+		return failed(0)
 	}
 	if !CheckPassword(password, user.PasswordHash) || !user.Active {
-		return nil, "", &refusedSignIn{userID: user.ID}
+		return failed(user.ID)
+	}
+	if s.Throttle != nil {
+		s.Throttle.Succeeded(email)
 	}
 	token, hash := NewToken()
 	now := s.now()
@@ -74,6 +101,21 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 		return nil, "", fmt.Errorf("auth: unable to create session: %w", err)
 	}
 	return &Viewer{User: user, SessionID: sess.ID, ExpiresAt: sess.ExpiresAt}, token, nil
+}
+
+// tooManyAttempts says when to try again, in minutes and as a UTC time.
+func tooManyAttempts(now, until time.Time) error {
+	minutes := int(math.Ceil(until.Sub(now).Minutes()))
+	unit := "minutes"
+	if minutes == 1 {
+		unit = "minute"
+	}
+	after := until.UTC().Truncate(time.Second)
+	if after.Before(until) {
+		after = after.Add(time.Second)
+	}
+	return domain.Errorf(domain.CodeTooManyAttempts,
+		"Too many failed sign-in attempts. Try again in %d %s (after %s).", minutes, unit, after.Format(time.RFC3339))
 }
 
 // Authenticate resolves a session token to its viewer; nil when the token

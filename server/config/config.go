@@ -31,6 +31,14 @@ type Config struct {
 	// MilestoneSweep is how often sobriety milestones are looked for; 0 turns
 	// the background sweep off.
 	MilestoneSweep time.Duration
+	// MaxQueryCost refuses operations that cost more (MAX_COST_EXCEEDED).
+	MaxQueryCost int
+	// RateLimitPoints is the size of each actor's bucket of points.
+	RateLimitPoints int
+	// RateLimitRestoreRate is how many points a bucket regains a second.
+	RateLimitRestoreRate float64
+	// TrustProxyHeaders takes the client address from X-Forwarded-For.
+	TrustProxyHeaders bool
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -137,6 +145,21 @@ var Options = []Option{
 		set: func(c *Config, v string) error { return boolean(v, &c.SeedDemoOnEmpty) }},
 	{Env: "MILESTONE_SWEEP_INTERVAL", Flag: "milestone-sweep-interval", Default: "15m", Usage: "how often reached sobriety milestones are written as updates; 0 turns it off",
 		set: func(c *Config, v string) error { return nonNegativeDuration(v, &c.MilestoneSweep) }},
+	{Env: "MAX_QUERY_COST", Flag: "max-query-cost", Default: "1000", Usage: "refuse GraphQL operations whose computed cost is higher (MAX_COST_EXCEEDED)",
+		set: func(c *Config, v string) error { return positiveInt(v, &c.MaxQueryCost) }},
+	{Env: "RATE_LIMIT_POINTS", Flag: "rate-limit-points", Default: "1000", Usage: "points in each user's, key's or anonymous address's bucket; an operation takes its cost out",
+		set: func(c *Config, v string) error { return positiveInt(v, &c.RateLimitPoints) }},
+	{Env: "RATE_LIMIT_RESTORE_RATE", Flag: "rate-limit-restore-rate", Default: "50", Usage: "points a bucket regains per second",
+		set: func(c *Config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f <= 0 || f > 1e9 {
+				return fmt.Errorf("must be a positive number such as 50")
+			}
+			c.RateLimitRestoreRate = f
+			return nil
+		}},
+	{Env: "TRUST_PROXY_HEADERS", Flag: "trust-proxy-headers", Default: "false", IsBool: true, Usage: "take the client address from the last X-Forwarded-For entry (set true only behind a reverse proxy that appends it)",
+		set: func(c *Config, v string) error { return boolean(v, &c.TrustProxyHeaders) }},
 }
 
 // Parse reads the options from getenv and then from args (flags win). It
@@ -179,6 +202,15 @@ func nonEmpty(v string) error {
 	if v == "" {
 		return fmt.Errorf("must not be empty")
 	}
+	return nil
+}
+
+func positiveInt(v string, dst *int) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("must be a positive whole number")
+	}
+	*dst = n
 	return nil
 }
 

@@ -66,3 +66,28 @@ func TestBareBooleanFlag(t *testing.T) {
 		t.Fatalf("got %+v", c)
 	}
 }
+
+func TestLimitOptions(t *testing.T) {
+	c, _, err := Parse("serve", nil, env(nil), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MaxQueryCost != 1000 || c.RateLimitPoints != 1000 || c.RateLimitRestoreRate != 50 || c.TrustProxyHeaders {
+		t.Fatalf("limit defaults: %+v", c)
+	}
+	c, _, err = Parse("serve", []string{"--trust-proxy-headers"}, env(map[string]string{
+		"MAX_QUERY_COST": "5000", "RATE_LIMIT_POINTS": "20", "RATE_LIMIT_RESTORE_RATE": "0.5"}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MaxQueryCost != 5000 || c.RateLimitPoints != 20 || c.RateLimitRestoreRate != 0.5 || !c.TrustProxyHeaders {
+		t.Fatalf("limits: %+v", c)
+	}
+	_, _, err = Parse("serve", nil, env(map[string]string{
+		"MAX_QUERY_COST": "0", "RATE_LIMIT_POINTS": "-5", "RATE_LIMIT_RESTORE_RATE": "fast", "TRUST_PROXY_HEADERS": "maybe"}), nil)
+	for _, name := range []string{"MAX_QUERY_COST", "RATE_LIMIT_POINTS", "RATE_LIMIT_RESTORE_RATE", "TRUST_PROXY_HEADERS"} {
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("error does not name %s: %v", name, err)
+		}
+	}
+}

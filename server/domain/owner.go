@@ -1,25 +1,24 @@
 package domain
 
-// MemberOwned is a record that belongs to one member's record: reading or
-// writing it is reading or writing that member's record, which the audit
-// log notes.
+// MemberOwned is a record that belongs to one member's care record: who may
+// see it, and what the audit log records, follow that member.
 type MemberOwned interface {
-	// OwnerMemberID is the id of the member whose record this is.
 	OwnerMemberID() int64
 }
 
-// PlanOwned is a part of an aftercare plan (a goal, a commitment, a
-// check-in). It names only its plan; the plan names the member.
+// PlanOwned is a part of an aftercare plan; it belongs to the plan's member.
 type PlanOwned interface {
-	// OwnerPlanID is the id of the aftercare plan this belongs to.
 	OwnerPlanID() int64
 }
 
-// OwnerMemberID implements MemberOwned: a member owns their own record.
+// OwnerMemberID implements MemberOwned.
 func (m *Member) OwnerMemberID() int64 { return m.ID }
 
 // OwnerMemberID implements MemberOwned.
 func (e *CareEpisode) OwnerMemberID() int64 { return e.MemberID }
+
+// OwnerMemberID implements MemberOwned.
+func (c *RecoveryStartDateChange) OwnerMemberID() int64 { return c.MemberID }
 
 // OwnerMemberID implements MemberOwned.
 func (r *Residency) OwnerMemberID() int64 { return r.MemberID }
@@ -31,7 +30,7 @@ func (a *PeerAssignment) OwnerMemberID() int64 { return a.MemberID }
 func (c *PeerConversation) OwnerMemberID() int64 { return c.MemberID }
 
 // OwnerMemberID implements MemberOwned.
-func (g *GroupMembership) OwnerMemberID() int64 { return g.MemberID }
+func (m *GroupMembership) OwnerMemberID() int64 { return m.MemberID }
 
 // OwnerMemberID implements MemberOwned.
 func (a *AttendanceRecord) OwnerMemberID() int64 { return a.MemberID }
@@ -46,10 +45,7 @@ func (a *RecoveryCapitalAssessment) OwnerMemberID() int64 { return a.MemberID }
 func (u *Update) OwnerMemberID() int64 { return u.MemberID }
 
 // OwnerMemberID implements MemberOwned.
-func (c *RecoveryStartDateChange) OwnerMemberID() int64 { return c.MemberID }
-
-// OwnerMemberID implements MemberOwned.
-func (f *FamilyContact) OwnerMemberID() int64 { return f.MemberID }
+func (c *FamilyContact) OwnerMemberID() int64 { return c.MemberID }
 
 // OwnerMemberID implements MemberOwned.
 func (c *Consent) OwnerMemberID() int64 { return c.MemberID }

@@ -37,7 +37,11 @@ func startServer(t testing.TB, env map[string]string) *server {
 	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn",
 		// Statement counts must not catch a background sweep; tests that
 		// need milestones call RecordMilestones themselves.
-		"MILESTONE_SWEEP_INTERVAL": "0"}
+		"MILESTONE_SWEEP_INTERVAL": "0",
+		// Statement-count and walk tests send big nested pages in quick
+		// succession: the cost and rate limits stay out of their way. The
+		// limits tests (limits_test.go) set the production values.
+		"MAX_QUERY_COST": "100000000", "RATE_LIMIT_POINTS": "100000000", "RATE_LIMIT_RESTORE_RATE": "100000000"}
 	for k, v := range env {
 		vars[k] = v
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 
 	"carejourney/graph"
@@ -24,6 +23,10 @@ type Deps struct {
 	App                fs.FS
 	CORSAllowedOrigins []string
 	CookieSecure       bool
+	// Limits are the API's cost and rate limits.
+	Limits graph.Limits
+	// TrustProxyHeaders takes the client address from X-Forwarded-For.
+	TrustProxyHeaders bool
 	// Audit is the audit log of the GraphQL API.
 	Audit *audit.Log
 }
@@ -35,8 +38,7 @@ const maxBodyBytes = 1 << 20
 func New(d Deps) http.Handler {
 	mux := http.NewServeMux()
 
-	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Audit)
-	api = auditRequest(api)
+	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Limits, d.Audit)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	api = limitBody(maxBodyBytes, api)
 	api = cors.New(cors.Options{
@@ -48,12 +50,12 @@ func New(d Deps) http.Handler {
 		MaxAge:           600,
 	}).Handler(api)
 	api = refuseCrossOrigin(d.CORSAllowedOrigins, api)
-	mux.Handle("/graphql", api)
+	mux.Handle("/graphql", noStore(api))
 
-	mux.Handle("GET /graphiql", playground.Handler("Care Journey API", "/graphql"))
+	mux.Handle("GET /graphiql", graphiql("Care Journey API", "/graphql"))
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("GET /readyz", readyz(d.Store, d.Audit))
 	mux.Handle("/", spa(d.App))
 
-	return withRequestID(logRequests(d.Logger, recoverPanics(d.Logger, securityHeaders(mux))))
+	return withRequestID(withClientAddress(d.TrustProxyHeaders, logRequests(d.Logger, recoverPanics(d.Logger, securityHeaders(mux)))))
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"carejourney/server/domain"
 )
@@ -15,6 +16,9 @@ type MemberFilter struct {
 	Search         string
 	CareLevelCodes []string
 	Statuses       []domain.MemberStatus
+	// Within, when set, keeps the list to these members: the reach of an
+	// actor bound by relations. An empty non-nil list matches nobody.
+	Within []int64
 }
 
 // MemberOrder is the sort of a member list.
@@ -49,6 +53,9 @@ func memberCursor(order MemberOrder, r memberRow) Cursor {
 }
 
 func (f MemberFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
+	if f.Within != nil {
+		q.Where("member.id = ANY(?)", pgdialect.Array(f.Within))
+	}
 	if s := strings.TrimSpace(f.Search); s != "" {
 		q.Where("member.search_text LIKE ?", "%"+escapeLike(strings.ToLower(s))+"%")
 	}

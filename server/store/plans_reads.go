@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"carejourney/server/domain"
 )
@@ -77,7 +78,8 @@ const MaxDueForReview = 100
 
 // AftercarePlansDueForReview lists active plans whose review date is on or
 // before the day, soonest first.
-func (s *Store) AftercarePlansDueForReview(ctx context.Context, on time.Time, limit int) ([]*domain.AftercarePlan, error) {
+// within, when not nil, keeps the list to those members.
+func (s *Store) AftercarePlansDueForReview(ctx context.Context, on time.Time, limit int, within []int64) ([]*domain.AftercarePlan, error) {
 	if limit < 0 || limit > MaxDueForReview {
 		return nil, domain.Errorf(domain.CodeInvalidInput, "first must be 0-%d.", MaxDueForReview)
 	}
@@ -85,8 +87,11 @@ func (s *Store) AftercarePlansDueForReview(ctx context.Context, on time.Time, li
 	if limit == 0 {
 		return rows, nil
 	}
-	err := s.db.NewSelect().Model(&rows).Where("status = ? AND review_on <= ?", domain.PlanActive, dateOnly(on)).
-		OrderExpr("review_on, id").Limit(int64(limit)).Scan(ctx)
+	q := s.db.NewSelect().Model(&rows).Where("status = ? AND review_on <= ?", domain.PlanActive, dateOnly(on))
+	if within != nil {
+		q = q.Where("member_id = ANY(?)", pgdialect.Array(within))
+	}
+	err := q.OrderExpr("review_on, id").Limit(int64(limit)).Scan(ctx)
 	return rows, err
 }
 

@@ -140,7 +140,7 @@ func TestAftercarePlansDueForReview(t *testing.T) {
 	}
 	list := func(on int, limit int) []int64 {
 		t.Helper()
-		plans, err := st.AftercarePlansDueForReview(ctx, today.AddDate(0, 0, on), limit)
+		plans, err := st.AftercarePlansDueForReview(ctx, today.AddDate(0, 0, on), limit, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -166,8 +166,8 @@ func TestAftercarePlansDueForReview(t *testing.T) {
 	if got := list(0, 0); len(got) != 0 {
 		t.Fatalf("limit 0 = %v", got)
 	}
-	_, err := st.AftercarePlansDueForReview(ctx, today, 101)
+	_, err := st.AftercarePlansDueForReview(ctx, today, 101, nil)
 	wantCode(t, err, domain.CodeInvalidInput, "")
-	_, err = st.AftercarePlansDueForReview(ctx, today, -1)
+	_, err = st.AftercarePlansDueForReview(ctx, today, -1, nil)
 	wantCode(t, err, domain.CodeInvalidInput, "")
 }

@@ -1,0 +1,314 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"net/netip"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"carejourney/graph/cost"
+	"carejourney/server/auth"
+	"carejourney/server/ratelimit"
+	"carejourney/server/requestinfo"
+)
+
+// The limits every operation meets before it runs.
+const (
+	// DefaultMaxCost is the most an operation may cost (MAX_QUERY_COST).
+	DefaultMaxCost = 1000
+	// MaxDepth is the deepest nesting of fields an operation may have
+	// (introspection counts as 1: see package cost). The app's deepest
+	// pages nest 7 or 8.
+	MaxDepth = 15
+	// ParserTokenLimit is the most tokens the parser reads from a document;
+	// real queries have a few hundred.
+	ParserTokenLimit = 10_000
+	// MutationCost is what each root field of a mutation adds.
+	MutationCost = 10
+	// persistedQueries is how many automatic persisted queries are kept,
+	// and maxPersistedQueryBytes the longest kept: at most 32 MiB in all.
+	persistedQueries       = 1000
+	maxPersistedQueryBytes = 32 << 10
+)
+
+// The extensions.code values of the limits.
+const (
+	codeMaxCostExceeded  = "MAX_COST_EXCEEDED"
+	codeMaxDepthExceeded = "MAX_DEPTH_EXCEEDED"
+	codeThrottled        = "THROTTLED"
+)
+
+// listSizes are the lengths assumed for bounded plain lists (see package
+// cost); other plain lists count as a connection of the default page size.
+var listSizes = map[string]int{
+	"*.userErrors":                    1,
+	"Query.careLevels":                7,
+	"Member.careEpisodes":             5,
+	"Member.recoveryStartDateHistory": 3,
+	"Member.residencies":              3,
+	"Member.peerAssignments":          3,
+	"Member.groupMemberships":         5,
+	"Member.aftercarePlans":           3,
+	"Member.recoveryCapital":          5,
+	"Milestones.reached":              10,
+	"Group.schedule":                  3,
+	"Group.facilitators":              3,
+	"House.houseMeetingGroups":        2,
+	"Peer.facilitatedGroups":          5,
+	"AftercarePlan.goals":             5,
+	"AftercarePlan.commitments":       5,
+	"AftercarePlan.adherence":         5,
+	"CommitmentAdherence.weeks":       8,
+	"AttendanceSummary.weeks":         12,
+}
+
+// costOptions price lists as the resolvers page them.
+var costOptions = cost.Options{
+	DefaultPageSize: defaultPageSize,
+	MaxPageSize:     maxPageSize,
+	MutationCost:    MutationCost,
+	ListSizes:       listSizes,
+}
+
+// Limits are the cost and rate limits of the API.
+type Limits struct {
+	// MaxCost refuses operations that cost more; 0 means DefaultMaxCost.
+	MaxCost int
+	// Buckets, when set, charge each operation's cost to its actor.
+	Buckets *ratelimit.Limiter
+}
+
+// use installs the limits on srv: the parser's token limit, automatic
+// persisted queries, introspection for staff and keys only, and the cost
+// and rate limits. It must come before any operation middleware, so that
+// refusals by later middleware still carry extensions.cost.
+func (l Limits) use(srv interface {
+	Use(graphql.HandlerExtension)
+	SetParserTokenLimit(int)
+}) {
+	srv.SetParserTokenLimit(ParserTokenLimit)
+	srv.Use(extension.AutomaticPersistedQuery{Cache: persistedQueryCache{lru.New[string](persistedQueries)}})
+	srv.Use(introspectionForStaffAndKeys{})
+	srv.Use(&costLimiter{limits: l})
+}
+
+// persistedQueryCache keeps automatic persisted queries, but not long
+// ones: anyone may register a query, before it is parsed, so each is
+// bounded as well as their number. A query too long to keep still runs;
+// sent again by hash, the client is asked for the text again.
+type persistedQueryCache struct{ graphql.Cache[string] }
+
+func (c persistedQueryCache) Add(ctx context.Context, hash, query string) {
+	if len(query) <= maxPersistedQueryBytes {
+		c.Cache.Add(ctx, hash, query)
+	}
+}
+
+// costLimiter prices each operation before it runs, refuses it when it
+// costs too much or is nested too deep, takes its cost from the actor's
+// bucket or refuses it as THROTTLED, and reports extensions.cost on every
+// response.
+type costLimiter struct {
+	limits Limits
+	schema *ast.Schema
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+	graphql.OperationInterceptor
+	graphql.ResponseInterceptor
+} = &costLimiter{}
+
+func (c *costLimiter) ExtensionName() string { return "CostLimiter" }
+
+func (c *costLimiter) Validate(schema graphql.ExecutableSchema) error {
+	c.schema = schema.Schema()
+	return nil
+}
+
+// maximum is the most one operation may cost: the limit, and never more
+// than a full bucket holds.
+func (c *costLimiter) maximum() int {
+	limit := c.limits.MaxCost
+	if limit <= 0 {
+		limit = DefaultMaxCost
+	}
+	if c.limits.Buckets != nil {
+		limit = min(limit, int(c.limits.Buckets.Capacity()))
+	}
+	return limit
+}
+
+// costState is what the limiter learnt of one operation.
+type costState struct {
+	requested int
+	status    *ratelimit.Status
+}
+
+const costStatsKey = "carejourney.cost"
+
+func (c *costLimiter) MutateOperationContext(ctx context.Context, op *graphql.OperationContext) *gqlerror.Error {
+	res := cost.Analyze(c.schema, op.Doc, op.Operation, op.Variables, costOptions)
+	state := &costState{requested: res.Cost}
+	op.Stats.SetExtension(costStatsKey, state)
+	key := bucketKey(ctx)
+	if res.Depth > MaxDepth {
+		return limitError(codeMaxDepthExceeded,
+			fmt.Sprintf("The operation nests fields %d deep; the limit is %d.", res.Depth, MaxDepth),
+			map[string]any{"depth": res.Depth, "maximumDepth": MaxDepth})
+	}
+	if maximum := c.maximum(); res.Cost > maximum {
+		return limitError(codeMaxCostExceeded,
+			fmt.Sprintf("The operation costs %d points; the limit is %d. Ask for fewer items (first/last) or fewer nested lists.", res.Cost, maximum),
+			map[string]any{"cost": map[string]any{"requestedQueryCost": res.Cost, "maximumAvailable": maximum}})
+	}
+	if c.limits.Buckets == nil {
+		return nil
+	}
+	ok, status, wait := c.limits.Buckets.Take(key, float64(res.Cost))
+	state.status = &status
+	if ok {
+		return nil
+	}
+	seconds := int(math.Ceil(wait.Seconds()))
+	if o, _ := ctx.Value(throttleOutcomeKey{}).(*throttleOutcome); o != nil {
+		o.retryAfter = seconds
+	}
+	return limitError(codeThrottled,
+		fmt.Sprintf("Throttled: the operation costs %d points and %d are available; the bucket regains %g a second. Try again in %d %s.",
+			res.Cost, int(status.CurrentlyAvailable), status.RestoreRate, seconds, plural(seconds, "second", "seconds")),
+		map[string]any{"retryAfterSeconds": seconds})
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func limitError(code, message string, extensions map[string]any) *gqlerror.Error {
+	ext := map[string]any{"code": code}
+	for k, v := range extensions {
+		ext[k] = v
+	}
+	return &gqlerror.Error{Message: message, Extensions: ext}
+}
+
+// InterceptOperation adds extensions.cost to the responses of operations
+// that later operation middleware refuses (they skip the response chain).
+func (c *costLimiter) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	responses := next(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		resp := responses(ctx)
+		c.report(ctx, resp)
+		return resp
+	}
+}
+
+// InterceptResponse adds extensions.cost to executed operations and to
+// requests refused before they ran (parse errors, limits, throttling).
+func (c *costLimiter) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	c.report(ctx, resp)
+	return resp
+}
+
+// report sets extensions.cost in the Shopify shape.
+func (c *costLimiter) report(ctx context.Context, resp *graphql.Response) {
+	if resp == nil {
+		return
+	}
+	if _, done := resp.Extensions["cost"]; done {
+		return
+	}
+	requested := 0
+	var status *ratelimit.Status
+	if graphql.HasOperationContext(ctx) {
+		if state, ok := graphql.GetOperationContext(ctx).Stats.GetExtension(costStatsKey).(*costState); ok {
+			requested, status = state.requested, state.status
+		}
+	}
+	report := map[string]any{"requestedQueryCost": requested}
+	if c.limits.Buckets != nil {
+		if status == nil {
+			s := c.limits.Buckets.Peek(bucketKey(ctx))
+			status = &s
+		}
+		report["throttleStatus"] = map[string]any{
+			"maximumAvailable":   status.MaximumAvailable,
+			"currentlyAvailable": math.Floor(status.CurrentlyAvailable),
+			"restoreRate":        status.RestoreRate,
+		}
+	}
+	if resp.Extensions == nil {
+		resp.Extensions = map[string]any{}
+	}
+	resp.Extensions["cost"] = report
+}
+
+// bucketKey names the bucket an operation is charged to: the signed-in
+// user or the API key, else the client's address (an IPv6 client by its
+// /64, which one subscriber usually holds whole).
+func bucketKey(ctx context.Context) string {
+	if ref := auth.ActorFrom(ctx).Ref(); ref != "" {
+		return ref
+	}
+	addr := requestinfo.ClientAddress(ctx)
+	if ip, err := netip.ParseAddr(addr); err == nil && ip.Is6() {
+		prefix, _ := ip.Prefix(64)
+		return "addr:" + prefix.String()
+	}
+	return "addr:" + addr
+}
+
+type throttleOutcomeKey struct{}
+
+// throttleOutcome is how the limiter tells the HTTP layer an operation was
+// throttled: no data, so HTTP 429 with Retry-After.
+type throttleOutcome struct{ retryAfter int }
+
+// throttledStatus turns the 200 of a throttled operation into 429 with a
+// Retry-After header. Every other response keeps the status gqlgen gives.
+func throttledStatus(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		o := &throttleOutcome{}
+		ctx := context.WithValue(r.Context(), throttleOutcomeKey{}, o)
+		next.ServeHTTP(&throttleWriter{ResponseWriter: w, outcome: o}, r.WithContext(ctx))
+	})
+}
+
+type throttleWriter struct {
+	http.ResponseWriter
+	outcome *throttleOutcome
+	wrote   bool
+}
+
+func (w *throttleWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.wrote = true
+		if w.outcome.retryAfter > 0 && code == http.StatusOK {
+			w.Header().Set("Retry-After", strconv.Itoa(w.outcome.retryAfter))
+			code = http.StatusTooManyRequests
+		}
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *throttleWriter) Write(b []byte) (int, error) {
+	if !w.wrote {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *throttleWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

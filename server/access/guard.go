@@ -1,0 +1,227 @@
+package access
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"carejourney/server/auth"
+	"carejourney/server/domain"
+	"carejourney/server/store"
+)
+
+// Guard answers access questions for one request. It loads the actor's
+// reach at most once, when a question first needs it, and never caches
+// across requests: a revoked consent or a moved-out resident stops counting
+// on the next request.
+type Guard struct {
+	actor    auth.Actor
+	audience Audience
+	store    *store.Store
+	now      time.Time
+
+	once  sync.Once
+	reach *Reach
+	err   error
+}
+
+// NewGuard returns the guard of a request made by actor.
+func NewGuard(actor auth.Actor, st *store.Store, now time.Time) *Guard {
+	return &Guard{actor: actor, audience: AudienceOf(actor), store: st, now: now}
+}
+
+type guardKey struct{}
+
+// WithGuard returns ctx carrying g.
+func WithGuard(ctx context.Context, g *Guard) context.Context {
+	return context.WithValue(ctx, guardKey{}, g)
+}
+
+// From returns the request's guard. Outside a request (background jobs,
+// tests of lower layers) it returns a guard for nobody, which admits nothing
+// but what is open to everyone.
+func From(ctx context.Context) *Guard {
+	if g, ok := ctx.Value(guardKey{}).(*Guard); ok {
+		return g
+	}
+	return &Guard{audience: Anonymous}
+}
+
+// Become makes the guard speak for a new actor, for the rest of a request
+// that signed someone in: the payload of signIn is read as them.
+func (g *Guard) Become(actor auth.Actor) {
+	g.actor, g.audience = actor, AudienceOf(actor)
+	g.once, g.reach, g.err = sync.Once{}, nil, nil
+}
+
+// Actor is who the guard speaks for.
+func (g *Guard) Actor() auth.Actor { return g.actor }
+
+// Audience is the actor's audiences.
+func (g *Guard) Audience() Audience { return g.audience }
+
+// Unbounded reports whether the actor reaches every member (the care team),
+// so no row needs checking.
+func (g *Guard) Unbounded() bool { return Care.Admits(g.audience) }
+
+// Reach returns the actor's reach, loading it on first use.
+func (g *Guard) Reach(ctx context.Context) (*Reach, error) {
+	g.once.Do(func() { g.reach, g.err = loadReach(ctx, g.store, g.actor, g.now) })
+	return g.reach, g.err
+}
+
+// MemberScope returns the members a bounded actor reaches, for lists that
+// filter in the database; bounded is false when the actor reaches everyone.
+func (g *Guard) MemberScope(ctx context.Context) (ids []int64, bounded bool, err error) {
+	if g.Unbounded() {
+		return nil, false, nil
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return nil, true, err
+	}
+	return r.memberIDs(), true, nil
+}
+
+// CanSeeMember reports whether the actor may read the record of member id.
+func (g *Guard) CanSeeMember(ctx context.Context, id int64) (bool, error) {
+	if g.Unbounded() {
+		return true, nil
+	}
+	if !(Staff | MembersKey).Admits(g.audience) {
+		return false, nil
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return false, err
+	}
+	return r.Members[id], nil
+}
+
+// CanSeeField reports whether the actor may read typeName.field of parent
+// (the object the field belongs to, nil when not known).
+func (g *Guard) CanSeeField(ctx context.Context, typeName, field string, parent any) (bool, error) {
+	aud, known := FieldAudience(typeName, field)
+	if !known || !aud.Admits(g.audience) {
+		return false, nil
+	}
+	kind, gated := KindOf(typeName, field)
+	if !gated || Staff.Admits(g.audience) || g.actor.Key == nil {
+		return true, nil
+	}
+	// A partner key reaches consent-bound fields only for what the member's
+	// consent covers.
+	m, ok := parent.(*domain.Member)
+	if !ok {
+		return false, nil
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return false, err
+	}
+	return slices.Contains(r.Kinds[m.ID], kind), nil
+}
+
+// CanSee reports whether the actor may see obj, a value a field resolved
+// to, by the row rules. Type and field rules are checked apart.
+func (g *Guard) CanSee(ctx context.Context, obj any) (bool, error) {
+	if g.Unbounded() {
+		return true, nil
+	}
+	switch v := obj.(type) {
+	case *domain.Update:
+		if Family.Admits(g.audience) {
+			return g.sharedUpdate(ctx, v)
+		}
+		if !g.mayReadNote(v) {
+			return false, nil
+		}
+		return g.CanSeeMember(ctx, v.MemberID)
+	case domain.MemberOwned:
+		return g.CanSeeMember(ctx, v.OwnerMemberID())
+	case *domain.User:
+		// Family viewers see their own account and no one else's.
+		if Family.Admits(g.audience) {
+			return g.actor.Viewer != nil && g.actor.Viewer.User.ID == v.ID, nil
+		}
+		return true, nil
+	case *domain.Group:
+		if Family.Admits(g.audience) {
+			return v.Kind == domain.GroupFamily, nil
+		}
+		return true, nil
+	case *domain.Meeting:
+		if Family.Admits(g.audience) {
+			r, err := g.Reach(ctx)
+			return err == nil && r.Groups[v.GroupID], err
+		}
+		return true, nil
+	}
+	return true, nil
+}
+
+// SharedKinds returns what a member consented to share with the family
+// viewer; nil when nothing (or the actor is not a family viewer).
+func (g *Guard) SharedKinds(ctx context.Context, memberID int64) ([]domain.InformationKind, error) {
+	if !Family.Admits(g.audience) {
+		return nil, nil
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r.Kinds[memberID], nil
+}
+
+// mayReadNote keeps internal notes, which may be clinical, to the care team
+// and their authors; peer supporters and house managers see journey events,
+// shareable notes and their own.
+func (g *Guard) mayReadNote(u *domain.Update) bool {
+	if u.Kind != domain.UpdateNote || u.Shareable || Care.Admits(g.audience) {
+		return true
+	}
+	return g.actor.Viewer != nil && u.AuthorUserID != nil && *u.AuthorUserID == g.actor.Viewer.User.ID
+}
+
+func (g *Guard) sharedUpdate(ctx context.Context, u *domain.Update) (bool, error) {
+	if !u.Shareable {
+		return false, nil
+	}
+	kinds, err := g.SharedKinds(ctx, u.MemberID)
+	if err != nil {
+		return false, err
+	}
+	return slices.Contains(domain.SharedUpdateKinds(kinds), u.Kind), nil
+}
+
+// CanWrite reports whether a bounded actor may name the record of typeName
+// with id as the target of a mutation: a member they reach (or a record of
+// one), a house they manage, a group they facilitate or whose house they
+// manage, or, for a peer supporter, their own peer record. An unknown record
+// answers false, so a denial says nothing about what exists.
+func (g *Guard) CanWrite(ctx context.Context, typeName string, id int64) (bool, error) {
+	if g.Unbounded() {
+		return true, nil
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return false, err
+	}
+	if typeName == "Peer" {
+		return r.PeerID != 0 && r.PeerID == id, nil
+	}
+	owner, found, err := g.store.OwnerOf(ctx, typeName, id)
+	if err != nil || !found {
+		return false, err
+	}
+	switch {
+	case owner.MemberID != 0:
+		return r.Members[owner.MemberID], nil
+	case owner.GroupID != 0:
+		return r.Groups[owner.GroupID], nil
+	case owner.HouseID != 0:
+		return r.Houses[owner.HouseID], nil
+	}
+	return false, nil
+}

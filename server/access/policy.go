@@ -1,0 +1,265 @@
+package access
+
+import "carejourney/server/domain"
+
+// The policy: who may use each root field, mutation, type and field. What
+// is not listed is closed to everyone; a test checks that every root field,
+// mutation and object type of the schema has an entry, so a new one needs a
+// decision here before it can be used.
+//
+// Row rules (which members a peer supporter, house manager, family viewer or
+// partner key reaches) are in reach.go; these tables say what kind of thing
+// each audience may see at all.
+
+// Queries are the root query fields.
+var Queries = map[string]Audience{
+	"viewer":     Users,
+	"node":       SignedIn, // what comes back is checked by its type and row
+	"nodes":      SignedIn,
+	"careLevels": SignedIn,
+
+	"member":  Staff | MembersKey,
+	"members": Staff | MembersKey,
+
+	"house":   Staff | DirectoryKey,
+	"houses":  Staff | DirectoryKey,
+	"group":   Staff | DirectoryKey,
+	"groups":  Staff | DirectoryKey,
+	"meeting": Staff | DirectoryKey,
+	// meetings lists meetings of every group in a time window.
+	"meetings": Staff | DirectoryKey,
+
+	"peer":  Staff,
+	"peers": Staff,
+
+	"aftercarePlan":              Care | PeerSupporter,
+	"aftercarePlansDueForReview": Care | PeerSupporter,
+
+	// User administration and the audit log.
+	"users":       Admin,
+	"auditEvents": Admin,
+}
+
+// MutationRule says who may run a mutation and, for actors bound by
+// relations (peer supporters, house managers), which input IDs must lie in
+// their reach. Targets are paths into the input, e.g. "memberId" or
+// "entries.memberId"; an input ID not listed is not a target (a house
+// manager moving someone into their house does not need to reach them yet).
+type MutationRule struct {
+	Audience Audience
+	Targets  []string
+}
+
+// Mutations are the root mutation fields.
+var Mutations = map[string]MutationRule{
+	"signIn":  {Audience: Everyone},
+	"signOut": {Audience: Users},
+
+	"createMember":           {Audience: Care},
+	"updateMember":           {Audience: Care, Targets: []string{"memberId"}},
+	"resetRecoveryStartDate": {Audience: Care, Targets: []string{"memberId"}},
+
+	"admitMember":        {Audience: Care, Targets: []string{"memberId"}},
+	"changeCareLevel":    {Audience: Care, Targets: []string{"memberId"}},
+	"dischargeMember":    {Audience: Care, Targets: []string{"memberId"}},
+	"correctCareEpisode": {Audience: Care, Targets: []string{"episodeId"}},
+
+	"createHouse":    {Audience: Care},
+	"updateHouse":    {Audience: Care | HouseManager, Targets: []string{"houseId"}},
+	"moveIntoHouse":  {Audience: Care | HouseManager, Targets: []string{"houseId"}},
+	"moveOutOfHouse": {Audience: Care | HouseManager, Targets: []string{"memberId"}},
+
+	"createPeer":          {Audience: Care},
+	"updatePeer":          {Audience: Care},
+	"assignPeer":          {Audience: Care},
+	"endPeerAssignment":   {Audience: Care},
+	"logPeerConversation": {Audience: Care | PeerSupporter, Targets: []string{"peerId", "memberId"}},
+
+	"createGroup":      {Audience: Care},
+	"updateGroup":      {Audience: Care, Targets: []string{"groupId"}},
+	"joinGroup":        {Audience: Care | PeerSupporter, Targets: []string{"groupId", "memberId"}},
+	"leaveGroup":       {Audience: Care | PeerSupporter, Targets: []string{"groupId", "memberId"}},
+	"scheduleMeetings": {Audience: Care | PeerSupporter | HouseManager, Targets: []string{"groupId"}},
+	"updateMeeting":    {Audience: Care | PeerSupporter | HouseManager, Targets: []string{"meetingId"}},
+	"recordAttendance": {Audience: Staff, Targets: []string{"meetingId", "entries.memberId"}},
+
+	"createAftercarePlan":       {Audience: Care, Targets: []string{"memberId"}},
+	"updateAftercarePlan":       {Audience: Care, Targets: []string{"planId"}},
+	"activateAftercarePlan":     {Audience: Care, Targets: []string{"planId"}},
+	"completeAftercarePlan":     {Audience: Care, Targets: []string{"planId"}},
+	"cancelAftercarePlan":       {Audience: Care, Targets: []string{"planId"}},
+	"addAftercareGoal":          {Audience: Care, Targets: []string{"planId"}},
+	"updateAftercareGoal":       {Audience: Care, Targets: []string{"goalId"}},
+	"addAftercareCommitment":    {Audience: Care, Targets: []string{"planId"}},
+	"updateAftercareCommitment": {Audience: Care, Targets: []string{"commitmentId"}},
+	"removeAftercareCommitment": {Audience: Care, Targets: []string{"commitmentId"}},
+	"recordCheckIn":             {Audience: Care, Targets: []string{"planId"}},
+	"recordRecoveryCapital":     {Audience: Care, Targets: []string{"memberId"}},
+
+	// Peer supporters and house managers write non-clinical notes about the
+	// members they reach.
+	"postUpdate": {Audience: Staff, Targets: []string{"memberId"}},
+
+	"createUser":     {Audience: Admin},
+	"updateUserRole": {Audience: Admin},
+	"deactivateUser": {Audience: Admin},
+}
+
+// TypeRule says who may see the fields of an object type: Read for every
+// field not listed, Fields for those with their own audience. An object is
+// visible to the union of its fields' audiences.
+type TypeRule struct {
+	Read   Audience
+	Fields map[string]Audience
+	// Kinds are fields that a members:read key sees only when the member's
+	// consent naming its partner covers that kind of information.
+	Kinds map[string]domain.InformationKind
+}
+
+// Audiences used in the type table.
+const (
+	// directory is what partner tools and the public side of the product may
+	// know about houses and groups: no personal data.
+	directory = Staff | DirectoryKey
+	// familyGroups are the parts of a FAMILY group a family viewer sees.
+	familyGroups = directory | Family
+	// partnerMember are the parts of a member record a members:read key sees.
+	partnerMember = Staff | MembersKey
+	// clinicalTeam sees aftercare plans; peer supporters help carry them out.
+	planTeam = Care | PeerSupporter
+)
+
+// passThrough types carry no data of their own: what they hold is checked
+// by its own type.
+func passThrough(typeName string) bool {
+	switch typeName {
+	case "PageInfo", "UserError":
+		return true
+	}
+	return hasSuffix(typeName, "Connection") || hasSuffix(typeName, "Edge") || hasSuffix(typeName, "Payload")
+}
+
+func hasSuffix(s, suffix string) bool {
+	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
+}
+
+// Types are the object types of the schema.
+var Types = map[string]TypeRule{
+	"Viewer": {Read: Users},
+	// Family viewers see only their own account (a row rule).
+	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff}},
+	"CareLevel": {Read: SignedIn},
+
+	"Member": {
+		Read: Staff,
+		Fields: map[string]Audience{
+			"id": partnerMember, "firstName": partnerMember, "lastName": partnerMember,
+			"preferredName": partnerMember, "displayName": partnerMember, "dateOfBirth": partnerMember,
+			"status":           partnerMember,
+			"currentCareLevel": partnerMember, "currentEpisode": partnerMember, "careEpisodes": partnerMember,
+			"recoveryStartDate": partnerMember, "daysInRecovery": partnerMember, "milestones": partnerMember,
+			"currentResidency": partnerMember, "residencies": partnerMember,
+			"attendanceSummary": partnerMember,
+
+			"recoveryCapital": Care,
+			// The accounting of disclosures, for those who record consents.
+			"disclosures":         Care,
+			"aftercarePlans":      planTeam,
+			"activeAftercarePlan": planTeam,
+			"peerConversations":   planTeam,
+		},
+		Kinds: map[string]domain.InformationKind{
+			"currentCareLevel": domain.InfoCareLevel, "currentEpisode": domain.InfoCareLevel, "careEpisodes": domain.InfoCareLevel,
+			"recoveryStartDate": domain.InfoMilestones, "daysInRecovery": domain.InfoMilestones, "milestones": domain.InfoMilestones,
+			"currentResidency": domain.InfoHousing, "residencies": domain.InfoHousing,
+			"attendanceSummary": domain.InfoAttendanceSummary,
+		},
+	},
+	"RecoveryStartDateChange": {Read: Staff, Fields: map[string]Audience{"reason": Care}},
+	"Milestone":               {Read: partnerMember | Family},
+	"Milestones":              {Read: partnerMember | Family},
+	"CareEpisode": {
+		Read: Staff,
+		Fields: map[string]Audience{
+			"id": partnerMember, "member": partnerMember, "careLevel": partnerMember, "startedAt": partnerMember,
+			"endedAt": partnerMember, "transition": partnerMember,
+			// Reasons can carry clinical detail.
+			"reason": Care, "dischargeReason": Care, "supersedeReason": Care,
+		},
+	},
+
+	"House": {
+		Read: directory,
+		Fields: map[string]Audience{
+			"manager": Staff, "residents": Staff, "residencies": Staff,
+			"createdAt": Staff, "updatedAt": Staff,
+		},
+	},
+	"Occupancy": {Read: directory},
+	"Residency": {
+		Read: Staff,
+		Fields: map[string]Audience{
+			"id": partnerMember, "member": partnerMember, "house": partnerMember, "moveInAt": partnerMember,
+			"moveOutAt": partnerMember, "current": partnerMember,
+			"moveOutReason": Care | HouseManager, "moveOutNote": Care | HouseManager,
+		},
+	},
+
+	"Group": {
+		Read: familyGroups,
+		Fields: map[string]Audience{
+			"facilitators": Staff, "members": Staff, "house": directory,
+			"createdAt": Staff, "updatedAt": Staff,
+		},
+	},
+	"ScheduleSlot": {Read: familyGroups},
+	"Meeting": {
+		Read:   familyGroups,
+		Fields: map[string]Audience{"facilitator": Staff, "attendance": Staff},
+	},
+	"GroupMembership":   {Read: Staff},
+	"Attendance":        {Read: Staff},
+	"AttendanceSummary": {Read: partnerMember},
+	"AttendanceWeek":    {Read: partnerMember | Family},
+
+	"Peer":             {Read: Staff},
+	"Certification":    {Read: Staff},
+	"PeerAssignment":   {Read: Staff},
+	"PeerConversation": {Read: planTeam},
+
+	"AftercarePlan":             {Read: planTeam, Fields: map[string]Audience{"checkIns": Care}},
+	"AftercareGoal":             {Read: planTeam},
+	"AftercareCommitment":       {Read: planTeam},
+	"CommitmentAdherence":       {Read: planTeam},
+	"AdherenceWeek":             {Read: planTeam},
+	"CheckIn":                   {Read: Care},
+	"RecoveryCapitalAssessment": {Read: Care},
+
+	"Update": {Read: Staff},
+
+	"AuditEvent": {Read: Admin},
+	"Disclosure": {Read: Care},
+}
+
+// FieldAudience returns who may read typeName.field, and whether the type
+// is known to the policy at all.
+func FieldAudience(typeName, field string) (Audience, bool) {
+	if passThrough(typeName) {
+		return Everyone, true
+	}
+	rule, ok := Types[typeName]
+	if !ok {
+		return 0, false
+	}
+	if aud, ok := rule.Fields[field]; ok {
+		return aud, true
+	}
+	return rule.Read, true
+}
+
+// KindOf returns the information kind a members:read key needs for a
+// member field, if the field is consent-bound.
+func KindOf(typeName, field string) (domain.InformationKind, bool) {
+	k, ok := Types[typeName].Kinds[field]
+	return k, ok
+}
