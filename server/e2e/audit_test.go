@@ -555,3 +555,49 @@ func auditRace(clients []*client, query string, v func(i int) vars) []*response 
 	wg.Wait()
 	return out
 }
+
+// TestAuditOnlyWhatTheActorSaw: a peer supporter listing members sees only
+// their caseload, and only those members' records are audited as read.
+func TestAuditOnlyWhatTheActorSaw(t *testing.T) {
+	s := startServer(t, nil)
+	admin := s.signedIn(t, domain.RoleAdmin)
+	var members []string
+	for _, name := range []string{"Ana", "Bo", "Cy"} {
+		members = append(members, admin.do(`mutation($in: CreateMemberInput!) { createMember(input: $in) { member { id } } }`,
+			vars{"in": vars{"firstName": name, "lastName": "Seen"}}).str(t, "createMember.member.id"))
+	}
+	user := admin.do(auditCreateUser, vars{"in": vars{"email": "peer@test.example", "name": "Pia Peer", "role": "PEER_SUPPORTER", "password": "a long new password"}})
+	user.noErrors(t)
+	peer := admin.do(`mutation($in: CreatePeerInput!) { createPeer(input: $in) { peer { id } userErrors { code } } }`,
+		vars{"in": vars{"name": "Pia Peer", "userId": user.str(t, "createUser.user.id"), "caseloadLimit": 5}})
+	peer.noErrors(t)
+	admin.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) { assignment { id } userErrors { code } } }`,
+		vars{"in": vars{"memberId": members[1], "peerId": peer.str(t, "createPeer.peer.id"),
+			"startedAt": time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)}}).noErrors(t)
+
+	c := auditSignIn(t, s, "peer@test.example", "a long new password")
+	r := c.do(`{ members(first: 10) { nodes { id displayName } } }`, nil)
+	r.noErrors(t)
+	if n := len(r.list(t, "members.nodes")); n != 1 {
+		t.Fatalf("the peer sees %d members", n)
+	}
+	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("READ m%d Member:%d members.nodes", auditDecode(t, members[1]), auditDecode(t, members[1]))}) {
+		t.Errorf("audited %v; want only the caseload member", got)
+	}
+	// A refused field is a DENIED event for the member it belongs to.
+	r = c.do(`query($id: ID!) { member(id: $id) { displayName recoveryCapital { total } } }`, vars{"id": members[1]})
+	events := auditOf(t, s, r)
+	got := auditSummary(events)
+	want := []string{
+		fmt.Sprintf("DENIED m%d :0 member.recoveryCapital", auditDecode(t, members[1])),
+		fmt.Sprintf("READ m%d Member:%d member", auditDecode(t, members[1]), auditDecode(t, members[1])),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("refused field:\n got %v\nwant %v (errors %v)", got, want, r.errorCodes())
+	}
+	// Someone else's member: NOT_FOUND, as for an unknown ID, and nothing read.
+	r = c.do(`query($id: ID!) { member(id: $id) { displayName } }`, vars{"id": members[0]})
+	if got := auditOf(t, s, r); len(got) != 0 || !slices.Equal(r.errorCodes(), []string{"NOT_FOUND"}) {
+		t.Errorf("out of reach: %v, errors %v", auditSummary(got), r.errorCodes())
+	}
+}
