@@ -143,6 +143,7 @@ func (r *mutationResolver) InviteFamilyContact(ctx context.Context, input model.
 
 func (r *mutationResolver) AcceptInvitation(ctx context.Context, input model.AcceptInvitationInput) (*model.AcceptInvitationPayload, error) {
 	viewer, token, err := r.Sessions.AcceptInvitation(ctx, input.Token, input.Password)
+	auditSignIn(ctx, viewer, err)
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.AcceptInvitationPayload{UserErrors: userErrors}, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"carejourney/graph/generated"
 	"carejourney/graph/loaders"
+	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/store"
 )
@@ -21,9 +22,9 @@ import (
 // NewHandler returns the /graphql endpoint: JSON POST (any operation) and
 // GET (queries only). Form and multipart bodies are not accepted, which
 // together with the cross-origin check in front keeps CSRF out. limits are
-// the cost and rate limits (limits.go); publicURL is where invitation links
-// point.
-func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, limits Limits, publicURL string) http.Handler {
+// the cost and rate limits (limits.go); events is the audit log (audit.go);
+// publicURL is where invitation links point.
+func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, limits Limits, events *audit.Log, publicURL string) http.Handler {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
@@ -35,6 +36,12 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, l
 		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return fmt.Errorf("panic: %v", p) // presented as INTERNAL; details stay in the log
 	})
+	if events != nil {
+		// Outside authorize, so that reads are noted after the row rules
+		// dropped what the actor may not see, and refusals are seen.
+		srv.AroundResponses(auditOperations(events, logger))
+		srv.AroundFields(auditFields)
+	}
 	srv.AroundFields(authorize)
 	return guardRequests(st)(loaders.Middleware(st)(throttledStatus(srv)))
 }

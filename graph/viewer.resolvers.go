@@ -18,6 +18,7 @@ import (
 // SignIn is the resolver for the signIn field.
 func (r *mutationResolver) SignIn(ctx context.Context, input model.SignInInput) (*model.SignInPayload, error) {
 	viewer, token, err := r.Sessions.SignIn(ctx, input.Email, input.Password)
+	auditSignIn(ctx, viewer, err)
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.SignInPayload{UserErrors: userErrors}, err
 	}

@@ -36,6 +36,7 @@ type Loaders struct {
 	Family FamilyLoaders
 	// Partner API keys.
 	Partners PartnerLoaders
+	Audit    AuditLoaders
 }
 
 // batchWait is how long a loader waits to gather keys; resolvers of one list
@@ -62,6 +63,7 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		Family:  newFamilyLoaders(st, opts),
 
 		Partners: newPartnerLoaders(st, opts),
+		Audit:    newAuditLoaders(st, opts),
 	}
 }
 

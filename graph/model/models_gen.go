@@ -4,6 +4,7 @@ package model
 
 import (
 	"bytes"
+	"carejourney/server/audit"
 	"carejourney/server/domain"
 	"fmt"
 	"io"
@@ -195,6 +196,20 @@ type AttendanceWeek struct {
 	WeekStart time.Time `json:"weekStart"`
 	// Meetings attended that week.
 	Attended int `json:"attended"`
+}
+
+// Which audit events to list; every field narrows the list, all are optional.
+type AuditEventFilter struct {
+	// Only events about this member.
+	MemberID *string `json:"memberId,omitempty"`
+	// Only events of this actor: a user's or an API key's ID.
+	ActorID *string `json:"actorId,omitempty"`
+	// Only events at or after this time.
+	From *time.Time `json:"from,omitempty"`
+	// Only events before this time.
+	To *time.Time `json:"to,omitempty"`
+	// Only events of this action.
+	Action *audit.Action `json:"action,omitempty"`
 }
 
 // A peer supporter's certification (e.g. CPRS, CRPS, PRSS).
@@ -409,6 +424,24 @@ type CreatePeerPayload struct {
 	Peer *domain.Peer `json:"peer,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `createUser`.
+type CreateUserInput struct {
+	// The sign-in email; unique (DUPLICATE otherwise).
+	Email string `json:"email"`
+	// Full name.
+	Name string `json:"name"`
+	// A staff role. FAMILY accounts come from family contact invitations (INVALID_INPUT here).
+	Role domain.Role `json:"role"`
+	// The first password: 12 characters or more.
+	Password string `json:"password"`
+}
+
+// Input of `deactivateUser`.
+type DeactivateUserInput struct {
+	// The user.
+	UserID string `json:"userId"`
 }
 
 // Input of `dischargeMember`.
@@ -1095,6 +1128,14 @@ type UpdatePeerPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `updateUserRole`.
+type UpdateUserRoleInput struct {
+	// The user.
+	UserID string `json:"userId"`
+	// The new role: a staff role.
+	Role domain.Role `json:"role"`
+}
+
 // A problem with a mutation's input or a broken business rule. Nothing was written.
 type UserError struct {
 	// Path to the input field at fault, e.g. `["input", "careLevelCode"]`; null when no single field is.
@@ -1103,6 +1144,24 @@ type UserError struct {
 	Message string `json:"message"`
 	// A stable code for programs.
 	Code domain.Code `json:"code"`
+}
+
+// Which users to list; every field narrows the list, all are optional.
+type UserFilter struct {
+	// Only users with this role.
+	Role *domain.Role `json:"role,omitempty"`
+	// Only active (true) or deactivated (false) users.
+	Active *bool `json:"active,omitempty"`
+	// Matches any part of the name or the email, ignoring case.
+	Search *string `json:"search,omitempty"`
+}
+
+// The result of a user administration mutation.
+type UserPayload struct {
+	// The user as written; null when nothing was.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing was written (LAST_ADMIN when no active admin would remain).
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // The person behind the current session.

@@ -37,6 +37,9 @@ var Queries = map[string]Audience{
 
 	"outcomes": Care | OutcomesKey,
 	"apiKeys":  Admin,
+	// User administration and the audit log.
+	"users":       Admin,
+	"auditEvents": Admin,
 }
 
 // MutationRule says who may run a mutation and, for actors bound by
@@ -109,8 +112,11 @@ var Mutations = map[string]MutationRule{
 	"revokeConsent":          {Audience: Care, Targets: []string{"consentId"}},
 	"recordFamilyAttendance": {Audience: Care, Targets: []string{"meetingId"}},
 
-	"createApiKey": {Audience: Admin},
-	"revokeApiKey": {Audience: Admin},
+	"createApiKey":   {Audience: Admin},
+	"revokeApiKey":   {Audience: Admin},
+	"createUser":     {Audience: Admin},
+	"updateUserRole": {Audience: Admin},
+	"deactivateUser": {Audience: Admin},
 }
 
 // TypeRule says who may see the fields of an object type: Read for every
@@ -171,7 +177,9 @@ var Types = map[string]TypeRule{
 			"currentResidency": partnerMember, "residencies": partnerMember,
 			"attendanceSummary": partnerMember,
 
-			"recoveryCapital":     Care,
+			"recoveryCapital": Care,
+			// The accounting of disclosures, for those who record consents.
+			"disclosures":         Care,
 			"aftercarePlans":      planTeam,
 			"activeAftercarePlan": planTeam,
 			"peerConversations":   planTeam,
@@ -265,6 +273,8 @@ var Types = map[string]TypeRule{
 	"RecoveryComparison":       {Read: outcomes},
 	"AbstinenceCohort":         {Read: outcomes},
 	"AftercareGroupComparison": {Read: outcomes},
+	"AuditEvent":               {Read: Admin},
+	"Disclosure":               {Read: Care},
 }
 
 // FieldAudience returns who may read typeName.field, and whether the type

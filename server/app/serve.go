@@ -8,12 +8,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"carejourney/frontend"
 	"carejourney/graph"
+	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/config"
 	"carejourney/server/httpserver"
@@ -50,6 +53,11 @@ type Server struct {
 	logger *slog.Logger
 	// stopSweeper ends the background milestone sweeps.
 	stopSweeper func()
+	// Audit is the audit log; Shutdown writes what it still holds.
+	Audit *audit.Log
+
+	shutdownOnce sync.Once
+	shutdownErr  error
 }
 
 // QueryHook observes every SQL statement (tests count them with one).
@@ -82,6 +90,9 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 	}
 	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge,
 		Throttle: auth.NewSignInThrottle()}
+	// The audit log writes on a connection of its own: beside the requests,
+	// not inside them, and unseen by the query hooks that watch them.
+	events := audit.New(bun.NewDB(db.DB.DB, pgdialect.New()), logger, audit.Options{})
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
 		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, PublicURL: cfg.PublicURL,
@@ -90,13 +101,15 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			Buckets: ratelimit.New(float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil),
 		},
 		TrustProxyHeaders: cfg.TrustProxyHeaders,
+		Audit:             events,
 	})
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
+		_ = events.Close(ctx)
 		return fail(fmt.Errorf("unable to listen on %s: %w", cfg.ListenAddr, err))
 	}
 	s := &Server{
-		Addr: ln.Addr().String(), Store: st, db: db, served: make(chan error, 1), logger: logger,
+		Addr: ln.Addr().String(), Store: st, db: db, served: make(chan error, 1), logger: logger, Audit: events,
 		http: &http.Server{
 			Handler:           handler,
 			ReadHeaderTimeout: 10 * time.Second,
@@ -117,12 +130,22 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 }
 
 // Shutdown stops accepting connections, lets in-flight requests finish
-// within ctx, then closes the pool and stops the private PostgreSQL.
+// within ctx, writes the audit events still held, then closes the pool and
+// stops the private PostgreSQL. Calls after the first return its result.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.shutdownOnce.Do(func() { s.shutdownErr = s.shutdown(ctx) })
+	return s.shutdownErr
+}
+
+func (s *Server) shutdown(ctx context.Context) error {
 	err := s.http.Shutdown(ctx)
 	s.stopSweeper()
 	if serveErr := <-s.served; !errors.Is(serveErr, http.ErrServerClosed) && err == nil {
 		err = serveErr
+	}
+	// After the last request: nothing appends any more.
+	if auditErr := s.Audit.Close(ctx); err == nil {
+		err = auditErr
 	}
 	if closeErr := s.db.Close(ctx); err == nil {
 		err = closeErr

@@ -64,16 +64,21 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 			return nil, "", tooManyAttempts(s.now(), until)
 		}
 	}
-	failed := func() (*Viewer, string, error) {
+	// failed refuses; userID names the account tried, for the audit log,
+	// when the email belongs to one.
+	failed := func(userID int64) (*Viewer, string, error) {
 		if s.Throttle != nil {
 			s.Throttle.Failed(email, address)
+		}
+		if userID != 0 {
+			return nil, "", &refusedSignIn{userID: userID}
 		}
 		return nil, "", errInvalidCredentials
 	}
 	normalized, err := domain.NormalizeEmail(email)
 	if err != nil {
 		CheckPassword(password, dummyHash)
-		return failed()
+		return failed(0)
 	}
 	user, err := s.Store.UserByEmail(ctx, normalized)
 	if err != nil {
@@ -81,10 +86,10 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 	}
 	if user == nil {
 		CheckPassword(password, dummyHash)
-		return failed()
+		return failed(0)
 	}
 	if !CheckPassword(password, user.PasswordHash) || !user.Active {
-		return failed()
+		return failed(user.ID)
 	}
 	if s.Throttle != nil {
 		s.Throttle.Succeeded(email)

@@ -234,6 +234,16 @@ func matrixOps() []matrixOp {
 		{name: "House.residents (directory key)", doc: fmt.Sprintf(`query(%s) { house(id: $house) { occupancy { available } residents { __typename } } }`, matrixParams),
 			root: "house.residents", allow: staffAll},
 
+		// User administration and the audit log: admins only. An unknown
+		// user is refused by the store, so nothing changes.
+		q("users", `users(first: 5) { __typename }`, []string{admin}),
+		q("auditEvents", `auditEvents(first: 5) { __typename }`, []string{admin}),
+		{name: "Member.disclosures", doc: fmt.Sprintf(`query(%s) { member(id: $member) { disclosures(first: 5) { __typename } } }`, matrixParams),
+			root: "member.disclosures", allow: careTeam},
+		m("createUser", `{email: "", name: "", role: CLINICIAN, password: ""}`, []string{admin}),
+		m("updateUserRole", `{userId: $user, role: FAMILY}`, []string{admin}),
+		m("deactivateUser", `{userId: "VXNlcjo5OTk5OTk5OTk"}`, []string{admin}),
+
 		m("signIn", `{email: "nobody@test.example", password: "not the password"}`, []string{anon}, usersAll),
 		m("acceptInvitation", `{token: "not a token", password: "correct horse battery"}`, []string{anon}, usersAll),
 		// signOut runs last: it ends the session the other rows use.

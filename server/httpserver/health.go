@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"carejourney/server/audit"
 	"carejourney/server/store"
 )
 
@@ -14,8 +15,9 @@ func healthz(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write([]byte("ok\n"))
 }
 
-// readyz says the database answers and every migration is applied.
-func readyz(st *store.Store) http.Handler {
+// readyz says the database answers, every migration is applied and the
+// audit log writes (it holds events the database refused otherwise).
+func readyz(st *store.Store, events *audit.Log) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -27,6 +29,10 @@ func readyz(st *store.Store) http.Handler {
 		pending, err := store.Pending(ctx, st.DB())
 		if err != nil || pending > 0 {
 			http.Error(w, "database not migrated", http.StatusServiceUnavailable)
+			return
+		}
+		if events != nil && !events.Healthy() {
+			http.Error(w, "audit log not writable", http.StatusServiceUnavailable)
 			return
 		}
 		_, _ = w.Write([]byte("ready\n"))

@@ -10,6 +10,7 @@ import (
 	"github.com/rs/cors"
 
 	"carejourney/graph"
+	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/store"
 )
@@ -28,6 +29,8 @@ type Deps struct {
 	TrustProxyHeaders bool
 	// PublicURL is the app's address as people reach it, for invitation links.
 	PublicURL string
+	// Audit is the audit log of the GraphQL API.
+	Audit *audit.Log
 }
 
 // maxBodyBytes bounds a request body; a GraphQL document is small.
@@ -37,7 +40,7 @@ const maxBodyBytes = 1 << 20
 func New(d Deps) http.Handler {
 	mux := http.NewServeMux()
 
-	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Limits, d.PublicURL)
+	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Limits, d.Audit, d.PublicURL)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	// Partner keys (Authorization: Bearer) are resolved first; a key request
 	// skips the session middleware and never sees the cookies.
@@ -57,7 +60,7 @@ func New(d Deps) http.Handler {
 
 	mux.Handle("GET /graphiql", graphiql("Care Journey API", "/graphql"))
 	mux.HandleFunc("GET /healthz", healthz)
-	mux.Handle("GET /readyz", readyz(d.Store))
+	mux.Handle("GET /readyz", readyz(d.Store, d.Audit))
 	mux.Handle("/", spa(d.App))
 
 	return withRequestID(withClientAddress(d.TrustProxyHeaders, logRequests(d.Logger, recoverPanics(d.Logger, securityHeaders(mux)))))

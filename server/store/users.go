@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -95,4 +96,134 @@ func (s *Store) EndSession(ctx context.Context, id int64) error {
 	_, err := s.db.NewUpdate().Table("sessions").Set("ended_at = now()").
 		Where("id = ? AND ended_at IS NULL", id).Exec(ctx)
 	return err
+}
+
+// UserFilter narrows a user list; zero values mean "any".
+type UserFilter struct {
+	Role   *domain.Role
+	Active *bool
+	// Search matches any part of the name or the email, ignoring case.
+	Search string
+}
+
+func (f UserFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
+	if f.Role != nil {
+		q.Where("u.role = ?", *f.Role)
+	}
+	if f.Active != nil {
+		q.Where("u.active = ?", *f.Active)
+	}
+	if s := strings.TrimSpace(f.Search); s != "" {
+		pattern := "%" + escapeLike(strings.ToLower(s)) + "%"
+		q.Where("(lower(u.name) LIKE ? OR u.email LIKE ?)", pattern, pattern)
+	}
+	return q
+}
+
+// By name, ignoring case; the id breaks ties.
+var userKeyset = keyset{expr: "lower(u.name)", castType: "text", idColumn: "u.id"}
+
+// userRow is a user with the sort key the database computed, so cursors
+// compare exactly as the database orders.
+type userRow struct {
+	bun.BaseModel `bun:"table:users,alias:u"`
+	*domain.User  `bun:",extend"`
+	SortName      string `bun:"sort_name,scanonly"`
+}
+
+// ListUsers returns one page of users matching filter, by name.
+func (s *Store) ListUsers(ctx context.Context, filter UserFilter, page PageRequest) (Page[*domain.User], error) {
+	var rows []userRow
+	q := s.db.NewSelect().Model(&rows).ModelTableExpr("users AS u").Column("u.*").ColumnExpr("lower(u.name) AS sort_name")
+	if err := userKeyset.apply(filter.apply(q), page).Scan(ctx); err != nil {
+		return Page[*domain.User]{}, err
+	}
+	users := make([]*domain.User, len(rows))
+	cursors := make([]Cursor, len(rows))
+	for i, r := range rows {
+		users[i] = r.User
+		cursors[i] = Cursor{Value: r.SortName, ID: r.ID}
+	}
+	return finish(users, cursors, page), nil
+}
+
+// CountUsersMatching counts the users matching filter.
+func (s *Store) CountUsersMatching(ctx context.Context, filter UserFilter) (int, error) {
+	n, err := filter.apply(s.db.NewSelect().TableExpr("users AS u")).Count(ctx)
+	return int(n), err
+}
+
+// UpdateUserRole gives a user another staff role. It refuses (LAST_ADMIN)
+// to demote the last active admin.
+func (s *Store) UpdateUserRole(ctx context.Context, id int64, role domain.Role) (*domain.User, error) {
+	return s.changeUser(ctx, id, func(u *domain.User, admins int) (string, error) {
+		if err := domain.CheckRoleChange(u.Role, role); err != nil {
+			return "", err
+		}
+		if err := domain.CheckAdminsRemain(admins, domain.RemovesAdmin(u, role, false)); err != nil {
+			return "", err
+		}
+		if u.Role == role {
+			return "", nil
+		}
+		u.Role = role
+		return "role", nil
+	})
+}
+
+// DeactivateUser closes an account and ends all its sessions in the same
+// transaction, so none of them works on its next request. It refuses
+// (LAST_ADMIN) to deactivate the last active admin; deactivating an
+// inactive user changes nothing.
+func (s *Store) DeactivateUser(ctx context.Context, id int64) (*domain.User, error) {
+	return s.changeUser(ctx, id, func(u *domain.User, admins int) (string, error) {
+		if err := domain.CheckAdminsRemain(admins, domain.RemovesAdmin(u, u.Role, true)); err != nil {
+			return "", err
+		}
+		if !u.Active {
+			return "", nil
+		}
+		u.Active = false
+		return "active", nil
+	})
+}
+
+// changeUser runs a change of one user under the locks that keep an admin
+// in place: the rows of every active admin (in id order, so concurrent
+// changes queue instead of deadlocking), then the user's own row. change
+// gets the user and the number of active admins and names the column it
+// changed ("" for none). Two admins deactivating each other at once
+// serialise: the second sees one admin left and gets LAST_ADMIN.
+func (s *Store) changeUser(ctx context.Context, id int64, change func(u *domain.User, activeAdmins int) (string, error)) (*domain.User, error) {
+	u := new(domain.User)
+	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		var admins []int64
+		if err := tx.NewSelect().Table("users").Column("id").Where("role = ? AND active", domain.RoleAdmin).
+			OrderExpr("id").For("UPDATE").Scan(ctx, &admins); err != nil {
+			return err
+		}
+		err := tx.NewSelect().Model(u).Where("id = ?", id).For("UPDATE").Scan(ctx)
+		if isNoRows(err) {
+			return domain.FieldError(domain.CodeNotFound, "userId", "User not found.")
+		}
+		if err != nil {
+			return err
+		}
+		column, err := change(u, len(admins))
+		if err != nil || column == "" {
+			return err
+		}
+		if _, err := tx.NewUpdate().Model(u).Column(column).WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		if !u.Active {
+			_, err = tx.NewUpdate().Table("sessions").Set("ended_at = now()").
+				Where("user_id = ? AND ended_at IS NULL", u.ID).Exec(ctx)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
 }
