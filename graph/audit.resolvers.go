@@ -35,6 +35,10 @@ func (r *auditEventResolver) APIKeyID(ctx context.Context, obj *audit.Event) (*s
 	return optionalGlobalID(globalid.TypeApiKey, obj.ActorKeyID), nil
 }
 
+func (r *auditEventResolver) APIKey(ctx context.Context, obj *audit.Event) (*domain.APIKey, error) {
+	return loadAPIKey(ctx, obj.ActorKeyID)
+}
+
 func (r *auditEventResolver) OperationName(ctx context.Context, obj *audit.Event) (*string, error) {
 	return optionalString(obj.OperationName), nil
 }
@@ -76,6 +80,10 @@ func (r *disclosureResolver) RecipientUser(ctx context.Context, obj *audit.Discl
 
 func (r *disclosureResolver) APIKeyID(ctx context.Context, obj *audit.Disclosure) (*string, error) {
 	return optionalGlobalID(globalid.TypeApiKey, obj.APIKeyID), nil
+}
+
+func (r *disclosureResolver) APIKey(ctx context.Context, obj *audit.Disclosure) (*domain.APIKey, error) {
+	return loadAPIKey(ctx, obj.APIKeyID)
 }
 
 func (r *disclosureResolver) OperationName(ctx context.Context, obj *audit.Disclosure) (*string, error) {

@@ -29,6 +29,10 @@ func (r *consentResolver) FamilyContact(ctx context.Context, obj *domain.Consent
 	return loadOptional(ctx, obj.FamilyContactID, loaders.For(ctx).Family.Contact.Load)
 }
 
+func (r *consentResolver) APIKey(ctx context.Context, obj *domain.ConsentRecord) (*domain.APIKey, error) {
+	return loadOptional(ctx, obj.APIKeyID, loaders.For(ctx).Partners.APIKey.Load)
+}
+
 func (r *consentResolver) Status(ctx context.Context, obj *domain.ConsentRecord) (domain.ConsentStatus, error) {
 	return obj.StatusAt(r.Store.Now()), nil
 }

@@ -3,8 +3,10 @@ package graph
 import (
 	"context"
 
+	"carejourney/graph/loaders"
 	"carejourney/graph/model"
 	"carejourney/server/auth"
+	"carejourney/server/domain"
 )
 
 func deref(s *string) string {
@@ -32,4 +34,12 @@ func loadOptional[T any](ctx context.Context, id *int64, load func(context.Conte
 		return nil, nil
 	}
 	return load(ctx, *id)
+}
+
+// loadAPIKey loads a partner key by id; nil for 0 (no key).
+func loadAPIKey(ctx context.Context, id int64) (*domain.APIKey, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	return loaders.For(ctx).Partners.APIKey.Load(ctx, id)
 }

@@ -242,6 +242,7 @@ type ComplexityRoot struct {
 	}
 
 	AuditEvent struct {
+		APIKey        func(childComplexity int) int
 		APIKeyID      func(childComplexity int) int
 		Action        func(childComplexity int) int
 		Actor         func(childComplexity int) int
@@ -342,6 +343,7 @@ type ComplexityRoot struct {
 	}
 
 	Consent struct {
+		APIKey           func(childComplexity int) int
 		ExpiresAt        func(childComplexity int) int
 		ExpiresOnEvent   func(childComplexity int) int
 		FamilyContact    func(childComplexity int) int
@@ -398,6 +400,7 @@ type ComplexityRoot struct {
 	}
 
 	Disclosure struct {
+		APIKey        func(childComplexity int) int
 		APIKeyID      func(childComplexity int) int
 		OccurredAt    func(childComplexity int) int
 		OperationName func(childComplexity int) int
@@ -1116,6 +1119,7 @@ type AuditEventResolver interface {
 	Actor(ctx context.Context, obj *audit.Event) (*domain.User, error)
 	ActorRole(ctx context.Context, obj *audit.Event) (*domain.Role, error)
 	APIKeyID(ctx context.Context, obj *audit.Event) (*string, error)
+	APIKey(ctx context.Context, obj *audit.Event) (*domain.APIKey, error)
 
 	OperationName(ctx context.Context, obj *audit.Event) (*string, error)
 	Field(ctx context.Context, obj *audit.Event) (*string, error)
@@ -1160,6 +1164,8 @@ type ConsentResolver interface {
 	Member(ctx context.Context, obj *domain.ConsentRecord) (*domain.Member, error)
 	FamilyContact(ctx context.Context, obj *domain.ConsentRecord) (*domain.FamilyContact, error)
 
+	APIKey(ctx context.Context, obj *domain.ConsentRecord) (*domain.APIKey, error)
+
 	Status(ctx context.Context, obj *domain.ConsentRecord) (domain.ConsentStatus, error)
 
 	RecordedBy(ctx context.Context, obj *domain.ConsentRecord) (*domain.User, error)
@@ -1167,6 +1173,7 @@ type ConsentResolver interface {
 type DisclosureResolver interface {
 	RecipientUser(ctx context.Context, obj *audit.Disclosure) (*domain.User, error)
 	APIKeyID(ctx context.Context, obj *audit.Disclosure) (*string, error)
+	APIKey(ctx context.Context, obj *audit.Disclosure) (*domain.APIKey, error)
 	OperationName(ctx context.Context, obj *audit.Disclosure) (*string, error)
 }
 type DisclosureConnectionResolver interface {
@@ -2038,6 +2045,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AttendanceWeek.WeekStart(childComplexity), true
 
+	case "AuditEvent.apiKey":
+		if e.ComplexityRoot.AuditEvent.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.APIKey(childComplexity), true
 	case "AuditEvent.apiKeyId":
 		if e.ComplexityRoot.AuditEvent.APIKeyID == nil {
 			break
@@ -2451,6 +2464,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommitmentAdherence.Weeks(childComplexity), true
 
+	case "Consent.apiKey":
+		if e.ComplexityRoot.Consent.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.APIKey(childComplexity), true
 	case "Consent.expiresAt":
 		if e.ComplexityRoot.Consent.ExpiresAt == nil {
 			break
@@ -2651,6 +2670,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DischargeMemberPayload.UserErrors(childComplexity), true
 
+	case "Disclosure.apiKey":
+		if e.ComplexityRoot.Disclosure.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.APIKey(childComplexity), true
 	case "Disclosure.apiKeyId":
 		if e.ComplexityRoot.Disclosure.APIKeyID == nil {
 			break
@@ -5847,6 +5872,8 @@ type AuditEvent implements Node {
   actorRole: Role
   """The partner key that acted."""
   apiKeyId: ID
+  """The partner's API key (null for other actors). Only admins may read keys."""
+  apiKey: ApiKey
   """What happened."""
   action: AuditAction!
   """
@@ -5934,6 +5961,8 @@ type Disclosure {
   recipientUser: User
   """The partner's API key, for a partner."""
   apiKeyId: ID
+  """The partner's API key (null for other actors). Only admins may read keys."""
+  apiKey: ApiKey
   """The name the client gave the GraphQL operation; null when anonymous."""
   operationName: String
 }
@@ -6198,6 +6227,8 @@ type Consent implements Node {
   familyContact: FamilyContact
   """The recipient, when it is a partner named by name (any key of that partner)."""
   partnerName: String
+  """The API key named as recipient, for a consent to one key. Only admins may read keys."""
+  apiKey: ApiKey
   """Why the information may be disclosed."""
   purpose: String!
   """What may be disclosed."""
@@ -9228,6 +9259,8 @@ func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field gr
 		return ec.fieldContext_AuditEvent_actorRole(ctx, field)
 	case "apiKeyId":
 		return ec.fieldContext_AuditEvent_apiKeyId(ctx, field)
+	case "apiKey":
+		return ec.fieldContext_AuditEvent_apiKey(ctx, field)
 	case "action":
 		return ec.fieldContext_AuditEvent_action(ctx, field)
 	case "operationName":
@@ -9424,6 +9457,8 @@ func (ec *executionContext) childFields_Consent(ctx context.Context, field graph
 		return ec.fieldContext_Consent_familyContact(ctx, field)
 	case "partnerName":
 		return ec.fieldContext_Consent_partnerName(ctx, field)
+	case "apiKey":
+		return ec.fieldContext_Consent_apiKey(ctx, field)
 	case "purpose":
 		return ec.fieldContext_Consent_purpose(ctx, field)
 	case "informationKinds":
@@ -9538,6 +9573,8 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_recipientUser(ctx, field)
 	case "apiKeyId":
 		return ec.fieldContext_Disclosure_apiKeyId(ctx, field)
+	case "apiKey":
+		return ec.fieldContext_Disclosure_apiKey(ctx, field)
 	case "operationName":
 		return ec.fieldContext_Disclosure_operationName(ctx, field)
 	}
@@ -15057,6 +15094,38 @@ func (ec *executionContext) fieldContext_AuditEvent_apiKeyId(_ context.Context, 
 	return graphql.NewScalarFieldContext("AuditEvent", field, true, true, "ID")
 }
 
+func (ec *executionContext) _AuditEvent_apiKey(ctx context.Context, field graphql.CollectedField, obj *audit.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEvent().APIKey(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+			return ec.marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AuditEvent_action(ctx context.Context, field graphql.CollectedField, obj *audit.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16777,6 +16846,38 @@ func (ec *executionContext) fieldContext_Consent_partnerName(_ context.Context, 
 	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
 }
 
+func (ec *executionContext) _Consent_apiKey(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().APIKey(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+			return ec.marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17696,6 +17797,38 @@ func (ec *executionContext) _Disclosure_apiKeyId(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Disclosure_apiKeyId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Disclosure", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Disclosure_apiKey(ctx context.Context, field graphql.CollectedField, obj *audit.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Disclosure().APIKey(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+			return ec.marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Disclosure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Disclosure_operationName(ctx context.Context, field graphql.CollectedField, obj *audit.Disclosure) (ret graphql.Marshaler) {
@@ -36702,6 +36835,12 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditEvent_apiKeyId(ctx, field, obj)
 				})
+		case "apiKey":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEvent_apiKey(ctx, field, obj)
+				})
 		case "action":
 			out.Values[i] = ec._AuditEvent_action(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37360,6 +37499,12 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "apiKey":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_apiKey(ctx, field, obj)
+				})
 		case "purpose":
 			out.Values[i] = ec._Consent_purpose(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37752,6 +37897,12 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Disclosure_apiKeyId(ctx, field, obj)
+				})
+		case "apiKey":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Disclosure_apiKey(ctx, field, obj)
 				})
 		case "operationName":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -260,7 +260,7 @@ var Types = map[string]TypeRule{
 	"SharedMember":     {Read: Family},
 	"SharedUpdate":     {Read: Family},
 	"FamilyContact":    {Read: Care},
-	"Consent":          {Read: Care},
+	"Consent":          {Read: Care, Fields: map[string]Audience{"apiKey": Admin}},
 	"FamilyAttendance": {Read: Care},
 
 	"ApiKey": {Read: Admin},
