@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -170,6 +171,14 @@ func printDemoUsers(w io.Writer, users []seed.DemoUser) {
 	fmt.Fprintln(w, "Demo data loaded. Sign in with:")
 	for _, u := range users {
 		fmt.Fprintf(w, "  %-16s %-40s password: %s\n", u.Role, u.Email, u.Password)
+	}
+	fmt.Fprintln(w, "Partner keys (send as Authorization: Bearer <key>):")
+	for _, k := range seed.DemoKeys {
+		scopes := make([]string, len(k.Scopes))
+		for i, s := range k.Scopes {
+			scopes[i] = string(s)
+		}
+		fmt.Fprintf(w, "  %-22s %-28s %s\n", k.PartnerName, strings.Join(scopes, ","), k.Secret)
 	}
 }
 

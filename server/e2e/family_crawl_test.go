@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -10,9 +11,10 @@ import (
 
 	"carejourney/graph/globalid"
 	"carejourney/server/domain"
+	"carejourney/server/seed"
 )
 
-// The family crawl: signed in as a family viewer, visit everything the
+// The crawls: signed in as a family viewer, visit everything the
 // schema says is reachable, one field at a time, and fail if any field
 // outside the family's allowed set returns data. The schema comes from
 // introspection (read as staff: family viewers may not introspect), so a
@@ -36,8 +38,27 @@ var familyAllowed = map[string]bool{
 	"ScheduleSlot.*": true,
 }
 
-func familyMayRead(typeName, field string) bool {
-	return familyAllowed[typeName+"."+field] || familyAllowed[typeName+".*"]
+// directoryAllowed is a directory:read key's world: houses with their open
+// beds, groups with their schedules and meetings; nothing about a person.
+var directoryAllowed = map[string]bool{
+	"Query.careLevels": true, "Query.node": true, "Query.nodes": true,
+	"Query.house": true, "Query.houses": true, "Query.group": true, "Query.groups": true,
+	"Query.meeting": true, "Query.meetings": true,
+	"CareLevel.*": true, "PageInfo.*": true, "Occupancy.*": true, "ScheduleSlot.*": true,
+	"HouseConnection.*": true, "HouseEdge.*": true, "GroupConnection.*": true, "GroupEdge.*": true,
+	"MeetingConnection.*": true, "MeetingEdge.*": true,
+	"House.id": true, "House.name": true, "House.address": true, "House.capacity": true,
+	"House.genderDesignation": true, "House.narrLevel": true, "House.phone": true, "House.occupancy": true,
+	"House.houseMeetingGroups": true,
+	"Group.id":                 true, "Group.name": true, "Group.kind": true, "Group.description": true, "Group.modality": true,
+	"Group.location": true, "Group.timeZone": true, "Group.schedule": true, "Group.timesOfDay": true,
+	"Group.active": true, "Group.nextMeeting": true, "Group.meetings": true, "Group.house": true,
+	"Meeting.id": true, "Meeting.group": true, "Meeting.startsAt": true, "Meeting.endsAt": true,
+	"Meeting.timeOfDay": true, "Meeting.topic": true,
+}
+
+func allowedBy(set map[string]bool) func(typeName, field string) bool {
+	return func(typeName, field string) bool { return set[typeName+"."+field] || set[typeName+".*"] }
 }
 
 // schemaType is the part of an introspected type the crawl needs.
@@ -86,6 +107,10 @@ type crawler struct {
 	fields  int
 	leaks   []string
 	reached map[string]bool
+	allowed func(typeName, field string) bool
+	// deep counts the deep crawls below each root field and type: three
+	// records of a kind through one root are enough to see its fields.
+	deep map[string]int
 }
 
 func decodeInto(t *testing.T, from any, to any) {
@@ -185,6 +210,13 @@ func (cr *crawler) visit(typeName string, prefix []string, id string) {
 	if cr.visited[typeName] || len(prefix) > 8 {
 		return
 	}
+	if len(prefix) == 1 {
+		key := prefix[0][:strings.IndexAny(prefix[0]+"(", "( ")] + "/" + typeName
+		if cr.deep[key] >= 3 {
+			return
+		}
+		cr.deep[key]++
+	}
 	cr.visited[typeName] = true
 	cr.visitFields(typeName, cr.types[typeName].Fields, prefix, id)
 }
@@ -214,7 +246,7 @@ func (cr *crawler) visitFields(typeName string, fields []schemaField, prefix []s
 			continue
 		}
 		cr.reached[typeName+"."+f.Name] = true
-		if !familyMayRead(typeName, f.Name) {
+		if !cr.allowed(typeName, f.Name) {
 			cr.leaks = append(cr.leaks, fmt.Sprintf("%s.%s via %s", typeName, f.Name, doc))
 			continue
 		}
@@ -291,10 +323,12 @@ func firstTypename(v any) string {
 	return ""
 }
 
-// crawlAsFamily crawls from every root field with each of ids as the ID
-// argument (node, member, house, …), and reports what it reached.
-func crawlAsFamily(t *testing.T, staff, family *client, ids []string) *crawler {
-	cr := &crawler{t: t, c: family, staff: staff, types: loadSchemaTypes(t, staff), ids: ids, reached: map[string]bool{}}
+// crawl crawls as c from every root field with each of ids as the ID
+// argument (node, member, house, …), and reports what it reached and what
+// it reached outside allowed.
+func crawl(t *testing.T, staff, c *client, ids []string, allowed map[string]bool) *crawler {
+	cr := &crawler{t: t, c: c, staff: staff, types: loadSchemaTypes(t, staff), ids: ids, reached: map[string]bool{},
+		allowed: allowedBy(allowed), deep: map[string]int{}}
 	// Each root field starts afresh, so a type reached from two roots is
 	// crawled from both; a root that takes an ID is crawled with every ID.
 	for _, root := range cr.types["Query"].Fields {
@@ -356,7 +390,7 @@ func TestFamilyCrawl(t *testing.T) {
 			ids = append(ids, globalid.EncodeInt(globalid.TypeSharedMember, decodeID(t, id)))
 		}
 	}
-	cr := crawlAsFamily(t, staff, family, ids)
+	cr := crawl(t, staff, family, ids, familyAllowed)
 	for _, leak := range cr.leaks {
 		t.Errorf("a family viewer read %s", leak)
 	}
@@ -372,5 +406,73 @@ func TestFamilyCrawl(t *testing.T) {
 		if !cr.reached[want] {
 			t.Errorf("the crawl never reached %s with data: the demo family viewer should see it", want)
 		}
+	}
+}
+
+// TestDirectoryKeyCrawl does the same as a partner key with directory:read
+// (the demo's referral site): it lists open beds and group schedules, and
+// nothing personal is reachable.
+func TestDirectoryKeyCrawl(t *testing.T) {
+	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
+	staff := s.signedIn(t, domain.RoleAdmin)
+	key := s.keyClient(t, seed.DemoKeys[0].Secret)
+	r := key.do(`{ houses(first: 20) { nodes { name occupancy { available } } }
+		groups(first: 50) { nodes { name timesOfDay schedule { dayOfWeek startTime } nextMeeting { startsAt } } } }`, nil)
+	r.noErrors(t)
+	if n := len(r.list(t, "houses.nodes")); n != 7 {
+		t.Errorf("the key lists %d houses, want 7", n)
+	}
+	if n := len(r.list(t, "groups.nodes")); n == 0 {
+		t.Error("the key lists no groups")
+	}
+	cr := crawl(t, staff, key, crawlIDs(t, staff), directoryAllowed)
+	for _, leak := range cr.leaks {
+		t.Errorf("a directory key read %s", leak)
+	}
+	for _, want := range []string{"Query.houses", "Occupancy.available", "Group.schedule", "Meeting.startsAt"} {
+		if !cr.reached[want] {
+			t.Errorf("the crawl never reached %s with data", want)
+		}
+	}
+	t.Logf("directory key crawl: %d field queries; %d fields with data", cr.fields, len(cr.reached))
+}
+
+// TestMembersKeyOnDemo checks the demo's research partner: its members:read
+// key lists exactly the four members whose consents name the partner, and
+// of each only what the consents cover (milestones, care level, attendance
+// summary; not housing, plans or notes).
+func TestMembersKeyOnDemo(t *testing.T) {
+	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
+	key := s.keyClient(t, seed.DemoKeys[1].Secret)
+	r := key.do(`{ members(first: 100) { totalCount nodes { id displayName daysInRecovery currentCareLevel { code }
+		attendanceSummary { meetingsAttended } } } }`, nil)
+	r.noErrors(t)
+	if n := r.get(t, "members.totalCount"); n != float64(4) {
+		t.Fatalf("the key sees %v members, want the 4 who consented", n)
+	}
+	id := r.str(t, "members.nodes.0.id")
+	for _, q := range []string{
+		`query($id: ID!) { member(id: $id) { currentResidency { id } } }`,
+		`query($id: ID!) { member(id: $id) { updates(first: 5) { totalCount } } }`,
+		`query($id: ID!) { member(id: $id) { activeAftercarePlan { id } } }`,
+		`query($id: ID!) { member(id: $id) { careEpisodes { reason } } }`,
+	} {
+		codes := key.do(q, vars{"id": id}).errorCodes()
+		if len(codes) == 0 || slices.ContainsFunc(codes, func(c string) bool { return c != "FORBIDDEN" }) {
+			t.Errorf("%s: codes %v, want FORBIDDEN", q, codes)
+		}
+	}
+	// Everyone else is out of reach, exactly like an unknown ID.
+	staff := s.signedIn(t, domain.RoleAdmin)
+	others := staff.do(`{ members(first: 10) { nodes { id } } }`, nil).list(t, "members.nodes")
+	for _, o := range others {
+		other := o.(map[string]any)["id"].(string)
+		resp := key.do(`query($id: ID!) { member(id: $id) { displayName } }`, vars{"id": other})
+		if resp.get(t, "member") != nil && !slices.ContainsFunc(r.list(t, "members.nodes"), func(n any) bool { return n.(map[string]any)["id"] == other }) {
+			t.Errorf("the key read member %s without consent", other)
+		}
+	}
+	if codes := key.do(`{ outcomes(from: "2026-01-01", to: "2026-03-31") { admissions { value suppressed } } }`, nil).errorCodes(); len(codes) != 0 {
+		t.Errorf("outcomes with outcomes:read: %v", codes)
 	}
 }

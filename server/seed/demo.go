@@ -97,6 +97,9 @@ func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := seedPartnerKeys(ctx, st, caseManagerID); err != nil {
+		return nil, err
+	}
 	return append(append([]DemoUser(nil), demoUsers...), family...), nil
 }
 
