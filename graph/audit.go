@@ -73,12 +73,36 @@ type auditTrail struct {
 	events      []audit.Event
 }
 
-// auditAccess is the first access to a record.
+// auditAccess is the first access to a record. Fields resolve side by
+// side, so "first" is by the document, not the clock: the access whose root
+// field comes first in the query, then the shallowest.
 type auditAccess struct {
 	at     time.Time
 	member int64
 	plan   int64
 	path   string
+	rank   [2]int
+}
+
+// auditRank orders accesses by the position of their root field in the
+// document, then by depth.
+func auditRank(fc *graphql.FieldContext) [2]int {
+	depth, root := 0, fc
+	for f := fc; f != nil; f = f.Parent {
+		if f.Field.Field != nil {
+			depth++
+			root = f
+		}
+	}
+	pos := 0
+	if root.Field.Field != nil && root.Field.Position != nil {
+		pos = root.Field.Position.Start
+	}
+	return [2]int{pos, depth}
+}
+
+func (a auditAccess) before(b auditAccess) bool {
+	return a.rank[0] < b.rank[0] || (a.rank[0] == b.rank[0] && a.rank[1] < b.rank[1])
 }
 
 // auditWrite is one mutation.
@@ -139,16 +163,21 @@ func auditFields(ctx context.Context, next graphql.Resolver) (any, error) {
 // noteRead notes the members whose records a field returned.
 func (t *auditTrail) noteRead(fc *graphql.FieldContext, res any) {
 	var path string
+	var rank [2]int
 	auditOwners(res, func(member, plan int64) {
 		if path == "" {
-			path = auditPath(fc)
+			path, rank = auditPath(fc), auditRank(fc)
 		}
 		t.mu.Lock()
 		defer t.mu.Unlock()
 		if member != 0 {
-			if _, seen := t.reads[member]; !seen {
+			access := auditAccess{at: time.Now(), member: member, path: path, rank: rank}
+			if i, seen := t.reads[member]; !seen {
 				t.reads[member] = len(t.readOrder)
-				t.readOrder = append(t.readOrder, auditAccess{at: time.Now(), member: member, path: path})
+				t.readOrder = append(t.readOrder, access)
+			} else if access.before(t.readOrder[i]) {
+				access.at = t.readOrder[i].at
+				t.readOrder[i] = access
 			}
 			if plan != 0 {
 				t.planMembers[plan] = member
