@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"carejourney/graph/model"
 	"context"
 	"log/slog"
 	"reflect"
@@ -399,6 +398,7 @@ type auditNode interface{ AuditNode() any }
 
 var (
 	memberOwnedType = reflect.TypeFor[domain.MemberOwned]()
+	disclosedType   = reflect.TypeFor[domain.Disclosed]()
 	planOwnedType   = reflect.TypeFor[domain.PlanOwned]()
 	auditNodeType   = reflect.TypeFor[auditNode]()
 	// auditSliceTypes caches whether a slice type can hold records.
@@ -417,10 +417,10 @@ func auditOwners(v any, note func(member, plan int64)) {
 			note(x.MemberID, x.ID)
 		}
 		return
-	case *model.SharedMember:
+	case domain.Disclosed:
 		// A family viewer's view of a member: a disclosure of that member.
-		if x != nil {
-			note(x.Disclosure.MemberID, 0)
+		if !auditNilPointer(x) {
+			note(x.DisclosedMemberID(), 0)
 		}
 		return
 	case domain.MemberOwned:
@@ -455,7 +455,7 @@ func auditSliceMayHold(t reflect.Type) bool {
 		return ok.(bool)
 	}
 	elem := t.Elem()
-	ok := elem.Kind() == reflect.Interface || elem.Implements(memberOwnedType) ||
+	ok := elem.Kind() == reflect.Interface || elem.Implements(memberOwnedType) || elem.Implements(disclosedType) ||
 		elem.Implements(planOwnedType) || elem.Implements(auditNodeType)
 	auditSliceTypes.Store(t, ok)
 	return ok

@@ -12,6 +12,10 @@ type SharedMember struct {
 	Disclosure domain.Disclosure
 }
 
+// DisclosedMemberID implements domain.Disclosed: the audit log records
+// each time a family viewer is shown this view.
+func (m *SharedMember) DisclosedMemberID() int64 { return m.Disclosure.MemberID }
+
 // SharedKinds are the information kinds the consents cover together.
 func (m *SharedMember) SharedKinds() []domain.InformationKind {
 	if m.Disclosure.Kinds == nil {

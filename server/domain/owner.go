@@ -6,6 +6,13 @@ type MemberOwned interface {
 	OwnerMemberID() int64
 }
 
+// Disclosed is a view of a member's record made for someone outside the
+// provider, such as a family viewer's view of a member who consented:
+// showing it is a disclosure of that member's record.
+type Disclosed interface {
+	DisclosedMemberID() int64
+}
+
 // PlanOwned is a part of an aftercare plan; it belongs to the plan's member.
 type PlanOwned interface {
 	OwnerPlanID() int64

@@ -476,3 +476,30 @@ func TestMembersKeyOnDemo(t *testing.T) {
 		t.Errorf("outcomes with outcomes:read: %v", codes)
 	}
 }
+
+// TestDisclosuresOnDemo: what a family viewer and a partner key are shown
+// of a member's record appears in that member's disclosures, to whom and
+// when; staff reading the record do not.
+func TestDisclosuresOnDemo(t *testing.T) {
+	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
+	family := s.signInAs(t, "family@demo.carejourney.test", "demo-family-2026!")
+	shared := family.do(`{ viewer { sharedMembers { id displayName } } }`, nil)
+	shared.noErrors(t)
+	sharedID := shared.str(t, "viewer.sharedMembers.0.id")
+	memberID := globalid.EncodeInt(globalid.TypeMember, decodeID(t, sharedID))
+
+	key := s.keyClient(t, seed.DemoKeys[1].Secret)
+	partnerMember := key.do(`{ members(first: 1) { nodes { id displayName } } }`, nil).str(t, "members.nodes.0.id")
+
+	staff := s.signedIn(t, domain.RoleAdmin)
+	auditFlush(t, s)
+	const q = `query($id: ID!) { member(id: $id) { disclosures(first: 10) { nodes { recipientKind recipientName operationName } } } }`
+	got := staff.do(q, vars{"id": memberID}).list(t, "member.disclosures.nodes")
+	if len(got) != 1 || got[0].(map[string]any)["recipientKind"] != "FAMILY_CONTACT" || got[0].(map[string]any)["recipientName"] == "" {
+		t.Errorf("disclosures after one family read: %v", got)
+	}
+	got = staff.do(q, vars{"id": partnerMember}).list(t, "member.disclosures.nodes")
+	if len(got) != 1 || got[0].(map[string]any)["recipientKind"] != "PARTNER" || got[0].(map[string]any)["recipientName"] != seed.DemoPartnerName {
+		t.Errorf("disclosures after one partner read: %v", got)
+	}
+}
