@@ -1,31 +1,51 @@
 # Targets for development and CI; .ci/run installs what they need and runs `make test`.
 
-.PHONY: run build generate check-generated vet test bench
+.PHONY: run build frontend generate check-generated vet test frontend-test bench dev
 
-# Builds the server (with the app embedded) and serves on :8080. With
-# DATABASE_URL unset it starts a private PostgreSQL under ./.data; on the
-# first start it loads the demo provider and prints the demo sign-ins.
+# Builds the app and the server (with the app embedded) and serves on :8080.
+# With DATABASE_URL unset it starts a private PostgreSQL under ./.data; on
+# the first start it loads the demo provider and prints the demo sign-ins.
 run: build
 	./bin/carejourney serve --seed-demo-on-empty
 
-build:
+build: frontend
 	go build -o bin/carejourney ./server
 
-generate:
-	go tool gqlgen generate
+# Node packages, installed exactly as locked whenever the lock changes.
+node_modules/.package-lock.json: package.json package-lock.json frontend/package.json
+	npm ci --no-audit --no-fund
 
-# Fails when the committed GraphQL code no longer matches the schema.
+# The single-page app: typed GraphQL documents, a type check, the bundle in
+# frontend/dist (embedded by the Go build), and its sizes.
+frontend: node_modules/.package-lock.json
+	npm run codegen
+	npm run build
+
+# `make dev`: the Go server on :8080 and Vite with hot reload on :5173
+# (Vite proxies /graphql, so the browser sees one origin).
+dev: build
+	./bin/carejourney serve --seed-demo-on-empty & npm run dev; kill %1
+
+generate: node_modules/.package-lock.json
+	go tool gqlgen generate
+	npm run codegen
+
+# Fails when committed generated code (gqlgen's, and the app's typed
+# documents) no longer matches the schema and the documents.
 check-generated: generate
-	@if [ -n "$$(git status --porcelain -- graph)" ]; then \
-		git status --porcelain -- graph; \
-		echo "generated GraphQL code is stale: run make generate and commit" >&2; \
+	@if [ -n "$$(git status --porcelain -- graph frontend/src/gql)" ]; then \
+		git status --porcelain -- graph frontend/src/gql; \
+		echo "generated code is stale: run make generate and commit" >&2; \
 		exit 1; \
 	fi
 
 vet:
 	go vet ./...
 
-test: vet check-generated
+frontend-test: node_modules/.package-lock.json
+	npm test
+
+test: vet check-generated frontend-test build
 	go test -race -count=1 ./...
 
 bench:

@@ -1,5 +1,8 @@
 // Package frontend embeds the built single-page app (frontend/dist) into
-// the server binary.
+// the server binary. dist is build output (`make build`), ignored by git
+// but for dist/.keep, which Vite copies from public/ on every build, so the
+// package compiles on a fresh clone; the server then answers "the app is
+// not built" until the app is built.
 package frontend
 
 import (

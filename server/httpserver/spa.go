@@ -55,7 +55,7 @@ func isAppRoute(name string) bool {
 func serveIndex(w http.ResponseWriter, r *http.Request, app fs.FS) {
 	body, err := fs.ReadFile(app, "index.html")
 	if err != nil {
-		http.Error(w, "the app is not built", http.StatusNotFound)
+		http.Error(w, "the app is not built: run make build", http.StatusNotFound)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { SignInMutation } from './viewer';
+
+/** Email and password; afterwards back to where the person was going. */
+export default function SignInPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [{ fetching, data, error }, signIn] = useMutation(SignInMutation);
+  const userErrors = data?.signIn.userErrors ?? [];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const result = await signIn({ input: { email, password } });
+    const viewer = result.data?.signIn.viewer;
+    if (!viewer) return;
+    const next = params.get('next');
+    const home = viewer.user.role === 'FAMILY' ? '/family' : '/';
+    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : home, { replace: true });
+  }
+
+  return (
+    <main className="sign-in">
+      <h1>Care Journey</h1>
+      {params.get('expired') === '1' && <p role="status">Your session ended. Sign in again to continue.</p>}
+      <form onSubmit={submit} noValidate>
+        <label>
+          Email
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" required value={password}
+            onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {userErrors.map((u) => (
+          <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
+        ))}
+        {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+        <button type="submit" disabled={fetching}>{fetching ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import { graphql } from '../gql';
+
+export const ViewerQuery = graphql(`
+  query Viewer {
+    viewer {
+      user { id name email role }
+      sessionExpiresAt
+    }
+  }
+`);
+
+export const SignInMutation = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      viewer { user { id name role } }
+      userErrors { field message code }
+    }
+  }
+`);
+
+export const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut { userErrors { message } }
+  }
+`);
