@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
+    "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n": typeof types.AdminApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query AuditActors {\n    users(first: 100) { nodes { id name } }\n    apiKeys(first: 100, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": typeof types.SignOutDocument,
@@ -23,6 +32,15 @@ type Documents = {
     "\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RecordAttendanceDocument,
 };
 const documents: Documents = {
+    "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": types.UpdateUserRoleDocument,
+    "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n": types.AdminApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query AuditActors {\n    users(first: 100) { nodes { id name } }\n    apiKeys(first: 100, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n": types.AuditActorsDocument,
+    "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": types.SignOutDocument,
@@ -46,6 +64,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors {\n    users(first: 100) { nodes { id name } }\n    apiKeys(first: 100, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n"): (typeof documents)["\n  query AuditActors {\n    users(first: 100) { nodes { id name } }\n    apiKeys(first: 100, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
