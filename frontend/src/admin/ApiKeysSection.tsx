@@ -124,12 +124,14 @@ function CreateApiKeyForm() {
       <h3 id="create-api-key">Create API key</h3>
       {created && <SecretBox partnerName={created.partnerName} secret={created.secret} onDone={() => setCreated(null)} />}
       <form onSubmit={onSubmit} className="admin-form" aria-labelledby="create-api-key">
-        <label>
-          Partner
-          <input value={partnerName} onChange={(e) => setPartnerName(e.target.value)} required maxLength={200} autoComplete="off"
-            aria-describedby={errors.fields.partnerName ? 'new-key-partner-error' : undefined} />
+        <div className="field">
+          <label>
+            Partner
+            <input value={partnerName} onChange={(e) => setPartnerName(e.target.value)} required maxLength={200} autoComplete="off"
+              aria-describedby={errors.fields.partnerName ? 'new-key-partner-error' : undefined} />
+          </label>
           {errors.fields.partnerName && <p className="field-error" id="new-key-partner-error">{errors.fields.partnerName}</p>}
-        </label>
+        </div>
         <fieldset className="scopes" aria-describedby={scopeError ? 'new-key-scopes-error' : undefined}>
           <legend>Scopes</legend>
           {apiScopes.map((s) => (

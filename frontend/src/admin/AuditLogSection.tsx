@@ -50,12 +50,14 @@ export default function AuditLogSection() {
     <section aria-labelledby="audit-log" className="admin-section">
       <h2 id="audit-log">Audit log</h2>
       <form className="audit-filters" onSubmit={onSubmit} aria-label="Audit log filters">
-        <label>
-          Member ID
-          <input value={form.memberId} onChange={(e) => { setForm({ ...form, memberId: e.target.value }); setMemberName(''); }}
-            autoComplete="off" aria-describedby="audit-member-hint" />
+        <div className="field">
+          <label>
+            Member ID
+            <input value={form.memberId} onChange={(e) => { setForm({ ...form, memberId: e.target.value }); setMemberName(''); }}
+              autoComplete="off" aria-describedby="audit-member-hint" />
+          </label>
           <span className="hint" id="audit-member-hint">{memberName ? `Showing ${memberName}` : 'Or pick “Only this member” in a row.'}</span>
-        </label>
+        </div>
         <label>
           Actor
           <select value={form.actorId} onChange={set('actorId')}>
@@ -79,16 +81,20 @@ export default function AuditLogSection() {
             {auditActions.map((a) => <option key={a} value={a}>{actionLabels[a]}</option>)}
           </select>
         </label>
-        <label>
-          From
-          <input type="datetime-local" value={form.from} onChange={set('from')} aria-describedby={problems.from ? 'audit-from-error' : undefined} />
+        <div className="field">
+          <label>
+            From
+            <input type="datetime-local" value={form.from} onChange={set('from')} aria-describedby={problems.from ? 'audit-from-error' : undefined} />
+          </label>
           {problems.from && <span className="field-error" id="audit-from-error">{problems.from}</span>}
-        </label>
-        <label>
-          To
-          <input type="datetime-local" value={form.to} onChange={set('to')} aria-describedby={problems.to ? 'audit-to-error' : undefined} />
+        </div>
+        <div className="field">
+          <label>
+            To
+            <input type="datetime-local" value={form.to} onChange={set('to')} aria-describedby={problems.to ? 'audit-to-error' : undefined} />
+          </label>
           {problems.to && <span className="field-error" id="audit-to-error">{problems.to}</span>}
-        </label>
+        </div>
         <div className="filter-actions">
           <button type="submit" disabled={Object.keys(problems).length > 0}>Apply filters</button>
           <button type="button" className="secondary" onClick={() => { setMemberName(''); apply(emptyAuditFilter); }}>Clear filters</button>

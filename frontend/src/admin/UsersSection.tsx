@@ -146,21 +146,25 @@ function CreateUserForm() {
     <div className="create-panel">
       <h3 id="create-user">Create user</h3>
       <form onSubmit={onSubmit} className="admin-form" aria-labelledby="create-user">
-        <label>Name<input value={form.name} onChange={set('name')} required autoComplete="off" aria-describedby={described('name')} />{err('name')}</label>
-        <label>Email<input type="email" value={form.email} onChange={set('email')} required autoComplete="off" aria-describedby={described('email')} />{err('email')}</label>
-        <label>
-          Role
-          <select value={form.role} onChange={set('role')} aria-describedby={described('role')}>
-            {staffRoles.map((r) => <option key={r} value={r}>{roleLabels[r]}</option>)}
-          </select>
+        <div className="field"><label>Name<input value={form.name} onChange={set('name')} required autoComplete="off" aria-describedby={described('name')} /></label>{err('name')}</div>
+        <div className="field"><label>Email<input type="email" value={form.email} onChange={set('email')} required autoComplete="off" aria-describedby={described('email')} /></label>{err('email')}</div>
+        <div className="field">
+          <label>
+            Role
+            <select value={form.role} onChange={set('role')} aria-describedby={described('role')}>
+              {staffRoles.map((r) => <option key={r} value={r}>{roleLabels[r]}</option>)}
+            </select>
+          </label>
           {err('role')}
-        </label>
-        <label>
-          Password
-          <input type="password" value={form.password} onChange={set('password')} required minLength={12} autoComplete="new-password" aria-describedby={described('password') ?? 'new-user-password-hint'} />
+        </div>
+        <div className="field">
+          <label>
+            Password
+            <input type="password" value={form.password} onChange={set('password')} required minLength={12} autoComplete="new-password" aria-describedby={[described('password'), 'new-user-password-hint'].filter(Boolean).join(' ')} />
+          </label>
           <span className="hint" id="new-user-password-hint">12 characters or more.</span>
           {err('password')}
-        </label>
+        </div>
         {errors.form.length > 0 && <p className="field-error" role="alert">{errors.form.join(' ')}</p>}
         {state.error && <ErrorNote error={state.error} />}
         <div><button type="submit" disabled={state.fetching}>Create user</button></div>

@@ -15,7 +15,7 @@ export const staffRoles: Role[] = ['ADMIN', 'CASE_MANAGER', 'CLINICIAN', 'PEER_S
 export const scopeLabels: Record<ApiScope, { code: string; what: string }> = {
   DIRECTORY_READ: { code: 'directory:read', what: 'houses with open beds, groups and schedules; no personal data' },
   OUTCOMES_READ: { code: 'outcomes:read', what: 'aggregate outcomes with no identities' },
-  MEMBERS_READ: { code: 'members:read', what: 'identified records, only of members whose consent names the partner' },
+  MEMBERS_READ: { code: 'members:read', what: 'identified records, only of members whose consent names this organisation' },
 };
 
 export const apiScopes = Object.keys(scopeLabels) as ApiScope[];

@@ -68,8 +68,8 @@ export const RevokeApiKeyMutation = graphql(`
 
 export const AuditActorsQuery = graphql(`
   query AuditActors {
-    users(first: 100) { nodes { id name } }
-    apiKeys(first: 100, includeRevoked: true) { nodes { id partnerName secretPrefix } }
+    users(first: 50) { nodes { id name } }
+    apiKeys(first: 50, includeRevoked: true) { nodes { id partnerName secretPrefix } }
   }
 `);
 

@@ -23,9 +23,9 @@ export function placeFieldErrors(errors: readonly UserErrorLike[] | undefined | 
   return out;
 }
 
-/** A plain message for an error that has no field, naming LAST_ADMIN clearly. */
+/** The messages of errors shown together; LAST_ADMIN gets a lead that says what rule was met. */
 export function messageOf(errors: readonly UserErrorLike[]): string {
   return errors
-    .map((e) => (e.code === 'LAST_ADMIN' ? `${e.message} At least one active administrator must remain.` : e.message))
+    .map((e) => (e.code === 'LAST_ADMIN' ? `Last administrator: ${e.message}` : e.message))
     .join(' ');
 }

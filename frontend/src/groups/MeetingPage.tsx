@@ -102,6 +102,7 @@ export default function MeetingPage() {
                 return (
                   <li key={r.memberId} className={`attendance-row${rowErrors.length ? ' has-error' : ''}`}>
                     <fieldset
+                      className={current.has(r.memberId) ? undefined : 'has-note'}
                       role="radiogroup"
                       aria-labelledby={legendId}
                       aria-describedby={rowErrors.length ? errorId : undefined}
