@@ -49,7 +49,7 @@ export default function GroupPage() {
       {group.facilitators.length === 0 ? <Empty>No facilitators yet.</Empty> : (
         <ul>
           {group.facilitators.map((f) => (
-            f.__typename === 'Peer' ? <li key={f.id}><Link to={`/peers/${f.id}`}>{f.name}</Link> (peer)</li>
+            f.__typename === 'Peer' ? <li key={f.id}>{f.name} (peer supporter)</li>
               : f.__typename === 'User' ? <li key={f.id}>{f.name} (staff)</li> : null
           ))}
         </ul>

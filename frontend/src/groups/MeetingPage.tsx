@@ -20,7 +20,8 @@ export default function MeetingPage() {
   const [{ data, fetching, error }] = useQuery({ query: MeetingQuery, variables: { id } });
   const [saveState, save] = useMutation(RecordAttendanceMutation);
   const [changes, setChanges] = useState<Changes>({});
-  const [savedRecorded, setSavedRecorded] = useState<Recorded | null>(null);
+  // What the last save returned, until the meeting is read again.
+  const [savedRecorded, setSavedRecorded] = useState<{ over: unknown; recorded: Recorded } | null>(null);
   const [placed, setPlaced] = useState<PlacedErrors | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -30,7 +31,7 @@ export default function MeetingPage() {
   if (!meeting) return <Empty>This meeting was not found.</Empty>;
 
   const tz = meeting.group.timeZone;
-  const recorded = savedRecorded ?? recordedByMember(meeting.attendance);
+  const recorded = savedRecorded && savedRecorded.over === meeting.attendance ? savedRecorded.recorded : recordedByMember(meeting.attendance);
   // Current members, then anyone recorded who has since left the group.
   const rows: SheetRow[] = meeting.group.members.map((gm) => ({ memberId: gm.member.id, displayName: gm.member.displayName }));
   for (const a of meeting.attendance) {
@@ -63,7 +64,7 @@ export default function MeetingPage() {
       setPlaced(placeErrors(payload.userErrors, entries));
       return;
     }
-    if (payload.meeting) setSavedRecorded(recordedByMember(payload.meeting.attendance));
+    if (payload.meeting) setSavedRecorded({ over: meeting!.attendance, recorded: recordedByMember(payload.meeting.attendance) });
     setChanges({});
     setSaved(true);
   }
