@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Provider, type Client } from 'urql';
 import { fromValue, never } from 'wonka';
 import MeetingPage from './MeetingPage';
@@ -35,9 +35,7 @@ function setup(mutationResult: unknown) {
   } as unknown as Client;
   render(
     <Provider value={client}>
-      <MemoryRouter initialEntries={['/meetings/M1']}>
-        <Routes><Route path="/meetings/:id" element={<MeetingPage />} /></Routes>
-      </MemoryRouter>
+      <RouterProvider router={createMemoryRouter([{ path: '/meetings/:id', element: <MeetingPage /> }], { initialEntries: ['/meetings/M1'] })} />
     </Provider>,
   );
   return executeMutation;

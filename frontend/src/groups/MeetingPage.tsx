@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useBlocker, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { AttendanceStatus } from '../gql/graphql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
@@ -24,6 +24,14 @@ export default function MeetingPage() {
   const [savedRecorded, setSavedRecorded] = useState<{ over: unknown; recorded: Recorded } | null>(null);
   const [placed, setPlaced] = useState<PlacedErrors | null>(null);
   const [saved, setSaved] = useState(false);
+  // Leaving with unsaved marks asks first (a stray tap on a tablet loses nothing).
+  const dirtyRef = useRef(false);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    const onUnload = (e: BeforeUnloadEvent) => { if (dirtyRef.current) e.preventDefault(); };
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, []);
 
   if (fetching && !data) return <Loading label="Loading the meeting" />;
   if (error && !data?.meeting) return <ErrorNote error={error} />;
@@ -39,6 +47,7 @@ export default function MeetingPage() {
   }
   const current = new Set(meeting.group.members.map((gm) => gm.member.id));
   const dirty = isDirty(rows, recorded, changes);
+  dirtyRef.current = dirty;
   const marked = markedCount(rows, recorded, changes);
   const upcoming = Date.parse(meeting.startsAt) > Date.now();
   const showNotStarted = notStarted(saveState.data?.recordAttendance.userErrors ?? []);
@@ -82,6 +91,14 @@ export default function MeetingPage() {
         <p className="notice" role="note">
           <strong>This meeting has not started yet.</strong> Until it starts you can only mark members Excused.
         </p>
+      )}
+
+      {blocker.state === 'blocked' && (
+        <div className="banner-error leave-check" role="alert">
+          <p><strong>Attendance is not saved.</strong> Leave this meeting without saving?</p>
+          <button type="button" className="secondary" onClick={() => blocker.reset()}>Stay and save</button>{' '}
+          <button type="button" onClick={() => blocker.proceed()}>Leave without saving</button>
+        </div>
       )}
 
       <form className="attendance-form" onSubmit={onSubmit} noValidate>
