@@ -7,6 +7,10 @@ import { Loading } from '../ui/States';
 // Routes are split: each page is its own chunk, loaded when first visited.
 const TodayPage = lazy(() => import('../pages/TodayPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const GroupsPage = lazy(() => import('../groups/GroupsPage'));
+const GroupPage = lazy(() => import('../groups/GroupPage'));
+const MeetingPage = lazy(() => import('../groups/MeetingPage'));
+const AdminPage = lazy(() => import('../admin/AdminPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -22,6 +26,10 @@ export const router = createBrowserRouter([
     element: <Layout portal="staff" />,
     children: [
       { index: true, element: page(TodayPage) },
+      { path: 'groups', element: page(GroupsPage) },
+      { path: 'groups/:id', element: page(GroupPage) },
+      { path: 'meetings/:id', element: page(MeetingPage) },
+      { path: 'admin', element: page(AdminPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },

@@ -14,14 +14,40 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
+    "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n": typeof types.AdminApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query AuditActors {\n    users(first: 50) { nodes { id name } }\n    apiKeys(first: 50, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": typeof types.SignOutDocument,
+    "\n  query WeekMeetings($from: DateTime!, $to: DateTime!, $after: String, $filter: MeetingFilter) {\n    meetings(from: $from, to: $to, first: 100, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        startsAt\n        endsAt\n        timeOfDay\n        group { id name kind modality location timeZone }\n      }\n    }\n  }\n": typeof types.WeekMeetingsDocument,
+    "\n  query GroupPage($id: ID!, $from: DateTime!, $to: DateTime!) {\n    group(id: $id) {\n      id\n      name\n      kind\n      description\n      modality\n      location\n      timeZone\n      active\n      schedule { dayOfWeek startTime durationMinutes timeOfDay }\n      facilitators {\n        __typename\n        ... on Peer { id name }\n        ... on User { id name }\n      }\n      house { id name }\n      members { joinedAt member { id displayName } }\n      meetings(from: $from, to: $to, first: 60) {\n        nodes { id startsAt topic }\n      }\n    }\n  }\n": typeof types.GroupPageDocument,
+    "\n  query MeetingAttendance($id: ID!) {\n    meeting(id: $id) {\n      id\n      startsAt\n      endsAt\n      topic\n      group {\n        id\n        name\n        timeZone\n        members { member { id displayName } }\n      }\n      attendance { status recordedAt member { id displayName } }\n    }\n  }\n": typeof types.MeetingAttendanceDocument,
+    "\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RecordAttendanceDocument,
 };
 const documents: Documents = {
+    "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": types.UpdateUserRoleDocument,
+    "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n": types.AdminApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query AuditActors {\n    users(first: 50) { nodes { id name } }\n    apiKeys(first: 50, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n": types.AuditActorsDocument,
+    "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": types.SignOutDocument,
+    "\n  query WeekMeetings($from: DateTime!, $to: DateTime!, $after: String, $filter: MeetingFilter) {\n    meetings(from: $from, to: $to, first: 100, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        startsAt\n        endsAt\n        timeOfDay\n        group { id name kind modality location timeZone }\n      }\n    }\n  }\n": types.WeekMeetingsDocument,
+    "\n  query GroupPage($id: ID!, $from: DateTime!, $to: DateTime!) {\n    group(id: $id) {\n      id\n      name\n      kind\n      description\n      modality\n      location\n      timeZone\n      active\n      schedule { dayOfWeek startTime durationMinutes timeOfDay }\n      facilitators {\n        __typename\n        ... on Peer { id name }\n        ... on User { id name }\n      }\n      house { id name }\n      members { joinedAt member { id displayName } }\n      meetings(from: $from, to: $to, first: 60) {\n        nodes { id startsAt topic }\n      }\n    }\n  }\n": types.GroupPageDocument,
+    "\n  query MeetingAttendance($id: ID!) {\n    meeting(id: $id) {\n      id\n      startsAt\n      endsAt\n      topic\n      group {\n        id\n        name\n        timeZone\n        members { member { id displayName } }\n      }\n      attendance { status recordedAt member { id displayName } }\n    }\n  }\n": types.MeetingAttendanceDocument,
+    "\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n": types.RecordAttendanceDocument,
 };
 
 /**
@@ -41,6 +67,42 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user { id name email role active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserRole($input: UpdateUserRoleInput!) {\n    updateUserRole(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      user { id role active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKeys($after: String) {\n    apiKeys(first: 25, after: $after, includeRevoked: true) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }\n      secret\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors {\n    users(first: 50) { nodes { id name } }\n    apiKeys(first: 50, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n"): (typeof documents)["\n  query AuditActors {\n    users(first: 50) { nodes { id name } }\n    apiKeys(first: 50, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -50,6 +112,22 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WeekMeetings($from: DateTime!, $to: DateTime!, $after: String, $filter: MeetingFilter) {\n    meetings(from: $from, to: $to, first: 100, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        startsAt\n        endsAt\n        timeOfDay\n        group { id name kind modality location timeZone }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WeekMeetings($from: DateTime!, $to: DateTime!, $after: String, $filter: MeetingFilter) {\n    meetings(from: $from, to: $to, first: 100, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        startsAt\n        endsAt\n        timeOfDay\n        group { id name kind modality location timeZone }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupPage($id: ID!, $from: DateTime!, $to: DateTime!) {\n    group(id: $id) {\n      id\n      name\n      kind\n      description\n      modality\n      location\n      timeZone\n      active\n      schedule { dayOfWeek startTime durationMinutes timeOfDay }\n      facilitators {\n        __typename\n        ... on Peer { id name }\n        ... on User { id name }\n      }\n      house { id name }\n      members { joinedAt member { id displayName } }\n      meetings(from: $from, to: $to, first: 60) {\n        nodes { id startsAt topic }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupPage($id: ID!, $from: DateTime!, $to: DateTime!) {\n    group(id: $id) {\n      id\n      name\n      kind\n      description\n      modality\n      location\n      timeZone\n      active\n      schedule { dayOfWeek startTime durationMinutes timeOfDay }\n      facilitators {\n        __typename\n        ... on Peer { id name }\n        ... on User { id name }\n      }\n      house { id name }\n      members { joinedAt member { id displayName } }\n      meetings(from: $from, to: $to, first: 60) {\n        nodes { id startsAt topic }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeetingAttendance($id: ID!) {\n    meeting(id: $id) {\n      id\n      startsAt\n      endsAt\n      topic\n      group {\n        id\n        name\n        timeZone\n        members { member { id displayName } }\n      }\n      attendance { status recordedAt member { id displayName } }\n    }\n  }\n"): (typeof documents)["\n  query MeetingAttendance($id: ID!) {\n    meeting(id: $id) {\n      id\n      startsAt\n      endsAt\n      topic\n      group {\n        id\n        name\n        timeZone\n        members { member { id displayName } }\n      }\n      attendance { status recordedAt member { id displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,85 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Provider, type Client } from 'urql';
+import { fromValue, never } from 'wonka';
+import MeetingPage from './MeetingPage';
+
+const meeting = {
+  __typename: 'Meeting',
+  id: 'M1',
+  startsAt: '2026-11-19T12:00:00Z',
+  endsAt: '2026-11-19T13:00:00Z',
+  topic: 'Gratitude',
+  group: {
+    __typename: 'Group',
+    id: 'G1',
+    name: 'Morning Circle',
+    timeZone: 'UTC',
+    members: [
+      { __typename: 'GroupMembership', member: { __typename: 'Member', id: 'a', displayName: 'Ana Patel' } },
+      { __typename: 'GroupMembership', member: { __typename: 'Member', id: 'b', displayName: 'Ben Okafor' } },
+    ],
+  },
+  attendance: [
+    { __typename: 'Attendance', status: 'LATE', recordedAt: '2026-11-19T13:00:00Z', member: { __typename: 'Member', id: 'a', displayName: 'Ana Patel' } },
+  ],
+};
+
+function setup(mutationResult: unknown) {
+  const executeMutation = vi.fn(() => fromValue({ data: mutationResult }));
+  const client = {
+    executeQuery: vi.fn(() => fromValue({ data: { meeting } })),
+    executeMutation,
+    executeSubscription: vi.fn(() => never),
+  } as unknown as Client;
+  render(
+    <Provider value={client}>
+      <RouterProvider router={createMemoryRouter([{ path: '/meetings/:id', element: <MeetingPage /> }], { initialEntries: ['/meetings/M1'] })} />
+    </Provider>,
+  );
+  return executeMutation;
+}
+
+describe('MeetingPage', () => {
+  it('pre-fills, marks everyone and saves the whole group in one call', async () => {
+    const user = userEvent.setup();
+    const save = setup({
+      recordAttendance: {
+        __typename: 'RecordAttendancePayload',
+        meeting: { __typename: 'Meeting', id: 'M1', attendance: [] },
+        userErrors: [],
+      },
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Morning Circle');
+    const ana = screen.getByRole('radiogroup', { name: 'Ana Patel' });
+    expect((within(ana).getByRole('radio', { name: /Late/ }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Mark all present' }));
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Ben Okafor' })).getByRole('radio', { name: /Absent/ }));
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    expect(save).toHaveBeenCalledTimes(1);
+    const [operation] = save.mock.calls[0] as unknown as [{ variables: unknown }];
+    expect(operation.variables).toEqual({
+      input: { meetingId: 'M1', entries: [{ memberId: 'a', status: 'PRESENT' }, { memberId: 'b', status: 'ABSENT' }] },
+    });
+    expect((await screen.findByText('Attendance saved')).getAttribute('role')).toBe('status');
+  });
+
+  it('shows a line’s error on its row and the meeting not started clearly', async () => {
+    const user = userEvent.setup();
+    setup({
+      recordAttendance: {
+        __typename: 'RecordAttendancePayload',
+        meeting: null,
+        userErrors: [{ __typename: 'UserError', field: ['input', 'entries', '1', 'status'], message: 'Only EXCUSED ahead of it.', code: 'MEETING_NOT_STARTED' }],
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Mark all present' }));
+    await user.click(screen.getByRole('button', { name: 'Save attendance' }));
+    const ben = screen.getByRole('radiogroup', { name: 'Ben Okafor' });
+    expect((await within(ben).findByText('Only EXCUSED ahead of it.')).getAttribute('role')).toBe('alert');
+    expect(within(screen.getByRole('radiogroup', { name: 'Ana Patel' })).queryByRole('alert')).toBeNull();
+    expect(screen.getByText('The meeting has not started.')).toBeTruthy();
+    expect(screen.queryByText('Attendance saved')).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import { graphql } from '../gql';
+
+export const WeekMeetingsQuery = graphql(`
+  query WeekMeetings($from: DateTime!, $to: DateTime!, $after: String, $filter: MeetingFilter) {
+    meetings(from: $from, to: $to, first: 100, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        startsAt
+        endsAt
+        timeOfDay
+        group { id name kind modality location timeZone }
+      }
+    }
+  }
+`);
+
+export const GroupQuery = graphql(`
+  query GroupPage($id: ID!, $from: DateTime!, $to: DateTime!) {
+    group(id: $id) {
+      id
+      name
+      kind
+      description
+      modality
+      location
+      timeZone
+      active
+      schedule { dayOfWeek startTime durationMinutes timeOfDay }
+      facilitators {
+        __typename
+        ... on Peer { id name }
+        ... on User { id name }
+      }
+      house { id name }
+      members { joinedAt member { id displayName } }
+      meetings(from: $from, to: $to, first: 60) {
+        nodes { id startsAt topic }
+      }
+    }
+  }
+`);
+
+export const MeetingQuery = graphql(`
+  query MeetingAttendance($id: ID!) {
+    meeting(id: $id) {
+      id
+      startsAt
+      endsAt
+      topic
+      group {
+        id
+        name
+        timeZone
+        members { member { id displayName } }
+      }
+      attendance { status recordedAt member { id displayName } }
+    }
+  }
+`);
+
+export const RecordAttendanceMutation = graphql(`
+  mutation RecordAttendance($input: RecordAttendanceInput!) {
+    recordAttendance(input: $input) {
+      meeting { id attendance { status recordedAt member { id displayName } } }
+      userErrors { field message code }
+    }
+  }
+`);
