@@ -28,10 +28,10 @@ type Documents = {
     "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n": typeof types.TodayCareLevelsDocument,
     "\n  query TodayInCareCount {\n    members(first: 0, filter: { status: [ACTIVE] }) { totalCount }\n  }\n": typeof types.TodayInCareCountDocument,
     "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n": typeof types.TodayCensusCountDocument,
-    "\n  query TodayOccupancy {\n    houses(first: 50) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": typeof types.TodayOccupancyDocument,
-    "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 60) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": typeof types.TodayMeetingsDocument,
+    "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": typeof types.TodayOccupancyDocument,
+    "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": typeof types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": typeof types.TodayPlansDueDocument,
-    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE, ALUMNI] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt careLevel { shortName } }\n      }\n    }\n  }\n": typeof types.TodayMemberDigestDocument,
+    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": typeof types.TodayMemberDigestDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": types.ViewerDocument,
@@ -48,10 +48,10 @@ const documents: Documents = {
     "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n": types.TodayCareLevelsDocument,
     "\n  query TodayInCareCount {\n    members(first: 0, filter: { status: [ACTIVE] }) { totalCount }\n  }\n": types.TodayInCareCountDocument,
     "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n": types.TodayCensusCountDocument,
-    "\n  query TodayOccupancy {\n    houses(first: 50) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": types.TodayOccupancyDocument,
-    "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 60) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": types.TodayMeetingsDocument,
+    "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": types.TodayOccupancyDocument,
+    "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": types.TodayPlansDueDocument,
-    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE, ALUMNI] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt careLevel { shortName } }\n      }\n    }\n  }\n": types.TodayMemberDigestDocument,
+    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": types.TodayMemberDigestDocument,
 };
 
 /**
@@ -127,11 +127,11 @@ export function graphql(source: "\n  query TodayCensusCount($code: String!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayOccupancy {\n    houses(first: 50) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n"): (typeof documents)["\n  query TodayOccupancy {\n    houses(first: 50) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n"];
+export function graphql(source: "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n"): (typeof documents)["\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 60) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n"): (typeof documents)["\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 60) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n"];
+export function graphql(source: "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n"): (typeof documents)["\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -139,7 +139,7 @@ export function graphql(source: "\n  query TodayPlansDue {\n    aftercarePlansDu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE, ALUMNI] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt careLevel { shortName } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE, ALUMNI] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt careLevel { shortName } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -3,12 +3,14 @@ import { useMutation, useQuery } from 'urql';
 import { MoveInCandidatesQuery, MoveIntoHouseMutation } from './queries';
 import { fromLocalInput, toLocalInput } from '../ui/dateFormat';
 import { errorsFor, otherErrors } from './userErrors';
+import { ErrorNote } from '../ui/States';
 
 /** Moves a member into this house: find them by name, pick a bed, say when. */
 export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }: {
   houseId: string; freeBeds: string[]; full: boolean; onDone: () => void; onClose: () => void;
 }) {
   const bedListId = useId();
+  const memberFieldId = useId();
   const [search, setSearch] = useState('');
   const [memberId, setMemberId] = useState('');
   const [bed, setBed] = useState('');
@@ -19,7 +21,7 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
     variables: { search: search.trim() },
     pause: search.trim().length < 2,
   });
-  const [{ data, fetching }, moveIn] = useMutation(MoveIntoHouseMutation);
+  const [{ data, fetching, error }, moveIn] = useMutation(MoveIntoHouseMutation);
   const userErrors = data?.moveIntoHouse.userErrors ?? [];
   const found = candidates.data?.members.nodes ?? [];
 
@@ -48,11 +50,11 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
       <label>
         Find member
         <input type="search" value={search} onChange={(e) => { setSearch(e.target.value); setMemberId(''); }}
-          placeholder="Type two letters of a name" autoComplete="off" autoFocus />
+          placeholder="First or last name" autoComplete="off" autoFocus />
       </label>
-      <label>
-        Member
-        <select value={memberId} onChange={(e) => setMemberId(e.target.value)} required
+      <div className="field">
+        <label htmlFor={memberFieldId}>Member</label>
+        <select id={memberFieldId} value={memberId} onChange={(e) => setMemberId(e.target.value)} required
           aria-invalid={errorsFor(userErrors, 'memberId').length > 0}>
           <option value="">{search.trim().length < 2 ? 'Search first' : candidates.fetching ? 'Searching…' : found.length ? 'Choose a member' : 'Nobody found'}</option>
           {found.map((m) => (
@@ -61,7 +63,7 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {errorsFor(userErrors, 'memberId').map((u) => <p key={u.message} className="field-error" role="alert">{u.message}</p>)}
       <label>
         Bed
@@ -79,6 +81,7 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
       {otherErrors(userErrors, ['memberId', 'bed', 'moveInAt']).map((u) => (
         <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
       ))}
+      {error && <ErrorNote error={error} />}
       {done && <p className="success" role="status">{done}</p>}
       <div className="actions">
         <button type="submit" disabled={fetching || !memberId || !when}>{fetching ? 'Saving…' : 'Save move-in'}</button>

@@ -48,21 +48,21 @@ export default function MembersPage() {
           Search members
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name" />
         </label>
-        <label>
-          Level of care
-          <select value={state.level} onChange={(e) => go(withFilter(state, { level: e.target.value }))}>
+        <div className="field">
+          <label htmlFor="members-level">Level of care</label>
+          <select id="members-level" value={state.level} onChange={(e) => go(withFilter(state, { level: e.target.value }))}>
             <option value="">All levels</option>
             {(levels.data?.careLevels ?? []).map((l) => <option key={l.id} value={l.code}>{l.name}</option>)}
             {state.level && !levels.data && <option value={state.level}>{state.level}</option>}
           </select>
-        </label>
-        <label>
-          Status
-          <select value={state.status} onChange={(e) => go(withFilter(state, { status: e.target.value }))}>
+        </div>
+        <div className="field">
+          <label htmlFor="members-status">Status</label>
+          <select id="members-status" value={state.status} onChange={(e) => go(withFilter(state, { status: e.target.value }))}>
             <option value="">All statuses</option>
             {memberStatuses.map((s) => <option key={s} value={s}>{statusLabels[s]}</option>)}
           </select>
-        </label>
+        </div>
       </form>
 
       {fetching && !data ? <Loading label="Loading members" /> : error && !data ? <ErrorNote error={error} /> : (

@@ -21,15 +21,15 @@ describe('member list URL state', () => {
 describe('listVariables', () => {
   it('pages forward with first/after', () => {
     expect(listVariables(readListState(new URLSearchParams('after=c1&level=PHP')))).toEqual({
-      first: 25, after: 'c1', filter: { careLevelCodes: ['PHP'] },
+      first: 20, after: 'c1', filter: { careLevelCodes: ['PHP'] },
     });
   });
   it('pages backward with last/before', () => {
     expect(listVariables(readListState(new URLSearchParams('before=c9&q=%20li%20&status=ACTIVE')))).toEqual({
-      last: 25, before: 'c9', filter: { search: 'li', status: ['ACTIVE'] },
+      last: 20, before: 'c9', filter: { search: 'li', status: ['ACTIVE'] },
     });
   });
   it('asks for the first page with no filter', () => {
-    expect(listVariables(readListState(new URLSearchParams()))).toEqual({ first: 25, filter: {} });
+    expect(listVariables(readListState(new URLSearchParams()))).toEqual({ first: 20, filter: {} });
   });
 });

@@ -43,7 +43,7 @@ export default function PeersPage() {
                     <td><CertificationNote cert={p.certification} today={today} /></td>
                     <td>{p.languages.length ? p.languages.join(', ') : <span className="muted">—</span>}</td>
                     <td className="num">{caseloadLabel(p.caseloadCount, p.caseloadLimit)}</td>
-                    <td>{p.hasCapacity ? <span className="flag-ok">✓ Can take more</span> : <span className="flag-bad">Full</span>}</td>
+                    <td>{!p.active ? <span className="muted">Not taking members</span> : p.hasCapacity ? <span className="flag-ok">✓ Can take more</span> : <span className="flag-bad">Full</span>}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,7 +6,7 @@ import { milestonesInRange } from './milestones';
 import { weekBounds } from './week';
 import type { DigestMember } from './useMemberDigest';
 
-/** Sobriety milestones of members in care and alumni falling this week (Monday to Sunday). */
+/** Sobriety milestones of members in care falling this week (Monday to Sunday), counted from their recovery start dates. */
 export default function MilestonesSection({ members, error, now }: {
   members: DigestMember[] | null; error: CombinedError | null; now: Date;
 }) {

@@ -22,7 +22,7 @@ export default function StepUpsSection({ members, error, now }: {
                 <span className="transition-up" aria-hidden="true">▲</span>{' '}
                 <Link to={`/members/${s.id}`}>{s.displayName}</Link>{' '}
                 <span className="muted">
-                  Step up to {s.levelName}, <time dateTime={s.startedAt}>{formatDay(toDay(new Date(s.startedAt)))}</time>
+                  Step up on <time dateTime={s.startedAt}>{formatDay(toDay(new Date(s.startedAt)))}</time>
                 </span>
               </li>
             ))}

@@ -25,7 +25,7 @@ export default function TodayPage() {
         <StepUpsSection members={digest.members} error={digest.error} now={now} />
         <MilestonesSection members={digest.members} error={digest.error} now={now} />
       </div>
-      {digest.truncated && <p className="today-note">Step-ups and milestones look at the first 1,000 members only.</p>}
+      {digest.truncated && <p className="today-note">Step-ups and milestones look at the first 1,000 members in care only.</p>}
     </section>
   );
 }

@@ -22,7 +22,7 @@ export const CensusCountQuery = graphql(`
 
 export const OccupancyQuery = graphql(`
   query TodayOccupancy {
-    houses(first: 50) {
+    houses(first: 20) {
       totalCount
       nodes { id name occupancy { capacity occupied available } }
     }
@@ -31,7 +31,7 @@ export const OccupancyQuery = graphql(`
 
 export const WeekMeetingsQuery = graphql(`
   query TodayMeetings($from: DateTime!, $to: DateTime!) {
-    meetings(from: $from, to: $to, first: 60) {
+    meetings(from: $from, to: $to, first: 50) {
       totalCount
       pageInfo { hasNextPage }
       nodes { id startsAt topic group { id name } }
@@ -46,21 +46,21 @@ export const PlansDueQuery = graphql(`
 `);
 
 /**
- * Members in care and alumni with what the step-ups and milestones need:
+ * Members in care with what the step-ups and milestones need:
  * the open episode (its transition is the latest) and the recovery start
  * date (milestones are counted from it here, as the server counts them).
- * Three points a member; paged by 100.
+ * Two points a member; pages sized to the count so no point is wasted.
  */
 export const MemberDigestQuery = graphql(`
   query TodayMemberDigest($first: Int!, $after: String) {
-    members(first: $first, after: $after, filter: { status: [ACTIVE, ALUMNI] }) {
+    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
         id
         displayName
         recoveryStartDate
-        currentEpisode { transition startedAt careLevel { shortName } }
+        currentEpisode { transition startedAt }
       }
     }
   }

@@ -4,7 +4,7 @@ const now = new Date('2026-11-26T12:00:00Z');
 const member = (id: string, transition: string | null, startedAt = '2026-11-20T10:00:00Z'): EpisodeSummary => ({
   id,
   displayName: `Member ${id}`,
-  currentEpisode: transition ? { transition, startedAt, careLevel: { shortName: 'PHP' } } : null,
+  currentEpisode: transition ? { transition, startedAt } : null,
 });
 
 describe('recentStepUps', () => {
@@ -18,7 +18,7 @@ describe('recentStepUps', () => {
       member('f', 'LATERAL'),
     ], now);
     expect(result.map((s) => s.id)).toEqual(['e', 'a']);
-    expect(result[0]).toEqual({ id: 'e', displayName: 'Member e', startedAt: '2026-11-25T10:00:00Z', levelName: 'PHP' });
+    expect(result[0]).toEqual({ id: 'e', displayName: 'Member e', startedAt: '2026-11-25T10:00:00Z' });
   });
   it('includes the boundary and leaves out future-dated steps', () => {
     const result = recentStepUps([

@@ -5,7 +5,6 @@ export interface EpisodeSummary {
   currentEpisode?: {
     transition: string;
     startedAt: string;
-    careLevel: { shortName: string };
   } | null;
 }
 
@@ -13,7 +12,6 @@ export interface StepUp {
   id: string;
   displayName: string;
   startedAt: string;
-  levelName: string;
 }
 
 /**
@@ -29,7 +27,7 @@ export function recentStepUps(members: readonly EpisodeSummary[], now: Date, day
     if (!e || e.transition !== 'STEP_UP') continue;
     const t = Date.parse(e.startedAt);
     if (t < since || t > now.getTime()) continue;
-    out.push({ id: m.id, displayName: m.displayName, startedAt: e.startedAt, levelName: e.careLevel.shortName });
+    out.push({ id: m.id, displayName: m.displayName, startedAt: e.startedAt });
   }
   return out.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
 }

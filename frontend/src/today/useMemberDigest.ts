@@ -1,34 +1,44 @@
 import { useEffect, useState } from 'react';
-import { useClient, type CombinedError, type OperationResult } from 'urql';
-import { MemberDigestQuery } from './queries';
+import { useClient, useQuery, type CombinedError, type OperationResult } from 'urql';
+import { InCareCountQuery, MemberDigestQuery } from './queries';
 import type { TodayMemberDigestQuery } from '../gql/graphql';
+import { digestPageSize } from './digestPages';
 
 export type DigestMember = TodayMemberDigestQuery['members']['nodes'][number];
 
-const pageSize = 100;
-const maxPages = 10;
+const maxMembers = 1000;
+
+interface DigestState { members: DigestMember[] | null; error: CombinedError | null; truncated: boolean }
 
 /**
- * Every member in care or alumni, page after page (a few requests: 100 a
- * page, stopping after 1,000). Served from urql's cache when it has them.
+ * Every member in care, page after page. The query is priced by its `first`,
+ * so each page asks for exactly what is left (the count comes from the
+ * census's own count query): 114 members cost 202 + 30 points, not 2 × 202.
+ * Served from urql's cache when it has them.
  */
-export function useMemberDigest(): { members: DigestMember[] | null; error: CombinedError | null; truncated: boolean } {
+export function useMemberDigest(): DigestState {
   const client = useClient();
-  const [state, setState] = useState<{ members: DigestMember[] | null; error: CombinedError | null; truncated: boolean }>(
-    { members: null, error: null, truncated: false },
-  );
+  const [count] = useQuery({ query: InCareCountQuery, requestPolicy: 'cache-first' });
+  const total = count.data?.members.totalCount;
+  const [state, setState] = useState<DigestState>({ members: null, error: null, truncated: false });
   useEffect(() => {
+    if (total === undefined) return;
     let cancelled = false;
     (async () => {
       const all: DigestMember[] = [];
       let after: string | null = null;
-      for (let page = 0; page < maxPages; page++) {
+      while (true) {
+        const first = digestPageSize(total, all.length, maxMembers);
+        if (first === 0) {
+          setState({ members: all, error: null, truncated: total > maxMembers });
+          return;
+        }
         const result: OperationResult<TodayMemberDigestQuery> = await client
-          .query(MemberDigestQuery, { first: pageSize, after }, { requestPolicy: 'cache-first' })
+          .query(MemberDigestQuery, { first, after }, { requestPolicy: 'cache-first' })
           .toPromise();
         if (cancelled) return;
-        if (result.error || !result.data) {
-          setState({ members: null, error: result.error ?? null /* no data without an error is unexpected */, truncated: false });
+        if (!result.data) {
+          setState({ members: null, error: result.error ?? null, truncated: false });
           return;
         }
         const conn: TodayMemberDigestQuery['members'] = result.data.members;
@@ -39,9 +49,8 @@ export function useMemberDigest(): { members: DigestMember[] | null; error: Comb
         }
         after = conn.pageInfo.endCursor;
       }
-      setState({ members: all, error: null, truncated: true });
     })();
     return () => { cancelled = true; };
-  }, [client]);
-  return state;
+  }, [client, total]);
+  return { ...state, error: state.error ?? (count.data ? null : count.error ?? null) };
 }
