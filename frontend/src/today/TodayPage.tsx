@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ViewerQuery } from '../auth/viewer';
 import CensusSection from './CensusSection';
 import OccupancySection from './OccupancySection';
 import MeetingsSection from './MeetingsSection';
@@ -14,6 +16,8 @@ import './today.css';
 export default function TodayPage() {
   const [now] = useState(() => new Date());
   const digest = useMemberDigest();
+  const [viewer] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
+  const role = viewer.data?.viewer?.user.role;
   return (
     <section className="today">
       <h1>Today</h1>
@@ -21,7 +25,7 @@ export default function TodayPage() {
         <CensusSection />
         <OccupancySection />
         <MeetingsSection now={now} />
-        <PlansDueSection today={toDay(now)} />
+        <PlansDueSection today={toDay(now)} allowed={role !== undefined && role !== 'HOUSE_MANAGER'} />
         <StepUpsSection members={digest.members} error={digest.error} now={now} />
         <MilestonesSection members={digest.members} error={digest.error} now={now} />
       </div>
