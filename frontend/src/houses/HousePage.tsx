@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { HouseQuery } from './queries';
+import { ViewerQuery } from '../auth/viewer';
 import { bedBoard, freeBeds, genderLabels, narrLabel } from './beds';
 import MoveInForm from './MoveInForm';
 import { Empty, ErrorNote, Loading } from '../ui/States';
@@ -14,6 +15,9 @@ export default function HousePage() {
   const { id = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: HouseQuery, variables: { id } });
   const [moving, setMoving] = useState(false);
+  const [viewer] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
+  // Peer supporters may not move people in; the server would refuse anyway.
+  const canMoveIn = viewer.data?.viewer?.user.role !== 'PEER_SUPPORTER';
   const house = data?.house;
 
   if (fetching && !data) return <Loading label="Loading the house" />;
@@ -21,8 +25,11 @@ export default function HousePage() {
   if (!house) return <Empty>This house was not found.</Empty>;
 
   const rows = bedBoard(house.residents, house.residencies.nodes.map((r) => r.bed));
-  const free = freeBeds(rows);
   const { occupancy } = house;
+  // Residents outside the viewer's reach (a peer sees only their own members)
+  // are left out of the lists; then a bed without a listed resident may be taken.
+  const hidden = Math.max(0, occupancy.occupied - house.residents.length);
+  const free = hidden > 0 ? [] : freeBeds(rows);
   return (
     <section>
       <p><Link to="/houses">All houses</Link></p>
@@ -51,7 +58,7 @@ export default function HousePage() {
                   {rows.map((r) => (
                     <tr key={r.bed ?? `none-${r.resident?.id}`}>
                       <th scope="row">{r.bed ?? <span className="muted">No bed named</span>}</th>
-                      <td>{r.resident ? <Link to={`/members/${r.resident.id}`}>{r.resident.displayName}</Link> : <span className="flag-ok">Open</span>}</td>
+                      <td>{r.resident ? <Link to={`/members/${r.resident.id}`}>{r.resident.displayName}</Link> : hidden > 0 ? <span className="muted">Not listed</span> : <span className="flag-ok">Open</span>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -66,7 +73,8 @@ export default function HousePage() {
 
         <section className="panel" aria-labelledby="residents-h">
           <h2 id="residents-h">Residents</h2>
-          {house.residents.length === 0 ? <Empty>Nobody lives here now.</Empty> : (
+          {hidden > 0 && <p className="muted">{hidden} {hidden === 1 ? 'resident is' : 'residents are'} not listed: you do not support them.</p>}
+          {house.residents.length === 0 ? (hidden > 0 ? null : <Empty>Nobody lives here now.</Empty>) : (
             <ul className="plain-list">
               {house.residents.map((r) => (
                 <li key={r.id}>
@@ -94,7 +102,7 @@ export default function HousePage() {
           )}
         </section>
 
-        <section className="panel move-in" aria-labelledby="move-in-h">
+        {canMoveIn && <section className="panel move-in" aria-labelledby="move-in-h">
           <h2 id="move-in-h">Move-ins</h2>
           {!moving ? (
             <button type="button" onClick={() => setMoving(true)}>Move in</button>
@@ -102,7 +110,7 @@ export default function HousePage() {
             <MoveInForm houseId={house.id} freeBeds={free} full={occupancy.available === 0}
               onDone={() => refetch({ requestPolicy: 'network-only' })} onClose={() => setMoving(false)} />
           )}
-        </section>
+        </section>}
       </div>
     </section>
   );
