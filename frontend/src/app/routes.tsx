@@ -5,7 +5,12 @@ import SignInPage from '../auth/SignInPage';
 import { Loading } from '../ui/States';
 
 // Routes are split: each page is its own chunk, loaded when first visited.
-const TodayPage = lazy(() => import('../pages/TodayPage'));
+const TodayPage = lazy(() => import('../today/TodayPage'));
+const MembersPage = lazy(() => import('../members/MembersPage'));
+const HousesPage = lazy(() => import('../houses/HousesPage'));
+const HousePage = lazy(() => import('../houses/HousePage'));
+const PeersPage = lazy(() => import('../peers/PeersPage'));
+const PeerPage = lazy(() => import('../peers/PeerPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 const GroupsPage = lazy(() => import('../groups/GroupsPage'));
 const GroupPage = lazy(() => import('../groups/GroupPage'));
@@ -26,6 +31,11 @@ export const router = createBrowserRouter([
     element: <Layout portal="staff" />,
     children: [
       { index: true, element: page(TodayPage) },
+      { path: 'members', element: page(MembersPage) },
+      { path: 'houses', element: page(HousesPage) },
+      { path: 'houses/:id', element: page(HousePage) },
+      { path: 'peers', element: page(PeersPage) },
+      { path: 'peers/:id', element: page(PeerPage) },
       { path: 'groups', element: page(GroupsPage) },
       { path: 'groups/:id', element: page(GroupPage) },
       { path: 'meetings/:id', element: page(MeetingPage) },

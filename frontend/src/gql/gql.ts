@@ -30,6 +30,21 @@ type Documents = {
     "\n  query GroupPage($id: ID!, $from: DateTime!, $to: DateTime!) {\n    group(id: $id) {\n      id\n      name\n      kind\n      description\n      modality\n      location\n      timeZone\n      active\n      schedule { dayOfWeek startTime durationMinutes timeOfDay }\n      facilitators {\n        __typename\n        ... on Peer { id name }\n        ... on User { id name }\n      }\n      house { id name }\n      members { joinedAt member { id displayName } }\n      meetings(from: $from, to: $to, first: 60) {\n        nodes { id startsAt topic }\n      }\n    }\n  }\n": typeof types.GroupPageDocument,
     "\n  query MeetingAttendance($id: ID!) {\n    meeting(id: $id) {\n      id\n      startsAt\n      endsAt\n      topic\n      group {\n        id\n        name\n        timeZone\n        members { member { id displayName } }\n      }\n      attendance { status recordedAt member { id displayName } }\n    }\n  }\n": typeof types.MeetingAttendanceDocument,
     "\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RecordAttendanceDocument,
+    "\n  query HousesList($after: String) {\n    houses(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name capacity genderDesignation narrLevel\n        occupancy { occupied available }\n      }\n    }\n  }\n": typeof types.HousesListDocument,
+    "\n  query House($id: ID!) {\n    house(id: $id) {\n      id name address phone capacity genderDesignation narrLevel\n      occupancy { capacity occupied available }\n      residents { id bed moveInAt member { id displayName } }\n      residencies(first: 100) { nodes { id bed } }\n      houseMeetingGroups { id name nextMeeting { id startsAt } }\n    }\n  }\n": typeof types.HouseDocument,
+    "\n  query MoveInCandidates($search: String!) {\n    members(first: 10, filter: { search: $search }) {\n      nodes { id displayName currentResidency { id house { id name } } }\n    }\n  }\n": typeof types.MoveInCandidatesDocument,
+    "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.MoveIntoHouseDocument,
+    "\n  query MembersList($first: Int, $after: String, $last: Int, $before: String, $filter: MemberFilter) {\n    members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes {\n        id\n        displayName\n        status\n        daysInRecovery\n        currentCareLevel { id name }\n        currentResidency { id bed house { id name } }\n        currentPeer { id name }\n      }\n    }\n  }\n": typeof types.MembersListDocument,
+    "\n  query MemberFilterLevels {\n    careLevels { id code name }\n  }\n": typeof types.MemberFilterLevelsDocument,
+    "\n  query PeersList($after: String) {\n    peers(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name isAlumnus active languages caseloadCount caseloadLimit hasCapacity\n        certification { kind expiresOn expired }\n      }\n    }\n  }\n": typeof types.PeersListDocument,
+    "\n  query Peer($id: ID!) {\n    peer(id: $id) {\n      id name bio isAlumnus active daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity\n      certification { kind number expiresOn expired }\n      caseload(first: 50) {\n        totalCount\n        nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }\n      }\n      facilitatedGroups { id name }\n    }\n  }\n": typeof types.PeerDocument,
+    "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n": typeof types.TodayCareLevelsDocument,
+    "\n  query TodayInCareCount {\n    members(first: 0, filter: { status: [ACTIVE] }) { totalCount }\n  }\n": typeof types.TodayInCareCountDocument,
+    "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n": typeof types.TodayCensusCountDocument,
+    "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": typeof types.TodayOccupancyDocument,
+    "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": typeof types.TodayMeetingsDocument,
+    "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": typeof types.TodayPlansDueDocument,
+    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": typeof types.TodayMemberDigestDocument,
 };
 const documents: Documents = {
     "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": types.AdminUsersDocument,
@@ -48,6 +63,21 @@ const documents: Documents = {
     "\n  query GroupPage($id: ID!, $from: DateTime!, $to: DateTime!) {\n    group(id: $id) {\n      id\n      name\n      kind\n      description\n      modality\n      location\n      timeZone\n      active\n      schedule { dayOfWeek startTime durationMinutes timeOfDay }\n      facilitators {\n        __typename\n        ... on Peer { id name }\n        ... on User { id name }\n      }\n      house { id name }\n      members { joinedAt member { id displayName } }\n      meetings(from: $from, to: $to, first: 60) {\n        nodes { id startsAt topic }\n      }\n    }\n  }\n": types.GroupPageDocument,
     "\n  query MeetingAttendance($id: ID!) {\n    meeting(id: $id) {\n      id\n      startsAt\n      endsAt\n      topic\n      group {\n        id\n        name\n        timeZone\n        members { member { id displayName } }\n      }\n      attendance { status recordedAt member { id displayName } }\n    }\n  }\n": types.MeetingAttendanceDocument,
     "\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n": types.RecordAttendanceDocument,
+    "\n  query HousesList($after: String) {\n    houses(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name capacity genderDesignation narrLevel\n        occupancy { occupied available }\n      }\n    }\n  }\n": types.HousesListDocument,
+    "\n  query House($id: ID!) {\n    house(id: $id) {\n      id name address phone capacity genderDesignation narrLevel\n      occupancy { capacity occupied available }\n      residents { id bed moveInAt member { id displayName } }\n      residencies(first: 100) { nodes { id bed } }\n      houseMeetingGroups { id name nextMeeting { id startsAt } }\n    }\n  }\n": types.HouseDocument,
+    "\n  query MoveInCandidates($search: String!) {\n    members(first: 10, filter: { search: $search }) {\n      nodes { id displayName currentResidency { id house { id name } } }\n    }\n  }\n": types.MoveInCandidatesDocument,
+    "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n": types.MoveIntoHouseDocument,
+    "\n  query MembersList($first: Int, $after: String, $last: Int, $before: String, $filter: MemberFilter) {\n    members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes {\n        id\n        displayName\n        status\n        daysInRecovery\n        currentCareLevel { id name }\n        currentResidency { id bed house { id name } }\n        currentPeer { id name }\n      }\n    }\n  }\n": types.MembersListDocument,
+    "\n  query MemberFilterLevels {\n    careLevels { id code name }\n  }\n": types.MemberFilterLevelsDocument,
+    "\n  query PeersList($after: String) {\n    peers(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name isAlumnus active languages caseloadCount caseloadLimit hasCapacity\n        certification { kind expiresOn expired }\n      }\n    }\n  }\n": types.PeersListDocument,
+    "\n  query Peer($id: ID!) {\n    peer(id: $id) {\n      id name bio isAlumnus active daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity\n      certification { kind number expiresOn expired }\n      caseload(first: 50) {\n        totalCount\n        nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }\n      }\n      facilitatedGroups { id name }\n    }\n  }\n": types.PeerDocument,
+    "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n": types.TodayCareLevelsDocument,
+    "\n  query TodayInCareCount {\n    members(first: 0, filter: { status: [ACTIVE] }) { totalCount }\n  }\n": types.TodayInCareCountDocument,
+    "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n": types.TodayCensusCountDocument,
+    "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": types.TodayOccupancyDocument,
+    "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": types.TodayMeetingsDocument,
+    "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": types.TodayPlansDueDocument,
+    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": types.TodayMemberDigestDocument,
 };
 
 /**
@@ -128,6 +158,66 @@ export function graphql(source: "\n  query MeetingAttendance($id: ID!) {\n    me
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordAttendance($input: RecordAttendanceInput!) {\n    recordAttendance(input: $input) {\n      meeting { id attendance { status recordedAt member { id displayName } } }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HousesList($after: String) {\n    houses(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name capacity genderDesignation narrLevel\n        occupancy { occupied available }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HousesList($after: String) {\n    houses(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name capacity genderDesignation narrLevel\n        occupancy { occupied available }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query House($id: ID!) {\n    house(id: $id) {\n      id name address phone capacity genderDesignation narrLevel\n      occupancy { capacity occupied available }\n      residents { id bed moveInAt member { id displayName } }\n      residencies(first: 100) { nodes { id bed } }\n      houseMeetingGroups { id name nextMeeting { id startsAt } }\n    }\n  }\n"): (typeof documents)["\n  query House($id: ID!) {\n    house(id: $id) {\n      id name address phone capacity genderDesignation narrLevel\n      occupancy { capacity occupied available }\n      residents { id bed moveInAt member { id displayName } }\n      residencies(first: 100) { nodes { id bed } }\n      houseMeetingGroups { id name nextMeeting { id startsAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoveInCandidates($search: String!) {\n    members(first: 10, filter: { search: $search }) {\n      nodes { id displayName currentResidency { id house { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query MoveInCandidates($search: String!) {\n    members(first: 10, filter: { search: $search }) {\n      nodes { id displayName currentResidency { id house { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MembersList($first: Int, $after: String, $last: Int, $before: String, $filter: MemberFilter) {\n    members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes {\n        id\n        displayName\n        status\n        daysInRecovery\n        currentCareLevel { id name }\n        currentResidency { id bed house { id name } }\n        currentPeer { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembersList($first: Int, $after: String, $last: Int, $before: String, $filter: MemberFilter) {\n    members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes {\n        id\n        displayName\n        status\n        daysInRecovery\n        currentCareLevel { id name }\n        currentResidency { id bed house { id name } }\n        currentPeer { id name }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberFilterLevels {\n    careLevels { id code name }\n  }\n"): (typeof documents)["\n  query MemberFilterLevels {\n    careLevels { id code name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeersList($after: String) {\n    peers(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name isAlumnus active languages caseloadCount caseloadLimit hasCapacity\n        certification { kind expiresOn expired }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PeersList($after: String) {\n    peers(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name isAlumnus active languages caseloadCount caseloadLimit hasCapacity\n        certification { kind expiresOn expired }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Peer($id: ID!) {\n    peer(id: $id) {\n      id name bio isAlumnus active daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity\n      certification { kind number expiresOn expired }\n      caseload(first: 50) {\n        totalCount\n        nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }\n      }\n      facilitatedGroups { id name }\n    }\n  }\n"): (typeof documents)["\n  query Peer($id: ID!) {\n    peer(id: $id) {\n      id name bio isAlumnus active daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity\n      certification { kind number expiresOn expired }\n      caseload(first: 50) {\n        totalCount\n        nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }\n      }\n      facilitatedGroups { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n"): (typeof documents)["\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayInCareCount {\n    members(first: 0, filter: { status: [ACTIVE] }) { totalCount }\n  }\n"): (typeof documents)["\n  query TodayInCareCount {\n    members(first: 0, filter: { status: [ACTIVE] }) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n"): (typeof documents)["\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n"): (typeof documents)["\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n"): (typeof documents)["\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n"): (typeof documents)["\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { PeersListQuery } from './queries';
+import { caseloadLabel } from './certification';
+import CertificationNote from './CertificationNote';
+import { Empty, ErrorNote, Loading } from '../ui/States';
+import '../ui/lists.css';
+import './peers.css';
+
+/** Peer supporters: alumni, certification and its expiry, languages, caseload against limit. */
+export default function PeersPage() {
+  const [today] = useState(() => new Date());
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }] = useQuery({ query: PeersListQuery, variables: { after } });
+  const peers = data?.peers.nodes ?? [];
+  return (
+    <section>
+      <h1>Peers</h1>
+      {fetching && !data ? <Loading label="Loading peers" /> : error && !data ? <ErrorNote error={error} />
+        : peers.length === 0 ? <Empty>No peer supporters yet.</Empty>
+        : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption>Peer supporters</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Certification</th>
+                  <th scope="col">Languages</th>
+                  <th scope="col" className="num">Caseload</th>
+                  <th scope="col">Capacity</th>
+                </tr>
+              </thead>
+              <tbody>
+                {peers.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link to={`/peers/${p.id}`}>{p.name}</Link>
+                      {p.isAlumnus && <> <span className="badge alumnus">Alumnus</span></>}
+                      {!p.active && <> <span className="badge muted">Inactive</span></>}
+                    </th>
+                    <td><CertificationNote cert={p.certification} today={today} /></td>
+                    <td>{p.languages.length ? p.languages.join(', ') : <span className="muted">—</span>}</td>
+                    <td className="num">{caseloadLabel(p.caseloadCount, p.caseloadLimit)}</td>
+                    <td>{!p.active ? <span className="muted">Not taking members</span> : p.hasCapacity ? <span className="flag-ok">✓ Can take more</span> : <span className="flag-bad">Full</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      {(after || data?.peers.pageInfo.hasNextPage) && (
+        <nav className="pager" aria-label="Pages">
+          {after && <button type="button" className="secondary" onClick={() => setAfter(null)}>First page</button>}
+          {data?.peers.pageInfo.hasNextPage && (
+            <button type="button" className="secondary" onClick={() => setAfter(data.peers.pageInfo.endCursor ?? null)}>Next page</button>
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Provider, type Client } from 'urql';
+import { fromValue } from 'wonka';
+import { print, type DocumentNode } from 'graphql';
+import TodayPage from './TodayPage';
+
+const now = new Date();
+const stepUpAt = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+
+function dataFor(text: string): unknown {
+  if (text.includes('query Viewer')) return { viewer: { user: { id: 'u', name: 'Case', email: 'c@x', role: 'CASE_MANAGER' }, sessionExpiresAt: null } };
+  if (text.includes('query TodayCareLevels')) return { careLevels: [{ id: 'l1', code: 'IOP', name: 'Intensive outpatient', shortName: 'IOP' }] };
+  if (text.includes('query TodayInCareCount')) return { members: { totalCount: 2 } };
+  if (text.includes('query TodayCensusCount')) return { members: { totalCount: 2 } };
+  if (text.includes('query TodayOccupancy')) return { houses: { totalCount: 1, nodes: [{ id: 'h1', name: 'Cedar House', occupancy: { capacity: 12, occupied: 6, available: 6 } }] } };
+  if (text.includes('query TodayMeetings')) return { meetings: { totalCount: 0, pageInfo: { hasNextPage: false }, nodes: [] } };
+  if (text.includes('query TodayPlansDue')) return { aftercarePlansDueForReview: [] };
+  if (text.includes('query TodayMemberDigest')) {
+    return {
+      members: {
+        totalCount: 2,
+        pageInfo: { hasNextPage: false, endCursor: 'c2' },
+        nodes: [
+          { id: 'm1', displayName: 'Ana Patel', recoveryStartDate: null, currentEpisode: { transition: 'STEP_UP', startedAt: stepUpAt } },
+          { id: 'm2', displayName: 'Bo Lee', recoveryStartDate: null, currentEpisode: { transition: 'STEP_DOWN', startedAt: stepUpAt } },
+        ],
+      },
+    };
+  }
+  throw new Error(`unexpected query ${text}`);
+}
+
+function setup() {
+  const result = (query: DocumentNode) => ({ data: dataFor(print(query)), stale: false, hasNext: false });
+  const client = {
+    executeQuery: ({ query }: { query: DocumentNode }) => fromValue(result(query)),
+    query: (query: DocumentNode) => ({ toPromise: () => Promise.resolve(result(query)) }),
+  } as unknown as Client;
+  const router = createMemoryRouter([{ path: '/', element: <TodayPage /> }], { initialEntries: ['/'] });
+  render(<Provider value={client}><RouterProvider router={router} /></Provider>);
+}
+
+describe('TodayPage', () => {
+  it('has the sections the contract names, each with its state', async () => {
+    setup();
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
+    for (const name of ['Census by level of care', 'House occupancy', 'Meetings today', 'Plans due for review', 'Recent step-ups', 'Milestones this week']) {
+      expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
+    }
+    expect(screen.getByRole('link', { name: 'Intensive outpatient' }).getAttribute('href')).toBe('/members?level=IOP');
+    expect(screen.getByText('No meetings today.')).toBeTruthy();
+    expect(screen.getByText('No plans are due for review.')).toBeTruthy();
+    const stepUps = screen.getByRole('region', { name: 'Recent step-ups' });
+    await waitFor(() => expect(within(stepUps).getByRole('link', { name: 'Ana Patel' })).toBeTruthy());
+    expect(within(stepUps).queryByText('Bo Lee')).toBeNull();
+  });
+});
