@@ -7,6 +7,8 @@ import { Loading } from '../ui/States';
 // Routes are split: each page is its own chunk, loaded when first visited.
 const TodayPage = lazy(() => import('../pages/TodayPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const PlanPage = lazy(() => import('../members/plan/PlanPage'));
+const FamilyPage = lazy(() => import('../members/family/FamilyPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -22,6 +24,8 @@ export const router = createBrowserRouter([
     element: <Layout portal="staff" />,
     children: [
       { index: true, element: page(TodayPage) },
+      { path: 'members/:id/plan', element: page(PlanPage) },
+      { path: 'members/:id/family', element: page(FamilyPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },
