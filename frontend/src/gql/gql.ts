@@ -17,6 +17,7 @@ type Documents = {
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": typeof types.SignOutDocument,
+    "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": typeof types.MemberNameDocument,
     "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": typeof types.FamilyContactFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n": typeof types.ConsentFieldsFragmentDoc,
     "\n  query FamilyMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      familyContacts { ...FamilyContactFields }\n      consents { ...ConsentFields }\n    }\n  }\n": typeof types.FamilyMemberDocument,
@@ -46,6 +47,7 @@ const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": types.SignOutDocument,
+    "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": types.MemberNameDocument,
     "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": types.FamilyContactFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n": types.ConsentFieldsFragmentDoc,
     "\n  query FamilyMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      familyContacts { ...FamilyContactFields }\n      consents { ...ConsentFields }\n    }\n  }\n": types.FamilyMemberDocument,
@@ -98,6 +100,10 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n"): (typeof documents)["\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,23 +27,23 @@ export interface ConsentRow {
 }
 
 const statusBadge: Record<ConsentStatus, string> = { ACTIVE: 'badge-ok', EXPIRED: 'badge-muted', REVOKED: 'badge-danger' };
-const statusIcon: Record<ConsentStatus, string> = { ACTIVE: '✓', EXPIRED: '⌛', REVOKED: '✗' };
+const statusIcon: Record<ConsentStatus, string> = { ACTIVE: '✓', EXPIRED: '○', REVOKED: '✗' };
 
 /** The member's consents (newest signature first), granting one, revoking one with a reason. */
-export default function Consents({ memberId, contacts, consents, onSaved }: {
-  memberId: string; contacts: Contact[]; consents: ConsentRow[]; onSaved: (m: string) => void;
+export default function Consents({ memberId, contacts, consents, canEdit, onSaved }: {
+  memberId: string; contacts: Contact[]; consents: ConsentRow[]; canEdit: boolean; onSaved: (m: string) => void;
 }) {
   return (
     <section aria-labelledby="consents-heading">
       <h2 id="consents-heading">Consents</h2>
-      <div className="actions">
+      {canEdit && <div className="actions">
         <ActionPanel label="Grant consent">
           {(close) => <GrantConsentForm memberId={memberId} contacts={contacts} onCancel={close} onDone={(m) => { close(); onSaved(m); }} />}
         </ActionPanel>
-      </div>
+      </div>}
       {consents.length === 0 ? <Empty>No consents recorded.</Empty> : (
         <table className="data-table consents">
-          <caption>Consents</caption>
+          <caption className="visually-hidden">Consents</caption>
           <thead>
             <tr>
               <th scope="col">Recipient</th><th scope="col">Information</th><th scope="col">Purpose</th>
@@ -70,7 +70,7 @@ export default function Consents({ memberId, contacts, consents, onSaved }: {
                 </td>
                 <td data-label="Signed">{c.signatureName}, {formatDateTime(c.signedAt)}</td>
                 <td>
-                  {c.status !== 'REVOKED' && <RevokeConsent consent={c} onSaved={onSaved} />}
+                  {canEdit && c.status !== 'REVOKED' && <RevokeConsent consent={c} onSaved={onSaved} />}
                 </td>
               </tr>
             ))}
@@ -104,11 +104,13 @@ function RevokeConsent({ consent, onSaved }: { consent: ConsentRow; onSaved: (m:
   }
   return (
     <form className="revoke-form" onSubmit={submit} noValidate>
-      <label>
+      <div className="field">
+        <label>
         Reason for revoking<span className="visually-hidden"> the consent for {who}</span>
         <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={errorId} autoFocus />
+        </label>
         <FieldErrors id={errorId} messages={errorsFor(errs, 'reason')} />
-      </label>
+      </div>
       <FormErrors messages={[...otherErrors(errs, ['reason']), ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Revoking…' : 'Confirm revoke'}</button>

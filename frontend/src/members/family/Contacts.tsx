@@ -10,20 +10,22 @@ import { Empty } from '../../ui/States';
 export interface Contact { id: string; name: string; relationship: string; email: string; hasAccount: boolean }
 
 /** The member's family contacts: add one, invite one to the family portal (the link is shown once). */
-export default function Contacts({ memberId, contacts, onSaved }: { memberId: string; contacts: Contact[]; onSaved: (m: string) => void }) {
+export default function Contacts({ memberId, contacts, canEdit, onSaved }: {
+  memberId: string; contacts: Contact[]; canEdit: boolean; onSaved: (m: string) => void;
+}) {
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   return (
     <section aria-labelledby="contacts-heading">
       <h2 id="contacts-heading">Family contacts</h2>
-      <div className="actions">
+      {canEdit && <div className="actions">
         <ActionPanel label="Add family contact">
           {(close) => <AddContactForm memberId={memberId} onCancel={close} onDone={(m) => { close(); onSaved(m); }} />}
         </ActionPanel>
-      </div>
+      </div>}
       {invitation && <InvitationResult invitation={invitation} onDismiss={() => setInvitation(null)} />}
       {contacts.length === 0 ? <Empty>No family contacts yet.</Empty> : (
         <table className="data-table">
-          <caption>Family contacts</caption>
+          <caption className="visually-hidden">Family contacts</caption>
           <thead>
             <tr><th scope="col">Name</th><th scope="col">Relationship</th><th scope="col">Email</th><th scope="col">Family portal</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
           </thead>
@@ -39,7 +41,7 @@ export default function Contacts({ memberId, contacts, onSaved }: { memberId: st
                     : <span className="badge badge-muted">No account</span>}
                 </td>
                 <td>
-                  {!c.hasAccount && (
+                  {canEdit && !c.hasAccount && (
                     <InviteButton contact={c} onInvited={(inv) => { setInvitation(inv); onSaved(`Invitation created for ${c.name}.`); }} />
                   )}
                 </td>
@@ -91,22 +93,28 @@ function AddContactForm({ memberId, onDone, onCancel }: { memberId: string; onDo
   return (
     <form onSubmit={submit} noValidate>
       <div className="form-grid">
-        <label>
+        <div className="field">
+          <label>
           Name
           <input type="text" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
+          </label>
           <FieldErrors id="contact-name-error" messages={errorsFor(errs, 'name')} />
-        </label>
-        <label>
+        </div>
+        <div className="field">
+          <label>
           Relationship <span className="hint">(e.g. Mother, Partner, Friend)</span>
           <input type="text" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
             aria-describedby="contact-relationship-error" />
+          </label>
           <FieldErrors id="contact-relationship-error" messages={errorsFor(errs, 'relationship')} />
-        </label>
-        <label>
+        </div>
+        <div className="field">
+          <label>
           Email
           <input type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
+          </label>
           <FieldErrors id="contact-email-error" messages={errorsFor(errs, 'email')} />
-        </label>
+        </div>
       </div>
       <FormErrors messages={[...otherErrors(errs, ['name', 'relationship', 'email']), ...(error ? [error.message] : [])]} />
       <div className="form-buttons">

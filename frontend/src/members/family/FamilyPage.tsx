@@ -5,10 +5,11 @@ import { ConsentFields, FamilyContactFields, FamilyMemberQuery } from './familyQ
 import Contacts from './Contacts';
 import Consents from './Consents';
 import Disclosures from './Disclosures';
-import MemberHeader from '../MemberHeader';
+import MemberHeader, { RefusedTab } from '../MemberHeader';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
 import { getFragmentData } from '../../gql';
+import { useCanManageCare } from '../careRole';
 import './family.css';
 
 /** `/members/:id/family`: family contacts and invitations, consents, and the accounting of disclosures. */
@@ -16,11 +17,12 @@ export default function FamilyPage() {
   const { id = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: FamilyMemberQuery, variables: { id } });
   const [notice, setNotice] = useState('');
+  const canEdit = useCanManageCare();
 
   if (fetching && !data) return <Loading label="Loading family and consents" />;
   const member = data?.member;
   if (!member) {
-    if (error && isRefused(error)) return <p className="state" role="alert">Family contacts and consents are not shown to your role.</p>;
+    if (error && isRefused(error)) return <RefusedTab memberId={id} message="Family contacts and consents are not shown to your role." />;
     return error ? <ErrorNote error={error} /> : <Empty>No such member.</Empty>;
   }
   const contacts = [...getFragmentData(FamilyContactFields, member.familyContacts)];
@@ -34,8 +36,8 @@ export default function FamilyPage() {
     <div className="member-page family-page">
       <MemberHeader memberId={member.id} displayName={member.displayName} />
       <p role="status" className="notice">{notice}</p>
-      <Contacts memberId={member.id} contacts={contacts} onSaved={saved} />
-      <Consents memberId={member.id} contacts={contacts} consents={consents} onSaved={saved} />
+      <Contacts memberId={member.id} contacts={contacts} canEdit={canEdit} onSaved={saved} />
+      <Consents memberId={member.id} contacts={contacts} consents={consents} canEdit={canEdit} onSaved={saved} />
       <Disclosures memberId={member.id} />
     </div>
   );

@@ -57,19 +57,23 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
             A partner organisation, by name
           </label>
           {form.recipientKind === 'contact' ? (
-            <label>
+            <div className="field">
+              <label>
               Family contact
               <select value={form.familyContactId} onChange={(e) => set('familyContactId', e.target.value)} aria-describedby="grant-contact-error">
                 {contacts.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.relationship})</option>)}
               </select>
+              </label>
               <FieldErrors id="grant-contact-error" messages={errorsFor(errs, 'familyContactId')} />
-            </label>
+            </div>
           ) : (
-            <label>
+            <div className="field">
+              <label>
               Partner name
               <input type="text" value={form.partnerName} onChange={(e) => set('partnerName', e.target.value)} aria-describedby="grant-partner-error" />
+              </label>
               <FieldErrors id="grant-partner-error" messages={[...errorsFor(errs, 'partnerName'), ...errorsFor(errs, 'apiKeyId')]} />
-            </label>
+            </div>
           )}
         </fieldset>
         <fieldset className="wide" aria-describedby="grant-kinds-error">
@@ -82,11 +86,13 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
           ))}
           <FieldErrors id="grant-kinds-error" messages={errorsFor(errs, 'informationKinds')} />
         </fieldset>
-        <label className="wide">
+        <div className="field wide">
+          <label>
           Purpose
           <input type="text" value={form.purpose} onChange={(e) => set('purpose', e.target.value)} aria-describedby="grant-purpose-error" />
+          </label>
           <FieldErrors id="grant-purpose-error" messages={errorsFor(errs, 'purpose')} />
-        </label>
+        </div>
         <fieldset className="wide">
           <legend>Expiry</legend>
           <label className="choice">
@@ -105,16 +111,20 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
           )}
           <FieldErrors id="grant-expiry-error" messages={[...errorsFor(errs, 'expiresAt'), ...errorsFor(errs, 'expiresOnEvent')]} />
         </fieldset>
-        <label>
+        <div className="field">
+          <label>
           Signature name
           <input type="text" value={form.signatureName} onChange={(e) => set('signatureName', e.target.value)} aria-describedby="grant-signature-error" />
+          </label>
           <FieldErrors id="grant-signature-error" messages={errorsFor(errs, 'signatureName')} />
-        </label>
-        <label>
+        </div>
+        <div className="field">
+          <label>
           Signed at
           <input type="datetime-local" value={form.signedAt} onChange={(e) => set('signedAt', e.target.value)} aria-describedby="grant-signed-error" />
+          </label>
           <FieldErrors id="grant-signed-error" messages={errorsFor(errs, 'signedAt')} />
-        </label>
+        </div>
       </div>
       <FormErrors messages={[...otherErrors(errs, FIELDS), ...(error ? [error.message] : [])]} />
       <div className="form-buttons">

@@ -110,12 +110,14 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
   return (
     <form onSubmit={submit} noValidate>
       <div className="form-grid">
-        <label>
+        <div className="field">
+          <label>
           Date
           <input type="date" required max={todayISO()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
             aria-describedby="checkin-date-error" />
+          </label>
           <FieldErrors id="checkin-date-error" messages={errorsFor(errs, 'occurredOn')} />
-        </label>
+        </div>
         <fieldset aria-describedby="checkin-abstinent-error">
           <legend>Abstinent since the last check-in</legend>
           <label className="choice">
@@ -126,23 +128,29 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
           </label>
           <FieldErrors id="checkin-abstinent-error" messages={abstinentErrors} />
         </fieldset>
-        <label>
+        <div className="field">
+          <label>
           Craving <span className="hint">(0 none – 10 strongest)</span>
           <input type="number" inputMode="numeric" min={0} max={10} required value={craving}
             onChange={(e) => setCraving(e.target.value)} aria-describedby="checkin-craving-error"
             aria-invalid={cravingErrors.length > 0 || undefined} />
+          </label>
           <FieldErrors id="checkin-craving-error" messages={cravingErrors} />
-        </label>
-        <label className="wide">
+        </div>
+        <div className="field wide">
+          <label>
           Coping skills <span className="hint">(separate with commas)</span>
           <input type="text" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
+          </label>
           <FieldErrors id="checkin-skills-error" messages={errorsFor(errs, 'copingSkills')} />
-        </label>
-        <label className="wide">
+        </div>
+        <div className="field wide">
+          <label>
           Note
           <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
+          </label>
           <FieldErrors id="checkin-note-error" messages={errorsFor(errs, 'note')} />
-        </label>
+        </div>
       </div>
       <FormErrors messages={[...otherErrors(errs, fields), ...(error ? [error.message] : [])]} />
       <div className="form-buttons">

@@ -126,16 +126,19 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
   return (
     <form onSubmit={submit} noValidate>
       <div className="form-grid">
-        <label>
+        <div className="field">
+          <label>
           Kind
           <select value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
             aria-describedby="commitment-kind-error">
             {COMMITMENT_KINDS.map((k) => <option key={k} value={k}>{COMMITMENT_KIND_LABELS[k]}</option>)}
           </select>
+          </label>
           <FieldErrors id="commitment-kind-error" messages={errorsFor(errs, 'kind')} />
-        </label>
+        </div>
         {picker !== 'none' && (
-          <label>
+          <div className="field">
+            <label>
             {pickerLabel} <span className="hint">(optional)</span>
             {pickers.fetching && !pickers.data ? (
               <Loading label={`Loading ${pickerLabel.toLowerCase()}s`} />
@@ -146,21 +149,26 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
               </select>
             )}
             {pickers.error && <ErrorNote error={pickers.error} />}
+            </label>
             <FieldErrors id="commitment-target-error" messages={errorsFor(errs, pickerField)} />
-          </label>
+          </div>
         )}
-        <label>
+        <div className="field">
+          <label>
           Target per week <span className="hint">(1–21, optional)</span>
           <input type="number" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
             aria-describedby="commitment-per-week-error" />
+          </label>
           <FieldErrors id="commitment-per-week-error" messages={errorsFor(errs, 'targetPerWeek')} />
-        </label>
-        <label className="wide">
+        </div>
+        <div className="field wide">
+          <label>
           Description <span className="hint">(e.g. “Tuesday SMART meeting”)</span>
           <input type="text" value={description} onChange={(e) => setDescription(e.target.value)}
             aria-describedby="commitment-description-error" />
+          </label>
           <FieldErrors id="commitment-description-error" messages={errorsFor(errs, 'description')} />
-        </label>
+        </div>
       </div>
       <FormErrors messages={[...otherErrors(errs, fields), ...(error ? [error.message] : [])]} />
       <div className="form-buttons">

@@ -29,18 +29,22 @@ export default function CreatePlanForm({ memberId, onDone, onCancel }: {
   return (
     <form onSubmit={submit} noValidate>
       <div className="form-grid">
-        <label>
+        <div className="field">
+          <label>
           Starts on
           <input type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)}
             aria-describedby="plan-starts-error" />
+          </label>
           <FieldErrors id="plan-starts-error" messages={errorsFor(errs, 'startsOn')} />
-        </label>
-        <label>
+        </div>
+        <div className="field">
+          <label>
           Review on
           <input type="date" required value={reviewOn} onChange={(e) => setReviewOn(e.target.value)}
             aria-describedby="plan-review-error" />
+          </label>
           <FieldErrors id="plan-review-error" messages={errorsFor(errs, 'reviewOn')} />
-        </label>
+        </div>
       </div>
       <FormErrors messages={[...otherErrors(errs, ['startsOn', 'reviewOn']), ...(error ? [error.message] : [])]} />
       <div className="form-buttons">

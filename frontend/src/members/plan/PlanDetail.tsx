@@ -9,7 +9,7 @@ import { ErrorNote, Loading } from '../../ui/States';
 import { getFragmentData } from '../../gql';
 
 /** Goals and commitments (with adherence) of one plan. */
-export default function PlanDetail({ planId, onSaved }: { planId: string; onSaved: (message: string) => void }) {
+export default function PlanDetail({ planId, canEdit, onSaved }: { planId: string; canEdit: boolean; onSaved: (message: string) => void }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PlanDetailQuery, variables: { id: planId } });
   const plan = data?.aftercarePlan;
   const adherence = useMemo(() => {
@@ -23,7 +23,7 @@ export default function PlanDetail({ planId, onSaved }: { planId: string; onSave
     if (error && isRefused(error)) return <p className="state">This plan’s goals and commitments are not shown to your role.</p>;
     return error ? <ErrorNote error={error} /> : null;
   }
-  const editable = isOpen(plan.status);
+  const editable = canEdit && isOpen(plan.status);
   function saved(message: string) {
     refetch({ requestPolicy: 'network-only' });
     onSaved(message);

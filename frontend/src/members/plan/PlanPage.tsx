@@ -8,7 +8,8 @@ import PlanDetail from './PlanDetail';
 import CheckIns from './CheckIns';
 import RecoveryCapital from './RecoveryCapital';
 import CreatePlanForm from './CreatePlanForm';
-import MemberHeader from '../MemberHeader';
+import MemberHeader, { RefusedTab } from '../MemberHeader';
+import { useCanManageCare } from '../careRole';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
@@ -21,11 +22,12 @@ export default function PlanPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PlanMemberQuery, variables: { id } });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const canEdit = useCanManageCare();
 
   if (fetching && !data) return <Loading label="Loading the aftercare plan" />;
   const member = data?.member;
   if (!member) {
-    if (error && isRefused(error)) return <p className="state" role="alert">Aftercare plans are not shown to your role.</p>;
+    if (error && isRefused(error)) return <RefusedTab memberId={id} message="Aftercare plans are not shown to your role." />;
     return error ? <ErrorNote error={error} /> : <Empty>No such member.</Empty>;
   }
 
@@ -51,12 +53,12 @@ export default function PlanPage() {
             {plan.status !== 'ACTIVE' && plans.some((p) => p.status === 'ACTIVE') && (
               <p className="hint">You are looking at an earlier plan. <button type="button" className="link" onClick={() => setSelectedId(null)}>Back to the active plan</button></p>
             )}
-            <PlanSummary plan={plan} onChanged={planChanged} />
+            <PlanSummary plan={plan} canEdit={canEdit} onChanged={planChanged} />
           </>
         ) : (
           <Empty>No aftercare plan yet.</Empty>
         )}
-        {canCreatePlan(plans) && (
+        {canEdit && canCreatePlan(plans) && (
           <div className="actions">
             <ActionPanel label="Create plan">
               {(close) => (
@@ -66,8 +68,8 @@ export default function PlanPage() {
             </ActionPanel>
           </div>
         )}
-        {plan && <PlanDetail key={plan.id} planId={plan.id} onSaved={saved} />}
-        {plan && <CheckIns key={`c-${plan.id}`} planId={plan.id} canRecord={plan.status === 'ACTIVE'} onSaved={saved} />}
+        {plan && <PlanDetail key={plan.id} planId={plan.id} canEdit={canEdit} onSaved={saved} />}
+        {plan && <CheckIns key={`c-${plan.id}`} planId={plan.id} canRecord={canEdit && plan.status === 'ACTIVE'} onSaved={saved} />}
         {others.length > 0 && (
           <section aria-labelledby="other-plans-heading">
             <h3 id="other-plans-heading">Other plans</h3>
@@ -85,7 +87,7 @@ export default function PlanPage() {
           </section>
         )}
       </section>
-      <RecoveryCapital memberId={member.id} onSaved={saved} />
+      <RecoveryCapital memberId={member.id} canEdit={canEdit} onSaved={saved} />
     </div>
   );
 }

@@ -23,7 +23,9 @@ export function PlanStatusBadge({ status }: { status: AftercarePlanStatus }) {
 }
 
 /** Status, dates and the plan's life-cycle actions (activate a draft, complete an active plan). */
-export default function PlanSummary({ plan, onChanged }: { plan: PlanSummaryData; onChanged: (message: string) => void }) {
+export default function PlanSummary({ plan, canEdit, onChanged }: {
+  plan: PlanSummaryData; canEdit: boolean; onChanged: (message: string) => void;
+}) {
   const [activation, activate] = useMutation(ActivatePlanMutation);
   const [completion, complete] = useMutation(CompletePlanMutation);
   const busy = activation.fetching || completion.fetching;
@@ -55,7 +57,7 @@ export default function PlanSummary({ plan, onChanged }: { plan: PlanSummaryData
           </dd>
         </div>
       </dl>
-      {(plan.status === 'DRAFT' || plan.status === 'ACTIVE') && (
+      {canEdit && (plan.status === 'DRAFT' || plan.status === 'ACTIVE') && (
         <div className="actions">
           {plan.status === 'DRAFT' && (
             <button type="button" onClick={doActivate} disabled={busy}>{activation.fetching ? 'Activating…' : 'Activate'}</button>

@@ -10,7 +10,7 @@ import { Empty, ErrorNote, Loading } from '../../ui/States';
 import { formatDateTime, localInputToRfc3339, nowLocalInput } from '../../ui/format';
 
 /** BARC-10 totals over time (oldest first), 47+ marked, and the form to record one. */
-export default function RecoveryCapital({ memberId, onSaved }: { memberId: string; onSaved: (m: string) => void }) {
+export default function RecoveryCapital({ memberId, canEdit, onSaved }: { memberId: string; canEdit: boolean; onSaved: (m: string) => void }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: RecoveryCapitalQuery, variables: { id: memberId } });
   const assessments = data?.member?.recoveryCapital;
   const changes = barcChanges(assessments?.map((a) => a.total) ?? []);
@@ -21,7 +21,7 @@ export default function RecoveryCapital({ memberId, onSaved }: { memberId: strin
       <h2 id="barc-heading">BARC-10 history</h2>
       <p className="hint">Brief Assessment of Recovery Capital: ten answers from 1 to 6, a total from 10 to 60;
         {' '}{BARC10_REMISSION_THRESHOLD} or more predicted sustained remission.</p>
-      {!refused && (
+      {canEdit && !refused && (
         <div className="actions">
           <ActionPanel label="Record BARC-10">
             {(close) => (
@@ -100,15 +100,17 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
             ];
             return (
               <li key={item}>
-                <label>
+                <div className="field">
+                  <label>
                   <span>Item {i + 1}: {item}</span>
                   <select value={answers[i] ?? ''} aria-describedby={`barc-item-${i}-error`} aria-invalid={itemErrors.length > 0 || undefined}
                     onChange={(e) => setAnswers((as) => as.map((a, j) => (j === i ? (e.target.value ? Number(e.target.value) : null) : a)))}>
                     <option value="">Choose…</option>
                     {BARC10_SCALE.map((s) => <option key={s.value} value={s.value}>{s.value} – {s.label}</option>)}
                   </select>
+                  </label>
                   <FieldErrors id={`barc-item-${i}-error`} messages={itemErrors} />
-                </label>
+                </div>
               </li>
             );
           })}
@@ -116,11 +118,13 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
         <FieldErrors id="barc-answers-error" messages={answersErrors} />
       </fieldset>
       <div className="form-grid">
-        <label>
+        <div className="field">
+          <label>
           Assessed at
           <input type="datetime-local" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} aria-describedby="barc-at-error" />
+          </label>
           <FieldErrors id="barc-at-error" messages={errorsFor(errs, 'assessedAt')} />
-        </label>
+        </div>
       </div>
       <p role="status" className="barc-preview">
         Total {sum.total} of 60{sum.complete ? '' : ` (${answers.filter((a) => a != null).length} of 10 answered)`}
