@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import './tabPages.css';
 
 /**
@@ -13,6 +13,11 @@ export default function ActionPanel({ label, title, children }: {
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // Opening moves focus to the form's first control.
+  useEffect(() => {
+    if (open) panel.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+  }, [open]);
   function close() {
     setOpen(false);
     requestAnimationFrame(() => button.current?.focus());
@@ -24,7 +29,7 @@ export default function ActionPanel({ label, title, children }: {
         {label}
       </button>
       {open && (
-        <div id={id} className="panel" role="group" aria-label={title ?? label}>
+        <div id={id} ref={panel} className="panel" role="group" aria-label={title ?? label}>
           {children(close)}
         </div>
       )}

@@ -1,6 +1,9 @@
-/** The messages for one field, right under it; `id` lets the control point at them. */
+/**
+ * The messages for one field, right under it. Always rendered (empty when
+ * none), so the control's aria-describedby points somewhere and the alert
+ * region exists before a message arrives.
+ */
 export function FieldErrors({ id, messages }: { id: string; messages: string[] }) {
-  if (messages.length === 0) return null;
   return (
     <span id={id} className="field-error" role="alert">
       {messages.join(' ')}

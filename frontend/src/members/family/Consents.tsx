@@ -106,8 +106,8 @@ function RevokeConsent({ consent, onSaved }: { consent: ConsentRow; onSaved: (m:
     <form className="revoke-form" onSubmit={submit} noValidate>
       <div className="field">
         <label>
-        Reason for revoking<span className="visually-hidden"> the consent for {who}</span>
-        <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={errorId} autoFocus />
+          Reason for revoking<span className="visually-hidden"> the consent for {who}</span>
+          <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={errorId} autoFocus />
         </label>
         <FieldErrors id={errorId} messages={errorsFor(errs, 'reason')} />
       </div>

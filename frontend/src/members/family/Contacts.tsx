@@ -95,23 +95,23 @@ function AddContactForm({ memberId, onDone, onCancel }: { memberId: string; onDo
       <div className="form-grid">
         <div className="field">
           <label>
-          Name
-          <input type="text" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
+            Name
+            <input type="text" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
           </label>
           <FieldErrors id="contact-name-error" messages={errorsFor(errs, 'name')} />
         </div>
         <div className="field">
           <label>
-          Relationship <span className="hint">(e.g. Mother, Partner, Friend)</span>
-          <input type="text" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
-            aria-describedby="contact-relationship-error" />
+            Relationship <span className="hint">(e.g. Mother, Partner, Friend)</span>
+            <input type="text" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
+              aria-describedby="contact-relationship-error" />
           </label>
           <FieldErrors id="contact-relationship-error" messages={errorsFor(errs, 'relationship')} />
         </div>
         <div className="field">
           <label>
-          Email
-          <input type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
+            Email
+            <input type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
           </label>
           <FieldErrors id="contact-email-error" messages={errorsFor(errs, 'email')} />
         </div>

@@ -59,18 +59,18 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
           {form.recipientKind === 'contact' ? (
             <div className="field">
               <label>
-              Family contact
-              <select value={form.familyContactId} onChange={(e) => set('familyContactId', e.target.value)} aria-describedby="grant-contact-error">
-                {contacts.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.relationship})</option>)}
-              </select>
+                Family contact
+                <select value={form.familyContactId} onChange={(e) => set('familyContactId', e.target.value)} aria-describedby="grant-contact-error">
+                  {contacts.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.relationship})</option>)}
+                </select>
               </label>
               <FieldErrors id="grant-contact-error" messages={errorsFor(errs, 'familyContactId')} />
             </div>
           ) : (
             <div className="field">
               <label>
-              Partner name
-              <input type="text" value={form.partnerName} onChange={(e) => set('partnerName', e.target.value)} aria-describedby="grant-partner-error" />
+                Partner name
+                <input type="text" value={form.partnerName} onChange={(e) => set('partnerName', e.target.value)} aria-describedby="grant-partner-error" />
               </label>
               <FieldErrors id="grant-partner-error" messages={[...errorsFor(errs, 'partnerName'), ...errorsFor(errs, 'apiKeyId')]} />
             </div>
@@ -88,8 +88,8 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
         </fieldset>
         <div className="field wide">
           <label>
-          Purpose
-          <input type="text" value={form.purpose} onChange={(e) => set('purpose', e.target.value)} aria-describedby="grant-purpose-error" />
+            Purpose
+            <input type="text" value={form.purpose} onChange={(e) => set('purpose', e.target.value)} aria-describedby="grant-purpose-error" />
           </label>
           <FieldErrors id="grant-purpose-error" messages={errorsFor(errs, 'purpose')} />
         </div>
@@ -113,15 +113,15 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
         </fieldset>
         <div className="field">
           <label>
-          Signature name
-          <input type="text" value={form.signatureName} onChange={(e) => set('signatureName', e.target.value)} aria-describedby="grant-signature-error" />
+            Signature name
+            <input type="text" value={form.signatureName} onChange={(e) => set('signatureName', e.target.value)} aria-describedby="grant-signature-error" />
           </label>
           <FieldErrors id="grant-signature-error" messages={errorsFor(errs, 'signatureName')} />
         </div>
         <div className="field">
           <label>
-          Signed at
-          <input type="datetime-local" value={form.signedAt} onChange={(e) => set('signedAt', e.target.value)} aria-describedby="grant-signed-error" />
+            Signed at
+            <input type="datetime-local" value={form.signedAt} onChange={(e) => set('signedAt', e.target.value)} aria-describedby="grant-signed-error" />
           </label>
           <FieldErrors id="grant-signed-error" messages={errorsFor(errs, 'signedAt')} />
         </div>

@@ -112,9 +112,9 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
       <div className="form-grid">
         <div className="field">
           <label>
-          Date
-          <input type="date" required max={todayISO()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
-            aria-describedby="checkin-date-error" />
+            Date
+            <input type="date" required max={todayISO()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
+              aria-describedby="checkin-date-error" />
           </label>
           <FieldErrors id="checkin-date-error" messages={errorsFor(errs, 'occurredOn')} />
         </div>
@@ -130,24 +130,24 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
         </fieldset>
         <div className="field">
           <label>
-          Craving <span className="hint">(0 none – 10 strongest)</span>
-          <input type="number" inputMode="numeric" min={0} max={10} required value={craving}
-            onChange={(e) => setCraving(e.target.value)} aria-describedby="checkin-craving-error"
-            aria-invalid={cravingErrors.length > 0 || undefined} />
+            Craving <span className="hint">(0 none – 10 strongest)</span>
+            <input type="number" inputMode="numeric" min={0} max={10} required value={craving}
+              onChange={(e) => setCraving(e.target.value)} aria-describedby="checkin-craving-error"
+              aria-invalid={cravingErrors.length > 0 || undefined} />
           </label>
           <FieldErrors id="checkin-craving-error" messages={cravingErrors} />
         </div>
         <div className="field wide">
           <label>
-          Coping skills <span className="hint">(separate with commas)</span>
-          <input type="text" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
+            Coping skills <span className="hint">(separate with commas)</span>
+            <input type="text" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
           </label>
           <FieldErrors id="checkin-skills-error" messages={errorsFor(errs, 'copingSkills')} />
         </div>
         <div className="field wide">
           <label>
-          Note
-          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
+            Note
+            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
           </label>
           <FieldErrors id="checkin-note-error" messages={errorsFor(errs, 'note')} />
         </div>

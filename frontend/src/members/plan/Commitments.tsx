@@ -128,44 +128,44 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
       <div className="form-grid">
         <div className="field">
           <label>
-          Kind
-          <select value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
-            aria-describedby="commitment-kind-error">
-            {COMMITMENT_KINDS.map((k) => <option key={k} value={k}>{COMMITMENT_KIND_LABELS[k]}</option>)}
-          </select>
+            Kind
+            <select value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
+              aria-describedby="commitment-kind-error">
+              {COMMITMENT_KINDS.map((k) => <option key={k} value={k}>{COMMITMENT_KIND_LABELS[k]}</option>)}
+            </select>
           </label>
           <FieldErrors id="commitment-kind-error" messages={errorsFor(errs, 'kind')} />
         </div>
         {picker !== 'none' && (
           <div className="field">
             <label>
-            {pickerLabel} <span className="hint">(optional)</span>
-            {pickers.fetching && !pickers.data ? (
-              <Loading label={`Loading ${pickerLabel.toLowerCase()}s`} />
-            ) : (
-              <select value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-describedby="commitment-target-error">
-                <option value="">None</option>
-                {options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-              </select>
-            )}
-            {pickers.error && <ErrorNote error={pickers.error} />}
+              {pickerLabel} <span className="hint">(optional)</span>
+              {pickers.fetching && !pickers.data ? (
+                <Loading label={`Loading ${pickerLabel.toLowerCase()}s`} />
+              ) : (
+                <select value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-describedby="commitment-target-error">
+                  <option value="">None</option>
+                  {options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                </select>
+              )}
+              {pickers.error && <ErrorNote error={pickers.error} />}
             </label>
             <FieldErrors id="commitment-target-error" messages={errorsFor(errs, pickerField)} />
           </div>
         )}
         <div className="field">
           <label>
-          Target per week <span className="hint">(1–21, optional)</span>
-          <input type="number" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
-            aria-describedby="commitment-per-week-error" />
+            Target per week <span className="hint">(1–21, optional)</span>
+            <input type="number" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
+              aria-describedby="commitment-per-week-error" />
           </label>
           <FieldErrors id="commitment-per-week-error" messages={errorsFor(errs, 'targetPerWeek')} />
         </div>
         <div className="field wide">
           <label>
-          Description <span className="hint">(e.g. “Tuesday SMART meeting”)</span>
-          <input type="text" value={description} onChange={(e) => setDescription(e.target.value)}
-            aria-describedby="commitment-description-error" />
+            Description <span className="hint">(e.g. “Tuesday SMART meeting”)</span>
+            <input type="text" value={description} onChange={(e) => setDescription(e.target.value)}
+              aria-describedby="commitment-description-error" />
           </label>
           <FieldErrors id="commitment-description-error" messages={errorsFor(errs, 'description')} />
         </div>

@@ -9,7 +9,7 @@ import { formatDate } from '../../ui/format';
  */
 export default function CravingTrend({ checkIns }: { checkIns: CheckInLike[] }) {
   if (checkIns.length === 0) return null;
-  const trend = cravingTrend(checkIns, 240, 64, 6);
+  const trend = cravingTrend(checkIns, 320, 72, 6);
   const direction = cravingDirection(checkIns);
   const first = checkIns[checkIns.length - 1];
   const last = checkIns[0];

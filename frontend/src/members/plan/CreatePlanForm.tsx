@@ -31,17 +31,17 @@ export default function CreatePlanForm({ memberId, onDone, onCancel }: {
       <div className="form-grid">
         <div className="field">
           <label>
-          Starts on
-          <input type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)}
-            aria-describedby="plan-starts-error" />
+            Starts on
+            <input type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)}
+              aria-describedby="plan-starts-error" />
           </label>
           <FieldErrors id="plan-starts-error" messages={errorsFor(errs, 'startsOn')} />
         </div>
         <div className="field">
           <label>
-          Review on
-          <input type="date" required value={reviewOn} onChange={(e) => setReviewOn(e.target.value)}
-            aria-describedby="plan-review-error" />
+            Review on
+            <input type="date" required value={reviewOn} onChange={(e) => setReviewOn(e.target.value)}
+              aria-describedby="plan-review-error" />
           </label>
           <FieldErrors id="plan-review-error" messages={errorsFor(errs, 'reviewOn')} />
         </div>

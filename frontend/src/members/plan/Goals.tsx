@@ -119,34 +119,34 @@ function AddGoalForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
       <div className="form-grid">
         <div className="field">
           <label>
-          Category
-          <select value={category} onChange={(e) => setCategory(e.target.value as AftercareGoalCategory)} aria-describedby="goal-category-error">
-            {GOAL_CATEGORIES.map((c) => <option key={c} value={c}>{GOAL_CATEGORY_LABELS[c]}</option>)}
-          </select>
+            Category
+            <select value={category} onChange={(e) => setCategory(e.target.value as AftercareGoalCategory)} aria-describedby="goal-category-error">
+              {GOAL_CATEGORIES.map((c) => <option key={c} value={c}>{GOAL_CATEGORY_LABELS[c]}</option>)}
+            </select>
           </label>
           <FieldErrors id="goal-category-error" messages={errorsFor(errs, 'category')} />
         </div>
         <div className="field wide">
           <label>
-          Goal
-          <input type="text" required value={description} onChange={(e) => setDescription(e.target.value)}
-            aria-describedby="goal-description-error" />
+            Goal
+            <input type="text" required value={description} onChange={(e) => setDescription(e.target.value)}
+              aria-describedby="goal-description-error" />
           </label>
           <FieldErrors id="goal-description-error" messages={errorsFor(errs, 'description')} />
         </div>
         <div className="field">
           <label>
-          Target date <span className="hint">(optional)</span>
-          <input type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} aria-describedby="goal-target-error" />
+            Target date <span className="hint">(optional)</span>
+            <input type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} aria-describedby="goal-target-error" />
           </label>
           <FieldErrors id="goal-target-error" messages={errorsFor(errs, 'targetDate')} />
         </div>
         <div className="field">
           <label>
-          Status
-          <select value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby="goal-status-error">
-            {GOAL_STATUSES.map((s) => <option key={s} value={s}>{GOAL_STATUS_LABELS[s]}</option>)}
-          </select>
+            Status
+            <select value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby="goal-status-error">
+              {GOAL_STATUSES.map((s) => <option key={s} value={s}>{GOAL_STATUS_LABELS[s]}</option>)}
+            </select>
           </label>
           <FieldErrors id="goal-status-error" messages={errorsFor(errs, 'status')} />
         </div>

@@ -102,12 +102,12 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
               <li key={item}>
                 <div className="field">
                   <label>
-                  <span>Item {i + 1}: {item}</span>
-                  <select value={answers[i] ?? ''} aria-describedby={`barc-item-${i}-error`} aria-invalid={itemErrors.length > 0 || undefined}
-                    onChange={(e) => setAnswers((as) => as.map((a, j) => (j === i ? (e.target.value ? Number(e.target.value) : null) : a)))}>
-                    <option value="">Choose…</option>
-                    {BARC10_SCALE.map((s) => <option key={s.value} value={s.value}>{s.value} – {s.label}</option>)}
-                  </select>
+                    <span>Item {i + 1}: {item}</span>
+                    <select value={answers[i] ?? ''} aria-describedby={`barc-item-${i}-error`} aria-invalid={itemErrors.length > 0 || undefined}
+                      onChange={(e) => setAnswers((as) => as.map((a, j) => (j === i ? (e.target.value ? Number(e.target.value) : null) : a)))}>
+                      <option value="">Choose…</option>
+                      {BARC10_SCALE.map((s) => <option key={s.value} value={s.value}>{s.value} – {s.label}</option>)}
+                    </select>
                   </label>
                   <FieldErrors id={`barc-item-${i}-error`} messages={itemErrors} />
                 </div>
@@ -120,8 +120,8 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
       <div className="form-grid">
         <div className="field">
           <label>
-          Assessed at
-          <input type="datetime-local" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} aria-describedby="barc-at-error" />
+            Assessed at
+            <input type="datetime-local" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} aria-describedby="barc-at-error" />
           </label>
           <FieldErrors id="barc-at-error" messages={errorsFor(errs, 'assessedAt')} />
         </div>
