@@ -32,7 +32,9 @@ type Documents = {
     "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStart attended target met }\n      }\n    }\n  }\n": typeof types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn abstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": typeof types.PlanCheckInsDocument,
     "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total sustainedRemissionLikely assessedAt }\n    }\n  }\n": typeof types.RecoveryCapitalDocument,
-    "\n  query CommitmentPickers {\n    groups(first: 100) { nodes { id name } }\n    houses(first: 100) { nodes { id name } }\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n": typeof types.CommitmentPickersDocument,
+    "\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n": typeof types.GroupPickerDocument,
+    "\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n": typeof types.HousePickerDocument,
+    "\n  query PeerPicker {\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n": typeof types.PeerPickerDocument,
     "\n  mutation CreateAftercarePlan($input: CreateAftercarePlanInput!) {\n    createAftercarePlan(input: $input) {\n      plan { id status }\n      userErrors { field message code }\n    }\n  }\n": typeof types.CreateAftercarePlanDocument,
     "\n  mutation ActivateAftercarePlan($input: AftercarePlanStatusInput!) {\n    activateAftercarePlan(input: $input) {\n      plan { id status activatedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ActivateAftercarePlanDocument,
     "\n  mutation CompleteAftercarePlan($input: AftercarePlanStatusInput!) {\n    completeAftercarePlan(input: $input) {\n      plan { id status closedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.CompleteAftercarePlanDocument,
@@ -62,7 +64,9 @@ const documents: Documents = {
     "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStart attended target met }\n      }\n    }\n  }\n": types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn abstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": types.PlanCheckInsDocument,
     "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total sustainedRemissionLikely assessedAt }\n    }\n  }\n": types.RecoveryCapitalDocument,
-    "\n  query CommitmentPickers {\n    groups(first: 100) { nodes { id name } }\n    houses(first: 100) { nodes { id name } }\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n": types.CommitmentPickersDocument,
+    "\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n": types.GroupPickerDocument,
+    "\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n": types.HousePickerDocument,
+    "\n  query PeerPicker {\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n": types.PeerPickerDocument,
     "\n  mutation CreateAftercarePlan($input: CreateAftercarePlanInput!) {\n    createAftercarePlan(input: $input) {\n      plan { id status }\n      userErrors { field message code }\n    }\n  }\n": types.CreateAftercarePlanDocument,
     "\n  mutation ActivateAftercarePlan($input: AftercarePlanStatusInput!) {\n    activateAftercarePlan(input: $input) {\n      plan { id status activatedAt }\n      userErrors { field message code }\n    }\n  }\n": types.ActivateAftercarePlanDocument,
     "\n  mutation CompleteAftercarePlan($input: AftercarePlanStatusInput!) {\n    completeAftercarePlan(input: $input) {\n      plan { id status closedAt }\n      userErrors { field message code }\n    }\n  }\n": types.CompleteAftercarePlanDocument,
@@ -163,7 +167,15 @@ export function graphql(source: "\n  query RecoveryCapital($id: ID!) {\n    memb
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CommitmentPickers {\n    groups(first: 100) { nodes { id name } }\n    houses(first: 100) { nodes { id name } }\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n"): (typeof documents)["\n  query CommitmentPickers {\n    groups(first: 100) { nodes { id name } }\n    houses(first: 100) { nodes { id name } }\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n"];
+export function graphql(source: "\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n"): (typeof documents)["\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n"): (typeof documents)["\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeerPicker {\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n"): (typeof documents)["\n  query PeerPicker {\n    peers(first: 100, filter: { active: true }) { nodes { id name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,10 +12,13 @@ import { getFragmentData } from '../../gql';
 import { useCanManageCare } from '../careRole';
 import './family.css';
 
+// Contacts and consents added, invited or revoked (in mutation results) make urql fetch the page again.
+const context = { additionalTypenames: ['FamilyContact', 'Consent'] };
+
 /** `/members/:id/family`: family contacts and invitations, consents, and the accounting of disclosures. */
 export default function FamilyPage() {
   const { id = '' } = useParams();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: FamilyMemberQuery, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: FamilyMemberQuery, variables: { id }, context });
   const [notice, setNotice] = useState('');
   const canEdit = useCanManageCare();
 
@@ -29,7 +32,6 @@ export default function FamilyPage() {
   const consents = [...getFragmentData(ConsentFields, member.consents)];
   function saved(message: string) {
     setNotice(message);
-    refetch({ requestPolicy: 'network-only' });
   }
 
   return (

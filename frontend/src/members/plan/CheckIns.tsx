@@ -10,18 +10,19 @@ import { Empty, ErrorNote, Loading } from '../../ui/States';
 import { formatDate, todayISO } from '../../ui/format';
 
 const PAGE = 20;
+// A new check-in (a CheckIn in a mutation result) makes urql fetch the list again.
+const context = { additionalTypenames: ['CheckIn'] };
 
 /** The plan's check-ins, newest first, a page at a time: the craving trend and the table under it. */
 export default function CheckIns({ planId, canRecord, onSaved }: { planId: string; canRecord: boolean; onSaved: (m: string) => void }) {
   // Cursors of the pages before this one; the last is this page's `after`.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PlanCheckInsQuery, variables: { id: planId, first: PAGE, after } });
+  const [{ data, fetching, error }] = useQuery({ query: PlanCheckInsQuery, variables: { id: planId, first: PAGE, after }, context });
   const connection = data?.aftercarePlan?.checkIns;
 
   function saved(message: string) {
     setCursors([null]);
-    refetch({ requestPolicy: 'network-only' });
     onSaved(message);
   }
 

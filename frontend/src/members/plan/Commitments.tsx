@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { AddCommitmentMutation, CommitmentPickersQuery, RemoveCommitmentMutation } from './planQueries';
+import { AddCommitmentMutation, GroupPickerQuery, HousePickerQuery, PeerPickerQuery, RemoveCommitmentMutation } from './planQueries';
 import { COMMITMENT_KINDS, COMMITMENT_KIND_LABELS, commitmentTarget, type WeekLike } from './planLogic';
 import AdherenceBars from './AdherenceBars';
 import { errorsFor, otherErrors } from '../formErrors';
@@ -96,12 +96,16 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
   const [targetId, setTargetId] = useState('');
   const [target, setTarget] = useState('');
   const [{ fetching, data, error }, add] = useMutation(AddCommitmentMutation);
-  const [pickers] = useQuery({ query: CommitmentPickersQuery });
   const errs = data?.addAftercareCommitment.userErrors;
   const picker = commitmentTarget(kind);
-  const options = picker === 'group' ? pickers.data?.groups.nodes
-    : picker === 'house' ? pickers.data?.houses.nodes
-      : picker === 'peer' ? pickers.data?.peers.nodes : undefined;
+  // Only the list the chosen kind needs is fetched.
+  const [groups] = useQuery({ query: GroupPickerQuery, pause: picker !== 'group' });
+  const [houses] = useQuery({ query: HousePickerQuery, pause: picker !== 'house' });
+  const [peers] = useQuery({ query: PeerPickerQuery, pause: picker !== 'peer' });
+  const pickers = picker === 'group' ? groups : picker === 'house' ? houses : peers;
+  const options = picker === 'group' ? groups.data?.groups.nodes
+    : picker === 'house' ? houses.data?.houses.nodes
+      : picker === 'peer' ? peers.data?.peers.nodes : undefined;
   const pickerLabel = picker === 'group' ? 'Group' : picker === 'house' ? 'House' : 'Peer';
   const pickerField = picker === 'group' ? 'groupId' : picker === 'house' ? 'houseId' : 'peerId';
   const fields = ['kind', 'description', 'targetPerWeek', ...(picker !== 'none' ? [pickerField] : [])];

@@ -8,9 +8,12 @@ import { isRefused } from '../refusal';
 import { ErrorNote, Loading } from '../../ui/States';
 import { getFragmentData } from '../../gql';
 
+// Goals and commitments added or changed (in mutation results) make urql fetch the plan again.
+const context = { additionalTypenames: ['AftercareGoal', 'AftercareCommitment'] };
+
 /** Goals and commitments (with adherence) of one plan. */
 export default function PlanDetail({ planId, canEdit, onSaved }: { planId: string; canEdit: boolean; onSaved: (message: string) => void }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PlanDetailQuery, variables: { id: planId } });
+  const [{ data, fetching, error }] = useQuery({ query: PlanDetailQuery, variables: { id: planId }, context });
   const plan = data?.aftercarePlan;
   const adherence = useMemo(() => {
     const byCommitment = new Map<string, WeekLike[]>();
@@ -24,15 +27,11 @@ export default function PlanDetail({ planId, canEdit, onSaved }: { planId: strin
     return error ? <ErrorNote error={error} /> : null;
   }
   const editable = canEdit && isOpen(plan.status);
-  function saved(message: string) {
-    refetch({ requestPolicy: 'network-only' });
-    onSaved(message);
-  }
   return (
     <>
-      <Goals planId={plan.id} goals={[...getFragmentData(PlanGoalFields, plan.goals)]} editable={editable} onSaved={saved} />
+      <Goals planId={plan.id} goals={[...getFragmentData(PlanGoalFields, plan.goals)]} editable={editable} onSaved={onSaved} />
       <Commitments planId={plan.id} commitments={[...getFragmentData(PlanCommitmentFields, plan.commitments)]}
-        adherence={adherence} editable={editable} onSaved={saved} />
+        adherence={adherence} editable={editable} onSaved={onSaved} />
     </>
   );
 }

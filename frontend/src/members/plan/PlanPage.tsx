@@ -16,10 +16,13 @@ import { Empty, ErrorNote, Loading } from '../../ui/States';
 import { formatDate } from '../../ui/format';
 import './plan.css';
 
+// A plan created or changed (an AftercarePlan in a mutation result) makes urql fetch the list again.
+const context = { additionalTypenames: ['AftercarePlan'] };
+
 /** `/members/:id/plan`: the aftercare plan tab. */
 export default function PlanPage() {
   const { id = '' } = useParams();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PlanMemberQuery, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: PlanMemberQuery, variables: { id }, context });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const canEdit = useCanManageCare();
@@ -39,7 +42,6 @@ export default function PlanPage() {
   }
   function planChanged(message: string) {
     setNotice(message);
-    refetch({ requestPolicy: 'network-only' });
   }
 
   return (

@@ -9,9 +9,12 @@ import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
 import { formatDateTime, localInputToRfc3339, nowLocalInput } from '../../ui/format';
 
+// A new assessment in a mutation result makes urql fetch the history again.
+const context = { additionalTypenames: ['RecoveryCapitalAssessment'] };
+
 /** BARC-10 totals over time (oldest first), 47+ marked, and the form to record one. */
 export default function RecoveryCapital({ memberId, canEdit, onSaved }: { memberId: string; canEdit: boolean; onSaved: (m: string) => void }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: RecoveryCapitalQuery, variables: { id: memberId } });
+  const [{ data, fetching, error }] = useQuery({ query: RecoveryCapitalQuery, variables: { id: memberId }, context });
   const assessments = data?.member?.recoveryCapital;
   const changes = barcChanges(assessments?.map((a) => a.total) ?? []);
   const refused = isRefused(error);
@@ -26,7 +29,7 @@ export default function RecoveryCapital({ memberId, canEdit, onSaved }: { member
           <ActionPanel label="Record BARC-10">
             {(close) => (
               <BarcForm memberId={memberId} onCancel={close}
-                onDone={(m) => { close(); refetch({ requestPolicy: 'network-only' }); onSaved(m); }} />
+                onDone={(m) => { close(); onSaved(m); }} />
             )}
           </ActionPanel>
         </div>

@@ -62,10 +62,20 @@ export const RecoveryCapitalQuery = graphql(`
   }
 `);
 
-export const CommitmentPickersQuery = graphql(`
-  query CommitmentPickers {
+export const GroupPickerQuery = graphql(`
+  query GroupPicker {
     groups(first: 100) { nodes { id name } }
+  }
+`);
+
+export const HousePickerQuery = graphql(`
+  query HousePicker {
     houses(first: 100) { nodes { id name } }
+  }
+`);
+
+export const PeerPickerQuery = graphql(`
+  query PeerPicker {
     peers(first: 100, filter: { active: true }) { nodes { id name } }
   }
 `);
