@@ -16,6 +16,8 @@ const GroupsPage = lazy(() => import('../groups/GroupsPage'));
 const GroupPage = lazy(() => import('../groups/GroupPage'));
 const MeetingPage = lazy(() => import('../groups/MeetingPage'));
 const AdminPage = lazy(() => import('../admin/AdminPage'));
+const PlanPage = lazy(() => import('../members/plan/PlanPage'));
+const FamilyPage = lazy(() => import('../members/family/FamilyPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -40,6 +42,8 @@ export const router = createBrowserRouter([
       { path: 'groups/:id', element: page(GroupPage) },
       { path: 'meetings/:id', element: page(MeetingPage) },
       { path: 'admin', element: page(AdminPage) },
+      { path: 'members/:id/plan', element: page(PlanPage) },
+      { path: 'members/:id/family', element: page(FamilyPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },

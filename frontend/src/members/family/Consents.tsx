@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { RevokeConsentMutation } from './familyQueries';
+import { CONSENT_STATUS_LABELS, INFORMATION_KIND_LABELS, consentExpiry, consentRecipient } from './familyLogic';
+import GrantConsentForm from './GrantConsentForm';
+import type { Contact } from './Contacts';
+import { errorsFor, otherErrors } from '../formErrors';
+import { FieldErrors, FormErrors } from '../FieldErrors';
+import ActionPanel from '../ActionPanel';
+import { Empty } from '../../ui/States';
+import { formatDateTime } from '../../ui/format';
+import type { ConsentStatus, InformationKind } from '../../gql/graphql';
+
+export interface ConsentRow {
+  id: string;
+  familyContact?: { id: string; name: string; relationship: string } | null;
+  partnerName?: string | null;
+  purpose: string;
+  informationKinds: InformationKind[];
+  expiresAt?: string | null;
+  expiresOnEvent?: string | null;
+  signatureName: string;
+  signedAt: string;
+  status: ConsentStatus;
+  revokedAt?: string | null;
+  revocationReason?: string | null;
+}
+
+const statusBadge: Record<ConsentStatus, string> = { ACTIVE: 'badge-ok', EXPIRED: 'badge-muted', REVOKED: 'badge-danger' };
+const statusIcon: Record<ConsentStatus, string> = { ACTIVE: '✓', EXPIRED: '○', REVOKED: '✗' };
+
+/** The member's consents (newest signature first), granting one, revoking one with a reason. */
+export default function Consents({ memberId, contacts, consents, canEdit, onSaved }: {
+  memberId: string; contacts: Contact[]; consents: ConsentRow[]; canEdit: boolean; onSaved: (m: string) => void;
+}) {
+  return (
+    <section aria-labelledby="consents-heading">
+      <h2 id="consents-heading">Consents</h2>
+      {canEdit && <div className="actions">
+        <ActionPanel label="Grant consent">
+          {(close) => <GrantConsentForm memberId={memberId} contacts={contacts} onCancel={close} onDone={(m) => { close(); onSaved(m); }} />}
+        </ActionPanel>
+      </div>}
+      {consents.length === 0 ? <Empty>No consents recorded.</Empty> : (
+        <table className="data-table consents">
+          <caption className="visually-hidden">Consents</caption>
+          <thead>
+            <tr>
+              <th scope="col">Recipient</th><th scope="col">Information</th><th scope="col">Purpose</th>
+              <th scope="col">Expires</th><th scope="col">Status</th><th scope="col">Signed</th>
+              <th scope="col"><span className="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {consents.map((c) => (
+              <tr key={c.id}>
+                <td data-label="Recipient">{consentRecipient(c)}</td>
+                <td data-label="Information">{c.informationKinds.map((k) => INFORMATION_KIND_LABELS[k]).join(', ')}</td>
+                <td data-label="Purpose">{c.purpose}</td>
+                <td data-label="Expires">{consentExpiry(c)}</td>
+                <td data-label="Status">
+                  <span className={`badge ${statusBadge[c.status]}`}>
+                    <span aria-hidden="true">{statusIcon[c.status]} </span>{CONSENT_STATUS_LABELS[c.status]}
+                  </span>
+                  {c.status === 'REVOKED' && (
+                    <span className="hint revoked-note">
+                      {' '}on {formatDateTime(c.revokedAt)}{c.revocationReason ? `: ${c.revocationReason}` : ''}
+                    </span>
+                  )}
+                </td>
+                <td data-label="Signed">{c.signatureName}, {formatDateTime(c.signedAt)}</td>
+                <td>
+                  {canEdit && c.status !== 'REVOKED' && <RevokeConsent consent={c} onSaved={onSaved} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RevokeConsent({ consent, onSaved }: { consent: ConsentRow; onSaved: (m: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [{ fetching, data, error }, revoke] = useMutation(RevokeConsentMutation);
+  const errs = data?.revokeConsent.userErrors;
+  const who = consentRecipient(consent);
+  const errorId = `revoke-${consent.id}-error`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await revoke({ input: { consentId: consent.id, reason: reason.trim() } });
+    if (r.data?.revokeConsent.consent) { setOpen(false); onSaved(`Consent for ${who} revoked.`); }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary" aria-label={`Revoke consent for ${who}`} onClick={() => setOpen(true)}>
+        Revoke
+      </button>
+    );
+  }
+  return (
+    <form className="revoke-form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label>
+          Reason for revoking<span className="visually-hidden"> the consent for {who}</span>
+          <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={errorId} autoFocus />
+        </label>
+        <FieldErrors id={errorId} messages={errorsFor(errs, 'reason')} />
+      </div>
+      <FormErrors messages={[...otherErrors(errs, ['reason']), ...(error ? [error.message] : [])]} />
+      <div className="form-buttons">
+        <button type="submit" disabled={fetching}>{fetching ? 'Revoking…' : 'Confirm revoke'}</button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { AddFamilyContactMutation, InviteFamilyContactMutation } from './familyQueries';
+import InvitationResult, { type Invitation } from './InvitationResult';
+import { errorsFor, otherErrors } from '../formErrors';
+import { FieldErrors, FormErrors } from '../FieldErrors';
+import ActionPanel from '../ActionPanel';
+import { Empty } from '../../ui/States';
+
+export interface Contact { id: string; name: string; relationship: string; email: string; hasAccount: boolean }
+
+/** The member's family contacts: add one, invite one to the family portal (the link is shown once). */
+export default function Contacts({ memberId, contacts, canEdit, onSaved }: {
+  memberId: string; contacts: Contact[]; canEdit: boolean; onSaved: (m: string) => void;
+}) {
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  return (
+    <section aria-labelledby="contacts-heading">
+      <h2 id="contacts-heading">Family contacts</h2>
+      {canEdit && <div className="actions">
+        <ActionPanel label="Add family contact">
+          {(close) => <AddContactForm memberId={memberId} onCancel={close} onDone={(m) => { close(); onSaved(m); }} />}
+        </ActionPanel>
+      </div>}
+      {invitation && <InvitationResult invitation={invitation} onDismiss={() => setInvitation(null)} />}
+      {contacts.length === 0 ? <Empty>No family contacts yet.</Empty> : (
+        <table className="data-table">
+          <caption className="visually-hidden">Family contacts</caption>
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Relationship</th><th scope="col">Email</th><th scope="col">Family portal</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {contacts.map((c) => (
+              <tr key={c.id}>
+                <td data-label="Name">{c.name}</td>
+                <td data-label="Relationship">{c.relationship}</td>
+                <td data-label="Email">{c.email}</td>
+                <td data-label="Family portal">
+                  {c.hasAccount
+                    ? <span className="badge badge-ok"><span aria-hidden="true">✓ </span>Has account</span>
+                    : <span className="badge badge-muted">No account</span>}
+                </td>
+                <td>
+                  {canEdit && !c.hasAccount && (
+                    <InviteButton contact={c} onInvited={(inv) => { setInvitation(inv); onSaved(`Invitation created for ${c.name}.`); }} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function InviteButton({ contact, onInvited }: { contact: Contact; onInvited: (i: Invitation) => void }) {
+  const [{ fetching, data, error }, invite] = useMutation(InviteFamilyContactMutation);
+  const errs = data?.inviteFamilyContact.userErrors;
+
+  async function doInvite() {
+    const r = await invite({ input: { familyContactId: contact.id } });
+    const p = r.data?.inviteFamilyContact;
+    if (p?.invitationUrl && p.invitationToken) {
+      onInvited({ name: contact.name, email: contact.email, url: p.invitationUrl, token: p.invitationToken, expiresAt: p.expiresAt ?? null });
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="secondary" onClick={doInvite} disabled={fetching}
+        aria-label={`Invite ${contact.name}`}>
+        {fetching ? 'Inviting…' : 'Invite'}
+      </button>
+      <FormErrors messages={[...otherErrors(errs, []), ...(error ? [error.message] : [])]} />
+    </>
+  );
+}
+
+function AddContactForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m: string) => void; onCancel: () => void }) {
+  const [name, setName] = useState('');
+  const [relationship, setRelationship] = useState('');
+  const [email, setEmail] = useState('');
+  const [{ fetching, data, error }, add] = useMutation(AddFamilyContactMutation);
+  const errs = data?.addFamilyContact.userErrors;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = await add({ input: { memberId, name: name.trim(), relationship: relationship.trim(), email: email.trim() } });
+    if (r.data?.addFamilyContact.familyContact) onDone(`${name.trim()} added as a family contact.`);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="form-grid">
+        <div className="field">
+          <label>
+            Name
+            <input type="text" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
+          </label>
+          <FieldErrors id="contact-name-error" messages={errorsFor(errs, 'name')} />
+        </div>
+        <div className="field">
+          <label>
+            Relationship <span className="hint">(e.g. Mother, Partner, Friend)</span>
+            <input type="text" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
+              aria-describedby="contact-relationship-error" />
+          </label>
+          <FieldErrors id="contact-relationship-error" messages={errorsFor(errs, 'relationship')} />
+        </div>
+        <div className="field">
+          <label>
+            Email
+            <input type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
+          </label>
+          <FieldErrors id="contact-email-error" messages={errorsFor(errs, 'email')} />
+        </div>
+      </div>
+      <FormErrors messages={[...otherErrors(errs, ['name', 'relationship', 'email']), ...(error ? [error.message] : [])]} />
+      <div className="form-buttons">
+        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save contact'}</button>
+        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import { graphql } from '../../gql';
+
+export const FamilyContactFields = graphql(`
+  fragment FamilyContactFields on FamilyContact {
+    id name relationship email hasAccount
+  }
+`);
+
+export const ConsentFields = graphql(`
+  fragment ConsentFields on Consent {
+    id
+    familyContact { id name relationship }
+    partnerName
+    purpose
+    informationKinds
+    expiresAt
+    expiresOnEvent
+    signatureName
+    signedAt
+    status
+    revokedAt
+    revocationReason
+    recordedAt
+  }
+`);
+
+export const FamilyMemberQuery = graphql(`
+  query FamilyMember($id: ID!) {
+    member(id: $id) {
+      id
+      displayName
+      familyContacts { ...FamilyContactFields }
+      consents { ...ConsentFields }
+    }
+  }
+`);
+
+export const DisclosuresQuery = graphql(`
+  query MemberDisclosures($id: ID!, $first: Int!, $after: String) {
+    member(id: $id) {
+      id
+      disclosures(first: $first, after: $after) {
+        nodes { occurredAt recipientKind recipientName operationName }
+        pageInfo { hasNextPage endCursor }
+        totalCount
+      }
+    }
+  }
+`);
+
+export const AddFamilyContactMutation = graphql(`
+  mutation AddFamilyContact($input: AddFamilyContactInput!) {
+    addFamilyContact(input: $input) {
+      familyContact { ...FamilyContactFields }
+      userErrors { field message code }
+    }
+  }
+`);
+
+export const InviteFamilyContactMutation = graphql(`
+  mutation InviteFamilyContact($input: InviteFamilyContactInput!) {
+    inviteFamilyContact(input: $input) {
+      familyContact { id }
+      invitationUrl
+      invitationToken
+      expiresAt
+      userErrors { field message code }
+    }
+  }
+`);
+
+export const GrantConsentMutation = graphql(`
+  mutation GrantConsent($input: GrantConsentInput!) {
+    grantConsent(input: $input) {
+      consent { ...ConsentFields }
+      userErrors { field message code }
+    }
+  }
+`);
+
+export const RevokeConsentMutation = graphql(`
+  mutation RevokeConsent($input: RevokeConsentInput!) {
+    revokeConsent(input: $input) {
+      consent { ...ConsentFields }
+      userErrors { field message code }
+    }
+  }
+`);

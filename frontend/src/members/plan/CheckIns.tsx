@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { PlanCheckInsQuery, RecordCheckInMutation } from './planQueries';
+import CravingTrend from './CravingTrend';
+import { errorsFor, otherErrors } from '../formErrors';
+import { FieldErrors, FormErrors } from '../FieldErrors';
+import ActionPanel from '../ActionPanel';
+import { isRefused } from '../refusal';
+import { Empty, ErrorNote, Loading } from '../../ui/States';
+import { formatDate, todayISO } from '../../ui/format';
+
+const PAGE = 20;
+// A new check-in (a CheckIn in a mutation result) makes urql fetch the list again.
+const context = { additionalTypenames: ['CheckIn'] };
+
+/** The plan's check-ins, newest first, a page at a time: the craving trend and the table under it. */
+export default function CheckIns({ planId, canRecord, onSaved }: { planId: string; canRecord: boolean; onSaved: (m: string) => void }) {
+  // Cursors of the pages before this one; the last is this page's `after`.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1];
+  const [{ data, fetching, error }] = useQuery({ query: PlanCheckInsQuery, variables: { id: planId, first: PAGE, after }, context });
+  const connection = data?.aftercarePlan?.checkIns;
+
+  function saved(message: string) {
+    setCursors([null]);
+    onSaved(message);
+  }
+
+  return (
+    <section aria-labelledby="checkins-heading">
+      <h3 id="checkins-heading">Check-ins</h3>
+      {canRecord && (
+        <div className="actions">
+          <ActionPanel label="Record check-in">
+            {(close) => <CheckInForm planId={planId} onCancel={close} onDone={(m) => { close(); saved(m); }} />}
+          </ActionPanel>
+        </div>
+      )}
+      {fetching && !data && <Loading label="Loading check-ins" />}
+      {error && !connection && (isRefused(error)
+        ? <p className="state">Check-ins are not shown to your role.</p>
+        : <ErrorNote error={error} />)}
+      {connection && connection.nodes.length === 0 && <Empty>No check-ins yet.</Empty>}
+      {connection && connection.nodes.length > 0 && (
+        <>
+          <CravingTrend checkIns={connection.nodes} />
+          <table className="data-table">
+            <caption>Check-ins ({connection.totalCount})</caption>
+            <thead>
+              <tr><th scope="col">Date</th><th scope="col">Abstinent</th><th scope="col">Craving</th><th scope="col">Coping skills</th><th scope="col">Note</th></tr>
+            </thead>
+            <tbody>
+              {connection.nodes.map((c) => (
+                <tr key={c.id}>
+                  <td data-label="Date">{formatDate(c.occurredOn)}</td>
+                  <td data-label="Abstinent">{c.abstinent ? 'Yes' : <strong>No</strong>}</td>
+                  <td data-label="Craving">{c.craving} of 10</td>
+                  <td data-label="Coping skills">{c.copingSkills.join(', ') || '—'}</td>
+                  <td data-label="Note">{c.note || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" className="secondary" disabled={cursors.length < 2}
+              onClick={() => setCursors((cs) => cs.slice(0, -1))}>Newer check-ins</button>
+            <button type="button" className="secondary" disabled={!connection.pageInfo.hasNextPage}
+              onClick={() => setCursors((cs) => [...cs, connection.pageInfo.endCursor ?? null])}>Older check-ins</button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m: string) => void; onCancel: () => void }) {
+  const [occurredOn, setOccurredOn] = useState(todayISO());
+  const [abstinent, setAbstinent] = useState<'yes' | 'no' | ''>('');
+  const [craving, setCraving] = useState('');
+  const [skills, setSkills] = useState('');
+  const [note, setNote] = useState('');
+  const [local, setLocal] = useState<{ abstinent?: string; craving?: string }>({});
+  const [{ fetching, data, error }, record] = useMutation(RecordCheckInMutation);
+  const errs = data?.recordCheckIn.userErrors;
+  const fields = ['occurredOn', 'abstinent', 'craving', 'copingSkills', 'note'];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const n = Number(craving);
+    const problems = {
+      abstinent: abstinent === '' ? 'Say whether they were abstinent since the last check-in.' : undefined,
+      craving: craving.trim() === '' || !Number.isInteger(n) || n < 0 || n > 10 ? 'Enter craving from 0 to 10.' : undefined,
+    };
+    setLocal(problems);
+    if (problems.abstinent || problems.craving) return;
+    const r = await record({
+      input: {
+        planId,
+        occurredOn,
+        abstinent: abstinent === 'yes',
+        craving: n,
+        copingSkills: skills.split(',').map((s) => s.trim()).filter(Boolean),
+        note: note.trim() || null,
+      },
+    });
+    if (r.data?.recordCheckIn.checkIn) onDone('Check-in recorded.');
+  }
+
+  const abstinentErrors = [...(local.abstinent ? [local.abstinent] : []), ...errorsFor(errs, 'abstinent')];
+  const cravingErrors = [...(local.craving ? [local.craving] : []), ...errorsFor(errs, 'craving')];
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="form-grid">
+        <div className="field">
+          <label>
+            Date
+            <input type="date" required max={todayISO()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
+              aria-describedby="checkin-date-error" />
+          </label>
+          <FieldErrors id="checkin-date-error" messages={errorsFor(errs, 'occurredOn')} />
+        </div>
+        <fieldset aria-describedby="checkin-abstinent-error">
+          <legend>Abstinent since the last check-in</legend>
+          <label className="choice">
+            <input type="radio" name="abstinent" value="yes" checked={abstinent === 'yes'} onChange={() => setAbstinent('yes')} /> Yes
+          </label>
+          <label className="choice">
+            <input type="radio" name="abstinent" value="no" checked={abstinent === 'no'} onChange={() => setAbstinent('no')} /> No
+          </label>
+          <FieldErrors id="checkin-abstinent-error" messages={abstinentErrors} />
+        </fieldset>
+        <div className="field">
+          <label>
+            Craving <span className="hint">(0 none – 10 strongest)</span>
+            <input type="number" inputMode="numeric" min={0} max={10} required value={craving}
+              onChange={(e) => setCraving(e.target.value)} aria-describedby="checkin-craving-error"
+              aria-invalid={cravingErrors.length > 0 || undefined} />
+          </label>
+          <FieldErrors id="checkin-craving-error" messages={cravingErrors} />
+        </div>
+        <div className="field wide">
+          <label>
+            Coping skills <span className="hint">(separate with commas)</span>
+            <input type="text" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
+          </label>
+          <FieldErrors id="checkin-skills-error" messages={errorsFor(errs, 'copingSkills')} />
+        </div>
+        <div className="field wide">
+          <label>
+            Note
+            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
+          </label>
+          <FieldErrors id="checkin-note-error" messages={errorsFor(errs, 'note')} />
+        </div>
+      </div>
+      <FormErrors messages={[...otherErrors(errs, fields), ...(error ? [error.message] : [])]} />
+      <div className="form-buttons">
+        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save check-in'}</button>
+        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}

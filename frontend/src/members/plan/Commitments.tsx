@@ -1,0 +1,184 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { AddCommitmentMutation, GroupPickerQuery, HousePickerQuery, PeerPickerQuery, RemoveCommitmentMutation } from './planQueries';
+import { COMMITMENT_KINDS, COMMITMENT_KIND_LABELS, commitmentTarget, type WeekLike } from './planLogic';
+import AdherenceBars from './AdherenceBars';
+import { errorsFor, otherErrors } from '../formErrors';
+import { FieldErrors, FormErrors } from '../FieldErrors';
+import ActionPanel from '../ActionPanel';
+import { Empty, ErrorNote, Loading } from '../../ui/States';
+import type { AftercareCommitmentKind } from '../../gql/graphql';
+
+export interface Commitment {
+  id: string;
+  kind: AftercareCommitmentKind;
+  description: string;
+  targetPerWeek?: number | null;
+  group?: { id: string; name: string } | null;
+  house?: { id: string; name: string } | null;
+  peer?: { id: string; name: string } | null;
+}
+
+/** The plan's commitments, each with its weekly adherence bars when it has a group and a target. */
+export default function Commitments({ planId, commitments, adherence, editable, onSaved }: {
+  planId: string;
+  commitments: Commitment[];
+  adherence: Map<string, WeekLike[]>;
+  editable: boolean;
+  onSaved: (message: string) => void;
+}) {
+  return (
+    <section aria-labelledby="commitments-heading">
+      <h3 id="commitments-heading">Commitments</h3>
+      {editable && (
+        <div className="actions">
+          <ActionPanel label="Add commitment">
+            {(close) => <AddCommitmentForm planId={planId} onCancel={close} onDone={(m) => { close(); onSaved(m); }} />}
+          </ActionPanel>
+        </div>
+      )}
+      {commitments.length === 0 && <Empty>No commitments yet.</Empty>}
+      <ul className="plain-list">
+        {commitments.map((c) => {
+          const where = c.group?.name ?? c.house?.name ?? c.peer?.name;
+          const title = c.description || COMMITMENT_KIND_LABELS[c.kind];
+          const weeks = adherence.get(c.id);
+          return (
+            <li key={c.id} className="card commitment">
+              <p className="commitment-head">
+                <strong>{COMMITMENT_KIND_LABELS[c.kind]}</strong>
+                {c.description && <> — {c.description}</>}
+              </p>
+              <p className="hint">
+                {where && <>{c.group ? 'Group' : c.house ? 'House' : 'Peer'}: {where}. </>}
+                {c.targetPerWeek != null ? `Target ${c.targetPerWeek} a week.` : 'No weekly target.'}
+              </p>
+              {weeks && <AdherenceBars weeks={weeks} label={title} />}
+              {editable && <RemoveCommitment commitment={c} title={title} onSaved={onSaved} />}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function RemoveCommitment({ commitment, title, onSaved }: { commitment: Commitment; title: string; onSaved: (m: string) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [{ fetching, data, error }, remove] = useMutation(RemoveCommitmentMutation);
+  const errs = data?.removeAftercareCommitment.userErrors;
+
+  async function doRemove() {
+    const r = await remove({ input: { commitmentId: commitment.id } });
+    if (r.data?.removeAftercareCommitment.commitment) onSaved(`Commitment “${title}” removed (kept in the plan’s history).`);
+  }
+
+  if (!confirming) {
+    return (
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setConfirming(true)}>Remove commitment</button>
+      </div>
+    );
+  }
+  return (
+    <div className="actions" role="group" aria-label={`Remove ${title}`}>
+      <p>Remove “{title}” from the plan? It stays in the plan’s history.</p>
+      <button type="button" onClick={doRemove} disabled={fetching}>{fetching ? 'Removing…' : 'Confirm remove'}</button>
+      <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep</button>
+      <FormErrors messages={[...otherErrors(errs, []), ...(error ? [error.message] : [])]} />
+    </div>
+  );
+}
+
+function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDone: (m: string) => void; onCancel: () => void }) {
+  const [kind, setKind] = useState<AftercareCommitmentKind>('MUTUAL_SUPPORT_GROUP');
+  const [description, setDescription] = useState('');
+  const [targetId, setTargetId] = useState('');
+  const [target, setTarget] = useState('');
+  const [{ fetching, data, error }, add] = useMutation(AddCommitmentMutation);
+  const errs = data?.addAftercareCommitment.userErrors;
+  const picker = commitmentTarget(kind);
+  // Only the list the chosen kind needs is fetched.
+  const [groups] = useQuery({ query: GroupPickerQuery, pause: picker !== 'group' });
+  const [houses] = useQuery({ query: HousePickerQuery, pause: picker !== 'house' });
+  const [peers] = useQuery({ query: PeerPickerQuery, pause: picker !== 'peer' });
+  const pickers = picker === 'group' ? groups : picker === 'house' ? houses : peers;
+  const options = picker === 'group' ? groups.data?.groups.nodes
+    : picker === 'house' ? houses.data?.houses.nodes
+      : picker === 'peer' ? peers.data?.peers.nodes : undefined;
+  const pickerLabel = picker === 'group' ? 'Group' : picker === 'house' ? 'House' : 'Peer';
+  const pickerField = picker === 'group' ? 'groupId' : picker === 'house' ? 'houseId' : 'peerId';
+  const fields = ['kind', 'description', 'targetPerWeek', ...(picker !== 'none' ? [pickerField] : [])];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const perWeek = target.trim() === '' ? null : Number(target);
+    const r = await add({
+      input: {
+        planId,
+        kind,
+        description: description.trim() || null,
+        groupId: picker === 'group' && targetId ? targetId : null,
+        houseId: picker === 'house' && targetId ? targetId : null,
+        peerId: picker === 'peer' && targetId ? targetId : null,
+        targetPerWeek: perWeek,
+      },
+    });
+    if (r.data?.addAftercareCommitment.commitment) onDone('Commitment added.');
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="form-grid">
+        <div className="field">
+          <label>
+            Kind
+            <select value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
+              aria-describedby="commitment-kind-error">
+              {COMMITMENT_KINDS.map((k) => <option key={k} value={k}>{COMMITMENT_KIND_LABELS[k]}</option>)}
+            </select>
+          </label>
+          <FieldErrors id="commitment-kind-error" messages={errorsFor(errs, 'kind')} />
+        </div>
+        {picker !== 'none' && (
+          <div className="field">
+            <label>
+              {pickerLabel} <span className="hint">(optional)</span>
+              {pickers.fetching && !pickers.data ? (
+                <Loading label={`Loading ${pickerLabel.toLowerCase()}s`} />
+              ) : (
+                <select value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-describedby="commitment-target-error">
+                  <option value="">None</option>
+                  {options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+                </select>
+              )}
+              {pickers.error && <ErrorNote error={pickers.error} />}
+            </label>
+            <FieldErrors id="commitment-target-error" messages={errorsFor(errs, pickerField)} />
+          </div>
+        )}
+        <div className="field">
+          <label>
+            Target per week <span className="hint">(1–21, optional)</span>
+            <input type="number" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
+              aria-describedby="commitment-per-week-error" />
+          </label>
+          <FieldErrors id="commitment-per-week-error" messages={errorsFor(errs, 'targetPerWeek')} />
+        </div>
+        <div className="field wide">
+          <label>
+            Description <span className="hint">(e.g. “Tuesday SMART meeting”)</span>
+            <input type="text" value={description} onChange={(e) => setDescription(e.target.value)}
+              aria-describedby="commitment-description-error" />
+          </label>
+          <FieldErrors id="commitment-description-error" messages={errorsFor(errs, 'description')} />
+        </div>
+      </div>
+      <FormErrors messages={[...otherErrors(errs, fields), ...(error ? [error.message] : [])]} />
+      <div className="form-buttons">
+        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save commitment'}</button>
+        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
+      </div>
+    </form>
+  );
+}
