@@ -7,6 +7,7 @@ import { Loading } from '../ui/States';
 // Routes are split: each page is its own chunk, loaded when first visited.
 const TodayPage = lazy(() => import('../pages/TodayPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const MemberJourneyPage = lazy(() => import('../members/MemberJourneyPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
     element: <Layout portal="staff" />,
     children: [
       { index: true, element: page(TodayPage) },
+      { path: 'members/:id', element: page(MemberJourneyPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },
