@@ -35,9 +35,9 @@ export default function EpisodeTable(props: { member: FragmentType<typeof Episod
   );
   if (journey.length === 0) return <Empty>No care episodes yet.</Empty>;
   return (
-    <div className="table-box">
+    <div className="table-box" role="region" aria-labelledby="episodes-caption" tabIndex={0}>
       <table className="episodes">
-        <caption>Care episodes</caption>
+        <caption id="episodes-caption">Care episodes</caption>
         <thead>
           <tr>
             <th scope="col">Level</th>

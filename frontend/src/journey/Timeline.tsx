@@ -133,6 +133,8 @@ export default function Timeline(props: {
   );
   const summary = timelineSummary(props.levels, episodes, now);
   const activeSegment = layout.segments.find((s) => s.episodeId === active) ?? null;
+  // Upper rows get the tooltip below them, lower rows above, so it stays inside the box.
+  const tipBelow = activeSegment ? activeSegment.y < (layout.plot.top + layout.plot.bottom) / 2 : true;
 
   function onKey(e: React.KeyboardEvent, index: number) {
     const last = layout.segments.length - 1;
@@ -174,7 +176,7 @@ export default function Timeline(props: {
         <li><span className="dir dir-milestone" aria-hidden="true">★</span> Milestone</li>
         <li><span className="dir dir-note" aria-hidden="true">✎</span> Update</li>
       </ul>
-      <div className="timeline-box" ref={boxRef}>
+      <div className="timeline-box" ref={boxRef} role="region" aria-label="Timeline drawing" tabIndex={0}>
         <svg
           role="img"
           aria-label={summary}
@@ -277,10 +279,10 @@ export default function Timeline(props: {
           <div
             id="timeline-tip"
             role="tooltip"
-            className="timeline-tip"
+            className={`timeline-tip ${tipBelow ? 'below' : 'above'}`}
             style={{
               left: `${Math.min(Math.max((activeSegment.x1 + activeSegment.x2) / 2, 110), layout.width - 110)}px`,
-              top: `${activeSegment.y + 16}px`,
+              top: `${tipBelow ? activeSegment.y + 16 : activeSegment.y - 16}px`,
             }}
           >
             <strong>{activeSegment.levelName}</strong>
