@@ -14,7 +14,7 @@ const levels: LevelInput[] = [
 
 function setup(answer: (vars: Record<string, unknown>) => unknown) {
   const calls: Record<string, unknown>[] = [];
-  const client = testClient((name, vars) => {
+  const client = testClient((_name, vars) => {
     calls.push(vars);
     return answer(vars);
   });
