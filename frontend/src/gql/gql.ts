@@ -22,12 +22,12 @@ type Documents = {
     "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": typeof types.TimelineEpisodes_MemberFragmentDoc,
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": typeof types.TimelineAttendanceDocument,
     "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AdmitMemberDocument,
-    "\n  query PeersWithCapacity {\n    peers(first: 100, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": typeof types.PeersWithCapacityDocument,
+    "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": typeof types.PeersWithCapacityDocument,
     "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AssignPeerDocument,
     "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
     "\n  mutation RecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RecordCheckInDocument,
     "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DischargeMemberDocument,
-    "\n  query OpenHouses {\n    houses(first: 100, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": typeof types.OpenHousesDocument,
+    "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": typeof types.OpenHousesDocument,
     "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.MoveIntoHouseDocument,
     "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.MoveOutOfHouseDocument,
     "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n": typeof types.PostUpdateDocument,
@@ -43,12 +43,12 @@ const documents: Documents = {
     "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": types.TimelineEpisodes_MemberFragmentDoc,
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": types.TimelineAttendanceDocument,
     "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.AdmitMemberDocument,
-    "\n  query PeersWithCapacity {\n    peers(first: 100, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": types.PeersWithCapacityDocument,
+    "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": types.PeersWithCapacityDocument,
     "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": types.AssignPeerDocument,
     "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.ChangeCareLevelDocument,
     "\n  mutation RecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": types.RecordCheckInDocument,
     "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": types.DischargeMemberDocument,
-    "\n  query OpenHouses {\n    houses(first: 100, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": types.OpenHousesDocument,
+    "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": types.OpenHousesDocument,
     "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": types.MoveIntoHouseDocument,
     "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": types.MoveOutOfHouseDocument,
     "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n": types.PostUpdateDocument,
@@ -105,7 +105,7 @@ export function graphql(source: "\n  mutation AdmitMember($input: AdmitMemberInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PeersWithCapacity {\n    peers(first: 100, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n"): (typeof documents)["\n  query PeersWithCapacity {\n    peers(first: 100, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n"];
+export function graphql(source: "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n"): (typeof documents)["\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -125,7 +125,7 @@ export function graphql(source: "\n  mutation DischargeMember($input: DischargeM
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OpenHouses {\n    houses(first: 100, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n"): (typeof documents)["\n  query OpenHouses {\n    houses(first: 100, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n"];
+export function graphql(source: "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n"): (typeof documents)["\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

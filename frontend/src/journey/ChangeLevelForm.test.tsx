@@ -79,6 +79,6 @@ describe('ChangeLevelForm', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('Step down from Intensive outpatient to Outpatient: saved.'));
     const input = (calls[0] as { input: Record<string, unknown> }).input;
     expect(input).toMatchObject({ memberId: 'M1', careLevelCode: 'OUTPATIENT', reason: 'Stable for 30 days' });
-    expect(String(input.effectiveAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
+    expect(String(input.effectiveAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
   });
 });

@@ -7,6 +7,7 @@ import {
   layoutTimeline,
   timelineSummary,
   zoomWindow,
+  DAY,
   TRANSITION_LABEL,
   type EpisodeInput,
   type LevelInput,
@@ -122,7 +123,11 @@ export default function Timeline(props: {
   );
 
   // Attendance from the start of the whole journey, so every zoom has its bars.
-  const from = useMemo(() => zoomWindow('all', now, { episodes, residencies }).start.toISOString(), [now, episodes, residencies]);
+  // Whole days, so a refetch of the member does not start a new attendance query.
+  const from = useMemo(() => {
+    const start = zoomWindow('all', now, { episodes, residencies }).start.getTime();
+    return new Date(Math.floor(start / DAY) * DAY).toISOString();
+  }, [now, episodes, residencies]);
   const [attendanceResult] = useQuery({ query: TimelineAttendanceQuery, variables: { id: member.id, from } });
   const attendance = attendanceResult.data?.member?.attendanceSummary.weeks ?? [];
 
@@ -302,6 +307,7 @@ export default function Timeline(props: {
 
 function episodeText(s: Segment): string {
   const end = s.end ? formatDate(s.end) : 'now';
-  const reason = s.reason ? `. Reason: ${s.reason}` : '';
+  // No field names here ("Reason", "Effective"): form labels must stay unique on the page.
+  const reason = s.reason ? `: ${s.reason}` : '';
   return `${s.levelName}, ${TRANSITION_LABEL[s.transition]}, ${formatDate(s.start)} to ${end}, ${formatDays(s.days)}${reason}`;
 }

@@ -17,10 +17,10 @@ export function formatDays(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;
 }
 
-/** The value of a datetime-local input for an instant, in local time. */
+/** The value of a datetime-local input (with seconds, step 1) for an instant, in local time. */
 export function toLocalInput(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 /** RFC 3339 with the local offset, from a datetime-local value. */

@@ -1,6 +1,6 @@
 // The level-of-care timeline as plain data: where every row, step, band,
 // marker, bar and tick goes. No React here; Timeline.tsx only draws this.
-import { formatDate } from './format';
+import { formatDate, formatDays } from './format';
 
 export type Transition = 'ADMISSION' | 'STEP_DOWN' | 'STEP_UP' | 'LATERAL' | 'READMISSION';
 export type ChangeKind = Transition | 'DISCHARGE';
@@ -509,7 +509,7 @@ export function timelineSummary(levels: LevelInput[], episodes: EpisodeInput[], 
   const last = journey[journey.length - 1];
   const current = last.endedAt
     ? `discharged on ${formatDate(last.endedAt)}`
-    : `now at ${names.get(last.levelCode) ?? last.levelCode} for ${lengthInDays(new Date(last.startedAt), now)} days`;
+    : `now at ${names.get(last.levelCode) ?? last.levelCode} for ${formatDays(lengthInDays(new Date(last.startedAt), now))}`;
   const count = journey.length === 1 ? '1 episode' : `${journey.length} episodes`;
   return `Level of care timeline: ${count}; ${steps.join(', ')}; ${current}.`;
 }

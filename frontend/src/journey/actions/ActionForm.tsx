@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { CombinedError } from 'urql';
 
 /** Props for a control with its error beside it: the id, and the error wired to it. */
@@ -40,7 +40,6 @@ export function ActionForm(props: {
   onCancel: () => void;
   children: React.ReactNode;
 }) {
-  const headingId = useId();
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     // Bring focus into the panel when it opens.
@@ -58,7 +57,6 @@ export function ActionForm(props: {
     <form
       ref={ref}
       className="action-form"
-      aria-labelledby={headingId}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -68,7 +66,7 @@ export function ActionForm(props: {
         if (e.key === 'Escape') props.onCancel();
       }}
     >
-      <h3 id={headingId}>{props.title}</h3>
+      <h3>{props.title}</h3>
       {props.children}
       {general.length > 0 && (
         <div role="alert" className="form-errors">

@@ -48,14 +48,14 @@ export default function AdmitForm(props: {
         );
       }}
     >
-      <Field id={`${id}-level`} label="Level of care" error={err.careLevelCode}>
+      <Field id={`${id}-level`} label="New level of care" error={err.careLevelCode}>
         <select {...controlProps(`${id}-level`, err.careLevelCode)} value={code} onChange={(e) => setCode(e.target.value)}>
           <option value="">Choose a level</option>
           {props.levels.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
         </select>
       </Field>
       <Field id={`${id}-effective`} label="Effective" error={err.startedAt}>
-        <input type="datetime-local" {...controlProps(`${id}-effective`, err.startedAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
+        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err.startedAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
       </Field>
       <Field id={`${id}-reason`} label="Reason" error={err.reason}>
         <input type="text" {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value)} />

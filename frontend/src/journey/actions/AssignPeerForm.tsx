@@ -7,7 +7,7 @@ import { useSave } from './useSave';
 
 const PeersWithCapacityQuery = graphql(`
   query PeersWithCapacity {
-    peers(first: 100, filter: { active: true, hasCapacity: true }) {
+    peers(first: 50, filter: { active: true, hasCapacity: true }) {
       nodes { id name caseloadCount caseloadLimit isAlumnus }
     }
   }
@@ -63,7 +63,7 @@ export default function AssignPeerForm(props: { memberId: string; currentPeerId:
         </select>
       </Field>
       <Field id={`${id}-at`} label="Starts" error={err.startedAt}>
-        <input type="datetime-local" {...controlProps(`${id}-at`, err.startedAt)} value={at} onChange={(e) => setAt(e.target.value)} />
+        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err.startedAt)} value={at} onChange={(e) => setAt(e.target.value)} />
       </Field>
       <Field id={`${id}-focus`} label="Focus (optional)" error={err.focus}>
         <input type="text" {...controlProps(`${id}-focus`, err.focus)} value={focus} onChange={(e) => setFocus(e.target.value)} />

@@ -61,7 +61,7 @@ export default function ChangeLevelForm(props: {
       </Field>
       <p role="status" className="preview" aria-live="polite">{preview}</p>
       <Field id={`${id}-effective`} label="Effective" error={err.effectiveAt}>
-        <input type="datetime-local" {...controlProps(`${id}-effective`, err.effectiveAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
+        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err.effectiveAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
       </Field>
       <Field id={`${id}-reason`} label="Reason" error={err.reason}>
         <input type="text" {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -36,7 +36,7 @@ export default function DischargeForm(props: { memberId: string; onDone: (messag
       }}
     >
       <Field id={`${id}-effective`} label="Effective" error={err.endedAt}>
-        <input type="datetime-local" {...controlProps(`${id}-effective`, err.endedAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
+        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err.endedAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
       </Field>
       <Field id={`${id}-reason`} label="Reason" error={err.reason}>
         <input type="text" required {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value)} />

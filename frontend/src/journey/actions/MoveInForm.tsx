@@ -7,7 +7,7 @@ import { useSave } from './useSave';
 
 const OpenHousesQuery = graphql(`
   query OpenHouses {
-    houses(first: 100, filter: { hasOpenBeds: true }) {
+    houses(first: 50, filter: { hasOpenBeds: true }) {
       nodes { id name occupancy { available } }
     }
   }
@@ -66,7 +66,7 @@ export default function MoveInForm(props: { memberId: string; onDone: (message: 
         <input type="text" {...controlProps(`${id}-bed`, err.bed)} value={bed} onChange={(e) => setBed(e.target.value)} />
       </Field>
       <Field id={`${id}-at`} label="Move-in" error={err.moveInAt}>
-        <input type="datetime-local" {...controlProps(`${id}-at`, err.moveInAt)} value={at} onChange={(e) => setAt(e.target.value)} />
+        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err.moveInAt)} value={at} onChange={(e) => setAt(e.target.value)} />
       </Field>
     </ActionForm>
   );

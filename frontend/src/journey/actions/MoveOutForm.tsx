@@ -46,7 +46,7 @@ export default function MoveOutForm(props: { memberId: string; houseName: string
       }
     >
       <Field id={`${id}-at`} label="Move-out" error={err.moveOutAt}>
-        <input type="datetime-local" {...controlProps(`${id}-at`, err.moveOutAt)} value={at} onChange={(e) => setAt(e.target.value)} />
+        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err.moveOutAt)} value={at} onChange={(e) => setAt(e.target.value)} />
       </Field>
       <Field id={`${id}-reason`} label="Why" error={err.reason}>
         <select {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value as MoveOutReason)}>
