@@ -241,7 +241,7 @@ export default function Timeline(props: {
             <g key={c.key} className={`tl-change dir-${c.direction}`} aria-hidden="true">
               <text x={c.x} y={c.y2} textAnchor="middle" dominantBaseline="central" className="tl-icon">{c.icon}</text>
               {c.showLabel && (
-                <text x={c.x + 8} y={c.y2 - 10} className="tl-label">{c.label}</text>
+                <text x={c.labelAnchor === 'end' ? c.x - 8 : c.x + 8} y={c.y2 - 10} textAnchor={c.labelAnchor} className="tl-label">{c.label}</text>
               )}
             </g>
           ))}

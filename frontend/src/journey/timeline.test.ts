@@ -140,6 +140,19 @@ describe('layoutTimeline: steps and labels', () => {
     expect(narrow.changes[0].showLabel).toBe(true);
   });
 
+  it('runs a label near the right edge leftwards', () => {
+    const late = layout({
+      episodes: [
+        ep('a', 'IOP', '2026-01-01T00:00:00Z', '2026-11-26T10:00:00Z', 'ADMISSION'),
+        ep('b', 'PHP', '2026-11-26T10:00:00Z', null, 'STEP_UP'),
+      ],
+    });
+    expect(late.changes.map((c) => [c.label, c.labelAnchor])).toEqual([
+      ['Admission', 'start'],
+      ['Step up', 'end'],
+    ]);
+  });
+
   it('knows when an ended episode was a discharge', () => {
     const j = journeyEpisodes(journey);
     expect([0, 1, 2, 3, 4].map((i) => endedInDischarge(j, i))).toEqual([false, false, false, true, false]);

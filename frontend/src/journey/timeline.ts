@@ -102,6 +102,8 @@ export interface Change {
   at: Date;
   /** Whether the text label fits without running into the previous one. */
   showLabel: boolean;
+  /** Labels near the right edge run leftwards so they stay inside the drawing. */
+  labelAnchor: 'start' | 'end';
 }
 
 export interface Gap {
@@ -386,6 +388,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
         connector,
         at: new Date(s),
         showLabel: true,
+        labelAnchor: 'start',
       });
     }
     if (endedInDischarge(episodes, i)) {
@@ -406,6 +409,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
           connector: false,
           at: new Date(en),
           showLabel: true,
+          labelAnchor: 'start',
         });
       }
     }
@@ -414,6 +418,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   // Text labels only where they fit; icons always show.
   let lastLabelX = -Infinity;
   for (const c of changes) {
+    c.labelAnchor = right - c.x < g.minLabelGap ? 'end' : 'start';
     c.showLabel = c.x - lastLabelX >= g.minLabelGap;
     if (c.showLabel) lastLabelX = c.x;
   }
