@@ -13,7 +13,7 @@ export const EpisodeTableFragment = graphql(`
       endedAt
       transition
       reason @include(if: $clinical)
-      dischargeReason
+      dischargeReason @include(if: $clinical)
     }
   }
 `);

@@ -27,7 +27,7 @@ export const TimelineEpisodesFragment = graphql(`
       endedAt
       transition
       reason @include(if: $clinical)
-      dischargeReason
+      dischargeReason @include(if: $clinical)
     }
     residencies {
       id
