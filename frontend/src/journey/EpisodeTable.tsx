@@ -57,11 +57,11 @@ export default function EpisodeTable(props: { member: FragmentType<typeof Episod
             return (
               <tr key={e.id}>
                 <th scope="row">{e.careLevel.name}</th>
-                <td>
+                <td data-label="Transition">
                   <span className={`chip dir-${dir}`}><span aria-hidden="true">{ICON[dir]} </span>{TRANSITION_LABEL[e.transition]}</span>
                 </td>
-                <td><time dateTime={e.startedAt}>{formatDateTime(e.startedAt)}</time></td>
-                <td>
+                <td data-label="Start"><time dateTime={e.startedAt}>{formatDateTime(e.startedAt)}</time></td>
+                <td data-label="End">
                   {e.endedAt ? <time dateTime={e.endedAt}>{formatDateTime(e.endedAt)}</time> : 'Current'}
                   {discharged && (
                     <>
@@ -70,8 +70,8 @@ export default function EpisodeTable(props: { member: FragmentType<typeof Episod
                     </>
                   )}
                 </td>
-                <td>{formatDays(lengthInDays(new Date(e.startedAt), end))}</td>
-                <td>
+                <td data-label="Length">{formatDays(lengthInDays(new Date(e.startedAt), end))}</td>
+                <td data-label="Reason">
                   {e.reason ?? ''}
                   {discharged && e.dischargeReason && <div className="muted">Discharge: {e.dischargeReason}</div>}
                 </td>
