@@ -38,8 +38,12 @@ export default function MemberJourneyPage() {
 
   if (!data?.member) {
     if (fetching || !role) return <Loading label="Loading the member" />;
-    if (error) return <ErrorNote error={error} />;
-    return <p className="state state-error" role="alert">No member has this address.</p>;
+    return (
+      <section>
+        <h1>Member not found</h1>
+        {error ? <ErrorNote error={error} /> : <p className="state state-error" role="alert">No member has this address.</p>}
+      </section>
+    );
   }
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   return (
