@@ -79,6 +79,10 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   return width;
 }
 
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(v, Math.max(lo, hi)));
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -103,6 +107,7 @@ export default function Timeline(props: {
   const member = getFragmentData(TimelineEpisodesFragment, props.member);
   const [zoom, setZoom] = useState<Zoom>('all');
   const [active, setActive] = useState<string | null>(null);
+  const [scrollLeft, setScrollLeft] = useState(0);
   const boxRef = useRef<HTMLDivElement>(null);
   const segRefs = useRef<(SVGGElement | null)[]>([]);
   const boxWidth = useWidth(boxRef);
@@ -138,8 +143,6 @@ export default function Timeline(props: {
   );
   const summary = timelineSummary(props.levels, episodes, now);
   const activeSegment = layout.segments.find((s) => s.episodeId === active) ?? null;
-  // Upper rows get the tooltip below them, lower rows above, so it stays inside the box.
-  const tipBelow = activeSegment ? activeSegment.y < (layout.plot.top + layout.plot.bottom) / 2 : true;
 
   function onKey(e: React.KeyboardEvent, index: number) {
     const last = layout.segments.length - 1;
@@ -181,7 +184,15 @@ export default function Timeline(props: {
         <li><span className="dir dir-milestone" aria-hidden="true">★</span> Milestone</li>
         <li><span className="dir dir-note" aria-hidden="true">✎</span> Update</li>
       </ul>
-      <div className="timeline-box" ref={boxRef} role="region" aria-label="Timeline drawing" tabIndex={0}>
+      <div className="timeline-frame">
+      <div
+        className="timeline-box"
+        ref={boxRef}
+        role="region"
+        aria-label="Timeline drawing"
+        tabIndex={0}
+        onScroll={(e) => setScrollLeft(e.currentTarget.scrollLeft)}
+      >
         <svg
           role="img"
           aria-label={summary}
@@ -280,14 +291,25 @@ export default function Timeline(props: {
             </rect>
           ))}
         </svg>
+        {boxWidth < MIN_WIDTH && (
+          // While the drawing scrolls sideways the level names stay in view (the SVG holds them too).
+          <div className="timeline-sticky" aria-hidden="true" style={{ height: `${layout.height}px`, width: `${layout.plot.left - 8}px` }}>
+            {layout.rows.map((r) => (
+              <span key={r.code} style={{ top: `${r.top}px`, height: `${r.height}px` }}>{capitalise(r.shortName)}</span>
+            ))}
+            <span style={{ top: `${layout.housingTop}px`, height: '16px' }}>House</span>
+          </div>
+        )}
+      </div>
         {activeSegment && (
+          // Outside the scrolling box, so it is never clipped; placed where the episode shows.
           <div
             id="timeline-tip"
             role="tooltip"
-            className={`timeline-tip ${tipBelow ? 'below' : 'above'}`}
+            className="timeline-tip"
             style={{
-              left: `${Math.min(Math.max((activeSegment.x1 + activeSegment.x2) / 2, 110), layout.width - 110)}px`,
-              top: `${tipBelow ? activeSegment.y + 16 : activeSegment.y - 16}px`,
+              left: `${clamp((activeSegment.x1 + activeSegment.x2) / 2 - scrollLeft, 130, Math.min(boxWidth, layout.width) - 130)}px`,
+              top: `${activeSegment.y + 16}px`,
             }}
           >
             <strong>{activeSegment.levelName}</strong>
