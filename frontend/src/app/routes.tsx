@@ -18,6 +18,7 @@ const MeetingPage = lazy(() => import('../groups/MeetingPage'));
 const AdminPage = lazy(() => import('../admin/AdminPage'));
 const PlanPage = lazy(() => import('../members/plan/PlanPage'));
 const FamilyPage = lazy(() => import('../members/family/FamilyPage'));
+const MemberJourneyPage = lazy(() => import('../members/MemberJourneyPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: 'admin', element: page(AdminPage) },
       { path: 'members/:id/plan', element: page(PlanPage) },
       { path: 'members/:id/family', element: page(FamilyPage) },
+      { path: 'members/:id', element: page(MemberJourneyPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },

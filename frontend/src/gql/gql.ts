@@ -33,8 +33,24 @@ type Documents = {
     "\n  query HousesList($after: String) {\n    houses(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name capacity genderDesignation narrLevel\n        occupancy { occupied available }\n      }\n    }\n  }\n": typeof types.HousesListDocument,
     "\n  query House($id: ID!) {\n    house(id: $id) {\n      id name address phone capacity genderDesignation narrLevel\n      occupancy { capacity occupied available }\n      residents { id bed moveInAt member { id displayName } }\n      residencies(first: 100) { nodes { id bed } }\n      houseMeetingGroups { id name nextMeeting { id startsAt } }\n    }\n  }\n": typeof types.HouseDocument,
     "\n  query MoveInCandidates($search: String!) {\n    members(first: 10, filter: { search: $search }) {\n      nodes { id displayName currentResidency { id house { id name } } }\n    }\n  }\n": typeof types.MoveInCandidatesDocument,
-    "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.MoveIntoHouseDocument,
+    "\n  mutation HouseMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.HouseMoveIntoHouseDocument,
+    "\n  fragment EpisodeTable_member on Member {\n    careEpisodes {\n      id\n      careLevel { id code name }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n  }\n": typeof types.EpisodeTable_MemberFragmentDoc,
+    "\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n": typeof types.JourneyActions_MemberFragmentDoc,
+    "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": typeof types.TimelineEpisodes_MemberFragmentDoc,
+    "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": typeof types.TimelineAttendanceDocument,
+    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AdmitMemberDocument,
+    "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": typeof types.PeersWithCapacityDocument,
+    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AssignPeerDocument,
+    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
+    "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyRecordCheckInDocument,
+    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DischargeMemberDocument,
+    "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": typeof types.OpenHousesDocument,
+    "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyMoveIntoHouseDocument,
+    "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.MoveOutOfHouseDocument,
+    "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n": typeof types.PostUpdateDocument,
     "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": typeof types.MemberNameDocument,
+    "\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n": typeof types.MemberJourneyDocument,
+    "\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n": typeof types.MemberSummary_MemberFragmentDoc,
     "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": typeof types.FamilyContactFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n": typeof types.ConsentFieldsFragmentDoc,
     "\n  query FamilyMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      familyContacts { ...FamilyContactFields }\n      consents { ...ConsentFields }\n    }\n  }\n": typeof types.FamilyMemberDocument,
@@ -59,7 +75,7 @@ type Documents = {
     "\n  mutation UpdateAftercareGoal($input: UpdateAftercareGoalInput!) {\n    updateAftercareGoal(input: $input) {\n      goal { ...PlanGoalFields }\n      userErrors { field message code }\n    }\n  }\n": typeof types.UpdateAftercareGoalDocument,
     "\n  mutation AddAftercareCommitment($input: AddAftercareCommitmentInput!) {\n    addAftercareCommitment(input: $input) {\n      commitment { ...PlanCommitmentFields }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AddAftercareCommitmentDocument,
     "\n  mutation RemoveAftercareCommitment($input: RemoveAftercareCommitmentInput!) {\n    removeAftercareCommitment(input: $input) {\n      commitment { id removedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RemoveAftercareCommitmentDocument,
-    "\n  mutation RecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RecordCheckInDocument,
+    "\n  mutation PlanRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n": typeof types.PlanRecordCheckInDocument,
     "\n  mutation RecordRecoveryCapital($input: RecordRecoveryCapitalInput!) {\n    recordRecoveryCapital(input: $input) {\n      assessment { id total sustainedRemissionLikely assessedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RecordRecoveryCapitalDocument,
     "\n  query MembersList($first: Int, $after: String, $last: Int, $before: String, $filter: MemberFilter) {\n    members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes {\n        id\n        displayName\n        status\n        daysInRecovery\n        currentCareLevel { id name }\n        currentResidency { id bed house { id name } }\n        currentPeer { id name }\n      }\n    }\n  }\n": typeof types.MembersListDocument,
     "\n  query MemberFilterLevels {\n    careLevels { id code name }\n  }\n": typeof types.MemberFilterLevelsDocument,
@@ -93,8 +109,24 @@ const documents: Documents = {
     "\n  query HousesList($after: String) {\n    houses(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name capacity genderDesignation narrLevel\n        occupancy { occupied available }\n      }\n    }\n  }\n": types.HousesListDocument,
     "\n  query House($id: ID!) {\n    house(id: $id) {\n      id name address phone capacity genderDesignation narrLevel\n      occupancy { capacity occupied available }\n      residents { id bed moveInAt member { id displayName } }\n      residencies(first: 100) { nodes { id bed } }\n      houseMeetingGroups { id name nextMeeting { id startsAt } }\n    }\n  }\n": types.HouseDocument,
     "\n  query MoveInCandidates($search: String!) {\n    members(first: 10, filter: { search: $search }) {\n      nodes { id displayName currentResidency { id house { id name } } }\n    }\n  }\n": types.MoveInCandidatesDocument,
-    "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n": types.MoveIntoHouseDocument,
+    "\n  mutation HouseMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n": types.HouseMoveIntoHouseDocument,
+    "\n  fragment EpisodeTable_member on Member {\n    careEpisodes {\n      id\n      careLevel { id code name }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n  }\n": types.EpisodeTable_MemberFragmentDoc,
+    "\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n": types.JourneyActions_MemberFragmentDoc,
+    "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": types.TimelineEpisodes_MemberFragmentDoc,
+    "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": types.TimelineAttendanceDocument,
+    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.AdmitMemberDocument,
+    "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": types.PeersWithCapacityDocument,
+    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": types.AssignPeerDocument,
+    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.ChangeCareLevelDocument,
+    "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyRecordCheckInDocument,
+    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": types.DischargeMemberDocument,
+    "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": types.OpenHousesDocument,
+    "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyMoveIntoHouseDocument,
+    "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": types.MoveOutOfHouseDocument,
+    "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n": types.PostUpdateDocument,
     "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": types.MemberNameDocument,
+    "\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n": types.MemberJourneyDocument,
+    "\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n": types.MemberSummary_MemberFragmentDoc,
     "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": types.FamilyContactFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n": types.ConsentFieldsFragmentDoc,
     "\n  query FamilyMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      familyContacts { ...FamilyContactFields }\n      consents { ...ConsentFields }\n    }\n  }\n": types.FamilyMemberDocument,
@@ -119,7 +151,7 @@ const documents: Documents = {
     "\n  mutation UpdateAftercareGoal($input: UpdateAftercareGoalInput!) {\n    updateAftercareGoal(input: $input) {\n      goal { ...PlanGoalFields }\n      userErrors { field message code }\n    }\n  }\n": types.UpdateAftercareGoalDocument,
     "\n  mutation AddAftercareCommitment($input: AddAftercareCommitmentInput!) {\n    addAftercareCommitment(input: $input) {\n      commitment { ...PlanCommitmentFields }\n      userErrors { field message code }\n    }\n  }\n": types.AddAftercareCommitmentDocument,
     "\n  mutation RemoveAftercareCommitment($input: RemoveAftercareCommitmentInput!) {\n    removeAftercareCommitment(input: $input) {\n      commitment { id removedAt }\n      userErrors { field message code }\n    }\n  }\n": types.RemoveAftercareCommitmentDocument,
-    "\n  mutation RecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n": types.RecordCheckInDocument,
+    "\n  mutation PlanRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n": types.PlanRecordCheckInDocument,
     "\n  mutation RecordRecoveryCapital($input: RecordRecoveryCapitalInput!) {\n    recordRecoveryCapital(input: $input) {\n      assessment { id total sustainedRemissionLikely assessedAt }\n      userErrors { field message code }\n    }\n  }\n": types.RecordRecoveryCapitalDocument,
     "\n  query MembersList($first: Int, $after: String, $last: Int, $before: String, $filter: MemberFilter) {\n    members(first: $first, after: $after, last: $last, before: $before, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      nodes {\n        id\n        displayName\n        status\n        daysInRecovery\n        currentCareLevel { id name }\n        currentResidency { id bed house { id name } }\n        currentPeer { id name }\n      }\n    }\n  }\n": types.MembersListDocument,
     "\n  query MemberFilterLevels {\n    careLevels { id code name }\n  }\n": types.MemberFilterLevelsDocument,
@@ -227,11 +259,75 @@ export function graphql(source: "\n  query MoveInCandidates($search: String!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation HouseMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation HouseMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EpisodeTable_member on Member {\n    careEpisodes {\n      id\n      careLevel { id code name }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n  }\n"): (typeof documents)["\n  fragment EpisodeTable_member on Member {\n    careEpisodes {\n      id\n      careLevel { id code name }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n"): (typeof documents)["\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n"): (typeof documents)["\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n"): (typeof documents)["\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n"): (typeof documents)["\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n"): (typeof documents)["\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n"): (typeof documents)["\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n"): (typeof documents)["\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -331,7 +427,7 @@ export function graphql(source: "\n  mutation RemoveAftercareCommitment($input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PlanRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation PlanRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id occurredOn abstinent craving }\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

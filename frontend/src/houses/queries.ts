@@ -34,7 +34,7 @@ export const MoveInCandidatesQuery = graphql(`
 `);
 
 export const MoveIntoHouseMutation = graphql(`
-  mutation MoveIntoHouse($input: MoveIntoHouseInput!) {
+  mutation HouseMoveIntoHouse($input: MoveIntoHouseInput!) {
     moveIntoHouse(input: $input) {
       residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }
       userErrors { field message code }

@@ -144,7 +144,7 @@ export const RemoveCommitmentMutation = graphql(`
 `);
 
 export const RecordCheckInMutation = graphql(`
-  mutation RecordCheckIn($input: RecordCheckInInput!) {
+  mutation PlanRecordCheckIn($input: RecordCheckInInput!) {
     recordCheckIn(input: $input) {
       checkIn { id occurredOn abstinent craving }
       userErrors { field message code }

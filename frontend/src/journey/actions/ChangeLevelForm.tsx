@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import { graphql } from '../../gql';
+import { previewTransition, type LevelInput } from '../timeline';
+import { fromLocalInput, toLocalInput } from '../format';
+import { ActionForm, Field, controlProps } from './ActionForm';
+import { useSave } from './useSave';
+
+const ChangeCareLevelMutation = graphql(`
+  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {
+    changeCareLevel(input: $input) {
+      episode { id transition }
+      userErrors { field message code }
+    }
+  }
+`);
+
+export default function ChangeLevelForm(props: {
+  memberId: string;
+  levels: LevelInput[];
+  current: LevelInput | null;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [effective, setEffective] = useState(() => toLocalInput(new Date()));
+  const [reason, setReason] = useState('');
+  const save = useSave(ChangeCareLevelMutation, (d) => d.changeCareLevel, ['careLevelCode', 'effectiveAt', 'reason']);
+  const target = props.levels.find((l) => l.code === code) ?? null;
+  const preview = previewTransition(props.current, target);
+  const err = save.errors.byField;
+
+  return (
+    <ActionForm
+      title="Change level of care"
+      submitLabel="Save level change"
+      saving={save.saving}
+      general={save.errors.general}
+      error={save.error}
+      onCancel={props.onCancel}
+      onSubmit={() => {
+        if (!code) {
+          save.setErrors({ byField: { careLevelCode: 'Choose the new level of care.' }, general: [] });
+          return;
+        }
+        save.run(
+          { input: { memberId: props.memberId, careLevelCode: code, effectiveAt: fromLocalInput(effective), reason: reason || null } },
+          () => props.onDone(`${preview}: saved.`),
+        );
+      }}
+    >
+      <Field id={`${id}-level`} label="New level of care" error={err.careLevelCode}>
+        <select {...controlProps(`${id}-level`, err.careLevelCode)} value={code} onChange={(e) => setCode(e.target.value)}>
+          <option value="">Choose a level</option>
+          {props.levels.map((l) => (
+            <option key={l.code} value={l.code} disabled={l.code === props.current?.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <p role="status" className="preview" aria-live="polite">{preview}</p>
+      <Field id={`${id}-effective`} label="Effective" error={err.effectiveAt}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err.effectiveAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
+      </Field>
+      <Field id={`${id}-reason`} label="Reason" error={err.reason}>
+        <input type="text" {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+    </ActionForm>
+  );
+}

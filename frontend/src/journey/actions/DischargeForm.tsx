@@ -1,0 +1,46 @@
+import { useId, useState } from 'react';
+import { graphql } from '../../gql';
+import { fromLocalInput, toLocalInput } from '../format';
+import { ActionForm, Field, controlProps } from './ActionForm';
+import { useSave } from './useSave';
+
+const DischargeMemberMutation = graphql(`
+  mutation DischargeMember($input: DischargeMemberInput!) {
+    dischargeMember(input: $input) {
+      episode { id endedAt }
+      userErrors { field message code }
+    }
+  }
+`);
+
+export default function DischargeForm(props: { memberId: string; onDone: (message: string) => void; onCancel: () => void }) {
+  const id = useId();
+  const [effective, setEffective] = useState(() => toLocalInput(new Date()));
+  const [reason, setReason] = useState('');
+  const save = useSave(DischargeMemberMutation, (d) => d.dischargeMember, ['endedAt', 'reason']);
+  const err = save.errors.byField;
+  return (
+    <ActionForm
+      title="Discharge"
+      submitLabel="Save discharge"
+      saving={save.saving}
+      general={save.errors.general}
+      error={save.error}
+      onCancel={props.onCancel}
+      onSubmit={() => {
+        if (!reason.trim()) {
+          save.setErrors({ byField: { reason: 'Say why the member leaves care.' }, general: [] });
+          return;
+        }
+        save.run({ input: { memberId: props.memberId, endedAt: fromLocalInput(effective), reason } }, () => props.onDone('Discharge saved.'));
+      }}
+    >
+      <Field id={`${id}-effective`} label="Effective" error={err.endedAt}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err.endedAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
+      </Field>
+      <Field id={`${id}-reason`} label="Reason" error={err.reason}>
+        <input type="text" required {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,73 @@
+import { useId, useState } from 'react';
+import { useQuery } from 'urql';
+import { graphql } from '../../gql';
+import { fromLocalInput, toLocalInput } from '../format';
+import { ActionForm, Field, controlProps } from './ActionForm';
+import { useSave } from './useSave';
+
+const OpenHousesQuery = graphql(`
+  query OpenHouses {
+    houses(first: 50, filter: { hasOpenBeds: true }) {
+      nodes { id name occupancy { available } }
+    }
+  }
+`);
+
+const MoveIntoHouseMutation = graphql(`
+  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {
+    moveIntoHouse(input: $input) {
+      residency { id }
+      userErrors { field message code }
+    }
+  }
+`);
+
+export default function MoveInForm(props: { memberId: string; onDone: (message: string) => void; onCancel: () => void }) {
+  const id = useId();
+  const [{ data, fetching, error }] = useQuery({ query: OpenHousesQuery, requestPolicy: 'network-only' });
+  const [houseId, setHouseId] = useState('');
+  const [bed, setBed] = useState('');
+  const [at, setAt] = useState(() => toLocalInput(new Date()));
+  const save = useSave(MoveIntoHouseMutation, (d) => d.moveIntoHouse, ['houseId', 'bed', 'moveInAt']);
+  const err = save.errors.byField;
+  const houses = data?.houses.nodes ?? [];
+  const houseError = err.houseId ?? (error ? 'The houses could not be loaded.' : !fetching && houses.length === 0 ? 'No house has an open bed.' : undefined);
+  return (
+    <ActionForm
+      title="Move into house"
+      submitLabel="Save move-in"
+      saving={save.saving}
+      general={save.errors.general}
+      error={save.error}
+      onCancel={props.onCancel}
+      onSubmit={() => {
+        if (!houseId) {
+          save.setErrors({ byField: { houseId: 'Choose a house.' }, general: [] });
+          return;
+        }
+        const name = houses.find((h) => h.id === houseId)?.name ?? 'the house';
+        save.run(
+          { input: { memberId: props.memberId, houseId, bed: bed || null, moveInAt: fromLocalInput(at) } },
+          () => props.onDone(`Moved into ${name}.`),
+        );
+      }}
+    >
+      <Field id={`${id}-house`} label="House" error={houseError}>
+        <select {...controlProps(`${id}-house`, houseError)} value={houseId} onChange={(e) => setHouseId(e.target.value)}>
+          <option value="">{fetching ? 'Loading houses…' : 'Choose a house'}</option>
+          {houses.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.name} ({h.occupancy.available === 1 ? '1 open bed' : `${h.occupancy.available} open beds`})
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${id}-bed`} label="Bed (optional)" error={err.bed}>
+        <input type="text" {...controlProps(`${id}-bed`, err.bed)} value={bed} onChange={(e) => setBed(e.target.value)} />
+      </Field>
+      <Field id={`${id}-at`} label="Move-in" error={err.moveInAt}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err.moveInAt)} value={at} onChange={(e) => setAt(e.target.value)} />
+      </Field>
+    </ActionForm>
+  );
+}

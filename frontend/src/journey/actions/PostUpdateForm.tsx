@@ -1,0 +1,50 @@
+import { useId, useState } from 'react';
+import { graphql } from '../../gql';
+import { ActionForm, Field, controlProps } from './ActionForm';
+import { useSave } from './useSave';
+
+const PostUpdateMutation = graphql(`
+  mutation PostUpdate($input: PostUpdateInput!) {
+    postUpdate(input: $input) {
+      update { id shareable }
+      userErrors { field message code }
+    }
+  }
+`);
+
+export default function PostUpdateForm(props: { memberId: string; onDone: (message: string) => void; onCancel: () => void }) {
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [shareable, setShareable] = useState(false);
+  const save = useSave(PostUpdateMutation, (d) => d.postUpdate, ['body', 'shareable']);
+  const err = save.errors.byField;
+  return (
+    <ActionForm
+      title="Post update"
+      submitLabel="Save update"
+      saving={save.saving}
+      general={save.errors.general}
+      error={save.error}
+      onCancel={props.onCancel}
+      onSubmit={() => {
+        if (!body.trim()) {
+          save.setErrors({ byField: { body: 'Write the update first.' }, general: [] });
+          return;
+        }
+        save.run({ input: { memberId: props.memberId, body, shareable } }, () =>
+          props.onDone(shareable ? 'Update posted; family may see it where a consent covers it.' : 'Update posted (internal).'),
+        );
+      }}
+    >
+      <Field id={`${id}-body`} label="Update" error={err.body}>
+        <textarea rows={3} {...controlProps(`${id}-body`, err.body)} value={body} onChange={(e) => setBody(e.target.value)} />
+      </Field>
+      <div className="field checkbox">
+        <label>
+          <input type="checkbox" checked={shareable} onChange={(e) => setShareable(e.target.checked)} /> Shareable with family
+        </label>
+        {err.shareable && <p className="field-error">{err.shareable}</p>}
+      </div>
+    </ActionForm>
+  );
+}
