@@ -7,6 +7,7 @@ import { Loading } from '../ui/States';
 // Routes are split: each page is its own chunk, loaded when first visited.
 const TodayPage = lazy(() => import('../pages/TodayPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+const FamilyPage = lazy(() => import('../family/FamilyPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -22,6 +23,12 @@ export const router = createBrowserRouter([
     element: <Layout portal="staff" />,
     children: [
       { index: true, element: page(TodayPage) },
+    ],
+  },
+  {
+    element: <Layout portal="family" />,
+    children: [
+      { path: '/family', element: page(FamilyPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },

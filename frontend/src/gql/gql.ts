@@ -17,11 +17,17 @@ type Documents = {
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": typeof types.SignOutDocument,
+    "\n  query FamilyPortal {\n    viewer {\n      sharedMembers {\n        id\n        displayName\n        sharedKinds\n        consentExpiresAt\n        consentExpiresOnEvent\n        daysInRecovery\n        milestones { next { label date } }\n        currentCareLevel { id name }\n        houseName\n      }\n      familyGroups {\n        id\n        name\n        description\n        modality\n        location\n        timeZone\n        schedule { dayOfWeek startTime durationMinutes }\n        nextMeeting { id startsAt endsAt topic viewerAttendance }\n      }\n    }\n  }\n": typeof types.FamilyPortalDocument,
+    "\n  query SharedUpdates($id: ID!, $first: Int!, $after: String) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        sharedUpdates(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes { id kind body occurredAt }\n        }\n      }\n    }\n  }\n": typeof types.SharedUpdatesDocument,
+    "\n  query SharedAttendance($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        attendanceWeeks { weekStart attended }\n      }\n    }\n  }\n": typeof types.SharedAttendanceDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": types.SignOutDocument,
+    "\n  query FamilyPortal {\n    viewer {\n      sharedMembers {\n        id\n        displayName\n        sharedKinds\n        consentExpiresAt\n        consentExpiresOnEvent\n        daysInRecovery\n        milestones { next { label date } }\n        currentCareLevel { id name }\n        houseName\n      }\n      familyGroups {\n        id\n        name\n        description\n        modality\n        location\n        timeZone\n        schedule { dayOfWeek startTime durationMinutes }\n        nextMeeting { id startsAt endsAt topic viewerAttendance }\n      }\n    }\n  }\n": types.FamilyPortalDocument,
+    "\n  query SharedUpdates($id: ID!, $first: Int!, $after: String) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        sharedUpdates(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes { id kind body occurredAt }\n        }\n      }\n    }\n  }\n": types.SharedUpdatesDocument,
+    "\n  query SharedAttendance($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        attendanceWeeks { weekStart attended }\n      }\n    }\n  }\n": types.SharedAttendanceDocument,
 };
 
 /**
@@ -50,6 +56,18 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FamilyPortal {\n    viewer {\n      sharedMembers {\n        id\n        displayName\n        sharedKinds\n        consentExpiresAt\n        consentExpiresOnEvent\n        daysInRecovery\n        milestones { next { label date } }\n        currentCareLevel { id name }\n        houseName\n      }\n      familyGroups {\n        id\n        name\n        description\n        modality\n        location\n        timeZone\n        schedule { dayOfWeek startTime durationMinutes }\n        nextMeeting { id startsAt endsAt topic viewerAttendance }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FamilyPortal {\n    viewer {\n      sharedMembers {\n        id\n        displayName\n        sharedKinds\n        consentExpiresAt\n        consentExpiresOnEvent\n        daysInRecovery\n        milestones { next { label date } }\n        currentCareLevel { id name }\n        houseName\n      }\n      familyGroups {\n        id\n        name\n        description\n        modality\n        location\n        timeZone\n        schedule { dayOfWeek startTime durationMinutes }\n        nextMeeting { id startsAt endsAt topic viewerAttendance }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharedUpdates($id: ID!, $first: Int!, $after: String) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        sharedUpdates(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes { id kind body occurredAt }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SharedUpdates($id: ID!, $first: Int!, $after: String) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        sharedUpdates(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes { id kind body occurredAt }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharedAttendance($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        attendanceWeeks { weekStart attended }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SharedAttendance($id: ID!) {\n    node(id: $id) {\n      id\n      ... on SharedMember {\n        attendanceWeeks { weekStart attended }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
