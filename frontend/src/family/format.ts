@@ -17,6 +17,6 @@ export function formatDate(instant: string, locale?: string, timeZone?: string):
 /** Weekday, day and time of an instant, in `timeZone` (a group's): "Sun, 29 Nov, 14:00". */
 export function formatMeetingTime(instant: string, locale?: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {
-    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone,
+    weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone,
   }).format(new Date(instant));
 }
