@@ -51,3 +51,14 @@ export async function settle(page) {
 export function check(ok, message) {
   if (!ok) throw new Error(message);
 }
+
+/** The control with exactly this label, else the first visible one whose label contains it. */
+export async function field(scope, label) {
+  const exact = scope.getByLabel(label, { exact: true });
+  if (await exact.count()) return exact.first();
+  return scope.getByLabel(label).filter({ visible: true }).first();
+}
+
+export function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

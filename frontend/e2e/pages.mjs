@@ -66,6 +66,7 @@ export async function checkPages(browser, ctxOptions, outDir, log) {
   try {
     const pages = await mainPages(await contextFor('admin'));
     for (const p of pages) {
+      let missing = null; // a page not built yet is skipped at every width
       for (const [width, viewport] of Object.entries(viewports)) {
         const row = { page: p.name, path: p.path ?? '-', width, status: 'ok', critical: 0, serious: 0, moderate: 0, minor: 0, rules: [] };
         rows.push(row);
@@ -73,9 +74,17 @@ export async function checkPages(browser, ctxOptions, outDir, log) {
           row.status = 'skipped: no such record in the demo data';
           continue;
         }
+        if (missing) {
+          row.status = missing;
+          continue;
+        }
         const context = await contextFor(p.who);
         const page = await context.newPage();
         await page.setViewportSize(viewport);
+        // Script errors and console errors (a CSP violation is one) fail the page.
+        const problems = [];
+        page.on('pageerror', (e) => problems.push(e.message));
+        page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
         try {
           await open(page, p.path);
           await page.screenshot({ path: join(outDir, `${p.name}-${width}.png`), fullPage: true });
@@ -87,8 +96,13 @@ export async function checkPages(browser, ctxOptions, outDir, log) {
               log(`axe ${v.impact} on ${p.name} (${width}): ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
             }
           }
+          if (problems.length) {
+            row.status = `error: ${problems.length} console error(s): ${problems[0].slice(0, 160)}`;
+            for (const m of problems) log(`console error on ${p.name} (${width}): ${m}`);
+          }
         } catch (e) {
           row.status = e instanceof Skip ? `skipped: ${e.message}` : `error: ${e.message.split('\n')[0]}`;
+          if (e instanceof Skip) missing = row.status;
         } finally {
           await page.close();
         }

@@ -1,7 +1,7 @@
 // The scenarios of issue 5, written against the UI contract of the brief
 // (roles, labels, headings). Each takes a fresh browser context; a scenario
 // whose page is not built yet throws Skip (see lib.mjs).
-import { Skip, api, check, open, settle, signIn, users } from './lib.mjs';
+import { Skip, api, check, escapeRegExp, field, open, settle, signIn, users } from './lib.mjs';
 
 /** The member the journey scenario steps down: followed by the demo family viewer. */
 const JOURNEY_MEMBER = 'Emily Delgado';
@@ -54,20 +54,20 @@ export async function stepDown(browser, ctxOptions, log) {
 
     // Change level of care → a lower level → the preview says "Step down" → save.
     await page.getByRole('button', { name: 'Change level of care' }).click();
-    const select = page.getByLabel('New level of care');
-    await select.waitFor();
+    await page.getByLabel('New level of care').first().waitFor();
+    const select = await field(page, 'New level of care');
     const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: o.value, label: o.textContent ?? '' })));
     const option = options.find((o) => o.label.includes(target.name))
       ?? options.find((o) => o.value === target.code || o.label.includes(target.shortName));
     check(option, `no option for ${target.name} in "New level of care" (${options.map((o) => o.label).join(' | ')})`);
     await select.selectOption(option.value);
-    const effective = page.getByLabel('Effective');
+    const effective = await field(page, 'Effective');
     if (!(await effective.inputValue())) {
       const now = new Date(Date.now() - 60_000);
       const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
       await effective.fill(local);
     }
-    await page.getByLabel('Reason').fill('Stable for two weeks; ready for less structure (e2e)');
+    await (await field(page, 'Reason')).fill('Stable for two weeks; ready for less structure (e2e)');
     const preview = page.getByRole('status').filter({ hasText: 'Step down' });
     await preview.first().waitFor({ timeout: 5_000 });
     log(`preview: ${(await preview.first().textContent())?.trim()}`);
@@ -75,7 +75,8 @@ export async function stepDown(browser, ctxOptions, log) {
 
     // The new step is in the table and on the timeline.
     const episodes = page.getByRole('table', { name: 'Care episodes' });
-    await episodes.getByRole('row').filter({ hasText: target.name }).filter({ hasText: 'Step down' }).first()
+    const levelText = new RegExp(`${escapeRegExp(target.name)}|\\b${escapeRegExp(target.shortName)}\\b`);
+    await episodes.getByRole('row').filter({ hasText: levelText }).filter({ hasText: 'Step down' }).first()
       .waitFor({ timeout: 10_000 });
     const timeline = page.locator('svg[role="img"][aria-label^="Level of care timeline"]').first();
     check(await timeline.isVisible(), 'the timeline is gone after saving');
@@ -127,9 +128,13 @@ export async function recordAttendance(browser, ctxOptions, log) {
     const wanted = new Map(meeting.group.members.map((gm, i) => [gm.member.id, i === 0 ? 'Late' : 'Present']));
     for (const { member } of meeting.group.members) {
       const status = wanted.get(member.id);
-      const group = page.getByRole('radiogroup', { name: member.displayName, exact: true });
-      if (await group.count()) {
-        await group.first().getByRole('radio', { name: status, exact: true }).check();
+      // A radio group (role radiogroup, or a fieldset whose legend names the member), else a select.
+      let radios = page.getByRole('radiogroup', { name: member.displayName, exact: true });
+      if (!(await radios.count())) {
+        radios = page.getByRole('group', { name: member.displayName, exact: true }).filter({ has: page.getByRole('radio') });
+      }
+      if (await radios.count()) {
+        await radios.first().getByRole('radio', { name: status, exact: true }).check();
       } else {
         const select = page.getByLabel(member.displayName, { exact: true });
         check(await select.count(), `no status control labelled ${member.displayName}`);

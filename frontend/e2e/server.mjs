@@ -42,8 +42,11 @@ function psql(url, sql) {
 
 /** A throwaway database on a running server, or null when there is none to use. */
 async function throwawayDatabase() {
+  // TESTDB_PROBE_ADDR moves the probe, as for server/testdb (to try the fallback).
+  const probe = process.env.TESTDB_PROBE_ADDR || '127.0.0.1:5432';
+  const [host, port] = [probe.slice(0, probe.lastIndexOf(':')), Number(probe.slice(probe.lastIndexOf(':') + 1))];
   const adminURL = process.env.TEST_DATABASE_URL
-    || ((await answers('127.0.0.1', 5432)) ? 'postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable' : '');
+    || ((await answers(host, port)) ? `postgres://postgres@${probe}/postgres?sslmode=disable` : '');
   if (!adminURL) return null;
   const name = 'cj_e2e_' + randomBytes(6).toString('hex');
   const created = psql(adminURL, `CREATE DATABASE ${name}`);
