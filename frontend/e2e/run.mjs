@@ -62,13 +62,14 @@ async function main() {
 
     // The scenarios, one browser context each.
     const results = [];
+    const state = {}; // what one scenario did, for the next to check
     for (const [name, run] of scenarios) {
       const t0 = Date.now();
       const notes = [];
       let status = 'pass';
       let message = '';
       try {
-        await run(browser, ctxOptions, (m) => notes.push(m));
+        await run(browser, ctxOptions, (m) => notes.push(m), state);
       } catch (e) {
         if (e instanceof Skip) {
           status = strict ? 'FAIL (skip)' : 'skip';

@@ -15,7 +15,7 @@ async function staffPage(browser, ctxOptions, user = users.caseManager) {
 }
 
 /** A staff user finds a member, steps them down a level and sees the new step. */
-export async function stepDown(browser, ctxOptions, log) {
+export async function stepDown(browser, ctxOptions, log, state) {
   const { context, page } = await staffPage(browser, ctxOptions);
   try {
     await open(page, '/members');
@@ -82,7 +82,7 @@ export async function stepDown(browser, ctxOptions, log) {
     check(await timeline.isVisible(), 'the timeline is gone after saving');
     const { node } = await api(context, 'query E2eMember($id: ID!) { node(id: $id) { ... on Member { currentCareLevel { code } } } }', { id: member.id });
     check(node.currentCareLevel.code === target.code, `the API says ${node.currentCareLevel.code}, not ${target.code}`);
-    return { member, target };
+    state.steppedDown = { displayName: member.displayName, level: target.shortName };
   } finally {
     await context.close();
   }
@@ -136,7 +136,9 @@ export async function recordAttendance(browser, ctxOptions, log) {
       if (await radios.count()) {
         await radios.first().getByRole('radio', { name: status, exact: true }).check();
       } else {
-        const select = page.getByLabel(member.displayName, { exact: true });
+        // A select inside its label has the chosen option in its name ("Ann Lee Present"): match the start.
+        let select = page.getByLabel(member.displayName, { exact: true });
+        if (!(await select.count())) select = page.getByLabel(new RegExp(`^\\s*${escapeRegExp(member.displayName)}(?![\\p{L}\\p{N}])`, 'u'));
         check(await select.count(), `no status control labelled ${member.displayName}`);
         const options = await select.first().locator('option').evaluateAll((os) => os.map((o) => ({ value: o.value, label: o.textContent?.trim() })));
         const option = options.find((o) => o.label === status);
@@ -160,7 +162,7 @@ const SHARED_QUERY = `query E2eShared($id: ID!) { node(id: $id) { ... on SharedM
   sharedUpdates(first: 100) { totalCount nodes { kind body occurredAt } } } } }`;
 
 /** The family viewer sees exactly the shared updates the API gives the same session. */
-export async function familyFeed(browser, ctxOptions, log) {
+export async function familyFeed(browser, ctxOptions, log, state) {
   const context = await browser.newContext(ctxOptions);
   const page = await context.newPage();
   try {
@@ -194,6 +196,11 @@ export async function familyFeed(browser, ctxOptions, log) {
         check(await item.locator('time').count() === 1, `${m.displayName}: an update without its date`);
       }
       log(`${m.displayName}: ${items.length} updates match the API (newest: "${expected[0] ?? '-'}")`);
+      // The step-down of the journey scenario reached the family (the consent covers CARE_LEVEL).
+      if (state.steppedDown?.displayName === m.displayName) {
+        check(node.sharedUpdates.nodes.some((u) => u.kind === 'CARE_LEVEL_CHANGE' && u.body.includes(state.steppedDown.level)),
+          `${m.displayName}: the step-down to ${state.steppedDown.level} is not among the shared updates`);
+      }
     }
     await page.getByRole('heading', { level: 2, name: 'Family group' }).waitFor();
     for (const g of viewer.familyGroups) await page.getByRole('heading', { name: g.name }).first().waitFor();
