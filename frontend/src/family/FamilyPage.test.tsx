@@ -83,7 +83,8 @@ describe('FamilyPage', () => {
     expect(seen.find((s) => s.name === 'SharedUpdates' && s.vars.after === 'c1')).toBeTruthy();
 
     const chart = within(section).getByRole('img');
-    expect(chart.getAttribute('aria-label')).toContain('4 meetings attended in the last 2 weeks');
+    expect(chart.getAttribute('aria-label')).toBe('Meetings attended per week, oldest first: 3, 1');
+    expect(within(section).getByText(/4 meetings attended in the last 2 weeks/)).toBeTruthy();
 
     const groups = screen.getByRole('region', { name: 'Family group' });
     expect(within(groups).getByRole('heading', { name: 'Family Recovery Group' })).toBeTruthy();

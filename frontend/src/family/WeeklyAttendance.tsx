@@ -24,7 +24,7 @@ export default function WeeklyAttendance({ memberId }: { memberId: string }) {
     body = (
       <>
         {chart.bars.length > 0 && (
-          <svg className="attendance-chart" viewBox={`0 0 ${W} ${H + LABEL}`} role="img" aria-label={chart.summary}
+          <svg className="attendance-chart" viewBox={`0 0 ${W} ${H + LABEL}`} role="img" aria-label={chart.label}
             preserveAspectRatio="none">
             {chart.bars.map((b, i) => {
               const h = b.attended === 0 ? 1 : Math.max(3, b.share * H);

@@ -48,6 +48,7 @@ describe('attendanceChart', () => {
     ], day);
     expect(c.bars.map((b) => b.share)).toEqual([0, 1, 0.5]);
     expect(c.total).toBe(6);
+    expect(c.label).toBe('Meetings attended per week, oldest first: 0, 4, 2');
     expect(c.summary).toBe('6 meetings attended in the last 3 weeks from Nov 2, 2026; 2 meetings in the week of Nov 16, 2026; at most 4 in a week.');
   });
   it('handles no meetings and no weeks', () => {

@@ -60,8 +60,10 @@ export interface AttendanceChartData {
   bars: AttendanceBar[];
   total: number;
   max: number;
-  /** The chart in words: what a screen reader says and everyone can read. */
+  /** The chart in words, shown under it for everyone. */
   summary: string;
+  /** The chart's accessible name: every week's count, which the summary leaves out. */
+  label: string;
 }
 
 /** Bars for meetings attended per week, scaled to the busiest week, and a sentence that says the same. */
@@ -69,14 +71,15 @@ export function attendanceChart(weeks: readonly AttendanceWeekIn[], formatDay: (
   const total = weeks.reduce((n, w) => n + w.attended, 0);
   const max = weeks.reduce((n, w) => Math.max(n, w.attended), 0);
   const bars = weeks.map((w) => ({ weekStart: w.weekStart, attended: w.attended, share: max === 0 ? 0 : w.attended / max }));
-  if (weeks.length === 0) return { bars, total, max, summary: 'No weeks to show yet.' };
+  const label = `Meetings attended per week, oldest first: ${weeks.map((w) => w.attended).join(', ')}`;
+  if (weeks.length === 0) return { bars, total, max, summary: 'No weeks to show yet.', label };
   const last = weeks[weeks.length - 1];
   const span = `${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'} from ${formatDay(weeks[0].weekStart)}`;
   const meetings = (n: number) => `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
   const summary = total === 0
     ? `No meetings attended in the last ${span}.`
     : `${meetings(total)} attended in the last ${span}; ${meetings(last.attended)} in the week of ${formatDay(last.weekStart)}; at most ${max} in a week.`;
-  return { bars, total, max, summary };
+  return { bars, total, max, summary, label };
 }
 
 const dayNames: Record<DayOfWeek, string> = {
