@@ -1,6 +1,6 @@
 # Targets for development and CI; .ci/run installs what they need and runs `make test`.
 
-.PHONY: run build frontend generate check-generated vet test frontend-test bench dev
+.PHONY: run build frontend generate check-generated vet test frontend-test e2e bench dev
 
 # Builds the app and the server (with the app embedded) and serves on :8080.
 # With DATABASE_URL unset it starts a private PostgreSQL under ./.data; on
@@ -45,8 +45,16 @@ vet:
 frontend-test: node_modules/.package-lock.json
 	npm test
 
+# End-to-end tests in Chromium (/usr/bin/chromium): the built server with the
+# demo data on a throwaway database, the issue's scenarios, screenshots of the
+# main pages (frontend/e2e/out/screenshots) and axe-core on each.
+e2e: build
+	npm run e2e
+
+# The Go tests, then the end-to-end tests on the binary built above.
 test: vet check-generated frontend-test build
 	go test -race -count=1 ./...
+	npm run e2e
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

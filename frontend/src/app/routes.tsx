@@ -19,6 +19,7 @@ const AdminPage = lazy(() => import('../admin/AdminPage'));
 const PlanPage = lazy(() => import('../members/plan/PlanPage'));
 const FamilyPage = lazy(() => import('../members/family/FamilyPage'));
 const MemberJourneyPage = lazy(() => import('../members/MemberJourneyPage'));
+const FamilyPortalPage = lazy(() => import('../family/FamilyPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -46,6 +47,12 @@ export const router = createBrowserRouter([
       { path: 'members/:id/plan', element: page(PlanPage) },
       { path: 'members/:id/family', element: page(FamilyPage) },
       { path: 'members/:id', element: page(MemberJourneyPage) },
+    ],
+  },
+  {
+    element: <Layout portal="family" />,
+    children: [
+      { path: '/family', element: page(FamilyPortalPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },

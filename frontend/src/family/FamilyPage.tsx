@@ -1,0 +1,29 @@
+import { useQuery } from 'urql';
+import { Empty, ErrorNote, Loading } from '../ui/States';
+import { FamilyPortalQuery } from './queries';
+import SharedMemberSection from './SharedMemberSection';
+import FamilyGroups from './FamilyGroups';
+import './family.css';
+
+/** The family portal: what each member shares with the viewer, then the family group. */
+export default function FamilyPage() {
+  const [{ data, fetching, error }] = useQuery({ query: FamilyPortalQuery });
+
+  return (
+    <div className="family">
+      <h1>Updates</h1>
+      {fetching && !data && <Loading label="Loading updates" />}
+      {error && !data && <ErrorNote error={error} />}
+      {data && (
+        <>
+          {data.viewer.sharedMembers.length === 0 ? (
+            <Empty>Nothing is shared with you right now.</Empty>
+          ) : (
+            data.viewer.sharedMembers.map((m) => <SharedMemberSection key={m.id} member={m} />)
+          )}
+          <FamilyGroups groups={data.viewer.familyGroups} />
+        </>
+      )}
+    </div>
+  );
+}
