@@ -129,7 +129,10 @@ func (r *queryResolver) Members(ctx context.Context, first *int, after *string, 
 	if err != nil {
 		return nil, err
 	}
-	f := memberFilter(filter)
+	f, err := memberFilter(filter)
+	if err != nil {
+		return nil, err
+	}
 	if f.Within, _, err = access.From(ctx).MemberScope(ctx); err != nil {
 		return nil, err
 	}

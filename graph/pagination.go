@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"carejourney/graph/globalid"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -74,15 +75,17 @@ func pageInfo(cursors []store.Cursor, hasNext, hasPrevious bool) *model.PageInfo
 	return info
 }
 
-func memberFilter(f *model.MemberFilter) store.MemberFilter {
+func memberFilter(f *model.MemberFilter) (store.MemberFilter, error) {
 	if f == nil {
-		return store.MemberFilter{}
+		return store.MemberFilter{}, nil
 	}
 	out := store.MemberFilter{CareLevelCodes: f.CareLevelCodes, Statuses: f.Status}
 	if f.Search != nil {
 		out.Search = *f.Search
 	}
-	return out
+	house, err := globalid.DecodeOptionalField(f.HouseID, globalid.TypeHouse, "houseId")
+	out.HouseID = house
+	return out, err
 }
 
 // newConnection builds a connection from a store page; count answers

@@ -7399,6 +7399,8 @@ input MemberFilter {
   careLevelCodes: [String!]
   """Only members with one of these statuses."""
   status: [MemberStatus!]
+  """Only members who live in this house now."""
+  houseId: ID
 }
 
 """What to sort members by."""
@@ -33783,7 +33785,7 @@ func (ec *executionContext) unmarshalInputMemberFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"search", "careLevelCodes", "status"}
+	fieldsInOrder := [...]string{"search", "careLevelCodes", "status", "houseId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33811,6 +33813,13 @@ func (ec *executionContext) unmarshalInputMemberFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Status = data
+		case "houseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("houseId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HouseID = data
 		}
 	}
 	return it, nil

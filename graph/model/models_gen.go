@@ -636,6 +636,8 @@ type MemberFilter struct {
 	CareLevelCodes []string `json:"careLevelCodes,omitempty"`
 	// Only members with one of these statuses.
 	Status []domain.MemberStatus `json:"status,omitempty"`
+	// Only members who live in this house now.
+	HouseID *string `json:"houseId,omitempty"`
 }
 
 // How to sort members.

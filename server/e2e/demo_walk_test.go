@@ -16,6 +16,28 @@ func TestDemoGraphWalk(t *testing.T) {
 	obj := func(v any) map[string]any { return v.(map[string]any) }
 	list := func(v any) []any { return v.([]any) }
 
+	t.Run("members by house", func(t *testing.T) {
+		houses := c.do(`{ houses(first: 20) { nodes { id name occupancy { occupied } } } }`, nil)
+		houses.noErrors(t)
+		for _, h := range houses.list(t, "houses.nodes") {
+			house := obj(h)
+			r := c.do(`query($h: ID!) { members(first: 50, filter: {houseId: $h}) { totalCount nodes { currentResidency { house { id } } } } }`,
+				vars{"h": house["id"]})
+			r.noErrors(t)
+			if r.get(t, "members.totalCount") != obj(house["occupancy"])["occupied"] {
+				t.Errorf("%s: %v members, occupancy %v", house["name"], r.get(t, "members.totalCount"), house["occupancy"])
+			}
+			for _, m := range r.list(t, "members.nodes") {
+				if obj(obj(obj(m)["currentResidency"])["house"])["id"] != house["id"] {
+					t.Errorf("%s lists a member of another house", house["name"])
+				}
+			}
+		}
+		if codes := c.do(`{ members(filter: {houseId: "nope"}) { totalCount } }`, nil).errorCodes(); len(codes) != 1 || codes[0] != "BAD_USER_INPUT" {
+			t.Errorf("a malformed house id: %v", codes)
+		}
+	})
+
 	t.Run("houses to residents and back", func(t *testing.T) {
 		r := c.do(`{ houses(first: 20) { totalCount nodes { id name occupancy { capacity occupied available }
 			residents { member { id displayName currentResidency { house { id } } } } } } }`, nil)

@@ -16,6 +16,8 @@ type MemberFilter struct {
 	Search         string
 	CareLevelCodes []string
 	Statuses       []domain.MemberStatus
+	// HouseID, when set, keeps members who live in that house now.
+	HouseID *int64
 	// Within, when set, keeps the list to these members: the reach of an
 	// actor bound by relations. An empty non-nil list matches nobody.
 	Within []int64
@@ -61,6 +63,10 @@ func (f MemberFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 	}
 	if len(f.Statuses) > 0 {
 		q.Where("member.status IN (?)", bun.List(f.Statuses))
+	}
+	if f.HouseID != nil {
+		q.Where(`EXISTS (SELECT 1 FROM residencies r
+			WHERE r.member_id = member.id AND r.house_id = ? AND r.move_out_at IS NULL)`, *f.HouseID)
 	}
 	if len(f.CareLevelCodes) > 0 {
 		q.Where(`EXISTS (SELECT 1 FROM care_episodes e

@@ -18,7 +18,10 @@ const page = {
     }],
   },
 };
-const levels = { careLevels: [{ __typename: 'CareLevel', id: 'l1', code: 'IOP', name: 'Intensive outpatient' }] };
+const levels = {
+  careLevels: [{ __typename: 'CareLevel', id: 'l1', code: 'IOP', name: 'Intensive outpatient' }],
+  houses: { __typename: 'HouseConnection', nodes: [{ __typename: 'House', id: 'h1', name: 'Harbor House' }] },
+};
 
 function setup(url: string) {
   const calls: { query: string; variables: unknown }[] = [];

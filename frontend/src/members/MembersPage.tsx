@@ -63,6 +63,13 @@ export default function MembersPage() {
             {memberStatuses.map((s) => <option key={s} value={s}>{statusLabels[s]}</option>)}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="members-house">House</label>
+          <select id="members-house" value={state.house} onChange={(e) => go(withFilter(state, { house: e.target.value }))}>
+            <option value="">Any house</option>
+            {(levels.data?.houses?.nodes ?? []).map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+          </select>
+        </div>
       </form>
 
       {fetching && !data ? <Loading label="Loading members" /> : error && !data ? <ErrorNote error={error} /> : (

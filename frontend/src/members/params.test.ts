@@ -4,7 +4,7 @@ describe('member list URL state', () => {
   it('reads and writes the same params', () => {
     const params = new URLSearchParams('q=ana&level=IOP&status=ACTIVE&after=abc');
     const state = readListState(params);
-    expect(state).toEqual({ search: 'ana', level: 'IOP', status: 'ACTIVE', after: 'abc', before: null });
+    expect(state).toEqual({ search: 'ana', level: 'IOP', status: 'ACTIVE', house: '', after: 'abc', before: null });
     expect(writeListState(state).toString()).toBe('q=ana&level=IOP&status=ACTIVE&after=abc');
   });
   it('ignores an unknown status and empty values', () => {
@@ -31,5 +31,14 @@ describe('listVariables', () => {
   });
   it('asks for the first page with no filter', () => {
     expect(listVariables(readListState(new URLSearchParams()))).toEqual({ first: 20, filter: {} });
+  });
+});
+
+describe('the house filter', () => {
+  it('lives in the URL and becomes houseId', () => {
+    const state = readListState(new URLSearchParams('house=SG91c2U6Mw&after=abc'));
+    expect(state.house).toBe('SG91c2U6Mw');
+    expect(listVariables(state).filter).toEqual({ houseId: 'SG91c2U6Mw' });
+    expect(writeListState(withFilter(state, { house: '' })).toString()).toBe('');
   });
 });

@@ -3,6 +3,8 @@ export interface MemberListState {
   search: string;
   level: string;
   status: string;
+  /** A house's ID: members who live there now. */
+  house: string;
   after: string | null;
   before: string | null;
 }
@@ -26,6 +28,7 @@ export function readListState(params: URLSearchParams): MemberListState {
     search: params.get('q') ?? '',
     level: params.get('level') ?? '',
     status: (memberStatuses as readonly string[]).includes(status) ? status : '',
+    house: params.get('house') ?? '',
     after: params.get('after'),
     before: params.get('before'),
   };
@@ -37,13 +40,14 @@ export function writeListState(state: MemberListState): URLSearchParams {
   if (state.search.trim()) params.set('q', state.search);
   if (state.level) params.set('level', state.level);
   if (state.status) params.set('status', state.status);
+  if (state.house) params.set('house', state.house);
   if (state.before) params.set('before', state.before);
   else if (state.after) params.set('after', state.after);
   return params;
 }
 
 /** A filter change starts again from the first page. */
-export function withFilter(state: MemberListState, change: Partial<Pick<MemberListState, 'search' | 'level' | 'status'>>): MemberListState {
+export function withFilter(state: MemberListState, change: Partial<Pick<MemberListState, 'search' | 'level' | 'status' | 'house'>>): MemberListState {
   return { ...state, ...change, after: null, before: null };
 }
 
@@ -53,6 +57,7 @@ export function listVariables(state: MemberListState) {
     ...(state.search.trim() ? { search: state.search.trim() } : {}),
     ...(state.level ? { careLevelCodes: [state.level] } : {}),
     ...(state.status ? { status: [state.status as MemberStatusValue] } : {}),
+    ...(state.house ? { houseId: state.house } : {}),
   };
   const page = state.before
     ? { last: pageSize, before: state.before }

@@ -21,5 +21,6 @@ export const MembersListQuery = graphql(`
 export const MemberFilterLevelsQuery = graphql(`
   query MemberFilterLevels {
     careLevels { id code name }
+    houses(first: 100) { nodes { id name } }
   }
 `);
