@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import type { AdminApiKeysQuery, ApiScope } from '../gql/graphql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
 import { nextCursors, previousCursors } from './audit';
-import { formatDateTime } from './format';
+import { formatInstantDateTime } from '../ui/dates';
 import { apiScopes, scopeLabels } from './labels';
 import Pager from './Pager';
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from './queries';
@@ -70,9 +70,9 @@ function ApiKeyRow({ apiKey: k }: { apiKey: ApiKey }) {
       <th scope="row">{k.partnerName}</th>
       <td>{k.scopes.map((s) => <code key={s} className="scope">{scopeLabels[s].code}</code>)}</td>
       <td><code>cjk_{k.secretPrefix}…</code></td>
-      <td>{formatDateTime(k.createdAt)}{k.createdBy && <span className="muted"> by {k.createdBy.name}</span>}</td>
-      <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : <span className="muted">Never</span>}</td>
-      <td>{k.revokedAt ? <>Revoked {formatDateTime(k.revokedAt)}</> : <span className="ok">Active</span>}</td>
+      <td>{formatInstantDateTime(k.createdAt)}{k.createdBy && <span className="muted"> by {k.createdBy.name}</span>}</td>
+      <td>{k.lastUsedAt ? formatInstantDateTime(k.lastUsedAt) : <span className="muted">Never</span>}</td>
+      <td>{k.revokedAt ? <>Revoked {formatInstantDateTime(k.revokedAt)}</> : <span className="ok">Active</span>}</td>
       <td>
         {k.active && !confirming && (
           <button type="button" className="secondary danger" onClick={() => setConfirming(true)}>

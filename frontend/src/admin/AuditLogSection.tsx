@@ -7,7 +7,7 @@ import {
   actionLabels, actorLabel, auditActions, auditFilterProblems, auditFilterVariables, emptyAuditFilter, nextCursors, previousCursors,
   type AuditFilterForm,
 } from './audit';
-import { formatInstant } from './format';
+import { formatInstantDateTime } from '../ui/dates';
 import { roleLabels } from './labels';
 import Pager from './Pager';
 import { AuditActorsQuery, AuditEventsQuery } from './queries';
@@ -140,7 +140,7 @@ export default function AuditLogSection() {
 function AuditRow({ event: e, onMember }: { event: AuditEvent; onMember: (id: string, name: string) => void }) {
   return (
     <tr className={`action-${e.action}`}>
-      <td className="nowrap">{formatInstant(e.occurredAt)}</td>
+      <td className="nowrap">{formatInstantDateTime(e.occurredAt, { seconds: true })}</td>
       <td>
         {actorLabel(e)}
         {e.actorRole && <span className="muted"> · {roleLabels[e.actorRole]}</span>}

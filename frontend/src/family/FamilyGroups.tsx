@@ -1,7 +1,7 @@
 import type { FamilyPortalQuery } from '../gql/graphql';
 import { Empty } from '../ui/States';
 import { attendanceStatusText, modalityText, scheduleText } from './feed';
-import { formatMeetingTime } from './format';
+import { formatInstantDateTime } from '../ui/dates';
 
 type Group = FamilyPortalQuery['viewer']['familyGroups'][number];
 
@@ -21,7 +21,7 @@ export default function FamilyGroups({ groups }: { groups: readonly Group[] }) {
               <dd>
                 {g.nextMeeting ? (
                   <>
-                    <time dateTime={g.nextMeeting.startsAt}>{formatMeetingTime(g.nextMeeting.startsAt, undefined, g.timeZone)}</time>
+                    <time dateTime={g.nextMeeting.startsAt}>{formatInstantDateTime(g.nextMeeting.startsAt, { timeZone: g.timeZone, weekday: true, year: false })}</time>
                     {g.nextMeeting.topic && <>: {g.nextMeeting.topic}</>}
                     {g.nextMeeting.viewerAttendance && <> ({attendanceStatusText(g.nextMeeting.viewerAttendance)})</>}
                   </>

@@ -1,6 +1,6 @@
 import type { FamilyPortalQuery } from '../gql/graphql';
 import { daysInRecoveryText, sharedUntilText } from './feed';
-import { formatDate, formatDay } from './format';
+import { formatCalendarDate, formatInstantDate } from '../ui/dates';
 import UpdatesFeed from './UpdatesFeed';
 import WeeklyAttendance from './WeeklyAttendance';
 
@@ -9,11 +9,11 @@ type SharedMember = FamilyPortalQuery['viewer']['sharedMembers'][number];
 /** One member who shares with the viewer: the facts they share, their updates, their attendance. */
 export default function SharedMemberSection({ member }: { member: SharedMember }) {
   const headingId = `shared-${member.id}`;
-  const until = sharedUntilText(member.consentExpiresAt, member.consentExpiresOnEvent, (s) => formatDate(s));
+  const until = sharedUntilText(member.consentExpiresAt, member.consentExpiresOnEvent, (s) => formatInstantDate(s));
   const facts: { label: string; value: string }[] = [];
   if (member.daysInRecovery != null) facts.push({ label: 'Recovery', value: daysInRecoveryText(member.daysInRecovery) });
   if (member.milestones) {
-    facts.push({ label: 'Next milestone', value: `${member.milestones.next.label} on ${formatDay(member.milestones.next.date)}` });
+    facts.push({ label: 'Next milestone', value: `${member.milestones.next.label} on ${formatCalendarDate(member.milestones.next.date)}` });
   }
   if (member.currentCareLevel) facts.push({ label: 'Level of care', value: member.currentCareLevel.name });
   if (member.houseName) facts.push({ label: 'House', value: member.houseName });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
 import { FEED_PAGE_SIZE, mergeUpdates, updateKindLabel, type FeedUpdate } from './feed';
-import { formatDate } from './format';
+import { formatInstantDate } from '../ui/dates';
 import { SharedUpdatesQuery } from './queries';
 
 /**
@@ -38,7 +38,7 @@ export default function UpdatesFeed({ memberId, memberName }: { memberId: string
             <li key={u.id} className={`feed-item feed-${u.kind.toLowerCase()}`}>
               <span className="feed-kind">{updateKindLabel(u.kind)}</span>
               <p className="feed-body">{u.body}</p>
-              <time className="feed-date" dateTime={u.occurredAt}>{formatDate(u.occurredAt)}</time>
+              <time className="feed-date" dateTime={u.occurredAt}>{formatInstantDate(u.occurredAt)}</time>
             </li>
           ))}
         </ol>

@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { ErrorNote, Loading } from '../ui/States';
 import { attendanceChart } from './feed';
-import { formatDay } from './format';
+import { formatCalendarDate } from '../ui/dates';
 import { SharedAttendanceQuery } from './queries';
 
 const W = 320;
@@ -18,7 +18,7 @@ export default function WeeklyAttendance({ memberId }: { memberId: string }) {
   if (fetching && !data) body = <Loading label="Loading attendance" />;
   else if (error && !data) body = <ErrorNote error={error} />;
   else if (weeks) {
-    const chart = attendanceChart(weeks, (d) => formatDay(d));
+    const chart = attendanceChart(weeks, (d) => formatCalendarDate(d));
     const slot = chart.bars.length ? W / chart.bars.length : W;
     const barW = Math.max(2, slot * 0.7);
     body = (
@@ -31,7 +31,7 @@ export default function WeeklyAttendance({ memberId }: { memberId: string }) {
               return (
                 <rect key={b.weekStart} className={b.attended === 0 ? 'bar bar-empty' : 'bar'}
                   x={i * slot + (slot - barW) / 2} y={H - h} width={barW} height={h}>
-                  <title>{`Week of ${formatDay(b.weekStart)}: ${b.attended}`}</title>
+                  <title>{`Week of ${formatCalendarDate(b.weekStart)}: ${b.attended}`}</title>
                 </rect>
               );
             })}

@@ -1,5 +1,5 @@
 import { attendanceChart, daysInRecoveryText, mergeUpdates, scheduleText, sharedUntilText, updateKindLabel, type FeedUpdate } from './feed';
-import { formatDate, formatDay, formatMeetingTime } from './format';
+import { formatCalendarDate, formatInstantDate } from '../ui/dates';
 
 const u = (id: string, occurredAt: string, body = id): FeedUpdate => ({ id, kind: 'NOTE', body, occurredAt });
 
@@ -27,7 +27,7 @@ describe('words', () => {
     expect(daysInRecoveryText(52)).toBe('52 days in recovery');
   });
   it('says until when the member shares', () => {
-    const f = (s: string) => formatDate(s, 'en-US', 'UTC');
+    const f = (s: string) => formatInstantDate(s, { locale: 'en-US', timeZone: 'UTC' });
     expect(sharedUntilText('2027-05-26T00:00:00Z', null, f)).toBe('Shared with you until May 26, 2027.');
     expect(sharedUntilText(null, 'END_OF_TREATMENT', f)).toBe('Shared with you until the end of treatment.');
     expect(sharedUntilText(null, null, f)).toBeNull();
@@ -39,7 +39,7 @@ describe('words', () => {
 });
 
 describe('attendanceChart', () => {
-  const day = (d: string) => formatDay(d, 'en-US');
+  const day = (d: string) => formatCalendarDate(d, 'en-US');
   it('scales bars to the busiest week and says the same in words', () => {
     const c = attendanceChart([
       { weekStart: '2026-11-02', attended: 0 },
@@ -55,14 +55,5 @@ describe('attendanceChart', () => {
     expect(attendanceChart([{ weekStart: '2026-11-16', attended: 0 }], day).summary)
       .toBe('No meetings attended in the last 1 week from Nov 16, 2026.');
     expect(attendanceChart([], day).bars).toEqual([]);
-  });
-});
-
-describe('format', () => {
-  it('never shifts a calendar day', () => {
-    expect(formatDay('2026-12-04', 'en-US')).toBe('Dec 4, 2026');
-  });
-  it('shows a meeting in its group’s time zone', () => {
-    expect(formatMeetingTime('2026-11-29T14:00:00Z', 'en-US', 'America/New_York')).toBe('Sun, Nov 29, 9:00 AM');
   });
 });

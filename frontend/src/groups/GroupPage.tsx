@@ -5,7 +5,7 @@ import { Empty, ErrorNote, Loading } from '../ui/States';
 import { kindLabels, modalityLabels, timeOfDayLabels } from './labels';
 import { GroupQuery } from './queries';
 import { aroundNow } from './schedule';
-import { formatDate, formatDateTime } from './time';
+import { formatInstantDate, formatInstantDateTime } from '../ui/dates';
 import './groups.css';
 
 const dayNames: Record<string, string> = {
@@ -73,7 +73,7 @@ export default function GroupPage() {
           {group.members.map((gm) => (
             <li key={gm.member.id}>
               <Link to={`/members/${gm.member.id}`}>{gm.member.displayName}</Link>
-              <span className="muted"> since {formatDate(gm.joinedAt, tz)}</span>
+              <span className="muted"> since {formatInstantDate(gm.joinedAt, { timeZone: tz })}</span>
             </li>
           ))}
         </ul>
@@ -83,7 +83,7 @@ export default function GroupPage() {
       {upcoming.length === 0 ? <Empty>No meetings scheduled in the next four weeks.</Empty> : (
         <ul>
           {upcoming.map((m) => (
-            <li key={m.id}><Link to={`/meetings/${m.id}`}>{formatDateTime(m.startsAt, tz)}</Link>{m.topic && <> — {m.topic}</>}</li>
+            <li key={m.id}><Link to={`/meetings/${m.id}`}>{formatInstantDateTime(m.startsAt, { timeZone: tz, weekday: true })}</Link>{m.topic && <> — {m.topic}</>}</li>
           ))}
         </ul>
       )}
@@ -92,7 +92,7 @@ export default function GroupPage() {
       {recent.length === 0 ? <Empty>No meetings in the last four weeks.</Empty> : (
         <ul>
           {recent.map((m) => (
-            <li key={m.id}><Link to={`/meetings/${m.id}`}>{formatDateTime(m.startsAt, tz)}</Link>{m.topic && <> — {m.topic}</>}</li>
+            <li key={m.id}><Link to={`/meetings/${m.id}`}>{formatInstantDateTime(m.startsAt, { timeZone: tz, weekday: true })}</Link>{m.topic && <> — {m.topic}</>}</li>
           ))}
         </ul>
       )}

@@ -3,7 +3,7 @@ import type { GroupKind } from '../gql/graphql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
 import { groupKinds, kindLabels, modalityLabels, timeOfDayLabels } from './labels';
 import { splitWeek } from './schedule';
-import { formatDate, formatDay, formatTime, weekRange } from './time';
+import { formatCalendarDateWithWeekday, formatInstantDate, formatInstantTime, weekContaining } from '../ui/dates';
 import { useWeekMeetings } from './useWeekMeetings';
 import './groups.css';
 
@@ -12,7 +12,7 @@ export default function GroupsPage() {
   const [params, setParams] = useSearchParams();
   const kind = (groupKinds as string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as GroupKind) : '';
   const week = Number.parseInt(params.get('week') ?? '0', 10) || 0;
-  const { from, to } = weekRange(new Date(), week);
+  const { from, to } = weekContaining(new Date(), week);
   const { meetings, error, fetching } = useWeekMeetings(from, to, kind);
 
   function update(key: string, value: string) {
@@ -37,7 +37,7 @@ export default function GroupsPage() {
         <div className="week-nav" role="group" aria-label="Week">
           <button type="button" className="secondary" onClick={() => update('week', String(week - 1))}>Previous week</button>
           <span aria-live="polite">
-            {week === 0 ? 'This week' : 'Week'}: {formatDate(from.toISOString())} – {formatDate(lastDay.toISOString())}
+            {week === 0 ? 'This week' : 'Week'}: {formatInstantDate(from)} – {formatInstantDate(lastDay)}
           </span>
           <button type="button" className="secondary" onClick={() => update('week', String(week + 1))}>Next week</button>
           {week !== 0 && <button type="button" className="link" onClick={() => update('week', '0')}>This week</button>}
@@ -51,12 +51,12 @@ export default function GroupsPage() {
           {part.days.length === 0 && <Empty>No {timeOfDayLabels[part.timeOfDay].toLowerCase()} meetings this week.</Empty>}
           {part.days.map((d) => (
             <div key={d.day} className="schedule-day">
-              <h3>{formatDay(d.first.startsAt, d.first.group.timeZone)}</h3>
+              <h3>{formatCalendarDateWithWeekday(d.day)}</h3>
               <ul className="meeting-list">
                 {d.meetings.map((m) => (
                   <li key={m.id} className="meeting-item">
                     <Link className="meeting-time" to={`/meetings/${m.id}`}>
-                      {formatTime(m.startsAt, m.group.timeZone)}–{formatTime(m.endsAt, m.group.timeZone)}
+                      {formatInstantTime(m.startsAt, { timeZone: m.group.timeZone })}–{formatInstantTime(m.endsAt, { timeZone: m.group.timeZone })}
                       <span className="visually-hidden">, {m.group.name}: meeting and attendance</span>
                     </Link>
                     <div className="meeting-what">

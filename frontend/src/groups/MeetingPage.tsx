@@ -9,7 +9,7 @@ import {
 } from './attendance';
 import { attendanceStatuses, statusLabels } from './labels';
 import { MeetingQuery, RecordAttendanceMutation } from './queries';
-import { formatDateTime, formatTime } from './time';
+import { formatInstantDateTime, formatInstantTime } from '../ui/dates';
 import './groups.css';
 
 const statusIcons: Record<AttendanceStatus, string> = { PRESENT: '✓', LATE: '◷', EXCUSED: '–', ABSENT: '✕' };
@@ -81,9 +81,9 @@ export default function MeetingPage() {
   return (
     <article className="meeting-page">
       <p><Link to={`/groups/${meeting.group.id}`}>← {meeting.group.name}</Link></p>
-      <h1>{meeting.group.name}, {formatDateTime(meeting.startsAt, tz)}</h1>
+      <h1>{meeting.group.name}, {formatInstantDateTime(meeting.startsAt, { timeZone: tz, weekday: true })}</h1>
       <p className="muted">
-        {formatTime(meeting.startsAt, tz)}–{formatTime(meeting.endsAt, tz)} ({tz})
+        {formatInstantTime(meeting.startsAt, { timeZone: tz })}–{formatInstantTime(meeting.endsAt, { timeZone: tz })} ({tz})
         {meeting.topic && <> · Topic: {meeting.topic}</>}
       </p>
 

@@ -1,5 +1,4 @@
 import { aroundNow, splitWeek } from './schedule';
-import { dayKey, formatTime, weekRange } from './time';
 
 const m = (id: string, startsAt: string, timeOfDay: 'DAY' | 'EVENING' | 'WEEKEND', timeZone = 'UTC') => ({
   id, startsAt, timeOfDay, group: { timeZone },
@@ -31,22 +30,6 @@ describe('splitWeek', () => {
 
   it('leaves empty parts empty', () => {
     expect(splitWeek([]).every((p) => p.days.length === 0)).toBe(true);
-  });
-});
-
-describe('time helpers', () => {
-  it('formats in the zone', () => {
-    expect(formatTime('2026-11-24T02:00:00Z', 'America/Los_Angeles')).toBe('18:00');
-    expect(formatTime('2026-11-24T02:00:00Z', 'UTC')).toBe('02:00');
-    expect(dayKey('2026-11-24T02:00:00Z', 'UTC')).toBe('2026-11-24');
-  });
-
-  it('finds the week from Monday', () => {
-    const { from, to } = weekRange(new Date(2026, 10, 26, 15, 0)); // a Thursday
-    expect([from.getDate(), from.getDay(), from.getHours()]).toEqual([23, 1, 0]);
-    expect(to.getDate()).toBe(30);
-    const next = weekRange(new Date(2026, 10, 29, 23, 0), 1); // Sunday, next week
-    expect(next.from.getDate()).toBe(30);
   });
 });
 

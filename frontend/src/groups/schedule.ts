@@ -1,6 +1,6 @@
 import type { TimeOfDay } from '../gql/graphql';
 import { timesOfDay } from './labels';
-import { dayKey } from './time';
+import { calendarDateOfInstant } from '../ui/dates';
 
 /** What the schedule needs of a meeting. */
 export interface ScheduledMeeting {
@@ -34,7 +34,7 @@ export function splitWeek<M extends ScheduledMeeting>(meetings: readonly M[]): S
     const days: ScheduleDay<M>[] = [];
     for (const m of sorted) {
       if (m.timeOfDay !== tod) continue;
-      const day = dayKey(m.startsAt, m.group.timeZone);
+      const day = calendarDateOfInstant(m.startsAt, m.group.timeZone);
       let d = days.find((x) => x.day === day);
       if (!d) {
         d = { day, first: m, meetings: [] };

@@ -6,7 +6,7 @@ import { ViewerQuery } from '../auth/viewer';
 import { bedBoard, freeBeds, genderLabels, narrLabel } from './beds';
 import MoveInForm from './MoveInForm';
 import { Empty, ErrorNote, Loading } from '../ui/States';
-import { formatDateTime, formatDay, toDay } from '../ui/dateFormat';
+import { formatInstantDate, formatInstantDateTime } from '../ui/dates';
 import '../ui/lists.css';
 import './houses.css';
 
@@ -79,7 +79,7 @@ export default function HousePage() {
               {house.residents.map((r) => (
                 <li key={r.id}>
                   <Link to={`/members/${r.member.id}`}>{r.member.displayName}</Link>{' '}
-                  <span className="muted">since <time dateTime={r.moveInAt}>{formatDay(toDay(new Date(r.moveInAt)))}</time>{r.bed ? `, bed ${r.bed}` : ''}</span>
+                  <span className="muted">since <time dateTime={r.moveInAt}>{formatInstantDate(r.moveInAt)}</time>{r.bed ? `, bed ${r.bed}` : ''}</span>
                 </li>
               ))}
             </ul>
@@ -94,7 +94,7 @@ export default function HousePage() {
                 <li key={g.id}>
                   <Link to={`/groups/${g.id}`}>{g.name}</Link>{' '}
                   {g.nextMeeting ? (
-                    <span className="muted">next <Link to={`/meetings/${g.nextMeeting.id}`}><time dateTime={g.nextMeeting.startsAt}>{formatDateTime(g.nextMeeting.startsAt)}</time></Link></span>
+                    <span className="muted">next <Link to={`/meetings/${g.nextMeeting.id}`}><time dateTime={g.nextMeeting.startsAt}>{formatInstantDateTime(g.nextMeeting.startsAt)}</time></Link></span>
                   ) : <span className="muted">no meeting scheduled</span>}
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MoveInCandidatesQuery, MoveIntoHouseMutation } from './queries';
-import { fromLocalInput, toLocalInput } from '../ui/dateFormat';
+import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../ui/dates';
 import { errorsFor, otherErrors } from './userErrors';
 import { ErrorNote } from '../ui/States';
 
@@ -14,7 +14,7 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
   const [search, setSearch] = useState('');
   const [memberId, setMemberId] = useState('');
   const [bed, setBed] = useState('');
-  const [when, setWhen] = useState(() => toLocalInput(new Date()));
+  const [when, setWhen] = useState(() => toDateTimeLocalValue(new Date()));
   const [done, setDone] = useState<string | null>(null);
   const [candidates] = useQuery({
     query: MoveInCandidatesQuery,
@@ -28,7 +28,7 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(null);
-    const moveInAt = fromLocalInput(when);
+    const moveInAt = dateTimeLocalValueToRfc3339(when);
     if (!memberId || !moveInAt) return;
     const result = await moveIn(
       { input: { memberId, houseId, bed: bed.trim() || null, moveInAt } },

@@ -79,6 +79,8 @@ describe('ChangeLevelForm', () => {
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('Step down from Intensive outpatient to Outpatient: saved.'));
     const input = (calls[0] as { input: Record<string, unknown> }).input;
     expect(input).toMatchObject({ memberId: 'M1', careLevelCode: 'OUTPATIENT', reason: 'Stable for 30 days' });
-    expect(String(input.effectiveAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+    // RFC 3339 with the browser's offset, to the second, close to now.
+    expect(String(input.effectiveAt)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    expect(Math.abs(Date.parse(String(input.effectiveAt)) - Date.now())).toBeLessThan(60_000);
   });
 });

@@ -1,5 +1,5 @@
 import { graphql, getFragmentData, type FragmentType } from '../gql';
-import { formatDateTime, formatDays } from './format';
+import { formatDayCount, formatInstantDateTime } from '../ui/dates';
 import { DIRECTION, ICON, TRANSITION_LABEL, endedInDischarge, journeyEpisodes, lengthInDays } from './timeline';
 import { Empty } from '../ui/States';
 import './journey.css';
@@ -60,9 +60,9 @@ export default function EpisodeTable(props: { member: FragmentType<typeof Episod
                 <td data-label="Transition">
                   <span className={`chip dir-${dir}`}><span aria-hidden="true">{ICON[dir]} </span>{TRANSITION_LABEL[e.transition]}</span>
                 </td>
-                <td data-label="Start"><time dateTime={e.startedAt}>{formatDateTime(e.startedAt)}</time></td>
+                <td data-label="Start"><time dateTime={e.startedAt}>{formatInstantDateTime(e.startedAt)}</time></td>
                 <td data-label="End">
-                  {e.endedAt ? <time dateTime={e.endedAt}>{formatDateTime(e.endedAt)}</time> : 'Current'}
+                  {e.endedAt ? <time dateTime={e.endedAt}>{formatInstantDateTime(e.endedAt)}</time> : 'Current'}
                   {discharged && (
                     <>
                       {' '}
@@ -70,7 +70,7 @@ export default function EpisodeTable(props: { member: FragmentType<typeof Episod
                     </>
                   )}
                 </td>
-                <td data-label="Length">{formatDays(lengthInDays(new Date(e.startedAt), end))}</td>
+                <td data-label="Length">{formatDayCount(lengthInDays(new Date(e.startedAt), end))}</td>
                 <td data-label="Reason">
                   {e.reason ?? ''}
                   {discharged && e.dischargeReason && <div className="muted">Discharge: {e.dischargeReason}</div>}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql, getFragmentData, type FragmentType } from '../gql';
 import type { TimelineEpisodes_MemberFragment } from '../gql/graphql';
-import { formatDate, formatDays } from './format';
+import { formatCalendarDate, formatDayCount, formatInstantDate } from '../ui/dates';
 import {
   layoutTimeline,
   timelineSummary,
@@ -275,7 +275,7 @@ export default function Timeline(props: {
             <g key={m.id} className={`tl-marker ${m.kind === 'MILESTONE' ? 'milestone' : 'note'}`}>
               <line x1={m.x} x2={m.x} y1={m.y + 6} y2={layout.plot.bottom} />
               <text x={m.x} y={m.y} textAnchor="middle" dominantBaseline="middle">{m.kind === 'MILESTONE' ? '★' : '✎'}</text>
-              <title>{`${m.kind === 'MILESTONE' ? 'Milestone' : 'Update'}, ${formatDate(m.at)}: ${m.label}`}</title>
+              <title>{`${m.kind === 'MILESTONE' ? 'Milestone' : 'Update'}, ${formatInstantDate(m.at)}: ${m.label}`}</title>
             </g>
           ))}
           {/* Weekly attendance. */}
@@ -287,7 +287,7 @@ export default function Timeline(props: {
           )}
           {layout.bars.map((b) => (
             <rect key={b.weekStart} className="tl-bar" x={b.x} y={b.y} width={b.width} height={b.height}>
-              <title>{`Week of ${formatDate(`${b.weekStart}T12:00:00`)}: ${b.attended} attended`}</title>
+              <title>{`Week of ${formatCalendarDate(b.weekStart)}: ${b.attended} attended`}</title>
             </rect>
           ))}
         </svg>
@@ -315,9 +315,9 @@ export default function Timeline(props: {
             <strong>{activeSegment.levelName}</strong>
             <span>{TRANSITION_LABEL[activeSegment.transition]}</span>
             <span>
-              {formatDate(activeSegment.start)} – {activeSegment.end ? formatDate(activeSegment.end) : 'now'}
+              {formatInstantDate(activeSegment.start)} – {activeSegment.end ? formatInstantDate(activeSegment.end) : 'now'}
             </span>
-            <span>{formatDays(activeSegment.days)}</span>
+            <span>{formatDayCount(activeSegment.days)}</span>
             {activeSegment.reason && <span>Reason: {activeSegment.reason}</span>}
           </div>
         )}
@@ -328,8 +328,8 @@ export default function Timeline(props: {
 }
 
 function episodeText(s: Segment): string {
-  const end = s.end ? formatDate(s.end) : 'now';
+  const end = s.end ? formatInstantDate(s.end) : 'now';
   // No field names here ("Reason", "Effective"): form labels must stay unique on the page.
   const reason = s.reason ? `: ${s.reason}` : '';
-  return `${s.levelName}, ${TRANSITION_LABEL[s.transition]}, ${formatDate(s.start)} to ${end}, ${formatDays(s.days)}${reason}`;
+  return `${s.levelName}, ${TRANSITION_LABEL[s.transition]}, ${formatInstantDate(s.start)} to ${end}, ${formatDayCount(s.days)}${reason}`;
 }

@@ -1,6 +1,6 @@
 // The level-of-care timeline as plain data: where every row, step, band,
 // marker, bar and tick goes. No React here; Timeline.tsx only draws this.
-import { formatDate, formatDays } from './format';
+import { formatDayCount, formatInstantDate } from '../ui/dates';
 
 export type Transition = 'ADMISSION' | 'STEP_DOWN' | 'STEP_UP' | 'LATERAL' | 'READMISSION';
 export type ChangeKind = Transition | 'DISCHARGE';
@@ -513,8 +513,8 @@ export function timelineSummary(levels: LevelInput[], episodes: EpisodeInput[], 
   const steps = journey.map((e) => `${TRANSITION_LABEL[e.transition]} to ${names.get(e.levelCode) ?? e.levelCode}`);
   const last = journey[journey.length - 1];
   const current = last.endedAt
-    ? `discharged on ${formatDate(last.endedAt)}`
-    : `now at ${names.get(last.levelCode) ?? last.levelCode} for ${formatDays(lengthInDays(new Date(last.startedAt), now))}`;
+    ? `discharged on ${formatInstantDate(last.endedAt)}`
+    : `now at ${names.get(last.levelCode) ?? last.levelCode} for ${formatDayCount(lengthInDays(new Date(last.startedAt), now))}`;
   const count = journey.length === 1 ? '1 episode' : `${journey.length} episodes`;
   return `Level of care timeline: ${count}; ${steps.join(', ')}; ${current}.`;
 }

@@ -1,5 +1,5 @@
 import { certificationState } from './certification';
-import { formatDay } from '../ui/dateFormat';
+import { formatCalendarDate } from '../ui/dates';
 
 /** A certification with its expiry, flagged in words (not only colour) when expired or expiring within 60 days. */
 export default function CertificationNote({ cert, today }: {
@@ -7,7 +7,7 @@ export default function CertificationNote({ cert, today }: {
 }) {
   const state = certificationState(cert, today);
   if (!cert || state === 'none') return <span className="muted">Not certified</span>;
-  const expiry = cert.expiresOn ? <time dateTime={cert.expiresOn}>{formatDay(cert.expiresOn)}</time> : null;
+  const expiry = cert.expiresOn ? <time dateTime={cert.expiresOn}>{formatCalendarDate(cert.expiresOn)}</time> : null;
   return (
     <span>
       {cert.kind}{' '}

@@ -5,7 +5,7 @@ import { PeerQuery } from './queries';
 import { caseloadLabel } from './certification';
 import CertificationNote from './CertificationNote';
 import { Empty, ErrorNote, Loading } from '../ui/States';
-import { formatDay, toDay } from '../ui/dateFormat';
+import { formatInstantDate } from '../ui/dates';
 import '../ui/lists.css';
 import './peers.css';
 
@@ -46,7 +46,7 @@ export default function PeerPage() {
                 <tr key={a.id}>
                   <th scope="row"><Link to={`/members/${a.member.id}`}>{a.member.displayName}</Link></th>
                   <td>{a.member.currentCareLevel?.name ?? <span className="muted">—</span>}</td>
-                  <td><time dateTime={a.startedAt}>{formatDay(toDay(new Date(a.startedAt)))}</time></td>
+                  <td><time dateTime={a.startedAt}>{formatInstantDate(a.startedAt)}</time></td>
                   <td>{a.focus || <span className="muted">—</span>}</td>
                 </tr>
               ))}

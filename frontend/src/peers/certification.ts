@@ -1,4 +1,4 @@
-import { daysBetween, parseDay } from '../ui/dateFormat';
+import { daysBetween, parseCalendarDate } from '../ui/dates';
 
 export type CertificationState = 'none' | 'expired' | 'expiring' | 'valid' | 'no-expiry';
 
@@ -11,7 +11,7 @@ export function certificationState(
   if (!cert) return 'none';
   if (cert.expired) return 'expired';
   if (!cert.expiresOn) return 'no-expiry';
-  const left = daysBetween(today, parseDay(cert.expiresOn));
+  const left = daysBetween(today, parseCalendarDate(cert.expiresOn));
   if (left < 0) return 'expired';
   return left <= warnDays ? 'expiring' : 'valid';
 }

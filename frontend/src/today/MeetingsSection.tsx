@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { WeekMeetingsQuery } from './queries';
 import { Empty, ErrorNote, Loading } from '../ui/States';
 import { dayBounds, groupByDay, weekBounds } from './week';
-import { formatTime, formatWeekday, parseDay, toDay } from '../ui/dateFormat';
+import { formatInstantTime, formatCalendarDateWithWeekday, toCalendarDate } from '../ui/dates';
 
 type MeetingRow = { id: string; startsAt: string; topic: string; group: { id: string; name: string } };
 
@@ -15,7 +15,7 @@ export default function MeetingsSection({ now }: { now: Date }) {
     return { from: today.start.toISOString(), to: weekBounds(now).end.toISOString() };
   }, [now]);
   const [{ data, fetching, error }] = useQuery({ query: WeekMeetingsQuery, variables, requestPolicy: 'cache-first' });
-  const todayKey = toDay(now);
+  const todayKey = toCalendarDate(now);
   const groups = groupByDay<MeetingRow>(data?.meetings.nodes ?? []);
   const today = groups.find((g) => g.day === todayKey)?.items ?? [];
   const later = groups.filter((g) => g.day !== todayKey);
@@ -32,7 +32,7 @@ export default function MeetingsSection({ now }: { now: Date }) {
         {state ?? (later.length === 0 ? <Empty>No more meetings this week.</Empty> : (
           later.map((g) => (
             <div key={g.day} className="meeting-day">
-              <h3>{formatWeekday(parseDay(g.day))}</h3>
+              <h3>{formatCalendarDateWithWeekday(g.day)}</h3>
               <MeetingList meetings={g.items} />
             </div>
           ))
@@ -50,7 +50,7 @@ function MeetingList({ meetings }: { meetings: MeetingRow[] }) {
     <ul className="meetings">
       {meetings.map((m) => (
         <li key={m.id}>
-          <time dateTime={m.startsAt}>{formatTime(m.startsAt)}</time>{' '}
+          <time dateTime={m.startsAt}>{formatInstantTime(m.startsAt)}</time>{' '}
           <Link to={`/meetings/${m.id}`}>{m.group.name}</Link>
           {m.topic && <span className="muted"> — {m.topic}</span>}
         </li>

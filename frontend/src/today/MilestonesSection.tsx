@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { CombinedError } from 'urql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
-import { formatDay, toDay } from '../ui/dateFormat';
+import { formatCalendarDate, toCalendarDate } from '../ui/dates';
 import { milestonesInRange } from './milestones';
 import { weekBounds } from './week';
 import type { DigestMember } from './useMemberDigest';
@@ -13,8 +13,8 @@ export default function MilestonesSection({ members, error, now }: {
   const { start, end } = weekBounds(now);
   const sunday = new Date(end);
   sunday.setDate(sunday.getDate() - 1);
-  const today = toDay(now);
-  const list = members ? milestonesInRange(members, toDay(start), toDay(sunday)) : [];
+  const today = toCalendarDate(now);
+  const list = members ? milestonesInRange(members, toCalendarDate(start), toCalendarDate(sunday)) : [];
   return (
     <section className="today-card" aria-labelledby="milestones-h">
       <h2 id="milestones-h">Milestones this week</h2>
@@ -28,7 +28,7 @@ export default function MilestonesSection({ members, error, now }: {
                 <strong>{m.label}</strong>{' '}
                 <span className="muted">
                   {m.date < today ? 'reached' : m.date === today ? 'today,' : 'coming'}{' '}
-                  <time dateTime={m.date}>{formatDay(m.date)}</time>
+                  <time dateTime={m.date}>{formatCalendarDate(m.date)}</time>
                 </span>
               </li>
             ))}

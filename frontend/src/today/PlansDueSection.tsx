@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PlansDueQuery } from './queries';
 import { Empty, ErrorNote, Loading } from '../ui/States';
-import { formatDay } from '../ui/dateFormat';
+import { formatCalendarDate } from '../ui/dates';
 
 /** Active aftercare plans whose review date has come, soonest first (house managers may not read plans). */
 export default function PlansDueSection({ today, allowed }: { today: string; allowed: boolean }) {
@@ -21,7 +21,7 @@ export default function PlansDueSection({ today, allowed }: { today: string; all
                 <Link to={`/members/${p.member.id}/plan`}>{p.member.displayName}</Link>{' '}
                 <span className={p.reviewOn < today ? 'overdue' : 'muted'}>
                   {p.reviewOn < today ? 'overdue since ' : 'due '}
-                  <time dateTime={p.reviewOn}>{formatDay(p.reviewOn)}</time>
+                  <time dateTime={p.reviewOn}>{formatCalendarDate(p.reviewOn)}</time>
                 </span>
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { CombinedError } from 'urql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
-import { formatDay, toDay } from '../ui/dateFormat';
+import { formatInstantDate } from '../ui/dates';
 import { recentStepUps } from './stepUps';
 import type { DigestMember } from './useMemberDigest';
 
@@ -22,7 +22,7 @@ export default function StepUpsSection({ members, error, now }: {
                 <span className="transition-up" aria-hidden="true">▲</span>{' '}
                 <Link to={`/members/${s.id}`}>{s.displayName}</Link>{' '}
                 <span className="muted">
-                  Step up on <time dateTime={s.startedAt}>{formatDay(toDay(new Date(s.startedAt)))}</time>
+                  Step up on <time dateTime={s.startedAt}>{formatInstantDate(s.startedAt)}</time>
                 </span>
               </li>
             ))}

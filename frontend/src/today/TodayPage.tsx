@@ -8,7 +8,7 @@ import PlansDueSection from './PlansDueSection';
 import StepUpsSection from './StepUpsSection';
 import MilestonesSection from './MilestonesSection';
 import { useMemberDigest } from './useMemberDigest';
-import { toDay } from '../ui/dateFormat';
+import { toCalendarDate } from '../ui/dates';
 import '../ui/lists.css';
 import './today.css';
 
@@ -25,7 +25,7 @@ export default function TodayPage() {
         <CensusSection />
         <OccupancySection />
         <MeetingsSection now={now} />
-        <PlansDueSection today={toDay(now)} allowed={role !== undefined && role !== 'HOUSE_MANAGER'} />
+        <PlansDueSection today={toCalendarDate(now)} allowed={role !== undefined && role !== 'HOUSE_MANAGER'} />
         <StepUpsSection members={digest.members} error={digest.error} now={now} />
         <MilestonesSection members={digest.members} error={digest.error} now={now} />
       </div>

@@ -1,4 +1,4 @@
-import { parseDay, toDay } from '../ui/dateFormat';
+import { parseCalendarDate, toCalendarDate } from '../ui/dates';
 
 /**
  * Sobriety milestones as the server counts them (server/domain/milestones.go):
@@ -22,15 +22,15 @@ export interface MilestoneDate {
 
 /** The n-th milestone (0-based) after the recovery start date. */
 export function milestoneAt(start: string, n: number): MilestoneDate {
-  const s = parseDay(start);
+  const s = parseCalendarDate(start);
   if (n < fixed.length) {
     const f = fixed[n];
-    return { label: f.label, date: toDay(new Date(s.getFullYear(), s.getMonth() + f.months, s.getDate() + f.days)) };
+    return { label: f.label, date: toCalendarDate(new Date(s.getFullYear(), s.getMonth() + f.months, s.getDate() + f.days)) };
   }
   const years = n - fixed.length + 1;
   return {
     label: years === 1 ? '1 year' : `${years} years`,
-    date: toDay(new Date(s.getFullYear() + years, s.getMonth(), s.getDate())),
+    date: toCalendarDate(new Date(s.getFullYear() + years, s.getMonth(), s.getDate())),
   };
 }
 

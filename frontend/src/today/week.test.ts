@@ -1,26 +1,26 @@
 import { dayBounds, groupByDay, weekBounds } from './week';
-import { toDay } from '../ui/dateFormat';
+import { toCalendarDate } from '../ui/dates';
 
 describe('weekBounds', () => {
   it('runs Monday to Monday around a Thursday', () => {
     const { start, end } = weekBounds(new Date(2026, 10, 26, 15, 0));
-    expect(toDay(start)).toBe('2026-11-23');
-    expect(toDay(end)).toBe('2026-11-30');
+    expect(toCalendarDate(start)).toBe('2026-11-23');
+    expect(toCalendarDate(end)).toBe('2026-11-30');
     expect(start.getHours()).toBe(0);
   });
   it('keeps a Sunday in the week that began the Monday before', () => {
-    expect(toDay(weekBounds(new Date(2026, 10, 29, 23, 0)).start)).toBe('2026-11-23');
+    expect(toCalendarDate(weekBounds(new Date(2026, 10, 29, 23, 0)).start)).toBe('2026-11-23');
   });
   it('starts a Monday on itself', () => {
-    expect(toDay(weekBounds(new Date(2026, 10, 30, 0, 5)).start)).toBe('2026-11-30');
+    expect(toCalendarDate(weekBounds(new Date(2026, 10, 30, 0, 5)).start)).toBe('2026-11-30');
   });
 });
 
 describe('dayBounds', () => {
   it('is local midnight to midnight', () => {
     const { start, end } = dayBounds(new Date(2026, 10, 26, 15, 0));
-    expect(toDay(start)).toBe('2026-11-26');
-    expect(toDay(end)).toBe('2026-11-27');
+    expect(toCalendarDate(start)).toBe('2026-11-26');
+    expect(toCalendarDate(end)).toBe('2026-11-27');
   });
 });
 

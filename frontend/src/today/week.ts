@@ -1,4 +1,4 @@
-import { toDay } from '../ui/dateFormat';
+import { toCalendarDate } from '../ui/dates';
 
 /** Monday 00:00 (local) of the week that holds `now`, and the Monday after. */
 export function weekBounds(now: Date): { start: Date; end: Date } {
@@ -29,7 +29,7 @@ export function groupByDay<T extends { startsAt: string }>(items: readonly T[]):
   const sorted = [...items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   const groups: DayGroup<T>[] = [];
   for (const item of sorted) {
-    const day = toDay(new Date(item.startsAt));
+    const day = toCalendarDate(new Date(item.startsAt));
     const last = groups[groups.length - 1];
     if (last && last.day === day) last.items.push(item);
     else groups.push({ day, items: [item] });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { graphql } from '../../gql';
 import type { LevelInput } from '../timeline';
-import { fromLocalInput, toLocalInput } from '../format';
+import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -24,7 +24,7 @@ export default function AdmitForm(props: {
 }) {
   const id = useId();
   const [code, setCode] = useState('');
-  const [effective, setEffective] = useState(() => toLocalInput(new Date()));
+  const [effective, setEffective] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const [reason, setReason] = useState('');
   const save = useSave(AdmitMemberMutation, (d) => d.admitMember, ['careLevelCode', 'startedAt', 'reason']);
   const err = save.errors.byField;
@@ -43,7 +43,7 @@ export default function AdmitForm(props: {
           return;
         }
         save.run(
-          { input: { memberId: props.memberId, careLevelCode: code, startedAt: fromLocalInput(effective), reason: reason || null } },
+          { input: { memberId: props.memberId, careLevelCode: code, startedAt: dateTimeLocalValueToRfc3339(effective) ?? '', reason: reason || null } },
           () => props.onDone(`${word} saved.`),
         );
       }}

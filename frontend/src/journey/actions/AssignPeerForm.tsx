@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { fromLocalInput, toLocalInput } from '../format';
+import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -26,7 +26,7 @@ export default function AssignPeerForm(props: { memberId: string; currentPeerId:
   const id = useId();
   const [{ data, fetching, error }] = useQuery({ query: PeersWithCapacityQuery, requestPolicy: 'network-only' });
   const [peerId, setPeerId] = useState('');
-  const [at, setAt] = useState(() => toLocalInput(new Date()));
+  const [at, setAt] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const [focus, setFocus] = useState('');
   const save = useSave(AssignPeerMutation, (d) => d.assignPeer, ['peerId', 'startedAt', 'focus']);
   const err = save.errors.byField;
@@ -47,7 +47,7 @@ export default function AssignPeerForm(props: { memberId: string; currentPeerId:
         }
         const name = peers.find((p) => p.id === peerId)?.name ?? 'the peer';
         save.run(
-          { input: { memberId: props.memberId, peerId, startedAt: fromLocalInput(at), focus: focus || null } },
+          { input: { memberId: props.memberId, peerId, startedAt: dateTimeLocalValueToRfc3339(at) ?? '', focus: focus || null } },
           () => props.onDone(`${name} assigned.`),
         );
       }}

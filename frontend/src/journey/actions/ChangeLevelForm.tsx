@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { graphql } from '../../gql';
 import { previewTransition, type LevelInput } from '../timeline';
-import { fromLocalInput, toLocalInput } from '../format';
+import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -23,7 +23,7 @@ export default function ChangeLevelForm(props: {
 }) {
   const id = useId();
   const [code, setCode] = useState('');
-  const [effective, setEffective] = useState(() => toLocalInput(new Date()));
+  const [effective, setEffective] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const [reason, setReason] = useState('');
   const save = useSave(ChangeCareLevelMutation, (d) => d.changeCareLevel, ['careLevelCode', 'effectiveAt', 'reason']);
   const target = props.levels.find((l) => l.code === code) ?? null;
@@ -44,7 +44,7 @@ export default function ChangeLevelForm(props: {
           return;
         }
         save.run(
-          { input: { memberId: props.memberId, careLevelCode: code, effectiveAt: fromLocalInput(effective), reason: reason || null } },
+          { input: { memberId: props.memberId, careLevelCode: code, effectiveAt: dateTimeLocalValueToRfc3339(effective) ?? '', reason: reason || null } },
           () => props.onDone(`${preview}: saved.`),
         );
       }}

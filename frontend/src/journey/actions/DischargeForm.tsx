@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { graphql } from '../../gql';
-import { fromLocalInput, toLocalInput } from '../format';
+import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -15,7 +15,7 @@ const DischargeMemberMutation = graphql(`
 
 export default function DischargeForm(props: { memberId: string; onDone: (message: string) => void; onCancel: () => void }) {
   const id = useId();
-  const [effective, setEffective] = useState(() => toLocalInput(new Date()));
+  const [effective, setEffective] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const [reason, setReason] = useState('');
   const save = useSave(DischargeMemberMutation, (d) => d.dischargeMember, ['endedAt', 'reason']);
   const err = save.errors.byField;
@@ -32,7 +32,7 @@ export default function DischargeForm(props: { memberId: string; onDone: (messag
           save.setErrors({ byField: { reason: 'Say why the member leaves care.' }, general: [] });
           return;
         }
-        save.run({ input: { memberId: props.memberId, endedAt: fromLocalInput(effective), reason } }, () => props.onDone('Discharge saved.'));
+        save.run({ input: { memberId: props.memberId, endedAt: dateTimeLocalValueToRfc3339(effective) ?? '', reason } }, () => props.onDone('Discharge saved.'));
       }}
     >
       <Field id={`${id}-effective`} label="Effective" error={err.endedAt}>

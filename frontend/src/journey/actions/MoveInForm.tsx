@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../gql';
-import { fromLocalInput, toLocalInput } from '../format';
+import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -27,7 +27,7 @@ export default function MoveInForm(props: { memberId: string; onDone: (message: 
   const [{ data, fetching, error }] = useQuery({ query: OpenHousesQuery, requestPolicy: 'network-only' });
   const [houseId, setHouseId] = useState('');
   const [bed, setBed] = useState('');
-  const [at, setAt] = useState(() => toLocalInput(new Date()));
+  const [at, setAt] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const save = useSave(MoveIntoHouseMutation, (d) => d.moveIntoHouse, ['houseId', 'bed', 'moveInAt']);
   const err = save.errors.byField;
   const houses = data?.houses.nodes ?? [];
@@ -47,7 +47,7 @@ export default function MoveInForm(props: { memberId: string; onDone: (message: 
         }
         const name = houses.find((h) => h.id === houseId)?.name ?? 'the house';
         save.run(
-          { input: { memberId: props.memberId, houseId, bed: bed || null, moveInAt: fromLocalInput(at) } },
+          { input: { memberId: props.memberId, houseId, bed: bed || null, moveInAt: dateTimeLocalValueToRfc3339(at) ?? '' } },
           () => props.onDone(`Moved into ${name}.`),
         );
       }}

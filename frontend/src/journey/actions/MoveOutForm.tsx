@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { graphql } from '../../gql';
 import type { MoveOutReason } from '../../gql/graphql';
-import { fromLocalInput, toLocalInput } from '../format';
+import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -25,7 +25,7 @@ const REASONS: { value: MoveOutReason; label: string }[] = [
 
 export default function MoveOutForm(props: { memberId: string; houseName: string; onDone: (message: string) => void; onCancel: () => void }) {
   const id = useId();
-  const [at, setAt] = useState(() => toLocalInput(new Date()));
+  const [at, setAt] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const [reason, setReason] = useState<MoveOutReason>('COMPLETED');
   const [note, setNote] = useState('');
   const save = useSave(MoveOutOfHouseMutation, (d) => d.moveOutOfHouse, ['moveOutAt', 'reason', 'note']);
@@ -40,7 +40,7 @@ export default function MoveOutForm(props: { memberId: string; houseName: string
       onCancel={props.onCancel}
       onSubmit={() =>
         save.run(
-          { input: { memberId: props.memberId, moveOutAt: fromLocalInput(at), reason, note: note || null } },
+          { input: { memberId: props.memberId, moveOutAt: dateTimeLocalValueToRfc3339(at) ?? '', reason, note: note || null } },
           () => props.onDone(`Moved out of ${props.houseName}.`),
         )
       }

@@ -8,7 +8,7 @@ import { errorsFor, otherErrors } from '../formErrors';
 import { FieldErrors, FormErrors } from '../FieldErrors';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
-import { formatDateTime } from '../../ui/format';
+import { formatInstantDateTime } from '../../ui/dates';
 import type { ConsentStatus, InformationKind } from '../../gql/graphql';
 
 export interface ConsentRow {
@@ -64,11 +64,11 @@ export default function Consents({ memberId, contacts, consents, canEdit, onSave
                   </span>
                   {c.status === 'REVOKED' && (
                     <span className="hint revoked-note">
-                      {' '}on {formatDateTime(c.revokedAt)}{c.revocationReason ? `: ${c.revocationReason}` : ''}
+                      {' '}on {formatInstantDateTime(c.revokedAt)}{c.revocationReason ? `: ${c.revocationReason}` : ''}
                     </span>
                   )}
                 </td>
-                <td data-label="Signed">{c.signatureName}, {formatDateTime(c.signedAt)}</td>
+                <td data-label="Signed">{c.signatureName}, {formatInstantDateTime(c.signedAt)}</td>
                 <td>
                   {canEdit && c.status !== 'REVOKED' && <RevokeConsent consent={c} onSaved={onSaved} />}
                 </td>

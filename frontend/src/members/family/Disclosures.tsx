@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { DisclosuresQuery } from './familyQueries';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
-import { formatDateTime } from '../../ui/format';
+import { formatInstantDateTime } from '../../ui/dates';
 
 const PAGE = 20;
 
@@ -32,7 +32,7 @@ export default function Disclosures({ memberId }: { memberId: string }) {
             <tbody>
               {connection.nodes.map((d, i) => (
                 <tr key={`${d.occurredAt}-${i}`}>
-                  <td data-label="When">{formatDateTime(d.occurredAt)}</td>
+                  <td data-label="When">{formatInstantDateTime(d.occurredAt)}</td>
                   <td data-label="Shown to">{d.recipientName}</td>
                   <td data-label="Via">
                     {d.recipientKind === 'FAMILY_CONTACT' ? 'Family portal' : 'Partner API'}

@@ -5,7 +5,7 @@ import { INFORMATION_KINDS, INFORMATION_KIND_LABELS, grantConsentInput, type Cli
 import type { Contact } from './Contacts';
 import { errorsFor, otherErrors, type UserErrorLike } from '../formErrors';
 import { FieldErrors, FormErrors } from '../FieldErrors';
-import { nowLocalInput } from '../../ui/format';
+import { toDateTimeLocalValue } from '../../ui/dates';
 
 const FIELDS = ['familyContactId', 'partnerName', 'apiKeyId', 'informationKinds', 'purpose', 'expiresAt', 'expiresOnEvent', 'signatureName', 'signedAt'];
 
@@ -22,7 +22,7 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
     expiryKind: 'date',
     expiryDate: '',
     signatureName: '',
-    signedAt: nowLocalInput(),
+    signedAt: toDateTimeLocalValue(new Date()),
   });
   const [clientErrors, setClientErrors] = useState<ClientError[]>([]);
   const [{ fetching, data, error }, grant] = useMutation(GrantConsentMutation);

@@ -1,6 +1,6 @@
 // The family tab's pure logic: labels, the consent form into `GrantConsentInput`.
 import type { ConsentStatus, GrantConsentInput, InformationKind } from '../../gql/graphql';
-import { endOfDayRfc3339, formatDate, formatDateTime, localInputToRfc3339 } from '../../ui/format';
+import { endOfCalendarDateRfc3339, formatCalendarDate, formatInstantDateTime, dateTimeLocalValueToRfc3339 } from '../../ui/dates';
 
 export const INFORMATION_KINDS: InformationKind[] = ['MILESTONES', 'CARE_LEVEL', 'HOUSING', 'ATTENDANCE_SUMMARY', 'NOTES'];
 
@@ -35,7 +35,7 @@ export function consentRecipient(c: ConsentLike): string {
 /** When a consent ends, for people. */
 export function consentExpiry(c: ConsentLike): string {
   if (c.expiresOnEvent === 'END_OF_TREATMENT') return 'End of treatment';
-  if (c.expiresAt) return formatDateTime(c.expiresAt);
+  if (c.expiresAt) return formatInstantDateTime(c.expiresAt);
   return '—';
 }
 
@@ -81,12 +81,12 @@ export function grantConsentInput(memberId: string, f: GrantForm): { input: Gran
   if (f.expiryKind === 'event') {
     input.expiresOnEvent = 'END_OF_TREATMENT';
   } else {
-    const at = endOfDayRfc3339(f.expiryDate);
+    const at = endOfCalendarDateRfc3339(f.expiryDate);
     if (!at) errors.push({ field: ['input', 'expiresAt'], message: 'Enter the expiry date.' });
     else input.expiresAt = at;
   }
   if (!input.signatureName) errors.push({ field: ['input', 'signatureName'], message: 'Enter the name the member signed with.' });
-  const signedAt = localInputToRfc3339(f.signedAt);
+  const signedAt = dateTimeLocalValueToRfc3339(f.signedAt);
   if (!signedAt) errors.push({ field: ['input', 'signedAt'], message: 'Enter when the member signed.' });
   else input.signedAt = signedAt;
   return errors.length > 0 ? { input: null, errors } : { input, errors };
@@ -95,5 +95,5 @@ export function grantConsentInput(memberId: string, f: GrantForm): { input: Gran
 /** "Expires on 3 Dec 2026, in 7 days": the invitation's deadline. */
 export function invitationExpiry(expiresAt: string | null | undefined): string {
   if (!expiresAt) return 'It expires in 7 days.';
-  return `It expires on ${formatDate(expiresAt.slice(0, 10))} (7 days from now) and works once.`;
+  return `It expires on ${formatCalendarDate(expiresAt.slice(0, 10))} (7 days from now) and works once.`;
 }

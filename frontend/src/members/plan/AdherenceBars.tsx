@@ -1,5 +1,5 @@
 import { adherenceBars, adherenceSummary, type WeekLike } from './planLogic';
-import { formatDate } from '../../ui/format';
+import { formatCalendarDate } from '../../ui/dates';
 
 const W = 120;
 const H = 14;
@@ -18,7 +18,7 @@ export default function AdherenceBars({ weeks, label }: { weeks: WeekLike[]; lab
       <ol className="adherence-weeks" aria-label={`Weekly adherence, ${label}`}>
         {bars.map((b) => (
           <li key={b.weekStart} className={b.met ? 'week met' : 'week unmet'}>
-            <span className="week-label">Week of {formatDate(b.weekStart)}</span>
+            <span className="week-label">Week of {formatCalendarDate(b.weekStart)}</span>
             <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" className="week-bar">
               <rect x={0} y={2} width={W} height={H - 4} className="bar-track" />
               <rect x={0} y={2} width={Math.round(W * b.length)} height={H - 4} className="bar-fill" />

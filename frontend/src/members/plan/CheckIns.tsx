@@ -7,7 +7,7 @@ import { FieldErrors, FormErrors } from '../FieldErrors';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
-import { formatDate, todayISO } from '../../ui/format';
+import { formatCalendarDate, todayCalendarDate } from '../../ui/dates';
 
 const PAGE = 20;
 // A new check-in (a CheckIn in a mutation result) makes urql fetch the list again.
@@ -52,7 +52,7 @@ export default function CheckIns({ planId, canRecord, onSaved }: { planId: strin
             <tbody>
               {connection.nodes.map((c) => (
                 <tr key={c.id}>
-                  <td data-label="Date">{formatDate(c.occurredOn)}</td>
+                  <td data-label="Date">{formatCalendarDate(c.occurredOn)}</td>
                   <td data-label="Abstinent">{c.abstinent ? 'Yes' : <strong>No</strong>}</td>
                   <td data-label="Craving">{c.craving} of 10</td>
                   <td data-label="Coping skills">{c.copingSkills.join(', ') || '—'}</td>
@@ -74,7 +74,7 @@ export default function CheckIns({ planId, canRecord, onSaved }: { planId: strin
 }
 
 function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m: string) => void; onCancel: () => void }) {
-  const [occurredOn, setOccurredOn] = useState(todayISO());
+  const [occurredOn, setOccurredOn] = useState(todayCalendarDate());
   const [abstinent, setAbstinent] = useState<'yes' | 'no' | ''>('');
   const [craving, setCraving] = useState('');
   const [skills, setSkills] = useState('');
@@ -114,7 +114,7 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
         <div className="field">
           <label>
             Date
-            <input type="date" required max={todayISO()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
+            <input type="date" required max={todayCalendarDate()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
               aria-describedby="checkin-date-error" />
           </label>
           <FieldErrors id="checkin-date-error" messages={errorsFor(errs, 'occurredOn')} />

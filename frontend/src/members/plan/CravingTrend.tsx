@@ -1,5 +1,5 @@
 import { cravingDirection, cravingTrend, type CheckInLike } from './planLogic';
-import { formatDate } from '../../ui/format';
+import { formatCalendarDate } from '../../ui/dates';
 
 /**
  * A small sparkline of craving (0 at the bottom, 10 at the top), oldest to
@@ -13,7 +13,7 @@ export default function CravingTrend({ checkIns }: { checkIns: CheckInLike[] }) 
   const direction = cravingDirection(checkIns);
   const first = checkIns[checkIns.length - 1];
   const last = checkIns[0];
-  const label = `Craving trend over ${checkIns.length} check-ins, ${formatDate(first.occurredOn)} to ${formatDate(last.occurredOn)}: ${direction}. Details in the table of check-ins.`;
+  const label = `Craving trend over ${checkIns.length} check-ins, ${formatCalendarDate(first.occurredOn)} to ${formatCalendarDate(last.occurredOn)}: ${direction}. Details in the table of check-ins.`;
   return (
     <figure className="trend">
       <svg role="img" aria-label={label} width={trend.width} height={trend.height}

@@ -3,19 +3,19 @@ import { useMutation } from 'urql';
 import { CreatePlanMutation } from './planQueries';
 import { errorsFor, otherErrors } from '../formErrors';
 import { FieldErrors, FormErrors } from '../FieldErrors';
-import { todayISO } from '../../ui/format';
+import { todayCalendarDate } from '../../ui/dates';
 
 function inDays(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
-  return todayISO(d);
+  return todayCalendarDate(d);
 }
 
 /** Starts a plan as a draft: the first day and the review date. */
 export default function CreatePlanForm({ memberId, onDone, onCancel }: {
   memberId: string; onDone: (message: string) => void; onCancel: () => void;
 }) {
-  const [startsOn, setStartsOn] = useState(todayISO());
+  const [startsOn, setStartsOn] = useState(todayCalendarDate());
   const [reviewOn, setReviewOn] = useState(inDays(90));
   const [{ fetching, data, error }, create] = useMutation(CreatePlanMutation);
   const errs = data?.createAftercarePlan.userErrors;

@@ -6,7 +6,7 @@ import { errorsFor, otherErrors } from '../formErrors';
 import { FieldErrors, FormErrors } from '../FieldErrors';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
-import { formatDate } from '../../ui/format';
+import { formatCalendarDate } from '../../ui/dates';
 import type { AftercareGoalCategory, AftercareGoalStatus } from '../../gql/graphql';
 
 export interface Goal {
@@ -58,7 +58,7 @@ export default function Goals({ planId, goals, editable, onSaved }: {
                   <span className="goal-text">{goal.description}</span>
                   <GoalStatusBadge status={goal.status} />
                 </div>
-                {goal.targetDate && <p className="hint">Target {formatDate(goal.targetDate)}</p>}
+                {goal.targetDate && <p className="hint">Target {formatCalendarDate(goal.targetDate)}</p>}
                 {editable && <GoalStatusForm goal={goal} onSaved={onSaved} />}
               </li>
             ))}

@@ -13,7 +13,7 @@ import { useCanManageCare } from '../careRole';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
-import { formatDate } from '../../ui/format';
+import { formatCalendarDate } from '../../ui/dates';
 import './plan.css';
 
 // A plan created or changed (an AftercarePlan in a mutation result) makes urql fetch the list again.
@@ -79,9 +79,9 @@ export default function PlanPage() {
               {others.map((p) => (
                 <li key={p.id} className="card other-plan">
                   <PlanStatusBadge status={p.status} />{' '}
-                  {formatDate(p.startsOn)} – review {formatDate(p.reviewOn)}{' '}
+                  {formatCalendarDate(p.startsOn)} – review {formatCalendarDate(p.reviewOn)}{' '}
                   <button type="button" className="link" onClick={() => setSelectedId(p.id)}>
-                    View plan starting {formatDate(p.startsOn)}
+                    View plan starting {formatCalendarDate(p.startsOn)}
                   </button>
                 </li>
               ))}

@@ -3,7 +3,7 @@ import { ActivatePlanMutation, CompletePlanMutation } from './planQueries';
 import { PLAN_STATUS_LABELS } from './planLogic';
 import { otherErrors } from '../formErrors';
 import { FormErrors } from '../FieldErrors';
-import { formatDate } from '../../ui/format';
+import { formatCalendarDate } from '../../ui/dates';
 import type { AftercarePlanStatus } from '../../gql/graphql';
 
 export interface PlanSummaryData {
@@ -48,11 +48,11 @@ export default function PlanSummary({ plan, canEdit, onChanged }: {
     <div className="card plan-summary">
       <dl className="facts">
         <div><dt>Status</dt><dd><PlanStatusBadge status={plan.status} /></dd></div>
-        <div><dt>Starts</dt><dd>{formatDate(plan.startsOn)}</dd></div>
+        <div><dt>Starts</dt><dd>{formatCalendarDate(plan.startsOn)}</dd></div>
         <div>
           <dt>Review date</dt>
           <dd>
-            {formatDate(plan.reviewOn)}{' '}
+            {formatCalendarDate(plan.reviewOn)}{' '}
             {plan.reviewDue && <span className="badge badge-danger">⚠ Review overdue</span>}
           </dd>
         </div>

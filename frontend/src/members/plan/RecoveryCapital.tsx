@@ -7,7 +7,7 @@ import { FieldErrors, FormErrors } from '../FieldErrors';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
-import { formatDateTime, localInputToRfc3339, nowLocalInput } from '../../ui/format';
+import { formatInstantDateTime, dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
 
 // A new assessment in a mutation result makes urql fetch the history again.
 const context = { additionalTypenames: ['RecoveryCapitalAssessment'] };
@@ -48,7 +48,7 @@ export default function RecoveryCapital({ memberId, canEdit, onSaved }: { member
           <tbody>
             {assessments.map((a, i) => (
               <tr key={a.id}>
-                <td data-label="Assessed">{formatDateTime(a.assessedAt)}</td>
+                <td data-label="Assessed">{formatInstantDateTime(a.assessedAt)}</td>
                 <td data-label="Total">
                   <span className="barc-total">{a.total} of 60</span>
                   <svg width={60} height={8} aria-hidden="true" focusable="false" className="barc-bar">
@@ -73,7 +73,7 @@ export default function RecoveryCapital({ memberId, canEdit, onSaved }: { member
 
 function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m: string) => void; onCancel: () => void }) {
   const [answers, setAnswers] = useState<(number | null)[]>(Array(10).fill(null));
-  const [assessedAt, setAssessedAt] = useState(nowLocalInput());
+  const [assessedAt, setAssessedAt] = useState(toDateTimeLocalValue(new Date()));
   const [missing, setMissing] = useState(false);
   const [{ fetching, data, error }, record] = useMutation(RecordRecoveryCapitalMutation);
   const errs = data?.recordRecoveryCapital.userErrors;
@@ -85,7 +85,7 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
     if (!sum.complete) { setMissing(true); return; }
     setMissing(false);
     const r = await record({
-      input: { memberId, answers: answers as number[], assessedAt: localInputToRfc3339(assessedAt) },
+      input: { memberId, answers: answers as number[], assessedAt: dateTimeLocalValueToRfc3339(assessedAt) },
     });
     const a = r.data?.recordRecoveryCapital.assessment;
     if (a) onDone(`BARC-10 recorded: ${a.total} of 60${a.sustainedRemissionLikely ? ', likely sustained remission' : ''}.`);
