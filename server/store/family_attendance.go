@@ -31,7 +31,11 @@ func (s *Store) RecordFamilyAttendance(ctx context.Context, by, meetingID int64,
 		if err := domain.CheckFamilyAttendance(g, entries, m.StartsAt, s.Now()); err != nil {
 			return err
 		}
-		if err := checkFamilyContactsExist(ctx, tx, entries); err != nil {
+		ids := make([]int64, len(entries))
+		for i, e := range entries {
+			ids[i] = e.FamilyContactID
+		}
+		if err := checkLinesExist(ctx, tx, "family_contacts", ids, "familyContactId", "Family contact not found."); err != nil {
 			return err
 		}
 		rows := make([]*domain.FamilyAttendance, len(entries))
@@ -52,28 +56,6 @@ func (s *Store) RecordFamilyAttendance(ctx context.Context, by, meetingID int64,
 		return nil, err
 	}
 	return m, nil
-}
-
-// checkFamilyContactsExist points at the first line whose contact does not exist.
-func checkFamilyContactsExist(ctx context.Context, tx bun.Tx, entries []domain.FamilyAttendanceEntry) error {
-	ids := make([]int64, len(entries))
-	for i, e := range entries {
-		ids[i] = e.FamilyContactID
-	}
-	var found []int64
-	if err := tx.NewSelect().Table("family_contacts").Column("id").Where("id IN (?)", bun.List(ids)).Scan(ctx, &found); err != nil {
-		return err
-	}
-	exists := make(map[int64]bool, len(found))
-	for _, id := range found {
-		exists[id] = true
-	}
-	for i, id := range ids {
-		if !exists[id] {
-			return domain.GroupLineError(domain.CodeNotFound, "entries", i, "familyContactId", "Family contact not found.")
-		}
-	}
-	return nil
 }
 
 // FamilyAttendanceByMeetingID loads the family attendance of meetings, by contact.

@@ -168,7 +168,11 @@ func (s *Store) RecordAttendance(ctx context.Context, by, meetingID int64, entri
 		if err := domain.CheckAttendance(entries, m.StartsAt, s.Now()); err != nil {
 			return err
 		}
-		if err := checkMembersExist(ctx, tx, entries); err != nil {
+		ids := make([]int64, len(entries))
+		for i, e := range entries {
+			ids[i] = e.MemberID
+		}
+		if err := checkLinesExist(ctx, tx, "members", ids, "memberId", "Member not found."); err != nil {
 			return err
 		}
 		rows := make([]*domain.AttendanceRecord, len(entries))
@@ -190,14 +194,11 @@ func (s *Store) RecordAttendance(ctx context.Context, by, meetingID int64, entri
 	return m, nil
 }
 
-// checkMembersExist points at the first line whose member does not exist.
-func checkMembersExist(ctx context.Context, tx bun.Tx, entries []domain.AttendanceEntry) error {
-	ids := make([]int64, len(entries))
-	for i, e := range entries {
-		ids[i] = e.MemberID
-	}
+// checkLinesExist points at the first line of an attendance sheet whose
+// record (a member, a family contact) does not exist in table.
+func checkLinesExist(ctx context.Context, tx bun.Tx, table string, ids []int64, field, message string) error {
 	var found []int64
-	if err := tx.NewSelect().Table("members").Column("id").Where("id IN (?)", bun.List(ids)).Scan(ctx, &found); err != nil {
+	if err := tx.NewSelect().Table(table).Column("id").Where("id IN (?)", bun.List(ids)).Scan(ctx, &found); err != nil {
 		return err
 	}
 	exists := make(map[int64]bool, len(found))
@@ -206,7 +207,7 @@ func checkMembersExist(ctx context.Context, tx bun.Tx, entries []domain.Attendan
 	}
 	for i, id := range ids {
 		if !exists[id] {
-			return domain.GroupLineError(domain.CodeNotFound, "entries", i, "memberId", "Member not found.")
+			return domain.GroupLineError(domain.CodeNotFound, "entries", i, field, message)
 		}
 	}
 	return nil
