@@ -121,9 +121,11 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 		},
 	}
-	s.stopSweeper = func() {}
+	stopSessions := startSweeper(context.WithoutCancel(ctx), time.Hour, false, sweepSessions(st, logger))
+	s.stopSweeper = stopSessions
 	if cfg.MilestoneSweep > 0 {
-		s.stopSweeper = startMilestoneSweeper(context.WithoutCancel(ctx), st, logger, cfg.MilestoneSweep)
+		stopMilestones := startSweeper(context.WithoutCancel(ctx), cfg.MilestoneSweep, true, sweepMilestones(st, logger))
+		s.stopSweeper = func() { stopMilestones(); stopSessions() }
 	}
 	go func() { s.served <- s.http.Serve(ln) }()
 	logger.Info("serving", "addr", s.Addr, "graphiql", "http://"+displayAddr(s.Addr)+"/graphiql")

@@ -133,3 +133,49 @@ func TestSessions(t *testing.T) {
 		}
 	})
 }
+
+// TestDeleteStaleSessions keeps live sessions and those that ended or
+// expired after the cutoff, and deletes the rest.
+func TestDeleteStaleSessions(t *testing.T) {
+	st := newStore(t)
+	u := newUser(t, st)
+	add := func(token string, expires time.Time, end bool) int64 {
+		s := &store.Session{TokenHash: hashOf(token), UserID: u.ID, CreatedAt: clock.Add(-72 * time.Hour),
+			LastSeenAt: clock.Add(-72 * time.Hour), ExpiresAt: expires}
+		if err := st.CreateSession(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		if end {
+			if err := st.EndSession(ctx, s.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return s.ID
+	}
+	add("expired long ago", clock.Add(-48*time.Hour), false)
+	add("expired lately", clock.Add(-time.Hour), false)
+	add("live", clock.Add(time.Hour), false)
+	// EndSession stamps now(): ended "lately" as far as the cutoff is concerned.
+	add("signed out", clock.Add(time.Hour), true)
+	n, err := st.DeleteStaleSessions(ctx, clock.Add(-24*time.Hour))
+	if err != nil || n != 1 {
+		t.Fatalf("deleted %d, %v; want 1", n, err)
+	}
+	if _, ok, _ := sessionLive(st, "expired long ago"); ok {
+		t.Error("the stale session is still there")
+	}
+	for _, token := range []string{"expired lately", "live", "signed out"} {
+		if _, _, found := sessionLive(st, token); !found {
+			t.Errorf("%s was deleted", token)
+		}
+	}
+}
+
+// sessionLive reports whether a session with the token is active, and
+// whether a row for it exists at all.
+func sessionLive(st *store.Store, token string) (*store.Session, bool, bool) {
+	sess, _, _ := st.ActiveSession(ctx, hashOf(token), clock)
+	n, _ := st.DB().NewSelect().Table("sessions").Where("token_hash = ?", hashOf(token)).Count(ctx)
+	return sess, sess != nil, n > 0
+}
+

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -96,6 +97,16 @@ func (s *Store) EndSession(ctx context.Context, id int64) error {
 	_, err := s.db.NewUpdate().Table("sessions").Set("ended_at = now()").
 		Where("id = ? AND ended_at IS NULL", id).Exec(ctx)
 	return err
+}
+
+// DeleteStaleSessions deletes the sessions that ended or expired before
+// cutoff; their tokens can never be used again.
+func (s *Store) DeleteStaleSessions(ctx context.Context, cutoff time.Time) (int64, error) {
+	res, err := s.db.NewDelete().Table("sessions").Where("ended_at < ? OR expires_at < ?", cutoff, cutoff).Exec(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: unable to delete stale sessions: %w", err)
+	}
+	return res.RowsAffected()
 }
 
 // UserFilter narrows a user list; zero values mean "any".
