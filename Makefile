@@ -24,7 +24,7 @@ frontend: node_modules/.package-lock.json
 # `make dev`: the Go server on :8080 and Vite with hot reload on :5173
 # (Vite proxies /graphql, so the browser sees one origin).
 dev: build
-	./bin/carejourney serve --seed-demo-on-empty & npm run dev; kill %1
+	./bin/carejourney serve --seed-demo-on-empty & pid=$$!; npm run dev; kill -INT $$pid
 
 generate: node_modules/.package-lock.json
 	go tool gqlgen generate
