@@ -62,3 +62,19 @@ export async function field(scope, label) {
 export function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Waits until the page's h1 reads name (a page that is still loading its
+ * route or its data shows the previous one or none), and fails with what
+ * it reads instead.
+ */
+export async function expectHeading(page, name, message, timeout = 10_000) {
+  const heading = page.getByRole('heading', { level: 1, name });
+  try {
+    await heading.first().waitFor({ timeout });
+  } catch {
+    const seen = await page.getByRole('heading', { level: 1 }).allTextContents();
+    check(false, `${message} (the h1 reads ${JSON.stringify(seen)})`);
+  }
+}
+

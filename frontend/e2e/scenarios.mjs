@@ -1,7 +1,7 @@
 // The scenarios of issue 5, written against the UI contract of the brief
 // (roles, labels, headings). Each takes a fresh browser context; a scenario
 // whose page is not built yet throws Skip (see lib.mjs).
-import { Skip, api, check, escapeRegExp, field, open, settle, signIn, users } from './lib.mjs';
+import { Skip, api, check, escapeRegExp, expectHeading, field, open, settle, signIn, users } from './lib.mjs';
 
 /** The member the journey scenario steps down: followed by the demo family viewer. */
 const JOURNEY_MEMBER = 'Emily Delgado';
@@ -19,7 +19,7 @@ export async function stepDown(browser, ctxOptions, log, state) {
   const { context, page } = await staffPage(browser, ctxOptions);
   try {
     await open(page, '/members');
-    check((await page.getByRole('heading', { level: 1 }).first().textContent())?.trim() === 'Members', 'h1 is not "Members"');
+    await expectHeading(page, 'Members', 'h1 is not "Members"');
 
     // What the member is now, and the next level down, from the API.
     const { careLevels, members } = await api(context, `query E2eLevels($q: String!) {
@@ -48,8 +48,7 @@ export async function stepDown(browser, ctxOptions, log, state) {
     await link.first().click();
     await page.waitForURL(/\/members\/[^/]+$/);
     await settle(page);
-    check((await page.getByRole('heading', { level: 1 }).first().textContent())?.includes(member.displayName),
-      `the member page's h1 is not ${member.displayName}`);
+    await expectHeading(page, member.displayName, `the member page's h1 is not ${member.displayName}`);
     await page.locator('svg[role="img"][aria-label^="Level of care timeline"]').first().waitFor({ timeout: 10_000 });
 
     // Change level of care → a lower level → the preview says "Step down" → save.
@@ -122,7 +121,7 @@ export async function recordAttendance(browser, ctxOptions, log) {
     log(`reached the meeting by ${via}`);
     await settle(page);
     if ((await page.locator('h1').first().textContent())?.trim() === 'Page not found') throw new Skip(`${href} is not built yet`);
-    check((await page.locator('h1').first().textContent())?.includes(meeting.group.name), `the meeting's h1 does not name ${meeting.group.name}`);
+    await expectHeading(page, meeting.group.name, `the meeting's h1 does not name ${meeting.group.name}`);
 
     // One status per member: the first Late, the rest Present.
     const wanted = new Map(meeting.group.members.map((gm, i) => [gm.member.id, i === 0 ? 'Late' : 'Present']));
@@ -170,7 +169,7 @@ export async function familyFeed(browser, ctxOptions, log, state) {
     await signIn(page, users.family);
     await page.waitForURL((u) => u.pathname === '/family');
     await settle(page);
-    check((await page.getByRole('heading', { level: 1 }).textContent())?.trim() === 'Updates', 'h1 is not "Updates"');
+    await expectHeading(page, 'Updates', 'h1 is not "Updates"');
 
     const { viewer } = await api(context, '{ viewer { sharedMembers { id displayName } familyGroups { name } } }');
     check(viewer.sharedMembers.length > 0, 'the demo family viewer shares with nobody');
@@ -235,7 +234,7 @@ export async function sessionExpiryFamily(browser, ctxOptions) {
     await signIn(page, users.family);
     await page.waitForURL((u) => u.pathname === '/family');
     await settle(page);
-    check((await page.getByRole('heading', { level: 1 }).textContent())?.trim() === 'Updates', 'not back on Updates');
+    await expectHeading(page, 'Updates', 'not back on Updates');
   } finally {
     await context.close();
   }
@@ -256,7 +255,7 @@ export async function sessionExpiryStaff(browser, ctxOptions) {
     await signIn(page, users.caseManager);
     await page.waitForURL((u) => u.pathname === '/members');
     await settle(page);
-    check((await page.getByRole('heading', { level: 1 }).first().textContent())?.trim() === 'Members', 'not back on Members');
+    await expectHeading(page, 'Members', 'not back on Members');
   } finally {
     await context.close();
   }
