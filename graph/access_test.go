@@ -1,38 +1,14 @@
 package graph
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"carejourney/server/access"
 )
-
-func loadSchema(t *testing.T) *ast.Schema {
-	t.Helper()
-	files, err := filepath.Glob("schema/*.graphqls")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no schema files: %v", err)
-	}
-	var sources []*ast.Source
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
-	}
-	schema, gqlErr := gqlparser.LoadSchema(sources...)
-	if gqlErr != nil {
-		t.Fatal(gqlErr)
-	}
-	return schema
-}
 
 // TestAccessPolicyCoversSchema fails when a root field, mutation or object
 // type has no access rule (it would be closed to everyone), or a rule names

@@ -178,4 +178,3 @@ func sessionLive(st *store.Store, token string) (*store.Session, bool, bool) {
 	n, _ := st.DB().NewSelect().Table("sessions").Where("token_hash = ?", hashOf(token)).Count(ctx)
 	return sess, sess != nil, n > 0
 }
-
