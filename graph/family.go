@@ -145,6 +145,9 @@ func familyConsentInput(in model.GrantConsentInput) (domain.ConsentInput, error)
 	if out.FamilyContactID, err = globalid.DecodeOptionalField(in.FamilyContactID, globalid.TypeFamilyContact, "familyContactId"); err != nil {
 		return out, err
 	}
+	if out.PartnerID, err = globalid.DecodeOptionalField(in.PartnerID, globalid.TypePartner, "partnerId"); err != nil {
+		return out, err
+	}
 	out.APIKeyID, err = globalid.DecodeOptionalField(in.APIKeyID, globalid.TypeApiKey, "apiKeyId")
 	return out, err
 }

@@ -29,6 +29,18 @@ func (r *consentResolver) FamilyContact(ctx context.Context, obj *domain.Consent
 	return loadOptional(ctx, obj.FamilyContactID, loaders.For(ctx).Family.Contact.Load)
 }
 
+func (r *consentResolver) Partner(ctx context.Context, obj *domain.ConsentRecord) (*domain.Partner, error) {
+	return loadOptional(ctx, obj.PartnerID, loaders.For(ctx).Partners.Partner.Load)
+}
+
+func (r *consentResolver) PartnerName(ctx context.Context, obj *domain.ConsentRecord) (*string, error) {
+	p, err := loadOptional(ctx, obj.PartnerID, loaders.For(ctx).Partners.Partner.Load)
+	if p == nil || err != nil {
+		return nil, err
+	}
+	return &p.Name, nil
+}
+
 func (r *consentResolver) APIKey(ctx context.Context, obj *domain.ConsentRecord) (*domain.APIKey, error) {
 	return loadOptional(ctx, obj.APIKeyID, loaders.For(ctx).Partners.APIKey.Load)
 }

@@ -10,10 +10,8 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
-	"carejourney/server/store"
 	"context"
 )
 
@@ -133,13 +131,10 @@ func (r *queryResolver) Members(ctx context.Context, first *int, after *string, 
 	if err != nil {
 		return nil, err
 	}
-	if f.Within, _, err = access.From(ctx).MemberScope(ctx); err != nil {
+	if f.Within, err = memberListScope(ctx); err != nil {
 		return nil, err
 	}
-	order, desc := store.MemberOrderName, false
-	if orderBy != nil {
-		order, desc = store.MemberOrder(orderBy.Field), orderBy.Direction == model.OrderDirectionDesc
-	}
+	order, desc := memberOrder(ctx, orderBy)
 	result, err := r.Store.ListMembers(ctx, f, order, desc, page)
 	if err != nil {
 		return nil, err

@@ -8,15 +8,22 @@ package graph
 import (
 	"carejourney/graph/generated"
 	"carejourney/graph/globalid"
+	"carejourney/graph/loaders"
 	"carejourney/graph/model"
+	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/store"
 	"context"
+	"time"
 )
 
 func (r *apiKeyResolver) ID(ctx context.Context, obj *domain.APIKey) (string, error) {
 	return globalid.EncodeInt(globalid.TypeApiKey, obj.ID), nil
+}
+
+func (r *apiKeyResolver) Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error) {
+	return loaders.For(ctx).Partners.Partner.Load(ctx, obj.PartnerID)
 }
 
 func (r *apiKeyResolver) CreatedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error) {
@@ -31,11 +38,34 @@ func (r *apiKeyConnectionResolver) TotalCount(ctx context.Context, obj *model.Co
 	return obj.Count(ctx)
 }
 
+func (r *consentedMemberResolver) Member(ctx context.Context, obj *domain.Disclosure) (*domain.Member, error) {
+	return loaders.For(ctx).Member.Load(ctx, obj.MemberID)
+}
+
+func (r *consentedMemberResolver) InformationKinds(ctx context.Context, obj *domain.Disclosure) ([]domain.InformationKind, error) {
+	return obj.Kinds, nil
+}
+
+func (r *consentedMemberResolver) ExpiresAt(ctx context.Context, obj *domain.Disclosure) (*time.Time, error) {
+	return obj.ExpiresAt, nil
+}
+
+func (r *mutationResolver) CreatePartner(ctx context.Context, input model.CreatePartnerInput) (*model.CreatePartnerPayload, error) {
+	p, userErrors, err := mutate(func() (*domain.Partner, error) {
+		return r.Store.CreatePartner(ctx, auth.ActorID(ctx), input.Name)
+	})
+	return &model.CreatePartnerPayload{Partner: p, UserErrors: userErrors}, err
+}
+
 func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error) {
 	secret, hash, prefix := auth.NewKeySecret()
 	k, userErrors, err := mutate(func() (*domain.APIKey, error) {
+		partnerID, err := globalid.DecodeOptionalField(input.PartnerID, globalid.TypePartner, "partnerId")
+		if err != nil {
+			return nil, err
+		}
 		return r.Store.CreateAPIKey(ctx, auth.ActorID(ctx), store.NewAPIKey{
-			Fields:     domain.APIKeyFields{PartnerName: input.PartnerName, Scopes: input.Scopes},
+			Fields:     domain.APIKeyFields{PartnerID: partnerID, PartnerName: input.PartnerName, Scopes: input.Scopes},
 			SecretHash: hash, SecretPrefix: prefix})
 	})
 	payload := &model.CreateAPIKeyPayload{APIKey: k, UserErrors: userErrors}
@@ -56,11 +86,42 @@ func (r *mutationResolver) RevokeAPIKey(ctx context.Context, input model.RevokeA
 	return &model.RevokeAPIKeyPayload{APIKey: k, UserErrors: userErrors}, err
 }
 
+func (r *partnerResolver) ID(ctx context.Context, obj *domain.Partner) (string, error) {
+	return globalid.EncodeInt(globalid.TypePartner, obj.ID), nil
+}
+
+func (r *partnerResolver) APIKeys(ctx context.Context, obj *domain.Partner) ([]*domain.APIKey, error) {
+	keys, err := loaders.For(ctx).Partners.KeysByPartner.Load(ctx, obj.ID)
+	return nonNil(keys), err
+}
+
+func (r *partnerConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Partner]) (int, error) {
+	return obj.Count(ctx)
+}
+
+func (r *queryResolver) Partners(ctx context.Context, first *int, after *string) (*model.Connection[*domain.Partner], error) {
+	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.Partner], error) {
+		return r.Store.ListPartners(ctx, page)
+	}, r.Store.CountPartners)
+}
+
 func (r *queryResolver) APIKeys(ctx context.Context, first *int, after *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error) {
 	f := store.APIKeyFilter{IncludeRevoked: includeRevoked != nil && *includeRevoked}
 	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.APIKey], error) {
 		return r.Store.ListAPIKeys(ctx, f, page)
 	}, func(ctx context.Context) (int, error) { return r.Store.CountAPIKeys(ctx, f) })
+}
+
+func (r *viewerResolver) APIKey(ctx context.Context, obj *model.Viewer) (*domain.APIKey, error) {
+	return auth.ActorFrom(ctx).Key, nil
+}
+
+func (r *viewerApiKeyResolver) Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error) {
+	return loaders.For(ctx).Partners.Partner.Load(ctx, obj.PartnerID)
+}
+
+func (r *viewerApiKeyResolver) ConsentedMembers(ctx context.Context, obj *domain.APIKey) ([]*domain.Disclosure, error) {
+	return access.From(ctx).Disclosures(ctx)
 }
 
 func (r *Resolver) ApiKey() generated.ApiKeyResolver { return &apiKeyResolver{r} }
@@ -69,7 +130,23 @@ func (r *Resolver) ApiKeyConnection() generated.ApiKeyConnectionResolver {
 	return &apiKeyConnectionResolver{r}
 }
 
+func (r *Resolver) ConsentedMember() generated.ConsentedMemberResolver {
+	return &consentedMemberResolver{r}
+}
+
+func (r *Resolver) Partner() generated.PartnerResolver { return &partnerResolver{r} }
+
+func (r *Resolver) PartnerConnection() generated.PartnerConnectionResolver {
+	return &partnerConnectionResolver{r}
+}
+
+func (r *Resolver) ViewerApiKey() generated.ViewerApiKeyResolver { return &viewerApiKeyResolver{r} }
+
 type (
-	apiKeyResolver           struct{ *Resolver }
-	apiKeyConnectionResolver struct{ *Resolver }
+	apiKeyResolver            struct{ *Resolver }
+	apiKeyConnectionResolver  struct{ *Resolver }
+	consentedMemberResolver   struct{ *Resolver }
+	partnerResolver           struct{ *Resolver }
+	partnerConnectionResolver struct{ *Resolver }
+	viewerApiKeyResolver      struct{ *Resolver }
 )

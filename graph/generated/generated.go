@@ -46,6 +46,7 @@ type ResolverRoot interface {
 	CheckIn() CheckInResolver
 	CheckInConnection() CheckInConnectionResolver
 	Consent() ConsentResolver
+	ConsentedMember() ConsentedMemberResolver
 	Disclosure() DisclosureResolver
 	DisclosureConnection() DisclosureConnectionResolver
 	FamilyAttendance() FamilyAttendanceResolver
@@ -60,6 +61,8 @@ type ResolverRoot interface {
 	Member() MemberResolver
 	MemberConnection() MemberConnectionResolver
 	Mutation() MutationResolver
+	Partner() PartnerResolver
+	PartnerConnection() PartnerConnectionResolver
 	Peer() PeerResolver
 	PeerAssignment() PeerAssignmentResolver
 	PeerAssignmentConnection() PeerAssignmentConnectionResolver
@@ -79,6 +82,7 @@ type ResolverRoot interface {
 	User() UserResolver
 	UserConnection() UserConnectionResolver
 	Viewer() ViewerResolver
+	ViewerApiKey() ViewerApiKeyResolver
 }
 
 type DirectiveRoot struct {
@@ -182,6 +186,7 @@ type ComplexityRoot struct {
 		CreatedBy    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		LastUsedAt   func(childComplexity int) int
+		Partner      func(childComplexity int) int
 		PartnerName  func(childComplexity int) int
 		RevokedAt    func(childComplexity int) int
 		RevokedBy    func(childComplexity int) int
@@ -350,6 +355,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		InformationKinds func(childComplexity int) int
 		Member           func(childComplexity int) int
+		Partner          func(childComplexity int) int
 		PartnerName      func(childComplexity int) int
 		Purpose          func(childComplexity int) int
 		RecordedAt       func(childComplexity int) int
@@ -359,6 +365,12 @@ type ComplexityRoot struct {
 		SignatureName    func(childComplexity int) int
 		SignedAt         func(childComplexity int) int
 		Status           func(childComplexity int) int
+	}
+
+	ConsentedMember struct {
+		ExpiresAt        func(childComplexity int) int
+		InformationKinds func(childComplexity int) int
+		Member           func(childComplexity int) int
 	}
 
 	CorrectCareEpisodePayload struct {
@@ -385,6 +397,11 @@ type ComplexityRoot struct {
 
 	CreateMemberPayload struct {
 		Member     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreatePartnerPayload struct {
+		Partner    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -650,6 +667,7 @@ type ComplexityRoot struct {
 		CreateGroup               func(childComplexity int, input model.CreateGroupInput) int
 		CreateHouse               func(childComplexity int, input model.CreateHouseInput) int
 		CreateMember              func(childComplexity int, input model.CreateMemberInput) int
+		CreatePartner             func(childComplexity int, input model.CreatePartnerInput) int
 		CreatePeer                func(childComplexity int, input model.CreatePeerInput) int
 		CreateUser                func(childComplexity int, input model.CreateUserInput) int
 		DeactivateUser            func(childComplexity int, input model.DeactivateUserInput) int
@@ -722,6 +740,25 @@ type ComplexityRoot struct {
 		HasNextPage     func(childComplexity int) int
 		HasPreviousPage func(childComplexity int) int
 		StartCursor     func(childComplexity int) int
+	}
+
+	Partner struct {
+		APIKeys   func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+	}
+
+	PartnerConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PartnerEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Peer struct {
@@ -829,6 +866,7 @@ type ComplexityRoot struct {
 		Node                       func(childComplexity int, id string) int
 		Nodes                      func(childComplexity int, ids []string) int
 		Outcomes                   func(childComplexity int, from time.Time, to time.Time) int
+		Partners                   func(childComplexity int, first *int, after *string) int
 		Peer                       func(childComplexity int, id string) int
 		Peers                      func(childComplexity int, first *int, after *string, filter *model.PeerFilter) int
 		Users                      func(childComplexity int, first *int, after *string, filter *model.UserFilter) int
@@ -1059,10 +1097,18 @@ type ComplexityRoot struct {
 	}
 
 	Viewer struct {
+		APIKey           func(childComplexity int) int
 		FamilyGroups     func(childComplexity int) int
 		SessionExpiresAt func(childComplexity int) int
 		SharedMembers    func(childComplexity int) int
 		User             func(childComplexity int) int
+	}
+
+	ViewerApiKey struct {
+		ConsentedMembers func(childComplexity int) int
+		Partner          func(childComplexity int) int
+		Scopes           func(childComplexity int) int
+		SecretPrefix     func(childComplexity int) int
 	}
 }
 
@@ -1096,6 +1142,7 @@ type AftercarePlanResolver interface {
 }
 type ApiKeyResolver interface {
 	ID(ctx context.Context, obj *domain.APIKey) (string, error)
+	Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error)
 
 	CreatedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
 
@@ -1163,12 +1210,18 @@ type ConsentResolver interface {
 	ID(ctx context.Context, obj *domain.ConsentRecord) (string, error)
 	Member(ctx context.Context, obj *domain.ConsentRecord) (*domain.Member, error)
 	FamilyContact(ctx context.Context, obj *domain.ConsentRecord) (*domain.FamilyContact, error)
-
+	Partner(ctx context.Context, obj *domain.ConsentRecord) (*domain.Partner, error)
+	PartnerName(ctx context.Context, obj *domain.ConsentRecord) (*string, error)
 	APIKey(ctx context.Context, obj *domain.ConsentRecord) (*domain.APIKey, error)
 
 	Status(ctx context.Context, obj *domain.ConsentRecord) (domain.ConsentStatus, error)
 
 	RecordedBy(ctx context.Context, obj *domain.ConsentRecord) (*domain.User, error)
+}
+type ConsentedMemberResolver interface {
+	Member(ctx context.Context, obj *domain.Disclosure) (*domain.Member, error)
+	InformationKinds(ctx context.Context, obj *domain.Disclosure) ([]domain.InformationKind, error)
+	ExpiresAt(ctx context.Context, obj *domain.Disclosure) (*time.Time, error)
 }
 type DisclosureResolver interface {
 	RecipientUser(ctx context.Context, obj *audit.Disclosure) (*domain.User, error)
@@ -1291,6 +1344,7 @@ type MutationResolver interface {
 	CreateMember(ctx context.Context, input model.CreateMemberInput) (*model.CreateMemberPayload, error)
 	UpdateMember(ctx context.Context, input model.UpdateMemberInput) (*model.UpdateMemberPayload, error)
 	ResetRecoveryStartDate(ctx context.Context, input model.ResetRecoveryStartDateInput) (*model.ResetRecoveryStartDatePayload, error)
+	CreatePartner(ctx context.Context, input model.CreatePartnerInput) (*model.CreatePartnerPayload, error)
 	CreateAPIKey(ctx context.Context, input model.CreateAPIKeyInput) (*model.CreateAPIKeyPayload, error)
 	RevokeAPIKey(ctx context.Context, input model.RevokeAPIKeyInput) (*model.RevokeAPIKeyPayload, error)
 	CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error)
@@ -1316,6 +1370,14 @@ type MutationResolver interface {
 	DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.UserPayload, error)
 	SignIn(ctx context.Context, input model.SignInInput) (*model.SignInPayload, error)
 	SignOut(ctx context.Context, input *model.SignOutInput) (*model.SignOutPayload, error)
+}
+type PartnerResolver interface {
+	ID(ctx context.Context, obj *domain.Partner) (string, error)
+
+	APIKeys(ctx context.Context, obj *domain.Partner) ([]*domain.APIKey, error)
+}
+type PartnerConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Partner]) (int, error)
 }
 type PeerResolver interface {
 	ID(ctx context.Context, obj *domain.Peer) (string, error)
@@ -1370,6 +1432,7 @@ type QueryResolver interface {
 	Member(ctx context.Context, id string) (*domain.Member, error)
 	Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.Connection[*domain.Member], error)
 	Outcomes(ctx context.Context, from time.Time, to time.Time) (*domain.Outcomes, error)
+	Partners(ctx context.Context, first *int, after *string) (*model.Connection[*domain.Partner], error)
 	APIKeys(ctx context.Context, first *int, after *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error)
 	Peer(ctx context.Context, id string) (*domain.Peer, error)
 	Peers(ctx context.Context, first *int, after *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
@@ -1436,6 +1499,12 @@ type UserConnectionResolver interface {
 type ViewerResolver interface {
 	SharedMembers(ctx context.Context, obj *model.Viewer) ([]*model.SharedMember, error)
 	FamilyGroups(ctx context.Context, obj *model.Viewer) ([]*domain.Group, error)
+	APIKey(ctx context.Context, obj *model.Viewer) (*domain.APIKey, error)
+}
+type ViewerApiKeyResolver interface {
+	Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error)
+
+	ConsentedMembers(ctx context.Context, obj *domain.APIKey) ([]*domain.Disclosure, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1838,6 +1907,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.LastUsedAt(childComplexity), true
+	case "ApiKey.partner":
+		if e.ComplexityRoot.ApiKey.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.Partner(childComplexity), true
 	case "ApiKey.partnerName":
 		if e.ComplexityRoot.ApiKey.PartnerName == nil {
 			break
@@ -2506,6 +2581,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Consent.Member(childComplexity), true
+	case "Consent.partner":
+		if e.ComplexityRoot.Consent.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Partner(childComplexity), true
 	case "Consent.partnerName":
 		if e.ComplexityRoot.Consent.PartnerName == nil {
 			break
@@ -2560,6 +2641,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Consent.Status(childComplexity), true
+
+	case "ConsentedMember.expiresAt":
+		if e.ComplexityRoot.ConsentedMember.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMember.ExpiresAt(childComplexity), true
+	case "ConsentedMember.informationKinds":
+		if e.ComplexityRoot.ConsentedMember.InformationKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMember.InformationKinds(childComplexity), true
+	case "ConsentedMember.member":
+		if e.ComplexityRoot.ConsentedMember.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMember.Member(childComplexity), true
 
 	case "CorrectCareEpisodePayload.episode":
 		if e.ComplexityRoot.CorrectCareEpisodePayload.Episode == nil {
@@ -2637,6 +2737,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateMemberPayload.UserErrors(childComplexity), true
+
+	case "CreatePartnerPayload.partner":
+		if e.ComplexityRoot.CreatePartnerPayload.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePartnerPayload.Partner(childComplexity), true
+	case "CreatePartnerPayload.userErrors":
+		if e.ComplexityRoot.CreatePartnerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatePartnerPayload.UserErrors(childComplexity), true
 
 	case "CreatePeerPayload.peer":
 		if e.ComplexityRoot.CreatePeerPayload.Peer == nil {
@@ -3814,6 +3927,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMember(childComplexity, args["input"].(model.CreateMemberInput)), true
+	case "Mutation.createPartner":
+		if e.ComplexityRoot.Mutation.CreatePartner == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createPartner_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreatePartner(childComplexity, args["input"].(model.CreatePartnerInput)), true
 	case "Mutation.createPeer":
 		if e.ComplexityRoot.Mutation.CreatePeer == nil {
 			break
@@ -4326,6 +4450,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "Partner.apiKeys":
+		if e.ComplexityRoot.Partner.APIKeys == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.APIKeys(childComplexity), true
+	case "Partner.createdAt":
+		if e.ComplexityRoot.Partner.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.CreatedAt(childComplexity), true
+	case "Partner.id":
+		if e.ComplexityRoot.Partner.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.ID(childComplexity), true
+	case "Partner.name":
+		if e.ComplexityRoot.Partner.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Partner.Name(childComplexity), true
+
+	case "PartnerConnection.edges":
+		if e.ComplexityRoot.PartnerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerConnection.Edges(childComplexity), true
+	case "PartnerConnection.nodes":
+		if e.ComplexityRoot.PartnerConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerConnection.Nodes(childComplexity), true
+	case "PartnerConnection.pageInfo":
+		if e.ComplexityRoot.PartnerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerConnection.PageInfo(childComplexity), true
+	case "PartnerConnection.totalCount":
+		if e.ComplexityRoot.PartnerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerConnection.TotalCount(childComplexity), true
+
+	case "PartnerEdge.cursor":
+		if e.ComplexityRoot.PartnerEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerEdge.Cursor(childComplexity), true
+	case "PartnerEdge.node":
+		if e.ComplexityRoot.PartnerEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerEdge.Node(childComplexity), true
 
 	case "Peer.active":
 		if e.ComplexityRoot.Peer.Active == nil {
@@ -4867,6 +5054,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Outcomes(childComplexity, args["from"].(time.Time), args["to"].(time.Time)), true
+	case "Query.partners":
+		if e.ComplexityRoot.Query.Partners == nil {
+			break
+		}
+
+		args, err := ec.field_Query_partners_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Partners(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.peer":
 		if e.ComplexityRoot.Query.Peer == nil {
 			break
@@ -5655,6 +5853,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserPayload.UserErrors(childComplexity), true
 
+	case "Viewer.apiKey":
+		if e.ComplexityRoot.Viewer.APIKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.APIKey(childComplexity), true
 	case "Viewer.familyGroups":
 		if e.ComplexityRoot.Viewer.FamilyGroups == nil {
 			break
@@ -5679,6 +5883,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.User(childComplexity), true
+
+	case "ViewerApiKey.consentedMembers":
+		if e.ComplexityRoot.ViewerApiKey.ConsentedMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerApiKey.ConsentedMembers(childComplexity), true
+	case "ViewerApiKey.partner":
+		if e.ComplexityRoot.ViewerApiKey.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerApiKey.Partner(childComplexity), true
+	case "ViewerApiKey.scopes":
+		if e.ComplexityRoot.ViewerApiKey.Scopes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerApiKey.Scopes(childComplexity), true
+	case "ViewerApiKey.secretPrefix":
+		if e.ComplexityRoot.ViewerApiKey.SecretPrefix == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerApiKey.SecretPrefix(childComplexity), true
 
 	}
 	return 0, false
@@ -5706,6 +5935,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateGroupInput", ec.unmarshalInputCreateGroupInput),
 			graphql.NewInputUnmarshaler("CreateHouseInput", ec.unmarshalInputCreateHouseInput),
 			graphql.NewInputUnmarshaler("CreateMemberInput", ec.unmarshalInputCreateMemberInput),
+			graphql.NewInputUnmarshaler("CreatePartnerInput", ec.unmarshalInputCreatePartnerInput),
 			graphql.NewInputUnmarshaler("CreatePeerInput", ec.unmarshalInputCreatePeerInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeactivateUserInput", ec.unmarshalInputDeactivateUserInput),
@@ -6189,6 +6419,8 @@ type FamilyContact implements Node {
 
 """A kind of information a consent lets the provider disclose."""
 enum InformationKind {
+  """The member's name and date of birth. A partner sees them only under a consent with this kind; family contacts know whom they support."""
+  IDENTITY
   """Sobriety milestones and days in recovery (MILESTONE updates)."""
   MILESTONES
   """The current level of care and changes to it (CARE_LEVEL_CHANGE updates)."""
@@ -6225,7 +6457,9 @@ type Consent implements Node {
   member: Member!
   """The recipient, when it is a family contact; null for a partner."""
   familyContact: FamilyContact
-  """The recipient, when it is a partner named by name (any key of that partner)."""
+  """The recipient, when it is a partner (any key of that partner)."""
+  partner: Partner
+  """The name of the recipient partner; null for other recipients."""
   partnerName: String
   """The API key named as recipient, for a consent to one key. Only admins may read keys."""
   apiKey: ApiKey
@@ -6415,7 +6649,9 @@ input GrantConsentInput {
   familyContactId: ID
   """The recipient: a partner's API key."""
   apiKeyId: ID
-  """The recipient: a partner by name (any of its keys)."""
+  """The recipient: a partner (any of its keys)."""
+  partnerId: ID
+  """The recipient: an existing partner by its exact name, ignoring case (any of its keys); ` + "`" + `NOT_FOUND` + "`" + ` when no partner has it. The consent names the partner's ID."""
   partnerName: String
   """Why the information may be disclosed."""
   purpose: String!
@@ -7654,6 +7890,8 @@ type ApiKey implements Node {
   """The opaque global ID."""
   id: ID!
   """The organisation whose tool uses the key."""
+  partner: Partner!
+  """The name of the key's partner (the same as ` + "`" + `partner.name` + "`" + `)."""
   partnerName: String!
   """What the key may read."""
   scopes: [ApiScope!]!
@@ -7694,6 +7932,13 @@ type ApiKeyEdge {
 }
 
 extend type Query {
+  """Partner organisations, by name."""
+  partners(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+  ): PartnerConnection!
   """Partners' API keys, newest first, with their last use."""
   apiKeys(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -7705,10 +7950,88 @@ extend type Query {
   ): ApiKeyConnection!
 }
 
-"""Makes an API key for a partner tool."""
+"""
+An organisation whose tools call the API with keys: a referral site, an outcomes researcher, an EHR.
+Consents name a partner by ID, so only the partner's own keys inherit them.
+"""
+type Partner implements Node {
+  """The opaque global ID."""
+  id: ID!
+  """The organisation's name, unique ignoring case."""
+  name: String!
+  """When the partner was recorded."""
+  createdAt: DateTime!
+  """The partner's keys, newest first, revoked ones included. Only admins may read keys."""
+  apiKeys: [ApiKey!]!
+}
+
+"""A page of partners."""
+type PartnerConnection {
+  """The partners with their cursors."""
+  edges: [PartnerEdge!]!
+  """The partners on this page."""
+  nodes: [Partner!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many partners there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A partner in a connection."""
+type PartnerEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The partner."""
+  node: Partner!
+}
+
+"""Records a partner organisation."""
+input CreatePartnerInput {
+  """The organisation's name (200 characters at most), unique ignoring case."""
+  name: String!
+}
+
+"""The result of ` + "`" + `createPartner` + "`" + `."""
+type CreatePartnerPayload {
+  """The new partner; null when nothing was made."""
+  partner: Partner
+  """Why nothing was made (` + "`" + `DUPLICATE` + "`" + ` when a partner has the name); empty on success."""
+  userErrors: [UserError!]!
+}
+
+"""What a partner key may read, as the key itself sees it (` + "`" + `viewer.apiKey` + "`" + `)."""
+type ViewerApiKey {
+  """The partner whose key this is."""
+  partner: Partner!
+  """What the key may read."""
+  scopes: [ApiScope!]!
+  """The first 8 characters of the secret after ` + "`" + `cjk_` + "`" + `."""
+  secretPrefix: String!
+  """The members whose active consents name this key or its partner, with the kinds of information those consents cover. Empty without ` + "`" + `members:read` + "`" + `."""
+  consentedMembers: [ConsentedMember!]!
+}
+
+"""A member whose consent names the calling partner, and what it covers."""
+type ConsentedMember {
+  """The member; only the kinds below can be read of them."""
+  member: Member!
+  """The kinds of information the member's active consents let the partner see."""
+  informationKinds: [InformationKind!]!
+  """The latest expiry date of those consents; null when they end on an event."""
+  expiresAt: DateTime
+}
+
+extend type Viewer {
+  """For a partner key: the key, its partner, its scopes and the members who consented; null for people."""
+  apiKey: ViewerApiKey
+}
+
+"""Makes an API key for a partner tool. Give ` + "`" + `partnerId` + "`" + ` (an existing partner) or ` + "`" + `partnerName` + "`" + ` (a new one)."""
 input CreateApiKeyInput {
-  """The organisation whose tool will use the key (200 characters at most)."""
-  partnerName: String!
+  """The partner whose tool will use the key."""
+  partnerId: ID
+  """The name of a new partner (200 characters at most); refused with ` + "`" + `DUPLICATE` + "`" + ` when a partner has the name already: choose it by ` + "`" + `partnerId` + "`" + ` then."""
+  partnerName: String
   """What the key may read: at least one scope, each once."""
   scopes: [ApiScope!]!
 }
@@ -7738,6 +8061,8 @@ type RevokeApiKeyPayload {
 }
 
 extend type Mutation {
+  """Records a partner organisation, so keys and consents can name it."""
+  createPartner("The partner's name." input: CreatePartnerInput!): CreatePartnerPayload!
   """Makes an API key for a partner tool and returns its secret, this once only."""
   createApiKey("The partner and the scopes." input: CreateApiKeyInput!): CreateApiKeyPayload!
   """Revokes an API key at once."""
@@ -8880,16 +9205,16 @@ type User implements Node {
   active: Boolean!
 }
 
-"""The person behind the current session."""
+"""Who is asking: the person behind the current session, or a partner key."""
 type Viewer {
-  """The signed-in user."""
-  user: User!
-  """When the session ends unless renewed by activity."""
-  sessionExpiresAt: DateTime!
+  """The signed-in user; null for a partner key."""
+  user: User
+  """When the session ends unless renewed by activity; null for a partner key."""
+  sessionExpiresAt: DateTime
 }
 
 extend type Query {
-  """The signed-in person."""
+  """Who is asking: the signed-in person, or the partner key and what it may read."""
   viewer: Viewer!
 }
 
@@ -9121,6 +9446,8 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_ApiKey_id(ctx, field)
+	case "partner":
+		return ec.fieldContext_ApiKey_partner(ctx, field)
 	case "partnerName":
 		return ec.fieldContext_ApiKey_partnerName(ctx, field)
 	case "scopes":
@@ -9457,6 +9784,8 @@ func (ec *executionContext) childFields_Consent(ctx context.Context, field graph
 		return ec.fieldContext_Consent_member(ctx, field)
 	case "familyContact":
 		return ec.fieldContext_Consent_familyContact(ctx, field)
+	case "partner":
+		return ec.fieldContext_Consent_partner(ctx, field)
 	case "partnerName":
 		return ec.fieldContext_Consent_partnerName(ctx, field)
 	case "apiKey":
@@ -9485,6 +9814,18 @@ func (ec *executionContext) childFields_Consent(ctx context.Context, field graph
 		return ec.fieldContext_Consent_recordedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentedMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "member":
+		return ec.fieldContext_ConsentedMember_member(ctx, field)
+	case "informationKinds":
+		return ec.fieldContext_ConsentedMember_informationKinds(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ConsentedMember_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentedMember", field.Name)
 }
 
 func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9539,6 +9880,16 @@ func (ec *executionContext) childFields_CreateMemberPayload(ctx context.Context,
 		return ec.fieldContext_CreateMemberPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateMemberPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreatePartnerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "partner":
+		return ec.fieldContext_CreatePartnerPayload_partner(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreatePartnerPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatePartnerPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_CreatePeerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10107,6 +10458,44 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Partner(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Partner_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Partner_name(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Partner_createdAt(ctx, field)
+	case "apiKeys":
+		return ec.fieldContext_Partner_apiKeys(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Partner", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PartnerConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_PartnerConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PartnerConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PartnerConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PartnerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PartnerEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PartnerEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Peer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10741,8 +11130,24 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_sharedMembers(ctx, field)
 	case "familyGroups":
 		return ec.fieldContext_Viewer_familyGroups(ctx, field)
+	case "apiKey":
+		return ec.fieldContext_Viewer_apiKey(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_ViewerApiKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "partner":
+		return ec.fieldContext_ViewerApiKey_partner(ctx, field)
+	case "scopes":
+		return ec.fieldContext_ViewerApiKey_scopes(ctx, field)
+	case "secretPrefix":
+		return ec.fieldContext_ViewerApiKey_secretPrefix(ctx, field)
+	case "consentedMembers":
+		return ec.fieldContext_ViewerApiKey_consentedMembers(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ViewerApiKey", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11321,6 +11726,20 @@ func (ec *executionContext) field_Mutation_createMember_args(ctx context.Context
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateMemberInput, error) {
 			return ec.unmarshalNCreateMemberInput2carejourneyᚋgraphᚋmodelᚐCreateMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createPartner_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreatePartnerInput, error) {
+			return ec.unmarshalNCreatePartnerInput2carejourneyᚋgraphᚋmodelᚐCreatePartnerInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12208,6 +12627,28 @@ func (ec *executionContext) field_Query_outcomes_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_partners_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -13952,6 +14393,38 @@ func (ec *executionContext) _ApiKey_id(ctx context.Context, field graphql.Collec
 }
 func (ec *executionContext) fieldContext_ApiKey_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ApiKey_partner(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiKey().Partner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
+			return ec.marshalNPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partner(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ApiKey_partnerName(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
@@ -16825,6 +17298,38 @@ func (ec *executionContext) fieldContext_Consent_familyContact(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Consent_partner(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().Partner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
+			return ec.marshalOPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partner(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Consent_partnerName(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16834,7 +17339,7 @@ func (ec *executionContext) _Consent_partnerName(ctx context.Context, field grap
 			return ec.fieldContext_Consent_partnerName(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PartnerName, nil
+			return ec.Resolvers.Consent().PartnerName(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -16845,7 +17350,7 @@ func (ec *executionContext) _Consent_partnerName(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Consent_partnerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Consent", field, true, true, "String")
 }
 
 func (ec *executionContext) _Consent_apiKey(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
@@ -17140,6 +17645,84 @@ func (ec *executionContext) _Consent_recordedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Consent_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Consent", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _ConsentedMember_member(ctx context.Context, field graphql.CollectedField, obj *domain.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMember_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsentedMember().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMember_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentedMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentedMember_informationKinds(ctx context.Context, field graphql.CollectedField, obj *domain.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMember_informationKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsentedMember().InformationKinds(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.InformationKind) graphql.Marshaler {
+			return ec.marshalNInformationKind2ᚕcarejourneyᚋserverᚋdomainᚐInformationKindᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMember_informationKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentedMember", field, true, true, "InformationKind")
+}
+
+func (ec *executionContext) _ConsentedMember_expiresAt(ctx context.Context, field graphql.CollectedField, obj *domain.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMember_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsentedMember().ExpiresAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMember_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentedMember", field, true, true, "DateTime")
 }
 
 func (ec *executionContext) _CorrectCareEpisodePayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.CorrectCareEpisodePayload) (ret graphql.Marshaler) {
@@ -17507,6 +18090,70 @@ func (ec *executionContext) _CreateMemberPayload_userErrors(ctx context.Context,
 func (ec *executionContext) fieldContext_CreateMemberPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreateMemberPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatePartnerPayload_partner(ctx context.Context, field graphql.CollectedField, obj *model.CreatePartnerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePartnerPayload_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Partner, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
+			return ec.marshalOPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePartnerPayload_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatePartnerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partner(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatePartnerPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreatePartnerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatePartnerPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatePartnerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatePartnerPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -23008,6 +23655,50 @@ func (ec *executionContext) fieldContext_Mutation_resetRecoveryStartDate(ctx con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createPartner(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createPartner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreatePartner(ctx, fc.Args["input"].(model.CreatePartnerInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatePartnerPayload) graphql.Marshaler {
+			return ec.marshalNCreatePartnerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreatePartnerPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createPartner(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatePartnerPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createPartner_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createApiKey(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24757,6 +25448,281 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Partner_id(ctx context.Context, field graphql.CollectedField, obj *domain.Partner) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Partner_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Partner().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Partner_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Partner", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Partner_name(ctx context.Context, field graphql.CollectedField, obj *domain.Partner) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Partner_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Partner_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Partner", field, false, false, "String")
+}
+
+func (ec *executionContext) _Partner_createdAt(ctx context.Context, field graphql.CollectedField, obj *domain.Partner) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Partner_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Partner_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Partner", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Partner_apiKeys(ctx context.Context, field graphql.CollectedField, obj *domain.Partner) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Partner_apiKeys(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Partner().APIKeys(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
+			return ec.marshalNApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Partner_apiKeys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Partner",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Partner]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Partner]) graphql.Marshaler {
+			return ec.marshalNPartnerEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Partner]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Partner) graphql.Marshaler {
+			return ec.marshalNPartner2ᚕᚖcarejourneyᚋserverᚋdomainᚐPartnerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partner(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Partner]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Partner]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PartnerConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _PartnerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Partner]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _PartnerEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Partner]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
+			return ec.marshalNPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partner(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Peer_id(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
@@ -26905,6 +27871,50 @@ func (ec *executionContext) fieldContext_Query_outcomes(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_outcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_partners(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_partners(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Partners(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Partner]) graphql.Marshaler {
+			return ec.marshalNPartnerConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_partners(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_partners_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30607,10 +31617,10 @@ func (ec *executionContext) _Viewer_user(ctx context.Context, field graphql.Coll
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
-			return ec.marshalNUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Viewer_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -30638,11 +31648,11 @@ func (ec *executionContext) _Viewer_sessionExpiresAt(ctx context.Context, field 
 			return obj.SessionExpiresAt, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Viewer_sessionExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -30708,6 +31718,148 @@ func (ec *executionContext) fieldContext_Viewer_familyGroups(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Group(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_apiKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Viewer().APIKey(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+			return ec.marshalOViewerApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_apiKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ViewerApiKey(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ViewerApiKey_partner(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerApiKey_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ViewerApiKey().Partner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
+			return ec.marshalNPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerApiKey_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ViewerApiKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Partner(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ViewerApiKey_scopes(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerApiKey_scopes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Scopes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []domain.Scope) graphql.Marshaler {
+			return ec.marshalNApiScope2ᚕcarejourneyᚋserverᚋdomainᚐScopeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerApiKey_scopes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewerApiKey", field, false, false, "ApiScope")
+}
+
+func (ec *executionContext) _ViewerApiKey_secretPrefix(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerApiKey_secretPrefix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecretPrefix, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerApiKey_secretPrefix(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewerApiKey", field, false, false, "String")
+}
+
+func (ec *executionContext) _ViewerApiKey_consentedMembers(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerApiKey_consentedMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ViewerApiKey().ConsentedMembers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Disclosure) graphql.Marshaler {
+			return ec.marshalNConsentedMember2ᚕᚖcarejourneyᚋserverᚋdomainᚐDisclosureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerApiKey_consentedMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ViewerApiKey",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentedMember(ctx, field)
 		},
 	}
 	return fc, nil
@@ -32595,16 +33747,23 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"partnerName", "scopes"}
+	fieldsInOrder := [...]string{"partnerId", "partnerName", "scopes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "partnerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerID = data
 		case "partnerName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerName"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -32889,6 +34048,48 @@ func (ec *executionContext) unmarshalInputCreateMemberInput(ctx context.Context,
 func UnmarshalCreateMemberInput(ctx context.Context, raw any) (model.CreateMemberInput, error) {
 	var out model.CreateMemberInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreatePartnerInput(ctx context.Context, obj any) (model.CreatePartnerInput, error) {
+	var it model.CreatePartnerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreatePartnerInput unmarshals raw into the CreatePartnerInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreatePartnerInput(ctx context.Context, raw any) (model.CreatePartnerInput, error) {
+	var out model.CreatePartnerInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreatePartnerInput", raw, &out)
 	return out, err
 }
 
@@ -33267,7 +34468,7 @@ func (ec *executionContext) unmarshalInputGrantConsentInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"memberId", "familyContactId", "apiKeyId", "partnerName", "purpose", "informationKinds", "expiresAt", "expiresOnEvent", "signatureName", "signedAt"}
+	fieldsInOrder := [...]string{"memberId", "familyContactId", "apiKeyId", "partnerId", "partnerName", "purpose", "informationKinds", "expiresAt", "expiresOnEvent", "signatureName", "signedAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33295,6 +34496,13 @@ func (ec *executionContext) unmarshalInputGrantConsentInput(ctx context.Context,
 				return it, err
 			}
 			it.APIKeyID = data
+		case "partnerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PartnerID = data
 		case "partnerName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("partnerName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -35612,6 +36820,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Peer(ctx, sel, obj)
+	case domain.Partner:
+		return ec._Partner(ctx, sel, &obj)
+	case *domain.Partner:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Partner(ctx, sel, obj)
 	case domain.Member:
 		return ec._Member(ctx, sel, &obj)
 	case *domain.Member:
@@ -36365,6 +37580,12 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiKey_id(ctx, field, obj)
+				})
+		case "partner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_partner(ctx, field, obj)
 				})
 		case "partnerName":
 			out.Values[i] = ec._ApiKey_partnerName(ctx, field, obj)
@@ -37503,11 +38724,18 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Consent_familyContact(ctx, field, obj)
 				})
+		case "partner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_partner(ctx, field, obj)
+				})
 		case "partnerName":
-			out.Values[i] = ec._Consent_partnerName(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_partnerName(ctx, field, obj)
+				})
 		case "apiKey":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -37571,6 +38799,52 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentedMemberImplementors = []string{"ConsentedMember"}
+
+func (ec *executionContext) _ConsentedMember(ctx context.Context, sel ast.SelectionSet, obj *domain.Disclosure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentedMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentedMember")
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsentedMember_member(ctx, field, obj)
+				})
+		case "informationKinds":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsentedMember_informationKinds(ctx, field, obj)
+				})
+		case "expiresAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsentedMember_expiresAt(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37768,6 +39042,44 @@ func (ec *executionContext) _CreateMemberPayload(ctx context.Context, sel ast.Se
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreateMemberPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createPartnerPayloadImplementors = []string{"CreatePartnerPayload"}
+
+func (ec *executionContext) _CreatePartnerPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreatePartnerPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createPartnerPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatePartnerPayload")
+		case "partner":
+			out.Values[i] = ec._CreatePartnerPayload_partner(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreatePartnerPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39651,6 +40963,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createPartner":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createPartner(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createApiKey":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createApiKey(ctx, field)
@@ -40084,6 +41403,143 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerImplementors = []string{"Partner", "Node"}
+
+func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, obj *domain.Partner) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Partner")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Partner_id(ctx, field, obj)
+				})
+		case "name":
+			out.Values[i] = ec._Partner_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Partner_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "apiKeys":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Partner_apiKeys(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerConnectionImplementors = []string{"PartnerConnection"}
+
+func (ec *executionContext) _PartnerConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Partner]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerConnection")
+		case "edges":
+			out.Values[i] = ec._PartnerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._PartnerConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PartnerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PartnerConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var partnerEdgeImplementors = []string{"PartnerEdge"}
+
+func (ec *executionContext) _PartnerEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Partner]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerEdge")
+		case "cursor":
+			out.Values[i] = ec._PartnerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._PartnerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -40790,6 +42246,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_outcomes(ctx, field)
+				})
+		case "partners":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_partners(ctx, field)
 				})
 		case "apiKeys":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -42474,12 +43936,12 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = graphql.MarshalString("Viewer")
 		case "user":
 			out.Values[i] = ec._Viewer_user(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sessionExpiresAt":
 			out.Values[i] = ec._Viewer_sessionExpiresAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sharedMembers":
@@ -42493,6 +43955,62 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Viewer_familyGroups(ctx, field, obj)
+				})
+		case "apiKey":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Viewer_apiKey(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var viewerApiKeyImplementors = []string{"ViewerApiKey"}
+
+func (ec *executionContext) _ViewerApiKey(ctx context.Context, sel ast.SelectionSet, obj *domain.APIKey) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerApiKeyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ViewerApiKey")
+		case "partner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ViewerApiKey_partner(ctx, field, obj)
+				})
+		case "scopes":
+			out.Values[i] = ec._ViewerApiKey_scopes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secretPrefix":
+			out.Values[i] = ec._ViewerApiKey_secretPrefix(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consentedMembers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ViewerApiKey_consentedMembers(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -43816,6 +45334,30 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNConsentedMember2ᚕᚖcarejourneyᚋserverᚋdomainᚐDisclosureᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Disclosure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsentedMember2ᚖcarejourneyᚋserverᚋdomainᚐDisclosure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsentedMember2ᚖcarejourneyᚋserverᚋdomainᚐDisclosure(ctx context.Context, sel ast.SelectionSet, v *domain.Disclosure) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentedMember!")
+		return graphql.Null
+	}
+	return ec._ConsentedMember(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel(ctx context.Context, v any) (domain.ConversationChannel, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel[tmp]
@@ -43914,6 +45456,19 @@ func (ec *executionContext) marshalNCreateMemberPayload2ᚖcarejourneyᚋgraph�
 		return graphql.Null
 	}
 	return ec._CreateMemberPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreatePartnerInput2carejourneyᚋgraphᚋmodelᚐCreatePartnerInput(ctx context.Context, v any) (model.CreatePartnerInput, error) {
+	res, err := ec.unmarshalInputCreatePartnerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreatePartnerPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreatePartnerPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreatePartnerPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatePartnerPayload!")
+		return graphql.Null
+	}
+	return ec._CreatePartnerPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCreatePeerInput2carejourneyᚋgraphᚋmodelᚐCreatePeerInput(ctx context.Context, v any) (model.CreatePeerInput, error) {
@@ -44455,6 +46010,7 @@ func (ec *executionContext) marshalNInformationKind2carejourneyᚋserverᚋdomai
 
 var (
 	unmarshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind = map[string]domain.InformationKind{
+		"IDENTITY":           domain.InfoIdentity,
 		"MILESTONES":         domain.InfoMilestones,
 		"CARE_LEVEL":         domain.InfoCareLevel,
 		"HOUSING":            domain.InfoHousing,
@@ -44462,6 +46018,7 @@ var (
 		"NOTES":              domain.InfoNotes,
 	}
 	marshalNInformationKind2carejourneyᚋserverᚋdomainᚐInformationKind = map[domain.InformationKind]string{
+		domain.InfoIdentity:          "IDENTITY",
 		domain.InfoMilestones:        "MILESTONES",
 		domain.InfoCareLevel:         "CARE_LEVEL",
 		domain.InfoHousing:           "HOUSING",
@@ -44943,6 +46500,62 @@ func (ec *executionContext) marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPa
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartner2ᚕᚖcarejourneyᚋserverᚋdomainᚐPartnerᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Partner) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx context.Context, sel ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Partner!")
+		return graphql.Null
+	}
+	return ec._Partner(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Partner]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerConnection!")
+		return graphql.Null
+	}
+	return ec._PartnerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPartnerEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Partner]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Partner]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerEdge!")
+		return graphql.Null
+	}
+	return ec._PartnerEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPeer2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Peer) graphql.Marshaler {
@@ -46902,6 +48515,13 @@ func (ec *executionContext) marshalONode2carejourneyᚋgraphᚋmodelᚐNode(ctx 
 	return ec._Node(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx context.Context, sel ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Partner(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer(ctx context.Context, sel ast.SelectionSet, v *domain.Peer) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -47160,6 +48780,13 @@ func (ec *executionContext) marshalOViewer2ᚖcarejourneyᚋgraphᚋmodelᚐView
 		return graphql.Null
 	}
 	return ec._Viewer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOViewerApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ViewerApiKey(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

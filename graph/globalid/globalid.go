@@ -36,6 +36,7 @@ const (
 	TypeSharedMember              = "SharedMember"
 	TypeSharedUpdate              = "SharedUpdate"
 	TypeApiKey                    = "ApiKey"
+	TypePartner                   = "Partner"
 	TypeAuditEvent                = "AuditEvent"
 )
 

@@ -7,13 +7,17 @@ import (
 	"carejourney/server/store"
 )
 
-// PartnerLoaders batch the lookups of partners' API keys.
+// PartnerLoaders batch the lookups of partners and their API keys.
 type PartnerLoaders struct {
-	APIKey *dataloadgen.Loader[int64, *domain.APIKey]
+	APIKey        *dataloadgen.Loader[int64, *domain.APIKey]
+	Partner       *dataloadgen.Loader[int64, *domain.Partner]
+	KeysByPartner *dataloadgen.Loader[int64, []*domain.APIKey]
 }
 
 func newPartnerLoaders(st *store.Store, opts []dataloadgen.Option) PartnerLoaders {
 	return PartnerLoaders{
-		APIKey: dataloadgen.NewLoader(fromMap(st.APIKeysByID), opts...),
+		APIKey:        dataloadgen.NewLoader(fromMap(st.APIKeysByID), opts...),
+		Partner:       dataloadgen.NewLoader(fromMap(st.PartnersByID), opts...),
+		KeysByPartner: dataloadgen.NewLoader(fromMap(st.APIKeysByPartnerID), opts...),
 	}
 }

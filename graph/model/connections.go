@@ -47,6 +47,8 @@ type (
 	CheckInEdge                = Edge[*domain.CheckIn]
 	UpdateConnection           = Connection[*domain.Update]
 	UpdateEdge                 = Edge[*domain.Update]
+	PartnerConnection          = Connection[*domain.Partner]
+	PartnerEdge                = Edge[*domain.Partner]
 	ApiKeyConnection           = Connection[*domain.APIKey]
 	ApiKeyEdge                 = Edge[*domain.APIKey]
 )

@@ -298,10 +298,12 @@ type CreateAftercarePlanInput struct {
 	ReviewOn time.Time `json:"reviewOn"`
 }
 
-// Makes an API key for a partner tool.
+// Makes an API key for a partner tool. Give `partnerId` (an existing partner) or `partnerName` (a new one).
 type CreateAPIKeyInput struct {
-	// The organisation whose tool will use the key (200 characters at most).
-	PartnerName string `json:"partnerName"`
+	// The partner whose tool will use the key.
+	PartnerID *string `json:"partnerId,omitempty"`
+	// The name of a new partner (200 characters at most); refused with `DUPLICATE` when a partner has the name already: choose it by `partnerId` then.
+	PartnerName *string `json:"partnerName,omitempty"`
 	// What the key may read: at least one scope, each once.
 	Scopes []domain.Scope `json:"scopes"`
 }
@@ -393,6 +395,20 @@ type CreateMemberPayload struct {
 	// The new member; null when nothing was written.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Records a partner organisation.
+type CreatePartnerInput struct {
+	// The organisation's name (200 characters at most), unique ignoring case.
+	Name string `json:"name"`
+}
+
+// The result of `createPartner`.
+type CreatePartnerPayload struct {
+	// The new partner; null when nothing was made.
+	Partner *domain.Partner `json:"partner,omitempty"`
+	// Why nothing was made (`DUPLICATE` when a partner has the name); empty on success.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -498,7 +514,9 @@ type GrantConsentInput struct {
 	FamilyContactID *string `json:"familyContactId,omitempty"`
 	// The recipient: a partner's API key.
 	APIKeyID *string `json:"apiKeyId,omitempty"`
-	// The recipient: a partner by name (any of its keys).
+	// The recipient: a partner (any of its keys).
+	PartnerID *string `json:"partnerId,omitempty"`
+	// The recipient: an existing partner by its exact name, ignoring case (any of its keys); `NOT_FOUND` when no partner has it. The consent names the partner's ID.
 	PartnerName *string `json:"partnerName,omitempty"`
 	// Why the information may be disclosed.
 	Purpose string `json:"purpose"`
@@ -1166,16 +1184,18 @@ type UserPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// The person behind the current session.
+// Who is asking: the person behind the current session, or a partner key.
 type Viewer struct {
-	// The signed-in user.
-	User *domain.User `json:"user"`
-	// When the session ends unless renewed by activity.
-	SessionExpiresAt time.Time `json:"sessionExpiresAt"`
+	// The signed-in user; null for a partner key.
+	User *domain.User `json:"user,omitempty"`
+	// When the session ends unless renewed by activity; null for a partner key.
+	SessionExpiresAt *time.Time `json:"sessionExpiresAt,omitempty"`
 	// For a family member: the members whose active consent names them, with what those consents cover. Empty for staff.
 	SharedMembers []*SharedMember `json:"sharedMembers"`
 	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.
 	FamilyGroups []*domain.Group `json:"familyGroups"`
+	// For a partner key: the key, its partner, its scopes and the members who consented; null for people.
+	APIKey *domain.APIKey `json:"apiKey,omitempty"`
 }
 
 // A day of the week.

@@ -84,6 +84,40 @@ func (g *Guard) MemberScope(ctx context.Context) (ids []int64, bounded bool, err
 	return r.memberIDs(), true, nil
 }
 
+// MemberScopeCovering is MemberScope for a list narrowed or ordered by
+// kinds of information: a partner key's scope is cut to the members whose
+// consent covers every one of kinds. Other actors are not bound by kinds.
+func (g *Guard) MemberScopeCovering(ctx context.Context, kinds []domain.InformationKind) (ids []int64, bounded bool, err error) {
+	ids, bounded, err = g.MemberScope(ctx)
+	if err != nil || !bounded || !g.KindBound() || len(kinds) == 0 {
+		return ids, bounded, err
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return nil, true, err
+	}
+	covered := ids[:0:0]
+	for _, id := range ids {
+		if coversAll(r.Kinds[id], kinds) {
+			covered = append(covered, id)
+		}
+	}
+	return covered, true, nil
+}
+
+func coversAll(have, want []domain.InformationKind) bool {
+	for _, k := range want {
+		if !slices.Contains(have, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// KindBound reports whether what the actor sees of a member is bound by
+// the kinds of information the member's consents cover: a partner key.
+func (g *Guard) KindBound() bool { return g.actor.Key != nil }
+
 // CanSeeMember reports whether the actor may read the record of member id.
 func (g *Guard) CanSeeMember(ctx context.Context, id int64) (bool, error) {
 	if g.Unbounded() {
@@ -103,8 +137,13 @@ func (g *Guard) CanSeeMember(ctx context.Context, id int64) (bool, error) {
 // (the object the field belongs to, nil when not known).
 func (g *Guard) CanSeeField(ctx context.Context, typeName, field string, parent any) (bool, error) {
 	aud, known := FieldAudience(typeName, field)
-	if !known || !aud.Admits(g.audience) {
+	if !known {
 		return false, nil
+	}
+	if !aud.Admits(g.audience) {
+		// A user reads some fields of their own account only.
+		u, own := parent.(*domain.User)
+		return own && OwnField(typeName, field) && g.isSelf(u), nil
 	}
 	kind, gated := KindOf(typeName, field)
 	if !gated || Staff.Admits(g.audience) || g.actor.Key == nil {
@@ -137,15 +176,14 @@ func (g *Guard) CanSee(ctx context.Context, obj any) (bool, error) {
 		if !g.mayReadNote(v) {
 			return false, nil
 		}
-		return g.CanSeeMember(ctx, v.MemberID)
+		return g.canSeeRecord(ctx, v)
 	case domain.MemberOwned:
-		return g.CanSeeMember(ctx, v.OwnerMemberID())
+		return g.canSeeRecord(ctx, v)
 	case *domain.User:
-		// Family viewers see their own account and no one else's.
-		if Family.Admits(g.audience) {
-			return g.actor.Viewer != nil && g.actor.Viewer.User.ID == v.ID, nil
-		}
-		return true, nil
+		return g.canSeeUser(v), nil
+	case *domain.Partner:
+		// A key sees its own partner; the care team sees every partner.
+		return g.actor.Key != nil && g.actor.Key.PartnerID == v.ID, nil
 	case *domain.Group:
 		if Family.Admits(g.audience) {
 			return v.Kind == domain.GroupFamily, nil
@@ -161,6 +199,50 @@ func (g *Guard) CanSee(ctx context.Context, obj any) (bool, error) {
 	return true, nil
 }
 
+// canSeeRecord applies the member's reach to a record of theirs and, for a
+// partner key, the consent's kinds to the record's own kind: an episode is
+// care-level information wherever it is reached (through node, a list or
+// another record), and a record of no kind is never shown to a key.
+func (g *Guard) canSeeRecord(ctx context.Context, rec domain.MemberOwned) (bool, error) {
+	ok, err := g.CanSeeMember(ctx, rec.OwnerMemberID())
+	if err != nil || !ok || !g.KindBound() {
+		return ok, err
+	}
+	if _, isMember := rec.(*domain.Member); isMember {
+		return true, nil // its fields carry their kinds (the policy's Kinds)
+	}
+	kind, hasKind := domain.KindOf(rec)
+	if !hasKind {
+		return false, nil
+	}
+	if u, isUpdate := rec.(*domain.Update); isUpdate && !u.Shareable {
+		return false, nil
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return false, err
+	}
+	return slices.Contains(r.Kinds[rec.OwnerMemberID()], kind), nil
+}
+
+// canSeeUser keeps accounts from being a directory: a user sees their own
+// account; staff see staff accounts (their colleagues' names, for "recorded
+// by"); family accounts are seen by the care team only, who record their
+// consents (Unbounded actors never reach here); keys see no account.
+func (g *Guard) canSeeUser(u *domain.User) bool {
+	switch {
+	case g.isSelf(u):
+		return true
+	case g.actor.Viewer == nil || Family.Admits(g.audience):
+		return false
+	}
+	return u.Role != domain.RoleFamily
+}
+
+func (g *Guard) isSelf(u *domain.User) bool {
+	return u != nil && g.actor.Viewer != nil && g.actor.Viewer.User.ID == u.ID
+}
+
 // SharedKinds returns what a member consented to share with the family
 // viewer; nil when nothing (or the actor is not a family viewer).
 func (g *Guard) SharedKinds(ctx context.Context, memberID int64) ([]domain.InformationKind, error) {
@@ -172,6 +254,23 @@ func (g *Guard) SharedKinds(ctx context.Context, memberID int64) ([]domain.Infor
 		return nil, err
 	}
 	return r.Kinds[memberID], nil
+}
+
+// Disclosures returns what the members who consented to the actor (a
+// family viewer or a partner key) let it see; none for other actors.
+func (g *Guard) Disclosures(ctx context.Context) ([]*domain.Disclosure, error) {
+	if !(Family | MembersKey).Admits(g.audience) {
+		return []*domain.Disclosure{}, nil
+	}
+	r, err := g.Reach(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*domain.Disclosure, len(r.Disclosures))
+	for i := range r.Disclosures {
+		out[i] = &r.Disclosures[i]
+	}
+	return out, nil
 }
 
 // mayReadNote keeps internal notes, which may be clinical, to the care team

@@ -13,7 +13,7 @@ import "carejourney/server/domain"
 
 // Queries are the root query fields.
 var Queries = map[string]Audience{
-	"viewer":     Users,
+	"viewer":     SignedIn,
 	"node":       SignedIn, // what comes back is checked by its type and row
 	"nodes":      SignedIn,
 	"careLevels": SignedIn,
@@ -37,6 +37,8 @@ var Queries = map[string]Audience{
 
 	"outcomes": Care | OutcomesKey,
 	"apiKeys":  Admin,
+	// Care staff pick a partner when they record a partner consent.
+	"partners": Care,
 	// User administration and the audit log.
 	"users":       Admin,
 	"auditEvents": Admin,
@@ -112,6 +114,7 @@ var Mutations = map[string]MutationRule{
 	"revokeConsent":          {Audience: Care, Targets: []string{"consentId"}},
 	"recordFamilyAttendance": {Audience: Care, Targets: []string{"meetingId"}},
 
+	"createPartner":  {Audience: Admin},
 	"createApiKey":   {Audience: Admin},
 	"revokeApiKey":   {Audience: Admin},
 	"createUser":     {Audience: Admin},
@@ -126,8 +129,13 @@ type TypeRule struct {
 	Read   Audience
 	Fields map[string]Audience
 	// Kinds are fields that a members:read key sees only when the member's
-	// consent naming its partner covers that kind of information.
+	// consent naming its partner covers that kind of information. Records
+	// that belong to a member carry their own kind besides (domain.KindOf),
+	// checked by the row rules wherever they are reached.
 	Kinds map[string]domain.InformationKind
+	// Own are fields a user may read of their own record even when the
+	// field's audience does not admit them.
+	Own map[string]bool
 }
 
 // Audiences used in the type table.
@@ -161,9 +169,14 @@ func hasSuffix(s, suffix string) bool {
 
 // Types are the object types of the schema.
 var Types = map[string]TypeRule{
-	"Viewer": {Read: Users},
-	// Family viewers see only their own account (a row rule).
-	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff}},
+	// A key asks who it is through viewer.apiKey; the other fields are null
+	// or empty for it.
+	"Viewer": {Read: SignedIn},
+	// Accounts are not a directory (row rules in Guard.CanSee): staff see
+	// their colleagues' names and roles, for "recorded by"; family accounts
+	// are seen by the care team, who record their consents, and by their
+	// owner; emails by admins and the owner; keys see no one.
+	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff, "email": Admin}, Own: map[string]bool{"email": true}},
 	"CareLevel": {Read: SignedIn},
 
 	"Member": {
@@ -187,6 +200,9 @@ var Types = map[string]TypeRule{
 			"consents":            Care,
 		},
 		Kinds: map[string]domain.InformationKind{
+			"firstName": domain.InfoIdentity, "lastName": domain.InfoIdentity, "preferredName": domain.InfoIdentity,
+			"displayName": domain.InfoIdentity, "dateOfBirth": domain.InfoIdentity,
+			"status":           domain.InfoCareLevel,
 			"currentCareLevel": domain.InfoCareLevel, "currentEpisode": domain.InfoCareLevel, "careEpisodes": domain.InfoCareLevel,
 			"recoveryStartDate": domain.InfoMilestones, "daysInRecovery": domain.InfoMilestones, "milestones": domain.InfoMilestones,
 			"currentResidency": domain.InfoHousing, "residencies": domain.InfoHousing,
@@ -206,8 +222,9 @@ var Types = map[string]TypeRule{
 		},
 	},
 
+	// A members:read key sees the house of a residency its consent covers.
 	"House": {
-		Read: directory,
+		Read: directory | MembersKey,
 		Fields: map[string]Audience{
 			"manager": Staff, "residents": Staff, "residencies": Staff,
 			"createdAt": Staff, "updatedAt": Staff,
@@ -263,7 +280,10 @@ var Types = map[string]TypeRule{
 	"Consent":          {Read: Care, Fields: map[string]Audience{"apiKey": Admin}},
 	"FamilyAttendance": {Read: Care},
 
-	"ApiKey": {Read: Admin},
+	"ApiKey":          {Read: Admin},
+	"Partner":         {Read: Care | Keys, Fields: map[string]Audience{"apiKeys": Admin, "createdAt": Care}},
+	"ViewerApiKey":    {Read: Keys},
+	"ConsentedMember": {Read: MembersKey},
 	// Outcomes are counts with no identities, small cells suppressed.
 	"Outcomes":                 {Read: outcomes},
 	"OutcomeCount":             {Read: outcomes},
@@ -298,4 +318,23 @@ func FieldAudience(typeName, field string) (Audience, bool) {
 func KindOf(typeName, field string) (domain.InformationKind, bool) {
 	k, ok := Types[typeName].Kinds[field]
 	return k, ok
+}
+
+// OwnField reports whether a user may read typeName.field of their own record.
+func OwnField(typeName, field string) bool { return Types[typeName].Own[field] }
+
+// ListConditions are the arguments of member lists that narrow or order
+// them by a kind of information, as "argument.field" (or
+// "argument.field=VALUE" for an enum value). A members:read key's list is
+// cut to the members whose consent covers every kind its arguments use, so
+// a filter, a search or a sort never tells a partner what the consent does
+// not cover (by which members match, or in which order they come).
+var ListConditions = map[string]map[string]domain.InformationKind{
+	"Query.members": {
+		"filter.search":         domain.InfoIdentity,
+		"filter.careLevelCodes": domain.InfoCareLevel,
+		"filter.status":         domain.InfoCareLevel,
+		"filter.houseId":        domain.InfoHousing,
+		"orderBy.field=NAME":    domain.InfoIdentity,
+	},
 }

@@ -25,6 +25,9 @@ type Reach struct {
 	Groups  map[int64]bool
 	Houses  map[int64]bool
 	PeerID  int64
+	// Disclosures are the consents naming a family viewer or a key, one per
+	// member, in member order.
+	Disclosures []domain.Disclosure
 }
 
 func (r *Reach) memberIDs() []int64 {
@@ -72,7 +75,7 @@ func loadReach(ctx context.Context, st *store.Store, a auth.Actor, now time.Time
 		// portal's own types, never as member records.
 		r.Members = map[int64]bool{}
 	case a.Key != nil && a.Key.HasScope(domain.ScopeMembersRead):
-		who := store.ConsentRecipients{APIKeyID: &a.Key.ID, PartnerName: &a.Key.PartnerName}
+		who := store.ConsentRecipients{APIKeyID: &a.Key.ID, PartnerID: &a.Key.PartnerID}
 		if err := r.addConsents(ctx, st, who, now); err != nil {
 			return nil, err
 		}
@@ -87,7 +90,8 @@ func (r *Reach) addConsents(ctx context.Context, st *store.Store, who store.Cons
 	if err != nil {
 		return err
 	}
-	for _, d := range domain.ActiveDisclosures(consents, now) {
+	r.Disclosures = domain.ActiveDisclosures(consents, now)
+	for _, d := range r.Disclosures {
 		r.Members[d.MemberID] = true
 		r.Kinds[d.MemberID] = d.Kinds
 	}

@@ -32,8 +32,10 @@ func (s Scope) Valid() bool {
 
 // APIKey is a partner tool's key. Only the hash of its secret is kept.
 type APIKey struct {
-	ID              int64      `bun:"id,pk,autoincrement"`
-	PartnerName     string     `bun:"partner_name"`
+	ID        int64 `bun:"id,pk,autoincrement"`
+	PartnerID int64 `bun:"partner_id"`
+	// PartnerName is the partner's name, read with the key.
+	PartnerName     string     `bun:"partner_name,scanonly"`
 	Scopes          []Scope    `bun:"scopes,array"`
 	SecretHash      []byte     `bun:"secret_hash"`
 	SecretPrefix    string     `bun:"secret_prefix"`
@@ -72,6 +74,10 @@ type InformationKind string
 
 // The information kinds of a consent.
 const (
+	// InfoIdentity is the member's name and date of birth. A partner sees
+	// them only under a consent naming this kind: a consent for attendance
+	// counts alone does not tell a partner whose counts they are.
+	InfoIdentity          InformationKind = "IDENTITY"
 	InfoMilestones        InformationKind = "MILESTONES"
 	InfoCareLevel         InformationKind = "CARE_LEVEL"
 	InfoHousing           InformationKind = "HOUSING"
@@ -80,7 +86,7 @@ const (
 )
 
 // InformationKinds lists every information kind.
-var InformationKinds = []InformationKind{InfoMilestones, InfoCareLevel, InfoHousing, InfoAttendanceSummary, InfoNotes}
+var InformationKinds = []InformationKind{InfoIdentity, InfoMilestones, InfoCareLevel, InfoHousing, InfoAttendanceSummary, InfoNotes}
 
 // ConsentEvent is an event that ends a consent.
 type ConsentEvent string
@@ -99,13 +105,14 @@ const (
 )
 
 // Consent is a member's consent to disclose, after 42 CFR Part 2 §2.31. It
-// names exactly one recipient: a family contact, an API key or a partner.
+// names exactly one recipient: a family contact, an API key or a partner
+// (any of its keys).
 type Consent struct {
 	ID               int64             `bun:"id,pk,autoincrement"`
 	MemberID         int64             `bun:"member_id"`
 	FamilyContactID  *int64            `bun:"family_contact_id"`
 	APIKeyID         *int64            `bun:"api_key_id"`
-	PartnerName      *string           `bun:"partner_name"`
+	PartnerID        *int64            `bun:"partner_id"`
 	Purpose          string            `bun:"purpose"`
 	InformationKinds []InformationKind `bun:"information_kinds,array"`
 	ExpiresAt        *time.Time        `bun:"expires_at"`
@@ -117,4 +124,13 @@ type Consent struct {
 	RevokedAt        *time.Time        `bun:"revoked_at"`
 	RevocationReason *string           `bun:"revocation_reason"`
 	RevokedByUserID  *int64            `bun:"revoked_by_user_id"`
+}
+
+// Partner is an organisation whose tools call the API with keys. Consents
+// name a partner by its ID, so only its own keys inherit them.
+type Partner struct {
+	ID              int64     `bun:"id,pk,autoincrement"`
+	Name            string    `bun:"name"`
+	CreatedByUserID *int64    `bun:"created_by_user_id"`
+	CreatedAt       time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
 }

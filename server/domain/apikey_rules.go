@@ -5,27 +5,46 @@ import (
 	"time"
 )
 
-// MaxPartnerNameLength bounds a key's partner name.
+// MaxPartnerNameLength bounds a partner's name.
 const MaxPartnerNameLength = 200
 
-// APIKeyFields are what an admin gives for a new key.
+// CleanPartnerName trims a partner's name and checks it is not blank and
+// not too long; field names the input field.
+func CleanPartnerName(field, name string) (string, error) {
+	return cleanText(field, name, MaxPartnerNameLength, true)
+}
+
+// APIKeyFields are what an admin gives for a new key: the partner, by ID
+// (an existing partner) or by the name of a new one, and the scopes.
 type APIKeyFields struct {
-	PartnerName string
+	PartnerID   *int64
+	PartnerName *string
 	Scopes      []Scope
 }
 
-// Clean validates the fields of a new key: a partner name (trimmed, not
-// blank, 200 characters at most) and at least one known scope, each once.
-// Errors point at the input field, down to the line of a bad scope.
+// Clean validates the fields of a new key: exactly one of an existing
+// partner or a new partner's name (trimmed, not blank, 200 characters at
+// most) and at least one known scope, each once. Errors point at the input
+// field, down to the line of a bad scope.
 func (f APIKeyFields) Clean() (APIKeyFields, error) {
-	name, err := cleanText("partnerName", f.PartnerName, MaxPartnerNameLength, true)
-	if err != nil {
-		return f, err
+	out := APIKeyFields{PartnerID: f.PartnerID}
+	switch {
+	case f.PartnerID != nil && f.PartnerName != nil:
+		return f, FieldError(CodeInvalidInput, "partnerName", "Give an existing partner (partnerId) or a new partner's name, not both.")
+	case f.PartnerID == nil && f.PartnerName == nil:
+		return f, FieldError(CodeInvalidInput, "partnerId", "Choose the partner whose tool will use the key.")
+	case f.PartnerName != nil:
+		name, err := CleanPartnerName("partnerName", *f.PartnerName)
+		if err != nil {
+			return f, err
+		}
+		out.PartnerName = &name
 	}
 	if err := CheckScopes(f.Scopes); err != nil {
 		return f, err
 	}
-	return APIKeyFields{PartnerName: name, Scopes: append([]Scope(nil), f.Scopes...)}, nil
+	out.Scopes = append([]Scope(nil), f.Scopes...)
+	return out, nil
 }
 
 // CheckScopes requires at least one scope, each known and listed once.

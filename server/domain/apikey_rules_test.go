@@ -16,12 +16,14 @@ func TestAPIKeyFieldsClean(t *testing.T) {
 		in    domain.APIKeyFields
 		field []string
 	}{
-		{"blank name", domain.APIKeyFields{PartnerName: "   ", Scopes: all}, []string{"input", "partnerName"}},
-		{"long name", domain.APIKeyFields{PartnerName: strings.Repeat("é", 201), Scopes: all}, []string{"input", "partnerName"}},
-		{"no scopes", domain.APIKeyFields{PartnerName: "Referral site"}, []string{"input", "scopes"}},
-		{"unknown scope", domain.APIKeyFields{PartnerName: "Referral site", Scopes: []domain.Scope{"directory:read", "members:write"}},
+		{"blank name", domain.APIKeyFields{PartnerName: ptr("   "), Scopes: all}, []string{"input", "partnerName"}},
+		{"long name", domain.APIKeyFields{PartnerName: ptr(strings.Repeat("é", 201)), Scopes: all}, []string{"input", "partnerName"}},
+		{"no scopes", domain.APIKeyFields{PartnerName: ptr("Referral site")}, []string{"input", "scopes"}},
+		{"unknown scope", domain.APIKeyFields{PartnerName: ptr("Referral site"), Scopes: []domain.Scope{"directory:read", "members:write"}},
 			[]string{"input", "scopes", "1"}},
-		{"duplicate scope", domain.APIKeyFields{PartnerName: "Referral site",
+		{"no partner", domain.APIKeyFields{Scopes: all}, []string{"input", "partnerId"}},
+		{"both partners", domain.APIKeyFields{PartnerID: ptr(int64(3)), PartnerName: ptr("Lab"), Scopes: all}, []string{"input", "partnerName"}},
+		{"duplicate scope", domain.APIKeyFields{PartnerName: ptr("Referral site"),
 			Scopes: []domain.Scope{domain.ScopeOutcomesRead, domain.ScopeDirectoryRead, domain.ScopeOutcomesRead}},
 			[]string{"input", "scopes", "2"}},
 	} {
@@ -34,14 +36,14 @@ func TestAPIKeyFieldsClean(t *testing.T) {
 		})
 	}
 
-	got, err := domain.APIKeyFields{PartnerName: "  Outcomes Lab \n", Scopes: all}.Clean()
+	got, err := domain.APIKeyFields{PartnerName: ptr("  Outcomes Lab \n"), Scopes: all}.Clean()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.PartnerName != "Outcomes Lab" || !slices.Equal(got.Scopes, all) {
+	if *got.PartnerName != "Outcomes Lab" || !slices.Equal(got.Scopes, all) {
 		t.Fatalf("cleaned = %+v", got)
 	}
-	if _, err := (domain.APIKeyFields{PartnerName: strings.Repeat("é", 200), Scopes: all[:1]}).Clean(); err != nil {
+	if _, err := (domain.APIKeyFields{PartnerName: ptr(strings.Repeat("é", 200)), Scopes: all[:1]}).Clean(); err != nil {
 		t.Fatalf("200 characters are allowed: %v", err)
 	}
 }

@@ -37,15 +37,10 @@ func (c *Consent) Covers(kind InformationKind) bool {
 func SharedUpdateKinds(kinds []InformationKind) []UpdateKind {
 	var out []UpdateKind
 	for _, k := range kinds {
-		switch k {
-		case InfoMilestones:
-			out = append(out, UpdateMilestone)
-		case InfoCareLevel:
-			out = append(out, UpdateCareLevelChange)
-		case InfoHousing:
-			out = append(out, UpdateHousingChange)
-		case InfoNotes:
-			out = append(out, UpdateNote)
+		for _, u := range UpdateKinds {
+			if covering, ok := UpdateInformationKind(u); ok && covering == k {
+				out = append(out, u)
+			}
 		}
 	}
 	return out
@@ -73,11 +68,13 @@ func (e ConsentEvent) Valid() bool { return e == EventEndOfTreatment }
 
 // ConsentInput is a consent as staff record it from the signed form.
 // Exactly one recipient is set: a family contact, an API key or a partner
-// named by name.
+// (by ID, or by the exact name of an existing partner, which the store
+// turns into its ID).
 type ConsentInput struct {
 	MemberID         int64
 	FamilyContactID  *int64
 	APIKeyID         *int64
+	PartnerID        *int64
 	PartnerName      *string
 	Purpose          string
 	InformationKinds []InformationKind
@@ -96,13 +93,8 @@ func NewConsent(in ConsentInput, now time.Time) (*Consent, error) {
 	if err := checkOneRecipient(in); err != nil {
 		return nil, err
 	}
-	var partner *string
-	if in.PartnerName != nil {
-		name, err := cleanText("partnerName", *in.PartnerName, maxConsentNameLength, true)
-		if err != nil {
-			return nil, err
-		}
-		partner = &name
+	if in.PartnerName != nil && in.PartnerID == nil {
+		return nil, FieldError(CodeNotFound, "partnerName", "No partner has this name.")
 	}
 	purpose, err := cleanText("purpose", in.Purpose, maxConsentPurposeLength, true)
 	if err != nil {
@@ -123,7 +115,7 @@ func NewConsent(in ConsentInput, now time.Time) (*Consent, error) {
 		return nil, err
 	}
 	return &Consent{MemberID: in.MemberID, FamilyContactID: in.FamilyContactID, APIKeyID: in.APIKeyID,
-		PartnerName: partner, Purpose: purpose, InformationKinds: kinds, ExpiresAt: in.ExpiresAt,
+		PartnerID: in.PartnerID, Purpose: purpose, InformationKinds: kinds, ExpiresAt: in.ExpiresAt,
 		ExpiresOnEvent: in.ExpiresOnEvent, SignatureName: signature, SignedAt: in.SignedAt}, nil
 }
 
@@ -135,7 +127,7 @@ func checkOneRecipient(in ConsentInput) error {
 	}{
 		{"familyContactId", in.FamilyContactID != nil},
 		{"apiKeyId", in.APIKeyID != nil},
-		{"partnerName", in.PartnerName != nil},
+		{"partnerId", in.PartnerID != nil || in.PartnerName != nil},
 	} {
 		if !r.set {
 			continue

@@ -66,7 +66,10 @@ func TestNewConsent(t *testing.T) {
 	}{
 		{"valid", func(in *domain.ConsentInput) {}, "", ""},
 		{"until end of treatment", func(in *domain.ConsentInput) { in.ExpiresAt, in.ExpiresOnEvent = nil, &event }, "", ""},
-		{"to a partner by name", func(in *domain.ConsentInput) { in.FamilyContactID, in.PartnerName = nil, ptr("Recovery Outcomes Lab") }, "", ""},
+		{"to a partner by name", func(in *domain.ConsentInput) { in.FamilyContactID, in.PartnerID = nil, ptr(int64(4)) }, "", ""},
+		{"to a partner by a name the store found", func(in *domain.ConsentInput) {
+			in.FamilyContactID, in.PartnerID, in.PartnerName = nil, ptr(int64(4)), ptr("Recovery Outcomes Lab")
+		}, "", ""},
 		{"to a key", func(in *domain.ConsentInput) { in.FamilyContactID, in.APIKeyID = nil, ptr(int64(3)) }, "", ""},
 		{"no purpose", func(in *domain.ConsentInput) { in.Purpose = "  " }, domain.CodeInvalidInput, "purpose"},
 		{"no signature", func(in *domain.ConsentInput) { in.SignatureName = "" }, domain.CodeInvalidInput, "signatureName"},
@@ -90,8 +93,8 @@ func TestNewConsent(t *testing.T) {
 		{"signed within the clock skew", func(in *domain.ConsentInput) { in.SignedAt = now.Add(skew / 2) }, "", ""},
 		{"no recipient", func(in *domain.ConsentInput) { in.FamilyContactID = nil }, domain.CodeInvalidInput, "familyContactId"},
 		{"contact and key", func(in *domain.ConsentInput) { in.APIKeyID = ptr(int64(3)) }, domain.CodeInvalidInput, "apiKeyId"},
-		{"contact and partner", func(in *domain.ConsentInput) { in.PartnerName = ptr("Lab") }, domain.CodeInvalidInput, "partnerName"},
-		{"blank partner", func(in *domain.ConsentInput) { in.FamilyContactID, in.PartnerName = nil, ptr("  ") }, domain.CodeInvalidInput, "partnerName"},
+		{"contact and partner", func(in *domain.ConsentInput) { in.PartnerID = ptr(int64(4)) }, domain.CodeInvalidInput, "partnerId"},
+		{"unknown partner name", func(in *domain.ConsentInput) { in.FamilyContactID, in.PartnerName = nil, ptr("Lab") }, domain.CodeNotFound, "partnerName"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

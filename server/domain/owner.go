@@ -65,3 +65,37 @@ func (c *AftercareCommitment) OwnerPlanID() int64 { return c.PlanID }
 
 // OwnerPlanID implements PlanOwned.
 func (c *CheckIn) OwnerPlanID() int64 { return c.PlanID }
+
+// KindOf returns the kind of information a member's record is, as a
+// consent names it: care episodes are the care level, residencies housing,
+// recovery dates milestones, updates their own kind. Records of no kind
+// (plans, check-ins, conversations, attendance lines, contacts, consents)
+// are never disclosed under a consent.
+func KindOf(record MemberOwned) (InformationKind, bool) {
+	switch r := record.(type) {
+	case *CareEpisode:
+		return InfoCareLevel, true
+	case *Residency:
+		return InfoHousing, true
+	case *RecoveryStartDateChange:
+		return InfoMilestones, true
+	case *Update:
+		return UpdateInformationKind(r.Kind)
+	}
+	return "", false
+}
+
+// UpdateInformationKind is the consent kind that covers updates of kind k.
+func UpdateInformationKind(k UpdateKind) (InformationKind, bool) {
+	switch k {
+	case UpdateMilestone:
+		return InfoMilestones, true
+	case UpdateCareLevelChange:
+		return InfoCareLevel, true
+	case UpdateHousingChange:
+		return InfoHousing, true
+	case UpdateNote:
+		return InfoNotes, true
+	}
+	return "", false
+}

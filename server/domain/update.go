@@ -17,6 +17,9 @@ const (
 	UpdateNote            UpdateKind = "NOTE"
 )
 
+// UpdateKinds lists every update kind.
+var UpdateKinds = []UpdateKind{UpdateMilestone, UpdateCareLevelChange, UpdateHousingChange, UpdateNote}
+
 // Update is a dated entry in a member's journey. Shareable says whether it
 // may ever be shown to family (a consent must still cover it).
 type Update struct {

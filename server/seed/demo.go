@@ -93,11 +93,12 @@ func Demo(ctx context.Context, st *store.Store) ([]DemoUser, error) {
 	if _, err := writeGraph(ctx, st, journeysOf(plans, ids), demoGraphSeed, people, true); err != nil {
 		return nil, err
 	}
-	family, err := seedFamily(ctx, st, caseManagerID)
-	if err != nil {
+	// The partners come first: the demo's partner consents name one.
+	if err := seedPartnerKeys(ctx, st, caseManagerID); err != nil {
 		return nil, err
 	}
-	if err := seedPartnerKeys(ctx, st, caseManagerID); err != nil {
+	family, err := seedFamily(ctx, st, caseManagerID)
+	if err != nil {
 		return nil, err
 	}
 	return append(append([]DemoUser(nil), demoUsers...), family...), nil

@@ -175,8 +175,13 @@ func seedFamily(ctx context.Context, st *store.Store, by int64) ([]DemoUser, err
 	partner := DemoPartnerName
 	research := cutoff.AddDate(1, 0, 0)
 	for i, memberID := range partners {
-		in := familyConsent(memberID, nil, &partner, []domain.InformationKind{domain.InfoMilestones, domain.InfoCareLevel,
-			domain.InfoAttendanceSummary}, cutoff.AddDate(0, 0, -14-i), &research, nil)
+		kinds := []domain.InformationKind{domain.InfoMilestones, domain.InfoCareLevel, domain.InfoAttendanceSummary}
+		// Two consent to being identified; the partner sees the other two
+		// by ID only.
+		if i < 2 {
+			kinds = append(kinds, domain.InfoIdentity)
+		}
+		in := familyConsent(memberID, nil, &partner, kinds, cutoff.AddDate(0, 0, -14-i), &research, nil)
 		in.Purpose = "Outcomes research on continuing care"
 		if _, err := st.GrantConsent(ctx, by, in); err != nil {
 			return nil, fmt.Errorf("seed: partner consent: %w", err)

@@ -81,7 +81,11 @@ func demoFamily(t *testing.T, st *store.Store, users []seed.DemoUser) {
 		t.Errorf("the revoked family user: %d consents %v, sees %v", len(records), statuses, none)
 	}
 
-	lab, err := st.ConsentsNaming(ctx, store.ConsentRecipients{PartnerName: ptr(seed.DemoPartnerName)})
+	var labID int64
+	if err := st.DB().NewSelect().Table("partners").Column("id").Where("name = ?", seed.DemoPartnerName).Scan(ctx, &labID); err != nil {
+		t.Fatal(err)
+	}
+	lab, err := st.ConsentsNaming(ctx, store.ConsentRecipients{PartnerID: &labID})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func seedPartnerKeys(ctx context.Context, st *store.Store, by int64) error {
 	for _, k := range DemoKeys {
 		prefix := strings.TrimPrefix(k.Secret, auth.KeySecretPrefix)[:8]
 		_, err := st.CreateAPIKey(ctx, by, store.NewAPIKey{
-			Fields:     domain.APIKeyFields{PartnerName: k.PartnerName, Scopes: k.Scopes},
+			Fields:     domain.APIKeyFields{PartnerName: &k.PartnerName, Scopes: k.Scopes},
 			SecretHash: auth.HashToken(k.Secret), SecretPrefix: prefix,
 		})
 		if err != nil {

@@ -23,9 +23,12 @@ func (s *Store) CreateAPIKey(ctx context.Context, by int64, in NewAPIKey) (*doma
 	if err != nil {
 		return nil, err
 	}
-	k := &domain.APIKey{PartnerName: fields.PartnerName, Scopes: fields.Scopes, SecretHash: in.SecretHash,
+	k := &domain.APIKey{Scopes: fields.Scopes, SecretHash: in.SecretHash,
 		SecretPrefix: in.SecretPrefix, CreatedByUserID: userRef(by), CreatedAt: s.Now()}
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		if err := keyPartner(ctx, tx, by, fields, k); err != nil {
+			return err
+		}
 		_, err := tx.NewInsert().Model(k).ModelTableExpr("api_keys AS api_key").
 			ExcludeColumn("id", "last_used_at", "revoked_at", "revoked_by_user_id").Returning("*").Exec(ctx)
 		return err
@@ -36,12 +39,43 @@ func (s *Store) CreateAPIKey(ctx context.Context, by int64, in NewAPIKey) (*doma
 	return k, nil
 }
 
+// keyPartner sets the partner of a new key: an existing one, or a new one
+// by name. A name that a partner has already is refused rather than reused,
+// so that a key never joins a partner (and inherits its consents) by a
+// look-alike name: an admin picks the existing partner by ID.
+func keyPartner(ctx context.Context, tx bun.Tx, by int64, fields domain.APIKeyFields, k *domain.APIKey) error {
+	if fields.PartnerID != nil {
+		if err := checkPartnerExists(ctx, tx, *fields.PartnerID, "partnerId"); err != nil {
+			return err
+		}
+		k.PartnerID = *fields.PartnerID
+		return tx.NewSelect().Table("partners").Column("name").Where("id = ?", k.PartnerID).Scan(ctx, &k.PartnerName)
+	}
+	if _, found, err := partnerIDByName(ctx, tx, *fields.PartnerName); err != nil || found {
+		if found {
+			return errPartnerNameTaken("partnerName")
+		}
+		return err
+	}
+	p := &domain.Partner{Name: *fields.PartnerName, CreatedByUserID: userRef(by)}
+	if err := insertPartner(ctx, tx, p); err != nil {
+		return err
+	}
+	k.PartnerID, k.PartnerName = p.ID, p.Name
+	return nil
+}
+
+func errPartnerNameTaken(field string) error {
+	return domain.FieldError(domain.CodeDuplicate, field,
+		"A partner has this name already; choose it by partnerId instead of making another.")
+}
+
 // RevokeAPIKey revokes a key at once: the next request with it is refused.
 // Of concurrent revocations one wins; the others get ALREADY_REVOKED.
 func (s *Store) RevokeAPIKey(ctx context.Context, by, id int64) (*domain.APIKey, error) {
 	k := new(domain.APIKey)
 	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		err := tx.NewSelect().Model(k).ModelTableExpr("api_keys AS api_key").Where("id = ?", id).For("UPDATE").Scan(ctx)
+		err := selectKeys(tx, k).Where("api_key.id = ?", id).For("UPDATE OF api_key").Scan(ctx)
 		if isNoRows(err) {
 			return domain.FieldError(domain.CodeNotFound, "apiKeyId", "API key not found.")
 		}
@@ -66,8 +100,7 @@ func (s *Store) RevokeAPIKey(ctx context.Context, by, id int64) (*domain.APIKey,
 // APIKeysByID loads keys by id, revoked ones included.
 func (s *Store) APIKeysByID(ctx context.Context, ids []int64) (map[int64]*domain.APIKey, error) {
 	var rows []*domain.APIKey
-	err := s.db.NewSelect().Model(&rows).ModelTableExpr("api_keys AS api_key").
-		Where("id IN (?)", bun.List(ids)).Scan(ctx)
+	err := selectKeys(s.db, &rows).Where("api_key.id IN (?)", bun.List(ids)).Scan(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +126,7 @@ var apiKeyKeyset = keyset{expr: "api_key.created_at", castType: "timestamptz", i
 // ListAPIKeys returns one page of keys, newest first.
 func (s *Store) ListAPIKeys(ctx context.Context, filter APIKeyFilter, page PageRequest) (Page[*domain.APIKey], error) {
 	var rows []*domain.APIKey
-	q := s.db.NewSelect().Model(&rows).ModelTableExpr("api_keys AS api_key")
+	q := selectKeys(s.db, &rows)
 	if err := apiKeyKeyset.apply(filter.apply(q), page).Scan(ctx); err != nil {
 		return Page[*domain.APIKey]{}, err
 	}
@@ -114,8 +147,7 @@ func (s *Store) CountAPIKeys(ctx context.Context, filter APIKeyFilter) (int, err
 // when there is none or it was revoked.
 func (s *Store) ActiveAPIKeyBySecretHash(ctx context.Context, hash []byte) (*domain.APIKey, error) {
 	k := new(domain.APIKey)
-	err := s.db.NewSelect().Model(k).ModelTableExpr("api_keys AS api_key").
-		Where("secret_hash = ? AND revoked_at IS NULL", hash).Scan(ctx)
+	err := selectKeys(s.db, k).Where("api_key.secret_hash = ? AND api_key.revoked_at IS NULL", hash).Scan(ctx)
 	if isNoRows(err) {
 		return nil, nil
 	}

@@ -16,7 +16,7 @@ func partnerKey(t *testing.T, st *store.Store, by int64, partner string, scopes 
 	t.Helper()
 	secret, hash, prefix := auth.NewKeySecret()
 	k, err := st.CreateAPIKey(ctx, by, store.NewAPIKey{
-		Fields:     domain.APIKeyFields{PartnerName: partner, Scopes: scopes},
+		Fields:     domain.APIKeyFields{PartnerName: &partner, Scopes: scopes},
 		SecretHash: hash, SecretPrefix: prefix})
 	if err != nil {
 		t.Fatal(err)
@@ -79,9 +79,9 @@ func TestCreateAPIKeyValidates(t *testing.T) {
 		fields domain.APIKeyFields
 		field  string
 	}{
-		{domain.APIKeyFields{PartnerName: " ", Scopes: []domain.Scope{domain.ScopeDirectoryRead}}, "partnerName"},
-		{domain.APIKeyFields{PartnerName: strings.Repeat("x", 201), Scopes: []domain.Scope{domain.ScopeDirectoryRead}}, "partnerName"},
-		{domain.APIKeyFields{PartnerName: "Referral site"}, "scopes"},
+		{domain.APIKeyFields{PartnerName: ptr(" "), Scopes: []domain.Scope{domain.ScopeDirectoryRead}}, "partnerName"},
+		{domain.APIKeyFields{PartnerName: ptr(strings.Repeat("x", 201)), Scopes: []domain.Scope{domain.ScopeDirectoryRead}}, "partnerName"},
+		{domain.APIKeyFields{PartnerName: ptr("Referral site")}, "scopes"},
 	} {
 		_, err := st.CreateAPIKey(ctx, by, store.NewAPIKey{Fields: tt.fields, SecretHash: hash, SecretPrefix: prefix})
 		wantCode(t, err, domain.CodeInvalidInput, tt.field)
@@ -116,7 +116,14 @@ func TestListAPIKeys(t *testing.T) {
 		keys = append(keys, k)
 	}
 	// Two keys made at the same moment are ordered by id, newest first.
-	same, _ := partnerKey(t, st, by, "Partner F", domain.ScopeOutcomesRead)
+	// The partner is named by ID, as an admin picks an existing one.
+	f := mustPartner(t, st, by, "Partner F")
+	same, err := st.CreateAPIKey(ctx, by, store.NewAPIKey{
+		Fields:     domain.APIKeyFields{PartnerID: &f.ID, Scopes: []domain.Scope{domain.ScopeOutcomesRead}},
+		SecretHash: auth.HashToken("f"), SecretPrefix: "ffffffff"})
+	if err != nil || same.PartnerName != "Partner F" {
+		t.Fatalf("a key of an existing partner: %+v, %v", same, err)
+	}
 	keys = append(keys, same)
 	if _, err := st.RevokeAPIKey(ctx, by, keys[1].ID); err != nil {
 		t.Fatal(err)

@@ -82,8 +82,8 @@ type ConsentRecipients struct {
 	// account signs in for.
 	FamilyUserID *int64
 	APIKeyID     *int64
-	// PartnerName selects consents naming the partner by name, ignoring case.
-	PartnerName *string
+	// PartnerID selects consents naming the partner (any of its keys).
+	PartnerID *int64
 }
 
 // ConsentsNaming loads every consent (active or not) naming the recipients,
@@ -91,7 +91,7 @@ type ConsentRecipients struct {
 // derived by domain.ConsentRecord.StatusAt, and domain.ActiveDisclosures
 // turns the records into what the recipient may see.
 func (s *Store) ConsentsNaming(ctx context.Context, r ConsentRecipients) ([]*domain.ConsentRecord, error) {
-	if len(r.FamilyContactIDs) == 0 && r.FamilyUserID == nil && r.APIKeyID == nil && r.PartnerName == nil {
+	if len(r.FamilyContactIDs) == 0 && r.FamilyUserID == nil && r.APIKeyID == nil && r.PartnerID == nil {
 		return nil, nil
 	}
 	return selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
@@ -105,8 +105,8 @@ func (s *Store) ConsentsNaming(ctx context.Context, r ConsentRecipients) ([]*dom
 			if r.APIKeyID != nil {
 				q.WhereOr("consent.api_key_id = ?", *r.APIKeyID)
 			}
-			if r.PartnerName != nil {
-				q.WhereOr("lower(consent.partner_name) = lower(?)", *r.PartnerName)
+			if r.PartnerID != nil {
+				q.WhereOr("consent.partner_id = ?", *r.PartnerID)
 			}
 			return q
 		})
@@ -114,9 +114,19 @@ func (s *Store) ConsentsNaming(ctx context.Context, r ConsentRecipients) ([]*dom
 }
 
 // GrantConsent records a member's signed consent. The recipient must exist:
-// a family contact of the same member, or a key not revoked; a partner named
-// by name matches any key of that partner.
+// a family contact of the same member, a key not revoked, or a partner
+// (named by ID, or by the exact name of an existing partner; the consent
+// keeps the ID, so later keys of other partners inherit nothing).
 func (s *Store) GrantConsent(ctx context.Context, by int64, in domain.ConsentInput) (*domain.ConsentRecord, error) {
+	if in.PartnerName != nil && in.PartnerID == nil {
+		id, found, err := partnerIDByName(ctx, s.db, *in.PartnerName)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			in.PartnerID = &id
+		}
+	}
 	c, err := domain.NewConsent(in, s.Now())
 	if err != nil {
 		return nil, err
@@ -141,6 +151,15 @@ func (s *Store) GrantConsent(ctx context.Context, by int64, in domain.ConsentInp
 		}
 		if c.APIKeyID != nil {
 			if err := checkConsentKey(ctx, tx, *c.APIKeyID); err != nil {
+				return err
+			}
+		}
+		if c.PartnerID != nil {
+			field := "partnerId"
+			if in.PartnerName != nil {
+				field = "partnerName"
+			}
+			if err := checkPartnerExists(ctx, tx, *c.PartnerID, field); err != nil {
 				return err
 			}
 		}

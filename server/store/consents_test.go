@@ -169,8 +169,15 @@ func TestConsentsNaming(t *testing.T) {
 	familyGrant(t, st, by, familyConsentInput(a.ID, ca.ID, domain.InfoHousing))
 	familyGrant(t, st, by, familyConsentInput(b.ID, cb.ID, domain.InfoCareLevel))
 	partner := familyConsentInput(b.ID, 0, domain.InfoAttendanceSummary)
-	partner.FamilyContactID, partner.PartnerName = nil, ptr("Recovery Outcomes Lab")
-	familyGrant(t, st, by, partner)
+	lab := mustPartner(t, st, by, "Recovery Outcomes Lab")
+	partner.FamilyContactID, partner.PartnerName = nil, ptr("recovery outcomes LAB")
+	if c := familyGrant(t, st, by, partner); c.PartnerID == nil || *c.PartnerID != lab.ID {
+		t.Fatalf("a consent naming a partner by name names %v, want partner %d", c.PartnerID, lab.ID)
+	}
+	unknown := familyConsentInput(b.ID, 0, domain.InfoAttendanceSummary)
+	unknown.FamilyContactID, unknown.PartnerName = nil, ptr("Recovery Outcomes Lab Inc")
+	_, err = st.GrantConsent(ctx, by, unknown)
+	wantCode(t, err, domain.CodeNotFound, "partnerName")
 
 	mine, err := st.ConsentsNaming(ctx, store.ConsentRecipients{FamilyUserID: &u.ID})
 	if err != nil || len(mine) != 3 {
@@ -181,9 +188,9 @@ func TestConsentsNaming(t *testing.T) {
 		disclosures[1].MemberID != b.ID || disclosures[1].Kinds[0] != domain.InfoCareLevel {
 		t.Fatalf("disclosures %+v", disclosures)
 	}
-	lab, err := st.ConsentsNaming(ctx, store.ConsentRecipients{PartnerName: ptr("recovery outcomes LAB")})
-	if err != nil || len(lab) != 1 || lab[0].MemberID != b.ID {
-		t.Fatalf("consents naming the partner: %v, %v", lab, err)
+	named, err := st.ConsentsNaming(ctx, store.ConsentRecipients{PartnerID: &lab.ID})
+	if err != nil || len(named) != 1 || named[0].MemberID != b.ID {
+		t.Fatalf("consents naming the partner: %v, %v", named, err)
 	}
 	none, err := st.ConsentsNaming(ctx, store.ConsentRecipients{})
 	if err != nil || len(none) != 0 {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,9 +31,16 @@ type MemberOrder string
 const (
 	MemberOrderName      MemberOrder = "NAME"
 	MemberOrderCreatedAt MemberOrder = "CREATED_AT"
+	// MemberOrderID sorts by id alone, so cursors carry nothing but the id:
+	// the order for partner keys, whose consents may not cover names or
+	// dates.
+	MemberOrderID MemberOrder = "ID"
 )
 
 func memberKeyset(order MemberOrder, desc bool) keyset {
+	if order == MemberOrderID {
+		return keyset{expr: "member.id", castType: "bigint", idColumn: "member.id", desc: desc}
+	}
 	if order == MemberOrderCreatedAt {
 		return keyset{expr: "member.created_at", castType: "timestamptz", idColumn: "member.id", desc: desc}
 	}
@@ -48,6 +56,9 @@ type memberRow struct {
 }
 
 func memberCursor(order MemberOrder, r memberRow) Cursor {
+	if order == MemberOrderID {
+		return Cursor{Value: strconv.FormatInt(r.ID, 10), ID: r.ID}
+	}
 	if order == MemberOrderCreatedAt {
 		return Cursor{Value: r.CreatedAt.UTC().Format(time.RFC3339Nano), ID: r.ID}
 	}

@@ -132,6 +132,10 @@ var constraintErrors = map[string]*domain.Error{
 	"group_schedule_slots_group_id_day_of_week_start_time_key": domain.FieldError(domain.CodeDuplicate, "schedule",
 		"Two meeting times start at the same moment."),
 
+	// Partners.
+	"partners_name_key": domain.FieldError(domain.CodeDuplicate, "name",
+		"A partner has this name already."),
+
 	// Family contacts and consents.
 	"family_contacts_member_email_key": domain.FieldError(domain.CodeDuplicate, "email",
 		"The member has a family contact with this email address already."),

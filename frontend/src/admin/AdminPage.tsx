@@ -10,7 +10,7 @@ import './admin.css';
 export default function AdminPage() {
   const [{ data, fetching }] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
   if (fetching && !data) return <Loading />;
-  if (data?.viewer.user.role !== 'ADMIN') {
+  if (data?.viewer.user?.role !== 'ADMIN') {
     return (
       <section>
         <h1>Admin</h1>

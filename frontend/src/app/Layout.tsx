@@ -23,14 +23,14 @@ export default function Layout({ portal }: { portal: 'staff' | 'family' }) {
   const [, signOut] = useMutation(SignOutMutation);
 
   if (fetching && !data) return <Loading label="Loading your session" />;
-  const viewer = data?.viewer;
-  if (!viewer) {
+  const user = data?.viewer.user;
+  if (!user) {
     if (error && !error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
       return <ErrorNote error={error} />;
     }
     return <Navigate to={signInPath(location.pathname + location.search)} replace />;
   }
-  const isFamily = viewer.user.role === 'FAMILY';
+  const isFamily = user.role === 'FAMILY';
   if (portal === 'staff' && isFamily) return <Navigate to="/family" replace />;
   if (portal === 'family' && !isFamily) return <Navigate to="/" replace />;
 
@@ -50,12 +50,12 @@ export default function Layout({ portal }: { portal: 'staff' | 'family' }) {
               {staffLinks.map((l) => (
                 <li key={l.to}><NavLink to={l.to} end={l.end}>{l.label}</NavLink></li>
               ))}
-              {viewer.user.role === 'ADMIN' && <li><NavLink to="/admin">Admin</NavLink></li>}
+              {user.role === 'ADMIN' && <li><NavLink to="/admin">Admin</NavLink></li>}
             </ul>
           </nav>
         )}
         <div className="who">
-          <span>{viewer.user.name}</span>
+          <span>{user.name}</span>
           <button type="button" className="link" onClick={doSignOut}>Sign out</button>
         </div>
       </header>

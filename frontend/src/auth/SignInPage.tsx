@@ -18,7 +18,7 @@ export default function SignInPage() {
     const viewer = result.data?.signIn.viewer;
     if (!viewer) return;
     const next = params.get('next');
-    const home = viewer.user.role === 'FAMILY' ? '/family' : '/';
+    const home = viewer.user?.role === 'FAMILY' ? '/family' : '/';
     navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : home, { replace: true });
   }
 

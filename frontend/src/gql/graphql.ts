@@ -253,10 +253,12 @@ export type CreateAftercarePlanInput = {
   startsOn: string;
 };
 
-/** Makes an API key for a partner tool. */
+/** Makes an API key for a partner tool. Give `partnerId` (an existing partner) or `partnerName` (a new one). */
 export type CreateApiKeyInput = {
-  /** The organisation whose tool will use the key (200 characters at most). */
-  partnerName: string;
+  /** The partner whose tool will use the key. */
+  partnerId?: string | null | undefined;
+  /** The name of a new partner (200 characters at most); refused with `DUPLICATE` when a partner has the name already: choose it by `partnerId` then. */
+  partnerName?: string | null | undefined;
   /** What the key may read: at least one scope, each once. */
   scopes: Array<ApiScope>;
 };
@@ -336,7 +338,9 @@ export type GrantConsentInput = {
   informationKinds: Array<InformationKind>;
   /** The member (patient) who consented. */
   memberId: string;
-  /** The recipient: a partner by name (any of its keys). */
+  /** The recipient: a partner (any of its keys). */
+  partnerId?: string | null | undefined;
+  /** The recipient: an existing partner by its exact name, ignoring case (any of its keys); `NOT_FOUND` when no partner has it. The consent names the partner's ID. */
   partnerName?: string | null | undefined;
   /** Why the information may be disclosed. */
   purpose: string;
@@ -369,6 +373,8 @@ export type InformationKind =
   | 'CARE_LEVEL'
   /** The current house and moves in and out (HOUSING_CHANGE updates). */
   | 'HOUSING'
+  /** The member's name and date of birth. A partner sees them only under a consent with this kind; family contacts know whom they support. */
+  | 'IDENTITY'
   /** Sobriety milestones and days in recovery (MILESTONE updates). */
   | 'MILESTONES'
   /** Notes marked shareable by their author (NOTE updates). */
@@ -735,14 +741,14 @@ export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { sessionExpiresAt: string, user: { id: string, name: string, email: string, role: Role } } };
+export type ViewerQuery = { viewer: { sessionExpiresAt: string | null, user: { id: string, name: string, email: string, role: Role } | null } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
 
-export type SignInMutation = { signIn: { viewer: { user: { id: string, name: string, role: Role } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type SignInMutation = { signIn: { viewer: { user: { id: string, name: string, role: Role } | null } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -781,6 +787,7 @@ export type SharedUpdatesQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, sharedUpdates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: UpdateKind, body: string, occurredAt: string }> } }
     | { id: string }
     | { id: string }
@@ -793,6 +800,7 @@ export type SharedAttendanceQueryVariables = Exact<{
 
 
 export type SharedAttendanceQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -17,7 +17,7 @@ export default function HousePage() {
   const [moving, setMoving] = useState(false);
   const [viewer] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
   // Peer supporters may not move people in; the server would refuse anyway.
-  const canMoveIn = viewer.data?.viewer?.user.role !== 'PEER_SUPPORTER';
+  const canMoveIn = viewer.data?.viewer?.user?.role !== 'PEER_SUPPORTER';
   const house = data?.house;
 
   if (fetching && !data) return <Loading label="Loading the house" />;

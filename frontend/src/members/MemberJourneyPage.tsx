@@ -28,7 +28,7 @@ const MemberJourneyQuery = graphql(`
 export default function MemberJourneyPage() {
   const { id = '' } = useParams();
   const [viewer] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
-  const role = viewer.data?.viewer?.user.role ?? '';
+  const role = viewer.data?.viewer?.user?.role ?? '';
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: MemberJourneyQuery,
     variables: { id, clinical: isClinical(role) },

@@ -10,5 +10,5 @@ export function canManageCare(role: Role | null | undefined): boolean {
 /** Whether the signed-in user may manage care (from the session already loaded by the layout). */
 export function useCanManageCare(): boolean {
   const [{ data }] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
-  return canManageCare(data?.viewer?.user.role);
+  return canManageCare(data?.viewer?.user?.role);
 }

@@ -17,7 +17,7 @@ export default function TodayPage() {
   const [now] = useState(() => new Date());
   const digest = useMemberDigest();
   const [viewer] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
-  const role = viewer.data?.viewer?.user.role;
+  const role = viewer.data?.viewer?.user?.role;
   return (
     <section className="today">
       <h1>Today</h1>

@@ -2,9 +2,10 @@
 import type { ConsentStatus, GrantConsentInput, InformationKind } from '../../gql/graphql';
 import { endOfCalendarDateRfc3339, formatCalendarDate, formatInstantDateTime, dateTimeLocalValueToRfc3339 } from '../../ui/dates';
 
-export const INFORMATION_KINDS: InformationKind[] = ['MILESTONES', 'CARE_LEVEL', 'HOUSING', 'ATTENDANCE_SUMMARY', 'NOTES'];
+export const INFORMATION_KINDS: InformationKind[] = ['IDENTITY', 'MILESTONES', 'CARE_LEVEL', 'HOUSING', 'ATTENDANCE_SUMMARY', 'NOTES'];
 
 export const INFORMATION_KIND_LABELS: Record<InformationKind, string> = {
+  IDENTITY: 'Name and date of birth (for partners)',
   MILESTONES: 'Milestones and days in recovery',
   CARE_LEVEL: 'Level of care',
   HOUSING: 'Housing',
