@@ -51,7 +51,7 @@ func authorize(ctx context.Context, next graphql.Resolver) (any, error) {
 		return nil, err
 	}
 	res, err := next(ctx)
-	if err != nil || res == nil || g.Unbounded() {
+	if err != nil || isNil(res) || g.Unbounded() {
 		return res, err
 	}
 	return visibleOnly(ctx, g, fc, res)
@@ -139,6 +139,20 @@ func idsAt(v any, path []string) []string {
 		}
 	}
 	return nil
+}
+
+// isNil reports whether a field resolved to nothing, including a typed
+// nil pointer (a struct field such as Viewer.user left empty).
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
+		return rv.IsNil()
+	}
+	return false
 }
 
 // parentObject is the object the field being resolved belongs to.

@@ -38,11 +38,14 @@ func (r *mutationResolver) SignOut(ctx context.Context, input *model.SignOutInpu
 
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
-	v := auth.ViewerFrom(ctx)
-	if v == nil {
-		return nil, domain.Errorf(domain.CodeUnauthenticated, "Sign in first.")
+	actor := auth.ActorFrom(ctx)
+	switch {
+	case actor.Viewer != nil:
+		return viewerModel(actor.Viewer), nil
+	case actor.Key != nil:
+		return &model.Viewer{}, nil // viewer.apiKey tells the key about itself
 	}
-	return viewerModel(v), nil
+	return nil, domain.Errorf(domain.CodeUnauthenticated, "Sign in first.")
 }
 
 // ID is the resolver for the id field.

@@ -227,6 +227,7 @@ var Types = map[string]TypeRule{
 		Read: directory | MembersKey,
 		Fields: map[string]Audience{
 			"manager": Staff, "residents": Staff, "residencies": Staff,
+			"occupancy": directory, "houseMeetingGroups": directory,
 			"createdAt": Staff, "updatedAt": Staff,
 		},
 	},

@@ -127,7 +127,7 @@ func checkOneRecipient(in ConsentInput) error {
 	}{
 		{"familyContactId", in.FamilyContactID != nil},
 		{"apiKeyId", in.APIKeyID != nil},
-		{"partnerId", in.PartnerID != nil || in.PartnerName != nil},
+		{partnerField(in), in.PartnerID != nil || in.PartnerName != nil},
 	} {
 		if !r.set {
 			continue
@@ -142,6 +142,14 @@ func checkOneRecipient(in ConsentInput) error {
 			"Name the recipient: a family contact, an API key or a partner.")
 	}
 	return nil
+}
+
+// partnerField is the input field that named the partner.
+func partnerField(in ConsentInput) string {
+	if in.PartnerName != nil {
+		return "partnerName"
+	}
+	return "partnerId"
 }
 
 // consentKinds checks the kinds and returns them once each, in

@@ -94,6 +94,7 @@ func TestNewConsent(t *testing.T) {
 		{"no recipient", func(in *domain.ConsentInput) { in.FamilyContactID = nil }, domain.CodeInvalidInput, "familyContactId"},
 		{"contact and key", func(in *domain.ConsentInput) { in.APIKeyID = ptr(int64(3)) }, domain.CodeInvalidInput, "apiKeyId"},
 		{"contact and partner", func(in *domain.ConsentInput) { in.PartnerID = ptr(int64(4)) }, domain.CodeInvalidInput, "partnerId"},
+		{"contact and partner by name", func(in *domain.ConsentInput) { in.PartnerID, in.PartnerName = ptr(int64(4)), ptr("Lab") }, domain.CodeInvalidInput, "partnerName"},
 		{"unknown partner name", func(in *domain.ConsentInput) { in.FamilyContactID, in.PartnerName = nil, ptr("Lab") }, domain.CodeNotFound, "partnerName"},
 	}
 	for _, tt := range tests {

@@ -130,7 +130,7 @@ func matrixOps() []matrixOp {
 		return matrixOp{name: name, doc: fmt.Sprintf("query(%s) { %s }", matrixParams, doc), root: name, allow: union(allow...)}
 	}
 	return []matrixOp{
-		q("viewer", `viewer { __typename }`, usersAll),
+		q("viewer", `viewer { __typename }`, signedIn),
 		q("careLevels", `careLevels { __typename }`, signedIn),
 		q("node", `node(id: $member) { __typename }`, staffRel, []string{keyMem}),
 		{name: "nodes", doc: fmt.Sprintf(`query(%s) { nodes(ids: [$member]) { __typename } }`, matrixParams), root: "nodes.0",
@@ -227,6 +227,28 @@ func matrixOps() []matrixOp {
 
 		q("outcomes", `outcomes(from: "2026-01-01", to: "2026-03-31") { __typename }`, careTeam, []string{keyOut}),
 		q("apiKeys", `apiKeys(first: 5) { __typename }`, []string{admin}),
+		q("partners", `partners(first: 5) { __typename }`, careTeam),
+		m("createPartner", `{name: ""}`, []string{admin}),
+		{name: "viewer.apiKey", doc: `{ viewer { apiKey { partner { name } } } }`, root: "viewer.apiKey", allow: keysAll, quiet: true},
+		// Consent scope on every record, and on what a list is narrowed by:
+		// the members:read key's consent covers CARE_LEVEL only.
+		{name: "CareEpisode by node (consent covers CARE_LEVEL)", doc: fmt.Sprintf(`query(%s) { node(id: $episode) { __typename } }`, matrixParams),
+			root: "node", allow: union(staffRel, []string{keyMem})},
+		{name: "Residency by node (consent lacks HOUSING)", doc: fmt.Sprintf(`query(%s) { node(id: $residency) { __typename } }`, matrixParams),
+			root: "node", allow: staffRel},
+		{name: "Member.displayName (consent lacks IDENTITY)", doc: fmt.Sprintf(`query(%s) { member(id: $member) { displayName } }`, matrixParams),
+			root: "member.displayName", allow: staffRel},
+		{name: "members by level (consent covers CARE_LEVEL)", doc: fmt.Sprintf(`query(%s) { members(first: 100, filter: {careLevelCodes: ["RESIDENTIAL"]}) { nodes { id } } }`, matrixParams),
+			root: "members:contains-member", allow: union(staffRel, []string{keyMem})},
+		{name: "members by house (consent lacks HOUSING)", doc: fmt.Sprintf(`query(%s) { members(first: 100, filter: {houseId: $house}) { nodes { id } } }`, matrixParams),
+			root: "members:contains-member", allow: staffRel},
+		{name: "members by name (consent lacks IDENTITY)", doc: fmt.Sprintf(`query(%s) { members(first: 100, orderBy: {field: NAME}) { nodes { id } } }`, matrixParams),
+			root: "members:contains-member", allow: staffRel},
+		// Accounts are not a directory: emails are for admins and the owner
+		// (the peer supporter's related world names their own account, the
+		// unrelated one the house manager's).
+		{name: "User.email", doc: fmt.Sprintf(`query(%s) { node(id: $user) { ... on User { email } } }`, matrixParams),
+			root: "node.email", allow: []string{admin, peerRel, hmNo}},
 		m("createApiKey", `{partnerName: "", scopes: []}`, []string{admin}),
 		m("revokeApiKey", `{apiKeyId: $apiKey}`, []string{admin}),
 		{name: "Member.residencies (consent lacks HOUSING)", doc: fmt.Sprintf(`query(%s) { member(id: $member) { residencies { __typename } } }`, matrixParams),

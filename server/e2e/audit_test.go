@@ -384,8 +384,9 @@ func TestAuditDisclosures(t *testing.T) {
 		VALUES (?, 'Pat Shared', 'parent', 'parent@test.example', ?)`, ana, parent); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Store.DB().NewRaw(`INSERT INTO api_keys (partner_name, scopes, secret_hash, secret_prefix)
-		VALUES ('Referral Hub', '{members:read}', '\x02', 'cj_') RETURNING id`).Scan(ctx, &key); err != nil {
+	if err := s.Store.DB().NewRaw(`WITH p AS (INSERT INTO partners (name) VALUES ('Referral Hub') RETURNING id)
+		INSERT INTO api_keys (partner_id, scopes, secret_hash, secret_prefix)
+		SELECT id, '{members:read}', '\x02', 'cj_' FROM p RETURNING id`).Scan(ctx, &key); err != nil {
 		t.Fatal(err)
 	}
 	// Until family and key sessions land, their reads go in as the writer

@@ -41,7 +41,9 @@ var familyAllowed = map[string]bool{
 // directoryAllowed is a directory:read key's world: houses with their open
 // beds, groups with their schedules and meetings; nothing about a person.
 var directoryAllowed = map[string]bool{
-	"Query.careLevels": true, "Query.node": true, "Query.nodes": true,
+	"Query.careLevels": true, "Query.node": true, "Query.nodes": true, "Query.viewer": true,
+	"Viewer.apiKey": true, "ViewerApiKey.partner": true, "ViewerApiKey.scopes": true, "ViewerApiKey.secretPrefix": true,
+	"Partner.id": true, "Partner.name": true,
 	"Query.house": true, "Query.houses": true, "Query.group": true, "Query.groups": true,
 	"Query.meeting": true, "Query.meetings": true,
 	"CareLevel.*": true, "PageInfo.*": true, "Occupancy.*": true, "ScheduleSlot.*": true,
@@ -111,6 +113,13 @@ type crawler struct {
 	// deep counts the deep crawls below each root field and type: three
 	// records of a kind through one root are enough to see its fields.
 	deep map[string]int
+	// maxDepth bounds the nesting below a root (8 when zero).
+	maxDepth int
+	// seen, when set, is shown every response with data.
+	seen func(doc string, data any)
+	// roots, when set, are extra root selections crawled besides the
+	// schema's root fields (a list with a filter or an ordering).
+	roots []string
 }
 
 func decodeInto(t *testing.T, from any, to any) {
@@ -207,7 +216,11 @@ func (cr *crawler) call(f schemaField, id string) (string, bool) {
 // prefix (an opening of nested selections, e.g. "viewer {"), one query per
 // field, and recurses into what returns data.
 func (cr *crawler) visit(typeName string, prefix []string, id string) {
-	if cr.visited[typeName] || len(prefix) > 8 {
+	depth := cr.maxDepth
+	if depth == 0 {
+		depth = 8
+	}
+	if cr.visited[typeName] || len(prefix) > depth {
 		return
 	}
 	if len(prefix) == 1 {
@@ -244,6 +257,9 @@ func (cr *crawler) visitFields(typeName string, fields []schemaField, prefix []s
 		}
 		if !hasData(r.Data) {
 			continue
+		}
+		if cr.seen != nil {
+			cr.seen(doc, r.Data)
 		}
 		cr.reached[typeName+"."+f.Name] = true
 		if !cr.allowed(typeName, f.Name) {
@@ -329,6 +345,12 @@ func firstTypename(v any) string {
 func crawl(t *testing.T, staff, c *client, ids []string, allowed map[string]bool) *crawler {
 	cr := &crawler{t: t, c: c, staff: staff, types: loadSchemaTypes(t, staff), ids: ids, reached: map[string]bool{},
 		allowed: allowedBy(allowed), deep: map[string]int{}}
+	return cr.run()
+}
+
+// run crawls from every root field (and cr.roots) with each of cr.ids.
+func (cr *crawler) run() *crawler {
+	ids := cr.ids
 	// Each root field starts afresh, so a type reached from two roots is
 	// crawled from both; a root that takes an ID is crawled with every ID.
 	for _, root := range cr.types["Query"].Fields {
@@ -341,6 +363,16 @@ func crawl(t *testing.T, staff, c *client, ids []string, allowed map[string]bool
 		for _, id := range rootIDs {
 			cr.visited = map[string]bool{"Query": true}
 			cr.visitFields("Query", []schemaField{root}, nil, id)
+		}
+	}
+	for _, opening := range cr.roots {
+		name := opening[:strings.IndexAny(opening+"(", "( ")]
+		for _, f := range cr.types["Query"].Fields {
+			if f.Name == name {
+				typeName := f.Type.named().Name
+				cr.visited = map[string]bool{"Query": true, typeName: true}
+				cr.visitFields(typeName, cr.types[typeName].Fields, []string{opening + " {"}, ids[0])
+			}
 		}
 	}
 	sort.Strings(cr.leaks)
@@ -440,17 +472,42 @@ func TestDirectoryKeyCrawl(t *testing.T) {
 // TestMembersKeyOnDemo checks the demo's research partner: its members:read
 // key lists exactly the four members whose consents name the partner, and
 // of each only what the consents cover (milestones, care level, attendance
-// summary; not housing, plans or notes).
+// summary, and for two of them their name; not housing, plans or notes).
 func TestMembersKeyOnDemo(t *testing.T) {
 	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
 	key := s.keyClient(t, seed.DemoKeys[1].Secret)
-	r := key.do(`{ members(first: 100) { totalCount nodes { id displayName daysInRecovery currentCareLevel { code }
+	r := key.do(`{ members(first: 100) { totalCount nodes { id daysInRecovery currentCareLevel { code }
 		attendanceSummary { meetingsAttended } } } }`, nil)
 	r.noErrors(t)
 	if n := r.get(t, "members.totalCount"); n != float64(4) {
 		t.Fatalf("the key sees %v members, want the 4 who consented", n)
 	}
 	id := r.str(t, "members.nodes.0.id")
+	// Names only where the consent covers IDENTITY: two of the four, and a
+	// list sorted by name holds only those two.
+	named := key.do(`{ members(first: 100, orderBy: {field: NAME}) { totalCount nodes { id displayName dateOfBirth } } }`, nil)
+	named.noErrors(t)
+	if n := named.get(t, "members.totalCount"); n != float64(2) {
+		t.Errorf("sorted by name, the key sees %v members, want the 2 who consented to being identified", n)
+	}
+	viewer := key.do(`{ viewer { user { id } apiKey { partner { name } scopes consentedMembers { member { id } informationKinds } } } }`, nil)
+	viewer.noErrors(t)
+	if viewer.get(t, "viewer.user") != nil || viewer.str(t, "viewer.apiKey.partner.name") != seed.DemoPartnerName ||
+		len(viewer.list(t, "viewer.apiKey.consentedMembers")) != 4 {
+		t.Errorf("the key's viewer: %v", viewer.Data)
+	}
+	identified := 0
+	for _, n := range r.list(t, "members.nodes") {
+		resp := key.do(`query($id: ID!) { member(id: $id) { displayName } }`, vars{"id": n.(map[string]any)["id"]})
+		if resp.get(t, "member") != nil {
+			identified++
+		} else if codes := resp.errorCodes(); !slices.Equal(codes, []string{"FORBIDDEN"}) {
+			t.Errorf("a name outside the consent: codes %v, want FORBIDDEN", codes)
+		}
+	}
+	if identified != 2 {
+		t.Errorf("the key read %d names, want 2", identified)
+	}
 	for _, q := range []string{
 		`query($id: ID!) { member(id: $id) { currentResidency { id } } }`,
 		`query($id: ID!) { member(id: $id) { updates(first: 5) { totalCount } } }`,
@@ -489,7 +546,7 @@ func TestDisclosuresOnDemo(t *testing.T) {
 	memberID := globalid.EncodeInt(globalid.TypeMember, decodeID(t, sharedID))
 
 	key := s.keyClient(t, seed.DemoKeys[1].Secret)
-	partnerMember := key.do(`{ members(first: 1) { nodes { id displayName } } }`, nil).str(t, "members.nodes.0.id")
+	partnerMember := key.do(`{ members(first: 1) { nodes { id daysInRecovery } } }`, nil).str(t, "members.nodes.0.id")
 
 	staff := s.signedIn(t, domain.RoleAdmin)
 	auditFlush(t, s)

@@ -82,7 +82,7 @@ const (
 	familyAccept = `mutation($in: AcceptInvitationInput!) { acceptInvitation(input: $in) {
 		viewer { user { email role } sharedMembers { displayName } } userErrors { code field message } } }`
 	familyGrant = `mutation($in: GrantConsentInput!) { grantConsent(input: $in) {
-		consent { id status informationKinds expiresAt expiresOnEvent familyContact { id } partnerName recordedBy { email } }
+		consent { id status informationKinds expiresAt expiresOnEvent familyContact { id } partnerName partner { id } recordedBy { email } }
 		userErrors { code field message } } }`
 	familyRevoke = `mutation($in: RevokeConsentInput!) { revokeConsent(input: $in) {
 		consent { id status revokedAt revocationReason } userErrors { code field message } } }`
@@ -367,8 +367,13 @@ func TestFamilyConsentRefusals(t *testing.T) {
 	delete(partner, "familyContactId")
 	partner["partnerName"] = "Recovery Outcomes Lab"
 	r := staff.do(familyGrant, vars{"in": partner})
+	groupsWantUserError(t, r, "grantConsent", "NOT_FOUND", "input", "partnerName")
+	lab := staff.do(`mutation { createPartner(input: {name: "Recovery Outcomes Lab"}) { partner { id name } } }`, nil)
+	lab.noErrors(t)
+	partner["partnerName"] = "recovery outcomes lab"
+	r = staff.do(familyGrant, vars{"in": partner})
 	familyNoUserErrors(t, r, "grantConsent")
-	if r.str(t, "grantConsent.consent.partnerName") != "Recovery Outcomes Lab" || r.get(t, "grantConsent.consent.familyContact") != nil ||
+	if r.str(t, "grantConsent.consent.partnerName") != "Recovery Outcomes Lab" || r.str(t, "grantConsent.consent.partner.id") != lab.str(t, "createPartner.partner.id") || r.get(t, "grantConsent.consent.familyContact") != nil ||
 		r.str(t, "grantConsent.consent.status") != "ACTIVE" {
 		t.Errorf("partner consent %v", r.get(t, "grantConsent.consent"))
 	}

@@ -83,9 +83,10 @@ func (s *Store) disclosures() *bun.SelectQuery {
 	return s.db.NewSelect().Model((*audit.Disclosure)(nil)).
 		ColumnExpr(`CASE WHEN ae.actor_kind = 'API_KEY' THEN ? ELSE ? END AS recipient_kind`,
 			audit.RecipientPartner, audit.RecipientFamilyContact).
-		ColumnExpr(`CASE WHEN ae.actor_kind = 'API_KEY' THEN k.partner_name ELSE coalesce(fc.name, u.name) END AS recipient_name`).
+		ColumnExpr(`CASE WHEN ae.actor_kind = 'API_KEY' THEN p.name ELSE coalesce(fc.name, u.name) END AS recipient_name`).
 		ColumnExpr("fc.id AS family_contact_id").
 		Join("LEFT JOIN api_keys AS k ON ae.actor_kind = 'API_KEY' AND k.id = ae.actor_key_id").
+		Join("LEFT JOIN partners AS p ON p.id = k.partner_id").
 		Join("LEFT JOIN users AS u ON ae.actor_kind = 'USER' AND u.id = ae.actor_user_id").
 		Join(`LEFT JOIN LATERAL (SELECT c.id, c.name FROM family_contacts AS c
 			WHERE ae.actor_kind = 'USER' AND c.user_id = ae.actor_user_id AND c.member_id = ae.member_id
