@@ -31,7 +31,8 @@ func guardRequests(st *store.Store) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			ctx := r.Context()
 			g := access.NewGuard(auth.ActorFrom(ctx), st, time.Now())
-			next.ServeHTTP(w, r.WithContext(access.WithGuard(ctx, g)))
+			ctx = store.WithRowScope(access.WithGuard(ctx, g), g.RowScope)
+			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
 }

@@ -32,7 +32,7 @@ func newPeerLoaders(st *store.Store, opts []dataloadgen.Option) PeerLoaders {
 		Assignment:          dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByID), opts...),
 		Conversation:        dataloadgen.NewLoader(fromMap(st.PeerConversationsByID), opts...),
 		AssignmentsByMember: dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByMemberID), opts...),
-		Caseload:            childPageLoader(unfiltered(st.CaseloadPages), unfilteredCount(st.CaseloadCounts), opts...),
+		Caseload:            childPageLoader(unfiltered(st.CaseloadPages), unfilteredCount(st.CaseloadPageCounts), opts...),
 		CaseloadCount:       dataloadgen.NewLoader(fromMap(st.CaseloadCounts), opts...),
 		ConversationsByPeer: childPageLoader(unfiltered(st.ConversationPagesByPeer),
 			unfilteredCount(st.ConversationCountsByPeer), opts...),

@@ -114,6 +114,28 @@ func coversAll(have, want []domain.InformationKind) bool {
 	return true
 }
 
+// RowScope is the actor's row rules for member-owned lists in SQL (see
+// store.RowScope): the members they reach and, for anyone outside the care
+// team, no internal notes but their own. It agrees with CanSee, so a list's
+// count and pages tell only of rows the actor sees.
+func (g *Guard) RowScope(ctx context.Context) (store.RowScope, error) {
+	if g.Unbounded() {
+		return store.RowScope{}, nil
+	}
+	ids, _, err := g.MemberScope(ctx)
+	if err != nil {
+		return store.RowScope{}, err
+	}
+	if ids == nil {
+		ids = []int64{}
+	}
+	var self int64
+	if g.actor.Viewer != nil {
+		self = g.actor.Viewer.User.ID
+	}
+	return store.RowScope{Members: ids, NotesOf: &self}, nil
+}
+
 // KindBound reports whether what the actor sees of a member is bound by
 // the kinds of information the member's consents cover: a partner key.
 func (g *Guard) KindBound() bool { return g.actor.Key != nil }

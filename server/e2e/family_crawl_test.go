@@ -115,8 +115,9 @@ type crawler struct {
 	deep map[string]int
 	// maxDepth bounds the nesting below a root (8 when zero).
 	maxDepth int
-	// seen, when set, is shown every response with data.
-	seen func(doc string, data any)
+	// seen, when set, is shown every response with data and the field it
+	// asked for.
+	seen func(typeName, field, doc string, data any)
 	// roots, when set, are extra root selections crawled besides the
 	// schema's root fields (a list with a filter or an ordering).
 	roots []string
@@ -259,7 +260,10 @@ func (cr *crawler) visitFields(typeName string, fields []schemaField, prefix []s
 			continue
 		}
 		if cr.seen != nil {
-			cr.seen(doc, r.Data)
+			cr.seen(typeName, f.Name, doc, r.Data)
+		}
+		if strings.HasSuffix(named.Name, "Connection") {
+			cr.checkCounts(prefix, call)
 		}
 		cr.reached[typeName+"."+f.Name] = true
 		if !cr.allowed(typeName, f.Name) {
@@ -275,6 +279,47 @@ func (cr *crawler) visitFields(typeName string, fields []schemaField, prefix []s
 			cr.visit(next, append(append([]string{}, prefix...), opening), id)
 		}
 	}
+}
+
+// checkCounts reads a connection the crawl reached in one page of 100 and
+// checks that its count and pages tell of the rows it holds and no others:
+// a count computed before the row rules would reveal hidden rows.
+func (cr *crawler) checkCounts(prefix []string, call string) {
+	call = strings.Replace(call, "first: 5", "first: 100", 1)
+	open := strings.Join(prefix, " ")
+	doc := "{ " + open + " " + call + " { totalCount nodes { __typename } edges { cursor } pageInfo { hasNextPage } }" +
+		strings.Repeat(" }", strings.Count(open, "{")) + " }"
+	r := cr.c.do(doc, nil)
+	cr.fields++
+	for _, conn := range connectionsIn(r.Data) {
+		total, _ := conn["totalCount"].(float64)
+		nodes, _ := conn["nodes"].([]any)
+		edges, _ := conn["edges"].([]any)
+		more, _ := lookupPath(conn, "pageInfo.hasNextPage").(bool)
+		if len(nodes) != len(edges) || (!more && int(total) != len(nodes)) || (more && int(total) <= len(nodes)) {
+			cr.leaks = append(cr.leaks, fmt.Sprintf("a count that does not match its rows (totalCount %v, %d nodes, %d edges, hasNextPage %v) via %s",
+				total, len(nodes), len(edges), more, doc))
+		}
+	}
+}
+
+// connectionsIn finds the connections (objects with totalCount) in v.
+func connectionsIn(v any) []map[string]any {
+	var out []map[string]any
+	switch x := v.(type) {
+	case map[string]any:
+		if _, ok := x["totalCount"]; ok {
+			return append(out, x)
+		}
+		for _, val := range x {
+			out = append(out, connectionsIn(val)...)
+		}
+	case []any:
+		for _, item := range x {
+			out = append(out, connectionsIn(item)...)
+		}
+	}
+	return out
 }
 
 // fieldNames turns selection openings into a response path (lists are

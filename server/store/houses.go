@@ -109,14 +109,21 @@ func residencyCursor(r *domain.Residency) Cursor {
 // ResidencyPagesByHouseID reads one page of the residency history of each
 // of many houses in one statement.
 func (s *Store) ResidencyPagesByHouseID(ctx context.Context, houseIDs []int64, page PageRequest) (map[int64]Page[*domain.Residency], error) {
-	base := s.db.NewSelect().Model((*domain.Residency)(nil))
+	base, err := scopeMembers(ctx, s.db.NewSelect().Model((*domain.Residency)(nil)), "residency.member_id")
+	if err != nil {
+		return nil, err
+	}
 	return childPages(ctx, base, "residency.house_id", houseIDs, residencyKeyset, page,
 		func(r *domain.Residency) int64 { return r.HouseID }, residencyCursor)
 }
 
 // ResidencyCountsByHouseID counts everyone who ever lived in each house.
 func (s *Store) ResidencyCountsByHouseID(ctx context.Context, houseIDs []int64) (map[int64]int, error) {
-	return childCounts(ctx, s.db.NewSelect().TableExpr("residencies AS residency"), "residency.house_id", houseIDs)
+	base, err := scopeMembers(ctx, s.db.NewSelect().TableExpr("residencies AS residency"), "residency.member_id")
+	if err != nil {
+		return nil, err
+	}
+	return childCounts(ctx, base, "residency.house_id", houseIDs)
 }
 
 // HouseMeetingGroupsByHouseID loads the HOUSE_MEETING groups of houses, by name.

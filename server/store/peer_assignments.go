@@ -35,7 +35,11 @@ func currentPeerAssignments(db bun.IDB) *bun.SelectQuery {
 // CaseloadPages reads one page of the current assignments of each peer,
 // longest first, in one statement.
 func (s *Store) CaseloadPages(ctx context.Context, peerIDs []int64, page PageRequest) (map[int64]Page[*domain.PeerAssignment], error) {
-	return childPages(ctx, currentPeerAssignments(s.db), "peer_assignment.peer_id", peerIDs, peerCaseloadKeyset, page,
+	base, err := scopeMembers(ctx, currentPeerAssignments(s.db), "peer_assignment.member_id")
+	if err != nil {
+		return nil, err
+	}
+	return childPages(ctx, base, "peer_assignment.peer_id", peerIDs, peerCaseloadKeyset, page,
 		func(a *domain.PeerAssignment) int64 { return a.PeerID },
 		func(a *domain.PeerAssignment) Cursor {
 			return Cursor{Value: a.StartedAt.UTC().Format(time.RFC3339Nano), ID: a.ID}
@@ -43,9 +47,21 @@ func (s *Store) CaseloadPages(ctx context.Context, peerIDs []int64, page PageReq
 }
 
 // CaseloadCounts counts the current assignments of each peer in one grouped
-// statement; peers with none are absent (zero).
+// statement; peers with none are absent (zero). It is the peer's load
+// against their limit, whoever asks: a number, not who the members are.
 func (s *Store) CaseloadCounts(ctx context.Context, peerIDs []int64) (map[int64]int, error) {
 	q := s.db.NewSelect().TableExpr("peer_assignments AS peer_assignment").Where("peer_assignment.ended_at IS NULL")
+	return childCounts(ctx, q, "peer_assignment.peer_id", peerIDs)
+}
+
+// CaseloadPageCounts counts what the caseload pages hold for the request:
+// the current assignments of each peer whose members the actor may see.
+func (s *Store) CaseloadPageCounts(ctx context.Context, peerIDs []int64) (map[int64]int, error) {
+	q, err := scopeMembers(ctx, s.db.NewSelect().TableExpr("peer_assignments AS peer_assignment").
+		Where("peer_assignment.ended_at IS NULL"), "peer_assignment.member_id")
+	if err != nil {
+		return nil, err
+	}
 	return childCounts(ctx, q, "peer_assignment.peer_id", peerIDs)
 }
 

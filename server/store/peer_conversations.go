@@ -24,7 +24,10 @@ func peerConversationCursor(c *domain.PeerConversation) Cursor {
 
 func peerConversationPages(ctx context.Context, db bun.IDB, parentColumn string, parentIDs []int64, page PageRequest,
 	parentOf func(*domain.PeerConversation) int64) (map[int64]Page[*domain.PeerConversation], error) {
-	base := db.NewSelect().Model((*domain.PeerConversation)(nil))
+	base, err := scopeMembers(ctx, db.NewSelect().Model((*domain.PeerConversation)(nil)), "peer_conversation.member_id")
+	if err != nil {
+		return nil, err
+	}
 	return childPages(ctx, base, parentColumn, parentIDs, peerConversationKeyset, page, parentOf, peerConversationCursor)
 }
 
@@ -44,13 +47,19 @@ func (s *Store) ConversationPagesByMember(ctx context.Context, memberIDs []int64
 
 // ConversationCountsByPeer counts each peer's conversations.
 func (s *Store) ConversationCountsByPeer(ctx context.Context, peerIDs []int64) (map[int64]int, error) {
-	q := s.db.NewSelect().TableExpr("peer_conversations AS peer_conversation")
+	q, err := scopeMembers(ctx, s.db.NewSelect().TableExpr("peer_conversations AS peer_conversation"), "peer_conversation.member_id")
+	if err != nil {
+		return nil, err
+	}
 	return childCounts(ctx, q, "peer_conversation.peer_id", peerIDs)
 }
 
 // ConversationCountsByMember counts each member's conversations.
 func (s *Store) ConversationCountsByMember(ctx context.Context, memberIDs []int64) (map[int64]int, error) {
-	q := s.db.NewSelect().TableExpr("peer_conversations AS peer_conversation")
+	q, err := scopeMembers(ctx, s.db.NewSelect().TableExpr("peer_conversations AS peer_conversation"), "peer_conversation.member_id")
+	if err != nil {
+		return nil, err
+	}
 	return childCounts(ctx, q, "peer_conversation.member_id", memberIDs)
 }
 

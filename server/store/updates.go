@@ -53,14 +53,20 @@ func updateCursor(u *domain.Update) Cursor {
 
 // UpdatesByMember reads one page of updates, newest first, for each member.
 func (s *Store) UpdatesByMember(ctx context.Context, memberIDs []int64, kinds UpdateKinds, page PageRequest) (map[int64]Page[*domain.Update], error) {
-	base := kinds.apply(s.db.NewSelect().Model((*domain.Update)(nil)))
+	base, err := scopeUpdates(ctx, kinds.apply(s.db.NewSelect().Model((*domain.Update)(nil))))
+	if err != nil {
+		return nil, err
+	}
 	return childPages(ctx, base, "?TableAlias.member_id", memberIDs, updateKeyset, page,
 		func(u *domain.Update) int64 { return u.MemberID }, updateCursor)
 }
 
 // CountUpdatesByMember counts the members' updates of the given kinds.
 func (s *Store) CountUpdatesByMember(ctx context.Context, memberIDs []int64, kinds UpdateKinds) (map[int64]int, error) {
-	base := kinds.apply(s.db.NewSelect().Model((*domain.Update)(nil)))
+	base, err := scopeUpdates(ctx, kinds.apply(s.db.NewSelect().Model((*domain.Update)(nil))))
+	if err != nil {
+		return nil, err
+	}
 	return childCounts(ctx, base, "?TableAlias.member_id", memberIDs)
 }
 
