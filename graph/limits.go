@@ -70,12 +70,33 @@ var listSizes = map[string]int{
 	"AttendanceSummary.weeks":         12,
 }
 
+// fieldCosts price the fields whose work is not the size of what they
+// return (see package cost): the figure replaces the field's own 0, 1 or 2,
+// and its selection is added as usual. A field priced at expensiveFieldCost
+// or more is also gated (expensive.go): at most maxConcurrentExpensive of
+// them run at once in one operation.
+//
+//   - outcomes is one statement that reads every episode, residency,
+//     attendance record and check-in of the provider (about 0.2 to 0.5 s on
+//     the demo at scale): 200 points, so a request runs at most 5 of them
+//     and a bucket (1000 points, 50 a second) pays for one every 4 seconds;
+//   - totalCount is a count(*) over everything the connection filters
+//     (a statement of its own at the root, a grouped count when nested);
+//   - attendanceSummary tallies a member's attendance over a period (12
+//     weeks by default), one grouped statement for every member asked.
+var fieldCosts = map[string]int{
+	"Query.outcomes":           200,
+	"*.totalCount":             1,
+	"Member.attendanceSummary": 3,
+}
+
 // costOptions price lists as the resolvers page them.
 var costOptions = cost.Options{
 	DefaultPageSize: defaultPageSize,
 	MaxPageSize:     maxPageSize,
 	MutationCost:    MutationCost,
 	ListSizes:       listSizes,
+	FieldCosts:      fieldCosts,
 }
 
 // Limits are the cost and rate limits of the API.
@@ -98,6 +119,7 @@ func (l Limits) use(srv interface {
 	srv.Use(extension.AutomaticPersistedQuery{Cache: persistedQueryCache{lru.New[string](persistedQueries)}})
 	srv.Use(introspectionForStaffAndKeys{})
 	srv.Use(&costLimiter{limits: l})
+	srv.Use(expensiveFieldGate{})
 }
 
 // persistedQueryCache keeps automatic persisted queries, but not long

@@ -47,7 +47,10 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 		query       string
 		cost, depth int
 	}{
-		{`{ members(first: 50) { totalCount nodes { id displayName status } } }`, 2 + 50*1, 3},
+		{`{ members(first: 50) { totalCount nodes { id displayName status } } }`, 2 + 50*1 + 1, 3},
+		// outcomes is priced by its aggregate, and its aliases add up.
+		{`{ a: outcomes(from: "2025-01-01", to: "2025-12-31") { admissions { value } } b: outcomes(from: "2024-01-01", to: "2024-12-31") { discharges { value } } }`,
+			2 * (200 + 1), 3},
 		// TestNoNPlusOne's page: a member is 1, its level 1, five episodes of 3.
 		{`{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes { careLevel { code } transition recordedBy { email } } } } }`,
 			2 + 50*(1+1+5*3), 5},
