@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -83,7 +84,7 @@ func (expensiveFieldGate) InterceptField(ctx context.Context, next graphql.Resol
 func deadlineError(ctx context.Context, err error, path ast.Path) *gqlerror.Error {
 	var code, message string
 	switch {
-	case errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) || statementTimedOut(err):
+	case errors.Is(err, context.DeadlineExceeded) || pastDeadline(ctx) || statementTimedOut(err):
 		code, message = codeTimeout, "The request took longer than the server allows (REQUEST_TIMEOUT) and was stopped. Ask for less, or try again later."
 	case errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled):
 		code, message = codeCancelled, "The request was cancelled."
@@ -91,6 +92,17 @@ func deadlineError(ctx context.Context, err error, path ast.Path) *gqlerror.Erro
 		return nil
 	}
 	return &gqlerror.Error{Message: message, Path: path, Extensions: map[string]any{"code": code}}
+}
+
+// pastDeadline reports whether ctx's deadline has passed. The driver's
+// socket times out at the deadline itself, an instant before the context
+// says so.
+func pastDeadline(ctx context.Context) bool {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return true
+	}
+	d, ok := ctx.Deadline()
+	return ok && !time.Now().Before(d)
 }
 
 // statementTimedOut reports PostgreSQL's query_canceled (57014): the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -15,8 +16,17 @@ import (
 // database is an open connection pool and, with DATABASE_URL unset, the
 // private PostgreSQL behind it.
 type database struct {
+	// DB serves the requests: its statements stop at statement_timeout.
 	DB      *bun.DB
+	url     string
 	cluster *embeddedpg.Cluster
+}
+
+// statementTimeout is PostgreSQL's statement_timeout on the serving pool:
+// slightly above the request deadline, so that the deadline stops a request
+// first (TIMEOUT) and the server stops whatever statement outlives it.
+func statementTimeout(cfg *config.Config) time.Duration {
+	return cfg.RequestTimeout + time.Second
 }
 
 // openDatabase connects to DATABASE_URL, or starts the private PostgreSQL
@@ -32,13 +42,28 @@ func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger) 
 		d.cluster = cluster
 		url = cluster.URL()
 	}
-	db, err := store.Open(ctx, url)
+	d.url = url
+	db, err := store.OpenPool(ctx, url, store.PoolOptions{StatementTimeout: statementTimeout(cfg)})
 	if err != nil {
 		d.Close(ctx)
 		return nil, err
 	}
 	d.DB = db
 	return d, nil
+}
+
+// migrate applies the pending migrations on a pool of their own, without
+// the serving pool's statement timeout: a migration may rewrite a table.
+func (d *database) migrate(ctx context.Context, hooks []QueryHook) error {
+	db, err := store.Open(ctx, d.url)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, h := range hooks {
+		db.AddQueryHook(h)
+	}
+	return store.Migrate(ctx, db, nil)
 }
 
 // Close closes the pool, then stops the private PostgreSQL if one runs.
