@@ -16,8 +16,8 @@ import (
 )
 
 // TestLargeAnonymousDocumentsAreNotKept sends 1,000 distinct documents of
-// about 1 MB each (100 under the race detector, still more than the heap
-// may grow by) (a 1 MB comment is one token, under the parser's token
+// about 1 MB each (24 under the race detector, which lexes a megabyte in
+// most of a second; the heap may then grow by half of what they hold) (a 1 MB comment is one token, under the parser's token
 // limit and the 1 MiB body limit) without a session, four at a time, to
 // the server in this process. The parsed-query cache keeps no anonymous
 // document, so the heap after the run (after a GC) is within 64 MB of the
@@ -31,9 +31,9 @@ func TestLargeAnonymousDocumentsAreNotKept(t *testing.T) {
 		size     = 1_000_000
 		parallel = 4
 	)
-	documents := int64(1000)
+	documents, maxGrowthMB := int64(1000), int64(64)
 	if raceDetector {
-		documents = 100
+		documents, maxGrowthMB = 24, 12
 	}
 	filler := strings.Repeat("x", size)
 	heap := func() uint64 {
@@ -105,8 +105,8 @@ func TestLargeAnonymousDocumentsAreNotKept(t *testing.T) {
 	if failures.Load() > 0 {
 		t.Errorf("%d documents failed", failures.Load())
 	}
-	if grew > 64 {
-		t.Errorf("the heap grew by %d MB", grew)
+	if grew > maxGrowthMB {
+		t.Errorf("the heap grew by %d MB, more than %d", grew, maxGrowthMB)
 	}
 	if peakGrew > 256 {
 		t.Errorf("the heap peaked %d MB above where it started", peakGrew)
