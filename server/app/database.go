@@ -22,16 +22,19 @@ type database struct {
 	cluster *embeddedpg.Cluster
 }
 
-// statementTimeout is PostgreSQL's statement_timeout on the serving pool:
-// slightly above the request deadline, so that the deadline stops a request
-// first (TIMEOUT) and the server stops whatever statement outlives it.
-func statementTimeout(cfg *config.Config) time.Duration {
-	return cfg.RequestTimeout + time.Second
+// servingPool bounds the statements of the server's pool: PostgreSQL's
+// statement_timeout slightly above the request deadline, so that the
+// deadline stops a request first (TIMEOUT) and the server stops whatever
+// statement outlives it.
+func servingPool(cfg *config.Config) store.PoolOptions {
+	return store.PoolOptions{StatementTimeout: cfg.RequestTimeout + time.Second}
 }
 
 // openDatabase connects to DATABASE_URL, or starts the private PostgreSQL
-// under DATA_DIR/postgres and connects to it.
-func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*database, error) {
+// under DATA_DIR/postgres and connects to it, with pool (the server's
+// statement timeout; none for the commands: a migration or a seed may
+// rewrite whole tables).
+func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger, pool store.PoolOptions) (*database, error) {
 	d := &database{}
 	url := cfg.DatabaseURL
 	if url == "" {
@@ -43,7 +46,7 @@ func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger) 
 		url = cluster.URL()
 	}
 	d.url = url
-	db, err := store.OpenPool(ctx, url, store.PoolOptions{StatementTimeout: statementTimeout(cfg)})
+	db, err := store.OpenPool(ctx, url, pool)
 	if err != nil {
 		d.Close(ctx)
 		return nil, err

@@ -69,7 +69,7 @@ type QueryHook = bun.QueryHook
 // installed before the first statement: bun does not allow adding them
 // while queries run, and the milestone sweep starts querying at once.
 func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer, hooks ...QueryHook) (*Server, error) {
-	db, err := openDatabase(ctx, cfg, logger)
+	db, err := openDatabase(ctx, cfg, logger, servingPool(cfg))
 	if err != nil {
 		return nil, err
 	}
