@@ -16,7 +16,8 @@ import (
 // database is an open connection pool and, with DATABASE_URL unset, the
 // private PostgreSQL behind it.
 type database struct {
-	// DB serves the requests: its statements stop at statement_timeout.
+	// DB is the pool; the server's stops its statements at
+	// statement_timeout (servingPool), the commands' does not.
 	DB      *bun.DB
 	url     string
 	cluster *embeddedpg.Cluster
