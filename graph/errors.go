@@ -76,6 +76,9 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			setCode(gqlErr, codeBadUserInput)
 			return gqlErr
 		}
+		if e := deadlineError(ctx, err, gqlErr.Path); e != nil {
+			return e
+		}
 		logger.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
 		return &gqlerror.Error{Message: "internal error", Path: gqlErr.Path, Extensions: map[string]any{"code": codeInternal}}
 	}

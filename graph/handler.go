@@ -8,9 +8,7 @@ import (
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql/handler"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"carejourney/graph/generated"
 	"carejourney/graph/loaders"
@@ -29,7 +27,8 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, l
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	// Bounded in bytes, and signed-in callers only: see querycache.go.
+	srv.SetQueryCache(newQueryCache(queryCacheBytes))
 	limits.use(srv) // before any operation middleware: see Limits.use
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {

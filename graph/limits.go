@@ -68,6 +68,32 @@ var listSizes = map[string]int{
 	"AftercarePlan.adherence":         5,
 	"CommitmentAdherence.weeks":       8,
 	"AttendanceSummary.weeks":         12,
+	"Outcomes.levels":                 7,
+}
+
+// fieldCosts price the fields whose work is not the size of what they
+// return (see package cost): the figure replaces the field's own 0, 1 or 2,
+// and its selection is added as usual. A field priced at
+// expensiveFieldCost or more is also gated (expensive.go): at most
+// maxConcurrentExpensive of them run at once in one operation. The figures are calibrated by TestCostSoundness, which
+// keeps the rows a request's plans produce within 250 a point.
+//
+//   - totalCount is a count(*) over everything the connection filters
+//     (a statement of its own at the root, a grouped count when nested);
+//   - attendanceSummary tallies a member's attendance over a period (12
+//     weeks by default), one grouped statement for every member asked,
+//     about 45 rows a member;
+//   - outcomes is one statement that reads every episode, recovery date,
+//     aftercare plan and check-in, and the period's attendance: its plans
+//     produce 90,000 rows for a 30-day period and 206,000 for five years
+//     on the demo with 300 more members (a page of 50 members: 961), so
+//     the length of the period is not what drives it. At 900 points one
+//     request runs one, and a bucket (1000 points, 50 a second) pays for
+//     one every 18 seconds.
+var fieldCosts = map[string]int{
+	"Query.outcomes":           900,
+	"*.totalCount":             1,
+	"Member.attendanceSummary": 10,
 }
 
 // costOptions price lists as the resolvers page them.
@@ -76,6 +102,7 @@ var costOptions = cost.Options{
 	MaxPageSize:     maxPageSize,
 	MutationCost:    MutationCost,
 	ListSizes:       listSizes,
+	FieldCosts:      fieldCosts,
 }
 
 // Limits are the cost and rate limits of the API.
@@ -98,6 +125,7 @@ func (l Limits) use(srv interface {
 	srv.Use(extension.AutomaticPersistedQuery{Cache: persistedQueryCache{lru.New[string](persistedQueries)}})
 	srv.Use(introspectionForStaffAndKeys{})
 	srv.Use(&costLimiter{limits: l})
+	srv.Use(expensiveFieldGate{})
 }
 
 // persistedQueryCache keeps automatic persisted queries, but not long

@@ -47,7 +47,12 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 		query       string
 		cost, depth int
 	}{
-		{`{ members(first: 50) { totalCount nodes { id displayName status } } }`, 2 + 50*1, 3},
+		{`{ members(first: 50) { totalCount nodes { id displayName status } } }`, 2 + 50*1 + 1, 3},
+		// outcomes is priced by its aggregate, and its aliases add up.
+		{`{ a: outcomes(from: "2025-01-01", to: "2025-12-31") { admissions { value } } b: outcomes(from: "2024-01-01", to: "2024-01-30") { discharges { value } } }`,
+			2 * (900 + 1), 3},
+		{`query($from: Date!, $to: Date!) { outcomes(from: $from, to: $to) { levels { careLevel { code } members { value } } } }`,
+			900 + 7*3, 4},
 		// TestNoNPlusOne's page: a member is 1, its level 1, five episodes of 3.
 		{`{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes { careLevel { code } transition recordedBy { email } } } } }`,
 			2 + 50*(1+1+5*3), 5},
@@ -60,7 +65,7 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 		if len(errs) > 0 {
 			t.Fatalf("%s: %v", tc.query, errs)
 		}
-		vars := map[string]any{"ids": []any{"a", "b", "c"}}
+		vars := map[string]any{"ids": []any{"a", "b", "c"}, "from": "2021-01-01", "to": "2025-12-31"}
 		got := cost.Analyze(schema, doc, doc.Operations[0], vars, costOptions)
 		if got.Cost != tc.cost || got.Depth != tc.depth {
 			t.Errorf("%.60s: cost %d depth %d, want %d and %d", tc.query, got.Cost, got.Depth, tc.cost, tc.depth)

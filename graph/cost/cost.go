@@ -11,11 +11,13 @@
 //   - a connection (a field whose type name ends in "Connection"):
 //     2 + n × (the cost of one item) + the cost of its other subfields, where
 //     n is its `first` argument, else its `last`, else the default page size,
-//     capped at the maximum page size (variables resolved), and one item is a
-//     node selected under `nodes` (1 plus its selection) or under
-//     `edges { node }` (the edge itself is free, the node 1 plus its
-//     selection), whichever costs more: both read the same rows. `totalCount`
-//     and `pageInfo` are ordinary fields (0 and 1);
+//     capped at the maximum page size (variables resolved). One item is the
+//     sum of every `nodes` selection (1 plus its selection each) and every
+//     `edges` selection (the edge itself free, its node 1 plus its
+//     selection), and at least 1: the page is read whether or not its nodes
+//     are asked for, and each alias of `nodes` or `edges` resolves and
+//     writes every item again. `totalCount` and `pageInfo` are ordinary
+//     fields (0 and 1, unless Options.FieldCosts prices them);
 //   - a plain list of objects: n × (the cost of one element), where n is the
 //     number of `ids` passed when the field takes them (`nodes(ids)`), else
 //     its `first` argument (capped like a page), else the size
@@ -27,8 +29,14 @@
 //     schema, not the database; the depth limit and the parser's token
 //     limit bound them).
 //
+// A field that Options.FieldCosts names ("Type.field" or "*.field") costs
+// that figure in place of its own 0, 1 or 2, plus its selection as above:
+// an aggregate that reads whole tables is priced by the work it does, not
+// by the size of what it returns.
+//
 // Fields skipped by @skip(if: true) or @include(if: false) cost nothing.
-// A field selected twice (directly and through a fragment) counts twice.
+// A field selected twice (directly, through a fragment or under another
+// alias) counts twice: each alias runs its resolver again.
 //
 // Example: { members(first: 50) { totalCount nodes { id displayName status } } }
 // costs 2 + 50 × (1 + 0) + 0 = 52; asking each member's currentCareLevel
@@ -64,6 +72,10 @@ type Options struct {
 	// "Type.field" (the type the field is selected on) or "*.field" (any
 	// type).
 	ListSizes map[string]int
+	// FieldCosts gives the cost of a field itself, in place of its default
+	// (0 for a scalar, 1 for an object, 2 for a connection), keyed like
+	// ListSizes; its selection is added as usual.
+	FieldCosts map[string]int
 }
 
 // Result is what Analyze found.
@@ -119,8 +131,8 @@ const (
 	kindCost kind = iota
 	// kindMutationRoot sums the cost of root fields plus MutationCost each.
 	kindMutationRoot
-	// kindItem is the cost of one item of a connection: the most expensive
-	// of its nodes and edges selections.
+	// kindItem is the cost of one item of a connection: the sum of its
+	// nodes and edges selections.
 	kindItem
 	// kindOther sums the other fields of a connection.
 	kindOther
@@ -206,19 +218,15 @@ func (a *analyzer) set(set ast.SelectionSet, typ *ast.Definition) int {
 // fragments included; a fragment is computed once per type and kind.
 func (a *analyzer) fold(set ast.SelectionSet, typ *ast.Definition, k kind) int {
 	total := 0
-	combine := add
-	if k == kindItem {
-		combine = func(x, y int) int { return max(x, y) }
-	}
 	for _, sel := range set {
 		switch s := sel.(type) {
 		case *ast.Field:
 			if a.included(s.Directives) {
-				total = combine(total, a.fieldOf(s, k))
+				total = add(total, a.fieldOf(s, k))
 			}
 		case *ast.InlineFragment:
 			if a.included(s.Directives) && a.applies(s.TypeCondition, typ) {
-				total = combine(total, a.fold(s.SelectionSet, typ, k))
+				total = add(total, a.fold(s.SelectionSet, typ, k))
 			}
 		case *ast.FragmentSpread:
 			def := a.fragment(s)
@@ -233,7 +241,7 @@ func (a *analyzer) fold(set ast.SelectionSet, typ *ast.Definition, k kind) int {
 				delete(a.onStack, def.Name)
 				a.fragments[key] = c
 			}
-			total = combine(total, c)
+			total = add(total, c)
 		}
 	}
 	return total
@@ -287,14 +295,24 @@ func (a *analyzer) priceField(f *ast.Field) int {
 	if f.Definition == nil || f.Definition.Type == nil {
 		return 0
 	}
+	own, priced := a.ownCost(f)
 	named := a.schema.Types[f.Definition.Type.Name()]
 	if named == nil || named.IsLeafType() {
+		if priced {
+			return own
+		}
 		return 0
 	}
 	if strings.HasSuffix(named.Name, "Connection") {
-		return a.connection(f, named)
+		if !priced {
+			own = 2
+		}
+		return a.connection(f, named, own)
 	}
-	one := add(1, a.set(f.SelectionSet, named))
+	if !priced {
+		own = 1
+	}
+	one := add(own, a.set(f.SelectionSet, named))
 	if f.Definition.Type.Elem == nil {
 		return one
 	}
@@ -304,11 +322,27 @@ func (a *analyzer) priceField(f *ast.Field) int {
 	return add(2, mul(a.opts.DefaultPageSize, one))
 }
 
-// connection prices a Relay connection.
-func (a *analyzer) connection(f *ast.Field, conn *ast.Definition) int {
-	item := a.fold(f.SelectionSet, conn, kindItem)
+// connection prices a Relay connection whose own cost is base.
+func (a *analyzer) connection(f *ast.Field, conn *ast.Definition, base int) int {
+	item := max(a.fold(f.SelectionSet, conn, kindItem), 1)
 	other := a.fold(f.SelectionSet, conn, kindOther)
-	return add(add(2, mul(a.pageSize(f), item)), other)
+	return add(add(base, mul(a.pageSize(f), item)), other)
+}
+
+// ownCost is the cost Options.FieldCosts gives f itself, if any.
+func (a *analyzer) ownCost(f *ast.Field) (int, bool) {
+	return a.lookup(a.opts.FieldCosts, f)
+}
+
+// lookup reads a table keyed by "Type.field" or "*.field".
+func (a *analyzer) lookup(table map[string]int, f *ast.Field) (int, bool) {
+	if f.ObjectDefinition != nil {
+		if n, ok := table[f.ObjectDefinition.Name+"."+f.Name]; ok {
+			return n, true
+		}
+	}
+	n, ok := table["*."+f.Name]
+	return n, ok
 }
 
 // element prices one element of a list field: 1 plus its selection for an
@@ -347,15 +381,7 @@ func (a *analyzer) listSize(f *ast.Field) (int, bool) {
 	if n, ok := a.intArg(f, "first"); ok {
 		return min(max(n, 0), a.opts.MaxPageSize), true
 	}
-	if f.ObjectDefinition != nil {
-		if n, ok := a.opts.ListSizes[f.ObjectDefinition.Name+"."+f.Name]; ok {
-			return n, true
-		}
-	}
-	if n, ok := a.opts.ListSizes["*."+f.Name]; ok {
-		return n, true
-	}
-	return 0, false
+	return a.lookup(a.opts.ListSizes, f)
 }
 
 // intArg reads an Int argument, from the document, a variable or the

@@ -57,6 +57,7 @@ var opts = cost.Options{
 	MaxPageSize:     100,
 	MutationCost:    10,
 	ListSizes:       map[string]int{"Query.careLevels": 7, "*.userErrors": 1},
+	FieldCosts:      map[string]int{"Query.search": 50, "Member.updates": 5, "Viewer.user": 3, "*.totalCount": 1},
 }
 
 func analyze(t *testing.T, query string, vars map[string]any) cost.Result {
@@ -83,10 +84,14 @@ func TestCost(t *testing.T) {
 	}{
 		// Connections: 2 + n × (1 + the node's selection).
 		{"connection of 50 with three scalars", `{ members(first: 50) { nodes { id name status } } }`, nil, 2 + 50*1},
-		{"totalCount is free, pageInfo an object", `{ members(first: 50) { totalCount pageInfo { hasNextPage } nodes { id } } }`, nil, 2 + 50 + 0 + 1},
+		{"totalCount as priced, pageInfo an object", `{ members(first: 50) { totalCount pageInfo { hasNextPage } nodes { id } } }`, nil, 2 + 50 + 1 + 1},
 		{"edges: the edge is free, the node costs", `{ members(first: 50) { edges { cursor node { id name } } } }`, nil, 2 + 50*1},
-		{"nodes and edges read the same rows: the dearer counts",
-			`{ members(first: 50) { nodes { id } edges { node { level { code } } } } }`, nil, 2 + 50*2},
+		{"nodes and edges add up: each resolves every item",
+			`{ members(first: 50) { nodes { id } edges { node { level { code } } } } }`, nil, 2 + 50*(1+2)},
+		{"aliased nodes add up", `{ members(first: 50) { a: nodes { id } b: nodes { id } c: nodes { level { code } } } }`, nil, 2 + 50*(1+1+2)},
+		{"aliased edges add up", `{ members(first: 10) { a: edges { node { id } } b: edges { cursor node { id } } } }`, nil, 2 + 10*2},
+		{"a page read for its count alone still reads its rows", `{ members(first: 50) { totalCount } }`, nil, 2 + 50*1 + 1},
+		{"first: 0 reads no rows", `{ members(first: 0) { totalCount } }`, nil, 2 + 1},
 		{"default page size", `{ members { nodes { id } } }`, nil, 2 + 20},
 		{"last", `{ members(last: 5) { nodes { id } } }`, nil, 2 + 5},
 		{"first is capped as the server caps it", `{ members(first: 1000) { nodes { id } } }`, nil, 2 + 100},
@@ -94,11 +99,16 @@ func TestCost(t *testing.T) {
 		{"first from a JSON variable", `query($n: Int) { members(first: $n) { nodes { id } } }`, map[string]any{"n": json.Number("40")}, 2 + 40},
 		{"a variable's default", `query($n: Int = 7) { members(first: $n) { nodes { id } } }`, nil, 2 + 7},
 		{"a null variable falls back to the default size", `query($n: Int) { members(first: $n) { nodes { id } } }`, map[string]any{"n": nil}, 2 + 20},
-		{"an argument's schema default", `{ members(first: 1) { nodes { updates { nodes { id } } } } }`, nil, 2 + 1*(1+2+10)},
+		{"an argument's schema default", `{ members(first: 1) { nodes { updates { nodes { id } } } } }`, nil, 2 + 1*(1+5+10)},
 		{"nested connections multiply",
 			`{ members(first: 10) { nodes { name updates(first: 5) { totalCount nodes { body author { email } } } } } }`, nil,
-			2 + 10*(1+(2+5*(1+1)))},
-		{"objects cost 1 plus their selection", `{ viewer { user { id email } } }`, nil, 2},
+			2 + 10*(1+(5+5*(1+1)+1))},
+		{"objects cost 1 plus their selection", `{ viewer { id: __typename } }`, nil, 1},
+		// Fields priced by the work they do.
+		{"a priced object: its figure plus its selection", `{ viewer { user { id email } } }`, nil, 1 + 3},
+		{"a priced list: its figure per element", `{ search(text: "a") { ... on CareLevel { code } } }`, nil, 2 + 20*50},
+		{"a priced connection: its figure in place of 2", `{ members(first: 2) { nodes { updates(first: 3) { nodes { id } } } } }`, nil, 2 + 2*(1+5+3)},
+		{"aliases of a priced field add up", `{ a: viewer { user { id } } b: viewer { user { id } } c: viewer { user { id } } }`, nil, 3 * (1 + 3)},
 		// Plain lists.
 		{"list with a known size", `{ careLevels { code } }`, nil, 7 * 1},
 		{"list of unknown length: a connection of the default size", `{ members(first: 2) { nodes { episodes { startedAt level { code } } } } }`, nil,
@@ -112,13 +122,13 @@ func TestCost(t *testing.T) {
 		{"node: the most expensive type condition", `{ node(id: "x") { id ... on Member { level { code } episodes { startedAt } } ... on CareLevel { code } } }`, nil,
 			1 + 1 + (2 + 20*1)},
 		{"fragment on an interface applies to every type", `{ node(id: "x") { ...N } } fragment N on Node { id }`, nil, 1},
-		{"union", `{ search(text: "a") { ... on Member { level { code } } ... on CareLevel { code } } }`, nil, 2 + 20*(1+1)},
+		{"union (search priced at 50 an element)", `{ search(text: "a") { ... on Member { level { code } } ... on CareLevel { code } } }`, nil, 2 + 20*(50+1)},
 		// Fragments.
-		{"named fragments", `query { ...Q } fragment Q on Query { viewer { ...V } } fragment V on Viewer { user { id } }`, nil, 2},
-		{"a fragment spread twice counts twice", `{ a: viewer { ...V } b: viewer { ...V } } fragment V on Viewer { user { id } }`, nil, 4},
-		{"inline fragment", `{ viewer { ... on Viewer { user { id } } } }`, nil, 2},
+		{"named fragments", `query { ...Q } fragment Q on Query { viewer { ...V } } fragment V on Viewer { user { id } }`, nil, 4},
+		{"a fragment spread twice counts twice", `{ a: viewer { ...V } b: viewer { ...V } } fragment V on Viewer { user { id } }`, nil, 8},
+		{"inline fragment", `{ viewer { ... on Viewer { user { id } } } }`, nil, 4},
 		{"fragment inside a connection", `{ members(first: 4) { ...C } } fragment C on MemberConnection { totalCount nodes { ...M } } fragment M on Member { level { code } }`, nil,
-			2 + 4*2},
+			2 + 4*2 + 1},
 		// Mutations: 10 per root field plus the selection.
 		{"mutation", `mutation { createMember(input: {name: "A"}) { member { id } userErrors { code } } }`, nil, 10 + 1 + 1 + 1},
 		{"two mutations", `mutation { a: createMember(input: {name: "A"}) { member { id } } b: createMember(input: {name: "B"}) { member { id } } }`, nil, 2 * (10 + 1 + 1)},

@@ -34,7 +34,7 @@ func withStore(ctx context.Context, name string, args []string, env Env, extra f
 		return err
 	}
 	logger := newLogger(env.Stderr, cfg.LogLevel, cfg.LogFormat)
-	db, err := openDatabase(ctx, cfg, logger)
+	db, err := openDatabase(ctx, cfg, logger, store.PoolOptions{})
 	if err != nil {
 		return err
 	}

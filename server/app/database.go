@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -15,13 +16,26 @@ import (
 // database is an open connection pool and, with DATABASE_URL unset, the
 // private PostgreSQL behind it.
 type database struct {
+	// DB is the pool; the server's stops its statements at
+	// statement_timeout (servingPool), the commands' does not.
 	DB      *bun.DB
+	url     string
 	cluster *embeddedpg.Cluster
 }
 
+// servingPool bounds the statements of the server's pool: PostgreSQL's
+// statement_timeout slightly above the request deadline, so that the
+// deadline stops a request first (TIMEOUT) and the server stops whatever
+// statement outlives it.
+func servingPool(cfg *config.Config) store.PoolOptions {
+	return store.PoolOptions{StatementTimeout: cfg.RequestTimeout + time.Second}
+}
+
 // openDatabase connects to DATABASE_URL, or starts the private PostgreSQL
-// under DATA_DIR/postgres and connects to it.
-func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*database, error) {
+// under DATA_DIR/postgres and connects to it, with pool (the server's
+// statement timeout; none for the commands: a migration or a seed may
+// rewrite whole tables).
+func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger, pool store.PoolOptions) (*database, error) {
 	d := &database{}
 	url := cfg.DatabaseURL
 	if url == "" {
@@ -32,13 +46,28 @@ func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger) 
 		d.cluster = cluster
 		url = cluster.URL()
 	}
-	db, err := store.Open(ctx, url)
+	d.url = url
+	db, err := store.OpenPool(ctx, url, pool)
 	if err != nil {
 		d.Close(ctx)
 		return nil, err
 	}
 	d.DB = db
 	return d, nil
+}
+
+// migrate applies the pending migrations on a pool of their own, without
+// the serving pool's statement timeout: a migration may rewrite a table.
+func (d *database) migrate(ctx context.Context, hooks []QueryHook) error {
+	db, err := store.Open(ctx, d.url)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, h := range hooks {
+		db.AddQueryHook(h)
+	}
+	return store.Migrate(ctx, db, nil)
 }
 
 // Close closes the pool, then stops the private PostgreSQL if one runs.

@@ -69,7 +69,7 @@ type QueryHook = bun.QueryHook
 // installed before the first statement: bun does not allow adding them
 // while queries run, and the milestone sweep starts querying at once.
 func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer, hooks ...QueryHook) (*Server, error) {
-	db, err := openDatabase(ctx, cfg, logger)
+	db, err := openDatabase(ctx, cfg, logger, servingPool(cfg))
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		db.Close(ctx)
 		return nil, err
 	}
-	if err := store.Migrate(ctx, db.DB, nil); err != nil {
+	if err := db.migrate(ctx, hooks); err != nil {
 		return fail(err)
 	}
 	st := store.New(db.DB, cfg.TimeZone)
@@ -103,6 +103,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		},
 		TrustProxyHeaders: cfg.TrustProxyHeaders,
 		Audit:             events,
+		RequestTimeout:    cfg.RequestTimeout,
 	})
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
@@ -115,10 +116,12 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			Handler:           handler,
 			ReadHeaderTimeout: 10 * time.Second,
 			ReadTimeout:       30 * time.Second,
-			WriteTimeout:      60 * time.Second,
-			IdleTimeout:       120 * time.Second,
-			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-			BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+			// Past the request deadline: a stopped request still gets its
+			// TIMEOUT response.
+			WriteTimeout: max(60*time.Second, cfg.RequestTimeout+10*time.Second),
+			IdleTimeout:  120 * time.Second,
+			ErrorLog:     slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+			BaseContext:  func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 		},
 	}
 	stopSessions := startSweeper(context.WithoutCancel(ctx), time.Hour, false, sweepSessions(st, logger))

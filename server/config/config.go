@@ -42,6 +42,9 @@ type Config struct {
 	// PublicURL is where people reach the app, for links the server hands
 	// out (family invitations); no trailing slash.
 	PublicURL string
+	// RequestTimeout is the deadline of each GraphQL request, down to its
+	// SQL statements (TIMEOUT).
+	RequestTimeout time.Duration
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -161,6 +164,8 @@ var Options = []Option{
 			c.RateLimitRestoreRate = f
 			return nil
 		}},
+	{Env: "REQUEST_TIMEOUT", Flag: "request-timeout", Default: "10s", Usage: "deadline of each GraphQL request; its SQL statements are stopped with it (TIMEOUT), and PostgreSQL's statement_timeout is 1s more",
+		set: func(c *Config, v string) error { return positiveDuration(v, &c.RequestTimeout) }},
 	{Env: "TRUST_PROXY_HEADERS", Flag: "trust-proxy-headers", Default: "false", IsBool: true, Usage: "take the client address from the last X-Forwarded-For entry (set true only behind a reverse proxy that appends it)",
 		set: func(c *Config, v string) error { return boolean(v, &c.TrustProxyHeaders) }},
 	{Env: "PUBLIC_URL", Flag: "public-url", Default: "http://localhost:8080", Usage: "the app's address as people reach it, for the links it hands out (family invitations)",

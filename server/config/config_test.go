@@ -93,3 +93,15 @@ func TestLimitOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestRequestTimeout(t *testing.T) {
+	c, _, err := Parse("serve", nil, env(nil), nil)
+	if err != nil || c.RequestTimeout != 10*time.Second {
+		t.Fatalf("default REQUEST_TIMEOUT = %v (%v), want 10s", c.RequestTimeout, err)
+	}
+	for _, bad := range []string{"0", "-1s", "soon"} {
+		if _, _, err := Parse("serve", nil, env(map[string]string{"REQUEST_TIMEOUT": bad}), nil); err == nil || !strings.Contains(err.Error(), "REQUEST_TIMEOUT") {
+			t.Errorf("REQUEST_TIMEOUT=%s: %v", bad, err)
+		}
+	}
+}

@@ -34,6 +34,12 @@ type server struct {
 // startServer starts the whole program as `serve` would, on 127.0.0.1:0.
 func startServer(t testing.TB, env map[string]string) *server {
 	t.Helper()
+	return startServerWith(t, env)
+}
+
+// startServerWith is startServer with query hooks of the test's own.
+func startServerWith(t testing.TB, env map[string]string, hooks ...app.QueryHook) *server {
+	t.Helper()
 	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn",
 		// Statement counts must not catch a background sweep; tests that
 		// need milestones call RecordMilestones themselves.
@@ -55,7 +61,7 @@ func startServer(t testing.TB, env map[string]string) *server {
 	}
 	ctx := context.Background()
 	s := &server{}
-	srv, err := app.Start(ctx, cfg, logger, io.Discard, &statementCounter{n: &s.statements})
+	srv, err := app.Start(ctx, cfg, logger, io.Discard, append([]app.QueryHook{&statementCounter{n: &s.statements}}, hooks...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

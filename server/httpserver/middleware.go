@@ -142,6 +142,22 @@ func limitBody(limit int64, next http.Handler) http.Handler {
 	})
 }
 
+// withDeadline gives a request timeout to finish: its context ends then,
+// and with it every SQL statement still running for it (the driver closes
+// the connection and the backend stops the statement; the pool's
+// statement_timeout stops whatever outlives that). GraphQL presents the
+// fields it stopped as TIMEOUT errors.
+func withDeadline(timeout time.Duration, next http.Handler) http.Handler {
+	if timeout <= 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
 // refuseCrossOrigin rejects cross-origin browser requests that change state
 // (CSRF), using the browser's Sec-Fetch-Site and Origin headers. Origins
 // allowed for CORS are trusted.

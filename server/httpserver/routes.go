@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/rs/cors"
 
@@ -31,6 +32,8 @@ type Deps struct {
 	PublicURL string
 	// Audit is the audit log of the GraphQL API.
 	Audit *audit.Log
+	// RequestTimeout is the deadline of each GraphQL request; 0 means none.
+	RequestTimeout time.Duration
 }
 
 // maxBodyBytes bounds a request body; a GraphQL document is small.
@@ -56,7 +59,7 @@ func New(d Deps) http.Handler {
 		MaxAge:           600,
 	}).Handler(api)
 	api = refuseCrossOrigin(d.CORSAllowedOrigins, api)
-	mux.Handle("/graphql", noStore(api))
+	mux.Handle("/graphql", noStore(withDeadline(d.RequestTimeout, api)))
 
 	mux.Handle("GET /graphiql", graphiql("Care Journey API", "/graphql"))
 	mux.HandleFunc("GET /healthz", healthz)

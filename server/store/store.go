@@ -41,9 +41,44 @@ func (s *Store) Today() time.Time {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// Open connects to PostgreSQL at url and checks the connection.
+// Open connects to PostgreSQL at url and checks the connection. Its
+// statements run without a time limit (migrations, commands); the server's
+// requests use OpenPool with a statement timeout.
 func Open(ctx context.Context, url string) (*bun.DB, error) {
-	connector := pgdriver.NewConnector(pgdriver.WithDSN(url), pgdriver.WithTimeout(10*time.Second))
+	return OpenPool(ctx, url, PoolOptions{})
+}
+
+// PoolOptions bound the statements of a pool.
+type PoolOptions struct {
+	// StatementTimeout, when set, is PostgreSQL's statement_timeout on every
+	// connection of the pool: a statement running longer is cancelled by
+	// the server itself (SQLSTATE 57014), whatever the client does.
+	StatementTimeout time.Duration
+}
+
+// clientCheckInterval is how often a backend running a statement checks
+// that its client is still there (client_connection_check_interval): when
+// a request's deadline passes, the driver closes the connection, and the
+// backend stops the statement within this interval instead of running it
+// to the end.
+const clientCheckInterval = time.Second
+
+// OpenPool connects to PostgreSQL at url with opts and checks the
+// connection.
+func OpenPool(ctx context.Context, url string, opts PoolOptions) (*bun.DB, error) {
+	driverOpts := []pgdriver.Option{pgdriver.WithDSN(url), pgdriver.WithTimeout(10 * time.Second)}
+	if opts.StatementTimeout > 0 {
+		driverOpts = append(driverOpts,
+			pgdriver.WithConnParams(map[string]any{
+				"statement_timeout":                opts.StatementTimeout.Milliseconds(),
+				"client_connection_check_interval": clientCheckInterval.Milliseconds(),
+			}),
+			// The socket waits longer than the server lets a statement run,
+			// so a slow statement ends as the server's clear 57014, not as a
+			// read timeout that leaves the backend running.
+			pgdriver.WithReadTimeout(opts.StatementTimeout+5*time.Second))
+	}
+	connector := pgdriver.NewConnector(driverOpts...)
 	sqldb := sql.OpenDB(connector)
 	sqldb.SetMaxOpenConns(40)
 	sqldb.SetMaxIdleConns(10)
