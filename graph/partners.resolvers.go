@@ -13,6 +13,7 @@ import (
 	"carejourney/server/domain"
 	"carejourney/server/store"
 	"context"
+	"time"
 )
 
 func (r *apiKeyResolver) ID(ctx context.Context, obj *domain.APIKey) (string, error) {
@@ -27,6 +28,10 @@ func (r *apiKeyResolver) RevokedBy(ctx context.Context, obj *domain.APIKey) (*do
 	return loadUser(ctx, obj.RevokedByUserID)
 }
 
+func (r *apiKeyResolver) Active(ctx context.Context, obj *domain.APIKey) (bool, error) {
+	return obj.Active() && !obj.ExpiredAt(time.Now()), nil
+}
+
 func (r *apiKeyConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.APIKey]) (int, error) {
 	return obj.Count(ctx)
 }
@@ -36,7 +41,7 @@ func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateA
 	k, userErrors, err := mutate(func() (*domain.APIKey, error) {
 		return r.Store.CreateAPIKey(ctx, auth.ActorID(ctx), store.NewAPIKey{
 			Fields:     domain.APIKeyFields{PartnerName: input.PartnerName, Scopes: input.Scopes},
-			SecretHash: hash, SecretPrefix: prefix})
+			SecretHash: hash, SecretPrefix: prefix, ExpiresAt: input.ExpiresAt})
 	})
 	payload := &model.CreateAPIKeyPayload{APIKey: k, UserErrors: userErrors}
 	if k != nil {

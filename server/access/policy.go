@@ -117,6 +117,17 @@ var Mutations = map[string]MutationRule{
 	"createUser":     {Audience: Admin},
 	"updateUserRole": {Audience: Admin},
 	"deactivateUser": {Audience: Admin},
+
+	// One's own account. A password reset link is issued by an admin and
+	// used by whoever holds it: the token is the credential. Two-factor
+	// sign-in is for staff; an admin may turn off another's (disableTotp
+	// checks that in its rule).
+	"changePassword":        {Audience: Users},
+	"issuePasswordReset":    {Audience: Admin},
+	"resetPassword":         {Audience: Anonymous | Users},
+	"beginTotpEnrollment":   {Audience: Staff},
+	"confirmTotpEnrollment": {Audience: Staff},
+	"disableTotp":           {Audience: Staff},
 }
 
 // TypeRule says who may see the fields of an object type: Read for every
@@ -163,7 +174,7 @@ func hasSuffix(s, suffix string) bool {
 var Types = map[string]TypeRule{
 	"Viewer": {Read: Users},
 	// Family viewers see only their own account (a row rule).
-	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff}},
+	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff, "totpEnabled": Admin}},
 	"CareLevel": {Read: SignedIn},
 
 	"Member": {

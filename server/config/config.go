@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"carejourney/server/domain"
 )
 
 // Config is the validated configuration of `serve`.
@@ -42,6 +44,9 @@ type Config struct {
 	// PublicURL is where people reach the app, for links the server hands
 	// out (family invitations); no trailing slash.
 	PublicURL string
+	// TOTPRequiredRoles must use two-factor sign-in; until an account of
+	// one of them enrolls, its session may only enroll.
+	TOTPRequiredRoles []domain.Role
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -171,6 +176,12 @@ var Options = []Option{
 			}
 			c.PublicURL = strings.TrimSuffix(v, "/")
 			return nil
+		}},
+	{Env: "TOTP_REQUIRED_ROLES", Flag: "totp-required-roles", Default: "ADMIN", Usage: `comma-separated staff roles that must use two-factor sign-in (TOTP), or "none"; until such an account enrolls, its session may only enroll (make run sets none for the demo)`,
+		set: func(c *Config, v string) error {
+			roles, err := domain.ParseTOTPRequiredRoles(v)
+			c.TOTPRequiredRoles = roles
+			return err
 		}},
 }
 

@@ -255,6 +255,8 @@ export type CreateAftercarePlanInput = {
 
 /** Makes an API key for a partner tool. */
 export type CreateApiKeyInput = {
+  /** When the key stops working by itself (in the future); omitted for a key that works until revoked. */
+  expiresAt?: string | null | undefined;
   /** The organisation whose tool will use the key (200 characters at most). */
   partnerName: string;
   /** What the key may read: at least one scope, each once. */
@@ -561,6 +563,10 @@ export type SignInInput = {
   email: string;
   /** The account's password. */
   password: string;
+  /** For an account with two-factor sign-in whose authenticator is lost: one of its recovery codes (each works once). */
+  recoveryCode?: string | null | undefined;
+  /** For an account with two-factor sign-in: the 6-digit code its authenticator app shows now (each code works once). */
+  totpCode?: string | null | undefined;
 };
 
 /** When a meeting falls, the way people look for groups. */
@@ -661,10 +667,25 @@ export type UserErrorCode =
   | 'PEER_INACTIVE'
   /** The plan is completed or cancelled and can no longer change. */
   | 'PLAN_CLOSED'
+  /** The password reset link is unknown, used already or expired; ask an administrator for a new one. */
+  | 'RESET_INVALID'
   /** The member is already at that level of care. */
   | 'SAME_CARE_LEVEL'
   /** Too many failed sign-ins for this account or address; wait and try again. */
   | 'TOO_MANY_ATTEMPTS'
+  /** Two-factor sign-in is on for the account already; disable it first to enroll again. */
+  | 'TOTP_ALREADY_ENABLED'
+  /**
+   * The account's role requires two-factor sign-in and the account has none yet:
+   * until it enrolls (`beginTotpEnrollment`, `confirmTotpEnrollment`) the session may do nothing else.
+   */
+  | 'TOTP_ENROLLMENT_REQUIRED'
+  /** The two-factor code (or recovery code) is wrong, expired or used already. */
+  | 'TOTP_INVALID'
+  /** Two-factor sign-in is not on (or no enrollment was begun) for the account. */
+  | 'TOTP_NOT_ENABLED'
+  /** The account has two-factor sign-in: give the code of its authenticator app (`totpCode`) or a recovery code. */
+  | 'TOTP_REQUIRED'
   /** You must sign in first. */
   | 'UNAUTHENTICATED'
   /** No level of care has this code; see `careLevels`. */
