@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -16,9 +18,12 @@ import (
 
 	"carejourney/graph/globalid"
 	"carejourney/server/access"
+	"carejourney/server/app"
 	"carejourney/server/audit"
 	"carejourney/server/auth"
+	"carejourney/server/config"
 	"carejourney/server/domain"
+	"carejourney/server/testdb"
 )
 
 // Accounts: password changes and resets, session rotation, two-factor
@@ -529,3 +534,63 @@ func TestAcceptInvitationThrottled(t *testing.T) {
 		t.Fatalf("sign-in after 5 wrong: %v", codes)
 	}
 }
+
+// syncBuffer is a log sink that tests read while the server writes.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// The TOTP secret, the recovery codes, a reset token and the passwords never
+// reach the server's log, at its most verbose, even through failures.
+func TestAccountSecretsNotLogged(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "debug",
+		"MILESTONE_SWEEP_INTERVAL": "0", "TOTP_REQUIRED_ROLES": "none"}
+	cfg, _, err := config.Parse("serve", nil, func(k string) string { return env[k] }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	srv, err := app.Start(context.Background(), cfg, slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})), io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Shutdown(context.Background()) })
+	s := &server{Server: srv, URL: "http://" + srv.Addr}
+	admin := s.signedIn(t, domain.RoleAdmin)
+	secret, recovery := accountsEnroll(t, admin)
+	accountsSignInWith(s.client(t), vars2("admin@test.example", "correct horse battery", "totpCode", "123456"))
+	accountsSignInWith(s.client(t), vars2("admin@test.example", "correct horse battery", "recoveryCode", recovery[3]))
+	s.createUser(t, "kim@test.example", "correct horse battery", domain.RoleCaseManager)
+	kimID := encodeUser(auditUserID(t, s.signInAs(t, "kim@test.example", "correct horse battery")))
+	_, token, _ := strings.Cut(admin.do(accountsIssue, vars3("userId", kimID)).str(t, "issuePasswordReset.resetUrl"), "#token=")
+	s.client(t).do(accountsReset, vars{"in": vars{"token": token, "newPassword": "kim's new passphrase"}}).noErrors(t)
+	auditFlush(t, s)
+	out := logs.String()
+	if out == "" {
+		t.Fatal("nothing logged at debug: the test proves nothing")
+	}
+	for _, secretText := range append([]string{secret, token, "correct horse battery", "kim's new passphrase"}, recovery...) {
+		if strings.Contains(out, secretText) || strings.Contains(out, strings.ReplaceAll(secretText, "-", "")) {
+			t.Errorf("the log holds %q", secretText)
+		}
+	}
+}
+
+func vars2(email, password, k, v string) vars {
+	return vars{"email": email, "password": password, k: v}
+}
+
+func vars3(k, v string) vars { return vars{"in": vars{k: v}} }
