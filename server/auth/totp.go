@@ -13,6 +13,7 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"carejourney/server/domain"
+	"carejourney/server/requestinfo"
 )
 
 // Two-factor sign-in with TOTP (RFC 6238), through github.com/pquerna/otp:
@@ -167,17 +168,28 @@ func (s *Sessions) ConfirmTOTP(ctx context.Context, v *Viewer, code string) (*do
 }
 
 // DisableTOTP turns off the two-factor sign-in of the user targetID, by
-// actor: their own with a current code or a recovery code, another's as
-// an admin (domain.CheckDisableTOTP).
+// actor: their own with a current code or a recovery code (checked under
+// the sign-in throttle), another's as an admin (domain.CheckDisableTOTP).
 func (s *Sessions) DisableTOTP(ctx context.Context, actor *Viewer, targetID int64, code, recoveryCode string) (*domain.User, error) {
 	d := domain.DisableTOTP{ActorID: actor.User.ID, ActorRole: actor.User.Role, TargetID: targetID}
 	if targetID == actor.User.ID && actor.User.TOTPEnabledAt == nil {
 		return nil, domain.Errorf(domain.CodeTOTPNotEnabled, "Two-factor sign-in is not on for your account.")
 	}
 	if targetID == actor.User.ID && (strings.TrimSpace(code) != "" || strings.TrimSpace(recoveryCode) != "") {
+		// Under the sign-in throttle: a stolen session must not be able to
+		// guess its way to removing the second factor.
+		address := requestinfo.ClientAddress(ctx)
+		if s.Throttle != nil {
+			if until := s.Throttle.LockedUntil(actor.User.Email, address); !until.IsZero() {
+				return nil, tooManyAttempts(s.now(), until)
+			}
+		}
 		err := s.checkSecondFactor(ctx, targetID, code, recoveryCode)
 		if err != nil && domain.AsError(err) == nil {
 			return nil, err
+		}
+		if err != nil && s.Throttle != nil {
+			s.Throttle.Failed(actor.User.Email, address)
 		}
 		if err != nil {
 			e := domain.AsError(err)

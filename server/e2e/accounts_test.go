@@ -425,24 +425,35 @@ func TestTOTPEnrollmentRequired(t *testing.T) {
 		t.Errorf("%d failed sign-ins audited (%v)", failed, err)
 	}
 
-	// Wrong codes count toward the throttle like wrong passwords.
+	// Wrong codes count toward the throttle like wrong passwords (one
+	// failure, the replayed recovery code, is counted already)...
 	for range 4 {
-		want(signIn(vars{"totpCode": "000000"}), "TOTP_INVALID", "totpCode")
+		want(signIn(vars{"totpCode": totpCode(t, secret, -10*time.Minute)}), "TOTP_INVALID", "totpCode")
 	}
 	if codes := signIn(vars{"recoveryCode": recovery[1]}).userErrorCodes(t, "signIn"); !slices.Equal(codes, []string{"TOO_MANY_ATTEMPTS"}) {
 		t.Fatalf("after 5 failures: %v", codes)
 	}
+	// ... and the lockout covers the codes that would turn TOTP off.
+	if codes := c.do(accountsDisable, vars{"in": vars{"recoveryCode": recovery[2]}}).userErrorCodes(t, "disableTotp"); !slices.Equal(codes, []string{"TOO_MANY_ATTEMPTS"}) {
+		t.Fatalf("disableTotp while locked out: %v", codes)
+	}
 
-	// Disabling one's own needs a code; then the role's requirement holds
-	// the session to enrolling again.
-	groupsWantUserError(t, c.do(accountsDisable, vars{"in": vars{}}), "disableTotp", "TOTP_INVALID", "input", "code")
-	r = c.do(accountsDisable, vars{"in": vars{"recoveryCode": recovery[2]}})
-	familyNoUserErrors(t, r, "disableTotp")
-	if codes := c.do(accountsMembers, nil).errorCodes(); !slices.Equal(codes, []string{"TOTP_ENROLLMENT_REQUIRED"}) {
+	// Another admin: disabling one's own needs a code; then the role's
+	// requirement holds the session to enrolling again.
+	s.createUser(t, "root2@test.example", "correct horse battery", domain.RoleAdmin)
+	c2 := s.client(t)
+	accountsSignInWith(c2, vars{"email": "root2@test.example", "password": "correct horse battery"})
+	_, recovery2 := accountsEnroll(t, c2)
+	c2.do(accountsMembers, nil).noErrors(t)
+	groupsWantUserError(t, c2.do(accountsDisable, vars{"in": vars{}}), "disableTotp", "TOTP_INVALID", "input", "code")
+	groupsWantUserError(t, c2.do(accountsDisable, vars{"in": vars{"recoveryCode": "AAAA-BBBB-CCCC-DDDD"}}), "disableTotp", "TOTP_INVALID", "input", "recoveryCode")
+	familyNoUserErrors(t, c2.do(accountsDisable, vars{"in": vars{"recoveryCode": recovery2[0]}}), "disableTotp")
+	if codes := c2.do(accountsMembers, nil).errorCodes(); !slices.Equal(codes, []string{"TOTP_ENROLLMENT_REQUIRED"}) {
 		t.Errorf("after disabling: %v", codes)
 	}
 	var secrets, codesLeft int
-	if err := s.Store.DB().NewRaw(`SELECT (SELECT count(*) FROM users WHERE totp_secret IS NOT NULL), (SELECT count(*) FROM totp_recovery_codes)`).
+	if err := s.Store.DB().NewRaw(`SELECT (SELECT count(*) FROM users WHERE totp_secret IS NOT NULL AND email = 'root2@test.example'),
+		(SELECT count(*) FROM totp_recovery_codes WHERE user_id = (SELECT id FROM users WHERE email = 'root2@test.example'))`).
 		Scan(context.Background(), &secrets, &codesLeft); err != nil || secrets != 0 || codesLeft != 0 {
 		t.Errorf("after disabling: %d secrets, %d recovery codes (%v)", secrets, codesLeft, err)
 	}
@@ -457,7 +468,15 @@ func TestTOTPDisabledByAdmin(t *testing.T) {
 	s.createUser(t, "cli@test.example", "correct horse battery", domain.RoleClinician)
 	cli := s.signInAs(t, "cli@test.example", "correct horse battery")
 	cliID := auditUserID(t, cli)
-	accountsEnroll(t, cli)
+	secret, _ := accountsEnroll(t, cli)
+	// Guessing codes to turn one's own TOTP off counts like a failed sign-in.
+	for range 5 {
+		groupsWantUserError(t, cli.do(accountsDisable, vars{"in": vars{"code": totpCode(t, secret, -10*time.Minute)}}),
+			"disableTotp", "TOTP_INVALID", "input", "code")
+	}
+	if codes := cli.do(accountsDisable, vars{"in": vars{"code": totpCode(t, secret, 0)}}).userErrorCodes(t, "disableTotp"); !slices.Equal(codes, []string{"TOO_MANY_ATTEMPTS"}) {
+		t.Fatalf("after 5 wrong codes: %v", codes)
+	}
 	if r := admin.do(`query($id: ID!) { node(id: $id) { ... on User { totpEnabled } } }`, vars{"id": encodeUser(cliID)}); r.get(t, "node.totpEnabled") != true {
 		t.Fatalf("admin reads totpEnabled: %v %v", r.Data, r.Errors)
 	}
@@ -466,8 +485,11 @@ func TestTOTPDisabledByAdmin(t *testing.T) {
 	}
 	familyNoUserErrors(t, admin.do(accountsDisable, vars{"in": vars{"userId": encodeUser(cliID)}}), "disableTotp")
 	groupsWantUserError(t, admin.do(accountsDisable, vars{"in": vars{"userId": encodeUser(cliID)}}), "disableTotp", "TOTP_NOT_ENABLED", "input", "userId")
-	s.signInAs(t, "cli@test.example", "correct horse battery") // no code needed any more
-	// Family accounts have no second factor to enroll (the policy says Staff).
+	// The admin's disable needs no code and is not under cli's lockout
+	// (cli's own sign-in waits for it to pass).
+	if st, err := s.Store.TOTP(context.Background(), cliID); err != nil || st.EnabledAt != nil || st.Secret != "" {
+		t.Fatalf("after the admin's disable: enabled %v, secret kept %v (%v)", st.EnabledAt, st.Secret != "", err)
+	}
 }
 
 // A key past its expiry is refused like an unknown key, and the refusal is
