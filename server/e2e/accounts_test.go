@@ -616,3 +616,55 @@ func vars2(email, password, k, v string) vars {
 }
 
 func vars3(k, v string) vars { return vars{"in": vars{k: v}} }
+
+// One TOTP code, and one recovery code, sent by ten sign-ins at the same
+// moment: each signs in exactly once. (One account per race: the losers'
+// failures lock the account out for a minute.)
+func TestTOTPCodesSingleUseUnderConcurrency(t *testing.T) {
+	s := startServer(t, nil)
+	for _, kind := range []string{"totpCode", "recoveryCode"} {
+		email := strings.ToLower(kind) + "@test.example"
+		s.createUser(t, email, "correct horse battery", domain.RoleCaseManager)
+		secret, recovery := accountsEnroll(t, s.signInAs(t, email, "correct horse battery"))
+		in := vars{"email": email, "password": "correct horse battery", kind: recovery[0]}
+		if kind == "totpCode" {
+			in[kind] = totpCode(t, secret, 30*time.Second)
+		}
+		const n = 10
+		results := make([]*response, n)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i := range n {
+			c := s.client(t)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				results[i] = c.do(accountsSignIn, vars{"in": in})
+			}()
+		}
+		close(start)
+		wg.Wait()
+		won := 0
+		var refused []string
+		for _, r := range results {
+			if len(r.Errors) > 0 {
+				t.Fatalf("errors %+v", r.Errors)
+			}
+			if r.get(t, "signIn.viewer") != nil {
+				won++
+				continue
+			}
+			refused = append(refused, r.userErrorCodes(t, "signIn")...)
+		}
+		for _, code := range refused {
+			if code != "TOTP_INVALID" && code != "TOO_MANY_ATTEMPTS" {
+				t.Errorf("%s: refused with %s", kind, code)
+			}
+		}
+		if won != 1 {
+			t.Errorf("%s: %d of %d concurrent sign-ins won", kind, won, n)
+		}
+		t.Logf("%s: %d of %d concurrent sign-ins won; refused %v", kind, won, n, refused)
+	}
+}
