@@ -5,8 +5,10 @@
 # Builds the app and the server (with the app embedded) and serves on :8080.
 # With DATABASE_URL unset it starts a private PostgreSQL under ./.data; on
 # the first start it loads the demo provider and prints the demo sign-ins.
+# The demo accounts have no second factor: two-factor sign-in is required of
+# no role here (production's default requires it of ADMIN).
 run: build
-	./bin/carejourney serve --seed-demo-on-empty
+	./bin/carejourney serve --seed-demo-on-empty --totp-required-roles=none
 
 build: frontend
 	go build -o bin/carejourney ./server
@@ -24,7 +26,7 @@ frontend: node_modules/.package-lock.json
 # `make dev`: the Go server on :8080 and Vite with hot reload on :5173
 # (Vite proxies /graphql, so the browser sees one origin).
 dev: build
-	./bin/carejourney serve --seed-demo-on-empty & pid=$$!; npm run dev; kill -INT $$pid
+	./bin/carejourney serve --seed-demo-on-empty --totp-required-roles=none & pid=$$!; npm run dev; kill -INT $$pid
 
 generate: node_modules/.package-lock.json
 	go tool gqlgen generate

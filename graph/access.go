@@ -40,6 +40,8 @@ func guardRequests(st *store.Store) func(http.Handler) http.Handler {
 var (
 	errSignInFirst = domain.Errorf(domain.CodeUnauthenticated, "Sign in first.")
 	errForbidden   = domain.Errorf(domain.CodeForbidden, "You are not allowed to see or do this.")
+	errEnrollFirst = domain.Errorf(domain.CodeTOTPEnrollmentRequired,
+		"Your role requires two-factor sign-in: enroll first (beginTotpEnrollment, then confirmTotpEnrollment).")
 )
 
 func authorize(ctx context.Context, next graphql.Resolver) (any, error) {
@@ -64,6 +66,12 @@ func allowField(ctx context.Context, g *access.Guard, fc *graphql.FieldContext) 
 	deny := errForbidden
 	if aud == access.Anonymous {
 		deny = errSignInFirst
+	}
+	switch fc.Object {
+	case "Query", "Mutation":
+		if v := g.Actor().Viewer; v != nil && v.TOTPEnrollmentRequired && !access.OpenDuringEnrollment[fc.Object+"."+fc.Field.Name] {
+			return errEnrollFirst
+		}
 	}
 	switch fc.Object {
 	case "Query":

@@ -40,7 +40,8 @@ import (
 // or an error) the event has no object: an attempt. Reads of the members a
 // mutation wrote are covered by its WRITE. signIn and signOut leave
 // SIGN_IN, SIGN_IN_FAILED and SIGN_OUT instead of WRITE, and a field
-// refused with FORBIDDEN or UNAUTHENTICATED leaves a DENIED event.
+// refused with FORBIDDEN, UNAUTHENTICATED or TOTP_ENROLLMENT_REQUIRED
+// leaves a DENIED event.
 
 // requestID is the request's id, as in the X-Request-Id header.
 func requestID(ctx context.Context) string { return requestinfo.RequestID(ctx) }
@@ -192,7 +193,7 @@ func (t *auditTrail) noteRead(fc *graphql.FieldContext, res any) {
 // noteDenied notes a field the access rules refused.
 func (t *auditTrail) noteDenied(fc *graphql.FieldContext, err error) {
 	switch domain.ErrorCode(err) {
-	case domain.CodeForbidden, domain.CodeUnauthenticated:
+	case domain.CodeForbidden, domain.CodeUnauthenticated, domain.CodeTOTPEnrollmentRequired:
 	default:
 		return
 	}
@@ -226,7 +227,7 @@ func (t *auditTrail) noteMutation(fc *graphql.FieldContext, res any, err error) 
 	}
 	w := auditWrite{at: time.Now(), name: fc.Field.Name, path: auditPath(fc)}
 	switch domain.ErrorCode(err) {
-	case domain.CodeForbidden, domain.CodeUnauthenticated:
+	case domain.CodeForbidden, domain.CodeUnauthenticated, domain.CodeTOTPEnrollmentRequired:
 		w.denied = true
 	}
 	note := func(member, plan int64) {

@@ -19,6 +19,9 @@ const (
 	codeNotFound        = "NOT_FOUND"
 	codeBadUserInput    = "BAD_USER_INPUT"
 	codeInternal        = "INTERNAL"
+	// codeEnrollFirst refuses every field but enrolling to a session whose
+	// role requires two-factor sign-in before it has one.
+	codeEnrollFirst = "TOTP_ENROLLMENT_REQUIRED"
 )
 
 // extensionCode is the one table from domain codes to GraphQL error codes;
@@ -31,6 +34,8 @@ func extensionCode(code domain.Code) string {
 		return codeForbidden
 	case domain.CodeNotFound:
 		return codeNotFound
+	case domain.CodeTOTPEnrollmentRequired:
+		return codeEnrollFirst
 	default:
 		return codeBadUserInput
 	}

@@ -17,7 +17,8 @@ func deref(s *string) string {
 }
 
 func viewerModel(v *auth.Viewer) *model.Viewer {
-	return &model.Viewer{User: v.User, SessionExpiresAt: &v.ExpiresAt}
+	return &model.Viewer{User: v.User, SessionExpiresAt: &v.ExpiresAt,
+		TotpEnabled: v.User.TOTPEnabled(), TotpEnrollmentRequired: v.TOTPEnrollmentRequired}
 }
 
 // nonNil turns a missing list into an empty one, for non-null list fields.

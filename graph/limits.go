@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"net/netip"
 	"strconv"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -291,12 +290,7 @@ func bucketKey(ctx context.Context) string {
 	if ref := auth.ActorFrom(ctx).Ref(); ref != "" {
 		return ref
 	}
-	addr := requestinfo.ClientAddress(ctx)
-	if ip, err := netip.ParseAddr(addr); err == nil && ip.Is6() {
-		prefix, _ := ip.Prefix(64)
-		return "addr:" + prefix.String()
-	}
-	return "addr:" + addr
+	return "addr:" + requestinfo.AddressGroup(requestinfo.ClientAddress(ctx))
 }
 
 type throttleOutcomeKey struct{}

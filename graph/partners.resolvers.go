@@ -34,6 +34,10 @@ func (r *apiKeyResolver) RevokedBy(ctx context.Context, obj *domain.APIKey) (*do
 	return loadUser(ctx, obj.RevokedByUserID)
 }
 
+func (r *apiKeyResolver) Active(ctx context.Context, obj *domain.APIKey) (bool, error) {
+	return obj.Active() && !obj.ExpiredAt(time.Now()), nil
+}
+
 func (r *apiKeyConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.APIKey]) (int, error) {
 	return obj.Count(ctx)
 }
@@ -66,7 +70,7 @@ func (r *mutationResolver) CreateAPIKey(ctx context.Context, input model.CreateA
 		}
 		return r.Store.CreateAPIKey(ctx, auth.ActorID(ctx), store.NewAPIKey{
 			Fields:     domain.APIKeyFields{PartnerID: partnerID, PartnerName: input.PartnerName, Scopes: input.Scopes},
-			SecretHash: hash, SecretPrefix: prefix})
+			SecretHash: hash, SecretPrefix: prefix, ExpiresAt: input.ExpiresAt})
 	})
 	payload := &model.CreateAPIKeyPayload{APIKey: k, UserErrors: userErrors}
 	if k != nil {

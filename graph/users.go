@@ -1,7 +1,12 @@
 package graph
 
 import (
+	"context"
+	"strings"
+
 	"carejourney/graph/model"
+	"carejourney/server/auth"
+	"carejourney/server/domain"
 	"carejourney/server/store"
 )
 
@@ -10,4 +15,21 @@ func userFilter(f *model.UserFilter) store.UserFilter {
 		return store.UserFilter{}
 	}
 	return store.UserFilter{Role: f.Role, Active: f.Active, Search: deref(f.Search)}
+}
+
+// passwordResetURL is the link a password reset hands out. The token is in
+// the fragment, which browsers never send to a server (nor put in logs or
+// Referer headers).
+func passwordResetURL(publicURL, token string) string {
+	return strings.TrimSuffix(publicURL, "/") + "/reset-password#token=" + token
+}
+
+// signedInViewer is the request's signed-in user, for mutations on one's
+// own account.
+func signedInViewer(ctx context.Context) (*auth.Viewer, error) {
+	v := auth.ViewerFrom(ctx)
+	if v == nil {
+		return nil, domain.Errorf(domain.CodeUnauthenticated, "Sign in first.")
+	}
+	return v, nil
 }

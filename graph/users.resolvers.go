@@ -51,6 +51,93 @@ func (r *mutationResolver) DeactivateUser(ctx context.Context, input model.Deact
 	return &model.UserPayload{User: u, UserErrors: userErrors}, err
 }
 
+func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error) {
+	u, userErrors, err := mutate(func() (*domain.User, error) {
+		v, err := signedInViewer(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return r.Sessions.ChangePassword(ctx, v, input.CurrentPassword, input.NewPassword)
+	})
+	return &model.ChangePasswordPayload{User: u, UserErrors: userErrors}, err
+}
+
+func (r *mutationResolver) IssuePasswordReset(ctx context.Context, input model.IssuePasswordResetInput) (*model.IssuePasswordResetPayload, error) {
+	var link string
+	var reset *domain.PasswordReset
+	u, userErrors, err := mutate(func() (*domain.User, error) {
+		id, err := globalid.DecodeField(input.UserID, globalid.TypeUser, "userId")
+		if err != nil {
+			return nil, err
+		}
+		token, rs, u, err := r.Sessions.IssuePasswordReset(ctx, auth.ActorID(ctx), id)
+		link, reset = passwordResetURL(r.PublicURL, token), rs
+		return u, err
+	})
+	payload := &model.IssuePasswordResetPayload{User: u, UserErrors: userErrors}
+	if u != nil {
+		payload.ResetURL, payload.ExpiresAt = &link, &reset.ExpiresAt
+	}
+	return payload, err
+}
+
+func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error) {
+	u, userErrors, err := mutate(func() (*domain.User, error) {
+		return r.Sessions.ResetPassword(ctx, input.Token, input.NewPassword)
+	})
+	return &model.ResetPasswordPayload{Account: u, Done: u != nil, UserErrors: userErrors}, err
+}
+
+func (r *mutationResolver) BeginTotpEnrollment(ctx context.Context, input *model.BeginTotpEnrollmentInput) (*model.BeginTotpEnrollmentPayload, error) {
+	v, viewerErr := signedInViewer(ctx)
+	e, userErrors, err := mutate(func() (*auth.TOTPEnrollment, error) {
+		if viewerErr != nil {
+			return nil, viewerErr
+		}
+		return r.Sessions.BeginTOTP(ctx, v)
+	})
+	payload := &model.BeginTotpEnrollmentPayload{UserErrors: userErrors}
+	if e != nil {
+		payload.User, payload.Secret, payload.OtpauthURI = v.User, &e.Secret, &e.URI
+	}
+	return payload, err
+}
+
+func (r *mutationResolver) ConfirmTotpEnrollment(ctx context.Context, input model.ConfirmTotpEnrollmentInput) (*model.ConfirmTotpEnrollmentPayload, error) {
+	var codes []string
+	u, userErrors, err := mutate(func() (*domain.User, error) {
+		v, err := signedInViewer(ctx)
+		if err != nil {
+			return nil, err
+		}
+		u, c, err := r.Sessions.ConfirmTOTP(ctx, v, input.Code)
+		codes = c
+		return u, err
+	})
+	payload := &model.ConfirmTotpEnrollmentPayload{User: u, UserErrors: userErrors}
+	if u != nil {
+		payload.RecoveryCodes = codes
+	}
+	return payload, err
+}
+
+func (r *mutationResolver) DisableTotp(ctx context.Context, input model.DisableTotpInput) (*model.DisableTotpPayload, error) {
+	u, userErrors, err := mutate(func() (*domain.User, error) {
+		v, err := signedInViewer(ctx)
+		if err != nil {
+			return nil, err
+		}
+		target := v.User.ID
+		if input.UserID != nil {
+			if target, err = globalid.DecodeField(*input.UserID, globalid.TypeUser, "userId"); err != nil {
+				return nil, err
+			}
+		}
+		return r.Sessions.DisableTOTP(ctx, v, target, deref(input.Code), deref(input.RecoveryCode))
+	})
+	return &model.DisableTotpPayload{User: u, UserErrors: userErrors}, err
+}
+
 func (r *queryResolver) Users(ctx context.Context, first *int, after *string, filter *model.UserFilter) (*model.Connection[*domain.User], error) {
 	f := userFilter(filter)
 	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.User], error) {

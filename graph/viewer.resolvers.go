@@ -17,7 +17,8 @@ import (
 
 // SignIn is the resolver for the signIn field.
 func (r *mutationResolver) SignIn(ctx context.Context, input model.SignInInput) (*model.SignInPayload, error) {
-	viewer, token, err := r.Sessions.SignIn(ctx, input.Email, input.Password)
+	viewer, token, err := r.Sessions.SignIn(ctx, auth.Credentials{Email: input.Email, Password: input.Password,
+		TOTPCode: deref(input.TotpCode), RecoveryCode: deref(input.RecoveryCode)})
 	auditSignIn(ctx, viewer, err)
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.SignInPayload{UserErrors: userErrors}, err

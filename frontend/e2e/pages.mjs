@@ -40,6 +40,8 @@ async function mainPages(staff) {
     { name: 'peers', who: 'admin', path: '/peers' },
     { name: 'admin', who: 'admin', path: '/admin' },
     { name: 'family-portal', who: 'family', path: '/family' },
+    { name: 'account', who: 'admin', path: '/account' },
+    { name: 'reset-password', who: null, path: '/reset-password#token=not-a-real-token' },
   ];
 }
 

@@ -91,6 +91,8 @@ export async function startServer({ root, logFile }) {
     LISTEN_ADDR: `127.0.0.1:${port}`,
     PUBLIC_URL: baseURL,
     SEED_DEMO_ON_EMPTY: 'true',
+    // The demo accounts have no second factor, as under make run.
+    TOTP_REQUIRED_ROLES: 'none',
     // The tests click quickly and sign in often: room in the rate-limit bucket.
     // MAX_QUERY_COST stays at the production default unless E2E_MAX_QUERY_COST
     // says otherwise, so that a page asking too much fails here as it would live.

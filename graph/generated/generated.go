@@ -184,6 +184,7 @@ type ComplexityRoot struct {
 		Active       func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
+		ExpiresAt    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		LastUsedAt   func(childComplexity int) int
 		Partner      func(childComplexity int) int
@@ -276,6 +277,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	BeginTotpEnrollmentPayload struct {
+		OtpauthURI func(childComplexity int) int
+		Secret     func(childComplexity int) int
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CareEpisode struct {
 		CareLevel        func(childComplexity int) int
 		DischargeReason  func(childComplexity int) int
@@ -318,6 +326,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	ChangePasswordPayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	CheckIn struct {
 		Abstinent    func(childComplexity int) int
 		CopingSkills func(childComplexity int) int
@@ -345,6 +358,12 @@ type ComplexityRoot struct {
 	CommitmentAdherence struct {
 		Commitment func(childComplexity int) int
 		Weeks      func(childComplexity int) int
+	}
+
+	ConfirmTotpEnrollmentPayload struct {
+		RecoveryCodes func(childComplexity int) int
+		User          func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
 	}
 
 	Consent struct {
@@ -407,6 +426,11 @@ type ComplexityRoot struct {
 
 	CreatePeerPayload struct {
 		Peer       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	DisableTotpPayload struct {
+		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -547,6 +571,13 @@ type ComplexityRoot struct {
 		UserErrors      func(childComplexity int) int
 	}
 
+	IssuePasswordResetPayload struct {
+		ExpiresAt  func(childComplexity int) int
+		ResetURL   func(childComplexity int) int
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	LevelOutcome struct {
 		Level          func(childComplexity int) int
 		MedianStayDays func(childComplexity int) int
@@ -658,9 +689,12 @@ type ComplexityRoot struct {
 		AddFamilyContact          func(childComplexity int, input model.AddFamilyContactInput) int
 		AdmitMember               func(childComplexity int, input model.AdmitMemberInput) int
 		AssignPeer                func(childComplexity int, input model.AssignPeerInput) int
+		BeginTotpEnrollment       func(childComplexity int, input *model.BeginTotpEnrollmentInput) int
 		CancelAftercarePlan       func(childComplexity int, input model.AftercarePlanStatusInput) int
 		ChangeCareLevel           func(childComplexity int, input model.ChangeCareLevelInput) int
+		ChangePassword            func(childComplexity int, input model.ChangePasswordInput) int
 		CompleteAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
+		ConfirmTotpEnrollment     func(childComplexity int, input model.ConfirmTotpEnrollmentInput) int
 		CorrectCareEpisode        func(childComplexity int, input model.CorrectCareEpisodeInput) int
 		CreateAPIKey              func(childComplexity int, input model.CreateAPIKeyInput) int
 		CreateAftercarePlan       func(childComplexity int, input model.CreateAftercarePlanInput) int
@@ -671,10 +705,12 @@ type ComplexityRoot struct {
 		CreatePeer                func(childComplexity int, input model.CreatePeerInput) int
 		CreateUser                func(childComplexity int, input model.CreateUserInput) int
 		DeactivateUser            func(childComplexity int, input model.DeactivateUserInput) int
+		DisableTotp               func(childComplexity int, input model.DisableTotpInput) int
 		DischargeMember           func(childComplexity int, input model.DischargeMemberInput) int
 		EndPeerAssignment         func(childComplexity int, input model.EndPeerAssignmentInput) int
 		GrantConsent              func(childComplexity int, input model.GrantConsentInput) int
 		InviteFamilyContact       func(childComplexity int, input model.InviteFamilyContactInput) int
+		IssuePasswordReset        func(childComplexity int, input model.IssuePasswordResetInput) int
 		JoinGroup                 func(childComplexity int, input model.JoinGroupInput) int
 		LeaveGroup                func(childComplexity int, input model.LeaveGroupInput) int
 		LogPeerConversation       func(childComplexity int, input model.LogPeerConversationInput) int
@@ -686,6 +722,7 @@ type ComplexityRoot struct {
 		RecordFamilyAttendance    func(childComplexity int, input model.RecordFamilyAttendanceInput) int
 		RecordRecoveryCapital     func(childComplexity int, input model.RecordRecoveryCapitalInput) int
 		RemoveAftercareCommitment func(childComplexity int, input model.RemoveAftercareCommitmentInput) int
+		ResetPassword             func(childComplexity int, input model.ResetPasswordInput) int
 		ResetRecoveryStartDate    func(childComplexity int, input model.ResetRecoveryStartDateInput) int
 		RevokeAPIKey              func(childComplexity int, input model.RevokeAPIKeyInput) int
 		RevokeConsent             func(childComplexity int, input model.RevokeConsentInput) int
@@ -922,6 +959,11 @@ type ComplexityRoot struct {
 		StartDate  func(childComplexity int) int
 	}
 
+	ResetPasswordPayload struct {
+		Done       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	ResetRecoveryStartDatePayload struct {
 		Member     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -1066,11 +1108,12 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		Active func(childComplexity int) int
-		Email  func(childComplexity int) int
-		ID     func(childComplexity int) int
-		Name   func(childComplexity int) int
-		Role   func(childComplexity int) int
+		Active      func(childComplexity int) int
+		Email       func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Role        func(childComplexity int) int
+		TOTPEnabled func(childComplexity int) int
 	}
 
 	UserConnection struct {
@@ -1097,11 +1140,13 @@ type ComplexityRoot struct {
 	}
 
 	Viewer struct {
-		APIKey           func(childComplexity int) int
-		FamilyGroups     func(childComplexity int) int
-		SessionExpiresAt func(childComplexity int) int
-		SharedMembers    func(childComplexity int) int
-		User             func(childComplexity int) int
+		APIKey                 func(childComplexity int) int
+		FamilyGroups           func(childComplexity int) int
+		SessionExpiresAt       func(childComplexity int) int
+		SharedMembers          func(childComplexity int) int
+		TotpEnabled            func(childComplexity int) int
+		TotpEnrollmentRequired func(childComplexity int) int
+		User                   func(childComplexity int) int
 	}
 
 	ViewerApiKey struct {
@@ -1147,6 +1192,8 @@ type ApiKeyResolver interface {
 	CreatedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
 
 	RevokedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
+
+	Active(ctx context.Context, obj *domain.APIKey) (bool, error)
 }
 type ApiKeyConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.APIKey]) (int, error)
@@ -1368,6 +1415,12 @@ type MutationResolver interface {
 	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.UserPayload, error)
 	UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UserPayload, error)
 	DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.UserPayload, error)
+	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
+	IssuePasswordReset(ctx context.Context, input model.IssuePasswordResetInput) (*model.IssuePasswordResetPayload, error)
+	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error)
+	BeginTotpEnrollment(ctx context.Context, input *model.BeginTotpEnrollmentInput) (*model.BeginTotpEnrollmentPayload, error)
+	ConfirmTotpEnrollment(ctx context.Context, input model.ConfirmTotpEnrollmentInput) (*model.ConfirmTotpEnrollmentPayload, error)
+	DisableTotp(ctx context.Context, input model.DisableTotpInput) (*model.DisableTotpPayload, error)
 	SignIn(ctx context.Context, input model.SignInInput) (*model.SignInPayload, error)
 	SignOut(ctx context.Context, input *model.SignOutInput) (*model.SignOutPayload, error)
 }
@@ -1895,6 +1948,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.CreatedBy(childComplexity), true
+	case "ApiKey.expiresAt":
+		if e.ComplexityRoot.ApiKey.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.ExpiresAt(childComplexity), true
 	case "ApiKey.id":
 		if e.ComplexityRoot.ApiKey.ID == nil {
 			break
@@ -2249,6 +2308,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "BeginTotpEnrollmentPayload.otpauthUri":
+		if e.ComplexityRoot.BeginTotpEnrollmentPayload.OtpauthURI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BeginTotpEnrollmentPayload.OtpauthURI(childComplexity), true
+	case "BeginTotpEnrollmentPayload.secret":
+		if e.ComplexityRoot.BeginTotpEnrollmentPayload.Secret == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BeginTotpEnrollmentPayload.Secret(childComplexity), true
+	case "BeginTotpEnrollmentPayload.user":
+		if e.ComplexityRoot.BeginTotpEnrollmentPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BeginTotpEnrollmentPayload.User(childComplexity), true
+	case "BeginTotpEnrollmentPayload.userErrors":
+		if e.ComplexityRoot.BeginTotpEnrollmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BeginTotpEnrollmentPayload.UserErrors(childComplexity), true
+
 	case "CareEpisode.careLevel":
 		if e.ComplexityRoot.CareEpisode.CareLevel == nil {
 			break
@@ -2433,6 +2517,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChangeCareLevelPayload.UserErrors(childComplexity), true
 
+	case "ChangePasswordPayload.user":
+		if e.ComplexityRoot.ChangePasswordPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangePasswordPayload.User(childComplexity), true
+	case "ChangePasswordPayload.userErrors":
+		if e.ComplexityRoot.ChangePasswordPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangePasswordPayload.UserErrors(childComplexity), true
+
 	case "CheckIn.abstinent":
 		if e.ComplexityRoot.CheckIn.Abstinent == nil {
 			break
@@ -2538,6 +2635,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentAdherence.Weeks(childComplexity), true
+
+	case "ConfirmTotpEnrollmentPayload.recoveryCodes":
+		if e.ComplexityRoot.ConfirmTotpEnrollmentPayload.RecoveryCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConfirmTotpEnrollmentPayload.RecoveryCodes(childComplexity), true
+	case "ConfirmTotpEnrollmentPayload.user":
+		if e.ComplexityRoot.ConfirmTotpEnrollmentPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConfirmTotpEnrollmentPayload.User(childComplexity), true
+	case "ConfirmTotpEnrollmentPayload.userErrors":
+		if e.ComplexityRoot.ConfirmTotpEnrollmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConfirmTotpEnrollmentPayload.UserErrors(childComplexity), true
 
 	case "Consent.apiKey":
 		if e.ComplexityRoot.Consent.APIKey == nil {
@@ -2763,6 +2879,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatePeerPayload.UserErrors(childComplexity), true
+
+	case "DisableTotpPayload.user":
+		if e.ComplexityRoot.DisableTotpPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisableTotpPayload.User(childComplexity), true
+	case "DisableTotpPayload.userErrors":
+		if e.ComplexityRoot.DisableTotpPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisableTotpPayload.UserErrors(childComplexity), true
 
 	case "DischargeMemberPayload.episode":
 		if e.ComplexityRoot.DischargeMemberPayload.Episode == nil {
@@ -3307,6 +3436,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InviteFamilyContactPayload.UserErrors(childComplexity), true
 
+	case "IssuePasswordResetPayload.expiresAt":
+		if e.ComplexityRoot.IssuePasswordResetPayload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssuePasswordResetPayload.ExpiresAt(childComplexity), true
+	case "IssuePasswordResetPayload.resetUrl":
+		if e.ComplexityRoot.IssuePasswordResetPayload.ResetURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssuePasswordResetPayload.ResetURL(childComplexity), true
+	case "IssuePasswordResetPayload.user":
+		if e.ComplexityRoot.IssuePasswordResetPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssuePasswordResetPayload.User(childComplexity), true
+	case "IssuePasswordResetPayload.userErrors":
+		if e.ComplexityRoot.IssuePasswordResetPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssuePasswordResetPayload.UserErrors(childComplexity), true
+
 	case "LevelOutcome.careLevel":
 		if e.ComplexityRoot.LevelOutcome.Level == nil {
 			break
@@ -3828,6 +3982,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignPeer(childComplexity, args["input"].(model.AssignPeerInput)), true
+	case "Mutation.beginTotpEnrollment":
+		if e.ComplexityRoot.Mutation.BeginTotpEnrollment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_beginTotpEnrollment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.BeginTotpEnrollment(childComplexity, args["input"].(*model.BeginTotpEnrollmentInput)), true
 	case "Mutation.cancelAftercarePlan":
 		if e.ComplexityRoot.Mutation.CancelAftercarePlan == nil {
 			break
@@ -3850,6 +4015,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangeCareLevel(childComplexity, args["input"].(model.ChangeCareLevelInput)), true
+	case "Mutation.changePassword":
+		if e.ComplexityRoot.Mutation.ChangePassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changePassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
 	case "Mutation.completeAftercarePlan":
 		if e.ComplexityRoot.Mutation.CompleteAftercarePlan == nil {
 			break
@@ -3861,6 +4037,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CompleteAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+	case "Mutation.confirmTotpEnrollment":
+		if e.ComplexityRoot.Mutation.ConfirmTotpEnrollment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmTotpEnrollment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmTotpEnrollment(childComplexity, args["input"].(model.ConfirmTotpEnrollmentInput)), true
 	case "Mutation.correctCareEpisode":
 		if e.ComplexityRoot.Mutation.CorrectCareEpisode == nil {
 			break
@@ -3971,6 +4158,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeactivateUser(childComplexity, args["input"].(model.DeactivateUserInput)), true
+	case "Mutation.disableTotp":
+		if e.ComplexityRoot.Mutation.DisableTotp == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_disableTotp_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DisableTotp(childComplexity, args["input"].(model.DisableTotpInput)), true
 	case "Mutation.dischargeMember":
 		if e.ComplexityRoot.Mutation.DischargeMember == nil {
 			break
@@ -4015,6 +4213,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InviteFamilyContact(childComplexity, args["input"].(model.InviteFamilyContactInput)), true
+	case "Mutation.issuePasswordReset":
+		if e.ComplexityRoot.Mutation.IssuePasswordReset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_issuePasswordReset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IssuePasswordReset(childComplexity, args["input"].(model.IssuePasswordResetInput)), true
 	case "Mutation.joinGroup":
 		if e.ComplexityRoot.Mutation.JoinGroup == nil {
 			break
@@ -4136,6 +4345,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveAftercareCommitment(childComplexity, args["input"].(model.RemoveAftercareCommitmentInput)), true
+	case "Mutation.resetPassword":
+		if e.ComplexityRoot.Mutation.ResetPassword == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resetPassword_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResetPassword(childComplexity, args["input"].(model.ResetPasswordInput)), true
 	case "Mutation.resetRecoveryStartDate":
 		if e.ComplexityRoot.Mutation.ResetRecoveryStartDate == nil {
 			break
@@ -5263,6 +5483,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecoveryStartDateChange.StartDate(childComplexity), true
 
+	case "ResetPasswordPayload.done":
+		if e.ComplexityRoot.ResetPasswordPayload.Done == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResetPasswordPayload.Done(childComplexity), true
+	case "ResetPasswordPayload.userErrors":
+		if e.ComplexityRoot.ResetPasswordPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResetPasswordPayload.UserErrors(childComplexity), true
+
 	case "ResetRecoveryStartDatePayload.member":
 		if e.ComplexityRoot.ResetRecoveryStartDatePayload.Member == nil {
 			break
@@ -5782,6 +6015,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Role(childComplexity), true
+	case "User.totpEnabled":
+		if e.ComplexityRoot.User.TOTPEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.TOTPEnabled(childComplexity), true
 
 	case "UserConnection.edges":
 		if e.ComplexityRoot.UserConnection.Edges == nil {
@@ -5877,6 +6116,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity), true
+	case "Viewer.totpEnabled":
+		if e.ComplexityRoot.Viewer.TotpEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.TotpEnabled(childComplexity), true
+	case "Viewer.totpEnrollmentRequired":
+		if e.ComplexityRoot.Viewer.TotpEnrollmentRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.TotpEnrollmentRequired(childComplexity), true
 	case "Viewer.user":
 		if e.ComplexityRoot.Viewer.User == nil {
 			break
@@ -5927,8 +6178,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssignPeerInput", ec.unmarshalInputAssignPeerInput),
 			graphql.NewInputUnmarshaler("AttendanceEntryInput", ec.unmarshalInputAttendanceEntryInput),
 			graphql.NewInputUnmarshaler("AuditEventFilter", ec.unmarshalInputAuditEventFilter),
+			graphql.NewInputUnmarshaler("BeginTotpEnrollmentInput", ec.unmarshalInputBeginTotpEnrollmentInput),
 			graphql.NewInputUnmarshaler("CertificationInput", ec.unmarshalInputCertificationInput),
 			graphql.NewInputUnmarshaler("ChangeCareLevelInput", ec.unmarshalInputChangeCareLevelInput),
+			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("ConfirmTotpEnrollmentInput", ec.unmarshalInputConfirmTotpEnrollmentInput),
 			graphql.NewInputUnmarshaler("CorrectCareEpisodeInput", ec.unmarshalInputCorrectCareEpisodeInput),
 			graphql.NewInputUnmarshaler("CreateAftercarePlanInput", ec.unmarshalInputCreateAftercarePlanInput),
 			graphql.NewInputUnmarshaler("CreateApiKeyInput", ec.unmarshalInputCreateApiKeyInput),
@@ -5939,6 +6193,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreatePeerInput", ec.unmarshalInputCreatePeerInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeactivateUserInput", ec.unmarshalInputDeactivateUserInput),
+			graphql.NewInputUnmarshaler("DisableTotpInput", ec.unmarshalInputDisableTotpInput),
 			graphql.NewInputUnmarshaler("DischargeMemberInput", ec.unmarshalInputDischargeMemberInput),
 			graphql.NewInputUnmarshaler("EndPeerAssignmentInput", ec.unmarshalInputEndPeerAssignmentInput),
 			graphql.NewInputUnmarshaler("FamilyAttendanceEntryInput", ec.unmarshalInputFamilyAttendanceEntryInput),
@@ -5946,6 +6201,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("GroupFilter", ec.unmarshalInputGroupFilter),
 			graphql.NewInputUnmarshaler("HouseFilter", ec.unmarshalInputHouseFilter),
 			graphql.NewInputUnmarshaler("InviteFamilyContactInput", ec.unmarshalInputInviteFamilyContactInput),
+			graphql.NewInputUnmarshaler("IssuePasswordResetInput", ec.unmarshalInputIssuePasswordResetInput),
 			graphql.NewInputUnmarshaler("JoinGroupInput", ec.unmarshalInputJoinGroupInput),
 			graphql.NewInputUnmarshaler("LeaveGroupInput", ec.unmarshalInputLeaveGroupInput),
 			graphql.NewInputUnmarshaler("LogPeerConversationInput", ec.unmarshalInputLogPeerConversationInput),
@@ -5961,6 +6217,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RecordFamilyAttendanceInput", ec.unmarshalInputRecordFamilyAttendanceInput),
 			graphql.NewInputUnmarshaler("RecordRecoveryCapitalInput", ec.unmarshalInputRecordRecoveryCapitalInput),
 			graphql.NewInputUnmarshaler("RemoveAftercareCommitmentInput", ec.unmarshalInputRemoveAftercareCommitmentInput),
+			graphql.NewInputUnmarshaler("ResetPasswordInput", ec.unmarshalInputResetPasswordInput),
 			graphql.NewInputUnmarshaler("ResetRecoveryStartDateInput", ec.unmarshalInputResetRecoveryStartDateInput),
 			graphql.NewInputUnmarshaler("RevokeApiKeyInput", ec.unmarshalInputRevokeApiKeyInput),
 			graphql.NewInputUnmarshaler("RevokeConsentInput", ec.unmarshalInputRevokeConsentInput),
@@ -7907,7 +8164,9 @@ type ApiKey implements Node {
   revokedAt: DateTime
   """Who revoked the key."""
   revokedBy: User
-  """Whether the key still opens the API (it was not revoked)."""
+  """When the key stops working by itself; null for never. A request with a key past it is refused like one with an unknown key (UNAUTHENTICATED), and the refusal is audited."""
+  expiresAt: DateTime
+  """Whether the key still opens the API: it was not revoked and has not expired."""
   active: Boolean!
 }
 
@@ -8034,6 +8293,8 @@ input CreateApiKeyInput {
   partnerName: String
   """What the key may read: at least one scope, each once."""
   scopes: [ApiScope!]!
+  """When the key stops working by itself (in the future); omitted for a key that works until revoked."""
+  expiresAt: DateTime
 }
 
 """The result of ` + "`" + `createApiKey` + "`" + `."""
@@ -8973,6 +9234,21 @@ enum UserErrorCode {
   LAST_ADMIN
   """The family contact has an account already; they sign in with it."""
   HAS_ACCOUNT
+  """The password reset link is unknown, used already or expired; ask an administrator for a new one."""
+  RESET_INVALID
+  """The account has two-factor sign-in: give the code of its authenticator app (` + "`" + `totpCode` + "`" + `) or a recovery code."""
+  TOTP_REQUIRED
+  """The two-factor code (or recovery code) is wrong, expired or used already."""
+  TOTP_INVALID
+  """
+  The account's role requires two-factor sign-in and the account has none yet:
+  until it enrolls (` + "`" + `beginTotpEnrollment` + "`" + `, ` + "`" + `confirmTotpEnrollment` + "`" + `) the session may do nothing else.
+  """
+  TOTP_ENROLLMENT_REQUIRED
+  """Two-factor sign-in is on for the account already; disable it first to enroll again."""
+  TOTP_ALREADY_ENABLED
+  """Two-factor sign-in is not on (or no enrollment was begun) for the account."""
+  TOTP_NOT_ENABLED
 }
 
 """A problem with a mutation's input or a broken business rule. Nothing was written."""
@@ -9174,6 +9450,135 @@ extend type Mutation {
   """
   deactivateUser("The input of the mutation." input: DeactivateUserInput!): UserPayload!
 }
+
+"""Input of ` + "`" + `changePassword` + "`" + `."""
+input ChangePasswordInput {
+  """The password the account has now (checked under the sign-in throttle)."""
+  currentPassword: String!
+  """The new password: 12 characters or more, 256 bytes at most."""
+  newPassword: String!
+}
+
+"""The result of ` + "`" + `changePassword` + "`" + `."""
+type ChangePasswordPayload {
+  """The viewer's account; null when the password did not change."""
+  user: User
+  """Why the password did not change (INVALID_CREDENTIALS for a wrong current password, INVALID_INPUT for a new one against the policy, TOO_MANY_ATTEMPTS)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `issuePasswordReset` + "`" + `."""
+input IssuePasswordResetInput {
+  """The account to reset."""
+  userId: ID!
+}
+
+"""The result of ` + "`" + `issuePasswordReset` + "`" + `."""
+type IssuePasswordResetPayload {
+  """The account the link is for."""
+  user: User
+  """The one-time link, shown this once only: hand it to the person by a channel you trust. Only a hash of its token is kept."""
+  resetUrl: String
+  """When the link stops working (24 hours after it was issued)."""
+  expiresAt: DateTime
+  """Why no link was issued (NOT_FOUND, INVALID_INPUT for a deactivated account)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `resetPassword` + "`" + `."""
+input ResetPasswordInput {
+  """The token of the reset link (after ` + "`" + `#token=` + "`" + `)."""
+  token: String!
+  """The new password: 12 characters or more, 256 bytes at most."""
+  newPassword: String!
+}
+
+"""The result of ` + "`" + `resetPassword` + "`" + `."""
+type ResetPasswordPayload {
+  """True when the password was set; then sign in with it."""
+  done: Boolean!
+  """Why nothing changed (RESET_INVALID for an unknown, used or expired link; INVALID_INPUT for a password against the policy)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `beginTotpEnrollment` + "`" + ` (empty: it enrolls the viewer)."""
+input BeginTotpEnrollmentInput {
+  """Ignored; reserved for future options."""
+  clientMutationId: String
+}
+
+"""The result of ` + "`" + `beginTotpEnrollment` + "`" + `: the secret to put in an authenticator app, shown this once."""
+type BeginTotpEnrollmentPayload {
+  """The viewer's account."""
+  user: User
+  """The base32 secret, for typing into an authenticator app."""
+  secret: String
+  """The otpauth:// URI of the secret (RFC 6238: SHA1, 6 digits, 30 seconds), for a QR code."""
+  otpauthUri: String
+  """Why no enrollment began (TOTP_ALREADY_ENABLED)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `confirmTotpEnrollment` + "`" + `."""
+input ConfirmTotpEnrollmentInput {
+  """The code the authenticator app shows now for the new secret."""
+  code: String!
+}
+
+"""The result of ` + "`" + `confirmTotpEnrollment` + "`" + `."""
+type ConfirmTotpEnrollmentPayload {
+  """The viewer's account, with two-factor sign-in on."""
+  user: User
+  """Ten single-use recovery codes, shown this once only: each signs in once in place of a code when the authenticator is lost. Only their hashes are kept."""
+  recoveryCodes: [String!]
+  """Why nothing changed (TOTP_INVALID for a wrong code, TOTP_NOT_ENABLED when no enrollment was begun, TOTP_ALREADY_ENABLED)."""
+  userErrors: [UserError!]!
+}
+
+"""Input of ` + "`" + `disableTotp` + "`" + `."""
+input DisableTotpInput {
+  """The account; the viewer's own when omitted. Another account's only for admins, without a code (for a lost device)."""
+  userId: ID
+  """For the viewer's own account: a current code of the authenticator app."""
+  code: String
+  """For the viewer's own account, in place of ` + "`" + `code` + "`" + `: one of its recovery codes."""
+  recoveryCode: String
+}
+
+"""The result of ` + "`" + `disableTotp` + "`" + `."""
+type DisableTotpPayload {
+  """The account, with two-factor sign-in off."""
+  user: User
+  """Why nothing changed (TOTP_INVALID for a missing or wrong code, TOTP_NOT_ENABLED, FORBIDDEN for another account without being an admin)."""
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  """Changes the viewer's password after checking the current one. Every other session of the account ends; this one stays."""
+  changePassword("The input of the mutation." input: ChangePasswordInput!): ChangePasswordPayload!
+  """
+  Issues a one-time password reset link for an account (for admins). It works
+  once, for 24 hours; a new link voids the earlier ones. Using it ends every
+  session of the account; it does not skip the account's second factor.
+  """
+  issuePasswordReset("The input of the mutation." input: IssuePasswordResetInput!): IssuePasswordResetPayload!
+  """Sets a new password with a reset link's token (no session needed) and ends every session of the account. Sign in afterwards."""
+  resetPassword("The input of the mutation." input: ResetPasswordInput!): ResetPasswordPayload!
+  """
+  Begins two-factor sign-in (TOTP) for the viewer's staff account: returns a
+  new secret, shown once. It is on only after ` + "`" + `confirmTotpEnrollment` + "`" + ` with a
+  code of it. Beginning again replaces a secret not yet confirmed.
+  """
+  beginTotpEnrollment("The input of the mutation." input: BeginTotpEnrollmentInput): BeginTotpEnrollmentPayload!
+  """Turns on two-factor sign-in with a current code of the secret from ` + "`" + `beginTotpEnrollment` + "`" + `, and returns recovery codes, shown once."""
+  confirmTotpEnrollment("The input of the mutation." input: ConfirmTotpEnrollmentInput!): ConfirmTotpEnrollmentPayload!
+  """
+  Turns off two-factor sign-in: the viewer's own with a current code or a
+  recovery code, or another account's as an admin. An account whose role
+  requires it must then enroll again before doing anything else.
+  """
+  disableTotp("The input of the mutation." input: DisableTotpInput!): DisableTotpPayload!
+}
 `, BuiltIn: false},
 	{Name: "../schema/viewer.graphqls", Input: `"""What a signed-in person may do."""
 enum Role {
@@ -9203,6 +9608,8 @@ type User implements Node {
   role: Role!
   """False once an admin deactivated the account."""
   active: Boolean!
+  """Whether the account signs in with a second factor (TOTP). For admins; the viewer reads their own on ` + "`" + `Viewer` + "`" + `."""
+  totpEnabled: Boolean!
 }
 
 """Who is asking: the person behind the current session, or a partner key."""
@@ -9211,6 +9618,15 @@ type Viewer {
   user: User
   """When the session ends unless renewed by activity; null for a partner key."""
   sessionExpiresAt: DateTime
+  """Whether the viewer signs in with a second factor (TOTP); false for a partner key."""
+  totpEnabled: Boolean!
+  """
+  True while the viewer's role requires two-factor sign-in (TOTP_REQUIRED_ROLES) and the
+  account has none: the session may then only read ` + "`" + `viewer` + "`" + `, enroll
+  (` + "`" + `beginTotpEnrollment` + "`" + `, ` + "`" + `confirmTotpEnrollment` + "`" + `), change its password and
+  sign out; everything else is refused with TOTP_ENROLLMENT_REQUIRED.
+  """
+  totpEnrollmentRequired: Boolean!
 }
 
 extend type Query {
@@ -9224,13 +9640,22 @@ input SignInInput {
   email: String!
   """The account's password."""
   password: String!
+  """For an account with two-factor sign-in: the 6-digit code its authenticator app shows now (each code works once)."""
+  totpCode: String
+  """For an account with two-factor sign-in whose authenticator is lost: one of its recovery codes (each works once)."""
+  recoveryCode: String
 }
 
 """The result of ` + "`" + `signIn` + "`" + `."""
 type SignInPayload {
   """The signed-in person; null when sign-in failed."""
   viewer: Viewer
-  """Why sign-in failed (code INVALID_CREDENTIALS for a wrong email or password)."""
+  """
+  Why sign-in failed: INVALID_CREDENTIALS for a wrong email or password;
+  TOTP_REQUIRED when the account has two-factor sign-in and no code was
+  given, TOTP_INVALID for a wrong or used one (both count toward the sign-in
+  throttle, like a wrong password); TOO_MANY_ATTEMPTS while locked out.
+  """
   userErrors: [UserError!]!
 }
 
@@ -9247,7 +9672,11 @@ type SignOutPayload {
 }
 
 extend type Mutation {
-  """Signs in with email and password and sets an HttpOnly session cookie. The only operation open without a session."""
+  """
+  Signs in with email and password (and a second factor when the account has
+  one) and sets an HttpOnly session cookie. The session the request came with,
+  if any, ends: a session id never survives a sign-in.
+  """
   signIn("The input of the mutation." input: SignInInput!): SignInPayload!
   """Ends the current session and clears its cookie."""
   signOut("The input of the mutation." input: SignOutInput): SignOutPayload!
@@ -9464,6 +9893,8 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 		return ec.fieldContext_ApiKey_revokedAt(ctx, field)
 	case "revokedBy":
 		return ec.fieldContext_ApiKey_revokedBy(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ApiKey_expiresAt(ctx, field)
 	case "active":
 		return ec.fieldContext_ApiKey_active(ctx, field)
 	}
@@ -9634,6 +10065,20 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_BeginTotpEnrollmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_BeginTotpEnrollmentPayload_user(ctx, field)
+	case "secret":
+		return ec.fieldContext_BeginTotpEnrollmentPayload_secret(ctx, field)
+	case "otpauthUri":
+		return ec.fieldContext_BeginTotpEnrollmentPayload_otpauthUri(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_BeginTotpEnrollmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BeginTotpEnrollmentPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CareEpisode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9718,6 +10163,16 @@ func (ec *executionContext) childFields_ChangeCareLevelPayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type ChangeCareLevelPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ChangePasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_ChangePasswordPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ChangePasswordPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChangePasswordPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CheckIn(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9774,6 +10229,18 @@ func (ec *executionContext) childFields_CommitmentAdherence(ctx context.Context,
 		return ec.fieldContext_CommitmentAdherence_weeks(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentAdherence", field.Name)
+}
+
+func (ec *executionContext) childFields_ConfirmTotpEnrollmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_ConfirmTotpEnrollmentPayload_user(ctx, field)
+	case "recoveryCodes":
+		return ec.fieldContext_ConfirmTotpEnrollmentPayload_recoveryCodes(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ConfirmTotpEnrollmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConfirmTotpEnrollmentPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Consent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9900,6 +10367,16 @@ func (ec *executionContext) childFields_CreatePeerPayload(ctx context.Context, f
 		return ec.fieldContext_CreatePeerPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreatePeerPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DisableTotpPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_DisableTotpPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DisableTotpPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisableTotpPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DischargeMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10174,6 +10651,20 @@ func (ec *executionContext) childFields_InviteFamilyContactPayload(ctx context.C
 		return ec.fieldContext_InviteFamilyContactPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InviteFamilyContactPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_IssuePasswordResetPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_IssuePasswordResetPayload_user(ctx, field)
+	case "resetUrl":
+		return ec.fieldContext_IssuePasswordResetPayload_resetUrl(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_IssuePasswordResetPayload_expiresAt(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_IssuePasswordResetPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IssuePasswordResetPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_LevelOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10772,6 +11263,16 @@ func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type RecoveryStartDateChange", field.Name)
 }
 
+func (ec *executionContext) childFields_ResetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "done":
+		return ec.fieldContext_ResetPasswordPayload_done(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ResetPasswordPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResetPasswordPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ResetRecoveryStartDatePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "member":
@@ -11070,6 +11571,8 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_role(ctx, field)
 	case "active":
 		return ec.fieldContext_User_active(ctx, field)
+	case "totpEnabled":
+		return ec.fieldContext_User_totpEnabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -11126,6 +11629,10 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_user(ctx, field)
 	case "sessionExpiresAt":
 		return ec.fieldContext_Viewer_sessionExpiresAt(ctx, field)
+	case "totpEnabled":
+		return ec.fieldContext_Viewer_totpEnabled(ctx, field)
+	case "totpEnrollmentRequired":
+		return ec.fieldContext_Viewer_totpEnrollmentRequired(ctx, field)
 	case "sharedMembers":
 		return ec.fieldContext_Viewer_sharedMembers(ctx, field)
 	case "familyGroups":
@@ -11608,6 +12115,20 @@ func (ec *executionContext) field_Mutation_assignPeer_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_beginTotpEnrollment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (*model.BeginTotpEnrollmentInput, error) {
+			return ec.unmarshalOBeginTotpEnrollmentInput2ᚖcarejourneyᚋgraphᚋmodelᚐBeginTotpEnrollmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11636,12 +12157,40 @@ func (ec *executionContext) field_Mutation_changeCareLevel_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ChangePasswordInput, error) {
+			return ec.unmarshalNChangePasswordInput2carejourneyᚋgraphᚋmodelᚐChangePasswordInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_completeAftercarePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
 			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmTotpEnrollment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConfirmTotpEnrollmentInput, error) {
+			return ec.unmarshalNConfirmTotpEnrollmentInput2carejourneyᚋgraphᚋmodelᚐConfirmTotpEnrollmentInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11790,6 +12339,20 @@ func (ec *executionContext) field_Mutation_deactivateUser_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_disableTotp_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DisableTotpInput, error) {
+			return ec.unmarshalNDisableTotpInput2carejourneyᚋgraphᚋmodelᚐDisableTotpInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_dischargeMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11838,6 +12401,20 @@ func (ec *executionContext) field_Mutation_inviteFamilyContact_args(ctx context.
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.InviteFamilyContactInput, error) {
 			return ec.unmarshalNInviteFamilyContactInput2carejourneyᚋgraphᚋmodelᚐInviteFamilyContactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_issuePasswordReset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.IssuePasswordResetInput, error) {
+			return ec.unmarshalNIssuePasswordResetInput2carejourneyᚋgraphᚋmodelᚐIssuePasswordResetInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11992,6 +12569,20 @@ func (ec *executionContext) field_Mutation_removeAftercareCommitment_args(ctx co
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RemoveAftercareCommitmentInput, error) {
 			return ec.unmarshalNRemoveAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_resetPassword_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ResetPasswordInput, error) {
+			return ec.unmarshalNResetPasswordInput2carejourneyᚋgraphᚋmodelᚐResetPasswordInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14629,6 +15220,29 @@ func (ec *executionContext) fieldContext_ApiKey_revokedBy(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _ApiKey_expiresAt(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiKey_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiKey_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "DateTime")
+}
+
 func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14638,7 +15252,7 @@ func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.Co
 			return ec.fieldContext_ApiKey_active(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Active(), nil
+			return ec.Resolvers.ApiKey().Active(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -14649,7 +15263,7 @@ func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_ApiKey_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ApiKey", field, true, false, "Boolean")
+	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _ApiKeyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.APIKey]) (ret graphql.Marshaler) {
@@ -15968,6 +16582,116 @@ func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _BeginTotpEnrollmentPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.BeginTotpEnrollmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BeginTotpEnrollmentPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BeginTotpEnrollmentPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BeginTotpEnrollmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BeginTotpEnrollmentPayload_secret(ctx context.Context, field graphql.CollectedField, obj *model.BeginTotpEnrollmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BeginTotpEnrollmentPayload_secret(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Secret, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BeginTotpEnrollmentPayload_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BeginTotpEnrollmentPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _BeginTotpEnrollmentPayload_otpauthUri(ctx context.Context, field graphql.CollectedField, obj *model.BeginTotpEnrollmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BeginTotpEnrollmentPayload_otpauthUri(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OtpauthURI, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BeginTotpEnrollmentPayload_otpauthUri(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BeginTotpEnrollmentPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _BeginTotpEnrollmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.BeginTotpEnrollmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BeginTotpEnrollmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BeginTotpEnrollmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BeginTotpEnrollmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CareEpisode_id(ctx context.Context, field graphql.CollectedField, obj *domain.CareEpisode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16748,6 +17472,70 @@ func (ec *executionContext) fieldContext_ChangeCareLevelPayload_userErrors(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _ChangePasswordPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.ChangePasswordPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangePasswordPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChangePasswordPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangePasswordPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChangePasswordPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ChangePasswordPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangePasswordPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangePasswordPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangePasswordPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CheckIn_id(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17206,6 +17994,93 @@ func (ec *executionContext) fieldContext_CommitmentAdherence_weeks(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AdherenceWeek(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConfirmTotpEnrollmentPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.ConfirmTotpEnrollmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConfirmTotpEnrollmentPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConfirmTotpEnrollmentPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConfirmTotpEnrollmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConfirmTotpEnrollmentPayload_recoveryCodes(ctx context.Context, field graphql.CollectedField, obj *model.ConfirmTotpEnrollmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConfirmTotpEnrollmentPayload_recoveryCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecoveryCodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConfirmTotpEnrollmentPayload_recoveryCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConfirmTotpEnrollmentPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConfirmTotpEnrollmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ConfirmTotpEnrollmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConfirmTotpEnrollmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConfirmTotpEnrollmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConfirmTotpEnrollmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18218,6 +19093,70 @@ func (ec *executionContext) _CreatePeerPayload_userErrors(ctx context.Context, f
 func (ec *executionContext) fieldContext_CreatePeerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreatePeerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DisableTotpPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.DisableTotpPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisableTotpPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DisableTotpPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisableTotpPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DisableTotpPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DisableTotpPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisableTotpPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisableTotpPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisableTotpPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -20598,6 +21537,116 @@ func (ec *executionContext) _InviteFamilyContactPayload_userErrors(ctx context.C
 func (ec *executionContext) fieldContext_InviteFamilyContactPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "InviteFamilyContactPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IssuePasswordResetPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.IssuePasswordResetPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssuePasswordResetPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IssuePasswordResetPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IssuePasswordResetPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IssuePasswordResetPayload_resetUrl(ctx context.Context, field graphql.CollectedField, obj *model.IssuePasswordResetPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssuePasswordResetPayload_resetUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResetURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IssuePasswordResetPayload_resetUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssuePasswordResetPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _IssuePasswordResetPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.IssuePasswordResetPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssuePasswordResetPayload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IssuePasswordResetPayload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssuePasswordResetPayload", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _IssuePasswordResetPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.IssuePasswordResetPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssuePasswordResetPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssuePasswordResetPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IssuePasswordResetPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -24705,6 +25754,270 @@ func (ec *executionContext) fieldContext_Mutation_deactivateUser(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deactivateUser_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changePassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangePassword(ctx, fc.Args["input"].(model.ChangePasswordInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ChangePasswordPayload) graphql.Marshaler {
+			return ec.marshalNChangePasswordPayload2ᚖcarejourneyᚋgraphᚋmodelᚐChangePasswordPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changePassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangePasswordPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changePassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_issuePasswordReset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_issuePasswordReset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().IssuePasswordReset(ctx, fc.Args["input"].(model.IssuePasswordResetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.IssuePasswordResetPayload) graphql.Marshaler {
+			return ec.marshalNIssuePasswordResetPayload2ᚖcarejourneyᚋgraphᚋmodelᚐIssuePasswordResetPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_issuePasswordReset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IssuePasswordResetPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_issuePasswordReset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resetPassword(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resetPassword(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResetPassword(ctx, fc.Args["input"].(model.ResetPasswordInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ResetPasswordPayload) graphql.Marshaler {
+			return ec.marshalNResetPasswordPayload2ᚖcarejourneyᚋgraphᚋmodelᚐResetPasswordPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resetPassword(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResetPasswordPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resetPassword_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_beginTotpEnrollment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_beginTotpEnrollment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().BeginTotpEnrollment(ctx, fc.Args["input"].(*model.BeginTotpEnrollmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BeginTotpEnrollmentPayload) graphql.Marshaler {
+			return ec.marshalNBeginTotpEnrollmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐBeginTotpEnrollmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_beginTotpEnrollment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BeginTotpEnrollmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_beginTotpEnrollment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmTotpEnrollment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmTotpEnrollment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmTotpEnrollment(ctx, fc.Args["input"].(model.ConfirmTotpEnrollmentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConfirmTotpEnrollmentPayload) graphql.Marshaler {
+			return ec.marshalNConfirmTotpEnrollmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐConfirmTotpEnrollmentPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmTotpEnrollment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConfirmTotpEnrollmentPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmTotpEnrollment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_disableTotp(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_disableTotp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DisableTotp(ctx, fc.Args["input"].(model.DisableTotpInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DisableTotpPayload) graphql.Marshaler {
+			return ec.marshalNDisableTotpPayload2ᚖcarejourneyᚋgraphᚋmodelᚐDisableTotpPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_disableTotp(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisableTotpPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_disableTotp_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -29012,6 +30325,61 @@ func (ec *executionContext) fieldContext_RecoveryStartDateChange_recordedBy(_ co
 	return fc, nil
 }
 
+func (ec *executionContext) _ResetPasswordPayload_done(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResetPasswordPayload_done(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Done, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResetPasswordPayload_done(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResetPasswordPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ResetPasswordPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResetPasswordPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResetPasswordPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResetPasswordPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ResetRecoveryStartDatePayload_member(ctx context.Context, field graphql.CollectedField, obj *model.ResetRecoveryStartDatePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31297,6 +32665,29 @@ func (ec *executionContext) fieldContext_User_active(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _User_totpEnabled(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_totpEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TOTPEnabled(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_totpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, true, false, "Boolean")
+}
+
 func (ec *executionContext) _UserConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.User]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31657,6 +33048,52 @@ func (ec *executionContext) _Viewer_sessionExpiresAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_Viewer_sessionExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _Viewer_totpEnabled(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_totpEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotpEnabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_totpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Viewer_totpEnrollmentRequired(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Viewer_totpEnrollmentRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotpEnrollmentRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Viewer_totpEnrollmentRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Viewer_sharedMembers(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -33491,6 +34928,48 @@ func UnmarshalAuditEventFilter(ctx context.Context, raw any) (model.AuditEventFi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputBeginTotpEnrollmentInput(ctx context.Context, obj any) (model.BeginTotpEnrollmentInput, error) {
+	var it model.BeginTotpEnrollmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"clientMutationId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "clientMutationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientMutationId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientMutationID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBeginTotpEnrollmentInput unmarshals raw into the BeginTotpEnrollmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBeginTotpEnrollmentInput(ctx context.Context, raw any) (model.BeginTotpEnrollmentInput, error) {
+	var out model.BeginTotpEnrollmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BeginTotpEnrollmentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context, obj any) (model.CertificationInput, error) {
 	var it model.CertificationInput
 	if obj == nil {
@@ -33607,6 +35086,97 @@ func (ec *executionContext) unmarshalInputChangeCareLevelInput(ctx context.Conte
 func UnmarshalChangeCareLevelInput(ctx context.Context, raw any) (model.ChangeCareLevelInput, error) {
 	var out model.ChangeCareLevelInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangeCareLevelInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Context, obj any) (model.ChangePasswordInput, error) {
+	var it model.ChangePasswordInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"currentPassword", "newPassword"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "currentPassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currentPassword"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CurrentPassword = data
+		case "newPassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newPassword"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewPassword = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChangePasswordInput unmarshals raw into the ChangePasswordInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePasswordInput, error) {
+	var out model.ChangePasswordInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangePasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConfirmTotpEnrollmentInput(ctx context.Context, obj any) (model.ConfirmTotpEnrollmentInput, error) {
+	var it model.ConfirmTotpEnrollmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"code"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConfirmTotpEnrollmentInput unmarshals raw into the ConfirmTotpEnrollmentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConfirmTotpEnrollmentInput(ctx context.Context, raw any) (model.ConfirmTotpEnrollmentInput, error) {
+	var out model.ConfirmTotpEnrollmentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConfirmTotpEnrollmentInput", raw, &out)
 	return out, err
 }
 
@@ -33747,7 +35317,7 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"partnerId", "partnerName", "scopes"}
+	fieldsInOrder := [...]string{"partnerId", "partnerName", "scopes", "expiresAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33775,6 +35345,13 @@ func (ec *executionContext) unmarshalInputCreateApiKeyInput(ctx context.Context,
 				return it, err
 			}
 			it.Scopes = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
 		}
 	}
 	return it, nil
@@ -34296,6 +35873,62 @@ func UnmarshalDeactivateUserInput(ctx context.Context, raw any) (model.Deactivat
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDisableTotpInput(ctx context.Context, obj any) (model.DisableTotpInput, error) {
+	var it model.DisableTotpInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"userId", "code", "recoveryCode"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "code":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("code"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Code = data
+		case "recoveryCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecoveryCode = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDisableTotpInput unmarshals raw into the DisableTotpInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDisableTotpInput(ctx context.Context, raw any) (model.DisableTotpInput, error) {
+	var out model.DisableTotpInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DisableTotpInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDischargeMemberInput(ctx context.Context, obj any) (model.DischargeMemberInput, error) {
 	var it model.DischargeMemberInput
 	if obj == nil {
@@ -34734,6 +36367,48 @@ func (ec *executionContext) unmarshalInputInviteFamilyContactInput(ctx context.C
 func UnmarshalInviteFamilyContactInput(ctx context.Context, raw any) (model.InviteFamilyContactInput, error) {
 	var out model.InviteFamilyContactInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "InviteFamilyContactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIssuePasswordResetInput(ctx context.Context, obj any) (model.IssuePasswordResetInput, error) {
+	var it model.IssuePasswordResetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"userId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "userId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIssuePasswordResetInput unmarshals raw into the IssuePasswordResetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIssuePasswordResetInput(ctx context.Context, raw any) (model.IssuePasswordResetInput, error) {
+	var out model.IssuePasswordResetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IssuePasswordResetInput", raw, &out)
 	return out, err
 }
 
@@ -35630,6 +37305,55 @@ func UnmarshalRemoveAftercareCommitmentInput(ctx context.Context, raw any) (mode
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputResetPasswordInput(ctx context.Context, obj any) (model.ResetPasswordInput, error) {
+	var it model.ResetPasswordInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token", "newPassword"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "newPassword":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newPassword"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewPassword = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalResetPasswordInput unmarshals raw into the ResetPasswordInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalResetPasswordInput(ctx context.Context, raw any) (model.ResetPasswordInput, error) {
+	var out model.ResetPasswordInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResetPasswordInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputResetRecoveryStartDateInput(ctx context.Context, obj any) (model.ResetRecoveryStartDateInput, error) {
 	var it model.ResetRecoveryStartDateInput
 	if obj == nil {
@@ -35907,7 +37631,7 @@ func (ec *executionContext) unmarshalInputSignInInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"email", "password"}
+	fieldsInOrder := [...]string{"email", "password", "totpCode", "recoveryCode"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -35928,6 +37652,20 @@ func (ec *executionContext) unmarshalInputSignInInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Password = data
+		case "totpCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totpCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotpCode = data
+		case "recoveryCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecoveryCode = data
 		}
 	}
 	return it, nil
@@ -37629,11 +39367,17 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ApiKey_revokedBy(ctx, field, obj)
 				})
-		case "active":
-			out.Values[i] = ec._ApiKey_active(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+		case "expiresAt":
+			out.Values[i] = ec._ApiKey_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "active":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiKey_active(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -38222,6 +39966,54 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var beginTotpEnrollmentPayloadImplementors = []string{"BeginTotpEnrollmentPayload"}
+
+func (ec *executionContext) _BeginTotpEnrollmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.BeginTotpEnrollmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, beginTotpEnrollmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BeginTotpEnrollmentPayload")
+		case "user":
+			out.Values[i] = ec._BeginTotpEnrollmentPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "secret":
+			out.Values[i] = ec._BeginTotpEnrollmentPayload_secret(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "otpauthUri":
+			out.Values[i] = ec._BeginTotpEnrollmentPayload_otpauthUri(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._BeginTotpEnrollmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var careEpisodeImplementors = []string{"CareEpisode", "Node"}
 
 func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionSet, obj *domain.CareEpisode) graphql.Marshaler {
@@ -38494,6 +40286,44 @@ func (ec *executionContext) _ChangeCareLevelPayload(ctx context.Context, sel ast
 	return out
 }
 
+var changePasswordPayloadImplementors = []string{"ChangePasswordPayload"}
+
+func (ec *executionContext) _ChangePasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ChangePasswordPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changePasswordPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChangePasswordPayload")
+		case "user":
+			out.Values[i] = ec._ChangePasswordPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ChangePasswordPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var checkInImplementors = []string{"CheckIn", "Node"}
 
 func (ec *executionContext) _CheckIn(ctx context.Context, sel ast.SelectionSet, obj *domain.CheckIn) graphql.Marshaler {
@@ -38675,6 +40505,49 @@ func (ec *executionContext) _CommitmentAdherence(ctx context.Context, sel ast.Se
 			}
 		case "weeks":
 			out.Values[i] = ec._CommitmentAdherence_weeks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var confirmTotpEnrollmentPayloadImplementors = []string{"ConfirmTotpEnrollmentPayload"}
+
+func (ec *executionContext) _ConfirmTotpEnrollmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConfirmTotpEnrollmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, confirmTotpEnrollmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConfirmTotpEnrollmentPayload")
+		case "user":
+			out.Values[i] = ec._ConfirmTotpEnrollmentPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recoveryCodes":
+			out.Values[i] = ec._ConfirmTotpEnrollmentPayload_recoveryCodes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ConfirmTotpEnrollmentPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39118,6 +40991,44 @@ func (ec *executionContext) _CreatePeerPayload(ctx context.Context, sel ast.Sele
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreatePeerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var disableTotpPayloadImplementors = []string{"DisableTotpPayload"}
+
+func (ec *executionContext) _DisableTotpPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DisableTotpPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disableTotpPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DisableTotpPayload")
+		case "user":
+			out.Values[i] = ec._DisableTotpPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DisableTotpPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40054,6 +41965,54 @@ func (ec *executionContext) _InviteFamilyContactPayload(ctx context.Context, sel
 			}
 		case "userErrors":
 			out.Values[i] = ec._InviteFamilyContactPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var issuePasswordResetPayloadImplementors = []string{"IssuePasswordResetPayload"}
+
+func (ec *executionContext) _IssuePasswordResetPayload(ctx context.Context, sel ast.SelectionSet, obj *model.IssuePasswordResetPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, issuePasswordResetPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IssuePasswordResetPayload")
+		case "user":
+			out.Values[i] = ec._IssuePasswordResetPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "resetUrl":
+			out.Values[i] = ec._IssuePasswordResetPayload_resetUrl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._IssuePasswordResetPayload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._IssuePasswordResetPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41127,6 +43086,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deactivateUser":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deactivateUser(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changePassword":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changePassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issuePasswordReset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_issuePasswordReset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resetPassword":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resetPassword(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "beginTotpEnrollment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_beginTotpEnrollment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmTotpEnrollment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmTotpEnrollment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disableTotp":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_disableTotp(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -42680,6 +44681,44 @@ func (ec *executionContext) _RecoveryStartDateChange(ctx context.Context, sel as
 	return out
 }
 
+var resetPasswordPayloadImplementors = []string{"ResetPasswordPayload"}
+
+func (ec *executionContext) _ResetPasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ResetPasswordPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, resetPasswordPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResetPasswordPayload")
+		case "done":
+			out.Values[i] = ec._ResetPasswordPayload_done(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ResetPasswordPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var resetRecoveryStartDatePayloadImplementors = []string{"ResetRecoveryStartDatePayload"}
 
 func (ec *executionContext) _ResetRecoveryStartDatePayload(ctx context.Context, sel ast.SelectionSet, obj *model.ResetRecoveryStartDatePayload) graphql.Marshaler {
@@ -43738,6 +45777,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "totpEnabled":
+			out.Values[i] = ec._User_totpEnabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -43942,6 +45986,16 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		case "sessionExpiresAt":
 			out.Values[i] = ec._Viewer_sessionExpiresAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totpEnabled":
+			out.Values[i] = ec._Viewer_totpEnabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totpEnrollmentRequired":
+			out.Values[i] = ec._Viewer_totpEnrollmentRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "sharedMembers":
@@ -45091,6 +47145,14 @@ func (ec *executionContext) marshalNAuditEventEdge2ᚖcarejourneyᚋgraphᚋmode
 	return ec._AuditEventEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNBeginTotpEnrollmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐBeginTotpEnrollmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.BeginTotpEnrollmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BeginTotpEnrollmentPayload!")
+		return graphql.Null
+	}
+	return ec._BeginTotpEnrollmentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -45202,6 +47264,19 @@ func (ec *executionContext) marshalNChangeCareLevelPayload2ᚖcarejourneyᚋgrap
 	return ec._ChangeCareLevelPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNChangePasswordInput2carejourneyᚋgraphᚋmodelᚐChangePasswordInput(ctx context.Context, v any) (model.ChangePasswordInput, error) {
+	res, err := ec.unmarshalInputChangePasswordInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangePasswordPayload2ᚖcarejourneyᚋgraphᚋmodelᚐChangePasswordPayload(ctx context.Context, sel ast.SelectionSet, v *model.ChangePasswordPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChangePasswordPayload!")
+		return graphql.Null
+	}
+	return ec._ChangePasswordPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCheckIn2ᚕᚖcarejourneyᚋserverᚋdomainᚐCheckInᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CheckIn) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -45280,6 +47355,19 @@ func (ec *executionContext) marshalNCommitmentAdherence2ᚖcarejourneyᚋgraph�
 		return graphql.Null
 	}
 	return ec._CommitmentAdherence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConfirmTotpEnrollmentInput2carejourneyᚋgraphᚋmodelᚐConfirmTotpEnrollmentInput(ctx context.Context, v any) (model.ConfirmTotpEnrollmentInput, error) {
+	res, err := ec.unmarshalInputConfirmTotpEnrollmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConfirmTotpEnrollmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐConfirmTotpEnrollmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.ConfirmTotpEnrollmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConfirmTotpEnrollmentPayload!")
+		return graphql.Null
+	}
+	return ec._ConfirmTotpEnrollmentPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
@@ -45530,6 +47618,19 @@ func (ec *executionContext) marshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayO
 func (ec *executionContext) unmarshalNDeactivateUserInput2carejourneyᚋgraphᚋmodelᚐDeactivateUserInput(ctx context.Context, v any) (model.DeactivateUserInput, error) {
 	res, err := ec.unmarshalInputDeactivateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDisableTotpInput2carejourneyᚋgraphᚋmodelᚐDisableTotpInput(ctx context.Context, v any) (model.DisableTotpInput, error) {
+	res, err := ec.unmarshalInputDisableTotpInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisableTotpPayload2ᚖcarejourneyᚋgraphᚋmodelᚐDisableTotpPayload(ctx context.Context, sel ast.SelectionSet, v *model.DisableTotpPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DisableTotpPayload!")
+		return graphql.Null
+	}
+	return ec._DisableTotpPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDischargeMemberInput2carejourneyᚋgraphᚋmodelᚐDischargeMemberInput(ctx context.Context, v any) (model.DischargeMemberInput, error) {
@@ -46111,6 +48212,19 @@ func (ec *executionContext) marshalNInviteFamilyContactPayload2ᚖcarejourneyᚋ
 		return graphql.Null
 	}
 	return ec._InviteFamilyContactPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIssuePasswordResetInput2carejourneyᚋgraphᚋmodelᚐIssuePasswordResetInput(ctx context.Context, v any) (model.IssuePasswordResetInput, error) {
+	res, err := ec.unmarshalInputIssuePasswordResetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIssuePasswordResetPayload2ᚖcarejourneyᚋgraphᚋmodelᚐIssuePasswordResetPayload(ctx context.Context, sel ast.SelectionSet, v *model.IssuePasswordResetPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IssuePasswordResetPayload!")
+		return graphql.Null
+	}
+	return ec._IssuePasswordResetPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNJoinGroupInput2carejourneyᚋgraphᚋmodelᚐJoinGroupInput(ctx context.Context, v any) (model.JoinGroupInput, error) {
@@ -46852,6 +48966,19 @@ func (ec *executionContext) unmarshalNRemoveAftercareCommitmentInput2carejourney
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNResetPasswordInput2carejourneyᚋgraphᚋmodelᚐResetPasswordInput(ctx context.Context, v any) (model.ResetPasswordInput, error) {
+	res, err := ec.unmarshalInputResetPasswordInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResetPasswordPayload2ᚖcarejourneyᚋgraphᚋmodelᚐResetPasswordPayload(ctx context.Context, sel ast.SelectionSet, v *model.ResetPasswordPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResetPasswordPayload!")
+		return graphql.Null
+	}
+	return ec._ResetPasswordPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNResetRecoveryStartDateInput2carejourneyᚋgraphᚋmodelᚐResetRecoveryStartDateInput(ctx context.Context, v any) (model.ResetRecoveryStartDateInput, error) {
 	res, err := ec.unmarshalInputResetRecoveryStartDateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -47524,6 +49651,12 @@ var (
 		"ALREADY_REVOKED":          domain.CodeAlreadyRevoked,
 		"LAST_ADMIN":               domain.CodeLastAdmin,
 		"HAS_ACCOUNT":              domain.CodeHasAccount,
+		"RESET_INVALID":            domain.CodeResetInvalid,
+		"TOTP_REQUIRED":            domain.CodeTOTPRequired,
+		"TOTP_INVALID":             domain.CodeTOTPInvalid,
+		"TOTP_ENROLLMENT_REQUIRED": domain.CodeTOTPEnrollmentRequired,
+		"TOTP_ALREADY_ENABLED":     domain.CodeTOTPAlreadyEnabled,
+		"TOTP_NOT_ENABLED":         domain.CodeTOTPNotEnabled,
 	}
 	marshalNUserErrorCode2carejourneyᚋserverᚋdomainᚐCode = map[domain.Code]string{
 		domain.CodeInvalidInput:           "INVALID_INPUT",
@@ -47557,6 +49690,12 @@ var (
 		domain.CodeAlreadyRevoked:         "ALREADY_REVOKED",
 		domain.CodeLastAdmin:              "LAST_ADMIN",
 		domain.CodeHasAccount:             "HAS_ACCOUNT",
+		domain.CodeResetInvalid:           "RESET_INVALID",
+		domain.CodeTOTPRequired:           "TOTP_REQUIRED",
+		domain.CodeTOTPInvalid:            "TOTP_INVALID",
+		domain.CodeTOTPEnrollmentRequired: "TOTP_ENROLLMENT_REQUIRED",
+		domain.CodeTOTPAlreadyEnabled:     "TOTP_ALREADY_ENABLED",
+		domain.CodeTOTPNotEnabled:         "TOTP_NOT_ENABLED",
 	}
 )
 
@@ -47916,6 +50055,14 @@ func (ec *executionContext) unmarshalOAuditEventFilter2ᚖcarejourneyᚋgraphᚋ
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputAuditEventFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOBeginTotpEnrollmentInput2ᚖcarejourneyᚋgraphᚋmodelᚐBeginTotpEnrollmentInput(ctx context.Context, v any) (*model.BeginTotpEnrollmentInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBeginTotpEnrollmentInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

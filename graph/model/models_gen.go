@@ -212,6 +212,24 @@ type AuditEventFilter struct {
 	Action *audit.Action `json:"action,omitempty"`
 }
 
+// Input of `beginTotpEnrollment` (empty: it enrolls the viewer).
+type BeginTotpEnrollmentInput struct {
+	// Ignored; reserved for future options.
+	ClientMutationID *string `json:"clientMutationId,omitempty"`
+}
+
+// The result of `beginTotpEnrollment`: the secret to put in an authenticator app, shown this once.
+type BeginTotpEnrollmentPayload struct {
+	// The viewer's account.
+	User *domain.User `json:"user,omitempty"`
+	// The base32 secret, for typing into an authenticator app.
+	Secret *string `json:"secret,omitempty"`
+	// The otpauth:// URI of the secret (RFC 6238: SHA1, 6 digits, 30 seconds), for a QR code.
+	OtpauthURI *string `json:"otpauthUri,omitempty"`
+	// Why no enrollment began (TOTP_ALREADY_ENABLED).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A peer supporter's certification (e.g. CPRS, CRPS, PRSS).
 type Certification struct {
 	// The credential, e.g. `CPRS`.
@@ -256,12 +274,44 @@ type ChangeCareLevelPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `changePassword`.
+type ChangePasswordInput struct {
+	// The password the account has now (checked under the sign-in throttle).
+	CurrentPassword string `json:"currentPassword"`
+	// The new password: 12 characters or more, 256 bytes at most.
+	NewPassword string `json:"newPassword"`
+}
+
+// The result of `changePassword`.
+type ChangePasswordPayload struct {
+	// The viewer's account; null when the password did not change.
+	User *domain.User `json:"user,omitempty"`
+	// Why the password did not change (INVALID_CREDENTIALS for a wrong current password, INVALID_INPUT for a new one against the policy, TOO_MANY_ATTEMPTS).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Attendance against one commitment's weekly target.
 type CommitmentAdherence struct {
 	// The commitment.
 	Commitment *domain.AftercareCommitment `json:"commitment"`
 	// One entry per week, oldest first.
 	Weeks []*AdherenceWeek `json:"weeks"`
+}
+
+// Input of `confirmTotpEnrollment`.
+type ConfirmTotpEnrollmentInput struct {
+	// The code the authenticator app shows now for the new secret.
+	Code string `json:"code"`
+}
+
+// The result of `confirmTotpEnrollment`.
+type ConfirmTotpEnrollmentPayload struct {
+	// The viewer's account, with two-factor sign-in on.
+	User *domain.User `json:"user,omitempty"`
+	// Ten single-use recovery codes, shown this once only: each signs in once in place of a code when the authenticator is lost. Only their hashes are kept.
+	RecoveryCodes []string `json:"recoveryCodes,omitempty"`
+	// Why nothing changed (TOTP_INVALID for a wrong code, TOTP_NOT_ENABLED when no enrollment was begun, TOTP_ALREADY_ENABLED).
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `correctCareEpisode`: the full corrected values of the episode.
@@ -306,6 +356,8 @@ type CreateAPIKeyInput struct {
 	PartnerName *string `json:"partnerName,omitempty"`
 	// What the key may read: at least one scope, each once.
 	Scopes []domain.Scope `json:"scopes"`
+	// When the key stops working by itself (in the future); omitted for a key that works until revoked.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
 }
 
 // The result of `createApiKey`.
@@ -460,6 +512,24 @@ type DeactivateUserInput struct {
 	UserID string `json:"userId"`
 }
 
+// Input of `disableTotp`.
+type DisableTotpInput struct {
+	// The account; the viewer's own when omitted. Another account's only for admins, without a code (for a lost device).
+	UserID *string `json:"userId,omitempty"`
+	// For the viewer's own account: a current code of the authenticator app.
+	Code *string `json:"code,omitempty"`
+	// For the viewer's own account, in place of `code`: one of its recovery codes.
+	RecoveryCode *string `json:"recoveryCode,omitempty"`
+}
+
+// The result of `disableTotp`.
+type DisableTotpPayload struct {
+	// The account, with two-factor sign-in off.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing changed (TOTP_INVALID for a missing or wrong code, TOTP_NOT_ENABLED, FORBIDDEN for another account without being an admin).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `dischargeMember`.
 type DischargeMemberInput struct {
 	// The member, who must be in care.
@@ -589,6 +659,24 @@ type InviteFamilyContactPayload struct {
 	// When the invitation expires (7 days from now).
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
 	// Why nothing was written (HAS_ACCOUNT when the contact has an account already).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Input of `issuePasswordReset`.
+type IssuePasswordResetInput struct {
+	// The account to reset.
+	UserID string `json:"userId"`
+}
+
+// The result of `issuePasswordReset`.
+type IssuePasswordResetPayload struct {
+	// The account the link is for.
+	User *domain.User `json:"user,omitempty"`
+	// The one-time link, shown this once only: hand it to the person by a channel you trust. Only a hash of its token is kept.
+	ResetURL *string `json:"resetUrl,omitempty"`
+	// When the link stops working (24 hours after it was issued).
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// Why no link was issued (NOT_FOUND, INVALID_INPUT for a deactivated account).
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -858,6 +946,14 @@ type RemoveAftercareCommitmentInput struct {
 	CommitmentID string `json:"commitmentId"`
 }
 
+// Input of `resetPassword`.
+type ResetPasswordInput struct {
+	// The token of the reset link (after `#token=`).
+	Token string `json:"token"`
+	// The new password: 12 characters or more, 256 bytes at most.
+	NewPassword string `json:"newPassword"`
+}
+
 // Input of `resetRecoveryStartDate`.
 type ResetRecoveryStartDateInput struct {
 	// The member.
@@ -954,13 +1050,20 @@ type SignInInput struct {
 	Email string `json:"email"`
 	// The account's password.
 	Password string `json:"password"`
+	// For an account with two-factor sign-in: the 6-digit code its authenticator app shows now (each code works once).
+	TotpCode *string `json:"totpCode,omitempty"`
+	// For an account with two-factor sign-in whose authenticator is lost: one of its recovery codes (each works once).
+	RecoveryCode *string `json:"recoveryCode,omitempty"`
 }
 
 // The result of `signIn`.
 type SignInPayload struct {
 	// The signed-in person; null when sign-in failed.
 	Viewer *Viewer `json:"viewer,omitempty"`
-	// Why sign-in failed (code INVALID_CREDENTIALS for a wrong email or password).
+	// Why sign-in failed: INVALID_CREDENTIALS for a wrong email or password;
+	// TOTP_REQUIRED when the account has two-factor sign-in and no code was
+	// given, TOTP_INVALID for a wrong or used one (both count toward the sign-in
+	// throttle, like a wrong password); TOO_MANY_ATTEMPTS while locked out.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -1190,6 +1293,13 @@ type Viewer struct {
 	User *domain.User `json:"user,omitempty"`
 	// When the session ends unless renewed by activity; null for a partner key.
 	SessionExpiresAt *time.Time `json:"sessionExpiresAt,omitempty"`
+	// Whether the viewer signs in with a second factor (TOTP); false for a partner key.
+	TotpEnabled bool `json:"totpEnabled"`
+	// True while the viewer's role requires two-factor sign-in (TOTP_REQUIRED_ROLES) and the
+	// account has none: the session may then only read `viewer`, enroll
+	// (`beginTotpEnrollment`, `confirmTotpEnrollment`), change its password and
+	// sign out; everything else is refused with TOTP_ENROLLMENT_REQUIRED.
+	TotpEnrollmentRequired bool `json:"totpEnrollmentRequired"`
 	// For a family member: the members whose active consent names them, with what those consents cover. Empty for staff.
 	SharedMembers []*SharedMember `json:"sharedMembers"`
 	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.

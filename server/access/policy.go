@@ -120,6 +120,17 @@ var Mutations = map[string]MutationRule{
 	"createUser":     {Audience: Admin},
 	"updateUserRole": {Audience: Admin},
 	"deactivateUser": {Audience: Admin},
+
+	// One's own account. A password reset link is issued by an admin and
+	// used by whoever holds it: the token is the credential. Two-factor
+	// sign-in is for staff; an admin may turn off another's (disableTotp
+	// checks that in its rule).
+	"changePassword":        {Audience: Users},
+	"issuePasswordReset":    {Audience: Admin},
+	"resetPassword":         {Audience: Anonymous | Users},
+	"beginTotpEnrollment":   {Audience: Staff},
+	"confirmTotpEnrollment": {Audience: Staff},
+	"disableTotp":           {Audience: Staff},
 }
 
 // TypeRule says who may see the fields of an object type: Read for every
@@ -176,7 +187,7 @@ var Types = map[string]TypeRule{
 	// their colleagues' names and roles, for "recorded by"; family accounts
 	// are seen by the care team, who record their consents, and by their
 	// owner; emails by admins and the owner; keys see no one.
-	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff, "email": Admin}, Own: map[string]bool{"email": true}},
+	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff, "email": Admin, "totpEnabled": Admin}, Own: map[string]bool{"email": true}},
 	"CareLevel": {Read: SignedIn},
 
 	"Member": {

@@ -28,7 +28,7 @@ func usageTo(env Env, extra func(*flag.FlagSet)) func(*flag.FlagSet) {
 
 // withStore parses the configuration, opens the database and runs fn.
 func withStore(ctx context.Context, name string, args []string, env Env, extra func(*flag.FlagSet),
-	fn func(ctx context.Context, st *store.Store) error) error {
+	fn func(ctx context.Context, st *store.Store, cfg *config.Config) error) error {
 	cfg, _, err := config.Parse(name, args, env.Getenv, usageTo(env, extra))
 	if err != nil {
 		return err
@@ -39,7 +39,7 @@ func withStore(ctx context.Context, name string, args []string, env Env, extra f
 		return err
 	}
 	defer db.Close(ctx)
-	return fn(ctx, store.New(db.DB, cfg.TimeZone))
+	return fn(ctx, store.New(db.DB, cfg.TimeZone), cfg)
 }
 
 const migrateHelp = `Usage: carejourney migrate up|down|status [flags]
@@ -53,7 +53,7 @@ func migrateCommand(ctx context.Context, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	return withStore(ctx, "migrate "+sub, rest, env, nil, func(ctx context.Context, st *store.Store) error {
+	return withStore(ctx, "migrate "+sub, rest, env, nil, func(ctx context.Context, st *store.Store, cfg *config.Config) error {
 		switch sub {
 		case "up":
 			if err := store.Migrate(ctx, st.DB(), env.Stdout); err != nil {
@@ -80,7 +80,7 @@ func seedCommand(ctx context.Context, args []string, env Env) error {
 		return err
 	}
 	if sub == "demo" {
-		return withStore(ctx, "seed demo", rest, env, nil, func(ctx context.Context, st *store.Store) error {
+		return withStore(ctx, "seed demo", rest, env, nil, func(ctx context.Context, st *store.Store, cfg *config.Config) error {
 			if err := store.Migrate(ctx, st.DB(), nil); err != nil {
 				return err
 			}
@@ -91,7 +91,7 @@ func seedCommand(ctx context.Context, args []string, env Env) error {
 			if _, err := st.RecordMilestones(ctx); err != nil {
 				return err
 			}
-			printDemoUsers(env.Stdout, users)
+			printDemoUsers(env.Stdout, users, cfg.TOTPRequiredRoles)
 			return nil
 		})
 	}
@@ -100,7 +100,7 @@ func seedCommand(ctx context.Context, args []string, env Env) error {
 		fs.IntVar(&opts.Members, "members", 10000, "how many members to add")
 		fs.Int64Var(&opts.Seed, "seed", 1, "random seed; the same seed gives the same data")
 	}
-	return withStore(ctx, "seed scale", rest, env, extra, func(ctx context.Context, st *store.Store) error {
+	return withStore(ctx, "seed scale", rest, env, extra, func(ctx context.Context, st *store.Store, cfg *config.Config) error {
 		if opts.Members <= 0 {
 			return errors.New("--members must be positive")
 		}
@@ -140,7 +140,7 @@ func userCommand(ctx context.Context, args []string, env Env) error {
 		fs.StringVar(&name, "name", "", "full name")
 		fs.StringVar(&role, "role", "", "ADMIN, CASE_MANAGER, CLINICIAN, PEER_SUPPORTER, HOUSE_MANAGER or FAMILY")
 	}
-	return withStore(ctx, "user create", rest, env, extra, func(ctx context.Context, st *store.Store) error {
+	return withStore(ctx, "user create", rest, env, extra, func(ctx context.Context, st *store.Store, cfg *config.Config) error {
 		u, err := newUser(email, name, role, env)
 		if err != nil {
 			return err

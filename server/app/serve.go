@@ -20,6 +20,7 @@ import (
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/config"
+	"carejourney/server/domain"
 	"carejourney/server/httpserver"
 	"carejourney/server/ratelimit"
 	"carejourney/server/seed"
@@ -85,12 +86,12 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 	}
 	st := store.New(db.DB, cfg.TimeZone)
 	if cfg.SeedDemoOnEmpty {
-		if err := seedDemoIfEmpty(ctx, st, stdout); err != nil {
+		if err := seedDemoIfEmpty(ctx, st, stdout, cfg.TOTPRequiredRoles); err != nil {
 			return fail(err)
 		}
 	}
 	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge,
-		Throttle: auth.NewSignInThrottle()}
+		Throttle: auth.NewSignInThrottle(), TOTPRequiredRoles: cfg.TOTPRequiredRoles}
 	// The audit log writes on a connection of its own: beside the requests,
 	// not inside them, and unseen by the query hooks that watch them.
 	events := audit.New(bun.NewDB(db.DB.DB, pgdialect.New()), logger, audit.Options{})
@@ -159,7 +160,7 @@ func (s *Server) shutdown(ctx context.Context) error {
 	return err
 }
 
-func seedDemoIfEmpty(ctx context.Context, st *store.Store, stdout io.Writer) error {
+func seedDemoIfEmpty(ctx context.Context, st *store.Store, stdout io.Writer, totpRoles []domain.Role) error {
 	users, err := st.CountUsers(ctx)
 	if err != nil || users > 0 {
 		return err
@@ -168,14 +169,27 @@ func seedDemoIfEmpty(ctx context.Context, st *store.Store, stdout io.Writer) err
 	if err != nil {
 		return fmt.Errorf("loading the demo data: %w", err)
 	}
-	printDemoUsers(stdout, demoUsers)
+	printDemoUsers(stdout, demoUsers, totpRoles)
 	return nil
 }
 
-func printDemoUsers(w io.Writer, users []seed.DemoUser) {
+func printDemoUsers(w io.Writer, users []seed.DemoUser, totpRoles []domain.Role) {
 	fmt.Fprintln(w, "Demo data loaded. Sign in with:")
 	for _, u := range users {
 		fmt.Fprintf(w, "  %-16s %-40s password: %s\n", u.Role, u.Email, u.Password)
+	}
+	// The demo accounts have no second factor enrolled: say what that means
+	// in this run.
+	if len(totpRoles) == 0 {
+		fmt.Fprintln(w, "Two-factor sign-in is required of no role in this run (TOTP_REQUIRED_ROLES=none, as make run sets it):")
+		fmt.Fprintln(w, "  the demo accounts sign in with their password alone; any staff account may still enroll (beginTotpEnrollment).")
+	} else {
+		names := make([]string, len(totpRoles))
+		for i, r := range totpRoles {
+			names[i] = string(r)
+		}
+		fmt.Fprintf(w, "Two-factor sign-in is required of %s (TOTP_REQUIRED_ROLES): those demo accounts have none yet,\n", strings.Join(names, ", "))
+		fmt.Fprintln(w, "  so their sessions may only enroll (beginTotpEnrollment) until they do. Set TOTP_REQUIRED_ROLES=none to skip it.")
 	}
 	fmt.Fprintln(w, "Partner keys (send as Authorization: Bearer <key>):")
 	for _, k := range seed.DemoKeys {

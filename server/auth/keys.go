@@ -33,6 +33,10 @@ func NewKeySecret() (secret string, hash []byte, prefix string) {
 type Keys struct {
 	Store *store.Store
 	Now   func() time.Time
+	// Expired, when set, is told of each request refused because its key
+	// had expired (for the audit log): the key exists, so, unlike an
+	// unknown secret, the refusal can name it.
+	Expired func(ctx context.Context, key *domain.APIKey)
 }
 
 func (k *Keys) now() time.Time {
@@ -42,8 +46,9 @@ func (k *Keys) now() time.Time {
 	return time.Now()
 }
 
-// Authenticate resolves a secret to its key; nil when the secret is unknown
-// or the key revoked. The key's last use is written at most once a minute.
+// Authenticate resolves a secret to its key; nil when the secret is unknown,
+// the key revoked or past its expiry. The key's last use is written at most
+// once a minute.
 func (k *Keys) Authenticate(ctx context.Context, secret string) (*domain.APIKey, error) {
 	if !strings.HasPrefix(secret, KeySecretPrefix) {
 		return nil, nil
@@ -55,7 +60,14 @@ func (k *Keys) Authenticate(ctx context.Context, secret string) (*domain.APIKey,
 	if key == nil {
 		return nil, nil
 	}
-	if now := k.now(); key.NeedsTouch(now) {
+	now := k.now()
+	if key.ExpiredAt(now) {
+		if k.Expired != nil {
+			k.Expired(ctx, key)
+		}
+		return nil, nil
+	}
+	if key.NeedsTouch(now) {
 		if err := k.Store.TouchAPIKey(ctx, key.ID, now); err != nil {
 			return nil, fmt.Errorf("auth: unable to record key use: %w", err)
 		}
@@ -78,7 +90,7 @@ func bearerToken(r *http.Request) (token string, ok bool) {
 // <secret>`: the key goes into the context (WithKey) and the request's
 // cookies are dropped, so a key request never has a session (and can never
 // set one), whatever else it sends. An unknown or revoked key is refused with
-// HTTP 401 and a GraphQL error body. Requests without bearer credentials
+// HTTP 401 and a GraphQL error body, and so is an expired one. Requests without bearer credentials
 // pass through untouched, to the session middleware.
 func (k *Keys) Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
@@ -105,11 +117,11 @@ func (k *Keys) Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
 	}
 }
 
-// refuseKey answers a request whose key is unknown or revoked, in the shape
+// refuseKey answers a request whose key is unknown, revoked or expired, in the shape
 // of a GraphQL error so that clients read it like any other.
 func refuseKey(w http.ResponseWriter) {
 	body, _ := json.Marshal(map[string]any{"errors": []map[string]any{{
-		"message":    "The API key is not valid: it is unknown or was revoked.",
+		"message":    "The API key is not valid: it is unknown, was revoked or has expired.",
 		"extensions": map[string]any{"code": "UNAUTHENTICATED"},
 	}}})
 	h := w.Header()

@@ -17,6 +17,10 @@ type Viewer struct {
 	SessionID int64
 	// ExpiresAt is when the session ends unless activity renews it.
 	ExpiresAt time.Time
+	// TOTPEnrollmentRequired holds the session to enrolling in two-factor
+	// sign-in: the user's role requires it (TOTP_REQUIRED_ROLES) and the
+	// account has none yet.
+	TOTPEnrollmentRequired bool
 }
 
 // Sessions signs people in and out and resolves session tokens.
@@ -30,6 +34,9 @@ type Sessions struct {
 	// Throttle, when set, refuses sign-ins after too many failures of an
 	// account or from an address (requestinfo.ClientAddress).
 	Throttle *SignInThrottle
+	// TOTPRequiredRoles are the roles that must use two-factor sign-in:
+	// their sessions may only enroll until they do.
+	TOTPRequiredRoles []domain.Role
 }
 
 // touchEvery bounds how often a busy session's last-seen time is written.
@@ -53,32 +60,44 @@ func (s *Sessions) expiry(createdAt, seenAt time.Time) time.Time {
 
 var errInvalidCredentials = domain.Errorf(domain.CodeInvalidCredentials, "The email or password is not correct.")
 
+// Credentials are what a sign-in gives: email and password, and for an
+// account with two-factor sign-in a code of its authenticator app or one
+// of its recovery codes.
+type Credentials struct {
+	Email, Password        string
+	TOTPCode, RecoveryCode string
+}
+
 // SignIn checks credentials and opens a session. It returns the token for
 // the cookie. A wrong email and a wrong password fail alike, in the same time.
-// While the throttle locks out the account or the client's address, it
-// refuses with TOO_MANY_ATTEMPTS without looking at the password.
-func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer, string, error) {
+// For an account with two-factor sign-in, a right password without a code
+// is TOTP_REQUIRED and a wrong code TOTP_INVALID; both count as failures
+// for the throttle. While the throttle locks out the account or the
+// client's address, it refuses with TOO_MANY_ATTEMPTS without looking at
+// the password.
+func (s *Sessions) SignIn(ctx context.Context, c Credentials) (*Viewer, string, error) {
+	email, password := c.Email, c.Password
 	address := requestinfo.ClientAddress(ctx)
 	if s.Throttle != nil {
 		if until := s.Throttle.LockedUntil(email, address); !until.IsZero() {
 			return nil, "", tooManyAttempts(s.now(), until)
 		}
 	}
-	// failed refuses; userID names the account tried, for the audit log,
-	// when the email belongs to one.
-	failed := func(userID int64) (*Viewer, string, error) {
+	// failed refuses with why; userID names the account tried, for the
+	// audit log, when the email belongs to one.
+	failed := func(userID int64, why *domain.Error) (*Viewer, string, error) {
 		if s.Throttle != nil {
 			s.Throttle.Failed(email, address)
 		}
 		if userID != 0 {
-			return nil, "", &refusedSignIn{userID: userID}
+			return nil, "", &refusedSignIn{userID: userID, err: why}
 		}
-		return nil, "", errInvalidCredentials
+		return nil, "", why
 	}
 	normalized, err := domain.NormalizeEmail(email)
 	if err != nil {
 		CheckPassword(password, dummyHash)
-		return failed(0)
+		return failed(0, errInvalidCredentials)
 	}
 	user, err := s.Store.UserByEmail(ctx, normalized)
 	if err != nil {
@@ -86,10 +105,18 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 	}
 	if user == nil {
 		CheckPassword(password, dummyHash)
-		return failed(0)
+		return failed(0, errInvalidCredentials)
 	}
 	if !CheckPassword(password, user.PasswordHash) || !user.Active {
-		return failed(user.ID)
+		return failed(user.ID, errInvalidCredentials)
+	}
+	if user.TOTPEnabledAt != nil {
+		if err := s.checkSecondFactor(ctx, user.ID, c.TOTPCode, c.RecoveryCode); err != nil {
+			if why := domain.AsError(err); why != nil {
+				return failed(user.ID, why)
+			}
+			return nil, "", err
+		}
 	}
 	if s.Throttle != nil {
 		s.Throttle.Succeeded(email)
@@ -99,14 +126,27 @@ func (s *Sessions) SignIn(ctx context.Context, email, password string) (*Viewer,
 
 // Open opens a session for a user whose identity was established otherwise
 // (a password, an accepted invitation) and returns the token for the cookie.
+// The session the request came with, if any, is ended first: a session id
+// never survives a sign-in, so one planted in a browser beforehand (session
+// fixation) is worth nothing.
 func (s *Sessions) Open(ctx context.Context, user *domain.User) (*Viewer, string, error) {
+	if err := s.SignOut(ctx, ViewerFrom(ctx)); err != nil {
+		return nil, "", fmt.Errorf("auth: unable to end the previous session: %w", err)
+	}
 	token, hash := NewToken()
 	now := s.now()
 	sess := &store.Session{TokenHash: hash, UserID: user.ID, CreatedAt: now, LastSeenAt: now, ExpiresAt: s.expiry(now, now)}
 	if err := s.Store.CreateSession(ctx, sess); err != nil {
 		return nil, "", fmt.Errorf("auth: unable to create session: %w", err)
 	}
-	return &Viewer{User: user, SessionID: sess.ID, ExpiresAt: sess.ExpiresAt}, token, nil
+	return s.viewer(user, sess.ID, sess.ExpiresAt), token, nil
+}
+
+// viewer is the viewer of a session, with whether it is held to enrolling
+// in two-factor sign-in.
+func (s *Sessions) viewer(user *domain.User, sessionID int64, expires time.Time) *Viewer {
+	return &Viewer{User: user, SessionID: sessionID, ExpiresAt: expires,
+		TOTPEnrollmentRequired: domain.TOTPEnrollmentRequired(user, s.TOTPRequiredRoles)}
 }
 
 // tooManyAttempts says when to try again, in minutes and as a UTC time.
@@ -130,8 +170,23 @@ var Passwords = store.Passwords{Hash: HashPassword, Check: CheckPassword}
 // AcceptInvitation uses a family invitation token with a password (a new
 // one, or that of the person's existing FAMILY account) and signs the
 // person in. It returns the token for the cookie.
+//
+// The password of an existing account is checked under the sign-in
+// throttle, like a sign-in: refused while the account or the client's
+// address is locked out, and a wrong one counts as a failure.
 func (s *Sessions) AcceptInvitation(ctx context.Context, token, password string) (*Viewer, string, error) {
-	user, err := s.Store.AcceptInvitation(ctx, HashToken(token), password, Passwords)
+	pw := Passwords
+	if s.Throttle != nil {
+		address := requestinfo.ClientAddress(ctx)
+		pw.Guard = func(email string) error {
+			if until := s.Throttle.LockedUntil(email, address); !until.IsZero() {
+				return tooManyAttempts(s.now(), until)
+			}
+			return nil
+		}
+		pw.Failed = func(email string) { s.Throttle.Failed(email, address) }
+	}
+	user, err := s.Store.AcceptInvitation(ctx, HashToken(token), password, pw)
 	if err != nil {
 		return nil, "", err
 	}
@@ -156,7 +211,7 @@ func (s *Sessions) Authenticate(ctx context.Context, token string) (*Viewer, err
 			return nil, fmt.Errorf("auth: unable to renew session: %w", err)
 		}
 	}
-	return &Viewer{User: user, SessionID: sess.ID, ExpiresAt: expires}, nil
+	return s.viewer(user, sess.ID, expires), nil
 }
 
 // SignOut ends the viewer's session.

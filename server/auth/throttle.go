@@ -4,11 +4,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"carejourney/server/requestinfo"
 )
 
 // SignInThrottle slows down password guessing. It counts failed sign-ins
 // per account (the normalized email, whether or not such an account
-// exists, so a lockout reveals nothing) and per client address. After
+// exists, so a lockout reveals nothing) and per client address (an IPv6
+// address by its /64, as the rate limits count it). After
 // AccountLimit failures of one account, or AddressLimit from one address,
 // within Window, that account or address is locked out for BaseDelay; each
 // further failure after a lockout (until a Window passes without one)
@@ -60,7 +63,10 @@ func (t *SignInThrottle) now() time.Time {
 }
 
 func accountKey(email string) string { return "account:" + strings.ToLower(strings.TrimSpace(email)) }
-func addressKey(addr string) string  { return "address:" + addr }
+
+// addressKey groups addresses as the rate limits do: an IPv6 client by its
+// /64, which it can pick any address of.
+func addressKey(addr string) string { return "address:" + requestinfo.AddressGroup(addr) }
 
 // LockedUntil says until when a sign-in to email from address is refused;
 // the zero time when it is not.

@@ -142,7 +142,7 @@ func TestLockedOutSignInChecksNothing(t *testing.T) {
 	}
 	s := &auth.Sessions{Throttle: th, Now: c.now}
 	ctx := requestinfo.WithClientAddress(context.Background(), "192.0.2.9")
-	_, _, err := s.SignIn(ctx, "PAT@example.org", "the right password, maybe")
+	_, _, err := s.SignIn(ctx, auth.Credentials{Email: "PAT@example.org", Password: "the right password, maybe"})
 	e := domain.AsError(err)
 	if e == nil || e.Code != domain.CodeTooManyAttempts || e.Message != "Too many failed sign-in attempts. Try again in 1 minute (after 2026-03-01T12:01:00Z)." {
 		t.Fatalf("err = %v", err)
@@ -152,8 +152,26 @@ func TestLockedOutSignInChecksNothing(t *testing.T) {
 	for i := range 20 {
 		th.Failed(fmt.Sprintf("x%d@example.org", i), "192.0.2.9")
 	}
-	_, _, err = s.SignIn(ctx, "new@example.org", "whatever")
+	_, _, err = s.SignIn(ctx, auth.Credentials{Email: "new@example.org", Password: "whatever"})
 	if domain.ErrorCode(err) != domain.CodeTooManyAttempts || !strings.Contains(err.Error(), "Try again in 1 minute") {
 		t.Fatalf("address lockout: %v", err)
+	}
+}
+
+// Addresses of one IPv6 /64 count as one address, as for the rate limits:
+// a client cannot get fresh guesses by moving within its prefix.
+func TestThrottleGroupsIPv6By64(t *testing.T) {
+	th, _ := newThrottle()
+	for i := range 20 {
+		th.Failed(fmt.Sprintf("a%d@example.org", i), fmt.Sprintf("2001:db8:1:2::%x", i+1))
+	}
+	if th.LockedUntil("new@example.org", "2001:db8:1:2:ffff::9").IsZero() {
+		t.Fatal("another address of the same /64 is not locked out")
+	}
+	if !th.LockedUntil("new@example.org", "2001:db8:1:3::1").IsZero() {
+		t.Fatal("the next /64 is locked out too")
+	}
+	if !th.LockedUntil("new@example.org", "192.0.2.1").IsZero() {
+		t.Fatal("an IPv4 address is locked out")
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"carejourney/server/domain"
 )
 
 // Config is the validated configuration of `serve`.
@@ -45,6 +47,9 @@ type Config struct {
 	// RequestTimeout is the deadline of each GraphQL request, down to its
 	// SQL statements (TIMEOUT).
 	RequestTimeout time.Duration
+	// TOTPRequiredRoles must use two-factor sign-in; until an account of
+	// one of them enrolls, its session may only enroll.
+	TOTPRequiredRoles []domain.Role
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -176,6 +181,12 @@ var Options = []Option{
 			}
 			c.PublicURL = strings.TrimSuffix(v, "/")
 			return nil
+		}},
+	{Env: "TOTP_REQUIRED_ROLES", Flag: "totp-required-roles", Default: "ADMIN", Usage: `comma-separated staff roles that must use two-factor sign-in (TOTP), or "none"; until such an account enrolls, its session may only enroll (make run sets none for the demo)`,
+		set: func(c *Config, v string) error {
+			roles, err := domain.ParseTOTPRequiredRoles(v)
+			c.TOTPRequiredRoles = roles
+			return err
 		}},
 }
 

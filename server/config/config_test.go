@@ -105,3 +105,24 @@ func TestRequestTimeout(t *testing.T) {
 		}
 	}
 }
+
+// Two-factor sign-in is required of admins unless the operator says
+// otherwise; "none" turns it off; a non-staff role is refused at start-up.
+func TestTOTPRequiredRoles(t *testing.T) {
+	c, _, err := Parse("serve", nil, env(nil), nil)
+	if err != nil || len(c.TOTPRequiredRoles) != 1 || c.TOTPRequiredRoles[0] != "ADMIN" {
+		t.Fatalf("default %v (%v)", c.TOTPRequiredRoles, err)
+	}
+	c, _, err = Parse("serve", []string{"--totp-required-roles=none"}, env(nil), nil)
+	if err != nil || len(c.TOTPRequiredRoles) != 0 {
+		t.Fatalf("none: %v (%v)", c.TOTPRequiredRoles, err)
+	}
+	c, _, err = Parse("serve", nil, env(map[string]string{"TOTP_REQUIRED_ROLES": "ADMIN,CLINICIAN"}), nil)
+	if err != nil || len(c.TOTPRequiredRoles) != 2 {
+		t.Fatalf("two roles: %v (%v)", c.TOTPRequiredRoles, err)
+	}
+	if _, _, err := Parse("serve", nil, env(map[string]string{"TOTP_REQUIRED_ROLES": "FAMILY"}), nil); err == nil ||
+		!strings.Contains(err.Error(), "TOTP_REQUIRED_ROLES") {
+		t.Fatalf("FAMILY accepted: %v", err)
+	}
+}

@@ -44,6 +44,8 @@ type APIKey struct {
 	LastUsedAt      *time.Time `bun:"last_used_at"`
 	RevokedAt       *time.Time `bun:"revoked_at"`
 	RevokedByUserID *int64     `bun:"revoked_by_user_id"`
+	// ExpiresAt is when the key stops working by itself; nil for never.
+	ExpiresAt *time.Time `bun:"expires_at"`
 }
 
 // HasScope reports whether the key carries s.

@@ -50,6 +50,14 @@ const (
 	CodeAlreadyRevoked    Code = "ALREADY_REVOKED"
 	CodeLastAdmin         Code = "LAST_ADMIN"
 	CodeHasAccount        Code = "HAS_ACCOUNT"
+
+	// Account codes.
+	CodeResetInvalid           Code = "RESET_INVALID"
+	CodeTOTPRequired           Code = "TOTP_REQUIRED"
+	CodeTOTPInvalid            Code = "TOTP_INVALID"
+	CodeTOTPEnrollmentRequired Code = "TOTP_ENROLLMENT_REQUIRED"
+	CodeTOTPAlreadyEnabled     Code = "TOTP_ALREADY_ENABLED"
+	CodeTOTPNotEnabled         Code = "TOTP_NOT_ENABLED"
 )
 
 // AllCodes lists every code, so tests can check the API enum covers them.
@@ -62,6 +70,7 @@ var AllCodes = []Code{
 	CodeCaseloadFull, CodePeerInactive, CodeMeetingNotStarted,
 	CodeActivePlanExists, CodePlanClosed, CodeInvalidStatusChange,
 	CodeTooManyAttempts, CodeInvitationInvalid, CodeAlreadyRevoked, CodeLastAdmin, CodeHasAccount,
+	CodeResetInvalid, CodeTOTPRequired, CodeTOTPInvalid, CodeTOTPEnrollmentRequired, CodeTOTPAlreadyEnabled, CodeTOTPNotEnabled,
 }
 
 // Error is a failure the caller can act on: a broken business rule, bad

@@ -334,6 +334,8 @@ func TestAllCodesComplete(t *testing.T) {
 		domain.CodeMeetingNotStarted, domain.CodeActivePlanExists, domain.CodePlanClosed, domain.CodeInvalidStatusChange,
 		domain.CodeTooManyAttempts, domain.CodeInvitationInvalid, domain.CodeAlreadyRevoked, domain.CodeLastAdmin,
 		domain.CodeHasAccount,
+		domain.CodeResetInvalid, domain.CodeTOTPRequired, domain.CodeTOTPInvalid, domain.CodeTOTPEnrollmentRequired,
+		domain.CodeTOTPAlreadyEnabled, domain.CodeTOTPNotEnabled,
 	}
 	seen := map[domain.Code]bool{}
 	for _, c := range domain.AllCodes {

@@ -44,6 +44,9 @@ type User struct {
 	PasswordHash string    `bun:"password_hash"`
 	Active       bool      `bun:"active"`
 	CreatedAt    time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	// TOTPEnabledAt is when two-factor sign-in was turned on; nil while it
+	// is off. (The secret itself is never loaded with the user.)
+	TOTPEnabledAt *time.Time `bun:"totp_enabled_at"`
 }
 
 // MinPasswordLength follows NIST SP 800-63B: length over composition rules.

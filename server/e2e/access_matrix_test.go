@@ -265,6 +265,16 @@ func matrixOps() []matrixOp {
 		m("createUser", `{email: "", name: "", role: CLINICIAN, password: ""}`, []string{admin}),
 		m("updateUserRole", `{userId: $user, role: FAMILY}`, []string{admin}),
 		m("deactivateUser", `{userId: "VXNlcjo5OTk5OTk5OTk"}`, []string{admin}),
+		// Accounts: inputs the rules refuse after the gate (a password
+		// against the policy, an unknown user or token, a code of the wrong
+		// form), so no password, link or second factor changes.
+		m("changePassword", `{currentPassword: "not checked", newPassword: "short"}`, usersAll),
+		m("issuePasswordReset", `{userId: "VXNlcjo5OTk5OTk5OTk"}`, []string{admin}),
+		m("resetPassword", `{token: "not a token", newPassword: "correct horse battery"}`, []string{anon}, usersAll),
+		m("beginTotpEnrollment", `{}`, staffAll),
+		m("confirmTotpEnrollment", `{code: "abc"}`, staffAll),
+		m("disableTotp", `{code: "abc"}`, staffAll),
+		{name: "User.totpEnabled", doc: `{ viewer { user { totpEnabled } } }`, root: "viewer.user.totpEnabled", allow: []string{admin}},
 
 		m("signIn", `{email: "nobody@test.example", password: "not the password"}`, []string{anon}, usersAll),
 		m("acceptInvitation", `{token: "not a token", password: "correct horse battery"}`, []string{anon}, usersAll),

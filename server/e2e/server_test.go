@@ -47,7 +47,10 @@ func startServerWith(t testing.TB, env map[string]string, hooks ...app.QueryHook
 		// Statement-count and walk tests send big nested pages in quick
 		// succession: the cost and rate limits stay out of their way. The
 		// limits tests (limits_test.go) set the production values.
-		"MAX_QUERY_COST": "100000000", "RATE_LIMIT_POINTS": "100000000", "RATE_LIMIT_RESTORE_RATE": "100000000"}
+		"MAX_QUERY_COST": "100000000", "RATE_LIMIT_POINTS": "100000000", "RATE_LIMIT_RESTORE_RATE": "100000000",
+		// Test users have no second factor; the accounts tests
+		// (accounts_test.go) set the production default.
+		"TOTP_REQUIRED_ROLES": "none"}
 	for k, v := range env {
 		vars[k] = v
 	}

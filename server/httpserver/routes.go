@@ -3,6 +3,7 @@
 package httpserver
 
 import (
+	"context"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -13,6 +14,8 @@ import (
 	"carejourney/graph"
 	"carejourney/server/audit"
 	"carejourney/server/auth"
+	"carejourney/server/domain"
+	"carejourney/server/requestinfo"
 	"carejourney/server/store"
 )
 
@@ -36,6 +39,22 @@ type Deps struct {
 	RequestTimeout time.Duration
 }
 
+// auditExpiredKey records a request refused for an expired key as a DENIED
+// event of that key, as the GraphQL layer records refused fields.
+func auditExpiredKey(events *audit.Log, logger *slog.Logger) func(context.Context, *domain.APIKey) {
+	return func(ctx context.Context, key *domain.APIKey) {
+		if events == nil {
+			return
+		}
+		err := events.Append(audit.Event{OccurredAt: time.Now(), ActorKind: audit.ActorAPIKey, ActorKeyID: key.ID,
+			Action: audit.ActionDenied, Field: "expiresAt", ObjectType: "ApiKey", ObjectID: key.ID,
+			RequestID: requestinfo.RequestID(ctx), ClientAddress: requestinfo.ClientAddress(ctx)})
+		if err != nil {
+			logger.ErrorContext(ctx, "audit event not recorded", "err", err)
+		}
+	}
+}
+
 // maxBodyBytes bounds a request body; a GraphQL document is small.
 const maxBodyBytes = 1 << 20
 
@@ -47,7 +66,7 @@ func New(d Deps) http.Handler {
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	// Partner keys (Authorization: Bearer) are resolved first; a key request
 	// skips the session middleware and never sees the cookies.
-	keys := &auth.Keys{Store: d.Store, Now: d.Sessions.Now}
+	keys := &auth.Keys{Store: d.Store, Now: d.Sessions.Now, Expired: auditExpiredKey(d.Audit, d.Logger)}
 	api = keys.Middleware(d.Logger)(api)
 	api = limitBody(maxBodyBytes, api)
 	api = cors.New(cors.Options{

@@ -64,3 +64,15 @@ func ClientAddressOf(r *http.Request, trustProxy bool) string {
 	}
 	return host
 }
+
+// AddressGroup names the group of client addresses that counts as one
+// client for rate limits and sign-in throttling: an IPv4 address alone,
+// an IPv6 address by its /64 (one subscriber usually holds a whole /64,
+// and can pick any address in it). Anything else is returned as is.
+func AddressGroup(addr string) string {
+	if ip, err := netip.ParseAddr(addr); err == nil && ip.Is6() && !ip.Is4In6() {
+		prefix, _ := ip.Prefix(64)
+		return prefix.String()
+	}
+	return addr
+}

@@ -15,6 +15,8 @@ type NewAPIKey struct {
 	Fields       domain.APIKeyFields
 	SecretHash   []byte
 	SecretPrefix string
+	// ExpiresAt, when set, is when the key stops working by itself.
+	ExpiresAt *time.Time
 }
 
 // CreateAPIKey stores a partner's key after checking its fields.
@@ -23,8 +25,12 @@ func (s *Store) CreateAPIKey(ctx context.Context, by int64, in NewAPIKey) (*doma
 	if err != nil {
 		return nil, err
 	}
+	now := s.Now()
+	if err := domain.CheckAPIKeyExpiry(in.ExpiresAt, now); err != nil {
+		return nil, err
+	}
 	k := &domain.APIKey{Scopes: fields.Scopes, SecretHash: in.SecretHash,
-		SecretPrefix: in.SecretPrefix, CreatedByUserID: userRef(by), CreatedAt: s.Now()}
+		SecretPrefix: in.SecretPrefix, CreatedByUserID: userRef(by), CreatedAt: now, ExpiresAt: in.ExpiresAt}
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
 		if err := keyPartner(ctx, tx, by, fields, k); err != nil {
 			return err
@@ -144,7 +150,8 @@ func (s *Store) CountAPIKeys(ctx context.Context, filter APIKeyFilter) (int, err
 }
 
 // ActiveAPIKeyBySecretHash finds the key whose secret hashes to hash; nil
-// when there is none or it was revoked.
+// when there is none or it was revoked. An expired key is returned (the
+// caller refuses it, and can say which key was refused).
 func (s *Store) ActiveAPIKeyBySecretHash(ctx context.Context, hash []byte) (*domain.APIKey, error) {
 	k := new(domain.APIKey)
 	err := selectKeys(s.db, k).Where("api_key.secret_hash = ? AND api_key.revoked_at IS NULL", hash).Scan(ctx)

@@ -124,6 +124,11 @@ func (s *Store) InviteFamilyContact(ctx context.Context, by, contactID int64, to
 type Passwords struct {
 	Hash  func(password string) (string, error)
 	Check func(password, hash string) bool
+	// Guard, when set, is asked before the password of an existing account
+	// (named by its email) is checked, and refuses while the sign-in
+	// throttle locks it out; Failed is told of a wrong password.
+	Guard  func(email string) error
+	Failed func(email string)
 }
 
 // AcceptInvitation uses an invitation, in one transaction that locks it, so
@@ -177,7 +182,17 @@ func (s *Store) familyAccount(ctx context.Context, tx bun.Tx, contact *domain.Fa
 	err := tx.NewSelect().Model(existing).Where("email = ?", contact.Email).For("UPDATE").Scan(ctx)
 	switch {
 	case err == nil:
-		if err := domain.CheckLinkAccount(existing, pw.Check(password, existing.PasswordHash)); err != nil {
+		if pw.Guard != nil {
+			if err := pw.Guard(existing.Email); err != nil {
+				return nil, err
+			}
+		}
+		matches := pw.Check(password, existing.PasswordHash)
+		if !matches && existing.Role == domain.RoleFamily && existing.Active && pw.Failed != nil {
+			// A guess at the account's password: it counts like a failed sign-in.
+			pw.Failed(existing.Email)
+		}
+		if err := domain.CheckLinkAccount(existing, matches); err != nil {
 			return nil, err
 		}
 		return existing, nil

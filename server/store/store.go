@@ -177,6 +177,10 @@ var constraintErrors = map[string]*domain.Error{
 	"consents_append_only": domain.Errorf(domain.CodeAlreadyRevoked,
 		"A consent is never edited, and it is revoked only once."),
 
+	// Accounts.
+	"api_keys_expiry_after_creation": domain.FieldError(domain.CodeInvalidInput, "expiresAt",
+		"The expiry must be in the future."),
+
 	// Aftercare plans.
 	"aftercare_plans_one_active_idx": domain.FieldError(domain.CodeActivePlanExists, "planId",
 		"The member has an active aftercare plan already; complete or cancel it first."),

@@ -70,11 +70,11 @@ func (s *Store) ActiveSession(ctx context.Context, tokenHash []byte, now time.Ti
 	u := new(domain.User)
 	err := s.db.NewRaw(`
 		SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,
-		       u.id, u.email, u.name, u.role, u.active, u.created_at
+		       u.id, u.email, u.name, u.role, u.active, u.created_at, u.totp_enabled_at
 		FROM sessions AS s JOIN users AS u ON u.id = s.user_id
 		WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND u.active`, tokenHash, now).
 		Scan(ctx, &sess.ID, &sess.UserID, &sess.CreatedAt, &sess.LastSeenAt, &sess.ExpiresAt,
-			&u.ID, &u.Email, &u.Name, &u.Role, &u.Active, &u.CreatedAt)
+			&u.ID, &u.Email, &u.Name, &u.Role, &u.Active, &u.CreatedAt, &u.TOTPEnabledAt)
 	if isNoRows(err) {
 		return nil, nil, nil
 	}

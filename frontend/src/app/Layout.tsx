@@ -56,6 +56,7 @@ export default function Layout({ portal }: { portal: 'staff' | 'family' }) {
         )}
         <div className="who">
           <span>{user.name}</span>
+          <NavLink to={isFamily ? '/family/account' : '/account'}>Account</NavLink>
           <button type="button" className="link" onClick={doSignOut}>Sign out</button>
         </div>
       </header>

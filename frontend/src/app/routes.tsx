@@ -20,6 +20,8 @@ const PlanPage = lazy(() => import('../members/plan/PlanPage'));
 const FamilyPage = lazy(() => import('../members/family/FamilyPage'));
 const MemberJourneyPage = lazy(() => import('../members/MemberJourneyPage'));
 const FamilyPortalPage = lazy(() => import('../family/FamilyPage'));
+const AccountPage = lazy(() => import('../auth/AccountPage'));
+const ResetPasswordPage = lazy(() => import('../auth/ResetPasswordPage'));
 
 function page(Component: React.ComponentType) {
   return (
@@ -31,6 +33,7 @@ function page(Component: React.ComponentType) {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/reset-password', element: page(ResetPasswordPage) },
   {
     element: <Layout portal="staff" />,
     children: [
@@ -47,12 +50,14 @@ export const router = createBrowserRouter([
       { path: 'members/:id/plan', element: page(PlanPage) },
       { path: 'members/:id/family', element: page(FamilyPage) },
       { path: 'members/:id', element: page(MemberJourneyPage) },
+      { path: 'account', element: page(AccountPage) },
     ],
   },
   {
     element: <Layout portal="family" />,
     children: [
       { path: '/family', element: page(FamilyPortalPage) },
+      { path: '/family/account', element: page(AccountPage) },
     ],
   },
   { path: '*', element: page(NotFoundPage) },

@@ -3,20 +3,32 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { SignInMutation } from './viewer';
 
-/** Email and password; afterwards back to where the person was going. */
+/**
+ * Email and password, and for an account with two-factor sign-in the code of
+ * its authenticator app (or a recovery code) once the server asks for it;
+ * afterwards back to where the person was going.
+ */
 export default function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [askCode, setAskCode] = useState(false);
   const [{ fetching, data, error }, signIn] = useMutation(SignInMutation);
   const userErrors = data?.signIn.userErrors ?? [];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const result = await signIn({ input: { email, password } });
+    // Six digits are an authenticator code; anything else a recovery code.
+    const second = code.trim() === '' ? {} : /^\d{6}$/.test(code.trim()) ? { totpCode: code.trim() } : { recoveryCode: code };
+    const result = await signIn({ input: { email, password, ...second } });
     const viewer = result.data?.signIn.viewer;
-    if (!viewer) return;
+    if (!viewer) {
+      const codes = result.data?.signIn.userErrors.map((u) => u.code) ?? [];
+      if (codes.includes('TOTP_REQUIRED') || codes.includes('TOTP_INVALID')) setAskCode(true);
+      return;
+    }
     const next = params.get('next');
     const home = viewer.user?.role === 'FAMILY' ? '/family' : '/';
     navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : home, { replace: true });
@@ -36,6 +48,13 @@ export default function SignInPage() {
           <input type="password" autoComplete="current-password" required value={password}
             onChange={(e) => setPassword(e.target.value)} />
         </label>
+        {askCode && (
+          <label>
+            Authenticator code or recovery code
+            <input autoComplete="one-time-code" inputMode="text" required value={code} autoFocus
+              onChange={(e) => setCode(e.target.value)} />
+          </label>
+        )}
         {userErrors.map((u) => (
           <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
         ))}

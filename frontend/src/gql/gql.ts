@@ -23,6 +23,8 @@ type Documents = {
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query AuditActors {\n    users(first: 50) { nodes { id name } }\n    apiKeys(first: 50, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n": typeof types.AuditActorsDocument,
     "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      done\n      userErrors { field message code }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": typeof types.SignOutDocument,
@@ -102,6 +104,8 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt active }\n      userErrors { field message code }\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query AuditActors {\n    users(first: 50) { nodes { id name } }\n    apiKeys(first: 50, includeRevoked: true) { nodes { id partnerName secretPrefix } }\n  }\n": types.AuditActorsDocument,
     "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user { id }\n      userErrors { field message code }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      done\n      userErrors { field message code }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  query Viewer {\n    viewer {\n      user { id name email role }\n      sessionExpiresAt\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer { user { id name role } }\n      userErrors { field message code }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { userErrors { message } }\n  }\n": types.SignOutDocument,
@@ -222,6 +226,14 @@ export function graphql(source: "\n  query AuditActors {\n    users(first: 50) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($after: String, $filter: AuditEventFilter) {\n    auditEvents(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        occurredAt\n        actorKind\n        actor { id name }\n        actorRole\n        apiKeyId\n        apiKey { id partnerName secretPrefix }\n        action\n        operationName\n        field\n        member { id displayName }\n        objectType\n        objectId\n        clientAddress\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      user { id }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      done\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      done\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useMutation } from 'urql';
+import { ResetPasswordMutation } from './account';
+
+/** The token of a reset link: in the fragment, which browsers never send to a server. */
+function tokenFromHash(hash: string): string {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
+}
+
+/** The page of a one-time password reset link: a new password, then sign in. */
+export default function ResetPasswordPage() {
+  const [token] = useState(() => tokenFromHash(window.location.hash));
+  const [password, setPassword] = useState('');
+  const [{ fetching, data, error }, reset] = useMutation(ResetPasswordMutation);
+  const userErrors = data?.resetPassword.userErrors ?? [];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await reset({ input: { token, newPassword: password } });
+  }
+
+  return (
+    <main className="sign-in">
+      <h1>Choose a new password</h1>
+      {data?.resetPassword.done ? (
+        <p role="status">Your password is set. <Link to="/sign-in">Sign in</Link> with it.</p>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          {!token && <p className="field-error" role="alert">This link has no token; open the whole link you were given.</p>}
+          <label>
+            New password (12 characters or more)
+            <input type="password" autoComplete="new-password" required minLength={12} value={password}
+              onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          {userErrors.map((u) => (
+            <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
+          ))}
+          {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+          <button type="submit" disabled={fetching || !token}>{fetching ? 'Saving…' : 'Set password'}</button>
+        </form>
+      )}
+    </main>
+  );
+}
