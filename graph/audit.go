@@ -11,9 +11,11 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
+	"carejourney/graph/model"
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
@@ -70,6 +72,9 @@ type auditTrail struct {
 	writes      []auditWrite
 	denied      map[string]bool
 	events      []audit.Event
+	// searches holds the member lists searched or counted, by response path.
+	searches    map[string]*auditSearch
+	searchOrder []string
 }
 
 // auditAccess is the first access to a record. Fields resolve side by
@@ -116,7 +121,8 @@ type auditWrite struct {
 }
 
 func newAuditTrail() *auditTrail {
-	return &auditTrail{reads: map[int64]int{}, planMembers: map[int64]int64{}, planReads: map[int64]auditAccess{}, denied: map[string]bool{}}
+	return &auditTrail{reads: map[int64]int{}, planMembers: map[int64]int64{}, planReads: map[int64]auditAccess{}, denied: map[string]bool{},
+		searches: map[string]*auditSearch{}}
 }
 
 func auditTrailFrom(ctx context.Context) *auditTrail {
@@ -124,20 +130,41 @@ func auditTrailFrom(ctx context.Context) *auditTrail {
 	return t
 }
 
-// auditOperations gives every operation a trail and appends its events to
-// the log when it ends. Append blocks while the log is full: back-pressure
-// instead of lost events.
+// auditOperations gives every operation a trail and commits its events
+// before the response goes out: the data is marshalled by then (next
+// returns it as bytes), but nothing is written to the client until this
+// returns. When the events cannot be committed the response is replaced by
+// an AUDIT_UNAVAILABLE error without data; while the log is known to fail,
+// operations are refused before any field runs, so that no mutation is
+// carried out that could not be audited.
 func auditOperations(events *audit.Log, logger *slog.Logger) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		if err := events.Check(ctx); err != nil {
+			return auditUnavailable(ctx)
+		}
 		trail := newAuditTrail()
 		resp := next(context.WithValue(ctx, auditTrailKey{}, trail))
-		if batch := trail.finish(ctx, logger); len(batch) > 0 {
-			if err := events.Append(batch...); err != nil {
-				logger.ErrorContext(ctx, "audit events not recorded", "events", len(batch), "err", err)
-			}
+		batch := trail.finish(ctx, logger)
+		if len(batch) == 0 {
+			return resp
+		}
+		if err := events.Write(ctx, batch...); err != nil {
+			logger.ErrorContext(ctx, "audit events not committed: the response is withheld", "events", len(batch), "err", err)
+			return auditUnavailable(ctx)
 		}
 		return resp
 	}
+}
+
+// codeAuditUnavailable is the error of a request refused because its
+// audit events could not be committed.
+const codeAuditUnavailable = "AUDIT_UNAVAILABLE"
+
+func auditUnavailable(ctx context.Context) *graphql.Response {
+	return &graphql.Response{Errors: gqlerror.List{{
+		Message:    "the audit log cannot be written, so nothing is shown or changed; try again later",
+		Extensions: map[string]any{"code": codeAuditUnavailable},
+	}}}
 }
 
 // auditFields notes what each field returned.
@@ -149,6 +176,11 @@ func auditFields(ctx context.Context, next graphql.Resolver) (any, error) {
 	}
 	fc := graphql.GetFieldContext(ctx)
 	switch {
+	case err == nil && fc.Object == "MemberConnection" && fc.Field.Name == "totalCount":
+		trail.noteCount(fc, res)
+	case err == nil && fc.Object == "Query" && fc.Field.Name == "members":
+		trail.noteSearch(fc, res)
+		trail.noteRead(fc, res)
 	case fc.Object == "Mutation":
 		trail.noteMutation(fc, res, err)
 	case err != nil:
@@ -187,6 +219,56 @@ func (t *auditTrail) noteRead(fc *graphql.FieldContext, res any) {
 			t.planReads[plan] = auditAccess{at: time.Now(), plan: plan, path: path}
 		}
 	})
+}
+
+// auditSearch is a member list that was searched by name or counted.
+type auditSearch struct {
+	at       time.Time
+	path     string
+	searched bool
+	returned int
+	counted  *int
+}
+
+// noteSearch notes a member list: a SEARCH event when it was searched by
+// name (or, below, counted). The search text is never kept.
+func (t *auditTrail) noteSearch(fc *graphql.FieldContext, res any) {
+	conn, ok := res.(*model.Connection[*domain.Member])
+	if !ok || conn == nil {
+		return
+	}
+	searched := false
+	if f, ok := fc.Args["filter"].(*model.MemberFilter); ok && f != nil && f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		searched = true
+	}
+	key := fc.Path().String()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.search(key, fc)
+	s.searched, s.returned = searched, len(conn.Nodes)
+}
+
+// noteCount notes the totalCount of a member list.
+func (t *auditTrail) noteCount(fc *graphql.FieldContext, res any) {
+	n, ok := res.(int)
+	if !ok || fc.Parent == nil {
+		return
+	}
+	key := fc.Parent.Path().String()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.search(key, fc.Parent).counted = &n
+}
+
+// search returns the list's entry, creating it; t.mu is held.
+func (t *auditTrail) search(key string, fc *graphql.FieldContext) *auditSearch {
+	s, ok := t.searches[key]
+	if !ok {
+		s = &auditSearch{at: time.Now(), path: auditPath(fc)}
+		t.searches[key] = s
+		t.searchOrder = append(t.searchOrder, key)
+	}
+	return s
 }
 
 // noteDenied notes a field the access rules refused.
@@ -315,6 +397,18 @@ func (t *auditTrail) finish(ctx context.Context, logger *slog.Logger) []audit.Ev
 			reads = append(reads, audit.Event{OccurredAt: r.at, Action: audit.ActionRead, OperationName: op,
 				Field: r.path, MemberID: r.member, ObjectType: globalid.TypeMember, ObjectID: r.member})
 		}
+	}
+	for _, key := range t.searchOrder {
+		s := t.searches[key]
+		if !s.searched && s.counted == nil {
+			continue // a plain list: its members' READs say what was shown
+		}
+		matched := s.returned
+		if s.counted != nil {
+			matched = *s.counted
+		}
+		out = append(out, audit.Event{OccurredAt: s.at, Action: audit.ActionSearch, OperationName: op,
+			Field: s.path, ObjectType: "Member", MatchedCount: &matched})
 	}
 	for _, e := range t.events {
 		if e.Action == audit.ActionDenied || e.Action == audit.ActionRead {
