@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"path/filepath"
@@ -19,11 +20,13 @@ type database struct {
 	cluster *embeddedpg.Cluster
 }
 
-// openDatabase connects to DATABASE_URL, or starts the private PostgreSQL
-// under DATA_DIR/postgres and connects to it.
+// openDatabase connects as the owner (MIGRATION_DATABASE_URL, else
+// DATABASE_URL), or starts the private PostgreSQL under DATA_DIR/postgres
+// and connects to it as its owner. The command-line tools use it; serve
+// connects as the serving role (openServing).
 func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger) (*database, error) {
 	d := &database{}
-	url := cfg.DatabaseURL
+	url := cmp.Or(cfg.MigrationDatabaseURL, cfg.DatabaseURL)
 	if url == "" {
 		cluster, err := embeddedpg.Start(ctx, embeddedpg.Options{Dir: filepath.Join(cfg.DataDir, "postgres"), Logger: logger})
 		if err != nil {

@@ -29,12 +29,19 @@ type server struct {
 	*app.Server
 	URL        string
 	statements atomic.Int64
+	// OwnerURL is the database as the owner of its tables, for tests that
+	// change what the serving role may not (the server runs as the
+	// serving role); empty when the test gave its own DATABASE_URL.
+	OwnerURL string
 }
 
-// startServer starts the whole program as `serve` would, on 127.0.0.1:0.
+// startServer starts the whole program as `serve` would, on 127.0.0.1:0,
+// connected as a serving role (testdb.NewServingRole) of a new database
+// migrated as its owner, as in production.
 func startServer(t testing.TB, env map[string]string) *server {
 	t.Helper()
-	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn",
+	s := &server{}
+	vars := map[string]string{"LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn",
 		// Statement counts must not catch a background sweep; tests that
 		// need milestones call RecordMilestones themselves.
 		"MILESTONE_SWEEP_INTERVAL": "0",
@@ -42,6 +49,10 @@ func startServer(t testing.TB, env map[string]string) *server {
 		// succession: the cost and rate limits stay out of their way. The
 		// limits tests (limits_test.go) set the production values.
 		"MAX_QUERY_COST": "100000000", "RATE_LIMIT_POINTS": "100000000", "RATE_LIMIT_RESTORE_RATE": "100000000"}
+	if _, given := env["DATABASE_URL"]; !given {
+		s.OwnerURL = testdb.NewDatabase(t)
+		vars["MIGRATION_DATABASE_URL"], vars["DATABASE_URL"] = s.OwnerURL, testdb.NewServingRole(t, s.OwnerURL)
+	}
 	for k, v := range env {
 		vars[k] = v
 	}
@@ -54,7 +65,6 @@ func startServer(t testing.TB, env map[string]string) *server {
 		logger = slog.New(slog.NewTextHandler(&testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 	ctx := context.Background()
-	s := &server{}
 	srv, err := app.Start(ctx, cfg, logger, io.Discard, &statementCounter{n: &s.statements})
 	if err != nil {
 		t.Fatal(err)
@@ -138,6 +148,8 @@ type vars = map[string]any
 type response struct {
 	Status int
 	Header http.Header
+	// Raw is the body as sent.
+	Raw    []byte         `json:"-"`
 	Data   map[string]any `json:"data"`
 	Errors []struct {
 		Message    string         `json:"message"`
@@ -166,7 +178,7 @@ func (c *client) send(req *http.Request) *response {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	r := &response{Status: res.StatusCode, Header: res.Header}
+	r := &response{Status: res.StatusCode, Header: res.Header, Raw: raw}
 	if err := json.Unmarshal(raw, r); err != nil {
 		c.t.Fatalf("status %d, not JSON: %s", res.StatusCode, raw)
 	}
