@@ -56,6 +56,7 @@ func New(d Deps) http.Handler {
 		MaxAge:           600,
 	}).Handler(api)
 	api = refuseCrossOrigin(d.CORSAllowedOrigins, api)
+	api = refuseCrossSiteReads(auth.CookieName, api)
 	mux.Handle("/graphql", noStore(api))
 
 	mux.Handle("GET /graphiql", graphiql("Care Journey API", "/graphql"))
