@@ -27,10 +27,12 @@ import (
 // Every operation gets a trail in its context. A field middleware notes on
 // it each member whose record a field returns (a member-owned object, or a
 // list or connection edges holding some), and each mutation; when the
-// operation ends the trail becomes events, appended to the audit log in one
-// batch. The writer runs beside the request, so auditing adds no statement
-// to it (except resolving the plan of a goal, commitment or check-in read
-// without its plan, through the request's loader).
+// operation ends the trail becomes events, committed to the audit log
+// before the response is sent (auditOperations). The log writes on a
+// connection of its own, in one INSERT shared with concurrent requests, so
+// auditing adds no statement to the request's own (except resolving the
+// plan of a goal, commitment or check-in read without its plan, through
+// the request's loader).
 //
 // One event per read: a request that shows a member's record, however many
 // of its fields, nested lists and objects, leaves one READ event for that
@@ -42,7 +44,9 @@ import (
 // or an error) the event has no object: an attempt. Reads of the members a
 // mutation wrote are covered by its WRITE. signIn and signOut leave
 // SIGN_IN, SIGN_IN_FAILED and SIGN_OUT instead of WRITE, and a field
-// refused with FORBIDDEN or UNAUTHENTICATED leaves a DENIED event.
+// refused with FORBIDDEN or UNAUTHENTICATED leaves a DENIED event. A
+// member list searched by name or counted leaves a SEARCH event with how
+// many matched, never the search text.
 
 // requestID is the request's id, as in the X-Request-Id header.
 func requestID(ctx context.Context) string { return requestinfo.RequestID(ctx) }

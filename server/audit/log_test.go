@@ -26,7 +26,7 @@ func TestMain(m *testing.M) { testdb.Main(m) }
 var ctx = context.Background()
 
 // auditDB gives the test a migrated database and its URL.
-func auditDB(t *testing.T) (*bun.DB, string) {
+func auditDB(t testing.TB) (*bun.DB, string) {
 	t.Helper()
 	u := testdb.NewDatabase(t)
 	db, err := store.Open(ctx, u)
