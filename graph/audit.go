@@ -144,7 +144,7 @@ func auditTrailFrom(ctx context.Context) *auditTrail {
 func auditOperations(events *audit.Log, logger *slog.Logger) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		if err := events.Check(ctx); err != nil {
-			return auditUnavailable(ctx)
+			return auditUnavailable()
 		}
 		trail := newAuditTrail()
 		resp := next(context.WithValue(ctx, auditTrailKey{}, trail))
@@ -154,7 +154,7 @@ func auditOperations(events *audit.Log, logger *slog.Logger) graphql.ResponseMid
 		}
 		if err := events.Write(ctx, batch...); err != nil {
 			logger.ErrorContext(ctx, "audit events not committed: the response is withheld", "events", len(batch), "err", err)
-			return auditUnavailable(ctx)
+			return auditUnavailable()
 		}
 		return resp
 	}
@@ -164,9 +164,9 @@ func auditOperations(events *audit.Log, logger *slog.Logger) graphql.ResponseMid
 // audit events could not be committed.
 const codeAuditUnavailable = "AUDIT_UNAVAILABLE"
 
-func auditUnavailable(ctx context.Context) *graphql.Response {
+func auditUnavailable() *graphql.Response {
 	return &graphql.Response{Errors: gqlerror.List{{
-		Message:    "the audit log cannot be written, so nothing is shown or changed; try again later",
+		Message:    "the audit log cannot be written, so the response is withheld; try again later",
 		Extensions: map[string]any{"code": codeAuditUnavailable},
 	}}}
 }
@@ -182,6 +182,9 @@ func auditFields(ctx context.Context, next graphql.Resolver) (any, error) {
 	switch {
 	case err == nil && fc.Object == "MemberConnection" && fc.Field.Name == "totalCount":
 		trail.noteCount(fc, res)
+	case err == nil && fc.Object == "MemberConnection" && (fc.Field.Name == "nodes" || fc.Field.Name == "edges"):
+		trail.noteShown(fc, res)
+		trail.noteRead(fc, res)
 	case err == nil && fc.Object == "Query" && fc.Field.Name == "members":
 		trail.noteSearch(fc, res)
 		trail.noteRead(fc, res)
@@ -230,7 +233,10 @@ type auditSearch struct {
 	at       time.Time
 	path     string
 	searched bool
+	// returned is how many members the list showed; shown once its nodes
+	// or edges resolved.
 	returned int
+	shown    bool
 	counted  *int
 }
 
@@ -249,7 +255,27 @@ func (t *auditTrail) noteSearch(fc *graphql.FieldContext, res any) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	s := t.search(key, fc)
-	s.searched, s.returned = searched, len(conn.Nodes)
+	s.searched = searched
+	if !s.shown {
+		s.returned = len(conn.Nodes) // until nodes or edges say what was shown
+	}
+}
+
+// noteShown notes how many members a list's nodes or edges showed, after
+// the row rules (this middleware runs outside them).
+func (t *auditTrail) noteShown(fc *graphql.FieldContext, res any) {
+	rv := reflect.ValueOf(res)
+	if rv.Kind() != reflect.Slice || fc.Parent == nil {
+		return
+	}
+	key := fc.Parent.Path().String()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.search(key, fc.Parent)
+	if !s.shown || rv.Len() > s.returned {
+		s.returned = rv.Len()
+	}
+	s.shown = true
 }
 
 // noteCount notes the totalCount of a member list.
