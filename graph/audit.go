@@ -11,9 +11,11 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
+	"carejourney/graph/model"
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
@@ -25,10 +27,12 @@ import (
 // Every operation gets a trail in its context. A field middleware notes on
 // it each member whose record a field returns (a member-owned object, or a
 // list or connection edges holding some), and each mutation; when the
-// operation ends the trail becomes events, appended to the audit log in one
-// batch. The writer runs beside the request, so auditing adds no statement
-// to it (except resolving the plan of a goal, commitment or check-in read
-// without its plan, through the request's loader).
+// operation ends the trail becomes events, committed to the audit log
+// before the response is sent (auditOperations). The log writes on a
+// connection of its own, in one INSERT shared with concurrent requests, so
+// auditing adds no statement to the request's own (except resolving the
+// plan of a goal, commitment or check-in read without its plan, through
+// the request's loader).
 //
 // One event per read: a request that shows a member's record, however many
 // of its fields, nested lists and objects, leaves one READ event for that
@@ -41,7 +45,8 @@ import (
 // mutation wrote are covered by its WRITE. signIn and signOut leave
 // SIGN_IN, SIGN_IN_FAILED and SIGN_OUT instead of WRITE, and a field
 // refused with FORBIDDEN, UNAUTHENTICATED or TOTP_ENROLLMENT_REQUIRED
-// leaves a DENIED event.
+// leaves a DENIED event. A member list searched by name or counted leaves
+// a SEARCH event with how many matched, never the search text.
 
 // requestID is the request's id, as in the X-Request-Id header.
 func requestID(ctx context.Context) string { return requestinfo.RequestID(ctx) }
@@ -71,6 +76,9 @@ type auditTrail struct {
 	writes      []auditWrite
 	denied      map[string]bool
 	events      []audit.Event
+	// searches holds the member lists searched or counted, by response path.
+	searches    map[string]*auditSearch
+	searchOrder []string
 }
 
 // auditAccess is the first access to a record. Fields resolve side by
@@ -117,7 +125,8 @@ type auditWrite struct {
 }
 
 func newAuditTrail() *auditTrail {
-	return &auditTrail{reads: map[int64]int{}, planMembers: map[int64]int64{}, planReads: map[int64]auditAccess{}, denied: map[string]bool{}}
+	return &auditTrail{reads: map[int64]int{}, planMembers: map[int64]int64{}, planReads: map[int64]auditAccess{}, denied: map[string]bool{},
+		searches: map[string]*auditSearch{}}
 }
 
 func auditTrailFrom(ctx context.Context) *auditTrail {
@@ -125,20 +134,41 @@ func auditTrailFrom(ctx context.Context) *auditTrail {
 	return t
 }
 
-// auditOperations gives every operation a trail and appends its events to
-// the log when it ends. Append blocks while the log is full: back-pressure
-// instead of lost events.
+// auditOperations gives every operation a trail and commits its events
+// before the response goes out: the data is marshalled by then (next
+// returns it as bytes), but nothing is written to the client until this
+// returns. When the events cannot be committed the response is replaced by
+// an AUDIT_UNAVAILABLE error without data; while the log is known to fail,
+// operations are refused before any field runs, so that no mutation is
+// carried out that could not be audited.
 func auditOperations(events *audit.Log, logger *slog.Logger) graphql.ResponseMiddleware {
 	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		if err := events.Check(ctx); err != nil {
+			return auditUnavailable()
+		}
 		trail := newAuditTrail()
 		resp := next(context.WithValue(ctx, auditTrailKey{}, trail))
-		if batch := trail.finish(ctx, logger); len(batch) > 0 {
-			if err := events.Append(batch...); err != nil {
-				logger.ErrorContext(ctx, "audit events not recorded", "events", len(batch), "err", err)
-			}
+		batch := trail.finish(ctx, logger)
+		if len(batch) == 0 {
+			return resp
+		}
+		if err := events.Write(ctx, batch...); err != nil {
+			logger.ErrorContext(ctx, "audit events not committed: the response is withheld", "events", len(batch), "err", err)
+			return auditUnavailable()
 		}
 		return resp
 	}
+}
+
+// codeAuditUnavailable is the error of a request refused because its
+// audit events could not be committed.
+const codeAuditUnavailable = "AUDIT_UNAVAILABLE"
+
+func auditUnavailable() *graphql.Response {
+	return &graphql.Response{Errors: gqlerror.List{{
+		Message:    "the audit log cannot be written, so the response is withheld; try again later",
+		Extensions: map[string]any{"code": codeAuditUnavailable},
+	}}}
 }
 
 // auditFields notes what each field returned.
@@ -150,6 +180,14 @@ func auditFields(ctx context.Context, next graphql.Resolver) (any, error) {
 	}
 	fc := graphql.GetFieldContext(ctx)
 	switch {
+	case err == nil && fc.Object == "MemberConnection" && fc.Field.Name == "totalCount":
+		trail.noteCount(fc, res)
+	case err == nil && fc.Object == "MemberConnection" && (fc.Field.Name == "nodes" || fc.Field.Name == "edges"):
+		trail.noteShown(fc, res)
+		trail.noteRead(fc, res)
+	case err == nil && fc.Object == "Query" && fc.Field.Name == "members":
+		trail.noteSearch(fc, res)
+		trail.noteRead(fc, res)
 	case fc.Object == "Mutation":
 		trail.noteMutation(fc, res, err)
 	case err != nil:
@@ -188,6 +226,79 @@ func (t *auditTrail) noteRead(fc *graphql.FieldContext, res any) {
 			t.planReads[plan] = auditAccess{at: time.Now(), plan: plan, path: path}
 		}
 	})
+}
+
+// auditSearch is a member list that was searched by name or counted.
+type auditSearch struct {
+	at       time.Time
+	path     string
+	searched bool
+	// returned is how many members the list showed; shown once its nodes
+	// or edges resolved.
+	returned int
+	shown    bool
+	counted  *int
+}
+
+// noteSearch notes a member list: a SEARCH event when it was searched by
+// name (or, below, counted). The search text is never kept.
+func (t *auditTrail) noteSearch(fc *graphql.FieldContext, res any) {
+	conn, ok := res.(*model.Connection[*domain.Member])
+	if !ok || conn == nil {
+		return
+	}
+	searched := false
+	if f, ok := fc.Args["filter"].(*model.MemberFilter); ok && f != nil && f.Search != nil && strings.TrimSpace(*f.Search) != "" {
+		searched = true
+	}
+	key := fc.Path().String()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.search(key, fc)
+	s.searched = searched
+	if !s.shown {
+		s.returned = len(conn.Nodes) // until nodes or edges say what was shown
+	}
+}
+
+// noteShown notes how many members a list's nodes or edges showed, after
+// the row rules (this middleware runs outside them).
+func (t *auditTrail) noteShown(fc *graphql.FieldContext, res any) {
+	rv := reflect.ValueOf(res)
+	if rv.Kind() != reflect.Slice || fc.Parent == nil {
+		return
+	}
+	key := fc.Parent.Path().String()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.search(key, fc.Parent)
+	if !s.shown || rv.Len() > s.returned {
+		s.returned = rv.Len()
+	}
+	s.shown = true
+}
+
+// noteCount notes the totalCount of a member list.
+func (t *auditTrail) noteCount(fc *graphql.FieldContext, res any) {
+	n, ok := res.(int)
+	if !ok || fc.Parent == nil {
+		return
+	}
+	key := fc.Parent.Path().String()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.search(key, fc.Parent).counted = &n
+}
+
+// search returns the list's entry, creating it; t.mu is held.
+func (t *auditTrail) search(key string, fc *graphql.FieldContext) *auditSearch {
+	s, ok := t.searches[key]
+	if !ok {
+		s = &auditSearch{at: time.Now(), path: auditPath(fc)}
+		t.searches[key] = s
+		t.searchOrder = append(t.searchOrder, key)
+	}
+	return s
 }
 
 // noteDenied notes a field the access rules refused.
@@ -316,6 +427,18 @@ func (t *auditTrail) finish(ctx context.Context, logger *slog.Logger) []audit.Ev
 			reads = append(reads, audit.Event{OccurredAt: r.at, Action: audit.ActionRead, OperationName: op,
 				Field: r.path, MemberID: r.member, ObjectType: globalid.TypeMember, ObjectID: r.member})
 		}
+	}
+	for _, key := range t.searchOrder {
+		s := t.searches[key]
+		if !s.searched && s.counted == nil {
+			continue // a plain list: its members' READs say what was shown
+		}
+		matched := s.returned
+		if s.counted != nil {
+			matched = *s.counted
+		}
+		out = append(out, audit.Event{OccurredAt: s.at, Action: audit.ActionSearch, OperationName: op,
+			Field: s.path, ObjectType: "Member", MatchedCount: &matched})
 	}
 	for _, e := range t.events {
 		if e.Action == audit.ActionDenied || e.Action == audit.ActionRead {

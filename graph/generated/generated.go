@@ -257,6 +257,7 @@ type ComplexityRoot struct {
 		ClientAddress func(childComplexity int) int
 		Field         func(childComplexity int) int
 		ID            func(childComplexity int) int
+		MatchedCount  func(childComplexity int) int
 		Member        func(childComplexity int) int
 		ObjectID      func(childComplexity int) int
 		ObjectType    func(childComplexity int) int
@@ -1220,6 +1221,7 @@ type AuditEventResolver interface {
 	Member(ctx context.Context, obj *audit.Event) (*domain.Member, error)
 	ObjectType(ctx context.Context, obj *audit.Event) (*string, error)
 	ObjectID(ctx context.Context, obj *audit.Event) (*string, error)
+
 	RequestID(ctx context.Context, obj *audit.Event) (*string, error)
 	ClientAddress(ctx context.Context, obj *audit.Event) (*string, error)
 }
@@ -2233,6 +2235,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEvent.ID(childComplexity), true
+	case "AuditEvent.matchedCount":
+		if e.ComplexityRoot.AuditEvent.MatchedCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEvent.MatchedCount(childComplexity), true
 	case "AuditEvent.member":
 		if e.ComplexityRoot.AuditEvent.Member == nil {
 			break
@@ -6337,6 +6345,11 @@ enum AuditAction {
   SIGN_OUT
   """The access rules refused something."""
   DENIED
+  """
+  Members were searched by name or counted: one event per member list in
+  the request, with how many matched (` + "`" + `matchedCount` + "`" + `), never the search text.
+  """
+  SEARCH
 }
 
 """
@@ -6376,6 +6389,8 @@ type AuditEvent implements Node {
   objectType: String
   """The global ID of the object, when it has one."""
   objectId: ID
+  """For SEARCH, how many members matched (the total when it was counted, else the members returned)."""
+  matchedCount: Int
   """The request's id (the X-Request-Id response header)."""
   requestId: String
   """The address the request came from."""
@@ -10033,6 +10048,8 @@ func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field gr
 		return ec.fieldContext_AuditEvent_objectType(ctx, field)
 	case "objectId":
 		return ec.fieldContext_AuditEvent_objectId(ctx, field)
+	case "matchedCount":
+		return ec.fieldContext_AuditEvent_matchedCount(ctx, field)
 	case "requestId":
 		return ec.fieldContext_AuditEvent_requestId(ctx, field)
 	case "clientAddress":
@@ -16360,6 +16377,29 @@ func (ec *executionContext) _AuditEvent_objectId(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_AuditEvent_objectId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEvent", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditEvent_matchedCount(ctx context.Context, field graphql.CollectedField, obj *audit.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEvent_matchedCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEvent_matchedCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditEvent_requestId(ctx context.Context, field graphql.CollectedField, obj *audit.Event) (ret graphql.Marshaler) {
@@ -39850,6 +39890,11 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditEvent_objectId(ctx, field, obj)
 				})
+		case "matchedCount":
+			out.Values[i] = ec._AuditEvent_matchedCount(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "requestId":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -47048,6 +47093,7 @@ var (
 		"SIGN_IN_FAILED": audit.ActionSignInFailed,
 		"SIGN_OUT":       audit.ActionSignOut,
 		"DENIED":         audit.ActionDenied,
+		"SEARCH":         audit.ActionSearch,
 	}
 	marshalNAuditAction2carejourneyᚋserverᚋauditᚐAction = map[audit.Action]string{
 		audit.ActionRead:         "READ",
@@ -47056,6 +47102,7 @@ var (
 		audit.ActionSignInFailed: "SIGN_IN_FAILED",
 		audit.ActionSignOut:      "SIGN_OUT",
 		audit.ActionDenied:       "DENIED",
+		audit.ActionSearch:       "SEARCH",
 	}
 )
 
@@ -50039,6 +50086,7 @@ var (
 		"SIGN_IN_FAILED": audit.ActionSignInFailed,
 		"SIGN_OUT":       audit.ActionSignOut,
 		"DENIED":         audit.ActionDenied,
+		"SEARCH":         audit.ActionSearch,
 	}
 	marshalOAuditAction2ᚖcarejourneyᚋserverᚋauditᚐAction = map[audit.Action]string{
 		audit.ActionRead:         "READ",
@@ -50047,6 +50095,7 @@ var (
 		audit.ActionSignInFailed: "SIGN_IN_FAILED",
 		audit.ActionSignOut:      "SIGN_OUT",
 		audit.ActionDenied:       "DENIED",
+		audit.ActionSearch:       "SEARCH",
 	}
 )
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"path/filepath"
@@ -31,13 +32,15 @@ func servingPool(cfg *config.Config) store.PoolOptions {
 	return store.PoolOptions{StatementTimeout: cfg.RequestTimeout + time.Second}
 }
 
-// openDatabase connects to DATABASE_URL, or starts the private PostgreSQL
-// under DATA_DIR/postgres and connects to it, with pool (the server's
-// statement timeout; none for the commands: a migration or a seed may
-// rewrite whole tables).
+// openDatabase connects as the owner (MIGRATION_DATABASE_URL, else
+// DATABASE_URL), or starts the private PostgreSQL under DATA_DIR/postgres
+// and connects to it as its owner, with pool (the server's statement
+// timeout; none for the commands: a migration or a seed may rewrite whole
+// tables). The command-line tools use it; serve connects as the serving
+// role (openServing).
 func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger, pool store.PoolOptions) (*database, error) {
 	d := &database{}
-	url := cfg.DatabaseURL
+	url := cmp.Or(cfg.MigrationDatabaseURL, cfg.DatabaseURL)
 	if url == "" {
 		cluster, err := embeddedpg.Start(ctx, embeddedpg.Options{Dir: filepath.Join(cfg.DataDir, "postgres"), Logger: logger})
 		if err != nil {
@@ -54,20 +57,6 @@ func openDatabase(ctx context.Context, cfg *config.Config, logger *slog.Logger, 
 	}
 	d.DB = db
 	return d, nil
-}
-
-// migrate applies the pending migrations on a pool of their own, without
-// the serving pool's statement timeout: a migration may rewrite a table.
-func (d *database) migrate(ctx context.Context, hooks []QueryHook) error {
-	db, err := store.Open(ctx, d.url)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	for _, h := range hooks {
-		db.AddQueryHook(h)
-	}
-	return store.Migrate(ctx, db, nil)
 }
 
 // Close closes the pool, then stops the private PostgreSQL if one runs.

@@ -65,12 +65,13 @@ type Server struct {
 // QueryHook observes every SQL statement (tests count them with one).
 type QueryHook = bun.QueryHook
 
-// Start opens (or starts) the database, migrates it, loads the demo when
+// Start opens (or starts) the database, migrates it as the owner, connects
+// as the serving role (openServing), loads the demo when
 // asked and the database is empty, and starts serving HTTP. hooks are
 // installed before the first statement: bun does not allow adding them
 // while queries run, and the milestone sweep starts querying at once.
 func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout io.Writer, hooks ...QueryHook) (*Server, error) {
-	db, err := openDatabase(ctx, cfg, logger, servingPool(cfg))
+	db, err := openServing(ctx, cfg, logger, hooks)
 	if err != nil {
 		return nil, err
 	}
@@ -80,9 +81,6 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 	fail := func(err error) (*Server, error) {
 		db.Close(ctx)
 		return nil, err
-	}
-	if err := db.migrate(ctx, hooks); err != nil {
-		return fail(err)
 	}
 	st := store.New(db.DB, cfg.TimeZone)
 	if cfg.SeedDemoOnEmpty {

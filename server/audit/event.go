@@ -1,9 +1,10 @@
 // Package audit is the audit log: who read or wrote which member's record,
-// signed in or out, and when and from where. Events go to the append-only
-// audit_events table through Log, which writes them in batches beside the
-// requests that caused them, so auditing never slows a request down, and
-// which never drops one: when the database refuses them they are kept and
-// retried, and the server reports itself unready until they are written.
+// signed in or out, searched, and when and from where. Events go to the
+// append-only audit_events table through Log, which commits a request's
+// events before the request's response is sent (group commit: concurrent
+// requests share one INSERT). When the database refuses them the request
+// is refused instead, and the server reports itself unready until the
+// table takes events again: nothing waits in memory to be lost.
 package audit
 
 import (
@@ -48,10 +49,13 @@ const (
 	ActionSignOut      Action = "SIGN_OUT"
 	// ActionDenied: the access rules refused something.
 	ActionDenied Action = "DENIED"
+	// ActionSearch: members were searched by name or counted; the event
+	// says how many matched, never what was searched for.
+	ActionSearch Action = "SEARCH"
 )
 
 // Actions lists every action.
-var Actions = []Action{ActionRead, ActionWrite, ActionSignIn, ActionSignInFailed, ActionSignOut, ActionDenied}
+var Actions = []Action{ActionRead, ActionWrite, ActionSignIn, ActionSignInFailed, ActionSignOut, ActionDenied, ActionSearch}
 
 // Valid reports whether a is a known action.
 func (a Action) Valid() bool {
@@ -86,8 +90,10 @@ type Event struct {
 	Field    string `bun:"field,nullzero"`
 	MemberID int64  `bun:"member_id,nullzero"`
 	// ObjectType is the GraphQL type of the object read or written.
-	ObjectType    string `bun:"object_type,nullzero"`
-	ObjectID      int64  `bun:"object_id,nullzero"`
+	ObjectType string `bun:"object_type,nullzero"`
+	ObjectID   int64  `bun:"object_id,nullzero"`
+	// MatchedCount is, for SEARCH, how many members matched.
+	MatchedCount  *int   `bun:"matched_count"`
 	RequestID     string `bun:"request_id,nullzero"`
 	ClientAddress string `bun:"client_address,nullzero"`
 }
@@ -95,7 +101,8 @@ type Event struct {
 // valid reports whether the database will take e: a bad event must never
 // block the ones queued behind it.
 func (e *Event) valid() bool {
-	return e.ActorKind.Valid() && e.Action.Valid() && !e.OccurredAt.IsZero()
+	return e.ActorKind.Valid() && e.Action.Valid() && !e.OccurredAt.IsZero() &&
+		(e.Action == ActionSearch) == (e.MatchedCount != nil)
 }
 
 // RecipientKind says to whom a member's record was disclosed.

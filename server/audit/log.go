@@ -15,75 +15,78 @@ import (
 
 // Options tune a Log; zero values take the defaults.
 type Options struct {
-	// BatchSize is the most events one INSERT writes; a batch goes out as
-	// soon as this many wait. Default 500.
+	// BatchSize is the most events one INSERT writes. Default 1000.
 	BatchSize int
-	// Interval is the longest an event waits before it is written.
-	// Default 100ms.
-	Interval time.Duration
-	// Buffer is how many requests' events may wait to be picked up before
-	// Append blocks. Default 1024.
-	Buffer int
-	// MaxHeld is how many events the log holds in memory while the
-	// database refuses them; beyond it Append blocks, which slows requests
-	// down instead of losing events. Default 100,000.
-	MaxHeld int
-	// MaxBackoff bounds the wait between retries of a failed write.
-	// Default 5s.
-	MaxBackoff time.Duration
-	// WriteTimeout bounds one INSERT. Default 10s.
+	// Writers is how many INSERTs may run at once. Default 2.
+	Writers int
+	// WriteTimeout bounds one INSERT. Default 5s.
 	WriteTimeout time.Duration
+	// ProbeInterval is the least time between two probes of a log that
+	// failed to write (Check). Default 500ms.
+	ProbeInterval time.Duration
 }
 
 func (o Options) withDefaults() Options {
 	if o.BatchSize <= 0 {
-		o.BatchSize = 500
+		o.BatchSize = 1000
 	}
-	if o.Interval <= 0 {
-		o.Interval = 100 * time.Millisecond
-	}
-	if o.Buffer <= 0 {
-		o.Buffer = 1024
-	}
-	if o.MaxHeld <= 0 {
-		o.MaxHeld = 100_000
-	}
-	if o.MaxBackoff <= 0 {
-		o.MaxBackoff = 5 * time.Second
+	if o.Writers <= 0 {
+		o.Writers = 2
 	}
 	if o.WriteTimeout <= 0 {
-		o.WriteTimeout = 10 * time.Second
+		o.WriteTimeout = 5 * time.Second
+	}
+	if o.ProbeInterval <= 0 {
+		o.ProbeInterval = 500 * time.Millisecond
 	}
 	return o
 }
 
-// ErrClosed is returned by Append after Close.
+// ErrClosed is returned by Write after Close.
 var ErrClosed = errors.New("audit: the log is closed")
 
-// Log writes audit events to the database in the background: one goroutine
-// gathers them for up to Interval (or BatchSize events) and writes them in
-// one multi-row INSERT. Nothing is dropped: when the buffer is full Append
-// blocks, and a failed write keeps its events and is retried with backoff
-// while Healthy reports false. Close writes what is left.
+// Log writes audit events to the database with group commit: Write hands
+// a request's events to a writer and waits until the INSERT holding them
+// has committed. A writer takes every request waiting when it starts an
+// INSERT, so concurrent requests share one statement and one commit.
+// Nothing is kept in memory after a failed write: the error goes back to
+// every request of the batch, which must then not show what the events
+// record, and the log reports itself unhealthy until a write or a probe
+// succeeds again.
 type Log struct {
 	db     bun.IDB
 	logger *slog.Logger
 	opts   Options
 
-	in      chan []Event
-	flushes chan chan error
-	stop    chan context.Context
-	stopped chan struct{}
-	// abort releases Appends still blocked when Close gives up waiting.
-	abort chan struct{}
+	queue   chan *pending
+	stopped sync.WaitGroup
 
-	mu       sync.RWMutex
-	closing  bool
-	inflight sync.WaitGroup
-	closeErr error
-	once     sync.Once
+	mu      sync.RWMutex
+	closing bool
 
-	healthy atomic.Bool
+	// failure is nil while the last write succeeded.
+	failure atomic.Pointer[Failure]
+	probeMu sync.Mutex
+	probeAt time.Time
+}
+
+// Failure says why the log cannot write.
+type Failure struct {
+	// Since is when the first failed write of this spell happened.
+	Since time.Time
+	// Reason names the database error by SQLSTATE and message; never the
+	// statement or the rows, which hold the events.
+	Reason string
+}
+
+func (f *Failure) Error() string {
+	return "audit log not writable since " + f.Since.UTC().Format(time.RFC3339) + ": " + f.Reason
+}
+
+// pending is one request's events waiting for their commit.
+type pending struct {
+	events []Event
+	done   chan error
 }
 
 // New starts a log writing to db. Give it a connection of its own (a bun.DB
@@ -93,230 +96,186 @@ func New(db bun.IDB, logger *slog.Logger, opts Options) *Log {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	l := &Log{
-		db: db, logger: logger, opts: opts,
-		in:      make(chan []Event, opts.Buffer),
-		flushes: make(chan chan error),
-		stop:    make(chan context.Context),
-		stopped: make(chan struct{}),
-		abort:   make(chan struct{}),
+	l := &Log{db: db, logger: logger, opts: opts, queue: make(chan *pending, 4*opts.BatchSize)}
+	for range opts.Writers {
+		l.stopped.Add(1)
+		go l.run()
 	}
-	l.healthy.Store(true)
-	go l.run()
 	return l
 }
 
-// Healthy reports whether every write so far succeeded: false while the
-// database refuses events (they are held and retried), and after Close
-// gave up with events unwritten.
-func (l *Log) Healthy() bool { return l.healthy.Load() }
+// Healthy reports whether the last write succeeded.
+func (l *Log) Healthy() bool { return l.failure.Load() == nil }
 
-// Append queues the events of one request, to be written together. It
-// blocks while the buffer is full. Events the database would refuse (an
-// unknown action or actor kind, no time) are not queued and make it
-// return an error; the others are.
-func (l *Log) Append(events ...Event) error {
-	valid := make([]Event, 0, len(events))
-	for _, e := range events {
-		if e.valid() {
-			valid = append(valid, e)
+// Failure returns why the log cannot write, nil while it can.
+func (l *Log) Failure() *Failure { return l.failure.Load() }
+
+// Write records the events of one request and returns once they are
+// committed, or with the reason they are not (then none of them is). It
+// refuses malformed events (an unknown action or actor kind, no time)
+// before writing anything: the caller has a bug to fix, and the database
+// would refuse the whole batch of every request sharing the INSERT.
+func (l *Log) Write(ctx context.Context, events ...Event) error {
+	for i := range events {
+		if !events[i].valid() {
+			return fmt.Errorf("audit: malformed event refused (action %q, actor %q)", events[i].Action, events[i].ActorKind)
 		}
 	}
-	var err error
-	if len(valid) < len(events) {
-		err = fmt.Errorf("audit: %d malformed events refused", len(events)-len(valid))
+	if len(events) == 0 {
+		return nil
 	}
-	if len(valid) == 0 {
-		return err
-	}
+	p := &pending{events: events, done: make(chan error, 1)}
 	l.mu.RLock()
 	if l.closing {
 		l.mu.RUnlock()
 		return ErrClosed
 	}
-	l.inflight.Add(1)
+	select {
+	case l.queue <- p:
+	case <-ctx.Done():
+		l.mu.RUnlock()
+		return ctx.Err()
+	}
 	l.mu.RUnlock()
-	defer l.inflight.Done()
 	select {
-	case l.in <- valid:
-		return err
-	case <-l.abort:
-		return ErrClosed
-	}
-}
-
-// Flush returns once every event appended before the call is written, or
-// with the write's error (the events are kept and retried).
-func (l *Log) Flush(ctx context.Context) error {
-	reply := make(chan error, 1)
-	select {
-	case l.flushes <- reply:
-	case <-l.stopped:
-		return ErrClosed
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	select {
-	case err := <-reply:
+	case err := <-p.done:
 		return err
 	case <-ctx.Done():
+		// The batch may still commit; the caller shows nothing either way.
 		return ctx.Err()
 	}
 }
 
-// Close stops taking events and writes every one still waiting, retrying
-// until ctx ends. Call it after the HTTP server stopped, so no request is
-// left to append. It returns an error when events remain unwritten.
-func (l *Log) Close(ctx context.Context) error {
-	l.once.Do(func() {
-		l.mu.Lock()
-		l.closing = true
-		l.mu.Unlock()
-		// Let Appends already under way hand their events over; the writer
-		// keeps taking them meanwhile.
-		handed := make(chan struct{})
-		go func() { l.inflight.Wait(); close(handed) }()
-		select {
-		case <-handed:
-		case <-ctx.Done():
-			close(l.abort)
-			<-handed
+// Check returns nil while the log writes. After a failed write it probes
+// the table (an INSERT rolled back, at most once per ProbeInterval) and
+// returns the failure until a probe or a write succeeds.
+func (l *Log) Check(ctx context.Context) error {
+	f := l.failure.Load()
+	if f == nil {
+		return nil
+	}
+	l.probeMu.Lock()
+	defer l.probeMu.Unlock()
+	if f = l.failure.Load(); f == nil {
+		return nil
+	}
+	if time.Since(l.probeAt) < l.opts.ProbeInterval {
+		return f
+	}
+	l.probeAt = time.Now()
+	probeCtx, cancel := context.WithTimeout(ctx, l.opts.WriteTimeout)
+	defer cancel()
+	errRollback := errors.New("rollback")
+	err := l.db.RunInTx(probeCtx, nil, func(ctx context.Context, tx bun.Tx) error {
+		probe := []Event{{OccurredAt: time.Now(), ActorKind: ActorSystem, Action: ActionRead}}
+		if _, err := tx.NewInsert().Model(&probe).ExcludeColumn("id").Exec(ctx); err != nil {
+			return err
 		}
-		l.stop <- ctx
-		<-l.stopped
+		return errRollback
 	})
-	return l.closeErr
+	if errors.Is(err, errRollback) {
+		if l.failure.CompareAndSwap(f, nil) {
+			l.logger.Info("audit log writes again")
+		}
+		return nil
+	}
+	return f
 }
 
-// run is the writer goroutine.
+// Close stops taking events and waits for the writes under way. Call it
+// after the HTTP server stopped. ctx bounds the wait.
+func (l *Log) Close(ctx context.Context) error {
+	l.mu.Lock()
+	if !l.closing {
+		l.closing = true
+		close(l.queue)
+	}
+	l.mu.Unlock()
+	done := make(chan struct{})
+	go func() { l.stopped.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("audit: writes still under way at shutdown: %w", ctx.Err())
+	}
+}
+
+// run is a writer: it takes the first request waiting, then every other
+// one already queued (up to BatchSize events), writes them in one INSERT
+// and tells each its outcome.
 func (l *Log) run() {
-	defer close(l.stopped)
-	var (
-		held    []Event
-		tick    <-chan time.Time
-		backoff time.Duration
-		retryAt time.Time
-	)
-	arm := func() {
-		if tick == nil && len(held) > 0 {
-			tick = time.After(max(l.opts.Interval, time.Until(retryAt)))
-		}
-	}
-	// write tries to write everything held; it keeps what failed.
-	write := func() error {
-		var err error
-		held, err = l.write(held)
-		switch {
-		case err != nil:
-			backoff = min(max(2*backoff, l.opts.Interval), l.opts.MaxBackoff)
-			retryAt = time.Now().Add(backoff)
-			l.healthy.Store(false)
-			l.logger.Error("audit events not written; holding them and retrying",
-				append([]any{"held", len(held), "retry_in", backoff.String()}, describe(err)...)...)
-		case backoff > 0:
-			backoff, retryAt = 0, time.Time{}
-			l.healthy.Store(true)
-			l.logger.Info("audit log writes again; held events written")
-		}
-		return err
-	}
-	drain := func() {
-		for {
-			select {
-			case b := <-l.in:
-				held = append(held, b...)
-			default:
+	defer l.stopped.Done()
+	var carry *pending
+	for {
+		first := carry
+		carry = nil
+		if first == nil {
+			var ok bool
+			if first, ok = <-l.queue; !ok {
 				return
 			}
 		}
-	}
-	for {
-		in := l.in
-		if len(held) >= l.opts.MaxHeld {
-			in = nil // back-pressure: Append blocks until the database takes events again
-		}
-		select {
-		case b := <-in:
-			held = append(held, b...)
-			if len(held) >= l.opts.BatchSize && !time.Now().Before(retryAt) {
-				_ = write()
+		batch := []*pending{first}
+		n := len(first.events)
+	gather:
+		for n < l.opts.BatchSize {
+			select {
+			case p, ok := <-l.queue:
+				if !ok {
+					break gather
+				}
+				if n+len(p.events) > l.opts.BatchSize {
+					carry = p // the next INSERT's first
+					break gather
+				}
+				batch = append(batch, p)
+				n += len(p.events)
+			default:
+				break gather
 			}
-			arm()
-		case <-tick:
-			tick = nil
-			if !time.Now().Before(retryAt) {
-				_ = write()
-			}
-			arm()
-		case reply := <-l.flushes:
-			drain()
-			reply <- write()
-			arm()
-		case ctx := <-l.stop:
-			drain()
-			l.closeErr = l.finish(ctx, write)
-			return
+		}
+		err := l.write(batch, n)
+		for _, p := range batch {
+			p.done <- err
 		}
 	}
 }
 
-// finish writes what is held at shutdown, retrying until ctx ends.
-func (l *Log) finish(ctx context.Context, write func() error) error {
-	for {
-		err := write()
-		if err == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			l.logger.Error("audit events lost at shutdown: the database did not take them in time",
-				append([]any{"lost", l.heldCount(err)}, describe(err)...)...)
-			return fmt.Errorf("audit: events unwritten at shutdown: %w", err)
-		case <-time.After(l.opts.Interval):
-		}
+// write inserts the events of a batch in one statement.
+func (l *Log) write(batch []*pending, n int) error {
+	events := make([]Event, 0, n)
+	for _, p := range batch {
+		events = append(events, p.events...)
 	}
-}
-
-// unwritten carries how many events a failed write kept.
-type unwritten struct {
-	err  error
-	held int
-}
-
-func (u *unwritten) Error() string { return u.err.Error() }
-func (u *unwritten) Unwrap() error { return u.err }
-
-func (l *Log) heldCount(err error) int {
-	var u *unwritten
-	if errors.As(err, &u) {
-		return u.held
-	}
-	return 0
-}
-
-// write inserts events in batches of BatchSize and returns those it could
-// not write.
-func (l *Log) write(events []Event) ([]Event, error) {
-	for len(events) > 0 {
-		n := min(len(events), l.opts.BatchSize)
-		batch := events[:n]
-		ctx, cancel := context.WithTimeout(context.Background(), l.opts.WriteTimeout)
-		_, err := l.db.NewInsert().Model(&batch).ExcludeColumn("id").Exec(ctx)
-		cancel()
-		if err != nil {
-			return events, &unwritten{err: err, held: len(events)}
+	ctx, cancel := context.WithTimeout(context.Background(), l.opts.WriteTimeout)
+	defer cancel()
+	_, err := l.db.NewInsert().Model(&events).ExcludeColumn("id").Exec(ctx)
+	if err != nil {
+		reason := describe(err)
+		f := &Failure{Since: time.Now(), Reason: reason}
+		if old := l.failure.Load(); old != nil {
+			f.Since = old.Since
 		}
-		events = events[n:]
+		l.failure.Store(f)
+		l.logger.Error("audit events not written; their requests are refused", "events", n, "requests", len(batch), "reason", reason)
+		return f
 	}
-	return nil, nil
+	if l.failure.Swap(nil) != nil {
+		l.logger.Info("audit log writes again")
+	}
+	return nil
 }
 
-// describe names a database error for the log by its SQLSTATE and message;
-// never the statement or the row, which hold the events.
-func describe(err error) []any {
+// describe names a database error by its SQLSTATE and message; never the
+// statement or the row, which hold the events.
+func describe(err error) string {
 	var pgErr pgdriver.Error
 	if errors.As(err, &pgErr) {
-		return []any{"sqlstate", pgErr.Field('C'), "reason", pgErr.Field('M')}
+		return pgErr.Field('M') + " (SQLSTATE " + pgErr.Field('C') + ")"
 	}
-	return []any{"err", err.Error()}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "the write timed out"
+	}
+	return err.Error()
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -25,7 +26,7 @@ func TestMain(m *testing.M) { testdb.Main(m) }
 var ctx = context.Background()
 
 // auditDB gives the test a migrated database and its URL.
-func auditDB(t *testing.T) (*bun.DB, string) {
+func auditDB(t testing.TB) (*bun.DB, string) {
 	t.Helper()
 	u := testdb.NewDatabase(t)
 	db, err := store.Open(ctx, u)
@@ -83,18 +84,6 @@ func auditRows(t *testing.T, db bun.IDB) int {
 	return int(n)
 }
 
-// auditEventually waits up to 5 s for cond.
-func auditEventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
 func auditClose(t *testing.T, l *audit.Log) {
 	t.Helper()
 	c, cancel := context.WithTimeout(ctx, 10*time.Second)
@@ -104,54 +93,26 @@ func auditClose(t *testing.T, l *audit.Log) {
 	}
 }
 
-func TestLogWritesInBatches(t *testing.T) {
-	db, _ := auditDB(t)
-	inserts := &auditInserts{}
-	db.AddQueryHook(inserts)
+// TestLogWriteReturnsAfterCommit: when Write returns the events are in
+// the table, read from another connection.
+func TestLogWriteReturnsAfterCommit(t *testing.T) {
+	db, u := auditDB(t)
 	logger, _ := newAuditLogger()
-	// A long interval: only the batch size and Flush make it write.
-	l := audit.New(db, logger, audit.Options{BatchSize: 10, Interval: time.Hour})
+	l := audit.New(db, logger, audit.Options{})
 	defer auditClose(t, l)
-	for i := range 25 {
-		if err := l.Append(auditEvent(int64(i + 1))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	auditEventually(t, "two full batches", func() bool { return auditRows(t, db) == 20 })
-	if n := inserts.n.Load(); n != 2 {
-		t.Errorf("%d INSERTs for two batches of 10", n)
-	}
-	if err := l.Flush(ctx); err != nil {
+	other, err := store.Open(ctx, u)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if n, rows := inserts.n.Load(), auditRows(t, db); n != 3 || rows != 25 {
-		t.Errorf("after Flush: %d INSERTs, %d rows; want 3 and 25", n, rows)
-	}
-	// One request's events are written together.
-	if err := l.Append(auditEvent(1), auditEvent(2), auditEvent(3)); err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if n := inserts.n.Load(); n != 4 {
-		t.Errorf("%d INSERTs after one more request", n)
-	}
-}
-
-func TestLogWritesWithinInterval(t *testing.T) {
-	db, _ := auditDB(t)
-	logger, _ := newAuditLogger()
-	l := audit.New(db, logger, audit.Options{Interval: 50 * time.Millisecond})
-	defer auditClose(t, l)
-	start := time.Now()
+	defer other.Close()
 	for i := range 3 {
-		if err := l.Append(auditEvent(int64(i + 1))); err != nil {
+		if err := l.Write(ctx, auditEvent(int64(i+1)), auditEvent(int64(i+100))); err != nil {
 			t.Fatal(err)
 		}
+		if n := auditRows(t, other); n != 2*(i+1) {
+			t.Fatalf("%d rows after %d Writes returned", n, i+1)
+		}
 	}
-	auditEventually(t, "the interval's write", func() bool { return auditRows(t, db) == 3 })
-	t.Logf("3 events written %v after Append", time.Since(start).Round(time.Millisecond))
 	var got audit.Event
 	if err := db.NewSelect().Model(&got).Where("member_id = 2").Scan(ctx); err != nil {
 		t.Fatal(err)
@@ -159,33 +120,75 @@ func TestLogWritesWithinInterval(t *testing.T) {
 	want := auditEvent(2)
 	if got.ActorKind != want.ActorKind || got.ActorUserID != 1 || got.ActorRole != domain.RoleAdmin || got.ActorKeyID != 0 ||
 		got.Action != audit.ActionRead || got.OperationName != "Journey" || got.Field != "member" ||
-		got.ObjectType != "Member" || got.ObjectID != 2 || got.RequestID != "req" || got.ClientAddress != "127.0.0.1" {
+		got.ObjectType != "Member" || got.ObjectID != 2 || got.RequestID != "req" || got.ClientAddress != "127.0.0.1" ||
+		got.MatchedCount != nil {
 		t.Errorf("stored %+v", got)
 	}
 	var nulls int
-	if err := db.NewRaw("SELECT count(*) FROM audit_events WHERE actor_key_id IS NULL").Scan(ctx, &nulls); err != nil || nulls != 3 {
-		t.Errorf("actor_key_id NULL in %d rows (%v): zero values must be stored as NULL", nulls, err)
+	if err := db.NewRaw("SELECT count(*) FROM audit_events WHERE actor_key_id IS NULL AND matched_count IS NULL").Scan(ctx, &nulls); err != nil || nulls != 6 {
+		t.Errorf("actor_key_id and matched_count NULL in %d rows (%v): zero values must be stored as NULL", nulls, err)
+	}
+	// A search keeps its count, zero included.
+	zero := 0
+	search := audit.Event{OccurredAt: time.Now(), ActorKind: audit.ActorUser, ActorUserID: 1, Action: audit.ActionSearch, MatchedCount: &zero}
+	if err := l.Write(ctx, search); err != nil {
+		t.Fatal(err)
+	}
+	var counts []int
+	if err := db.NewRaw("SELECT matched_count FROM audit_events WHERE action = 'SEARCH'").Scan(ctx, &counts); err != nil || len(counts) != 1 || counts[0] != 0 {
+		t.Errorf("SEARCH counts %v (%v)", counts, err)
 	}
 }
 
-func TestLogFlushesOnClose(t *testing.T) {
+// TestLogGroupCommit: concurrent requests share INSERTs, and each Write
+// returns only once its own events are committed.
+func TestLogGroupCommit(t *testing.T) {
+	db, _ := auditDB(t)
+	inserts := &auditInserts{}
+	db.AddQueryHook(inserts)
+	logger, _ := newAuditLogger()
+	l := audit.New(db, logger, audit.Options{})
+	defer auditClose(t, l)
+	const requests = 200
+	var wg sync.WaitGroup
+	gate := make(chan struct{})
+	for i := range requests {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-gate
+			if err := l.Write(ctx, auditEvent(int64(i+1))); err != nil {
+				t.Error(err)
+				return
+			}
+			var n int
+			if err := db.NewRaw("SELECT count(*) FROM audit_events WHERE member_id = ?", i+1).Scan(ctx, &n); err != nil || n != 1 {
+				t.Errorf("member %d: %d rows after its Write returned (%v)", i+1, n, err)
+			}
+		}()
+	}
+	close(gate)
+	wg.Wait()
+	n := inserts.n.Load()
+	t.Logf("%d concurrent requests, %d INSERTs", requests, n)
+	if n >= requests/2 {
+		t.Errorf("%d INSERTs for %d concurrent requests: no group commit", n, requests)
+	}
+	if rows := auditRows(t, db); rows != requests {
+		t.Errorf("%d rows, want %d", rows, requests)
+	}
+}
+
+func TestLogClose(t *testing.T) {
 	db, _ := auditDB(t)
 	logger, _ := newAuditLogger()
-	l := audit.New(db, logger, audit.Options{Interval: time.Hour, BatchSize: 1000})
-	for i := range 300 {
-		if err := l.Append(auditEvent(int64(i + 1))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := auditRows(t, db); n != 0 {
-		t.Fatalf("%d rows before Close", n)
+	l := audit.New(db, logger, audit.Options{})
+	if err := l.Write(ctx, auditEvent(1)); err != nil {
+		t.Fatal(err)
 	}
 	auditClose(t, l)
-	if n := auditRows(t, db); n != 300 {
-		t.Errorf("%d rows after Close, want 300", n)
-	}
-	if err := l.Append(auditEvent(1)); err != audit.ErrClosed {
-		t.Errorf("Append after Close: %v", err)
+	if err := l.Write(ctx, auditEvent(1)); err != audit.ErrClosed {
+		t.Errorf("Write after Close: %v", err)
 	}
 	if err := l.Close(ctx); err != nil {
 		t.Errorf("second Close: %v", err)
@@ -196,14 +199,18 @@ func TestLogRefusesMalformedEvents(t *testing.T) {
 	db, _ := auditDB(t)
 	logger, _ := newAuditLogger()
 	l := audit.New(db, logger, audit.Options{})
+	defer auditClose(t, l)
 	bad := auditEvent(1)
 	bad.Action = "PEEK"
-	if err := l.Append(bad, auditEvent(2)); err == nil {
-		t.Error("a malformed event was taken")
+	noCount := auditEvent(3)
+	noCount.Action = audit.ActionSearch
+	for _, events := range [][]audit.Event{{bad, auditEvent(2)}, {noCount}} {
+		if err := l.Write(ctx, events...); err == nil {
+			t.Errorf("malformed events taken: %+v", events)
+		}
 	}
-	auditClose(t, l)
-	if n := auditRows(t, db); n != 1 || !l.Healthy() {
-		t.Errorf("%d rows, healthy %v: the good event must be written and the bad one must not block it", n, l.Healthy())
+	if n := auditRows(t, db); n != 0 || !l.Healthy() {
+		t.Errorf("%d rows, healthy %v: a request with a malformed event writes nothing and does not make the log unhealthy", n, l.Healthy())
 	}
 }
 
@@ -255,121 +262,77 @@ func (r *auditRole) exec(t *testing.T, stmt string) {
 	}
 }
 
-func TestLogHoldsEventsWhileDatabaseRefuses(t *testing.T) {
+// TestLogFailsWhileDatabaseRefuses: a refused write fails every request
+// of its batch, keeps nothing in memory, and makes the log unhealthy with
+// the reason until a probe succeeds.
+func TestLogFailsWhileDatabaseRefuses(t *testing.T) {
 	r := newAuditRole(t)
 	logger, errs := newAuditLogger()
-	l := audit.New(r.db, logger, audit.Options{Interval: 20 * time.Millisecond, MaxBackoff: 100 * time.Millisecond})
+	l := audit.New(r.db, logger, audit.Options{ProbeInterval: time.Millisecond})
 	defer auditClose(t, l)
 
 	r.exec(t, "REVOKE INSERT ON audit_events FROM")
+	var wg sync.WaitGroup
+	var failed atomic.Int64
 	for i := range 10 {
-		if err := l.Append(auditEvent(int64(i + 1))); err != nil {
-			t.Fatal(err)
-		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := l.Write(ctx, auditEvent(int64(i+1))); err != nil {
+				failed.Add(1)
+			}
+		}()
 	}
-	if err := l.Flush(ctx); err == nil {
-		t.Fatal("Flush succeeded without the INSERT privilege")
+	wg.Wait()
+	if n := failed.Load(); n != 10 {
+		t.Errorf("%d of 10 Writes failed without the INSERT privilege", n)
 	}
-	if l.Healthy() {
-		t.Error("healthy while the database refuses events")
+	f := l.Failure()
+	if l.Healthy() || f == nil || !strings.Contains(f.Reason, "42501") {
+		t.Fatalf("healthy %v, failure %v: want unhealthy with the SQLSTATE", l.Healthy(), f)
 	}
 	if errs.errors.Load() == 0 {
 		t.Error("a refused write was not logged at ERROR")
 	}
-	// More events while failing are held too, and retries go on.
-	if err := l.Append(auditEvent(11)); err != nil {
-		t.Fatal(err)
+	if err := l.Check(ctx); err == nil {
+		t.Error("Check passed while the table refuses")
 	}
-	failures := errs.errors.Load()
-	auditEventually(t, "a retry", func() bool { return errs.errors.Load() > failures })
+
+	r.exec(t, "GRANT INSERT ON audit_events TO")
+	time.Sleep(2 * time.Millisecond)
+	if err := l.Check(ctx); err != nil || !l.Healthy() {
+		t.Errorf("after the grant: Check %v, healthy %v", err, l.Healthy())
+	}
+	// Nothing was held to be written later, and the probe left no row.
 	if n := auditRows(t, r.owner); n != 0 {
-		t.Fatalf("%d rows written without the privilege", n)
+		t.Errorf("%d rows after recovery; refused events must not be written later", n)
 	}
-
-	r.exec(t, "GRANT INSERT ON audit_events TO")
-	auditEventually(t, "recovery", l.Healthy)
-	if n := auditRows(t, r.owner); n != 11 {
-		t.Errorf("%d rows after recovery, want all 11 held events", n)
-	}
-}
-
-func TestLogBlocksWhenFull(t *testing.T) {
-	r := newAuditRole(t)
-	logger, _ := newAuditLogger()
-	l := audit.New(r.db, logger, audit.Options{Interval: 20 * time.Millisecond, MaxBackoff: 50 * time.Millisecond,
-		Buffer: 1, MaxHeld: 5})
-	defer auditClose(t, l)
-	r.exec(t, "REVOKE INSERT ON audit_events FROM")
-
-	var appended atomic.Int64
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for i := range 20 {
-			if err := l.Append(auditEvent(int64(i + 1))); err != nil {
-				t.Error(err)
-				return
-			}
-			appended.Add(1)
-		}
-	}()
-	time.Sleep(300 * time.Millisecond)
-	if n := appended.Load(); n >= 20 {
-		t.Fatalf("all %d Appends returned while the database refused and the log was full", n)
-	} else {
-		t.Logf("%d of 20 Appends returned before the log was full; the rest wait", n)
-	}
-	r.exec(t, "GRANT INSERT ON audit_events TO")
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("Appends still blocked after the database recovered")
-	}
-	if err := l.Flush(ctx); err != nil {
+	if err := l.Write(ctx, auditEvent(11)); err != nil {
 		t.Fatal(err)
 	}
-	if n := auditRows(t, r.owner); n != 20 {
-		t.Errorf("%d rows, want 20", n)
+	if n := auditRows(t, r.owner); n != 1 {
+		t.Errorf("%d rows, want 1", n)
 	}
 }
 
-func TestLogCloseGivesUpAtDeadline(t *testing.T) {
-	r := newAuditRole(t)
-	logger, errs := newAuditLogger()
-	l := audit.New(r.db, logger, audit.Options{Interval: 20 * time.Millisecond})
-	r.exec(t, "REVOKE INSERT ON audit_events FROM")
-	if err := l.Append(auditEvent(1), auditEvent(2)); err != nil {
-		t.Fatal(err)
-	}
-	c, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
-	defer cancel()
-	if err := l.Close(c); err == nil {
-		t.Error("Close reported success with events unwritten")
-	}
-	if l.Healthy() || errs.errors.Load() == 0 {
-		t.Errorf("healthy %v, %d errors logged: the loss must be loud", l.Healthy(), errs.errors.Load())
-	}
-}
-
-func TestLogConcurrentAppends(t *testing.T) {
+func TestLogConcurrentWrites(t *testing.T) {
 	db, _ := auditDB(t)
 	logger, _ := newAuditLogger()
-	// A small buffer, so writers also block on one another.
-	l := audit.New(db, logger, audit.Options{Buffer: 4, BatchSize: 100, Interval: 10 * time.Millisecond})
-	const writers, perWriter = 50, 200
+	l := audit.New(db, logger, audit.Options{BatchSize: 100})
+	const writers, perWriter = 50, 100
 	var wg sync.WaitGroup
 	for w := range writers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := 0; i < perWriter; {
-				// Requests append a few events at once.
+				// Requests write a few events at once.
 				n := min(1+(w+i)%4, perWriter-i)
 				batch := make([]audit.Event, n)
 				for j := range batch {
 					batch[j] = auditEvent(int64(w*perWriter + i + j + 1))
 				}
-				if err := l.Append(batch...); err != nil {
+				if err := l.Write(ctx, batch...); err != nil {
 					t.Error(err)
 					return
 				}

@@ -50,6 +50,10 @@ type Config struct {
 	// TOTPRequiredRoles must use two-factor sign-in; until an account of
 	// one of them enrolls, its session may only enroll.
 	TOTPRequiredRoles []domain.Role
+
+	// MigrationDatabaseURL is the owner role's URL: migrations run as it,
+	// and it grants the serving role (DATABASE_URL's) what it needs.
+	MigrationDatabaseURL string
 }
 
 // Option is one setting: its environment variable, its flag, its default
@@ -92,6 +96,19 @@ var Options = []Option{
 				return fmt.Errorf("must be a postgres:// URL")
 			}
 			c.DatabaseURL = v
+			return nil
+		}},
+	{Env: "MIGRATION_DATABASE_URL", Flag: "migration-database-url",
+		Usage: "PostgreSQL URL of the role that owns the tables: migrations run as it, and it grants DATABASE_URL's role only reads and writes of rows; empty uses DATABASE_URL for both",
+		set: func(c *Config, v string) error {
+			if v == "" {
+				return nil
+			}
+			u, err := url.Parse(v)
+			if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+				return fmt.Errorf("must be a postgres:// URL")
+			}
+			c.MigrationDatabaseURL = v
 			return nil
 		}},
 	{Env: "DATA_DIR", Flag: "data-dir", Default: "./.data", Usage: "where the private PostgreSQL keeps its files",

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -20,24 +21,14 @@ import (
 	"carejourney/server/testdb"
 )
 
-// auditFlush waits until the server wrote every audit event so far.
-func auditFlush(t testing.TB, s *server) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := s.Audit.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// auditOf returns the audit events of the request that gave r, oldest first.
+// auditOf returns the audit events of the request that gave r, oldest
+// first. They are committed before the response is sent.
 func auditOf(t testing.TB, s *server, r *response) []*audit.Event {
 	t.Helper()
 	id := r.Header.Get("X-Request-Id")
 	if id == "" {
 		t.Fatal("no X-Request-Id")
 	}
-	auditFlush(t, s)
 	var events []*audit.Event
 	if err := s.Store.DB().NewSelect().Model(&events).Where("request_id = ?", id).OrderExpr("id").Scan(context.Background()); err != nil {
 		t.Fatal(err)
@@ -128,11 +119,67 @@ func TestAuditOneReadPerMember(t *testing.T) {
 	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("READ m%d Member:%d node", memberID, memberID)}) {
 		t.Errorf("a goal read alone: %v", got)
 	}
-	// Counting members reads nobody's record.
+	// Counting members reads nobody's record; the count is a SEARCH.
 	r = c.do(`{ members { totalCount } }`, nil)
 	r.noErrors(t)
-	if got := auditOf(t, s, r); len(got) != 0 {
-		t.Errorf("totalCount alone left %v", auditSummary(got))
+	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{"SEARCH m0 Member:0 members"}) {
+		t.Errorf("totalCount alone left %v", got)
+	}
+}
+
+// TestAuditSearches: a name search or a count over members leaves one
+// SEARCH event per member list with how many matched, never the text; a
+// plain page of members leaves only its READs.
+func TestAuditSearches(t *testing.T) {
+	s := startServer(t, nil)
+	c := s.signedIn(t, domain.RoleCaseManager)
+	for _, name := range []string{"Zephyrine", "Zephyrina", "Zephyrus", "Other"} {
+		c.do(`mutation($in: CreateMemberInput!) { createMember(input: $in) { member { id } } }`,
+			vars{"in": vars{"firstName": name, "lastName": "Searchtest"}}).noErrors(t)
+	}
+	searches := func(r *response) []*audit.Event {
+		var out []*audit.Event
+		for _, e := range auditOf(t, s, r) {
+			if e.Action == audit.ActionSearch {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		query    string
+		searches int
+		matched  int
+	}{
+		// The page holds 2; the count says 3.
+		{`{ members(first: 2, filter: {search: "zephyr"}) { totalCount nodes { displayName } } }`, 1, 3},
+		// Without the count: what was returned.
+		{`{ members(first: 2, filter: {search: "zephyr"}) { nodes { displayName } } }`, 1, 2},
+		{`{ members(filter: {search: "zephyrus"}) { edges { node { id } } } }`, 1, 1},
+		{`{ members(filter: {search: "nobody-has-this-name"}) { nodes { id } } }`, 1, 0},
+		{`{ members { totalCount } }`, 1, 4},
+		{`{ a: members(filter: {search: "zephyr"}) { totalCount } b: members { totalCount } }`, 2, -1},
+		{`{ members(first: 3) { nodes { displayName } } }`, 0, 0},
+	} {
+		r := c.do(tc.query, nil)
+		r.noErrors(t)
+		got := searches(r)
+		if len(got) != tc.searches {
+			t.Errorf("%s: %d SEARCH events, want %d", tc.query, len(got), tc.searches)
+			continue
+		}
+		for _, e := range got {
+			if e.MatchedCount == nil || (tc.matched >= 0 && *e.MatchedCount != tc.matched) || e.ActorUserID == 0 ||
+				e.MemberID != 0 || e.RequestID == "" {
+				t.Errorf("%s: SEARCH event %+v, want %d matched by the signed-in user", tc.query, e, tc.matched)
+			}
+		}
+	}
+	// No column of any event holds a search text.
+	var leaks int
+	if err := s.Store.DB().NewRaw(`SELECT count(*) FROM audit_events e WHERE to_jsonb(e)::text ILIKE '%zephyr%' OR to_jsonb(e)::text ILIKE '%nobody-has%'`).
+		Scan(context.Background(), &leaks); err != nil || leaks != 0 {
+		t.Errorf("%d events hold the search text (%v)", leaks, err)
 	}
 }
 
@@ -297,7 +344,6 @@ func TestAuditEventsQuery(t *testing.T) {
 	for _, id := range members {
 		cm.do(`query($id: ID!) { member(id: $id) { displayName } }`, vars{"id": id}).noErrors(t)
 	}
-	auditFlush(t, s)
 
 	const query = `query($first: Int, $after: String, $filter: AuditEventFilter) { auditEvents(first: $first, after: $after, filter: $filter) {
 		totalCount pageInfo { hasNextPage endCursor }
@@ -398,10 +444,9 @@ func TestAuditDisclosures(t *testing.T) {
 			Action: audit.ActionRead, MemberID: m, OperationName: "SharedFeed"}
 	}
 	partner := audit.Event{OccurredAt: at(2), ActorKind: audit.ActorAPIKey, ActorKeyID: key, Action: audit.ActionRead, MemberID: ana}
-	if err := s.Audit.Append(family(ana, at(1)), partner, family(ana, at(3)), family(bo, at(4))); err != nil {
+	if err := s.Audit.Write(ctx, family(ana, at(1)), partner, family(ana, at(3)), family(bo, at(4))); err != nil {
 		t.Fatal(err)
 	}
-	auditFlush(t, s)
 
 	const query = `query($after: String) { members(first: 10) { nodes { displayName
 		disclosures(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
@@ -469,52 +514,93 @@ func TestAuditFlushedOnShutdown(t *testing.T) {
 	}
 }
 
-// TestAuditFailureMakesServerUnready: when the database refuses audit
-// events the server keeps them, says so on /readyz, and writes them once
-// the database takes them again.
-func TestAuditFailureMakesServerUnready(t *testing.T) {
+// TestAuditUnavailableRefusesMemberRecords: while the audit table refuses
+// inserts, a member's record is not shown (AUDIT_UNAVAILABLE, no data),
+// no mutation runs, /readyz says why; once the table takes events again
+// everything works, and nothing refused was written late.
+func TestAuditUnavailableRefusesMemberRecords(t *testing.T) {
 	s := startServer(t, nil)
 	c := s.signedIn(t, domain.RoleCaseManager)
 	ctx := context.Background()
-	ready := func() int {
+	owner, err := store.Open(ctx, s.OwnerURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	ready := func() (int, string) {
 		res, err := http.Get(s.URL + "/readyz")
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.Body.Close()
-		return res.StatusCode
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(body)
 	}
-	if code := ready(); code != http.StatusOK {
-		t.Fatalf("readyz = %d at start", code)
+	if code, body := ready(); code != http.StatusOK {
+		t.Fatalf("readyz = %d %q at start", code, body)
 	}
+	created := c.do(`mutation { createMember(input: {firstName: "Quillon", lastName: "Verity"}) { member { id } } }`, nil)
+	created.noErrors(t)
+	id := created.str(t, "createMember.member.id")
+	const read = `query($id: ID!) { member(id: $id) { displayName } }`
+	members := func() int {
+		n, err := owner.NewSelect().Table("members").Count(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int(n)
+	}
+
 	exec := func(stmt string) {
-		if _, err := s.Store.DB().ExecContext(ctx, stmt); err != nil {
+		if _, err := owner.ExecContext(ctx, stmt); err != nil {
 			t.Fatal(err)
 		}
 	}
 	exec(`CREATE FUNCTION audit_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 		BEGIN RAISE EXCEPTION 'refused by the test'; END $$`)
 	exec(`CREATE TRIGGER audit_test_refuse BEFORE INSERT ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_test_refuse()`)
-	r := c.do(`mutation { createMember(input: {firstName: "Held", lastName: "Event"}) { member { id } } }`, nil)
-	r.noErrors(t) // the request itself is not slowed or failed
-	flushCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	if err := s.Audit.Flush(flushCtx); err == nil {
-		t.Fatal("Flush succeeded while the database refuses events")
+	before := members()
+	var refused []string
+	unavailable := func(what string, r *response) {
+		t.Helper()
+		refused = append(refused, r.Header.Get("X-Request-Id"))
+		if codes := r.errorCodes(); len(codes) != 1 || codes[0] != "AUDIT_UNAVAILABLE" || r.Data != nil {
+			t.Errorf("%s while the audit table refuses: codes %v, data %v", what, codes, r.Data)
+		}
+		if strings.Contains(string(r.Raw), "Quillon") || strings.Contains(string(r.Raw), "Verity") {
+			t.Errorf("%s: the member's name is in the refused response: %s", what, r.Raw)
+		}
 	}
-	if code := ready(); code != http.StatusServiceUnavailable {
-		t.Errorf("readyz = %d while audit events are held", code)
+	// The first read runs, fails to commit its READ, and is withheld.
+	unavailable("first read", c.do(read, vars{"id": id}))
+	// Then the failure is known: nothing runs until the table takes events.
+	unavailable("second read", c.do(read, vars{"id": id}))
+	unavailable("list", c.do(`{ members(first: 5) { nodes { displayName } } }`, nil))
+	unavailable("mutation", c.do(`mutation { createMember(input: {firstName: "Quillon", lastName: "Twice"}) { member { id } } }`, nil))
+	if n := members(); n != before {
+		t.Errorf("%d members after a refused mutation, %d before: it ran without its audit event", n, before)
 	}
+	if code, body := ready(); code != http.StatusServiceUnavailable || !strings.Contains(body, "audit log not writable") ||
+		!strings.Contains(body, "refused by the test") {
+		t.Errorf("readyz = %d %q while the audit table refuses", code, body)
+	}
+
 	exec(`DROP TRIGGER audit_test_refuse ON audit_events`)
 	deadline := time.Now().Add(10 * time.Second)
-	for ready() != http.StatusOK {
+	for code, _ := ready(); code != http.StatusOK; code, _ = ready() {
 		if time.Now().After(deadline) {
-			t.Fatal("still unready after the database recovered")
+			t.Fatal("still unready after the table takes events again")
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if got := auditOf(t, s, r); len(got) != 1 || got[0].Action != audit.ActionWrite {
-		t.Errorf("held events after recovery: %v", auditSummary(got))
+	r := c.do(read, vars{"id": id})
+	r.noErrors(t)
+	if got := auditOf(t, s, r); len(got) != 1 || got[0].Action != audit.ActionRead {
+		t.Errorf("events of the read after recovery: %v", auditSummary(got))
+	}
+	n, err := owner.NewSelect().Table("audit_events").Where("request_id IN (?)", bun.In(refused)).Count(ctx)
+	if err != nil || n != 0 {
+		t.Errorf("%d events of refused requests (%v): nothing may be held and written late", n, err)
 	}
 }
 
@@ -529,7 +615,6 @@ func TestAuditAddsNoStatements(t *testing.T) {
 	// TestNoNPlusOne's query; its figure on main is 4 statements.
 	const query = `{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes { careLevel { code } transition recordedBy { email } } } } }`
 	n, r := s.fewestStatements(t, c, query, nil, 4)
-	auditFlush(t, s)
 	t.Logf("members → levels, episodes, recorder with auditing: %d statements", n)
 	if n > 4 {
 		t.Errorf("%d statements; 4 without auditing", n)

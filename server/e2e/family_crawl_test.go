@@ -594,7 +594,6 @@ func TestDisclosuresOnDemo(t *testing.T) {
 	partnerMember := key.do(`{ members(first: 1) { nodes { id daysInRecovery } } }`, nil).str(t, "members.nodes.0.id")
 
 	staff := s.signedIn(t, domain.RoleAdmin)
-	auditFlush(t, s)
 	const q = `query($id: ID!) { member(id: $id) { disclosures(first: 10) { nodes { recipientKind recipientName operationName } } } }`
 	got := staff.do(q, vars{"id": memberID}).list(t, "member.disclosures.nodes")
 	if len(got) != 1 || got[0].(map[string]any)["recipientKind"] != "FAMILY_CONTACT" || got[0].(map[string]any)["recipientName"] == "" {

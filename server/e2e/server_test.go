@@ -29,9 +29,15 @@ type server struct {
 	*app.Server
 	URL        string
 	statements atomic.Int64
+	// OwnerURL is the database as the owner of its tables, for tests that
+	// change what the serving role may not (the server runs as the
+	// serving role); empty when the test gave its own DATABASE_URL.
+	OwnerURL string
 }
 
-// startServer starts the whole program as `serve` would, on 127.0.0.1:0.
+// startServer starts the whole program as `serve` would, on 127.0.0.1:0,
+// connected as a serving role (testdb.NewServingRole) of a new database
+// migrated as its owner, as in production.
 func startServer(t testing.TB, env map[string]string) *server {
 	t.Helper()
 	return startServerWith(t, env)
@@ -40,7 +46,8 @@ func startServer(t testing.TB, env map[string]string) *server {
 // startServerWith is startServer with query hooks of the test's own.
 func startServerWith(t testing.TB, env map[string]string, hooks ...app.QueryHook) *server {
 	t.Helper()
-	vars := map[string]string{"DATABASE_URL": testdb.NewDatabase(t), "LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn",
+	s := &server{}
+	vars := map[string]string{"LISTEN_ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn",
 		// Statement counts must not catch a background sweep; tests that
 		// need milestones call RecordMilestones themselves.
 		"MILESTONE_SWEEP_INTERVAL": "0",
@@ -51,6 +58,10 @@ func startServerWith(t testing.TB, env map[string]string, hooks ...app.QueryHook
 		// Test users have no second factor; the accounts tests
 		// (accounts_test.go) set the production default.
 		"TOTP_REQUIRED_ROLES": "none"}
+	if _, given := env["DATABASE_URL"]; !given {
+		s.OwnerURL = testdb.NewDatabase(t)
+		vars["MIGRATION_DATABASE_URL"], vars["DATABASE_URL"] = s.OwnerURL, testdb.NewServingRole(t, s.OwnerURL)
+	}
 	for k, v := range env {
 		vars[k] = v
 	}
@@ -63,7 +74,6 @@ func startServerWith(t testing.TB, env map[string]string, hooks ...app.QueryHook
 		logger = slog.New(slog.NewTextHandler(&testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
 	ctx := context.Background()
-	s := &server{}
 	srv, err := app.Start(ctx, cfg, logger, io.Discard, append([]app.QueryHook{&statementCounter{n: &s.statements}}, hooks...)...)
 	if err != nil {
 		t.Fatal(err)
@@ -147,6 +157,8 @@ type vars = map[string]any
 type response struct {
 	Status int
 	Header http.Header
+	// Raw is the body as sent.
+	Raw    []byte         `json:"-"`
 	Data   map[string]any `json:"data"`
 	Errors []struct {
 		Message    string         `json:"message"`
@@ -175,7 +187,7 @@ func (c *client) send(req *http.Request) *response {
 	}
 	defer res.Body.Close()
 	raw, _ := io.ReadAll(res.Body)
-	r := &response{Status: res.StatusCode, Header: res.Header}
+	r := &response{Status: res.StatusCode, Header: res.Header, Raw: raw}
 	if err := json.Unmarshal(raw, r); err != nil {
 		c.t.Fatalf("status %d, not JSON: %s", res.StatusCode, raw)
 	}

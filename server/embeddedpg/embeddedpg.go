@@ -32,9 +32,13 @@ import (
 )
 
 const (
-	// superuser is the role initdb creates; the application connects as it so
-	// that migrations may create extensions.
+	// superuser is the role initdb creates: it owns the tables and runs the
+	// migrations, which create extensions.
 	superuser = "carejourney"
+	// servingRole is the role the server connects as to serve requests: it
+	// owns nothing, and the owner grants it only reads and writes of rows
+	// (store.GrantServing).
+	servingRole = "carejourney_app"
 	// database is created on first start so that URL works at once.
 	database = "carejourney"
 	// logName is kept inside the data directory because only there is it
@@ -64,6 +68,7 @@ type Cluster struct {
 	bin       string
 	port      int
 	password  string
+	servingPW string
 	runAs     *syscall.Credential
 	ephemeral bool
 	logger    *slog.Logger
@@ -124,12 +129,30 @@ func start(ctx context.Context, opts Options) (*Cluster, error) {
 		_ = c.stop(context.WithoutCancel(ctx))
 		return nil, err
 	}
+	if err := c.createServingRole(ctx); err != nil {
+		_ = c.stop(context.WithoutCancel(ctx))
+		return nil, err
+	}
 	return c, nil
 }
 
-// URL returns the connection URL of the application database.
+// URL returns the owner's (a superuser's) connection URL of the
+// application database: for migrations and the command-line tools.
 func (c *Cluster) URL() string {
 	return c.AdminURL(database)
+}
+
+// ServingURL returns the serving role's connection URL of the application
+// database. The role has no rights until the owner grants them.
+func (c *Cluster) ServingURL() string {
+	u := url.URL{
+		Scheme:   "postgres",
+		User:     url.UserPassword(servingRole, c.servingPW),
+		Host:     net.JoinHostPort("127.0.0.1", strconv.Itoa(c.port)),
+		Path:     "/" + database,
+		RawQuery: "sslmode=disable",
+	}
+	return u.String()
 }
 
 // AdminURL returns a superuser connection URL for another database, such as
@@ -433,6 +456,11 @@ func (c *Cluster) startServer(ctx context.Context) error {
 		"listen_addresses=127.0.0.1",
 		"unix_socket_directories=''", // no socket: nothing to collide with, no path length limit
 		"max_connections=200",        // parallel tests each hold a pool
+		// A refused statement is logged without the statement and its
+		// DETAIL, which carry the rows (bun inlines values): no personal
+		// data in the server log.
+		"log_min_error_statement=panic",
+		"log_error_verbosity=terse",
 	}
 	if c.ephemeral {
 		settings = append(settings, "fsync=off", "synchronous_commit=off", "full_page_writes=off")
@@ -487,6 +515,40 @@ func (c *Cluster) createDatabase(ctx context.Context) error {
 	}
 	if err != nil {
 		return fmt.Errorf("create database %s: %w", database, err)
+	}
+	return nil
+}
+
+// createServingRole creates the serving role, or sets its password, on
+// every start: the password lives beside the data directory and a lost
+// file is healed by a new one.
+func (c *Cluster) createServingRole(ctx context.Context) error {
+	path := c.dir + ".serving-password"
+	b, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if c.servingPW = strings.TrimSpace(string(b)); c.servingPW == "" {
+		buf := make([]byte, 24)
+		rand.Read(buf)
+		c.servingPW = hex.EncodeToString(buf)
+		if err := os.WriteFile(path, []byte(c.servingPW+"\n"), 0o600); err != nil {
+			return err
+		}
+	}
+	db, err := sql.Open("pg", c.AdminURL("postgres"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	// The password is hex, so it needs no escaping.
+	_, err = db.ExecContext(ctx, "CREATE ROLE "+servingRole+" LOGIN PASSWORD '"+c.servingPW+"'")
+	var pgErr pgdriver.Error
+	if errors.As(err, &pgErr) && pgErr.Field('C') == "42710" { // duplicate_object
+		_, err = db.ExecContext(ctx, "ALTER ROLE "+servingRole+" LOGIN PASSWORD '"+c.servingPW+"'")
+	}
+	if err != nil {
+		return fmt.Errorf("create role %s: %w", servingRole, err)
 	}
 	return nil
 }

@@ -16,7 +16,8 @@ func healthz(w http.ResponseWriter, _ *http.Request) {
 }
 
 // readyz says the database answers, every migration is applied and the
-// audit log writes (it holds events the database refused otherwise).
+// audit log writes; while it cannot, reads and writes of member records
+// are refused, and the body says why.
 func readyz(st *store.Store, events *audit.Log) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -31,9 +32,11 @@ func readyz(st *store.Store, events *audit.Log) http.Handler {
 			http.Error(w, "database not migrated", http.StatusServiceUnavailable)
 			return
 		}
-		if events != nil && !events.Healthy() {
-			http.Error(w, "audit log not writable", http.StatusServiceUnavailable)
-			return
+		if events != nil {
+			if err := events.Check(ctx); err != nil {
+				http.Error(w, err.Error()+"; member records are refused until it is", http.StatusServiceUnavailable)
+				return
+			}
 		}
 		_, _ = w.Write([]byte("ready\n"))
 	})

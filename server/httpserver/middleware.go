@@ -170,6 +170,35 @@ func refuseCrossOrigin(trusted []string, next http.Handler) http.Handler {
 	return protection.Handler(next)
 }
 
+// refuseCrossSiteReads refuses GET and HEAD requests that carry the
+// session cookie and that the browser marks as coming from another site
+// (Sec-Fetch-Site cross-site or same-site): a link or a form on another
+// page, followed with the member's session, would otherwise run a query
+// and leave an audit READ in the staff member's name. The cross-origin
+// check (refuseCrossOrigin) lets such safe methods through, as they change
+// nothing; here they would disclose. same-site is refused too: a sibling
+// subdomain is another application, and SameSite=Lax sends it the cookie.
+// Requests with a key (Authorization) or without the cookie, and requests
+// from our own pages or typed by the user (same-origin, none, or no header
+// from an older browser or a tool), pass.
+func refuseCrossSiteReads(cookieName string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			switch r.Header.Get("Sec-Fetch-Site") {
+			case "cross-site", "same-site":
+				if c, err := r.Cookie(cookieName); err == nil && c.Value != "" && r.Header.Get("Authorization") == "" {
+					w.Header().Set("Content-Type", "application/json")
+					w.WriteHeader(http.StatusForbidden)
+					_, _ = w.Write([]byte(`{"errors":[{"message":"a request from another site may not use the session: ` +
+						`open the app and query from there, or call with an API key","extensions":{"code":"CROSS_SITE_REFUSED"}}]}` + "\n"))
+					return
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 // LogHandler adds the request id from the context to every log record.
 type LogHandler struct{ slog.Handler }
 

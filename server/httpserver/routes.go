@@ -46,7 +46,7 @@ func auditExpiredKey(events *audit.Log, logger *slog.Logger) func(context.Contex
 		if events == nil {
 			return
 		}
-		err := events.Append(audit.Event{OccurredAt: time.Now(), ActorKind: audit.ActorAPIKey, ActorKeyID: key.ID,
+		err := events.Write(context.WithoutCancel(ctx), audit.Event{OccurredAt: time.Now(), ActorKind: audit.ActorAPIKey, ActorKeyID: key.ID,
 			Action: audit.ActionDenied, Field: "expiresAt", ObjectType: "ApiKey", ObjectID: key.ID,
 			RequestID: requestinfo.RequestID(ctx), ClientAddress: requestinfo.ClientAddress(ctx)})
 		if err != nil {
@@ -78,6 +78,7 @@ func New(d Deps) http.Handler {
 		MaxAge:           600,
 	}).Handler(api)
 	api = refuseCrossOrigin(d.CORSAllowedOrigins, api)
+	api = refuseCrossSiteReads(auth.CookieName, api)
 	mux.Handle("/graphql", noStore(withDeadline(d.RequestTimeout, api)))
 
 	mux.Handle("GET /graphiql", graphiql("Care Journey API", "/graphql"))

@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -94,17 +95,50 @@ func NewDatabase(tb testing.TB) string {
 	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
 		tb.Fatalf("testdb: create database %s: %v", name, err)
 	}
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		// FORCE, because a test may not have closed every connection.
-		if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			tb.Errorf("testdb: drop database %s: %v", name, err)
-		}
-	})
+	tb.Cleanup(func() { dropDatabase(tb, name) })
 
 	u, _ := url.Parse(adminURL) // parsed successfully in setup
 	u.Path = "/" + name
+	return u.String()
+}
+
+func dropDatabase(tb testing.TB, name string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	// FORCE, because a test may not have closed every connection.
+	if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
+		tb.Errorf("testdb: drop database %s: %v", name, err)
+	}
+}
+
+// NewServingRole creates a login role for the database of databaseURL (one
+// from NewDatabase) and returns the database's URL as that role. The role
+// has no rights: the server's owner grants them (store.GrantServing), as
+// in production. Roles belong to the whole cluster, so each is named
+// after its database, and dropped in tb.Cleanup, after the database (whose
+// grants go with it).
+func NewServingRole(tb testing.TB, databaseURL string) string {
+	tb.Helper()
+	u, err := url.Parse(databaseURL)
+	if err != nil {
+		tb.Fatalf("testdb: %v", err)
+	}
+	dbName := strings.TrimPrefix(u.Path, "/")
+	role, password := dbName+"_app", randomHex(16)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := admin.ExecContext(ctx, "CREATE ROLE "+role+" LOGIN PASSWORD '"+password+"'"); err != nil {
+		tb.Fatalf("testdb: create role %s: %v", role, err)
+	}
+	tb.Cleanup(func() {
+		dropDatabase(tb, dbName)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if _, err := admin.ExecContext(ctx, "DROP ROLE IF EXISTS "+role); err != nil {
+			tb.Errorf("testdb: drop role %s: %v", role, err)
+		}
+	})
+	u.User = url.UserPassword(role, password)
 	return u.String()
 }
 

@@ -3,6 +3,7 @@ package testdb_test
 import (
 	"database/sql"
 	"net/url"
+	"strings"
 	"testing"
 
 	_ "github.com/uptrace/bun/driver/pgdriver"
@@ -70,4 +71,34 @@ func dbName(t *testing.T, dsn string) string {
 		t.Fatal(err)
 	}
 	return u.Path
+}
+
+// TestNewServingRole: the role logs in to its database with no rights of
+// its own, is named after the database (roles are cluster-wide), and is
+// gone after the test, with its database.
+func TestNewServingRole(t *testing.T) {
+	owner := testdb.NewDatabase(t)
+	var role string
+	t.Run("use", func(t *testing.T) {
+		u := testdb.NewServingRole(t, owner)
+		db := open(t, u)
+		var super bool
+		if err := db.QueryRowContext(t.Context(), "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user").Scan(&role, &super); err != nil {
+			t.Fatal(err)
+		}
+		want := strings.TrimPrefix(dbName(t, owner), "/") + "_app"
+		if super || role != want {
+			t.Errorf("role %s (superuser %v), want %s without superuser", role, super, want)
+		}
+		db.Close()
+	})
+	// The role's cleanup dropped its database too; ask another.
+	admin := open(t, testdb.NewDatabase(t))
+	var left int
+	if err := admin.QueryRowContext(t.Context(), "SELECT count(*) FROM pg_roles WHERE rolname = $1", role).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 0 {
+		t.Errorf("role %s left after its test", role)
+	}
 }

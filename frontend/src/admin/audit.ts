@@ -69,6 +69,7 @@ export const actionLabels: Record<AuditAction, string> = {
   SIGN_IN_FAILED: 'Failed sign-in',
   SIGN_OUT: 'Sign-out',
   DENIED: 'Denied',
+  SEARCH: 'Search',
 };
 
 export const auditActions = Object.keys(actionLabels) as AuditAction[];

@@ -170,6 +170,11 @@ export type AuditAction =
   | 'DENIED'
   /** A member's record was shown: one event per member per request. */
   | 'READ'
+  /**
+   * Members were searched by name or counted: one event per member list in
+   * the request, with how many matched (`matchedCount`), never the search text.
+   */
+  | 'SEARCH'
   /** A user signed in. */
   | 'SIGN_IN'
   /** A sign-in was refused. */
