@@ -29,7 +29,7 @@ import (
 var keyBase = map[string]bool{
 	"Query.node": true, "Query.nodes": true, "Query.member": true, "Query.members": true,
 	"Query.careLevels": true, "Query.viewer": true,
-	"Viewer.apiKey": true, "ViewerApiKey.*": true, "ConsentedMember.*": true, "Partner.id": true, "Partner.name": true,
+	"Viewer.*": true, "ViewerApiKey.*": true, "ConsentedMember.*": true, "Partner.id": true, "Partner.name": true,
 	"CareLevel.*": true, "MemberConnection.*": true, "MemberEdge.*": true, "PageInfo.*": true,
 	"Member.id": true,
 	"House.id":  true, "House.name": true, "House.address": true, "House.capacity": true, "House.genderDesignation": true,

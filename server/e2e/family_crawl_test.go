@@ -42,7 +42,7 @@ var familyAllowed = map[string]bool{
 // beds, groups with their schedules and meetings; nothing about a person.
 var directoryAllowed = map[string]bool{
 	"Query.careLevels": true, "Query.node": true, "Query.nodes": true, "Query.viewer": true,
-	"Viewer.apiKey": true, "ViewerApiKey.partner": true, "ViewerApiKey.scopes": true, "ViewerApiKey.secretPrefix": true,
+	"Viewer.*": true, "ViewerApiKey.partner": true, "ViewerApiKey.scopes": true, "ViewerApiKey.secretPrefix": true,
 	"Partner.id": true, "Partner.name": true,
 	"Query.house": true, "Query.houses": true, "Query.group": true, "Query.groups": true,
 	"Query.meeting": true, "Query.meetings": true,

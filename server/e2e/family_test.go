@@ -82,7 +82,7 @@ const (
 	familyAccept = `mutation($in: AcceptInvitationInput!) { acceptInvitation(input: $in) {
 		viewer { user { email role } sharedMembers { displayName } } userErrors { code field message } } }`
 	familyGrant = `mutation($in: GrantConsentInput!) { grantConsent(input: $in) {
-		consent { id status informationKinds expiresAt expiresOnEvent familyContact { id } partnerName partner { id } recordedBy { email } }
+		consent { id status informationKinds expiresAt expiresOnEvent familyContact { id } partnerName partner { id } recordedBy { name } }
 		userErrors { code field message } } }`
 	familyRevoke = `mutation($in: RevokeConsentInput!) { revokeConsent(input: $in) {
 		consent { id status revokedAt revocationReason } userErrors { code field message } } }`
@@ -306,7 +306,7 @@ func TestFamilyConsentEndsWithTreatment(t *testing.T) {
 		"signatureName": "Rosa Vega", "signedAt": time.Now().Add(-time.Hour).Format(time.RFC3339)}})
 	familyNoUserErrors(t, r, "grantConsent")
 	if r.get(t, "grantConsent.consent.expiresAt") != nil || r.str(t, "grantConsent.consent.expiresOnEvent") != "END_OF_TREATMENT" ||
-		r.str(t, "grantConsent.consent.recordedBy.email") != "case_manager@test.example" {
+		r.str(t, "grantConsent.consent.recordedBy.name") != "Test CASE_MANAGER" {
 		t.Errorf("consent %v", r.get(t, "grantConsent.consent"))
 	}
 	family := s.client(t)
@@ -398,7 +398,7 @@ func TestFamilyGroupsAndAttendance(t *testing.T) {
 	meetingID := func(id int64) string { return globalid.EncodeInt(globalid.TypeMeeting, id) }
 
 	const record = `mutation($in: RecordFamilyAttendanceInput!) { recordFamilyAttendance(input: $in) {
-		meeting { id familyAttendance { familyContact { name } status recordedBy { email } } } userErrors { code field message } } }`
+		meeting { id familyAttendance { familyContact { name } status recordedBy { name } } } userErrors { code field message } } }`
 	r := staff.do(record, vars{"in": vars{"meetingId": meetingID(past), "entries": []vars{{"familyContactId": contactID, "status": "PRESENT"}}}})
 	familyNoUserErrors(t, r, "recordFamilyAttendance")
 	if rows := r.list(t, "recordFamilyAttendance.meeting.familyAttendance"); len(rows) != 1 ||

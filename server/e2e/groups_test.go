@@ -99,7 +99,7 @@ const (
 	groupsCreateMutation     = `mutation($in: CreateGroupInput!) { createGroup(input: $in) { group { ` + groupsGroupFields + ` } userErrors { code field message } } }`
 	groupsScheduleMutation   = `mutation($in: ScheduleMeetingsInput!) { scheduleMeetings(input: $in) { meetings { id startsAt endsAt timeOfDay facilitator { __typename } } userErrors { code field message } } }`
 	groupsAttendanceMutation = `mutation($in: RecordAttendanceInput!) { recordAttendance(input: $in) {
-		meeting { id attendance { status member { id displayName } recordedBy { email } meeting { id } } } userErrors { code field message } } }`
+		meeting { id attendance { status member { id displayName } recordedBy { name } meeting { id } } } userErrors { code field message } } }`
 	groupsJoinMutation = `mutation($in: JoinGroupInput!) { joinGroup(input: $in) { groupMembership { joinedAt leftAt group { name } member { displayName } } userErrors { code field message } } }`
 )
 
@@ -216,7 +216,7 @@ func TestGroupsFlow(t *testing.T) {
 	if want := []string{"PRESENT", "LATE", "EXCUSED"}; !slices.Equal(statuses, want) { // by member name
 		t.Errorf("attendance %v, want %v", statuses, want)
 	}
-	if rec.str(t, "recordAttendance.meeting.attendance.0.recordedBy.email") != "case_manager@test.example" {
+	if rec.str(t, "recordAttendance.meeting.attendance.0.recordedBy.name") != "Test CASE_MANAGER" {
 		t.Errorf("recordedBy %v", attendance[0])
 	}
 

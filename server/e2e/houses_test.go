@@ -12,7 +12,7 @@ import (
 	"carejourney/server/store"
 )
 
-const housesFields = `id name address capacity genderDesignation narrLevel phone manager { email role }
+const housesFields = `id name address capacity genderDesignation narrLevel phone manager { name role }
 	occupancy { capacity occupied available }`
 
 // housesAt is a time the given number of days before now, as the API takes it.
@@ -35,7 +35,7 @@ func housesMember(t *testing.T, c *client, first, last string) string {
 }
 
 const housesMoveInMutation = `mutation($in: MoveIntoHouseInput!) { moveIntoHouse(input: $in) {
-	residency { id bed moveInAt current house { name } member { displayName } recordedBy { email } }
+	residency { id bed moveInAt current house { name } member { displayName } recordedBy { name } }
 	userErrors { code field message } } }`
 
 const housesMoveOutMutation = `mutation($in: MoveOutOfHouseInput!) { moveOutOfHouse(input: $in) {
@@ -150,7 +150,7 @@ func TestHouses(t *testing.T) {
 	}
 	joResidency := moved.str(t, "moveIntoHouse.residency.id")
 	if moved.str(t, "moveIntoHouse.residency.house.name") != "Maple House" || moved.str(t, "moveIntoHouse.residency.member.displayName") != "Jo Rivera" ||
-		moved.get(t, "moveIntoHouse.residency.current") != true || moved.str(t, "moveIntoHouse.residency.recordedBy.email") != "case_manager@test.example" {
+		moved.get(t, "moveIntoHouse.residency.current") != true || moved.str(t, "moveIntoHouse.residency.recordedBy.name") != "Test CASE_MANAGER" {
 		t.Fatalf("moved in %v", moved.Data)
 	}
 
@@ -390,8 +390,8 @@ func TestHousesNoNPlusOne(t *testing.T) {
 	c := s.signedIn(t, domain.RoleCaseManager)
 	queries := []struct{ name, query string }{
 		{"occupancy and residents", `{ houses(first: 50) { nodes { occupancy { occupied } residents { member { displayName currentCareLevel { code } } } } } }`},
-		{"everything nested", `{ houses(first: 50) { totalCount nodes { name manager { email } occupancy { occupied available }
-			residents { bed recordedBy { email } house { name } member { displayName currentCareLevel { code } currentResidency { id } } }
+		{"everything nested", `{ houses(first: 50) { totalCount nodes { name manager { name } occupancy { occupied available }
+			residents { bed recordedBy { name } house { name } member { displayName currentCareLevel { code } currentResidency { id } } }
 			residencies(first: 5) { totalCount nodes { moveInAt member { displayName } } pageInfo { hasNextPage } }
 			houseMeetingGroups { name } } } }`},
 	}

@@ -11,7 +11,7 @@ import (
 
 const memberFields = `id displayName status recoveryStartDate daysInRecovery
 	currentCareLevel { code }
-	careEpisodes { id careLevel { code } transition startedAt endedAt reason dischargeReason recordedBy { email } }`
+	careEpisodes { id careLevel { code } transition startedAt endedAt reason dischargeReason recordedBy { name } }`
 
 // TestCareJourney walks one member through every kind of transition over
 // GraphQL, as staff would, and checks the timeline the API derives.
@@ -222,7 +222,7 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 
 	first := c.do(`query($id: ID!) { member(id: $id) { careEpisodes { id } } }`, vars{"id": memberID}).str(t, "member.careEpisodes.0.id")
 	corrected := c.do(`mutation($in: CorrectCareEpisodeInput!) { correctCareEpisode(input: $in) {
-			episode { id careLevel { code } supersedes { id supersededAt supersedeReason supersededByUser { email } supersededBy { id } } }
+			episode { id careLevel { code } supersedes { id supersededAt supersedeReason supersededByUser { name } supersededBy { id } } }
 			userErrors { code message } } }`,
 		vars{"in": vars{"episodeId": first, "careLevelCode": "PHP", "startedAt": base.Format(time.RFC3339),
 			"endedAt": base.AddDate(0, 0, 30).Format(time.RFC3339), "reason": "Entered as residential by mistake"}})
@@ -264,7 +264,7 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	}
 
 	reset := c.do(`mutation($in: ResetRecoveryStartDateInput!) { resetRecoveryStartDate(input: $in) {
-			member { recoveryStartDate recoveryStartDateHistory { date reason recordedBy { email } } milestones { reached { key } next { key } } }
+			member { recoveryStartDate recoveryStartDateHistory { date reason recordedBy { name } } milestones { reached { key } next { key } } }
 			userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "date": time.Now().UTC().AddDate(0, 0, -2).Format("2006-01-02"), "reason": "Relapse"}})
 	reset.noErrors(t)

@@ -12,7 +12,7 @@ import (
 )
 
 const peersFields = `id name bio recoveryStartDate daysInRecovery languages specialties caseloadLimit caseloadCount
-	hasCapacity active isAlumnus alumnusOf { id displayName } user { email } createdAt updatedAt
+	hasCapacity active isAlumnus alumnusOf { id displayName } user { id name } createdAt updatedAt
 	certification { kind number expiresOn expired }`
 
 // peersAt is a time the given number of days ago, as an API DateTime.
@@ -44,7 +44,7 @@ func peersCreate(t *testing.T, c *client, in vars) *response {
 func peersAssign(t *testing.T, c *client, memberID, peerID string, daysAgo int) *response {
 	t.Helper()
 	r := c.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) {
-		assignment { id current focus startedAt endedAt endReason member { id } peer { id name } assignedBy { email } }
+		assignment { id current focus startedAt endedAt endReason member { id } peer { id name } assignedBy { name } }
 		userErrors { code field message } } }`,
 		vars{"in": vars{"memberId": memberID, "peerId": peerID, "startedAt": peersAt(daysAgo), "focus": "staying employed"}})
 	r.noErrors(t)
@@ -96,7 +96,7 @@ func TestPeersLifecycle(t *testing.T) {
 		rosa["active"] != true || fmt.Sprint(rosa["languages"]) != "[English spanish]" {
 		t.Errorf("created %v", rosa)
 	}
-	if created.str(t, "createPeer.peer.alumnusOf.id") != alumnusID || created.str(t, "createPeer.peer.user.email") != "peer.account@test.example" {
+	if created.str(t, "createPeer.peer.alumnusOf.id") != alumnusID || created.str(t, "createPeer.peer.user.name") != "Test PEER_SUPPORTER" {
 		t.Errorf("links %v %v", rosa["alumnusOf"], rosa["user"])
 	}
 	if cert := created.get(t, "createPeer.peer.certification").(map[string]any); cert["kind"] != "CPRS" || cert["expired"] != true ||
@@ -130,7 +130,7 @@ func TestPeersLifecycle(t *testing.T) {
 	a1 := peersAssign(t, c, m1, rosaID, 20)
 	peersNoUserErrors(t, a1, "assignPeer")
 	if got := a1.get(t, "assignPeer.assignment").(map[string]any); got["current"] != true || got["focus"] != "staying employed" ||
-		a1.str(t, "assignPeer.assignment.assignedBy.email") != "case_manager@test.example" || a1.str(t, "assignPeer.assignment.peer.id") != rosaID {
+		a1.str(t, "assignPeer.assignment.assignedBy.name") != "Test CASE_MANAGER" || a1.str(t, "assignPeer.assignment.peer.id") != rosaID {
 		t.Errorf("assignment %v", got)
 	}
 	peersNoUserErrors(t, peersAssign(t, c, m2, rosaID, 10), "assignPeer")
@@ -201,7 +201,7 @@ func TestPeersLifecycle(t *testing.T) {
 	// Conversations, newest first, on both sides.
 	logConversationRaw := func(peerID, memberID string, daysAgo, minutes int, channel string) *response {
 		return c.do(`mutation($in: LogPeerConversationInput!) { logPeerConversation(input: $in) {
-			conversation { id occurredAt durationMinutes channel note recordedBy { email } peer { id } member { id } recordedAt }
+			conversation { id occurredAt durationMinutes channel note recordedBy { name } peer { id } member { id } recordedAt }
 			userErrors { code field } } }`,
 			vars{"in": vars{"peerId": peerID, "memberId": memberID, "occurredAt": peersAt(daysAgo), "durationMinutes": minutes,
 				"channel": channel, "note": " Talked about the weekend. "}})
@@ -214,7 +214,7 @@ func TestPeersLifecycle(t *testing.T) {
 	older := logConversation(rosaID, m2, 6, 45, "PHONE")
 	peersNoUserErrors(t, older, "logPeerConversation")
 	if got := older.get(t, "logPeerConversation.conversation").(map[string]any); got["note"] != "Talked about the weekend." ||
-		got["channel"] != "PHONE" || got["durationMinutes"] != float64(45) || older.str(t, "logPeerConversation.conversation.recordedBy.email") == "" {
+		got["channel"] != "PHONE" || got["durationMinutes"] != float64(45) || older.str(t, "logPeerConversation.conversation.recordedBy.name") == "" {
 		t.Errorf("conversation %v", got)
 	}
 	peersNoUserErrors(t, logConversation(rosaID, m2, 2, 20, "VIDEO"), "logPeerConversation")

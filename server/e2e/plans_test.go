@@ -50,7 +50,7 @@ func plansMember(t *testing.T, c *client, first, last string) string {
 	return r.str(t, "createMember.member.id")
 }
 
-const plansPlanFields = `id status startsOn reviewOn reviewDue activatedAt closedAt createdAt author { email } member { id }`
+const plansPlanFields = `id status startsOn reviewOn reviewDue activatedAt closedAt createdAt author { name } member { id }`
 
 func plansCreate(t *testing.T, c *client, memberID, startsOn, reviewOn string) *response {
 	t.Helper()
@@ -108,7 +108,7 @@ func TestAftercarePlanFlow(t *testing.T) {
 	created := plansCreate(t, c, memberID, plansDay(startsOn), plansDay(today.AddDate(0, 0, 70)))
 	plansNoUserErrors(t, created, "createAftercarePlan")
 	planID := created.str(t, "createAftercarePlan.plan.id")
-	if created.str(t, "createAftercarePlan.plan.status") != "DRAFT" || created.str(t, "createAftercarePlan.plan.author.email") != "case_manager@test.example" ||
+	if created.str(t, "createAftercarePlan.plan.status") != "DRAFT" || created.str(t, "createAftercarePlan.plan.author.name") != "Test CASE_MANAGER" ||
 		created.str(t, "createAftercarePlan.plan.member.id") != memberID || created.get(t, "createAftercarePlan.plan.activatedAt") != nil {
 		t.Fatalf("created = %v", created.get(t, "createAftercarePlan.plan"))
 	}
@@ -161,7 +161,7 @@ func TestAftercarePlanFlow(t *testing.T) {
 	plansWantUserError(t, addCommitment(vars{"kind": "OTHER", "targetPerWeek": 22}), "addAftercareCommitment", "INVALID_INPUT", "targetPerWeek")
 
 	checkIn := func(occurredOn time.Time, craving int) *response {
-		return c.do(`mutation($in: RecordCheckInInput!) { recordCheckIn(input: $in) { checkIn { id occurredOn craving abstinent copingSkills note recordedBy { email } plan { id } } userErrors { code field message } } }`,
+		return c.do(`mutation($in: RecordCheckInInput!) { recordCheckIn(input: $in) { checkIn { id occurredOn craving abstinent copingSkills note recordedBy { name } plan { id } } userErrors { code field message } } }`,
 			vars{"in": vars{"planId": planID, "occurredOn": plansDay(occurredOn), "abstinent": true, "craving": craving, "copingSkills": []string{"called sponsor"}, "note": "steady"}})
 	}
 	plansWantUserError(t, checkIn(today, 2), "recordCheckIn", "INVALID_INPUT", "planId")
@@ -187,7 +187,7 @@ func TestAftercarePlanFlow(t *testing.T) {
 	for i, ago := range []int{14, 7, 0} {
 		r := checkIn(today.AddDate(0, 0, -ago), i+3)
 		plansNoUserErrors(t, r, "recordCheckIn")
-		if r.str(t, "recordCheckIn.checkIn.recordedBy.email") != "case_manager@test.example" || r.str(t, "recordCheckIn.checkIn.note") != "steady" {
+		if r.str(t, "recordCheckIn.checkIn.recordedBy.name") != "Test CASE_MANAGER" || r.str(t, "recordCheckIn.checkIn.note") != "steady" {
 			t.Fatalf("check-in = %v", r.get(t, "recordCheckIn.checkIn"))
 		}
 	}
@@ -288,7 +288,7 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 			in["assessedAt"] = assessedAt
 		}
 		return c.do(`mutation($in: RecordRecoveryCapitalInput!) { recordRecoveryCapital(input: $in) {
-			assessment { id answers total sustainedRemissionLikely assessedAt recordedBy { email } member { id } } userErrors { code field message } } }`, vars{"in": in})
+			assessment { id answers total sustainedRemissionLikely assessedAt recordedBy { name } member { id } } userErrors { code field message } } }`, vars{"in": in})
 	}
 	high := record([]int{5, 5, 5, 5, 5, 5, 5, 4, 4, 4}, nil)
 	plansNoUserErrors(t, high, "recordRecoveryCapital")

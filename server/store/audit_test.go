@@ -107,8 +107,9 @@ func TestDisclosuresByMember(t *testing.T) {
 	if err := st.DB().NewRaw("SELECT id FROM family_contacts").Scan(ctx, &contactID); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.DB().NewRaw(`INSERT INTO api_keys (partner_name, scopes, secret_hash, secret_prefix)
-		VALUES ('Outcomes Lab', '{members:read}', '\x01', 'cj_') RETURNING id`).Scan(ctx, &keyID); err != nil {
+	if err := st.DB().NewRaw(`WITH p AS (INSERT INTO partners (name) VALUES ('Outcomes Lab') RETURNING id)
+		INSERT INTO api_keys (partner_id, scopes, secret_hash, secret_prefix)
+		SELECT id, '{members:read}', '\x01', 'cj_' FROM p RETURNING id`).Scan(ctx, &keyID); err != nil {
 		t.Fatal(err)
 	}
 	at := func(m int) time.Time { return clock.Add(time.Duration(m) * time.Minute) }
