@@ -43,7 +43,7 @@ var (
 
 func authorize(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
-	g := access.From(ctx)
+	ctx, g := readAs(ctx, fc)
 	if strings.HasPrefix(fc.Object, "__") || strings.HasPrefix(fc.Field.Name, "__") {
 		return next(ctx) // introspection: ruled by the introspection setting
 	}

@@ -4,6 +4,7 @@ package model
 
 import (
 	"bytes"
+	"carejourney/server/access"
 	"carejourney/server/audit"
 	"carejourney/server/domain"
 	"fmt"
@@ -1176,6 +1177,8 @@ type Viewer struct {
 	SharedMembers []*SharedMember `json:"sharedMembers"`
 	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.
 	FamilyGroups []*domain.Group `json:"familyGroups"`
+	// The guard the viewer's fields are read with when it is not the request's: the account a sign-in just signed in.
+	Guard *access.Guard `json:"-"`
 }
 
 // A day of the week.

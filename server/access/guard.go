@@ -48,11 +48,11 @@ func From(ctx context.Context) *Guard {
 	return &Guard{audience: Anonymous}
 }
 
-// Become makes the guard speak for a new actor, for the rest of a request
-// that signed someone in: the payload of signIn is read as them.
-func (g *Guard) Become(actor auth.Actor) {
-	g.actor, g.audience = actor, AudienceOf(actor)
-	g.once, g.reach, g.err = sync.Once{}, nil, nil
+// For returns a new guard for actor, at the same time and over the same
+// store as g, which it leaves as it was: the payload of a sign-in is read
+// as the account signed in, while the request itself stays the caller's.
+func (g *Guard) For(actor auth.Actor) *Guard {
+	return NewGuard(actor, g.store, g.now)
 }
 
 // Actor is who the guard speaks for.
