@@ -51,7 +51,7 @@ func authorize(ctx context.Context, next graphql.Resolver) (any, error) {
 		return nil, err
 	}
 	res, err := next(ctx)
-	if err != nil || res == nil || g.Unbounded() {
+	if err != nil || access.IsNil(res) || g.Unbounded() {
 		return res, err
 	}
 	return visibleOnly(ctx, g, fc, res)

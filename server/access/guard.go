@@ -126,8 +126,8 @@ func (g *Guard) CanSeeField(ctx context.Context, typeName, field string, parent 
 // CanSee reports whether the actor may see obj, a value a field resolved
 // to, by the row rules. Type and field rules are checked apart.
 func (g *Guard) CanSee(ctx context.Context, obj any) (bool, error) {
-	if g.Unbounded() {
-		return true, nil
+	if g.Unbounded() || IsNil(obj) {
+		return true, nil // nothing to see: it shows as null
 	}
 	switch v := obj.(type) {
 	case *domain.Update:
