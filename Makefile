@@ -1,6 +1,6 @@
 # Targets for development and CI; .ci/run installs what they need and runs `make test`.
 
-.PHONY: run build frontend generate check-generated vet test frontend-test e2e bench dev
+.PHONY: run build frontend generate check-generated vet test frontend-test e2e bench dev fuzz fuzz-brief
 
 # Builds the app and the server (with the app embedded) and serves on :8080.
 # With DATABASE_URL unset it starts a private PostgreSQL under ./.data; on
@@ -53,10 +53,35 @@ frontend-test: node_modules/.package-lock.json
 e2e: build
 	npm run e2e
 
-# The Go tests, then the end-to-end tests on the binary built above.
+# The Go tests, a brief fuzzing of each fuzz target, then the end-to-end
+# tests on the binary built above.
 test: vet check-generated frontend-test build
 	go test -race -count=1 ./...
+	$(MAKE) fuzz-brief
 	npm run e2e
+
+# The fuzz targets, as package:target. `go test -fuzz` takes one package
+# and one target at a time. Each target's seeds (f.Add and
+# testdata/fuzz/<target>/) also run with the plain `go test` above; what
+# fuzzing finds is written to testdata/fuzz/<target>/ to be committed.
+FUZZ_TARGETS = ./graph/globalid:FuzzDecode ./graph:FuzzPageRequest \
+	./server/domain:FuzzInputRules ./server/e2e:FuzzGraphQL
+FUZZTIME ?= 60s
+
+# `make fuzz`: each target for FUZZTIME (60s unless set), with one worker:
+# the machine is shared, and each worker of the handler target starts its
+# own server and database. Each new input is minimized by one run only: the
+# default (up to 60s each) left the handler target idle most of its time.
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($$pkg) for $(FUZZTIME)"; \
+		go test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 1x -parallel 1 $$pkg || exit 1; \
+	done
+
+# A few seconds per target, for `make test`.
+fuzz-brief:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

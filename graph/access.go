@@ -46,7 +46,7 @@ var (
 
 func authorize(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
-	g := access.From(ctx)
+	ctx, g := readAs(ctx, fc)
 	if strings.HasPrefix(fc.Object, "__") || strings.HasPrefix(fc.Field.Name, "__") {
 		return next(ctx) // introspection: ruled by the introspection setting
 	}
@@ -54,7 +54,7 @@ func authorize(ctx context.Context, next graphql.Resolver) (any, error) {
 		return nil, err
 	}
 	res, err := next(ctx)
-	if err != nil || isNil(res) || g.Unbounded() {
+	if err != nil || access.IsNil(res) || g.Unbounded() {
 		return res, err
 	}
 	return visibleOnly(ctx, g, fc, res)
@@ -148,20 +148,6 @@ func idsAt(v any, path []string) []string {
 		}
 	}
 	return nil
-}
-
-// isNil reports whether a field resolved to nothing, including a typed
-// nil pointer (a struct field such as Viewer.user left empty).
-func isNil(v any) bool {
-	if v == nil {
-		return true
-	}
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice:
-		return rv.IsNil()
-	}
-	return false
 }
 
 // parentObject is the object the field being resolved belongs to.

@@ -79,6 +79,9 @@ type auditTrail struct {
 	// searches holds the member lists searched or counted, by response path.
 	searches    map[string]*auditSearch
 	searchOrder []string
+	// signedIn is the account a sign-in signed in: the operation did
+	// nothing else (oneActorPerOperation), so its events name them.
+	signedIn *auth.Viewer
 }
 
 // auditAccess is the first access to a record. Fields resolve side by
@@ -376,6 +379,9 @@ func auditSignIn(ctx context.Context, viewer *auth.Viewer, err error) {
 	switch {
 	case err == nil && viewer != nil:
 		e.ActorUserID, e.ActorRole = viewer.User.ID, viewer.User.Role
+		t.mu.Lock()
+		t.signedIn = viewer
+		t.mu.Unlock()
 	case domain.AsError(err) != nil:
 		e.ActorKind, e.Action = audit.ActorAnonymous, audit.ActionSignInFailed
 		e.ActorUserID = auth.RefusedAccount(err)
@@ -447,7 +453,11 @@ func (t *auditTrail) finish(ctx context.Context, logger *slog.Logger) []audit.Ev
 		out = append(out, e)
 	}
 	out = append(reads, out...)
-	stamp(ctx, out)
+	actor := auth.ActorFrom(ctx)
+	if t.signedIn != nil {
+		actor = auth.Actor{Viewer: t.signedIn}
+	}
+	stamp(ctx, actor, out)
 	return out
 }
 
@@ -495,10 +505,9 @@ func (t *auditTrail) resolvePlans(ctx context.Context, logger *slog.Logger) {
 	}
 }
 
-// stamp fills in the actor (unless the event names one, as sign-ins do),
+// stamp fills in actor (unless the event names one, as sign-ins do),
 // the request id and the client address.
-func stamp(ctx context.Context, events []audit.Event) {
-	actor := auth.ActorFrom(ctx)
+func stamp(ctx context.Context, actor auth.Actor, events []audit.Event) {
 	id, addr := requestID(ctx), clientAddress(ctx)
 	for i := range events {
 		e := &events[i]

@@ -10,6 +10,7 @@ import (
 
 	"carejourney/graph/model"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 )
 
 // The extensions.code values of GraphQL errors.
@@ -62,6 +63,11 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		var gqlErr *gqlerror.Error
 		if !errors.As(err, &gqlErr) {
 			gqlErr = gqlerror.WrapPath(graphql.GetPath(ctx), err)
+		}
+		if store.IsBadValue(err) {
+			// A read the database refused for a value of the request (a
+			// cursor's sort value): the caller's error.
+			gqlErr, err = &gqlerror.Error{Path: gqlErr.Path}, store.ErrBadValue
 		}
 		if e := domain.AsError(err); e != nil {
 			gqlErr.Message = e.Message

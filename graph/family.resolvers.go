@@ -10,7 +10,6 @@ import (
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/store"
@@ -168,8 +167,7 @@ func (r *mutationResolver) AcceptInvitation(ctx context.Context, input model.Acc
 		return nil, err
 	}
 	auth.SetCookie(ctx, token)
-	access.From(ctx).Become(auth.Actor{Viewer: viewer})
-	return &model.AcceptInvitationPayload{Viewer: viewerModel(viewer), UserErrors: []*model.UserError{}}, nil
+	return &model.AcceptInvitationPayload{Viewer: signedInViewer(ctx, viewer), UserErrors: []*model.UserError{}}, nil
 }
 
 func (r *mutationResolver) GrantConsent(ctx context.Context, input model.GrantConsentInput) (*model.GrantConsentPayload, error) {

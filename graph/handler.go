@@ -30,6 +30,8 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, l
 	// Bounded in bytes, and signed-in callers only: see querycache.go.
 	srv.SetQueryCache(newQueryCache(queryCacheBytes))
 	limits.use(srv) // before any operation middleware: see Limits.use
+	srv.Use(oneActorPerOperation{})
+	srv.Use(noNULInText{})
 	srv.SetErrorPresenter(presentError(logger))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))

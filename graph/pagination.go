@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vikstrous/dataloadgen"
@@ -60,7 +61,11 @@ func decodeCursor(s *string) (*store.Cursor, error) {
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(*s)
 	var c store.Cursor
-	if err != nil || json.Unmarshal(raw, &c) != nil || c.ID <= 0 {
+	// A cursor is ours or it is nothing: its sort value goes to the
+	// database, which refuses a NUL, so one is refused here. A value of
+	// the wrong type for its list is refused by the database, and mapped
+	// to bad input too (store.IsBadValue).
+	if err != nil || json.Unmarshal(raw, &c) != nil || c.ID <= 0 || strings.IndexByte(c.Value, 0) >= 0 {
 		return nil, domain.Errorf(domain.CodeInvalidInput, "%q is not a valid cursor.", *s)
 	}
 	return &c, nil

@@ -24,9 +24,9 @@ func passwordResetURL(publicURL, token string) string {
 	return strings.TrimSuffix(publicURL, "/") + "/reset-password#token=" + token
 }
 
-// signedInViewer is the request's signed-in user, for mutations on one's
+// currentViewer is the request's signed-in user, for mutations on one's
 // own account.
-func signedInViewer(ctx context.Context) (*auth.Viewer, error) {
+func currentViewer(ctx context.Context) (*auth.Viewer, error) {
 	v := auth.ViewerFrom(ctx)
 	if v == nil {
 		return nil, domain.Errorf(domain.CodeUnauthenticated, "Sign in first.")

@@ -53,7 +53,7 @@ func (r *mutationResolver) DeactivateUser(ctx context.Context, input model.Deact
 
 func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error) {
 	u, userErrors, err := mutate(func() (*domain.User, error) {
-		v, err := signedInViewer(ctx)
+		v, err := currentViewer(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -89,7 +89,7 @@ func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetP
 }
 
 func (r *mutationResolver) BeginTotpEnrollment(ctx context.Context, input *model.BeginTotpEnrollmentInput) (*model.BeginTotpEnrollmentPayload, error) {
-	v, viewerErr := signedInViewer(ctx)
+	v, viewerErr := currentViewer(ctx)
 	e, userErrors, err := mutate(func() (*auth.TOTPEnrollment, error) {
 		if viewerErr != nil {
 			return nil, viewerErr
@@ -106,7 +106,7 @@ func (r *mutationResolver) BeginTotpEnrollment(ctx context.Context, input *model
 func (r *mutationResolver) ConfirmTotpEnrollment(ctx context.Context, input model.ConfirmTotpEnrollmentInput) (*model.ConfirmTotpEnrollmentPayload, error) {
 	var codes []string
 	u, userErrors, err := mutate(func() (*domain.User, error) {
-		v, err := signedInViewer(ctx)
+		v, err := currentViewer(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -123,7 +123,7 @@ func (r *mutationResolver) ConfirmTotpEnrollment(ctx context.Context, input mode
 
 func (r *mutationResolver) DisableTotp(ctx context.Context, input model.DisableTotpInput) (*model.DisableTotpPayload, error) {
 	u, userErrors, err := mutate(func() (*domain.User, error) {
-		v, err := signedInViewer(ctx)
+		v, err := currentViewer(ctx)
 		if err != nil {
 			return nil, err
 		}

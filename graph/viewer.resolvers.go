@@ -9,7 +9,6 @@ import (
 	"carejourney/graph/generated"
 	"carejourney/graph/globalid"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"context"
@@ -24,8 +23,7 @@ func (r *mutationResolver) SignIn(ctx context.Context, input model.SignInInput) 
 		return &model.SignInPayload{UserErrors: userErrors}, err
 	}
 	auth.SetCookie(ctx, token)
-	access.From(ctx).Become(auth.Actor{Viewer: viewer})
-	return &model.SignInPayload{Viewer: viewerModel(viewer), UserErrors: []*model.UserError{}}, nil
+	return &model.SignInPayload{Viewer: signedInViewer(ctx, viewer), UserErrors: []*model.UserError{}}, nil
 }
 
 // SignOut is the resolver for the signOut field.

@@ -4,6 +4,7 @@ package model
 
 import (
 	"bytes"
+	"carejourney/server/access"
 	"carejourney/server/audit"
 	"carejourney/server/domain"
 	"fmt"
@@ -1306,6 +1307,8 @@ type Viewer struct {
 	FamilyGroups []*domain.Group `json:"familyGroups"`
 	// For a partner key: the key, its partner, its scopes and the members who consented; null for people.
 	APIKey *domain.APIKey `json:"apiKey,omitempty"`
+	// The guard the viewer's fields are read with when it is not the request's: the account a sign-in just signed in.
+	Guard *access.Guard `json:"-"`
 }
 
 // A day of the week.

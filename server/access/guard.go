@@ -48,11 +48,11 @@ func From(ctx context.Context) *Guard {
 	return &Guard{audience: Anonymous}
 }
 
-// Become makes the guard speak for a new actor, for the rest of a request
-// that signed someone in: the payload of signIn is read as them.
-func (g *Guard) Become(actor auth.Actor) {
-	g.actor, g.audience = actor, AudienceOf(actor)
-	g.once, g.reach, g.err = sync.Once{}, nil, nil
+// For returns a new guard for actor, at the same time and over the same
+// store as g, which it leaves as it was: the payload of a sign-in is read
+// as the account signed in, while the request itself stays the caller's.
+func (g *Guard) For(actor auth.Actor) *Guard {
+	return NewGuard(actor, g.store, g.now)
 }
 
 // Actor is who the guard speaks for.
@@ -187,8 +187,8 @@ func (g *Guard) CanSeeField(ctx context.Context, typeName, field string, parent 
 // CanSee reports whether the actor may see obj, a value a field resolved
 // to, by the row rules. Type and field rules are checked apart.
 func (g *Guard) CanSee(ctx context.Context, obj any) (bool, error) {
-	if g.Unbounded() {
-		return true, nil
+	if g.Unbounded() || IsNil(obj) {
+		return true, nil // nothing to see: it shows as null
 	}
 	switch v := obj.(type) {
 	case *domain.Update:

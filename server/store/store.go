@@ -203,8 +203,16 @@ func translate(err error) error {
 	case pgSerialization, pgDeadlock:
 		return domain.Errorf(domain.CodeConflict, "Someone else changed the same record at the same moment; try again.")
 	}
+	if IsBadValue(err) {
+		return ErrBadValue
+	}
 	return err
 }
+
+// ErrBadValue is what a value the database cannot read becomes (see
+// IsBadValue); the database's own message may quote the value, so it is not
+// passed on.
+var ErrBadValue = domain.Errorf(domain.CodeInvalidInput, "A value in the request is not valid here (a cursor that is not one of ours, or text the database cannot read).")
 
 // constraintName is the constraint a PostgreSQL error names, "" for none.
 func constraintName(err error) string {
