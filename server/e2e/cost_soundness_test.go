@@ -113,7 +113,7 @@ type soundnessCase struct {
 const (
 	maxStatementsPerPoint = 1
 	maxRowsPerPoint       = 5
-	maxPlanRowsPerPoint   = 250
+	maxPlanRowsPerPoint   = 400
 )
 
 // TestCostSoundness runs documents that stress the pricing (alias floods,

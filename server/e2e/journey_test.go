@@ -97,7 +97,7 @@ func TestCareJourney(t *testing.T) {
 		ep := e.(map[string]any)
 		levels = append(levels, ep["careLevel"].(map[string]any)["code"].(string))
 		transitions = append(transitions, ep["transition"].(string))
-		if by := ep["recordedBy"].(map[string]any)["email"]; by != "case_manager@test.example" {
+		if by := ep["recordedBy"].(map[string]any)["name"]; by != "Test CASE_MANAGER" {
 			t.Errorf("recordedBy = %v", by)
 		}
 	}
@@ -233,7 +233,7 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	if got := corrected.str(t, "correctCareEpisode.episode.supersedes.supersedeReason"); got != "Entered as residential by mistake" {
 		t.Errorf("supersede reason = %q", got)
 	}
-	if got := corrected.str(t, "correctCareEpisode.episode.supersedes.supersededByUser.email"); got != "case_manager@test.example" {
+	if got := corrected.str(t, "correctCareEpisode.episode.supersedes.supersededByUser.name"); got != "Test CASE_MANAGER" {
 		t.Errorf("superseded by %q", got)
 	}
 	if corrected.str(t, "correctCareEpisode.episode.supersedes.supersededBy.id") != corrected.str(t, "correctCareEpisode.episode.id") {
