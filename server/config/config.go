@@ -84,33 +84,26 @@ func (f stringFlag) String() string {
 func (f stringFlag) Set(v string) error { *f.value = v; return nil }
 func (f stringFlag) IsBoolFlag() bool   { return f.isBool }
 
+// setPostgresURL sets *dst to v, a postgres:// URL; empty leaves it unset.
+func setPostgresURL(dst *string, v string) error {
+	if v == "" {
+		return nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return fmt.Errorf("must be a postgres:// URL")
+	}
+	*dst = v
+	return nil
+}
+
 // Options lists every setting.
 var Options = []Option{
 	{Env: "DATABASE_URL", Flag: "database-url", Usage: "PostgreSQL URL; empty runs a private PostgreSQL in DATA_DIR",
-		set: func(c *Config, v string) error {
-			if v == "" {
-				return nil
-			}
-			u, err := url.Parse(v)
-			if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-				return fmt.Errorf("must be a postgres:// URL")
-			}
-			c.DatabaseURL = v
-			return nil
-		}},
+		set: func(c *Config, v string) error { return setPostgresURL(&c.DatabaseURL, v) }},
 	{Env: "MIGRATION_DATABASE_URL", Flag: "migration-database-url",
 		Usage: "PostgreSQL URL of the role that owns the tables: migrations run as it, and it grants DATABASE_URL's role only reads and writes of rows; empty uses DATABASE_URL for both",
-		set: func(c *Config, v string) error {
-			if v == "" {
-				return nil
-			}
-			u, err := url.Parse(v)
-			if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-				return fmt.Errorf("must be a postgres:// URL")
-			}
-			c.MigrationDatabaseURL = v
-			return nil
-		}},
+		set: func(c *Config, v string) error { return setPostgresURL(&c.MigrationDatabaseURL, v) }},
 	{Env: "DATA_DIR", Flag: "data-dir", Default: "./.data", Usage: "where the private PostgreSQL keeps its files",
 		set: func(c *Config, v string) error { c.DataDir = v; return nonEmpty(v) }},
 	{Env: "LISTEN_ADDR", Flag: "listen", Default: ":8080", Usage: "address to serve HTTP on (host:port; :0 picks a free port)",

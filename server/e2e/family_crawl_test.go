@@ -467,9 +467,28 @@ func TestFamilyCrawl(t *testing.T) {
 			ids = append(ids, globalid.EncodeInt(globalid.TypeSharedMember, decodeID(t, id)))
 		}
 	}
-	cr := crawl(t, staff, family, ids, familyAllowed)
+	// Accounts of every role, by guessing their IDs: a family viewer sees
+	// only their own.
+	self := family.do(`{ viewer { user { id } } }`, nil).str(t, "viewer.user.id")
+	roles := map[string]bool{}
+	for _, u := range staff.do(`{ users(first: 100) { nodes { id role } } }`, nil).list(t, "users.nodes") {
+		if u := u.(map[string]any); !roles[u["role"].(string)] || u["id"] == self {
+			roles[u["role"].(string)] = true
+			ids = append(ids, u["id"].(string))
+		}
+	}
+	var seen []string
+	cr := &crawler{t: t, c: family, staff: staff, types: loadSchemaTypes(t, staff), ids: ids, reached: map[string]bool{},
+		allowed: allowedBy(familyAllowed), deep: map[string]int{},
+		seen: func(_, _, _ string, data any) { collectIDs(data, &seen) }}
+	cr.run()
 	for _, leak := range cr.leaks {
 		t.Errorf("a family viewer read %s", leak)
+	}
+	for _, id := range seen {
+		if typeName, _, _ := globalid.Decode(id); typeName == globalid.TypeUser && id != self {
+			t.Errorf("a family viewer saw another account, %s", id)
+		}
 	}
 	var reached []string
 	for f := range cr.reached {
