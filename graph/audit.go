@@ -155,7 +155,11 @@ func auditOperations(events *audit.Log, logger *slog.Logger) graphql.ResponseMid
 		if len(batch) == 0 {
 			return resp
 		}
-		if err := events.Write(ctx, batch...); err != nil {
+		// Not bound by the request's deadline or its client: a request that
+		// ran out of time may have written (a mutation committed before
+		// the deadline), and its events must still be committed. The log
+		// bounds its own writes.
+		if err := events.Write(context.WithoutCancel(ctx), batch...); err != nil {
 			logger.ErrorContext(ctx, "audit events not committed: the response is withheld", "events", len(batch), "err", err)
 			return auditUnavailable()
 		}

@@ -103,7 +103,7 @@ var Options = []Option{
 		set: func(c *Config, v string) error { return setPostgresURL(&c.DatabaseURL, v) }},
 	{Env: "MIGRATION_DATABASE_URL", Flag: "migration-database-url",
 		Usage: "PostgreSQL URL of the role that owns the tables: migrations run as it, and it grants DATABASE_URL's role only reads and writes of rows; empty uses DATABASE_URL for both",
-		set: func(c *Config, v string) error { return setPostgresURL(&c.MigrationDatabaseURL, v) }},
+		set:   func(c *Config, v string) error { return setPostgresURL(&c.MigrationDatabaseURL, v) }},
 	{Env: "DATA_DIR", Flag: "data-dir", Default: "./.data", Usage: "where the private PostgreSQL keeps its files",
 		set: func(c *Config, v string) error { c.DataDir = v; return nonEmpty(v) }},
 	{Env: "LISTEN_ADDR", Flag: "listen", Default: ":8080", Usage: "address to serve HTTP on (host:port; :0 picks a free port)",

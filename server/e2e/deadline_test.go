@@ -234,3 +234,42 @@ func TestExpensiveFieldsTakeTurns(t *testing.T) {
 		t.Error("a refused operation ran")
 	}
 }
+
+// TestTimedOutOperationKeepsItsAudit: an operation whose first mutation
+// committed and whose second ran out of time still leaves the first one's
+// WRITE event, and answers TIMEOUT, not AUDIT_UNAVAILABLE: the events are
+// committed whatever became of the request's deadline.
+func TestTimedOutOperationKeepsItsAudit(t *testing.T) {
+	s := startServer(t, map[string]string{"REQUEST_TIMEOUT": "1s"})
+	c := s.signedIn(t, domain.RoleCaseManager)
+	ctx := context.Background()
+	db := s.Store.DB()
+	lock, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lock.ExecContext(ctx, `LOCK TABLE members IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	r := c.do(`mutation {
+		house: createHouse(input: {name: "Timeout House", capacity: 4, genderDesignation: CO_ED, narrLevel: II}) { house { id } userErrors { code } }
+		member: createMember(input: {firstName: "Late", lastName: "Member"}) { member { id } } }`, nil)
+	_ = lock.Rollback()
+	if !slices.Contains(r.errorCodes(), "TIMEOUT") || slices.Contains(r.errorCodes(), "AUDIT_UNAVAILABLE") {
+		t.Fatalf("errors %+v, want TIMEOUT", r.Errors)
+	}
+	// The house was made (the member's non-null payload nulls the data).
+	var houses, writes int
+	if err := db.NewRaw(`SELECT count(*) FROM houses WHERE name = 'Timeout House'`).Scan(ctx, &houses); err != nil || houses != 1 {
+		t.Fatalf("%d houses made (%v), want 1", houses, err)
+	}
+	if err := db.NewRaw(`SELECT count(*) FROM audit_events WHERE action = 'WRITE' AND object_type = 'House'`).Scan(ctx, &writes); err != nil {
+		t.Fatal(err)
+	}
+	if writes != 1 {
+		t.Errorf("%d WRITE events for the house made before the deadline, want 1", writes)
+	}
+	if codes := c.do(`{ viewer { user { id } } }`, nil).errorCodes(); len(codes) > 0 {
+		t.Errorf("the next request: %v", codes)
+	}
+}

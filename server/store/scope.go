@@ -39,22 +39,29 @@ func rowScope(ctx context.Context) (RowScope, error) {
 // memberColumn holds the row's member.
 func scopeMembers(ctx context.Context, q *bun.SelectQuery, memberColumn string) (*bun.SelectQuery, error) {
 	scope, err := rowScope(ctx)
-	if err != nil || scope.Members == nil {
+	if err != nil {
 		return q, err
 	}
-	return q.Where(memberColumn+" = ANY(?)", pgdialect.Array(scope.Members)), nil
+	return scope.members(q, memberColumn), nil
+}
+
+func (scope RowScope) members(q *bun.SelectQuery, memberColumn string) *bun.SelectQuery {
+	if scope.Members == nil {
+		return q
+	}
+	return q.Where(memberColumn+" = ANY(?)", pgdialect.Array(scope.Members))
 }
 
 // scopeUpdates narrows a list of updates to what the request may see: the
 // members in scope, and no one else's internal notes where that is hidden.
 func scopeUpdates(ctx context.Context, q *bun.SelectQuery) (*bun.SelectQuery, error) {
-	q, err := scopeMembers(ctx, q, "?TableAlias.member_id")
+	scope, err := rowScope(ctx)
 	if err != nil {
 		return q, err
 	}
-	scope, err := rowScope(ctx)
-	if err != nil || scope.NotesOf == nil {
-		return q, err
+	q = scope.members(q, "?TableAlias.member_id")
+	if scope.NotesOf == nil {
+		return q, nil
 	}
 	return q.Where("(?TableAlias.kind <> 'NOTE' OR ?TableAlias.shareable OR ?TableAlias.author_user_id = ?)", *scope.NotesOf), nil
 }
