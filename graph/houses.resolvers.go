@@ -50,16 +50,7 @@ func (r *houseConnectionResolver) TotalCount(ctx context.Context, obj *model.Con
 }
 
 func (r *memberResolver) CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error) {
-	all, err := memberResidencies(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, res := range all {
-		if res.Current() {
-			return res, nil
-		}
-	}
-	return nil, nil
+	return loaders.For(ctx).Houses.CurrentByMember.Load(ctx, obj.ID)
 }
 
 func (r *memberResolver) Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error) {

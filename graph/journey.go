@@ -10,11 +10,7 @@ import (
 
 // openEpisode is the member's current episode, nil when not in care.
 func openEpisode(ctx context.Context, memberID int64) (*domain.CareEpisode, error) {
-	all, err := loaders.For(ctx).EpisodesByMember.Load(ctx, memberID)
-	if err != nil {
-		return nil, err
-	}
-	return domain.OpenEpisode(all), nil
+	return loaders.For(ctx).OpenEpisode.Load(ctx, memberID)
 }
 
 // careLevel looks a level up in the request's catalogue.

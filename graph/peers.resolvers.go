@@ -25,13 +25,9 @@ func (r *memberResolver) PeerAssignments(ctx context.Context, obj *domain.Member
 }
 
 func (r *memberResolver) CurrentPeer(ctx context.Context, obj *domain.Member) (*domain.Peer, error) {
-	all, err := loaders.For(ctx).Peers.AssignmentsByMember.Load(ctx, obj.ID)
-	if err != nil {
+	current, err := loaders.For(ctx).Peers.CurrentAssignment.Load(ctx, obj.ID)
+	if err != nil || current == nil {
 		return nil, err
-	}
-	current := domain.CurrentAssignment(all)
-	if current == nil {
-		return nil, nil
 	}
 	return loaders.For(ctx).Peers.Peer.Load(ctx, current.PeerID)
 }

@@ -19,6 +19,8 @@ type HouseLoaders struct {
 	// ByMember is a member's residencies, oldest first; the current one is
 	// among them.
 	ByMember *dataloadgen.Loader[int64, []*domain.Residency]
+	// CurrentByMember is a member's current residency alone, nil for none.
+	CurrentByMember *dataloadgen.Loader[int64, *domain.Residency]
 	// Residencies backs the nested House.residencies connection.
 	Residencies   *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
 	MeetingGroups *dataloadgen.Loader[int64, []*domain.Group]
@@ -30,6 +32,7 @@ func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
 		Residency:        dataloadgen.NewLoader(fromMap(st.ResidenciesByID), opts...),
 		CurrentResidents: dataloadgen.NewLoader(fromMap(st.CurrentResidentsByHouseID), opts...),
 		ByMember:         dataloadgen.NewLoader(fromMap(st.ResidenciesByMemberID), opts...),
+		CurrentByMember:  dataloadgen.NewLoader(fromMap(st.CurrentResidenciesByMemberID), opts...),
 		Residencies: childPageLoader(func(ctx context.Context, houses []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[*domain.Residency], error) {
 			return st.ResidencyPagesByHouseID(ctx, houses, page)
 		}, func(ctx context.Context, houses []int64, _ NoFilter) (map[int64]int, error) {

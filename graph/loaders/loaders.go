@@ -22,8 +22,11 @@ type Loaders struct {
 	User             *dataloadgen.Loader[int64, *domain.User]
 	Episode          *dataloadgen.Loader[int64, *domain.CareEpisode]
 	EpisodesByMember *dataloadgen.Loader[int64, []*domain.CareEpisode]
+	// OpenEpisode is a member's open episode alone, nil when not in care.
+	OpenEpisode      *dataloadgen.Loader[int64, *domain.CareEpisode]
 	RecoveryHistory  *dataloadgen.Loader[int64, []*domain.RecoveryStartDateChange]
 	careLevels       func() ([]domain.CareLevel, error)
+	careLevelsByCode func() (map[string]domain.CareLevel, error)
 
 	// The recovery graph, one set per area.
 	Peers   PeerLoaders
@@ -46,21 +49,22 @@ const batchWait = 2 * time.Millisecond
 // New returns fresh loaders over st.
 func New(ctx context.Context, st *store.Store) *Loaders {
 	opts := []dataloadgen.Option{dataloadgen.WithWait(batchWait), dataloadgen.WithBatchCapacity(500)}
+	careLevels := sync.OnceValues(func() ([]domain.CareLevel, error) { return st.CareLevels(ctx) })
 	return &Loaders{
+		careLevels:       careLevels,
+		careLevelsByCode: sync.OnceValues(func() (map[string]domain.CareLevel, error) { return byCode(careLevels()) }),
 		Member:           dataloadgen.NewLoader(fromMap(st.MembersByID), opts...),
 		User:             dataloadgen.NewLoader(fromMap(st.UsersByID), opts...),
 		Episode:          dataloadgen.NewLoader(fromMap(st.EpisodesByID), opts...),
 		EpisodesByMember: dataloadgen.NewLoader(fromMap(st.EpisodesByMemberID), opts...),
+		OpenEpisode:      dataloadgen.NewLoader(fromMap(st.OpenEpisodesByMemberID), opts...),
 		RecoveryHistory:  dataloadgen.NewLoader(fromMap(st.RecoveryHistoryByMemberID), opts...),
-		careLevels: sync.OnceValues(func() ([]domain.CareLevel, error) {
-			return st.CareLevels(ctx)
-		}),
-		Peers:   newPeerLoaders(st, opts),
-		Houses:  newHouseLoaders(st, opts),
-		Groups:  newGroupLoaders(st, opts),
-		Plans:   newPlanLoaders(st, opts),
-		Updates: newUpdateLoaders(st, opts),
-		Family:  newFamilyLoaders(st, opts),
+		Peers:            newPeerLoaders(st, opts),
+		Houses:           newHouseLoaders(st, opts),
+		Groups:           newGroupLoaders(st, opts),
+		Plans:            newPlanLoaders(st, opts),
+		Updates:          newUpdateLoaders(st, opts),
+		Family:           newFamilyLoaders(st, opts),
 
 		Partners: newPartnerLoaders(st, opts),
 		Audit:    newAuditLoaders(st, opts),
@@ -70,9 +74,13 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 // CareLevels returns the catalogue, loaded at most once per request.
 func (l *Loaders) CareLevels() ([]domain.CareLevel, error) { return l.careLevels() }
 
-// CareLevelsByCode returns the catalogue keyed by code.
+// CareLevelsByCode returns the catalogue keyed by code, built once per
+// request: every member of a list looks its level up in it.
 func (l *Loaders) CareLevelsByCode() (map[string]domain.CareLevel, error) {
-	levels, err := l.careLevels()
+	return l.careLevelsByCode()
+}
+
+func byCode(levels []domain.CareLevel, err error) (map[string]domain.CareLevel, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,8 @@ type PeerLoaders struct {
 
 	// AssignmentsByMember is each member's pairings, oldest first.
 	AssignmentsByMember *dataloadgen.Loader[int64, []*domain.PeerAssignment]
+	// CurrentAssignment is a member's current pairing alone, nil for none.
+	CurrentAssignment *dataloadgen.Loader[int64, *domain.PeerAssignment]
 	// Caseload pages a peer's current assignments; CaseloadCount counts
 	// them (caseloadCount, hasCapacity and the connection's totalCount).
 	Caseload      *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.PeerAssignment]]
@@ -32,6 +34,7 @@ func newPeerLoaders(st *store.Store, opts []dataloadgen.Option) PeerLoaders {
 		Assignment:          dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByID), opts...),
 		Conversation:        dataloadgen.NewLoader(fromMap(st.PeerConversationsByID), opts...),
 		AssignmentsByMember: dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByMemberID), opts...),
+		CurrentAssignment:   dataloadgen.NewLoader(fromMap(st.CurrentAssignmentsByMemberID), opts...),
 		Caseload:            childPageLoader(unfiltered(st.CaseloadPages), unfilteredCount(st.CaseloadPageCounts), opts...),
 		CaseloadCount:       dataloadgen.NewLoader(fromMap(st.CaseloadCounts), opts...),
 		ConversationsByPeer: childPageLoader(unfiltered(st.ConversationPagesByPeer),

@@ -129,6 +129,17 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		stopMilestones := startSweeper(context.WithoutCancel(ctx), cfg.MilestoneSweep, true, sweepMilestones(st, logger))
 		s.stopSweeper = func() { stopMilestones(); stopSessions() }
 	}
+	if cfg.PprofListenAddr != "" {
+		stopPprof, err := startPprof(cfg.PprofListenAddr, logger)
+		if err != nil {
+			_ = ln.Close()
+			s.stopSweeper()
+			_ = events.Close(ctx)
+			return fail(fmt.Errorf("unable to serve profiles on %s: %w", cfg.PprofListenAddr, err))
+		}
+		stopSweeper := s.stopSweeper
+		s.stopSweeper = func() { stopPprof(); stopSweeper() }
+	}
 	go func() { s.served <- s.http.Serve(ln) }()
 	logger.Info("serving", "addr", s.Addr, "graphiql", "http://"+displayAddr(s.Addr)+"/graphiql")
 	return s, nil

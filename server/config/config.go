@@ -51,6 +51,10 @@ type Config struct {
 	// one of them enrolls, its session may only enroll.
 	TOTPRequiredRoles []domain.Role
 
+	// PprofListenAddr, when set, serves Go's profiles (net/http/pprof) on
+	// this loopback address, apart from the API: for measuring under load.
+	PprofListenAddr string
+
 	// MigrationDatabaseURL is the owner role's URL: migrations run as it,
 	// and it grants the serving role (DATABASE_URL's) what it needs.
 	MigrationDatabaseURL string
@@ -112,6 +116,18 @@ var Options = []Option{
 				return fmt.Errorf("must be host:port, such as :8080")
 			}
 			c.ListenAddr = v
+			return nil
+		}},
+	{Env: "PPROF_LISTEN_ADDR", Flag: "pprof-listen", Usage: "loopback address (127.0.0.1:6060) to serve Go's CPU and memory profiles on, apart from the API; empty (the default) serves none",
+		set: func(c *Config, v string) error {
+			if v == "" {
+				return nil
+			}
+			host, _, err := net.SplitHostPort(v)
+			if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+				return fmt.Errorf("must be a loopback host:port, such as 127.0.0.1:6060: profiles are not for the network")
+			}
+			c.PprofListenAddr = v
 			return nil
 		}},
 	{Env: "LOG_LEVEL", Flag: "log-level", Default: "info", Usage: "debug, info, warn or error",

@@ -38,6 +38,20 @@ func (s *Store) EpisodesByMemberID(ctx context.Context, ids []int64) (map[int64]
 	return groupBy(rows, func(e *domain.CareEpisode) int64 { return e.MemberID }), nil
 }
 
+// OpenEpisodesByMemberID loads each member's open episode (the one the
+// partial unique index care_episodes_one_open_idx allows), for the lists
+// that show only the current level: reading whole histories there grew with
+// each member's past.
+func (s *Store) OpenEpisodesByMemberID(ctx context.Context, ids []int64) (map[int64]*domain.CareEpisode, error) {
+	var rows []*domain.CareEpisode
+	err := s.db.NewSelect().Model(&rows).
+		Where("member_id IN (?) AND ended_at IS NULL AND superseded_at IS NULL", bun.List(ids)).Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return indexBy(rows, func(e *domain.CareEpisode) int64 { return e.MemberID }), nil
+}
+
 // JourneyChange is the outcome of a care-journey write: the episode written
 // and the member after it.
 type JourneyChange struct {

@@ -88,6 +88,17 @@ func (s *Store) CurrentResidentsByHouseID(ctx context.Context, ids []int64) (map
 	return groupBy(rows, func(r *domain.Residency) int64 { return r.HouseID }), nil
 }
 
+// CurrentResidenciesByMemberID loads each member's current residency alone
+// (residencies_one_current_idx allows one), for the member lists.
+func (s *Store) CurrentResidenciesByMemberID(ctx context.Context, ids []int64) (map[int64]*domain.Residency, error) {
+	var rows []*domain.Residency
+	err := s.db.NewSelect().Model(&rows).Where("member_id IN (?) AND move_out_at IS NULL", bun.List(ids)).Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return indexBy(rows, func(r *domain.Residency) int64 { return r.MemberID }), nil
+}
+
 // ResidenciesByMemberID loads every residency of members, oldest first.
 func (s *Store) ResidenciesByMemberID(ctx context.Context, ids []int64) (map[int64][]*domain.Residency, error) {
 	var rows []*domain.Residency

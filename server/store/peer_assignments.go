@@ -25,6 +25,17 @@ func (s *Store) PeerAssignmentsByMemberID(ctx context.Context, ids []int64) (map
 	return groupBy(rows, func(a *domain.PeerAssignment) int64 { return a.MemberID }), nil
 }
 
+// CurrentAssignmentsByMemberID loads each member's current pairing alone
+// (peer_assignments_one_current_idx allows one), for the member lists.
+func (s *Store) CurrentAssignmentsByMemberID(ctx context.Context, ids []int64) (map[int64]*domain.PeerAssignment, error) {
+	var rows []*domain.PeerAssignment
+	err := s.db.NewSelect().Model(&rows).Where("member_id IN (?) AND ended_at IS NULL", bun.List(ids)).Scan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return indexBy(rows, func(a *domain.PeerAssignment) int64 { return a.MemberID }), nil
+}
+
 // peerCaseloadKeyset orders a peer's caseload longest first.
 var peerCaseloadKeyset = keyset{expr: "peer_assignment.started_at", castType: "timestamptz", idColumn: "peer_assignment.id"}
 

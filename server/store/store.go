@@ -63,6 +63,9 @@ type PoolOptions struct {
 // to the end.
 const clientCheckInterval = time.Second
 
+// maxOpenConns bounds the pool; the audit log shares it.
+const maxOpenConns = 40
+
 // OpenPool connects to PostgreSQL at url with opts and checks the
 // connection.
 func OpenPool(ctx context.Context, url string, opts PoolOptions) (*bun.DB, error) {
@@ -80,8 +83,11 @@ func OpenPool(ctx context.Context, url string, opts PoolOptions) (*bun.DB, error
 	}
 	connector := pgdriver.NewConnector(driverOpts...)
 	sqldb := sql.OpenDB(connector)
-	sqldb.SetMaxOpenConns(40)
-	sqldb.SetMaxIdleConns(10)
+	// Every open connection may stay idle: under steady load a smaller idle
+	// limit closed and reopened backends many times a second, and starting
+	// backends took most of PostgreSQL's CPU (issue 11's first profile).
+	sqldb.SetMaxOpenConns(maxOpenConns)
+	sqldb.SetMaxIdleConns(maxOpenConns)
 	sqldb.SetConnMaxIdleTime(5 * time.Minute)
 	// Unknown columns are skipped so generated columns (sort keys) and columns
 	// added by a newer migration never break scanning.
