@@ -102,7 +102,7 @@ type Event struct {
 // block the ones queued behind it.
 func (e *Event) valid() bool {
 	return e.ActorKind.Valid() && e.Action.Valid() && !e.OccurredAt.IsZero() &&
-		(e.Action == ActionSearch) == (e.MatchedCount != nil)
+		(e.Action == ActionSearch) == (e.MatchedCount != nil) && e.storable()
 }
 
 // RecipientKind says to whom a member's record was disclosed.

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,11 +16,11 @@ import (
 
 // Options tune a Log; zero values take the defaults.
 type Options struct {
-	// BatchSize is the most events one INSERT writes. Default 1000.
+	// BatchSize is the most events one COPY writes. Default 1000.
 	BatchSize int
-	// Writers is how many INSERTs may run at once. Default 2.
+	// Writers is how many COPYs may run at once. Default 2.
 	Writers int
-	// WriteTimeout bounds one INSERT. Default 5s.
+	// WriteTimeout bounds one COPY. Default 5s.
 	WriteTimeout time.Duration
 	// ProbeInterval is the least time between two probes of a log that
 	// failed to write (Check). Default 500ms.
@@ -46,15 +47,18 @@ func (o Options) withDefaults() Options {
 var ErrClosed = errors.New("audit: the log is closed")
 
 // Log writes audit events to the database with group commit: Write hands
-// a request's events to a writer and waits until the INSERT holding them
-// has committed. A writer takes every request waiting when it starts an
-// INSERT, so concurrent requests share one statement and one commit.
+// a request's events to a writer and waits until the COPY holding them
+// has committed. A writer takes every request waiting when it starts a
+// COPY, so concurrent requests share one statement and one commit. COPY,
+// not INSERT: the database neither parses nor plans a statement that
+// grows with the batch (an INSERT of 600 rows holds 8,400 values), and
+// one COPY outside a transaction is as atomic as one INSERT.
 // Nothing is kept in memory after a failed write: the error goes back to
 // every request of the batch, which must then not show what the events
 // record, and the log reports itself unhealthy until a write or a probe
 // succeeds again.
 type Log struct {
-	db     bun.IDB
+	db     *bun.DB
 	logger *slog.Logger
 	opts   Options
 
@@ -91,7 +95,7 @@ type pending struct {
 
 // New starts a log writing to db. Give it a connection of its own (a bun.DB
 // without the request's query hooks): its statements belong to no request.
-func New(db bun.IDB, logger *slog.Logger, opts Options) *Log {
+func New(db *bun.DB, logger *slog.Logger, opts Options) *Log {
 	opts = opts.withDefaults()
 	if logger == nil {
 		logger = slog.Default()
@@ -114,7 +118,8 @@ func (l *Log) Failure() *Failure { return l.failure.Load() }
 // committed, or with the reason they are not (then none of them is). It
 // refuses malformed events (an unknown action or actor kind, no time)
 // before writing anything: the caller has a bug to fix, and the database
-// would refuse the whole batch of every request sharing the INSERT.
+// would refuse the whole batch of every request sharing the COPY. Text
+// the database cannot store (invalid UTF-8, NUL) is malformed too.
 func (l *Log) Write(ctx context.Context, events ...Event) error {
 	for i := range events {
 		if !events[i].valid() {
@@ -202,11 +207,14 @@ func (l *Log) Close(ctx context.Context) error {
 }
 
 // run is a writer: it takes the first request waiting, then every other
-// one already queued (up to BatchSize events), writes them in one INSERT
-// and tells each its outcome.
+// one already queued (up to BatchSize events), writes them in one COPY
+// and tells each its outcome. The batch and the COPY's text are kept from
+// one write to the next: a writer allocates nothing per event.
 func (l *Log) run() {
 	defer l.stopped.Done()
 	var carry *pending
+	var batch []*pending
+	var buf []byte
 	for {
 		first := carry
 		carry = nil
@@ -216,7 +224,8 @@ func (l *Log) run() {
 				return
 			}
 		}
-		batch := []*pending{first}
+		clear(batch) // lets the requests' events go
+		batch = append(batch[:0], first)
 		n := len(first.events)
 	gather:
 		for n < l.opts.BatchSize {
@@ -226,7 +235,7 @@ func (l *Log) run() {
 					break gather
 				}
 				if n+len(p.events) > l.opts.BatchSize {
-					carry = p // the next INSERT's first
+					carry = p // the next COPY's first
 					break gather
 				}
 				batch = append(batch, p)
@@ -235,22 +244,32 @@ func (l *Log) run() {
 				break gather
 			}
 		}
-		err := l.write(batch, n)
+		buf = buf[:0]
+		for _, p := range batch {
+			for i := range p.events {
+				buf = appendCopyRow(buf, &p.events[i])
+			}
+		}
+		err := l.write(buf, len(batch), n)
 		for _, p := range batch {
 			p.done <- err
+		}
+		if cap(buf) > maxKeptBuffer {
+			buf = nil
 		}
 	}
 }
 
-// write inserts the events of a batch in one statement.
-func (l *Log) write(batch []*pending, n int) error {
-	events := make([]Event, 0, n)
-	for _, p := range batch {
-		events = append(events, p.events...)
-	}
+// maxKeptBuffer is the most COPY text a writer keeps between writes: a
+// full batch of ordinary events, not the one with outsized fields.
+const maxKeptBuffer = 1 << 20
+
+// write copies the rows of a batch of requests into the table in one
+// statement.
+func (l *Log) write(rows []byte, requests, n int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), l.opts.WriteTimeout)
 	defer cancel()
-	_, err := l.db.NewInsert().Model(&events).ExcludeColumn("id").Exec(ctx)
+	err := l.copy(ctx, rows)
 	if err != nil {
 		reason := describe(err)
 		f := &Failure{Since: time.Now(), Reason: reason}
@@ -258,13 +277,23 @@ func (l *Log) write(batch []*pending, n int) error {
 			f.Since = old.Since
 		}
 		l.failure.Store(f)
-		l.logger.Error("audit events not written; their requests are refused", "events", n, "requests", len(batch), "reason", reason)
+		l.logger.Error("audit events not written; their requests are refused", "events", n, "requests", requests, "reason", reason)
 		return f
 	}
 	if l.failure.Swap(nil) != nil {
 		l.logger.Info("audit log writes again")
 	}
 	return nil
+}
+
+func (l *Log) copy(ctx context.Context, rows []byte) error {
+	conn, err := l.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_, err = pgdriver.CopyFrom(ctx, conn, bytes.NewReader(rows), copyQuery)
+	return err
 }
 
 // describe names a database error by its SQLSTATE and message; never the
