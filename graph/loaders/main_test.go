@@ -1,0 +1,9 @@
+package loaders_test
+
+import (
+	"testing"
+
+	"carejourney/server/testdb"
+)
+
+func TestMain(m *testing.M) { testdb.Main(m) }
