@@ -31,6 +31,9 @@ type request struct {
 	header http.Header
 	bodies [][]byte
 	client *http.Client
+	// What checkPage compares, taken from ours and from the floor's JSON.
+	extractOurs, extractFloor func(map[string]any) []string
+	compared                  string
 }
 
 func (q request) do() error {

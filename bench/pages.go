@@ -12,6 +12,11 @@ type page struct {
 	name  string
 	ops   []op
 	floor string
+	// extractors for checkPage, and a line saying what they compare
+	ours, floorData func(map[string]any) []string
+	compared        string
+	// maxCost raises MAX_QUERY_COST for the run when a page needs it
+	maxCost int
 }
 
 type op struct {
@@ -22,7 +27,12 @@ type op struct {
 var pages = []page{
 	{num: 1, name: "members list (first 20, level, residency, peer)",
 		ops:   []op{{file: "members.graphql", variables: map[string]any{"first": 20}}},
-		floor: "members.sql"},
+		floor: "members.sql", ours: membersOurs, floorData: membersFloor,
+		compared: "total, then each row's level and house name in page order"},
+	{num: 3, name: "house board (first 100 houses, current residents with level)",
+		ops:   []op{{file: "houseboard.graphql", variables: map[string]any{}}},
+		floor: "houseboard.sql", ours: houseboardOurs, floorData: houseboardFloor,
+		compared: "total, then each house's name and its residents' bed and level in order"},
 }
 
 func (p page) bodies(dir string) ([][]byte, error) {
