@@ -1,6 +1,6 @@
 # Targets for development and CI; .ci/run installs what they need and runs `make test`.
 
-.PHONY: run build frontend generate check-generated vet test frontend-test e2e bench dev fuzz fuzz-brief
+.PHONY: run build frontend generate check-generated vet test frontend-test e2e bench bench-go dev fuzz fuzz-brief
 
 # Builds the app and the server (with the app embedded) and serves on :8080.
 # With DATABASE_URL unset it starts a private PostgreSQL under ./.data; on
@@ -83,5 +83,13 @@ fuzz:
 fuzz-brief:
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 
-bench:
+# `make bench`: the release build side by side with the floor (one SQL
+# statement per page under pgbench) on a private PostgreSQL; writes
+# bench/results/<date>.md. BENCH_SECONDS, BENCH_ROUNDS, BENCH_MEMBERS and
+# BENCH_PAGES=1,2 shorten a run (bench/README.md).
+bench: build
+	go run ./bench
+
+# The Go benchmarks of the hot paths.
+bench-go:
 	go test -run '^$$' -bench . -benchmem ./...
