@@ -83,7 +83,8 @@ fuzz:
 fuzz-brief:
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 
-# `make bench`: the release build side by side with the floor (one SQL
+# `make bench`: the release build side by side with the peer (PostGraphile
+# 5 from bench/peer, installed there by the harness) and the floor (one SQL
 # statement per page under pgbench) on a private PostgreSQL; writes
 # bench/results/<date>.md. BENCH_SECONDS, BENCH_ROUNDS, BENCH_MEMBERS and
 # BENCH_PAGES=1,2 shorten a run (bench/README.md).

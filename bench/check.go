@@ -11,9 +11,13 @@ import (
 // order each member's care level name and house name (ids are opaque
 // global ids on our side, so they are not compared).
 func checkPage(pg *cluster, q request, floorFile string) string {
+	who := q.label
+	if who == "" {
+		who = "ours"
+	}
 	ours, err := q.fetch()
 	if err != nil {
-		return "ours failed: " + err.Error()
+		return who + " failed: " + err.Error()
 	}
 	sql, err := os.ReadFile(floorFile)
 	if err != nil {
@@ -30,7 +34,7 @@ func checkPage(pg *cluster, q request, floorFile string) string {
 	data, _ := ours["data"].(map[string]any)
 	a, b := q.extractOurs(data), q.extractFloor(floor)
 	if strings.Join(a, ",") != strings.Join(b, ",") {
-		return fmt.Sprintf("MISMATCH: ours %v, floor %v", a, b)
+		return fmt.Sprintf("MISMATCH: %s %v, floor %v", who, a, b)
 	}
 	return fmt.Sprintf("equal (%d values compared: %s)", len(a), q.compared)
 }

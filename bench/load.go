@@ -34,6 +34,9 @@ type request struct {
 	// What checkPage compares, taken from ours and from the floor's JSON.
 	extractOurs, extractFloor func(map[string]any) []string
 	compared                  string
+	// label names the server in checkPage's verdict ("ours" when empty);
+	// cookie is the session for wrk, which has no cookie jar.
+	label, cookie string
 }
 
 func (q request) do() error {

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"os/exec"
 	"sort"
@@ -93,6 +94,18 @@ func run() error {
 	if err := signIn(client, srv.base); err != nil {
 		return err
 	}
+	cookie := cookieHeader(jar, srv.base)
+	// The peer starts after ours, on the same database, and is measured
+	// the same way: its node process's CPU and peak RSS, the database's
+	// statements and sessions.
+	step("peer")
+	peer, err := startPeer(dbURL)
+	if err != nil {
+		return err
+	}
+	defer peer.stop()
+	rep.peerColdStart, rep.peerVersions = peer.coldStart, peerVersions()
+	peerClient := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	for _, p := range pages {
 		if cfg.pages != nil && !cfg.pages[p.num] {
 			continue
@@ -103,21 +116,36 @@ func run() error {
 			return err
 		}
 		q := request{url: srv.base + "/graphql", header: http.Header{}, bodies: bodies, client: client,
-			extractOurs: p.ours, extractFloor: p.floorData, compared: p.compared}
-		pr := pageResult{page: p}
+			extractOurs: p.ours, extractFloor: p.floorData, compared: p.compared, cookie: cookie}
+		pr := pageResult{page: p, driver: driver(q)}
 		pr.check = checkPage(pg, q, dir+"/floor/"+p.floor)
-		for round := 0; round < cfg.rounds; round++ {
-			drive(q, cfg.conns, cfg.warmup)
-			m, err := measure(pg, []int{srv.pid}, func() (result, error) {
-				return drive(q, cfg.conns, time.Duration(cfg.seconds)*time.Second), nil
-			})
+		var pq *request
+		if len(p.peerOps) > 0 {
+			peerBodies, err := page{ops: p.peerOps}.bodies(dir + "/peer")
 			if err != nil {
 				return err
 			}
-			m.rss = peakRSSMB(srv.pid)
+			pq = &request{url: peer.base + "/graphql", header: http.Header{}, bodies: peerBodies, client: peerClient,
+				extractOurs: p.peerData, extractFloor: p.floorData, compared: p.compared, label: "peer"}
+			pr.peerCheck = checkPage(pg, *pq, dir+"/floor/"+p.floor)
+		}
+		for round := 0; round < cfg.rounds; round++ {
+			m, err := timedRun(pg, cfg, q, srv.pid)
+			if err != nil {
+				return err
+			}
 			pr.ours = append(pr.ours, m)
 			fmt.Printf("  ours  round %d: %.1f req/s p50 %.1f p99 %.1f ms, %d errors, %.1f stmts/req\n",
 				round+1, m.res.rps(), m.res.p50, m.res.p99, m.res.errors, m.stmtsPerReq)
+			if pq != nil {
+				m, err := timedRun(pg, cfg, *pq, peer.pid)
+				if err != nil {
+					return err
+				}
+				pr.peer = append(pr.peer, m)
+				fmt.Printf("  peer  round %d: %.1f req/s p50 %.1f p99 %.1f ms, %d errors, %.1f stmts/req\n",
+					round+1, m.res.rps(), m.res.p50, m.res.p99, m.res.errors, m.stmtsPerReq)
+			}
 			pgbench(pg.bin, dbURL, dir+"/floor/"+p.floor, cfg.conns, cfg.warmup)
 			f, err := measure(pg, nil, func() (result, error) {
 				return pgbench(pg.bin, dbURL, dir+"/floor/"+p.floor, cfg.conns, time.Duration(cfg.seconds)*time.Second)
@@ -155,6 +183,16 @@ func step(s string) { fmt.Println("==>", s) }
 
 func ensureTools() error {
 	if _, err := pgBinDir(); err != nil {
+		if err := aptInstall("postgresql", "postgresql-contrib"); err != nil {
+			return err
+		}
+	}
+	if _, err := exec.LookPath("wrk"); err != nil {
+		if err := aptInstall("wrk"); err != nil {
+			return err
+		}
+	}
+	if err := ensurePeer(); err != nil {
 		return err
 	}
 	if _, err := exec.LookPath("bin/carejourney"); err != nil {
@@ -164,6 +202,44 @@ func ensureTools() error {
 		return cmd.Run()
 	}
 	return nil
+}
+
+// timedRun is one round of a server: a warm-up, then the timed run with
+// what the database and the server process did, and its peak RSS so far.
+func timedRun(pg *cluster, cfg config, q request, pid int) (measurement, error) {
+	if _, err := loadPage(q, cfg.conns, cfg.warmup); err != nil {
+		return measurement{}, err
+	}
+	m, err := measure(pg, []int{pid}, func() (result, error) {
+		return loadPage(q, cfg.conns, time.Duration(cfg.seconds)*time.Second)
+	})
+	m.rss = peakRSSMB(pid)
+	return m, err
+}
+
+// aptInstall installs Debian packages the harness needs (as root; apt's
+// lists are refreshed once if the first try fails).
+func aptInstall(pkgs ...string) error {
+	step("apt-get install " + strings.Join(pkgs, " "))
+	args := append([]string{"install", "-y", "--no-install-recommends"}, pkgs...)
+	if exec.Command("apt-get", args...).Run() == nil {
+		return nil
+	}
+	exec.Command("apt-get", "update").Run()
+	if out, err := exec.Command("apt-get", args...).CombinedOutput(); err != nil {
+		return fmt.Errorf("apt-get install %v (as root?): %w\n%s", pkgs, err, out)
+	}
+	return nil
+}
+
+// cookieHeader is the session cookie as a Cookie header, for wrk.
+func cookieHeader(jar http.CookieJar, base string) string {
+	u, _ := url.Parse(base)
+	var parts []string
+	for _, c := range jar.Cookies(u) {
+		parts = append(parts, c.Name+"="+c.Value)
+	}
+	return strings.Join(parts, "; ")
 }
 
 func carejourney(bin, url string, args ...string) error {

@@ -17,6 +17,10 @@ type page struct {
 	compared        string
 	// maxCost raises MAX_QUERY_COST for the run when a page needs it
 	maxCost int
+	// The peer's operations (bench/peer/queries) and what checkPage takes
+	// from its answer; a page without peerOps is not measured on the peer.
+	peerOps  []op
+	peerData func(map[string]any) []string
 }
 
 type op struct {
@@ -28,11 +32,15 @@ var pages = []page{
 	{num: 1, name: "members list (first 20, level, residency, peer)",
 		ops:   []op{{file: "members.graphql", variables: map[string]any{"first": 20}}},
 		floor: "members.sql", ours: membersOurs, floorData: membersFloor,
-		compared: "total, then each row's level and house name in page order"},
+		compared: "total, then each row's level and house name in page order",
+		peerOps:  []op{{file: "members.graphql", variables: map[string]any{"first": 20}}},
+		peerData: membersPeer},
 	{num: 3, name: "house board (first 100 houses, current residents with level)",
 		ops:   []op{{file: "houseboard.graphql", variables: map[string]any{}}},
 		floor: "houseboard.sql", ours: houseboardOurs, floorData: houseboardFloor,
-		compared: "total, then each house's name and its residents' bed and level in order"},
+		compared: "total, then each house's name and its residents' bed and level in order",
+		peerOps:  []op{{file: "houseboard.graphql", variables: map[string]any{}}},
+		peerData: houseboardPeer},
 }
 
 func (p page) bodies(dir string) ([][]byte, error) {
