@@ -24,14 +24,14 @@ func measure(pg *cluster, procs []int, fn func() (result, error)) (measurement, 
 	}
 	sessions0 := sessions(pg)
 	cpu0 := ticks(procs)
-	pg0 := ticks(pg.postgresPIDs())
+	pg0 := pgTicks(pg)
 	r, err := fn()
 	if err != nil {
 		return m, err
 	}
 	m.res = r
 	m.serverCPU = float64(ticks(procs)-cpu0) / 100
-	m.pgCPU = float64(ticks(pg.postgresPIDs())-pg0) / 100
+	m.pgCPU = float64(pgTicks(pg)-pg0) / 100
 	m.newConnsPerSec = float64(sessions(pg)-sessions0) / r.seconds
 	out, _ := pg.psql("bench", `SELECT coalesce(sum(calls),0), coalesce(sum(calls) FILTER (WHERE query ILIKE '%audit%' AND query ILIKE 'insert%' OR query ILIKE 'copy%audit%'),0)
 		FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'`)
@@ -52,12 +52,24 @@ func sessions(pg *cluster) int64 {
 	return n
 }
 
-// ticks sums CPU ticks; dead processes (ended backends) are lost, so
-// PostgreSQL's figure is a lower bound when backends come and go.
+// ticks sums the CPU ticks of live processes.
 func ticks(pids []int) int64 {
 	var t int64
 	for _, p := range pids {
 		t += cpuTicks(p)
 	}
 	return t
+}
+
+// pgTicks is the CPU PostgreSQL has used: its live processes, plus what
+// the backends that have ended used (the postmaster reaps them, so the
+// kernel adds their time to its children's time). Live processes alone
+// lost every backend that ended during a run (all of pgbench's) and went
+// negative when one alive at the start had ended by the end.
+func pgTicks(pg *cluster) int64 {
+	pids := pg.postgresPIDs()
+	if len(pids) == 0 {
+		return 0
+	}
+	return ticks(pids) + childTicks(pids[0])
 }

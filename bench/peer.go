@@ -39,7 +39,10 @@ func ensurePeer() error {
 	}
 	if stale {
 		step("npm ci in " + peerDir)
-		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
+		// npm runs on the machine's node, older than the peer packages'
+		// engines (>=22): only errors are shown, as those warnings are
+		// expected (the packages run on node@22).
+		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
 		cmd.Dir = peerDir
 		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 		if err := cmd.Run(); err != nil {

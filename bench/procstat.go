@@ -18,6 +18,19 @@ func cpuTicks(pid int) int64 {
 	return u + s
 }
 
+// childTicks is cutime+cstime: the CPU of the process's children that
+// have ended and been waited for.
+func childTicks(pid int) int64 {
+	f := statFields(pid)
+	if len(f) < 17 {
+		return 0
+	}
+	var u, s int64
+	fmt.Sscan(f[15], &u)
+	fmt.Sscan(f[16], &s)
+	return u + s
+}
+
 func ppid(pid int) int {
 	f := statFields(pid)
 	if len(f) < 4 {
