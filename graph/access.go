@@ -44,14 +44,19 @@ var (
 		"Your role requires two-factor sign-in: enroll first (beginTotpEnrollment, then confirmTotpEnrollment).")
 )
 
-func authorize(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
+func authorize(ctx context.Context, fc *graphql.FieldContext, next graphql.Resolver) (any, error) {
 	ctx, g := readAs(ctx, fc)
 	if strings.HasPrefix(fc.Object, "__") || strings.HasPrefix(fc.Field.Name, "__") {
 		return next(ctx) // introspection: ruled by the introspection setting
 	}
 	if err := allowField(ctx, g, fc); err != nil {
 		return nil, err
+	}
+	if len(fc.Field.Selections) > 0 {
+		// The guard again, near the top of the context the field's own
+		// fields resolve in: each looks it up, and the request's value
+		// lies under a layer or more per level of the query.
+		ctx = access.WithGuard(ctx, g)
 	}
 	res, err := next(ctx)
 	if err != nil || access.IsNil(res) || g.Unbounded() {

@@ -178,14 +178,16 @@ func auditUnavailable() *graphql.Response {
 	}}}
 }
 
-// auditFields notes what each field returned.
-func auditFields(ctx context.Context, next graphql.Resolver) (any, error) {
-	res, err := next(ctx)
+// noteField notes what a field returned (res) or why it was refused
+// (err), and passes both on.
+func noteField(ctx context.Context, fc *graphql.FieldContext, res any, err error) (any, error) {
+	if err == nil && fc.Object != "Mutation" && fc.Object != "MemberConnection" && !auditMayHold(res) {
+		return res, err // a value, not a record: nothing to note
+	}
 	trail := auditTrailFrom(ctx)
 	if trail == nil {
 		return res, err
 	}
-	fc := graphql.GetFieldContext(ctx)
 	switch {
 	case err == nil && fc.Object == "MemberConnection" && fc.Field.Name == "totalCount":
 		trail.noteCount(fc, res)
@@ -207,21 +209,31 @@ func auditFields(ctx context.Context, next graphql.Resolver) (any, error) {
 
 // noteRead notes the members whose records a field returned.
 func (t *auditTrail) noteRead(fc *graphql.FieldContext, res any) {
+	// The path is built only for an access that is kept: most records of
+	// a large response are noted again by later fields.
 	var path string
-	var rank [2]int
-	auditOwners(res, func(member, plan int64) {
+	pathOf := func() string {
 		if path == "" {
-			path, rank = auditPath(fc), auditRank(fc)
+			path = auditPath(fc)
+		}
+		return path
+	}
+	var rank [2]int
+	ranked := false
+	auditOwners(res, func(member, plan int64) {
+		if !ranked {
+			rank, ranked = auditRank(fc), true
 		}
 		t.mu.Lock()
 		defer t.mu.Unlock()
 		if member != 0 {
-			access := auditAccess{at: time.Now(), member: member, path: path, rank: rank}
+			access := auditAccess{at: time.Now(), member: member, rank: rank}
 			if i, seen := t.reads[member]; !seen {
+				access.path = pathOf()
 				t.reads[member] = len(t.readOrder)
 				t.readOrder = append(t.readOrder, access)
 			} else if access.before(t.readOrder[i]) {
-				access.at = t.readOrder[i].at
+				access.at, access.path = t.readOrder[i].at, pathOf()
 				t.readOrder[i] = access
 			}
 			if plan != 0 {
@@ -230,7 +242,7 @@ func (t *auditTrail) noteRead(fc *graphql.FieldContext, res any) {
 			return
 		}
 		if _, seen := t.planReads[plan]; !seen {
-			t.planReads[plan] = auditAccess{at: time.Now(), plan: plan, path: path}
+			t.planReads[plan] = auditAccess{at: time.Now(), plan: plan, path: pathOf()}
 		}
 	})
 }
@@ -431,7 +443,7 @@ func (t *auditTrail) finish(ctx context.Context, logger *slog.Logger) []audit.Ev
 			out = append(out, e)
 		}
 	}
-	var reads []audit.Event
+	reads := make([]audit.Event, 0, len(t.readOrder)+len(out)+len(t.events)+4)
 	for _, r := range t.readOrder {
 		if !written[r.member] {
 			reads = append(reads, audit.Event{OccurredAt: r.at, Action: audit.ActionRead, OperationName: op,
@@ -545,6 +557,21 @@ var (
 // auditOwners calls note with the member (and plan, for a plan) of every
 // record in v: v itself, the items of a list, the nodes of edges. A part
 // of a plan reports only its plan.
+// auditMayHold reports whether a field's value can hold records. Leaf
+// values (scalars and enums) cannot, and most fields of a response are
+// leaves: they skip the trail.
+func auditMayHold(v any) bool {
+	switch v.(type) {
+	case nil, string, *string, bool, *bool, int, *int, int64, *int64, float64, *float64, time.Time, *time.Time:
+		return false
+	}
+	switch reflect.TypeOf(v).Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Int64, reflect.Float64:
+		return false
+	}
+	return true
+}
+
 func auditOwners(v any, note func(member, plan int64)) {
 	switch x := v.(type) {
 	case nil:

@@ -16,10 +16,6 @@ import (
 	"context"
 )
 
-func (r *auditEventResolver) ID(ctx context.Context, obj *audit.Event) (string, error) {
-	return globalid.EncodeInt(globalid.TypeAuditEvent, obj.ID), nil
-}
-
 func (r *auditEventResolver) Actor(ctx context.Context, obj *audit.Event) (*domain.User, error) {
 	return loadOptional(ctx, optionalID(obj.ActorUserID), loaders.For(ctx).User.Load)
 }

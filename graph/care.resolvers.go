@@ -16,11 +16,6 @@ import (
 	"context"
 )
 
-// ID is the resolver for the id field.
-func (r *careEpisodeResolver) ID(ctx context.Context, obj *domain.CareEpisode) (string, error) {
-	return globalid.EncodeInt(globalid.TypeCareEpisode, obj.ID), nil
-}
-
 // Member is the resolver for the member field.
 func (r *careEpisodeResolver) Member(ctx context.Context, obj *domain.CareEpisode) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)

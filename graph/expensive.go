@@ -46,7 +46,6 @@ type expensiveFieldGate struct{}
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationInterceptor
-	graphql.FieldInterceptor
 } = expensiveFieldGate{}
 
 func (expensiveFieldGate) ExtensionName() string                   { return "ExpensiveFieldGate" }
@@ -59,11 +58,9 @@ func (expensiveFieldGate) InterceptOperation(ctx context.Context, next graphql.O
 	return next(context.WithValue(ctx, gateKey{}, make(chan struct{}, maxConcurrentExpensive)))
 }
 
-func (expensiveFieldGate) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || !fc.IsResolver || fc.Field.Field == nil || !expensive(fc.Object, fc.Field.Name) {
-		return next(ctx)
-	}
+// gateField makes an expensive field wait for its turn at the operation's
+// gate (fields.go runs it around every field).
+func gateField(ctx context.Context, next graphql.Resolver) (any, error) {
 	gate, _ := ctx.Value(gateKey{}).(chan struct{})
 	if gate == nil {
 		return next(ctx)

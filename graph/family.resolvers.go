@@ -16,10 +16,6 @@ import (
 	"context"
 )
 
-func (r *consentResolver) ID(ctx context.Context, obj *domain.ConsentRecord) (string, error) {
-	return globalid.EncodeInt(globalid.TypeConsent, obj.ID), nil
-}
-
 func (r *consentResolver) Member(ctx context.Context, obj *domain.ConsentRecord) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)
 }
@@ -70,10 +66,6 @@ func (r *familyAttendanceResolver) FamilyContact(ctx context.Context, obj *domai
 
 func (r *familyAttendanceResolver) RecordedBy(ctx context.Context, obj *domain.FamilyAttendance) (*domain.User, error) {
 	return loadUser(ctx, obj.RecordedByUserID)
-}
-
-func (r *familyContactResolver) ID(ctx context.Context, obj *domain.FamilyContact) (string, error) {
-	return globalid.EncodeInt(globalid.TypeFamilyContact, obj.ID), nil
 }
 
 func (r *familyContactResolver) Member(ctx context.Context, obj *domain.FamilyContact) (*domain.Member, error) {
@@ -296,10 +288,6 @@ func (r *sharedMemberResolver) SharedUpdates(ctx context.Context, obj *model.Sha
 	return familySharedUpdates(ctx, obj.Disclosure, first, after)
 }
 
-func (r *sharedUpdateResolver) ID(ctx context.Context, obj *model.SharedUpdate) (string, error) {
-	return globalid.EncodeInt(globalid.TypeSharedUpdate, obj.ID), nil
-}
-
 func (r *sharedUpdateConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error) {
 	return obj.Count(ctx)
 }
@@ -336,8 +324,6 @@ func (r *Resolver) FamilyContact() generated.FamilyContactResolver { return &fam
 
 func (r *Resolver) SharedMember() generated.SharedMemberResolver { return &sharedMemberResolver{r} }
 
-func (r *Resolver) SharedUpdate() generated.SharedUpdateResolver { return &sharedUpdateResolver{r} }
-
 func (r *Resolver) SharedUpdateConnection() generated.SharedUpdateConnectionResolver {
 	return &sharedUpdateConnectionResolver{r}
 }
@@ -347,6 +333,5 @@ type (
 	familyAttendanceResolver       struct{ *Resolver }
 	familyContactResolver          struct{ *Resolver }
 	sharedMemberResolver           struct{ *Resolver }
-	sharedUpdateResolver           struct{ *Resolver }
 	sharedUpdateConnectionResolver struct{ *Resolver }
 )

@@ -37,10 +37,6 @@ func (r *attendanceConnectionResolver) TotalCount(ctx context.Context, obj *mode
 	return obj.Count(ctx)
 }
 
-func (r *groupResolver) ID(ctx context.Context, obj *domain.Group) (string, error) {
-	return globalid.EncodeInt(globalid.TypeGroup, obj.ID), nil
-}
-
 func (r *groupResolver) Schedule(ctx context.Context, obj *domain.Group) ([]*model.ScheduleSlot, error) {
 	slots, err := loaders.For(ctx).Groups.Schedule.Load(ctx, obj.ID)
 	if err != nil {
@@ -103,10 +99,6 @@ func (r *groupMembershipResolver) Group(ctx context.Context, obj *domain.GroupMe
 
 func (r *groupMembershipResolver) Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)
-}
-
-func (r *meetingResolver) ID(ctx context.Context, obj *domain.Meeting) (string, error) {
-	return globalid.EncodeInt(globalid.TypeMeeting, obj.ID), nil
 }
 
 func (r *meetingResolver) Group(ctx context.Context, obj *domain.Meeting) (*domain.Group, error) {
@@ -292,6 +284,7 @@ func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Ti
 		return nil, err
 	}
 	groupsPrefetchAttendance(ctx, result.Items)
+	prefetchMeetings(ctx, selectionOf(ctx).nodes(), result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMeetings(ctx, f) }), nil
 }
 

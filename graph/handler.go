@@ -38,11 +38,8 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, l
 		return fmt.Errorf("panic: %v", p) // presented as INTERNAL; details stay in the log
 	})
 	if events != nil {
-		// Outside authorize, so that reads are noted after the row rules
-		// dropped what the actor may not see, and refusals are seen.
 		srv.AroundResponses(auditOperations(events, logger))
-		srv.AroundFields(auditFields)
 	}
-	srv.AroundFields(authorize)
+	srv.AroundFields(aroundFields(events != nil))
 	return guardRequests(st)(loaders.Middleware(st)(throttledStatus(srv)))
 }

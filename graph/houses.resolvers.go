@@ -16,10 +16,6 @@ import (
 	"context"
 )
 
-func (r *houseResolver) ID(ctx context.Context, obj *domain.House) (string, error) {
-	return globalid.EncodeInt(globalid.TypeHouse, obj.ID), nil
-}
-
 func (r *houseResolver) Manager(ctx context.Context, obj *domain.House) (*domain.User, error) {
 	return loadUser(ctx, obj.ManagerUserID)
 }
@@ -117,13 +113,13 @@ func (r *queryResolver) House(ctx context.Context, id string) (*domain.House, er
 
 func (r *queryResolver) Houses(ctx context.Context, first *int, after *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error) {
 	f := houseFilter(filter)
-	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.House], error) {
+	conn, err := listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.House], error) {
 		return r.Store.ListHouses(ctx, f, page)
 	}, func(ctx context.Context) (int, error) { return r.Store.CountHouses(ctx, f) })
-}
-
-func (r *residencyResolver) ID(ctx context.Context, obj *domain.Residency) (string, error) {
-	return globalid.EncodeInt(globalid.TypeResidency, obj.ID), nil
+	if err == nil {
+		prefetchHouses(ctx, selectionOf(ctx).nodes(), conn.Nodes)
+	}
+	return conn, err
 }
 
 func (r *residencyResolver) Member(ctx context.Context, obj *domain.Residency) (*domain.Member, error) {

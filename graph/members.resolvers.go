@@ -15,11 +15,6 @@ import (
 	"context"
 )
 
-// ID is the resolver for the id field.
-func (r *memberResolver) ID(ctx context.Context, obj *domain.Member) (string, error) {
-	return globalid.EncodeInt(globalid.TypeMember, obj.ID), nil
-}
-
 // DaysInRecovery is the resolver for the daysInRecovery field.
 func (r *memberResolver) DaysInRecovery(ctx context.Context, obj *domain.Member) (*int, error) {
 	if obj.RecoveryStartDate == nil {
@@ -139,6 +134,7 @@ func (r *queryResolver) Members(ctx context.Context, first *int, after *string, 
 	if err != nil {
 		return nil, err
 	}
+	prefetchMembers(ctx, selectionOf(ctx).nodes(), keysOf(result.Items, func(m *domain.Member) int64 { return m.ID }))
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMembers(ctx, f) }), nil
 }
 

@@ -18,10 +18,6 @@ import (
 	"time"
 )
 
-func (r *apiKeyResolver) ID(ctx context.Context, obj *domain.APIKey) (string, error) {
-	return globalid.EncodeInt(globalid.TypeApiKey, obj.ID), nil
-}
-
 func (r *apiKeyResolver) Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error) {
 	return loaders.For(ctx).Partners.Partner.Load(ctx, obj.PartnerID)
 }
@@ -88,10 +84,6 @@ func (r *mutationResolver) RevokeAPIKey(ctx context.Context, input model.RevokeA
 		return r.Store.RevokeAPIKey(ctx, auth.ActorID(ctx), id)
 	})
 	return &model.RevokeAPIKeyPayload{APIKey: k, UserErrors: userErrors}, err
-}
-
-func (r *partnerResolver) ID(ctx context.Context, obj *domain.Partner) (string, error) {
-	return globalid.EncodeInt(globalid.TypePartner, obj.ID), nil
 }
 
 func (r *partnerResolver) APIKeys(ctx context.Context, obj *domain.Partner) ([]*domain.APIKey, error) {

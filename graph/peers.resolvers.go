@@ -93,10 +93,6 @@ func (r *mutationResolver) LogPeerConversation(ctx context.Context, input model.
 	return &model.LogPeerConversationPayload{Conversation: c, UserErrors: userErrors}, err
 }
 
-func (r *peerResolver) ID(ctx context.Context, obj *domain.Peer) (string, error) {
-	return globalid.EncodeInt(globalid.TypePeer, obj.ID), nil
-}
-
 func (r *peerResolver) Certification(ctx context.Context, obj *domain.Peer) (*model.Certification, error) {
 	if obj.CertificationKind == nil {
 		return nil, nil
@@ -154,10 +150,6 @@ func (r *peerResolver) FacilitatedGroups(ctx context.Context, obj *domain.Peer) 
 	return append([]*domain.Group{}, groups...), nil
 }
 
-func (r *peerAssignmentResolver) ID(ctx context.Context, obj *domain.PeerAssignment) (string, error) {
-	return globalid.EncodeInt(globalid.TypePeerAssignment, obj.ID), nil
-}
-
 func (r *peerAssignmentResolver) Member(ctx context.Context, obj *domain.PeerAssignment) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)
 }
@@ -176,10 +168,6 @@ func (r *peerAssignmentConnectionResolver) TotalCount(ctx context.Context, obj *
 
 func (r *peerConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Peer]) (int, error) {
 	return obj.Count(ctx)
-}
-
-func (r *peerConversationResolver) ID(ctx context.Context, obj *domain.PeerConversation) (string, error) {
-	return globalid.EncodeInt(globalid.TypePeerConversation, obj.ID), nil
 }
 
 func (r *peerConversationResolver) Peer(ctx context.Context, obj *domain.PeerConversation) (*domain.Peer, error) {

@@ -18,10 +18,6 @@ import (
 	"time"
 )
 
-func (r *aftercareCommitmentResolver) ID(ctx context.Context, obj *domain.AftercareCommitment) (string, error) {
-	return globalid.EncodeInt(globalid.TypeAftercareCommitment, obj.ID), nil
-}
-
 func (r *aftercareCommitmentResolver) Plan(ctx context.Context, obj *domain.AftercareCommitment) (*domain.AftercarePlan, error) {
 	return loaders.For(ctx).Plans.Plan.Load(ctx, obj.PlanID)
 }
@@ -38,16 +34,8 @@ func (r *aftercareCommitmentResolver) Peer(ctx context.Context, obj *domain.Afte
 	return loadOptional(ctx, obj.PeerID, loaders.For(ctx).Peers.Peer.Load)
 }
 
-func (r *aftercareGoalResolver) ID(ctx context.Context, obj *domain.AftercareGoal) (string, error) {
-	return globalid.EncodeInt(globalid.TypeAftercareGoal, obj.ID), nil
-}
-
 func (r *aftercareGoalResolver) Plan(ctx context.Context, obj *domain.AftercareGoal) (*domain.AftercarePlan, error) {
 	return loaders.For(ctx).Plans.Plan.Load(ctx, obj.PlanID)
-}
-
-func (r *aftercarePlanResolver) ID(ctx context.Context, obj *domain.AftercarePlan) (string, error) {
-	return globalid.EncodeInt(globalid.TypeAftercarePlan, obj.ID), nil
 }
 
 func (r *aftercarePlanResolver) Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error) {
@@ -78,10 +66,6 @@ func (r *aftercarePlanResolver) CheckIns(ctx context.Context, obj *domain.Afterc
 
 func (r *aftercarePlanResolver) Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error) {
 	return planAdherence(ctx, obj, weeks, r.Store.Today())
-}
-
-func (r *checkInResolver) ID(ctx context.Context, obj *domain.CheckIn) (string, error) {
-	return globalid.EncodeInt(globalid.TypeCheckIn, obj.ID), nil
 }
 
 func (r *checkInResolver) Plan(ctx context.Context, obj *domain.CheckIn) (*domain.AftercarePlan, error) {
@@ -256,11 +240,11 @@ func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, on *time
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.AftercarePlansDueForReview(ctx, day, limit, within)
-}
-
-func (r *recoveryCapitalAssessmentResolver) ID(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (string, error) {
-	return globalid.EncodeInt(globalid.TypeRecoveryCapitalAssessment, obj.ID), nil
+	plans, err := r.Store.AftercarePlansDueForReview(ctx, day, limit, within)
+	if err == nil {
+		prefetchPlans(ctx, selectionOf(ctx), plans)
+	}
+	return plans, err
 }
 
 func (r *recoveryCapitalAssessmentResolver) Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error) {

@@ -32,10 +32,6 @@ func (r *mutationResolver) PostUpdate(ctx context.Context, input model.PostUpdat
 	return &model.PostUpdatePayload{Update: u, UserErrors: userErrors}, err
 }
 
-func (r *updateResolver) ID(ctx context.Context, obj *domain.Update) (string, error) {
-	return globalid.EncodeInt(globalid.TypeUpdate, obj.ID), nil
-}
-
 func (r *updateResolver) Member(ctx context.Context, obj *domain.Update) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)
 }

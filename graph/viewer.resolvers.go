@@ -7,7 +7,6 @@ package graph
 
 import (
 	"carejourney/graph/generated"
-	"carejourney/graph/globalid"
 	"carejourney/graph/model"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
@@ -47,16 +46,6 @@ func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 	return nil, domain.Errorf(domain.CodeUnauthenticated, "Sign in first.")
 }
 
-// ID is the resolver for the id field.
-func (r *userResolver) ID(ctx context.Context, obj *domain.User) (string, error) {
-	return globalid.EncodeInt(globalid.TypeUser, obj.ID), nil
-}
-
-func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
-
 func (r *Resolver) Viewer() generated.ViewerResolver { return &viewerResolver{r} }
 
-type (
-	userResolver   struct{ *Resolver }
-	viewerResolver struct{ *Resolver }
-)
+type viewerResolver struct{ *Resolver }

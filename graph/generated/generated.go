@@ -75,11 +75,9 @@ type ResolverRoot interface {
 	Residency() ResidencyResolver
 	ResidencyConnection() ResidencyConnectionResolver
 	SharedMember() SharedMemberResolver
-	SharedUpdate() SharedUpdateResolver
 	SharedUpdateConnection() SharedUpdateConnectionResolver
 	Update() UpdateResolver
 	UpdateConnection() UpdateConnectionResolver
-	User() UserResolver
 	UserConnection() UserConnectionResolver
 	Viewer() ViewerResolver
 	ViewerApiKey() ViewerApiKeyResolver
@@ -1163,7 +1161,6 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AftercareCommitmentResolver interface {
-	ID(ctx context.Context, obj *domain.AftercareCommitment) (string, error)
 	Plan(ctx context.Context, obj *domain.AftercareCommitment) (*domain.AftercarePlan, error)
 
 	Group(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Group, error)
@@ -1171,12 +1168,9 @@ type AftercareCommitmentResolver interface {
 	Peer(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Peer, error)
 }
 type AftercareGoalResolver interface {
-	ID(ctx context.Context, obj *domain.AftercareGoal) (string, error)
 	Plan(ctx context.Context, obj *domain.AftercareGoal) (*domain.AftercarePlan, error)
 }
 type AftercarePlanResolver interface {
-	ID(ctx context.Context, obj *domain.AftercarePlan) (string, error)
-
 	Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error)
 
 	ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
@@ -1187,7 +1181,6 @@ type AftercarePlanResolver interface {
 	Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error)
 }
 type ApiKeyResolver interface {
-	ID(ctx context.Context, obj *domain.APIKey) (string, error)
 	Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error)
 
 	CreatedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
@@ -1209,8 +1202,6 @@ type AttendanceConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.AttendanceRecord]) (int, error)
 }
 type AuditEventResolver interface {
-	ID(ctx context.Context, obj *audit.Event) (string, error)
-
 	Actor(ctx context.Context, obj *audit.Event) (*domain.User, error)
 	ActorRole(ctx context.Context, obj *audit.Event) (*domain.Role, error)
 	APIKeyID(ctx context.Context, obj *audit.Event) (*string, error)
@@ -1229,7 +1220,6 @@ type AuditEventConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*audit.Event]) (int, error)
 }
 type CareEpisodeResolver interface {
-	ID(ctx context.Context, obj *domain.CareEpisode) (string, error)
 	Member(ctx context.Context, obj *domain.CareEpisode) (*domain.Member, error)
 	CareLevel(ctx context.Context, obj *domain.CareEpisode) (*domain.CareLevel, error)
 
@@ -1247,7 +1237,6 @@ type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
 }
 type CheckInResolver interface {
-	ID(ctx context.Context, obj *domain.CheckIn) (string, error)
 	Plan(ctx context.Context, obj *domain.CheckIn) (*domain.AftercarePlan, error)
 
 	RecordedBy(ctx context.Context, obj *domain.CheckIn) (*domain.User, error)
@@ -1256,7 +1245,6 @@ type CheckInConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.CheckIn]) (int, error)
 }
 type ConsentResolver interface {
-	ID(ctx context.Context, obj *domain.ConsentRecord) (string, error)
 	Member(ctx context.Context, obj *domain.ConsentRecord) (*domain.Member, error)
 	FamilyContact(ctx context.Context, obj *domain.ConsentRecord) (*domain.FamilyContact, error)
 	Partner(ctx context.Context, obj *domain.ConsentRecord) (*domain.Partner, error)
@@ -1288,15 +1276,11 @@ type FamilyAttendanceResolver interface {
 	RecordedBy(ctx context.Context, obj *domain.FamilyAttendance) (*domain.User, error)
 }
 type FamilyContactResolver interface {
-	ID(ctx context.Context, obj *domain.FamilyContact) (string, error)
-
 	Member(ctx context.Context, obj *domain.FamilyContact) (*domain.Member, error)
 	HasAccount(ctx context.Context, obj *domain.FamilyContact) (bool, error)
 	Consents(ctx context.Context, obj *domain.FamilyContact) ([]*domain.ConsentRecord, error)
 }
 type GroupResolver interface {
-	ID(ctx context.Context, obj *domain.Group) (string, error)
-
 	Schedule(ctx context.Context, obj *domain.Group) ([]*model.ScheduleSlot, error)
 	TimesOfDay(ctx context.Context, obj *domain.Group) ([]domain.TimeOfDay, error)
 	Facilitators(ctx context.Context, obj *domain.Group) ([]model.Facilitator, error)
@@ -1314,8 +1298,6 @@ type GroupMembershipResolver interface {
 	Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error)
 }
 type HouseResolver interface {
-	ID(ctx context.Context, obj *domain.House) (string, error)
-
 	Manager(ctx context.Context, obj *domain.House) (*domain.User, error)
 	Occupancy(ctx context.Context, obj *domain.House) (*model.Occupancy, error)
 	Residents(ctx context.Context, obj *domain.House) ([]*domain.Residency, error)
@@ -1326,7 +1308,6 @@ type HouseConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.House]) (int, error)
 }
 type MeetingResolver interface {
-	ID(ctx context.Context, obj *domain.Meeting) (string, error)
 	Group(ctx context.Context, obj *domain.Meeting) (*domain.Group, error)
 
 	TimeOfDay(ctx context.Context, obj *domain.Meeting) (domain.TimeOfDay, error)
@@ -1340,8 +1321,6 @@ type MeetingConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Meeting]) (int, error)
 }
 type MemberResolver interface {
-	ID(ctx context.Context, obj *domain.Member) (string, error)
-
 	DaysInRecovery(ctx context.Context, obj *domain.Member) (*int, error)
 	RecoveryStartDateHistory(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryStartDateChange, error)
 	Milestones(ctx context.Context, obj *domain.Member) (*model.Milestones, error)
@@ -1427,16 +1406,12 @@ type MutationResolver interface {
 	SignOut(ctx context.Context, input *model.SignOutInput) (*model.SignOutPayload, error)
 }
 type PartnerResolver interface {
-	ID(ctx context.Context, obj *domain.Partner) (string, error)
-
 	APIKeys(ctx context.Context, obj *domain.Partner) ([]*domain.APIKey, error)
 }
 type PartnerConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Partner]) (int, error)
 }
 type PeerResolver interface {
-	ID(ctx context.Context, obj *domain.Peer) (string, error)
-
 	Certification(ctx context.Context, obj *domain.Peer) (*model.Certification, error)
 
 	DaysInRecovery(ctx context.Context, obj *domain.Peer) (*int, error)
@@ -1451,7 +1426,6 @@ type PeerResolver interface {
 	FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error)
 }
 type PeerAssignmentResolver interface {
-	ID(ctx context.Context, obj *domain.PeerAssignment) (string, error)
 	Member(ctx context.Context, obj *domain.PeerAssignment) (*domain.Member, error)
 	Peer(ctx context.Context, obj *domain.PeerAssignment) (*domain.Peer, error)
 
@@ -1464,7 +1438,6 @@ type PeerConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Peer]) (int, error)
 }
 type PeerConversationResolver interface {
-	ID(ctx context.Context, obj *domain.PeerConversation) (string, error)
 	Peer(ctx context.Context, obj *domain.PeerConversation) (*domain.Peer, error)
 	Member(ctx context.Context, obj *domain.PeerConversation) (*domain.Member, error)
 
@@ -1497,7 +1470,6 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
 type RecoveryCapitalAssessmentResolver interface {
-	ID(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (string, error)
 	Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error)
 
 	SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error)
@@ -1508,7 +1480,6 @@ type RecoveryStartDateChangeResolver interface {
 	RecordedBy(ctx context.Context, obj *domain.RecoveryStartDateChange) (*domain.User, error)
 }
 type ResidencyResolver interface {
-	ID(ctx context.Context, obj *domain.Residency) (string, error)
 	Member(ctx context.Context, obj *domain.Residency) (*domain.Member, error)
 	House(ctx context.Context, obj *domain.Residency) (*domain.House, error)
 
@@ -1528,14 +1499,10 @@ type SharedMemberResolver interface {
 	AttendanceWeeks(ctx context.Context, obj *model.SharedMember) ([]*model.AttendanceWeek, error)
 	SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string) (*model.Connection[*model.SharedUpdate], error)
 }
-type SharedUpdateResolver interface {
-	ID(ctx context.Context, obj *model.SharedUpdate) (string, error)
-}
 type SharedUpdateConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error)
 }
 type UpdateResolver interface {
-	ID(ctx context.Context, obj *domain.Update) (string, error)
 	Member(ctx context.Context, obj *domain.Update) (*domain.Member, error)
 
 	Author(ctx context.Context, obj *domain.Update) (*domain.User, error)
@@ -1544,9 +1511,6 @@ type UpdateResolver interface {
 }
 type UpdateConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Update]) (int, error)
-}
-type UserResolver interface {
-	ID(ctx context.Context, obj *domain.User) (string, error)
 }
 type UserConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.User]) (int, error)
@@ -13851,18 +13815,18 @@ func (ec *executionContext) _AftercareCommitment_id(ctx context.Context, field g
 			return ec.fieldContext_AftercareCommitment_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercareCommitment().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AftercareCommitment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AftercareCommitment", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "ID")
 }
 
 func (ec *executionContext) _AftercareCommitment_plan(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareCommitment) (ret graphql.Marshaler) {
@@ -14204,18 +14168,18 @@ func (ec *executionContext) _AftercareGoal_id(ctx context.Context, field graphql
 			return ec.fieldContext_AftercareGoal_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercareGoal().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AftercareGoal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AftercareGoal", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "ID")
 }
 
 func (ec *executionContext) _AftercareGoal_plan(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
@@ -14525,18 +14489,18 @@ func (ec *executionContext) _AftercarePlan_id(ctx context.Context, field graphql
 			return ec.fieldContext_AftercarePlan_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercarePlan().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AftercarePlan_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AftercarePlan", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "ID")
 }
 
 func (ec *executionContext) _AftercarePlan_status(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
@@ -14989,18 +14953,18 @@ func (ec *executionContext) _ApiKey_id(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_ApiKey_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ApiKey().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_ApiKey_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "ID")
 }
 
 func (ec *executionContext) _ApiKey_partner(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
@@ -16062,18 +16026,18 @@ func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.Co
 			return ec.fieldContext_AuditEvent_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AuditEvent().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AuditEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEvent", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "ID")
 }
 
 func (ec *executionContext) _AuditEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *audit.Event) (ret graphql.Marshaler) {
@@ -16741,18 +16705,18 @@ func (ec *executionContext) _CareEpisode_id(ctx context.Context, field graphql.C
 			return ec.fieldContext_CareEpisode_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CareEpisode().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CareEpisode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CareEpisode", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("CareEpisode", field, false, false, "ID")
 }
 
 func (ec *executionContext) _CareEpisode_member(ctx context.Context, field graphql.CollectedField, obj *domain.CareEpisode) (ret graphql.Marshaler) {
@@ -17585,18 +17549,18 @@ func (ec *executionContext) _CheckIn_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_CheckIn_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CheckIn().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CheckIn_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CheckIn", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "ID")
 }
 
 func (ec *executionContext) _CheckIn_plan(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
@@ -18135,18 +18099,18 @@ func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Consent_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Consent().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Consent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Consent", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Consent_member(ctx context.Context, field graphql.CollectedField, obj *domain.ConsentRecord) (ret graphql.Marshaler) {
@@ -19871,18 +19835,18 @@ func (ec *executionContext) _FamilyContact_id(ctx context.Context, field graphql
 			return ec.fieldContext_FamilyContact_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.FamilyContact().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_FamilyContact_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FamilyContact", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("FamilyContact", field, false, false, "ID")
 }
 
 func (ec *executionContext) _FamilyContact_name(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
@@ -20114,18 +20078,18 @@ func (ec *executionContext) _Group_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Group_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Group().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Group_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Group", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Group", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Group_name(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
@@ -20910,18 +20874,18 @@ func (ec *executionContext) _House_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_House_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.House().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_House_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("House", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("House", field, false, false, "ID")
 }
 
 func (ec *executionContext) _House_name(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
@@ -21866,18 +21830,18 @@ func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Meeting_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Meeting", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Meeting", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Meeting_group(ctx context.Context, field graphql.CollectedField, obj *domain.Meeting) (ret graphql.Marshaler) {
@@ -22297,18 +22261,18 @@ func (ec *executionContext) _Member_id(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Member_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Member_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Member", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Member", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Member_firstName(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
@@ -26812,18 +26776,18 @@ func (ec *executionContext) _Partner_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Partner_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Partner().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Partner_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Partner", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Partner", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Partner_name(ctx context.Context, field graphql.CollectedField, obj *domain.Partner) (ret graphql.Marshaler) {
@@ -27087,18 +27051,18 @@ func (ec *executionContext) _Peer_id(ctx context.Context, field graphql.Collecte
 			return ec.fieldContext_Peer_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Peer().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Peer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Peer", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Peer", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Peer_name(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
@@ -27625,18 +27589,18 @@ func (ec *executionContext) _PeerAssignment_id(ctx context.Context, field graphq
 			return ec.fieldContext_PeerAssignment_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PeerAssignment().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_PeerAssignment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PeerAssignment", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("PeerAssignment", field, false, false, "ID")
 }
 
 func (ec *executionContext) _PeerAssignment_member(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
@@ -28152,18 +28116,18 @@ func (ec *executionContext) _PeerConversation_id(ctx context.Context, field grap
 			return ec.fieldContext_PeerConversation_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PeerConversation().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_PeerConversation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PeerConversation", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("PeerConversation", field, false, false, "ID")
 }
 
 func (ec *executionContext) _PeerConversation_peer(ctx context.Context, field graphql.CollectedField, obj *domain.PeerConversation) (ret graphql.Marshaler) {
@@ -29911,18 +29875,18 @@ func (ec *executionContext) _RecoveryCapitalAssessment_id(ctx context.Context, f
 			return ec.fieldContext_RecoveryCapitalAssessment_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.RecoveryCapitalAssessment().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, false, false, "ID")
 }
 
 func (ec *executionContext) _RecoveryCapitalAssessment_member(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
@@ -30493,18 +30457,18 @@ func (ec *executionContext) _Residency_id(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Residency_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Residency().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Residency_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Residency", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Residency", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Residency_member(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
@@ -31509,18 +31473,18 @@ func (ec *executionContext) _SharedUpdate_id(ctx context.Context, field graphql.
 			return ec.fieldContext_SharedUpdate_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SharedUpdate().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_SharedUpdate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SharedUpdate", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("SharedUpdate", field, false, false, "ID")
 }
 
 func (ec *executionContext) _SharedUpdate_kind(ctx context.Context, field graphql.CollectedField, obj *model.SharedUpdate) (ret graphql.Marshaler) {
@@ -31871,18 +31835,18 @@ func (ec *executionContext) _Update_id(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Update_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Update().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Update_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Update", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("Update", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Update_member(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
@@ -32599,18 +32563,18 @@ func (ec *executionContext) _User_id(ctx context.Context, field graphql.Collecte
 			return ec.fieldContext_User_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.User().ID(ctx, obj)
+			return obj.ID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_User_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, true, true, "ID")
+	return graphql.NewScalarFieldContext("User", field, false, false, "ID")
 }
 
 func (ec *executionContext) _User_name(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
@@ -38938,11 +38902,10 @@ func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.Se
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AftercareCommitment")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AftercareCommitment_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._AftercareCommitment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "plan":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -39064,11 +39027,10 @@ func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.Selectio
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AftercareGoal")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AftercareGoal_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._AftercareGoal_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "plan":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -39210,11 +39172,10 @@ func (ec *executionContext) _AftercarePlan(ctx context.Context, sel ast.Selectio
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AftercarePlan")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AftercarePlan_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._AftercarePlan_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "status":
 			out.Values[i] = ec._AftercarePlan_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -39354,11 +39315,10 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ApiKey")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ApiKey_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._ApiKey_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "partner":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -39816,11 +39776,10 @@ func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AuditEvent")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._AuditEvent_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._AuditEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "occurredAt":
 			out.Values[i] = ec._AuditEvent_occurredAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -40071,11 +40030,10 @@ func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CareEpisode")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._CareEpisode_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._CareEpisode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "member":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -40381,11 +40339,10 @@ func (ec *executionContext) _CheckIn(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CheckIn")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._CheckIn_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._CheckIn_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "plan":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -40625,11 +40582,10 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Consent")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Consent_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Consent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "member":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -41397,11 +41353,10 @@ func (ec *executionContext) _FamilyContact(ctx context.Context, sel ast.Selectio
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("FamilyContact")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._FamilyContact_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._FamilyContact_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._FamilyContact_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41502,11 +41457,10 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Group")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Group_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Group_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._Group_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41798,11 +41752,10 @@ func (ec *executionContext) _House(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("House")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._House_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._House_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._House_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -42171,11 +42124,10 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Meeting")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Meeting_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Meeting_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "group":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -42343,11 +42295,10 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Member")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Member_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Member_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "firstName":
 			out.Values[i] = ec._Member_firstName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43480,11 +43431,10 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Partner")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Partner_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Partner_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._Partner_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43617,11 +43567,10 @@ func (ec *executionContext) _Peer(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Peer")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Peer_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Peer_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "name":
 			out.Values[i] = ec._Peer_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43755,11 +43704,10 @@ func (ec *executionContext) _PeerAssignment(ctx context.Context, sel ast.Selecti
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PeerAssignment")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PeerAssignment_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._PeerAssignment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "member":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -43968,11 +43916,10 @@ func (ec *executionContext) _PeerConversation(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PeerConversation")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._PeerConversation_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._PeerConversation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "peer":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -44536,11 +44483,10 @@ func (ec *executionContext) _RecoveryCapitalAssessment(ctx context.Context, sel 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RecoveryCapitalAssessment")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._RecoveryCapitalAssessment_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._RecoveryCapitalAssessment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "member":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -44814,11 +44760,10 @@ func (ec *executionContext) _Residency(ctx context.Context, sel ast.SelectionSet
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Residency")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Residency_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Residency_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "member":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -45236,25 +45181,24 @@ func (ec *executionContext) _SharedUpdate(ctx context.Context, sel ast.Selection
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("SharedUpdate")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._SharedUpdate_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._SharedUpdate_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "kind":
 			out.Values[i] = ec._SharedUpdate_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "body":
 			out.Values[i] = ec._SharedUpdate_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "occurredAt":
 			out.Values[i] = ec._SharedUpdate_occurredAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -45443,11 +45387,10 @@ func (ec *executionContext) _Update(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Update")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Update_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._Update_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "member":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -45797,35 +45740,34 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("User")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._User_id(ctx, field, obj)
-				})
+			out.Values[i] = ec._User_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "name":
 			out.Values[i] = ec._User_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "email":
 			out.Values[i] = ec._User_email(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "role":
 			out.Values[i] = ec._User_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "active":
 			out.Values[i] = ec._User_active(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "totpEnabled":
 			out.Values[i] = ec._User_totpEnabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -48096,6 +48038,20 @@ func (ec *executionContext) marshalNHouseEdge2ᚖcarejourneyᚋgraphᚋmodelᚐE
 		return graphql.Null
 	}
 	return ec._HouseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
+	res, err := scalars.UnmarshalNodeID(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNID2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := scalars.MarshalNodeID(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {

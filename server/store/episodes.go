@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -9,12 +10,22 @@ import (
 	"carejourney/server/domain"
 )
 
-// CareLevels returns the catalogue, most intensive first.
+// CareLevels returns the catalogue, most intensive first. Migrations
+// write the catalogue and nothing writes it at run time, so it is read
+// once per process (a release that changes it restarts the server), not
+// once per request; each caller gets its own copy.
 func (s *Store) CareLevels(ctx context.Context) ([]domain.CareLevel, error) {
+	if cached := s.careLevels.Load(); cached != nil {
+		return slices.Clone(*cached), nil
+	}
 	var levels []domain.CareLevel
 	err := s.db.NewSelect().Model(&levels).ModelTableExpr("care_levels AS care_level").
 		OrderExpr("intensity DESC, position").Scan(ctx)
-	return levels, err
+	if err != nil {
+		return nil, err
+	}
+	s.careLevels.Store(&levels)
+	return slices.Clone(levels), nil
 }
 
 // EpisodesByID loads episodes by id.

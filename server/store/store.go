@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -25,11 +26,14 @@ type Store struct {
 	Now func() time.Time
 	// Location is the provider's time zone, which decides what "today" is.
 	Location *time.Location
+	// careLevels is the catalogue once read (CareLevels), shared by the
+	// copies of a Store that tests and the seed make with another clock.
+	careLevels *atomic.Pointer[[]domain.CareLevel]
 }
 
 // New returns a Store over db that reckons calendar dates in loc.
 func New(db *bun.DB, loc *time.Location) *Store {
-	return &Store{db: db, Now: time.Now, Location: loc}
+	return &Store{db: db, Now: time.Now, Location: loc, careLevels: new(atomic.Pointer[[]domain.CareLevel])}
 }
 
 // DB returns the underlying connection pool.

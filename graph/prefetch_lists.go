@@ -1,0 +1,115 @@
+package graph
+
+import (
+	"context"
+
+	"carejourney/graph/loaders"
+	"carejourney/server/domain"
+)
+
+// The prefetches of the lists that pages show many of: members (the
+// members page, Today's digest, a house's residents), houses (the house
+// board, Today's occupancy, the directory), meetings and plans due (Today).
+// See prefetch.go for why; groups_prefetch.go does the same for the group
+// pages.
+
+// prefetchMembers starts loading what sel asks of each member of ids. It
+// waits only where a deeper level needs the keys a level returns.
+func prefetchMembers(ctx context.Context, sel selection, ids []int64) {
+	if len(ids) == 0 || len(sel) == 0 {
+		return
+	}
+	l := loaders.For(ctx)
+	if sel.has("currentCareLevel") || sel.has("currentEpisode") {
+		l.OpenEpisode.LoadAllThunk(ctx, ids)
+	}
+	var residencies func() ([]*domain.Residency, error)
+	if sel.has("currentResidency") {
+		residencies = l.Houses.CurrentByMember.LoadAllThunk(ctx, ids)
+	}
+	var assignments func() ([]*domain.PeerAssignment, error)
+	if sel.has("currentPeer") {
+		assignments = l.Peers.CurrentAssignment.LoadAllThunk(ctx, ids)
+	}
+	if residencies != nil && sel.has("currentResidency", "house") {
+		rs, _ := residencies()
+		l.Houses.House.LoadAllThunk(ctx, keysOf(rs, func(r *domain.Residency) int64 { return r.HouseID }))
+	}
+	if assignments != nil {
+		as, _ := assignments()
+		l.Peers.Peer.LoadAllThunk(ctx, keysOf(as, func(a *domain.PeerAssignment) int64 { return a.PeerID }))
+	}
+}
+
+// prefetchHouses does the same for a page of houses: their residents
+// (which the occupancy counts too), and what is asked of each resident.
+func prefetchHouses(ctx context.Context, sel selection, houses []*domain.House) {
+	if len(houses) == 0 || !(sel.has("residents") || sel.has("occupancy")) {
+		return
+	}
+	l := loaders.For(ctx)
+	ids := keysOf(houses, func(h *domain.House) int64 { return h.ID })
+	thunk := l.Houses.CurrentResidents.LoadAllThunk(ctx, ids)
+	sub, ok := sel["residents"]
+	if !ok || len(sub) == 0 {
+		return
+	}
+	lists, _ := thunk()
+	var residents []*domain.Residency
+	for _, list := range lists {
+		residents = append(residents, list...)
+	}
+	prefetchResidencies(ctx, sub, residents)
+}
+
+// prefetchResidencies starts loading the members and houses of residencies.
+func prefetchResidencies(ctx context.Context, sel selection, residencies []*domain.Residency) {
+	if len(residencies) == 0 {
+		return
+	}
+	l := loaders.For(ctx)
+	if member, ok := sel["member"]; ok {
+		ids := keysOf(residencies, func(r *domain.Residency) int64 { return r.MemberID })
+		l.Member.LoadAllThunk(ctx, ids)
+		prefetchMembers(ctx, member, ids)
+	}
+	if sel.has("house") {
+		l.Houses.House.LoadAllThunk(ctx, keysOf(residencies, func(r *domain.Residency) int64 { return r.HouseID }))
+	}
+}
+
+// keysOf returns the distinct keys of the non-nil items, in order.
+func keysOf[T any](items []*T, key func(*T) int64) []int64 {
+	seen := make(map[int64]bool, len(items))
+	out := make([]int64, 0, len(items))
+	for _, item := range items {
+		if item == nil {
+			continue
+		}
+		if k := key(item); !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// prefetchMeetings starts loading the groups of a page of meetings (a
+// meeting's time of day is reckoned in its group's zone).
+func prefetchMeetings(ctx context.Context, sel selection, meetings []*domain.Meeting) {
+	if len(meetings) == 0 || !(sel.has("group") || sel.has("timeOfDay")) {
+		return
+	}
+	loaders.For(ctx).Groups.Group.LoadAllThunk(ctx, keysOf(meetings, func(m *domain.Meeting) int64 { return m.GroupID }))
+}
+
+// prefetchPlans starts loading the members of a list of plans.
+func prefetchPlans(ctx context.Context, sel selection, plans []*domain.AftercarePlan) {
+	member, ok := sel["member"]
+	if len(plans) == 0 || !ok {
+		return
+	}
+	ids := keysOf(plans, func(p *domain.AftercarePlan) int64 { return p.MemberID })
+	loaders.For(ctx).Member.LoadAllThunk(ctx, ids)
+	prefetchMembers(ctx, member, ids)
+}
