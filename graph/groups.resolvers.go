@@ -263,6 +263,7 @@ func (r *queryResolver) Groups(ctx context.Context, first *int, after *string, f
 	if err != nil {
 		return nil, err
 	}
+	prime(loaders.For(ctx).Groups.Group, result.Items, func(g *domain.Group) int64 { return g.ID })
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountGroups(ctx, f) }), nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vikstrous/dataloadgen"
 )
 
 // Prefetching. A list resolver knows every element of its list, so it
@@ -70,4 +71,13 @@ func (s selection) has(path ...string) bool {
 func (s selection) nodes() selection {
 	out := selection{}.merge(s["nodes"])
 	return out.merge(s["edges"]["node"])
+}
+
+// prime puts the records a list resolver read into their loader, so the
+// fields that look one up again by key (a meeting's group, for its time
+// zone; a residency's house) find it there.
+func prime[T any](l *dataloadgen.Loader[int64, *T], items []*T, key func(*T) int64) {
+	for _, item := range items {
+		l.Prime(key(item), item)
+	}
 }

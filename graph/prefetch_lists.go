@@ -23,6 +23,10 @@ func prefetchMembers(ctx context.Context, sel selection, ids []int64) {
 	if sel.has("currentCareLevel") || sel.has("currentEpisode") {
 		l.OpenEpisode.LoadAllThunk(ctx, ids)
 	}
+	if sel.has("currentEpisode", "transition") || sel.has("careEpisodes") {
+		// A transition is reckoned from the member's whole history.
+		l.EpisodesByMember.LoadAllThunk(ctx, ids)
+	}
 	var residencies func() ([]*domain.Residency, error)
 	if sel.has("currentResidency") {
 		residencies = l.Houses.CurrentByMember.LoadAllThunk(ctx, ids)
@@ -49,6 +53,7 @@ func prefetchHouses(ctx context.Context, sel selection, houses []*domain.House) 
 	}
 	l := loaders.For(ctx)
 	ids := keysOf(houses, func(h *domain.House) int64 { return h.ID })
+	prime(l.Houses.House, houses, func(h *domain.House) int64 { return h.ID })
 	thunk := l.Houses.CurrentResidents.LoadAllThunk(ctx, ids)
 	sub, ok := sel["residents"]
 	if !ok || len(sub) == 0 {
