@@ -4,7 +4,8 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vikstrous/dataloadgen"
+
+	"carejourney/graph/loaders"
 )
 
 // Prefetching. A list resolver knows every element of its list, so it
@@ -76,7 +77,7 @@ func (s selection) nodes() selection {
 // prime puts the records a list resolver read into their loader, so the
 // fields that look one up again by key (a meeting's group, for its time
 // zone; a residency's house) find it there.
-func prime[T any](l *dataloadgen.Loader[int64, *T], items []*T, key func(*T) int64) {
+func prime[T any](l loaders.Loader[*T], items []*T, key func(*T) int64) {
 	for _, item := range items {
 		l.Prime(key(item), item)
 	}

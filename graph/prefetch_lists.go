@@ -13,35 +13,29 @@ import (
 // See prefetch.go for why; groups_prefetch.go does the same for the group
 // pages.
 
-// prefetchMembers starts loading what sel asks of each member of ids. It
-// waits only where a deeper level needs the keys a level returns.
+// prefetchMembers loads what sel asks of each member of ids, a level at
+// a time, each relation in one statement.
 func prefetchMembers(ctx context.Context, sel selection, ids []int64) {
 	if len(ids) == 0 || len(sel) == 0 {
 		return
 	}
 	l := loaders.For(ctx)
 	if sel.has("currentCareLevel") || sel.has("currentEpisode") {
-		l.OpenEpisode.LoadAllThunk(ctx, ids)
+		l.OpenEpisode.Fill(ctx, ids)
 	}
 	if sel.has("currentEpisode", "transition") || sel.has("careEpisodes") {
 		// A transition is reckoned from the member's whole history.
-		l.EpisodesByMember.LoadAllThunk(ctx, ids)
+		l.EpisodesByMember.Fill(ctx, ids)
 	}
-	var residencies func() ([]*domain.Residency, error)
 	if sel.has("currentResidency") {
-		residencies = l.Houses.CurrentByMember.LoadAllThunk(ctx, ids)
+		residencies := l.Houses.CurrentByMember.Fill(ctx, ids)
+		if sel.has("currentResidency", "house") {
+			l.Houses.House.Fill(ctx, keysOf(values(residencies), func(r *domain.Residency) int64 { return r.HouseID }))
+		}
 	}
-	var assignments func() ([]*domain.PeerAssignment, error)
 	if sel.has("currentPeer") {
-		assignments = l.Peers.CurrentAssignment.LoadAllThunk(ctx, ids)
-	}
-	if residencies != nil && sel.has("currentResidency", "house") {
-		rs, _ := residencies()
-		l.Houses.House.LoadAllThunk(ctx, keysOf(rs, func(r *domain.Residency) int64 { return r.HouseID }))
-	}
-	if assignments != nil {
-		as, _ := assignments()
-		l.Peers.Peer.LoadAllThunk(ctx, keysOf(as, func(a *domain.PeerAssignment) int64 { return a.PeerID }))
+		assignments := l.Peers.CurrentAssignment.Fill(ctx, ids)
+		l.Peers.Peer.Fill(ctx, keysOf(values(assignments), func(a *domain.PeerAssignment) int64 { return a.PeerID }))
 	}
 }
 
@@ -52,22 +46,18 @@ func prefetchHouses(ctx context.Context, sel selection, houses []*domain.House) 
 		return
 	}
 	l := loaders.For(ctx)
-	ids := keysOf(houses, func(h *domain.House) int64 { return h.ID })
 	prime(l.Houses.House, houses, func(h *domain.House) int64 { return h.ID })
-	thunk := l.Houses.CurrentResidents.LoadAllThunk(ctx, ids)
-	sub, ok := sel["residents"]
-	if !ok || len(sub) == 0 {
-		return
+	lists := l.Houses.CurrentResidents.Fill(ctx, keysOf(houses, func(h *domain.House) int64 { return h.ID }))
+	if sub := sel["residents"]; len(sub) > 0 {
+		var residents []*domain.Residency
+		for _, list := range lists {
+			residents = append(residents, list...)
+		}
+		prefetchResidencies(ctx, sub, residents)
 	}
-	lists, _ := thunk()
-	var residents []*domain.Residency
-	for _, list := range lists {
-		residents = append(residents, list...)
-	}
-	prefetchResidencies(ctx, sub, residents)
 }
 
-// prefetchResidencies starts loading the members and houses of residencies.
+// prefetchResidencies loads the members and houses of residencies.
 func prefetchResidencies(ctx context.Context, sel selection, residencies []*domain.Residency) {
 	if len(residencies) == 0 {
 		return
@@ -75,12 +65,32 @@ func prefetchResidencies(ctx context.Context, sel selection, residencies []*doma
 	l := loaders.For(ctx)
 	if member, ok := sel["member"]; ok {
 		ids := keysOf(residencies, func(r *domain.Residency) int64 { return r.MemberID })
-		l.Member.LoadAllThunk(ctx, ids)
+		l.Member.Fill(ctx, ids)
 		prefetchMembers(ctx, member, ids)
 	}
 	if sel.has("house") {
-		l.Houses.House.LoadAllThunk(ctx, keysOf(residencies, func(r *domain.Residency) int64 { return r.HouseID }))
+		l.Houses.House.Fill(ctx, keysOf(residencies, func(r *domain.Residency) int64 { return r.HouseID }))
 	}
+}
+
+// prefetchMeetings loads the groups of a page of meetings (a meeting's
+// time of day is reckoned in its group's zone).
+func prefetchMeetings(ctx context.Context, sel selection, meetings []*domain.Meeting) {
+	if len(meetings) == 0 || !(sel.has("group") || sel.has("timeOfDay")) {
+		return
+	}
+	loaders.For(ctx).Groups.Group.Fill(ctx, keysOf(meetings, func(m *domain.Meeting) int64 { return m.GroupID }))
+}
+
+// prefetchPlans loads the members of a list of plans.
+func prefetchPlans(ctx context.Context, sel selection, plans []*domain.AftercarePlan) {
+	member, ok := sel["member"]
+	if len(plans) == 0 || !ok {
+		return
+	}
+	ids := keysOf(plans, func(p *domain.AftercarePlan) int64 { return p.MemberID })
+	loaders.For(ctx).Member.Fill(ctx, ids)
+	prefetchMembers(ctx, member, ids)
 }
 
 // keysOf returns the distinct keys of the non-nil items, in order.
@@ -99,22 +109,13 @@ func keysOf[T any](items []*T, key func(*T) int64) []int64 {
 	return out
 }
 
-// prefetchMeetings starts loading the groups of a page of meetings (a
-// meeting's time of day is reckoned in its group's zone).
-func prefetchMeetings(ctx context.Context, sel selection, meetings []*domain.Meeting) {
-	if len(meetings) == 0 || !(sel.has("group") || sel.has("timeOfDay")) {
-		return
+// values returns the values of a map, the nil ones left out.
+func values[V any](m map[int64]*V) []*V {
+	out := make([]*V, 0, len(m))
+	for _, v := range m {
+		if v != nil {
+			out = append(out, v)
+		}
 	}
-	loaders.For(ctx).Groups.Group.LoadAllThunk(ctx, keysOf(meetings, func(m *domain.Meeting) int64 { return m.GroupID }))
-}
-
-// prefetchPlans starts loading the members of a list of plans.
-func prefetchPlans(ctx context.Context, sel selection, plans []*domain.AftercarePlan) {
-	member, ok := sel["member"]
-	if len(plans) == 0 || !ok {
-		return
-	}
-	ids := keysOf(plans, func(p *domain.AftercarePlan) int64 { return p.MemberID })
-	loaders.For(ctx).Member.LoadAllThunk(ctx, ids)
-	prefetchMembers(ctx, member, ids)
+	return out
 }

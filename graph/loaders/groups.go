@@ -12,7 +12,7 @@ import (
 
 // GroupLoaders batch the lookups of groups, meetings and attendance.
 type GroupLoaders struct {
-	Group   *dataloadgen.Loader[int64, *domain.Group]
+	Group   Loader[*domain.Group]
 	Meeting *dataloadgen.Loader[int64, *domain.Meeting]
 
 	// By group id.
@@ -33,7 +33,7 @@ type GroupLoaders struct {
 
 func newGroupLoaders(st *store.Store, opts []dataloadgen.Option) GroupLoaders {
 	return GroupLoaders{
-		Group:               dataloadgen.NewLoader(fromMap(st.GroupsByID), opts...),
+		Group:               newLoader(st.GroupsByID, opts),
 		Meeting:             dataloadgen.NewLoader(fromMap(st.MeetingsByID), opts...),
 		Schedule:            dataloadgen.NewLoader(fromMap(st.ScheduleByGroupID), opts...),
 		Facilitators:        dataloadgen.NewLoader(fromMap(st.FacilitatorsByGroupID), opts...),

@@ -11,16 +11,16 @@ import (
 
 // HouseLoaders batch the lookups of houses and residencies.
 type HouseLoaders struct {
-	House     *dataloadgen.Loader[int64, *domain.House]
+	House     Loader[*domain.House]
 	Residency *dataloadgen.Loader[int64, *domain.Residency]
 	// CurrentResidents are a house's residents now, by move-in; their
 	// number is the occupancy, so both fields cost one statement.
-	CurrentResidents *dataloadgen.Loader[int64, []*domain.Residency]
+	CurrentResidents Loader[[]*domain.Residency]
 	// ByMember is a member's residencies, oldest first; the current one is
 	// among them.
 	ByMember *dataloadgen.Loader[int64, []*domain.Residency]
 	// CurrentByMember is a member's current residency alone, nil for none.
-	CurrentByMember *dataloadgen.Loader[int64, *domain.Residency]
+	CurrentByMember Loader[*domain.Residency]
 	// Residencies backs the nested House.residencies connection.
 	Residencies   *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
 	MeetingGroups *dataloadgen.Loader[int64, []*domain.Group]
@@ -28,11 +28,11 @@ type HouseLoaders struct {
 
 func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
 	return HouseLoaders{
-		House:            dataloadgen.NewLoader(fromMap(st.HousesByID), opts...),
+		House:            newLoader(st.HousesByID, opts),
 		Residency:        dataloadgen.NewLoader(fromMap(st.ResidenciesByID), opts...),
-		CurrentResidents: dataloadgen.NewLoader(fromMap(st.CurrentResidentsByHouseID), opts...),
+		CurrentResidents: newLoader(st.CurrentResidentsByHouseID, opts),
 		ByMember:         dataloadgen.NewLoader(fromMap(st.ResidenciesByMemberID), opts...),
-		CurrentByMember:  dataloadgen.NewLoader(fromMap(st.CurrentResidenciesByMemberID), opts...),
+		CurrentByMember:  newLoader(st.CurrentResidenciesByMemberID, opts),
 		Residencies: childPageLoader(func(ctx context.Context, houses []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[*domain.Residency], error) {
 			return st.ResidencyPagesByHouseID(ctx, houses, page)
 		}, func(ctx context.Context, houses []int64, _ NoFilter) (map[int64]int, error) {

@@ -18,12 +18,12 @@ import (
 
 // Loaders are the batch loaders of one request.
 type Loaders struct {
-	Member           *dataloadgen.Loader[int64, *domain.Member]
+	Member           Loader[*domain.Member]
 	User             *dataloadgen.Loader[int64, *domain.User]
 	Episode          *dataloadgen.Loader[int64, *domain.CareEpisode]
-	EpisodesByMember *dataloadgen.Loader[int64, []*domain.CareEpisode]
+	EpisodesByMember Loader[[]*domain.CareEpisode]
 	// OpenEpisode is a member's open episode alone, nil when not in care.
-	OpenEpisode      *dataloadgen.Loader[int64, *domain.CareEpisode]
+	OpenEpisode      Loader[*domain.CareEpisode]
 	RecoveryHistory  *dataloadgen.Loader[int64, []*domain.RecoveryStartDateChange]
 	careLevels       func() ([]domain.CareLevel, error)
 	careLevelsByCode func() (map[string]domain.CareLevel, error)
@@ -53,11 +53,11 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 	return &Loaders{
 		careLevels:       careLevels,
 		careLevelsByCode: sync.OnceValues(func() (map[string]domain.CareLevel, error) { return byCode(careLevels()) }),
-		Member:           dataloadgen.NewLoader(fromMap(st.MembersByID), opts...),
+		Member:           newLoader(st.MembersByID, opts),
 		User:             dataloadgen.NewLoader(fromMap(st.UsersByID), opts...),
 		Episode:          dataloadgen.NewLoader(fromMap(st.EpisodesByID), opts...),
-		EpisodesByMember: dataloadgen.NewLoader(fromMap(st.EpisodesByMemberID), opts...),
-		OpenEpisode:      dataloadgen.NewLoader(fromMap(st.OpenEpisodesByMemberID), opts...),
+		EpisodesByMember: newLoader(st.EpisodesByMemberID, opts),
+		OpenEpisode:      newLoader(st.OpenEpisodesByMemberID, opts),
 		RecoveryHistory:  dataloadgen.NewLoader(fromMap(st.RecoveryHistoryByMemberID), opts...),
 		Peers:            newPeerLoaders(st, opts),
 		Houses:           newHouseLoaders(st, opts),

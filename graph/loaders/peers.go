@@ -9,14 +9,14 @@ import (
 
 // PeerLoaders batch the lookups of peers, their assignments and conversations.
 type PeerLoaders struct {
-	Peer         *dataloadgen.Loader[int64, *domain.Peer]
+	Peer         Loader[*domain.Peer]
 	Assignment   *dataloadgen.Loader[int64, *domain.PeerAssignment]
 	Conversation *dataloadgen.Loader[int64, *domain.PeerConversation]
 
 	// AssignmentsByMember is each member's pairings, oldest first.
 	AssignmentsByMember *dataloadgen.Loader[int64, []*domain.PeerAssignment]
 	// CurrentAssignment is a member's current pairing alone, nil for none.
-	CurrentAssignment *dataloadgen.Loader[int64, *domain.PeerAssignment]
+	CurrentAssignment Loader[*domain.PeerAssignment]
 	// Caseload pages a peer's current assignments; CaseloadCount counts
 	// them (caseloadCount, hasCapacity and the connection's totalCount).
 	Caseload      *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.PeerAssignment]]
@@ -30,11 +30,11 @@ type PeerLoaders struct {
 
 func newPeerLoaders(st *store.Store, opts []dataloadgen.Option) PeerLoaders {
 	return PeerLoaders{
-		Peer:                dataloadgen.NewLoader(fromMap(st.PeersByID), opts...),
+		Peer:                newLoader(st.PeersByID, opts),
 		Assignment:          dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByID), opts...),
 		Conversation:        dataloadgen.NewLoader(fromMap(st.PeerConversationsByID), opts...),
 		AssignmentsByMember: dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByMemberID), opts...),
-		CurrentAssignment:   dataloadgen.NewLoader(fromMap(st.CurrentAssignmentsByMemberID), opts...),
+		CurrentAssignment:   newLoader(st.CurrentAssignmentsByMemberID, opts),
 		Caseload:            childPageLoader(unfiltered(st.CaseloadPages), unfilteredCount(st.CaseloadPageCounts), opts...),
 		CaseloadCount:       dataloadgen.NewLoader(fromMap(st.CaseloadCounts), opts...),
 		ConversationsByPeer: childPageLoader(unfiltered(st.ConversationPagesByPeer),
