@@ -266,6 +266,9 @@ func (cr *crawler) visitFields(typeName string, fields []schemaField, prefix []s
 			cr.checkCounts(prefix, call)
 		}
 		cr.reached[typeName+"."+f.Name] = true
+		if f.Name == "id" {
+			checkOwnIDs(cr.t, typeName, r.Data)
+		}
 		if !cr.allowed(typeName, f.Name) {
 			cr.leaks = append(cr.leaks, fmt.Sprintf("%s.%s via %s", typeName, f.Name, doc))
 			continue
@@ -277,6 +280,30 @@ func (cr *crawler) visitFields(typeName string, fields []schemaField, prefix []s
 				opening = call + " { ... on " + next + " {"
 			}
 			cr.visit(next, append(append([]string{}, prefix...), opening), id)
+		}
+	}
+}
+
+// checkOwnIDs checks that every id in a response that asked for the id of
+// typeName objects alone names typeName: an object's id must fetch that
+// object again through node, whichever way the id is written
+// (graph/scalars/nodeid.go writes most from the field's own type).
+func checkOwnIDs(t *testing.T, typeName string, data any) {
+	t.Helper()
+	switch x := data.(type) {
+	case map[string]any:
+		for k, v := range x {
+			if id, ok := v.(string); ok && k == "id" {
+				if got, _, err := globalid.Decode(id); err != nil || got != typeName {
+					t.Errorf("%s.id is %q, which names %q (%v)", typeName, id, got, err)
+				}
+				continue
+			}
+			checkOwnIDs(t, typeName, v)
+		}
+	case []any:
+		for _, v := range x {
+			checkOwnIDs(t, typeName, v)
 		}
 	}
 }
