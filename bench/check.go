@@ -7,13 +7,22 @@ import (
 	"strings"
 )
 
-// checkPage compares ours with the floor once: the total, and in page
-// order each member's care level name and house name (ids are opaque
-// global ids on our side, so they are not compared).
+// checkPage compares ours with the floor once, by the values each page's
+// extractors take from them (the page's `compared` says which).
 func checkPage(pg *cluster, q request, floorFile string) string {
-	ours, err := q.fetch()
+	responses, err := fetchAll(q)
 	if err != nil {
 		return "ours failed: " + err.Error()
+	}
+	// A page of one operation is compared by its data; a page of several
+	// gives its extractor every response's data, in order, as "operations".
+	data := responses[len(responses)-1]
+	if len(responses) > 1 {
+		list := make([]any, len(responses))
+		for i, r := range responses {
+			list[i] = r
+		}
+		data = map[string]any{"operations": list}
 	}
 	sql, err := os.ReadFile(floorFile)
 	if err != nil {
@@ -27,12 +36,11 @@ func checkPage(pg *cluster, q request, floorFile string) string {
 	if err := json.Unmarshal([]byte(out), &floor); err != nil {
 		return "floor output: " + err.Error()
 	}
-	data, _ := ours["data"].(map[string]any)
 	a, b := q.extractOurs(data), q.extractFloor(floor)
 	if strings.Join(a, ",") != strings.Join(b, ",") {
-		return fmt.Sprintf("MISMATCH: ours %v, floor %v", a, b)
+		return mismatch(a, b)
 	}
-	return fmt.Sprintf("equal (%d values compared: %s)", len(a), q.compared)
+	return fmt.Sprintf("equal (%d operations per page load; %d values compared: %s)", len(responses), len(a), q.compared)
 }
 
 func nodes(v any) []map[string]any {
@@ -106,4 +114,15 @@ func house(v any) string {
 		return name(m["house"])
 	}
 	return ""
+}
+
+// mismatch shows where two value lists part, with a few values around.
+func mismatch(a, b []string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-2)
+	window := func(s []string) []string { return s[min(from, len(s)):min(i+3, len(s))] }
+	return fmt.Sprintf("MISMATCH at value %d (ours %d values, floor %d): ours %q, floor %q", i, len(a), len(b), window(a), window(b))
 }

@@ -93,19 +93,26 @@ func run() error {
 	if err := signIn(client, srv.base); err != nil {
 		return err
 	}
+	tmp, err := os.MkdirTemp("", "bench-floor-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	e := &env{pg: pg, base: srv.base, client: client, now: time.Now().UTC().Truncate(time.Minute), dir: dir, tmp: tmp}
 	for _, p := range pages {
 		if cfg.pages != nil && !cfg.pages[p.num] {
 			continue
 		}
 		step(fmt.Sprintf("page %d: %s", p.num, p.name))
-		bodies, err := p.bodies(dir)
+		rp, err := p.resolve(e)
 		if err != nil {
 			return err
 		}
-		q := request{url: srv.base + "/graphql", header: http.Header{}, bodies: bodies, client: client,
+		q := request{url: srv.base + "/graphql", header: rp.header, bodies: rp.bodies, client: rp.client,
 			extractOurs: p.ours, extractFloor: p.floorData, compared: p.compared}
 		pr := pageResult{page: p}
-		pr.check = checkPage(pg, q, dir+"/floor/"+p.floor)
+		pr.check = checkPage(pg, q, rp.floor)
+		fmt.Println("  check:", pr.check)
 		for round := 0; round < cfg.rounds; round++ {
 			drive(q, cfg.conns, cfg.warmup)
 			m, err := measure(pg, []int{srv.pid}, func() (result, error) {
@@ -118,9 +125,9 @@ func run() error {
 			pr.ours = append(pr.ours, m)
 			fmt.Printf("  ours  round %d: %.1f req/s p50 %.1f p99 %.1f ms, %d errors, %.1f stmts/req\n",
 				round+1, m.res.rps(), m.res.p50, m.res.p99, m.res.errors, m.stmtsPerReq)
-			pgbench(pg.bin, dbURL, dir+"/floor/"+p.floor, cfg.conns, cfg.warmup)
+			pgbench(pg.bin, dbURL, rp.floor, cfg.conns, cfg.warmup)
 			f, err := measure(pg, nil, func() (result, error) {
-				return pgbench(pg.bin, dbURL, dir+"/floor/"+p.floor, cfg.conns, time.Duration(cfg.seconds)*time.Second)
+				return pgbench(pg.bin, dbURL, rp.floor, cfg.conns, time.Duration(cfg.seconds)*time.Second)
 			})
 			if err != nil {
 				return err

@@ -17,11 +17,19 @@ type page struct {
 	compared        string
 	// maxCost raises MAX_QUERY_COST for the run when a page needs it
 	maxCost int
+	// setup, when set, computes this run's operations and the values the
+	// floor file's :'name' placeholders take (see setup.go); ops is unused.
+	setup func(*env, caller) ([]op, map[string]string, error)
+	// apiKey, when set, sends the page with this key as a bearer token
+	// instead of the signed-in session.
+	apiKey string
 }
 
 type op struct {
 	file      string
 	variables map[string]any
+	// operation names the operation to run when the file holds several.
+	operation string
 }
 
 var pages = []page{
@@ -33,6 +41,21 @@ var pages = []page{
 		ops:   []op{{file: "houseboard.graphql", variables: map[string]any{}}},
 		floor: "houseboard.sql", ours: houseboardOurs, floorData: houseboardFloor,
 		compared: "total, then each house's name and its residents' bed and level in order"},
+	{num: 2, name: "one member's journey (MemberJourney, then TimelineAttendance)",
+		setup: journeySetup, floor: "journey.sql", ours: journeyOurs, floorData: journeyFloor,
+		compared: "the care-level catalogue; the member's id, name, status, days in recovery, current level, house, bed, peer and active plan; " +
+			"each episode's id, level, start, end, transition and reasons; each residency's id, house, move-in and move-out; " +
+			"the milestones reached; the 30 newest notes' id, kind, body and time; attendance per week"},
+	{num: 4, name: "a partner's directory (houses with open beds, every group with next week's meetings)",
+		setup: directorySetup, floor: "directory.sql", ours: directoryOurs, floorData: directoryFloor,
+		apiKey: demoDirectoryKey,
+		compared: "totals; each house's id, name, address, phone, designation, NARR level, capacity and open beds; " +
+			"each group's id, name, kind, description, modality, location, time zone, house, schedule and meetings (id, start, end, time of day, topic)"},
+	{num: 5, name: "Today (its queries as one page load)",
+		setup: todaySetup, floor: "today.sql", ours: todayOurs, floorData: todayFloor,
+		compared: "members in care; each level's code, name and count in care; the houses' total and each one's id, name, capacity, occupied, open beds; " +
+			"the week's meetings' total, more-to-come flag and each one's id, start, topic and group; the plans due (id, review date, member); " +
+			"the digest's total and each member's id, name, recovery start date and open episode's start and transition"},
 }
 
 func (p page) bodies(dir string) ([][]byte, error) {
@@ -42,7 +65,11 @@ func (p page) bodies(dir string) ([][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b, _ := json.Marshal(map[string]any{"query": string(q), "variables": o.variables})
+		body := map[string]any{"query": string(q), "variables": o.variables}
+		if o.operation != "" {
+			body["operationName"] = o.operation
+		}
+		b, _ := json.Marshal(body)
 		out = append(out, b)
 	}
 	return out, nil
