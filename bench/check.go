@@ -40,7 +40,11 @@ func checkPage(pg *cluster, q request, floorFile string) string {
 	if strings.Join(a, ",") != strings.Join(b, ",") {
 		return mismatch(a, b)
 	}
-	return fmt.Sprintf("equal (%d operations per page load; %d values compared: %s)", len(responses), len(a), q.compared)
+	ops := fmt.Sprintf("%d operations per page load", len(responses))
+	if len(responses) == 1 {
+		ops = "1 operation per page load"
+	}
+	return fmt.Sprintf("equal (%s; %d values compared: %s)", ops, len(a), q.compared)
 }
 
 func nodes(v any) []map[string]any {

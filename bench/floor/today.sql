@@ -7,23 +7,17 @@
 -- harness puts from and to in place; "today" is the provider's (UTC).
 WITH today AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
 open_episode AS (
-  -- Each member's open episode with the one before it in the journey, which
-  -- decides how it began.
-  SELECT * FROM (
-    SELECT e.member_id, e.care_level_code, e.started_at, e.ended_at,
-      lag(e.care_level_code) OVER w AS prev_code, lag(e.discharge_reason IS NOT NULL) OVER w AS prev_discharged
-      FROM care_episodes e WHERE e.superseded_at IS NULL
-    WINDOW w AS (PARTITION BY e.member_id ORDER BY e.started_at, e.id)) x
-   WHERE x.ended_at IS NULL),
+  SELECT e.* FROM care_episodes e WHERE e.ended_at IS NULL AND e.superseded_at IS NULL),
 meetings_week AS (
   SELECT mt.* FROM meetings mt
    WHERE mt.starts_at >= CAST(:'from' AS timestamptz) AND mt.starts_at < CAST(:'to' AS timestamptz))
 SELECT json_build_object(
   'inCare', (SELECT count(*) FROM members WHERE status = 'ACTIVE'),
   'levels', (SELECT json_agg(json_build_object('code', cl.code, 'name', cl.name, 'shortName', cl.short_name,
-       'count', (SELECT count(*) FROM members mb JOIN open_episode e ON e.member_id = mb.id
-                  WHERE mb.status = 'ACTIVE' AND e.care_level_code = cl.code))
-     ORDER BY cl.intensity DESC, cl.position) FROM care_levels cl),
+       'count', coalesce(n.count, 0))
+     ORDER BY cl.intensity DESC, cl.position)
+     FROM care_levels cl LEFT JOIN (SELECT e.care_level_code, count(*) FROM open_episode e JOIN members mb ON mb.id = e.member_id
+                                     WHERE mb.status = 'ACTIVE' GROUP BY 1) n ON n.care_level_code = cl.code),
   'houses', json_build_object(
      'totalCount', (SELECT count(*) FROM houses),
      'nodes', (SELECT json_agg(json_build_object('id', h.id, 'name', h.name, 'capacity', h.capacity,
@@ -43,12 +37,18 @@ SELECT json_build_object(
   'digest', (SELECT json_agg(json_build_object('id', mb.id,
        'displayName', coalesce(nullif(mb.preferred_name, ''), mb.first_name) || ' ' || mb.last_name,
        'recoveryStartDate', mb.recovery_start_date,
+       -- How the open episode began: after none, an admission; after a
+       -- discharge, a readmission; otherwise the two intensities decide.
        'currentEpisode', CASE WHEN e.member_id IS NOT NULL THEN json_build_object('startedAt', e.started_at,
-         'transition', CASE WHEN e.prev_code IS NULL THEN 'ADMISSION' WHEN e.prev_discharged THEN 'READMISSION'
+         'transition', CASE WHEN prev.care_level_code IS NULL THEN 'ADMISSION' WHEN prev.discharged THEN 'READMISSION'
                             WHEN cl.intensity < pl.intensity THEN 'STEP_DOWN' WHEN cl.intensity > pl.intensity THEN 'STEP_UP'
                             ELSE 'LATERAL' END) END)
      ORDER BY mb.sort_name, mb.id)
      FROM (SELECT * FROM members WHERE status = 'ACTIVE' ORDER BY sort_name, id LIMIT 1000) mb
      LEFT JOIN open_episode e ON e.member_id = mb.id
+     -- The episode before it: the latest current one that started earlier.
+     LEFT JOIN LATERAL (SELECT p.care_level_code, p.discharge_reason IS NOT NULL AS discharged FROM care_episodes p
+                         WHERE p.member_id = mb.id AND p.superseded_at IS NULL AND p.started_at < e.started_at
+                         ORDER BY p.started_at DESC LIMIT 1) prev ON true
      LEFT JOIN care_levels cl ON cl.code = e.care_level_code
-     LEFT JOIN care_levels pl ON pl.code = e.prev_code));
+     LEFT JOIN care_levels pl ON pl.code = prev.care_level_code));
