@@ -7,17 +7,26 @@ import (
 	"strings"
 )
 
-// checkPage compares ours with the floor once: the total, and in page
-// order each member's care level name and house name (ids are opaque
-// global ids on our side, so they are not compared).
+// checkPage compares ours with the floor once, by the values each page's
+// extractors take from them (the page's `compared` says which).
 func checkPage(pg *cluster, q request, floorFile string) string {
 	who := q.label
 	if who == "" {
 		who = "ours"
 	}
-	ours, err := q.fetch()
+	responses, err := fetchAll(q)
 	if err != nil {
 		return who + " failed: " + err.Error()
+	}
+	// A page of one operation is compared by its data; a page of several
+	// gives its extractor every response's data, in order, as "operations".
+	data := responses[len(responses)-1]
+	if len(responses) > 1 {
+		list := make([]any, len(responses))
+		for i, r := range responses {
+			list[i] = r
+		}
+		data = map[string]any{"operations": list}
 	}
 	sql, err := os.ReadFile(floorFile)
 	if err != nil {
@@ -31,12 +40,15 @@ func checkPage(pg *cluster, q request, floorFile string) string {
 	if err := json.Unmarshal([]byte(out), &floor); err != nil {
 		return "floor output: " + err.Error()
 	}
-	data, _ := ours["data"].(map[string]any)
 	a, b := q.extractOurs(data), q.extractFloor(floor)
 	if strings.Join(a, ",") != strings.Join(b, ",") {
-		return fmt.Sprintf("MISMATCH: %s %v, floor %v", who, a, b)
+		return mismatch(who, a, b)
 	}
-	return fmt.Sprintf("equal (%d values compared: %s)", len(a), q.compared)
+	ops := fmt.Sprintf("%d operations per page load", len(responses))
+	if len(responses) == 1 {
+		ops = "1 operation per page load"
+	}
+	return fmt.Sprintf("equal (%s; %d values compared: %s)", ops, len(a), q.compared)
 }
 
 func nodes(v any) []map[string]any {
@@ -110,4 +122,15 @@ func house(v any) string {
 		return name(m["house"])
 	}
 	return ""
+}
+
+// mismatch shows where two value lists part, with a few values around.
+func mismatch(who string, a, b []string) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-2)
+	window := func(s []string) []string { return s[min(from, len(s)):min(i+3, len(s))] }
+	return fmt.Sprintf("MISMATCH at value %d (%s %d values, floor %d): %s %q, floor %q", i, who, len(a), len(b), who, window(a), window(b))
 }

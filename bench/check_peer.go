@@ -1,6 +1,11 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+
+	"carejourney/graph/globalid"
+)
 
 // The peer's answers in PostGraphile's derived schema, reduced to what
 // checkPage compares for ours: the current rows are one-element lists
@@ -43,3 +48,29 @@ func first(conn any) map[string]any {
 	}
 	return nil
 }
+
+// rowGID is the global ID ours gives the row whose rowId the peer returns
+// (PostGraphile writes BigInt as a string); "null" for none.
+func rowGID(typeName string, row map[string]any) string {
+	s, _ := row["rowId"].(string)
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return "null"
+	}
+	return globalid.EncodeInt(typeName, n)
+}
+
+// displayName is what our API calls a member's display name, derived from
+// the columns as a client of the peer would: the preferred name, else the
+// first, then the last name.
+func displayName(m map[string]any) string {
+	given, _ := m["preferredName"].(string)
+	if given == "" {
+		given, _ = m["firstName"].(string)
+	}
+	last, _ := m["lastName"].(string)
+	return given + " " + last
+}
+
+// conn is a connection's nodes.
+func conn(v any) []map[string]any { return nodes(obj(v)["nodes"]) }

@@ -37,6 +37,9 @@ type request struct {
 	// label names the server in checkPage's verdict ("ours" when empty);
 	// cookie is the session for wrk, which has no cookie jar.
 	label, cookie string
+	// loop drives the page with the Go loop even when it is one operation
+	// (the peer's page when ours needs several); see loadPage.
+	loop bool
 }
 
 func (q request) do() error {

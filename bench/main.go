@@ -106,28 +106,45 @@ func run() error {
 	defer peer.stop()
 	rep.peerColdStart, rep.peerVersions = peer.coldStart, peerVersions()
 	peerClient := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	tmp, err := os.MkdirTemp("", "bench-floor-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	e := &env{pg: pg, base: srv.base, client: client, now: time.Now().UTC().Truncate(time.Minute), dir: dir, tmp: tmp}
 	for _, p := range pages {
 		if cfg.pages != nil && !cfg.pages[p.num] {
 			continue
 		}
 		step(fmt.Sprintf("page %d: %s", p.num, p.name))
-		bodies, err := p.bodies(dir)
+		rp, err := p.resolve(e)
 		if err != nil {
 			return err
 		}
-		q := request{url: srv.base + "/graphql", header: http.Header{}, bodies: bodies, client: client,
-			extractOurs: p.ours, extractFloor: p.floorData, compared: p.compared, cookie: cookie}
+		// A page of one operation is driven by wrk, a page of several by
+		// the Go loop; the peer's page is driven like ours even when it
+		// needs fewer operations, so both latencies are per page load.
+		q := request{url: srv.base + "/graphql", header: rp.header, bodies: rp.bodies, client: rp.client,
+			extractOurs: p.ours, extractFloor: p.floorData, compared: p.compared, loop: len(rp.bodies) > 1}
+		if p.apiKey == "" {
+			q.cookie = cookie
+		}
 		pr := pageResult{page: p, driver: driver(q)}
-		pr.check = checkPage(pg, q, dir+"/floor/"+p.floor)
+		pr.check = checkPage(pg, q, rp.floor)
+		fmt.Println("  check:", pr.check)
 		var pq *request
-		if len(p.peerOps) > 0 {
-			peerBodies, err := page{ops: p.peerOps}.bodies(dir + "/peer")
-			if err != nil {
-				return err
-			}
+		peerBodies, err := p.resolvePeer(e, peer.base, peerClient, rp.values)
+		if err != nil {
+			return err
+		}
+		if len(peerBodies) > 0 {
 			pq = &request{url: peer.base + "/graphql", header: http.Header{}, bodies: peerBodies, client: peerClient,
-				extractOurs: p.peerData, extractFloor: p.floorData, compared: p.compared, label: "peer"}
-			pr.peerCheck = checkPage(pg, *pq, dir+"/floor/"+p.floor)
+				extractOurs: p.peerData, extractFloor: p.floorData, compared: p.compared, label: "peer", loop: q.loop}
+			if p.peerFloor != nil {
+				pq.extractFloor, pq.compared = p.peerFloor, p.peerCompared
+			}
+			pr.peerCheck = checkPage(pg, *pq, rp.floor)
+			fmt.Println("  peer check:", pr.peerCheck)
 		}
 		for round := 0; round < cfg.rounds; round++ {
 			m, err := timedRun(pg, cfg, q, srv.pid)
@@ -146,9 +163,9 @@ func run() error {
 				fmt.Printf("  peer  round %d: %.1f req/s p50 %.1f p99 %.1f ms, %d errors, %.1f stmts/req\n",
 					round+1, m.res.rps(), m.res.p50, m.res.p99, m.res.errors, m.stmtsPerReq)
 			}
-			pgbench(pg.bin, dbURL, dir+"/floor/"+p.floor, cfg.conns, cfg.warmup)
+			pgbench(pg.bin, dbURL, rp.floor, cfg.conns, cfg.warmup)
 			f, err := measure(pg, nil, func() (result, error) {
-				return pgbench(pg.bin, dbURL, dir+"/floor/"+p.floor, cfg.conns, time.Duration(cfg.seconds)*time.Second)
+				return pgbench(pg.bin, dbURL, rp.floor, cfg.conns, time.Duration(cfg.seconds)*time.Second)
 			})
 			if err != nil {
 				return err

@@ -55,9 +55,11 @@ func (r *report) write(path string) error {
 	fmt.Fprintf(&b, "Load: `seed demo` %s, `seed scale --members %d` %s. Cold start to /readyz: %s.\n\n",
 		r.seedDemo.Round(time.Millisecond), r.cfg.members, r.seedScale.Round(time.Millisecond), r.coldStart.Round(time.Millisecond))
 	fmt.Fprintf(&b, "Peer: %s, amber preset, no authentication, JWT or access checks, a pool of 40 like ours, "+
-		"smart tags making `residencies.move_out_at`, `care_episodes.ended_at`/`superseded_at` and `peer_assignments.ended_at` "+
-		"filterable (stock amber offers `condition:` only on columns with a non-partial index, and these have only partial ones; "+
-		"bench/peer/graphile.config.mjs). Cold start to its first answer: %s.\n\n",
+		"smart tags making `residencies.move_out_at`, `care_episodes.ended_at`/`superseded_at`/`care_level_code`, `peer_assignments.ended_at`, "+
+		"`updates.kind`, `aftercare_plans.status`, `members.status` and `groups.active` filterable and `care_levels.intensity` and "+
+		"`aftercare_plans.review_on` orderable (stock amber offers `condition:` and `orderBy:` only on columns with a non-partial index; "+
+		"bench/peer/graphile.config.mjs). Cold start to its first answer: %s. Where the peer sends fewer operations than ours or "+
+		"compares fewer values, each page's check says so.\n\n",
 		r.peerVersions, r.peerColdStart.Round(time.Millisecond))
 	fmt.Fprintf(&b, "Load tools: %s (`-t2 -c%d --timeout 30s`, a Lua script counting non-200 and `\"errors\"` answers) for ours and the peer "+
 		"on pages of one operation, percentiles from wrk's own histogram (p95 read from it too, not interpolated); "+

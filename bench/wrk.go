@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"regexp"
@@ -44,7 +45,7 @@ var wrkLine = regexp.MustCompile(`bench: requests (\d+) responses (\d+) failed (
 // wrkRun drives one operation with wrk (2 threads, conns connections) for d.
 // The timeout is raised from wrk's 2 s, which the house board can exceed
 // under load: a timed-out request would be dropped from the latencies.
-func wrkRun(url string, body []byte, cookie string, conns int, d time.Duration) (result, error) {
+func wrkRun(url string, body []byte, headers http.Header, cookie string, conns int, d time.Duration) (result, error) {
 	dir, err := os.MkdirTemp("", "bench-wrk-")
 	if err != nil {
 		return result{}, err
@@ -55,7 +56,10 @@ func wrkRun(url string, body []byte, cookie string, conns int, d time.Duration) 
 	}
 	header := ""
 	if cookie != "" {
-		header = fmt.Sprintf("wrk.headers[\"Cookie\"] = %q", cookie)
+		header = fmt.Sprintf("wrk.headers[\"Cookie\"] = %q\n", cookie)
+	}
+	for name := range headers {
+		header += fmt.Sprintf("wrk.headers[%q] = %q\n", name, headers.Get(name))
 	}
 	script := fmt.Sprintf(wrkScript, dir+"/body.json", header)
 	if err := os.WriteFile(dir+"/page.lua", []byte(script), 0o644); err != nil {
@@ -88,15 +92,15 @@ func wrkRun(url string, body []byte, cookie string, conns int, d time.Duration) 
 // is a sequence of operations with the Go loop (its latency is per page
 // load, which wrk's one-request-at-a-time model cannot give).
 func loadPage(q request, conns int, d time.Duration) (result, error) {
-	if len(q.bodies) == 1 {
-		return wrkRun(q.url, q.bodies[0], q.cookie, conns, d)
+	if !q.loop && len(q.bodies) == 1 {
+		return wrkRun(q.url, q.bodies[0], q.header, q.cookie, conns, d)
 	}
 	return drive(q, conns, d), nil
 }
 
 // driver names how a page is driven, for the report.
 func driver(q request) string {
-	if len(q.bodies) == 1 {
+	if !q.loop && len(q.bodies) == 1 {
 		return "wrk"
 	}
 	return "Go loop"

@@ -1,0 +1,54 @@
+-- Page 5 floor: what the Today page's queries return, in one statement:
+-- members in care, the care-level catalogue with the count in care at each
+-- level, the first 20 houses' occupancy, the meetings of [:'from', :'to')
+-- (the first 50 by start, with the total), the 20 active plans due for
+-- review soonest, and the digest: the first 1,000 members in care by name
+-- with their recovery start date and how their open episode began. The
+-- harness puts from and to in place; "today" is the provider's (UTC).
+WITH today AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
+open_episode AS (
+  SELECT e.* FROM care_episodes e WHERE e.ended_at IS NULL AND e.superseded_at IS NULL),
+meetings_week AS (
+  SELECT mt.* FROM meetings mt
+   WHERE mt.starts_at >= CAST(:'from' AS timestamptz) AND mt.starts_at < CAST(:'to' AS timestamptz))
+SELECT json_build_object(
+  'inCare', (SELECT count(*) FROM members WHERE status = 'ACTIVE'),
+  'levels', (SELECT json_agg(json_build_object('code', cl.code, 'name', cl.name, 'shortName', cl.short_name,
+       'count', coalesce(n.count, 0))
+     ORDER BY cl.intensity DESC, cl.position)
+     FROM care_levels cl LEFT JOIN (SELECT e.care_level_code, count(*) FROM open_episode e JOIN members mb ON mb.id = e.member_id
+                                     WHERE mb.status = 'ACTIVE' GROUP BY 1) n ON n.care_level_code = cl.code),
+  'houses', json_build_object(
+     'totalCount', (SELECT count(*) FROM houses),
+     'nodes', (SELECT json_agg(json_build_object('id', h.id, 'name', h.name, 'capacity', h.capacity,
+         'occupied', h.occupied, 'available', greatest(h.capacity - h.occupied, 0)) ORDER BY h.sort_name, h.id)
+       FROM (SELECT h.*, (SELECT count(*) FROM residencies r WHERE r.house_id = h.id AND r.move_out_at IS NULL) AS occupied
+               FROM houses h ORDER BY h.sort_name, h.id LIMIT 20) h)),
+  'meetings', json_build_object(
+     'totalCount', (SELECT count(*) FROM meetings_week),
+     'nodes', (SELECT json_agg(json_build_object('id', mt.id, 'startsAt', mt.starts_at, 'topic', mt.topic,
+         'group', json_build_object('id', g.id, 'name', g.name)) ORDER BY mt.starts_at, mt.id)
+       FROM (SELECT * FROM meetings_week ORDER BY starts_at, id LIMIT 50) mt JOIN groups g ON g.id = mt.group_id)),
+  'plansDue', (SELECT coalesce(json_agg(json_build_object('id', p.id, 'reviewOn', p.review_on,
+       'member', json_build_object('id', mb.id, 'displayName', coalesce(nullif(mb.preferred_name, ''), mb.first_name) || ' ' || mb.last_name))
+       ORDER BY p.review_on, p.id), '[]')
+     FROM (SELECT * FROM aftercare_plans WHERE status = 'ACTIVE' AND review_on <= (SELECT d FROM today)
+            ORDER BY review_on, id LIMIT 20) p JOIN members mb ON mb.id = p.member_id),
+  'digest', (SELECT json_agg(json_build_object('id', mb.id,
+       'displayName', coalesce(nullif(mb.preferred_name, ''), mb.first_name) || ' ' || mb.last_name,
+       'recoveryStartDate', mb.recovery_start_date,
+       -- How the open episode began: after none, an admission; after a
+       -- discharge, a readmission; otherwise the two intensities decide.
+       'currentEpisode', CASE WHEN e.member_id IS NOT NULL THEN json_build_object('startedAt', e.started_at,
+         'transition', CASE WHEN prev.care_level_code IS NULL THEN 'ADMISSION' WHEN prev.discharged THEN 'READMISSION'
+                            WHEN cl.intensity < pl.intensity THEN 'STEP_DOWN' WHEN cl.intensity > pl.intensity THEN 'STEP_UP'
+                            ELSE 'LATERAL' END) END)
+     ORDER BY mb.sort_name, mb.id)
+     FROM (SELECT * FROM members WHERE status = 'ACTIVE' ORDER BY sort_name, id LIMIT 1000) mb
+     LEFT JOIN open_episode e ON e.member_id = mb.id
+     -- The episode before it: the latest current one that started earlier.
+     LEFT JOIN LATERAL (SELECT p.care_level_code, p.discharge_reason IS NOT NULL AS discharged FROM care_episodes p
+                         WHERE p.member_id = mb.id AND p.superseded_at IS NULL AND p.started_at < e.started_at
+                         ORDER BY p.started_at DESC LIMIT 1) prev ON true
+     LEFT JOIN care_levels cl ON cl.code = e.care_level_code
+     LEFT JOIN care_levels pl ON pl.code = prev.care_level_code));
