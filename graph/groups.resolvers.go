@@ -264,6 +264,7 @@ func (r *queryResolver) Groups(ctx context.Context, first *int, after *string, f
 		return nil, err
 	}
 	prime(loaders.For(ctx).Groups.Group, result.Items, func(g *domain.Group) int64 { return g.ID })
+	prefetchGroups(ctx, selectionOf(ctx).nodes(), result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountGroups(ctx, f) }), nil
 }
 

@@ -9,7 +9,8 @@ import (
 
 // The prefetches of the lists that pages show many of: members (the
 // members page, Today's digest, a house's residents), houses (the house
-// board, Today's occupancy, the directory), meetings and plans due (Today).
+// board, Today's occupancy, the directory), groups (the directory),
+// meetings and plans due (Today).
 // See prefetch.go for why; groups_prefetch.go does the same for the group
 // pages.
 
@@ -70,6 +71,28 @@ func prefetchResidencies(ctx context.Context, sel selection, residencies []*doma
 	}
 	if sel.has("house") {
 		l.Houses.House.Fill(ctx, keysOf(residencies, func(r *domain.Residency) int64 { return r.HouseID }))
+	}
+}
+
+// prefetchGroups starts loading the schedules and houses of a page of
+// groups. (Their nested meetings connections batch in their loader: a
+// page's key holds the field's arguments, which gqlgen parses per field.)
+func prefetchGroups(ctx context.Context, sel selection, groups []*domain.Group) {
+	if len(groups) == 0 {
+		return
+	}
+	l := loaders.For(ctx)
+	if sel.has("schedule") || sel.has("timesOfDay") {
+		l.Groups.Schedule.LoadAllThunk(ctx, keysOf(groups, func(g *domain.Group) int64 { return g.ID }))
+	}
+	if sel.has("house") {
+		var houses []int64
+		for _, g := range groups {
+			if g.HouseID != nil {
+				houses = append(houses, *g.HouseID)
+			}
+		}
+		l.Houses.House.Fill(ctx, houses)
 	}
 }
 
