@@ -2,9 +2,16 @@ package scalars
 
 import (
 	"bytes"
+	"context"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"carejourney/graph/globalid"
 	"carejourney/server/domain"
 )
 
@@ -39,5 +46,31 @@ func TestDateTimeRequiresAnOffset(t *testing.T) {
 	MarshalDateTime(got.In(time.FixedZone("", -5*3600))).MarshalGQL(&buf)
 	if buf.String() != `"2026-03-01T09:30:00-05:00"` {
 		t.Errorf("MarshalDateTime = %s", buf.String())
+	}
+}
+
+func TestNodeIDWritesTheFieldsOwnType(t *testing.T) {
+	write := func(object, field string, key int64) (string, error) {
+		fc := &graphql.FieldContext{Object: object, Field: graphql.CollectedField{Field: &ast.Field{Name: field, Alias: field}}}
+		var buf bytes.Buffer
+		err := MarshalNodeID(key).MarshalGQLContext(graphql.WithFieldContext(context.Background(), fc), &buf)
+		return buf.String(), err
+	}
+	for _, object := range []string{"Member", "House", "AuditEvent"} {
+		for _, key := range []int64{1, 42, 1 << 40} {
+			got, err := write(object, "id", key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			typeName, n, err := globalid.Decode(strings.Trim(got, `"`))
+			if err != nil || typeName != object || n != strconv.FormatInt(key, 10) {
+				t.Errorf("%s %d written as %s: %s %s %v", object, key, got, typeName, n, err)
+			}
+		}
+	}
+	// Only an object's own id: a key under another name would be written
+	// under the wrong type.
+	if got, err := write("Consent", "memberId", 7); err == nil {
+		t.Errorf("a numeric key outside an id field was written: %s", got)
 	}
 }
