@@ -173,6 +173,9 @@ func run() error {
 			pr.floor = append(pr.floor, f)
 			fmt.Printf("  floor round %d: %.1f req/s p50 %.1f p99 %.1f ms\n", round+1, f.res.rps(), f.res.p50, f.res.p99)
 		}
+		if pr.profile, err = profilePage(srv, bin, q, cfg, fmt.Sprintf("page%d", p.num)); err != nil {
+			return err
+		}
 		rep.pages = append(rep.pages, pr)
 	}
 	// A shortened run is not the figure of record: keep it out of git.

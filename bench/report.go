@@ -17,6 +17,8 @@ type pageResult struct {
 	// and what drove ours and the peer ("wrk" or "Go loop").
 	peerCheck, driver string
 	peer              []measurement
+	// profile is the top of ours' CPU profile under the page's load.
+	profile string
 }
 
 type report struct {
@@ -105,6 +107,9 @@ func (r *report) write(path string) error {
 		} else {
 			peerAll = false
 			b.WriteString("peer: not measured for this page.\n\n")
+		}
+		if p.profile != "" {
+			b.WriteString("<details><summary>Where ours spends its CPU on this page</summary>\n\n" + p.profile + "\n</details>\n\n")
 		}
 		if med(p.ours, func(m measurement) float64 { return m.rss }) >= 150 {
 			allRSS = false

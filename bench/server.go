@@ -13,6 +13,7 @@ type server struct {
 	cmd       *exec.Cmd
 	pid       int
 	base      string
+	pprof     string // the server's profiling endpoint (PPROF_LISTEN_ADDR)
 	coldStart time.Duration
 	exited    chan struct{}
 }
@@ -24,8 +25,9 @@ type server struct {
 // than the default 1000.
 func startServer(bin, dbURL string) (*server, error) {
 	addr := fmt.Sprintf("127.0.0.1:%d", envInt("BENCH_PORT", freePort()))
+	pprofAddr := fmt.Sprintf("127.0.0.1:%d", freePort())
 	cmd := exec.Command(bin, "serve")
-	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "LISTEN_ADDR="+addr, "LOG_LEVEL=warn",
+	cmd.Env = append(os.Environ(), "DATABASE_URL="+dbURL, "LISTEN_ADDR="+addr, "LOG_LEVEL=warn", "PPROF_LISTEN_ADDR="+pprofAddr,
 		"RATE_LIMIT_POINTS=100000000", "RATE_LIMIT_RESTORE_RATE=100000000",
 		"TOTP_REQUIRED_ROLES=none", "MILESTONE_SWEEP_INTERVAL=0", "MAX_QUERY_COST=1000000", "PUBLIC_URL=http://"+addr)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
@@ -33,7 +35,7 @@ func startServer(bin, dbURL string) (*server, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	s := &server{cmd: cmd, pid: cmd.Process.Pid, base: "http://" + addr}
+	s := &server{cmd: cmd, pid: cmd.Process.Pid, base: "http://" + addr, pprof: "http://" + pprofAddr}
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	s.exited = exited
