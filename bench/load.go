@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -58,30 +57,6 @@ func (q request) do() error {
 		}
 	}
 	return nil
-}
-
-// fetch sends the sequence once and returns the last response's data.
-func (q request) fetch() (map[string]any, error) {
-	var out map[string]any
-	for _, b := range q.bodies {
-		req, _ := http.NewRequest("POST", q.url, bytes.NewReader(b))
-		req.Header = q.header.Clone()
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := q.client.Do(req)
-		if err != nil {
-			return nil, err
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		out = nil
-		if err := json.Unmarshal(body, &out); err != nil {
-			return nil, fmt.Errorf("%w: %.200s", err, body)
-		}
-		if out["errors"] != nil {
-			return nil, fmt.Errorf("graphql errors: %.300s", body)
-		}
-	}
-	return out, nil
 }
 
 // drive runs conns workers for d, each sending page loads back to back.

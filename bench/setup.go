@@ -98,12 +98,11 @@ func callerOf(url string, header http.Header, client *http.Client, dir string) c
 		if err != nil {
 			return nil, err
 		}
-		out, err := request{url: url, header: header, bodies: b, client: client}.fetch()
+		all, err := fetchAll(request{url: url, header: header, bodies: b, client: client})
 		if err != nil {
 			return nil, err
 		}
-		data, _ := out["data"].(map[string]any)
-		return data, nil
+		return all[0], nil
 	}
 }
 

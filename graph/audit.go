@@ -443,7 +443,7 @@ func (t *auditTrail) finish(ctx context.Context, logger *slog.Logger) []audit.Ev
 			out = append(out, e)
 		}
 	}
-	reads := make([]audit.Event, 0, len(t.readOrder)+len(out)+len(t.events)+4)
+	reads := make([]audit.Event, 0, len(t.readOrder)+len(out)+len(t.searches)+len(t.events))
 	for _, r := range t.readOrder {
 		if !written[r.member] {
 			reads = append(reads, audit.Event{OccurredAt: r.at, Action: audit.ActionRead, OperationName: op,

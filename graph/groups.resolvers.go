@@ -80,7 +80,7 @@ func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*do
 func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error) {
 	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(from, to), first, after)
 	if err == nil {
-		groupsPrefetchAttendance(ctx, conn.Nodes)
+		prefetchAttendance(ctx, selectionOf(ctx).nodes(), conn.Nodes)
 	}
 	return conn, err
 }
@@ -137,7 +137,7 @@ func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Membe
 func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {
 	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.AttendancePages, obj.ID, store.NewMeetingWindow(from, to), first, after)
 	if err == nil {
-		groupsPrefetchMeetings(ctx, conn.Nodes)
+		prefetchAttendedMeetings(ctx, selectionOf(ctx).nodes(), conn.Nodes)
 	}
 	return conn, err
 }
@@ -285,8 +285,9 @@ func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Ti
 	if err != nil {
 		return nil, err
 	}
-	groupsPrefetchAttendance(ctx, result.Items)
-	prefetchMeetings(ctx, selectionOf(ctx).nodes(), result.Items)
+	sel := selectionOf(ctx).nodes()
+	prefetchAttendance(ctx, sel, result.Items)
+	prefetchMeetings(ctx, sel, result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMeetings(ctx, f) }), nil
 }
 

@@ -10,9 +10,8 @@ import (
 // The prefetches of the lists that pages show many of: members (the
 // members page, Today's digest, a house's residents), houses (the house
 // board, Today's occupancy, the directory), groups (the directory),
-// meetings and plans due (Today).
-// See prefetch.go for why; groups_prefetch.go does the same for the group
-// pages.
+// meetings (Today, the group pages), a member's attendance and plans due
+// (Today). See prefetch.go for why.
 
 // prefetchMembers loads what sel asks of each member of ids, a level at
 // a time, each relation in one statement.
@@ -103,6 +102,27 @@ func prefetchMeetings(ctx context.Context, sel selection, meetings []*domain.Mee
 		return
 	}
 	loaders.For(ctx).Groups.Group.Fill(ctx, keysOf(meetings, func(m *domain.Meeting) int64 { return m.GroupID }))
+}
+
+// prefetchAttendance starts loading the attendance of a page of meetings.
+// A page of meetings is also nested under each group of a list, so it
+// joins the loader's batch rather than filling it: the pages of all groups
+// arrive together and share one statement, where the attendance field of
+// every meeting, each on its own goroutine, could straggle past the wait.
+func prefetchAttendance(ctx context.Context, sel selection, meetings []*domain.Meeting) {
+	if len(meetings) == 0 || !sel.has("attendance") {
+		return
+	}
+	loaders.For(ctx).Groups.Attendance.LoadAllThunk(ctx, keysOf(meetings, func(m *domain.Meeting) int64 { return m.ID }))
+}
+
+// prefetchAttendedMeetings does the same for the meetings of a page of a
+// member's attendance.
+func prefetchAttendedMeetings(ctx context.Context, sel selection, records []*domain.AttendanceRecord) {
+	if len(records) == 0 || !sel.has("meeting") {
+		return
+	}
+	loaders.For(ctx).Groups.Meeting.LoadAllThunk(ctx, keysOf(records, func(r *domain.AttendanceRecord) int64 { return r.MeetingID }))
 }
 
 // prefetchPlans loads the members of a list of plans.
