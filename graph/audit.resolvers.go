@@ -90,16 +90,16 @@ func (r *disclosureConnectionResolver) TotalCount(ctx context.Context, obj *mode
 	return obj.Count(ctx)
 }
 
-func (r *memberResolver) Disclosures(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*audit.Disclosure], error) {
-	return nestedConnection(ctx, loaders.For(ctx).Audit.DisclosuresByMember, obj.ID, loaders.NoFilter{}, first, after)
+func (r *memberResolver) Disclosures(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*audit.Disclosure], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Audit.DisclosuresByMember, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
-func (r *queryResolver) AuditEvents(ctx context.Context, first *int, after *string, filter *model.AuditEventFilter) (*model.Connection[*audit.Event], error) {
+func (r *queryResolver) AuditEvents(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.AuditEventFilter) (*model.Connection[*audit.Event], error) {
 	f, err := auditFilter(filter)
 	if err != nil {
 		return nil, err
 	}
-	return listConnection(first, after, func(page store.PageRequest) (store.Page[*audit.Event], error) {
+	return listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*audit.Event], error) {
 		return r.Store.ListAuditEvents(ctx, f, page)
 	}, func(ctx context.Context) (int, error) { return r.Store.CountAuditEvents(ctx, f) })
 }

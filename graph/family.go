@@ -110,15 +110,15 @@ func familyInvitationURL(publicURL, token string) string {
 
 // familySharedUpdates pages a shared member's updates of the kinds their
 // consents cover; no covered kind is an empty page without a query.
-func familySharedUpdates(ctx context.Context, d domain.Disclosure, first *int, after *string) (*model.Connection[*model.SharedUpdate], error) {
+func familySharedUpdates(ctx context.Context, d domain.Disclosure, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedUpdate], error) {
 	kinds := domain.SharedUpdateKinds(d.Kinds)
 	if len(kinds) == 0 {
-		if _, err := forwardPage(first, after); err != nil {
+		if _, err := pageRequest(first, after, last, before); err != nil {
 			return nil, err
 		}
 		return newConnection(store.Page[*model.SharedUpdate]{}, func(context.Context) (int, error) { return 0, nil }), nil
 	}
-	conn, err := nestedConnection(ctx, loaders.For(ctx).Family.SharedUpdates, d.MemberID, store.NewUpdateKinds(kinds), first, after)
+	conn, err := nestedConnection(ctx, loaders.For(ctx).Family.SharedUpdates, d.MemberID, store.NewUpdateKinds(kinds), first, after, last, before)
 	if err != nil {
 		return nil, err
 	}

@@ -284,8 +284,8 @@ func (r *sharedMemberResolver) AttendanceWeeks(ctx context.Context, obj *model.S
 	return groupsSummary(domain.SummarizeAttendance(tallies, domain.WeekStarts(start, end, r.Store.Location))).Weeks, nil
 }
 
-func (r *sharedMemberResolver) SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string) (*model.Connection[*model.SharedUpdate], error) {
-	return familySharedUpdates(ctx, obj.Disclosure, first, after)
+func (r *sharedMemberResolver) SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedUpdate], error) {
+	return familySharedUpdates(ctx, obj.Disclosure, first, after, last, before)
 }
 
 func (r *sharedUpdateConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error) {

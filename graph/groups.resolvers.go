@@ -77,8 +77,8 @@ func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*do
 	return loaders.For(ctx).Groups.NextMeeting.Load(ctx, obj.ID)
 }
 
-func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error) {
-	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(from, to), first, after)
+func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error) {
+	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(from, to), first, after, last, before)
 	if err == nil {
 		prefetchAttendance(ctx, selectionOf(ctx).nodes(), conn.Nodes)
 	}
@@ -134,8 +134,8 @@ func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Membe
 	return nonNil(memberships), err
 }
 
-func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {
-	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.AttendancePages, obj.ID, store.NewMeetingWindow(from, to), first, after)
+func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {
+	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.AttendancePages, obj.ID, store.NewMeetingWindow(from, to), first, after, last, before)
 	if err == nil {
 		prefetchAttendedMeetings(ctx, selectionOf(ctx).nodes(), conn.Nodes)
 	}
@@ -250,8 +250,8 @@ func (r *queryResolver) Group(ctx context.Context, id string) (*domain.Group, er
 	return lookup(ctx, id, globalid.TypeGroup, loaders.For(ctx).Groups.Group.Load)
 }
 
-func (r *queryResolver) Groups(ctx context.Context, first *int, after *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error) {
-	page, err := forwardPage(first, after)
+func (r *queryResolver) Groups(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error) {
+	page, err := pageRequest(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -272,8 +272,8 @@ func (r *queryResolver) Meeting(ctx context.Context, id string) (*domain.Meeting
 	return lookup(ctx, id, globalid.TypeMeeting, loaders.For(ctx).Groups.Meeting.Load)
 }
 
-func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error) {
-	page, err := forwardPage(first, after)
+func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, last *int, before *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error) {
+	page, err := pageRequest(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}

@@ -32,8 +32,8 @@ func (r *houseResolver) Residents(ctx context.Context, obj *domain.House) ([]*do
 	return houseResidents(ctx, obj.ID)
 }
 
-func (r *houseResolver) Residencies(ctx context.Context, obj *domain.House, first *int, after *string) (*model.Connection[*domain.Residency], error) {
-	return nestedConnection(ctx, loaders.For(ctx).Houses.Residencies, obj.ID, loaders.NoFilter{}, first, after)
+func (r *houseResolver) Residencies(ctx context.Context, obj *domain.House, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Residency], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Houses.Residencies, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *houseResolver) HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error) {
@@ -111,9 +111,9 @@ func (r *queryResolver) House(ctx context.Context, id string) (*domain.House, er
 	return lookup(ctx, id, globalid.TypeHouse, loaders.For(ctx).Houses.House.Load)
 }
 
-func (r *queryResolver) Houses(ctx context.Context, first *int, after *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error) {
+func (r *queryResolver) Houses(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error) {
 	f := houseFilter(filter)
-	conn, err := listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.House], error) {
+	conn, err := listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.House], error) {
 		return r.Store.ListHouses(ctx, f, page)
 	}, func(ctx context.Context) (int, error) { return r.Store.CountHouses(ctx, f) })
 	if err == nil {

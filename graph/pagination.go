@@ -22,22 +22,24 @@ const (
 	maxPageSize     = 100
 )
 
-// pageRequest reads Relay arguments: first/after walks forward, last/before
-// backward; first defaults to 20 and both are capped at 100.
+// pageRequest reads the Relay arguments every connection takes: first/after
+// walks forward, last/before backward. first defaults to 20; a size above
+// 100, a negative one, or first and last together is refused (never cut
+// silently), so a client always learns the limit.
 func pageRequest(first *int, after *string, last *int, before *string) (store.PageRequest, error) {
 	if first != nil && last != nil {
 		return store.PageRequest{}, domain.Errorf(domain.CodeInvalidInput, "Pass either first or last, not both.")
 	}
 	page := store.PageRequest{Limit: defaultPageSize}
-	size := first
+	size, name := first, "first"
 	if last != nil {
-		size, page.Backward = last, true
+		size, name, page.Backward = last, "last", true
 	}
 	if size != nil {
-		if *size < 0 {
-			return page, domain.Errorf(domain.CodeInvalidInput, "first and last cannot be negative.")
+		if err := checkPageSize(name, *size); err != nil {
+			return page, err
 		}
-		page.Limit = min(*size, maxPageSize)
+		page.Limit = *size
 	}
 	var err error
 	if page.After, err = decodeCursor(after); err != nil {
@@ -47,6 +49,15 @@ func pageRequest(first *int, after *string, last *int, before *string) (store.Pa
 		return page, err
 	}
 	return page, nil
+}
+
+// checkPageSize refuses a page size outside 0..100, naming the argument and
+// the limit; plain lists with a first argument use it too.
+func checkPageSize(name string, size int) error {
+	if size < 0 || size > maxPageSize {
+		return domain.Errorf(domain.CodeInvalidInput, "%s must be between 0 and %d; got %d.", name, maxPageSize, size)
+	}
+	return nil
 }
 
 // Cursors are opaque to clients: base64url over a small JSON object.
@@ -111,17 +122,12 @@ func newConnection[T any](p store.Page[T], count func(ctx context.Context) (int,
 	return conn
 }
 
-// forwardPage reads the first/after arguments of a forward-only connection.
-func forwardPage(first *int, after *string) (store.PageRequest, error) {
-	return pageRequest(first, after, nil, nil)
-}
-
 // nestedConnection reads one page of a parent's children (a nested
 // connection) through a child loader, so the pages of many parents load in
 // one statement; the count comes in the same batch when totalCount is asked.
 func nestedConnection[F comparable, T any](ctx context.Context, pages *dataloadgen.Loader[loaders.ChildKey[F], store.Page[T]],
-	parent int64, filter F, first *int, after *string) (*model.Connection[T], error) {
-	page, err := forwardPage(first, after)
+	parent int64, filter F, first *int, after *string, last *int, before *string) (*model.Connection[T], error) {
+	page, err := pageRequest(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -143,11 +149,11 @@ func wantsTotalCount(ctx context.Context) bool {
 	return false
 }
 
-// listConnection reads one forward page of a top-level list; count answers
-// totalCount when a client asks for it.
-func listConnection[T any](first *int, after *string,
+// listConnection reads one page (forward or backward) of a top-level list;
+// count answers totalCount when a client asks for it.
+func listConnection[T any](first *int, after *string, last *int, before *string,
 	list func(store.PageRequest) (store.Page[T], error), count func(context.Context) (int, error)) (*model.Connection[T], error) {
-	page, err := forwardPage(first, after)
+	page, err := pageRequest(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}

@@ -95,15 +95,15 @@ func (r *partnerConnectionResolver) TotalCount(ctx context.Context, obj *model.C
 	return obj.Count(ctx)
 }
 
-func (r *queryResolver) Partners(ctx context.Context, first *int, after *string) (*model.Connection[*domain.Partner], error) {
-	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.Partner], error) {
+func (r *queryResolver) Partners(ctx context.Context, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Partner], error) {
+	return listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.Partner], error) {
 		return r.Store.ListPartners(ctx, page)
 	}, r.Store.CountPartners)
 }
 
-func (r *queryResolver) APIKeys(ctx context.Context, first *int, after *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error) {
+func (r *queryResolver) APIKeys(ctx context.Context, first *int, after *string, last *int, before *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error) {
 	f := store.APIKeyFilter{IncludeRevoked: includeRevoked != nil && *includeRevoked}
-	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.APIKey], error) {
+	return listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.APIKey], error) {
 		return r.Store.ListAPIKeys(ctx, f, page)
 	}, func(ctx context.Context) (int, error) { return r.Store.CountAPIKeys(ctx, f) })
 }

@@ -32,9 +32,9 @@ func (r *memberResolver) CurrentPeer(ctx context.Context, obj *domain.Member) (*
 	return loaders.For(ctx).Peers.Peer.Load(ctx, current.PeerID)
 }
 
-func (r *memberResolver) PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
+func (r *memberResolver) PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error) {
 	l := loaders.For(ctx).Peers
-	return nestedConnection(ctx, l.ConversationsByMember, obj.ID, loaders.NoFilter{}, first, after)
+	return nestedConnection(ctx, l.ConversationsByMember, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *mutationResolver) CreatePeer(ctx context.Context, input model.CreatePeerInput) (*model.CreatePeerPayload, error) {
@@ -132,14 +132,14 @@ func (r *peerResolver) User(ctx context.Context, obj *domain.Peer) (*domain.User
 	return loadUser(ctx, obj.UserID)
 }
 
-func (r *peerResolver) Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerAssignment], error) {
+func (r *peerResolver) Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerAssignment], error) {
 	l := loaders.For(ctx).Peers
-	return nestedConnection(ctx, l.Caseload, obj.ID, loaders.NoFilter{}, first, after)
+	return nestedConnection(ctx, l.Caseload, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
-func (r *peerResolver) Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerConversation], error) {
+func (r *peerResolver) Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error) {
 	l := loaders.For(ctx).Peers
-	return nestedConnection(ctx, l.ConversationsByPeer, obj.ID, loaders.NoFilter{}, first, after)
+	return nestedConnection(ctx, l.ConversationsByPeer, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *peerResolver) FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error) {
@@ -190,9 +190,9 @@ func (r *queryResolver) Peer(ctx context.Context, id string) (*domain.Peer, erro
 	return lookup(ctx, id, globalid.TypePeer, loaders.For(ctx).Peers.Peer.Load)
 }
 
-func (r *queryResolver) Peers(ctx context.Context, first *int, after *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error) {
+func (r *queryResolver) Peers(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error) {
 	f := peerFilter(filter)
-	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.Peer], error) {
+	return listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.Peer], error) {
 		return r.Store.ListPeers(ctx, f, page)
 	}, func(ctx context.Context) (int, error) { return r.Store.CountPeers(ctx, f) })
 }

@@ -60,8 +60,8 @@ func (r *aftercarePlanResolver) Commitments(ctx context.Context, obj *domain.Aft
 	return nonNil(commitments), err
 }
 
-func (r *aftercarePlanResolver) CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string) (*model.Connection[*domain.CheckIn], error) {
-	return nestedConnection(ctx, loaders.For(ctx).Plans.CheckIns, obj.ID, loaders.NoFilter{}, first, after)
+func (r *aftercarePlanResolver) CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CheckIn], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Plans.CheckIns, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *aftercarePlanResolver) Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error) {

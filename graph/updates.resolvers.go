@@ -16,8 +16,8 @@ import (
 	"context"
 )
 
-func (r *memberResolver) Updates(ctx context.Context, obj *domain.Member, first *int, after *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error) {
-	return nestedConnection(ctx, loaders.For(ctx).Updates.ByMember, obj.ID, store.NewUpdateKinds(kinds), first, after)
+func (r *memberResolver) Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Updates.ByMember, obj.ID, store.NewUpdateKinds(kinds), first, after, last, before)
 }
 
 func (r *mutationResolver) PostUpdate(ctx context.Context, input model.PostUpdateInput) (*model.PostUpdatePayload, error) {

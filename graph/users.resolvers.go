@@ -138,9 +138,9 @@ func (r *mutationResolver) DisableTotp(ctx context.Context, input model.DisableT
 	return &model.DisableTotpPayload{User: u, UserErrors: userErrors}, err
 }
 
-func (r *queryResolver) Users(ctx context.Context, first *int, after *string, filter *model.UserFilter) (*model.Connection[*domain.User], error) {
+func (r *queryResolver) Users(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.UserFilter) (*model.Connection[*domain.User], error) {
 	f := userFilter(filter)
-	return listConnection(first, after, func(page store.PageRequest) (store.Page[*domain.User], error) {
+	return listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.User], error) {
 		return r.Store.ListUsers(ctx, f, page)
 	}, func(ctx context.Context) (int, error) { return r.Store.CountUsersMatching(ctx, f) })
 }

@@ -160,7 +160,7 @@ type ComplexityRoot struct {
 		ActivatedAt func(childComplexity int) int
 		Adherence   func(childComplexity int, weeks *int) int
 		Author      func(childComplexity int) int
-		CheckIns    func(childComplexity int, first *int, after *string) int
+		CheckIns    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ClosedAt    func(childComplexity int) int
 		Commitments func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -498,7 +498,7 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Location     func(childComplexity int) int
-		Meetings     func(childComplexity int, first *int, after *string, from *time.Time, to *time.Time) int
+		Meetings     func(childComplexity int, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) int
 		Members      func(childComplexity int) int
 		Modality     func(childComplexity int) int
 		Name         func(childComplexity int) int
@@ -545,7 +545,7 @@ type ComplexityRoot struct {
 		NarrLevel          func(childComplexity int) int
 		Occupancy          func(childComplexity int) int
 		Phone              func(childComplexity int) int
-		Residencies        func(childComplexity int, first *int, after *string) int
+		Residencies        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Residents          func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
 	}
@@ -616,7 +616,7 @@ type ComplexityRoot struct {
 	Member struct {
 		ActiveAftercarePlan      func(childComplexity int) int
 		AftercarePlans           func(childComplexity int) int
-		Attendance               func(childComplexity int, first *int, after *string, from *time.Time, to *time.Time) int
+		Attendance               func(childComplexity int, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) int
 		AttendanceSummary        func(childComplexity int, from *time.Time, to *time.Time) int
 		CareEpisodes             func(childComplexity int, includeSuperseded *bool) int
 		Consents                 func(childComplexity int) int
@@ -627,7 +627,7 @@ type ComplexityRoot struct {
 		CurrentResidency         func(childComplexity int) int
 		DateOfBirth              func(childComplexity int) int
 		DaysInRecovery           func(childComplexity int) int
-		Disclosures              func(childComplexity int, first *int, after *string) int
+		Disclosures              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		DisplayName              func(childComplexity int) int
 		FamilyContacts           func(childComplexity int) int
 		FirstName                func(childComplexity int) int
@@ -636,7 +636,7 @@ type ComplexityRoot struct {
 		LastName                 func(childComplexity int) int
 		Milestones               func(childComplexity int) int
 		PeerAssignments          func(childComplexity int) int
-		PeerConversations        func(childComplexity int, first *int, after *string) int
+		PeerConversations        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PreferredName            func(childComplexity int) int
 		RecoveryCapital          func(childComplexity int) int
 		RecoveryStartDate        func(childComplexity int) int
@@ -644,7 +644,7 @@ type ComplexityRoot struct {
 		Residencies              func(childComplexity int) int
 		Status                   func(childComplexity int) int
 		UpdatedAt                func(childComplexity int) int
-		Updates                  func(childComplexity int, first *int, after *string, kinds []domain.UpdateKind) int
+		Updates                  func(childComplexity int, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) int
 	}
 
 	MemberConnection struct {
@@ -801,11 +801,11 @@ type ComplexityRoot struct {
 		Active            func(childComplexity int) int
 		AlumnusOf         func(childComplexity int) int
 		Bio               func(childComplexity int) int
-		Caseload          func(childComplexity int, first *int, after *string) int
+		Caseload          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CaseloadCount     func(childComplexity int) int
 		CaseloadLimit     func(childComplexity int) int
 		Certification     func(childComplexity int) int
-		Conversations     func(childComplexity int, first *int, after *string) int
+		Conversations     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt         func(childComplexity int) int
 		DaysInRecovery    func(childComplexity int) int
 		FacilitatedGroups func(childComplexity int) int
@@ -886,26 +886,26 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APIKeys                    func(childComplexity int, first *int, after *string, includeRevoked *bool) int
+		APIKeys                    func(childComplexity int, first *int, after *string, last *int, before *string, includeRevoked *bool) int
 		AftercarePlan              func(childComplexity int, id string) int
 		AftercarePlansDueForReview func(childComplexity int, on *time.Time, first *int) int
-		AuditEvents                func(childComplexity int, first *int, after *string, filter *model.AuditEventFilter) int
+		AuditEvents                func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AuditEventFilter) int
 		CareLevels                 func(childComplexity int) int
 		Group                      func(childComplexity int, id string) int
-		Groups                     func(childComplexity int, first *int, after *string, filter *model.GroupFilter) int
+		Groups                     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.GroupFilter) int
 		House                      func(childComplexity int, id string) int
-		Houses                     func(childComplexity int, first *int, after *string, filter *model.HouseFilter) int
+		Houses                     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.HouseFilter) int
 		Meeting                    func(childComplexity int, id string) int
-		Meetings                   func(childComplexity int, from time.Time, to time.Time, first *int, after *string, filter *model.MeetingFilter) int
+		Meetings                   func(childComplexity int, from time.Time, to time.Time, first *int, after *string, last *int, before *string, filter *model.MeetingFilter) int
 		Member                     func(childComplexity int, id string) int
 		Members                    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) int
 		Node                       func(childComplexity int, id string) int
 		Nodes                      func(childComplexity int, ids []string) int
 		Outcomes                   func(childComplexity int, from time.Time, to time.Time) int
-		Partners                   func(childComplexity int, first *int, after *string) int
+		Partners                   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Peer                       func(childComplexity int, id string) int
-		Peers                      func(childComplexity int, first *int, after *string, filter *model.PeerFilter) int
-		Users                      func(childComplexity int, first *int, after *string, filter *model.UserFilter) int
+		Peers                      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PeerFilter) int
+		Users                      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.UserFilter) int
 		Viewer                     func(childComplexity int) int
 	}
 
@@ -1026,7 +1026,7 @@ type ComplexityRoot struct {
 		ID                    func(childComplexity int) int
 		Milestones            func(childComplexity int) int
 		SharedKinds           func(childComplexity int) int
-		SharedUpdates         func(childComplexity int, first *int, after *string) int
+		SharedUpdates         func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
 	SharedUpdate struct {
@@ -1177,7 +1177,7 @@ type AftercarePlanResolver interface {
 	Author(ctx context.Context, obj *domain.AftercarePlan) (*domain.User, error)
 	Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error)
 	Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error)
-	CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string) (*model.Connection[*domain.CheckIn], error)
+	CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CheckIn], error)
 	Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error)
 }
 type ApiKeyResolver interface {
@@ -1288,7 +1288,7 @@ type GroupResolver interface {
 
 	Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error)
 	NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error)
-	Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error)
+	Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error)
 }
 type GroupConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Group]) (int, error)
@@ -1301,7 +1301,7 @@ type HouseResolver interface {
 	Manager(ctx context.Context, obj *domain.House) (*domain.User, error)
 	Occupancy(ctx context.Context, obj *domain.House) (*model.Occupancy, error)
 	Residents(ctx context.Context, obj *domain.House) ([]*domain.Residency, error)
-	Residencies(ctx context.Context, obj *domain.House, first *int, after *string) (*model.Connection[*domain.Residency], error)
+	Residencies(ctx context.Context, obj *domain.House, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Residency], error)
 	HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error)
 }
 type HouseConnectionResolver interface {
@@ -1328,21 +1328,21 @@ type MemberResolver interface {
 	CurrentEpisode(ctx context.Context, obj *domain.Member) (*domain.CareEpisode, error)
 	CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool) ([]*domain.CareEpisode, error)
 
-	Disclosures(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*audit.Disclosure], error)
+	Disclosures(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*audit.Disclosure], error)
 	FamilyContacts(ctx context.Context, obj *domain.Member) ([]*domain.FamilyContact, error)
 	Consents(ctx context.Context, obj *domain.Member) ([]*domain.ConsentRecord, error)
 	GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error)
-	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error)
+	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error)
 	AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error)
 	CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error)
 	Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error)
 	PeerAssignments(ctx context.Context, obj *domain.Member) ([]*domain.PeerAssignment, error)
 	CurrentPeer(ctx context.Context, obj *domain.Member) (*domain.Peer, error)
-	PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string) (*model.Connection[*domain.PeerConversation], error)
+	PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error)
 	AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error)
 	ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error)
 	RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error)
-	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error)
+	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error)
 }
 type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Member]) (int, error)
@@ -1421,8 +1421,8 @@ type PeerResolver interface {
 
 	AlumnusOf(ctx context.Context, obj *domain.Peer) (*domain.Member, error)
 	User(ctx context.Context, obj *domain.Peer) (*domain.User, error)
-	Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerAssignment], error)
-	Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string) (*model.Connection[*domain.PeerConversation], error)
+	Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerAssignment], error)
+	Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error)
 	FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error)
 }
 type PeerAssignmentResolver interface {
@@ -1449,24 +1449,24 @@ type PeerConversationConnectionResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
-	AuditEvents(ctx context.Context, first *int, after *string, filter *model.AuditEventFilter) (*model.Connection[*audit.Event], error)
+	AuditEvents(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.AuditEventFilter) (*model.Connection[*audit.Event], error)
 	CareLevels(ctx context.Context) ([]*domain.CareLevel, error)
 	Group(ctx context.Context, id string) (*domain.Group, error)
-	Groups(ctx context.Context, first *int, after *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error)
+	Groups(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error)
 	Meeting(ctx context.Context, id string) (*domain.Meeting, error)
-	Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error)
+	Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, last *int, before *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error)
 	House(ctx context.Context, id string) (*domain.House, error)
-	Houses(ctx context.Context, first *int, after *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error)
+	Houses(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error)
 	Member(ctx context.Context, id string) (*domain.Member, error)
 	Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.Connection[*domain.Member], error)
 	Outcomes(ctx context.Context, from time.Time, to time.Time) (*domain.Outcomes, error)
-	Partners(ctx context.Context, first *int, after *string) (*model.Connection[*domain.Partner], error)
-	APIKeys(ctx context.Context, first *int, after *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error)
+	Partners(ctx context.Context, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Partner], error)
+	APIKeys(ctx context.Context, first *int, after *string, last *int, before *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error)
 	Peer(ctx context.Context, id string) (*domain.Peer, error)
-	Peers(ctx context.Context, first *int, after *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
+	Peers(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
 	AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error)
 	AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int) ([]*domain.AftercarePlan, error)
-	Users(ctx context.Context, first *int, after *string, filter *model.UserFilter) (*model.Connection[*domain.User], error)
+	Users(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.UserFilter) (*model.Connection[*domain.User], error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
 type RecoveryCapitalAssessmentResolver interface {
@@ -1497,7 +1497,7 @@ type SharedMemberResolver interface {
 	CurrentCareLevel(ctx context.Context, obj *model.SharedMember) (*domain.CareLevel, error)
 	HouseName(ctx context.Context, obj *model.SharedMember) (*string, error)
 	AttendanceWeeks(ctx context.Context, obj *model.SharedMember) ([]*model.AttendanceWeek, error)
-	SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string) (*model.Connection[*model.SharedUpdate], error)
+	SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedUpdate], error)
 }
 type SharedUpdateConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error)
@@ -1821,7 +1821,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.AftercarePlan.CheckIns(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.AftercarePlan.CheckIns(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "AftercarePlan.closedAt":
 		if e.ComplexityRoot.AftercarePlan.ClosedAt == nil {
 			break
@@ -3123,7 +3123,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Meetings(childComplexity, args["first"].(*int), args["after"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
+		return e.ComplexityRoot.Group.Meetings(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Group.members":
 		if e.ComplexityRoot.Group.Members == nil {
 			break
@@ -3325,7 +3325,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.House.Residencies(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.House.Residencies(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "House.residents":
 		if e.ComplexityRoot.House.Residents == nil {
 			break
@@ -3586,7 +3586,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.Attendance(childComplexity, args["first"].(*int), args["after"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
+		return e.ComplexityRoot.Member.Attendance(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Member.attendanceSummary":
 		if e.ComplexityRoot.Member.AttendanceSummary == nil {
 			break
@@ -3667,7 +3667,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.Disclosures(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Member.Disclosures(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.displayName":
 		if e.ComplexityRoot.Member.DisplayName == nil {
 			break
@@ -3726,7 +3726,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.PeerConversations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Member.PeerConversations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.preferredName":
 		if e.ComplexityRoot.Member.PreferredName == nil {
 			break
@@ -3779,7 +3779,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.Updates(childComplexity, args["first"].(*int), args["after"].(*string), args["kinds"].([]domain.UpdateKind)), true
+		return e.ComplexityRoot.Member.Updates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["kinds"].([]domain.UpdateKind)), true
 
 	case "MemberConnection.edges":
 		if e.ComplexityRoot.MemberConnection.Edges == nil {
@@ -4734,7 +4734,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Peer.Caseload(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Peer.Caseload(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Peer.caseloadCount":
 		if e.ComplexityRoot.Peer.CaseloadCount == nil {
 			break
@@ -4763,7 +4763,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Peer.Conversations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Peer.Conversations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Peer.createdAt":
 		if e.ComplexityRoot.Peer.CreatedAt == nil {
 			break
@@ -5084,7 +5084,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.APIKeys(childComplexity, args["first"].(*int), args["after"].(*string), args["includeRevoked"].(*bool)), true
+		return e.ComplexityRoot.Query.APIKeys(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["includeRevoked"].(*bool)), true
 	case "Query.aftercarePlan":
 		if e.ComplexityRoot.Query.AftercarePlan == nil {
 			break
@@ -5117,7 +5117,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.AuditEventFilter)), true
+		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AuditEventFilter)), true
 	case "Query.careLevels":
 		if e.ComplexityRoot.Query.CareLevels == nil {
 			break
@@ -5145,7 +5145,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Groups(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.GroupFilter)), true
+		return e.ComplexityRoot.Query.Groups(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.GroupFilter)), true
 	case "Query.house":
 		if e.ComplexityRoot.Query.House == nil {
 			break
@@ -5167,7 +5167,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Houses(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.HouseFilter)), true
+		return e.ComplexityRoot.Query.Houses(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.HouseFilter)), true
 
 	case "Query.meeting":
 		if e.ComplexityRoot.Query.Meeting == nil {
@@ -5190,7 +5190,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Meetings(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["first"].(*int), args["after"].(*string), args["filter"].(*model.MeetingFilter)), true
+		return e.ComplexityRoot.Query.Meetings(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.MeetingFilter)), true
 	case "Query.member":
 		if e.ComplexityRoot.Query.Member == nil {
 			break
@@ -5256,7 +5256,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Partners(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Partners(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.peer":
 		if e.ComplexityRoot.Query.Peer == nil {
 			break
@@ -5278,7 +5278,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Peers(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.PeerFilter)), true
+		return e.ComplexityRoot.Query.Peers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PeerFilter)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -5289,7 +5289,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Users(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.UserFilter)), true
+		return e.ComplexityRoot.Query.Users(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.UserFilter)), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -5714,7 +5714,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.SharedMember.SharedUpdates(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.SharedMember.SharedUpdates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "SharedUpdate.body":
 		if e.ComplexityRoot.SharedUpdate.Body == nil {
@@ -6402,6 +6402,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Which events; all when omitted."
     filter: AuditEventFilter
   ): AuditEventConnection!
@@ -6460,6 +6464,10 @@ extend type Member {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): DisclosureConnection!
 }
 `, BuiltIn: false},
@@ -6765,6 +6773,10 @@ type SharedMember implements Node {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): SharedUpdateConnection!
 }
 
@@ -7073,6 +7085,10 @@ type Group implements Node {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Only meetings starting at or after this time."
     from: DateTime
     "Only meetings starting before this time."
@@ -7263,6 +7279,10 @@ extend type Member {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Only meetings starting at or after this time."
     from: DateTime
     "Only meetings starting before this time."
@@ -7281,6 +7301,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Which groups."
     filter: GroupFilter
   ): GroupConnection!
@@ -7296,6 +7320,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Which meetings."
     filter: MeetingFilter
   ): MeetingConnection!
@@ -7542,6 +7570,10 @@ type House implements Node {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): ResidencyConnection!
   """The house's own meetings (groups of kind HOUSE_MEETING)."""
   houseMeetingGroups: [Group!]!
@@ -7655,6 +7687,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Which houses; all when omitted."
     filter: HouseFilter
   ): HouseConnection!
@@ -8176,6 +8212,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): PartnerConnection!
   """Partners' API keys, newest first, with their last use."""
   apiKeys(
@@ -8183,6 +8223,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "List revoked keys too; by default only active ones."
     includeRevoked: Boolean = false
   ): ApiKeyConnection!
@@ -8362,6 +8406,10 @@ type Peer implements Node {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): PeerAssignmentConnection!
   """The peer's one-on-one conversations, newest first."""
   conversations(
@@ -8369,6 +8417,10 @@ type Peer implements Node {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): PeerConversationConnection!
   """The groups the peer facilitates."""
   facilitatedGroups: [Group!]!
@@ -8519,6 +8571,10 @@ extend type Member {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): PeerConversationConnection!
 }
 
@@ -8531,6 +8587,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Which peers; all when omitted."
     filter: PeerFilter
   ): PeerConnection!
@@ -8721,6 +8781,10 @@ type AftercarePlan implements Node {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
   ): CheckInConnection!
   """Week by week, meetings attended against the target of each commitment with a group and a target. Derived from attendance."""
   adherence("How many weeks back from this week (1-52); never before the plan's first week." weeks: Int = 8): [CommitmentAdherence!]!
@@ -9312,6 +9376,10 @@ extend type Member {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Only updates of these kinds."
     kinds: [UpdateKind!]
   ): UpdateConnection!
@@ -9379,6 +9447,10 @@ extend type Query {
     first: Int
     "Start after this cursor."
     after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
     "Which users; all when omitted."
     filter: UserFilter
   ): UserConnection!
@@ -11787,6 +11859,22 @@ func (ec *executionContext) field_AftercarePlan_checkIns_args(ctx context.Contex
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -11809,22 +11897,38 @@ func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*time.Time, error) {
 			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+	args["from"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "to",
 		func(ctx context.Context, v any) (*time.Time, error) {
 			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["to"] = arg3
+	args["to"] = arg5
 	return args, nil
 }
 
@@ -11847,6 +11951,22 @@ func (ec *executionContext) field_House_residencies_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -11891,22 +12011,38 @@ func (ec *executionContext) field_Member_attendance_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*time.Time, error) {
 			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+	args["from"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "to",
 		func(ctx context.Context, v any) (*time.Time, error) {
 			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["to"] = arg3
+	args["to"] = arg5
 	return args, nil
 }
 
@@ -11943,6 +12079,22 @@ func (ec *executionContext) field_Member_disclosures_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -11965,6 +12117,22 @@ func (ec *executionContext) field_Member_peerConversations_args(ctx context.Cont
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -11987,14 +12155,30 @@ func (ec *executionContext) field_Member_updates_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
 		func(ctx context.Context, v any) ([]domain.UpdateKind, error) {
 			return ec.unmarshalOUpdateKind2ᚕcarejourneyᚋserverᚋdomainᚐUpdateKindᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["kinds"] = arg2
+	args["kinds"] = arg4
 	return args, nil
 }
 
@@ -12801,6 +12985,22 @@ func (ec *executionContext) field_Peer_caseload_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -12823,6 +13023,22 @@ func (ec *executionContext) field_Peer_conversations_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -12895,14 +13111,30 @@ func (ec *executionContext) field_Query_apiKeys_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeRevoked",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeRevoked",
 		func(ctx context.Context, v any) (*bool, error) {
 			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["includeRevoked"] = arg2
+	args["includeRevoked"] = arg4
 	return args, nil
 }
 
@@ -12925,14 +13157,30 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.AuditEventFilter, error) {
 			return ec.unmarshalOAuditEventFilter2ᚖcarejourneyᚋgraphᚋmodelᚐAuditEventFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg2
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -12969,14 +13217,30 @@ func (ec *executionContext) field_Query_groups_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.GroupFilter, error) {
 			return ec.unmarshalOGroupFilter2ᚖcarejourneyᚋgraphᚋmodelᚐGroupFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg2
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -13013,14 +13277,30 @@ func (ec *executionContext) field_Query_houses_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.HouseFilter, error) {
 			return ec.unmarshalOHouseFilter2ᚖcarejourneyᚋgraphᚋmodelᚐHouseFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg2
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -13073,14 +13353,30 @@ func (ec *executionContext) field_Query_meetings_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.MeetingFilter, error) {
 			return ec.unmarshalOMeetingFilter2ᚖcarejourneyᚋgraphᚋmodelᚐMeetingFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg4
+	args["filter"] = arg6
 	return args, nil
 }
 
@@ -13221,6 +13517,22 @@ func (ec *executionContext) field_Query_partners_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -13257,14 +13569,30 @@ func (ec *executionContext) field_Query_peers_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.PeerFilter, error) {
 			return ec.unmarshalOPeerFilter2ᚖcarejourneyᚋgraphᚋmodelᚐPeerFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg2
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -13287,14 +13615,30 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.UserFilter, error) {
 			return ec.unmarshalOUserFilter2ᚖcarejourneyᚋgraphᚋmodelᚐUserFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg2
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -13317,6 +13661,22 @@ func (ec *executionContext) field_SharedMember_sharedUpdates_args(ctx context.Co
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -14733,7 +15093,7 @@ func (ec *executionContext) _AftercarePlan_checkIns(ctx context.Context, field g
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.AftercarePlan().CheckIns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.AftercarePlan().CheckIns(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.CheckIn]) graphql.Marshaler {
@@ -20437,7 +20797,7 @@ func (ec *executionContext) _Group_meetings(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Meetings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+			return ec.Resolvers.Group().Meetings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Meeting]) graphql.Marshaler {
@@ -21132,7 +21492,7 @@ func (ec *executionContext) _House_residencies(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.House().Residencies(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.House().Residencies(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
@@ -22687,7 +23047,7 @@ func (ec *executionContext) _Member_disclosures(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().Disclosures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Member().Disclosures(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*audit.Disclosure]) graphql.Marshaler {
@@ -22827,7 +23187,7 @@ func (ec *executionContext) _Member_attendance(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().Attendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+			return ec.Resolvers.Member().Attendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
@@ -23043,7 +23403,7 @@ func (ec *executionContext) _Member_peerConversations(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().PeerConversations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Member().PeerConversations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
@@ -23183,7 +23543,7 @@ func (ec *executionContext) _Member_updates(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().Updates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["kinds"].([]domain.UpdateKind))
+			return ec.Resolvers.Member().Updates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["kinds"].([]domain.UpdateKind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
@@ -27424,7 +27784,7 @@ func (ec *executionContext) _Peer_caseload(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Peer().Caseload(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Peer().Caseload(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerAssignment]) graphql.Marshaler {
@@ -27468,7 +27828,7 @@ func (ec *executionContext) _Peer_conversations(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Peer().Conversations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Peer().Conversations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
@@ -28732,7 +29092,7 @@ func (ec *executionContext) _Query_auditEvents(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AuditEvents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.AuditEventFilter))
+			return ec.Resolvers.Query().AuditEvents(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AuditEventFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*audit.Event]) graphql.Marshaler {
@@ -28852,7 +29212,7 @@ func (ec *executionContext) _Query_groups(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Groups(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.GroupFilter))
+			return ec.Resolvers.Query().Groups(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.GroupFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
@@ -28940,7 +29300,7 @@ func (ec *executionContext) _Query_meetings(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Meetings(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.MeetingFilter))
+			return ec.Resolvers.Query().Meetings(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.MeetingFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Meeting]) graphql.Marshaler {
@@ -29028,7 +29388,7 @@ func (ec *executionContext) _Query_houses(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Houses(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.HouseFilter))
+			return ec.Resolvers.Query().Houses(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.HouseFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.House]) graphql.Marshaler {
@@ -29204,7 +29564,7 @@ func (ec *executionContext) _Query_partners(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Partners(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Partners(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Partner]) graphql.Marshaler {
@@ -29248,7 +29608,7 @@ func (ec *executionContext) _Query_apiKeys(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().APIKeys(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["includeRevoked"].(*bool))
+			return ec.Resolvers.Query().APIKeys(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["includeRevoked"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.APIKey]) graphql.Marshaler {
@@ -29336,7 +29696,7 @@ func (ec *executionContext) _Query_peers(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Peers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.PeerFilter))
+			return ec.Resolvers.Query().Peers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.PeerFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Peer]) graphql.Marshaler {
@@ -29468,7 +29828,7 @@ func (ec *executionContext) _Query_users(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Users(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.UserFilter))
+			return ec.Resolvers.Query().Users(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.UserFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.User]) graphql.Marshaler {
@@ -31430,7 +31790,7 @@ func (ec *executionContext) _SharedMember_sharedUpdates(ctx context.Context, fie
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.SharedMember().SharedUpdates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.SharedMember().SharedUpdates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*model.SharedUpdate]) graphql.Marshaler {

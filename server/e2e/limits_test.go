@@ -97,9 +97,9 @@ func TestLimitsCost(t *testing.T) {
 		t.Errorf("refused query: cost %v, bucket %v (was %v)", requested, throttle, before)
 	}
 
-	// first: 1000 is priced as the 100 the server returns.
-	if requested, _ := limitsCost(t, c.do(`{ members(first: 1000) { nodes { id } } }`, nil)); requested != 102 {
-		t.Errorf("first: 1000 priced %v", requested)
+	// A page is priced by its size, backward as forward.
+	if requested, _ := limitsCost(t, c.do(`{ members(last: 100) { nodes { id } } }`, nil)); requested != 102 {
+		t.Errorf("last: 100 priced %v", requested)
 	}
 
 	// Depth: member → currentEpisode → member … 18 deep.
