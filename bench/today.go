@@ -92,7 +92,7 @@ func todayOurs(data map[string]any) []string {
 		a = append(a, val(m["id"]), val(m["startsAt"]), val(m["topic"]), val(g["id"]), val(g["name"]))
 	}
 	a = append(a, "plans")
-	for _, p := range nodes(ops[4]["aftercarePlansDueForReview"]) {
+	for _, p := range nodes(obj(ops[4]["aftercarePlansDueForReview"])["nodes"]) {
 		mb := obj(p["member"])
 		a = append(a, val(p["id"]), val(p["reviewOn"]), val(mb["id"]), val(mb["displayName"]))
 	}

@@ -68,6 +68,10 @@ func (r *aftercarePlanResolver) Adherence(ctx context.Context, obj *domain.After
 	return planAdherence(ctx, obj, weeks, r.Store.Today())
 }
 
+func (r *aftercarePlanConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercarePlan]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *checkInResolver) Plan(ctx context.Context, obj *domain.CheckIn) (*domain.AftercarePlan, error) {
 	return loaders.For(ctx).Plans.Plan.Load(ctx, obj.PlanID)
 }
@@ -227,24 +231,24 @@ func (r *queryResolver) AftercarePlan(ctx context.Context, id string) (*domain.A
 	return lookup(ctx, id, globalid.TypeAftercarePlan, loaders.For(ctx).Plans.Plan.Load)
 }
 
-func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int) ([]*domain.AftercarePlan, error) {
+func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error) {
 	day := r.Store.Today()
 	if on != nil {
 		day = *on
-	}
-	limit := defaultPageSize
-	if first != nil {
-		limit = min(*first, store.MaxDueForReview)
 	}
 	within, _, err := access.From(ctx).MemberScope(ctx)
 	if err != nil {
 		return nil, err
 	}
-	plans, err := r.Store.AftercarePlansDueForReview(ctx, day, limit, within)
+	conn, err := listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.AftercarePlan], error) {
+		return r.Store.AftercarePlansDueForReview(ctx, day, within, page)
+	}, func(ctx context.Context) (int, error) {
+		return r.Store.CountAftercarePlansDueForReview(ctx, day, within)
+	})
 	if err == nil {
-		prefetchPlans(ctx, selectionOf(ctx), plans)
+		prefetchPlans(ctx, selectionOf(ctx).nodes(), conn.Nodes)
 	}
-	return plans, err
+	return conn, err
 }
 
 func (r *recoveryCapitalAssessmentResolver) Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error) {
@@ -267,6 +271,10 @@ func (r *Resolver) AftercareGoal() generated.AftercareGoalResolver { return &aft
 
 func (r *Resolver) AftercarePlan() generated.AftercarePlanResolver { return &aftercarePlanResolver{r} }
 
+func (r *Resolver) AftercarePlanConnection() generated.AftercarePlanConnectionResolver {
+	return &aftercarePlanConnectionResolver{r}
+}
+
 func (r *Resolver) CheckIn() generated.CheckInResolver { return &checkInResolver{r} }
 
 func (r *Resolver) CheckInConnection() generated.CheckInConnectionResolver {
@@ -281,6 +289,7 @@ type (
 	aftercareCommitmentResolver       struct{ *Resolver }
 	aftercareGoalResolver             struct{ *Resolver }
 	aftercarePlanResolver             struct{ *Resolver }
+	aftercarePlanConnectionResolver   struct{ *Resolver }
 	checkInResolver                   struct{ *Resolver }
 	checkInConnectionResolver         struct{ *Resolver }
 	recoveryCapitalAssessmentResolver struct{ *Resolver }

@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	AftercareCommitment() AftercareCommitmentResolver
 	AftercareGoal() AftercareGoalResolver
 	AftercarePlan() AftercarePlanResolver
+	AftercarePlanConnection() AftercarePlanConnectionResolver
 	ApiKey() ApiKeyResolver
 	ApiKeyConnection() ApiKeyConnectionResolver
 	Attendance() AttendanceResolver
@@ -171,6 +172,18 @@ type ComplexityRoot struct {
 		ReviewOn    func(childComplexity int) int
 		StartsOn    func(childComplexity int) int
 		Status      func(childComplexity int) int
+	}
+
+	AftercarePlanConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AftercarePlanEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	AftercarePlanPayload struct {
@@ -888,7 +901,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APIKeys                    func(childComplexity int, first *int, after *string, last *int, before *string, includeRevoked *bool) int
 		AftercarePlan              func(childComplexity int, id string) int
-		AftercarePlansDueForReview func(childComplexity int, on *time.Time, first *int) int
+		AftercarePlansDueForReview func(childComplexity int, on *time.Time, first *int, after *string, last *int, before *string) int
 		AuditEvents                func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AuditEventFilter) int
 		CareLevels                 func(childComplexity int) int
 		Group                      func(childComplexity int, id string) int
@@ -1180,6 +1193,9 @@ type AftercarePlanResolver interface {
 	CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CheckIn], error)
 	Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error)
 }
+type AftercarePlanConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercarePlan]) (int, error)
+}
 type ApiKeyResolver interface {
 	Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error)
 
@@ -1465,7 +1481,7 @@ type QueryResolver interface {
 	Peer(ctx context.Context, id string) (*domain.Peer, error)
 	Peers(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
 	AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error)
-	AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int) ([]*domain.AftercarePlan, error)
+	AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error)
 	Users(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.UserFilter) (*model.Connection[*domain.User], error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
@@ -1882,6 +1898,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercarePlan.Status(childComplexity), true
+
+	case "AftercarePlanConnection.edges":
+		if e.ComplexityRoot.AftercarePlanConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanConnection.Edges(childComplexity), true
+	case "AftercarePlanConnection.nodes":
+		if e.ComplexityRoot.AftercarePlanConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanConnection.Nodes(childComplexity), true
+	case "AftercarePlanConnection.pageInfo":
+		if e.ComplexityRoot.AftercarePlanConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanConnection.PageInfo(childComplexity), true
+	case "AftercarePlanConnection.totalCount":
+		if e.ComplexityRoot.AftercarePlanConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanConnection.TotalCount(childComplexity), true
+
+	case "AftercarePlanEdge.cursor":
+		if e.ComplexityRoot.AftercarePlanEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanEdge.Cursor(childComplexity), true
+	case "AftercarePlanEdge.node":
+		if e.ComplexityRoot.AftercarePlanEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlanEdge.Node(childComplexity), true
 
 	case "AftercarePlanPayload.plan":
 		if e.ComplexityRoot.AftercarePlanPayload.Plan == nil {
@@ -5106,7 +5160,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AftercarePlansDueForReview(childComplexity, args["on"].(*time.Time), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.AftercarePlansDueForReview(childComplexity, args["on"].(*time.Time), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -8934,6 +8988,26 @@ type CheckIn implements Node {
   recordedAt: DateTime!
 }
 
+"""A page of aftercare plans."""
+type AftercarePlanConnection {
+  """The plans with their cursors."""
+  edges: [AftercarePlanEdge!]!
+  """The plans on this page."""
+  nodes: [AftercarePlan!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many plans there are, across all pages."""
+  totalCount: Int!
+}
+
+"""An aftercare plan in a connection."""
+type AftercarePlanEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The plan."""
+  node: AftercarePlan!
+}
+
 """A page of check-ins."""
 type CheckInConnection {
   """The check-ins with their cursors."""
@@ -8985,7 +9059,18 @@ extend type Query {
   """An aftercare plan by global ID."""
   aftercarePlan("The global ID of the plan." id: ID!): AftercarePlan
   """Active plans whose review date is on or before this date (today when omitted), soonest first."""
-  aftercarePlansDueForReview("The day to look from." on: Date, "At most this many (100 at most)." first: Int = 20): [AftercarePlan!]!
+  aftercarePlansDueForReview(
+    "The day to look from."
+    on: Date
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AftercarePlanConnection!
 }
 
 """Input of ` + "`" + `createAftercarePlan` + "`" + `."""
@@ -9910,6 +9995,30 @@ func (ec *executionContext) childFields_AftercarePlan(ctx context.Context, field
 		return ec.fieldContext_AftercarePlan_closedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AftercarePlan", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercarePlanConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AftercarePlanConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AftercarePlanConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AftercarePlanConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AftercarePlanConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercarePlanEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AftercarePlanEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AftercarePlanEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13089,6 +13198,30 @@ func (ec *executionContext) field_Query_aftercarePlansDueForReview_args(ctx cont
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -15238,6 +15371,180 @@ func (ec *executionContext) _AftercarePlan_closedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_AftercarePlan_closedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercarePlanConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercarePlan]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.AftercarePlan]) graphql.Marshaler {
+			return ec.marshalNAftercarePlanEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlanConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlanEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlanConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercarePlan]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlanConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlanConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercarePlan]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlanConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercarePlanConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercarePlan]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercarePlanConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlanConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AftercarePlanEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercarePlan]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercarePlanEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AftercarePlanEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercarePlan]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercarePlanEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercarePlanEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercarePlanEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AftercarePlanPayload_plan(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
@@ -29784,11 +30091,11 @@ func (ec *executionContext) _Query_aftercarePlansDueForReview(ctx context.Contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AftercarePlansDueForReview(ctx, fc.Args["on"].(*time.Time), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().AftercarePlansDueForReview(ctx, fc.Args["on"].(*time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
-			return ec.marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercarePlan]) graphql.Marshaler {
+			return ec.marshalNAftercarePlanConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -29801,7 +30108,7 @@ func (ec *executionContext) fieldContext_Query_aftercarePlansDueForReview(ctx co
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlan(ctx, field)
+			return ec.childFields_AftercarePlanConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -39625,6 +39932,93 @@ func (ec *executionContext) _AftercarePlan(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var aftercarePlanConnectionImplementors = []string{"AftercarePlanConnection"}
+
+func (ec *executionContext) _AftercarePlanConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.AftercarePlan]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercarePlanConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercarePlanConnection")
+		case "edges":
+			out.Values[i] = ec._AftercarePlanConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._AftercarePlanConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AftercarePlanConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercarePlanConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercarePlanEdgeImplementors = []string{"AftercarePlanEdge"}
+
+func (ec *executionContext) _AftercarePlanEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.AftercarePlan]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercarePlanEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercarePlanEdge")
+		case "cursor":
+			out.Values[i] = ec._AftercarePlanEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AftercarePlanEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var aftercarePlanPayloadImplementors = []string{"AftercarePlanPayload"}
 
 func (ec *executionContext) _AftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercarePlanPayload) graphql.Marshaler {
@@ -47063,6 +47457,38 @@ func (ec *executionContext) marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdoma
 		return graphql.Null
 	}
 	return ec._AftercarePlan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercarePlanConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AftercarePlan]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercarePlanConnection!")
+		return graphql.Null
+	}
+	return ec._AftercarePlanConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercarePlanEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.AftercarePlan]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercarePlanEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercarePlanEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.AftercarePlan]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercarePlanEdge!")
+		return graphql.Null
+	}
+	return ec._AftercarePlanEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {

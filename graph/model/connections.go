@@ -43,6 +43,8 @@ type (
 	MeetingEdge                = Edge[*domain.Meeting]
 	AttendanceConnection       = Connection[*domain.AttendanceRecord]
 	AttendanceEdge             = Edge[*domain.AttendanceRecord]
+	AftercarePlanConnection    = Connection[*domain.AftercarePlan]
+	AftercarePlanEdge          = Edge[*domain.AftercarePlan]
 	CheckInConnection          = Connection[*domain.CheckIn]
 	CheckInEdge                = Edge[*domain.CheckIn]
 	UpdateConnection           = Connection[*domain.Update]

@@ -324,10 +324,13 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 			due = append(due, id)
 		}
 	}
-	list := c.do(`{ aftercarePlansDueForReview { id reviewDue } }`, nil)
+	list := c.do(`{ aftercarePlansDueForReview { totalCount nodes { id reviewDue } } }`, nil)
 	list.noErrors(t)
+	if n := list.get(t, "aftercarePlansDueForReview.totalCount"); n != float64(3) {
+		t.Errorf("totalCount %v, want 3", n)
+	}
 	var got []string
-	for _, p := range list.list(t, "aftercarePlansDueForReview") {
+	for _, p := range list.list(t, "aftercarePlansDueForReview.nodes") {
 		got = append(got, p.(map[string]any)["id"].(string))
 		if p.(map[string]any)["reviewDue"] != true {
 			t.Errorf("listed plan not due: %v", p)
@@ -336,8 +339,8 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 	if want := []string{due[2], due[0], due[1]}; !slices.Equal(got, want) {
 		t.Fatalf("due = %v, want %v", got, want)
 	}
-	later := c.do(`query($on: Date) { aftercarePlansDueForReview(on: $on, first: 1) { id } }`, vars{"on": plansDay(today.AddDate(0, 0, 10))})
-	if later.noErrors(t); len(later.list(t, "aftercarePlansDueForReview")) != 1 {
+	later := c.do(`query($on: Date) { aftercarePlansDueForReview(on: $on, first: 1) { nodes { id } pageInfo { hasNextPage } } }`, vars{"on": plansDay(today.AddDate(0, 0, 10))})
+	if later.noErrors(t); len(later.list(t, "aftercarePlansDueForReview.nodes")) != 1 || later.get(t, "aftercarePlansDueForReview.pageInfo.hasNextPage") != true {
 		t.Fatalf("first: 1 = %v", later.get(t, "aftercarePlansDueForReview"))
 	}
 }

@@ -73,26 +73,38 @@ func (s *Store) CountCheckIns(ctx context.Context, planIDs []int64) (map[int64]i
 	return childCounts(ctx, s.db.NewSelect().TableExpr("check_ins AS check_in"), "check_in.plan_id", planIDs)
 }
 
-// MaxDueForReview bounds one list of plans due for review.
-const MaxDueForReview = 100
+// Plans due for review are listed soonest first: by review day, then by id.
+var dueForReviewKeyset = keyset{expr: "aftercare_plan.review_on", castType: "date", idColumn: "aftercare_plan.id"}
 
-// AftercarePlansDueForReview lists active plans whose review date is on or
-// before the day, soonest first.
-// within, when not nil, keeps the list to those members.
-func (s *Store) AftercarePlansDueForReview(ctx context.Context, on time.Time, limit int, within []int64) ([]*domain.AftercarePlan, error) {
-	if limit < 0 || limit > MaxDueForReview {
-		return nil, domain.Errorf(domain.CodeInvalidInput, "first must be 0-%d.", MaxDueForReview)
-	}
-	rows := []*domain.AftercarePlan{}
-	if limit == 0 {
-		return rows, nil
-	}
-	q := s.db.NewSelect().Model(&rows).Where("status = ? AND review_on <= ?", domain.PlanActive, dateOnly(on))
+// dueForReview selects the active plans whose review date is on or before
+// the day; within, when not nil, keeps them to those members.
+func (s *Store) dueForReview(q *bun.SelectQuery, on time.Time, within []int64) *bun.SelectQuery {
+	q = q.Where("aftercare_plan.status = ? AND aftercare_plan.review_on <= ?", domain.PlanActive, dateOnly(on))
 	if within != nil {
-		q = q.Where("member_id = ANY(?)", pgdialect.Array(within))
+		q = q.Where("aftercare_plan.member_id = ANY(?)", pgdialect.Array(within))
 	}
-	err := q.OrderExpr("review_on, id").Limit(int64(limit)).Scan(ctx)
-	return rows, err
+	return q
+}
+
+// AftercarePlansDueForReview pages the active plans whose review date is on
+// or before the day, soonest first.
+func (s *Store) AftercarePlansDueForReview(ctx context.Context, on time.Time, within []int64, page PageRequest) (Page[*domain.AftercarePlan], error) {
+	rows := []*domain.AftercarePlan{}
+	q := s.dueForReview(s.db.NewSelect().Model(&rows), on, within)
+	if err := dueForReviewKeyset.apply(q, page).Scan(ctx); err != nil {
+		return Page[*domain.AftercarePlan]{}, err
+	}
+	cursors := make([]Cursor, len(rows))
+	for i, p := range rows {
+		cursors[i] = Cursor{Value: dateOnly(p.ReviewOn), ID: p.ID}
+	}
+	return finish(rows, cursors, page), nil
+}
+
+// CountAftercarePlansDueForReview counts what AftercarePlansDueForReview pages.
+func (s *Store) CountAftercarePlansDueForReview(ctx context.Context, on time.Time, within []int64) (int, error) {
+	n, err := s.dueForReview(s.db.NewSelect().TableExpr("aftercare_plans AS aftercare_plan"), on, within).Count(ctx)
+	return int(n), err
 }
 
 // dateOnly is the form of a calendar date in a query.

@@ -91,7 +91,7 @@ type Documents = {
     "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n": typeof types.TodayCensusCountDocument,
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": typeof types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": typeof types.TodayMeetingsDocument,
-    "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": typeof types.TodayPlansDueDocument,
+    "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": typeof types.TodayPlansDueDocument,
     "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": typeof types.TodayMemberDigestDocument,
 };
 const documents: Documents = {
@@ -172,7 +172,7 @@ const documents: Documents = {
     "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }\n  }\n": types.TodayCensusCountDocument,
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": types.TodayMeetingsDocument,
-    "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": types.TodayPlansDueDocument,
+    "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": types.TodayPlansDueDocument,
     "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": types.TodayMemberDigestDocument,
 };
 
@@ -501,7 +501,7 @@ export function graphql(source: "\n  query TodayMeetings($from: DateTime!, $to: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n"): (typeof documents)["\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n"];
+export function graphql(source: "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n"): (typeof documents)["\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

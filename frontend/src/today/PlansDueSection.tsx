@@ -7,7 +7,7 @@ import { formatCalendarDate } from '../ui/dates';
 /** Active aftercare plans whose review date has come, soonest first (house managers may not read plans). */
 export default function PlansDueSection({ today, allowed }: { today: string; allowed: boolean }) {
   const [{ data, fetching, error }] = useQuery({ query: PlansDueQuery, requestPolicy: 'cache-first', pause: !allowed });
-  const plans = data?.aftercarePlansDueForReview ?? [];
+  const plans = data?.aftercarePlansDueForReview.nodes ?? [];
   return (
     <section className="today-card" aria-labelledby="plans-h">
       <h2 id="plans-h">Plans due for review</h2>

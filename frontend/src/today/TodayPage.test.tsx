@@ -15,7 +15,7 @@ function dataFor(text: string): unknown {
   if (text.includes('query TodayCensusCount')) return { members: { totalCount: 2 } };
   if (text.includes('query TodayOccupancy')) return { houses: { totalCount: 1, nodes: [{ id: 'h1', name: 'Cedar House', occupancy: { capacity: 12, occupied: 6, available: 6 } }] } };
   if (text.includes('query TodayMeetings')) return { meetings: { totalCount: 0, pageInfo: { hasNextPage: false }, nodes: [] } };
-  if (text.includes('query TodayPlansDue')) return { aftercarePlansDueForReview: [] };
+  if (text.includes('query TodayPlansDue')) return { aftercarePlansDueForReview: { nodes: [] } };
   if (text.includes('query TodayMemberDigest')) {
     return {
       members: {

@@ -41,7 +41,7 @@ export const WeekMeetingsQuery = graphql(`
 
 export const PlansDueQuery = graphql(`
   query TodayPlansDue {
-    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }
+    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }
   }
 `);
 
