@@ -20,7 +20,8 @@ import (
 // on a Node type the demo's admin (or family viewer) reaches, walked forward
 // with first:2 to its end and backward with last:2 from its end, gives the
 // same items in reverse order with pageInfo right on every page, and
-// first:101 / last:101 are BAD_USER_INPUT naming the limit.
+// first:101 / last:101 are BAD_USER_INPUT naming the limit (as are negative
+// sizes and first with last).
 
 // connectionField is a field whose type is a connection.
 type connectionField struct {
@@ -117,6 +118,11 @@ func TestConnectionPagingProperty(t *testing.T) {
 				r := w.page(vars{size: 101})
 				if !slices.Equal(r.errorCodes(), []string{"BAD_USER_INPUT"}) || !strings.Contains(r.Errors[0].Message, "100") {
 					t.Errorf("%s: 101 gave %v %+v", size, r.errorCodes(), r.Errors)
+				}
+			}
+			for _, bad := range []vars{{"first": -1}, {"last": -1}, {"first": 1, "last": 1}} {
+				if r := w.page(bad); !slices.Equal(r.errorCodes(), []string{"BAD_USER_INPUT"}) {
+					t.Errorf("%v gave %v", bad, r.errorCodes())
 				}
 			}
 		})
