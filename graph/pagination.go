@@ -52,7 +52,7 @@ func pageRequest(first *int, after *string, last *int, before *string) (store.Pa
 }
 
 // checkPageSize refuses a page size outside 0..100, naming the argument and
-// the limit; plain lists with a first argument use it too.
+// the limit.
 func checkPageSize(name string, size int) error {
 	if size < 0 || size > maxPageSize {
 		return domain.Errorf(domain.CodeInvalidInput, "%s must be between 0 and %d; got %d.", name, maxPageSize, size)
