@@ -32,6 +32,8 @@ export async function graphiqlOffline(browser, ctxOptions, log, state, shots) {
     await page.goto('/graphiql');
     const editor = page.locator('.graphiql-query-editor .monaco-editor');
     await editor.waitFor({ timeout: 20_000 });
+    const icon = await page.locator('link[rel~="icon"]').getAttribute('href');
+    check(icon && (await context.request.get(icon)).status() === 200, `the icon ${icon} does not answer 200`);
     // The schema arrived (introspection with the session): the docs can open.
     await page.getByRole('button', { name: /documentation explorer/i }).first().waitFor();
 
