@@ -18,7 +18,8 @@ import (
 )
 
 // NewHandler returns the /graphql endpoint: JSON POST (any operation) and
-// GET (queries only). Form and multipart bodies are not accepted, which
+// GET (queries only), with the status codes and media types of GraphQL
+// over HTTP (overhttp.go). Form and multipart bodies are not accepted, which
 // together with the cross-origin check in front keeps CSRF out. limits are
 // the cost and rate limits (limits.go); events is the audit log (audit.go);
 // publicURL is where invitation links point.
@@ -29,6 +30,7 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, l
 	srv.AddTransport(transport.POST{})
 	// Bounded in bytes, and signed-in callers only: see querycache.go.
 	srv.SetQueryCache(newQueryCache(queryCacheBytes))
+	srv.Use(recordOutcome{})
 	limits.use(srv) // before any operation middleware: see Limits.use
 	srv.Use(oneActorPerOperation{})
 	srv.Use(noNULInText{})
@@ -41,5 +43,5 @@ func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, l
 		srv.AroundResponses(auditOperations(events, logger))
 	}
 	srv.AroundFields(aroundFields(events != nil))
-	return guardRequests(st)(loaders.Middleware(st)(throttledStatus(srv)))
+	return overHTTP(guardRequests(st)(loaders.Middleware(st)(throttledStatus(srv))))
 }

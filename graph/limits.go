@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"reflect"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -141,8 +144,9 @@ func (c persistedQueryCache) Add(ctx context.Context, hash, query string) {
 
 // costLimiter prices each operation before it runs, refuses it when it
 // costs too much or is nested too deep, takes its cost from the actor's
-// bucket or refuses it as THROTTLED, and reports extensions.cost on every
-// response.
+// bucket or refuses it as THROTTLED, counts what it actually cost as its
+// fields resolve, gives the difference back to the bucket, and reports
+// extensions.cost on every response.
 type costLimiter struct {
 	limits Limits
 	schema *ast.Schema
@@ -153,6 +157,7 @@ var _ interface {
 	graphql.OperationContextMutator
 	graphql.OperationInterceptor
 	graphql.ResponseInterceptor
+	graphql.FieldInterceptor
 } = &costLimiter{}
 
 func (c *costLimiter) ExtensionName() string { return "CostLimiter" }
@@ -179,6 +184,13 @@ func (c *costLimiter) maximum() int {
 type costState struct {
 	requested int
 	status    *ratelimit.Status
+	// taken is set when the requested cost was taken from the bucket.
+	taken bool
+	// prices and actual count the actual cost as fields resolve.
+	prices map[*ast.Field]cost.Price
+	actual atomic.Int64
+	// settle refunds the bucket once.
+	settle sync.Once
 }
 
 const costStatsKey = "carejourney.cost"
@@ -194,18 +206,23 @@ func (c *costLimiter) MutateOperationContext(ctx context.Context, op *graphql.Op
 			map[string]any{"depth": res.Depth, "maximumDepth": MaxDepth})
 	}
 	if maximum := c.maximum(); res.Cost > maximum {
+		// The same cost report as every response's (nothing ran, nothing
+		// was taken), and the limit beside it.
 		return limitError(codeMaxCostExceeded,
 			fmt.Sprintf("The operation costs %d points; the limit is %d. Ask for fewer items (first/last) or fewer nested lists.", res.Cost, maximum),
-			map[string]any{"cost": map[string]any{"requestedQueryCost": res.Cost, "maximumAvailable": maximum}})
+			map[string]any{"cost": c.costReport(ctx, state), "maximumQueryCost": maximum})
 	}
+	state.prices = cost.Prices(c.schema, op.Doc, op.Operation, op.Variables, costOptions)
 	if c.limits.Buckets == nil {
 		return nil
 	}
 	ok, status, wait := c.limits.Buckets.Take(key, float64(res.Cost))
 	state.status = &status
 	if ok {
+		state.taken = true
 		return nil
 	}
+	state.prices = nil // nothing runs
 	seconds := int(math.Ceil(wait.Seconds()))
 	if o, _ := ctx.Value(throttleOutcomeKey{}).(*throttleOutcome); o != nil {
 		o.retryAfter = seconds
@@ -250,7 +267,56 @@ func (c *costLimiter) InterceptResponse(ctx context.Context, next graphql.Respon
 	return resp
 }
 
-// report sets extensions.cost in the Shopify shape.
+// InterceptField counts the actual cost: each field as it resolves, with
+// the length of the list it returned (see cost.Price). No SQL: the rows are
+// the ones the resolver returns.
+func (c *costLimiter) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	res, err := next(ctx)
+	state := operationCost(ctx)
+	if state == nil || state.prices == nil {
+		return res, err
+	}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return res, err
+	}
+	if p, ok := state.prices[fc.Field.Field]; ok {
+		n := p.Own
+		if p.PerElement > 0 {
+			n += p.PerElement * length(res)
+		}
+		if n > 0 {
+			state.actual.Add(int64(n))
+		}
+	}
+	return res, err
+}
+
+// length is the number of elements of a list result, 0 for anything else.
+func length(v any) int {
+	r := reflect.ValueOf(v)
+	for r.Kind() == reflect.Pointer {
+		if r.IsNil() {
+			return 0
+		}
+		r = r.Elem()
+	}
+	if r.Kind() == reflect.Slice || r.Kind() == reflect.Array {
+		return r.Len()
+	}
+	return 0
+}
+
+func operationCost(ctx context.Context) *costState {
+	if !graphql.HasOperationContext(ctx) {
+		return nil
+	}
+	state, _ := graphql.GetOperationContext(ctx).Stats.GetExtension(costStatsKey).(*costState)
+	return state
+}
+
+// report sets extensions.cost (cost.Report) once the operation is done,
+// after giving back to the bucket what it took and did not use.
 func (c *costLimiter) report(ctx context.Context, resp *graphql.Response) {
 	if resp == nil {
 		return
@@ -258,29 +324,43 @@ func (c *costLimiter) report(ctx context.Context, resp *graphql.Response) {
 	if _, done := resp.Extensions["cost"]; done {
 		return
 	}
-	requested := 0
+	state := operationCost(ctx)
+	if state != nil && state.taken {
+		state.settle.Do(func() {
+			unused := state.requested - min(int(state.actual.Load()), state.requested)
+			status := c.limits.Buckets.Refund(bucketKey(ctx), float64(unused))
+			state.status = &status
+		})
+	}
+	if resp.Extensions == nil {
+		resp.Extensions = map[string]any{}
+	}
+	resp.Extensions["cost"] = c.costReport(ctx, state)
+}
+
+// costReport is extensions.cost for an operation (state nil: none was
+// made, as for a parse error).
+func (c *costLimiter) costReport(ctx context.Context, state *costState) cost.Report {
+	var report cost.Report
 	var status *ratelimit.Status
-	if graphql.HasOperationContext(ctx) {
-		if state, ok := graphql.GetOperationContext(ctx).Stats.GetExtension(costStatsKey).(*costState); ok {
-			requested, status = state.requested, state.status
+	if state != nil {
+		report.RequestedQueryCost, status = state.requested, state.status
+		if state.prices != nil {
+			report.ActualQueryCost = min(int(state.actual.Load()), state.requested)
 		}
 	}
-	report := map[string]any{"requestedQueryCost": requested}
 	if c.limits.Buckets != nil {
 		if status == nil {
 			s := c.limits.Buckets.Peek(bucketKey(ctx))
 			status = &s
 		}
-		report["throttleStatus"] = map[string]any{
-			"maximumAvailable":   status.MaximumAvailable,
-			"currentlyAvailable": math.Floor(status.CurrentlyAvailable),
-			"restoreRate":        status.RestoreRate,
+		report.ThrottleStatus = &cost.ThrottleStatus{
+			MaximumAvailable:   status.MaximumAvailable,
+			CurrentlyAvailable: math.Floor(status.CurrentlyAvailable),
+			RestoreRate:        status.RestoreRate,
 		}
 	}
-	if resp.Extensions == nil {
-		resp.Extensions = map[string]any{}
-	}
-	resp.Extensions["cost"] = report
+	return report
 }
 
 // bucketKey names the bucket an operation is charged to: the signed-in

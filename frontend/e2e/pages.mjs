@@ -1,5 +1,6 @@
 // Screenshots of each main page at desktop and phone width, and axe-core on
-// each: serious and critical violations fail the run.
+// each: serious and critical violations fail the run, and so do a console
+// error, a 404 for anything the page loads, or a missing icon.
 import { AxeBuilder } from '@axe-core/playwright';
 import { join } from 'node:path';
 import { Skip, api, open, signIn, users } from './lib.mjs';
@@ -87,8 +88,17 @@ export async function checkPages(browser, ctxOptions, outDir, log) {
         const problems = [];
         page.on('pageerror', (e) => problems.push(e.message));
         page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+        // So does a 404 for anything the page loads (an asset, the icon).
+        page.on('response', (r) => { if (r.status() === 404) problems.push(`404 ${r.url()}`); });
         try {
           await open(page, p.path);
+          // Headless Chromium fetches no favicon itself: ask for the page's icon.
+          const icons = await page.locator('link[rel~="icon"]').evaluateAll((ls) => ls.map((l) => l.href));
+          if (icons.length === 0) problems.push('no <link rel="icon">: the browser asks for /favicon.ico and gets a 404');
+          for (const href of icons) {
+            const res = await context.request.get(href);
+            if (res.status() !== 200) problems.push(`${res.status()} for the icon ${href}`);
+          }
           await page.screenshot({ path: join(outDir, `${p.name}-${width}.png`), fullPage: true });
           const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
           for (const v of result.violations) {

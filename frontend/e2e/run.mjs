@@ -8,7 +8,9 @@
 //
 // A scenario that cannot find what it needs (a page, a member to step down)
 // fails the run; E2E_ALLOW_SKIPS=1 turns that into a skip with a message,
-// for work in progress. CHROMIUM overrides /usr/bin/chromium.
+// for work in progress. CHROMIUM overrides /usr/bin/chromium. E2E_ONLY=text
+// runs only the scenarios whose name contains text (and the page checks
+// only when "pages" contains it).
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { Skip } from './lib.mjs';
 import { checkPages } from './pages.mjs';
+import { graphiqlOffline } from './graphiql.mjs';
 import { familyFeed, recordAttendance, sessionExpiryFamily, sessionExpiryStaff, stepDown } from './scenarios.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +33,9 @@ const scenarios = [
   ['a family user sees exactly the shared updates', familyFeed],
   ['session expiry: back to sign-in with next, then back (family)', sessionExpiryFamily],
   ['session expiry: back to sign-in with next, then back (staff)', sessionExpiryStaff],
-];
+  ['GraphiQL renders and runs a query with no internet access', graphiqlOffline],
+].filter(([name]) => !process.env.E2E_ONLY || name.includes(process.env.E2E_ONLY));
+const checkThePages = !process.env.E2E_ONLY || 'pages'.includes(process.env.E2E_ONLY);
 
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -70,7 +75,7 @@ async function main() {
       let status = 'pass';
       let message = '';
       try {
-        await run(browser, ctxOptions, (m) => notes.push(m), state);
+        await run(browser, ctxOptions, (m) => notes.push(m), state, shots);
       } catch (e) {
         if (e instanceof Skip) {
           status = strict ? 'FAIL (skip)' : 'skip';
@@ -87,7 +92,7 @@ async function main() {
     }
 
     // Screenshots and accessibility of the main pages.
-    const rows = await checkPages(browser, ctxOptions, shots, (m) => console.log(m));
+    const rows = checkThePages ? await checkPages(browser, ctxOptions, shots, (m) => console.log(m)) : [];
     for (const r of rows) if (r.critical || r.serious || r.status.startsWith('error')) failed = true;
 
     console.log('\nScenarios\n' + table(['result', 'scenario', 'time', 'notes'], results));

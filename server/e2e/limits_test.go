@@ -23,6 +23,10 @@ var limitsProduction = map[string]string{"MAX_QUERY_COST": "1000", "RATE_LIMIT_P
 // limitsMembersPage costs 2 + 50 × 1 = 52 (totalCount would add 1).
 const limitsMembersPage = `{ members(first: 50) { nodes { id displayName status } } }`
 
+// limitsDrain costs 2 + 50 + 1 = 53 whether or not there are members:
+// without nodes, the page is charged as asked (see cost.Price).
+const limitsDrain = `{ members(first: 50) { totalCount } }`
+
 // limitsCost returns extensions.cost of a response.
 func limitsCost(t *testing.T, r *response) (requested float64, throttle map[string]any) {
 	t.Helper()
@@ -53,8 +57,12 @@ func TestLimitsCost(t *testing.T) {
 	if requested != 52 || throttle["maximumAvailable"] != float64(1000) || throttle["restoreRate"] != float64(50) {
 		t.Errorf("cost = %v %v", requested, throttle)
 	}
-	if left := throttle["currentlyAvailable"].(float64); left < 948 || left > 1000-52+5 {
-		t.Errorf("currentlyAvailable = %v after a query of 52", left)
+	// No members yet: it actually cost 2, and 50 went back to the bucket.
+	if actual := r.Extensions["cost"].(map[string]any)["actualQueryCost"]; actual != float64(2) {
+		t.Errorf("actualQueryCost = %v of an empty page", actual)
+	}
+	if left := throttle["currentlyAvailable"].(float64); left < 998 {
+		t.Errorf("currentlyAvailable = %v after a query that actually cost 2", left)
 	}
 	before := throttle["currentlyAvailable"].(float64)
 
@@ -84,8 +92,9 @@ func TestLimitsCost(t *testing.T) {
 	if !slices.Equal(r.errorCodes(), []string{"MAX_COST_EXCEEDED"}) || r.Data != nil || r.Status != http.StatusOK {
 		t.Fatalf("too dear: status %d codes %v data %v", r.Status, r.errorCodes(), r.Data)
 	}
-	if cost := r.Errors[0].Extensions["cost"].(map[string]any); cost["requestedQueryCost"] != float64(10302) || cost["maximumAvailable"] != float64(1000) {
-		t.Errorf("error cost = %v", cost)
+	if cost := r.Errors[0].Extensions["cost"].(map[string]any); cost["requestedQueryCost"] != float64(10302) || cost["actualQueryCost"] != float64(0) ||
+		r.Errors[0].Extensions["maximumQueryCost"] != float64(1000) {
+		t.Errorf("error extensions = %v", r.Errors[0].Extensions)
 	}
 	if !strings.Contains(r.Errors[0].Message, "10302") {
 		t.Errorf("message %q", r.Errors[0].Message)
@@ -116,8 +125,9 @@ func TestLimitsCost(t *testing.T) {
 		fmt.Fprintf(&b, " a%d: __typename", i)
 	}
 	b.WriteString(" }")
+	// A request error, so 200 as application/json (no Accept): see overhttp_test.go.
 	r = c.do(b.String(), nil)
-	if r.Status != http.StatusUnprocessableEntity || !slices.Equal(r.errorCodes(), []string{"BAD_USER_INPUT"}) ||
+	if r.Status != http.StatusOK || !slices.Equal(r.errorCodes(), []string{"BAD_USER_INPUT"}) ||
 		!strings.Contains(r.Errors[0].Message, "exceeded token limit of 10000") {
 		t.Errorf("token limit: status %d %+v", r.Status, r.Errors)
 	}
@@ -130,22 +140,22 @@ func TestLimitsThrottle(t *testing.T) {
 	admin := s.signedIn(t, domain.RoleAdmin)
 	other := s.signedIn(t, domain.RoleCaseManager)
 
-	r := admin.do(limitsMembersPage, nil)
+	r := admin.do(limitsDrain, nil)
 	r.noErrors(t)
-	if _, throttle := limitsCost(t, r); throttle["maximumAvailable"] != float64(100) || throttle["currentlyAvailable"] != float64(48) || throttle["restoreRate"] != float64(1) {
-		t.Errorf("after 52 of 100: %v", throttle)
+	if _, throttle := limitsCost(t, r); throttle["maximumAvailable"] != float64(100) || throttle["currentlyAvailable"] != float64(47) || throttle["restoreRate"] != float64(1) {
+		t.Errorf("after 53 of 100: %v", throttle)
 	}
 
 	baseline, _ := limitsStatements(s, func() *response { return admin.do(`{ __typename }`, nil) })
-	n, r := limitsStatements(s, func() *response { return admin.do(limitsMembersPage, nil) })
+	n, r := limitsStatements(s, func() *response { return admin.do(limitsDrain, nil) })
 	if r.Status != http.StatusTooManyRequests || !slices.Equal(r.errorCodes(), []string{"THROTTLED"}) || r.Data != nil {
 		t.Fatalf("drained bucket: status %d codes %v data %v", r.Status, r.errorCodes(), r.Data)
 	}
 	retry, err := strconv.Atoi(r.Header.Get("Retry-After"))
-	if err != nil || retry < 1 || retry > 4 || r.Errors[0].Extensions["retryAfterSeconds"] != float64(retry) {
-		t.Errorf("Retry-After %q, retryAfterSeconds %v; want 4 (52 - 48 points at 1 a second)", r.Header.Get("Retry-After"), r.Errors[0].Extensions["retryAfterSeconds"])
+	if err != nil || retry < 1 || retry > 6 || r.Errors[0].Extensions["retryAfterSeconds"] != float64(retry) {
+		t.Errorf("Retry-After %q, retryAfterSeconds %v; want 6 (53 - 47 points at 1 a second)", r.Header.Get("Retry-After"), r.Errors[0].Extensions["retryAfterSeconds"])
 	}
-	if _, throttle := limitsCost(t, r); throttle["currentlyAvailable"].(float64) < 48 || throttle["currentlyAvailable"].(float64) >= 52 {
+	if _, throttle := limitsCost(t, r); throttle["currentlyAvailable"].(float64) < 47 || throttle["currentlyAvailable"].(float64) >= 53 {
 		t.Errorf("a throttled query took points: %v", throttle)
 	}
 	if n > baseline {
@@ -171,7 +181,7 @@ func TestLimitsThrottle(t *testing.T) {
 
 	// One operation may never cost more than a full bucket.
 	r = other.do(`{ members(first: 99) { nodes { id } } }`, nil)
-	if !slices.Equal(r.errorCodes(), []string{"MAX_COST_EXCEEDED"}) || r.Errors[0].Extensions["cost"].(map[string]any)["maximumAvailable"] != float64(100) {
+	if !slices.Equal(r.errorCodes(), []string{"MAX_COST_EXCEEDED"}) || r.Errors[0].Extensions["maximumQueryCost"] != float64(100) {
 		t.Errorf("over the bucket: %v %+v", r.errorCodes(), r.Errors)
 	}
 

@@ -1,81 +1,60 @@
 package httpserver
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
+	"io/fs"
 	"net/http"
-	"regexp"
-	"slices"
+	"path"
 	"strings"
-
-	"github.com/99designs/gqlgen/graphql/playground"
 )
 
-// graphiql serves gqlgen's GraphiQL page under a Content-Security-Policy of
-// its own. The page loads React, GraphiQL and its stylesheet from a CDN
-// (pinned versions with Subresource Integrity) and starts with an inline
-// script. Its policy allows exactly those files, by full URL, and that
-// inline script, by its SHA-256; nothing else runs. Styles may also be
-// inline: the GraphiQL editor injects them at run time. Requests go only
-// to this origin (/graphql). The policy is derived from the page gqlgen
-// renders, so it follows the CDN URLs when gqlgen is upgraded.
+// graphiqlPolicy is the Content-Security-Policy of /graphiql and of its
+// files. Like the app's, it allows this origin's files only: GraphiQL is
+// built with the app (frontend/graphiql, into dist/graphiql) and embedded in
+// the binary, so the page works without internet access, and requests go
+// only to this origin (/graphql, with the session cookie).
+//
+// It differs from the app's policy in two places, on this route only:
+//   - style-src 'unsafe-inline': the Monaco editor and GraphiQL set styles
+//     at run time (style elements for themes and syntax colours, style
+//     attributes for layout) and cannot do without. Scripts stay 'self'
+//     only: no inline script, no eval.
+//   - worker-src 'self': Monaco runs its language services in web workers,
+//     which Vite builds as files of their own (no blob: workers).
+//
+// Fonts and images may be data: URLs, as Vite inlines small assets.
+const graphiqlPolicy = "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; " +
+	"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+	"form-action 'none'; frame-ancestors 'none'"
+
+// graphiql serves GraphiQL from the built app: /graphiql (and /graphiql/)
+// is its page, /graphiql/assets/… its files, all under graphiqlPolicy.
 //
 // The page itself holds no data and cannot do anything the API does not
 // allow: introspection and every operation are refused without a session
 // or key, so it stays on in production.
-func graphiql(title, endpoint string) http.Handler {
-	page := playground.Handler(title, endpoint)
-	rec := &pageRecorder{header: http.Header{}}
-	page(rec, new(http.Request))
-	csp := graphiqlPolicy(rec.body.Bytes())
+func graphiql(app fs.FS) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", csp)
-		w.Header().Set("Cache-Control", "no-cache")
-		page(w, r)
+		w.Header().Set("Content-Security-Policy", graphiqlPolicy)
+		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+		if name == "graphiql" || name == "graphiql/index.html" {
+			body, err := fs.ReadFile(app, "graphiql/index.html")
+			if err != nil {
+				http.Error(w, "GraphiQL is not built: run make build", http.StatusNotFound)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			// The page names the hashed files of the current build: never cache it.
+			w.Header().Set("Cache-Control", "no-cache")
+			_, _ = w.Write(body)
+			return
+		}
+		info, err := fs.Stat(app, name)
+		if err != nil || info.IsDir() || !strings.HasPrefix(name, "graphiql/assets/") {
+			http.NotFound(w, r)
+			return
+		}
+		// Vite puts a content hash in every asset name.
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		http.ServeFileFS(w, r, app, name)
 	})
 }
-
-var (
-	scriptSrc    = regexp.MustCompile(`(?s)<script\s[^>]*src="([^"]+)"`)
-	styleHref    = regexp.MustCompile(`(?s)<link\s[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link\s[^>]*href="([^"]+)"[^>]*rel="stylesheet"`)
-	inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
-)
-
-// graphiqlPolicy builds the page's policy from its HTML.
-func graphiqlPolicy(html []byte) string {
-	scripts := []string{"'self'"}
-	for _, m := range scriptSrc.FindAllSubmatch(html, -1) {
-		scripts = append(scripts, string(m[1]))
-	}
-	for _, m := range inlineScript.FindAllSubmatch(html, -1) {
-		sum := sha256.Sum256(m[1])
-		scripts = append(scripts, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
-	}
-	styles := []string{"'self'", "'unsafe-inline'"}
-	for _, m := range styleHref.FindAllSubmatch(html, -1) {
-		styles = append(styles, string(slices.Concat(m[1], m[2])))
-	}
-	return strings.Join([]string{
-		"default-src 'none'",
-		"script-src " + strings.Join(scripts, " "),
-		"style-src " + strings.Join(styles, " "),
-		"img-src 'self' data:",
-		"font-src 'self' data:",
-		"connect-src 'self'",
-		"object-src 'none'",
-		"base-uri 'none'",
-		"form-action 'none'",
-		"frame-ancestors 'none'",
-	}, "; ")
-}
-
-// pageRecorder captures the page once, at start-up.
-type pageRecorder struct {
-	header http.Header
-	body   bytes.Buffer
-}
-
-func (p *pageRecorder) Header() http.Header         { return p.header }
-func (p *pageRecorder) Write(b []byte) (int, error) { return p.body.Write(b) }
-func (p *pageRecorder) WriteHeader(int)             {}

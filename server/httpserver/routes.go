@@ -81,7 +81,8 @@ func New(d Deps) http.Handler {
 	api = refuseCrossSiteReads(auth.CookieName, api)
 	mux.Handle("/graphql", noStore(withDeadline(d.RequestTimeout, api)))
 
-	mux.Handle("GET /graphiql", graphiql("Care Journey API", "/graphql"))
+	mux.Handle("GET /graphiql", graphiql(d.App))
+	mux.Handle("GET /graphiql/", graphiql(d.App))
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.Handle("GET /readyz", readyz(d.Store, d.Audit))
 	mux.Handle("/", spa(d.App))

@@ -24,6 +24,14 @@ func spa(app fs.FS) http.Handler {
 			serveIndex(w, r, app)
 			return
 		}
+		if name == "favicon.ico" {
+			// Tools and browsers on pages without a <link rel=icon> (a JSON
+			// answer, /healthz) still ask for /favicon.ico: give them the
+			// app's icon instead of a 404 in every console.
+			name = "favicon.svg"
+			r = r.Clone(r.Context())
+			r.URL.Path = "/favicon.svg"
+		}
 		if info, err := fs.Stat(app, name); err == nil && !info.IsDir() {
 			if strings.HasPrefix(name, "assets/") {
 				// Vite puts a content hash in every asset name.

@@ -13,6 +13,7 @@ func TestSPA(t *testing.T) {
 		"index.html":         {Data: []byte("<html>app</html>")},
 		"assets/app-1a2b.js": {Data: []byte("console.log(1)")},
 		"robots.txt":         {Data: []byte("User-agent: *")},
+		"favicon.svg":        {Data: []byte("<svg/>")},
 	}
 	h := spa(app)
 	for _, tc := range []struct {
@@ -26,6 +27,7 @@ func TestSPA(t *testing.T) {
 		{"GET", "/members/abc/journey", 200, "<html>app</html>", "no-cache"},
 		{"GET", "/assets/app-1a2b.js", 200, "console.log(1)", "public, max-age=31536000, immutable"},
 		{"GET", "/robots.txt", 200, "User-agent: *", ""},
+		{"GET", "/favicon.ico", 200, "<svg/>", ""},
 		{"GET", "/assets/gone.js", 404, "", ""},
 		{"GET", "/assets/", 404, "", ""},
 		{"GET", "/missing.png", 404, "", ""},

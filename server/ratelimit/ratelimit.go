@@ -156,3 +156,19 @@ func (l *Limiter) maybeSweep(now time.Time) {
 		delete(l.buckets, key)
 	}
 }
+
+// Refund gives points back to key's bucket (never past its capacity): the
+// part of an operation's cost that it did not use. It returns the bucket
+// as it is afterwards.
+func (l *Limiter) Refund(key string, points float64) Status {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	b := l.buckets[key]
+	available := l.level(b, now)
+	if points > 0 && b != nil {
+		available = math.Min(l.capacity, available+points)
+		b.available, b.at = available, now
+	}
+	return l.status(available)
+}

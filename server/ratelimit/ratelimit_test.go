@@ -135,3 +135,20 @@ func TestConcurrentTakesNeverOverdraw(t *testing.T) {
 		t.Fatalf("taken %d of 1000", taken)
 	}
 }
+
+// TestRefund gives back what an operation did not use, never past the
+// capacity, and nothing to a bucket that was never charged.
+func TestRefund(t *testing.T) {
+	c := newClock()
+	l := ratelimit.New(1000, 50, c.now)
+	l.Take("user:1", 400)
+	if st := l.Refund("user:1", 300); st.CurrentlyAvailable != 900 {
+		t.Errorf("after a refund of 300: %v", st.CurrentlyAvailable)
+	}
+	if st := l.Refund("user:1", 500); st.CurrentlyAvailable != 1000 {
+		t.Errorf("past the capacity: %v", st.CurrentlyAvailable)
+	}
+	if st := l.Refund("user:2", 10); st.CurrentlyAvailable != 1000 || l.Len() != 1 {
+		t.Errorf("an untouched bucket: %v, %d buckets", st.CurrentlyAvailable, l.Len())
+	}
+}
