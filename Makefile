@@ -1,6 +1,6 @@
 # Targets for development and CI; .ci/run installs what they need and runs `make test`.
 
-.PHONY: run build frontend generate check-generated vet test frontend-test e2e bench bench-go dev fuzz fuzz-brief
+.PHONY: run build frontend generate schema schema-release check-generated vet test frontend-test e2e bench bench-go dev fuzz fuzz-brief
 
 # Builds the app and the server (with the app embedded) and serves on :8080.
 # With DATABASE_URL unset it starts a private PostgreSQL under ./.data; on
@@ -28,15 +28,25 @@ frontend: node_modules/.package-lock.json
 dev: build
 	./bin/carejourney serve --seed-demo-on-empty --totp-required-roles=none & pid=$$!; npm run dev; kill -INT $$pid
 
-generate: node_modules/.package-lock.json
+generate: node_modules/.package-lock.json schema
 	go tool gqlgen generate
 	npm run codegen
 
-# Fails when committed generated code (gqlgen's, and the app's typed
-# documents) no longer matches the schema and the documents.
+# schema.graphql: the code's schema (graph/schema/*.graphqls merged, sorted),
+# the snapshot that `npm run schema-check` compares with the last release's.
+schema:
+	go run ./graph/cmd/printschema > schema.graphql.tmp && mv schema.graphql.tmp schema.graphql
+
+# At a release: the released schema becomes the base of the breaking-change
+# check (README, Schema history).
+schema-release: schema
+	cp schema.graphql schema.released.graphql
+
+# Fails when committed generated code (gqlgen's, the app's typed documents
+# and the schema.graphql snapshot) no longer matches the schema and the documents.
 check-generated: generate
-	@if [ -n "$$(git status --porcelain -- graph frontend/src/gql)" ]; then \
-		git status --porcelain -- graph frontend/src/gql; \
+	@if [ -n "$$(git status --porcelain -- graph frontend/src/gql schema.graphql)" ]; then \
+		git status --porcelain -- graph frontend/src/gql schema.graphql; \
 		echo "generated code is stale: run make generate and commit" >&2; \
 		exit 1; \
 	fi
@@ -44,8 +54,12 @@ check-generated: generate
 vet:
 	go vet ./...
 
+# ESLint, the unit tests, and the schema history check (breaking changes
+# listed in the change log, deprecations dated).
 frontend-test: node_modules/.package-lock.json
+	npm run lint
 	npm test
+	npm run schema-check
 
 # End-to-end tests in Chromium (/usr/bin/chromium): the built server with the
 # demo data on a throwaway database, the issue's scenarios, screenshots of the

@@ -134,7 +134,8 @@ export default function Timeline(props: {
     return new Date(Math.floor(start / DAY) * DAY).toISOString();
   }, [now, episodes, residencies]);
   const [attendanceResult] = useQuery({ query: TimelineAttendanceQuery, variables: { id: member.id, from } });
-  const attendance = attendanceResult.data?.member?.attendanceSummary.weeks ?? [];
+  // Memoized: a fresh [] on each render would recompute the layout below.
+  const attendance = useMemo(() => attendanceResult.data?.member?.attendanceSummary.weeks ?? [], [attendanceResult.data]);
 
   const width = Math.max(boxWidth, MIN_WIDTH);
   const layout = useMemo(
