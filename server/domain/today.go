@@ -71,13 +71,17 @@ func calendarDay(t time.Time) time.Time {
 // CareLevelChange is an episode that began by moving from one level of
 // care to another within a stay (not an admission or readmission).
 type CareLevelChange struct {
-	Episode   *CareEpisode
+	CareEpisode *CareEpisode
+	// From is the code of the level moved from.
 	From      string
 	Direction Transition
 }
 
+// ChangedAt is when the move took effect.
+func (c *CareLevelChange) ChangedAt() time.Time { return c.CareEpisode.StartedAt }
+
 // OwnerMemberID makes the episode's member the owner, for access and audit.
-func (c *CareLevelChange) OwnerMemberID() int64 { return c.Episode.MemberID }
+func (c *CareLevelChange) OwnerMemberID() int64 { return c.CareEpisode.MemberID }
 
 // CareLevelChangesSince finds, among the episodes of some members (all of
 // each member's episodes, superseded ones included), the current ones that
@@ -101,10 +105,10 @@ func CareLevelChangesSince(episodes []*CareEpisode, levels map[string]CareLevel,
 		if t == TransitionAdmission || t == TransitionReadmission || (len(want) > 0 && !want[t]) {
 			continue
 		}
-		out = append(out, &CareLevelChange{Episode: e, From: previousLevel(e, byMember[e.MemberID]), Direction: t})
+		out = append(out, &CareLevelChange{CareEpisode: e, From: previousLevel(e, byMember[e.MemberID]), Direction: t})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Episode, out[j].Episode
+		a, b := out[i].CareEpisode, out[j].CareEpisode
 		if !a.StartedAt.Equal(b.StartedAt) {
 			return a.StartedAt.After(b.StartedAt)
 		}

@@ -83,12 +83,12 @@ func TestCareLevelChangesSince(t *testing.T) {
 	}
 	now := at("2026-03-03")
 	all := CareLevelChangesSince(eps, levels, at("2026-02-20"), now, nil)
-	if len(all) != 2 || all[0].Episode.ID != 3 || all[0].Direction != TransitionStepUp || all[0].From != "IOP" ||
-		all[1].Episode.ID != 2 || all[1].Direction != TransitionStepDown || all[1].From != "RES" {
+	if len(all) != 2 || all[0].CareEpisode.ID != 3 || all[0].Direction != TransitionStepUp || all[0].From != "IOP" ||
+		all[1].CareEpisode.ID != 2 || all[1].Direction != TransitionStepDown || all[1].From != "RES" {
 		t.Fatalf("got %+v", all)
 	}
 	ups := CareLevelChangesSince(eps, levels, at("2026-02-20"), now, []Transition{TransitionStepUp})
-	if len(ups) != 1 || ups[0].Episode.ID != 3 {
+	if len(ups) != 1 || ups[0].CareEpisode.ID != 3 {
 		t.Fatalf("step-ups %+v", ups)
 	}
 	if got := CareLevelChangesSince(eps, levels, at("2026-03-02"), now, nil); len(got) != 0 {
