@@ -93,8 +93,8 @@ type Documents = {
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": typeof types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": typeof types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": typeof types.TodayPlansDueDocument,
-    "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 100, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": typeof types.TodayMilestonesDocument,
-    "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 100, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": typeof types.TodayStepUpsDocument,
+    "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": typeof types.TodayMilestonesDocument,
+    "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": typeof types.TodayStepUpsDocument,
 };
 const documents: Documents = {
     "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": types.AdminUsersDocument,
@@ -176,8 +176,8 @@ const documents: Documents = {
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { id reviewOn member { id displayName } }\n  }\n": types.TodayPlansDueDocument,
-    "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 100, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": types.TodayMilestonesDocument,
-    "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 100, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": types.TodayStepUpsDocument,
+    "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": types.TodayMilestonesDocument,
+    "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": types.TodayStepUpsDocument,
 };
 
 /**
@@ -513,11 +513,11 @@ export function graphql(source: "\n  query TodayPlansDue {\n    aftercarePlansDu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 100, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 100, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 100, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayStepUps {\n    recentCareLevelChanges(first: 100, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

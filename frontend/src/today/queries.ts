@@ -48,7 +48,7 @@ export const PlansDueQuery = graphql(`
 /** Sobriety milestones of members in care from today to `withinDays` ahead (the server counts them). */
 export const UpcomingMilestonesQuery = graphql(`
   query TodayMilestones($withinDays: Int!) {
-    upcomingMilestones(first: 100, filter: { withinDays: $withinDays, status: [ACTIVE] }) {
+    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {
       totalCount
       nodes {
         member { id displayName }
@@ -61,7 +61,7 @@ export const UpcomingMilestonesQuery = graphql(`
 /** Step-ups of the last 14 days, most recent first (the server decides the direction). */
 export const StepUpsQuery = graphql(`
   query TodayStepUps {
-    recentCareLevelChanges(first: 100, filter: { withinDays: 14, directions: [STEP_UP] }) {
+    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {
       totalCount
       nodes {
         changedAt
