@@ -327,11 +327,11 @@ func TestTodayStatementsConstant(t *testing.T) {
 	todayPage(t, s, c) // warm: the catalogue, the query cache
 	ops, small, cost := todayPage(t, s, c)
 	t.Logf("Today on the demo: %d operations, %d statements, requested cost %.0f", ops, small, cost)
-	if _, err := seed.Scale(context.Background(), s.Store, seed.ScaleOptions{Members: 400, Seed: 3}); err != nil {
+	if _, err := seed.Scale(context.Background(), s.Store, seed.ScaleOptions{Members: 1000, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	ops2, large, cost2 := todayPage(t, s, c)
-	t.Logf("Today with 400 more members: %d operations, %d statements, requested cost %.0f", ops2, large, cost2)
+	t.Logf("Today with 1,000 more members: %d operations, %d statements, requested cost %.0f", ops2, large, cost2)
 	if ops2 != ops || grows(small, large) {
 		t.Errorf("Today grew with the members: %d operations and %d statements, then %d and %d", ops, small, ops2, large)
 	}
