@@ -317,6 +317,7 @@ func appPages(t *testing.T, ids soundnessIDsT) []soundnessCase {
 		"TodayMilestones":    {"withinDays": 6},
 		"WeekMeetings":       {"from": week, "to": later},
 	}
+	variables["CareLevelTransition"] = vars{"from": "OP", "to": "OP"}
 	spread := regexp.MustCompile(`\.\.\.([A-Za-z_]\w*)`)
 	var out []soundnessCase
 	names := make([]string, 0, len(operations))
