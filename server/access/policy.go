@@ -20,10 +20,10 @@ var Queries = map[string]Audience{
 
 	"member":  Staff | MembersKey,
 	"members": Staff | MembersKey,
-	// The Today lists: members chosen by their milestones or their moves
-	// between levels, so a key sees those whose consent covers that kind.
-	"upcomingMilestones":     Staff | MembersKey,
-	"recentCareLevelChanges": Staff | MembersKey,
+	// The Today lists, for the staff's start page (each actor's reach, as
+	// members); partner keys are not offered them.
+	"upcomingMilestones":     Staff,
+	"recentCareLevelChanges": Staff,
 	// A rule over the catalogue, like careLevels: nothing about anyone.
 	"careLevelTransition": SignedIn,
 
