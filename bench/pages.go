@@ -81,10 +81,12 @@ var pages = []page{
 		setup: todaySetup, floor: "today.sql", ours: todayOurs, floorData: todayFloor,
 		compared: "members in care; each level's code, name and count in care; the houses' total and each one's id, name, capacity, occupied, open beds; " +
 			"the week's meetings' total, more-to-come flag and each one's id, start, topic and group; the plans due (id, review date, member); " +
-			"the digest's total and each member's id, name, recovery start date and open episode's start and transition",
+			"the milestones of the next 6 days (total; each one's member id and name, key, label, date: the floor reads the members' recovery start dates " +
+			"and the harness applies server/domain's rule, PostgreSQL's date arithmetic being not Go's AddDate) and the step-ups of the last 14 days " +
+			"(total; each one's time, member id and name)",
 		peerSetup: todayPeerSetup, peerData: todayPeer, peerFloor: todayFloorForPeer,
 		peerCompared: "as ours but without the week's meetings (stock PostGraphile has no range condition on starts_at) " +
-			"and the open episode's transition (computed by our API); a level's count in care is its open episodes' count, " +
+			"and the milestones and step-ups (rules our API computes); a level's count in care is its open episodes' count, " +
 			"plans due are the 20 active plans with the earliest review date kept when due, names derived from the columns"},
 }
 

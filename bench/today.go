@@ -5,18 +5,20 @@ import (
 	"time"
 
 	"carejourney/graph/globalid"
+	"carejourney/server/domain"
 )
 
 // Page 5: the Today page (frontend/src/today) as one page load, in the
-// order it asks: the in-care count (useMemberDigest, then the census),
-// the care levels, house occupancy, this week's meetings from the start of
-// today to Monday, the plans due; then, once the levels are in, one count
-// per level; and once the count is in, the member digest page after page
-// (sized to what is left, 100 at most, 1,000 members in all). The viewer
-// query is answered from the app's cache. The browser's zone is taken as
-// the provider's (UTC in the bench).
+// order it asks: the in-care count (for the census), the care levels,
+// house occupancy, this week's meetings from the start of today to Monday,
+// the plans due, the milestones of the next days and the recent step-ups
+// (both computed by the API); then, once the levels are in, one count per
+// level. The viewer query is answered from the app's cache. The browser's
+// zone is taken as the provider's (UTC in the bench).
 
-const digestCap, digestPageMax = 1000, 100
+// milestoneDays is the window the app's milestones section asks for
+// (MilestonesSection.tsx): today and the six days after it.
+const milestoneDays = 6
 
 func todaySetup(e *env, call caller) ([]op, map[string]string, error) {
 	day := time.Date(e.now.Year(), e.now.Month(), e.now.Day(), 0, 0, 0, 0, time.UTC)
@@ -35,49 +37,25 @@ func todaySetup(e *env, call caller) ([]op, map[string]string, error) {
 	for _, l := range nodes(lv["careLevels"]) {
 		ops = append(ops, op{file: "today6_census.graphql", variables: map[string]any{"code": l["code"]}})
 	}
-	ic, err := call(inCare)
-	if err != nil {
-		return nil, nil, err
-	}
-	total, _ := obj(ic["members"])["totalCount"].(float64)
-	fetched := 0
-	var after any
-	for {
-		first := min(digestPageMax, min(int(total), digestCap)-fetched)
-		if first <= 0 {
-			break
-		}
-		o := op{file: "today7_digest.graphql", variables: map[string]any{"first": first, "after": after}}
-		data, err := call(o)
-		if err != nil {
-			return nil, nil, err
-		}
-		ops = append(ops, o)
-		conn := obj(data["members"])
-		fetched += len(nodes(conn["nodes"]))
-		info := obj(conn["pageInfo"])
-		if info["hasNextPage"] != true || info["endCursor"] == nil {
-			break
-		}
-		after = info["endCursor"]
-	}
-	fmt.Printf("  week from %s to %s, %d members in care\n", from, to, int(total))
+	ops = append(ops, op{file: "today7_milestones.graphql", variables: map[string]any{"withinDays": milestoneDays}},
+		op{file: "today8_stepups.graphql", variables: map[string]any{}})
+	fmt.Printf("  week from %s to %s\n", from, to)
 	return ops, map[string]string{"from": from, "to": to}, nil
 }
 
 func todayOurs(data map[string]any) []string {
 	ops := operations(data)
-	if len(ops) < 5 {
+	if len(ops) < 7 {
 		return []string{fmt.Sprintf("%d operations", len(ops))}
 	}
 	levels := nodes(ops[1]["careLevels"])
-	if len(ops) < 5+len(levels) {
+	if len(ops) != 7+len(levels) {
 		return []string{fmt.Sprintf("%d operations for %d levels", len(ops), len(levels))}
 	}
 	a := []string{val(obj(ops[0]["members"])["totalCount"])}
 	for i, l := range levels {
 		a = append(a, fields(l, "code", "name", "shortName")...)
-		a = append(a, val(obj(ops[5+i]["members"])["totalCount"]))
+		a = append(a, val(obj(ops[7+i]["members"])["totalCount"]))
 	}
 	houses := obj(ops[2]["houses"])
 	a = append(a, val(houses["totalCount"]))
@@ -96,18 +74,24 @@ func todayOurs(data map[string]any) []string {
 		mb := obj(p["member"])
 		a = append(a, val(p["id"]), val(p["reviewOn"]), val(mb["id"]), val(mb["displayName"]))
 	}
-	digest := ops[5+len(levels):]
-	a = append(a, "digest")
-	if len(digest) > 0 {
-		a = append(a, val(obj(digest[0]["members"])["totalCount"]))
-	} else {
-		a = append(a, a[0]) // nobody in care: the app asks for no page
+	return append(a, todayListsOurs(ops[5], ops[6])...)
+}
+
+// todayListsOurs are the milestones and step-ups as the API answers them.
+func todayListsOurs(milestones, stepUps map[string]any) []string {
+	a := []string{"milestones"}
+	ms := obj(milestones["upcomingMilestones"])
+	a = append(a, val(ms["totalCount"]))
+	for _, n := range nodes(ms["nodes"]) {
+		mb, m := obj(n["member"]), obj(n["milestone"])
+		a = append(a, val(mb["id"]), val(mb["displayName"]), val(m["key"]), val(m["label"]), val(m["date"]))
 	}
-	for _, d := range digest {
-		for _, m := range nodes(obj(d["members"])["nodes"]) {
-			ep := obj(m["currentEpisode"])
-			a = append(a, val(m["id"]), val(m["displayName"]), val(m["recoveryStartDate"]), val(ep["startedAt"]), val(ep["transition"]))
-		}
+	a = append(a, "step-ups")
+	su := obj(stepUps["recentCareLevelChanges"])
+	a = append(a, val(su["totalCount"]))
+	for _, n := range nodes(su["nodes"]) {
+		mb := obj(n["member"])
+		a = append(a, val(n["changedAt"]), val(mb["id"]), val(mb["displayName"]))
 	}
 	return a
 }
@@ -115,7 +99,7 @@ func todayOurs(data map[string]any) []string {
 func todayFloor(floor map[string]any) []string { return todayFloorOf(floor, true) }
 
 // todayFloorForPeer is the floor without the week's meetings (stock
-// PostGraphile has no range condition) and the open episode's transition
+// PostGraphile has no range condition) and the milestones and step-ups
 // (computed by our API).
 func todayFloorForPeer(floor map[string]any) []string { return todayFloorOf(floor, false) }
 
@@ -144,13 +128,46 @@ func todayFloorOf(floor map[string]any, full bool) []string {
 		mb := obj(p["member"])
 		b = append(b, gid(globalid.TypeAftercarePlan, p["id"]), val(p["reviewOn"]), gid(globalid.TypeMember, mb["id"]), val(mb["displayName"]))
 	}
-	b = append(b, "digest", val(floor["inCare"]))
-	for _, m := range nodes(floor["digest"]) {
-		ep := obj(m["currentEpisode"])
-		b = append(b, gid(globalid.TypeMember, m["id"]), val(m["displayName"]), val(m["recoveryStartDate"]), val(ep["startedAt"]))
-		if full {
-			b = append(b, val(ep["transition"]))
-		}
+	if full {
+		b = append(b, todayListsFloor(floor)...)
 	}
 	return b
+}
+
+// todayListsFloor are the milestones and step-ups from the floor's rows.
+// The step-ups are computed in SQL; the milestones are not, because
+// PostgreSQL's date arithmetic clamps (31 Aug + 6 months is 28 Feb) where
+// the rule overflows like Go's AddDate (3 Mar): the floor reads the members
+// in care with a recovery start date in its one statement, and the harness
+// applies server/domain's rule to them, first 20 as the app asks.
+func todayListsFloor(floor map[string]any) []string {
+	var members []*domain.Member
+	for _, m := range nodes(floor["recoveryStarts"]) {
+		start, err := time.Parse(time.DateOnly, val(m["recoveryStartDate"]))
+		if err != nil {
+			return []string{"recovery start date " + val(m["recoveryStartDate"])}
+		}
+		id, _ := m["id"].(float64)
+		members = append(members, &domain.Member{ID: int64(id), FirstName: val(m["firstName"]), LastName: val(m["lastName"]),
+			PreferredName: optional(m["preferredName"]), RecoveryStartDate: &start})
+	}
+	list := domain.UpcomingMilestones(members, time.Now().UTC(), milestoneDays)
+	b := []string{"milestones", val(len(list))}
+	for _, u := range list[:min(len(list), 20)] {
+		b = append(b, globalid.EncodeInt(globalid.TypeMember, u.Member.ID), u.Member.DisplayName(), u.Milestone.Key, u.Milestone.Label, u.Milestone.Date.Format(time.DateOnly))
+	}
+	b = append(b, "step-ups")
+	su := obj(floor["stepUps"])
+	b = append(b, val(su["totalCount"]))
+	for _, n := range nodes(su["nodes"]) {
+		b = append(b, val(n["changedAt"]), gid(globalid.TypeMember, n["memberId"]), val(n["displayName"]))
+	}
+	return b
+}
+
+func optional(v any) *string {
+	if s, ok := v.(string); ok {
+		return &s
+	}
+	return nil
 }

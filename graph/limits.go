@@ -92,10 +92,17 @@ var listSizes = map[string]int{
 //     the length of the period is not what drives it. At 900 points one
 //     request runs one, and a bucket (1000 points, 50 a second) pays for
 //     one every 18 seconds.
+//   - upcomingMilestones and recentCareLevelChanges (Today) are one
+//     statement each that reads every candidate the rule runs over (the
+//     members with a recovery start date; every episode of the members
+//     who moved in the window), whatever the page: about 330 rows on the
+//     demo, so 100 points keeps them within 5 rows a point.
 var fieldCosts = map[string]int{
-	"Query.outcomes":           900,
-	"*.totalCount":             1,
-	"Member.attendanceSummary": 10,
+	"Query.outcomes":               900,
+	"Query.upcomingMilestones":     100,
+	"Query.recentCareLevelChanges": 100,
+	"*.totalCount":                 1,
+	"Member.attendanceSummary":     10,
 }
 
 // costOptions price lists as the resolvers page them.

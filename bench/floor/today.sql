@@ -2,9 +2,11 @@
 -- members in care, the care-level catalogue with the count in care at each
 -- level, the first 20 houses' occupancy, the meetings of [:'from', :'to')
 -- (the first 50 by start, with the total), the 20 active plans due for
--- review soonest, and the digest: the first 1,000 members in care by name
--- with their recovery start date and how their open episode began. The
--- harness puts from and to in place; "today" is the provider's (UTC).
+-- review soonest, the members in care with a recovery start date (the
+-- harness applies the milestone rule to them: PostgreSQL's date arithmetic
+-- is not Go's AddDate), and the step-ups of the last 14 days (the first 20,
+-- most recent first, with the total). The harness puts from and to in
+-- place; "today" is the provider's (UTC).
 WITH today AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
 open_episode AS (
   SELECT e.* FROM care_episodes e WHERE e.ended_at IS NULL AND e.superseded_at IS NULL),
@@ -34,21 +36,25 @@ SELECT json_build_object(
        ORDER BY p.review_on, p.id), '[]')
      FROM (SELECT * FROM aftercare_plans WHERE status = 'ACTIVE' AND review_on <= (SELECT d FROM today)
             ORDER BY review_on, id LIMIT 20) p JOIN members mb ON mb.id = p.member_id),
-  'digest', (SELECT json_agg(json_build_object('id', mb.id,
-       'displayName', coalesce(nullif(mb.preferred_name, ''), mb.first_name) || ' ' || mb.last_name,
-       'recoveryStartDate', mb.recovery_start_date,
-       -- How the open episode began: after none, an admission; after a
-       -- discharge, a readmission; otherwise the two intensities decide.
-       'currentEpisode', CASE WHEN e.member_id IS NOT NULL THEN json_build_object('startedAt', e.started_at,
-         'transition', CASE WHEN prev.care_level_code IS NULL THEN 'ADMISSION' WHEN prev.discharged THEN 'READMISSION'
-                            WHEN cl.intensity < pl.intensity THEN 'STEP_DOWN' WHEN cl.intensity > pl.intensity THEN 'STEP_UP'
-                            ELSE 'LATERAL' END) END)
-     ORDER BY mb.sort_name, mb.id)
-     FROM (SELECT * FROM members WHERE status = 'ACTIVE' ORDER BY sort_name, id LIMIT 1000) mb
-     LEFT JOIN open_episode e ON e.member_id = mb.id
-     -- The episode before it: the latest current one that started earlier.
-     LEFT JOIN LATERAL (SELECT p.care_level_code, p.discharge_reason IS NOT NULL AS discharged FROM care_episodes p
-                         WHERE p.member_id = mb.id AND p.superseded_at IS NULL AND p.started_at < e.started_at
-                         ORDER BY p.started_at DESC LIMIT 1) prev ON true
-     LEFT JOIN care_levels cl ON cl.code = e.care_level_code
-     LEFT JOIN care_levels pl ON pl.code = prev.care_level_code));
+  'recoveryStarts', (SELECT coalesce(json_agg(json_build_object('id', mb.id, 'firstName', mb.first_name,
+       'lastName', mb.last_name, 'preferredName', mb.preferred_name, 'recoveryStartDate', mb.recovery_start_date)), '[]')
+     FROM members mb WHERE mb.status = 'ACTIVE' AND mb.recovery_start_date IS NOT NULL),
+  'stepUps', (SELECT json_build_object('totalCount', count(*),
+       'nodes', coalesce((json_agg(json_build_object('changedAt', su.started_at, 'memberId', su.member_id,
+         'displayName', su.display_name) ORDER BY su.started_at DESC, su.id DESC)
+         FILTER (WHERE su.rank <= 20)), '[]'))
+     FROM (SELECT e.id, e.member_id, e.started_at,
+                  coalesce(nullif(mb.preferred_name, ''), mb.first_name) || ' ' || mb.last_name AS display_name,
+                  row_number() OVER (ORDER BY e.started_at DESC, e.id DESC) AS rank
+             FROM care_episodes e
+             JOIN members mb ON mb.id = e.member_id
+             -- The episode before it: the latest current one that started
+             -- earlier; a step-up when it was not discharged and was less
+             -- intensive.
+             JOIN LATERAL (SELECT p.care_level_code, p.discharge_reason IS NOT NULL AS discharged FROM care_episodes p
+                            WHERE p.member_id = e.member_id AND p.superseded_at IS NULL AND p.started_at < e.started_at
+                            ORDER BY p.started_at DESC LIMIT 1) prev ON NOT prev.discharged
+             JOIN care_levels cl ON cl.code = e.care_level_code
+             JOIN care_levels pl ON pl.code = prev.care_level_code
+            WHERE e.superseded_at IS NULL AND cl.intensity > pl.intensity
+              AND e.started_at >= now() - interval '14 days' AND e.started_at <= now()) su));

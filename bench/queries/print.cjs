@@ -16,7 +16,8 @@ const files = {
   TodayMeetings: 'today4_meetings.graphql',
   TodayPlansDue: 'today5_plansdue.graphql',
   TodayCensusCount: 'today6_census.graphql',
-  TodayMemberDigest: 'today7_digest.graphql',
+  TodayMilestones: 'today7_milestones.graphql',
+  TodayStepUps: 'today8_stepups.graphql',
 };
 
 // graphql.ts holds each document as a JSON literal on one line.

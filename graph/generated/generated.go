@@ -44,6 +44,8 @@ type ResolverRoot interface {
 	AuditEventConnection() AuditEventConnectionResolver
 	CareEpisode() CareEpisodeResolver
 	CareLevel() CareLevelResolver
+	CareLevelChange() CareLevelChangeResolver
+	CareLevelChangeConnection() CareLevelChangeConnectionResolver
 	CheckIn() CheckInResolver
 	CheckInConnection() CheckInConnectionResolver
 	Consent() ConsentResolver
@@ -77,6 +79,7 @@ type ResolverRoot interface {
 	ResidencyConnection() ResidencyConnectionResolver
 	SharedMember() SharedMemberResolver
 	SharedUpdateConnection() SharedUpdateConnectionResolver
+	UpcomingMilestoneConnection() UpcomingMilestoneConnectionResolver
 	Update() UpdateResolver
 	UpdateConnection() UpdateConnectionResolver
 	UserConnection() UserConnectionResolver
@@ -323,6 +326,27 @@ type ComplexityRoot struct {
 		Intensity              func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		ShortName              func(childComplexity int) int
+	}
+
+	CareLevelChange struct {
+		CareEpisode   func(childComplexity int) int
+		ChangedAt     func(childComplexity int) int
+		Direction     func(childComplexity int) int
+		FromCareLevel func(childComplexity int) int
+		Member        func(childComplexity int) int
+		ToCareLevel   func(childComplexity int) int
+	}
+
+	CareLevelChangeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CareLevelChangeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Certification struct {
@@ -903,6 +927,7 @@ type ComplexityRoot struct {
 		AftercarePlan              func(childComplexity int, id string) int
 		AftercarePlansDueForReview func(childComplexity int, on *time.Time, first *int, after *string, last *int, before *string) int
 		AuditEvents                func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AuditEventFilter) int
+		CareLevelTransition        func(childComplexity int, fromCareLevelCode string, toCareLevelCode string) int
 		CareLevels                 func(childComplexity int) int
 		Group                      func(childComplexity int, id string) int
 		Groups                     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.GroupFilter) int
@@ -918,6 +943,8 @@ type ComplexityRoot struct {
 		Partners                   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Peer                       func(childComplexity int, id string) int
 		Peers                      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PeerFilter) int
+		RecentCareLevelChanges     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CareLevelChangeFilter) int
+		UpcomingMilestones         func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.UpcomingMilestoneFilter) int
 		Users                      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.UserFilter) int
 		Viewer                     func(childComplexity int) int
 	}
@@ -1068,6 +1095,23 @@ type ComplexityRoot struct {
 
 	SignOutPayload struct {
 		UserErrors func(childComplexity int) int
+	}
+
+	UpcomingMilestone struct {
+		Member    func(childComplexity int) int
+		Milestone func(childComplexity int) int
+	}
+
+	UpcomingMilestoneConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	UpcomingMilestoneEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Update struct {
@@ -1251,6 +1295,14 @@ type CareEpisodeResolver interface {
 }
 type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
+}
+type CareLevelChangeResolver interface {
+	Member(ctx context.Context, obj *domain.CareLevelChange) (*domain.Member, error)
+	FromCareLevel(ctx context.Context, obj *domain.CareLevelChange) (*domain.CareLevel, error)
+	ToCareLevel(ctx context.Context, obj *domain.CareLevelChange) (*domain.CareLevel, error)
+}
+type CareLevelChangeConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.CareLevelChange]) (int, error)
 }
 type CheckInResolver interface {
 	Plan(ctx context.Context, obj *domain.CheckIn) (*domain.AftercarePlan, error)
@@ -1482,6 +1534,9 @@ type QueryResolver interface {
 	Peers(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
 	AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error)
 	AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error)
+	UpcomingMilestones(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.UpcomingMilestoneFilter) (*model.Connection[*domain.UpcomingMilestone], error)
+	RecentCareLevelChanges(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CareLevelChangeFilter) (*model.Connection[*domain.CareLevelChange], error)
+	CareLevelTransition(ctx context.Context, fromCareLevelCode string, toCareLevelCode string) (domain.Transition, error)
 	Users(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.UserFilter) (*model.Connection[*domain.User], error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 }
@@ -1517,6 +1572,9 @@ type SharedMemberResolver interface {
 }
 type SharedUpdateConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error)
+}
+type UpcomingMilestoneConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.UpcomingMilestone]) (int, error)
 }
 type UpdateResolver interface {
 	Member(ctx context.Context, obj *domain.Update) (*domain.Member, error)
@@ -2498,6 +2556,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CareLevel.ShortName(childComplexity), true
+
+	case "CareLevelChange.careEpisode":
+		if e.ComplexityRoot.CareLevelChange.CareEpisode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChange.CareEpisode(childComplexity), true
+	case "CareLevelChange.changedAt":
+		if e.ComplexityRoot.CareLevelChange.ChangedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChange.ChangedAt(childComplexity), true
+	case "CareLevelChange.direction":
+		if e.ComplexityRoot.CareLevelChange.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChange.Direction(childComplexity), true
+	case "CareLevelChange.fromCareLevel":
+		if e.ComplexityRoot.CareLevelChange.FromCareLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChange.FromCareLevel(childComplexity), true
+	case "CareLevelChange.member":
+		if e.ComplexityRoot.CareLevelChange.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChange.Member(childComplexity), true
+	case "CareLevelChange.toCareLevel":
+		if e.ComplexityRoot.CareLevelChange.ToCareLevel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChange.ToCareLevel(childComplexity), true
+
+	case "CareLevelChangeConnection.edges":
+		if e.ComplexityRoot.CareLevelChangeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChangeConnection.Edges(childComplexity), true
+	case "CareLevelChangeConnection.nodes":
+		if e.ComplexityRoot.CareLevelChangeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChangeConnection.Nodes(childComplexity), true
+	case "CareLevelChangeConnection.pageInfo":
+		if e.ComplexityRoot.CareLevelChangeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChangeConnection.PageInfo(childComplexity), true
+	case "CareLevelChangeConnection.totalCount":
+		if e.ComplexityRoot.CareLevelChangeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChangeConnection.TotalCount(childComplexity), true
+
+	case "CareLevelChangeEdge.cursor":
+		if e.ComplexityRoot.CareLevelChangeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChangeEdge.Cursor(childComplexity), true
+	case "CareLevelChangeEdge.node":
+		if e.ComplexityRoot.CareLevelChangeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevelChangeEdge.Node(childComplexity), true
 
 	case "Certification.expired":
 		if e.ComplexityRoot.Certification.Expired == nil {
@@ -5172,6 +5305,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AuditEventFilter)), true
+	case "Query.careLevelTransition":
+		if e.ComplexityRoot.Query.CareLevelTransition == nil {
+			break
+		}
+
+		args, err := ec.field_Query_careLevelTransition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CareLevelTransition(childComplexity, args["fromCareLevelCode"].(string), args["toCareLevelCode"].(string)), true
 	case "Query.careLevels":
 		if e.ComplexityRoot.Query.CareLevels == nil {
 			break
@@ -5333,6 +5477,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Peers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.PeerFilter)), true
+	case "Query.recentCareLevelChanges":
+		if e.ComplexityRoot.Query.RecentCareLevelChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Query_recentCareLevelChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RecentCareLevelChanges(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.CareLevelChangeFilter)), true
+	case "Query.upcomingMilestones":
+		if e.ComplexityRoot.Query.UpcomingMilestones == nil {
+			break
+		}
+
+		args, err := ec.field_Query_upcomingMilestones_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.UpcomingMilestones(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.UpcomingMilestoneFilter)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -5853,6 +6019,57 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignOutPayload.UserErrors(childComplexity), true
 
+	case "UpcomingMilestone.member":
+		if e.ComplexityRoot.UpcomingMilestone.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestone.Member(childComplexity), true
+	case "UpcomingMilestone.milestone":
+		if e.ComplexityRoot.UpcomingMilestone.Milestone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestone.Milestone(childComplexity), true
+
+	case "UpcomingMilestoneConnection.edges":
+		if e.ComplexityRoot.UpcomingMilestoneConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestoneConnection.Edges(childComplexity), true
+	case "UpcomingMilestoneConnection.nodes":
+		if e.ComplexityRoot.UpcomingMilestoneConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestoneConnection.Nodes(childComplexity), true
+	case "UpcomingMilestoneConnection.pageInfo":
+		if e.ComplexityRoot.UpcomingMilestoneConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestoneConnection.PageInfo(childComplexity), true
+	case "UpcomingMilestoneConnection.totalCount":
+		if e.ComplexityRoot.UpcomingMilestoneConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestoneConnection.TotalCount(childComplexity), true
+
+	case "UpcomingMilestoneEdge.cursor":
+		if e.ComplexityRoot.UpcomingMilestoneEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestoneEdge.Cursor(childComplexity), true
+	case "UpcomingMilestoneEdge.node":
+		if e.ComplexityRoot.UpcomingMilestoneEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpcomingMilestoneEdge.Node(childComplexity), true
+
 	case "Update.author":
 		if e.ComplexityRoot.Update.Author == nil {
 			break
@@ -6205,6 +6422,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AttendanceEntryInput", ec.unmarshalInputAttendanceEntryInput),
 			graphql.NewInputUnmarshaler("AuditEventFilter", ec.unmarshalInputAuditEventFilter),
 			graphql.NewInputUnmarshaler("BeginTotpEnrollmentInput", ec.unmarshalInputBeginTotpEnrollmentInput),
+			graphql.NewInputUnmarshaler("CareLevelChangeFilter", ec.unmarshalInputCareLevelChangeFilter),
 			graphql.NewInputUnmarshaler("CertificationInput", ec.unmarshalInputCertificationInput),
 			graphql.NewInputUnmarshaler("ChangeCareLevelInput", ec.unmarshalInputChangeCareLevelInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
@@ -6251,6 +6469,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ScheduleSlotInput", ec.unmarshalInputScheduleSlotInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignOutInput", ec.unmarshalInputSignOutInput),
+			graphql.NewInputUnmarshaler("UpcomingMilestoneFilter", ec.unmarshalInputUpcomingMilestoneFilter),
 			graphql.NewInputUnmarshaler("UpdateAftercareCommitmentInput", ec.unmarshalInputUpdateAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("UpdateAftercareGoalInput", ec.unmarshalInputUpdateAftercareGoalInput),
 			graphql.NewInputUnmarshaler("UpdateAftercarePlanInput", ec.unmarshalInputUpdateAftercarePlanInput),
@@ -9400,6 +9619,117 @@ type Query {
 """The entry points for writing."""
 type Mutation
 `, BuiltIn: false},
+	{Name: "../schema/today.graphqls", Input: `"""A member's sobriety milestone that falls within the window asked for."""
+type UpcomingMilestone {
+  """The member."""
+  member: Member!
+  """The milestone and the day it falls on."""
+  milestone: Milestone!
+}
+
+"""A page of upcoming milestones, by date, then member name."""
+type UpcomingMilestoneConnection {
+  """The milestones with their cursors."""
+  edges: [UpcomingMilestoneEdge!]!
+  """The milestones on this page."""
+  nodes: [UpcomingMilestone!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many milestones fall within the window, across all pages."""
+  totalCount: Int!
+}
+
+"""An upcoming milestone in a connection."""
+type UpcomingMilestoneEdge {
+  """Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from here."""
+  cursor: String!
+  """The milestone."""
+  node: UpcomingMilestone!
+}
+
+"""Which milestones ` + "`" + `upcomingMilestones` + "`" + ` lists."""
+input UpcomingMilestoneFilter {
+  """Milestones from today to this many days ahead, both days included (0 is today only; 366 at most)."""
+  withinDays: Int! = 7
+  """Only members with one of these statuses; all when omitted."""
+  status: [MemberStatus!]
+}
+
+"""A move between two levels of care within a stay (admissions and readmissions are not moves)."""
+type CareLevelChange {
+  """The episode the move began."""
+  careEpisode: CareEpisode!
+  """The member who moved."""
+  member: Member!
+  """The level moved from."""
+  fromCareLevel: CareLevel!
+  """The level moved to."""
+  toCareLevel: CareLevel!
+  """Step-down, step-up or lateral."""
+  direction: CareTransition!
+  """When the move took effect."""
+  changedAt: DateTime!
+}
+
+"""A page of care-level changes, most recent first."""
+type CareLevelChangeConnection {
+  """The changes with their cursors."""
+  edges: [CareLevelChangeEdge!]!
+  """The changes on this page."""
+  nodes: [CareLevelChange!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many changes match the filter, across all pages."""
+  totalCount: Int!
+}
+
+"""A care-level change in a connection."""
+type CareLevelChangeEdge {
+  """Pass as ` + "`" + `after` + "`" + ` or ` + "`" + `before` + "`" + ` to page from here."""
+  cursor: String!
+  """The change."""
+  node: CareLevelChange!
+}
+
+"""Which changes ` + "`" + `recentCareLevelChanges` + "`" + ` lists."""
+input CareLevelChangeFilter {
+  """Changes from this many days ago until now, both ends included (366 at most)."""
+  withinDays: Int! = 14
+  """Only these directions (` + "`" + `STEP_DOWN` + "`" + `, ` + "`" + `STEP_UP` + "`" + `, ` + "`" + `LATERAL` + "`" + `); all when omitted."""
+  directions: [CareTransition!]
+}
+
+extend type Query {
+  """Members' sobriety milestones falling within the next days, by date then name, counted from their recovery start dates as ` + "`" + `Member.milestones` + "`" + ` is."""
+  upcomingMilestones(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `), 100 at most."
+    last: Int
+    "End before this cursor."
+    before: String
+    "Which milestones; the next 7 days when omitted."
+    filter: UpcomingMilestoneFilter
+  ): UpcomingMilestoneConnection!
+  """Recent moves between levels of care (step-downs, step-ups, lateral transfers) of current episodes, most recent first."""
+  recentCareLevelChanges(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `), 100 at most."
+    last: Int
+    "End before this cursor."
+    before: String
+    "Which changes; the last 14 days when omitted."
+    filter: CareLevelChangeFilter
+  ): CareLevelChangeConnection!
+  """What a move from one level of care to another would be (` + "`" + `STEP_DOWN` + "`" + `, ` + "`" + `STEP_UP` + "`" + ` or ` + "`" + `LATERAL` + "`" + `), by the levels' intensities. An unknown code is an error."""
+  careLevelTransition("The level moved from." fromCareLevelCode: String!, "The level moved to." toCareLevelCode: String!): CareTransition!
+}
+`, BuiltIn: false},
 	{Name: "../schema/updates.graphqls", Input: `"""What an update reports."""
 enum UpdateKind {
   """A sobriety milestone was reached (written automatically)."""
@@ -10297,6 +10627,48 @@ func (ec *executionContext) childFields_CareLevel(ctx context.Context, field gra
 		return ec.fieldContext_CareLevel_intensity(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CareLevel", field.Name)
+}
+
+func (ec *executionContext) childFields_CareLevelChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "careEpisode":
+		return ec.fieldContext_CareLevelChange_careEpisode(ctx, field)
+	case "member":
+		return ec.fieldContext_CareLevelChange_member(ctx, field)
+	case "fromCareLevel":
+		return ec.fieldContext_CareLevelChange_fromCareLevel(ctx, field)
+	case "toCareLevel":
+		return ec.fieldContext_CareLevelChange_toCareLevel(ctx, field)
+	case "direction":
+		return ec.fieldContext_CareLevelChange_direction(ctx, field)
+	case "changedAt":
+		return ec.fieldContext_CareLevelChange_changedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareLevelChange", field.Name)
+}
+
+func (ec *executionContext) childFields_CareLevelChangeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CareLevelChangeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CareLevelChangeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CareLevelChangeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CareLevelChangeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareLevelChangeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CareLevelChangeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CareLevelChangeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CareLevelChangeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareLevelChangeEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Certification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11621,6 +11993,40 @@ func (ec *executionContext) childFields_SignOutPayload(ctx context.Context, fiel
 		return ec.fieldContext_SignOutPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SignOutPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpcomingMilestone(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "member":
+		return ec.fieldContext_UpcomingMilestone_member(ctx, field)
+	case "milestone":
+		return ec.fieldContext_UpcomingMilestone_milestone(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpcomingMilestone", field.Name)
+}
+
+func (ec *executionContext) childFields_UpcomingMilestoneConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_UpcomingMilestoneConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_UpcomingMilestoneConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_UpcomingMilestoneConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_UpcomingMilestoneConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpcomingMilestoneConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_UpcomingMilestoneEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_UpcomingMilestoneEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_UpcomingMilestoneEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpcomingMilestoneEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Update(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13317,6 +13723,28 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_careLevelTransition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "fromCareLevelCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromCareLevelCode"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "toCareLevelCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["toCareLevelCode"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_group_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13721,6 +14149,98 @@ func (ec *executionContext) field_Query_peers_args(ctx context.Context, rawArgs 
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*model.PeerFilter, error) {
 			return ec.unmarshalOPeerFilter2ᚖcarejourneyᚋgraphᚋmodelᚐPeerFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_recentCareLevelChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.CareLevelChangeFilter, error) {
+			return ec.unmarshalOCareLevelChangeFilter2ᚖcarejourneyᚋgraphᚋmodelᚐCareLevelChangeFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_upcomingMilestones_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.UpcomingMilestoneFilter, error) {
+			return ec.unmarshalOUpcomingMilestoneFilter2ᚖcarejourneyᚋgraphᚋmodelᚐUpcomingMilestoneFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -17953,6 +18473,354 @@ func (ec *executionContext) _CareLevel_intensity(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CareLevel_intensity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CareLevel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CareLevelChange_careEpisode(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChange_careEpisode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CareEpisode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
+			return ec.marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChange_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareEpisode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareLevelChange_member(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChange_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareLevelChange().Member(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChange_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareLevelChange_fromCareLevel(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChange_fromCareLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareLevelChange().FromCareLevel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareLevel) graphql.Marshaler {
+			return ec.marshalNCareLevel2ᚖcarejourneyᚋserverᚋdomainᚐCareLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChange_fromCareLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareLevelChange_toCareLevel(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChange_toCareLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareLevelChange().ToCareLevel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareLevel) graphql.Marshaler {
+			return ec.marshalNCareLevel2ᚖcarejourneyᚋserverᚋdomainᚐCareLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChange_toCareLevel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareLevelChange_direction(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChange_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Transition) graphql.Marshaler {
+			return ec.marshalNCareTransition2carejourneyᚋserverᚋdomainᚐTransition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChange_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevelChange", field, false, false, "CareTransition")
+}
+
+func (ec *executionContext) _CareLevelChange_changedAt(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChange_changedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ChangedAt(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChange_changedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevelChange", field, true, false, "DateTime")
+}
+
+func (ec *executionContext) _CareLevelChangeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareLevelChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChangeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.CareLevelChange]) graphql.Marshaler {
+			return ec.marshalNCareLevelChangeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChangeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChangeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevelChangeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareLevelChangeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareLevelChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChangeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CareLevelChange) graphql.Marshaler {
+			return ec.marshalNCareLevelChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareLevelChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChangeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChangeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevelChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareLevelChangeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareLevelChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChangeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChangeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChangeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareLevelChangeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareLevelChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChangeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareLevelChangeConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChangeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevelChangeConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CareLevelChangeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CareLevelChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChangeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChangeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevelChangeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CareLevelChangeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CareLevelChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevelChangeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareLevelChange) graphql.Marshaler {
+			return ec.marshalNCareLevelChange2ᚖcarejourneyᚋserverᚋdomainᚐCareLevelChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevelChangeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareLevelChangeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevelChange(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Certification_kind(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
@@ -30125,6 +30993,138 @@ func (ec *executionContext) fieldContext_Query_aftercarePlansDueForReview(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_upcomingMilestones(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_upcomingMilestones(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().UpcomingMilestones(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.UpcomingMilestoneFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.UpcomingMilestone]) graphql.Marshaler {
+			return ec.marshalNUpcomingMilestoneConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_upcomingMilestones(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpcomingMilestoneConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_upcomingMilestones_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_recentCareLevelChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_recentCareLevelChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RecentCareLevelChanges(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.CareLevelChangeFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.CareLevelChange]) graphql.Marshaler {
+			return ec.marshalNCareLevelChangeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_recentCareLevelChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareLevelChangeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_recentCareLevelChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_careLevelTransition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_careLevelTransition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CareLevelTransition(ctx, fc.Args["fromCareLevelCode"].(string), fc.Args["toCareLevelCode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Transition) graphql.Marshaler {
+			return ec.marshalNCareTransition2carejourneyᚋserverᚋdomainᚐTransition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_careLevelTransition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type CareTransition does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_careLevelTransition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_users(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32488,6 +33488,244 @@ func (ec *executionContext) fieldContext_SignOutPayload_userErrors(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpcomingMilestone_member(ctx context.Context, field graphql.CollectedField, obj *domain.UpcomingMilestone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestone_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Member, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestone_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpcomingMilestone",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpcomingMilestone_milestone(ctx context.Context, field graphql.CollectedField, obj *domain.UpcomingMilestone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestone_milestone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Milestone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v domain.Milestone) graphql.Marshaler {
+			return ec.marshalNMilestone2carejourneyᚋserverᚋdomainᚐMilestone(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestone_milestone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpcomingMilestone",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Milestone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpcomingMilestoneConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.UpcomingMilestone]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestoneConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.UpcomingMilestone]) graphql.Marshaler {
+			return ec.marshalNUpcomingMilestoneEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestoneConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpcomingMilestoneConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpcomingMilestoneEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpcomingMilestoneConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.UpcomingMilestone]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestoneConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.UpcomingMilestone) graphql.Marshaler {
+			return ec.marshalNUpcomingMilestone2ᚕᚖcarejourneyᚋserverᚋdomainᚐUpcomingMilestoneᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestoneConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpcomingMilestoneConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpcomingMilestone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpcomingMilestoneConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.UpcomingMilestone]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestoneConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestoneConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpcomingMilestoneConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpcomingMilestoneConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.UpcomingMilestone]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestoneConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.UpcomingMilestoneConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestoneConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpcomingMilestoneConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _UpcomingMilestoneEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.UpcomingMilestone]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestoneEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestoneEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpcomingMilestoneEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _UpcomingMilestoneEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.UpcomingMilestone]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpcomingMilestoneEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.UpcomingMilestone) graphql.Marshaler {
+			return ec.marshalNUpcomingMilestone2ᚖcarejourneyᚋserverᚋdomainᚐUpcomingMilestone(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpcomingMilestoneEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpcomingMilestoneEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpcomingMilestone(ctx, field)
 		},
 	}
 	return fc, nil
@@ -35641,6 +36879,59 @@ func UnmarshalBeginTotpEnrollmentInput(ctx context.Context, raw any) (model.Begi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCareLevelChangeFilter(ctx context.Context, obj any) (model.CareLevelChangeFilter, error) {
+	var it model.CareLevelChangeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["withinDays"]; !present {
+		asMap["withinDays"] = 14
+	}
+
+	fieldsInOrder := [...]string{"withinDays", "directions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "withinDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withinDays"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithinDays = data
+		case "directions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directions"))
+			data, err := ec.unmarshalOCareTransition2ᚕcarejourneyᚋserverᚋdomainᚐTransitionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Directions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCareLevelChangeFilter unmarshals raw into the CareLevelChangeFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCareLevelChangeFilter(ctx context.Context, raw any) (model.CareLevelChangeFilter, error) {
+	var out model.CareLevelChangeFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CareLevelChangeFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context, obj any) (model.CertificationInput, error) {
 	var it model.CertificationInput
 	if obj == nil {
@@ -38396,6 +39687,59 @@ func UnmarshalSignOutInput(ctx context.Context, raw any) (model.SignOutInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpcomingMilestoneFilter(ctx context.Context, obj any) (model.UpcomingMilestoneFilter, error) {
+	var it model.UpcomingMilestoneFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["withinDays"]; !present {
+		asMap["withinDays"] = 7
+	}
+
+	fieldsInOrder := [...]string{"withinDays", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "withinDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withinDays"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithinDays = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOMemberStatus2ᚕcarejourneyᚋserverᚋdomainᚐMemberStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpcomingMilestoneFilter unmarshals raw into the UpcomingMilestoneFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpcomingMilestoneFilter(ctx context.Context, raw any) (model.UpcomingMilestoneFilter, error) {
+	var out model.UpcomingMilestoneFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpcomingMilestoneFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateAftercareCommitmentInput(ctx context.Context, obj any) (model.UpdateAftercareCommitmentInput, error) {
 	var it model.UpdateAftercareCommitmentInput
 	if obj == nil {
@@ -40934,6 +42278,154 @@ func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = ec._CareLevel_intensity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var careLevelChangeImplementors = []string{"CareLevelChange"}
+
+func (ec *executionContext) _CareLevelChange(ctx context.Context, sel ast.SelectionSet, obj *domain.CareLevelChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careLevelChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareLevelChange")
+		case "careEpisode":
+			out.Values[i] = ec._CareLevelChange_careEpisode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "member":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareLevelChange_member(ctx, field, obj)
+				})
+		case "fromCareLevel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareLevelChange_fromCareLevel(ctx, field, obj)
+				})
+		case "toCareLevel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareLevelChange_toCareLevel(ctx, field, obj)
+				})
+		case "direction":
+			out.Values[i] = ec._CareLevelChange_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "changedAt":
+			out.Values[i] = ec._CareLevelChange_changedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var careLevelChangeConnectionImplementors = []string{"CareLevelChangeConnection"}
+
+func (ec *executionContext) _CareLevelChangeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.CareLevelChange]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careLevelChangeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareLevelChangeConnection")
+		case "edges":
+			out.Values[i] = ec._CareLevelChangeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._CareLevelChangeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CareLevelChangeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareLevelChangeConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var careLevelChangeEdgeImplementors = []string{"CareLevelChangeEdge"}
+
+func (ec *executionContext) _CareLevelChangeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.CareLevelChange]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careLevelChangeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareLevelChangeEdge")
+		case "cursor":
+			out.Values[i] = ec._CareLevelChangeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CareLevelChangeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -45030,6 +46522,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_aftercarePlansDueForReview(ctx, field)
 				})
+		case "upcomingMilestones":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_upcomingMilestones(ctx, field)
+				})
+		case "recentCareLevelChanges":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_recentCareLevelChanges(ctx, field)
+				})
+		case "careLevelTransition":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_careLevelTransition(ctx, field)
+				})
 		case "users":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -46109,6 +47619,131 @@ func (ec *executionContext) _SignOutPayload(ctx context.Context, sel ast.Selecti
 			out.Values[i] = graphql.MarshalString("SignOutPayload")
 		case "userErrors":
 			out.Values[i] = ec._SignOutPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var upcomingMilestoneImplementors = []string{"UpcomingMilestone"}
+
+func (ec *executionContext) _UpcomingMilestone(ctx context.Context, sel ast.SelectionSet, obj *domain.UpcomingMilestone) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upcomingMilestoneImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpcomingMilestone")
+		case "member":
+			out.Values[i] = ec._UpcomingMilestone_member(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "milestone":
+			out.Values[i] = ec._UpcomingMilestone_milestone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var upcomingMilestoneConnectionImplementors = []string{"UpcomingMilestoneConnection"}
+
+func (ec *executionContext) _UpcomingMilestoneConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.UpcomingMilestone]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upcomingMilestoneConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpcomingMilestoneConnection")
+		case "edges":
+			out.Values[i] = ec._UpcomingMilestoneConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._UpcomingMilestoneConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._UpcomingMilestoneConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._UpcomingMilestoneConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var upcomingMilestoneEdgeImplementors = []string{"UpcomingMilestoneEdge"}
+
+func (ec *executionContext) _UpcomingMilestoneEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.UpcomingMilestone]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, upcomingMilestoneEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpcomingMilestoneEdge")
+		case "cursor":
+			out.Values[i] = ec._UpcomingMilestoneEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._UpcomingMilestoneEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -47994,6 +49629,62 @@ func (ec *executionContext) marshalNCareLevel2ᚖcarejourneyᚋserverᚋdomain�
 	return ec._CareLevel(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCareLevelChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareLevelChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareLevelChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareLevelChange2ᚖcarejourneyᚋserverᚋdomainᚐCareLevelChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCareLevelChange2ᚖcarejourneyᚋserverᚋdomainᚐCareLevelChange(ctx context.Context, sel ast.SelectionSet, v *domain.CareLevelChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CareLevelChange!")
+		return graphql.Null
+	}
+	return ec._CareLevelChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCareLevelChangeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.CareLevelChange]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CareLevelChangeConnection!")
+		return graphql.Null
+	}
+	return ec._CareLevelChangeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCareLevelChangeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.CareLevelChange]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareLevelChangeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCareLevelChangeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.CareLevelChange]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CareLevelChangeEdge!")
+		return graphql.Null
+	}
+	return ec._CareLevelChangeEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCareTransition2carejourneyᚋserverᚋdomainᚐTransition(ctx context.Context, v any) (domain.Transition, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNCareTransition2carejourneyᚋserverᚋdomainᚐTransition[tmp]
@@ -49211,6 +50902,10 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNMilestone2carejourneyᚋserverᚋdomainᚐMilestone(ctx context.Context, sel ast.SelectionSet, v domain.Milestone) graphql.Marshaler {
+	return ec._Milestone(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNMilestone2ᚕᚖcarejourneyᚋserverᚋdomainᚐMilestoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Milestone) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -50141,6 +51836,62 @@ func (ec *executionContext) marshalNTimeOfDay2ᚕcarejourneyᚋserverᚋdomain�
 	return ret
 }
 
+func (ec *executionContext) marshalNUpcomingMilestone2ᚕᚖcarejourneyᚋserverᚋdomainᚐUpcomingMilestoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.UpcomingMilestone) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUpcomingMilestone2ᚖcarejourneyᚋserverᚋdomainᚐUpcomingMilestone(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUpcomingMilestone2ᚖcarejourneyᚋserverᚋdomainᚐUpcomingMilestone(ctx context.Context, sel ast.SelectionSet, v *domain.UpcomingMilestone) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpcomingMilestone!")
+		return graphql.Null
+	}
+	return ec._UpcomingMilestone(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUpcomingMilestoneConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.UpcomingMilestone]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpcomingMilestoneConnection!")
+		return graphql.Null
+	}
+	return ec._UpcomingMilestoneConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUpcomingMilestoneEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.UpcomingMilestone]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUpcomingMilestoneEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUpcomingMilestoneEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.UpcomingMilestone]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpcomingMilestoneEdge!")
+		return graphql.Null
+	}
+	return ec._UpcomingMilestoneEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNUpdate2ᚕᚖcarejourneyᚋserverᚋdomainᚐUpdateᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Update) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -50901,6 +52652,50 @@ func (ec *executionContext) marshalOCareLevel2ᚖcarejourneyᚋserverᚋdomain�
 	return ec._CareLevel(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOCareLevelChangeFilter2ᚖcarejourneyᚋgraphᚋmodelᚐCareLevelChangeFilter(ctx context.Context, v any) (*model.CareLevelChangeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCareLevelChangeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCareTransition2ᚕcarejourneyᚋserverᚋdomainᚐTransitionᚄ(ctx context.Context, v any) ([]domain.Transition, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]domain.Transition, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCareTransition2carejourneyᚋserverᚋdomainᚐTransition(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCareTransition2ᚕcarejourneyᚋserverᚋdomainᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []domain.Transition) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareTransition2carejourneyᚋserverᚋdomainᚐTransition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOCertification2ᚖcarejourneyᚋgraphᚋmodelᚐCertification(ctx context.Context, sel ast.SelectionSet, v *model.Certification) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -51653,6 +53448,14 @@ func (ec *executionContext) marshalOTimeOfDay2ᚕcarejourneyᚋserverᚋdomain�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOUpcomingMilestoneFilter2ᚖcarejourneyᚋgraphᚋmodelᚐUpcomingMilestoneFilter(ctx context.Context, v any) (*model.UpcomingMilestoneFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputUpcomingMilestoneFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUpdate(ctx context.Context, sel ast.SelectionSet, v *domain.Update) graphql.Marshaler {

@@ -231,6 +231,14 @@ type BeginTotpEnrollmentPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Which changes `recentCareLevelChanges` lists.
+type CareLevelChangeFilter struct {
+	// Changes from this many days ago until now, both ends included (366 at most).
+	WithinDays int `json:"withinDays"`
+	// Only these directions (`STEP_DOWN`, `STEP_UP`, `LATERAL`); all when omitted.
+	Directions []domain.Transition `json:"directions,omitempty"`
+}
+
 // A peer supporter's certification (e.g. CPRS, CRPS, PRSS).
 type Certification struct {
 	// The credential, e.g. `CPRS`.
@@ -1078,6 +1086,14 @@ type SignOutInput struct {
 type SignOutPayload struct {
 	// Always empty.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Which milestones `upcomingMilestones` lists.
+type UpcomingMilestoneFilter struct {
+	// Milestones from today to this many days ahead, both days included (0 is today only; 366 at most).
+	WithinDays int `json:"withinDays"`
+	// Only members with one of these statuses; all when omitted.
+	Status []domain.MemberStatus `json:"status,omitempty"`
 }
 
 // Input of `updateAftercareCommitment`: omitted fields stay as they are.

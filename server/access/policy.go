@@ -20,6 +20,12 @@ var Queries = map[string]Audience{
 
 	"member":  Staff | MembersKey,
 	"members": Staff | MembersKey,
+	// The Today lists, for the staff's start page (each actor's reach, as
+	// members); partner keys are not offered them.
+	"upcomingMilestones":     Staff,
+	"recentCareLevelChanges": Staff,
+	// A rule over the catalogue, like careLevels: nothing about anyone.
+	"careLevelTransition": SignedIn,
 
 	"house":   Staff | DirectoryKey,
 	"houses":  Staff | DirectoryKey,
@@ -223,6 +229,8 @@ var Types = map[string]TypeRule{
 	"RecoveryStartDateChange": {Read: Staff, Fields: map[string]Audience{"reason": Care}},
 	"Milestone":               {Read: partnerMember | Family},
 	"Milestones":              {Read: partnerMember | Family},
+	"UpcomingMilestone":       {Read: partnerMember},
+	"CareLevelChange":         {Read: partnerMember},
 	"CareEpisode": {
 		Read: Staff,
 		Fields: map[string]Audience{

@@ -79,6 +79,10 @@ func KindOf(record MemberOwned) (InformationKind, bool) {
 		return InfoHousing, true
 	case *RecoveryStartDateChange:
 		return InfoMilestones, true
+	case *UpcomingMilestone:
+		return InfoMilestones, true
+	case *CareLevelChange:
+		return InfoCareLevel, true
 	case *Update:
 		return UpdateInformationKind(r.Kind)
 	}

@@ -132,6 +132,9 @@ func matrixOps() []matrixOp {
 	return []matrixOp{
 		q("viewer", `viewer { __typename }`, signedIn),
 		q("careLevels", `careLevels { __typename }`, signedIn),
+		q("careLevelTransition", `careLevelTransition(fromCareLevelCode: "IOP", toCareLevelCode: "OUTPATIENT")`, signedIn),
+		q("upcomingMilestones", `upcomingMilestones(first: 5) { __typename }`, staffAll),
+		q("recentCareLevelChanges", `recentCareLevelChanges(first: 5) { __typename }`, staffAll),
 		q("node", `node(id: $member) { __typename }`, staffRel, []string{keyMem}),
 		{name: "nodes", doc: fmt.Sprintf(`query(%s) { nodes(ids: [$member]) { __typename } }`, matrixParams), root: "nodes.0",
 			allow: union(staffRel, []string{keyMem})},

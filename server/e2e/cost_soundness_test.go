@@ -314,9 +314,10 @@ func appPages(t *testing.T, ids soundnessIDsT) []soundnessCase {
 		"TimelineAttendance": {"id": ids.member, "from": now.AddDate(0, -3, 0).Format(time.RFC3339)},
 		"TodayCensusCount":   {"code": "OP"},
 		"TodayMeetings":      {"from": week, "to": later},
-		"TodayMemberDigest":  {"first": 20},
+		"TodayMilestones":    {"withinDays": 6},
 		"WeekMeetings":       {"from": week, "to": later},
 	}
+	variables["CareLevelTransition"] = vars{"from": "OP", "to": "OP"}
 	spread := regexp.MustCompile(`\.\.\.([A-Za-z_]\w*)`)
 	var out []soundnessCase
 	names := make([]string, 0, len(operations))

@@ -47,6 +47,7 @@ type Documents = {
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": typeof types.PeersWithCapacityDocument,
     "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AssignPeerDocument,
     "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
+    "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": typeof types.CareLevelTransitionDocument,
     "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyRecordCheckInDocument,
     "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DischargeMemberDocument,
     "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": typeof types.OpenHousesDocument,
@@ -92,7 +93,8 @@ type Documents = {
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": typeof types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": typeof types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": typeof types.TodayPlansDueDocument,
-    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": typeof types.TodayMemberDigestDocument,
+    "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": typeof types.TodayMilestonesDocument,
+    "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": typeof types.TodayStepUpsDocument,
 };
 const documents: Documents = {
     "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": types.AdminUsersDocument,
@@ -128,6 +130,7 @@ const documents: Documents = {
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": types.PeersWithCapacityDocument,
     "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": types.AssignPeerDocument,
     "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.ChangeCareLevelDocument,
+    "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": types.CareLevelTransitionDocument,
     "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyRecordCheckInDocument,
     "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": types.DischargeMemberDocument,
     "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": types.OpenHousesDocument,
@@ -173,7 +176,8 @@ const documents: Documents = {
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(from: $from, to: $to, first: 50) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": types.TodayPlansDueDocument,
-    "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n": types.TodayMemberDigestDocument,
+    "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": types.TodayMilestonesDocument,
+    "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": types.TodayStepUpsDocument,
 };
 
 /**
@@ -322,6 +326,10 @@ export function graphql(source: "\n  mutation AssignPeer($input: AssignPeerInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n"): (typeof documents)["\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -505,7 +513,11 @@ export function graphql(source: "\n  query TodayPlansDue {\n    aftercarePlansDu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayMemberDigest($first: Int!, $after: String) {\n    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id\n        displayName\n        recoveryStartDate\n        currentEpisode { transition startedAt }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

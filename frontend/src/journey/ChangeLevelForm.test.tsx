@@ -14,7 +14,12 @@ const levels: LevelInput[] = [
 
 function setup(answer: (vars: Record<string, unknown>) => unknown) {
   const calls: Record<string, unknown>[] = [];
-  const client = testClient((_name, vars) => {
+  const client = testClient((name, vars) => {
+    // The server's answer to the preview, for the levels above.
+    if (name === 'CareLevelTransition') {
+      const kinds: Record<string, string> = { OUTPATIENT: 'STEP_DOWN', PHP: 'STEP_UP', VIRTUAL_IOP: 'LATERAL' };
+      return { careLevelTransition: kinds[String(vars.to)] };
+    }
     calls.push(vars);
     return answer(vars);
   });
@@ -28,17 +33,17 @@ function setup(answer: (vars: Record<string, unknown>) => unknown) {
 }
 
 describe('ChangeLevelForm', () => {
-  it('previews the move from the intensities before saving', async () => {
+  it('previews the move as the server names it before saving', async () => {
     setup(() => null);
     const user = userEvent.setup();
     const preview = screen.getByRole('status');
     expect(preview.textContent).toBe('');
     await user.selectOptions(screen.getByLabelText('New level of care'), 'OUTPATIENT');
-    expect(preview.textContent).toBe('Step down from Intensive outpatient to Outpatient');
+    await waitFor(() => expect(preview.textContent).toBe('Step down from Intensive outpatient to Outpatient'));
     await user.selectOptions(screen.getByLabelText('New level of care'), 'PHP');
-    expect(preview.textContent).toBe('Step up from Intensive outpatient to Partial hospitalization');
+    await waitFor(() => expect(preview.textContent).toBe('Step up from Intensive outpatient to Partial hospitalization'));
     await user.selectOptions(screen.getByLabelText('New level of care'), 'VIRTUAL_IOP');
-    expect(preview.textContent).toBe('Lateral move from Intensive outpatient to Virtual intensive outpatient');
+    await waitFor(() => expect(preview.textContent).toBe('Lateral move from Intensive outpatient to Virtual intensive outpatient'));
     expect((screen.getByRole('option', { name: 'Intensive outpatient' }) as HTMLOptionElement).disabled).toBe(true);
   });
 
@@ -74,6 +79,7 @@ describe('ChangeLevelForm', () => {
     }));
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('New level of care'), 'OUTPATIENT');
+    await waitFor(() => expect(screen.getByRole('status').textContent).not.toBe(''));
     await user.type(screen.getByLabelText('Reason'), 'Stable for 30 days');
     await user.click(screen.getByRole('button', { name: 'Save level change' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('Step down from Intensive outpatient to Outpatient: saved.'));

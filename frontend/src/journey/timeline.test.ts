@@ -266,10 +266,13 @@ describe('layoutTimeline: housing, markers, attendance', () => {
 
 describe('previewTransition', () => {
   const [, residential, php, iop, viop, op] = levels;
-  it('derives the move from the intensities', () => {
-    expect(previewTransition(residential, php)).toBe('Step down from Residential treatment to Partial hospitalization');
-    expect(previewTransition(op, php)).toBe('Step up from Outpatient to Partial hospitalization');
-    expect(previewTransition(iop, viop)).toBe('Lateral move from Intensive outpatient to Virtual intensive outpatient');
+  it('names the move the server found', () => {
+    expect(previewTransition(residential, php, 'STEP_DOWN')).toBe('Step down from Residential treatment to Partial hospitalization');
+    expect(previewTransition(op, php, 'STEP_UP')).toBe('Step up from Outpatient to Partial hospitalization');
+    expect(previewTransition(iop, viop, 'LATERAL')).toBe('Lateral move from Intensive outpatient to Virtual intensive outpatient');
+  });
+  it('says nothing while the direction is not known yet', () => {
+    expect(previewTransition(iop, viop, undefined)).toBe('');
   });
   it('says nothing without a target, and notices the same level', () => {
     expect(previewTransition(iop, null)).toBe('');

@@ -496,12 +496,15 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   };
 }
 
-/** The live preview of a level change, from the intensities alone. */
-export function previewTransition(from: LevelInput | null | undefined, to: LevelInput | null | undefined): string {
+/**
+ * The live preview of a level change. The direction of a move (`kind`) is
+ * the server's (`careLevelTransition`); empty while it is not known yet.
+ */
+export function previewTransition(from: LevelInput | null | undefined, to: LevelInput | null | undefined, kind?: Transition | null): string {
   if (!to) return '';
   if (!from) return `Admission to ${to.name}`;
   if (from.code === to.code) return `Already at ${to.name}`;
-  const kind: Transition = to.intensity < from.intensity ? 'STEP_DOWN' : to.intensity > from.intensity ? 'STEP_UP' : 'LATERAL';
+  if (!kind) return '';
   return `${TRANSITION_LABEL[kind]} from ${from.name} to ${to.name}`;
 }
 

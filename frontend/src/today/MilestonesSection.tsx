@@ -1,39 +1,39 @@
 import { Link } from 'react-router';
-import type { CombinedError } from 'urql';
+import { useQuery } from 'urql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
 import { formatCalendarDate, toCalendarDate } from '../ui/dates';
-import { milestonesInRange } from './milestones';
-import { weekBounds } from './week';
-import type { DigestMember } from './useMemberDigest';
+import { UpcomingMilestonesQuery } from './queries';
 
-/** Sobriety milestones of members in care falling this week (Monday to Sunday), counted from their recovery start dates. */
-export default function MilestonesSection({ members, error, now }: {
-  members: DigestMember[] | null; error: CombinedError | null; now: Date;
-}) {
-  const { start, end } = weekBounds(now);
-  const sunday = new Date(end);
-  sunday.setDate(sunday.getDate() - 1);
+/** Days after today the section looks ahead: a week, today included. */
+const withinDays = 6;
+
+/** Sobriety milestones of members in care from today to six days ahead, as the server counts them. */
+export default function MilestonesSection({ now }: { now: Date }) {
+  const [result] = useQuery({ query: UpcomingMilestonesQuery, variables: { withinDays } });
   const today = toCalendarDate(now);
-  const list = members ? milestonesInRange(members, toCalendarDate(start), toCalendarDate(sunday)) : [];
+  const conn = result.data?.upcomingMilestones;
   return (
     <section className="today-card" aria-labelledby="milestones-h">
       <h2 id="milestones-h">Milestones this week</h2>
-      {error ? <ErrorNote error={error} /> : !members ? <Loading />
-        : list.length === 0 ? <Empty>No milestones this week.</Empty>
+      {result.error ? <ErrorNote error={result.error} /> : !conn ? <Loading />
+        : conn.nodes.length === 0 ? <Empty>No milestones in the next 7 days.</Empty>
         : (
           <ul className="plain-list">
-            {list.map((m) => (
-              <li key={`${m.memberId}-${m.label}`}>
-                <Link to={`/members/${m.memberId}`}>{m.displayName}</Link>{' '}
-                <strong>{m.label}</strong>{' '}
+            {conn.nodes.map(({ member, milestone }) => (
+              <li key={`${member.id}-${milestone.key}`}>
+                <Link to={`/members/${member.id}`}>{member.displayName}</Link>{' '}
+                <strong>{milestone.label}</strong>{' '}
                 <span className="muted">
-                  {m.date < today ? 'reached' : m.date === today ? 'today,' : 'coming'}{' '}
-                  <time dateTime={m.date}>{formatCalendarDate(m.date)}</time>
+                  {milestone.date === today ? 'today,' : 'coming'}{' '}
+                  <time dateTime={milestone.date}>{formatCalendarDate(milestone.date)}</time>
                 </span>
               </li>
             ))}
           </ul>
         )}
+      {conn && conn.totalCount > conn.nodes.length && (
+        <p className="today-note">Showing {conn.nodes.length} of {conn.totalCount}.</p>
+      )}
     </section>
   );
 }

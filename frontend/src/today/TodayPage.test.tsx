@@ -4,9 +4,11 @@ import { Provider, type Client } from 'urql';
 import { fromValue } from 'wonka';
 import { print, type DocumentNode } from 'graphql';
 import TodayPage from './TodayPage';
+import { toCalendarDate } from '../ui/dates';
 
 const now = new Date();
 const stepUpAt = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+const today = toCalendarDate(now);
 
 function dataFor(text: string): unknown {
   if (text.includes('query Viewer')) return { viewer: { user: { id: 'u', name: 'Case', email: 'c@x', role: 'CASE_MANAGER' }, sessionExpiresAt: null } };
@@ -16,15 +18,15 @@ function dataFor(text: string): unknown {
   if (text.includes('query TodayOccupancy')) return { houses: { totalCount: 1, nodes: [{ id: 'h1', name: 'Cedar House', occupancy: { capacity: 12, occupied: 6, available: 6 } }] } };
   if (text.includes('query TodayMeetings')) return { meetings: { totalCount: 0, pageInfo: { hasNextPage: false }, nodes: [] } };
   if (text.includes('query TodayPlansDue')) return { aftercarePlansDueForReview: { nodes: [] } };
-  if (text.includes('query TodayMemberDigest')) {
+  // The server filters the step-ups and finds the milestones; the page shows what it gets.
+  if (text.includes('query TodayStepUps')) {
+    return { recentCareLevelChanges: { totalCount: 1, nodes: [{ changedAt: stepUpAt, member: { id: 'm1', displayName: 'Ana Patel' } }] } };
+  }
+  if (text.includes('query TodayMilestones')) {
     return {
-      members: {
-        totalCount: 2,
-        pageInfo: { hasNextPage: false, endCursor: 'c2' },
-        nodes: [
-          { id: 'm1', displayName: 'Ana Patel', recoveryStartDate: null, currentEpisode: { transition: 'STEP_UP', startedAt: stepUpAt } },
-          { id: 'm2', displayName: 'Bo Lee', recoveryStartDate: null, currentEpisode: { transition: 'STEP_DOWN', startedAt: stepUpAt } },
-        ],
+      upcomingMilestones: {
+        totalCount: 1,
+        nodes: [{ member: { id: 'm2', displayName: 'Bo Lee' }, milestone: { key: 'DAYS_30', label: '30 days', date: today } }],
       },
     };
   }
@@ -54,5 +56,8 @@ describe('TodayPage', () => {
     const stepUps = screen.getByRole('region', { name: 'Recent step-ups' });
     await waitFor(() => expect(within(stepUps).getByRole('link', { name: 'Ana Patel' })).toBeTruthy());
     expect(within(stepUps).queryByText('Bo Lee')).toBeNull();
+    const milestones = screen.getByRole('region', { name: 'Milestones this week' });
+    expect(within(milestones).getByRole('link', { name: 'Bo Lee' })).toBeTruthy();
+    expect(within(milestones).getByText('30 days')).toBeTruthy();
   });
 });

@@ -7,7 +7,6 @@ import MeetingsSection from './MeetingsSection';
 import PlansDueSection from './PlansDueSection';
 import StepUpsSection from './StepUpsSection';
 import MilestonesSection from './MilestonesSection';
-import { useMemberDigest } from './useMemberDigest';
 import { toCalendarDate } from '../ui/dates';
 import '../ui/lists.css';
 import './today.css';
@@ -15,7 +14,6 @@ import './today.css';
 /** The staff start page: census, houses, meetings, reviews and people who may need attention. */
 export default function TodayPage() {
   const [now] = useState(() => new Date());
-  const digest = useMemberDigest();
   const [viewer] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
   const role = viewer.data?.viewer?.user?.role;
   return (
@@ -26,10 +24,9 @@ export default function TodayPage() {
         <OccupancySection />
         <MeetingsSection now={now} />
         <PlansDueSection today={toCalendarDate(now)} allowed={role !== undefined && role !== 'HOUSE_MANAGER'} />
-        <StepUpsSection members={digest.members} error={digest.error} now={now} />
-        <MilestonesSection members={digest.members} error={digest.error} now={now} />
+        <StepUpsSection />
+        <MilestonesSection now={now} />
       </div>
-      {digest.truncated && <p className="today-note">Step-ups and milestones look at the first 1,000 members in care only.</p>}
     </section>
   );
 }

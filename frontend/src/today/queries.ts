@@ -45,22 +45,27 @@ export const PlansDueQuery = graphql(`
   }
 `);
 
-/**
- * Members in care with what the step-ups and milestones need:
- * the open episode (its transition is the latest) and the recovery start
- * date (milestones are counted from it here, as the server counts them).
- * Two points a member; pages sized to the count so no point is wasted.
- */
-export const MemberDigestQuery = graphql(`
-  query TodayMemberDigest($first: Int!, $after: String) {
-    members(first: $first, after: $after, filter: { status: [ACTIVE] }) {
+/** Sobriety milestones of members in care from today to `withinDays` ahead (the server counts them). */
+export const UpcomingMilestonesQuery = graphql(`
+  query TodayMilestones($withinDays: Int!) {
+    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {
       totalCount
-      pageInfo { hasNextPage endCursor }
       nodes {
-        id
-        displayName
-        recoveryStartDate
-        currentEpisode { transition startedAt }
+        member { id displayName }
+        milestone { key label date }
+      }
+    }
+  }
+`);
+
+/** Step-ups of the last 14 days, most recent first (the server decides the direction). */
+export const StepUpsQuery = graphql(`
+  query TodayStepUps {
+    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {
+      totalCount
+      nodes {
+        changedAt
+        member { id displayName }
       }
     }
   }

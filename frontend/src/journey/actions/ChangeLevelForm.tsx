@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useQuery } from 'urql';
 import { graphql } from '../../gql';
 import { previewTransition, type LevelInput } from '../timeline';
 import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../../ui/dates';
@@ -11,6 +12,13 @@ const ChangeCareLevelMutation = graphql(`
       episode { id transition }
       userErrors { field message code }
     }
+  }
+`);
+
+/** The direction of a move, as the server's rule decides it. */
+const CareLevelTransitionQuery = graphql(`
+  query CareLevelTransition($from: String!, $to: String!) {
+    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)
   }
 `);
 
@@ -27,7 +35,13 @@ export default function ChangeLevelForm(props: {
   const [reason, setReason] = useState('');
   const save = useSave(ChangeCareLevelMutation, (d) => d.changeCareLevel, ['careLevelCode', 'effectiveAt', 'reason']);
   const target = props.levels.find((l) => l.code === code) ?? null;
-  const preview = previewTransition(props.current, target);
+  const from = props.current?.code ?? '';
+  const [direction] = useQuery({
+    query: CareLevelTransitionQuery,
+    variables: { from, to: code },
+    pause: !from || !code || from === code,
+  });
+  const preview = previewTransition(props.current, target, direction.data?.careLevelTransition);
   const err = save.errors.byField;
 
   return (
