@@ -67,19 +67,19 @@ func (r *mutationResolver) AssignPeer(ctx context.Context, input model.AssignPee
 		}
 		return r.Store.AssignPeer(ctx, auth.ActorID(ctx), in)
 	})
-	return &model.AssignPeerPayload{Assignment: a, UserErrors: userErrors}, err
+	return &model.AssignPeerPayload{PeerAssignment: a, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) EndPeerAssignment(ctx context.Context, input model.EndPeerAssignmentInput) (*model.EndPeerAssignmentPayload, error) {
 	a, userErrors, err := mutate(func() (*domain.PeerAssignment, error) {
-		id, err := globalid.DecodeField(input.AssignmentID, globalid.TypePeerAssignment, "assignmentId")
+		id, err := globalid.DecodeField(input.PeerAssignmentID, globalid.TypePeerAssignment, "peerAssignmentId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.EndPeerAssignment(ctx, auth.ActorID(ctx), store.EndPeerAssignmentInput{
 			AssignmentID: id, EndedAt: input.EndedAt, Reason: deref(input.Reason)})
 	})
-	return &model.EndPeerAssignmentPayload{Assignment: a, UserErrors: userErrors}, err
+	return &model.EndPeerAssignmentPayload{PeerAssignment: a, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) LogPeerConversation(ctx context.Context, input model.LogPeerConversationInput) (*model.LogPeerConversationPayload, error) {
@@ -90,7 +90,7 @@ func (r *mutationResolver) LogPeerConversation(ctx context.Context, input model.
 		}
 		return r.Store.LogPeerConversation(ctx, auth.ActorID(ctx), in)
 	})
-	return &model.LogPeerConversationPayload{Conversation: c, UserErrors: userErrors}, err
+	return &model.LogPeerConversationPayload{PeerConversation: c, UserErrors: userErrors}, err
 }
 
 func (r *peerResolver) Certification(ctx context.Context, obj *domain.Peer) (*model.Certification, error) {

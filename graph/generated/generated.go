@@ -222,8 +222,8 @@ type ComplexityRoot struct {
 	}
 
 	AssignPeerPayload struct {
-		Assignment func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		PeerAssignment func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
 	}
 
 	Attendance struct {
@@ -499,8 +499,8 @@ type ComplexityRoot struct {
 	}
 
 	EndPeerAssignmentPayload struct {
-		Assignment func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		PeerAssignment func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
 	}
 
 	FamilyAttendance struct {
@@ -621,8 +621,8 @@ type ComplexityRoot struct {
 	}
 
 	LogPeerConversationPayload struct {
-		Conversation func(childComplexity int) int
-		UserErrors   func(childComplexity int) int
+		PeerConversation func(childComplexity int) int
+		UserErrors       func(childComplexity int) int
 	}
 
 	Meeting struct {
@@ -2119,12 +2119,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ApiKeyEdge.Node(childComplexity), true
 
-	case "AssignPeerPayload.assignment":
-		if e.ComplexityRoot.AssignPeerPayload.Assignment == nil {
+	case "AssignPeerPayload.peerAssignment":
+		if e.ComplexityRoot.AssignPeerPayload.PeerAssignment == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AssignPeerPayload.Assignment(childComplexity), true
+		return e.ComplexityRoot.AssignPeerPayload.PeerAssignment(childComplexity), true
 	case "AssignPeerPayload.userErrors":
 		if e.ComplexityRoot.AssignPeerPayload.UserErrors == nil {
 			break
@@ -3152,12 +3152,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DisclosureEdge.Node(childComplexity), true
 
-	case "EndPeerAssignmentPayload.assignment":
-		if e.ComplexityRoot.EndPeerAssignmentPayload.Assignment == nil {
+	case "EndPeerAssignmentPayload.peerAssignment":
+		if e.ComplexityRoot.EndPeerAssignmentPayload.PeerAssignment == nil {
 			break
 		}
 
-		return e.ComplexityRoot.EndPeerAssignmentPayload.Assignment(childComplexity), true
+		return e.ComplexityRoot.EndPeerAssignmentPayload.PeerAssignment(childComplexity), true
 	case "EndPeerAssignmentPayload.userErrors":
 		if e.ComplexityRoot.EndPeerAssignmentPayload.UserErrors == nil {
 			break
@@ -3639,12 +3639,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LevelOutcome.Members(childComplexity), true
 
-	case "LogPeerConversationPayload.conversation":
-		if e.ComplexityRoot.LogPeerConversationPayload.Conversation == nil {
+	case "LogPeerConversationPayload.peerConversation":
+		if e.ComplexityRoot.LogPeerConversationPayload.PeerConversation == nil {
 			break
 		}
 
-		return e.ComplexityRoot.LogPeerConversationPayload.Conversation(childComplexity), true
+		return e.ComplexityRoot.LogPeerConversationPayload.PeerConversation(childComplexity), true
 	case "LogPeerConversationPayload.userErrors":
 		if e.ComplexityRoot.LogPeerConversationPayload.UserErrors == nil {
 			break
@@ -8956,7 +8956,7 @@ input AssignPeerInput {
 """The result of ` + "`" + `assignPeer` + "`" + `."""
 type AssignPeerPayload {
   """The new assignment."""
-  assignment: PeerAssignment
+  peerAssignment: PeerAssignment
   """Why nothing was written (CASELOAD_FULL when the peer has no room)."""
   userErrors: [UserError!]!
 }
@@ -8964,7 +8964,7 @@ type AssignPeerPayload {
 """Input of ` + "`" + `endPeerAssignment` + "`" + `."""
 input EndPeerAssignmentInput {
   """The assignment to end."""
-  assignmentId: ID!
+  peerAssignmentId: ID!
   """When it ends."""
   endedAt: DateTime!
   """Why."""
@@ -8974,7 +8974,7 @@ input EndPeerAssignmentInput {
 """The result of ` + "`" + `endPeerAssignment` + "`" + `."""
 type EndPeerAssignmentPayload {
   """The ended assignment."""
-  assignment: PeerAssignment
+  peerAssignment: PeerAssignment
   """Why nothing was written."""
   userErrors: [UserError!]!
 }
@@ -8998,7 +8998,7 @@ input LogPeerConversationInput {
 """The result of ` + "`" + `logPeerConversation` + "`" + `."""
 type LogPeerConversationPayload {
   """The logged conversation."""
-  conversation: PeerConversation
+  peerConversation: PeerConversation
   """Why nothing was written."""
   userErrors: [UserError!]!
 }
@@ -10417,8 +10417,8 @@ func (ec *executionContext) childFields_ApiKeyEdge(ctx context.Context, field gr
 
 func (ec *executionContext) childFields_AssignPeerPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "assignment":
-		return ec.fieldContext_AssignPeerPayload_assignment(ctx, field)
+	case "peerAssignment":
+		return ec.fieldContext_AssignPeerPayload_peerAssignment(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_AssignPeerPayload_userErrors(ctx, field)
 	}
@@ -10971,8 +10971,8 @@ func (ec *executionContext) childFields_DisclosureEdge(ctx context.Context, fiel
 
 func (ec *executionContext) childFields_EndPeerAssignmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "assignment":
-		return ec.fieldContext_EndPeerAssignmentPayload_assignment(ctx, field)
+	case "peerAssignment":
+		return ec.fieldContext_EndPeerAssignmentPayload_peerAssignment(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_EndPeerAssignmentPayload_userErrors(ctx, field)
 	}
@@ -11215,8 +11215,8 @@ func (ec *executionContext) childFields_LevelOutcome(ctx context.Context, field 
 
 func (ec *executionContext) childFields_LogPeerConversationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "conversation":
-		return ec.fieldContext_LogPeerConversationPayload_conversation(ctx, field)
+	case "peerConversation":
+		return ec.fieldContext_LogPeerConversationPayload_peerConversation(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_LogPeerConversationPayload_userErrors(ctx, field)
 	}
@@ -16608,16 +16608,16 @@ func (ec *executionContext) fieldContext_ApiKeyEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _AssignPeerPayload_assignment(ctx context.Context, field graphql.CollectedField, obj *model.AssignPeerPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssignPeerPayload_peerAssignment(ctx context.Context, field graphql.CollectedField, obj *model.AssignPeerPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AssignPeerPayload_assignment(ctx, field)
+			return ec.fieldContext_AssignPeerPayload_peerAssignment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Assignment, nil
+			return obj.PeerAssignment, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
@@ -16627,7 +16627,7 @@ func (ec *executionContext) _AssignPeerPayload_assignment(ctx context.Context, f
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_AssignPeerPayload_assignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AssignPeerPayload_peerAssignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AssignPeerPayload",
 		Field:      field,
@@ -21155,16 +21155,16 @@ func (ec *executionContext) fieldContext_DisclosureEdge_node(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _EndPeerAssignmentPayload_assignment(ctx context.Context, field graphql.CollectedField, obj *model.EndPeerAssignmentPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _EndPeerAssignmentPayload_peerAssignment(ctx context.Context, field graphql.CollectedField, obj *model.EndPeerAssignmentPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_EndPeerAssignmentPayload_assignment(ctx, field)
+			return ec.fieldContext_EndPeerAssignmentPayload_peerAssignment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Assignment, nil
+			return obj.PeerAssignment, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
@@ -21174,7 +21174,7 @@ func (ec *executionContext) _EndPeerAssignmentPayload_assignment(ctx context.Con
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_EndPeerAssignmentPayload_assignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_EndPeerAssignmentPayload_peerAssignment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "EndPeerAssignmentPayload",
 		Field:      field,
@@ -23292,16 +23292,16 @@ func (ec *executionContext) fieldContext_LevelOutcome_medianLengthOfStayDays(_ c
 	return fc, nil
 }
 
-func (ec *executionContext) _LogPeerConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.LogPeerConversationPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _LogPeerConversationPayload_peerConversation(ctx context.Context, field graphql.CollectedField, obj *model.LogPeerConversationPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_LogPeerConversationPayload_conversation(ctx, field)
+			return ec.fieldContext_LogPeerConversationPayload_peerConversation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Conversation, nil
+			return obj.PeerConversation, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.PeerConversation) graphql.Marshaler {
@@ -23311,7 +23311,7 @@ func (ec *executionContext) _LogPeerConversationPayload_conversation(ctx context
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_LogPeerConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_LogPeerConversationPayload_peerConversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "LogPeerConversationPayload",
 		Field:      field,
@@ -37958,20 +37958,20 @@ func (ec *executionContext) unmarshalInputEndPeerAssignmentInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"assignmentId", "endedAt", "reason"}
+	fieldsInOrder := [...]string{"peerAssignmentId", "endedAt", "reason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "assignmentId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assignmentId"))
+		case "peerAssignmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("peerAssignmentId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.AssignmentID = data
+			it.PeerAssignmentID = data
 		case "endedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endedAt"))
 			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
@@ -41591,8 +41591,8 @@ func (ec *executionContext) _AssignPeerPayload(ctx context.Context, sel ast.Sele
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AssignPeerPayload")
-		case "assignment":
-			out.Values[i] = ec._AssignPeerPayload_assignment(ctx, field, obj)
+		case "peerAssignment":
+			out.Values[i] = ec._AssignPeerPayload_peerAssignment(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -43504,8 +43504,8 @@ func (ec *executionContext) _EndPeerAssignmentPayload(ctx context.Context, sel a
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("EndPeerAssignmentPayload")
-		case "assignment":
-			out.Values[i] = ec._EndPeerAssignmentPayload_assignment(ctx, field, obj)
+		case "peerAssignment":
+			out.Values[i] = ec._EndPeerAssignmentPayload_peerAssignment(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -44331,8 +44331,8 @@ func (ec *executionContext) _LogPeerConversationPayload(ctx context.Context, sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LogPeerConversationPayload")
-		case "conversation":
-			out.Values[i] = ec._LogPeerConversationPayload_conversation(ctx, field, obj)
+		case "peerConversation":
+			out.Values[i] = ec._LogPeerConversationPayload_peerConversation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

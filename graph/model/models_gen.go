@@ -160,7 +160,7 @@ type AssignPeerInput struct {
 // The result of `assignPeer`.
 type AssignPeerPayload struct {
 	// The new assignment.
-	Assignment *domain.PeerAssignment `json:"assignment,omitempty"`
+	PeerAssignment *domain.PeerAssignment `json:"peerAssignment,omitempty"`
 	// Why nothing was written (CASELOAD_FULL when the peer has no room).
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -562,7 +562,7 @@ type DischargeMemberPayload struct {
 // Input of `endPeerAssignment`.
 type EndPeerAssignmentInput struct {
 	// The assignment to end.
-	AssignmentID string `json:"assignmentId"`
+	PeerAssignmentID string `json:"peerAssignmentId"`
 	// When it ends.
 	EndedAt time.Time `json:"endedAt"`
 	// Why.
@@ -572,7 +572,7 @@ type EndPeerAssignmentInput struct {
 // The result of `endPeerAssignment`.
 type EndPeerAssignmentPayload struct {
 	// The ended assignment.
-	Assignment *domain.PeerAssignment `json:"assignment,omitempty"`
+	PeerAssignment *domain.PeerAssignment `json:"peerAssignment,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -728,7 +728,7 @@ type LogPeerConversationInput struct {
 // The result of `logPeerConversation`.
 type LogPeerConversationPayload struct {
 	// The logged conversation.
-	Conversation *domain.PeerConversation `json:"conversation,omitempty"`
+	PeerConversation *domain.PeerConversation `json:"peerConversation,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
 }

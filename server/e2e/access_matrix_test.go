@@ -191,7 +191,7 @@ func matrixOps() []matrixOp {
 		m("createPeer", `{name: "", caseloadLimit: -1}`, careTeam),
 		m("updatePeer", `{peerId: $peer, caseloadLimit: -1}`, careTeam),
 		m("assignPeer", fmt.Sprintf(`{memberId: $member, peerId: $peer, startedAt: "%s"}`, f), careTeam),
-		m("endPeerAssignment", fmt.Sprintf(`{assignmentId: $assignment, endedAt: "%s"}`, f), careTeam),
+		m("endPeerAssignment", fmt.Sprintf(`{peerAssignmentId: $assignment, endedAt: "%s"}`, f), careTeam),
 		m("logPeerConversation", fmt.Sprintf(`{peerId: $peer, memberId: $member, occurredAt: "%s", durationMinutes: 30, channel: PHONE}`, f),
 			careTeam, []string{peerRel}),
 
@@ -496,10 +496,10 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 			peerInput["userId"] = peerUserID
 		}
 		w.peer = do(`mutation($in: CreatePeerInput!) { createPeer(input: $in) { peer { id } } }`, vars{"in": peerInput}, "createPeer.peer.id")
-		w.assignment = do(`mutation($m: ID!, $p: ID!, $at: DateTime!) { assignPeer(input: {memberId: $m, peerId: $p, startedAt: $at}) { assignment { id } } }`,
-			vars{"m": w.member, "p": w.peer, "at": start}, "assignPeer.assignment.id")
-		w.conversation = do(`mutation($m: ID!, $p: ID!, $at: DateTime!) { logPeerConversation(input: {peerId: $p, memberId: $m, occurredAt: $at, durationMinutes: 20, channel: PHONE}) { conversation { id } } }`,
-			vars{"m": w.member, "p": w.peer, "at": start}, "logPeerConversation.conversation.id")
+		w.assignment = do(`mutation($m: ID!, $p: ID!, $at: DateTime!) { assignPeer(input: {memberId: $m, peerId: $p, startedAt: $at}) { peerAssignment { id } } }`,
+			vars{"m": w.member, "p": w.peer, "at": start}, "assignPeer.peerAssignment.id")
+		w.conversation = do(`mutation($m: ID!, $p: ID!, $at: DateTime!) { logPeerConversation(input: {peerId: $p, memberId: $m, occurredAt: $at, durationMinutes: 20, channel: PHONE}) { peerConversation { id } } }`,
+			vars{"m": w.member, "p": w.peer, "at": start}, "logPeerConversation.peerConversation.id")
 		houseInput := vars{"name": "House " + label, "capacity": 6, "genderDesignation": "CO_ED", "narrLevel": "II"}
 		if managerUserID != "" {
 			houseInput["managerUserId"] = managerUserID

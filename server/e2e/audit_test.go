@@ -659,7 +659,7 @@ func TestAuditOnlyWhatTheActorSaw(t *testing.T) {
 	peer := admin.do(`mutation($in: CreatePeerInput!) { createPeer(input: $in) { peer { id } userErrors { code } } }`,
 		vars{"in": vars{"name": "Pia Peer", "userId": user.str(t, "createUser.user.id"), "caseloadLimit": 5}})
 	peer.noErrors(t)
-	admin.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) { assignment { id } userErrors { code } } }`,
+	admin.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) { peerAssignment { id } userErrors { code } } }`,
 		vars{"in": vars{"memberId": members[1], "peerId": peer.str(t, "createPeer.peer.id"),
 			"startedAt": time.Now().Add(-time.Hour).UTC().Format(time.RFC3339)}}).noErrors(t)
 

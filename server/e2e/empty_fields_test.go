@@ -34,8 +34,8 @@ func emptyRecords(t *testing.T, s *server, ad *client, related matrixWorld) ([]s
 	at := time.Now().Add(-24 * time.Hour).UTC().Format(time.RFC3339)
 	member := do(`mutation { createMember(input: {firstName: "Empty", lastName: "Record"}) { member { id } } }`, nil, "createMember.member.id")
 	// On the related peer's caseload: nothing else.
-	do(`mutation($m: ID!, $p: ID!, $at: DateTime!) { assignPeer(input: {memberId: $m, peerId: $p, startedAt: $at}) { assignment { id } } }`,
-		vars{"m": member, "p": related.peer, "at": at}, "assignPeer.assignment.id")
+	do(`mutation($m: ID!, $p: ID!, $at: DateTime!) { assignPeer(input: {memberId: $m, peerId: $p, startedAt: $at}) { peerAssignment { id } } }`,
+		vars{"m": member, "p": related.peer, "at": at}, "assignPeer.peerAssignment.id")
 	// A resident of the related house, with a draft plan and nothing else.
 	resident := do(`mutation { createMember(input: {firstName: "Quiet", lastName: "Resident"}) { member { id } } }`, nil, "createMember.member.id")
 	residency := do(`mutation($m: ID!, $h: ID!, $at: DateTime!) { moveIntoHouse(input: {memberId: $m, houseId: $h, moveInAt: $at}) { residency { id } } }`,

@@ -138,7 +138,7 @@ func TestPeersConcurrentAssignOverHTTP(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-start
-			results[i] = c.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) { assignment { id } userErrors { code field } } }`,
+			results[i] = c.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) { peerAssignment { id } userErrors { code field } } }`,
 				vars{"in": vars{"memberId": members[i], "peerId": peerID, "startedAt": peersAt(0)}})
 		}()
 	}
@@ -152,7 +152,7 @@ func TestPeersConcurrentAssignOverHTTP(t *testing.T) {
 		}
 		codes := r.userErrorCodes(t, "assignPeer")
 		switch {
-		case len(codes) == 0 && r.str(t, "assignPeer.assignment.id") != "":
+		case len(codes) == 0 && r.str(t, "assignPeer.peerAssignment.id") != "":
 			outcomes["assigned"]++
 		case slices.Equal(codes, []string{"CASELOAD_FULL"}):
 			outcomes["CASELOAD_FULL"]++

@@ -44,7 +44,7 @@ func peersCreate(t *testing.T, c *client, in vars) *response {
 func peersAssign(t *testing.T, c *client, memberID, peerID string, daysAgo int) *response {
 	t.Helper()
 	r := c.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) {
-		assignment { id current focus startedAt endedAt endReason member { id } peer { id name } assignedBy { name } }
+		peerAssignment { id current focus startedAt endedAt endReason member { id } peer { id name } assignedBy { name } }
 		userErrors { code field message } } }`,
 		vars{"in": vars{"memberId": memberID, "peerId": peerID, "startedAt": peersAt(daysAgo), "focus": "staying employed"}})
 	r.noErrors(t)
@@ -62,8 +62,8 @@ func peersWantUserError(t *testing.T, r *response, payload, code string) {
 }
 
 var peersPayloadObject = map[string]string{
-	"createPeer": "peer", "updatePeer": "peer", "assignPeer": "assignment",
-	"endPeerAssignment": "assignment", "logPeerConversation": "conversation",
+	"createPeer": "peer", "updatePeer": "peer", "assignPeer": "peerAssignment",
+	"endPeerAssignment": "peerAssignment", "logPeerConversation": "peerConversation",
 }
 
 func peersNoUserErrors(t *testing.T, r *response, payload string) {
@@ -129,8 +129,8 @@ func TestPeersLifecycle(t *testing.T) {
 	m3 := peersCreateMember(t, c, "Cy", "Three")
 	a1 := peersAssign(t, c, m1, rosaID, 20)
 	peersNoUserErrors(t, a1, "assignPeer")
-	if got := a1.get(t, "assignPeer.assignment").(map[string]any); got["current"] != true || got["focus"] != "staying employed" ||
-		a1.str(t, "assignPeer.assignment.assignedBy.name") != "Test CASE_MANAGER" || a1.str(t, "assignPeer.assignment.peer.id") != rosaID {
+	if got := a1.get(t, "assignPeer.peerAssignment").(map[string]any); got["current"] != true || got["focus"] != "staying employed" ||
+		a1.str(t, "assignPeer.peerAssignment.assignedBy.name") != "Test CASE_MANAGER" || a1.str(t, "assignPeer.peerAssignment.peer.id") != rosaID {
 		t.Errorf("assignment %v", got)
 	}
 	peersNoUserErrors(t, peersAssign(t, c, m2, rosaID, 10), "assignPeer")
@@ -165,10 +165,10 @@ func TestPeersLifecycle(t *testing.T) {
 	// endPeerAssignment, and its refusals.
 	ben := peersAssign(t, c, m3, rosaID, 3)
 	peersNoUserErrors(t, ben, "assignPeer")
-	benAssignment := ben.str(t, "assignPeer.assignment.id")
+	benAssignment := ben.str(t, "assignPeer.peerAssignment.id")
 	end := func(id string, daysAgo int) *response {
-		r := c.do(`mutation($in: EndPeerAssignmentInput!) { endPeerAssignment(input: $in) { assignment { id current endedAt endReason } userErrors { code field } } }`,
-			vars{"in": vars{"assignmentId": id, "endedAt": peersAt(daysAgo), "reason": "Moved away"}})
+		r := c.do(`mutation($in: EndPeerAssignmentInput!) { endPeerAssignment(input: $in) { peerAssignment { id current endedAt endReason } userErrors { code field } } }`,
+			vars{"in": vars{"peerAssignmentId": id, "endedAt": peersAt(daysAgo), "reason": "Moved away"}})
 		r.noErrors(t)
 		return r
 	}
@@ -177,8 +177,8 @@ func TestPeersLifecycle(t *testing.T) {
 	peersWantUserError(t, end(rosaID, 1), "endPeerAssignment", "NOT_FOUND")
 	ended := end(benAssignment, 1)
 	peersNoUserErrors(t, ended, "endPeerAssignment")
-	if ended.get(t, "endPeerAssignment.assignment.current") != false || ended.str(t, "endPeerAssignment.assignment.endReason") != "Moved away" {
-		t.Errorf("ended %v", ended.get(t, "endPeerAssignment.assignment"))
+	if ended.get(t, "endPeerAssignment.peerAssignment.current") != false || ended.str(t, "endPeerAssignment.peerAssignment.endReason") != "Moved away" {
+		t.Errorf("ended %v", ended.get(t, "endPeerAssignment.peerAssignment"))
 	}
 	peersWantUserError(t, end(benAssignment, 0), "endPeerAssignment", "CONFLICT")
 
@@ -201,7 +201,7 @@ func TestPeersLifecycle(t *testing.T) {
 	// Conversations, newest first, on both sides.
 	logConversationRaw := func(peerID, memberID string, daysAgo, minutes int, channel string) *response {
 		return c.do(`mutation($in: LogPeerConversationInput!) { logPeerConversation(input: $in) {
-			conversation { id occurredAt durationMinutes channel note recordedBy { name } peer { id } member { id } recordedAt }
+			peerConversation { id occurredAt durationMinutes channel note recordedBy { name } peer { id } member { id } recordedAt }
 			userErrors { code field } } }`,
 			vars{"in": vars{"peerId": peerID, "memberId": memberID, "occurredAt": peersAt(daysAgo), "durationMinutes": minutes,
 				"channel": channel, "note": " Talked about the weekend. "}})
@@ -213,8 +213,8 @@ func TestPeersLifecycle(t *testing.T) {
 	}
 	older := logConversation(rosaID, m2, 6, 45, "PHONE")
 	peersNoUserErrors(t, older, "logPeerConversation")
-	if got := older.get(t, "logPeerConversation.conversation").(map[string]any); got["note"] != "Talked about the weekend." ||
-		got["channel"] != "PHONE" || got["durationMinutes"] != float64(45) || older.str(t, "logPeerConversation.conversation.recordedBy.name") == "" {
+	if got := older.get(t, "logPeerConversation.peerConversation").(map[string]any); got["note"] != "Talked about the weekend." ||
+		got["channel"] != "PHONE" || got["durationMinutes"] != float64(45) || older.str(t, "logPeerConversation.peerConversation.recordedBy.name") == "" {
 		t.Errorf("conversation %v", got)
 	}
 	peersNoUserErrors(t, logConversation(rosaID, m2, 2, 20, "VIDEO"), "logPeerConversation")
@@ -255,7 +255,7 @@ func TestPeersLifecycle(t *testing.T) {
 	}
 
 	// Every peer object is a Node.
-	for _, id := range []string{rosaID, ben.str(t, "assignPeer.assignment.id"), older.str(t, "logPeerConversation.conversation.id")} {
+	for _, id := range []string{rosaID, ben.str(t, "assignPeer.peerAssignment.id"), older.str(t, "logPeerConversation.peerConversation.id")} {
 		r := c.do(`query($id: ID!) { node(id: $id) { id } }`, vars{"id": id})
 		r.noErrors(t)
 		if r.str(t, "node.id") != id {

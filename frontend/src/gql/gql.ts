@@ -45,7 +45,7 @@ type Documents = {
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": typeof types.TimelineAttendanceDocument,
     "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AdmitMemberDocument,
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": typeof types.PeersWithCapacityDocument,
-    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AssignPeerDocument,
+    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AssignPeerDocument,
     "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
     "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": typeof types.CareLevelTransitionDocument,
     "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyRecordCheckInDocument,
@@ -128,7 +128,7 @@ const documents: Documents = {
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": types.TimelineAttendanceDocument,
     "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.AdmitMemberDocument,
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": types.PeersWithCapacityDocument,
-    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n": types.AssignPeerDocument,
+    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n": types.AssignPeerDocument,
     "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.ChangeCareLevelDocument,
     "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": types.CareLevelTransitionDocument,
     "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyRecordCheckInDocument,
@@ -321,7 +321,7 @@ export function graphql(source: "\n  query PeersWithCapacity {\n    peers(first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      assignment { id }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,7 +16,7 @@ const PeersWithCapacityQuery = graphql(`
 const AssignPeerMutation = graphql(`
   mutation AssignPeer($input: AssignPeerInput!) {
     assignPeer(input: $input) {
-      assignment { id }
+      peerAssignment { id }
       userErrors { field message code }
     }
   }

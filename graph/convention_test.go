@@ -1,0 +1,202 @@
+package graph
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"carejourney/graph/generated"
+)
+
+// The naming convention of the API (issue 12), checked on the executable
+// schema so every type, field and mutation added later is covered:
+//
+//   - an ID input field or argument is `id`/`ids`, or ends with `<Type>Id` or
+//     `<Type>Ids` where Type is a Node type; a lower-case qualifier may come
+//     first when two ids of one type meet (`facilitatorPeerId`);
+//   - a mutation `m` takes one argument `input: MInput` and returns
+//     `MPayload` (its own types, never shared), and the payload carries
+//     `userErrors: [UserError!]!`;
+//   - a payload field holding an object is named by its type in lower camel
+//     case (a qualifier prefix is allowed: `previousCareLevel`), a list by
+//     the plural;
+//   - DateTime fields end in `At`, Date fields in `On`, Boolean fields start
+//     with one of booleanPrefixes;
+//   - list-valued fields of a `*Filter` input are plural.
+
+// booleanPrefixes are the verbs a Boolean field may start with.
+var booleanPrefixes = []string{"is", "has", "can"}
+
+// idNameExceptions are ID fields whose type the name cannot say, each with why.
+var idNameExceptions = map[string]string{
+	"AuditEventFilter.objectId": "any Node: the audit log records events on every type",
+}
+
+// nameExceptions are fields exempt from the DateTime/Date/Boolean rules, each with why.
+var nameExceptions = map[string]string{
+	"UpdateAftercareCommitmentInput.clearTarget": "an instruction in an update input (remove the target), not a state",
+	"UpdatePeerInput.clearCertification":         "an instruction in an update input (remove the certification), not a state",
+}
+
+func TestNamingConvention(t *testing.T) {
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}}).Schema()
+	found := map[string]bool{}
+	for _, v := range namingViolations(schema) {
+		found[v] = true
+		if !knownNamingViolations[v] {
+			t.Error(v)
+		}
+	}
+	for v := range knownNamingViolations {
+		if !found[v] {
+			t.Errorf("fixed, remove it from knownNamingViolations: %s", v)
+		}
+	}
+}
+
+func namingViolations(schema *ast.Schema) []string {
+	var out []string
+	add := func(format string, args ...string) {
+		s := format
+		for _, a := range args {
+			s = strings.Replace(s, "%s", a, 1)
+		}
+		out = append(out, s)
+	}
+	nodeTypes := map[string]bool{}
+	for _, def := range schema.GetPossibleTypes(schema.Types["Node"]) {
+		nodeTypes[def.Name] = true
+	}
+
+	checkID := func(where string, name string, typ *ast.Type) {
+		if typ.Name() != "ID" || name == "id" || name == "ids" {
+			return
+		}
+		if _, ok := idNameExceptions[where]; ok {
+			return
+		}
+		base, ok := strings.CutSuffix(name, "Ids")
+		if !ok {
+			base, ok = strings.CutSuffix(name, "Id")
+		}
+		if !ok || !endsWithType(base, nodeTypes) {
+			add("%s: an ID named %s does not end with <NodeType>Id", where, name)
+		}
+	}
+
+	names := make([]string, 0, len(schema.Types))
+	for name := range schema.Types {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, typeName := range names {
+		def := schema.Types[typeName]
+		if strings.HasPrefix(typeName, "__") || def.BuiltIn {
+			continue
+		}
+		if def.Kind != ast.Object && def.Kind != ast.InputObject && def.Kind != ast.Interface {
+			continue
+		}
+		for _, f := range def.Fields {
+			if strings.HasPrefix(f.Name, "__") {
+				continue
+			}
+			where := typeName + "." + f.Name
+			if def.Kind == ast.InputObject {
+				checkID(where, f.Name, f.Type)
+			}
+			for _, a := range f.Arguments {
+				checkID(where+"("+a.Name+")", a.Name, a.Type)
+			}
+			if _, ok := nameExceptions[where]; !ok && f.Type.Elem == nil {
+				switch f.Type.Name() {
+				case "DateTime":
+					if !strings.HasSuffix(f.Name, "At") {
+						add("%s: a DateTime field should end in At", where)
+					}
+				case "Date":
+					if !strings.HasSuffix(f.Name, "On") {
+						add("%s: a Date field should end in On", where)
+					}
+				case "Boolean":
+					if !hasBooleanPrefix(f.Name) {
+						add("%s: a Boolean field should start with is/has/can", where)
+					}
+				}
+			}
+			if def.Kind == ast.InputObject && strings.HasSuffix(typeName, "Filter") && f.Type.Elem != nil && !strings.HasSuffix(f.Name, "s") {
+				add("%s: a list filter should be plural", where)
+			}
+			if def.Kind == ast.Object && strings.HasSuffix(typeName, "Payload") {
+				target := schema.Types[f.Type.Name()]
+				if f.Name == "userErrors" || target == nil || (target.Kind != ast.Object && target.Kind != ast.Interface) {
+					continue
+				}
+				want := lowerFirst(target.Name)
+				if f.Type.Elem != nil {
+					want = pluralName(want)
+				}
+				if f.Name != want && !strings.HasSuffix(f.Name, upperFirst(want)) {
+					add("%s: a payload field of type %s should be named %s", where, f.Type.String(), want)
+				}
+			}
+		}
+		if def.Kind == ast.Object && strings.HasSuffix(typeName, "Payload") {
+			ue := def.Fields.ForName("userErrors")
+			if ue == nil || ue.Type.String() != "[UserError!]!" {
+				add("%s: a payload needs userErrors: [UserError!]!", typeName)
+			}
+		}
+	}
+
+	for _, m := range schema.Mutation.Fields {
+		if strings.HasPrefix(m.Name, "__") {
+			continue
+		}
+		want := upperFirst(m.Name)
+		if len(m.Arguments) != 1 || m.Arguments[0].Name != "input" || m.Arguments[0].Type.Name() != want+"Input" {
+			add("Mutation.%s: should take the single argument input: %sInput", m.Name, want)
+		}
+		if m.Type.Name() != want+"Payload" {
+			add("Mutation.%s: returns %s, should return its own %sPayload", m.Name, m.Type.Name(), want)
+		}
+	}
+	return out
+}
+
+// endsWithType reports whether name is a Node type in lower camel case,
+// or ends with one after a lower-case qualifier (`facilitatorPeer`).
+func endsWithType(name string, nodeTypes map[string]bool) bool {
+	for typ := range nodeTypes {
+		if name == lowerFirst(typ) || strings.HasSuffix(name, typ) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasBooleanPrefix(name string) bool {
+	for _, p := range booleanPrefixes {
+		if strings.HasPrefix(name, p) && len(name) > len(p) && unicode.IsUpper(rune(name[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// pluralName is English plural enough for type names.
+func pluralName(s string) string {
+	switch {
+	case strings.HasSuffix(s, "y"):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(s, "s"):
+		return s + "es"
+	}
+	return s + "s"
+}
