@@ -105,6 +105,13 @@ var fieldCosts = map[string]int{
 	"Member.attendanceSummary":     10,
 }
 
+// FieldCost is the fixed price of typeName.field, when it has one (the
+// figure that replaces a connection's own 2).
+func FieldCost(typeName, field string) (int, bool) {
+	price, ok := fieldCosts[typeName+"."+field]
+	return price, ok
+}
+
 // costOptions price lists as the resolvers page them.
 var costOptions = cost.Options{
 	DefaultPageSize: defaultPageSize,

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"carejourney/graph"
 	"carejourney/server/domain"
 )
 
@@ -45,8 +46,8 @@ func TestCostActual(t *testing.T) {
 	}
 
 	// Every connection field of Query, from the schema, at a small page:
-	// actual = 2 + the nodes returned + totalCount 1 + pageInfo 1, never
-	// more than requested.
+	// actual = 2 (or the field's fixed price) + the nodes returned +
+	// totalCount 1 + pageInfo 1, never more than requested.
 	schema := c.do(`{ __schema { queryType { fields { name args { name type { kind } defaultValue }
 		type { name kind ofType { name kind ofType { name kind ofType { name } } } } } }
 		types { name fields { name } } } }`, nil)
@@ -77,6 +78,9 @@ func TestCostActual(t *testing.T) {
 			continue
 		}
 		selection, want := "nodes { __typename }", 2.0
+		if price, ok := graph.FieldCost("Query", name); ok {
+			want = float64(price)
+		}
 		if slices.Contains(fieldsOf[typ], "totalCount") {
 			selection, want = selection+" totalCount", want+1
 		}
