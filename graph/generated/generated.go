@@ -115,9 +115,9 @@ type ComplexityRoot struct {
 	}
 
 	AdmitMemberPayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	AftercareCommitment struct {
@@ -357,9 +357,9 @@ type ComplexityRoot struct {
 	}
 
 	ChangeCareLevelPayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	ChangePasswordPayload struct {
@@ -429,9 +429,9 @@ type ComplexityRoot struct {
 	}
 
 	CorrectCareEpisodePayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	CreateApiKeyPayload struct {
@@ -471,9 +471,9 @@ type ComplexityRoot struct {
 	}
 
 	DischargeMemberPayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	Disclosure struct {
@@ -1688,12 +1688,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AdherenceWeek.WeekStart(childComplexity), true
 
-	case "AdmitMemberPayload.episode":
-		if e.ComplexityRoot.AdmitMemberPayload.Episode == nil {
+	case "AdmitMemberPayload.careEpisode":
+		if e.ComplexityRoot.AdmitMemberPayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AdmitMemberPayload.Episode(childComplexity), true
+		return e.ComplexityRoot.AdmitMemberPayload.CareEpisode(childComplexity), true
 	case "AdmitMemberPayload.member":
 		if e.ComplexityRoot.AdmitMemberPayload.Member == nil {
 			break
@@ -2657,12 +2657,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Certification.Number(childComplexity), true
 
-	case "ChangeCareLevelPayload.episode":
-		if e.ComplexityRoot.ChangeCareLevelPayload.Episode == nil {
+	case "ChangeCareLevelPayload.careEpisode":
+		if e.ComplexityRoot.ChangeCareLevelPayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ChangeCareLevelPayload.Episode(childComplexity), true
+		return e.ComplexityRoot.ChangeCareLevelPayload.CareEpisode(childComplexity), true
 	case "ChangeCareLevelPayload.member":
 		if e.ComplexityRoot.ChangeCareLevelPayload.Member == nil {
 			break
@@ -2936,12 +2936,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConsentedMember.Member(childComplexity), true
 
-	case "CorrectCareEpisodePayload.episode":
-		if e.ComplexityRoot.CorrectCareEpisodePayload.Episode == nil {
+	case "CorrectCareEpisodePayload.careEpisode":
+		if e.ComplexityRoot.CorrectCareEpisodePayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.CorrectCareEpisodePayload.Episode(childComplexity), true
+		return e.ComplexityRoot.CorrectCareEpisodePayload.CareEpisode(childComplexity), true
 	case "CorrectCareEpisodePayload.member":
 		if e.ComplexityRoot.CorrectCareEpisodePayload.Member == nil {
 			break
@@ -3052,12 +3052,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DisableTotpPayload.UserErrors(childComplexity), true
 
-	case "DischargeMemberPayload.episode":
-		if e.ComplexityRoot.DischargeMemberPayload.Episode == nil {
+	case "DischargeMemberPayload.careEpisode":
+		if e.ComplexityRoot.DischargeMemberPayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DischargeMemberPayload.Episode(childComplexity), true
+		return e.ComplexityRoot.DischargeMemberPayload.CareEpisode(childComplexity), true
 	case "DischargeMemberPayload.member":
 		if e.ComplexityRoot.DischargeMemberPayload.Member == nil {
 			break
@@ -6832,7 +6832,7 @@ input AdmitMemberInput {
 """The result of ` + "`" + `admitMember` + "`" + `."""
 type AdmitMemberPayload {
   """The new, open episode; null when nothing was written."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member, now ACTIVE."""
   member: Member
   """Why nothing was written."""
@@ -6854,7 +6854,7 @@ input ChangeCareLevelInput {
 """The result of ` + "`" + `changeCareLevel` + "`" + `."""
 type ChangeCareLevelPayload {
   """The new, open episode; its ` + "`" + `transition` + "`" + ` says whether it was a step-down, a step-up or lateral."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member."""
   member: Member
   """Why nothing was written."""
@@ -6874,7 +6874,7 @@ input DischargeMemberInput {
 """The result of ` + "`" + `dischargeMember` + "`" + `."""
 type DischargeMemberPayload {
   """The closed, last episode, with its discharge reason."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member, now DISCHARGED."""
   member: Member
   """Why nothing was written."""
@@ -6884,7 +6884,7 @@ type DischargeMemberPayload {
 """Input of ` + "`" + `correctCareEpisode` + "`" + `: the full corrected values of the episode."""
 input CorrectCareEpisodeInput {
   """The episode to correct; it stays in history, marked superseded."""
-  episodeId: ID!
+  careEpisodeId: ID!
   """The correct level of care."""
   careLevelCode: String!
   """The correct start."""
@@ -6898,7 +6898,7 @@ input CorrectCareEpisodeInput {
 """The result of ` + "`" + `correctCareEpisode` + "`" + `."""
 type CorrectCareEpisodePayload {
   """The new episode that replaces the corrected one."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member."""
   member: Member
   """Why nothing was written."""
@@ -10203,8 +10203,8 @@ func (ec *executionContext) childFields_AdherenceWeek(ctx context.Context, field
 
 func (ec *executionContext) childFields_AdmitMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_AdmitMemberPayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_AdmitMemberPayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_AdmitMemberPayload_member(ctx, field)
 	case "userErrors":
@@ -10687,8 +10687,8 @@ func (ec *executionContext) childFields_Certification(ctx context.Context, field
 
 func (ec *executionContext) childFields_ChangeCareLevelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_ChangeCareLevelPayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_ChangeCareLevelPayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_ChangeCareLevelPayload_member(ctx, field)
 	case "userErrors":
@@ -10831,8 +10831,8 @@ func (ec *executionContext) childFields_ConsentedMember(ctx context.Context, fie
 
 func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_CorrectCareEpisodePayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_CorrectCareEpisodePayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_CorrectCareEpisodePayload_member(ctx, field)
 	case "userErrors":
@@ -10915,8 +10915,8 @@ func (ec *executionContext) childFields_DisableTotpPayload(ctx context.Context, 
 
 func (ec *executionContext) childFields_DischargeMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_DischargeMemberPayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_DischargeMemberPayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_DischargeMemberPayload_member(ctx, field)
 	case "userErrors":
@@ -14723,16 +14723,16 @@ func (ec *executionContext) fieldContext_AdherenceWeek_met(_ context.Context, fi
 	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _AdmitMemberPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.AdmitMemberPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AdmitMemberPayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.AdmitMemberPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AdmitMemberPayload_episode(ctx, field)
+			return ec.fieldContext_AdmitMemberPayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -14742,7 +14742,7 @@ func (ec *executionContext) _AdmitMemberPayload_episode(ctx context.Context, fie
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_AdmitMemberPayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AdmitMemberPayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AdmitMemberPayload",
 		Field:      field,
@@ -18915,16 +18915,16 @@ func (ec *executionContext) fieldContext_Certification_expired(_ context.Context
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _ChangeCareLevelPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.ChangeCareLevelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangeCareLevelPayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.ChangeCareLevelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeCareLevelPayload_episode(ctx, field)
+			return ec.fieldContext_ChangeCareLevelPayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -18934,7 +18934,7 @@ func (ec *executionContext) _ChangeCareLevelPayload_episode(ctx context.Context,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ChangeCareLevelPayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_ChangeCareLevelPayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ChangeCareLevelPayload",
 		Field:      field,
@@ -20139,16 +20139,16 @@ func (ec *executionContext) fieldContext_ConsentedMember_expiresAt(_ context.Con
 	return graphql.NewScalarFieldContext("ConsentedMember", field, true, true, "DateTime")
 }
 
-func (ec *executionContext) _CorrectCareEpisodePayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.CorrectCareEpisodePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CorrectCareEpisodePayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.CorrectCareEpisodePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CorrectCareEpisodePayload_episode(ctx, field)
+			return ec.fieldContext_CorrectCareEpisodePayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -20158,7 +20158,7 @@ func (ec *executionContext) _CorrectCareEpisodePayload_episode(ctx context.Conte
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CorrectCareEpisodePayload",
 		Field:      field,
@@ -20706,16 +20706,16 @@ func (ec *executionContext) fieldContext_DisableTotpPayload_userErrors(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _DischargeMemberPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.DischargeMemberPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DischargeMemberPayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.DischargeMemberPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DischargeMemberPayload_episode(ctx, field)
+			return ec.fieldContext_DischargeMemberPayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -20725,7 +20725,7 @@ func (ec *executionContext) _DischargeMemberPayload_episode(ctx context.Context,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_DischargeMemberPayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_DischargeMemberPayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "DischargeMemberPayload",
 		Field:      field,
@@ -37153,20 +37153,20 @@ func (ec *executionContext) unmarshalInputCorrectCareEpisodeInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"episodeId", "careLevelCode", "startedAt", "endedAt", "reason"}
+	fieldsInOrder := [...]string{"careEpisodeId", "careLevelCode", "startedAt", "endedAt", "reason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "episodeId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeId"))
+		case "careEpisodeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("careEpisodeId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.EpisodeID = data
+			it.CareEpisodeID = data
 		case "careLevelCode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("careLevelCode"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -40869,8 +40869,8 @@ func (ec *executionContext) _AdmitMemberPayload(ctx context.Context, sel ast.Sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AdmitMemberPayload")
-		case "episode":
-			out.Values[i] = ec._AdmitMemberPayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._AdmitMemberPayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -42503,8 +42503,8 @@ func (ec *executionContext) _ChangeCareLevelPayload(ctx context.Context, sel ast
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ChangeCareLevelPayload")
-		case "episode":
-			out.Values[i] = ec._ChangeCareLevelPayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._ChangeCareLevelPayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -42993,8 +42993,8 @@ func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CorrectCareEpisodePayload")
-		case "episode":
-			out.Values[i] = ec._CorrectCareEpisodePayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._CorrectCareEpisodePayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -43307,8 +43307,8 @@ func (ec *executionContext) _DischargeMemberPayload(ctx context.Context, sel ast
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DischargeMemberPayload")
-		case "episode":
-			out.Values[i] = ec._DischargeMemberPayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._DischargeMemberPayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

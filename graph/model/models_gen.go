@@ -108,7 +108,7 @@ type AdmitMemberInput struct {
 // The result of `admitMember`.
 type AdmitMemberPayload struct {
 	// The new, open episode; null when nothing was written.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member, now ACTIVE.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
@@ -276,7 +276,7 @@ type ChangeCareLevelInput struct {
 // The result of `changeCareLevel`.
 type ChangeCareLevelPayload struct {
 	// The new, open episode; its `transition` says whether it was a step-down, a step-up or lateral.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
@@ -326,7 +326,7 @@ type ConfirmTotpEnrollmentPayload struct {
 // Input of `correctCareEpisode`: the full corrected values of the episode.
 type CorrectCareEpisodeInput struct {
 	// The episode to correct; it stays in history, marked superseded.
-	EpisodeID string `json:"episodeId"`
+	CareEpisodeID string `json:"careEpisodeId"`
 	// The correct level of care.
 	CareLevelCode string `json:"careLevelCode"`
 	// The correct start.
@@ -340,7 +340,7 @@ type CorrectCareEpisodeInput struct {
 // The result of `correctCareEpisode`.
 type CorrectCareEpisodePayload struct {
 	// The new episode that replaces the corrected one.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
@@ -552,7 +552,7 @@ type DischargeMemberInput struct {
 // The result of `dischargeMember`.
 type DischargeMemberPayload struct {
 	// The closed, last episode, with its discharge reason.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member, now DISCHARGED.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.

@@ -76,7 +76,7 @@ var Mutations = map[string]MutationRule{
 	"admitMember":        {Audience: Care, Targets: []string{"memberId"}},
 	"changeCareLevel":    {Audience: Care, Targets: []string{"memberId"}},
 	"dischargeMember":    {Audience: Care, Targets: []string{"memberId"}},
-	"correctCareEpisode": {Audience: Care, Targets: []string{"episodeId"}},
+	"correctCareEpisode": {Audience: Care, Targets: []string{"careEpisodeId"}},
 
 	"createHouse":    {Audience: Care},
 	"updateHouse":    {Audience: Care | HouseManager, Targets: []string{"houseId"}},

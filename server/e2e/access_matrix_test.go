@@ -181,7 +181,7 @@ func matrixOps() []matrixOp {
 		m("admitMember", fmt.Sprintf(`{memberId: $member, careLevelCode: "NOPE", startedAt: "%s"}`, past), careTeam),
 		m("changeCareLevel", fmt.Sprintf(`{memberId: $member, careLevelCode: "NOPE", effectiveAt: "%s"}`, past), careTeam),
 		m("dischargeMember", fmt.Sprintf(`{memberId: $member, endedAt: "%s", reason: "matrix"}`, f), careTeam),
-		m("correctCareEpisode", fmt.Sprintf(`{episodeId: $episode, careLevelCode: "NOPE", startedAt: "%s", reason: "matrix"}`, past), careTeam),
+		m("correctCareEpisode", fmt.Sprintf(`{careEpisodeId: $episode, careLevelCode: "NOPE", startedAt: "%s", reason: "matrix"}`, past), careTeam),
 
 		m("createHouse", `{name: "", capacity: 0, genderDesignation: CO_ED, narrLevel: II}`, careTeam),
 		m("updateHouse", `{houseId: $house, capacity: -1}`, careTeam, []string{hmRel}),
@@ -489,8 +489,8 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 		var w matrixWorld
 		w.member = do(`mutation($n: String!) { createMember(input: {firstName: $n, lastName: "Matrix"}) { member { id } } }`,
 			vars{"n": label}, "createMember.member.id")
-		w.episode = do(`mutation($m: ID!, $at: DateTime!) { admitMember(input: {memberId: $m, careLevelCode: "RESIDENTIAL", startedAt: $at}) { episode { id } } }`,
-			vars{"m": w.member, "at": start}, "admitMember.episode.id")
+		w.episode = do(`mutation($m: ID!, $at: DateTime!) { admitMember(input: {memberId: $m, careLevelCode: "RESIDENTIAL", startedAt: $at}) { careEpisode { id } } }`,
+			vars{"m": w.member, "at": start}, "admitMember.careEpisode.id")
 		peerInput := vars{"name": "Peer " + label, "caseloadLimit": 10}
 		if peerUserID != "" {
 			peerInput["userId"] = peerUserID

@@ -234,10 +234,10 @@ func TestAuditWrites(t *testing.T) {
 	}
 
 	start := time.Now().UTC().AddDate(0, 0, -20).Format(time.RFC3339)
-	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { episode { id member { displayName } } userErrors { code } } }`,
+	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { careEpisode { id member { displayName } } userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "careLevelCode": "RESIDENTIAL", "startedAt": start}})
 	r.noErrors(t)
-	episode := auditDecode(t, r.str(t, "admitMember.episode.id"))
+	episode := auditDecode(t, r.str(t, "admitMember.careEpisode.id"))
 	events := auditOf(t, s, r)
 	if got := auditSummary(events); !slices.Equal(got, []string{fmt.Sprintf("WRITE m%d CareEpisode:%d admitMember", member, episode)}) {
 		t.Errorf("admitMember: %v", got)
@@ -247,7 +247,7 @@ func TestAuditWrites(t *testing.T) {
 	}
 
 	// Refused with a userError: an attempt, for the member named in the input.
-	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { episode { id } userErrors { code } } }`,
+	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { careEpisode { id } userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "careLevelCode": "RESIDENTIAL", "startedAt": start}})
 	if codes := r.userErrorCodes(t, "admitMember"); len(codes) != 1 {
 		t.Fatalf("second admission: %v", codes)

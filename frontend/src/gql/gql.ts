@@ -43,13 +43,13 @@ type Documents = {
     "\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n": typeof types.JourneyActions_MemberFragmentDoc,
     "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": typeof types.TimelineEpisodes_MemberFragmentDoc,
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": typeof types.TimelineAttendanceDocument,
-    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AdmitMemberDocument,
+    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AdmitMemberDocument,
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": typeof types.PeersWithCapacityDocument,
     "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AssignPeerDocument,
-    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
+    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
     "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": typeof types.CareLevelTransitionDocument,
     "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyRecordCheckInDocument,
-    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DischargeMemberDocument,
+    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DischargeMemberDocument,
     "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": typeof types.OpenHousesDocument,
     "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyMoveIntoHouseDocument,
     "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.MoveOutOfHouseDocument,
@@ -126,13 +126,13 @@ const documents: Documents = {
     "\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n": types.JourneyActions_MemberFragmentDoc,
     "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": types.TimelineEpisodes_MemberFragmentDoc,
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": types.TimelineAttendanceDocument,
-    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.AdmitMemberDocument,
+    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.AdmitMemberDocument,
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": types.PeersWithCapacityDocument,
     "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n": types.AssignPeerDocument,
-    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.ChangeCareLevelDocument,
+    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.ChangeCareLevelDocument,
     "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": types.CareLevelTransitionDocument,
     "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyRecordCheckInDocument,
-    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": types.DischargeMemberDocument,
+    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": types.DischargeMemberDocument,
     "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": types.OpenHousesDocument,
     "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyMoveIntoHouseDocument,
     "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": types.MoveOutOfHouseDocument,
@@ -313,7 +313,7 @@ export function graphql(source: "\n  query TimelineAttendance($id: ID!, $from: D
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -325,7 +325,7 @@ export function graphql(source: "\n  mutation AssignPeer($input: AssignPeerInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      episode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -337,7 +337,7 @@ export function graphql(source: "\n  mutation JourneyRecordCheckIn($input: Recor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      episode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
