@@ -258,14 +258,14 @@ func TestAuditWrites(t *testing.T) {
 
 	// A plan's goal: the member comes from the plan.
 	today := time.Now().UTC().Format("2006-01-02")
-	r = c.do(`mutation($in: CreateAftercarePlanInput!) { createAftercarePlan(input: $in) { plan { id } } }`,
+	r = c.do(`mutation($in: CreateAftercarePlanInput!) { createAftercarePlan(input: $in) { aftercarePlan { id } } }`,
 		vars{"in": vars{"memberId": memberID, "startsOn": today, "reviewOn": today}})
 	r.noErrors(t)
-	planID := r.str(t, "createAftercarePlan.plan.id")
-	r = c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { goal { id description } } }`,
-		vars{"in": vars{"planId": planID, "category": "HOUSING", "description": "Find a room"}})
+	planID := r.str(t, "createAftercarePlan.aftercarePlan.id")
+	r = c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { aftercareGoal { id description } } }`,
+		vars{"in": vars{"aftercarePlanId": planID, "category": "HOUSING", "description": "Find a room"}})
 	r.noErrors(t)
-	goal := auditDecode(t, r.str(t, "addAftercareGoal.goal.id"))
+	goal := auditDecode(t, r.str(t, "addAftercareGoal.aftercareGoal.id"))
 	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("WRITE m%d AftercareGoal:%d addAftercareGoal", member, goal)}) {
 		t.Errorf("addAftercareGoal: %v", got)
 	}
