@@ -39,7 +39,7 @@ import (
 // member, with the operation's name and the response path where the record
 // was first reached; listing five members leaves five. A mutation leaves a
 // WRITE event per member it touched (from the objects of its payload and
-// the memberId and planId fields of its input), with the mutation's name
+// the memberId and aftercarePlanId fields of its input), with the mutation's name
 // and the main object of its payload; when it wrote nothing (userErrors,
 // or an error) the event has no object: an attempt. Reads of the members a
 // mutation wrote are covered by its WRITE. signIn and signOut leave
@@ -689,7 +689,7 @@ func auditObject(v reflect.Value) (string, int64) {
 }
 
 // auditInputIDs notes the members and plans a mutation's input names in
-// fields called MemberID and PlanID, at any depth (entries of a list
+// fields called MemberID and AftercarePlanID, at any depth (entries of a list
 // included). IDs that do not decode are skipped: the mutation refuses them.
 func auditInputIDs(v reflect.Value, depth int, note func(member, plan int64)) {
 	if depth > 4 {
@@ -716,7 +716,7 @@ func auditInputIDs(v reflect.Value, depth int, note func(member, plan int64)) {
 				if id := auditDecode(field, globalid.TypeMember); id != 0 {
 					note(id, 0)
 				}
-			case "PlanID":
+			case "AftercarePlanID":
 				if id := auditDecode(field, globalid.TypeAftercarePlan); id != 0 {
 					note(0, id)
 				}

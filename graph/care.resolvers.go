@@ -95,7 +95,7 @@ func (r *mutationResolver) AdmitMember(ctx context.Context, input model.AdmitMem
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.AdmitMemberPayload{UserErrors: userErrors}, err
 	}
-	return &model.AdmitMemberPayload{Episode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	return &model.AdmitMemberPayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
 }
 
 // ChangeCareLevel is the resolver for the changeCareLevel field.
@@ -112,7 +112,7 @@ func (r *mutationResolver) ChangeCareLevel(ctx context.Context, input model.Chan
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.ChangeCareLevelPayload{UserErrors: userErrors}, err
 	}
-	return &model.ChangeCareLevelPayload{Episode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	return &model.ChangeCareLevelPayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
 }
 
 // DischargeMember is the resolver for the dischargeMember field.
@@ -127,13 +127,13 @@ func (r *mutationResolver) DischargeMember(ctx context.Context, input model.Disc
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.DischargeMemberPayload{UserErrors: userErrors}, err
 	}
-	return &model.DischargeMemberPayload{Episode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	return &model.DischargeMemberPayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
 }
 
 // CorrectCareEpisode is the resolver for the correctCareEpisode field.
 func (r *mutationResolver) CorrectCareEpisode(ctx context.Context, input model.CorrectCareEpisodeInput) (*model.CorrectCareEpisodePayload, error) {
 	change, err := func() (*store.JourneyChange, error) {
-		id, err := globalid.DecodeField(input.EpisodeID, globalid.TypeCareEpisode, "episodeId")
+		id, err := globalid.DecodeField(input.CareEpisodeID, globalid.TypeCareEpisode, "careEpisodeId")
 		if err != nil {
 			return nil, err
 		}
@@ -144,7 +144,7 @@ func (r *mutationResolver) CorrectCareEpisode(ctx context.Context, input model.C
 	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
 		return &model.CorrectCareEpisodePayload{UserErrors: userErrors}, err
 	}
-	return &model.CorrectCareEpisodePayload{Episode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	return &model.CorrectCareEpisodePayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
 }
 
 // CareLevels is the resolver for the careLevels field.

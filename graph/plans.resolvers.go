@@ -115,7 +115,7 @@ func (r *mutationResolver) CreateAftercarePlan(ctx context.Context, input model.
 
 func (r *mutationResolver) UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.AftercarePlanPayload, error) {
 	return planPayload(func() (*domain.AftercarePlan, error) {
-		id, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		id, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
 		if err != nil {
 			return nil, err
 		}
@@ -143,7 +143,7 @@ func (r *mutationResolver) CancelAftercarePlan(ctx context.Context, input model.
 
 func (r *mutationResolver) AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AftercareGoalPayload, error) {
 	return goalPayload(func() (*domain.AftercareGoal, error) {
-		planID, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		planID, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
 		if err != nil {
 			return nil, err
 		}
@@ -154,7 +154,7 @@ func (r *mutationResolver) AddAftercareGoal(ctx context.Context, input model.Add
 
 func (r *mutationResolver) UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.AftercareGoalPayload, error) {
 	return goalPayload(func() (*domain.AftercareGoal, error) {
-		id, err := globalid.DecodeField(input.GoalID, globalid.TypeAftercareGoal, "goalId")
+		id, err := globalid.DecodeField(input.AftercareGoalID, globalid.TypeAftercareGoal, "aftercareGoalId")
 		if err != nil {
 			return nil, err
 		}
@@ -165,7 +165,7 @@ func (r *mutationResolver) UpdateAftercareGoal(ctx context.Context, input model.
 
 func (r *mutationResolver) AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
 	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
-		planID, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		planID, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
 		if err != nil {
 			return nil, err
 		}
@@ -185,7 +185,7 @@ func (r *mutationResolver) AddAftercareCommitment(ctx context.Context, input mod
 
 func (r *mutationResolver) UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
 	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
-		id, err := globalid.DecodeField(input.CommitmentID, globalid.TypeAftercareCommitment, "commitmentId")
+		id, err := globalid.DecodeField(input.AftercareCommitmentID, globalid.TypeAftercareCommitment, "aftercareCommitmentId")
 		if err != nil {
 			return nil, err
 		}
@@ -196,7 +196,7 @@ func (r *mutationResolver) UpdateAftercareCommitment(ctx context.Context, input 
 
 func (r *mutationResolver) RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
 	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
-		id, err := globalid.DecodeField(input.CommitmentID, globalid.TypeAftercareCommitment, "commitmentId")
+		id, err := globalid.DecodeField(input.AftercareCommitmentID, globalid.TypeAftercareCommitment, "aftercareCommitmentId")
 		if err != nil {
 			return nil, err
 		}
@@ -206,7 +206,7 @@ func (r *mutationResolver) RemoveAftercareCommitment(ctx context.Context, input 
 
 func (r *mutationResolver) RecordCheckIn(ctx context.Context, input model.RecordCheckInInput) (*model.RecordCheckInPayload, error) {
 	c, userErrors, err := mutate(func() (*domain.CheckIn, error) {
-		planID, err := globalid.DecodeField(input.PlanID, globalid.TypeAftercarePlan, "planId")
+		planID, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
 		if err != nil {
 			return nil, err
 		}
@@ -224,7 +224,7 @@ func (r *mutationResolver) RecordRecoveryCapital(ctx context.Context, input mode
 		}
 		return r.Store.RecordRecoveryCapital(ctx, auth.ActorID(ctx), memberID, input.Answers, input.AssessedAt)
 	})
-	return &model.RecordRecoveryCapitalPayload{Assessment: a, UserErrors: userErrors}, err
+	return &model.RecordRecoveryCapitalPayload{RecoveryCapitalAssessment: a, UserErrors: userErrors}, err
 }
 
 func (r *queryResolver) AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error) {

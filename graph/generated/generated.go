@@ -115,9 +115,9 @@ type ComplexityRoot struct {
 	}
 
 	AdmitMemberPayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	AftercareCommitment struct {
@@ -135,8 +135,8 @@ type ComplexityRoot struct {
 	}
 
 	AftercareCommitmentPayload struct {
-		Commitment func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		AftercareCommitment func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
 	}
 
 	AftercareGoal struct {
@@ -151,8 +151,8 @@ type ComplexityRoot struct {
 	}
 
 	AftercareGoalPayload struct {
-		Goal       func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		AftercareGoal func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
 	}
 
 	AftercareGroupComparison struct {
@@ -190,8 +190,8 @@ type ComplexityRoot struct {
 	}
 
 	AftercarePlanPayload struct {
-		Plan       func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
 	}
 
 	ApiKey struct {
@@ -357,9 +357,9 @@ type ComplexityRoot struct {
 	}
 
 	ChangeCareLevelPayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	ChangePasswordPayload struct {
@@ -429,9 +429,9 @@ type ComplexityRoot struct {
 	}
 
 	CorrectCareEpisodePayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	CreateApiKeyPayload struct {
@@ -471,9 +471,9 @@ type ComplexityRoot struct {
 	}
 
 	DischargeMemberPayload struct {
-		Episode    func(childComplexity int) int
-		Member     func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		CareEpisode func(childComplexity int) int
+		Member      func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	Disclosure struct {
@@ -965,8 +965,8 @@ type ComplexityRoot struct {
 	}
 
 	RecordRecoveryCapitalPayload struct {
-		Assessment func(childComplexity int) int
-		UserErrors func(childComplexity int) int
+		RecoveryCapitalAssessment func(childComplexity int) int
+		UserErrors                func(childComplexity int) int
 	}
 
 	RecoveryCapitalAssessment struct {
@@ -1688,12 +1688,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AdherenceWeek.WeekStart(childComplexity), true
 
-	case "AdmitMemberPayload.episode":
-		if e.ComplexityRoot.AdmitMemberPayload.Episode == nil {
+	case "AdmitMemberPayload.careEpisode":
+		if e.ComplexityRoot.AdmitMemberPayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AdmitMemberPayload.Episode(childComplexity), true
+		return e.ComplexityRoot.AdmitMemberPayload.CareEpisode(childComplexity), true
 	case "AdmitMemberPayload.member":
 		if e.ComplexityRoot.AdmitMemberPayload.Member == nil {
 			break
@@ -1774,12 +1774,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercareCommitment.UpdatedAt(childComplexity), true
 
-	case "AftercareCommitmentPayload.commitment":
-		if e.ComplexityRoot.AftercareCommitmentPayload.Commitment == nil {
+	case "AftercareCommitmentPayload.aftercareCommitment":
+		if e.ComplexityRoot.AftercareCommitmentPayload.AftercareCommitment == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AftercareCommitmentPayload.Commitment(childComplexity), true
+		return e.ComplexityRoot.AftercareCommitmentPayload.AftercareCommitment(childComplexity), true
 	case "AftercareCommitmentPayload.userErrors":
 		if e.ComplexityRoot.AftercareCommitmentPayload.UserErrors == nil {
 			break
@@ -1836,12 +1836,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercareGoal.UpdatedAt(childComplexity), true
 
-	case "AftercareGoalPayload.goal":
-		if e.ComplexityRoot.AftercareGoalPayload.Goal == nil {
+	case "AftercareGoalPayload.aftercareGoal":
+		if e.ComplexityRoot.AftercareGoalPayload.AftercareGoal == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AftercareGoalPayload.Goal(childComplexity), true
+		return e.ComplexityRoot.AftercareGoalPayload.AftercareGoal(childComplexity), true
 	case "AftercareGoalPayload.userErrors":
 		if e.ComplexityRoot.AftercareGoalPayload.UserErrors == nil {
 			break
@@ -1995,12 +1995,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercarePlanEdge.Node(childComplexity), true
 
-	case "AftercarePlanPayload.plan":
-		if e.ComplexityRoot.AftercarePlanPayload.Plan == nil {
+	case "AftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.AftercarePlanPayload.AftercarePlan == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AftercarePlanPayload.Plan(childComplexity), true
+		return e.ComplexityRoot.AftercarePlanPayload.AftercarePlan(childComplexity), true
 	case "AftercarePlanPayload.userErrors":
 		if e.ComplexityRoot.AftercarePlanPayload.UserErrors == nil {
 			break
@@ -2657,12 +2657,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Certification.Number(childComplexity), true
 
-	case "ChangeCareLevelPayload.episode":
-		if e.ComplexityRoot.ChangeCareLevelPayload.Episode == nil {
+	case "ChangeCareLevelPayload.careEpisode":
+		if e.ComplexityRoot.ChangeCareLevelPayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ChangeCareLevelPayload.Episode(childComplexity), true
+		return e.ComplexityRoot.ChangeCareLevelPayload.CareEpisode(childComplexity), true
 	case "ChangeCareLevelPayload.member":
 		if e.ComplexityRoot.ChangeCareLevelPayload.Member == nil {
 			break
@@ -2936,12 +2936,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConsentedMember.Member(childComplexity), true
 
-	case "CorrectCareEpisodePayload.episode":
-		if e.ComplexityRoot.CorrectCareEpisodePayload.Episode == nil {
+	case "CorrectCareEpisodePayload.careEpisode":
+		if e.ComplexityRoot.CorrectCareEpisodePayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.CorrectCareEpisodePayload.Episode(childComplexity), true
+		return e.ComplexityRoot.CorrectCareEpisodePayload.CareEpisode(childComplexity), true
 	case "CorrectCareEpisodePayload.member":
 		if e.ComplexityRoot.CorrectCareEpisodePayload.Member == nil {
 			break
@@ -3052,12 +3052,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DisableTotpPayload.UserErrors(childComplexity), true
 
-	case "DischargeMemberPayload.episode":
-		if e.ComplexityRoot.DischargeMemberPayload.Episode == nil {
+	case "DischargeMemberPayload.careEpisode":
+		if e.ComplexityRoot.DischargeMemberPayload.CareEpisode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.DischargeMemberPayload.Episode(childComplexity), true
+		return e.ComplexityRoot.DischargeMemberPayload.CareEpisode(childComplexity), true
 	case "DischargeMemberPayload.member":
 		if e.ComplexityRoot.DischargeMemberPayload.Member == nil {
 			break
@@ -5556,12 +5556,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecordFamilyAttendancePayload.UserErrors(childComplexity), true
 
-	case "RecordRecoveryCapitalPayload.assessment":
-		if e.ComplexityRoot.RecordRecoveryCapitalPayload.Assessment == nil {
+	case "RecordRecoveryCapitalPayload.recoveryCapitalAssessment":
+		if e.ComplexityRoot.RecordRecoveryCapitalPayload.RecoveryCapitalAssessment == nil {
 			break
 		}
 
-		return e.ComplexityRoot.RecordRecoveryCapitalPayload.Assessment(childComplexity), true
+		return e.ComplexityRoot.RecordRecoveryCapitalPayload.RecoveryCapitalAssessment(childComplexity), true
 	case "RecordRecoveryCapitalPayload.userErrors":
 		if e.ComplexityRoot.RecordRecoveryCapitalPayload.UserErrors == nil {
 			break
@@ -6832,7 +6832,7 @@ input AdmitMemberInput {
 """The result of ` + "`" + `admitMember` + "`" + `."""
 type AdmitMemberPayload {
   """The new, open episode; null when nothing was written."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member, now ACTIVE."""
   member: Member
   """Why nothing was written."""
@@ -6854,7 +6854,7 @@ input ChangeCareLevelInput {
 """The result of ` + "`" + `changeCareLevel` + "`" + `."""
 type ChangeCareLevelPayload {
   """The new, open episode; its ` + "`" + `transition` + "`" + ` says whether it was a step-down, a step-up or lateral."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member."""
   member: Member
   """Why nothing was written."""
@@ -6874,7 +6874,7 @@ input DischargeMemberInput {
 """The result of ` + "`" + `dischargeMember` + "`" + `."""
 type DischargeMemberPayload {
   """The closed, last episode, with its discharge reason."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member, now DISCHARGED."""
   member: Member
   """Why nothing was written."""
@@ -6884,7 +6884,7 @@ type DischargeMemberPayload {
 """Input of ` + "`" + `correctCareEpisode` + "`" + `: the full corrected values of the episode."""
 input CorrectCareEpisodeInput {
   """The episode to correct; it stays in history, marked superseded."""
-  episodeId: ID!
+  careEpisodeId: ID!
   """The correct level of care."""
   careLevelCode: String!
   """The correct start."""
@@ -6898,7 +6898,7 @@ input CorrectCareEpisodeInput {
 """The result of ` + "`" + `correctCareEpisode` + "`" + `."""
 type CorrectCareEpisodePayload {
   """The new episode that replaces the corrected one."""
-  episode: CareEpisode
+  careEpisode: CareEpisode
   """The member."""
   member: Member
   """Why nothing was written."""
@@ -9305,7 +9305,7 @@ input CreateAftercarePlanInput {
 """Input of ` + "`" + `updateAftercarePlan` + "`" + `: omitted fields stay as they are."""
 input UpdateAftercarePlanInput {
   """The plan."""
-  planId: ID!
+  aftercarePlanId: ID!
   """The first day of the plan."""
   startsOn: Date
   """When it is due for review."""
@@ -9315,13 +9315,13 @@ input UpdateAftercarePlanInput {
 """Input of ` + "`" + `activateAftercarePlan` + "`" + `, ` + "`" + `completeAftercarePlan` + "`" + ` and ` + "`" + `cancelAftercarePlan` + "`" + `."""
 input AftercarePlanStatusInput {
   """The plan."""
-  planId: ID!
+  aftercarePlanId: ID!
 }
 
 """The result of a plan mutation."""
 type AftercarePlanPayload {
   """The plan as it is now."""
-  plan: AftercarePlan
+  aftercarePlan: AftercarePlan
   """Why nothing was written."""
   userErrors: [UserError!]!
 }
@@ -9329,7 +9329,7 @@ type AftercarePlanPayload {
 """Input of ` + "`" + `addAftercareGoal` + "`" + `."""
 input AddAftercareGoalInput {
   """The plan."""
-  planId: ID!
+  aftercarePlanId: ID!
   """The category."""
   category: AftercareGoalCategory!
   """The goal."""
@@ -9343,7 +9343,7 @@ input AddAftercareGoalInput {
 """Input of ` + "`" + `updateAftercareGoal` + "`" + `: omitted fields stay as they are."""
 input UpdateAftercareGoalInput {
   """The goal."""
-  goalId: ID!
+  aftercareGoalId: ID!
   """The category."""
   category: AftercareGoalCategory
   """The goal."""
@@ -9357,7 +9357,7 @@ input UpdateAftercareGoalInput {
 """The result of a goal mutation."""
 type AftercareGoalPayload {
   """The goal as it is now."""
-  goal: AftercareGoal
+  aftercareGoal: AftercareGoal
   """Why nothing was written."""
   userErrors: [UserError!]!
 }
@@ -9365,7 +9365,7 @@ type AftercareGoalPayload {
 """Input of ` + "`" + `addAftercareCommitment` + "`" + `."""
 input AddAftercareCommitmentInput {
   """The plan."""
-  planId: ID!
+  aftercarePlanId: ID!
   """What kind of commitment."""
   kind: AftercareCommitmentKind!
   """Details."""
@@ -9383,7 +9383,7 @@ input AddAftercareCommitmentInput {
 """Input of ` + "`" + `updateAftercareCommitment` + "`" + `: omitted fields stay as they are."""
 input UpdateAftercareCommitmentInput {
   """The commitment."""
-  commitmentId: ID!
+  aftercareCommitmentId: ID!
   """Details."""
   description: String
   """How many times a week (1-21)."""
@@ -9395,13 +9395,13 @@ input UpdateAftercareCommitmentInput {
 """Input of ` + "`" + `removeAftercareCommitment` + "`" + `."""
 input RemoveAftercareCommitmentInput {
   """The commitment to take out of the plan; it stays in the plan's history."""
-  commitmentId: ID!
+  aftercareCommitmentId: ID!
 }
 
 """The result of a commitment mutation."""
 type AftercareCommitmentPayload {
   """The commitment as it is now."""
-  commitment: AftercareCommitment
+  aftercareCommitment: AftercareCommitment
   """Why nothing was written."""
   userErrors: [UserError!]!
 }
@@ -9409,7 +9409,7 @@ type AftercareCommitmentPayload {
 """Input of ` + "`" + `recordCheckIn` + "`" + `."""
 input RecordCheckInInput {
   """The plan, which must be active."""
-  planId: ID!
+  aftercarePlanId: ID!
   """The day of the check-in; not in the future."""
   occurredOn: Date!
   """Abstinent since the last check-in."""
@@ -9443,7 +9443,7 @@ input RecordRecoveryCapitalInput {
 """The result of ` + "`" + `recordRecoveryCapital` + "`" + `."""
 type RecordRecoveryCapitalPayload {
   """The stored assessment with its total."""
-  assessment: RecoveryCapitalAssessment
+  recoveryCapitalAssessment: RecoveryCapitalAssessment
   """Why nothing was written."""
   userErrors: [UserError!]!
 }
@@ -10203,8 +10203,8 @@ func (ec *executionContext) childFields_AdherenceWeek(ctx context.Context, field
 
 func (ec *executionContext) childFields_AdmitMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_AdmitMemberPayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_AdmitMemberPayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_AdmitMemberPayload_member(ctx, field)
 	case "userErrors":
@@ -10243,8 +10243,8 @@ func (ec *executionContext) childFields_AftercareCommitment(ctx context.Context,
 
 func (ec *executionContext) childFields_AftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "commitment":
-		return ec.fieldContext_AftercareCommitmentPayload_commitment(ctx, field)
+	case "aftercareCommitment":
+		return ec.fieldContext_AftercareCommitmentPayload_aftercareCommitment(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_AftercareCommitmentPayload_userErrors(ctx, field)
 	}
@@ -10275,8 +10275,8 @@ func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field
 
 func (ec *executionContext) childFields_AftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "goal":
-		return ec.fieldContext_AftercareGoalPayload_goal(ctx, field)
+	case "aftercareGoal":
+		return ec.fieldContext_AftercareGoalPayload_aftercareGoal(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_AftercareGoalPayload_userErrors(ctx, field)
 	}
@@ -10353,8 +10353,8 @@ func (ec *executionContext) childFields_AftercarePlanEdge(ctx context.Context, f
 
 func (ec *executionContext) childFields_AftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "plan":
-		return ec.fieldContext_AftercarePlanPayload_plan(ctx, field)
+	case "aftercarePlan":
+		return ec.fieldContext_AftercarePlanPayload_aftercarePlan(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
 	}
@@ -10687,8 +10687,8 @@ func (ec *executionContext) childFields_Certification(ctx context.Context, field
 
 func (ec *executionContext) childFields_ChangeCareLevelPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_ChangeCareLevelPayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_ChangeCareLevelPayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_ChangeCareLevelPayload_member(ctx, field)
 	case "userErrors":
@@ -10831,8 +10831,8 @@ func (ec *executionContext) childFields_ConsentedMember(ctx context.Context, fie
 
 func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_CorrectCareEpisodePayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_CorrectCareEpisodePayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_CorrectCareEpisodePayload_member(ctx, field)
 	case "userErrors":
@@ -10915,8 +10915,8 @@ func (ec *executionContext) childFields_DisableTotpPayload(ctx context.Context, 
 
 func (ec *executionContext) childFields_DischargeMemberPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "episode":
-		return ec.fieldContext_DischargeMemberPayload_episode(ctx, field)
+	case "careEpisode":
+		return ec.fieldContext_DischargeMemberPayload_careEpisode(ctx, field)
 	case "member":
 		return ec.fieldContext_DischargeMemberPayload_member(ctx, field)
 	case "userErrors":
@@ -11731,8 +11731,8 @@ func (ec *executionContext) childFields_RecordFamilyAttendancePayload(ctx contex
 
 func (ec *executionContext) childFields_RecordRecoveryCapitalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "assessment":
-		return ec.fieldContext_RecordRecoveryCapitalPayload_assessment(ctx, field)
+	case "recoveryCapitalAssessment":
+		return ec.fieldContext_RecordRecoveryCapitalPayload_recoveryCapitalAssessment(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_RecordRecoveryCapitalPayload_userErrors(ctx, field)
 	}
@@ -14723,16 +14723,16 @@ func (ec *executionContext) fieldContext_AdherenceWeek_met(_ context.Context, fi
 	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _AdmitMemberPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.AdmitMemberPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AdmitMemberPayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.AdmitMemberPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AdmitMemberPayload_episode(ctx, field)
+			return ec.fieldContext_AdmitMemberPayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -14742,7 +14742,7 @@ func (ec *executionContext) _AdmitMemberPayload_episode(ctx context.Context, fie
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_AdmitMemberPayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AdmitMemberPayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AdmitMemberPayload",
 		Field:      field,
@@ -15108,16 +15108,16 @@ func (ec *executionContext) fieldContext_AftercareCommitment_removedAt(_ context
 	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _AftercareCommitmentPayload_commitment(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareCommitmentPayload_commitment(ctx, field)
+			return ec.fieldContext_AftercareCommitmentPayload_aftercareCommitment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Commitment, nil
+			return obj.AftercareCommitment, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
@@ -15127,7 +15127,7 @@ func (ec *executionContext) _AftercareCommitmentPayload_commitment(ctx context.C
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_AftercareCommitmentPayload_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AftercareCommitmentPayload",
 		Field:      field,
@@ -15365,16 +15365,16 @@ func (ec *executionContext) fieldContext_AftercareGoal_updatedAt(_ context.Conte
 	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _AftercareGoalPayload_goal(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AftercareGoalPayload_aftercareGoal(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareGoalPayload_goal(ctx, field)
+			return ec.fieldContext_AftercareGoalPayload_aftercareGoal(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Goal, nil
+			return obj.AftercareGoal, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
@@ -15384,7 +15384,7 @@ func (ec *executionContext) _AftercareGoalPayload_goal(ctx context.Context, fiel
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_AftercareGoalPayload_goal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercareGoalPayload_aftercareGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AftercareGoalPayload",
 		Field:      field,
@@ -16067,16 +16067,16 @@ func (ec *executionContext) fieldContext_AftercarePlanEdge_node(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _AftercarePlanPayload_plan(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercarePlanPayload_plan(ctx, field)
+			return ec.fieldContext_AftercarePlanPayload_aftercarePlan(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Plan, nil
+			return obj.AftercarePlan, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
@@ -16086,7 +16086,7 @@ func (ec *executionContext) _AftercarePlanPayload_plan(ctx context.Context, fiel
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_AftercarePlanPayload_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AftercarePlanPayload",
 		Field:      field,
@@ -18915,16 +18915,16 @@ func (ec *executionContext) fieldContext_Certification_expired(_ context.Context
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _ChangeCareLevelPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.ChangeCareLevelPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChangeCareLevelPayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.ChangeCareLevelPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ChangeCareLevelPayload_episode(ctx, field)
+			return ec.fieldContext_ChangeCareLevelPayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -18934,7 +18934,7 @@ func (ec *executionContext) _ChangeCareLevelPayload_episode(ctx context.Context,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_ChangeCareLevelPayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_ChangeCareLevelPayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ChangeCareLevelPayload",
 		Field:      field,
@@ -20139,16 +20139,16 @@ func (ec *executionContext) fieldContext_ConsentedMember_expiresAt(_ context.Con
 	return graphql.NewScalarFieldContext("ConsentedMember", field, true, true, "DateTime")
 }
 
-func (ec *executionContext) _CorrectCareEpisodePayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.CorrectCareEpisodePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CorrectCareEpisodePayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.CorrectCareEpisodePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CorrectCareEpisodePayload_episode(ctx, field)
+			return ec.fieldContext_CorrectCareEpisodePayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -20158,7 +20158,7 @@ func (ec *executionContext) _CorrectCareEpisodePayload_episode(ctx context.Conte
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CorrectCareEpisodePayload",
 		Field:      field,
@@ -20706,16 +20706,16 @@ func (ec *executionContext) fieldContext_DisableTotpPayload_userErrors(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _DischargeMemberPayload_episode(ctx context.Context, field graphql.CollectedField, obj *model.DischargeMemberPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _DischargeMemberPayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.DischargeMemberPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DischargeMemberPayload_episode(ctx, field)
+			return ec.fieldContext_DischargeMemberPayload_careEpisode(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Episode, nil
+			return obj.CareEpisode, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
@@ -20725,7 +20725,7 @@ func (ec *executionContext) _DischargeMemberPayload_episode(ctx context.Context,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_DischargeMemberPayload_episode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_DischargeMemberPayload_careEpisode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "DischargeMemberPayload",
 		Field:      field,
@@ -31469,16 +31469,16 @@ func (ec *executionContext) fieldContext_RecordFamilyAttendancePayload_userError
 	return fc, nil
 }
 
-func (ec *executionContext) _RecordRecoveryCapitalPayload_assessment(ctx context.Context, field graphql.CollectedField, obj *model.RecordRecoveryCapitalPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecordRecoveryCapitalPayload_recoveryCapitalAssessment(ctx context.Context, field graphql.CollectedField, obj *model.RecordRecoveryCapitalPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecordRecoveryCapitalPayload_assessment(ctx, field)
+			return ec.fieldContext_RecordRecoveryCapitalPayload_recoveryCapitalAssessment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Assessment, nil
+			return obj.RecoveryCapitalAssessment, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
@@ -31488,7 +31488,7 @@ func (ec *executionContext) _RecordRecoveryCapitalPayload_assessment(ctx context
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_RecordRecoveryCapitalPayload_assessment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_RecordRecoveryCapitalPayload_recoveryCapitalAssessment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "RecordRecoveryCapitalPayload",
 		Field:      field,
@@ -36344,20 +36344,20 @@ func (ec *executionContext) unmarshalInputAddAftercareCommitmentInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"planId", "kind", "description", "groupId", "houseId", "peerId", "targetPerWeek"}
+	fieldsInOrder := [...]string{"aftercarePlanId", "kind", "description", "groupId", "houseId", "peerId", "targetPerWeek"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "planId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PlanID = data
+			it.AftercarePlanID = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind(ctx, v)
@@ -36428,20 +36428,20 @@ func (ec *executionContext) unmarshalInputAddAftercareGoalInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"planId", "category", "description", "targetDate", "status"}
+	fieldsInOrder := [...]string{"aftercarePlanId", "category", "description", "targetDate", "status"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "planId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PlanID = data
+			it.AftercarePlanID = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalNAftercareGoalCategory2carejourneyᚋserverᚋdomainᚐGoalCategory(ctx, v)
@@ -36624,20 +36624,20 @@ func (ec *executionContext) unmarshalInputAftercarePlanStatusInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"planId"}
+	fieldsInOrder := [...]string{"aftercarePlanId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "planId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PlanID = data
+			it.AftercarePlanID = data
 		}
 	}
 	return it, nil
@@ -37153,20 +37153,20 @@ func (ec *executionContext) unmarshalInputCorrectCareEpisodeInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"episodeId", "careLevelCode", "startedAt", "endedAt", "reason"}
+	fieldsInOrder := [...]string{"careEpisodeId", "careLevelCode", "startedAt", "endedAt", "reason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "episodeId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("episodeId"))
+		case "careEpisodeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("careEpisodeId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.EpisodeID = data
+			it.CareEpisodeID = data
 		case "careLevelCode":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("careLevelCode"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -39054,20 +39054,20 @@ func (ec *executionContext) unmarshalInputRecordCheckInInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"planId", "occurredOn", "abstinent", "craving", "copingSkills", "note"}
+	fieldsInOrder := [...]string{"aftercarePlanId", "occurredOn", "abstinent", "craving", "copingSkills", "note"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "planId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PlanID = data
+			it.AftercarePlanID = data
 		case "occurredOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredOn"))
 			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
@@ -39236,20 +39236,20 @@ func (ec *executionContext) unmarshalInputRemoveAftercareCommitmentInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"commitmentId"}
+	fieldsInOrder := [...]string{"aftercareCommitmentId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "commitmentId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitmentId"))
+		case "aftercareCommitmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercareCommitmentId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CommitmentID = data
+			it.AftercareCommitmentID = data
 		}
 	}
 	return it, nil
@@ -39751,20 +39751,20 @@ func (ec *executionContext) unmarshalInputUpdateAftercareCommitmentInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"commitmentId", "description", "targetPerWeek", "clearTarget"}
+	fieldsInOrder := [...]string{"aftercareCommitmentId", "description", "targetPerWeek", "clearTarget"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "commitmentId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitmentId"))
+		case "aftercareCommitmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercareCommitmentId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.CommitmentID = data
+			it.AftercareCommitmentID = data
 		case "description":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -39814,20 +39814,20 @@ func (ec *executionContext) unmarshalInputUpdateAftercareGoalInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"goalId", "category", "description", "targetDate", "status"}
+	fieldsInOrder := [...]string{"aftercareGoalId", "category", "description", "targetDate", "status"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "goalId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goalId"))
+		case "aftercareGoalId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercareGoalId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.GoalID = data
+			it.AftercareGoalID = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalOAftercareGoalCategory2ᚖcarejourneyᚋserverᚋdomainᚐGoalCategory(ctx, v)
@@ -39884,20 +39884,20 @@ func (ec *executionContext) unmarshalInputUpdateAftercarePlanInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"planId", "startsOn", "reviewOn"}
+	fieldsInOrder := [...]string{"aftercarePlanId", "startsOn", "reviewOn"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "planId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("planId"))
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
 			data, err := ec.unmarshalNID2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.PlanID = data
+			it.AftercarePlanID = data
 		case "startsOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
@@ -40869,8 +40869,8 @@ func (ec *executionContext) _AdmitMemberPayload(ctx context.Context, sel ast.Sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AdmitMemberPayload")
-		case "episode":
-			out.Values[i] = ec._AdmitMemberPayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._AdmitMemberPayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -40999,8 +40999,8 @@ func (ec *executionContext) _AftercareCommitmentPayload(ctx context.Context, sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AftercareCommitmentPayload")
-		case "commitment":
-			out.Values[i] = ec._AftercareCommitmentPayload_commitment(ctx, field, obj)
+		case "aftercareCommitment":
+			out.Values[i] = ec._AftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -41106,8 +41106,8 @@ func (ec *executionContext) _AftercareGoalPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AftercareGoalPayload")
-		case "goal":
-			out.Values[i] = ec._AftercareGoalPayload_goal(ctx, field, obj)
+		case "aftercareGoal":
+			out.Values[i] = ec._AftercareGoalPayload_aftercareGoal(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -41374,8 +41374,8 @@ func (ec *executionContext) _AftercarePlanPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AftercarePlanPayload")
-		case "plan":
-			out.Values[i] = ec._AftercarePlanPayload_plan(ctx, field, obj)
+		case "aftercarePlan":
+			out.Values[i] = ec._AftercarePlanPayload_aftercarePlan(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -42503,8 +42503,8 @@ func (ec *executionContext) _ChangeCareLevelPayload(ctx context.Context, sel ast
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ChangeCareLevelPayload")
-		case "episode":
-			out.Values[i] = ec._ChangeCareLevelPayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._ChangeCareLevelPayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -42993,8 +42993,8 @@ func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CorrectCareEpisodePayload")
-		case "episode":
-			out.Values[i] = ec._CorrectCareEpisodePayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._CorrectCareEpisodePayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -43307,8 +43307,8 @@ func (ec *executionContext) _DischargeMemberPayload(ctx context.Context, sel ast
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("DischargeMemberPayload")
-		case "episode":
-			out.Values[i] = ec._DischargeMemberPayload_episode(ctx, field, obj)
+		case "careEpisode":
+			out.Values[i] = ec._DischargeMemberPayload_careEpisode(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -46708,8 +46708,8 @@ func (ec *executionContext) _RecordRecoveryCapitalPayload(ctx context.Context, s
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RecordRecoveryCapitalPayload")
-		case "assessment":
-			out.Values[i] = ec._RecordRecoveryCapitalPayload_assessment(ctx, field, obj)
+		case "recoveryCapitalAssessment":
+			out.Values[i] = ec._RecordRecoveryCapitalPayload_recoveryCapitalAssessment(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

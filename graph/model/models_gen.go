@@ -32,7 +32,7 @@ type AcceptInvitationPayload struct {
 // Input of `addAftercareCommitment`.
 type AddAftercareCommitmentInput struct {
 	// The plan.
-	PlanID string `json:"planId"`
+	AftercarePlanID string `json:"aftercarePlanId"`
 	// What kind of commitment.
 	Kind domain.CommitmentKind `json:"kind"`
 	// Details.
@@ -50,7 +50,7 @@ type AddAftercareCommitmentInput struct {
 // Input of `addAftercareGoal`.
 type AddAftercareGoalInput struct {
 	// The plan.
-	PlanID string `json:"planId"`
+	AftercarePlanID string `json:"aftercarePlanId"`
 	// The category.
 	Category domain.GoalCategory `json:"category"`
 	// The goal.
@@ -108,7 +108,7 @@ type AdmitMemberInput struct {
 // The result of `admitMember`.
 type AdmitMemberPayload struct {
 	// The new, open episode; null when nothing was written.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member, now ACTIVE.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
@@ -118,7 +118,7 @@ type AdmitMemberPayload struct {
 // The result of a commitment mutation.
 type AftercareCommitmentPayload struct {
 	// The commitment as it is now.
-	Commitment *domain.AftercareCommitment `json:"commitment,omitempty"`
+	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -126,7 +126,7 @@ type AftercareCommitmentPayload struct {
 // The result of a goal mutation.
 type AftercareGoalPayload struct {
 	// The goal as it is now.
-	Goal *domain.AftercareGoal `json:"goal,omitempty"`
+	AftercareGoal *domain.AftercareGoal `json:"aftercareGoal,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -134,7 +134,7 @@ type AftercareGoalPayload struct {
 // The result of a plan mutation.
 type AftercarePlanPayload struct {
 	// The plan as it is now.
-	Plan *domain.AftercarePlan `json:"plan,omitempty"`
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -142,7 +142,7 @@ type AftercarePlanPayload struct {
 // Input of `activateAftercarePlan`, `completeAftercarePlan` and `cancelAftercarePlan`.
 type AftercarePlanStatusInput struct {
 	// The plan.
-	PlanID string `json:"planId"`
+	AftercarePlanID string `json:"aftercarePlanId"`
 }
 
 // Input of `assignPeer`.
@@ -276,7 +276,7 @@ type ChangeCareLevelInput struct {
 // The result of `changeCareLevel`.
 type ChangeCareLevelPayload struct {
 	// The new, open episode; its `transition` says whether it was a step-down, a step-up or lateral.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
@@ -326,7 +326,7 @@ type ConfirmTotpEnrollmentPayload struct {
 // Input of `correctCareEpisode`: the full corrected values of the episode.
 type CorrectCareEpisodeInput struct {
 	// The episode to correct; it stays in history, marked superseded.
-	EpisodeID string `json:"episodeId"`
+	CareEpisodeID string `json:"careEpisodeId"`
 	// The correct level of care.
 	CareLevelCode string `json:"careLevelCode"`
 	// The correct start.
@@ -340,7 +340,7 @@ type CorrectCareEpisodeInput struct {
 // The result of `correctCareEpisode`.
 type CorrectCareEpisodePayload struct {
 	// The new episode that replaces the corrected one.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
@@ -552,7 +552,7 @@ type DischargeMemberInput struct {
 // The result of `dischargeMember`.
 type DischargeMemberPayload struct {
 	// The closed, last episode, with its discharge reason.
-	Episode *domain.CareEpisode `json:"episode,omitempty"`
+	CareEpisode *domain.CareEpisode `json:"careEpisode,omitempty"`
 	// The member, now DISCHARGED.
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
@@ -894,7 +894,7 @@ type RecordAttendancePayload struct {
 // Input of `recordCheckIn`.
 type RecordCheckInInput struct {
 	// The plan, which must be active.
-	PlanID string `json:"planId"`
+	AftercarePlanID string `json:"aftercarePlanId"`
 	// The day of the check-in; not in the future.
 	OccurredOn time.Time `json:"occurredOn"`
 	// Abstinent since the last check-in.
@@ -944,7 +944,7 @@ type RecordRecoveryCapitalInput struct {
 // The result of `recordRecoveryCapital`.
 type RecordRecoveryCapitalPayload struct {
 	// The stored assessment with its total.
-	Assessment *domain.RecoveryCapitalAssessment `json:"assessment,omitempty"`
+	RecoveryCapitalAssessment *domain.RecoveryCapitalAssessment `json:"recoveryCapitalAssessment,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -952,7 +952,7 @@ type RecordRecoveryCapitalPayload struct {
 // Input of `removeAftercareCommitment`.
 type RemoveAftercareCommitmentInput struct {
 	// The commitment to take out of the plan; it stays in the plan's history.
-	CommitmentID string `json:"commitmentId"`
+	AftercareCommitmentID string `json:"aftercareCommitmentId"`
 }
 
 // Input of `resetPassword`.
@@ -1099,7 +1099,7 @@ type UpcomingMilestoneFilter struct {
 // Input of `updateAftercareCommitment`: omitted fields stay as they are.
 type UpdateAftercareCommitmentInput struct {
 	// The commitment.
-	CommitmentID string `json:"commitmentId"`
+	AftercareCommitmentID string `json:"aftercareCommitmentId"`
 	// Details.
 	Description *string `json:"description,omitempty"`
 	// How many times a week (1-21).
@@ -1111,7 +1111,7 @@ type UpdateAftercareCommitmentInput struct {
 // Input of `updateAftercareGoal`: omitted fields stay as they are.
 type UpdateAftercareGoalInput struct {
 	// The goal.
-	GoalID string `json:"goalId"`
+	AftercareGoalID string `json:"aftercareGoalId"`
 	// The category.
 	Category *domain.GoalCategory `json:"category,omitempty"`
 	// The goal.
@@ -1125,7 +1125,7 @@ type UpdateAftercareGoalInput struct {
 // Input of `updateAftercarePlan`: omitted fields stay as they are.
 type UpdateAftercarePlanInput struct {
 	// The plan.
-	PlanID string `json:"planId"`
+	AftercarePlanID string `json:"aftercarePlanId"`
 	// The first day of the plan.
 	StartsOn *time.Time `json:"startsOn,omitempty"`
 	// When it is due for review.

@@ -176,7 +176,7 @@ func CheckDischarge(open *CareEpisode, endedAt, now time.Time) error {
 // discharges and admissions.
 func CheckCorrection(episode *CareEpisode, startedAt time.Time, endedAt *time.Time, now time.Time) error {
 	if episode.Superseded() {
-		return FieldError(CodeAlreadySuperseded, "episodeId",
+		return FieldError(CodeAlreadySuperseded, "careEpisodeId",
 			"This episode was already corrected; correct the episode that replaced it.")
 	}
 	if err := notInFuture("startedAt", startedAt, now); err != nil {

@@ -29,7 +29,7 @@ func CheckPlanStatusChange(from, to PlanStatus) error {
 			return nil
 		}
 	}
-	return FieldError(CodeInvalidStatusChange, "planId",
+	return FieldError(CodeInvalidStatusChange, "aftercarePlanId",
 		"The plan is "+strings.ToLower(string(from))+"; it cannot become "+strings.ToLower(string(to))+".")
 }
 
@@ -59,7 +59,7 @@ type PlanDates struct {
 
 // Apply validates the new dates against the plan and writes them into it.
 func (d PlanDates) Apply(p *AftercarePlan) error {
-	if err := CheckPlanOpen(p, "planId"); err != nil {
+	if err := CheckPlanOpen(p, "aftercarePlanId"); err != nil {
 		return err
 	}
 	startsOn, reviewOn := p.StartsOn, p.ReviewOn
@@ -201,7 +201,7 @@ type CommitmentChange struct {
 // of the plan stays as it was when removed.
 func (ch CommitmentChange) Apply(c *AftercareCommitment) error {
 	if c.RemovedAt != nil {
-		return FieldError(CodeInvalidInput, "commitmentId", "The commitment was taken out of the plan.")
+		return FieldError(CodeInvalidInput, "aftercareCommitmentId", "The commitment was taken out of the plan.")
 	}
 	if ch.ClearTarget && ch.TargetPerWeek != nil {
 		return FieldError(CodeInvalidInput, "clearTarget", "Give a new target or clear it, not both.")
@@ -240,9 +240,9 @@ type CheckInFields struct {
 func NewCheckIn(p *AftercarePlan, f CheckInFields, today time.Time) (*CheckIn, error) {
 	switch {
 	case p.Status == PlanDraft:
-		return nil, FieldError(CodeInvalidInput, "planId", "The plan is a draft; activate first.")
+		return nil, FieldError(CodeInvalidInput, "aftercarePlanId", "The plan is a draft; activate first.")
 	case p.Closed():
-		return nil, CheckPlanOpen(p, "planId")
+		return nil, CheckPlanOpen(p, "aftercarePlanId")
 	}
 	if f.OccurredOn.After(today) {
 		return nil, FieldError(CodeInFuture, "occurredOn", "The check-in cannot be in the future.")

@@ -28,7 +28,7 @@ func TestCheckPlanStatusChange(t *testing.T) {
 				if allowed[[2]domain.PlanStatus{from, to}] {
 					wantErr(t, err, "", "")
 				} else {
-					wantErr(t, err, domain.CodeInvalidStatusChange, "planId")
+					wantErr(t, err, domain.CodeInvalidStatusChange, "aftercarePlanId")
 				}
 			})
 		}
@@ -47,9 +47,9 @@ func TestPlanClosedAndOpen(t *testing.T) {
 			t.Errorf("%s: Closed() = %v", tt.status, p.Closed())
 		}
 		if tt.closed {
-			wantErr(t, domain.CheckPlanOpen(p, "goalId"), domain.CodePlanClosed, "goalId")
+			wantErr(t, domain.CheckPlanOpen(p, "aftercareGoalId"), domain.CodePlanClosed, "aftercareGoalId")
 		} else {
-			wantErr(t, domain.CheckPlanOpen(p, "goalId"), "", "")
+			wantErr(t, domain.CheckPlanOpen(p, "aftercareGoalId"), "", "")
 		}
 	}
 }
@@ -72,8 +72,8 @@ func TestPlanDatesApply(t *testing.T) {
 			planDate(2025, 7, 1), planDate(2025, 7, 2)},
 		{"review before start", domain.PlanDraft, domain.PlanDates{ReviewOn: ptr(planDate(2025, 5, 31))}, domain.CodeInvalidInput, "reviewOn", start, review},
 		{"start after review", domain.PlanDraft, domain.PlanDates{StartsOn: ptr(planDate(2025, 9, 2))}, domain.CodeInvalidInput, "startsOn", start, review},
-		{"completed", domain.PlanCompleted, domain.PlanDates{ReviewOn: ptr(review)}, domain.CodePlanClosed, "planId", start, review},
-		{"cancelled", domain.PlanCancelled, domain.PlanDates{}, domain.CodePlanClosed, "planId", start, review},
+		{"completed", domain.PlanCompleted, domain.PlanDates{ReviewOn: ptr(review)}, domain.CodePlanClosed, "aftercarePlanId", start, review},
+		{"cancelled", domain.PlanCancelled, domain.PlanDates{}, domain.CodePlanClosed, "aftercarePlanId", start, review},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -207,7 +207,7 @@ func TestCommitmentChangeApply(t *testing.T) {
 		{"description only", false, domain.CommitmentChange{Description: ptr(" new ")}, "", "", ptr(2), "new"},
 		{"clear and set", false, domain.CommitmentChange{ClearTarget: true, TargetPerWeek: ptr(3)}, domain.CodeInvalidInput, "clearTarget", nil, ""},
 		{"target out of range", false, domain.CommitmentChange{TargetPerWeek: ptr(30)}, domain.CodeInvalidInput, "targetPerWeek", nil, ""},
-		{"removed", true, domain.CommitmentChange{TargetPerWeek: ptr(3)}, domain.CodeInvalidInput, "commitmentId", nil, ""},
+		{"removed", true, domain.CommitmentChange{TargetPerWeek: ptr(3)}, domain.CodeInvalidInput, "aftercareCommitmentId", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -247,9 +247,9 @@ func TestNewCheckIn(t *testing.T) {
 	}{
 		{"ok", domain.PlanActive, ok, "", ""},
 		{"on the first day", domain.PlanActive, with(func(f *domain.CheckInFields) { f.OccurredOn = active.StartsOn }), "", ""},
-		{"draft", domain.PlanDraft, ok, domain.CodeInvalidInput, "planId"},
-		{"completed", domain.PlanCompleted, ok, domain.CodePlanClosed, "planId"},
-		{"cancelled", domain.PlanCancelled, ok, domain.CodePlanClosed, "planId"},
+		{"draft", domain.PlanDraft, ok, domain.CodeInvalidInput, "aftercarePlanId"},
+		{"completed", domain.PlanCompleted, ok, domain.CodePlanClosed, "aftercarePlanId"},
+		{"cancelled", domain.PlanCancelled, ok, domain.CodePlanClosed, "aftercarePlanId"},
 		{"tomorrow", domain.PlanActive, with(func(f *domain.CheckInFields) { f.OccurredOn = today.AddDate(0, 0, 1) }), domain.CodeInFuture, "occurredOn"},
 		{"before the plan", domain.PlanActive, with(func(f *domain.CheckInFields) { f.OccurredOn = planDate(2025, 5, 31) }), domain.CodeInvalidInput, "occurredOn"},
 		{"craving -1", domain.PlanActive, with(func(f *domain.CheckInFields) { f.Craving = -1 }), domain.CodeInvalidInput, "craving"},

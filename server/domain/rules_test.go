@@ -159,10 +159,10 @@ func TestCheckCorrection(t *testing.T) {
 		{"closed, same dates (level fix)", closed, start, &end, "", ""},
 		{"open stays open", openEp, end.Add(time.Hour), nil, "", ""},
 		{"open moved earlier", openEp, end.AddDate(0, 0, -3), nil, "", ""},
-		{"already superseded", superseded, start, &end, domain.CodeAlreadySuperseded, "episodeId"},
-		{"already superseded open", supersededOpen, end, nil, domain.CodeAlreadySuperseded, "episodeId"},
+		{"already superseded", superseded, start, &end, domain.CodeAlreadySuperseded, "careEpisodeId"},
+		{"already superseded open", supersededOpen, end, nil, domain.CodeAlreadySuperseded, "careEpisodeId"},
 		// ALREADY_SUPERSEDED is reported first, whatever the new dates.
-		{"already superseded beats future", superseded, now.AddDate(1, 0, 0), nil, domain.CodeAlreadySuperseded, "episodeId"},
+		{"already superseded beats future", superseded, now.AddDate(1, 0, 0), nil, domain.CodeAlreadySuperseded, "careEpisodeId"},
 		{"closed cannot be reopened", closed, start, nil, domain.CodeInvalidInput, "endedAt"},
 		{"open cannot be closed", openEp, end, ptr(now), domain.CodeInvalidInput, "endedAt"},
 		{"end equal to start", closed, start, ptr(start), domain.CodeInvalidInput, "endedAt"},

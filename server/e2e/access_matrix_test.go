@@ -181,7 +181,7 @@ func matrixOps() []matrixOp {
 		m("admitMember", fmt.Sprintf(`{memberId: $member, careLevelCode: "NOPE", startedAt: "%s"}`, past), careTeam),
 		m("changeCareLevel", fmt.Sprintf(`{memberId: $member, careLevelCode: "NOPE", effectiveAt: "%s"}`, past), careTeam),
 		m("dischargeMember", fmt.Sprintf(`{memberId: $member, endedAt: "%s", reason: "matrix"}`, f), careTeam),
-		m("correctCareEpisode", fmt.Sprintf(`{episodeId: $episode, careLevelCode: "NOPE", startedAt: "%s", reason: "matrix"}`, past), careTeam),
+		m("correctCareEpisode", fmt.Sprintf(`{careEpisodeId: $episode, careLevelCode: "NOPE", startedAt: "%s", reason: "matrix"}`, past), careTeam),
 
 		m("createHouse", `{name: "", capacity: 0, genderDesignation: CO_ED, narrLevel: II}`, careTeam),
 		m("updateHouse", `{houseId: $house, capacity: -1}`, careTeam, []string{hmRel}),
@@ -204,16 +204,16 @@ func matrixOps() []matrixOp {
 		m("recordAttendance", `{meetingId: $meeting, entries: [{memberId: $member, status: PRESENT}]}`, staffRel),
 
 		m("createAftercarePlan", `{memberId: $member, startsOn: "2026-02-01", reviewOn: "2026-01-01"}`, careTeam),
-		m("updateAftercarePlan", `{planId: $plan, startsOn: "2026-02-01", reviewOn: "2026-01-01"}`, careTeam),
-		m("activateAftercarePlan", `{planId: $plan}`, careTeam),
-		m("completeAftercarePlan", `{planId: $plan}`, careTeam),
-		m("cancelAftercarePlan", `{planId: $plan}`, careTeam),
-		m("addAftercareGoal", `{planId: $plan, category: RELAPSE_PREVENTION, description: ""}`, careTeam),
-		m("updateAftercareGoal", `{goalId: $goal, description: ""}`, careTeam),
-		m("addAftercareCommitment", `{planId: $plan, kind: OUTPATIENT, targetPerWeek: -1}`, careTeam),
-		m("updateAftercareCommitment", `{commitmentId: $commitment, targetPerWeek: -1}`, careTeam),
-		m("removeAftercareCommitment", `{commitmentId: $commitment}`, careTeam),
-		m("recordCheckIn", fmt.Sprintf(`{planId: $plan, occurredOn: "%s", abstinent: true, craving: 11}`, fd), careTeam),
+		m("updateAftercarePlan", `{aftercarePlanId: $plan, startsOn: "2026-02-01", reviewOn: "2026-01-01"}`, careTeam),
+		m("activateAftercarePlan", `{aftercarePlanId: $plan}`, careTeam),
+		m("completeAftercarePlan", `{aftercarePlanId: $plan}`, careTeam),
+		m("cancelAftercarePlan", `{aftercarePlanId: $plan}`, careTeam),
+		m("addAftercareGoal", `{aftercarePlanId: $plan, category: RELAPSE_PREVENTION, description: ""}`, careTeam),
+		m("updateAftercareGoal", `{aftercareGoalId: $goal, description: ""}`, careTeam),
+		m("addAftercareCommitment", `{aftercarePlanId: $plan, kind: OUTPATIENT, targetPerWeek: -1}`, careTeam),
+		m("updateAftercareCommitment", `{aftercareCommitmentId: $commitment, targetPerWeek: -1}`, careTeam),
+		m("removeAftercareCommitment", `{aftercareCommitmentId: $commitment}`, careTeam),
+		m("recordCheckIn", fmt.Sprintf(`{aftercarePlanId: $plan, occurredOn: "%s", abstinent: true, craving: 11}`, fd), careTeam),
 		m("recordRecoveryCapital", `{memberId: $member, answers: [1]}`, careTeam),
 		m("postUpdate", `{memberId: $member, body: ""}`, staffRel),
 
@@ -489,8 +489,8 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 		var w matrixWorld
 		w.member = do(`mutation($n: String!) { createMember(input: {firstName: $n, lastName: "Matrix"}) { member { id } } }`,
 			vars{"n": label}, "createMember.member.id")
-		w.episode = do(`mutation($m: ID!, $at: DateTime!) { admitMember(input: {memberId: $m, careLevelCode: "RESIDENTIAL", startedAt: $at}) { episode { id } } }`,
-			vars{"m": w.member, "at": start}, "admitMember.episode.id")
+		w.episode = do(`mutation($m: ID!, $at: DateTime!) { admitMember(input: {memberId: $m, careLevelCode: "RESIDENTIAL", startedAt: $at}) { careEpisode { id } } }`,
+			vars{"m": w.member, "at": start}, "admitMember.careEpisode.id")
 		peerInput := vars{"name": "Peer " + label, "caseloadLimit": 10}
 		if peerUserID != "" {
 			peerInput["userId"] = peerUserID
@@ -511,17 +511,17 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 			vars{"n": "Group " + label, "p": []string{w.peer}}, "createGroup.group.id")
 		do(`mutation($g: ID!, $m: ID!, $at: DateTime!) { joinGroup(input: {groupId: $g, memberId: $m, joinedAt: $at}) { groupMembership { joinedAt } } }`,
 			vars{"g": w.group, "m": w.member, "at": start}, "joinGroup.groupMembership.joinedAt")
-		w.plan = do(`mutation($m: ID!) { createAftercarePlan(input: {memberId: $m, startsOn: "2026-01-01", reviewOn: "2026-12-01"}) { plan { id } } }`,
-			vars{"m": w.member}, "createAftercarePlan.plan.id")
-		w.goal = do(`mutation($p: ID!) { addAftercareGoal(input: {planId: $p, category: RELAPSE_PREVENTION, description: "Matrix goal"}) { goal { id } } }`,
-			vars{"p": w.plan}, "addAftercareGoal.goal.id")
-		w.commitment = do(`mutation($p: ID!, $g: ID!) { addAftercareCommitment(input: {planId: $p, kind: MUTUAL_SUPPORT_GROUP, groupId: $g, targetPerWeek: 2}) { commitment { id } } }`,
-			vars{"p": w.plan, "g": w.group}, "addAftercareCommitment.commitment.id")
-		do(`mutation($p: ID!) { activateAftercarePlan(input: {planId: $p}) { plan { status } } }`, vars{"p": w.plan}, "activateAftercarePlan.plan.status")
-		w.checkIn = do(`mutation($p: ID!, $on: Date!) { recordCheckIn(input: {planId: $p, occurredOn: $on, abstinent: true, craving: 2}) { checkIn { id } } }`,
+		w.plan = do(`mutation($m: ID!) { createAftercarePlan(input: {memberId: $m, startsOn: "2026-01-01", reviewOn: "2026-12-01"}) { aftercarePlan { id } } }`,
+			vars{"m": w.member}, "createAftercarePlan.aftercarePlan.id")
+		w.goal = do(`mutation($p: ID!) { addAftercareGoal(input: {aftercarePlanId: $p, category: RELAPSE_PREVENTION, description: "Matrix goal"}) { aftercareGoal { id } } }`,
+			vars{"p": w.plan}, "addAftercareGoal.aftercareGoal.id")
+		w.commitment = do(`mutation($p: ID!, $g: ID!) { addAftercareCommitment(input: {aftercarePlanId: $p, kind: MUTUAL_SUPPORT_GROUP, groupId: $g, targetPerWeek: 2}) { aftercareCommitment { id } } }`,
+			vars{"p": w.plan, "g": w.group}, "addAftercareCommitment.aftercareCommitment.id")
+		do(`mutation($p: ID!) { activateAftercarePlan(input: {aftercarePlanId: $p}) { aftercarePlan { status } } }`, vars{"p": w.plan}, "activateAftercarePlan.aftercarePlan.status")
+		w.checkIn = do(`mutation($p: ID!, $on: Date!) { recordCheckIn(input: {aftercarePlanId: $p, occurredOn: $on, abstinent: true, craving: 2}) { checkIn { id } } }`,
 			vars{"p": w.plan, "on": time.Now().Format(time.DateOnly)}, "recordCheckIn.checkIn.id")
-		w.assessment = do(`mutation($m: ID!) { recordRecoveryCapital(input: {memberId: $m, answers: [5,5,5,5,5,5,5,5,5,5]}) { assessment { id } } }`,
-			vars{"m": w.member}, "recordRecoveryCapital.assessment.id")
+		w.assessment = do(`mutation($m: ID!) { recordRecoveryCapital(input: {memberId: $m, answers: [5,5,5,5,5,5,5,5,5,5]}) { recoveryCapitalAssessment { id } } }`,
+			vars{"m": w.member}, "recordRecoveryCapital.recoveryCapitalAssessment.id")
 		w.update = do(`mutation($m: ID!) { postUpdate(input: {memberId: $m, body: "Matrix note"}) { update { id } } }`,
 			vars{"m": w.member}, "postUpdate.update.id")
 		from := time.Now().AddDate(0, 0, -14).Format(time.DateOnly)

@@ -353,7 +353,7 @@ func TestConcurrentLevelChanges(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-gate
-			results[i] = c.do(`mutation($in: ChangeCareLevelInput!) { changeCareLevel(input: $in) { episode { id } userErrors { code message } } }`,
+			results[i] = c.do(`mutation($in: ChangeCareLevelInput!) { changeCareLevel(input: $in) { careEpisode { id } userErrors { code message } } }`,
 				vars{"in": vars{"memberId": memberID, "careLevelCode": levels[i%len(levels)], "effectiveAt": effective}})
 		}()
 	}
@@ -363,7 +363,7 @@ func TestConcurrentLevelChanges(t *testing.T) {
 	wins, codes := 0, map[string]int{}
 	for _, r := range results {
 		r.noErrors(t)
-		if r.get(t, "changeCareLevel.episode") != nil {
+		if r.get(t, "changeCareLevel.careEpisode") != nil {
 			wins++
 			continue
 		}

@@ -234,10 +234,10 @@ func TestAuditWrites(t *testing.T) {
 	}
 
 	start := time.Now().UTC().AddDate(0, 0, -20).Format(time.RFC3339)
-	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { episode { id member { displayName } } userErrors { code } } }`,
+	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { careEpisode { id member { displayName } } userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "careLevelCode": "RESIDENTIAL", "startedAt": start}})
 	r.noErrors(t)
-	episode := auditDecode(t, r.str(t, "admitMember.episode.id"))
+	episode := auditDecode(t, r.str(t, "admitMember.careEpisode.id"))
 	events := auditOf(t, s, r)
 	if got := auditSummary(events); !slices.Equal(got, []string{fmt.Sprintf("WRITE m%d CareEpisode:%d admitMember", member, episode)}) {
 		t.Errorf("admitMember: %v", got)
@@ -247,7 +247,7 @@ func TestAuditWrites(t *testing.T) {
 	}
 
 	// Refused with a userError: an attempt, for the member named in the input.
-	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { episode { id } userErrors { code } } }`,
+	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { careEpisode { id } userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "careLevelCode": "RESIDENTIAL", "startedAt": start}})
 	if codes := r.userErrorCodes(t, "admitMember"); len(codes) != 1 {
 		t.Fatalf("second admission: %v", codes)
@@ -258,14 +258,14 @@ func TestAuditWrites(t *testing.T) {
 
 	// A plan's goal: the member comes from the plan.
 	today := time.Now().UTC().Format("2006-01-02")
-	r = c.do(`mutation($in: CreateAftercarePlanInput!) { createAftercarePlan(input: $in) { plan { id } } }`,
+	r = c.do(`mutation($in: CreateAftercarePlanInput!) { createAftercarePlan(input: $in) { aftercarePlan { id } } }`,
 		vars{"in": vars{"memberId": memberID, "startsOn": today, "reviewOn": today}})
 	r.noErrors(t)
-	planID := r.str(t, "createAftercarePlan.plan.id")
-	r = c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { goal { id description } } }`,
-		vars{"in": vars{"planId": planID, "category": "HOUSING", "description": "Find a room"}})
+	planID := r.str(t, "createAftercarePlan.aftercarePlan.id")
+	r = c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { aftercareGoal { id description } } }`,
+		vars{"in": vars{"aftercarePlanId": planID, "category": "HOUSING", "description": "Find a room"}})
 	r.noErrors(t)
-	goal := auditDecode(t, r.str(t, "addAftercareGoal.goal.id"))
+	goal := auditDecode(t, r.str(t, "addAftercareGoal.aftercareGoal.id"))
 	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("WRITE m%d AftercareGoal:%d addAftercareGoal", member, goal)}) {
 		t.Errorf("addAftercareGoal: %v", got)
 	}

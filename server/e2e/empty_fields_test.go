@@ -40,8 +40,8 @@ func emptyRecords(t *testing.T, s *server, ad *client, related matrixWorld) ([]s
 	resident := do(`mutation { createMember(input: {firstName: "Quiet", lastName: "Resident"}) { member { id } } }`, nil, "createMember.member.id")
 	residency := do(`mutation($m: ID!, $h: ID!, $at: DateTime!) { moveIntoHouse(input: {memberId: $m, houseId: $h, moveInAt: $at}) { residency { id } } }`,
 		vars{"m": resident, "h": related.house, "at": at}, "moveIntoHouse.residency.id")
-	plan := do(`mutation($m: ID!) { createAftercarePlan(input: {memberId: $m, startsOn: "2026-01-01", reviewOn: "2026-12-01"}) { plan { id } } }`,
-		vars{"m": resident}, "createAftercarePlan.plan.id")
+	plan := do(`mutation($m: ID!) { createAftercarePlan(input: {memberId: $m, startsOn: "2026-01-01", reviewOn: "2026-12-01"}) { aftercarePlan { id } } }`,
+		vars{"m": resident}, "createAftercarePlan.aftercarePlan.id")
 	peer := do(`mutation { createPeer(input: {name: "Not An Alumnus", caseloadLimit: 5}) { peer { id } } }`, nil, "createPeer.peer.id")
 	house := do(`mutation { createHouse(input: {name: "Unmanaged House", capacity: 4, genderDesignation: CO_ED, narrLevel: I}) { house { id } } }`,
 		nil, "createHouse.house.id")

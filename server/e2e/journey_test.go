@@ -34,11 +34,11 @@ func TestCareJourney(t *testing.T) {
 	at := func(days int) string { return start.Add(time.Duration(days) * 24 * time.Hour).Format(time.RFC3339) }
 
 	admit := func(level string, day int) *response {
-		return c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { episode { transition careLevel { code } } member { status } userErrors { code field message } } }`,
+		return c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { careEpisode { transition careLevel { code } } member { status } userErrors { code field message } } }`,
 			vars{"in": vars{"memberId": memberID, "careLevelCode": level, "startedAt": at(day), "reason": "Assessment"}})
 	}
 	change := func(level string, day int) *response {
-		return c.do(`mutation($in: ChangeCareLevelInput!) { changeCareLevel(input: $in) { episode { transition careLevel { code } } userErrors { code field message } } }`,
+		return c.do(`mutation($in: ChangeCareLevelInput!) { changeCareLevel(input: $in) { careEpisode { transition careLevel { code } } userErrors { code field message } } }`,
 			vars{"in": vars{"memberId": memberID, "careLevelCode": level, "effectiveAt": at(day), "reason": "Clinical review"}})
 	}
 
@@ -62,12 +62,12 @@ func TestCareJourney(t *testing.T) {
 		if codes := resp.userErrorCodes(t, step.payload); len(codes) > 0 {
 			t.Fatalf("%s: userErrors %v", step.name, codes)
 		}
-		if got := resp.str(t, step.payload+".episode.transition"); got != step.want {
+		if got := resp.str(t, step.payload+".careEpisode.transition"); got != step.want {
 			t.Errorf("%s: transition %s, want %s", step.name, got, step.want)
 		}
 	}
 
-	discharged := c.do(`mutation($in: DischargeMemberInput!) { dischargeMember(input: $in) { episode { endedAt dischargeReason } member { status currentCareLevel { code } } userErrors { code } } }`,
+	discharged := c.do(`mutation($in: DischargeMemberInput!) { dischargeMember(input: $in) { careEpisode { endedAt dischargeReason } member { status currentCareLevel { code } } userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "endedAt": at(150), "reason": "Completed program"}})
 	discharged.noErrors(t)
 	if got := discharged.str(t, "dischargeMember.member.status"); got != "DISCHARGED" {
@@ -76,13 +76,13 @@ func TestCareJourney(t *testing.T) {
 	if discharged.get(t, "dischargeMember.member.currentCareLevel") != nil {
 		t.Error("a discharged member still has a current care level")
 	}
-	if got := discharged.str(t, "dischargeMember.episode.dischargeReason"); got != "Completed program" {
+	if got := discharged.str(t, "dischargeMember.careEpisode.dischargeReason"); got != "Completed program" {
 		t.Errorf("discharge reason = %q", got)
 	}
 
 	readmitted := admit("CONTINUING_CARE", 170)
 	readmitted.noErrors(t)
-	if got := readmitted.str(t, "admitMember.episode.transition"); got != "READMISSION" {
+	if got := readmitted.str(t, "admitMember.careEpisode.transition"); got != "READMISSION" {
 		t.Errorf("readmission transition = %s", got)
 	}
 	if got := readmitted.str(t, "admitMember.member.status"); got != "ACTIVE" {
@@ -222,26 +222,26 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 
 	first := c.do(`query($id: ID!) { member(id: $id) { careEpisodes { id } } }`, vars{"id": memberID}).str(t, "member.careEpisodes.0.id")
 	corrected := c.do(`mutation($in: CorrectCareEpisodeInput!) { correctCareEpisode(input: $in) {
-			episode { id careLevel { code } supersedes { id supersededAt supersedeReason supersededByUser { name } supersededBy { id } } }
+			careEpisode { id careLevel { code } supersedes { id supersededAt supersedeReason supersededByUser { name } supersededBy { id } } }
 			userErrors { code message } } }`,
-		vars{"in": vars{"episodeId": first, "careLevelCode": "PHP", "startedAt": base.Format(time.RFC3339),
+		vars{"in": vars{"careEpisodeId": first, "careLevelCode": "PHP", "startedAt": base.Format(time.RFC3339),
 			"endedAt": base.AddDate(0, 0, 30).Format(time.RFC3339), "reason": "Entered as residential by mistake"}})
 	corrected.noErrors(t)
 	if codes := corrected.userErrorCodes(t, "correctCareEpisode"); len(codes) > 0 {
 		t.Fatalf("correction refused: %v", codes)
 	}
-	if got := corrected.str(t, "correctCareEpisode.episode.supersedes.supersedeReason"); got != "Entered as residential by mistake" {
+	if got := corrected.str(t, "correctCareEpisode.careEpisode.supersedes.supersedeReason"); got != "Entered as residential by mistake" {
 		t.Errorf("supersede reason = %q", got)
 	}
-	if got := corrected.str(t, "correctCareEpisode.episode.supersedes.supersededByUser.name"); got != "Test CASE_MANAGER" {
+	if got := corrected.str(t, "correctCareEpisode.careEpisode.supersedes.supersededByUser.name"); got != "Test CASE_MANAGER" {
 		t.Errorf("superseded by %q", got)
 	}
-	if corrected.str(t, "correctCareEpisode.episode.supersedes.supersededBy.id") != corrected.str(t, "correctCareEpisode.episode.id") {
+	if corrected.str(t, "correctCareEpisode.careEpisode.supersedes.supersededBy.id") != corrected.str(t, "correctCareEpisode.careEpisode.id") {
 		t.Error("the original does not point at its correction")
 	}
 
 	again := c.do(`mutation($in: CorrectCareEpisodeInput!) { correctCareEpisode(input: $in) { userErrors { code } } }`,
-		vars{"in": vars{"episodeId": first, "careLevelCode": "DETOX", "startedAt": base.Format(time.RFC3339),
+		vars{"in": vars{"careEpisodeId": first, "careLevelCode": "DETOX", "startedAt": base.Format(time.RFC3339),
 			"endedAt": base.AddDate(0, 0, 30).Format(time.RFC3339), "reason": "again"}})
 	if codes := again.userErrorCodes(t, "correctCareEpisode"); !slices.Equal(codes, []string{"ALREADY_SUPERSEDED"}) {
 		t.Errorf("second correction of the same episode: %v", codes)

@@ -54,14 +54,14 @@ const plansPlanFields = `id status startsOn reviewOn reviewDue activatedAt close
 
 func plansCreate(t *testing.T, c *client, memberID, startsOn, reviewOn string) *response {
 	t.Helper()
-	return c.do(`mutation($in: CreateAftercarePlanInput!) { createAftercarePlan(input: $in) { plan { `+plansPlanFields+` } userErrors { code field message } } }`,
+	return c.do(`mutation($in: CreateAftercarePlanInput!) { createAftercarePlan(input: $in) { aftercarePlan { `+plansPlanFields+` } userErrors { code field message } } }`,
 		vars{"in": vars{"memberId": memberID, "startsOn": startsOn, "reviewOn": reviewOn}})
 }
 
 func plansStatus(t *testing.T, c *client, mutation, planID string) *response {
 	t.Helper()
-	return c.do(`mutation($in: AftercarePlanStatusInput!) { `+mutation+`(input: $in) { plan { `+plansPlanFields+` } userErrors { code field message } } }`,
-		vars{"in": vars{"planId": planID}})
+	return c.do(`mutation($in: AftercarePlanStatusInput!) { `+mutation+`(input: $in) { aftercarePlan { `+plansPlanFields+` } userErrors { code field message } } }`,
+		vars{"in": vars{"aftercarePlanId": planID}})
 }
 
 // plansWantUserError checks a payload's single userError.
@@ -107,53 +107,53 @@ func TestAftercarePlanFlow(t *testing.T) {
 	startsOn := today.AddDate(0, 0, -20)
 	created := plansCreate(t, c, memberID, plansDay(startsOn), plansDay(today.AddDate(0, 0, 70)))
 	plansNoUserErrors(t, created, "createAftercarePlan")
-	planID := created.str(t, "createAftercarePlan.plan.id")
-	if created.str(t, "createAftercarePlan.plan.status") != "DRAFT" || created.str(t, "createAftercarePlan.plan.author.name") != "Test CASE_MANAGER" ||
-		created.str(t, "createAftercarePlan.plan.member.id") != memberID || created.get(t, "createAftercarePlan.plan.activatedAt") != nil {
-		t.Fatalf("created = %v", created.get(t, "createAftercarePlan.plan"))
+	planID := created.str(t, "createAftercarePlan.aftercarePlan.id")
+	if created.str(t, "createAftercarePlan.aftercarePlan.status") != "DRAFT" || created.str(t, "createAftercarePlan.aftercarePlan.author.name") != "Test CASE_MANAGER" ||
+		created.str(t, "createAftercarePlan.aftercarePlan.member.id") != memberID || created.get(t, "createAftercarePlan.aftercarePlan.activatedAt") != nil {
+		t.Fatalf("created = %v", created.get(t, "createAftercarePlan.aftercarePlan"))
 	}
-	updated := c.do(`mutation($in: UpdateAftercarePlanInput!) { updateAftercarePlan(input: $in) { plan { reviewOn startsOn } userErrors { code } } }`,
-		vars{"in": vars{"planId": planID, "reviewOn": plansDay(today.AddDate(0, 0, 80))}})
+	updated := c.do(`mutation($in: UpdateAftercarePlanInput!) { updateAftercarePlan(input: $in) { aftercarePlan { reviewOn startsOn } userErrors { code } } }`,
+		vars{"in": vars{"aftercarePlanId": planID, "reviewOn": plansDay(today.AddDate(0, 0, 80))}})
 	plansNoUserErrors(t, updated, "updateAftercarePlan")
-	if updated.str(t, "updateAftercarePlan.plan.reviewOn") != plansDay(today.AddDate(0, 0, 80)) || updated.str(t, "updateAftercarePlan.plan.startsOn") != plansDay(startsOn) {
-		t.Fatalf("updated = %v", updated.get(t, "updateAftercarePlan.plan"))
+	if updated.str(t, "updateAftercarePlan.aftercarePlan.reviewOn") != plansDay(today.AddDate(0, 0, 80)) || updated.str(t, "updateAftercarePlan.aftercarePlan.startsOn") != plansDay(startsOn) {
+		t.Fatalf("updated = %v", updated.get(t, "updateAftercarePlan.aftercarePlan"))
 	}
 
 	// Goals.
-	goal := c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { goal { id category description status targetDate plan { id } } userErrors { code field } } }`,
-		vars{"in": vars{"planId": planID, "category": "EMPLOYMENT", "description": "Find part-time work", "targetDate": plansDay(today.AddDate(0, 2, 0))}})
+	goal := c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { aftercareGoal { id category description status targetDate plan { id } } userErrors { code field } } }`,
+		vars{"in": vars{"aftercarePlanId": planID, "category": "EMPLOYMENT", "description": "Find part-time work", "targetDate": plansDay(today.AddDate(0, 2, 0))}})
 	plansNoUserErrors(t, goal, "addAftercareGoal")
-	goalID := goal.str(t, "addAftercareGoal.goal.id")
-	if goal.str(t, "addAftercareGoal.goal.status") != "NOT_STARTED" || goal.str(t, "addAftercareGoal.goal.plan.id") != planID {
-		t.Fatalf("goal = %v", goal.get(t, "addAftercareGoal.goal"))
+	goalID := goal.str(t, "addAftercareGoal.aftercareGoal.id")
+	if goal.str(t, "addAftercareGoal.aftercareGoal.status") != "NOT_STARTED" || goal.str(t, "addAftercareGoal.aftercareGoal.plan.id") != planID {
+		t.Fatalf("goal = %v", goal.get(t, "addAftercareGoal.aftercareGoal"))
 	}
-	plansWantUserError(t, c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { goal { id } userErrors { code field } } }`,
-		vars{"in": vars{"planId": planID, "category": "HOUSING", "description": "  "}}), "addAftercareGoal", "INVALID_INPUT", "description")
-	goalUpdate := c.do(`mutation($in: UpdateAftercareGoalInput!) { updateAftercareGoal(input: $in) { goal { status description } userErrors { code } } }`,
-		vars{"in": vars{"goalId": goalID, "status": "IN_PROGRESS"}})
+	plansWantUserError(t, c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { aftercareGoal { id } userErrors { code field } } }`,
+		vars{"in": vars{"aftercarePlanId": planID, "category": "HOUSING", "description": "  "}}), "addAftercareGoal", "INVALID_INPUT", "description")
+	goalUpdate := c.do(`mutation($in: UpdateAftercareGoalInput!) { updateAftercareGoal(input: $in) { aftercareGoal { status description } userErrors { code } } }`,
+		vars{"in": vars{"aftercareGoalId": goalID, "status": "IN_PROGRESS"}})
 	plansNoUserErrors(t, goalUpdate, "updateAftercareGoal")
-	if goalUpdate.str(t, "updateAftercareGoal.goal.status") != "IN_PROGRESS" || goalUpdate.str(t, "updateAftercareGoal.goal.description") != "Find part-time work" {
-		t.Fatalf("goal update = %v", goalUpdate.get(t, "updateAftercareGoal.goal"))
+	if goalUpdate.str(t, "updateAftercareGoal.aftercareGoal.status") != "IN_PROGRESS" || goalUpdate.str(t, "updateAftercareGoal.aftercareGoal.description") != "Find part-time work" {
+		t.Fatalf("goal update = %v", goalUpdate.get(t, "updateAftercareGoal.aftercareGoal"))
 	}
 
 	// Commitments: one at a group with a weekly target, one at a house.
 	groupID := plansGroupID(t, s, "Thursday SMART")
 	houseID := globalid.EncodeInt(globalid.TypeHouse, plansSQL(t, s, `INSERT INTO houses (name, capacity, gender_designation, narr_level) VALUES ('Cedar House', 8, 'WOMEN', 'III')`))
 	addCommitment := func(in vars) *response {
-		in["planId"] = planID
+		in["aftercarePlanId"] = planID
 		return c.do(`mutation($in: AddAftercareCommitmentInput!) { addAftercareCommitment(input: $in) {
-			commitment { id kind description targetPerWeek removedAt group { id name } house { name } peer { id } plan { id } } userErrors { code field message } } }`, vars{"in": in})
+			aftercareCommitment { id kind description targetPerWeek removedAt group { id name } house { name } peer { id } plan { id } } userErrors { code field message } } }`, vars{"in": in})
 	}
 	smart := addCommitment(vars{"kind": "MUTUAL_SUPPORT_GROUP", "description": "SMART", "groupId": groupID, "targetPerWeek": 2})
 	plansNoUserErrors(t, smart, "addAftercareCommitment")
-	smartID := smart.str(t, "addAftercareCommitment.commitment.id")
-	if smart.str(t, "addAftercareCommitment.commitment.group.name") != "Thursday SMART" || smart.get(t, "addAftercareCommitment.commitment.house") != nil {
-		t.Fatalf("commitment = %v", smart.get(t, "addAftercareCommitment.commitment"))
+	smartID := smart.str(t, "addAftercareCommitment.aftercareCommitment.id")
+	if smart.str(t, "addAftercareCommitment.aftercareCommitment.group.name") != "Thursday SMART" || smart.get(t, "addAftercareCommitment.aftercareCommitment.house") != nil {
+		t.Fatalf("commitment = %v", smart.get(t, "addAftercareCommitment.aftercareCommitment"))
 	}
 	housing := addCommitment(vars{"kind": "RECOVERY_HOUSING", "houseId": houseID})
 	plansNoUserErrors(t, housing, "addAftercareCommitment")
-	if housing.str(t, "addAftercareCommitment.commitment.house.name") != "Cedar House" {
-		t.Fatalf("commitment = %v", housing.get(t, "addAftercareCommitment.commitment"))
+	if housing.str(t, "addAftercareCommitment.aftercareCommitment.house.name") != "Cedar House" {
+		t.Fatalf("commitment = %v", housing.get(t, "addAftercareCommitment.aftercareCommitment"))
 	}
 	plansWantUserError(t, addCommitment(vars{"kind": "OTHER", "groupId": globalid.EncodeInt(globalid.TypeGroup, 999)}), "addAftercareCommitment", "NOT_FOUND", "groupId")
 	plansWantUserError(t, addCommitment(vars{"kind": "OTHER", "peerId": memberID}), "addAftercareCommitment", "NOT_FOUND", "peerId")
@@ -162,24 +162,24 @@ func TestAftercarePlanFlow(t *testing.T) {
 
 	checkIn := func(occurredOn time.Time, craving int) *response {
 		return c.do(`mutation($in: RecordCheckInInput!) { recordCheckIn(input: $in) { checkIn { id occurredOn craving abstinent copingSkills note recordedBy { name } plan { id } } userErrors { code field message } } }`,
-			vars{"in": vars{"planId": planID, "occurredOn": plansDay(occurredOn), "abstinent": true, "craving": craving, "copingSkills": []string{"called sponsor"}, "note": "steady"}})
+			vars{"in": vars{"aftercarePlanId": planID, "occurredOn": plansDay(occurredOn), "abstinent": true, "craving": craving, "copingSkills": []string{"called sponsor"}, "note": "steady"}})
 	}
-	plansWantUserError(t, checkIn(today, 2), "recordCheckIn", "INVALID_INPUT", "planId")
+	plansWantUserError(t, checkIn(today, 2), "recordCheckIn", "INVALID_INPUT", "aftercarePlanId")
 
 	// Activation, and one active plan per member.
 	activated := plansStatus(t, c, "activateAftercarePlan", planID)
 	plansNoUserErrors(t, activated, "activateAftercarePlan")
-	if activated.str(t, "activateAftercarePlan.plan.status") != "ACTIVE" || activated.get(t, "activateAftercarePlan.plan.activatedAt") == nil {
-		t.Fatalf("activated = %v", activated.get(t, "activateAftercarePlan.plan"))
+	if activated.str(t, "activateAftercarePlan.aftercarePlan.status") != "ACTIVE" || activated.get(t, "activateAftercarePlan.aftercarePlan.activatedAt") == nil {
+		t.Fatalf("activated = %v", activated.get(t, "activateAftercarePlan.aftercarePlan"))
 	}
 	var notes int
 	if err := s.Store.DB().QueryRowContext(context.Background(), `SELECT count(*) FROM updates WHERE kind = 'NOTE' AND body = 'Aftercare plan started' AND NOT shareable`).Scan(&notes); err != nil || notes != 1 {
 		t.Fatalf("journey notes = %d, %v", notes, err)
 	}
 	second := plansCreate(t, c, memberID, plansDay(today), plansDay(today))
-	secondID := second.str(t, "createAftercarePlan.plan.id")
-	plansWantUserError(t, plansStatus(t, c, "activateAftercarePlan", secondID), "activateAftercarePlan", "ACTIVE_PLAN_EXISTS", "planId")
-	plansWantUserError(t, plansStatus(t, c, "completeAftercarePlan", secondID), "completeAftercarePlan", "INVALID_STATUS_CHANGE", "planId")
+	secondID := second.str(t, "createAftercarePlan.aftercarePlan.id")
+	plansWantUserError(t, plansStatus(t, c, "activateAftercarePlan", secondID), "activateAftercarePlan", "ACTIVE_PLAN_EXISTS", "aftercarePlanId")
+	plansWantUserError(t, plansStatus(t, c, "completeAftercarePlan", secondID), "completeAftercarePlan", "INVALID_STATUS_CHANGE", "aftercarePlanId")
 
 	// Check-ins, newest first.
 	plansWantUserError(t, checkIn(today.AddDate(0, 0, 1), 2), "recordCheckIn", "IN_FUTURE", "occurredOn")
@@ -226,15 +226,15 @@ func TestAftercarePlanFlow(t *testing.T) {
 	}
 
 	// Removing a commitment keeps it readable by id.
-	removed := c.do(`mutation($in: RemoveAftercareCommitmentInput!) { removeAftercareCommitment(input: $in) { commitment { removedAt } userErrors { code } } }`,
-		vars{"in": vars{"commitmentId": housing.str(t, "addAftercareCommitment.commitment.id")}})
+	removed := c.do(`mutation($in: RemoveAftercareCommitmentInput!) { removeAftercareCommitment(input: $in) { aftercareCommitment { removedAt } userErrors { code } } }`,
+		vars{"in": vars{"aftercareCommitmentId": housing.str(t, "addAftercareCommitment.aftercareCommitment.id")}})
 	plansNoUserErrors(t, removed, "removeAftercareCommitment")
-	if removed.get(t, "removeAftercareCommitment.commitment.removedAt") == nil {
+	if removed.get(t, "removeAftercareCommitment.aftercareCommitment.removedAt") == nil {
 		t.Fatal("removedAt not set")
 	}
 	view := c.do(`query($m: ID!, $h: ID!) { member(id: $m) { activeAftercarePlan { id commitments { id } goals { id } reviewDue } aftercarePlans { id status } }
 		node(id: $h) { ... on AftercareCommitment { kind removedAt house { name } } } }`,
-		vars{"m": memberID, "h": housing.str(t, "addAftercareCommitment.commitment.id")})
+		vars{"m": memberID, "h": housing.str(t, "addAftercareCommitment.aftercareCommitment.id")})
 	view.noErrors(t)
 	if view.str(t, "member.activeAftercarePlan.id") != planID || len(view.list(t, "member.activeAftercarePlan.commitments")) != 1 ||
 		len(view.list(t, "member.activeAftercarePlan.goals")) != 1 || view.get(t, "member.activeAftercarePlan.reviewDue") != false {
@@ -250,17 +250,17 @@ func TestAftercarePlanFlow(t *testing.T) {
 	// Completion closes the plan to edits.
 	done := plansStatus(t, c, "completeAftercarePlan", planID)
 	plansNoUserErrors(t, done, "completeAftercarePlan")
-	if done.str(t, "completeAftercarePlan.plan.status") != "COMPLETED" || done.get(t, "completeAftercarePlan.plan.closedAt") == nil {
-		t.Fatalf("completed = %v", done.get(t, "completeAftercarePlan.plan"))
+	if done.str(t, "completeAftercarePlan.aftercarePlan.status") != "COMPLETED" || done.get(t, "completeAftercarePlan.aftercarePlan.closedAt") == nil {
+		t.Fatalf("completed = %v", done.get(t, "completeAftercarePlan.aftercarePlan"))
 	}
-	plansWantUserError(t, checkIn(today, 1), "recordCheckIn", "PLAN_CLOSED", "planId")
-	plansWantUserError(t, c.do(`mutation($in: UpdateAftercareGoalInput!) { updateAftercareGoal(input: $in) { goal { id } userErrors { code field } } }`,
-		vars{"in": vars{"goalId": goalID, "status": "ACHIEVED"}}), "updateAftercareGoal", "PLAN_CLOSED", "goalId")
-	plansWantUserError(t, c.do(`mutation($in: UpdateAftercareCommitmentInput!) { updateAftercareCommitment(input: $in) { commitment { id } userErrors { code field } } }`,
-		vars{"in": vars{"commitmentId": smartID, "clearTarget": true}}), "updateAftercareCommitment", "PLAN_CLOSED", "commitmentId")
-	plansWantUserError(t, plansStatus(t, c, "activateAftercarePlan", planID), "activateAftercarePlan", "INVALID_STATUS_CHANGE", "planId")
-	plansWantUserError(t, plansStatus(t, c, "cancelAftercarePlan", "bm90LWFuLWlk"), "cancelAftercarePlan", "INVALID_INPUT", "planId")
-	plansWantUserError(t, plansStatus(t, c, "cancelAftercarePlan", memberID), "cancelAftercarePlan", "NOT_FOUND", "planId")
+	plansWantUserError(t, checkIn(today, 1), "recordCheckIn", "PLAN_CLOSED", "aftercarePlanId")
+	plansWantUserError(t, c.do(`mutation($in: UpdateAftercareGoalInput!) { updateAftercareGoal(input: $in) { aftercareGoal { id } userErrors { code field } } }`,
+		vars{"in": vars{"aftercareGoalId": goalID, "status": "ACHIEVED"}}), "updateAftercareGoal", "PLAN_CLOSED", "aftercareGoalId")
+	plansWantUserError(t, c.do(`mutation($in: UpdateAftercareCommitmentInput!) { updateAftercareCommitment(input: $in) { aftercareCommitment { id } userErrors { code field } } }`,
+		vars{"in": vars{"aftercareCommitmentId": smartID, "clearTarget": true}}), "updateAftercareCommitment", "PLAN_CLOSED", "aftercareCommitmentId")
+	plansWantUserError(t, plansStatus(t, c, "activateAftercarePlan", planID), "activateAftercarePlan", "INVALID_STATUS_CHANGE", "aftercarePlanId")
+	plansWantUserError(t, plansStatus(t, c, "cancelAftercarePlan", "bm90LWFuLWlk"), "cancelAftercarePlan", "INVALID_INPUT", "aftercarePlanId")
+	plansWantUserError(t, plansStatus(t, c, "cancelAftercarePlan", memberID), "cancelAftercarePlan", "NOT_FOUND", "aftercarePlanId")
 
 	// With the first plan closed the second can start.
 	plansNoUserErrors(t, plansStatus(t, c, "activateAftercarePlan", secondID), "activateAftercarePlan")
@@ -288,19 +288,19 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 			in["assessedAt"] = assessedAt
 		}
 		return c.do(`mutation($in: RecordRecoveryCapitalInput!) { recordRecoveryCapital(input: $in) {
-			assessment { id answers total sustainedRemissionLikely assessedAt recordedBy { name } member { id } } userErrors { code field message } } }`, vars{"in": in})
+			recoveryCapitalAssessment { id answers total sustainedRemissionLikely assessedAt recordedBy { name } member { id } } userErrors { code field message } } }`, vars{"in": in})
 	}
 	high := record([]int{5, 5, 5, 5, 5, 5, 5, 4, 4, 4}, nil)
 	plansNoUserErrors(t, high, "recordRecoveryCapital")
-	if high.get(t, "recordRecoveryCapital.assessment.total") != 47.0 || high.get(t, "recordRecoveryCapital.assessment.sustainedRemissionLikely") != true ||
-		high.str(t, "recordRecoveryCapital.assessment.member.id") != memberID {
-		t.Fatalf("assessment = %v", high.get(t, "recordRecoveryCapital.assessment"))
+	if high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.total") != 47.0 || high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.sustainedRemissionLikely") != true ||
+		high.str(t, "recordRecoveryCapital.recoveryCapitalAssessment.member.id") != memberID {
+		t.Fatalf("assessment = %v", high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment"))
 	}
 	earlier := time.Now().Add(-60 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
 	low := record([]int{4, 4, 4, 4, 4, 4, 4, 4, 4, 4}, earlier)
 	plansNoUserErrors(t, low, "recordRecoveryCapital")
-	if low.get(t, "recordRecoveryCapital.assessment.total") != 40.0 || low.get(t, "recordRecoveryCapital.assessment.sustainedRemissionLikely") != false {
-		t.Fatalf("assessment = %v", low.get(t, "recordRecoveryCapital.assessment"))
+	if low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.total") != 40.0 || low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.sustainedRemissionLikely") != false {
+		t.Fatalf("assessment = %v", low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment"))
 	}
 	plansWantUserError(t, record([]int{5, 5, 5, 5, 5, 5, 5, 5, 5}, nil), "recordRecoveryCapital", "INVALID_INPUT", "answers")
 	plansWantUserError(t, record([]int{5, 5, 5, 5, 5, 5, 5, 5, 5, 9}, nil), "recordRecoveryCapital", "INVALID_INPUT", "answers")
@@ -318,7 +318,7 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 	for i, reviewIn := range []int{-5, 0, 10, -30} {
 		m := plansMember(t, c, "Review", fmt.Sprint("Member", i))
 		r := plansCreate(t, c, m, plansDay(today.AddDate(0, -3, 0)), plansDay(today.AddDate(0, 0, reviewIn)))
-		id := r.str(t, "createAftercarePlan.plan.id")
+		id := r.str(t, "createAftercarePlan.aftercarePlan.id")
 		plansNoUserErrors(t, plansStatus(t, c, "activateAftercarePlan", id), "activateAftercarePlan")
 		if reviewIn <= 0 {
 			due = append(due, id)
@@ -355,7 +355,7 @@ func TestConcurrentPlanActivationOverHTTP(t *testing.T) {
 	const drafts = 10
 	ids := make([]string, drafts)
 	for i := range ids {
-		ids[i] = plansCreate(t, c, memberID, today, today).str(t, "createAftercarePlan.plan.id")
+		ids[i] = plansCreate(t, c, memberID, today, today).str(t, "createAftercarePlan.aftercarePlan.id")
 	}
 	codes := make([][]string, drafts)
 	start := make(chan struct{})
@@ -365,8 +365,8 @@ func TestConcurrentPlanActivationOverHTTP(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-start
-			r := c.do(`mutation($in: AftercarePlanStatusInput!) { activateAftercarePlan(input: $in) { plan { status } userErrors { code } } }`,
-				vars{"in": vars{"planId": ids[i]}})
+			r := c.do(`mutation($in: AftercarePlanStatusInput!) { activateAftercarePlan(input: $in) { aftercarePlan { status } userErrors { code } } }`,
+				vars{"in": vars{"aftercarePlanId": ids[i]}})
 			if len(r.Errors) > 0 {
 				codes[i] = []string{fmt.Sprint(r.Errors)}
 				return

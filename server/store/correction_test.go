@@ -90,7 +90,7 @@ func TestCorrectCareEpisode(t *testing.T) {
 	// replacement instead.
 	t.Run("correct the original again", func(t *testing.T) {
 		refused(t, store.CorrectionInput{EpisodeID: residential.ID, CareLevelCode: "IOP",
-			StartedAt: days(-55), EndedAt: ptr(days(-30)), Reason: "again"}, domain.CodeAlreadySuperseded, "episodeId")
+			StartedAt: days(-55), EndedAt: ptr(days(-30)), Reason: "again"}, domain.CodeAlreadySuperseded, "careEpisodeId")
 	})
 
 	// 3. Corrections that would overlap a neighbour are refused by the
@@ -126,7 +126,7 @@ func TestCorrectCareEpisode(t *testing.T) {
 	})
 	t.Run("unknown episode", func(t *testing.T) {
 		refused(t, store.CorrectionInput{EpisodeID: php.ID + 1000, CareLevelCode: "DETOX",
-			StartedAt: days(-60), EndedAt: ptr(days(-55)), Reason: "x"}, domain.CodeNotFound, "episodeId")
+			StartedAt: days(-60), EndedAt: ptr(days(-55)), Reason: "x"}, domain.CodeNotFound, "careEpisodeId")
 	})
 	t.Run("start in the future", func(t *testing.T) {
 		refused(t, store.CorrectionInput{EpisodeID: php.ID, CareLevelCode: "PHP",

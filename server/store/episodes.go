@@ -288,7 +288,7 @@ func episodeMemberID(ctx context.Context, db bun.IDB, episodeID int64) (int64, e
 	var memberID int64
 	err := db.NewSelect().Table("care_episodes").Column("member_id").Where("id = ?", episodeID).Scan(ctx, &memberID)
 	if isNoRows(err) {
-		return 0, &domain.Error{Code: domain.CodeNotFound, Field: []string{"input", "episodeId"}, Message: "Care episode not found."}
+		return 0, &domain.Error{Code: domain.CodeNotFound, Field: []string{"input", "careEpisodeId"}, Message: "Care episode not found."}
 	}
 	return memberID, err
 }

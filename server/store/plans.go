@@ -187,5 +187,5 @@ func lockPlan(ctx context.Context, tx bun.Tx, planID int64, strength string) (*d
 }
 
 func planNotFound() *domain.Error {
-	return domain.FieldError(domain.CodeNotFound, "planId", "Aftercare plan not found.")
+	return domain.FieldError(domain.CodeNotFound, "aftercarePlanId", "Aftercare plan not found.")
 }

@@ -104,7 +104,7 @@ func TestConcurrentCloseAndWrites(t *testing.T) {
 		}
 		// And once closed, it stays closed to writes.
 		_, err = st.RecordCheckIn(ctx, by, p.ID, domain.CheckInFields{OccurredOn: st.Today()})
-		wantCode(t, err, domain.CodePlanClosed, "planId")
+		wantCode(t, err, domain.CodePlanClosed, "aftercarePlanId")
 	}
 	t.Logf("all rounds: %s", formatCodes(total))
 }
@@ -168,7 +168,7 @@ func TestPlanDatabaseGuarantees(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := st.ActivateAftercarePlan(ctx, by, active.ID)
-	wantCode(t, err, domain.CodeActivePlanExists, "planId")
+	wantCode(t, err, domain.CodeActivePlanExists, "aftercarePlanId")
 	_, err = db.ExecContext(ctx, `UPDATE aftercare_plans SET status = 'ACTIVE' WHERE id = ?`, active.ID)
 	if pgError(t, err).Field('n') != "aftercare_plans_one_active_idx" {
 		t.Fatalf("raw activation: %v", err)

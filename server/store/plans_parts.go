@@ -21,7 +21,7 @@ func (s *Store) AddAftercareGoal(ctx context.Context, planID int64, fields domai
 		return nil, err
 	}
 	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := lockOpenPlan(ctx, tx, planID, "planId"); err != nil {
+		if _, err := lockOpenPlan(ctx, tx, planID, "aftercarePlanId"); err != nil {
 			return err
 		}
 		_, err := tx.NewInsert().Model(g).Returning("*").Exec(ctx)
@@ -37,11 +37,11 @@ func (s *Store) AddAftercareGoal(ctx context.Context, planID int64, fields domai
 func (s *Store) UpdateAftercareGoal(ctx context.Context, goalID int64, fields domain.GoalFields) (*domain.AftercareGoal, error) {
 	planID, err := parentPlanID(ctx, s.db, "aftercare_goals", goalID)
 	if err != nil {
-		return nil, notFoundAt(err, "goalId", "Aftercare goal not found.")
+		return nil, notFoundAt(err, "aftercareGoalId", "Aftercare goal not found.")
 	}
 	g := new(domain.AftercareGoal)
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := lockOpenPlan(ctx, tx, planID, "goalId"); err != nil {
+		if _, err := lockOpenPlan(ctx, tx, planID, "aftercareGoalId"); err != nil {
 			return err
 		}
 		if err := tx.NewSelect().Model(g).Where("id = ?", goalID).For("UPDATE").Scan(ctx); err != nil {
@@ -78,7 +78,7 @@ func (s *Store) AddAftercareCommitment(ctx context.Context, in CommitmentInput) 
 	}
 	c.PlanID = in.PlanID
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := lockOpenPlan(ctx, tx, in.PlanID, "planId"); err != nil {
+		if _, err := lockOpenPlan(ctx, tx, in.PlanID, "aftercarePlanId"); err != nil {
 			return err
 		}
 		for _, ref := range []struct {
@@ -123,7 +123,7 @@ func (s *Store) RemoveAftercareCommitment(ctx context.Context, commitmentID int6
 	now := s.Now()
 	return s.changeCommitment(ctx, commitmentID, func(c *domain.AftercareCommitment) ([]string, error) {
 		if c.RemovedAt != nil {
-			return nil, domain.FieldError(domain.CodeInvalidInput, "commitmentId", "The commitment was taken out of the plan already.")
+			return nil, domain.FieldError(domain.CodeInvalidInput, "aftercareCommitmentId", "The commitment was taken out of the plan already.")
 		}
 		c.RemovedAt = &now
 		return []string{"removed_at"}, nil
@@ -136,11 +136,11 @@ func (s *Store) changeCommitment(ctx context.Context, commitmentID int64,
 	change func(c *domain.AftercareCommitment) ([]string, error)) (*domain.AftercareCommitment, error) {
 	planID, err := parentPlanID(ctx, s.db, "aftercare_commitments", commitmentID)
 	if err != nil {
-		return nil, notFoundAt(err, "commitmentId", "Aftercare commitment not found.")
+		return nil, notFoundAt(err, "aftercareCommitmentId", "Aftercare commitment not found.")
 	}
 	c := new(domain.AftercareCommitment)
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		if _, err := lockOpenPlan(ctx, tx, planID, "commitmentId"); err != nil {
+		if _, err := lockOpenPlan(ctx, tx, planID, "aftercareCommitmentId"); err != nil {
 			return err
 		}
 		if err := tx.NewSelect().Model(c).Where("id = ?", commitmentID).For("UPDATE").Scan(ctx); err != nil {

@@ -33,7 +33,7 @@ func TestAftercareGoals(t *testing.T) {
 	_, err = st.AddAftercareGoal(ctx, p.ID, domain.GoalFields{Category: &work, Description: ptr("  ")})
 	wantCode(t, err, domain.CodeInvalidInput, "description")
 	_, err = st.AddAftercareGoal(ctx, p.ID+999, domain.GoalFields{Category: &work, Description: ptr("x")})
-	wantCode(t, err, domain.CodeNotFound, "planId")
+	wantCode(t, err, domain.CodeNotFound, "aftercarePlanId")
 
 	changed, err := st.UpdateAftercareGoal(ctx, g1.ID, domain.GoalFields{Status: ptr(domain.GoalAchieved)})
 	if err != nil || changed.Status != domain.GoalAchieved || changed.Description != g1.Description || changed.Category != housing ||
@@ -41,7 +41,7 @@ func TestAftercareGoals(t *testing.T) {
 		t.Fatalf("update = %+v, %v", changed, err)
 	}
 	_, err = st.UpdateAftercareGoal(ctx, g1.ID+999, domain.GoalFields{})
-	wantCode(t, err, domain.CodeNotFound, "goalId")
+	wantCode(t, err, domain.CodeNotFound, "aftercareGoalId")
 	_, err = st.UpdateAftercareGoal(ctx, g1.ID, domain.GoalFields{Status: ptr(domain.GoalStatus("DONE"))})
 	wantCode(t, err, domain.CodeInvalidInput, "status")
 
@@ -55,9 +55,9 @@ func TestAftercareGoals(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = st.AddAftercareGoal(ctx, p.ID, domain.GoalFields{Category: &work, Description: ptr("late")})
-	wantCode(t, err, domain.CodePlanClosed, "planId")
+	wantCode(t, err, domain.CodePlanClosed, "aftercarePlanId")
 	_, err = st.UpdateAftercareGoal(ctx, g2.ID, domain.GoalFields{Status: ptr(domain.GoalAchieved)})
-	wantCode(t, err, domain.CodePlanClosed, "goalId")
+	wantCode(t, err, domain.CodePlanClosed, "aftercareGoalId")
 	if got, _ := st.AftercareGoalsByID(ctx, []int64{g2.ID}); got[g2.ID].Status != domain.GoalInProgress {
 		t.Fatalf("closed plan's goal changed: %+v", got[g2.ID])
 	}
@@ -108,7 +108,7 @@ func TestAftercareCommitments(t *testing.T) {
 		wantCode(t, err, tt.code, tt.field)
 	}
 	_, err = st.AddAftercareCommitment(ctx, store.CommitmentInput{PlanID: p.ID + 999, Kind: domain.CommitmentOther})
-	wantCode(t, err, domain.CodeNotFound, "planId")
+	wantCode(t, err, domain.CodeNotFound, "aftercarePlanId")
 
 	up, err := st.UpdateAftercareCommitment(ctx, smart.ID, domain.CommitmentChange{TargetPerWeek: ptr(3), Description: ptr("SMART Tuesdays")})
 	if err != nil || *up.TargetPerWeek != 3 || up.Description != "SMART Tuesdays" || *up.GroupID != group {
@@ -121,18 +121,18 @@ func TestAftercareCommitments(t *testing.T) {
 	_, err = st.UpdateAftercareCommitment(ctx, smart.ID, domain.CommitmentChange{TargetPerWeek: ptr(50)})
 	wantCode(t, err, domain.CodeInvalidInput, "targetPerWeek")
 	_, err = st.UpdateAftercareCommitment(ctx, smart.ID+999, domain.CommitmentChange{})
-	wantCode(t, err, domain.CodeNotFound, "commitmentId")
+	wantCode(t, err, domain.CodeNotFound, "aftercareCommitmentId")
 
 	removed, err := st.RemoveAftercareCommitment(ctx, housing.ID)
 	if err != nil || removed.RemovedAt == nil || !removed.RemovedAt.Equal(clock) {
 		t.Fatalf("remove = %+v, %v", removed, err)
 	}
 	_, err = st.RemoveAftercareCommitment(ctx, housing.ID)
-	wantCode(t, err, domain.CodeInvalidInput, "commitmentId")
+	wantCode(t, err, domain.CodeInvalidInput, "aftercareCommitmentId")
 	_, err = st.UpdateAftercareCommitment(ctx, housing.ID, domain.CommitmentChange{Description: ptr("x")})
-	wantCode(t, err, domain.CodeInvalidInput, "commitmentId")
+	wantCode(t, err, domain.CodeInvalidInput, "aftercareCommitmentId")
 	_, err = st.RemoveAftercareCommitment(ctx, housing.ID+999)
-	wantCode(t, err, domain.CodeNotFound, "commitmentId")
+	wantCode(t, err, domain.CodeNotFound, "aftercareCommitmentId")
 
 	// The plan lists what is still in it; the removed one stays readable by id.
 	inPlan, err := st.AftercareCommitmentsByPlanID(ctx, []int64{p.ID})
@@ -159,11 +159,11 @@ func TestAftercareCommitments(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = add(store.CommitmentInput{Kind: domain.CommitmentOther})
-	wantCode(t, err, domain.CodePlanClosed, "planId")
+	wantCode(t, err, domain.CodePlanClosed, "aftercarePlanId")
 	_, err = st.UpdateAftercareCommitment(ctx, smart.ID, domain.CommitmentChange{TargetPerWeek: ptr(1)})
-	wantCode(t, err, domain.CodePlanClosed, "commitmentId")
+	wantCode(t, err, domain.CodePlanClosed, "aftercareCommitmentId")
 	_, err = st.RemoveAftercareCommitment(ctx, smart.ID)
-	wantCode(t, err, domain.CodePlanClosed, "commitmentId")
+	wantCode(t, err, domain.CodePlanClosed, "aftercareCommitmentId")
 }
 
 func TestRecordCheckIn(t *testing.T) {
@@ -175,7 +175,7 @@ func TestRecordCheckIn(t *testing.T) {
 	fields := domain.CheckInFields{OccurredOn: today, Abstinent: true, Craving: 2, CopingSkills: []string{"meeting", "call"}, Note: "good week"}
 
 	_, err := st.RecordCheckIn(ctx, by, p.ID, fields)
-	wantCode(t, err, domain.CodeInvalidInput, "planId")
+	wantCode(t, err, domain.CodeInvalidInput, "aftercarePlanId")
 	if !strings.Contains(domain.AsError(err).Message, "activate first") {
 		t.Errorf("draft message = %q", domain.AsError(err).Message)
 	}
@@ -191,7 +191,7 @@ func TestRecordCheckIn(t *testing.T) {
 	_, err = st.RecordCheckIn(ctx, by, p.ID, bad)
 	wantCode(t, err, domain.CodeInvalidInput, "craving")
 	_, err = st.RecordCheckIn(ctx, by, p.ID+999, fields)
-	wantCode(t, err, domain.CodeNotFound, "planId")
+	wantCode(t, err, domain.CodeNotFound, "aftercarePlanId")
 
 	// Five check-ins on four days; two share a day.
 	var made []*domain.CheckIn
@@ -255,7 +255,7 @@ func TestRecordCheckIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = st.RecordCheckIn(ctx, by, p.ID, fields)
-	wantCode(t, err, domain.CodePlanClosed, "planId")
+	wantCode(t, err, domain.CodePlanClosed, "aftercarePlanId")
 }
 
 func TestRecordRecoveryCapital(t *testing.T) {

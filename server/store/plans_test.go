@@ -35,11 +35,11 @@ func TestAftercarePlanLifecycle(t *testing.T) {
 	_, err = st.UpdateAftercarePlan(ctx, first.ID, domain.PlanDates{StartsOn: ptr(today.AddDate(0, 2, 0))})
 	wantCode(t, err, domain.CodeInvalidInput, "startsOn")
 	_, err = st.UpdateAftercarePlan(ctx, first.ID+999, domain.PlanDates{})
-	wantCode(t, err, domain.CodeNotFound, "planId")
+	wantCode(t, err, domain.CodeNotFound, "aftercarePlanId")
 
 	// A draft cannot be completed.
 	_, err = st.CompleteAftercarePlan(ctx, by, first.ID)
-	wantCode(t, err, domain.CodeInvalidStatusChange, "planId")
+	wantCode(t, err, domain.CodeInvalidStatusChange, "aftercarePlanId")
 
 	if got := plansUpdates(t, st, m.ID); len(got) != 0 {
 		t.Fatalf("updates before activation: %+v", got)
@@ -57,12 +57,12 @@ func TestAftercarePlanLifecycle(t *testing.T) {
 		t.Fatalf("journey updates = %+v", ups)
 	}
 	_, err = st.ActivateAftercarePlan(ctx, by, first.ID)
-	wantCode(t, err, domain.CodeInvalidStatusChange, "planId")
+	wantCode(t, err, domain.CodeInvalidStatusChange, "aftercarePlanId")
 
 	// One active plan per member: a second activation is refused and writes nothing.
 	second := plansNew(t, st, by, m.ID, today)
 	_, err = st.ActivateAftercarePlan(ctx, by, second.ID)
-	wantCode(t, err, domain.CodeActivePlanExists, "planId")
+	wantCode(t, err, domain.CodeActivePlanExists, "aftercarePlanId")
 	if got := plansUpdates(t, st, m.ID); len(got) != 1 {
 		t.Fatalf("a refused activation wrote an update: %+v", got)
 	}
@@ -81,12 +81,12 @@ func TestAftercarePlanLifecycle(t *testing.T) {
 		func(id int64) (*domain.AftercarePlan, error) { return st.CancelAftercarePlan(ctx, by, id) },
 	} {
 		_, err := call(first.ID)
-		wantCode(t, err, domain.CodeInvalidStatusChange, "planId")
+		wantCode(t, err, domain.CodeInvalidStatusChange, "aftercarePlanId")
 		_, err = call(first.ID + 999)
-		wantCode(t, err, domain.CodeNotFound, "planId")
+		wantCode(t, err, domain.CodeNotFound, "aftercarePlanId")
 	}
 	_, err = st.UpdateAftercarePlan(ctx, first.ID, domain.PlanDates{ReviewOn: ptr(today)})
-	wantCode(t, err, domain.CodePlanClosed, "planId")
+	wantCode(t, err, domain.CodePlanClosed, "aftercarePlanId")
 
 	// With the first plan closed, the second can start; then it is cancelled.
 	if _, err := st.ActivateAftercarePlan(ctx, by, second.ID); err != nil {

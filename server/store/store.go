@@ -192,7 +192,7 @@ var constraintErrors = map[string]*domain.Error{
 		"The expiry must be in the future."),
 
 	// Aftercare plans.
-	"aftercare_plans_one_active_idx": domain.FieldError(domain.CodeActivePlanExists, "planId",
+	"aftercare_plans_one_active_idx": domain.FieldError(domain.CodeActivePlanExists, "aftercarePlanId",
 		"The member has an active aftercare plan already; complete or cancel it first."),
 	"aftercare_plans_review_after_start": domain.FieldError(domain.CodeInvalidInput, "reviewOn",
 		"The review date cannot be before the plan starts."),

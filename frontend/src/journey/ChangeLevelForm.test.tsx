@@ -51,7 +51,7 @@ describe('ChangeLevelForm', () => {
     const { onDone } = setup(() => ({
       changeCareLevel: {
         __typename: 'ChangeCareLevelPayload',
-        episode: null,
+        careEpisode: null,
         userErrors: [{ __typename: 'UserError', field: ['input', 'effectiveAt'], message: 'The time lies in the future.', code: 'IN_FUTURE' }],
       },
     }));
@@ -75,7 +75,7 @@ describe('ChangeLevelForm', () => {
 
   it('sends the change and reports it', async () => {
     const { calls, onDone } = setup(() => ({
-      changeCareLevel: { __typename: 'ChangeCareLevelPayload', episode: { __typename: 'CareEpisode', id: 'E9', transition: 'STEP_DOWN' }, userErrors: [] },
+      changeCareLevel: { __typename: 'ChangeCareLevelPayload', careEpisode: { __typename: 'CareEpisode', id: 'E9', transition: 'STEP_DOWN' }, userErrors: [] },
     }));
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('New level of care'), 'OUTPATIENT');

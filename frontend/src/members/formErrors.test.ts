@@ -4,7 +4,7 @@ const errors = [
   { field: ['input', 'email'], message: 'Taken', code: 'DUPLICATE' },
   { field: ['input', 'answers', '3'], message: 'Out of range', code: 'INVALID_INPUT' },
   { field: null, message: 'Plan closed', code: 'PLAN_CLOSED' },
-  { field: ['input', 'planId'], message: 'Not found', code: 'NOT_FOUND' },
+  { field: ['input', 'aftercarePlanId'], message: 'Not found', code: 'NOT_FOUND' },
 ];
 
 describe('errorsFor', () => {

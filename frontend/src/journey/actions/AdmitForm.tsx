@@ -8,7 +8,7 @@ import { useSave } from './useSave';
 const AdmitMemberMutation = graphql(`
   mutation AdmitMember($input: AdmitMemberInput!) {
     admitMember(input: $input) {
-      episode { id transition }
+      careEpisode { id transition }
       userErrors { field message code }
     }
   }

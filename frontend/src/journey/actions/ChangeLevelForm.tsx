@@ -9,7 +9,7 @@ import { useSave } from './useSave';
 const ChangeCareLevelMutation = graphql(`
   mutation ChangeCareLevel($input: ChangeCareLevelInput!) {
     changeCareLevel(input: $input) {
-      episode { id transition }
+      careEpisode { id transition }
       userErrors { field message code }
     }
   }

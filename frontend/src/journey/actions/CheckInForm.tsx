@@ -43,7 +43,7 @@ export default function CheckInForm(props: { planId: string; onDone: (message: s
         }
         const copingSkills = skills.split(',').map((s) => s.trim()).filter(Boolean);
         save.run(
-          { input: { planId: props.planId, occurredOn: on, abstinent, craving: n, copingSkills, note: note || null } },
+          { input: { aftercarePlanId: props.planId, occurredOn: on, abstinent, craving: n, copingSkills, note: note || null } },
           () => props.onDone('Check-in saved.'),
         );
       }}

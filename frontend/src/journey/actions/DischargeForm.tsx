@@ -7,7 +7,7 @@ import { useSave } from './useSave';
 const DischargeMemberMutation = graphql(`
   mutation DischargeMember($input: DischargeMemberInput!) {
     dischargeMember(input: $input) {
-      episode { id endedAt }
+      careEpisode { id endedAt }
       userErrors { field message code }
     }
   }

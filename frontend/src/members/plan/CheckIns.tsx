@@ -95,7 +95,7 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
     if (problems.abstinent || problems.craving) return;
     const r = await record({
       input: {
-        planId,
+        aftercarePlanId: planId,
         occurredOn,
         abstinent: abstinent === 'yes',
         craving: n,

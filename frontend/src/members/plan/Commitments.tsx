@@ -69,8 +69,8 @@ function RemoveCommitment({ commitment, title, onSaved }: { commitment: Commitme
   const errs = data?.removeAftercareCommitment.userErrors;
 
   async function doRemove() {
-    const r = await remove({ input: { commitmentId: commitment.id } });
-    if (r.data?.removeAftercareCommitment.commitment) onSaved(`Commitment “${title}” removed (kept in the plan’s history).`);
+    const r = await remove({ input: { aftercareCommitmentId: commitment.id } });
+    if (r.data?.removeAftercareCommitment.aftercareCommitment) onSaved(`Commitment “${title}” removed (kept in the plan’s history).`);
   }
 
   if (!confirming) {
@@ -115,7 +115,7 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
     const perWeek = target.trim() === '' ? null : Number(target);
     const r = await add({
       input: {
-        planId,
+        aftercarePlanId: planId,
         kind,
         description: description.trim() || null,
         groupId: picker === 'group' && targetId ? targetId : null,
@@ -124,7 +124,7 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
         targetPerWeek: perWeek,
       },
     });
-    if (r.data?.addAftercareCommitment.commitment) onDone('Commitment added.');
+    if (r.data?.addAftercareCommitment.aftercareCommitment) onDone('Commitment added.');
   }
 
   return (

@@ -23,7 +23,7 @@ export default function CreatePlanForm({ memberId, onDone, onCancel }: {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await create({ input: { memberId, startsOn, reviewOn } });
-    if (r.data?.createAftercarePlan.plan) onDone('Plan created as a draft.');
+    if (r.data?.createAftercarePlan.aftercarePlan) onDone('Plan created as a draft.');
   }
 
   return (

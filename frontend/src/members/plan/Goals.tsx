@@ -77,8 +77,8 @@ function GoalStatusForm({ goal, onSaved }: { goal: Goal; onSaved: (message: stri
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await update({ input: { goalId: goal.id, status } });
-    if (r.data?.updateAftercareGoal.goal) onSaved(`Goal status set to ${GOAL_STATUS_LABELS[status]}.`);
+    const r = await update({ input: { aftercareGoalId: goal.id, status } });
+    if (r.data?.updateAftercareGoal.aftercareGoal) onSaved(`Goal status set to ${GOAL_STATUS_LABELS[status]}.`);
   }
 
   return (
@@ -109,9 +109,9 @@ function AddGoalForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await add({
-      input: { planId, category, description: description.trim(), targetDate: targetDate || null, status },
+      input: { aftercarePlanId: planId, category, description: description.trim(), targetDate: targetDate || null, status },
     });
-    if (r.data?.addAftercareGoal.goal) onDone('Goal added.');
+    if (r.data?.addAftercareGoal.aftercareGoal) onDone('Goal added.');
   }
 
   return (

@@ -36,12 +36,12 @@ export default function PlanSummary({ plan, canEdit, onChanged }: {
   ];
 
   async function doActivate() {
-    const r = await activate({ input: { planId: plan.id } });
-    if (r.data?.activateAftercarePlan.plan) onChanged('Plan activated.');
+    const r = await activate({ input: { aftercarePlanId: plan.id } });
+    if (r.data?.activateAftercarePlan.aftercarePlan) onChanged('Plan activated.');
   }
   async function doComplete() {
-    const r = await complete({ input: { planId: plan.id } });
-    if (r.data?.completeAftercarePlan.plan) onChanged('Plan completed.');
+    const r = await complete({ input: { aftercarePlanId: plan.id } });
+    if (r.data?.completeAftercarePlan.aftercarePlan) onChanged('Plan completed.');
   }
 
   return (

@@ -87,7 +87,7 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
     const r = await record({
       input: { memberId, answers: answers as number[], assessedAt: dateTimeLocalValueToRfc3339(assessedAt) },
     });
-    const a = r.data?.recordRecoveryCapital.assessment;
+    const a = r.data?.recordRecoveryCapital.recoveryCapitalAssessment;
     if (a) onDone(`BARC-10 recorded: ${a.total} of 60${a.sustainedRemissionLikely ? ', likely sustained remission' : ''}.`);
   }
 

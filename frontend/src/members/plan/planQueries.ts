@@ -83,7 +83,7 @@ export const PeerPickerQuery = graphql(`
 export const CreatePlanMutation = graphql(`
   mutation CreateAftercarePlan($input: CreateAftercarePlanInput!) {
     createAftercarePlan(input: $input) {
-      plan { id status }
+      aftercarePlan { id status }
       userErrors { field message code }
     }
   }
@@ -92,7 +92,7 @@ export const CreatePlanMutation = graphql(`
 export const ActivatePlanMutation = graphql(`
   mutation ActivateAftercarePlan($input: AftercarePlanStatusInput!) {
     activateAftercarePlan(input: $input) {
-      plan { id status activatedAt }
+      aftercarePlan { id status activatedAt }
       userErrors { field message code }
     }
   }
@@ -101,7 +101,7 @@ export const ActivatePlanMutation = graphql(`
 export const CompletePlanMutation = graphql(`
   mutation CompleteAftercarePlan($input: AftercarePlanStatusInput!) {
     completeAftercarePlan(input: $input) {
-      plan { id status closedAt }
+      aftercarePlan { id status closedAt }
       userErrors { field message code }
     }
   }
@@ -110,7 +110,7 @@ export const CompletePlanMutation = graphql(`
 export const AddGoalMutation = graphql(`
   mutation AddAftercareGoal($input: AddAftercareGoalInput!) {
     addAftercareGoal(input: $input) {
-      goal { ...PlanGoalFields }
+      aftercareGoal { ...PlanGoalFields }
       userErrors { field message code }
     }
   }
@@ -119,7 +119,7 @@ export const AddGoalMutation = graphql(`
 export const UpdateGoalMutation = graphql(`
   mutation UpdateAftercareGoal($input: UpdateAftercareGoalInput!) {
     updateAftercareGoal(input: $input) {
-      goal { ...PlanGoalFields }
+      aftercareGoal { ...PlanGoalFields }
       userErrors { field message code }
     }
   }
@@ -128,7 +128,7 @@ export const UpdateGoalMutation = graphql(`
 export const AddCommitmentMutation = graphql(`
   mutation AddAftercareCommitment($input: AddAftercareCommitmentInput!) {
     addAftercareCommitment(input: $input) {
-      commitment { ...PlanCommitmentFields }
+      aftercareCommitment { ...PlanCommitmentFields }
       userErrors { field message code }
     }
   }
@@ -137,7 +137,7 @@ export const AddCommitmentMutation = graphql(`
 export const RemoveCommitmentMutation = graphql(`
   mutation RemoveAftercareCommitment($input: RemoveAftercareCommitmentInput!) {
     removeAftercareCommitment(input: $input) {
-      commitment { id removedAt }
+      aftercareCommitment { id removedAt }
       userErrors { field message code }
     }
   }
@@ -155,7 +155,7 @@ export const RecordCheckInMutation = graphql(`
 export const RecordRecoveryCapitalMutation = graphql(`
   mutation RecordRecoveryCapital($input: RecordRecoveryCapitalInput!) {
     recordRecoveryCapital(input: $input) {
-      assessment { id total sustainedRemissionLikely assessedAt }
+      recoveryCapitalAssessment { id total sustainedRemissionLikely assessedAt }
       userErrors { field message code }
     }
   }
