@@ -232,7 +232,7 @@ func CheckPeerAssignment(peer *Peer, caseload int, latest *PeerAssignment, start
 // CheckPeerAssignmentEnd validates ending an assignment at endedAt.
 func CheckPeerAssignmentEnd(a *PeerAssignment, endedAt, now time.Time) error {
 	if !a.Current() {
-		return FieldError(CodeConflict, "assignmentId", "The pairing has ended already.")
+		return FieldError(CodeConflict, "peerAssignmentId", "The pairing has ended already.")
 	}
 	if err := notInFuture("endedAt", endedAt, now); err != nil {
 		return err

@@ -231,7 +231,7 @@ func TestCheckPeerAssignmentEnd(t *testing.T) {
 		field   string
 	}{
 		{"ends now", current, now, "", ""},
-		{"already ended", &domain.PeerAssignment{StartedAt: start, EndedAt: &ended}, now, domain.CodeConflict, "assignmentId"},
+		{"already ended", &domain.PeerAssignment{StartedAt: start, EndedAt: &ended}, now, domain.CodeConflict, "peerAssignmentId"},
 		{"in the future", current, now.Add(skew + time.Second), domain.CodeInFuture, "endedAt"},
 		{"at its start", current, start, domain.CodeInvalidInput, "endedAt"},
 		{"before its start", current, start.Add(-time.Hour), domain.CodeInvalidInput, "endedAt"},

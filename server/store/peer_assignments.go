@@ -154,7 +154,7 @@ func (s *Store) EndPeerAssignment(ctx context.Context, by int64, in EndPeerAssig
 		return nil, err
 	}
 	if found[in.AssignmentID] == nil {
-		return nil, domain.FieldError(domain.CodeNotFound, "assignmentId", "Peer assignment not found.")
+		return nil, domain.FieldError(domain.CodeNotFound, "peerAssignmentId", "Peer assignment not found.")
 	}
 	var a *domain.PeerAssignment
 	err = s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {

@@ -260,7 +260,7 @@ func TestEndPeerAssignment(t *testing.T) {
 	}
 	wantCode(t, end(store.EndPeerAssignmentInput{AssignmentID: a.ID, EndedAt: days(1)}), domain.CodeInFuture, "endedAt")
 	wantCode(t, end(store.EndPeerAssignmentInput{AssignmentID: a.ID, EndedAt: days(-20)}), domain.CodeInvalidInput, "endedAt")
-	wantCode(t, end(store.EndPeerAssignmentInput{AssignmentID: 999999, EndedAt: days(-1)}), domain.CodeNotFound, "assignmentId")
+	wantCode(t, end(store.EndPeerAssignmentInput{AssignmentID: 999999, EndedAt: days(-1)}), domain.CodeNotFound, "peerAssignmentId")
 	wantCode(t, end(store.EndPeerAssignmentInput{AssignmentID: a.ID, EndedAt: days(-1), Reason: string(make([]byte, 2001))}),
 		domain.CodeInvalidInput, "reason")
 
@@ -271,7 +271,7 @@ func TestEndPeerAssignment(t *testing.T) {
 	if ended.Current() || !ended.EndedAt.Equal(days(-1)) || *ended.EndReason != "moved away" || *ended.EndedByUserID != by {
 		t.Errorf("ended %+v", ended)
 	}
-	wantCode(t, end(store.EndPeerAssignmentInput{AssignmentID: a.ID, EndedAt: days(0)}), domain.CodeConflict, "assignmentId")
+	wantCode(t, end(store.EndPeerAssignmentInput{AssignmentID: a.ID, EndedAt: days(0)}), domain.CodeConflict, "peerAssignmentId")
 	if n := peersCaseload(t, st, p.ID); n != 0 {
 		t.Errorf("caseload = %d", n)
 	}
