@@ -68,9 +68,11 @@ e2e: build
 	npm run e2e
 
 # The Go tests, a brief fuzzing of each fuzz target, then the end-to-end
-# tests on the binary built above.
+# tests on the binary built above. server/e2e's schema-driven crawls take
+# about ten minutes under -race on two cores: go test's default timeout
+# (10m) is too short for them.
 test: vet check-generated frontend-test build
-	go test -race -count=1 ./...
+	go test -race -count=1 -timeout 30m ./...
 	$(MAKE) fuzz-brief
 	npm run e2e
 
