@@ -127,7 +127,7 @@ func namingViolations(schema *ast.Schema) []string {
 					}
 				}
 			}
-			if def.Kind == ast.InputObject && strings.HasSuffix(typeName, "Filter") && f.Type.Elem != nil && !strings.HasSuffix(f.Name, "s") {
+			if def.Kind == ast.InputObject && strings.HasSuffix(typeName, "Filter") && f.Type.Elem != nil && !isPlural(f.Name) {
 				add("%s: a list filter should be plural", where)
 			}
 			if def.Kind == ast.Object && strings.HasSuffix(typeName, "Payload") {
@@ -189,6 +189,15 @@ func hasBooleanPrefix(name string) bool {
 
 func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
 func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+// isPlural tells a plural field name: "kinds", "groupIds", "timesOfDay";
+// not "status" or "class".
+func isPlural(name string) bool {
+	if strings.Contains(name, "sOf") {
+		return true
+	}
+	return strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "us") && !strings.HasSuffix(name, "ss")
+}
 
 // pluralName is English plural enough for type names.
 func pluralName(s string) string {
