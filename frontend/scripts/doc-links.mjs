@@ -10,19 +10,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Lines outside fenced code blocks, with their numbers (from 1).
-function proseLines(markdown) {
-  const kept = [];
+// The text with every line of a fenced code block blanked, so that line
+// numbers stay those of the file.
+function prose(markdown) {
   let fence = null;
-  markdown.split('\n').forEach((line, i) => {
-    const marker = line.match(/^\s*(```|~~~)/)?.[1];
-    if (marker && (fence === null || fence === marker)) {
-      fence = fence === null ? marker : null;
-    } else if (fence === null) {
-      kept.push({ line, number: i + 1 });
-    }
-  });
-  return kept;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = line.match(/^\s*(```|~~~)/)?.[1];
+      if (marker && (fence === null || fence === marker)) {
+        fence = fence === null ? marker : null;
+        return '';
+      }
+      return fence === null ? line : '';
+    })
+    .join('\n');
 }
 
 // The anchor GitHub gives a heading's text: its rendered text lower-cased,
@@ -42,7 +44,7 @@ export function slugOf(heading) {
 export function slugsOf(markdown) {
   const seen = new Map();
   const slugs = new Set();
-  for (const { line } of proseLines(markdown)) {
+  for (const line of prose(markdown).split('\n')) {
     const heading = line.match(/^#{1,6}\s+(.*?)\s*#*\s*$/)?.[1];
     if (heading === undefined) continue;
     const base = slugOf(heading);
@@ -53,19 +55,20 @@ export function slugsOf(markdown) {
   return slugs;
 }
 
-// Every link target of a Markdown text outside code: inline links and
-// images, and reference definitions.
+// Every link target of a Markdown text outside code, with its line: inline
+// links and images (their text may wrap), and reference definitions. Code
+// spans may wrap too; they are blanked but for their line breaks.
 export function linksOf(markdown) {
+  const text = prose(markdown).replace(/`[^`]*`/g, (span) => span.replace(/[^\n]/g, ' '));
+  const lineAt = (offset) => text.slice(0, offset).split('\n').length;
   const links = [];
-  for (const { line, number } of proseLines(markdown)) {
-    const prose = line.replace(/`[^`]*`/g, '');
-    for (const m of prose.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      links.push({ target: m[1], line: number });
-    }
-    const definition = prose.match(/^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/);
-    if (definition) links.push({ target: definition[1], line: number });
+  for (const m of text.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g)) {
+    links.push({ target: m[1], line: lineAt(m.index) });
   }
-  return links;
+  for (const m of text.matchAll(/^ {0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+"[^"\n]*")?[ \t]*$/gm)) {
+    links.push({ target: m[1], line: lineAt(m.index) });
+  }
+  return links.sort((a, b) => a.line - b.line);
 }
 
 // A link that leaves the repository: a scheme (https:, mailto:) or //host.

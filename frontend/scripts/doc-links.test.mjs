@@ -28,6 +28,11 @@ test('links in code are not links', () => {
   assert.deepEqual(linksOf(text).map((l) => l.target), ['docs/api.md', 'docs/limits.md#query-cost']);
 });
 
+test('a link whose text or code span wraps is still found, at its line', () => {
+  const text = 'A `code span\nthat [wraps](nowhere.md)` and [a link that\nwraps](docs/api.md).\n';
+  assert.deepEqual(linksOf(text), [{ target: 'docs/api.md', line: 2 }]);
+});
+
 test('links to files and headings that exist pass', () => {
   const files = {
     'README.md': '# X\n\n## The two commands\n\n[API](docs/api.md#api-conventions), [here](#the-two-commands), [docs](docs/), [web](https://example.org/#x)\n',
