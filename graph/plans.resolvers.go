@@ -42,7 +42,7 @@ func (r *aftercarePlanResolver) Member(ctx context.Context, obj *domain.Aftercar
 	return memberOf(ctx, obj.MemberID)
 }
 
-func (r *aftercarePlanResolver) ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error) {
+func (r *aftercarePlanResolver) IsReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error) {
 	return obj.ReviewDue(r.Store.Today()), nil
 }
 
@@ -211,7 +211,7 @@ func (r *mutationResolver) RecordCheckIn(ctx context.Context, input model.Record
 			return nil, err
 		}
 		return r.Store.RecordCheckIn(ctx, auth.ActorID(ctx), planID, domain.CheckInFields{OccurredOn: input.OccurredOn,
-			Abstinent: input.Abstinent, Craving: input.Craving, CopingSkills: input.CopingSkills, Note: deref(input.Note)})
+			Abstinent: input.IsAbstinent, Craving: input.Craving, CopingSkills: input.CopingSkills, Note: deref(input.Note)})
 	})
 	return &model.RecordCheckInPayload{CheckIn: c, UserErrors: userErrors}, err
 }
@@ -255,7 +255,7 @@ func (r *recoveryCapitalAssessmentResolver) Member(ctx context.Context, obj *dom
 	return memberOf(ctx, obj.MemberID)
 }
 
-func (r *recoveryCapitalAssessmentResolver) SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error) {
+func (r *recoveryCapitalAssessmentResolver) IsSustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error) {
 	return domain.SustainedRemissionLikely(obj.Total), nil
 }
 

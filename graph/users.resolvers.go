@@ -85,7 +85,7 @@ func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetP
 	u, userErrors, err := mutate(func() (*domain.User, error) {
 		return r.Sessions.ResetPassword(ctx, input.Token, input.NewPassword)
 	})
-	return &model.ResetPasswordPayload{Account: u, Done: u != nil, UserErrors: userErrors}, err
+	return &model.ResetPasswordPayload{Account: u, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) BeginTotpEnrollment(ctx context.Context, input *model.BeginTotpEnrollmentInput) (*model.BeginTotpEnrollmentPayload, error) {

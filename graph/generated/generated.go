@@ -109,7 +109,7 @@ type ComplexityRoot struct {
 
 	AdherenceWeek struct {
 		Attended  func(childComplexity int) int
-		Met       func(childComplexity int) int
+		IsMet     func(childComplexity int) int
 		Target    func(childComplexity int) int
 		WeekStart func(childComplexity int) int
 	}
@@ -170,8 +170,8 @@ type ComplexityRoot struct {
 		CreatedAt   func(childComplexity int) int
 		Goals       func(childComplexity int) int
 		ID          func(childComplexity int) int
+		IsReviewDue func(childComplexity int) int
 		Member      func(childComplexity int) int
-		ReviewDue   func(childComplexity int) int
 		ReviewOn    func(childComplexity int) int
 		StartsOn    func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -195,11 +195,11 @@ type ComplexityRoot struct {
 	}
 
 	ApiKey struct {
-		Active       func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
 		ExpiresAt    func(childComplexity int) int
 		ID           func(childComplexity int) int
+		IsActive     func(childComplexity int) int
 		LastUsedAt   func(childComplexity int) int
 		Partner      func(childComplexity int) int
 		PartnerName  func(childComplexity int) int
@@ -350,8 +350,8 @@ type ComplexityRoot struct {
 	}
 
 	Certification struct {
-		Expired   func(childComplexity int) int
 		ExpiresOn func(childComplexity int) int
+		IsExpired func(childComplexity int) int
 		Kind      func(childComplexity int) int
 		Number    func(childComplexity int) int
 	}
@@ -970,13 +970,13 @@ type ComplexityRoot struct {
 	}
 
 	RecoveryCapitalAssessment struct {
-		Answers                  func(childComplexity int) int
-		AssessedAt               func(childComplexity int) int
-		ID                       func(childComplexity int) int
-		Member                   func(childComplexity int) int
-		RecordedBy               func(childComplexity int) int
-		SustainedRemissionLikely func(childComplexity int) int
-		Total                    func(childComplexity int) int
+		Answers                    func(childComplexity int) int
+		AssessedAt                 func(childComplexity int) int
+		ID                         func(childComplexity int) int
+		IsSustainedRemissionLikely func(childComplexity int) int
+		Member                     func(childComplexity int) int
+		RecordedBy                 func(childComplexity int) int
+		Total                      func(childComplexity int) int
 	}
 
 	RecoveryCohort struct {
@@ -999,7 +999,6 @@ type ComplexityRoot struct {
 	}
 
 	ResetPasswordPayload struct {
-		Done       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -1196,13 +1195,13 @@ type ComplexityRoot struct {
 	}
 
 	Viewer struct {
-		APIKey                 func(childComplexity int) int
-		FamilyGroups           func(childComplexity int) int
-		SessionExpiresAt       func(childComplexity int) int
-		SharedMembers          func(childComplexity int) int
-		TotpEnabled            func(childComplexity int) int
-		TotpEnrollmentRequired func(childComplexity int) int
-		User                   func(childComplexity int) int
+		APIKey                   func(childComplexity int) int
+		FamilyGroups             func(childComplexity int) int
+		IsTotpEnabled            func(childComplexity int) int
+		IsTotpEnrollmentRequired func(childComplexity int) int
+		SessionExpiresAt         func(childComplexity int) int
+		SharedMembers            func(childComplexity int) int
+		User                     func(childComplexity int) int
 	}
 
 	ViewerApiKey struct {
@@ -1230,7 +1229,7 @@ type AftercareGoalResolver interface {
 type AftercarePlanResolver interface {
 	Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error)
 
-	ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
+	IsReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
 	Author(ctx context.Context, obj *domain.AftercarePlan) (*domain.User, error)
 	Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error)
 	Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error)
@@ -1247,7 +1246,7 @@ type ApiKeyResolver interface {
 
 	RevokedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
 
-	Active(ctx context.Context, obj *domain.APIKey) (bool, error)
+	IsActive(ctx context.Context, obj *domain.APIKey) (bool, error)
 }
 type ApiKeyConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.APIKey]) (int, error)
@@ -1543,7 +1542,7 @@ type QueryResolver interface {
 type RecoveryCapitalAssessmentResolver interface {
 	Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error)
 
-	SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error)
+	IsSustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error)
 
 	RecordedBy(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.User, error)
 }
@@ -1669,12 +1668,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdherenceWeek.Attended(childComplexity), true
-	case "AdherenceWeek.met":
-		if e.ComplexityRoot.AdherenceWeek.Met == nil {
+	case "AdherenceWeek.isMet":
+		if e.ComplexityRoot.AdherenceWeek.IsMet == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AdherenceWeek.Met(childComplexity), true
+		return e.ComplexityRoot.AdherenceWeek.IsMet(childComplexity), true
 	case "AdherenceWeek.target":
 		if e.ComplexityRoot.AdherenceWeek.Target == nil {
 			break
@@ -1926,18 +1925,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercarePlan.ID(childComplexity), true
+	case "AftercarePlan.isReviewDue":
+		if e.ComplexityRoot.AftercarePlan.IsReviewDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.IsReviewDue(childComplexity), true
 	case "AftercarePlan.member":
 		if e.ComplexityRoot.AftercarePlan.Member == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AftercarePlan.Member(childComplexity), true
-	case "AftercarePlan.reviewDue":
-		if e.ComplexityRoot.AftercarePlan.ReviewDue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercarePlan.ReviewDue(childComplexity), true
 	case "AftercarePlan.reviewOn":
 		if e.ComplexityRoot.AftercarePlan.ReviewOn == nil {
 			break
@@ -2008,12 +2007,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercarePlanPayload.UserErrors(childComplexity), true
 
-	case "ApiKey.active":
-		if e.ComplexityRoot.ApiKey.Active == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ApiKey.Active(childComplexity), true
 	case "ApiKey.createdAt":
 		if e.ComplexityRoot.ApiKey.CreatedAt == nil {
 			break
@@ -2038,6 +2031,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.ID(childComplexity), true
+	case "ApiKey.isActive":
+		if e.ComplexityRoot.ApiKey.IsActive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.IsActive(childComplexity), true
 	case "ApiKey.lastUsedAt":
 		if e.ComplexityRoot.ApiKey.LastUsedAt == nil {
 			break
@@ -2632,18 +2631,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CareLevelChangeEdge.Node(childComplexity), true
 
-	case "Certification.expired":
-		if e.ComplexityRoot.Certification.Expired == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Certification.Expired(childComplexity), true
 	case "Certification.expiresOn":
 		if e.ComplexityRoot.Certification.ExpiresOn == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Certification.ExpiresOn(childComplexity), true
+	case "Certification.isExpired":
+		if e.ComplexityRoot.Certification.IsExpired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.IsExpired(childComplexity), true
 	case "Certification.kind":
 		if e.ComplexityRoot.Certification.Kind == nil {
 			break
@@ -2689,7 +2688,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChangePasswordPayload.UserErrors(childComplexity), true
 
-	case "CheckIn.abstinent":
+	case "CheckIn.isAbstinent":
 		if e.ComplexityRoot.CheckIn.Abstinent == nil {
 			break
 		}
@@ -3252,7 +3251,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GrantConsentPayload.UserErrors(childComplexity), true
 
-	case "Group.active":
+	case "Group.isActive":
 		if e.ComplexityRoot.Group.Active == nil {
 			break
 		}
@@ -4700,7 +4699,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Occupancy.Occupied(childComplexity), true
 
-	case "OutcomeCount.suppressed":
+	case "OutcomeCount.isSuppressed":
 		if e.ComplexityRoot.OutcomeCount.Suppressed == nil {
 			break
 		}
@@ -4713,7 +4712,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OutcomeCount.Value(childComplexity), true
 
-	case "OutcomeFigure.suppressed":
+	case "OutcomeFigure.isSuppressed":
 		if e.ComplexityRoot.OutcomeFigure.Suppressed == nil {
 			break
 		}
@@ -4893,7 +4892,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PartnerEdge.Node(childComplexity), true
 
-	case "Peer.active":
+	case "Peer.isActive":
 		if e.ComplexityRoot.Peer.Active == nil {
 			break
 		}
@@ -5030,7 +5029,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeerAssignment.AssignedBy(childComplexity), true
-	case "PeerAssignment.current":
+	case "PeerAssignment.isCurrent":
 		if e.ComplexityRoot.PeerAssignment.Current == nil {
 			break
 		}
@@ -5587,6 +5586,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecoveryCapitalAssessment.ID(childComplexity), true
+	case "RecoveryCapitalAssessment.isSustainedRemissionLikely":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.IsSustainedRemissionLikely == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.IsSustainedRemissionLikely(childComplexity), true
 	case "RecoveryCapitalAssessment.member":
 		if e.ComplexityRoot.RecoveryCapitalAssessment.Member == nil {
 			break
@@ -5599,12 +5604,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecoveryCapitalAssessment.RecordedBy(childComplexity), true
-	case "RecoveryCapitalAssessment.sustainedRemissionLikely":
-		if e.ComplexityRoot.RecoveryCapitalAssessment.SustainedRemissionLikely == nil {
-			break
-		}
-
-		return e.ComplexityRoot.RecoveryCapitalAssessment.SustainedRemissionLikely(childComplexity), true
 	case "RecoveryCapitalAssessment.total":
 		if e.ComplexityRoot.RecoveryCapitalAssessment.Total == nil {
 			break
@@ -5675,12 +5674,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecoveryStartDateChange.StartDate(childComplexity), true
 
-	case "ResetPasswordPayload.done":
-		if e.ComplexityRoot.ResetPasswordPayload.Done == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ResetPasswordPayload.Done(childComplexity), true
 	case "ResetPasswordPayload.userErrors":
 		if e.ComplexityRoot.ResetPasswordPayload.UserErrors == nil {
 			break
@@ -5707,7 +5700,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Residency.Bed(childComplexity), true
-	case "Residency.current":
+	case "Residency.isCurrent":
 		if e.ComplexityRoot.Residency.Current == nil {
 			break
 		}
@@ -6118,7 +6111,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Update.RecordedAt(childComplexity), true
-	case "Update.shareable":
+	case "Update.isShareable":
 		if e.ComplexityRoot.Update.Shareable == nil {
 			break
 		}
@@ -6228,7 +6221,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdatePeerPayload.UserErrors(childComplexity), true
 
-	case "User.active":
+	case "User.isActive":
 		if e.ComplexityRoot.User.Active == nil {
 			break
 		}
@@ -6258,7 +6251,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Role(childComplexity), true
-	case "User.totpEnabled":
+	case "User.isTotpEnabled":
 		if e.ComplexityRoot.User.TOTPEnabled == nil {
 			break
 		}
@@ -6347,6 +6340,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.FamilyGroups(childComplexity), true
+	case "Viewer.isTotpEnabled":
+		if e.ComplexityRoot.Viewer.IsTotpEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.IsTotpEnabled(childComplexity), true
+	case "Viewer.isTotpEnrollmentRequired":
+		if e.ComplexityRoot.Viewer.IsTotpEnrollmentRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.IsTotpEnrollmentRequired(childComplexity), true
 	case "Viewer.sessionExpiresAt":
 		if e.ComplexityRoot.Viewer.SessionExpiresAt == nil {
 			break
@@ -6359,18 +6364,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity), true
-	case "Viewer.totpEnabled":
-		if e.ComplexityRoot.Viewer.TotpEnabled == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Viewer.TotpEnabled(childComplexity), true
-	case "Viewer.totpEnrollmentRequired":
-		if e.ComplexityRoot.Viewer.TotpEnrollmentRequired == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Viewer.TotpEnrollmentRequired(childComplexity), true
 	case "Viewer.user":
 		if e.ComplexityRoot.Viewer.User == nil {
 			break
@@ -7347,7 +7340,7 @@ type Group implements Node {
   """The house, for a house meeting."""
   house: House
   """False once the group stopped meeting."""
-  active: Boolean!
+  isActive: Boolean!
   """The members who belong to the group now."""
   members: [GroupMembership!]!
   """The next meeting from now; null when none is scheduled."""
@@ -7528,7 +7521,7 @@ input GroupFilter {
   """Only groups led by this peer or user (a Peer or User ID)."""
   facilitatorId: ID
   """Only active (true) or inactive (false) groups; active when omitted."""
-  active: Boolean
+  isActive: Boolean
   """Matches any part of the name, ignoring case."""
   search: String
 }
@@ -7665,7 +7658,7 @@ input UpdateGroupInput {
   """Staff who lead the group; replaces them."""
   facilitatorUserIds: [ID!]
   """False when the group stops meeting."""
-  active: Boolean
+  isActive: Boolean
 }
 
 """The result of ` + "`" + `updateGroup` + "`" + `."""
@@ -7891,7 +7884,7 @@ type Residency implements Node {
   """More about the move-out."""
   moveOutNote: String
   """Whether the member lives there now."""
-  current: Boolean!
+  isCurrent: Boolean!
   """Who recorded the move-in."""
   recordedBy: User
 }
@@ -8295,24 +8288,24 @@ extend type Mutation {
 `, BuiltIn: false},
 	{Name: "../schema/outcomes.graphqls", Input: `"""
 A count behind small-cell suppression. When fewer than 11 people are behind it, ` + "`" + `value` + "`" + ` is null
-and ` + "`" + `suppressed` + "`" + ` is true (zero included): so few people could be recognised from it.
+and ` + "`" + `isSuppressed` + "`" + ` is true (zero included): so few people could be recognised from it.
 """
 type OutcomeCount {
   """The count; null when suppressed."""
   value: Int
   """Whether the count is withheld because fewer than 11 people are behind it."""
-  suppressed: Boolean!
+  isSuppressed: Boolean!
 }
 
 """
 A share, mean or median behind small-cell suppression: when fewer than 11 people make up its
-denominator, ` + "`" + `value` + "`" + ` is null and ` + "`" + `suppressed` + "`" + ` is true.
+denominator, ` + "`" + `value` + "`" + ` is null and ` + "`" + `isSuppressed` + "`" + ` is true.
 """
 type OutcomeFigure {
   """The figure (a share is 0–1); null when suppressed, or when nothing was there to measure."""
   value: Float
   """Whether the figure is withheld because fewer than 11 people are behind it."""
-  suppressed: Boolean!
+  isSuppressed: Boolean!
 }
 
 """What a period shows for one level of care."""
@@ -8455,7 +8448,7 @@ type ApiKey implements Node {
   """When the key stops working by itself; null for never. A request with a key past it is refused like one with an unknown key (UNAUTHENTICATED), and the refusal is audited."""
   expiresAt: DateTime
   """Whether the key still opens the API: it was not revoked and has not expired."""
-  active: Boolean!
+  isActive: Boolean!
 }
 
 """A page of API keys."""
@@ -8635,7 +8628,7 @@ type Certification {
   """When it expires; null when it does not."""
   expiresOn: Date
   """Whether it has expired (in the provider's time zone)."""
-  expired: Boolean!
+  isExpired: Boolean!
 }
 
 """
@@ -8666,7 +8659,7 @@ type Peer implements Node {
   """Whether the peer can take another member."""
   hasCapacity: Boolean!
   """False once the peer stopped supporting members."""
-  active: Boolean!
+  isActive: Boolean!
   """Whether the peer is a former member of the program (the cycle of support)."""
   isAlumnus: Boolean!
   """The member record the peer was, when an alumnus."""
@@ -8720,7 +8713,7 @@ type PeerAssignment implements Node {
   """Why it ended."""
   endReason: String
   """Whether the pairing is current."""
-  current: Boolean!
+  isCurrent: Boolean!
   """Who made the assignment."""
   assignedBy: User
 }
@@ -8822,11 +8815,11 @@ type PeerConversationEdge {
 """Narrows the peer list."""
 input PeerFilter {
   """Only active (true) or inactive (false) peers."""
-  active: Boolean
+  isActive: Boolean
   """Only peers who speak this language (ignoring case)."""
   language: String
-  """Only peers who are alumni of the program."""
-  alumniOnly: Boolean
+  """True lists only peers who are alumni of the program; false or omitted lists alumni and others alike."""
+  isAlumniOnly: Boolean
   """Only peers who can take another member (true) or who cannot (false)."""
   hasCapacity: Boolean
   """Matches any part of the name, ignoring case."""
@@ -8930,7 +8923,7 @@ input UpdatePeerInput {
   """Members at most at one time; not below the current caseload."""
   caseloadLimit: Int
   """False when the peer stops supporting members (current assignments stay until ended)."""
-  active: Boolean
+  isActive: Boolean
 }
 
 """The result of ` + "`" + `updatePeer` + "`" + `."""
@@ -9041,7 +9034,7 @@ type AftercarePlan implements Node {
   """When the plan is due for review."""
   reviewOn: Date!
   """Whether the review date has come for an active plan."""
-  reviewDue: Boolean!
+  isReviewDue: Boolean!
   """Who wrote the plan."""
   author: User
   """The goals, in the order they were added."""
@@ -9182,7 +9175,7 @@ type AdherenceWeek {
   """The weekly target."""
   target: Int!
   """Whether attended reached the target."""
-  met: Boolean!
+  isMet: Boolean!
 }
 
 """A recovery check-in recorded against a plan (FHIR Observation)."""
@@ -9194,7 +9187,7 @@ type CheckIn implements Node {
   """The day of the check-in."""
   occurredOn: Date!
   """Abstinent since the last check-in."""
-  abstinent: Boolean!
+  isAbstinent: Boolean!
   """Craving, 0 (none) to 10."""
   craving: Int!
   """Coping skills used."""
@@ -9258,7 +9251,7 @@ type RecoveryCapitalAssessment implements Node {
   """The total, 10-60."""
   total: Int!
   """Whether the total is 47 or more, which predicted sustained remission."""
-  sustainedRemissionLikely: Boolean!
+  isSustainedRemissionLikely: Boolean!
   """When the assessment was taken."""
   assessedAt: DateTime!
   """Who recorded it."""
@@ -9413,7 +9406,7 @@ input RecordCheckInInput {
   """The day of the check-in; not in the future."""
   occurredOn: Date!
   """Abstinent since the last check-in."""
-  abstinent: Boolean!
+  isAbstinent: Boolean!
   """Craving, 0-10."""
   craving: Int!
   """Coping skills used."""
@@ -9757,7 +9750,7 @@ type Update implements Node {
   """When the reported thing happened."""
   occurredAt: DateTime!
   """Whether it may ever be shown to family (a consent must also cover it)."""
-  shareable: Boolean!
+  isShareable: Boolean!
   """The milestone, for a MILESTONE update."""
   milestone: Milestone
   """When it was written."""
@@ -9807,7 +9800,7 @@ input PostUpdateInput {
   """The text."""
   body: String!
   """Whether family may ever see it; false when omitted."""
-  shareable: Boolean
+  isShareable: Boolean
   """When the reported thing happened; now when omitted."""
   occurredAt: DateTime
 }
@@ -9830,7 +9823,7 @@ input UserFilter {
   """Only users with this role."""
   role: Role
   """Only active (true) or deactivated (false) users."""
-  active: Boolean
+  isActive: Boolean
   """Matches any part of the name or the email, ignoring case."""
   search: String
 }
@@ -9961,9 +9954,7 @@ input ResetPasswordInput {
 
 """The result of ` + "`" + `resetPassword` + "`" + `."""
 type ResetPasswordPayload {
-  """True when the password was set; then sign in with it."""
-  done: Boolean!
-  """Why nothing changed (RESET_INVALID for an unknown, used or expired link; INVALID_INPUT for a password against the policy)."""
+  """Empty when the password was set (then sign in with it); otherwise why nothing changed (RESET_INVALID for an unknown, used or expired link; INVALID_INPUT for a password against the policy)."""
   userErrors: [UserError!]!
 }
 
@@ -10073,9 +10064,9 @@ type User implements Node {
   """What the user may do."""
   role: Role!
   """False once an admin deactivated the account."""
-  active: Boolean!
+  isActive: Boolean!
   """Whether the account signs in with a second factor (TOTP). For admins; the viewer reads their own on ` + "`" + `Viewer` + "`" + `."""
-  totpEnabled: Boolean!
+  isTotpEnabled: Boolean!
 }
 
 """Who is asking: the person behind the current session, or a partner key."""
@@ -10085,14 +10076,14 @@ type Viewer {
   """When the session ends unless renewed by activity; null for a partner key."""
   sessionExpiresAt: DateTime
   """Whether the viewer signs in with a second factor (TOTP); false for a partner key."""
-  totpEnabled: Boolean!
+  isTotpEnabled: Boolean!
   """
   True while the viewer's role requires two-factor sign-in (TOTP_REQUIRED_ROLES) and the
   account has none: the session may then only read ` + "`" + `viewer` + "`" + `, enroll
   (` + "`" + `beginTotpEnrollment` + "`" + `, ` + "`" + `confirmTotpEnrollment` + "`" + `), change its password and
   sign out; everything else is refused with TOTP_ENROLLMENT_REQUIRED.
   """
-  totpEnrollmentRequired: Boolean!
+  isTotpEnrollmentRequired: Boolean!
 }
 
 extend type Query {
@@ -10195,8 +10186,8 @@ func (ec *executionContext) childFields_AdherenceWeek(ctx context.Context, field
 		return ec.fieldContext_AdherenceWeek_attended(ctx, field)
 	case "target":
 		return ec.fieldContext_AdherenceWeek_target(ctx, field)
-	case "met":
-		return ec.fieldContext_AdherenceWeek_met(ctx, field)
+	case "isMet":
+		return ec.fieldContext_AdherenceWeek_isMet(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdherenceWeek", field.Name)
 }
@@ -10305,8 +10296,8 @@ func (ec *executionContext) childFields_AftercarePlan(ctx context.Context, field
 		return ec.fieldContext_AftercarePlan_startsOn(ctx, field)
 	case "reviewOn":
 		return ec.fieldContext_AftercarePlan_reviewOn(ctx, field)
-	case "reviewDue":
-		return ec.fieldContext_AftercarePlan_reviewDue(ctx, field)
+	case "isReviewDue":
+		return ec.fieldContext_AftercarePlan_isReviewDue(ctx, field)
 	case "author":
 		return ec.fieldContext_AftercarePlan_author(ctx, field)
 	case "goals":
@@ -10385,8 +10376,8 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 		return ec.fieldContext_ApiKey_revokedBy(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_ApiKey_expiresAt(ctx, field)
-	case "active":
-		return ec.fieldContext_ApiKey_active(ctx, field)
+	case "isActive":
+		return ec.fieldContext_ApiKey_isActive(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiKey", field.Name)
 }
@@ -10679,8 +10670,8 @@ func (ec *executionContext) childFields_Certification(ctx context.Context, field
 		return ec.fieldContext_Certification_number(ctx, field)
 	case "expiresOn":
 		return ec.fieldContext_Certification_expiresOn(ctx, field)
-	case "expired":
-		return ec.fieldContext_Certification_expired(ctx, field)
+	case "isExpired":
+		return ec.fieldContext_Certification_isExpired(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Certification", field.Name)
 }
@@ -10715,8 +10706,8 @@ func (ec *executionContext) childFields_CheckIn(ctx context.Context, field graph
 		return ec.fieldContext_CheckIn_plan(ctx, field)
 	case "occurredOn":
 		return ec.fieldContext_CheckIn_occurredOn(ctx, field)
-	case "abstinent":
-		return ec.fieldContext_CheckIn_abstinent(ctx, field)
+	case "isAbstinent":
+		return ec.fieldContext_CheckIn_isAbstinent(ctx, field)
 	case "craving":
 		return ec.fieldContext_CheckIn_craving(ctx, field)
 	case "copingSkills":
@@ -11049,8 +11040,8 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_facilitators(ctx, field)
 	case "house":
 		return ec.fieldContext_Group_house(ctx, field)
-	case "active":
-		return ec.fieldContext_Group_active(ctx, field)
+	case "isActive":
+		return ec.fieldContext_Group_isActive(ctx, field)
 	case "members":
 		return ec.fieldContext_Group_members(ctx, field)
 	case "nextMeeting":
@@ -11423,8 +11414,8 @@ func (ec *executionContext) childFields_OutcomeCount(ctx context.Context, field 
 	switch field.Name {
 	case "value":
 		return ec.fieldContext_OutcomeCount_value(ctx, field)
-	case "suppressed":
-		return ec.fieldContext_OutcomeCount_suppressed(ctx, field)
+	case "isSuppressed":
+		return ec.fieldContext_OutcomeCount_isSuppressed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OutcomeCount", field.Name)
 }
@@ -11433,8 +11424,8 @@ func (ec *executionContext) childFields_OutcomeFigure(ctx context.Context, field
 	switch field.Name {
 	case "value":
 		return ec.fieldContext_OutcomeFigure_value(ctx, field)
-	case "suppressed":
-		return ec.fieldContext_OutcomeFigure_suppressed(ctx, field)
+	case "isSuppressed":
+		return ec.fieldContext_OutcomeFigure_isSuppressed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OutcomeFigure", field.Name)
 }
@@ -11547,8 +11538,8 @@ func (ec *executionContext) childFields_Peer(ctx context.Context, field graphql.
 		return ec.fieldContext_Peer_caseloadCount(ctx, field)
 	case "hasCapacity":
 		return ec.fieldContext_Peer_hasCapacity(ctx, field)
-	case "active":
-		return ec.fieldContext_Peer_active(ctx, field)
+	case "isActive":
+		return ec.fieldContext_Peer_isActive(ctx, field)
 	case "isAlumnus":
 		return ec.fieldContext_Peer_isAlumnus(ctx, field)
 	case "alumnusOf":
@@ -11585,8 +11576,8 @@ func (ec *executionContext) childFields_PeerAssignment(ctx context.Context, fiel
 		return ec.fieldContext_PeerAssignment_focus(ctx, field)
 	case "endReason":
 		return ec.fieldContext_PeerAssignment_endReason(ctx, field)
-	case "current":
-		return ec.fieldContext_PeerAssignment_current(ctx, field)
+	case "isCurrent":
+		return ec.fieldContext_PeerAssignment_isCurrent(ctx, field)
 	case "assignedBy":
 		return ec.fieldContext_PeerAssignment_assignedBy(ctx, field)
 	}
@@ -11749,8 +11740,8 @@ func (ec *executionContext) childFields_RecoveryCapitalAssessment(ctx context.Co
 		return ec.fieldContext_RecoveryCapitalAssessment_answers(ctx, field)
 	case "total":
 		return ec.fieldContext_RecoveryCapitalAssessment_total(ctx, field)
-	case "sustainedRemissionLikely":
-		return ec.fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field)
+	case "isSustainedRemissionLikely":
+		return ec.fieldContext_RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx, field)
 	case "assessedAt":
 		return ec.fieldContext_RecoveryCapitalAssessment_assessedAt(ctx, field)
 	case "recordedBy":
@@ -11799,8 +11790,6 @@ func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Cont
 
 func (ec *executionContext) childFields_ResetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "done":
-		return ec.fieldContext_ResetPasswordPayload_done(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_ResetPasswordPayload_userErrors(ctx, field)
 	}
@@ -11835,8 +11824,8 @@ func (ec *executionContext) childFields_Residency(ctx context.Context, field gra
 		return ec.fieldContext_Residency_moveOutReason(ctx, field)
 	case "moveOutNote":
 		return ec.fieldContext_Residency_moveOutNote(ctx, field)
-	case "current":
-		return ec.fieldContext_Residency_current(ctx, field)
+	case "isCurrent":
+		return ec.fieldContext_Residency_isCurrent(ctx, field)
 	case "recordedBy":
 		return ec.fieldContext_Residency_recordedBy(ctx, field)
 	}
@@ -12043,8 +12032,8 @@ func (ec *executionContext) childFields_Update(ctx context.Context, field graphq
 		return ec.fieldContext_Update_author(ctx, field)
 	case "occurredAt":
 		return ec.fieldContext_Update_occurredAt(ctx, field)
-	case "shareable":
-		return ec.fieldContext_Update_shareable(ctx, field)
+	case "isShareable":
+		return ec.fieldContext_Update_isShareable(ctx, field)
 	case "milestone":
 		return ec.fieldContext_Update_milestone(ctx, field)
 	case "recordedAt":
@@ -12137,10 +12126,10 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_email(ctx, field)
 	case "role":
 		return ec.fieldContext_User_role(ctx, field)
-	case "active":
-		return ec.fieldContext_User_active(ctx, field)
-	case "totpEnabled":
-		return ec.fieldContext_User_totpEnabled(ctx, field)
+	case "isActive":
+		return ec.fieldContext_User_isActive(ctx, field)
+	case "isTotpEnabled":
+		return ec.fieldContext_User_isTotpEnabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -12197,10 +12186,10 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_user(ctx, field)
 	case "sessionExpiresAt":
 		return ec.fieldContext_Viewer_sessionExpiresAt(ctx, field)
-	case "totpEnabled":
-		return ec.fieldContext_Viewer_totpEnabled(ctx, field)
-	case "totpEnrollmentRequired":
-		return ec.fieldContext_Viewer_totpEnrollmentRequired(ctx, field)
+	case "isTotpEnabled":
+		return ec.fieldContext_Viewer_isTotpEnabled(ctx, field)
+	case "isTotpEnrollmentRequired":
+		return ec.fieldContext_Viewer_isTotpEnrollmentRequired(ctx, field)
 	case "sharedMembers":
 		return ec.fieldContext_Viewer_sharedMembers(ctx, field)
 	case "familyGroups":
@@ -14700,16 +14689,16 @@ func (ec *executionContext) fieldContext_AdherenceWeek_target(_ context.Context,
 	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Int")
 }
 
-func (ec *executionContext) _AdherenceWeek_met(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
+func (ec *executionContext) _AdherenceWeek_isMet(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AdherenceWeek_met(ctx, field)
+			return ec.fieldContext_AdherenceWeek_isMet(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Met, nil
+			return obj.IsMet, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -14719,7 +14708,7 @@ func (ec *executionContext) _AdherenceWeek_met(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AdherenceWeek_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AdherenceWeek_isMet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Boolean")
 }
 
@@ -15617,16 +15606,16 @@ func (ec *executionContext) fieldContext_AftercarePlan_reviewOn(_ context.Contex
 	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "Date")
 }
 
-func (ec *executionContext) _AftercarePlan_reviewDue(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+func (ec *executionContext) _AftercarePlan_isReviewDue(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercarePlan_reviewDue(ctx, field)
+			return ec.fieldContext_AftercarePlan_isReviewDue(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercarePlan().ReviewDue(ctx, obj)
+			return ec.Resolvers.AftercarePlan().IsReviewDue(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -15636,7 +15625,7 @@ func (ec *executionContext) _AftercarePlan_reviewDue(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AftercarePlan_reviewDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercarePlan_isReviewDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AftercarePlan", field, true, true, "Boolean")
 }
 
@@ -16411,16 +16400,16 @@ func (ec *executionContext) fieldContext_ApiKey_expiresAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApiKey_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ApiKey_active(ctx, field)
+			return ec.fieldContext_ApiKey_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ApiKey().Active(ctx, obj)
+			return ec.Resolvers.ApiKey().IsActive(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -16430,7 +16419,7 @@ func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ApiKey_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_ApiKey_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "Boolean")
 }
 
@@ -18892,16 +18881,16 @@ func (ec *executionContext) fieldContext_Certification_expiresOn(_ context.Conte
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "Date")
 }
 
-func (ec *executionContext) _Certification_expired(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_isExpired(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Certification_expired(ctx, field)
+			return ec.fieldContext_Certification_isExpired(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Expired, nil
+			return obj.IsExpired, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -18911,7 +18900,7 @@ func (ec *executionContext) _Certification_expired(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Certification_expired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Certification_isExpired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "Boolean")
 }
 
@@ -19153,13 +19142,13 @@ func (ec *executionContext) fieldContext_CheckIn_occurredOn(_ context.Context, f
 	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "Date")
 }
 
-func (ec *executionContext) _CheckIn_abstinent(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+func (ec *executionContext) _CheckIn_isAbstinent(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CheckIn_abstinent(ctx, field)
+			return ec.fieldContext_CheckIn_isAbstinent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Abstinent, nil
@@ -19172,7 +19161,7 @@ func (ec *executionContext) _CheckIn_abstinent(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_CheckIn_abstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CheckIn_isAbstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "Boolean")
 }
 
@@ -21875,13 +21864,13 @@ func (ec *executionContext) fieldContext_Group_house(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Group_active(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+func (ec *executionContext) _Group_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_active(ctx, field)
+			return ec.fieldContext_Group_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Active, nil
@@ -21894,7 +21883,7 @@ func (ec *executionContext) _Group_active(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Group_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Group_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
@@ -27743,13 +27732,13 @@ func (ec *executionContext) fieldContext_OutcomeCount_value(_ context.Context, f
 	return graphql.NewScalarFieldContext("OutcomeCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OutcomeCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OutcomeCount_isSuppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeCount_suppressed(ctx, field)
+			return ec.fieldContext_OutcomeCount_isSuppressed(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Suppressed, nil
@@ -27762,7 +27751,7 @@ func (ec *executionContext) _OutcomeCount_suppressed(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_OutcomeCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_OutcomeCount_isSuppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OutcomeCount", field, false, false, "Boolean")
 }
 
@@ -27789,13 +27778,13 @@ func (ec *executionContext) fieldContext_OutcomeFigure_value(_ context.Context, 
 	return graphql.NewScalarFieldContext("OutcomeFigure", field, false, false, "Float")
 }
 
-func (ec *executionContext) _OutcomeFigure_suppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeFigure) (ret graphql.Marshaler) {
+func (ec *executionContext) _OutcomeFigure_isSuppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeFigure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeFigure_suppressed(ctx, field)
+			return ec.fieldContext_OutcomeFigure_isSuppressed(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Suppressed, nil
@@ -27808,7 +27797,7 @@ func (ec *executionContext) _OutcomeFigure_suppressed(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_OutcomeFigure_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_OutcomeFigure_isSuppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OutcomeFigure", field, false, false, "Boolean")
 }
 
@@ -28839,13 +28828,13 @@ func (ec *executionContext) fieldContext_Peer_hasCapacity(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Peer", field, true, true, "Boolean")
 }
 
-func (ec *executionContext) _Peer_active(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+func (ec *executionContext) _Peer_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Peer_active(ctx, field)
+			return ec.fieldContext_Peer_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Active, nil
@@ -28858,7 +28847,7 @@ func (ec *executionContext) _Peer_active(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Peer_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Peer_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Peer", field, false, false, "Boolean")
 }
 
@@ -29294,13 +29283,13 @@ func (ec *executionContext) fieldContext_PeerAssignment_endReason(_ context.Cont
 	return graphql.NewScalarFieldContext("PeerAssignment", field, false, false, "String")
 }
 
-func (ec *executionContext) _PeerAssignment_current(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+func (ec *executionContext) _PeerAssignment_isCurrent(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PeerAssignment_current(ctx, field)
+			return ec.fieldContext_PeerAssignment_isCurrent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Current(), nil
@@ -29313,7 +29302,7 @@ func (ec *executionContext) _PeerAssignment_current(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PeerAssignment_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_PeerAssignment_isCurrent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeerAssignment", field, true, false, "Boolean")
 }
 
@@ -31634,16 +31623,16 @@ func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_total(_ conte
 	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, false, false, "Int")
 }
 
-func (ec *executionContext) _RecoveryCapitalAssessment_sustainedRemissionLikely(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field)
+			return ec.fieldContext_RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.RecoveryCapitalAssessment().SustainedRemissionLikely(ctx, obj)
+			return ec.Resolvers.RecoveryCapitalAssessment().IsSustainedRemissionLikely(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -31653,7 +31642,7 @@ func (ec *executionContext) _RecoveryCapitalAssessment_sustainedRemissionLikely(
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_isSustainedRemissionLikely(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, true, true, "Boolean")
 }
 
@@ -31996,29 +31985,6 @@ func (ec *executionContext) fieldContext_RecoveryStartDateChange_recordedBy(_ co
 	return fc, nil
 }
 
-func (ec *executionContext) _ResetPasswordPayload_done(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ResetPasswordPayload_done(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Done, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_ResetPasswordPayload_done(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResetPasswordPayload", field, false, false, "Boolean")
-}
-
 func (ec *executionContext) _ResetPasswordPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32317,13 +32283,13 @@ func (ec *executionContext) fieldContext_Residency_moveOutNote(_ context.Context
 	return graphql.NewScalarFieldContext("Residency", field, false, false, "String")
 }
 
-func (ec *executionContext) _Residency_current(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+func (ec *executionContext) _Residency_isCurrent(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Residency_current(ctx, field)
+			return ec.fieldContext_Residency_isCurrent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Current(), nil
@@ -32336,7 +32302,7 @@ func (ec *executionContext) _Residency_current(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Residency_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Residency_isCurrent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Residency", field, true, false, "Boolean")
 }
 
@@ -33887,13 +33853,13 @@ func (ec *executionContext) fieldContext_Update_occurredAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Update", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _Update_shareable(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+func (ec *executionContext) _Update_isShareable(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Update_shareable(ctx, field)
+			return ec.fieldContext_Update_isShareable(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Shareable, nil
@@ -33906,7 +33872,7 @@ func (ec *executionContext) _Update_shareable(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Update_shareable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Update_isShareable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Update", field, false, false, "Boolean")
 }
 
@@ -34551,13 +34517,13 @@ func (ec *executionContext) fieldContext_User_role(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("User", field, false, false, "Role")
 }
 
-func (ec *executionContext) _User_active(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
+func (ec *executionContext) _User_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_User_active(ctx, field)
+			return ec.fieldContext_User_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Active, nil
@@ -34570,17 +34536,17 @@ func (ec *executionContext) _User_active(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_User_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_User_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _User_totpEnabled(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
+func (ec *executionContext) _User_isTotpEnabled(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_User_totpEnabled(ctx, field)
+			return ec.fieldContext_User_isTotpEnabled(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.TOTPEnabled(), nil
@@ -34593,7 +34559,7 @@ func (ec *executionContext) _User_totpEnabled(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_User_totpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_User_isTotpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, true, false, "Boolean")
 }
 
@@ -34959,16 +34925,16 @@ func (ec *executionContext) fieldContext_Viewer_sessionExpiresAt(_ context.Conte
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _Viewer_totpEnabled(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+func (ec *executionContext) _Viewer_isTotpEnabled(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_totpEnabled(ctx, field)
+			return ec.fieldContext_Viewer_isTotpEnabled(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.TotpEnabled, nil
+			return obj.IsTotpEnabled, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -34978,20 +34944,20 @@ func (ec *executionContext) _Viewer_totpEnabled(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_totpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_isTotpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _Viewer_totpEnrollmentRequired(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+func (ec *executionContext) _Viewer_isTotpEnrollmentRequired(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_totpEnrollmentRequired(ctx, field)
+			return ec.fieldContext_Viewer_isTotpEnrollmentRequired(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.TotpEnrollmentRequired, nil
+			return obj.IsTotpEnrollmentRequired, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -35001,7 +34967,7 @@ func (ec *executionContext) _Viewer_totpEnrollmentRequired(ctx context.Context, 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_totpEnrollmentRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_isTotpEnrollmentRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Boolean")
 }
 
@@ -38175,7 +38141,7 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "timesOfDay", "modality", "facilitatorId", "active", "search"}
+	fieldsInOrder := [...]string{"kinds", "timesOfDay", "modality", "facilitatorId", "isActive", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38210,13 +38176,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.FacilitatorID = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		case "search":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -38872,20 +38838,20 @@ func (ec *executionContext) unmarshalInputPeerFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"active", "language", "alumniOnly", "hasCapacity", "search"}
+	fieldsInOrder := [...]string{"isActive", "language", "isAlumniOnly", "hasCapacity", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		case "language":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -38893,13 +38859,13 @@ func (ec *executionContext) unmarshalInputPeerFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Language = data
-		case "alumniOnly":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alumniOnly"))
+		case "isAlumniOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isAlumniOnly"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.AlumniOnly = data
+			it.IsAlumniOnly = data
 		case "hasCapacity":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCapacity"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -38942,7 +38908,7 @@ func (ec *executionContext) unmarshalInputPostUpdateInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"memberId", "body", "shareable", "occurredAt"}
+	fieldsInOrder := [...]string{"memberId", "body", "isShareable", "occurredAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38963,13 +38929,13 @@ func (ec *executionContext) unmarshalInputPostUpdateInput(ctx context.Context, o
 				return it, err
 			}
 			it.Body = data
-		case "shareable":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shareable"))
+		case "isShareable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isShareable"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Shareable = data
+			it.IsShareable = data
 		case "occurredAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAt"))
 			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
@@ -39054,7 +39020,7 @@ func (ec *executionContext) unmarshalInputRecordCheckInInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"aftercarePlanId", "occurredOn", "abstinent", "craving", "copingSkills", "note"}
+	fieldsInOrder := [...]string{"aftercarePlanId", "occurredOn", "isAbstinent", "craving", "copingSkills", "note"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39075,13 +39041,13 @@ func (ec *executionContext) unmarshalInputRecordCheckInInput(ctx context.Context
 				return it, err
 			}
 			it.OccurredOn = data
-		case "abstinent":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("abstinent"))
+		case "isAbstinent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isAbstinent"))
 			data, err := ec.unmarshalNBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Abstinent = data
+			it.IsAbstinent = data
 		case "craving":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("craving"))
 			data, err := ec.unmarshalNInt2int(ctx, v)
@@ -39940,7 +39906,7 @@ func (ec *executionContext) unmarshalInputUpdateGroupInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"groupId", "name", "description", "modality", "location", "timeZone", "schedule", "facilitatorPeerIds", "facilitatorUserIds", "active"}
+	fieldsInOrder := [...]string{"groupId", "name", "description", "modality", "location", "timeZone", "schedule", "facilitatorPeerIds", "facilitatorUserIds", "isActive"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40010,13 +39976,13 @@ func (ec *executionContext) unmarshalInputUpdateGroupInput(ctx context.Context, 
 				return it, err
 			}
 			it.FacilitatorUserIds = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		}
 	}
 	return it, nil
@@ -40276,7 +40242,7 @@ func (ec *executionContext) unmarshalInputUpdatePeerInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"peerId", "name", "bio", "certification", "clearCertification", "recoveryStartDate", "languages", "specialties", "caseloadLimit", "active"}
+	fieldsInOrder := [...]string{"peerId", "name", "bio", "certification", "clearCertification", "recoveryStartDate", "languages", "specialties", "caseloadLimit", "isActive"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40346,13 +40312,13 @@ func (ec *executionContext) unmarshalInputUpdatePeerInput(ctx context.Context, o
 				return it, err
 			}
 			it.CaseloadLimit = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		}
 	}
 	return it, nil
@@ -40430,7 +40396,7 @@ func (ec *executionContext) unmarshalInputUserFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"role", "active", "search"}
+	fieldsInOrder := [...]string{"role", "isActive", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40444,13 +40410,13 @@ func (ec *executionContext) unmarshalInputUserFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Role = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		case "search":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -40836,8 +40802,8 @@ func (ec *executionContext) _AdherenceWeek(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "met":
-			out.Values[i] = ec._AdherenceWeek_met(ctx, field, obj)
+		case "isMet":
+			out.Values[i] = ec._AdherenceWeek_isMet(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41208,11 +41174,11 @@ func (ec *executionContext) _AftercarePlan(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "reviewDue":
+		case "isReviewDue":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._AftercarePlan_reviewDue(ctx, field, obj)
+					return ec._AftercarePlan_isReviewDue(ctx, field, obj)
 				})
 		case "author":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -41470,11 +41436,11 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "active":
+		case "isActive":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._ApiKey_active(ctx, field, obj)
+					return ec._ApiKey_isActive(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -42470,8 +42436,8 @@ func (ec *executionContext) _Certification(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "expired":
-			out.Values[i] = ec._Certification_expired(ctx, field, obj)
+		case "isExpired":
+			out.Values[i] = ec._Certification_isExpired(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -42600,8 +42566,8 @@ func (ec *executionContext) _CheckIn(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "abstinent":
-			out.Values[i] = ec._CheckIn_abstinent(ctx, field, obj)
+		case "isAbstinent":
+			out.Values[i] = ec._CheckIn_isAbstinent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -43761,8 +43727,8 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_house(ctx, field, obj)
 				})
-		case "active":
-			out.Values[i] = ec._Group_active(ctx, field, obj)
+		case "isActive":
+			out.Values[i] = ec._Group_isActive(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -45464,8 +45430,8 @@ func (ec *executionContext) _OutcomeCount(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "suppressed":
-			out.Values[i] = ec._OutcomeCount_suppressed(ctx, field, obj)
+		case "isSuppressed":
+			out.Values[i] = ec._OutcomeCount_isSuppressed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45502,8 +45468,8 @@ func (ec *executionContext) _OutcomeFigure(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "suppressed":
-			out.Values[i] = ec._OutcomeFigure_suppressed(ctx, field, obj)
+		case "isSuppressed":
+			out.Values[i] = ec._OutcomeFigure_isSuppressed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45871,8 +45837,8 @@ func (ec *executionContext) _Peer(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Peer_hasCapacity(ctx, field, obj)
 				})
-		case "active":
-			out.Values[i] = ec._Peer_active(ctx, field, obj)
+		case "isActive":
+			out.Values[i] = ec._Peer_isActive(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -45986,8 +45952,8 @@ func (ec *executionContext) _PeerAssignment(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "current":
-			out.Values[i] = ec._PeerAssignment_current(ctx, field, obj)
+		case "isCurrent":
+			out.Values[i] = ec._PeerAssignment_isCurrent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -46767,11 +46733,11 @@ func (ec *executionContext) _RecoveryCapitalAssessment(ctx context.Context, sel 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "sustainedRemissionLikely":
+		case "isSustainedRemissionLikely":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field, obj)
+					return ec._RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx, field, obj)
 				})
 		case "assessedAt":
 			out.Values[i] = ec._RecoveryCapitalAssessment_assessedAt(ctx, field, obj)
@@ -46947,11 +46913,6 @@ func (ec *executionContext) _ResetPasswordPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ResetPasswordPayload")
-		case "done":
-			out.Values[i] = ec._ResetPasswordPayload_done(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "userErrors":
 			out.Values[i] = ec._ResetPasswordPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -47065,8 +47026,8 @@ func (ec *executionContext) _Residency(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "current":
-			out.Values[i] = ec._Residency_current(ctx, field, obj)
+		case "isCurrent":
+			out.Values[i] = ec._Residency_isCurrent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -47807,8 +47768,8 @@ func (ec *executionContext) _Update(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "shareable":
-			out.Values[i] = ec._Update_shareable(ctx, field, obj)
+		case "isShareable":
+			out.Values[i] = ec._Update_isShareable(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -48148,13 +48109,13 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "active":
-			out.Values[i] = ec._User_active(ctx, field, obj)
+		case "isActive":
+			out.Values[i] = ec._User_isActive(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "totpEnabled":
-			out.Values[i] = ec._User_totpEnabled(ctx, field, obj)
+		case "isTotpEnabled":
+			out.Values[i] = ec._User_isTotpEnabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -48364,13 +48325,13 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "totpEnabled":
-			out.Values[i] = ec._Viewer_totpEnabled(ctx, field, obj)
+		case "isTotpEnabled":
+			out.Values[i] = ec._Viewer_isTotpEnabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "totpEnrollmentRequired":
-			out.Values[i] = ec._Viewer_totpEnrollmentRequired(ctx, field, obj)
+		case "isTotpEnrollmentRequired":
+			out.Values[i] = ec._Viewer_isTotpEnrollmentRequired(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -90,7 +90,7 @@ type AdherenceWeek struct {
 	// The weekly target.
 	Target int `json:"target"`
 	// Whether attended reached the target.
-	Met bool `json:"met"`
+	IsMet bool `json:"isMet"`
 }
 
 // Input of `admitMember`.
@@ -248,7 +248,7 @@ type Certification struct {
 	// When it expires; null when it does not.
 	ExpiresOn *time.Time `json:"expiresOn,omitempty"`
 	// Whether it has expired (in the provider's time zone).
-	Expired bool `json:"expired"`
+	IsExpired bool `json:"isExpired"`
 }
 
 // A certification in an input.
@@ -630,7 +630,7 @@ type GroupFilter struct {
 	// Only groups led by this peer or user (a Peer or User ID).
 	FacilitatorID *string `json:"facilitatorId,omitempty"`
 	// Only active (true) or inactive (false) groups; active when omitted.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 	// Matches any part of the name, ignoring case.
 	Search *string `json:"search,omitempty"`
 }
@@ -840,11 +840,11 @@ type PageInfo struct {
 // Narrows the peer list.
 type PeerFilter struct {
 	// Only active (true) or inactive (false) peers.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 	// Only peers who speak this language (ignoring case).
 	Language *string `json:"language,omitempty"`
-	// Only peers who are alumni of the program.
-	AlumniOnly *bool `json:"alumniOnly,omitempty"`
+	// True lists only peers who are alumni of the program; false or omitted lists alumni and others alike.
+	IsAlumniOnly *bool `json:"isAlumniOnly,omitempty"`
 	// Only peers who can take another member (true) or who cannot (false).
 	HasCapacity *bool `json:"hasCapacity,omitempty"`
 	// Matches any part of the name, ignoring case.
@@ -858,7 +858,7 @@ type PostUpdateInput struct {
 	// The text.
 	Body string `json:"body"`
 	// Whether family may ever see it; false when omitted.
-	Shareable *bool `json:"shareable,omitempty"`
+	IsShareable *bool `json:"isShareable,omitempty"`
 	// When the reported thing happened; now when omitted.
 	OccurredAt *time.Time `json:"occurredAt,omitempty"`
 }
@@ -898,7 +898,7 @@ type RecordCheckInInput struct {
 	// The day of the check-in; not in the future.
 	OccurredOn time.Time `json:"occurredOn"`
 	// Abstinent since the last check-in.
-	Abstinent bool `json:"abstinent"`
+	IsAbstinent bool `json:"isAbstinent"`
 	// Craving, 0-10.
 	Craving int `json:"craving"`
 	// Coping skills used.
@@ -1153,7 +1153,7 @@ type UpdateGroupInput struct {
 	// Staff who lead the group; replaces them.
 	FacilitatorUserIds []string `json:"facilitatorUserIds,omitempty"`
 	// False when the group stops meeting.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 }
 
 // The result of `updateGroup`.
@@ -1257,7 +1257,7 @@ type UpdatePeerInput struct {
 	// Members at most at one time; not below the current caseload.
 	CaseloadLimit *int `json:"caseloadLimit,omitempty"`
 	// False when the peer stops supporting members (current assignments stay until ended).
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 }
 
 // The result of `updatePeer`.
@@ -1291,7 +1291,7 @@ type UserFilter struct {
 	// Only users with this role.
 	Role *domain.Role `json:"role,omitempty"`
 	// Only active (true) or deactivated (false) users.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 	// Matches any part of the name or the email, ignoring case.
 	Search *string `json:"search,omitempty"`
 }
@@ -1311,12 +1311,12 @@ type Viewer struct {
 	// When the session ends unless renewed by activity; null for a partner key.
 	SessionExpiresAt *time.Time `json:"sessionExpiresAt,omitempty"`
 	// Whether the viewer signs in with a second factor (TOTP); false for a partner key.
-	TotpEnabled bool `json:"totpEnabled"`
+	IsTotpEnabled bool `json:"isTotpEnabled"`
 	// True while the viewer's role requires two-factor sign-in (TOTP_REQUIRED_ROLES) and the
 	// account has none: the session may then only read `viewer`, enroll
 	// (`beginTotpEnrollment`, `confirmTotpEnrollment`), change its password and
 	// sign out; everything else is refused with TOTP_ENROLLMENT_REQUIRED.
-	TotpEnrollmentRequired bool `json:"totpEnrollmentRequired"`
+	IsTotpEnrollmentRequired bool `json:"isTotpEnrollmentRequired"`
 	// For a family member: the members whose active consent names them, with what those consents cover. Empty for staff.
 	SharedMembers []*SharedMember `json:"sharedMembers"`
 	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.

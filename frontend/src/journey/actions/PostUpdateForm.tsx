@@ -6,7 +6,7 @@ import { useSave } from './useSave';
 const PostUpdateMutation = graphql(`
   mutation PostUpdate($input: PostUpdateInput!) {
     postUpdate(input: $input) {
-      update { id shareable }
+      update { id isShareable }
       userErrors { field message code }
     }
   }
@@ -16,7 +16,7 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
   const id = useId();
   const [body, setBody] = useState('');
   const [shareable, setShareable] = useState(false);
-  const save = useSave(PostUpdateMutation, (d) => d.postUpdate, ['body', 'shareable']);
+  const save = useSave(PostUpdateMutation, (d) => d.postUpdate, ['body', 'isShareable']);
   const err = save.errors.byField;
   return (
     <ActionForm
@@ -31,7 +31,7 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
           save.setErrors({ byField: { body: 'Write the update first.' }, general: [] });
           return;
         }
-        save.run({ input: { memberId: props.memberId, body, shareable } }, () =>
+        save.run({ input: { memberId: props.memberId, body, isShareable: shareable } }, () =>
           props.onDone(shareable ? 'Update posted; family may see it where a consent covers it.' : 'Update posted (internal).'),
         );
       }}
@@ -43,7 +43,7 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
         <label>
           <input type="checkbox" checked={shareable} onChange={(e) => setShareable(e.target.checked)} /> Shareable with family
         </label>
-        {err.shareable && <p className="field-error">{err.shareable}</p>}
+        {err.isShareable && <p className="field-error">{err.isShareable}</p>}
       </div>
     </ActionForm>
   );

@@ -53,7 +53,7 @@ export default function CheckIns({ planId, canRecord, onSaved }: { planId: strin
               {connection.nodes.map((c) => (
                 <tr key={c.id}>
                   <td data-label="Date">{formatCalendarDate(c.occurredOn)}</td>
-                  <td data-label="Abstinent">{c.abstinent ? 'Yes' : <strong>No</strong>}</td>
+                  <td data-label="Abstinent">{c.isAbstinent ? 'Yes' : <strong>No</strong>}</td>
                   <td data-label="Craving">{c.craving} of 10</td>
                   <td data-label="Coping skills">{c.copingSkills.join(', ') || '—'}</td>
                   <td data-label="Note">{c.note || '—'}</td>
@@ -82,7 +82,7 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
   const [local, setLocal] = useState<{ abstinent?: string; craving?: string }>({});
   const [{ fetching, data, error }, record] = useMutation(RecordCheckInMutation);
   const errs = data?.recordCheckIn.userErrors;
-  const fields = ['occurredOn', 'abstinent', 'craving', 'copingSkills', 'note'];
+  const fields = ['occurredOn', 'isAbstinent', 'craving', 'copingSkills', 'note'];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -97,7 +97,7 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
       input: {
         aftercarePlanId: planId,
         occurredOn,
-        abstinent: abstinent === 'yes',
+        isAbstinent: abstinent === 'yes',
         craving: n,
         copingSkills: skills.split(',').map((s) => s.trim()).filter(Boolean),
         note: note.trim() || null,
@@ -106,7 +106,7 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
     if (r.data?.recordCheckIn.checkIn) onDone('Check-in recorded.');
   }
 
-  const abstinentErrors = [...(local.abstinent ? [local.abstinent] : []), ...errorsFor(errs, 'abstinent')];
+  const abstinentErrors = [...(local.abstinent ? [local.abstinent] : []), ...errorsFor(errs, 'isAbstinent')];
   const cravingErrors = [...(local.craving ? [local.craving] : []), ...errorsFor(errs, 'craving')];
   return (
     <form onSubmit={submit} noValidate>

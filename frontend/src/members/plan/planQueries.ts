@@ -5,7 +5,7 @@ export const PlanMemberQuery = graphql(`
     member(id: $id) {
       id
       displayName
-      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }
+      aftercarePlans { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt }
     }
   }
 `);
@@ -34,7 +34,7 @@ export const PlanDetailQuery = graphql(`
       commitments { ...PlanCommitmentFields }
       adherence(weeks: 8) {
         commitment { id }
-        weeks { weekStart attended target met }
+        weeks { weekStart attended target isMet }
       }
     }
   }
@@ -45,7 +45,7 @@ export const PlanCheckInsQuery = graphql(`
     aftercarePlan(id: $id) {
       id
       checkIns(first: $first, after: $after) {
-        nodes { id occurredOn abstinent craving copingSkills note }
+        nodes { id occurredOn isAbstinent craving copingSkills note }
         pageInfo { hasNextPage endCursor }
         totalCount
       }
@@ -57,7 +57,7 @@ export const RecoveryCapitalQuery = graphql(`
   query RecoveryCapital($id: ID!) {
     member(id: $id) {
       id
-      recoveryCapital { id total sustainedRemissionLikely assessedAt }
+      recoveryCapital { id total isSustainedRemissionLikely assessedAt }
     }
   }
 `);
@@ -76,7 +76,7 @@ export const HousePickerQuery = graphql(`
 
 export const PeerPickerQuery = graphql(`
   query PeerPicker {
-    peers(first: 100, filter: { active: true }) { nodes { id name } }
+    peers(first: 100, filter: { isActive: true }) { nodes { id name } }
   }
 `);
 
@@ -146,7 +146,7 @@ export const RemoveCommitmentMutation = graphql(`
 export const RecordCheckInMutation = graphql(`
   mutation PlanRecordCheckIn($input: RecordCheckInInput!) {
     recordCheckIn(input: $input) {
-      checkIn { id occurredOn abstinent craving }
+      checkIn { id occurredOn isAbstinent craving }
       userErrors { field message code }
     }
   }
@@ -155,7 +155,7 @@ export const RecordCheckInMutation = graphql(`
 export const RecordRecoveryCapitalMutation = graphql(`
   mutation RecordRecoveryCapital($input: RecordRecoveryCapitalInput!) {
     recordRecoveryCapital(input: $input) {
-      recoveryCapitalAssessment { id total sustainedRemissionLikely assessedAt }
+      recoveryCapitalAssessment { id total isSustainedRemissionLikely assessedAt }
       userErrors { field message code }
     }
   }
