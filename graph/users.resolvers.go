@@ -17,14 +17,11 @@ import (
 
 func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error) {
 	u, userErrors, err := mutate(func() (*domain.User, error) {
-		u, err := domain.NewStaffUser(input.Email, input.Name, input.Role, input.Password)
-		if err != nil {
+		if err := domain.CheckStaffRole(input.Role); err != nil {
 			return nil, err
 		}
-		if u.PasswordHash, err = auth.HashPassword(input.Password); err != nil {
-			return nil, err
-		}
-		return u, r.Store.CreateUser(ctx, u)
+		return r.Store.CreateUser(ctx, store.NewUser{Email: input.Email, Name: input.Name, Role: input.Role,
+			Password: input.Password}, auth.Passwords)
 	})
 	return &model.CreateUserPayload{User: u, UserErrors: userErrors}, err
 }
