@@ -102,6 +102,21 @@ type ComplexityRoot struct {
 		Viewer     func(childComplexity int) int
 	}
 
+	ActivateAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
+	AddAftercareCommitmentPayload struct {
+		AftercareCommitment func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
+	}
+
+	AddAftercareGoalPayload struct {
+		AftercareGoal func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	AddFamilyContactPayload struct {
 		FamilyContact func(childComplexity int) int
 		UserErrors    func(childComplexity int) int
@@ -134,11 +149,6 @@ type ComplexityRoot struct {
 		UpdatedAt     func(childComplexity int) int
 	}
 
-	AftercareCommitmentPayload struct {
-		AftercareCommitment func(childComplexity int) int
-		UserErrors          func(childComplexity int) int
-	}
-
 	AftercareGoal struct {
 		Category    func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -148,11 +158,6 @@ type ComplexityRoot struct {
 		Status      func(childComplexity int) int
 		TargetDate  func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
-	}
-
-	AftercareGoalPayload struct {
-		AftercareGoal func(childComplexity int) int
-		UserErrors    func(childComplexity int) int
 	}
 
 	AftercareGroupComparison struct {
@@ -187,11 +192,6 @@ type ComplexityRoot struct {
 	AftercarePlanEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
-	}
-
-	AftercarePlanPayload struct {
-		AftercarePlan func(childComplexity int) int
-		UserErrors    func(childComplexity int) int
 	}
 
 	ApiKey struct {
@@ -299,6 +299,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	CancelAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	CareEpisode struct {
 		CareLevel        func(childComplexity int) int
 		DischargeReason  func(childComplexity int) int
@@ -396,6 +401,11 @@ type ComplexityRoot struct {
 		Weeks      func(childComplexity int) int
 	}
 
+	CompleteAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	ConfirmTotpEnrollmentPayload struct {
 		RecoveryCodes func(childComplexity int) int
 		User          func(childComplexity int) int
@@ -434,6 +444,11 @@ type ComplexityRoot struct {
 		UserErrors  func(childComplexity int) int
 	}
 
+	CreateAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	CreateApiKeyPayload struct {
 		APIKey     func(childComplexity int) int
 		Secret     func(childComplexity int) int
@@ -462,6 +477,16 @@ type ComplexityRoot struct {
 
 	CreatePeerPayload struct {
 		Peer       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateUserPayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	DeactivateUserPayload struct {
+		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -565,11 +590,6 @@ type ComplexityRoot struct {
 		Member   func(childComplexity int) int
 	}
 
-	GroupMembershipPayload struct {
-		GroupMembership func(childComplexity int) int
-		UserErrors      func(childComplexity int) int
-	}
-
 	House struct {
 		Address            func(childComplexity int) int
 		Capacity           func(childComplexity int) int
@@ -612,6 +632,16 @@ type ComplexityRoot struct {
 		ResetURL   func(childComplexity int) int
 		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	JoinGroupPayload struct {
+		GroupMembership func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
+	LeaveGroupPayload struct {
+		GroupMembership func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
 	}
 
 	LevelOutcome struct {
@@ -719,17 +749,17 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcceptInvitation          func(childComplexity int, input model.AcceptInvitationInput) int
-		ActivateAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
+		ActivateAftercarePlan     func(childComplexity int, input model.ActivateAftercarePlanInput) int
 		AddAftercareCommitment    func(childComplexity int, input model.AddAftercareCommitmentInput) int
 		AddAftercareGoal          func(childComplexity int, input model.AddAftercareGoalInput) int
 		AddFamilyContact          func(childComplexity int, input model.AddFamilyContactInput) int
 		AdmitMember               func(childComplexity int, input model.AdmitMemberInput) int
 		AssignPeer                func(childComplexity int, input model.AssignPeerInput) int
 		BeginTotpEnrollment       func(childComplexity int, input *model.BeginTotpEnrollmentInput) int
-		CancelAftercarePlan       func(childComplexity int, input model.AftercarePlanStatusInput) int
+		CancelAftercarePlan       func(childComplexity int, input model.CancelAftercarePlanInput) int
 		ChangeCareLevel           func(childComplexity int, input model.ChangeCareLevelInput) int
 		ChangePassword            func(childComplexity int, input model.ChangePasswordInput) int
-		CompleteAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
+		CompleteAftercarePlan     func(childComplexity int, input model.CompleteAftercarePlanInput) int
 		ConfirmTotpEnrollment     func(childComplexity int, input model.ConfirmTotpEnrollmentInput) int
 		CorrectCareEpisode        func(childComplexity int, input model.CorrectCareEpisodeInput) int
 		CreateAPIKey              func(childComplexity int, input model.CreateAPIKeyInput) int
@@ -998,6 +1028,11 @@ type ComplexityRoot struct {
 		StartDate  func(childComplexity int) int
 	}
 
+	RemoveAftercareCommitmentPayload struct {
+		AftercareCommitment func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
+	}
+
 	ResetPasswordPayload struct {
 		UserErrors func(childComplexity int) int
 	}
@@ -1125,6 +1160,21 @@ type ComplexityRoot struct {
 		Shareable  func(childComplexity int) int
 	}
 
+	UpdateAftercareCommitmentPayload struct {
+		AftercareCommitment func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
+	}
+
+	UpdateAftercareGoalPayload struct {
+		AftercareGoal func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
+	UpdateAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	UpdateConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -1162,6 +1212,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	UpdateUserRolePayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	User struct {
 		Active      func(childComplexity int) int
 		Email       func(childComplexity int) int
@@ -1187,11 +1242,6 @@ type ComplexityRoot struct {
 		Code    func(childComplexity int) int
 		Field   func(childComplexity int) int
 		Message func(childComplexity int) int
-	}
-
-	UserPayload struct {
-		User       func(childComplexity int) int
-		UserErrors func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -1427,8 +1477,8 @@ type MutationResolver interface {
 	RecordFamilyAttendance(ctx context.Context, input model.RecordFamilyAttendanceInput) (*model.RecordFamilyAttendancePayload, error)
 	CreateGroup(ctx context.Context, input model.CreateGroupInput) (*model.CreateGroupPayload, error)
 	UpdateGroup(ctx context.Context, input model.UpdateGroupInput) (*model.UpdateGroupPayload, error)
-	JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.GroupMembershipPayload, error)
-	LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.GroupMembershipPayload, error)
+	JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.JoinGroupPayload, error)
+	LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.LeaveGroupPayload, error)
 	ScheduleMeetings(ctx context.Context, input model.ScheduleMeetingsInput) (*model.ScheduleMeetingsPayload, error)
 	UpdateMeeting(ctx context.Context, input model.UpdateMeetingInput) (*model.UpdateMeetingPayload, error)
 	RecordAttendance(ctx context.Context, input model.RecordAttendanceInput) (*model.RecordAttendancePayload, error)
@@ -1447,22 +1497,22 @@ type MutationResolver interface {
 	AssignPeer(ctx context.Context, input model.AssignPeerInput) (*model.AssignPeerPayload, error)
 	EndPeerAssignment(ctx context.Context, input model.EndPeerAssignmentInput) (*model.EndPeerAssignmentPayload, error)
 	LogPeerConversation(ctx context.Context, input model.LogPeerConversationInput) (*model.LogPeerConversationPayload, error)
-	CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.AftercarePlanPayload, error)
-	UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.AftercarePlanPayload, error)
-	ActivateAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
-	CompleteAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
-	CancelAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
-	AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AftercareGoalPayload, error)
-	UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.AftercareGoalPayload, error)
-	AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
-	UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
-	RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
+	CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.CreateAftercarePlanPayload, error)
+	UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.UpdateAftercarePlanPayload, error)
+	ActivateAftercarePlan(ctx context.Context, input model.ActivateAftercarePlanInput) (*model.ActivateAftercarePlanPayload, error)
+	CompleteAftercarePlan(ctx context.Context, input model.CompleteAftercarePlanInput) (*model.CompleteAftercarePlanPayload, error)
+	CancelAftercarePlan(ctx context.Context, input model.CancelAftercarePlanInput) (*model.CancelAftercarePlanPayload, error)
+	AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AddAftercareGoalPayload, error)
+	UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.UpdateAftercareGoalPayload, error)
+	AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AddAftercareCommitmentPayload, error)
+	UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.UpdateAftercareCommitmentPayload, error)
+	RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.RemoveAftercareCommitmentPayload, error)
 	RecordCheckIn(ctx context.Context, input model.RecordCheckInInput) (*model.RecordCheckInPayload, error)
 	RecordRecoveryCapital(ctx context.Context, input model.RecordRecoveryCapitalInput) (*model.RecordRecoveryCapitalPayload, error)
 	PostUpdate(ctx context.Context, input model.PostUpdateInput) (*model.PostUpdatePayload, error)
-	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.UserPayload, error)
-	UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UserPayload, error)
-	DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.UserPayload, error)
+	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error)
+	UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UpdateUserRolePayload, error)
+	DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.DeactivateUserPayload, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
 	IssuePasswordReset(ctx context.Context, input model.IssuePasswordResetInput) (*model.IssuePasswordResetPayload, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error)
@@ -1649,6 +1699,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AcceptInvitationPayload.Viewer(childComplexity), true
 
+	case "ActivateAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.ActivateAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivateAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "ActivateAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.ActivateAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivateAftercarePlanPayload.UserErrors(childComplexity), true
+
+	case "AddAftercareCommitmentPayload.aftercareCommitment":
+		if e.ComplexityRoot.AddAftercareCommitmentPayload.AftercareCommitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareCommitmentPayload.AftercareCommitment(childComplexity), true
+	case "AddAftercareCommitmentPayload.userErrors":
+		if e.ComplexityRoot.AddAftercareCommitmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareCommitmentPayload.UserErrors(childComplexity), true
+
+	case "AddAftercareGoalPayload.aftercareGoal":
+		if e.ComplexityRoot.AddAftercareGoalPayload.AftercareGoal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareGoalPayload.AftercareGoal(childComplexity), true
+	case "AddAftercareGoalPayload.userErrors":
+		if e.ComplexityRoot.AddAftercareGoalPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareGoalPayload.UserErrors(childComplexity), true
+
 	case "AddFamilyContactPayload.familyContact":
 		if e.ComplexityRoot.AddFamilyContactPayload.FamilyContact == nil {
 			break
@@ -1773,19 +1862,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercareCommitment.UpdatedAt(childComplexity), true
 
-	case "AftercareCommitmentPayload.aftercareCommitment":
-		if e.ComplexityRoot.AftercareCommitmentPayload.AftercareCommitment == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareCommitmentPayload.AftercareCommitment(childComplexity), true
-	case "AftercareCommitmentPayload.userErrors":
-		if e.ComplexityRoot.AftercareCommitmentPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareCommitmentPayload.UserErrors(childComplexity), true
-
 	case "AftercareGoal.category":
 		if e.ComplexityRoot.AftercareGoal.Category == nil {
 			break
@@ -1834,19 +1910,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercareGoal.UpdatedAt(childComplexity), true
-
-	case "AftercareGoalPayload.aftercareGoal":
-		if e.ComplexityRoot.AftercareGoalPayload.AftercareGoal == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareGoalPayload.AftercareGoal(childComplexity), true
-	case "AftercareGoalPayload.userErrors":
-		if e.ComplexityRoot.AftercareGoalPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareGoalPayload.UserErrors(childComplexity), true
 
 	case "AftercareGroupComparison.fewerGroups":
 		if e.ComplexityRoot.AftercareGroupComparison.FewerGroups == nil {
@@ -1993,19 +2056,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercarePlanEdge.Node(childComplexity), true
-
-	case "AftercarePlanPayload.aftercarePlan":
-		if e.ComplexityRoot.AftercarePlanPayload.AftercarePlan == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercarePlanPayload.AftercarePlan(childComplexity), true
-	case "AftercarePlanPayload.userErrors":
-		if e.ComplexityRoot.AftercarePlanPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercarePlanPayload.UserErrors(childComplexity), true
 
 	case "ApiKey.createdAt":
 		if e.ComplexityRoot.ApiKey.CreatedAt == nil {
@@ -2416,6 +2466,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BeginTotpEnrollmentPayload.UserErrors(childComplexity), true
 
+	case "CancelAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.CancelAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "CancelAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.CancelAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelAftercarePlanPayload.UserErrors(childComplexity), true
+
 	case "CareEpisode.careLevel":
 		if e.ComplexityRoot.CareEpisode.CareLevel == nil {
 			break
@@ -2794,6 +2857,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommitmentAdherence.Weeks(childComplexity), true
 
+	case "CompleteAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.CompleteAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompleteAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "CompleteAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.CompleteAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompleteAftercarePlanPayload.UserErrors(childComplexity), true
+
 	case "ConfirmTotpEnrollmentPayload.recoveryCodes":
 		if e.ComplexityRoot.ConfirmTotpEnrollmentPayload.RecoveryCodes == nil {
 			break
@@ -2954,6 +3030,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CorrectCareEpisodePayload.UserErrors(childComplexity), true
 
+	case "CreateAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.CreateAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "CreateAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.CreateAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateAftercarePlanPayload.UserErrors(childComplexity), true
+
 	case "CreateApiKeyPayload.apiKey":
 		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
 			break
@@ -3037,6 +3126,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatePeerPayload.UserErrors(childComplexity), true
+
+	case "CreateUserPayload.user":
+		if e.ComplexityRoot.CreateUserPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateUserPayload.User(childComplexity), true
+	case "CreateUserPayload.userErrors":
+		if e.ComplexityRoot.CreateUserPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateUserPayload.UserErrors(childComplexity), true
+
+	case "DeactivateUserPayload.user":
+		if e.ComplexityRoot.DeactivateUserPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeactivateUserPayload.User(childComplexity), true
+	case "DeactivateUserPayload.userErrors":
+		if e.ComplexityRoot.DeactivateUserPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeactivateUserPayload.UserErrors(childComplexity), true
 
 	case "DisableTotpPayload.user":
 		if e.ComplexityRoot.DisableTotpPayload.User == nil {
@@ -3422,19 +3537,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GroupMembership.Member(childComplexity), true
 
-	case "GroupMembershipPayload.groupMembership":
-		if e.ComplexityRoot.GroupMembershipPayload.GroupMembership == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GroupMembershipPayload.GroupMembership(childComplexity), true
-	case "GroupMembershipPayload.userErrors":
-		if e.ComplexityRoot.GroupMembershipPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GroupMembershipPayload.UserErrors(childComplexity), true
-
 	case "House.address":
 		if e.ComplexityRoot.House.Address == nil {
 			break
@@ -3618,6 +3720,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IssuePasswordResetPayload.UserErrors(childComplexity), true
+
+	case "JoinGroupPayload.groupMembership":
+		if e.ComplexityRoot.JoinGroupPayload.GroupMembership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JoinGroupPayload.GroupMembership(childComplexity), true
+	case "JoinGroupPayload.userErrors":
+		if e.ComplexityRoot.JoinGroupPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JoinGroupPayload.UserErrors(childComplexity), true
+
+	case "LeaveGroupPayload.groupMembership":
+		if e.ComplexityRoot.LeaveGroupPayload.GroupMembership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaveGroupPayload.GroupMembership(childComplexity), true
+	case "LeaveGroupPayload.userErrors":
+		if e.ComplexityRoot.LeaveGroupPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaveGroupPayload.UserErrors(childComplexity), true
 
 	case "LevelOutcome.careLevel":
 		if e.ComplexityRoot.LevelOutcome.Level == nil {
@@ -4084,7 +4212,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ActivateAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+		return e.ComplexityRoot.Mutation.ActivateAftercarePlan(childComplexity, args["input"].(model.ActivateAftercarePlanInput)), true
 	case "Mutation.addAftercareCommitment":
 		if e.ComplexityRoot.Mutation.AddAftercareCommitment == nil {
 			break
@@ -4161,7 +4289,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CancelAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+		return e.ComplexityRoot.Mutation.CancelAftercarePlan(childComplexity, args["input"].(model.CancelAftercarePlanInput)), true
 	case "Mutation.changeCareLevel":
 		if e.ComplexityRoot.Mutation.ChangeCareLevel == nil {
 			break
@@ -4194,7 +4322,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CompleteAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+		return e.ComplexityRoot.Mutation.CompleteAftercarePlan(childComplexity, args["input"].(model.CompleteAftercarePlanInput)), true
 	case "Mutation.confirmTotpEnrollment":
 		if e.ComplexityRoot.Mutation.ConfirmTotpEnrollment == nil {
 			break
@@ -5674,6 +5802,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecoveryStartDateChange.StartDate(childComplexity), true
 
+	case "RemoveAftercareCommitmentPayload.aftercareCommitment":
+		if e.ComplexityRoot.RemoveAftercareCommitmentPayload.AftercareCommitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemoveAftercareCommitmentPayload.AftercareCommitment(childComplexity), true
+	case "RemoveAftercareCommitmentPayload.userErrors":
+		if e.ComplexityRoot.RemoveAftercareCommitmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemoveAftercareCommitmentPayload.UserErrors(childComplexity), true
+
 	case "ResetPasswordPayload.userErrors":
 		if e.ComplexityRoot.ResetPasswordPayload.UserErrors == nil {
 			break
@@ -6118,6 +6259,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Update.Shareable(childComplexity), true
 
+	case "UpdateAftercareCommitmentPayload.aftercareCommitment":
+		if e.ComplexityRoot.UpdateAftercareCommitmentPayload.AftercareCommitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareCommitmentPayload.AftercareCommitment(childComplexity), true
+	case "UpdateAftercareCommitmentPayload.userErrors":
+		if e.ComplexityRoot.UpdateAftercareCommitmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareCommitmentPayload.UserErrors(childComplexity), true
+
+	case "UpdateAftercareGoalPayload.aftercareGoal":
+		if e.ComplexityRoot.UpdateAftercareGoalPayload.AftercareGoal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareGoalPayload.AftercareGoal(childComplexity), true
+	case "UpdateAftercareGoalPayload.userErrors":
+		if e.ComplexityRoot.UpdateAftercareGoalPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareGoalPayload.UserErrors(childComplexity), true
+
+	case "UpdateAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.UpdateAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "UpdateAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.UpdateAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercarePlanPayload.UserErrors(childComplexity), true
+
 	case "UpdateConnection.edges":
 		if e.ComplexityRoot.UpdateConnection.Edges == nil {
 			break
@@ -6221,6 +6401,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdatePeerPayload.UserErrors(childComplexity), true
 
+	case "UpdateUserRolePayload.user":
+		if e.ComplexityRoot.UpdateUserRolePayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateUserRolePayload.User(childComplexity), true
+	case "UpdateUserRolePayload.userErrors":
+		if e.ComplexityRoot.UpdateUserRolePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateUserRolePayload.UserErrors(childComplexity), true
+
 	case "User.isActive":
 		if e.ComplexityRoot.User.Active == nil {
 			break
@@ -6315,19 +6508,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserError.Message(childComplexity), true
 
-	case "UserPayload.user":
-		if e.ComplexityRoot.UserPayload.User == nil {
-			break
-		}
-
-		return e.ComplexityRoot.UserPayload.User(childComplexity), true
-	case "UserPayload.userErrors":
-		if e.ComplexityRoot.UserPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.UserPayload.UserErrors(childComplexity), true
-
 	case "Viewer.apiKey":
 		if e.ComplexityRoot.Viewer.APIKey == nil {
 			break
@@ -6406,19 +6586,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AcceptInvitationInput", ec.unmarshalInputAcceptInvitationInput),
+			graphql.NewInputUnmarshaler("ActivateAftercarePlanInput", ec.unmarshalInputActivateAftercarePlanInput),
 			graphql.NewInputUnmarshaler("AddAftercareCommitmentInput", ec.unmarshalInputAddAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("AddAftercareGoalInput", ec.unmarshalInputAddAftercareGoalInput),
 			graphql.NewInputUnmarshaler("AddFamilyContactInput", ec.unmarshalInputAddFamilyContactInput),
 			graphql.NewInputUnmarshaler("AdmitMemberInput", ec.unmarshalInputAdmitMemberInput),
-			graphql.NewInputUnmarshaler("AftercarePlanStatusInput", ec.unmarshalInputAftercarePlanStatusInput),
 			graphql.NewInputUnmarshaler("AssignPeerInput", ec.unmarshalInputAssignPeerInput),
 			graphql.NewInputUnmarshaler("AttendanceEntryInput", ec.unmarshalInputAttendanceEntryInput),
 			graphql.NewInputUnmarshaler("AuditEventFilter", ec.unmarshalInputAuditEventFilter),
 			graphql.NewInputUnmarshaler("BeginTotpEnrollmentInput", ec.unmarshalInputBeginTotpEnrollmentInput),
+			graphql.NewInputUnmarshaler("CancelAftercarePlanInput", ec.unmarshalInputCancelAftercarePlanInput),
 			graphql.NewInputUnmarshaler("CareLevelChangeFilter", ec.unmarshalInputCareLevelChangeFilter),
 			graphql.NewInputUnmarshaler("CertificationInput", ec.unmarshalInputCertificationInput),
 			graphql.NewInputUnmarshaler("ChangeCareLevelInput", ec.unmarshalInputChangeCareLevelInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("CompleteAftercarePlanInput", ec.unmarshalInputCompleteAftercarePlanInput),
 			graphql.NewInputUnmarshaler("ConfirmTotpEnrollmentInput", ec.unmarshalInputConfirmTotpEnrollmentInput),
 			graphql.NewInputUnmarshaler("CorrectCareEpisodeInput", ec.unmarshalInputCorrectCareEpisodeInput),
 			graphql.NewInputUnmarshaler("CreateAftercarePlanInput", ec.unmarshalInputCreateAftercarePlanInput),
@@ -7689,8 +7871,16 @@ input LeaveGroupInput {
   leftAt: DateTime
 }
 
-"""The result of ` + "`" + `joinGroup` + "`" + ` and ` + "`" + `leaveGroup` + "`" + `."""
-type GroupMembershipPayload {
+"""The result of ` + "`" + `joinGroup` + "`" + `."""
+type JoinGroupPayload {
+  """The membership."""
+  groupMembership: GroupMembership
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `leaveGroup` + "`" + `."""
+type LeaveGroupPayload {
   """The membership."""
   groupMembership: GroupMembership
   """Why nothing was written."""
@@ -7765,9 +7955,9 @@ extend type Mutation {
   """Changes a group."""
   updateGroup("The input of the mutation." input: UpdateGroupInput!): UpdateGroupPayload!
   """Adds a member to a group."""
-  joinGroup("The input of the mutation." input: JoinGroupInput!): GroupMembershipPayload!
+  joinGroup("The input of the mutation." input: JoinGroupInput!): JoinGroupPayload!
   """Takes a member out of a group."""
-  leaveGroup("The input of the mutation." input: LeaveGroupInput!): GroupMembershipPayload!
+  leaveGroup("The input of the mutation." input: LeaveGroupInput!): LeaveGroupPayload!
   """Creates the group's meetings in a date range from its schedule. Idempotent; correct across daylight-saving changes."""
   scheduleMeetings("The input of the mutation." input: ScheduleMeetingsInput!): ScheduleMeetingsPayload!
   """Sets a meeting's topic or facilitator."""
@@ -9305,14 +9495,58 @@ input UpdateAftercarePlanInput {
   reviewOn: Date
 }
 
-"""Input of ` + "`" + `activateAftercarePlan` + "`" + `, ` + "`" + `completeAftercarePlan` + "`" + ` and ` + "`" + `cancelAftercarePlan` + "`" + `."""
-input AftercarePlanStatusInput {
+"""Input of ` + "`" + `activateAftercarePlan` + "`" + `."""
+input ActivateAftercarePlanInput {
   """The plan."""
   aftercarePlanId: ID!
 }
 
-"""The result of a plan mutation."""
-type AftercarePlanPayload {
+"""Input of ` + "`" + `completeAftercarePlan` + "`" + `."""
+input CompleteAftercarePlanInput {
+  """The plan."""
+  aftercarePlanId: ID!
+}
+
+"""Input of ` + "`" + `cancelAftercarePlan` + "`" + `."""
+input CancelAftercarePlanInput {
+  """The plan."""
+  aftercarePlanId: ID!
+}
+
+"""The result of ` + "`" + `createAftercarePlan` + "`" + `."""
+type CreateAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateAftercarePlan` + "`" + `."""
+type UpdateAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `activateAftercarePlan` + "`" + `."""
+type ActivateAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `completeAftercarePlan` + "`" + `."""
+type CompleteAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `cancelAftercarePlan` + "`" + `."""
+type CancelAftercarePlanPayload {
   """The plan as it is now."""
   aftercarePlan: AftercarePlan
   """Why nothing was written."""
@@ -9347,8 +9581,16 @@ input UpdateAftercareGoalInput {
   status: AftercareGoalStatus
 }
 
-"""The result of a goal mutation."""
-type AftercareGoalPayload {
+"""The result of ` + "`" + `addAftercareGoal` + "`" + `."""
+type AddAftercareGoalPayload {
+  """The goal as it is now."""
+  aftercareGoal: AftercareGoal
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateAftercareGoal` + "`" + `."""
+type UpdateAftercareGoalPayload {
   """The goal as it is now."""
   aftercareGoal: AftercareGoal
   """Why nothing was written."""
@@ -9391,8 +9633,24 @@ input RemoveAftercareCommitmentInput {
   aftercareCommitmentId: ID!
 }
 
-"""The result of a commitment mutation."""
-type AftercareCommitmentPayload {
+"""The result of ` + "`" + `addAftercareCommitment` + "`" + `."""
+type AddAftercareCommitmentPayload {
+  """The commitment as it is now."""
+  aftercareCommitment: AftercareCommitment
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateAftercareCommitment` + "`" + `."""
+type UpdateAftercareCommitmentPayload {
+  """The commitment as it is now."""
+  aftercareCommitment: AftercareCommitment
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `removeAftercareCommitment` + "`" + `."""
+type RemoveAftercareCommitmentPayload {
   """The commitment as it is now."""
   aftercareCommitment: AftercareCommitment
   """Why nothing was written."""
@@ -9443,25 +9701,25 @@ type RecordRecoveryCapitalPayload {
 
 extend type Mutation {
   """Starts a plan as a DRAFT."""
-  createAftercarePlan("The input of the mutation." input: CreateAftercarePlanInput!): AftercarePlanPayload!
+  createAftercarePlan("The input of the mutation." input: CreateAftercarePlanInput!): CreateAftercarePlanPayload!
   """Changes a draft or active plan's dates."""
-  updateAftercarePlan("The input of the mutation." input: UpdateAftercarePlanInput!): AftercarePlanPayload!
+  updateAftercarePlan("The input of the mutation." input: UpdateAftercarePlanInput!): UpdateAftercarePlanPayload!
   """Puts a draft plan in force; ACTIVE_PLAN_EXISTS when the member has an active plan."""
-  activateAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  activateAftercarePlan("The input of the mutation." input: ActivateAftercarePlanInput!): ActivateAftercarePlanPayload!
   """Marks an active plan completed."""
-  completeAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  completeAftercarePlan("The input of the mutation." input: CompleteAftercarePlanInput!): CompleteAftercarePlanPayload!
   """Cancels a draft or active plan."""
-  cancelAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  cancelAftercarePlan("The input of the mutation." input: CancelAftercarePlanInput!): CancelAftercarePlanPayload!
   """Adds a goal to a draft or active plan."""
-  addAftercareGoal("The input of the mutation." input: AddAftercareGoalInput!): AftercareGoalPayload!
+  addAftercareGoal("The input of the mutation." input: AddAftercareGoalInput!): AddAftercareGoalPayload!
   """Changes a goal."""
-  updateAftercareGoal("The input of the mutation." input: UpdateAftercareGoalInput!): AftercareGoalPayload!
+  updateAftercareGoal("The input of the mutation." input: UpdateAftercareGoalInput!): UpdateAftercareGoalPayload!
   """Adds a commitment to a draft or active plan."""
-  addAftercareCommitment("The input of the mutation." input: AddAftercareCommitmentInput!): AftercareCommitmentPayload!
+  addAftercareCommitment("The input of the mutation." input: AddAftercareCommitmentInput!): AddAftercareCommitmentPayload!
   """Changes a commitment."""
-  updateAftercareCommitment("The input of the mutation." input: UpdateAftercareCommitmentInput!): AftercareCommitmentPayload!
+  updateAftercareCommitment("The input of the mutation." input: UpdateAftercareCommitmentInput!): UpdateAftercareCommitmentPayload!
   """Takes a commitment out of the plan (kept in its history)."""
-  removeAftercareCommitment("The input of the mutation." input: RemoveAftercareCommitmentInput!): AftercareCommitmentPayload!
+  removeAftercareCommitment("The input of the mutation." input: RemoveAftercareCommitmentInput!): RemoveAftercareCommitmentPayload!
   """Records a check-in against an active plan."""
   recordCheckIn("The input of the mutation." input: RecordCheckInInput!): RecordCheckInPayload!
   """Records a BARC-10 assessment; the total is computed."""
@@ -9890,8 +10148,24 @@ input DeactivateUserInput {
   userId: ID!
 }
 
-"""The result of a user administration mutation."""
-type UserPayload {
+"""The result of ` + "`" + `createUser` + "`" + `."""
+type CreateUserPayload {
+  """The user as written; null when nothing was."""
+  user: User
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateUserRole` + "`" + `."""
+type UpdateUserRolePayload {
+  """The user as written; null when nothing was."""
+  user: User
+  """Why nothing was written (LAST_ADMIN when no active admin would remain)."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `deactivateUser` + "`" + `."""
+type DeactivateUserPayload {
   """The user as written; null when nothing was."""
   user: User
   """Why nothing was written (LAST_ADMIN when no active admin would remain)."""
@@ -9900,14 +10174,14 @@ type UserPayload {
 
 extend type Mutation {
   """Creates a staff account (for admins)."""
-  createUser("The input of the mutation." input: CreateUserInput!): UserPayload!
+  createUser("The input of the mutation." input: CreateUserInput!): CreateUserPayload!
   """Gives a staff account another staff role (for admins). Takes effect on the user's next request."""
-  updateUserRole("The input of the mutation." input: UpdateUserRoleInput!): UserPayload!
+  updateUserRole("The input of the mutation." input: UpdateUserRoleInput!): UpdateUserRolePayload!
   """
   Deactivates an account (for admins): it can no longer sign in, and all its
   sessions end at once. Deactivating an inactive account changes nothing.
   """
-  deactivateUser("The input of the mutation." input: DeactivateUserInput!): UserPayload!
+  deactivateUser("The input of the mutation." input: DeactivateUserInput!): DeactivateUserPayload!
 }
 
 """Input of ` + "`" + `changePassword` + "`" + `."""
@@ -10168,6 +10442,36 @@ func (ec *executionContext) childFields_AcceptInvitationPayload(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type AcceptInvitationPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ActivateAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_ActivateAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ActivateAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivateAftercarePlanPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AddAftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareCommitment":
+		return ec.fieldContext_AddAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AddAftercareCommitmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddAftercareCommitmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AddAftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareGoal":
+		return ec.fieldContext_AddAftercareGoalPayload_aftercareGoal(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AddAftercareGoalPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddAftercareGoalPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AddFamilyContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "familyContact":
@@ -10232,16 +10536,6 @@ func (ec *executionContext) childFields_AftercareCommitment(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitment", field.Name)
 }
 
-func (ec *executionContext) childFields_AftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "aftercareCommitment":
-		return ec.fieldContext_AftercareCommitmentPayload_aftercareCommitment(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_AftercareCommitmentPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitmentPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10262,16 +10556,6 @@ func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field
 		return ec.fieldContext_AftercareGoal_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AftercareGoal", field.Name)
-}
-
-func (ec *executionContext) childFields_AftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "aftercareGoal":
-		return ec.fieldContext_AftercareGoalPayload_aftercareGoal(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_AftercareGoalPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AftercareGroupComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10340,16 +10624,6 @@ func (ec *executionContext) childFields_AftercarePlanEdge(ctx context.Context, f
 		return ec.fieldContext_AftercarePlanEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanEdge", field.Name)
-}
-
-func (ec *executionContext) childFields_AftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "aftercarePlan":
-		return ec.fieldContext_AftercarePlanPayload_aftercarePlan(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10562,6 +10836,16 @@ func (ec *executionContext) childFields_BeginTotpEnrollmentPayload(ctx context.C
 	return nil, fmt.Errorf("no field named %q was found under type BeginTotpEnrollmentPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CancelAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_CancelAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CancelAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CancelAftercarePlanPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CareEpisode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10756,6 +11040,16 @@ func (ec *executionContext) childFields_CommitmentAdherence(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentAdherence", field.Name)
 }
 
+func (ec *executionContext) childFields_CompleteAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_CompleteAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CompleteAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompleteAftercarePlanPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ConfirmTotpEnrollmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
@@ -10832,6 +11126,16 @@ func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type CorrectCareEpisodePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_CreateAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateAftercarePlanPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "apiKey":
@@ -10892,6 +11196,26 @@ func (ec *executionContext) childFields_CreatePeerPayload(ctx context.Context, f
 		return ec.fieldContext_CreatePeerPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreatePeerPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_CreateUserPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateUserPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateUserPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeactivateUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_DeactivateUserPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeactivateUserPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeactivateUserPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DisableTotpPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11094,16 +11418,6 @@ func (ec *executionContext) childFields_GroupMembership(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type GroupMembership", field.Name)
 }
 
-func (ec *executionContext) childFields_GroupMembershipPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "groupMembership":
-		return ec.fieldContext_GroupMembershipPayload_groupMembership(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_GroupMembershipPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type GroupMembershipPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_House(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11190,6 +11504,26 @@ func (ec *executionContext) childFields_IssuePasswordResetPayload(ctx context.Co
 		return ec.fieldContext_IssuePasswordResetPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IssuePasswordResetPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_JoinGroupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupMembership":
+		return ec.fieldContext_JoinGroupPayload_groupMembership(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_JoinGroupPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JoinGroupPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LeaveGroupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupMembership":
+		return ec.fieldContext_LeaveGroupPayload_groupMembership(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LeaveGroupPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LeaveGroupPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_LevelOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11788,6 +12122,16 @@ func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type RecoveryStartDateChange", field.Name)
 }
 
+func (ec *executionContext) childFields_RemoveAftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareCommitment":
+		return ec.fieldContext_RemoveAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RemoveAftercareCommitmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RemoveAftercareCommitmentPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ResetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "userErrors":
@@ -12042,6 +12386,36 @@ func (ec *executionContext) childFields_Update(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Update", field.Name)
 }
 
+func (ec *executionContext) childFields_UpdateAftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareCommitment":
+		return ec.fieldContext_UpdateAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateAftercareCommitmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateAftercareCommitmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateAftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareGoal":
+		return ec.fieldContext_UpdateAftercareGoalPayload_aftercareGoal(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateAftercareGoalPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateAftercareGoalPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_UpdateAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateAftercarePlanPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_UpdateConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -12116,6 +12490,16 @@ func (ec *executionContext) childFields_UpdatePeerPayload(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type UpdatePeerPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_UpdateUserRolePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_UpdateUserRolePayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateUserRolePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateUserRolePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12168,16 +12552,6 @@ func (ec *executionContext) childFields_UserError(ctx context.Context, field gra
 		return ec.fieldContext_UserError_code(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
-}
-
-func (ec *executionContext) childFields_UserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "user":
-		return ec.fieldContext_UserPayload_user(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_UserPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type UserPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12704,8 +13078,8 @@ func (ec *executionContext) field_Mutation_activateAftercarePlan_args(ctx contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		func(ctx context.Context, v any) (model.ActivateAftercarePlanInput, error) {
+			return ec.unmarshalNActivateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐActivateAftercarePlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12802,8 +13176,8 @@ func (ec *executionContext) field_Mutation_cancelAftercarePlan_args(ctx context.
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		func(ctx context.Context, v any) (model.CancelAftercarePlanInput, error) {
+			return ec.unmarshalNCancelAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCancelAftercarePlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12844,8 +13218,8 @@ func (ec *executionContext) field_Mutation_completeAftercarePlan_args(ctx contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		func(ctx context.Context, v any) (model.CompleteAftercarePlanInput, error) {
+			return ec.unmarshalNCompleteAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14556,6 +14930,198 @@ func (ec *executionContext) fieldContext_AcceptInvitationPayload_userErrors(_ co
 	return fc, nil
 }
 
+func (ec *executionContext) _ActivateAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.ActivateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivateAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivateAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivateAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ActivateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivateAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivateAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareCommitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareCommitmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareGoalPayload_aftercareGoal(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareGoalPayload_aftercareGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareGoal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareGoalPayload_aftercareGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareGoalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareGoalPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareGoalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AddFamilyContactPayload_familyContact(ctx context.Context, field graphql.CollectedField, obj *model.AddFamilyContactPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15097,70 +15663,6 @@ func (ec *executionContext) fieldContext_AftercareCommitment_removedAt(_ context
 	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _AftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareCommitmentPayload_aftercareCommitment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AftercareCommitment, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
-			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareCommitmentPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitment(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareCommitmentPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareCommitmentPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _AftercareGoal_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15352,70 +15854,6 @@ func (ec *executionContext) _AftercareGoal_updatedAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_AftercareGoal_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "DateTime")
-}
-
-func (ec *executionContext) _AftercareGoalPayload_aftercareGoal(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareGoalPayload_aftercareGoal(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AftercareGoal, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
-			return ec.marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareGoalPayload_aftercareGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareGoalPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoal(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AftercareGoalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareGoalPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareGoalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareGoalPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _AftercareGroupComparison_twoOrMoreGroups(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGroupComparison) (ret graphql.Marshaler) {
@@ -16051,70 +16489,6 @@ func (ec *executionContext) fieldContext_AftercarePlanEdge_node(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AftercarePlan(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercarePlanPayload_aftercarePlan(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AftercarePlan, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
-			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercarePlanPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlan(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercarePlanPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17872,6 +18246,70 @@ func (ec *executionContext) fieldContext_BeginTotpEnrollmentPayload_userErrors(_
 	return fc, nil
 }
 
+func (ec *executionContext) _CancelAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.CancelAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CancelAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CancelAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CancelAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CancelAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CancelAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CancelAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CancelAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CancelAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CareEpisode_id(ctx context.Context, field graphql.CollectedField, obj *domain.CareEpisode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19527,6 +19965,70 @@ func (ec *executionContext) fieldContext_CommitmentAdherence_weeks(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _CompleteAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.CompleteAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompleteAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompleteAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompleteAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompleteAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CompleteAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompleteAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompleteAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompleteAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConfirmTotpEnrollmentPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.ConfirmTotpEnrollmentPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20224,6 +20726,70 @@ func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_userErrors(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.CreateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20621,6 +21187,134 @@ func (ec *executionContext) _CreatePeerPayload_userErrors(ctx context.Context, f
 func (ec *executionContext) fieldContext_CreatePeerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreatePeerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.CreateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateUserPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateUserPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateUserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateUserPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateUserPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateUserPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateUserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeactivateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.DeactivateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeactivateUserPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeactivateUserPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeactivateUserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeactivateUserPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeactivateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeactivateUserPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeactivateUserPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeactivateUserPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -22325,70 +23019,6 @@ func (ec *executionContext) fieldContext_GroupMembership_leftAt(_ context.Contex
 	return graphql.NewScalarFieldContext("GroupMembership", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _GroupMembershipPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.GroupMembershipPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupMembershipPayload_groupMembership(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.GroupMembership, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_GroupMembershipPayload_groupMembership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "GroupMembershipPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembership(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _GroupMembershipPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.GroupMembershipPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupMembershipPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_GroupMembershipPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "GroupMembershipPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _House_id(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23175,6 +23805,134 @@ func (ec *executionContext) _IssuePasswordResetPayload_userErrors(ctx context.Co
 func (ec *executionContext) fieldContext_IssuePasswordResetPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "IssuePasswordResetPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JoinGroupPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.JoinGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JoinGroupPayload_groupMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupMembership, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JoinGroupPayload_groupMembership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JoinGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JoinGroupPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.JoinGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JoinGroupPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JoinGroupPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JoinGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LeaveGroupPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.LeaveGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaveGroupPayload_groupMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupMembership, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaveGroupPayload_groupMembership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LeaveGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LeaveGroupPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.LeaveGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaveGroupPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaveGroupPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LeaveGroupPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -25717,8 +26475,8 @@ func (ec *executionContext) _Mutation_joinGroup(ctx context.Context, field graph
 			return ec.Resolvers.Mutation().JoinGroup(ctx, fc.Args["input"].(model.JoinGroupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
-			return ec.marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JoinGroupPayload) graphql.Marshaler {
+			return ec.marshalNJoinGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐJoinGroupPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25731,7 +26489,7 @@ func (ec *executionContext) fieldContext_Mutation_joinGroup(ctx context.Context,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembershipPayload(ctx, field)
+			return ec.childFields_JoinGroupPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -25761,8 +26519,8 @@ func (ec *executionContext) _Mutation_leaveGroup(ctx context.Context, field grap
 			return ec.Resolvers.Mutation().LeaveGroup(ctx, fc.Args["input"].(model.LeaveGroupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
-			return ec.marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LeaveGroupPayload) graphql.Marshaler {
+			return ec.marshalNLeaveGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐLeaveGroupPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25775,7 +26533,7 @@ func (ec *executionContext) fieldContext_Mutation_leaveGroup(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembershipPayload(ctx, field)
+			return ec.childFields_LeaveGroupPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26597,8 +27355,8 @@ func (ec *executionContext) _Mutation_createAftercarePlan(ctx context.Context, f
 			return ec.Resolvers.Mutation().CreateAftercarePlan(ctx, fc.Args["input"].(model.CreateAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNCreateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26611,7 +27369,7 @@ func (ec *executionContext) fieldContext_Mutation_createAftercarePlan(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_CreateAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26641,8 +27399,8 @@ func (ec *executionContext) _Mutation_updateAftercarePlan(ctx context.Context, f
 			return ec.Resolvers.Mutation().UpdateAftercarePlan(ctx, fc.Args["input"].(model.UpdateAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNUpdateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26655,7 +27413,7 @@ func (ec *executionContext) fieldContext_Mutation_updateAftercarePlan(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_UpdateAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26682,11 +27440,11 @@ func (ec *executionContext) _Mutation_activateAftercarePlan(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ActivateAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+			return ec.Resolvers.Mutation().ActivateAftercarePlan(ctx, fc.Args["input"].(model.ActivateAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActivateAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNActivateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐActivateAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26699,7 +27457,7 @@ func (ec *executionContext) fieldContext_Mutation_activateAftercarePlan(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_ActivateAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26726,11 +27484,11 @@ func (ec *executionContext) _Mutation_completeAftercarePlan(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CompleteAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+			return ec.Resolvers.Mutation().CompleteAftercarePlan(ctx, fc.Args["input"].(model.CompleteAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CompleteAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNCompleteAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26743,7 +27501,7 @@ func (ec *executionContext) fieldContext_Mutation_completeAftercarePlan(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_CompleteAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26770,11 +27528,11 @@ func (ec *executionContext) _Mutation_cancelAftercarePlan(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CancelAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+			return ec.Resolvers.Mutation().CancelAftercarePlan(ctx, fc.Args["input"].(model.CancelAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CancelAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNCancelAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCancelAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26787,7 +27545,7 @@ func (ec *executionContext) fieldContext_Mutation_cancelAftercarePlan(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_CancelAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26817,8 +27575,8 @@ func (ec *executionContext) _Mutation_addAftercareGoal(ctx context.Context, fiel
 			return ec.Resolvers.Mutation().AddAftercareGoal(ctx, fc.Args["input"].(model.AddAftercareGoalInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
-			return ec.marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AddAftercareGoalPayload) graphql.Marshaler {
+			return ec.marshalNAddAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareGoalPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26831,7 +27589,7 @@ func (ec *executionContext) fieldContext_Mutation_addAftercareGoal(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoalPayload(ctx, field)
+			return ec.childFields_AddAftercareGoalPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26861,8 +27619,8 @@ func (ec *executionContext) _Mutation_updateAftercareGoal(ctx context.Context, f
 			return ec.Resolvers.Mutation().UpdateAftercareGoal(ctx, fc.Args["input"].(model.UpdateAftercareGoalInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
-			return ec.marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAftercareGoalPayload) graphql.Marshaler {
+			return ec.marshalNUpdateAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26875,7 +27633,7 @@ func (ec *executionContext) fieldContext_Mutation_updateAftercareGoal(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoalPayload(ctx, field)
+			return ec.childFields_UpdateAftercareGoalPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26905,8 +27663,8 @@ func (ec *executionContext) _Mutation_addAftercareCommitment(ctx context.Context
 			return ec.Resolvers.Mutation().AddAftercareCommitment(ctx, fc.Args["input"].(model.AddAftercareCommitmentInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AddAftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNAddAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26919,7 +27677,7 @@ func (ec *executionContext) fieldContext_Mutation_addAftercareCommitment(ctx con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+			return ec.childFields_AddAftercareCommitmentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26949,8 +27707,8 @@ func (ec *executionContext) _Mutation_updateAftercareCommitment(ctx context.Cont
 			return ec.Resolvers.Mutation().UpdateAftercareCommitment(ctx, fc.Args["input"].(model.UpdateAftercareCommitmentInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNUpdateAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareCommitmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26963,7 +27721,7 @@ func (ec *executionContext) fieldContext_Mutation_updateAftercareCommitment(ctx 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+			return ec.childFields_UpdateAftercareCommitmentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26993,8 +27751,8 @@ func (ec *executionContext) _Mutation_removeAftercareCommitment(ctx context.Cont
 			return ec.Resolvers.Mutation().RemoveAftercareCommitment(ctx, fc.Args["input"].(model.RemoveAftercareCommitmentInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RemoveAftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNRemoveAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27007,7 +27765,7 @@ func (ec *executionContext) fieldContext_Mutation_removeAftercareCommitment(ctx 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+			return ec.childFields_RemoveAftercareCommitmentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27169,8 +27927,8 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["input"].(model.CreateUserInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
+			return ec.marshalNCreateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateUserPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27183,7 +27941,7 @@ func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_CreateUserPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27213,8 +27971,8 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["input"].(model.UpdateUserRoleInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
+			return ec.marshalNUpdateUserRolePayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27227,7 +27985,7 @@ func (ec *executionContext) fieldContext_Mutation_updateUserRole(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_UpdateUserRolePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27257,8 +28015,8 @@ func (ec *executionContext) _Mutation_deactivateUser(ctx context.Context, field 
 			return ec.Resolvers.Mutation().DeactivateUser(ctx, fc.Args["input"].(model.DeactivateUserInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeactivateUserPayload) graphql.Marshaler {
+			return ec.marshalNDeactivateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐDeactivateUserPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27271,7 +28029,7 @@ func (ec *executionContext) fieldContext_Mutation_deactivateUser(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_DeactivateUserPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -31985,6 +32743,70 @@ func (ec *executionContext) fieldContext_RecoveryStartDateChange_recordedBy(_ co
 	return fc, nil
 }
 
+func (ec *executionContext) _RemoveAftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.RemoveAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemoveAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareCommitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RemoveAftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RemoveAftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RemoveAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemoveAftercareCommitmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemoveAftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ResetPasswordPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33931,6 +34753,198 @@ func (ec *executionContext) fieldContext_Update_recordedAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Update", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _UpdateAftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareCommitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareCommitmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercareGoalPayload_aftercareGoal(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareGoalPayload_aftercareGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareGoal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareGoalPayload_aftercareGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercareGoalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareGoalPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareGoalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UpdateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Update]) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34425,6 +35439,70 @@ func (ec *executionContext) fieldContext_UpdatePeerPayload_userErrors(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _UpdateUserRolePayload_user(ctx context.Context, field graphql.CollectedField, obj *model.UpdateUserRolePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateUserRolePayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateUserRolePayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateUserRolePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateUserRolePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateUserRolePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateUserRolePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateUserRolePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateUserRolePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34804,70 +35882,6 @@ func (ec *executionContext) _UserError_code(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_UserError_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UserError", field, false, false, "UserErrorCode")
-}
-
-func (ec *executionContext) _UserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.UserPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_UserPayload_user(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.User, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
-			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_UserPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "UserPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _UserPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UserPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_UserPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_UserPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "UserPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _Viewer_user(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
@@ -36299,6 +37313,48 @@ func UnmarshalAcceptInvitationInput(ctx context.Context, raw any) (model.AcceptI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputActivateAftercarePlanInput(ctx context.Context, obj any) (model.ActivateAftercarePlanInput, error) {
+	var it model.ActivateAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"aftercarePlanId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AftercarePlanID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalActivateAftercarePlanInput unmarshals raw into the ActivateAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalActivateAftercarePlanInput(ctx context.Context, raw any) (model.ActivateAftercarePlanInput, error) {
+	var out model.ActivateAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActivateAftercarePlanInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddAftercareCommitmentInput(ctx context.Context, obj any) (model.AddAftercareCommitmentInput, error) {
 	var it model.AddAftercareCommitmentInput
 	if obj == nil {
@@ -36579,48 +37635,6 @@ func UnmarshalAdmitMemberInput(ctx context.Context, raw any) (model.AdmitMemberI
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputAftercarePlanStatusInput(ctx context.Context, obj any) (model.AftercarePlanStatusInput, error) {
-	var it model.AftercarePlanStatusInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"aftercarePlanId"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "aftercarePlanId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AftercarePlanID = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalAftercarePlanStatusInput unmarshals raw into the AftercarePlanStatusInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalAftercarePlanStatusInput(ctx context.Context, raw any) (model.AftercarePlanStatusInput, error) {
-	var out model.AftercarePlanStatusInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "AftercarePlanStatusInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputAssignPeerInput(ctx context.Context, obj any) (model.AssignPeerInput, error) {
 	var it model.AssignPeerInput
 	if obj == nil {
@@ -36845,6 +37859,48 @@ func UnmarshalBeginTotpEnrollmentInput(ctx context.Context, raw any) (model.Begi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCancelAftercarePlanInput(ctx context.Context, obj any) (model.CancelAftercarePlanInput, error) {
+	var it model.CancelAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"aftercarePlanId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AftercarePlanID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelAftercarePlanInput unmarshals raw into the CancelAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelAftercarePlanInput(ctx context.Context, raw any) (model.CancelAftercarePlanInput, error) {
+	var out model.CancelAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelAftercarePlanInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCareLevelChangeFilter(ctx context.Context, obj any) (model.CareLevelChangeFilter, error) {
 	var it model.CareLevelChangeFilter
 	if obj == nil {
@@ -37063,6 +38119,48 @@ func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Contex
 func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePasswordInput, error) {
 	var out model.ChangePasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangePasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCompleteAftercarePlanInput(ctx context.Context, obj any) (model.CompleteAftercarePlanInput, error) {
+	var it model.CompleteAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"aftercarePlanId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AftercarePlanID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompleteAftercarePlanInput unmarshals raw into the CompleteAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompleteAftercarePlanInput(ctx context.Context, raw any) (model.CompleteAftercarePlanInput, error) {
+	var out model.CompleteAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompleteAftercarePlanInput", raw, &out)
 	return out, err
 }
 
@@ -40738,6 +41836,120 @@ func (ec *executionContext) _AcceptInvitationPayload(ctx context.Context, sel as
 	return out
 }
 
+var activateAftercarePlanPayloadImplementors = []string{"ActivateAftercarePlanPayload"}
+
+func (ec *executionContext) _ActivateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ActivateAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activateAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivateAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._ActivateAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ActivateAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var addAftercareCommitmentPayloadImplementors = []string{"AddAftercareCommitmentPayload"}
+
+func (ec *executionContext) _AddAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddAftercareCommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addAftercareCommitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddAftercareCommitmentPayload")
+		case "aftercareCommitment":
+			out.Values[i] = ec._AddAftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AddAftercareCommitmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var addAftercareGoalPayloadImplementors = []string{"AddAftercareGoalPayload"}
+
+func (ec *executionContext) _AddAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddAftercareGoalPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addAftercareGoalPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddAftercareGoalPayload")
+		case "aftercareGoal":
+			out.Values[i] = ec._AddAftercareGoalPayload_aftercareGoal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AddAftercareGoalPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var addFamilyContactPayloadImplementors = []string{"AddFamilyContactPayload"}
 
 func (ec *executionContext) _AddFamilyContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddFamilyContactPayload) graphql.Marshaler {
@@ -40954,44 +42166,6 @@ func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.Se
 	return out
 }
 
-var aftercareCommitmentPayloadImplementors = []string{"AftercareCommitmentPayload"}
-
-func (ec *executionContext) _AftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercareCommitmentPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AftercareCommitmentPayload")
-		case "aftercareCommitment":
-			out.Values[i] = ec._AftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._AftercareCommitmentPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var aftercareGoalImplementors = []string{"AftercareGoal", "Node"}
 
 func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercareGoal) graphql.Marshaler {
@@ -41043,44 +42217,6 @@ func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._AftercareGoal_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var aftercareGoalPayloadImplementors = []string{"AftercareGoalPayload"}
-
-func (ec *executionContext) _AftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercareGoalPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AftercareGoalPayload")
-		case "aftercareGoal":
-			out.Values[i] = ec._AftercareGoalPayload_aftercareGoal(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._AftercareGoalPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -41309,44 +42445,6 @@ func (ec *executionContext) _AftercarePlanEdge(ctx context.Context, sel ast.Sele
 			}
 		case "node":
 			out.Values[i] = ec._AftercarePlanEdge_node(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var aftercarePlanPayloadImplementors = []string{"AftercarePlanPayload"}
-
-func (ec *executionContext) _AftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercarePlanPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aftercarePlanPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AftercarePlanPayload")
-		case "aftercarePlan":
-			out.Values[i] = ec._AftercarePlanPayload_aftercarePlan(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._AftercarePlanPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -42082,6 +43180,44 @@ func (ec *executionContext) _BeginTotpEnrollmentPayload(ctx context.Context, sel
 	return out
 }
 
+var cancelAftercarePlanPayloadImplementors = []string{"CancelAftercarePlanPayload"}
+
+func (ec *executionContext) _CancelAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CancelAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cancelAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CancelAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._CancelAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CancelAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var careEpisodeImplementors = []string{"CareEpisode", "Node"}
 
 func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionSet, obj *domain.CareEpisode) graphql.Marshaler {
@@ -42739,6 +43875,44 @@ func (ec *executionContext) _CommitmentAdherence(ctx context.Context, sel ast.Se
 	return out
 }
 
+var completeAftercarePlanPayloadImplementors = []string{"CompleteAftercarePlanPayload"}
+
+func (ec *executionContext) _CompleteAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CompleteAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, completeAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompleteAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._CompleteAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CompleteAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var confirmTotpEnrollmentPayloadImplementors = []string{"ConfirmTotpEnrollmentPayload"}
 
 func (ec *executionContext) _ConfirmTotpEnrollmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ConfirmTotpEnrollmentPayload) graphql.Marshaler {
@@ -42991,6 +44165,44 @@ func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel 
 	return out
 }
 
+var createAftercarePlanPayloadImplementors = []string{"CreateAftercarePlanPayload"}
+
+func (ec *executionContext) _CreateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._CreateAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiKeyPayloadImplementors = []string{"CreateApiKeyPayload"}
 
 func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAPIKeyPayload) graphql.Marshaler {
@@ -43204,6 +44416,82 @@ func (ec *executionContext) _CreatePeerPayload(ctx context.Context, sel ast.Sele
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreatePeerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createUserPayloadImplementors = []string{"CreateUserPayload"}
+
+func (ec *executionContext) _CreateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateUserPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createUserPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateUserPayload")
+		case "user":
+			out.Values[i] = ec._CreateUserPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateUserPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deactivateUserPayloadImplementors = []string{"DeactivateUserPayload"}
+
+func (ec *executionContext) _DeactivateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeactivateUserPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deactivateUserPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeactivateUserPayload")
+		case "user":
+			out.Values[i] = ec._DeactivateUserPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeactivateUserPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43914,44 +45202,6 @@ func (ec *executionContext) _GroupMembership(ctx context.Context, sel ast.Select
 	return out
 }
 
-var groupMembershipPayloadImplementors = []string{"GroupMembershipPayload"}
-
-func (ec *executionContext) _GroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, obj *model.GroupMembershipPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("GroupMembershipPayload")
-		case "groupMembership":
-			out.Values[i] = ec._GroupMembershipPayload_groupMembership(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._GroupMembershipPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var houseImplementors = []string{"House", "Node"}
 
 func (ec *executionContext) _House(ctx context.Context, sel ast.SelectionSet, obj *domain.House) graphql.Marshaler {
@@ -44223,6 +45473,82 @@ func (ec *executionContext) _IssuePasswordResetPayload(ctx context.Context, sel 
 			}
 		case "userErrors":
 			out.Values[i] = ec._IssuePasswordResetPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var joinGroupPayloadImplementors = []string{"JoinGroupPayload"}
+
+func (ec *executionContext) _JoinGroupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.JoinGroupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, joinGroupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JoinGroupPayload")
+		case "groupMembership":
+			out.Values[i] = ec._JoinGroupPayload_groupMembership(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._JoinGroupPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var leaveGroupPayloadImplementors = []string{"LeaveGroupPayload"}
+
+func (ec *executionContext) _LeaveGroupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LeaveGroupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, leaveGroupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LeaveGroupPayload")
+		case "groupMembership":
+			out.Values[i] = ec._LeaveGroupPayload_groupMembership(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LeaveGroupPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46902,6 +48228,44 @@ func (ec *executionContext) _RecoveryStartDateChange(ctx context.Context, sel as
 	return out
 }
 
+var removeAftercareCommitmentPayloadImplementors = []string{"RemoveAftercareCommitmentPayload"}
+
+func (ec *executionContext) _RemoveAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RemoveAftercareCommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removeAftercareCommitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemoveAftercareCommitmentPayload")
+		case "aftercareCommitment":
+			out.Values[i] = ec._RemoveAftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RemoveAftercareCommitmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var resetPasswordPayloadImplementors = []string{"ResetPasswordPayload"}
 
 func (ec *executionContext) _ResetPasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ResetPasswordPayload) graphql.Marshaler {
@@ -47801,6 +49165,120 @@ func (ec *executionContext) _Update(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var updateAftercareCommitmentPayloadImplementors = []string{"UpdateAftercareCommitmentPayload"}
+
+func (ec *executionContext) _UpdateAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAftercareCommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateAftercareCommitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateAftercareCommitmentPayload")
+		case "aftercareCommitment":
+			out.Values[i] = ec._UpdateAftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateAftercareCommitmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateAftercareGoalPayloadImplementors = []string{"UpdateAftercareGoalPayload"}
+
+func (ec *executionContext) _UpdateAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAftercareGoalPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateAftercareGoalPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateAftercareGoalPayload")
+		case "aftercareGoal":
+			out.Values[i] = ec._UpdateAftercareGoalPayload_aftercareGoal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateAftercareGoalPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateAftercarePlanPayloadImplementors = []string{"UpdateAftercarePlanPayload"}
+
+func (ec *executionContext) _UpdateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._UpdateAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var updateConnectionImplementors = []string{"UpdateConnection"}
 
 func (ec *executionContext) _UpdateConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Update]) graphql.Marshaler {
@@ -48078,6 +49556,44 @@ func (ec *executionContext) _UpdatePeerPayload(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var updateUserRolePayloadImplementors = []string{"UpdateUserRolePayload"}
+
+func (ec *executionContext) _UpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateUserRolePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateUserRolePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateUserRolePayload")
+		case "user":
+			out.Values[i] = ec._UpdateUserRolePayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateUserRolePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userImplementors = []string{"User", "Facilitator", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *domain.User) graphql.Marshaler {
@@ -48246,44 +49762,6 @@ func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet
 			}
 		case "code":
 			out.Values[i] = ec._UserError_code(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var userPayloadImplementors = []string{"UserPayload"}
-
-func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UserPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, userPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("UserPayload")
-		case "user":
-			out.Values[i] = ec._UserPayload_user(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._UserPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -48799,14 +50277,43 @@ func (ec *executionContext) marshalNAcceptInvitationPayload2ᚖcarejourneyᚋgra
 	return ec._AcceptInvitationPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNActivateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐActivateAftercarePlanInput(ctx context.Context, v any) (model.ActivateAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputActivateAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActivateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐActivateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.ActivateAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActivateAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._ActivateAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentInput(ctx context.Context, v any) (model.AddAftercareCommitmentInput, error) {
 	res, err := ec.unmarshalInputAddAftercareCommitmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAddAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.AddAftercareCommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AddAftercareCommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._AddAftercareCommitmentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐAddAftercareGoalInput(ctx context.Context, v any) (model.AddAftercareGoalInput, error) {
 	res, err := ec.unmarshalInputAddAftercareGoalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAddAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, v *model.AddAftercareGoalPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AddAftercareGoalPayload!")
+		return graphql.Null
+	}
+	return ec._AddAftercareGoalPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAddFamilyContactInput2carejourneyᚋgraphᚋmodelᚐAddFamilyContactInput(ctx context.Context, v any) (model.AddFamilyContactInput, error) {
@@ -48921,14 +50428,6 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AftercareCommitmentPayload!")
-		return graphql.Null
-	}
-	return ec._AftercareCommitmentPayload(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -48988,14 +50487,6 @@ var (
 		domain.GoalRelationships:      "RELATIONSHIPS",
 	}
 )
-
-func (ec *executionContext) marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AftercareGoalPayload!")
-		return graphql.Null
-	}
-	return ec._AftercareGoalPayload(ctx, sel, v)
-}
 
 func (ec *executionContext) unmarshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, v any) (domain.GoalStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -49087,14 +50578,6 @@ func (ec *executionContext) marshalNAftercarePlanEdge2ᚖcarejourneyᚋgraphᚋm
 	return ec._AftercarePlanEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AftercarePlanPayload!")
-		return graphql.Null
-	}
-	return ec._AftercarePlanPayload(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus(ctx context.Context, v any) (domain.PlanStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus[tmp]
@@ -49124,11 +50607,6 @@ var (
 		domain.PlanCancelled: "CANCELLED",
 	}
 )
-
-func (ec *executionContext) unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-	res, err := ec.unmarshalInputAftercarePlanStatusInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
 
 func (ec *executionContext) marshalNApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -49538,6 +51016,19 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCancelAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCancelAftercarePlanInput(ctx context.Context, v any) (model.CancelAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputCancelAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCancelAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCancelAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.CancelAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CancelAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._CancelAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49784,6 +51275,19 @@ func (ec *executionContext) marshalNCommitmentAdherence2ᚖcarejourneyᚋgraph�
 	return ec._CommitmentAdherence(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCompleteAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanInput(ctx context.Context, v any) (model.CompleteAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputCompleteAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompleteAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.CompleteAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompleteAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._CompleteAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNConfirmTotpEnrollmentInput2carejourneyᚋgraphᚋmodelᚐConfirmTotpEnrollmentInput(ctx context.Context, v any) (model.ConfirmTotpEnrollmentInput, error) {
 	res, err := ec.unmarshalInputConfirmTotpEnrollmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -49921,6 +51425,14 @@ func (ec *executionContext) unmarshalNCreateAftercarePlanInput2carejourneyᚋgra
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCreateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._CreateAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateApiKeyInput2carejourneyᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
 	res, err := ec.unmarshalInputCreateApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50004,6 +51516,14 @@ func (ec *executionContext) unmarshalNCreateUserInput2carejourneyᚋgraphᚋmode
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCreateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateUserPayload!")
+		return graphql.Null
+	}
+	return ec._CreateUserPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := scalars.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50045,6 +51565,14 @@ func (ec *executionContext) marshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayO
 func (ec *executionContext) unmarshalNDeactivateUserInput2carejourneyᚋgraphᚋmodelᚐDeactivateUserInput(ctx context.Context, v any) (model.DeactivateUserInput, error) {
 	res, err := ec.unmarshalInputDeactivateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeactivateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐDeactivateUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeactivateUserPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeactivateUserPayload!")
+		return graphql.Null
+	}
+	return ec._DeactivateUserPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDisableTotpInput2carejourneyᚋgraphᚋmodelᚐDisableTotpInput(ctx context.Context, v any) (model.DisableTotpInput, error) {
@@ -50414,14 +51942,6 @@ func (ec *executionContext) marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdo
 	return ec._GroupMembership(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "GroupMembershipPayload!")
-		return graphql.Null
-	}
-	return ec._GroupMembershipPayload(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNHouse2ᚕᚖcarejourneyᚋserverᚋdomainᚐHouseᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.House) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -50673,9 +52193,25 @@ func (ec *executionContext) unmarshalNJoinGroupInput2carejourneyᚋgraphᚋmodel
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNJoinGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐJoinGroupPayload(ctx context.Context, sel ast.SelectionSet, v *model.JoinGroupPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JoinGroupPayload!")
+		return graphql.Null
+	}
+	return ec._JoinGroupPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLeaveGroupInput2carejourneyᚋgraphᚋmodelᚐLeaveGroupInput(ctx context.Context, v any) (model.LeaveGroupInput, error) {
 	res, err := ec.unmarshalInputLeaveGroupInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLeaveGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐLeaveGroupPayload(ctx context.Context, sel ast.SelectionSet, v *model.LeaveGroupPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LeaveGroupPayload!")
+		return graphql.Null
+	}
+	return ec._LeaveGroupPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLevelOutcome2carejourneyᚋserverᚋdomainᚐLevelOutcome(ctx context.Context, sel ast.SelectionSet, v domain.LevelOutcome) graphql.Marshaler {
@@ -51411,6 +52947,14 @@ func (ec *executionContext) unmarshalNRemoveAftercareCommitmentInput2carejourney
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNRemoveAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.RemoveAftercareCommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RemoveAftercareCommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._RemoveAftercareCommitmentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNResetPasswordInput2carejourneyᚋgraphᚋmodelᚐResetPasswordInput(ctx context.Context, v any) (model.ResetPasswordInput, error) {
 	res, err := ec.unmarshalInputResetPasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -51882,14 +53426,38 @@ func (ec *executionContext) unmarshalNUpdateAftercareCommitmentInput2carejourney
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNUpdateAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAftercareCommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateAftercareCommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateAftercareCommitmentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalInput(ctx context.Context, v any) (model.UpdateAftercareGoalInput, error) {
 	res, err := ec.unmarshalInputUpdateAftercareGoalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNUpdateAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAftercareGoalPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateAftercareGoalPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateAftercareGoalPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanInput(ctx context.Context, v any) (model.UpdateAftercarePlanInput, error) {
 	res, err := ec.unmarshalInputUpdateAftercarePlanInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateAftercarePlanPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
@@ -52022,6 +53590,14 @@ func (ec *executionContext) marshalNUpdatePeerPayload2ᚖcarejourneyᚋgraphᚋm
 func (ec *executionContext) unmarshalNUpdateUserRoleInput2carejourneyᚋgraphᚋmodelᚐUpdateUserRoleInput(ctx context.Context, v any) (model.UpdateUserRoleInput, error) {
 	res, err := ec.unmarshalInputUpdateUserRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateUserRolePayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateUserRolePayload!")
+		return graphql.Null
+	}
+	return ec._UpdateUserRolePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUser2ᚕᚖcarejourneyᚋserverᚋdomainᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.User) graphql.Marshaler {
@@ -52199,14 +53775,6 @@ var (
 		domain.CodeTOTPNotEnabled:         "TOTP_NOT_ENABLED",
 	}
 )
-
-func (ec *executionContext) marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "UserPayload!")
-		return graphql.Null
-	}
-	return ec._UserPayload(ctx, sel, v)
-}
 
 func (ec *executionContext) marshalNViewer2ᚖcarejourneyᚋgraphᚋmodelᚐViewer(ctx context.Context, sel ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
 	if v == nil {

@@ -29,6 +29,20 @@ type AcceptInvitationPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `activateAftercarePlan`.
+type ActivateAftercarePlanInput struct {
+	// The plan.
+	AftercarePlanID string `json:"aftercarePlanId"`
+}
+
+// The result of `activateAftercarePlan`.
+type ActivateAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `addAftercareCommitment`.
 type AddAftercareCommitmentInput struct {
 	// The plan.
@@ -47,6 +61,14 @@ type AddAftercareCommitmentInput struct {
 	TargetPerWeek *int `json:"targetPerWeek,omitempty"`
 }
 
+// The result of `addAftercareCommitment`.
+type AddAftercareCommitmentPayload struct {
+	// The commitment as it is now.
+	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `addAftercareGoal`.
 type AddAftercareGoalInput struct {
 	// The plan.
@@ -59,6 +81,14 @@ type AddAftercareGoalInput struct {
 	TargetDate *time.Time `json:"targetDate,omitempty"`
 	// How far it got; NOT_STARTED when omitted.
 	Status *domain.GoalStatus `json:"status,omitempty"`
+}
+
+// The result of `addAftercareGoal`.
+type AddAftercareGoalPayload struct {
+	// The goal as it is now.
+	AftercareGoal *domain.AftercareGoal `json:"aftercareGoal,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `addFamilyContact`.
@@ -113,36 +143,6 @@ type AdmitMemberPayload struct {
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of a commitment mutation.
-type AftercareCommitmentPayload struct {
-	// The commitment as it is now.
-	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of a goal mutation.
-type AftercareGoalPayload struct {
-	// The goal as it is now.
-	AftercareGoal *domain.AftercareGoal `json:"aftercareGoal,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of a plan mutation.
-type AftercarePlanPayload struct {
-	// The plan as it is now.
-	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// Input of `activateAftercarePlan`, `completeAftercarePlan` and `cancelAftercarePlan`.
-type AftercarePlanStatusInput struct {
-	// The plan.
-	AftercarePlanID string `json:"aftercarePlanId"`
 }
 
 // Input of `assignPeer`.
@@ -231,6 +231,20 @@ type BeginTotpEnrollmentPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `cancelAftercarePlan`.
+type CancelAftercarePlanInput struct {
+	// The plan.
+	AftercarePlanID string `json:"aftercarePlanId"`
+}
+
+// The result of `cancelAftercarePlan`.
+type CancelAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Which changes `recentCareLevelChanges` lists.
 type CareLevelChangeFilter struct {
 	// Changes from this many days ago until now, both ends included (366 at most).
@@ -307,6 +321,20 @@ type CommitmentAdherence struct {
 	Weeks []*AdherenceWeek `json:"weeks"`
 }
 
+// Input of `completeAftercarePlan`.
+type CompleteAftercarePlanInput struct {
+	// The plan.
+	AftercarePlanID string `json:"aftercarePlanId"`
+}
+
+// The result of `completeAftercarePlan`.
+type CompleteAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `confirmTotpEnrollment`.
 type ConfirmTotpEnrollmentInput struct {
 	// The code the authenticator app shows now for the new secret.
@@ -355,6 +383,14 @@ type CreateAftercarePlanInput struct {
 	StartsOn time.Time `json:"startsOn"`
 	// When it is due for review; on or after `startsOn`.
 	ReviewOn time.Time `json:"reviewOn"`
+}
+
+// The result of `createAftercarePlan`.
+type CreateAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Makes an API key for a partner tool. Give `partnerId` (an existing partner) or `partnerName` (a new one).
@@ -515,10 +551,26 @@ type CreateUserInput struct {
 	Password string `json:"password"`
 }
 
+// The result of `createUser`.
+type CreateUserPayload struct {
+	// The user as written; null when nothing was.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `deactivateUser`.
 type DeactivateUserInput struct {
 	// The user.
 	UserID string `json:"userId"`
+}
+
+// The result of `deactivateUser`.
+type DeactivateUserPayload struct {
+	// The user as written; null when nothing was.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing was written (LAST_ADMIN when no active admin would remain).
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `disableTotp`.
@@ -635,14 +687,6 @@ type GroupFilter struct {
 	Search *string `json:"search,omitempty"`
 }
 
-// The result of `joinGroup` and `leaveGroup`.
-type GroupMembershipPayload struct {
-	// The membership.
-	GroupMembership *domain.GroupMembership `json:"groupMembership,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
 // Narrows the house list.
 type HouseFilter struct {
 	// Only houses with an open bed (true) or full ones (false).
@@ -699,6 +743,14 @@ type JoinGroupInput struct {
 	JoinedAt *time.Time `json:"joinedAt,omitempty"`
 }
 
+// The result of `joinGroup`.
+type JoinGroupPayload struct {
+	// The membership.
+	GroupMembership *domain.GroupMembership `json:"groupMembership,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `leaveGroup`.
 type LeaveGroupInput struct {
 	// The group.
@@ -707,6 +759,14 @@ type LeaveGroupInput struct {
 	MemberID string `json:"memberId"`
 	// When they leave; now when omitted.
 	LeftAt *time.Time `json:"leftAt,omitempty"`
+}
+
+// The result of `leaveGroup`.
+type LeaveGroupPayload struct {
+	// The membership.
+	GroupMembership *domain.GroupMembership `json:"groupMembership,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `logPeerConversation`.
@@ -955,6 +1015,14 @@ type RemoveAftercareCommitmentInput struct {
 	AftercareCommitmentID string `json:"aftercareCommitmentId"`
 }
 
+// The result of `removeAftercareCommitment`.
+type RemoveAftercareCommitmentPayload struct {
+	// The commitment as it is now.
+	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `resetPassword`.
 type ResetPasswordInput struct {
 	// The token of the reset link (after `#token=`).
@@ -1108,6 +1176,14 @@ type UpdateAftercareCommitmentInput struct {
 	ClearTarget *bool `json:"clearTarget,omitempty"`
 }
 
+// The result of `updateAftercareCommitment`.
+type UpdateAftercareCommitmentPayload struct {
+	// The commitment as it is now.
+	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `updateAftercareGoal`: omitted fields stay as they are.
 type UpdateAftercareGoalInput struct {
 	// The goal.
@@ -1122,6 +1198,14 @@ type UpdateAftercareGoalInput struct {
 	Status *domain.GoalStatus `json:"status,omitempty"`
 }
 
+// The result of `updateAftercareGoal`.
+type UpdateAftercareGoalPayload struct {
+	// The goal as it is now.
+	AftercareGoal *domain.AftercareGoal `json:"aftercareGoal,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `updateAftercarePlan`: omitted fields stay as they are.
 type UpdateAftercarePlanInput struct {
 	// The plan.
@@ -1130,6 +1214,14 @@ type UpdateAftercarePlanInput struct {
 	StartsOn *time.Time `json:"startsOn,omitempty"`
 	// When it is due for review.
 	ReviewOn *time.Time `json:"reviewOn,omitempty"`
+}
+
+// The result of `updateAftercarePlan`.
+type UpdateAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `updateGroup`: omitted fields stay as they are; lists replace.
@@ -1276,6 +1368,14 @@ type UpdateUserRoleInput struct {
 	Role domain.Role `json:"role"`
 }
 
+// The result of `updateUserRole`.
+type UpdateUserRolePayload struct {
+	// The user as written; null when nothing was.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing was written (LAST_ADMIN when no active admin would remain).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A problem with a mutation's input or a broken business rule. Nothing was written.
 type UserError struct {
 	// Path to the input field at fault, e.g. `["input", "careLevelCode"]`; null when no single field is.
@@ -1294,14 +1394,6 @@ type UserFilter struct {
 	IsActive *bool `json:"isActive,omitempty"`
 	// Matches any part of the name or the email, ignoring case.
 	Search *string `json:"search,omitempty"`
-}
-
-// The result of a user administration mutation.
-type UserPayload struct {
-	// The user as written; null when nothing was.
-	User *domain.User `json:"user,omitempty"`
-	// Why nothing was written (LAST_ADMIN when no active admin would remain).
-	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Who is asking: the person behind the current session, or a partner key.

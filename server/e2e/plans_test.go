@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -60,7 +61,9 @@ func plansCreate(t *testing.T, c *client, memberID, startsOn, reviewOn string) *
 
 func plansStatus(t *testing.T, c *client, mutation, planID string) *response {
 	t.Helper()
-	return c.do(`mutation($in: AftercarePlanStatusInput!) { `+mutation+`(input: $in) { aftercarePlan { `+plansPlanFields+` } userErrors { code field message } } }`,
+	// Each status mutation takes its own input type: activateAftercarePlan takes ActivateAftercarePlanInput.
+	input := strings.ToUpper(mutation[:1]) + mutation[1:] + "Input"
+	return c.do(`mutation($in: `+input+`!) { `+mutation+`(input: $in) { aftercarePlan { `+plansPlanFields+` } userErrors { code field message } } }`,
 		vars{"in": vars{"aftercarePlanId": planID}})
 }
 
@@ -365,7 +368,7 @@ func TestConcurrentPlanActivationOverHTTP(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-start
-			r := c.do(`mutation($in: AftercarePlanStatusInput!) { activateAftercarePlan(input: $in) { aftercarePlan { status } userErrors { code } } }`,
+			r := c.do(`mutation($in: ActivateAftercarePlanInput!) { activateAftercarePlan(input: $in) { aftercarePlan { status } userErrors { code } } }`,
 				vars{"in": vars{"aftercarePlanId": ids[i]}})
 			if len(r.Errors) > 0 {
 				codes[i] = []string{fmt.Sprint(r.Errors)}

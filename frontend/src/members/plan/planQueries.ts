@@ -90,7 +90,7 @@ export const CreatePlanMutation = graphql(`
 `);
 
 export const ActivatePlanMutation = graphql(`
-  mutation ActivateAftercarePlan($input: AftercarePlanStatusInput!) {
+  mutation ActivateAftercarePlan($input: ActivateAftercarePlanInput!) {
     activateAftercarePlan(input: $input) {
       aftercarePlan { id status activatedAt }
       userErrors { field message code }
@@ -99,7 +99,7 @@ export const ActivatePlanMutation = graphql(`
 `);
 
 export const CompletePlanMutation = graphql(`
-  mutation CompleteAftercarePlan($input: AftercarePlanStatusInput!) {
+  mutation CompleteAftercarePlan($input: CompleteAftercarePlanInput!) {
     completeAftercarePlan(input: $input) {
       aftercarePlan { id status closedAt }
       userErrors { field message code }
