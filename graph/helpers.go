@@ -4,8 +4,6 @@ import (
 	"context"
 
 	"carejourney/graph/loaders"
-	"carejourney/graph/model"
-	"carejourney/server/auth"
 	"carejourney/server/domain"
 )
 
@@ -14,11 +12,6 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-func viewerModel(v *auth.Viewer) *model.Viewer {
-	return &model.Viewer{User: v.User, SessionExpiresAt: &v.ExpiresAt,
-		TotpEnabled: v.User.TOTPEnabled(), TotpEnrollmentRequired: v.TOTPEnrollmentRequired}
 }
 
 // nonNil turns a missing list into an empty one, for non-null list fields.

@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -216,7 +216,7 @@ func visibleOnly(ctx context.Context, g *access.Guard, fc *graphql.FieldContext,
 				// nodes answers in the order asked: a hidden one is a null
 				// with the error an unknown ID gets.
 				ids, _ := fc.Args["ids"].([]string)
-				graphql.AddError(graphql.WithFieldContext(ctx, &graphql.FieldContext{Parent: fc, Index: &i}), notFound(ids[i]))
+				graphql.AddError(graphql.WithFieldContext(ctx, &graphql.FieldContext{Parent: fc, Index: &i}), NotFound(ids[i]))
 				kept = reflect.Append(kept, reflect.Zero(rv.Type().Elem()))
 			}
 		}
@@ -228,11 +228,17 @@ func visibleOnly(ctx context.Context, g *access.Guard, fc *graphql.FieldContext,
 	}
 	if !ok {
 		if id, isID := fc.Args["id"].(string); isID && root {
-			return nil, notFound(id)
+			return nil, NotFound(id)
 		}
 		return nil, notFoundError()
 	}
 	return res, nil
+}
+
+// NotFound is the error of an ID that names nothing the actor may see:
+// the same whether the record is hidden or does not exist.
+func NotFound(id string) error {
+	return domain.Errorf(domain.CodeNotFound, "Nothing has the ID %q.", id)
 }
 
 func notFoundError() error {

@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"carejourney/graph/cost"
+	"carejourney/graph/model"
 	"carejourney/server/auth"
 	"carejourney/server/ratelimit"
 	"carejourney/server/requestinfo"
@@ -114,8 +115,8 @@ func FieldCost(typeName, field string) (int, bool) {
 
 // costOptions price lists as the resolvers page them.
 var costOptions = cost.Options{
-	DefaultPageSize: defaultPageSize,
-	MaxPageSize:     maxPageSize,
+	DefaultPageSize: model.DefaultPageSize,
+	MaxPageSize:     model.MaxPageSize,
 	MutationCost:    MutationCost,
 	ListSizes:       listSizes,
 	FieldCosts:      fieldCosts,
