@@ -3,9 +3,9 @@ package graph
 import (
 	"context"
 
+	"carejourney/graph/access"
 	"carejourney/graph/middleware"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 )
 

@@ -9,15 +9,15 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"carejourney/graph/access"
 	"carejourney/graph/globalid"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/store"
 )
 
-// The GraphQL side of the access model (server/access holds the rules).
+// The GraphQL side of the access model (graph/access holds the rules).
 // authorize runs around every field of every operation: before a field
 // resolves it checks the root field, mutation, type and field rules; after,
 // it drops what the row rules say the actor may not see. Lists lose the

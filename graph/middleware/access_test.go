@@ -7,7 +7,7 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"carejourney/server/access"
+	"carejourney/graph/access"
 )
 
 // TestAccessPolicyCoversSchema fails when a root field, mutation or object

@@ -8,8 +8,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"carejourney/graph/access"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 )
 
