@@ -332,7 +332,11 @@ func (g *Guard) CanWrite(ctx context.Context, typeName string, id int64) (bool, 
 	if typeName == "Peer" {
 		return r.PeerID != 0 && r.PeerID == id, nil
 	}
-	owner, found, err := g.store.OwnerOf(ctx, typeName, id)
+	kind, ok := RecordOf(typeName)
+	if !ok {
+		return false, nil
+	}
+	owner, found, err := g.store.OwnerOf(ctx, kind, id)
 	if err != nil || !found {
 		return false, err
 	}
