@@ -66,13 +66,13 @@ var profileAreas = func(bin, path string) (string, error) {
 	}
 	frames := []struct{ name, what string }{
 		{"github.com/99designs/gqlgen/graphql.(*FieldSet).Dispatch", "gqlgen resolving fields (incl. resolvers, loaders)"},
-		{"carejourney/graph.checked", "our field interceptor: access rules and audit trail (incl. the field)"},
+		{"carejourney/graph/middleware.checked", "our field interceptor: access rules and audit trail (incl. the field)"},
 		{"github.com/uptrace/bun.(*SelectQuery).Scan", "bun queries (building, driver, scanning)"},
 		{"runtime.mallocgc", "allocation"},
 		{"runtime.gcBgMarkWorker", "garbage collection in the background"},
 		{"runtime.newstack", "goroutine stack growth"},
 		{"encoding/json.Marshal", "JSON encoding of the response"},
-		{"carejourney/graph.NewHandler.auditOperations.func3", "the audit of each operation (incl. the operation)"},
+		{"carejourney/graph/middleware.NewHandler.auditOperations.func3", "the audit of each operation (incl. the operation)"},
 	}
 	cum := map[string]string{}
 	for _, line := range strings.Split(string(out), "\n") {

@@ -79,26 +79,17 @@ func familySharedUpdateNode(ctx context.Context, u *domain.User, id string) (mod
 	if err != nil {
 		return nil, err
 	}
-	if up == nil || !up.Shareable {
+	if up == nil {
 		return nil, notFound(id)
 	}
 	d, err := familyDisclosure(ctx, u, up.MemberID)
 	if err != nil {
 		return nil, err
 	}
-	if d == nil || !containsKind(domain.SharedUpdateKinds(d.Kinds), up.Kind) {
+	if d == nil || !domain.SharesUpdate(d.Kinds, up) {
 		return nil, notFound(id)
 	}
 	return model.NewSharedUpdate(up), nil
-}
-
-func containsKind(kinds []domain.UpdateKind, k domain.UpdateKind) bool {
-	for _, have := range kinds {
-		if have == k {
-			return true
-		}
-	}
-	return false
 }
 
 // familyInvitationURL is the link a contact opens: the token rides in the
@@ -108,8 +99,10 @@ func familyInvitationURL(publicURL, token string) string {
 	return strings.TrimSuffix(publicURL, "/") + "/invitation#token=" + token
 }
 
-// familySharedUpdates pages a shared member's updates of the kinds their
-// consents cover; no covered kind is an empty page without a query.
+// familySharedUpdates pages a shared member's updates that
+// domain.SharesUpdate lets the viewer see (in SQL: shareable, of the
+// update kinds the consents cover); no covered kind is an empty page
+// without a query.
 func familySharedUpdates(ctx context.Context, d domain.Disclosure, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedUpdate], error) {
 	kinds := domain.SharedUpdateKinds(d.Kinds)
 	if len(kinds) == 0 {

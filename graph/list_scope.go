@@ -7,8 +7,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"carejourney/graph/access"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/domain"
 	"carejourney/server/store"
 )

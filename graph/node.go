@@ -8,6 +8,7 @@ import (
 
 	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
+	"carejourney/graph/middleware"
 	"carejourney/graph/model"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
@@ -112,9 +113,7 @@ func viewerUser(ctx context.Context) *domain.User {
 	return nil
 }
 
-func notFound(id string) error {
-	return domain.Errorf(domain.CodeNotFound, "Nothing has the ID %q.", id)
-}
+func notFound(id string) error { return middleware.NotFound(id) }
 
 // loadByID decodes id and loads it, turning "none" into NOT_FOUND. The
 // result is returned as a Node only when found: a typed nil pointer inside

@@ -18,8 +18,8 @@ import (
 
 // Page sizes of every connection.
 const (
-	defaultPageSize = 20
-	maxPageSize     = 100
+	defaultPageSize = model.DefaultPageSize
+	maxPageSize     = model.MaxPageSize
 )
 
 // pageRequest reads the Relay arguments every connection takes: first/after

@@ -4,9 +4,18 @@
 package graph
 
 import (
+	"github.com/99designs/gqlgen/graphql"
+
+	"carejourney/graph/generated"
 	"carejourney/server/auth"
 	"carejourney/server/store"
 )
+
+// NewSchema is the executable schema over the resolvers, for
+// middleware.NewHandler to serve; publicURL is where invitation links point.
+func NewSchema(st *store.Store, sessions *auth.Sessions, publicURL string) graphql.ExecutableSchema {
+	return generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
+}
 
 // Resolver wires the resolvers to their dependencies.
 type Resolver struct {

@@ -4,9 +4,9 @@ import (
 	"context"
 	"strconv"
 
+	"carejourney/graph/access"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/domain"
 	"carejourney/server/store"
 )

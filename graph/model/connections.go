@@ -6,6 +6,14 @@ import (
 	"carejourney/server/domain"
 )
 
+// Page sizes of every connection: what first/last default to and the
+// most they may ask for (the resolvers page by them, the cost analysis
+// prices by them).
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+)
+
 // Connection is a page of a Relay connection. Count runs only when a client
 // asks for totalCount, because counting a large filtered list is not free;
 // nested connections count through a loader, so a list of them costs one

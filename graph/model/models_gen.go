@@ -4,7 +4,7 @@ package model
 
 import (
 	"bytes"
-	"carejourney/server/access"
+	"carejourney/graph/access"
 	"carejourney/server/audit"
 	"carejourney/server/domain"
 	"fmt"

@@ -16,7 +16,7 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"carejourney/frontend"
-	"carejourney/graph"
+	"carejourney/graph/middleware"
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/config"
@@ -96,7 +96,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
 		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, PublicURL: cfg.PublicURL,
-		Limits: graph.Limits{
+		Limits: middleware.Limits{
 			MaxCost: cfg.MaxQueryCost,
 			Buckets: ratelimit.New(float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil),
 		},

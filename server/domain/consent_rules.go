@@ -32,8 +32,23 @@ func (c *Consent) Covers(kind InformationKind) bool {
 	return false
 }
 
+// SharesUpdate is the one rule of what a member's active consents let a
+// recipient outside the provider (a family viewer, a partner key) see of
+// their updates: a shareable update of a kind the consents cover (kinds,
+// a Disclosure's Kinds). Internal notes and unshared events are never
+// shown, whatever the consent. The lists that filter in SQL follow it
+// through SharedUpdateKinds: shareable, and of those update kinds.
+func SharesUpdate(kinds []InformationKind, u *Update) bool {
+	if !u.Shareable {
+		return false
+	}
+	covering, ok := UpdateInformationKind(u.Kind)
+	return ok && slices.Contains(kinds, covering)
+}
+
 // SharedUpdateKinds are the kinds of updates that information kinds
-// disclose; ATTENDANCE_SUMMARY discloses counts, not updates.
+// disclose (SharesUpdate's kinds, for a filter in SQL); ATTENDANCE_SUMMARY
+// discloses counts, not updates.
 func SharedUpdateKinds(kinds []InformationKind) []UpdateKind {
 	var out []UpdateKind
 	for _, k := range kinds {

@@ -48,6 +48,34 @@ func TestSharedUpdateKinds(t *testing.T) {
 	}
 }
 
+// TestSharesUpdate is the family and partner share rule: shareable, and a
+// kind the consents cover; and the SQL's kinds (SharedUpdateKinds) agree
+// with it for every kind and every single consented kind.
+func TestSharesUpdate(t *testing.T) {
+	notes := []domain.InformationKind{domain.InfoNotes}
+	if !domain.SharesUpdate(notes, &domain.Update{Kind: domain.UpdateNote, Shareable: true}) {
+		t.Error("a shareable note under a notes consent is shared")
+	}
+	if domain.SharesUpdate(notes, &domain.Update{Kind: domain.UpdateNote}) {
+		t.Error("an internal note is never shared")
+	}
+	if domain.SharesUpdate(notes, &domain.Update{Kind: domain.UpdateMilestone, Shareable: true}) {
+		t.Error("a milestone is not shared under a notes consent")
+	}
+	if domain.SharesUpdate(nil, &domain.Update{Kind: domain.UpdateMilestone, Shareable: true}) {
+		t.Error("nothing is shared without a consent")
+	}
+	for _, info := range domain.InformationKinds {
+		kinds := []domain.InformationKind{info}
+		inSQL := domain.SharedUpdateKinds(kinds)
+		for _, k := range domain.UpdateKinds {
+			if got, want := domain.SharesUpdate(kinds, &domain.Update{Kind: k, Shareable: true}), slices.Contains(inSQL, k); got != want {
+				t.Errorf("%s under %s: SharesUpdate %v, SharedUpdateKinds %v", k, info, got, want)
+			}
+		}
+	}
+}
+
 func TestNewConsent(t *testing.T) {
 	signed := now.Add(-24 * time.Hour)
 	later := now.AddDate(0, 6, 0)

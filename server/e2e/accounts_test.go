@@ -16,8 +16,8 @@ import (
 
 	"github.com/pquerna/otp/totp"
 
+	"carejourney/graph/access"
 	"carejourney/graph/globalid"
-	"carejourney/server/access"
 	"carejourney/server/app"
 	"carejourney/server/audit"
 	"carejourney/server/auth"

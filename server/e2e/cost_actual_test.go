@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"carejourney/graph"
+	"carejourney/graph/middleware"
 	"carejourney/server/domain"
 )
 
@@ -78,7 +78,7 @@ func TestCostActual(t *testing.T) {
 			continue
 		}
 		selection, want := "nodes { __typename }", 2.0
-		if price, ok := graph.FieldCost("Query", name); ok {
+		if price, ok := middleware.FieldCost("Query", name); ok {
 			want = float64(price)
 		}
 		if slices.Contains(fieldsOf[typ], "totalCount") {

@@ -478,7 +478,7 @@ func TestFamilyNoNPlusOne(t *testing.T) {
 }
 
 // familyAsViewer serves the schema to a fixed signed-in user, without the
-// session gate of graph.NewHandler (which lets family users reach only
+// session gate of middleware.NewHandler (which lets family users reach only
 // viewer until the access model lands), to test what node resolves for them.
 func familyAsViewer(s *server, u *domain.User) http.Handler {
 	srv := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Store: s.Store}}))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/uptrace/bun/dialect/pgdialect"
 
+	"carejourney/graph/access"
 	"carejourney/graph/globalid"
 	"carejourney/server/domain"
 )
@@ -130,7 +131,11 @@ func TestStaffCrawl(t *testing.T) {
 					}
 					continue
 				}
-				owner, found, err := s.Store.OwnerOf(ctx, typeName, n)
+				kind, ok := access.RecordOf(typeName)
+				if !ok {
+					continue
+				}
+				owner, found, err := s.Store.OwnerOf(ctx, kind, n)
 				if err != nil {
 					t.Fatal(err)
 				}

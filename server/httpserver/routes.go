@@ -12,6 +12,7 @@ import (
 	"github.com/rs/cors"
 
 	"carejourney/graph"
+	"carejourney/graph/middleware"
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
@@ -28,7 +29,7 @@ type Deps struct {
 	CORSAllowedOrigins []string
 	CookieSecure       bool
 	// Limits are the API's cost and rate limits.
-	Limits graph.Limits
+	Limits middleware.Limits
 	// TrustProxyHeaders takes the client address from X-Forwarded-For.
 	TrustProxyHeaders bool
 	// PublicURL is the app's address as people reach it, for invitation links.
@@ -62,7 +63,7 @@ const maxBodyBytes = 1 << 20
 func New(d Deps) http.Handler {
 	mux := http.NewServeMux()
 
-	api := graph.NewHandler(d.Store, d.Sessions, d.Logger, d.Limits, d.Audit, d.PublicURL)
+	api := middleware.NewHandler(graph.NewSchema(d.Store, d.Sessions, d.PublicURL), d.Store, d.Logger, d.Limits, d.Audit)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	// Partner keys (Authorization: Bearer) are resolved first; a key request
 	// skips the session middleware and never sees the cookies.

@@ -11,21 +11,61 @@ import (
 
 // The relations that give restricted actors access: a peer supporter's
 // caseload and groups, a house manager's houses, the consents naming a
-// family viewer or a partner. The rules that use them live in
-// server/access; these queries only read the relations, one statement each.
+// family viewer or a partner. The rules that use them live in graph/access,
+// which asks for them in one call (ReachOf); these queries only read the
+// relations.
 
-// PeerReach is what a peer supporter's relations reach.
-type PeerReach struct {
-	PeerID int64
-	// Members are the current caseload and the current members of the
-	// groups the peer facilitates: a facilitator knows who is in the room.
-	Members []int64
-	// Groups are the groups the peer facilitates, as a peer or as a user.
-	Groups []int64
+// Reacher is who a reach is loaded for: a user by the role that binds them
+// to their relations (peer supporter, house manager, family), or a partner
+// key (APIKeyID and PartnerID set).
+type Reacher struct {
+	Role      domain.Role
+	UserID    int64
+	APIKeyID  int64
+	PartnerID int64
 }
 
-// PeerReachOf loads the reach of the peer supporter signed in as userID.
-func (s *Store) PeerReachOf(ctx context.Context, userID int64) (*PeerReach, error) {
+// Reach is what a reacher's relations reach.
+type Reach struct {
+	// PeerID is a peer supporter's own peer record.
+	PeerID int64
+	// Members are a peer supporter's current caseload and the current
+	// members of the groups they facilitate (a facilitator knows who is in
+	// the room), or a house manager's current residents.
+	Members []int64
+	// Groups are the groups a peer supporter facilitates (as a peer or as
+	// a user), a house manager's house meetings, or for a family viewer
+	// the FAMILY groups.
+	Groups []int64
+	// Houses are the houses a house manager manages.
+	Houses []int64
+	// Consents are every consent (active or not) naming a family viewer
+	// (through their contacts) or a key (or its partner).
+	Consents []*domain.ConsentRecord
+}
+
+// ReachOf loads what who's relations reach; nothing for anyone else.
+func (s *Store) ReachOf(ctx context.Context, who Reacher) (*Reach, error) {
+	switch {
+	case who.APIKeyID != 0:
+		consents, err := s.ConsentsNaming(ctx, ConsentRecipients{APIKeyID: &who.APIKeyID, PartnerID: &who.PartnerID})
+		return &Reach{Consents: consents}, err
+	case who.Role == domain.RolePeerSupporter:
+		return s.peerReach(ctx, who.UserID)
+	case who.Role == domain.RoleHouseManager:
+		return s.houseManagerReach(ctx, who.UserID)
+	case who.Role == domain.RoleFamily:
+		consents, err := s.ConsentsNaming(ctx, ConsentRecipients{FamilyUserID: &who.UserID})
+		if err != nil {
+			return nil, err
+		}
+		groups, err := s.familyGroupIDs(ctx)
+		return &Reach{Consents: consents, Groups: groups}, err
+	}
+	return &Reach{}, nil
+}
+
+func (s *Store) peerReach(ctx context.Context, userID int64) (*Reach, error) {
 	var r struct {
 		PeerID  sql.NullInt64 `bun:"peer_id"`
 		Members []int64       `bun:"members,array"`
@@ -46,20 +86,10 @@ func (s *Store) PeerReachOf(ctx context.Context, userID int64) (*PeerReach, erro
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to load peer reach: %w", err)
 	}
-	return &PeerReach{PeerID: r.PeerID.Int64, Members: r.Members, Groups: r.Groups}, nil
+	return &Reach{PeerID: r.PeerID.Int64, Members: r.Members, Groups: r.Groups}, nil
 }
 
-// HouseManagerReach is what a house manager's houses reach.
-type HouseManagerReach struct {
-	Houses []int64
-	// Members are the current residents of those houses.
-	Members []int64
-	// Groups are the house meetings of those houses.
-	Groups []int64
-}
-
-// HouseManagerReachOf loads the reach of the house manager signed in as userID.
-func (s *Store) HouseManagerReachOf(ctx context.Context, userID int64) (*HouseManagerReach, error) {
+func (s *Store) houseManagerReach(ctx context.Context, userID int64) (*Reach, error) {
 	var r struct {
 		Houses  []int64 `bun:"houses,array"`
 		Members []int64 `bun:"members,array"`
@@ -74,11 +104,11 @@ func (s *Store) HouseManagerReachOf(ctx context.Context, userID int64) (*HouseMa
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to load house manager reach: %w", err)
 	}
-	return &HouseManagerReach{Houses: r.Houses, Members: r.Members, Groups: r.Groups}, nil
+	return &Reach{Houses: r.Houses, Members: r.Members, Groups: r.Groups}, nil
 }
 
-// FamilyGroupIDs lists the FAMILY groups, which family viewers may see.
-func (s *Store) FamilyGroupIDs(ctx context.Context) ([]int64, error) {
+// familyGroupIDs lists the FAMILY groups, which family viewers may see.
+func (s *Store) familyGroupIDs(ctx context.Context) ([]int64, error) {
 	var ids []int64
 	err := s.db.NewSelect().Table("groups").Column("id").Where("kind = ?", domain.GroupFamily).Scan(ctx, &ids)
 	if err != nil {
@@ -95,35 +125,35 @@ type Owner struct {
 	HouseID  int64
 }
 
-// ownerQueries find the owner of a record by its type name.
-var ownerQueries = map[string]string{
-	"CareEpisode":               "SELECT member_id FROM care_episodes WHERE id = ?",
-	"Residency":                 "SELECT member_id FROM residencies WHERE id = ?",
-	"PeerAssignment":            "SELECT member_id FROM peer_assignments WHERE id = ?",
-	"PeerConversation":          "SELECT member_id FROM peer_conversations WHERE id = ?",
-	"AftercarePlan":             "SELECT member_id FROM aftercare_plans WHERE id = ?",
-	"AftercareGoal":             "SELECT p.member_id FROM aftercare_goals g JOIN aftercare_plans p ON p.id = g.plan_id WHERE g.id = ?",
-	"AftercareCommitment":       "SELECT p.member_id FROM aftercare_commitments c JOIN aftercare_plans p ON p.id = c.plan_id WHERE c.id = ?",
-	"CheckIn":                   "SELECT p.member_id FROM check_ins c JOIN aftercare_plans p ON p.id = c.plan_id WHERE c.id = ?",
-	"RecoveryCapitalAssessment": "SELECT member_id FROM recovery_capital_assessments WHERE id = ?",
-	"Update":                    "SELECT member_id FROM updates WHERE id = ?",
-	"FamilyContact":             "SELECT member_id FROM family_contacts WHERE id = ?",
-	"Consent":                   "SELECT member_id FROM consents WHERE id = ?",
-	"Meeting":                   "SELECT group_id FROM meetings WHERE id = ?",
+// ownerQueries find the owner of a record by its kind.
+var ownerQueries = map[domain.Record]string{
+	domain.RecordCareEpisode:               "SELECT member_id FROM care_episodes WHERE id = ?",
+	domain.RecordResidency:                 "SELECT member_id FROM residencies WHERE id = ?",
+	domain.RecordPeerAssignment:            "SELECT member_id FROM peer_assignments WHERE id = ?",
+	domain.RecordPeerConversation:          "SELECT member_id FROM peer_conversations WHERE id = ?",
+	domain.RecordAftercarePlan:             "SELECT member_id FROM aftercare_plans WHERE id = ?",
+	domain.RecordAftercareGoal:             "SELECT p.member_id FROM aftercare_goals g JOIN aftercare_plans p ON p.id = g.plan_id WHERE g.id = ?",
+	domain.RecordAftercareCommitment:       "SELECT p.member_id FROM aftercare_commitments c JOIN aftercare_plans p ON p.id = c.plan_id WHERE c.id = ?",
+	domain.RecordCheckIn:                   "SELECT p.member_id FROM check_ins c JOIN aftercare_plans p ON p.id = c.plan_id WHERE c.id = ?",
+	domain.RecordRecoveryCapitalAssessment: "SELECT member_id FROM recovery_capital_assessments WHERE id = ?",
+	domain.RecordUpdate:                    "SELECT member_id FROM updates WHERE id = ?",
+	domain.RecordFamilyContact:             "SELECT member_id FROM family_contacts WHERE id = ?",
+	domain.RecordConsent:                   "SELECT member_id FROM consents WHERE id = ?",
+	domain.RecordMeeting:                   "SELECT group_id FROM meetings WHERE id = ?",
 }
 
-// OwnerOf finds what the record of typeName with id belongs to. Members,
+// OwnerOf finds what the record of kind with id belongs to. Members,
 // groups and houses own themselves. found is false when no such record exists.
-func (s *Store) OwnerOf(ctx context.Context, typeName string, id int64) (owner Owner, found bool, err error) {
-	switch typeName {
-	case "Member":
+func (s *Store) OwnerOf(ctx context.Context, kind domain.Record, id int64) (owner Owner, found bool, err error) {
+	switch kind {
+	case domain.RecordMember:
 		return Owner{MemberID: id}, true, nil
-	case "Group":
+	case domain.RecordGroup:
 		return Owner{GroupID: id}, true, nil
-	case "House":
+	case domain.RecordHouse:
 		return Owner{HouseID: id}, true, nil
 	}
-	query, ok := ownerQueries[typeName]
+	query, ok := ownerQueries[kind]
 	if !ok {
 		return Owner{}, false, nil
 	}
@@ -132,9 +162,9 @@ func (s *Store) OwnerOf(ctx context.Context, typeName string, id int64) (owner O
 		if errors.Is(err, sql.ErrNoRows) {
 			return Owner{}, false, nil
 		}
-		return Owner{}, false, fmt.Errorf("store: unable to find the owner of a %s: %w", typeName, err)
+		return Owner{}, false, fmt.Errorf("store: unable to find the owner of a %s: %w", kind, err)
 	}
-	if typeName == "Meeting" {
+	if kind == domain.RecordMeeting {
 		return Owner{GroupID: ref}, true, nil
 	}
 	return Owner{MemberID: ref}, true, nil

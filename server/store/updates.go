@@ -171,8 +171,9 @@ func (s *Store) milestoneUpdate(memberID int64, start time.Time, m domain.Milest
 		Shareable:  domain.ShareableByDefault(domain.UpdateMilestone), MilestoneKey: &key, MilestoneOfDate: &of}
 }
 
-// sharedUpdatesBase selects the shareable updates of kinds; no kinds selects
-// none (unlike UpdateKinds elsewhere, where empty means all).
+// sharedUpdatesBase selects the shareable updates of kinds, the SQL of
+// domain.SharesUpdate (kinds from domain.SharedUpdateKinds); no kinds
+// selects none (unlike UpdateKinds elsewhere, where empty means all).
 func (s *Store) sharedUpdatesBase(kinds UpdateKinds) *bun.SelectQuery {
 	q := s.db.NewSelect().Model((*domain.Update)(nil)).Where("?TableAlias.shareable")
 	if kinds == "" {

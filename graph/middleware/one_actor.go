@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -8,8 +8,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"carejourney/graph/access"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 )
 
@@ -74,12 +74,4 @@ func readAs(ctx context.Context, fc *graphql.FieldContext) (context.Context, *ac
 		}
 	}
 	return ctx, access.From(ctx)
-}
-
-// signedInViewer is the viewer of a sign-in's payload: viewer's account,
-// read with a guard of its own.
-func signedInViewer(ctx context.Context, viewer *auth.Viewer) *model.Viewer {
-	v := viewerModel(viewer)
-	v.Guard = access.From(ctx).For(auth.Actor{Viewer: viewer})
-	return v
 }

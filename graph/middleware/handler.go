@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -7,24 +7,22 @@ import (
 	"net/http"
 	"runtime/debug"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
-	"carejourney/graph/generated"
 	"carejourney/graph/loaders"
 	"carejourney/server/audit"
-	"carejourney/server/auth"
 	"carejourney/server/store"
 )
 
-// NewHandler returns the /graphql endpoint: JSON POST (any operation) and
+// NewHandler returns the /graphql endpoint serving schema (the resolvers':
+// graph.NewSchema): JSON POST (any operation) and
 // GET (queries only), with the status codes and media types of GraphQL
 // over HTTP (overhttp.go). Form and multipart bodies are not accepted, which
 // together with the cross-origin check in front keeps CSRF out. limits are
-// the cost and rate limits (limits.go); events is the audit log (audit.go);
-// publicURL is where invitation links point.
-func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, limits Limits, events *audit.Log, publicURL string) http.Handler {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
+// the cost and rate limits (limits.go); events is the audit log (audit.go).
+func NewHandler(schema graphql.ExecutableSchema, st *store.Store, logger *slog.Logger, limits Limits, events *audit.Log) http.Handler {
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"carejourney/server/access"
+	"carejourney/graph/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/seed"

@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"encoding/json"
@@ -10,14 +10,13 @@ import (
 	"github.com/vektah/gqlparser/v2"
 
 	"carejourney/graph/cost"
-	"carejourney/graph/generated"
 )
 
 // appDocument is one of the app's operations as the SPA sends it: its text
 // in frontend/src/gql/gql.ts with the fragments it spreads appended.
 func appDocument(tb testing.TB, operation string) string {
 	tb.Helper()
-	raw, err := os.ReadFile("../frontend/src/gql/gql.ts")
+	raw, err := os.ReadFile("../../frontend/src/gql/gql.ts")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -57,7 +56,7 @@ func appDocument(tb testing.TB, operation string) string {
 // over the app's members and journey pages parsed against the real schema
 // with the server's options.
 func BenchmarkCost(b *testing.B) {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}}).Schema()
+	schema := executableSchema()
 	for _, bc := range []struct {
 		operation string
 		vars      map[string]any

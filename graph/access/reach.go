@@ -47,53 +47,42 @@ func set(ids []int64) map[int64]bool {
 	return m
 }
 
+// loadReach is the one way from the guard to the database: the actor's
+// relations in one store call (store.ReachOf), then the rules of what they
+// give (only active consents count; a family viewer reaches members only
+// through the family portal's own types).
 func loadReach(ctx context.Context, st *store.Store, a auth.Actor, now time.Time) (*Reach, error) {
 	r := &Reach{Members: map[int64]bool{}, Kinds: map[int64][]domain.InformationKind{}, Groups: map[int64]bool{}, Houses: map[int64]bool{}}
-	switch {
-	case a.Viewer != nil && a.Viewer.User.Role == domain.RolePeerSupporter:
-		p, err := st.PeerReachOf(ctx, a.Viewer.User.ID)
-		if err != nil {
-			return nil, err
-		}
-		r.PeerID, r.Members, r.Groups = p.PeerID, set(p.Members), set(p.Groups)
-	case a.Viewer != nil && a.Viewer.User.Role == domain.RoleHouseManager:
-		h, err := st.HouseManagerReachOf(ctx, a.Viewer.User.ID)
-		if err != nil {
-			return nil, err
-		}
-		r.Members, r.Houses, r.Groups = set(h.Members), set(h.Houses), set(h.Groups)
-	case a.Viewer != nil && a.Viewer.User.Role == domain.RoleFamily:
-		if err := r.addConsents(ctx, st, store.ConsentRecipients{FamilyUserID: &a.Viewer.User.ID}, now); err != nil {
-			return nil, err
-		}
-		groups, err := st.FamilyGroupIDs(ctx)
-		if err != nil {
-			return nil, err
-		}
-		r.Groups = set(groups)
-		// A family viewer reaches shared members only through the family
-		// portal's own types, never as member records.
-		r.Members = map[int64]bool{}
-	case a.Key != nil && a.Key.HasScope(domain.ScopeMembersRead):
-		who := store.ConsentRecipients{APIKeyID: &a.Key.ID, PartnerID: &a.Key.PartnerID}
-		if err := r.addConsents(ctx, st, who, now); err != nil {
-			return nil, err
+	who, bound := reacherOf(a)
+	if !bound {
+		return r, nil
+	}
+	rel, err := st.ReachOf(ctx, who)
+	if err != nil {
+		return nil, err
+	}
+	r.PeerID, r.Members, r.Groups, r.Houses = rel.PeerID, set(rel.Members), set(rel.Groups), set(rel.Houses)
+	r.Disclosures = domain.ActiveDisclosures(rel.Consents, now)
+	for _, d := range r.Disclosures {
+		r.Kinds[d.MemberID] = d.Kinds
+		if who.Role != domain.RoleFamily {
+			r.Members[d.MemberID] = true
 		}
 	}
 	return r, nil
 }
 
-// addConsents adds the members whose active consents name the recipient,
-// with the union of the kinds those consents cover.
-func (r *Reach) addConsents(ctx context.Context, st *store.Store, who store.ConsentRecipients, now time.Time) error {
-	consents, err := st.ConsentsNaming(ctx, who)
-	if err != nil {
-		return err
+// reacherOf is who the actor's reach is loaded for; bound is false for an
+// actor no relation bounds (the care team reaches everyone, others no one).
+func reacherOf(a auth.Actor) (who store.Reacher, bound bool) {
+	switch {
+	case a.Viewer != nil:
+		switch a.Viewer.User.Role {
+		case domain.RolePeerSupporter, domain.RoleHouseManager, domain.RoleFamily:
+			return store.Reacher{Role: a.Viewer.User.Role, UserID: a.Viewer.User.ID}, true
+		}
+	case a.Key != nil && a.Key.HasScope(domain.ScopeMembersRead):
+		return store.Reacher{APIKeyID: a.Key.ID, PartnerID: a.Key.PartnerID}, true
 	}
-	r.Disclosures = domain.ActiveDisclosures(consents, now)
-	for _, d := range r.Disclosures {
-		r.Members[d.MemberID] = true
-		r.Kinds[d.MemberID] = d.Kinds
-	}
-	return nil
+	return store.Reacher{}, false
 }

@@ -3,22 +3,19 @@ package graph
 import (
 	"context"
 
+	"carejourney/graph/globalid"
 	"carejourney/graph/loaders"
-	"carejourney/graph/model"
-	"carejourney/server/auth"
 	"carejourney/server/domain"
 )
 
+// Between GraphQL's nulls and the zero values the store keeps for "none".
+
+// deref reads an optional text, "" for null.
 func deref(s *string) string {
 	if s == nil {
 		return ""
 	}
 	return *s
-}
-
-func viewerModel(v *auth.Viewer) *model.Viewer {
-	return &model.Viewer{User: v.User, SessionExpiresAt: &v.ExpiresAt,
-		IsTotpEnabled: v.User.TOTPEnabled(), IsTotpEnrollmentRequired: v.TOTPEnrollmentRequired}
 }
 
 // nonNil turns a missing list into an empty one, for non-null list fields.
@@ -43,4 +40,29 @@ func loadAPIKey(ctx context.Context, id int64) (*domain.APIKey, error) {
 		return nil, nil
 	}
 	return loaders.For(ctx).Partners.APIKey.Load(ctx, id)
+}
+
+// optionalID turns a stored id where 0 means none into an optional one.
+func optionalID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+// optionalString turns a stored text where "" means none into a nullable one.
+func optionalString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// optionalGlobalID is the global ID of an object of typeName, nil when id is 0.
+func optionalGlobalID(typeName string, id int64) *string {
+	if id == 0 {
+		return nil
+	}
+	s := globalid.EncodeInt(typeName, id)
+	return &s
 }

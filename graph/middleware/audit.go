@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -384,9 +384,9 @@ func (t *auditTrail) add(e audit.Event) {
 	t.events = append(t.events, e)
 }
 
-// auditSignIn notes the outcome of signIn. A refused sign-in names the
+// AuditSignIn notes the outcome of signIn. A refused sign-in names the
 // account only when the email belongs to one; never the email itself.
-func auditSignIn(ctx context.Context, viewer *auth.Viewer, err error) {
+func AuditSignIn(ctx context.Context, viewer *auth.Viewer, err error) {
 	t := auditTrailFrom(ctx)
 	if t == nil {
 		return

@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"carejourney/graph/cost"
+	"carejourney/graph/model"
 	"carejourney/server/auth"
 	"carejourney/server/ratelimit"
 	"carejourney/server/requestinfo"
@@ -114,8 +115,8 @@ func FieldCost(typeName, field string) (int, bool) {
 
 // costOptions price lists as the resolvers page them.
 var costOptions = cost.Options{
-	DefaultPageSize: defaultPageSize,
-	MaxPageSize:     maxPageSize,
+	DefaultPageSize: model.DefaultPageSize,
+	MaxPageSize:     model.MaxPageSize,
 	MutationCost:    MutationCost,
 	ListSizes:       listSizes,
 	FieldCosts:      fieldCosts,
@@ -159,7 +160,7 @@ func (c persistedQueryCache) Add(ctx context.Context, hash, query string) {
 // costLimiter prices each operation before it runs, refuses it when it
 // costs too much or is nested too deep, takes its cost from the actor's
 // bucket or refuses it as THROTTLED, counts what it actually cost as its
-// fields resolve, gives the difference back to the bucket, and reports
+// fields resolve (countField, from the one field interceptor), gives the difference back to the bucket, and reports
 // extensions.cost on every response.
 type costLimiter struct {
 	limits Limits
@@ -171,7 +172,6 @@ var _ interface {
 	graphql.OperationContextMutator
 	graphql.OperationInterceptor
 	graphql.ResponseInterceptor
-	graphql.FieldInterceptor
 } = &costLimiter{}
 
 func (c *costLimiter) ExtensionName() string { return "CostLimiter" }
@@ -281,29 +281,30 @@ func (c *costLimiter) InterceptResponse(ctx context.Context, next graphql.Respon
 	return resp
 }
 
-// InterceptField counts the actual cost: each field as it resolves, with
-// the length of the list it returned (see cost.Price). No SQL: the rows are
-// the ones the resolver returns.
-func (c *costLimiter) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	res, err := next(ctx)
+// countField adds what fc cost to the operation's actual cost, once it
+// resolved to res (after the access rules dropped what the actor may not
+// see): its own price and, for a list or connection, the length it
+// returned (see cost.Price). No SQL: the rows are the ones the resolver
+// returns. The field interceptor (fields.go) calls it only for the fields
+// that can be priced: those with a selection, and resolvers (totalCount
+// and the fixed-price fields of fieldCosts); a leaf that is a struct field
+// reads nothing and costs nothing.
+func countField(ctx context.Context, fc *graphql.FieldContext, res any) {
 	state := operationCost(ctx)
 	if state == nil || state.prices == nil {
-		return res, err
+		return
 	}
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || fc.Field.Field == nil {
-		return res, err
+	p, ok := state.prices[fc.Field.Field]
+	if !ok {
+		return
 	}
-	if p, ok := state.prices[fc.Field.Field]; ok {
-		n := p.Own
-		if p.PerElement > 0 {
-			n += p.PerElement * length(res)
-		}
-		if n > 0 {
-			state.actual.Add(int64(n))
-		}
+	n := p.Own
+	if p.PerElement > 0 {
+		n += p.PerElement * length(res)
 	}
-	return res, err
+	if n > 0 {
+		state.actual.Add(int64(n))
+	}
 }
 
 // length is the number of elements of a list result, 0 for anything else.

@@ -44,28 +44,3 @@ func auditFilter(f *model.AuditEventFilter) (store.AuditFilter, error) {
 	}
 	return out, nil
 }
-
-// optionalID turns a stored id where 0 means none into an optional one.
-func optionalID(id int64) *int64 {
-	if id == 0 {
-		return nil
-	}
-	return &id
-}
-
-// optionalString turns a stored text where "" means none into a nullable one.
-func optionalString(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-// optionalGlobalID is the global ID of an object of typeName, nil when id is 0.
-func optionalGlobalID(typeName string, id int64) *string {
-	if id == 0 {
-		return nil
-	}
-	s := globalid.EncodeInt(typeName, id)
-	return &s
-}

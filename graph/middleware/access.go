@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -9,15 +9,15 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"carejourney/graph/access"
 	"carejourney/graph/globalid"
 	"carejourney/graph/model"
-	"carejourney/server/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/store"
 )
 
-// The GraphQL side of the access model (server/access holds the rules).
+// The GraphQL side of the access model (graph/access holds the rules).
 // authorize runs around every field of every operation: before a field
 // resolves it checks the root field, mutation, type and field rules; after,
 // it drops what the row rules say the actor may not see. Lists lose the
@@ -216,7 +216,7 @@ func visibleOnly(ctx context.Context, g *access.Guard, fc *graphql.FieldContext,
 				// nodes answers in the order asked: a hidden one is a null
 				// with the error an unknown ID gets.
 				ids, _ := fc.Args["ids"].([]string)
-				graphql.AddError(graphql.WithFieldContext(ctx, &graphql.FieldContext{Parent: fc, Index: &i}), notFound(ids[i]))
+				graphql.AddError(graphql.WithFieldContext(ctx, &graphql.FieldContext{Parent: fc, Index: &i}), NotFound(ids[i]))
 				kept = reflect.Append(kept, reflect.Zero(rv.Type().Elem()))
 			}
 		}
@@ -228,11 +228,17 @@ func visibleOnly(ctx context.Context, g *access.Guard, fc *graphql.FieldContext,
 	}
 	if !ok {
 		if id, isID := fc.Args["id"].(string); isID && root {
-			return nil, notFound(id)
+			return nil, NotFound(id)
 		}
 		return nil, notFoundError()
 	}
 	return res, nil
+}
+
+// NotFound is the error of an ID that names nothing the actor may see:
+// the same whether the record is hidden or does not exist.
+func NotFound(id string) error {
+	return domain.Errorf(domain.CodeNotFound, "Nothing has the ID %q.", id)
 }
 
 func notFoundError() error {

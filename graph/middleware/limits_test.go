@@ -1,4 +1,4 @@
-package graph
+package middleware
 
 import (
 	"context"
@@ -10,7 +10,6 @@ import (
 	"github.com/vektah/gqlparser/v2"
 
 	"carejourney/graph/cost"
-	"carejourney/graph/generated"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/requestinfo"
@@ -42,7 +41,7 @@ fragment TypeRef on __Type {
 // TestLimitsCostOfRealQueries prices queries of the app and of the tests
 // against the real schema, with the real list sizes.
 func TestLimitsCostOfRealQueries(t *testing.T) {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}}).Schema()
+	schema := executableSchema()
 	for _, tc := range []struct {
 		query       string
 		cost, depth int
@@ -76,7 +75,7 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 // TestLimitsListSizesNameRealFields keeps the table of list sizes honest:
 // every entry names a list field of the schema.
 func TestLimitsListSizesNameRealFields(t *testing.T) {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}}).Schema()
+	schema := executableSchema()
 	for key := range listSizes {
 		var typeName, field string
 		for i := range key {
@@ -97,7 +96,7 @@ func TestLimitsListSizesNameRealFields(t *testing.T) {
 // TestLimitsIntrospectionByActor checks who may introspect: staff and
 // keys; not anonymous callers nor family accounts.
 func TestLimitsIntrospectionByActor(t *testing.T) {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}}).Schema()
+	schema := executableSchema()
 	viewer := func(role domain.Role) *auth.Viewer { return &auth.Viewer{User: &domain.User{ID: 1, Role: role}} }
 	actors := map[string]context.Context{
 		"anonymous": context.Background(),

@@ -3,7 +3,7 @@ package access_test
 import (
 	"testing"
 
-	"carejourney/server/access"
+	"carejourney/graph/access"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 )

@@ -237,12 +237,12 @@ func (g *Guard) canSeeRecord(ctx context.Context, rec domain.MemberOwned) (bool,
 	if !hasKind {
 		return false, nil
 	}
-	if u, isUpdate := rec.(*domain.Update); isUpdate && !u.Shareable {
-		return false, nil
-	}
 	r, err := g.Reach(ctx)
 	if err != nil {
 		return false, err
+	}
+	if u, isUpdate := rec.(*domain.Update); isUpdate {
+		return domain.SharesUpdate(r.Kinds[u.MemberID], u), nil
 	}
 	return slices.Contains(r.Kinds[rec.OwnerMemberID()], kind), nil
 }
@@ -306,14 +306,11 @@ func (g *Guard) mayReadNote(u *domain.Update) bool {
 }
 
 func (g *Guard) sharedUpdate(ctx context.Context, u *domain.Update) (bool, error) {
-	if !u.Shareable {
-		return false, nil
-	}
 	kinds, err := g.SharedKinds(ctx, u.MemberID)
 	if err != nil {
 		return false, err
 	}
-	return slices.Contains(domain.SharedUpdateKinds(kinds), u.Kind), nil
+	return domain.SharesUpdate(kinds, u), nil
 }
 
 // CanWrite reports whether a bounded actor may name the record of typeName
@@ -332,7 +329,11 @@ func (g *Guard) CanWrite(ctx context.Context, typeName string, id int64) (bool, 
 	if typeName == "Peer" {
 		return r.PeerID != 0 && r.PeerID == id, nil
 	}
-	owner, found, err := g.store.OwnerOf(ctx, typeName, id)
+	kind, ok := RecordOf(typeName)
+	if !ok {
+		return false, nil
+	}
+	owner, found, err := g.store.OwnerOf(ctx, kind, id)
 	if err != nil || !found {
 		return false, err
 	}
