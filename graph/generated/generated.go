@@ -9742,7 +9742,7 @@ type CareLevelChangeEdge {
 
 """Which changes ` + "`" + `recentCareLevelChanges` + "`" + ` lists."""
 input CareLevelChangeFilter {
-  """Changes in the last this many days: from this time that many days ago (included) to now (excluded); 1 to 366."""
+  """Changes on this many days up to today, start included, end excluded: 14 is today and the 13 days before (1 to 366; the provider's calendar days)."""
   withinDays: Int! = 14
   """Only these directions (` + "`" + `STEP_DOWN` + "`" + `, ` + "`" + `STEP_UP` + "`" + `, ` + "`" + `LATERAL` + "`" + `); all when omitted."""
   directions: [CareTransition!]

@@ -243,7 +243,7 @@ type BeginTotpEnrollmentPayload struct {
 
 // Which changes `recentCareLevelChanges` lists.
 type CareLevelChangeFilter struct {
-	// Changes in the last this many days: from this time that many days ago (included) to now (excluded); 1 to 366.
+	// Changes on this many days up to today, start included, end excluded: 14 is today and the 13 days before (1 to 366; the provider's calendar days).
 	WithinDays int `json:"withinDays"`
 	// Only these directions (`STEP_DOWN`, `STEP_UP`, `LATERAL`); all when omitted.
 	Directions []domain.Transition `json:"directions,omitempty"`
