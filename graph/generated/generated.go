@@ -7586,7 +7586,7 @@ extend type Member {
     "Which records; all when omitted."
     filter: AttendanceFilter
   ): AttendanceConnection!
-  """Attendance counted over a period (meetings starting in it, start included, end excluded); the last 90 days when omitted, up to now when the end is omitted."""
+  """Attendance counted over a period (meetings starting in it, start included, end excluded). An omitted end is the end of today, an omitted start 90 days before the end."""
   attendanceSummary("The period." period: DateTimeRangeInput): AttendanceSummary!
 }
 
