@@ -107,7 +107,7 @@ func journeyOurs(data map[string]any) []string {
 	}
 	a = append(a, "milestones")
 	for _, ms := range nodes(obj(m["milestones"])["reached"]) {
-		a = append(a, fields(ms, "key", "label", "date")...)
+		a = append(a, fields(ms, "key", "label", "reachedOn")...)
 	}
 	a = append(a, "notes")
 	for _, u := range nodes(obj(m["updates"])["nodes"]) {
@@ -115,7 +115,7 @@ func journeyOurs(data map[string]any) []string {
 	}
 	a = append(a, "weeks")
 	for _, w := range nodes(obj(obj(ops[1]["member"])["attendanceSummary"])["weeks"]) {
-		a = append(a, fields(w, "weekStart", "attended")...)
+		a = append(a, fields(w, "weekStartsOn", "attended")...)
 	}
 	return a
 }
@@ -155,7 +155,7 @@ func journeyFloorOf(floor map[string]any, computed bool) []string {
 	if computed {
 		b = append(b, "milestones")
 		for _, ms := range nodes(obj(m["milestones"])["reached"]) {
-			b = append(b, fields(ms, "key", "label", "date")...)
+			b = append(b, fields(ms, "key", "label", "reachedOn")...)
 		}
 	}
 	b = append(b, "notes")
@@ -164,7 +164,7 @@ func journeyFloorOf(floor map[string]any, computed bool) []string {
 	}
 	b = append(b, "weeks")
 	for _, w := range nodes(m["attendanceWeeks"]) {
-		b = append(b, fields(w, "weekStart", "attended")...)
+		b = append(b, fields(w, "weekStartsOn", "attended")...)
 	}
 	return b
 }

@@ -81,7 +81,7 @@ var pages = []page{
 		setup: todaySetup, floor: "today.sql", ours: todayOurs, floorData: todayFloor,
 		compared: "members in care; each level's code, name and count in care; the houses' total and each one's id, name, capacity, occupied, open beds; " +
 			"the week's meetings' total, more-to-come flag and each one's id, start, topic and group; the plans due (id, review date, member); " +
-			"the milestones of the next 6 days (total; each one's member id and name, key, label, date: the floor reads the members' recovery start dates " +
+			"the milestones of this week, today and the next 6 days (total; each one's member id and name, key, label, date: the floor reads the members' recovery start dates " +
 			"and the harness applies server/domain's rule, PostgreSQL's date arithmetic being not Go's AddDate) and the step-ups of the last 14 days " +
 			"(total; each one's time, member id and name)",
 		peerSetup: todayPeerSetup, peerData: todayPeer, peerFloor: todayFloorForPeer,

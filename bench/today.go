@@ -17,8 +17,9 @@ import (
 // zone is taken as the provider's (UTC in the bench).
 
 // milestoneDays is the window the app's milestones section asks for
-// (MilestonesSection.tsx): today and the six days after it.
-const milestoneDays = 6
+// (MilestonesSection.tsx): today and the six days after it (a window
+// includes its start and excludes its end).
+const milestoneDays = 7
 
 func todaySetup(e *env, call caller) ([]op, map[string]string, error) {
 	day := time.Date(e.now.Year(), e.now.Month(), e.now.Day(), 0, 0, 0, 0, time.UTC)
@@ -84,7 +85,7 @@ func todayListsOurs(milestones, stepUps map[string]any) []string {
 	a = append(a, val(ms["totalCount"]))
 	for _, n := range nodes(ms["nodes"]) {
 		mb, m := obj(n["member"]), obj(n["milestone"])
-		a = append(a, val(mb["id"]), val(mb["displayName"]), val(m["key"]), val(m["label"]), val(m["date"]))
+		a = append(a, val(mb["id"]), val(mb["displayName"]), val(m["key"]), val(m["label"]), val(m["reachedOn"]))
 	}
 	a = append(a, "step-ups")
 	su := obj(stepUps["recentCareLevelChanges"])
@@ -143,9 +144,9 @@ func todayFloorOf(floor map[string]any, full bool) []string {
 func todayListsFloor(floor map[string]any) []string {
 	var members []*domain.Member
 	for _, m := range nodes(floor["recoveryStarts"]) {
-		start, err := time.Parse(time.DateOnly, val(m["recoveryStartDate"]))
+		start, err := time.Parse(time.DateOnly, val(m["recoveryStartedOn"]))
 		if err != nil {
-			return []string{"recovery start date " + val(m["recoveryStartDate"])}
+			return []string{"recovery start date " + val(m["recoveryStartedOn"])}
 		}
 		id, _ := m["id"].(float64)
 		members = append(members, &domain.Member{ID: int64(id), FirstName: val(m["firstName"]), LastName: val(m["lastName"]),

@@ -14,7 +14,7 @@ func auditFilter(f *model.AuditEventFilter) (store.AuditFilter, error) {
 	if f == nil {
 		return out, nil
 	}
-	out.From, out.To = f.From, f.To
+	out.From, out.To = rangeEnds(f.OccurredWithin)
 	if f.Action != nil {
 		out.Action = *f.Action
 	}

@@ -25,7 +25,12 @@ import (
 //     the plural;
 //   - DateTime fields end in `At`, Date fields in `On`, Boolean fields start
 //     with one of booleanPrefixes;
-//   - list-valued fields of a `*Filter` input are plural.
+//   - list-valued fields of a `*Filter` input are plural;
+//   - a range is a DateRangeInput or DateTimeRangeInput (start included, end
+//     excluded), never a pair of loose ends: no input field or argument is
+//     named from/to/since/until/start/end (or begins so, for a date);
+//   - a list or connection field takes only listArguments (paging, `filter:
+//     XFilter`, `orderBy`), or is one of listArgumentExceptions.
 
 // booleanPrefixes are the verbs a Boolean field may start with.
 var booleanPrefixes = []string{"is", "has", "can"}
@@ -33,6 +38,26 @@ var booleanPrefixes = []string{"is", "has", "can"}
 // idNameExceptions are ID fields whose type the name cannot say, each with why.
 var idNameExceptions = map[string]string{
 	"AuditEventFilter.objectId": "any Node: the audit log records events on every type",
+	"AuditEventFilter.actorId":  "a User or an ApiKey: whoever acted, as AuditEvent.actor and AuditEvent.apiKey",
+	"GroupFilter.facilitatorId": "a Peer or a User: the id of a Facilitator, a union of the two",
+}
+
+// rangeTypes are the range inputs; only they hold a range's two ends.
+var rangeTypes = map[string]bool{"DateRangeInput": true, "DateTimeRangeInput": true}
+
+// rangeEndNames are the names of a loose range end; a range is one field of
+// a range type instead.
+var rangeEndNames = []string{"from", "to", "since", "until", "start", "end"}
+
+// listArguments are the arguments a list or connection field may take.
+var listArguments = map[string]bool{"first": true, "after": true, "last": true, "before": true, "filter": true, "orderBy": true}
+
+// listArgumentExceptions are list fields' other arguments, each with why.
+var listArgumentExceptions = map[string]string{
+	"Query.nodes(ids)":                       "the Relay lookup by id: the ids are what is asked for, not a narrowing of a list",
+	"AftercarePlan.adherence(weeks)":         "the size of a computed report (one entry per commitment and week), not a filter over stored rows",
+	"Member.careEpisodes(includeSuperseded)": "widens the list (corrected episodes too); a filter's fields only narrow",
+	"Query.apiKeys(includeRevoked)":          "widens the list (revoked keys too); a filter's fields only narrow",
 }
 
 // nameExceptions are fields exempt from the DateTime/Date/Boolean rules, each with why.
@@ -87,6 +112,18 @@ func namingViolations(schema *ast.Schema) []string {
 		}
 	}
 
+	checkRangeEnd := func(where string, name string, typ *ast.Type) {
+		if schema.Types[typ.Name()] == nil || schema.Types[typ.Name()].Kind != ast.Scalar {
+			return
+		}
+		dated := typ.Name() == "Date" || typ.Name() == "DateTime"
+		for _, end := range rangeEndNames {
+			if name == end || (dated && strings.HasPrefix(name, end) && unicode.IsUpper(rune(name[len(end)]))) {
+				add("%s: a range end named %s; a range is one DateRangeInput or DateTimeRangeInput field (start included, end excluded)", where, name)
+			}
+		}
+	}
+
 	names := make([]string, 0, len(schema.Types))
 	for name := range schema.Types {
 		names = append(names, name)
@@ -107,9 +144,24 @@ func namingViolations(schema *ast.Schema) []string {
 			where := typeName + "." + f.Name
 			if def.Kind == ast.InputObject {
 				checkID(where, f.Name, f.Type)
+				if !rangeTypes[typeName] {
+					checkRangeEnd(where, f.Name, f.Type)
+				}
 			}
 			for _, a := range f.Arguments {
 				checkID(where+"("+a.Name+")", a.Name, a.Type)
+				checkRangeEnd(where+"("+a.Name+")", a.Name, a.Type)
+			}
+			if f.Type.Elem != nil || strings.HasSuffix(f.Type.Name(), "Connection") {
+				for _, a := range f.Arguments {
+					at := where + "(" + a.Name + ")"
+					if _, ok := listArgumentExceptions[at]; !ok && !listArguments[a.Name] {
+						add("%s: a list takes only first/after/last/before, filter and orderBy; put %s in its filter", at, a.Name)
+					}
+					if a.Name == "filter" && !strings.HasSuffix(a.Type.Name(), "Filter") {
+						add("%s: a filter is an input named <Something>Filter", at)
+					}
+				}
 			}
 			if _, ok := nameExceptions[where]; !ok && f.Type.Elem == nil {
 				switch f.Type.Name() {

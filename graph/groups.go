@@ -233,14 +233,12 @@ func groupsFilter(f *model.GroupFilter) (store.GroupFilter, error) {
 	return out, nil
 }
 
-func groupsMeetingFilter(from, to time.Time, f *model.MeetingFilter) (store.MeetingFilter, error) {
-	if err := domain.CheckMeetingWindow(from, to); err != nil {
+func groupsMeetingFilter(f model.MeetingFilter) (store.MeetingFilter, error) {
+	startAt, endAt := rangeEnds(f.StartsWithin)
+	if err := domain.CheckMeetingWindow(startAt, endAt); err != nil {
 		return store.MeetingFilter{}, err
 	}
-	out := store.MeetingFilter{From: from, To: to}
-	if f == nil {
-		return out, nil
-	}
+	out := store.MeetingFilter{From: *startAt, To: *endAt}
 	out.Kinds, out.TimesOfDay = f.Kinds, f.TimesOfDay
 	for _, id := range f.GroupIds {
 		n, err := globalid.DecodeInt(id, globalid.TypeGroup)
@@ -260,7 +258,7 @@ func groupsSummary(s domain.AttendanceSummary) *model.AttendanceSummary {
 		Weeks: make([]*model.AttendanceWeek, len(s.Weeks)),
 	}
 	for i, w := range s.Weeks {
-		out.Weeks[i] = &model.AttendanceWeek{WeekStart: w.WeekStart, Attended: w.Attended}
+		out.Weeks[i] = &model.AttendanceWeek{WeekStartsOn: w.WeekStart, Attended: w.Attended}
 	}
 	return out
 }

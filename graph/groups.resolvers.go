@@ -14,7 +14,6 @@ import (
 	"carejourney/server/domain"
 	"carejourney/server/store"
 	"context"
-	"time"
 )
 
 func (r *attendanceResolver) Meeting(ctx context.Context, obj *domain.AttendanceRecord) (*domain.Meeting, error) {
@@ -77,8 +76,12 @@ func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*do
 	return loaders.For(ctx).Groups.NextMeeting.Load(ctx, obj.ID)
 }
 
-func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error) {
-	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(from, to), first, after, last, before)
+func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, filter *model.GroupMeetingFilter) (*model.Connection[*domain.Meeting], error) {
+	var within *model.DateTimeRangeInput
+	if filter != nil {
+		within = filter.StartsWithin
+	}
+	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(rangeEnds(within)), first, after, last, before)
 	if err == nil {
 		prefetchAttendance(ctx, selectionOf(ctx).nodes(), conn.Nodes)
 	}
@@ -134,16 +137,21 @@ func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Membe
 	return nonNil(memberships), err
 }
 
-func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {
-	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.AttendancePages, obj.ID, store.NewMeetingWindow(from, to), first, after, last, before)
+func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.AttendanceFilter) (*model.Connection[*domain.AttendanceRecord], error) {
+	var within *model.DateTimeRangeInput
+	if filter != nil {
+		within = filter.MeetingStartsWithin
+	}
+	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.AttendancePages, obj.ID, store.NewMeetingWindow(rangeEnds(within)), first, after, last, before)
 	if err == nil {
 		prefetchAttendedMeetings(ctx, selectionOf(ctx).nodes(), conn.Nodes)
 	}
 	return conn, err
 }
 
-func (r *memberResolver) AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error) {
-	start, end, err := domain.AttendancePeriod(from, to, r.Store.Now(), r.Store.Location)
+func (r *memberResolver) AttendanceSummary(ctx context.Context, obj *domain.Member, period *model.DateTimeRangeInput) (*model.AttendanceSummary, error) {
+	startAt, endAt := rangeEnds(period)
+	start, end, err := domain.AttendancePeriod(startAt, endAt, r.Store.Now(), r.Store.Location)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +216,7 @@ func (r *mutationResolver) ScheduleMeetings(ctx context.Context, input model.Sch
 		if err != nil {
 			return nil, err
 		}
-		return r.Store.ScheduleMeetings(ctx, id, input.From, input.To)
+		return r.Store.ScheduleMeetings(ctx, id, dateRange(*input.Period))
 	})
 	return &model.ScheduleMeetingsPayload{Meetings: meetings, UserErrors: userErrors}, err
 }
@@ -272,12 +280,12 @@ func (r *queryResolver) Meeting(ctx context.Context, id string) (*domain.Meeting
 	return lookup(ctx, id, globalid.TypeMeeting, loaders.For(ctx).Groups.Meeting.Load)
 }
 
-func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, last *int, before *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error) {
+func (r *queryResolver) Meetings(ctx context.Context, first *int, after *string, last *int, before *string, filter model.MeetingFilter) (*model.Connection[*domain.Meeting], error) {
 	page, err := pageRequest(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	f, err := groupsMeetingFilter(from, to, filter)
+	f, err := groupsMeetingFilter(filter)
 	if err != nil {
 		return nil, err
 	}

@@ -79,7 +79,7 @@ func (r *memberConnectionResolver) TotalCount(ctx context.Context, obj *model.Co
 func (r *mutationResolver) CreateMember(ctx context.Context, input model.CreateMemberInput) (*model.CreateMemberPayload, error) {
 	m, userErrors, err := outcome(r.Store.CreateMember(ctx, auth.ActorID(ctx), domain.MemberFields{
 		FirstName: &input.FirstName, LastName: &input.LastName, PreferredName: input.PreferredName,
-		DateOfBirth: input.DateOfBirth, RecoveryStartDate: input.RecoveryStartDate,
+		DateOfBirth: input.BornOn, RecoveryStartDate: input.RecoveryStartedOn,
 	}))
 	return &model.CreateMemberPayload{Member: m, UserErrors: userErrors}, err
 }
@@ -93,7 +93,7 @@ func (r *mutationResolver) UpdateMember(ctx context.Context, input model.UpdateM
 		}
 		return r.Store.UpdateMember(ctx, id, domain.MemberFields{
 			FirstName: input.FirstName, LastName: input.LastName, PreferredName: input.PreferredName,
-			DateOfBirth: input.DateOfBirth, Status: input.Status,
+			DateOfBirth: input.BornOn, Status: input.Status,
 		})
 	})
 	return &model.UpdateMemberPayload{Member: m, UserErrors: userErrors}, err
@@ -106,7 +106,7 @@ func (r *mutationResolver) ResetRecoveryStartDate(ctx context.Context, input mod
 		if err != nil {
 			return nil, err
 		}
-		return r.Store.ResetRecoveryStartDate(ctx, auth.ActorID(ctx), id, input.Date, input.Reason)
+		return r.Store.ResetRecoveryStartDate(ctx, auth.ActorID(ctx), id, input.RecoveryStartedOn, input.Reason)
 	})
 	return &model.ResetRecoveryStartDatePayload{Member: m, UserErrors: userErrors}, err
 }

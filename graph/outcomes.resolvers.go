@@ -7,15 +7,15 @@ package graph
 
 import (
 	"carejourney/graph/loaders"
+	"carejourney/graph/model"
 	"carejourney/server/domain"
 	"context"
-	"time"
 )
 
-func (r *queryResolver) Outcomes(ctx context.Context, from time.Time, to time.Time) (*domain.Outcomes, error) {
+func (r *queryResolver) Outcomes(ctx context.Context, period model.DateRangeInput) (*domain.Outcomes, error) {
 	levels, err := loaders.For(ctx).CareLevels()
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.Outcomes(ctx, from, to, levels)
+	return r.Store.Outcomes(ctx, dateRange(period), levels)
 }

@@ -95,7 +95,7 @@ func memberFilter(f *model.MemberFilter) (store.MemberFilter, error) {
 	if f == nil {
 		return store.MemberFilter{}, nil
 	}
-	out := store.MemberFilter{CareLevelCodes: f.CareLevelCodes, Statuses: f.Status}
+	out := store.MemberFilter{CareLevelCodes: f.CareLevelCodes, Statuses: f.Statuses}
 	if f.Search != nil {
 		out.Search = *f.Search
 	}

@@ -28,7 +28,7 @@ func certificationFields(c *model.CertificationInput) *domain.CertificationField
 func createPeerInput(input model.CreatePeerInput) (store.PeerInput, error) {
 	in := store.PeerInput{Fields: domain.PeerFields{
 		Name: &input.Name, Bio: input.Bio, Certification: certificationFields(input.Certification),
-		RecoveryStartDate: input.RecoveryStartDate, Languages: input.Languages, Specialties: input.Specialties,
+		RecoveryStartDate: input.RecoveryStartedOn, Languages: input.Languages, Specialties: input.Specialties,
 		CaseloadLimit: &input.CaseloadLimit,
 	}}
 	var err error
@@ -43,7 +43,7 @@ func updatePeerFields(input model.UpdatePeerInput) domain.PeerFields {
 	return domain.PeerFields{
 		Name: input.Name, Bio: input.Bio, Certification: certificationFields(input.Certification),
 		ClearCertification: input.ClearCertification != nil && *input.ClearCertification,
-		RecoveryStartDate:  input.RecoveryStartDate, Languages: input.Languages, Specialties: input.Specialties,
+		RecoveryStartDate:  input.RecoveryStartedOn, Languages: input.Languages, Specialties: input.Specialties,
 		CaseloadLimit: input.CaseloadLimit, Active: input.IsActive,
 	}
 }

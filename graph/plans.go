@@ -46,7 +46,7 @@ func planAdherence(ctx context.Context, p *domain.AftercarePlan, weeks *int, tod
 	for _, c := range domain.Adherence(commitments, mondays, attended) {
 		entry := &model.CommitmentAdherence{Commitment: c.Commitment, Weeks: make([]*model.AdherenceWeek, len(c.Weeks))}
 		for i, w := range c.Weeks {
-			entry.Weeks[i] = &model.AdherenceWeek{WeekStart: w.WeekStart, Attended: w.Attended, Target: w.Target, IsMet: w.Met}
+			entry.Weeks[i] = &model.AdherenceWeek{WeekStartsOn: w.WeekStart, Attended: w.Attended, Target: w.Target, IsMet: w.Met}
 		}
 		out = append(out, entry)
 	}

@@ -15,7 +15,6 @@ import (
 	"carejourney/server/domain"
 	"carejourney/server/store"
 	"context"
-	"time"
 )
 
 func (r *aftercareCommitmentResolver) Plan(ctx context.Context, obj *domain.AftercareCommitment) (*domain.AftercarePlan, error) {
@@ -153,7 +152,7 @@ func (r *mutationResolver) AddAftercareGoal(ctx context.Context, input model.Add
 			return nil, err
 		}
 		return r.Store.AddAftercareGoal(ctx, planID, domain.GoalFields{Category: &input.Category,
-			Description: &input.Description, TargetDate: input.TargetDate, Status: input.Status})
+			Description: &input.Description, TargetDate: input.TargetOn, Status: input.Status})
 	})
 	return &model.AddAftercareGoalPayload{AftercareGoal: g, UserErrors: userErrors}, err
 }
@@ -165,7 +164,7 @@ func (r *mutationResolver) UpdateAftercareGoal(ctx context.Context, input model.
 			return nil, err
 		}
 		return r.Store.UpdateAftercareGoal(ctx, id, domain.GoalFields{Category: input.Category,
-			Description: input.Description, TargetDate: input.TargetDate, Status: input.Status})
+			Description: input.Description, TargetDate: input.TargetOn, Status: input.Status})
 	})
 	return &model.UpdateAftercareGoalPayload{AftercareGoal: g, UserErrors: userErrors}, err
 }
@@ -241,10 +240,10 @@ func (r *queryResolver) AftercarePlan(ctx context.Context, id string) (*domain.A
 	return lookup(ctx, id, globalid.TypeAftercarePlan, loaders.For(ctx).Plans.Plan.Load)
 }
 
-func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error) {
+func (r *queryResolver) AftercarePlansDueForReview(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.AftercarePlanReviewFilter) (*model.Connection[*domain.AftercarePlan], error) {
 	day := r.Store.Today()
-	if on != nil {
-		day = *on
+	if filter != nil && filter.DueOn != nil {
+		day = *filter.DueOn
 	}
 	within, _, err := access.From(ctx).MemberScope(ctx)
 	if err != nil {

@@ -12,11 +12,13 @@ import (
 )
 
 // maxWindowDays bounds the Today lists' windows: a year (and a leap day).
+// A window of n days includes its start and excludes its end, as every
+// range of the API does, so it holds at least one day.
 const maxWindowDays = 366
 
 func windowDays(days int) error {
-	if days < 0 || days > maxWindowDays {
-		return domain.Errorf(domain.CodeInvalidInput, "withinDays must be from 0 to %d.", maxWindowDays)
+	if days < 1 || days > maxWindowDays {
+		return domain.Errorf(domain.CodeInvalidInput, "withinDays must be from 1 to %d.", maxWindowDays)
 	}
 	return nil
 }
@@ -67,7 +69,7 @@ func upcomingMilestones(ctx context.Context, r *Resolver, filter *model.Upcoming
 	if err != nil {
 		return nil, err
 	}
-	members, err := r.Store.MembersWithRecoveryStart(ctx, within, f.Status)
+	members, err := r.Store.MembersWithRecoveryStart(ctx, within, f.Statuses)
 	if err != nil {
 		return nil, err
 	}
@@ -92,8 +94,10 @@ func recentCareLevelChanges(ctx context.Context, r *Resolver, filter *model.Care
 	if err != nil {
 		return nil, err
 	}
-	now := r.Store.Now()
-	since := now.AddDate(0, 0, -f.WithinDays)
+	// withinDays whole days in the provider's zone: today and the days
+	// before it, from a midnight (included) to the next midnight (excluded).
+	days := domain.DateRange{StartOn: r.Store.Today().AddDate(0, 0, 1-f.WithinDays), EndOn: r.Store.Today().AddDate(0, 0, 1)}
+	since, end := days.Instants(r.Store.Location)
 	episodes, err := r.Store.EpisodesOfMembersStartedSince(ctx, within, since)
 	if err != nil {
 		return nil, err
@@ -102,7 +106,7 @@ func recentCareLevelChanges(ctx context.Context, r *Resolver, filter *model.Care
 	if err != nil {
 		return nil, err
 	}
-	return domain.CareLevelChangesSince(episodes, levels, since, now, f.Directions), nil
+	return domain.CareLevelChangesSince(episodes, levels, since, end, f.Directions), nil
 }
 
 func careLevelTransition(ctx context.Context, from, to string) (domain.Transition, error) {

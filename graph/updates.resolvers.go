@@ -16,7 +16,11 @@ import (
 	"context"
 )
 
-func (r *memberResolver) Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error) {
+func (r *memberResolver) Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.UpdateFilter) (*model.Connection[*domain.Update], error) {
+	var kinds []domain.UpdateKind
+	if filter != nil {
+		kinds = filter.Kinds
+	}
 	return nestedConnection(ctx, loaders.For(ctx).Updates.ByMember, obj.ID, store.NewUpdateKinds(kinds), first, after, last, before)
 }
 

@@ -57,12 +57,12 @@ SELECT json_build_object(
         'moveInAt', r.move_in_at, 'moveOutAt', r.move_out_at) ORDER BY r.move_in_at, r.id)
        FROM residencies r JOIN houses h ON h.id = r.house_id WHERE r.member_id = m.id),
     'milestones', CASE WHEN m.recovery_start_date IS NOT NULL THEN json_build_object('reached',
-       coalesce((SELECT json_agg(json_build_object('key', key, 'label', label, 'date', date) ORDER BY n)
+       coalesce((SELECT json_agg(json_build_object('key', key, 'label', label, 'reachedOn', date) ORDER BY n)
           FROM milestones WHERE date <= (SELECT d FROM today)), '[]')) END,
     'updates', (SELECT coalesce(json_agg(json_build_object('id', u.id, 'kind', u.kind, 'body', u.body, 'occurredAt', u.occurred_at)
         ORDER BY u.occurred_at DESC, u.id DESC), '[]')
        FROM (SELECT * FROM updates WHERE member_id = m.id AND kind = 'NOTE' ORDER BY occurred_at DESC, id DESC LIMIT 30) u),
-    'attendanceWeeks', (SELECT json_agg(json_build_object('weekStart', w.week::date, 'attended', coalesce(c.n, 0)) ORDER BY w.week)
+    'attendanceWeeks', (SELECT json_agg(json_build_object('weekStartsOn', w.week::date, 'attended', coalesce(c.n, 0)) ORDER BY w.week)
        FROM period,
             generate_series(date_trunc('week', period.start AT TIME ZONE 'UTC'),
                             date_trunc('week', (period.stop - interval '1 microsecond') AT TIME ZONE 'UTC'), interval '7 days') w(week)

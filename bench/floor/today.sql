@@ -4,7 +4,8 @@
 -- (the first 50 by start, with the total), the 20 active plans due for
 -- review soonest, the members in care with a recovery start date (the
 -- harness applies the milestone rule to them: PostgreSQL's date arithmetic
--- is not Go's AddDate), and the step-ups of the last 14 days (the first 20,
+-- is not Go's AddDate), and the step-ups of the last 14 days (today and the
+-- 13 days before, from midnight to midnight: start included, end excluded; the first 20,
 -- most recent first, with the total). The harness puts from and to in
 -- place; "today" is the provider's (UTC).
 WITH today AS (SELECT (now() AT TIME ZONE 'UTC')::date AS d),
@@ -37,7 +38,7 @@ SELECT json_build_object(
      FROM (SELECT * FROM aftercare_plans WHERE status = 'ACTIVE' AND review_on <= (SELECT d FROM today)
             ORDER BY review_on, id LIMIT 20) p JOIN members mb ON mb.id = p.member_id),
   'recoveryStarts', (SELECT coalesce(json_agg(json_build_object('id', mb.id, 'firstName', mb.first_name,
-       'lastName', mb.last_name, 'preferredName', mb.preferred_name, 'recoveryStartDate', mb.recovery_start_date)), '[]')
+       'lastName', mb.last_name, 'preferredName', mb.preferred_name, 'recoveryStartedOn', mb.recovery_start_date)), '[]')
      FROM members mb WHERE mb.status = 'ACTIVE' AND mb.recovery_start_date IS NOT NULL),
   'stepUps', (SELECT json_build_object('totalCount', count(*),
        'nodes', coalesce((json_agg(json_build_object('changedAt', su.started_at, 'memberId', su.member_id,
@@ -57,4 +58,5 @@ SELECT json_build_object(
              JOIN care_levels cl ON cl.code = e.care_level_code
              JOIN care_levels pl ON pl.code = prev.care_level_code
             WHERE e.superseded_at IS NULL AND cl.intensity > pl.intensity
-              AND e.started_at >= now() - interval '14 days' AND e.started_at <= now()) su));
+              AND e.started_at >= ((SELECT d FROM today) - 13)::timestamp AT TIME ZONE 'UTC'
+              AND e.started_at < ((SELECT d FROM today) + 1)::timestamp AT TIME ZONE 'UTC') su));

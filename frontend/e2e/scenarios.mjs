@@ -31,7 +31,7 @@ export async function stepDown(browser, ctxOptions, log, state) {
       .sort((a, b) => b.intensity - a.intensity)[0];
     if (!member || !lowerOf(member)) {
       // Another run stepped them to the bottom already: take anyone who can step down.
-      const { members: any } = await api(context, `{ members(first: 50, filter: { status: [ACTIVE] }) {
+      const { members: any } = await api(context, `{ members(first: 50, filter: { statuses: [ACTIVE] }) {
         nodes { id displayName currentCareLevel { code intensity } } } }`);
       member = any.nodes.find((m) => lowerOf(m));
       check(member, 'no member in the demo data can step down');
@@ -97,7 +97,7 @@ export async function recordAttendance(browser, ctxOptions, log) {
     }
     const now = new Date();
     const { meetings } = await api(context, `query E2eMeetings($from: DateTime!, $to: DateTime!) {
-      meetings(from: $from, to: $to, first: 20) { nodes { id startsAt group { id name kind members { member { id displayName } } } } } }`,
+      meetings(first: 20, filter: { startsWithin: { startAt: $from, endAt: $to } }) { nodes { id startsAt group { id name kind members { member { id displayName } } } } } }`,
     { from: new Date(now.getTime() - 7 * 86_400_000).toISOString(), to: now.toISOString() });
     const meeting = meetings.nodes.filter((m) => m.group.kind !== 'FAMILY' && m.group.members.length > 0).at(-1);
     check(meeting, 'no meeting of the last week with members');

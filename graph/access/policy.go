@@ -200,10 +200,10 @@ var Types = map[string]TypeRule{
 		Read: Staff,
 		Fields: map[string]Audience{
 			"id": partnerMember, "firstName": partnerMember, "lastName": partnerMember,
-			"preferredName": partnerMember, "displayName": partnerMember, "dateOfBirth": partnerMember,
+			"preferredName": partnerMember, "displayName": partnerMember, "bornOn": partnerMember,
 			"status":           partnerMember,
 			"currentCareLevel": partnerMember, "currentEpisode": partnerMember, "careEpisodes": partnerMember,
-			"recoveryStartDate": partnerMember, "daysInRecovery": partnerMember, "milestones": partnerMember,
+			"recoveryStartedOn": partnerMember, "daysInRecovery": partnerMember, "milestones": partnerMember,
 			"currentResidency": partnerMember, "residencies": partnerMember,
 			"attendanceSummary": partnerMember,
 
@@ -218,10 +218,10 @@ var Types = map[string]TypeRule{
 		},
 		Kinds: map[string]domain.InformationKind{
 			"firstName": domain.InfoIdentity, "lastName": domain.InfoIdentity, "preferredName": domain.InfoIdentity,
-			"displayName": domain.InfoIdentity, "dateOfBirth": domain.InfoIdentity,
+			"displayName": domain.InfoIdentity, "bornOn": domain.InfoIdentity,
 			"status":           domain.InfoCareLevel,
 			"currentCareLevel": domain.InfoCareLevel, "currentEpisode": domain.InfoCareLevel, "careEpisodes": domain.InfoCareLevel,
-			"recoveryStartDate": domain.InfoMilestones, "daysInRecovery": domain.InfoMilestones, "milestones": domain.InfoMilestones,
+			"recoveryStartedOn": domain.InfoMilestones, "daysInRecovery": domain.InfoMilestones, "milestones": domain.InfoMilestones,
 			"currentResidency": domain.InfoHousing, "residencies": domain.InfoHousing,
 			"attendanceSummary": domain.InfoAttendanceSummary,
 		},
@@ -313,8 +313,10 @@ var Types = map[string]TypeRule{
 	"RecoveryComparison":       {Read: outcomes},
 	"AbstinenceCohort":         {Read: outcomes},
 	"AftercareGroupComparison": {Read: outcomes},
-	"AuditEvent":               {Read: Admin},
-	"Disclosure":               {Read: Care},
+	// Only Outcomes.period holds a DateRange so far; widen it with the next.
+	"DateRange":  {Read: outcomes},
+	"AuditEvent": {Read: Admin},
+	"Disclosure": {Read: Care},
 }
 
 // FieldAudience returns who may read typeName.field, and whether the type

@@ -123,10 +123,10 @@ type ComplexityRoot struct {
 	}
 
 	AdherenceWeek struct {
-		Attended  func(childComplexity int) int
-		IsMet     func(childComplexity int) int
-		Target    func(childComplexity int) int
-		WeekStart func(childComplexity int) int
+		Attended     func(childComplexity int) int
+		IsMet        func(childComplexity int) int
+		Target       func(childComplexity int) int
+		WeekStartsOn func(childComplexity int) int
 	}
 
 	AdmitMemberPayload struct {
@@ -257,8 +257,8 @@ type ComplexityRoot struct {
 	}
 
 	AttendanceWeek struct {
-		Attended  func(childComplexity int) int
-		WeekStart func(childComplexity int) int
+		Attended     func(childComplexity int) int
+		WeekStartsOn func(childComplexity int) int
 	}
 
 	AuditEvent struct {
@@ -485,6 +485,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	DateRange struct {
+		EndOn   func(childComplexity int) int
+		StartOn func(childComplexity int) int
+	}
+
 	DeactivateUserPayload struct {
 		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -560,7 +565,7 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Location     func(childComplexity int) int
-		Meetings     func(childComplexity int, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) int
+		Meetings     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.GroupMeetingFilter) int
 		Members      func(childComplexity int) int
 		Modality     func(childComplexity int) int
 		Name         func(childComplexity int) int
@@ -683,8 +688,8 @@ type ComplexityRoot struct {
 	Member struct {
 		ActiveAftercarePlan      func(childComplexity int) int
 		AftercarePlans           func(childComplexity int) int
-		Attendance               func(childComplexity int, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) int
-		AttendanceSummary        func(childComplexity int, from *time.Time, to *time.Time) int
+		Attendance               func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AttendanceFilter) int
+		AttendanceSummary        func(childComplexity int, period *model.DateTimeRangeInput) int
 		CareEpisodes             func(childComplexity int, includeSuperseded *bool) int
 		Consents                 func(childComplexity int) int
 		CreatedAt                func(childComplexity int) int
@@ -711,7 +716,7 @@ type ComplexityRoot struct {
 		Residencies              func(childComplexity int) int
 		Status                   func(childComplexity int) int
 		UpdatedAt                func(childComplexity int) int
-		Updates                  func(childComplexity int, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) int
+		Updates                  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.UpdateFilter) int
 	}
 
 	MemberConnection struct {
@@ -829,13 +834,12 @@ type ComplexityRoot struct {
 		ByRecovery                func(childComplexity int) int
 		CheckInsAbstinent         func(childComplexity int) int
 		Discharges                func(childComplexity int) int
-		From                      func(childComplexity int) int
 		LateralMoves              func(childComplexity int) int
 		Levels                    func(childComplexity int) int
+		Period                    func(childComplexity int) int
 		Readmissions              func(childComplexity int) int
 		StepDowns                 func(childComplexity int) int
 		StepUps                   func(childComplexity int) int
-		To                        func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -955,7 +959,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APIKeys                    func(childComplexity int, first *int, after *string, last *int, before *string, includeRevoked *bool) int
 		AftercarePlan              func(childComplexity int, id string) int
-		AftercarePlansDueForReview func(childComplexity int, on *time.Time, first *int, after *string, last *int, before *string) int
+		AftercarePlansDueForReview func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AftercarePlanReviewFilter) int
 		AuditEvents                func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AuditEventFilter) int
 		CareLevelTransition        func(childComplexity int, fromCareLevelCode string, toCareLevelCode string) int
 		CareLevels                 func(childComplexity int) int
@@ -964,12 +968,12 @@ type ComplexityRoot struct {
 		House                      func(childComplexity int, id string) int
 		Houses                     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.HouseFilter) int
 		Meeting                    func(childComplexity int, id string) int
-		Meetings                   func(childComplexity int, from time.Time, to time.Time, first *int, after *string, last *int, before *string, filter *model.MeetingFilter) int
+		Meetings                   func(childComplexity int, first *int, after *string, last *int, before *string, filter model.MeetingFilter) int
 		Member                     func(childComplexity int, id string) int
 		Members                    func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) int
 		Node                       func(childComplexity int, id string) int
 		Nodes                      func(childComplexity int, ids []string) int
-		Outcomes                   func(childComplexity int, from time.Time, to time.Time) int
+		Outcomes                   func(childComplexity int, period model.DateRangeInput) int
 		Partners                   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Peer                       func(childComplexity int, id string) int
 		Peers                      func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.PeerFilter) int
@@ -1405,7 +1409,7 @@ type GroupResolver interface {
 
 	Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error)
 	NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error)
-	Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error)
+	Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, filter *model.GroupMeetingFilter) (*model.Connection[*domain.Meeting], error)
 }
 type GroupConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Group]) (int, error)
@@ -1449,8 +1453,8 @@ type MemberResolver interface {
 	FamilyContacts(ctx context.Context, obj *domain.Member) ([]*domain.FamilyContact, error)
 	Consents(ctx context.Context, obj *domain.Member) ([]*domain.ConsentRecord, error)
 	GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error)
-	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error)
-	AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error)
+	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.AttendanceFilter) (*model.Connection[*domain.AttendanceRecord], error)
+	AttendanceSummary(ctx context.Context, obj *domain.Member, period *model.DateTimeRangeInput) (*model.AttendanceSummary, error)
 	CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error)
 	Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error)
 	PeerAssignments(ctx context.Context, obj *domain.Member) ([]*domain.PeerAssignment, error)
@@ -1459,7 +1463,7 @@ type MemberResolver interface {
 	AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error)
 	ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error)
 	RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error)
-	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error)
+	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.UpdateFilter) (*model.Connection[*domain.Update], error)
 }
 type MemberConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Member]) (int, error)
@@ -1571,18 +1575,18 @@ type QueryResolver interface {
 	Group(ctx context.Context, id string) (*domain.Group, error)
 	Groups(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.GroupFilter) (*model.Connection[*domain.Group], error)
 	Meeting(ctx context.Context, id string) (*domain.Meeting, error)
-	Meetings(ctx context.Context, from time.Time, to time.Time, first *int, after *string, last *int, before *string, filter *model.MeetingFilter) (*model.Connection[*domain.Meeting], error)
+	Meetings(ctx context.Context, first *int, after *string, last *int, before *string, filter model.MeetingFilter) (*model.Connection[*domain.Meeting], error)
 	House(ctx context.Context, id string) (*domain.House, error)
 	Houses(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.HouseFilter) (*model.Connection[*domain.House], error)
 	Member(ctx context.Context, id string) (*domain.Member, error)
 	Members(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.MemberFilter, orderBy *model.MemberOrder) (*model.Connection[*domain.Member], error)
-	Outcomes(ctx context.Context, from time.Time, to time.Time) (*domain.Outcomes, error)
+	Outcomes(ctx context.Context, period model.DateRangeInput) (*domain.Outcomes, error)
 	Partners(ctx context.Context, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Partner], error)
 	APIKeys(ctx context.Context, first *int, after *string, last *int, before *string, includeRevoked *bool) (*model.Connection[*domain.APIKey], error)
 	Peer(ctx context.Context, id string) (*domain.Peer, error)
 	Peers(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.PeerFilter) (*model.Connection[*domain.Peer], error)
 	AftercarePlan(ctx context.Context, id string) (*domain.AftercarePlan, error)
-	AftercarePlansDueForReview(ctx context.Context, on *time.Time, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error)
+	AftercarePlansDueForReview(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.AftercarePlanReviewFilter) (*model.Connection[*domain.AftercarePlan], error)
 	UpcomingMilestones(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.UpcomingMilestoneFilter) (*model.Connection[*domain.UpcomingMilestone], error)
 	RecentCareLevelChanges(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CareLevelChangeFilter) (*model.Connection[*domain.CareLevelChange], error)
 	CareLevelTransition(ctx context.Context, fromCareLevelCode string, toCareLevelCode string) (domain.Transition, error)
@@ -1769,12 +1773,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdherenceWeek.Target(childComplexity), true
-	case "AdherenceWeek.weekStart":
-		if e.ComplexityRoot.AdherenceWeek.WeekStart == nil {
+	case "AdherenceWeek.weekStartsOn":
+		if e.ComplexityRoot.AdherenceWeek.WeekStartsOn == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AdherenceWeek.WeekStart(childComplexity), true
+		return e.ComplexityRoot.AdherenceWeek.WeekStartsOn(childComplexity), true
 
 	case "AdmitMemberPayload.careEpisode":
 		if e.ComplexityRoot.AdmitMemberPayload.CareEpisode == nil {
@@ -1898,7 +1902,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercareGoal.Status(childComplexity), true
-	case "AftercareGoal.targetDate":
+	case "AftercareGoal.targetOn":
 		if e.ComplexityRoot.AftercareGoal.TargetDate == nil {
 			break
 		}
@@ -2299,12 +2303,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AttendanceWeek.Attended(childComplexity), true
-	case "AttendanceWeek.weekStart":
-		if e.ComplexityRoot.AttendanceWeek.WeekStart == nil {
+	case "AttendanceWeek.weekStartsOn":
+		if e.ComplexityRoot.AttendanceWeek.WeekStartsOn == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AttendanceWeek.WeekStart(childComplexity), true
+		return e.ComplexityRoot.AttendanceWeek.WeekStartsOn(childComplexity), true
 
 	case "AuditEvent.apiKey":
 		if e.ComplexityRoot.AuditEvent.APIKey == nil {
@@ -3140,6 +3144,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreateUserPayload.UserErrors(childComplexity), true
 
+	case "DateRange.endOn":
+		if e.ComplexityRoot.DateRange.EndOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateRange.EndOn(childComplexity), true
+	case "DateRange.startOn":
+		if e.ComplexityRoot.DateRange.StartOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateRange.StartOn(childComplexity), true
+
 	case "DeactivateUserPayload.user":
 		if e.ComplexityRoot.DeactivateUserPayload.User == nil {
 			break
@@ -3424,7 +3441,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Group.Meetings(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
+		return e.ComplexityRoot.Group.Meetings(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.GroupMeetingFilter)), true
 	case "Group.members":
 		if e.ComplexityRoot.Group.Members == nil {
 			break
@@ -3900,7 +3917,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.Attendance(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["from"].(*time.Time), args["to"].(*time.Time)), true
+		return e.ComplexityRoot.Member.Attendance(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AttendanceFilter)), true
 	case "Member.attendanceSummary":
 		if e.ComplexityRoot.Member.AttendanceSummary == nil {
 			break
@@ -3911,7 +3928,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.AttendanceSummary(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time)), true
+		return e.ComplexityRoot.Member.AttendanceSummary(childComplexity, args["period"].(*model.DateTimeRangeInput)), true
 	case "Member.careEpisodes":
 		if e.ComplexityRoot.Member.CareEpisodes == nil {
 			break
@@ -3959,7 +3976,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.CurrentResidency(childComplexity), true
-	case "Member.dateOfBirth":
+	case "Member.bornOn":
 		if e.ComplexityRoot.Member.DateOfBirth == nil {
 			break
 		}
@@ -4053,7 +4070,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Member.RecoveryCapital(childComplexity), true
-	case "Member.recoveryStartDate":
+	case "Member.recoveryStartedOn":
 		if e.ComplexityRoot.Member.RecoveryStartDate == nil {
 			break
 		}
@@ -4093,7 +4110,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.Updates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["kinds"].([]domain.UpdateKind)), true
+		return e.ComplexityRoot.Member.Updates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.UpdateFilter)), true
 
 	case "MemberConnection.edges":
 		if e.ComplexityRoot.MemberConnection.Edges == nil {
@@ -4133,7 +4150,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MemberEdge.Node(childComplexity), true
 
-	case "Milestone.date":
+	case "Milestone.reachedOn":
 		if e.ComplexityRoot.Milestone.Date == nil {
 			break
 		}
@@ -4889,12 +4906,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Outcomes.Discharges(childComplexity), true
-	case "Outcomes.from":
-		if e.ComplexityRoot.Outcomes.From == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Outcomes.From(childComplexity), true
 	case "Outcomes.lateralMoves":
 		if e.ComplexityRoot.Outcomes.LateralMoves == nil {
 			break
@@ -4907,6 +4918,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Outcomes.Levels(childComplexity), true
+	case "Outcomes.period":
+		if e.ComplexityRoot.Outcomes.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Outcomes.Period(childComplexity), true
 	case "Outcomes.readmissions":
 		if e.ComplexityRoot.Outcomes.Readmissions == nil {
 			break
@@ -4925,12 +4942,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Outcomes.StepUps(childComplexity), true
-	case "Outcomes.to":
-		if e.ComplexityRoot.Outcomes.To == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Outcomes.To(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -5126,7 +5137,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Peer.Name(childComplexity), true
-	case "Peer.recoveryStartDate":
+	case "Peer.recoveryStartedOn":
 		if e.ComplexityRoot.Peer.RecoveryStartDate == nil {
 			break
 		}
@@ -5420,7 +5431,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.AftercarePlansDueForReview(childComplexity, args["on"].(*time.Time), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.AftercarePlansDueForReview(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.AftercarePlanReviewFilter)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -5515,7 +5526,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Meetings(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.MeetingFilter)), true
+		return e.ComplexityRoot.Query.Meetings(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(model.MeetingFilter)), true
 	case "Query.member":
 		if e.ComplexityRoot.Query.Member == nil {
 			break
@@ -5570,7 +5581,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Outcomes(childComplexity, args["from"].(time.Time), args["to"].(time.Time)), true
+		return e.ComplexityRoot.Query.Outcomes(childComplexity, args["period"].(model.DateRangeInput)), true
 	case "Query.partners":
 		if e.ComplexityRoot.Query.Partners == nil {
 			break
@@ -5795,7 +5806,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecoveryStartDateChange.RecordedBy(childComplexity), true
-	case "RecoveryStartDateChange.date":
+	case "RecoveryStartDateChange.recoveryStartedOn":
 		if e.ComplexityRoot.RecoveryStartDateChange.StartDate == nil {
 			break
 		}
@@ -6591,8 +6602,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AddAftercareGoalInput", ec.unmarshalInputAddAftercareGoalInput),
 			graphql.NewInputUnmarshaler("AddFamilyContactInput", ec.unmarshalInputAddFamilyContactInput),
 			graphql.NewInputUnmarshaler("AdmitMemberInput", ec.unmarshalInputAdmitMemberInput),
+			graphql.NewInputUnmarshaler("AftercarePlanReviewFilter", ec.unmarshalInputAftercarePlanReviewFilter),
 			graphql.NewInputUnmarshaler("AssignPeerInput", ec.unmarshalInputAssignPeerInput),
 			graphql.NewInputUnmarshaler("AttendanceEntryInput", ec.unmarshalInputAttendanceEntryInput),
+			graphql.NewInputUnmarshaler("AttendanceFilter", ec.unmarshalInputAttendanceFilter),
 			graphql.NewInputUnmarshaler("AuditEventFilter", ec.unmarshalInputAuditEventFilter),
 			graphql.NewInputUnmarshaler("BeginTotpEnrollmentInput", ec.unmarshalInputBeginTotpEnrollmentInput),
 			graphql.NewInputUnmarshaler("CancelAftercarePlanInput", ec.unmarshalInputCancelAftercarePlanInput),
@@ -6611,6 +6624,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreatePartnerInput", ec.unmarshalInputCreatePartnerInput),
 			graphql.NewInputUnmarshaler("CreatePeerInput", ec.unmarshalInputCreatePeerInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
+			graphql.NewInputUnmarshaler("DateRangeInput", ec.unmarshalInputDateRangeInput),
+			graphql.NewInputUnmarshaler("DateTimeRangeInput", ec.unmarshalInputDateTimeRangeInput),
 			graphql.NewInputUnmarshaler("DeactivateUserInput", ec.unmarshalInputDeactivateUserInput),
 			graphql.NewInputUnmarshaler("DisableTotpInput", ec.unmarshalInputDisableTotpInput),
 			graphql.NewInputUnmarshaler("DischargeMemberInput", ec.unmarshalInputDischargeMemberInput),
@@ -6618,6 +6633,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("FamilyAttendanceEntryInput", ec.unmarshalInputFamilyAttendanceEntryInput),
 			graphql.NewInputUnmarshaler("GrantConsentInput", ec.unmarshalInputGrantConsentInput),
 			graphql.NewInputUnmarshaler("GroupFilter", ec.unmarshalInputGroupFilter),
+			graphql.NewInputUnmarshaler("GroupMeetingFilter", ec.unmarshalInputGroupMeetingFilter),
 			graphql.NewInputUnmarshaler("HouseFilter", ec.unmarshalInputHouseFilter),
 			graphql.NewInputUnmarshaler("InviteFamilyContactInput", ec.unmarshalInputInviteFamilyContactInput),
 			graphql.NewInputUnmarshaler("IssuePasswordResetInput", ec.unmarshalInputIssuePasswordResetInput),
@@ -6648,6 +6664,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAftercareCommitmentInput", ec.unmarshalInputUpdateAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("UpdateAftercareGoalInput", ec.unmarshalInputUpdateAftercareGoalInput),
 			graphql.NewInputUnmarshaler("UpdateAftercarePlanInput", ec.unmarshalInputUpdateAftercarePlanInput),
+			graphql.NewInputUnmarshaler("UpdateFilter", ec.unmarshalInputUpdateFilter),
 			graphql.NewInputUnmarshaler("UpdateGroupInput", ec.unmarshalInputUpdateGroupInput),
 			graphql.NewInputUnmarshaler("UpdateHouseInput", ec.unmarshalInputUpdateHouseInput),
 			graphql.NewInputUnmarshaler("UpdateMeetingInput", ec.unmarshalInputUpdateMeetingInput),
@@ -6835,10 +6852,8 @@ input AuditEventFilter {
   memberId: ID
   """Only events of this actor: a user's or an API key's ID."""
   actorId: ID
-  """Only events at or after this time."""
-  from: DateTime
-  """Only events before this time."""
-  to: DateTime
+  """Only events that occurred in this range (start included, end excluded)."""
+  occurredWithin: DateTimeRangeInput
   """Only events of this action."""
   action: AuditAction
 }
@@ -7537,10 +7552,8 @@ type Group implements Node {
     last: Int
     "End before this cursor."
     before: String
-    "Only meetings starting at or after this time."
-    from: DateTime
-    "Only meetings starting before this time."
-    to: DateTime
+    "Which meetings; all when omitted."
+    filter: GroupMeetingFilter
   ): MeetingConnection!
   """When the record was created."""
   createdAt: DateTime!
@@ -7627,7 +7640,7 @@ type AttendanceSummary {
 """Meetings attended in one week."""
 type AttendanceWeek {
   """The Monday the week starts on."""
-  weekStart: Date!
+  weekStartsOn: Date!
   """Meetings attended that week."""
   attended: Int!
 }
@@ -7708,8 +7721,22 @@ input GroupFilter {
   search: String
 }
 
+"""Narrows a group's meetings."""
+input GroupMeetingFilter {
+  """Only meetings starting in this range (start included, end excluded)."""
+  startsWithin: DateTimeRangeInput
+}
+
+"""Narrows a member's attendance."""
+input AttendanceFilter {
+  """Only meetings starting in this range (start included, end excluded)."""
+  meetingStartsWithin: DateTimeRangeInput
+}
+
 """Narrows the meeting list."""
 input MeetingFilter {
+  """Only meetings starting in this range (start included, end excluded); both ends are needed, at most 366 days apart."""
+  startsWithin: DateTimeRangeInput!
   """Only meetings of these groups."""
   groupIds: [ID!]
   """Only meetings of groups of these kinds."""
@@ -7731,13 +7758,11 @@ extend type Member {
     last: Int
     "End before this cursor."
     before: String
-    "Only meetings starting at or after this time."
-    from: DateTime
-    "Only meetings starting before this time."
-    to: DateTime
+    "Which records; all when omitted."
+    filter: AttendanceFilter
   ): AttendanceConnection!
-  """Attendance counted over a period (meetings starting in [from, to)); the last 90 days when omitted."""
-  attendanceSummary("Start of the period." from: DateTime, "End of the period (exclusive)." to: DateTime): AttendanceSummary!
+  """Attendance counted over a period (meetings starting in it, start included, end excluded). An omitted end is the end of today, an omitted start 90 days before the end."""
+  attendanceSummary("The period." period: DateTimeRangeInput): AttendanceSummary!
 }
 
 extend type Query {
@@ -7758,12 +7783,8 @@ extend type Query {
   ): GroupConnection!
   """A meeting by global ID."""
   meeting("The global ID of the meeting." id: ID!): Meeting
-  """Meetings starting in [from, to), by start. The range is at most 366 days."""
+  """Meetings starting in the filter's range (start included, end excluded), by start. The range is at most 366 days."""
   meetings(
-    "Only meetings starting at or after this time."
-    from: DateTime!
-    "Only meetings starting before this time."
-    to: DateTime!
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
     first: Int
     "Start after this cursor."
@@ -7772,8 +7793,8 @@ extend type Query {
     last: Int
     "End before this cursor."
     before: String
-    "Which meetings."
-    filter: MeetingFilter
+    "Which meetings: the range is required."
+    filter: MeetingFilter!
   ): MeetingConnection!
 }
 
@@ -7891,10 +7912,8 @@ type LeaveGroupPayload {
 input ScheduleMeetingsInput {
   """The group."""
   groupId: ID!
-  """The first day, in the group's time zone."""
-  from: Date!
-  """The last day (inclusive); at most 366 days after ` + "`" + `from` + "`" + `."""
-  to: Date!
+  """The days to schedule, in the group's time zone (start included, end excluded); at most 366 days."""
+  period: DateRangeInput!
 }
 
 """The result of ` + "`" + `scheduleMeetings` + "`" + `."""
@@ -8282,11 +8301,11 @@ type Member implements Node {
   """The name to show: preferred (or first) name and last name."""
   displayName: String!
   """Date of birth."""
-  dateOfBirth: Date
+  bornOn: Date
   """Where the member stands with the provider."""
   status: MemberStatus!
   """The current sobriety date; null when not recorded."""
-  recoveryStartDate: Date
+  recoveryStartedOn: Date
   """Whole days since the recovery start date, in the provider's time zone."""
   daysInRecovery: Int
   """Every recovery start date recorded, oldest first; the last one is current. Resets are history, never overwrites."""
@@ -8308,7 +8327,7 @@ type Member implements Node {
 """One entry in the history of a member's recovery start date."""
 type RecoveryStartDateChange {
   """The recovery start date set by this entry."""
-  date: Date!
+  recoveryStartedOn: Date!
   """Why it was set or reset (e.g. after a relapse)."""
   reason: String!
   """When it was recorded."""
@@ -8324,7 +8343,7 @@ type Milestone {
   """Label for people, e.g. ` + "`" + `90 days` + "`" + `."""
   label: String!
   """The day it is (or was) reached."""
-  date: Date!
+  reachedOn: Date!
 }
 
 """Milestones of a member's current recovery."""
@@ -8362,7 +8381,7 @@ input MemberFilter {
   """Only members whose open episode is at one of these levels."""
   careLevelCodes: [String!]
   """Only members with one of these statuses."""
-  status: [MemberStatus!]
+  statuses: [MemberStatus!]
   """Only members who live in this house now."""
   houseId: ID
 }
@@ -8412,9 +8431,9 @@ input CreateMemberInput {
   """The first name the member goes by."""
   preferredName: String
   """Date of birth."""
-  dateOfBirth: Date
+  bornOn: Date
   """The sobriety date, when known; starts the recovery start date history."""
-  recoveryStartDate: Date
+  recoveryStartedOn: Date
 }
 
 """The result of ` + "`" + `createMember` + "`" + `."""
@@ -8436,7 +8455,7 @@ input UpdateMemberInput {
   """The first name the member goes by; an empty string clears it."""
   preferredName: String
   """Date of birth."""
-  dateOfBirth: Date
+  bornOn: Date
   """Only DISCHARGED ↔ ALUMNI; admissions and discharges set the other statuses."""
   status: MemberStatus
 }
@@ -8454,7 +8473,7 @@ input ResetRecoveryStartDateInput {
   """The member."""
   memberId: ID!
   """The new recovery start date."""
-  date: Date!
+  recoveryStartedOn: Date!
   """Why (e.g. a relapse). Required."""
   reason: String!
 }
@@ -8559,10 +8578,8 @@ Aggregate outcomes of a period, with no identities. Days are the provider's cale
 figure computed over fewer than 11 people is withheld (null, ` + "`" + `suppressed: true` + "`" + `).
 """
 type Outcomes {
-  """The period's first day."""
-  from: Date!
-  """The period's last day."""
-  to: Date!
+  """The period: start included, end excluded."""
+  period: DateRange!
   """Members at each level and lengths of stay, most intensive level first."""
   levels: [LevelOutcome!]!
   """First admissions in the period (a return after a discharge is a readmission)."""
@@ -8589,15 +8606,10 @@ type Outcomes {
 
 extend type Query {
   """
-  Aggregate outcomes from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + ` (calendar days, both included; at most five years).
+  Aggregate outcomes of a period of calendar days (start included, end excluded; at most five years).
   Counts and figures carry no identities; cells under 11 people are suppressed.
   """
-  outcomes(
-    "The period's first day."
-    from: Date!
-    "The period's last day."
-    to: Date!
-  ): Outcomes!
+  outcomes("The period." period: DateRangeInput!): Outcomes!
 }
 `, BuiltIn: false},
 	{Name: "../schema/partners.graphqls", Input: `"""What a partner's API key may read."""
@@ -8835,7 +8847,7 @@ type Peer implements Node {
   """The peer certification; null when not certified."""
   certification: Certification
   """The peer's own recovery start date."""
-  recoveryStartDate: Date
+  recoveryStartedOn: Date
   """Whole days since the recovery start date."""
   daysInRecovery: Int
   """Languages the peer supports people in."""
@@ -9075,7 +9087,7 @@ input CreatePeerInput {
   """The peer certification."""
   certification: CertificationInput
   """The peer's recovery start date."""
-  recoveryStartDate: Date
+  recoveryStartedOn: Date
   """Languages spoken."""
   languages: [String!]
   """Focus areas."""
@@ -9105,7 +9117,7 @@ input UpdatePeerInput {
   """Removes the certification when true."""
   clearCertification: Boolean
   """The peer's recovery start date."""
-  recoveryStartDate: Date
+  recoveryStartedOn: Date
   """Languages spoken; replaces the list."""
   languages: [String!]
   """Focus areas; replaces the list."""
@@ -9293,7 +9305,7 @@ type AftercareGoal implements Node {
   """The goal, in the member's words where possible."""
   description: String!
   """When it should be reached."""
-  targetDate: Date
+  targetOn: Date
   """How far it got."""
   status: AftercareGoalStatus!
   """When it was added."""
@@ -9359,7 +9371,7 @@ type CommitmentAdherence {
 """One week of a commitment's adherence."""
 type AdherenceWeek {
   """The Monday the week starts on (provider time zone)."""
-  weekStart: Date!
+  weekStartsOn: Date!
   """Meetings of the commitment's group attended (present or late)."""
   attended: Int!
   """The weekly target."""
@@ -9460,10 +9472,8 @@ extend type Member {
 extend type Query {
   """An aftercare plan by global ID."""
   aftercarePlan("The global ID of the plan." id: ID!): AftercarePlan
-  """Active plans whose review date is on or before this date (today when omitted), soonest first."""
+  """Active plans due for review on the filter's day (review date on or before it; today when omitted), soonest first."""
   aftercarePlansDueForReview(
-    "The day to look from."
-    on: Date
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
     first: Int
     "Start after this cursor."
@@ -9472,7 +9482,15 @@ extend type Query {
     last: Int
     "End before this cursor."
     before: String
+    "Which plans; those due today when omitted."
+    filter: AftercarePlanReviewFilter
   ): AftercarePlanConnection!
+}
+
+"""Which plans ` + "`" + `aftercarePlansDueForReview` + "`" + ` lists."""
+input AftercarePlanReviewFilter {
+  """The day to look from: plans whose review date is on or before it; today when omitted."""
+  dueOn: Date
 }
 
 """Input of ` + "`" + `createAftercarePlan` + "`" + `."""
@@ -9562,7 +9580,7 @@ input AddAftercareGoalInput {
   """The goal."""
   description: String!
   """When it should be reached."""
-  targetDate: Date
+  targetOn: Date
   """How far it got; NOT_STARTED when omitted."""
   status: AftercareGoalStatus
 }
@@ -9576,7 +9594,7 @@ input UpdateAftercareGoalInput {
   """The goal."""
   description: String
   """When it should be reached."""
-  targetDate: Date
+  targetOn: Date
   """How far it got."""
   status: AftercareGoalStatus
 }
@@ -9742,6 +9760,37 @@ scalar DateTime
 """A calendar date, ` + "`" + `YYYY-MM-DD` + "`" + `."""
 scalar Date
 
+"""
+Calendar days from ` + "`" + `startOn` + "`" + ` to ` + "`" + `endOn` + "`" + `: start included, end excluded
+(` + "`" + `{startOn: "2026-03-01", endOn: "2026-04-01"}` + "`" + ` is March). Every range in the
+API includes its start and excludes its end.
+"""
+input DateRangeInput {
+  """The first day (included)."""
+  startOn: Date!
+  """The day after the last (excluded)."""
+  endOn: Date!
+}
+
+"""
+Instants from ` + "`" + `startAt` + "`" + ` to ` + "`" + `endAt` + "`" + `: start included, end excluded. Every range
+in the API includes its start and excludes its end.
+"""
+input DateTimeRangeInput {
+  """The first instant (included); unbounded when omitted."""
+  startAt: DateTime
+  """The end (excluded); unbounded when omitted."""
+  endAt: DateTime
+}
+
+"""Calendar days from ` + "`" + `startOn` + "`" + ` to ` + "`" + `endOn` + "`" + `: start included, end excluded."""
+type DateRange {
+  """The first day (included)."""
+  startOn: Date!
+  """The day after the last (excluded)."""
+  endOn: Date!
+}
+
 """An object with a globally unique, opaque ID that ` + "`" + `node` + "`" + ` can fetch again."""
 interface Node {
   """The opaque global ID. It encodes the type; do not parse it."""
@@ -9900,10 +9949,10 @@ type UpcomingMilestoneEdge {
 
 """Which milestones ` + "`" + `upcomingMilestones` + "`" + ` lists."""
 input UpcomingMilestoneFilter {
-  """Milestones from today to this many days ahead, both days included (0 is today only; 366 at most)."""
+  """Milestones on this many days from today, start included, end excluded: 7 is today and the next 6 days (1 to 366)."""
   withinDays: Int! = 7
   """Only members with one of these statuses; all when omitted."""
-  status: [MemberStatus!]
+  statuses: [MemberStatus!]
 }
 
 """A move between two levels of care within a stay (admissions and readmissions are not moves)."""
@@ -9944,7 +9993,7 @@ type CareLevelChangeEdge {
 
 """Which changes ` + "`" + `recentCareLevelChanges` + "`" + ` lists."""
 input CareLevelChangeFilter {
-  """Changes from this many days ago until now, both ends included (366 at most)."""
+  """Changes on this many days up to today, start included, end excluded: 14 is today and the 13 days before (1 to 366; the provider's calendar days)."""
   withinDays: Int! = 14
   """Only these directions (` + "`" + `STEP_DOWN` + "`" + `, ` + "`" + `STEP_UP` + "`" + `, ` + "`" + `LATERAL` + "`" + `); all when omitted."""
   directions: [CareTransition!]
@@ -10046,9 +10095,15 @@ extend type Member {
     last: Int
     "End before this cursor."
     before: String
-    "Only updates of these kinds."
-    kinds: [UpdateKind!]
+    "Which updates; all when omitted."
+    filter: UpdateFilter
   ): UpdateConnection!
+}
+
+"""Narrows a member's updates."""
+input UpdateFilter {
+  """Only updates of these kinds."""
+  kinds: [UpdateKind!]
 }
 
 """Input of ` + "`" + `postUpdate` + "`" + `."""
@@ -10484,8 +10539,8 @@ func (ec *executionContext) childFields_AddFamilyContactPayload(ctx context.Cont
 
 func (ec *executionContext) childFields_AdherenceWeek(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "weekStart":
-		return ec.fieldContext_AdherenceWeek_weekStart(ctx, field)
+	case "weekStartsOn":
+		return ec.fieldContext_AdherenceWeek_weekStartsOn(ctx, field)
 	case "attended":
 		return ec.fieldContext_AdherenceWeek_attended(ctx, field)
 	case "target":
@@ -10546,8 +10601,8 @@ func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field
 		return ec.fieldContext_AftercareGoal_category(ctx, field)
 	case "description":
 		return ec.fieldContext_AftercareGoal_description(ctx, field)
-	case "targetDate":
-		return ec.fieldContext_AftercareGoal_targetDate(ctx, field)
+	case "targetOn":
+		return ec.fieldContext_AftercareGoal_targetOn(ctx, field)
 	case "status":
 		return ec.fieldContext_AftercareGoal_status(ctx, field)
 	case "createdAt":
@@ -10752,8 +10807,8 @@ func (ec *executionContext) childFields_AttendanceSummary(ctx context.Context, f
 
 func (ec *executionContext) childFields_AttendanceWeek(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "weekStart":
-		return ec.fieldContext_AttendanceWeek_weekStart(ctx, field)
+	case "weekStartsOn":
+		return ec.fieldContext_AttendanceWeek_weekStartsOn(ctx, field)
 	case "attended":
 		return ec.fieldContext_AttendanceWeek_attended(ctx, field)
 	}
@@ -11208,6 +11263,16 @@ func (ec *executionContext) childFields_CreateUserPayload(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type CreateUserPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_DateRange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "startOn":
+		return ec.fieldContext_DateRange_startOn(ctx, field)
+	case "endOn":
+		return ec.fieldContext_DateRange_endOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DateRange", field.Name)
+}
+
 func (ec *executionContext) childFields_DeactivateUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
@@ -11610,12 +11675,12 @@ func (ec *executionContext) childFields_Member(ctx context.Context, field graphq
 		return ec.fieldContext_Member_preferredName(ctx, field)
 	case "displayName":
 		return ec.fieldContext_Member_displayName(ctx, field)
-	case "dateOfBirth":
-		return ec.fieldContext_Member_dateOfBirth(ctx, field)
+	case "bornOn":
+		return ec.fieldContext_Member_bornOn(ctx, field)
 	case "status":
 		return ec.fieldContext_Member_status(ctx, field)
-	case "recoveryStartDate":
-		return ec.fieldContext_Member_recoveryStartDate(ctx, field)
+	case "recoveryStartedOn":
+		return ec.fieldContext_Member_recoveryStartedOn(ctx, field)
 	case "daysInRecovery":
 		return ec.fieldContext_Member_daysInRecovery(ctx, field)
 	case "recoveryStartDateHistory":
@@ -11696,8 +11761,8 @@ func (ec *executionContext) childFields_Milestone(ctx context.Context, field gra
 		return ec.fieldContext_Milestone_key(ctx, field)
 	case "label":
 		return ec.fieldContext_Milestone_label(ctx, field)
-	case "date":
-		return ec.fieldContext_Milestone_date(ctx, field)
+	case "reachedOn":
+		return ec.fieldContext_Milestone_reachedOn(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Milestone", field.Name)
 }
@@ -11766,10 +11831,8 @@ func (ec *executionContext) childFields_OutcomeFigure(ctx context.Context, field
 
 func (ec *executionContext) childFields_Outcomes(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "from":
-		return ec.fieldContext_Outcomes_from(ctx, field)
-	case "to":
-		return ec.fieldContext_Outcomes_to(ctx, field)
+	case "period":
+		return ec.fieldContext_Outcomes_period(ctx, field)
 	case "levels":
 		return ec.fieldContext_Outcomes_levels(ctx, field)
 	case "admissions":
@@ -11858,8 +11921,8 @@ func (ec *executionContext) childFields_Peer(ctx context.Context, field graphql.
 		return ec.fieldContext_Peer_bio(ctx, field)
 	case "certification":
 		return ec.fieldContext_Peer_certification(ctx, field)
-	case "recoveryStartDate":
-		return ec.fieldContext_Peer_recoveryStartDate(ctx, field)
+	case "recoveryStartedOn":
+		return ec.fieldContext_Peer_recoveryStartedOn(ctx, field)
 	case "daysInRecovery":
 		return ec.fieldContext_Peer_daysInRecovery(ctx, field)
 	case "languages":
@@ -12110,8 +12173,8 @@ func (ec *executionContext) childFields_RecoveryComparison(ctx context.Context, 
 
 func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "date":
-		return ec.fieldContext_RecoveryStartDateChange_date(ctx, field)
+	case "recoveryStartedOn":
+		return ec.fieldContext_RecoveryStartDateChange_recoveryStartedOn(ctx, field)
 	case "reason":
 		return ec.fieldContext_RecoveryStartDateChange_reason(ctx, field)
 	case "recordedAt":
@@ -12791,22 +12854,14 @@ func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "from",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.GroupMeetingFilter, error) {
+			return ec.unmarshalOGroupMeetingFilter2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMeetingFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "to",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["to"] = arg5
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -12851,22 +12906,14 @@ func (ec *executionContext) field_House_residencies_args(ctx context.Context, ra
 func (ec *executionContext) field_Member_attendanceSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (*model.DateTimeRangeInput, error) {
+			return ec.unmarshalODateTimeRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateTimeRangeInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["to"] = arg1
+	args["period"] = arg0
 	return args, nil
 }
 
@@ -12905,22 +12952,14 @@ func (ec *executionContext) field_Member_attendance_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["before"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "from",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AttendanceFilter, error) {
+			return ec.unmarshalOAttendanceFilter2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "to",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["to"] = arg5
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -13049,14 +13088,14 @@ func (ec *executionContext) field_Member_updates_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["before"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "kinds",
-		func(ctx context.Context, v any) ([]domain.UpdateKind, error) {
-			return ec.unmarshalOUpdateKind2ᚕcarejourneyᚋserverᚋdomainᚐUpdateKindᚄ(ctx, v)
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.UpdateFilter, error) {
+			return ec.unmarshalOUpdateFilter2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["kinds"] = arg4
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -13951,46 +13990,46 @@ func (ec *executionContext) field_Query_aftercarePlan_args(ctx context.Context, 
 func (ec *executionContext) field_Query_aftercarePlansDueForReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "on",
-		func(ctx context.Context, v any) (*time.Time, error) {
-			return ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["on"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AftercarePlanReviewFilter, error) {
+			return ec.unmarshalOAftercarePlanReviewFilter2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanReviewFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -14245,62 +14284,46 @@ func (ec *executionContext) field_Query_meeting_args(ctx context.Context, rawArg
 func (ec *executionContext) field_Query_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNDateTime2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["from"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNDateTime2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["to"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*model.MeetingFilter, error) {
-			return ec.unmarshalOMeetingFilter2ᚖcarejourneyᚋgraphᚋmodelᚐMeetingFilter(ctx, v)
+	args["before"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (model.MeetingFilter, error) {
+			return ec.unmarshalNMeetingFilter2carejourneyᚋgraphᚋmodelᚐMeetingFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg6
+	args["filter"] = arg4
 	return args, nil
 }
 
@@ -14403,22 +14426,14 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 func (ec *executionContext) field_Query_outcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "period",
+		func(ctx context.Context, v any) (model.DateRangeInput, error) {
+			return ec.unmarshalNDateRangeInput2carejourneyᚋgraphᚋmodelᚐDateRangeInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
-		func(ctx context.Context, v any) (time.Time, error) {
-			return ec.unmarshalNDate2timeᚐTime(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["to"] = arg1
+	args["period"] = arg0
 	return args, nil
 }
 
@@ -15186,16 +15201,16 @@ func (ec *executionContext) fieldContext_AddFamilyContactPayload_userErrors(_ co
 	return fc, nil
 }
 
-func (ec *executionContext) _AdherenceWeek_weekStart(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
+func (ec *executionContext) _AdherenceWeek_weekStartsOn(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AdherenceWeek_weekStart(ctx, field)
+			return ec.fieldContext_AdherenceWeek_weekStartsOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.WeekStart, nil
+			return obj.WeekStartsOn, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
@@ -15205,7 +15220,7 @@ func (ec *executionContext) _AdherenceWeek_weekStart(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AdherenceWeek_weekStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AdherenceWeek_weekStartsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Date")
 }
 
@@ -15764,13 +15779,13 @@ func (ec *executionContext) fieldContext_AftercareGoal_description(_ context.Con
 	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "String")
 }
 
-func (ec *executionContext) _AftercareGoal_targetDate(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
+func (ec *executionContext) _AftercareGoal_targetOn(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareGoal_targetDate(ctx, field)
+			return ec.fieldContext_AftercareGoal_targetOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.TargetDate, nil
@@ -15783,7 +15798,7 @@ func (ec *executionContext) _AftercareGoal_targetDate(ctx context.Context, field
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_AftercareGoal_targetDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercareGoal_targetOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "Date")
 }
 
@@ -17521,16 +17536,16 @@ func (ec *executionContext) fieldContext_AttendanceSummary_weeks(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _AttendanceWeek_weekStart(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceWeek) (ret graphql.Marshaler) {
+func (ec *executionContext) _AttendanceWeek_weekStartsOn(ctx context.Context, field graphql.CollectedField, obj *model.AttendanceWeek) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AttendanceWeek_weekStart(ctx, field)
+			return ec.fieldContext_AttendanceWeek_weekStartsOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.WeekStart, nil
+			return obj.WeekStartsOn, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
@@ -17540,7 +17555,7 @@ func (ec *executionContext) _AttendanceWeek_weekStart(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AttendanceWeek_weekStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AttendanceWeek_weekStartsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AttendanceWeek", field, false, false, "Date")
 }
 
@@ -21261,6 +21276,52 @@ func (ec *executionContext) fieldContext_CreateUserPayload_userErrors(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _DateRange_startOn(ctx context.Context, field graphql.CollectedField, obj *domain.DateRange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateRange_startOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateRange_startOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateRange", field, false, false, "Date")
+}
+
+func (ec *executionContext) _DateRange_endOn(ctx context.Context, field graphql.CollectedField, obj *domain.DateRange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateRange_endOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateRange_endOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateRange", field, false, false, "Date")
+}
+
 func (ec *executionContext) _DeactivateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.DeactivateUserPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22655,7 +22716,7 @@ func (ec *executionContext) _Group_meetings(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Group().Meetings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+			return ec.Resolvers.Group().Meetings(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.GroupMeetingFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Meeting]) graphql.Marshaler {
@@ -24649,13 +24710,13 @@ func (ec *executionContext) fieldContext_Member_displayName(_ context.Context, f
 	return graphql.NewScalarFieldContext("Member", field, true, false, "String")
 }
 
-func (ec *executionContext) _Member_dateOfBirth(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+func (ec *executionContext) _Member_bornOn(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Member_dateOfBirth(ctx, field)
+			return ec.fieldContext_Member_bornOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.DateOfBirth, nil
@@ -24668,7 +24729,7 @@ func (ec *executionContext) _Member_dateOfBirth(ctx context.Context, field graph
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_dateOfBirth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_bornOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Member", field, false, false, "Date")
 }
 
@@ -24695,13 +24756,13 @@ func (ec *executionContext) fieldContext_Member_status(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Member", field, false, false, "MemberStatus")
 }
 
-func (ec *executionContext) _Member_recoveryStartDate(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
+func (ec *executionContext) _Member_recoveryStartedOn(ctx context.Context, field graphql.CollectedField, obj *domain.Member) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Member_recoveryStartDate(ctx, field)
+			return ec.fieldContext_Member_recoveryStartedOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.RecoveryStartDate, nil
@@ -24714,7 +24775,7 @@ func (ec *executionContext) _Member_recoveryStartDate(ctx context.Context, field
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_recoveryStartDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_recoveryStartedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Member", field, false, false, "Date")
 }
 
@@ -25109,7 +25170,7 @@ func (ec *executionContext) _Member_attendance(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().Attendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+			return ec.Resolvers.Member().Attendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AttendanceFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
@@ -25153,7 +25214,7 @@ func (ec *executionContext) _Member_attendanceSummary(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().AttendanceSummary(ctx, obj, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+			return ec.Resolvers.Member().AttendanceSummary(ctx, obj, fc.Args["period"].(*model.DateTimeRangeInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AttendanceSummary) graphql.Marshaler {
@@ -25465,7 +25526,7 @@ func (ec *executionContext) _Member_updates(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().Updates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["kinds"].([]domain.UpdateKind))
+			return ec.Resolvers.Member().Updates(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.UpdateFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
@@ -25719,13 +25780,13 @@ func (ec *executionContext) fieldContext_Milestone_label(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Milestone", field, false, false, "String")
 }
 
-func (ec *executionContext) _Milestone_date(ctx context.Context, field graphql.CollectedField, obj *domain.Milestone) (ret graphql.Marshaler) {
+func (ec *executionContext) _Milestone_reachedOn(ctx context.Context, field graphql.CollectedField, obj *domain.Milestone) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Milestone_date(ctx, field)
+			return ec.fieldContext_Milestone_reachedOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Date, nil
@@ -25738,7 +25799,7 @@ func (ec *executionContext) _Milestone_date(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Milestone_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Milestone_reachedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Milestone", field, false, false, "Date")
 }
 
@@ -28559,50 +28620,36 @@ func (ec *executionContext) fieldContext_OutcomeFigure_isSuppressed(_ context.Co
 	return graphql.NewScalarFieldContext("OutcomeFigure", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _Outcomes_from(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
+func (ec *executionContext) _Outcomes_period(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Outcomes_from(ctx, field)
+			return ec.fieldContext_Outcomes_period(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.From, nil
+			return obj.Period, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v domain.DateRange) graphql.Marshaler {
+			return ec.marshalNDateRange2carejourneyᚋserverᚋdomainᚐDateRange(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Outcomes_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcomes", field, false, false, "Date")
-}
-
-func (ec *executionContext) _Outcomes_to(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Outcomes_to(ctx, field)
+func (ec *executionContext) fieldContext_Outcomes_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Outcomes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DateRange(ctx, field)
 		},
-		func(ctx context.Context) (any, error) {
-			return obj.To, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Outcomes_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Outcomes", field, false, false, "Date")
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Outcomes_levels(ctx context.Context, field graphql.CollectedField, obj *domain.Outcomes) (ret graphql.Marshaler) {
@@ -29425,13 +29472,13 @@ func (ec *executionContext) fieldContext_Peer_certification(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Peer_recoveryStartDate(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+func (ec *executionContext) _Peer_recoveryStartedOn(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Peer_recoveryStartDate(ctx, field)
+			return ec.fieldContext_Peer_recoveryStartedOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.RecoveryStartDate, nil
@@ -29444,7 +29491,7 @@ func (ec *executionContext) _Peer_recoveryStartDate(ctx context.Context, field g
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Peer_recoveryStartDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Peer_recoveryStartedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Peer", field, false, false, "Date")
 }
 
@@ -31222,7 +31269,7 @@ func (ec *executionContext) _Query_meetings(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Meetings(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.MeetingFilter))
+			return ec.Resolvers.Query().Meetings(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(model.MeetingFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Meeting]) graphql.Marshaler {
@@ -31442,7 +31489,7 @@ func (ec *executionContext) _Query_outcomes(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Outcomes(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+			return ec.Resolvers.Query().Outcomes(ctx, fc.Args["period"].(model.DateRangeInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *domain.Outcomes) graphql.Marshaler {
@@ -31706,7 +31753,7 @@ func (ec *executionContext) _Query_aftercarePlansDueForReview(ctx context.Contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().AftercarePlansDueForReview(ctx, fc.Args["on"].(*time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().AftercarePlansDueForReview(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*model.AftercarePlanReviewFilter))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercarePlan]) graphql.Marshaler {
@@ -32642,13 +32689,13 @@ func (ec *executionContext) fieldContext_RecoveryComparison_aftercareMeetingsRat
 	return graphql.NewScalarFieldContext("RecoveryComparison", field, false, false, "Float")
 }
 
-func (ec *executionContext) _RecoveryStartDateChange_date(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryStartDateChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecoveryStartDateChange_recoveryStartedOn(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryStartDateChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecoveryStartDateChange_date(ctx, field)
+			return ec.fieldContext_RecoveryStartDateChange_recoveryStartedOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.StartDate, nil
@@ -32661,7 +32708,7 @@ func (ec *executionContext) _RecoveryStartDateChange_date(ctx context.Context, f
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_RecoveryStartDateChange_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_RecoveryStartDateChange_recoveryStartedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecoveryStartDateChange", field, false, false, "Date")
 }
 
@@ -37450,7 +37497,7 @@ func (ec *executionContext) unmarshalInputAddAftercareGoalInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"aftercarePlanId", "category", "description", "targetDate", "status"}
+	fieldsInOrder := [...]string{"aftercarePlanId", "category", "description", "targetOn", "status"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37478,13 +37525,13 @@ func (ec *executionContext) unmarshalInputAddAftercareGoalInput(ctx context.Cont
 				return it, err
 			}
 			it.Description = data
-		case "targetDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetDate"))
+		case "targetOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.TargetDate = data
+			it.TargetOn = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus(ctx, v)
@@ -37635,6 +37682,48 @@ func UnmarshalAdmitMemberInput(ctx context.Context, raw any) (model.AdmitMemberI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAftercarePlanReviewFilter(ctx context.Context, obj any) (model.AftercarePlanReviewFilter, error) {
+	var it model.AftercarePlanReviewFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"dueOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "dueOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAftercarePlanReviewFilter unmarshals raw into the AftercarePlanReviewFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAftercarePlanReviewFilter(ctx context.Context, raw any) (model.AftercarePlanReviewFilter, error) {
+	var out model.AftercarePlanReviewFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AftercarePlanReviewFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAssignPeerInput(ctx context.Context, obj any) (model.AssignPeerInput, error) {
 	var it model.AssignPeerInput
 	if obj == nil {
@@ -37747,6 +37836,48 @@ func UnmarshalAttendanceEntryInput(ctx context.Context, raw any) (model.Attendan
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAttendanceFilter(ctx context.Context, obj any) (model.AttendanceFilter, error) {
+	var it model.AttendanceFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"meetingStartsWithin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "meetingStartsWithin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meetingStartsWithin"))
+			data, err := ec.unmarshalODateTimeRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateTimeRangeInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeetingStartsWithin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAttendanceFilter unmarshals raw into the AttendanceFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAttendanceFilter(ctx context.Context, raw any) (model.AttendanceFilter, error) {
+	var out model.AttendanceFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AttendanceFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditEventFilter(ctx context.Context, obj any) (model.AuditEventFilter, error) {
 	var it model.AuditEventFilter
 	if obj == nil {
@@ -37758,7 +37889,7 @@ func (ec *executionContext) unmarshalInputAuditEventFilter(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"memberId", "actorId", "from", "to", "action"}
+	fieldsInOrder := [...]string{"memberId", "actorId", "occurredWithin", "action"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37779,20 +37910,13 @@ func (ec *executionContext) unmarshalInputAuditEventFilter(ctx context.Context, 
 				return it, err
 			}
 			it.ActorID = data
-		case "from":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
-			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+		case "occurredWithin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredWithin"))
+			data, err := ec.unmarshalODateTimeRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateTimeRangeInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.From = data
-		case "to":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.To = data
+			it.OccurredWithin = data
 		case "action":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
 			data, err := ec.unmarshalOAuditAction2ᚖcarejourneyᚋserverᚋauditᚐAction(ctx, v)
@@ -38595,7 +38719,7 @@ func (ec *executionContext) unmarshalInputCreateMemberInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"firstName", "lastName", "preferredName", "dateOfBirth", "recoveryStartDate"}
+	fieldsInOrder := [...]string{"firstName", "lastName", "preferredName", "bornOn", "recoveryStartedOn"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38623,20 +38747,20 @@ func (ec *executionContext) unmarshalInputCreateMemberInput(ctx context.Context,
 				return it, err
 			}
 			it.PreferredName = data
-		case "dateOfBirth":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateOfBirth"))
+		case "bornOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.DateOfBirth = data
-		case "recoveryStartDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartDate"))
+			it.BornOn = data
+		case "recoveryStartedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartedOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.RecoveryStartDate = data
+			it.RecoveryStartedOn = data
 		}
 	}
 	return it, nil
@@ -38707,7 +38831,7 @@ func (ec *executionContext) unmarshalInputCreatePeerInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "bio", "memberId", "userId", "certification", "recoveryStartDate", "languages", "specialties", "caseloadLimit"}
+	fieldsInOrder := [...]string{"name", "bio", "memberId", "userId", "certification", "recoveryStartedOn", "languages", "specialties", "caseloadLimit"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38749,13 +38873,13 @@ func (ec *executionContext) unmarshalInputCreatePeerInput(ctx context.Context, o
 				return it, err
 			}
 			it.Certification = data
-		case "recoveryStartDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartDate"))
+		case "recoveryStartedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartedOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.RecoveryStartDate = data
+			it.RecoveryStartedOn = data
 		case "languages":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
@@ -38854,6 +38978,104 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 func UnmarshalCreateUserInput(ctx context.Context, raw any) (model.CreateUserInput, error) {
 	var out model.CreateUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDateRangeInput(ctx context.Context, obj any) (model.DateRangeInput, error) {
+	var it model.DateRangeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startOn", "endOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartOn = data
+		case "endOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDateRangeInput unmarshals raw into the DateRangeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDateRangeInput(ctx context.Context, raw any) (model.DateRangeInput, error) {
+	var out model.DateRangeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DateRangeInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDateTimeRangeInput(ctx context.Context, obj any) (model.DateTimeRangeInput, error) {
+	var it model.DateTimeRangeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startAt", "endAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartAt = data
+		case "endAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDateTimeRangeInput unmarshals raw into the DateTimeRangeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDateTimeRangeInput(ctx context.Context, raw any) (model.DateTimeRangeInput, error) {
+	var out model.DateTimeRangeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DateTimeRangeInput", raw, &out)
 	return out, err
 }
 
@@ -39305,6 +39527,48 @@ func UnmarshalGroupFilter(ctx context.Context, raw any) (model.GroupFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputGroupMeetingFilter(ctx context.Context, obj any) (model.GroupMeetingFilter, error) {
+	var it model.GroupMeetingFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startsWithin"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startsWithin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsWithin"))
+			data, err := ec.unmarshalODateTimeRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateTimeRangeInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsWithin = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGroupMeetingFilter unmarshals raw into the GroupMeetingFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGroupMeetingFilter(ctx context.Context, raw any) (model.GroupMeetingFilter, error) {
+	var out model.GroupMeetingFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GroupMeetingFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputHouseFilter(ctx context.Context, obj any) (model.HouseFilter, error) {
 	var it model.HouseFilter
 	if obj == nil {
@@ -39638,13 +39902,20 @@ func (ec *executionContext) unmarshalInputMeetingFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"groupIds", "kinds", "timesOfDay"}
+	fieldsInOrder := [...]string{"startsWithin", "groupIds", "kinds", "timesOfDay"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "startsWithin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsWithin"))
+			data, err := ec.unmarshalNDateTimeRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateTimeRangeInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsWithin = data
 		case "groupIds":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupIds"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
@@ -39694,7 +39965,7 @@ func (ec *executionContext) unmarshalInputMemberFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"search", "careLevelCodes", "status", "houseId"}
+	fieldsInOrder := [...]string{"search", "careLevelCodes", "statuses", "houseId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39715,13 +39986,13 @@ func (ec *executionContext) unmarshalInputMemberFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.CareLevelCodes = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
 			data, err := ec.unmarshalOMemberStatus2ᚕcarejourneyᚋserverᚋdomainᚐMemberStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Status = data
+			it.Statuses = data
 		case "houseId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("houseId"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
@@ -40391,7 +40662,7 @@ func (ec *executionContext) unmarshalInputResetRecoveryStartDateInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"memberId", "date", "reason"}
+	fieldsInOrder := [...]string{"memberId", "recoveryStartedOn", "reason"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40405,13 +40676,13 @@ func (ec *executionContext) unmarshalInputResetRecoveryStartDateInput(ctx contex
 				return it, err
 			}
 			it.MemberID = data
-		case "date":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+		case "recoveryStartedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartedOn"))
 			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Date = data
+			it.RecoveryStartedOn = data
 		case "reason":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
 			data, err := ec.unmarshalNString2string(ctx, v)
@@ -40545,7 +40816,7 @@ func (ec *executionContext) unmarshalInputScheduleMeetingsInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"groupId", "from", "to"}
+	fieldsInOrder := [...]string{"groupId", "period"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40559,20 +40830,13 @@ func (ec *executionContext) unmarshalInputScheduleMeetingsInput(ctx context.Cont
 				return it, err
 			}
 			it.GroupID = data
-		case "from":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
-			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNDateRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateRangeInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.From = data
-		case "to":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
-			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.To = data
+			it.Period = data
 		}
 	}
 	return it, nil
@@ -40766,7 +41030,7 @@ func (ec *executionContext) unmarshalInputUpcomingMilestoneFilter(ctx context.Co
 		asMap["withinDays"] = 7
 	}
 
-	fieldsInOrder := [...]string{"withinDays", "status"}
+	fieldsInOrder := [...]string{"withinDays", "statuses"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40780,13 +41044,13 @@ func (ec *executionContext) unmarshalInputUpcomingMilestoneFilter(ctx context.Co
 				return it, err
 			}
 			it.WithinDays = data
-		case "status":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+		case "statuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
 			data, err := ec.unmarshalOMemberStatus2ᚕcarejourneyᚋserverᚋdomainᚐMemberStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Status = data
+			it.Statuses = data
 		}
 	}
 	return it, nil
@@ -40878,7 +41142,7 @@ func (ec *executionContext) unmarshalInputUpdateAftercareGoalInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"aftercareGoalId", "category", "description", "targetDate", "status"}
+	fieldsInOrder := [...]string{"aftercareGoalId", "category", "description", "targetOn", "status"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40906,13 +41170,13 @@ func (ec *executionContext) unmarshalInputUpdateAftercareGoalInput(ctx context.C
 				return it, err
 			}
 			it.Description = data
-		case "targetDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetDate"))
+		case "targetOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targetOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.TargetDate = data
+			it.TargetOn = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOAftercareGoalStatus2ᚖcarejourneyᚋserverᚋdomainᚐGoalStatus(ctx, v)
@@ -40990,6 +41254,48 @@ func (ec *executionContext) unmarshalInputUpdateAftercarePlanInput(ctx context.C
 func UnmarshalUpdateAftercarePlanInput(ctx context.Context, raw any) (model.UpdateAftercarePlanInput, error) {
 	var out model.UpdateAftercarePlanInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateAftercarePlanInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateFilter(ctx context.Context, obj any) (model.UpdateFilter, error) {
+	var it model.UpdateFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kinds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kinds"))
+			data, err := ec.unmarshalOUpdateKind2ᚕcarejourneyᚋserverᚋdomainᚐUpdateKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kinds = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateFilter unmarshals raw into the UpdateFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateFilter(ctx context.Context, raw any) (model.UpdateFilter, error) {
+	var out model.UpdateFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateFilter", raw, &out)
 	return out, err
 }
 
@@ -41263,7 +41569,7 @@ func (ec *executionContext) unmarshalInputUpdateMemberInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"memberId", "firstName", "lastName", "preferredName", "dateOfBirth", "status"}
+	fieldsInOrder := [...]string{"memberId", "firstName", "lastName", "preferredName", "bornOn", "status"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41298,13 +41604,13 @@ func (ec *executionContext) unmarshalInputUpdateMemberInput(ctx context.Context,
 				return it, err
 			}
 			it.PreferredName = data
-		case "dateOfBirth":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateOfBirth"))
+		case "bornOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bornOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.DateOfBirth = data
+			it.BornOn = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOMemberStatus2ᚖcarejourneyᚋserverᚋdomainᚐMemberStatus(ctx, v)
@@ -41340,7 +41646,7 @@ func (ec *executionContext) unmarshalInputUpdatePeerInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"peerId", "name", "bio", "certification", "clearCertification", "recoveryStartDate", "languages", "specialties", "caseloadLimit", "isActive"}
+	fieldsInOrder := [...]string{"peerId", "name", "bio", "certification", "clearCertification", "recoveryStartedOn", "languages", "specialties", "caseloadLimit", "isActive"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41382,13 +41688,13 @@ func (ec *executionContext) unmarshalInputUpdatePeerInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClearCertification = data
-		case "recoveryStartDate":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartDate"))
+		case "recoveryStartedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recoveryStartedOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.RecoveryStartDate = data
+			it.RecoveryStartedOn = data
 		case "languages":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
@@ -41999,8 +42305,8 @@ func (ec *executionContext) _AdherenceWeek(ctx context.Context, sel ast.Selectio
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AdherenceWeek")
-		case "weekStart":
-			out.Values[i] = ec._AdherenceWeek_weekStart(ctx, field, obj)
+		case "weekStartsOn":
+			out.Values[i] = ec._AdherenceWeek_weekStartsOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -42198,8 +42504,8 @@ func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "targetDate":
-			out.Values[i] = ec._AftercareGoal_targetDate(ctx, field, obj)
+		case "targetOn":
+			out.Values[i] = ec._AftercareGoal_targetOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -42899,8 +43205,8 @@ func (ec *executionContext) _AttendanceWeek(ctx context.Context, sel ast.Selecti
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AttendanceWeek")
-		case "weekStart":
-			out.Values[i] = ec._AttendanceWeek_weekStart(ctx, field, obj)
+		case "weekStartsOn":
+			out.Values[i] = ec._AttendanceWeek_weekStartsOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -44474,6 +44780,44 @@ func (ec *executionContext) _CreateUserPayload(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var dateRangeImplementors = []string{"DateRange"}
+
+func (ec *executionContext) _DateRange(ctx context.Context, sel ast.SelectionSet, obj *domain.DateRange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dateRangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DateRange")
+		case "startOn":
+			out.Values[i] = ec._DateRange_startOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endOn":
+			out.Values[i] = ec._DateRange_endOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deactivateUserPayloadImplementors = []string{"DeactivateUserPayload"}
 
 func (ec *executionContext) _DeactivateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeactivateUserPayload) graphql.Marshaler {
@@ -45857,8 +46201,8 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "dateOfBirth":
-			out.Values[i] = ec._Member_dateOfBirth(ctx, field, obj)
+		case "bornOn":
+			out.Values[i] = ec._Member_bornOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -45867,8 +46211,8 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "recoveryStartDate":
-			out.Values[i] = ec._Member_recoveryStartDate(ctx, field, obj)
+		case "recoveryStartedOn":
+			out.Values[i] = ec._Member_recoveryStartedOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -46133,8 +46477,8 @@ func (ec *executionContext) _Milestone(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "date":
-			out.Values[i] = ec._Milestone_date(ctx, field, obj)
+		case "reachedOn":
+			out.Values[i] = ec._Milestone_reachedOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46827,13 +47171,8 @@ func (ec *executionContext) _Outcomes(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Outcomes")
-		case "from":
-			out.Values[i] = ec._Outcomes_from(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		case "to":
-			out.Values[i] = ec._Outcomes_to(ctx, field, obj)
+		case "period":
+			out.Values[i] = ec._Outcomes_period(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -47125,8 +47464,8 @@ func (ec *executionContext) _Peer(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Peer_certification(ctx, field, obj)
 				})
-		case "recoveryStartDate":
-			out.Values[i] = ec._Peer_recoveryStartDate(ctx, field, obj)
+		case "recoveryStartedOn":
+			out.Values[i] = ec._Peer_recoveryStartedOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -48190,8 +48529,8 @@ func (ec *executionContext) _RecoveryStartDateChange(ctx context.Context, sel as
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RecoveryStartDateChange")
-		case "date":
-			out.Values[i] = ec._RecoveryStartDateChange_date(ctx, field, obj)
+		case "recoveryStartedOn":
+			out.Values[i] = ec._RecoveryStartDateChange_recoveryStartedOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -51538,6 +51877,20 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalNDateRange2carejourneyᚋserverᚋdomainᚐDateRange(ctx context.Context, sel ast.SelectionSet, v domain.DateRange) graphql.Marshaler {
+	return ec._DateRange(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDateRangeInput2carejourneyᚋgraphᚋmodelᚐDateRangeInput(ctx context.Context, v any) (model.DateRangeInput, error) {
+	res, err := ec.unmarshalInputDateRangeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDateRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateRangeInput(ctx context.Context, v any) (*model.DateRangeInput, error) {
+	res, err := ec.unmarshalInputDateRangeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := scalars.UnmarshalDateTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -51550,6 +51903,11 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 		graphql.AddInvalidNullFromMarshaler(ctx, "DateTime!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDateTimeRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateTimeRangeInput(ctx context.Context, v any) (*model.DateTimeRangeInput, error) {
+	res, err := ec.unmarshalInputDateTimeRangeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayOfWeek(ctx context.Context, v any) (model.DayOfWeek, error) {
@@ -52301,6 +52659,11 @@ func (ec *executionContext) marshalNMeetingEdge2ᚖcarejourneyᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._MeetingEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingFilter2carejourneyᚋgraphᚋmodelᚐMeetingFilter(ctx context.Context, v any) (model.MeetingFilter, error) {
+	res, err := ec.unmarshalInputMeetingFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMember2ᚕᚖcarejourneyᚋserverᚋdomainᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Member) graphql.Marshaler {
@@ -54021,11 +54384,27 @@ func (ec *executionContext) marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdoma
 	return ec._AftercarePlan(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAftercarePlanReviewFilter2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanReviewFilter(ctx context.Context, v any) (*model.AftercarePlanReviewFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAftercarePlanReviewFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ApiKey(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAttendanceFilter2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceFilter(ctx context.Context, v any) (*model.AttendanceFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAttendanceFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOAttendanceStatus2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceStatus(ctx context.Context, v any) (*domain.AttendanceStatus, error) {
@@ -54318,6 +54697,14 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
+func (ec *executionContext) unmarshalODateTimeRangeInput2ᚖcarejourneyᚋgraphᚋmodelᚐDateTimeRangeInput(ctx context.Context, v any) (*model.DateTimeRangeInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDateTimeRangeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx context.Context, sel ast.SelectionSet, v model.Facilitator) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54430,6 +54817,14 @@ func (ec *executionContext) marshalOGroupKind2ᚕcarejourneyᚋserverᚋdomain�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOGroupMeetingFilter2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMeetingFilter(ctx context.Context, v any) (*model.GroupMeetingFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputGroupMeetingFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx context.Context, sel ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
@@ -54549,14 +54944,6 @@ func (ec *executionContext) marshalOMeeting2ᚖcarejourneyᚋserverᚋdomainᚐM
 		return graphql.Null
 	}
 	return ec._Meeting(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOMeetingFilter2ᚖcarejourneyᚋgraphᚋmodelᚐMeetingFilter(ctx context.Context, v any) (*model.MeetingFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputMeetingFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOMember2ᚖcarejourneyᚋserverᚋdomainᚐMember(ctx context.Context, sel ast.SelectionSet, v *domain.Member) graphql.Marshaler {
@@ -54992,6 +55379,14 @@ func (ec *executionContext) marshalOUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUp
 		return graphql.Null
 	}
 	return ec._Update(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOUpdateFilter2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateFilter(ctx context.Context, v any) (*model.UpdateFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputUpdateFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOUpdateKind2ᚕcarejourneyᚋserverᚋdomainᚐUpdateKindᚄ(ctx context.Context, v any) ([]domain.UpdateKind, error) {

@@ -48,9 +48,9 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 	}{
 		{`{ members(first: 50) { totalCount nodes { id displayName status } } }`, 2 + 50*1 + 1, 3},
 		// outcomes is priced by its aggregate, and its aliases add up.
-		{`{ a: outcomes(from: "2025-01-01", to: "2025-12-31") { admissions { value } } b: outcomes(from: "2024-01-01", to: "2024-01-30") { discharges { value } } }`,
+		{`{ a: outcomes(period: {startOn: "2025-01-01", endOn: "2026-01-01"}) { admissions { value } } b: outcomes(period: {startOn: "2024-01-01", endOn: "2024-01-31"}) { discharges { value } } }`,
 			2 * (900 + 1), 3},
-		{`query($from: Date!, $to: Date!) { outcomes(from: $from, to: $to) { levels { careLevel { code } members { value } } } }`,
+		{`query($period: DateRangeInput!) { outcomes(period: $period) { levels { careLevel { code } members { value } } } }`,
 			900 + 7*3, 4},
 		// TestNoNPlusOne's page: a member is 1, its level 1, five episodes of 3.
 		{`{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes { careLevel { code } transition recordedBy { email } } } } }`,
@@ -64,7 +64,7 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 		if len(errs) > 0 {
 			t.Fatalf("%s: %v", tc.query, errs)
 		}
-		vars := map[string]any{"ids": []any{"a", "b", "c"}, "from": "2021-01-01", "to": "2025-12-31"}
+		vars := map[string]any{"ids": []any{"a", "b", "c"}, "period": map[string]any{"startOn": "2021-01-01", "endOn": "2026-01-01"}}
 		got := cost.Analyze(schema, doc, doc.Operations[0], vars, costOptions)
 		if got.Cost != tc.cost || got.Depth != tc.depth {
 			t.Errorf("%.60s: cost %d depth %d, want %d and %d", tc.query, got.Cost, got.Depth, tc.cost, tc.depth)

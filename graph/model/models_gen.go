@@ -78,7 +78,7 @@ type AddAftercareGoalInput struct {
 	// The goal.
 	Description string `json:"description"`
 	// When it should be reached.
-	TargetDate *time.Time `json:"targetDate,omitempty"`
+	TargetOn *time.Time `json:"targetOn,omitempty"`
 	// How far it got; NOT_STARTED when omitted.
 	Status *domain.GoalStatus `json:"status,omitempty"`
 }
@@ -114,7 +114,7 @@ type AddFamilyContactPayload struct {
 // One week of a commitment's adherence.
 type AdherenceWeek struct {
 	// The Monday the week starts on (provider time zone).
-	WeekStart time.Time `json:"weekStart"`
+	WeekStartsOn time.Time `json:"weekStartsOn"`
 	// Meetings of the commitment's group attended (present or late).
 	Attended int `json:"attended"`
 	// The weekly target.
@@ -145,6 +145,12 @@ type AdmitMemberPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Which plans `aftercarePlansDueForReview` lists.
+type AftercarePlanReviewFilter struct {
+	// The day to look from: plans whose review date is on or before it; today when omitted.
+	DueOn *time.Time `json:"dueOn,omitempty"`
+}
+
 // Input of `assignPeer`.
 type AssignPeerInput struct {
 	// The member.
@@ -173,6 +179,12 @@ type AttendanceEntryInput struct {
 	Status domain.AttendanceStatus `json:"status"`
 }
 
+// Narrows a member's attendance.
+type AttendanceFilter struct {
+	// Only meetings starting in this range (start included, end excluded).
+	MeetingStartsWithin *DateTimeRangeInput `json:"meetingStartsWithin,omitempty"`
+}
+
 // Attendance counted over a period: an outcome signal.
 type AttendanceSummary struct {
 	// Meetings attended (present or late).
@@ -194,7 +206,7 @@ type AttendanceSummary struct {
 // Meetings attended in one week.
 type AttendanceWeek struct {
 	// The Monday the week starts on.
-	WeekStart time.Time `json:"weekStart"`
+	WeekStartsOn time.Time `json:"weekStartsOn"`
 	// Meetings attended that week.
 	Attended int `json:"attended"`
 }
@@ -205,10 +217,8 @@ type AuditEventFilter struct {
 	MemberID *string `json:"memberId,omitempty"`
 	// Only events of this actor: a user's or an API key's ID.
 	ActorID *string `json:"actorId,omitempty"`
-	// Only events at or after this time.
-	From *time.Time `json:"from,omitempty"`
-	// Only events before this time.
-	To *time.Time `json:"to,omitempty"`
+	// Only events that occurred in this range (start included, end excluded).
+	OccurredWithin *DateTimeRangeInput `json:"occurredWithin,omitempty"`
 	// Only events of this action.
 	Action *audit.Action `json:"action,omitempty"`
 }
@@ -247,7 +257,7 @@ type CancelAftercarePlanPayload struct {
 
 // Which changes `recentCareLevelChanges` lists.
 type CareLevelChangeFilter struct {
-	// Changes from this many days ago until now, both ends included (366 at most).
+	// Changes on this many days up to today, start included, end excluded: 14 is today and the 13 days before (1 to 366; the provider's calendar days).
 	WithinDays int `json:"withinDays"`
 	// Only these directions (`STEP_DOWN`, `STEP_UP`, `LATERAL`); all when omitted.
 	Directions []domain.Transition `json:"directions,omitempty"`
@@ -482,9 +492,9 @@ type CreateMemberInput struct {
 	// The first name the member goes by.
 	PreferredName *string `json:"preferredName,omitempty"`
 	// Date of birth.
-	DateOfBirth *time.Time `json:"dateOfBirth,omitempty"`
+	BornOn *time.Time `json:"bornOn,omitempty"`
 	// The sobriety date, when known; starts the recovery start date history.
-	RecoveryStartDate *time.Time `json:"recoveryStartDate,omitempty"`
+	RecoveryStartedOn *time.Time `json:"recoveryStartedOn,omitempty"`
 }
 
 // The result of `createMember`.
@@ -522,7 +532,7 @@ type CreatePeerInput struct {
 	// The peer certification.
 	Certification *CertificationInput `json:"certification,omitempty"`
 	// The peer's recovery start date.
-	RecoveryStartDate *time.Time `json:"recoveryStartDate,omitempty"`
+	RecoveryStartedOn *time.Time `json:"recoveryStartedOn,omitempty"`
 	// Languages spoken.
 	Languages []string `json:"languages,omitempty"`
 	// Focus areas.
@@ -557,6 +567,25 @@ type CreateUserPayload struct {
 	User *domain.User `json:"user,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Calendar days from `startOn` to `endOn`: start included, end excluded
+// (`{startOn: "2026-03-01", endOn: "2026-04-01"}` is March). Every range in the
+// API includes its start and excludes its end.
+type DateRangeInput struct {
+	// The first day (included).
+	StartOn time.Time `json:"startOn"`
+	// The day after the last (excluded).
+	EndOn time.Time `json:"endOn"`
+}
+
+// Instants from `startAt` to `endAt`: start included, end excluded. Every range
+// in the API includes its start and excludes its end.
+type DateTimeRangeInput struct {
+	// The first instant (included); unbounded when omitted.
+	StartAt *time.Time `json:"startAt,omitempty"`
+	// The end (excluded); unbounded when omitted.
+	EndAt *time.Time `json:"endAt,omitempty"`
 }
 
 // Input of `deactivateUser`.
@@ -687,6 +716,12 @@ type GroupFilter struct {
 	Search *string `json:"search,omitempty"`
 }
 
+// Narrows a group's meetings.
+type GroupMeetingFilter struct {
+	// Only meetings starting in this range (start included, end excluded).
+	StartsWithin *DateTimeRangeInput `json:"startsWithin,omitempty"`
+}
+
 // Narrows the house list.
 type HouseFilter struct {
 	// Only houses with an open bed (true) or full ones (false).
@@ -795,6 +830,8 @@ type LogPeerConversationPayload struct {
 
 // Narrows the meeting list.
 type MeetingFilter struct {
+	// Only meetings starting in this range (start included, end excluded); both ends are needed, at most 366 days apart.
+	StartsWithin *DateTimeRangeInput `json:"startsWithin"`
 	// Only meetings of these groups.
 	GroupIds []string `json:"groupIds,omitempty"`
 	// Only meetings of groups of these kinds.
@@ -810,7 +847,7 @@ type MemberFilter struct {
 	// Only members whose open episode is at one of these levels.
 	CareLevelCodes []string `json:"careLevelCodes,omitempty"`
 	// Only members with one of these statuses.
-	Status []domain.MemberStatus `json:"status,omitempty"`
+	Statuses []domain.MemberStatus `json:"statuses,omitempty"`
 	// Only members who live in this house now.
 	HouseID *string `json:"houseId,omitempty"`
 }
@@ -1036,7 +1073,7 @@ type ResetRecoveryStartDateInput struct {
 	// The member.
 	MemberID string `json:"memberId"`
 	// The new recovery start date.
-	Date time.Time `json:"date"`
+	RecoveryStartedOn time.Time `json:"recoveryStartedOn"`
 	// Why (e.g. a relapse). Required.
 	Reason string `json:"reason"`
 }
@@ -1085,10 +1122,8 @@ type RevokeConsentPayload struct {
 type ScheduleMeetingsInput struct {
 	// The group.
 	GroupID string `json:"groupId"`
-	// The first day, in the group's time zone.
-	From time.Time `json:"from"`
-	// The last day (inclusive); at most 366 days after `from`.
-	To time.Time `json:"to"`
+	// The days to schedule, in the group's time zone (start included, end excluded); at most 366 days.
+	Period *DateRangeInput `json:"period"`
 }
 
 // The result of `scheduleMeetings`.
@@ -1158,10 +1193,10 @@ type SignOutPayload struct {
 
 // Which milestones `upcomingMilestones` lists.
 type UpcomingMilestoneFilter struct {
-	// Milestones from today to this many days ahead, both days included (0 is today only; 366 at most).
+	// Milestones on this many days from today, start included, end excluded: 7 is today and the next 6 days (1 to 366).
 	WithinDays int `json:"withinDays"`
 	// Only members with one of these statuses; all when omitted.
-	Status []domain.MemberStatus `json:"status,omitempty"`
+	Statuses []domain.MemberStatus `json:"statuses,omitempty"`
 }
 
 // Input of `updateAftercareCommitment`: omitted fields stay as they are.
@@ -1193,7 +1228,7 @@ type UpdateAftercareGoalInput struct {
 	// The goal.
 	Description *string `json:"description,omitempty"`
 	// When it should be reached.
-	TargetDate *time.Time `json:"targetDate,omitempty"`
+	TargetOn *time.Time `json:"targetOn,omitempty"`
 	// How far it got.
 	Status *domain.GoalStatus `json:"status,omitempty"`
 }
@@ -1222,6 +1257,12 @@ type UpdateAftercarePlanPayload struct {
 	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Narrows a member's updates.
+type UpdateFilter struct {
+	// Only updates of these kinds.
+	Kinds []domain.UpdateKind `json:"kinds,omitempty"`
 }
 
 // Input of `updateGroup`: omitted fields stay as they are; lists replace.
@@ -1315,7 +1356,7 @@ type UpdateMemberInput struct {
 	// The first name the member goes by; an empty string clears it.
 	PreferredName *string `json:"preferredName,omitempty"`
 	// Date of birth.
-	DateOfBirth *time.Time `json:"dateOfBirth,omitempty"`
+	BornOn *time.Time `json:"bornOn,omitempty"`
 	// Only DISCHARGED ↔ ALUMNI; admissions and discharges set the other statuses.
 	Status *domain.MemberStatus `json:"status,omitempty"`
 }
@@ -1341,7 +1382,7 @@ type UpdatePeerInput struct {
 	// Removes the certification when true.
 	ClearCertification *bool `json:"clearCertification,omitempty"`
 	// The peer's recovery start date.
-	RecoveryStartDate *time.Time `json:"recoveryStartDate,omitempty"`
+	RecoveryStartedOn *time.Time `json:"recoveryStartedOn,omitempty"`
 	// Languages spoken; replaces the list.
 	Languages []string `json:"languages,omitempty"`
 	// Focus areas; replaces the list.

@@ -44,7 +44,7 @@ func FuzzInputRules(f *testing.F) {
 		err := domain.MemberFields{FirstName: &first, LastName: &last, PreferredName: &preferred, DateOfBirth: &dob,
 			RecoveryStartDate: &recovery}.Apply(&m, today)
 		if err != nil {
-			fieldOf(err, "firstName", "lastName", "preferredName", "dateOfBirth", "recoveryStartDate")
+			fieldOf(err, "firstName", "lastName", "preferredName", "bornOn", "recoveryStartedOn")
 		} else {
 			clean("first name", m.FirstName, 100)
 			clean("last name", m.LastName, 100)

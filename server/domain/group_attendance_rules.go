@@ -168,10 +168,10 @@ func AttendancePeriod(from, to *time.Time, now time.Time, loc *time.Location) (t
 		start = LocalInstant(endLocal.Year(), endLocal.Month(), endLocal.Day()-DefaultAttendanceDays, 0, 0, loc)
 	}
 	if !start.Before(end) {
-		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"from"}, Message: "The period must start before it ends."}
+		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"period", "endAt"}, Message: "The period must end after it starts."}
 	}
 	if end.Sub(start) > maxAttendancePeriodDays*24*time.Hour {
-		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"to"}, Message: "The period is at most ten years long."}
+		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"period", "endAt"}, Message: "The period is at most ten years long."}
 	}
 	return start.UTC(), end.UTC(), nil
 }

@@ -193,33 +193,28 @@ type MeetingTime struct {
 }
 
 // CheckScheduleRange validates the calendar days of a scheduleMeetings call
-// (dates held as midnight UTC): to on or after from, at most 366 days later.
-func CheckScheduleRange(from, to time.Time) error {
-	if to.Before(from) {
-		return FieldError(CodeInvalidInput, "to", "The last day cannot be before the first.")
+// (start included, end excluded): at least one day, at most 366.
+func CheckScheduleRange(period DateRange) error {
+	endOn := &Error{Code: CodeInvalidInput, Field: []string{"input", "period", "endOn"}}
+	if !period.EndOn.After(period.StartOn) {
+		endOn.Message = "The period must end after it starts (the end day is excluded)."
+		return endOn
 	}
-	if to.After(from.AddDate(0, 0, MaxScheduleDays)) {
-		return FieldError(CodeInvalidInput, "to", "Schedule at most 366 days at once.")
+	if period.EndOn.After(period.StartOn.AddDate(0, 0, MaxScheduleDays)) {
+		endOn.Message = "Schedule at most 366 days at once."
+		return endOn
 	}
 	return nil
 }
 
-// ScheduleRangeBounds is the span of the calendar days from..to (inclusive)
-// in loc: from local midnight of the first day to local midnight after the last.
-func ScheduleRangeBounds(from, to time.Time, loc *time.Location) (start, end time.Time) {
-	next := to.AddDate(0, 0, 1)
-	return LocalInstant(from.Year(), from.Month(), from.Day(), 0, 0, loc),
-		LocalInstant(next.Year(), next.Month(), next.Day(), 0, 0, loc)
-}
-
 // MeetingTimes lists the meetings a weekly schedule in loc makes on the
-// calendar days from..to (inclusive, midnight UTC), by start. Two slots that
-// land on the same instant (02:30 and 03:30 on a spring-forward day) make
-// one meeting, the earlier slot's.
-func MeetingTimes(slots []*GroupScheduleSlot, loc *time.Location, from, to time.Time) []MeetingTime {
+// calendar days of period (start included, end excluded), by start. Two
+// slots that land on the same instant (02:30 and 03:30 on a spring-forward
+// day) make one meeting, the earlier slot's.
+func MeetingTimes(slots []*GroupScheduleSlot, loc *time.Location, period DateRange) []MeetingTime {
 	var out []MeetingTime
 	seen := map[time.Time]bool{}
-	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
+	for d := period.StartOn; d.Before(period.EndOn); d = d.AddDate(0, 0, 1) {
 		for _, s := range slots {
 			if s.DayOfWeek != ISOWeekday(d) {
 				continue
@@ -257,14 +252,19 @@ func FitSchedule(startsAt time.Time, slots []*GroupScheduleSlot, loc *time.Locat
 	return time.Time{}, false
 }
 
-// CheckMeetingWindow validates the period of a meeting list: from before
-// to, at most 366 days apart.
-func CheckMeetingWindow(from, to time.Time) error {
-	if !from.Before(to) {
-		return &Error{Code: CodeInvalidInput, Field: []string{"to"}, Message: "The period must start before it ends."}
-	}
-	if to.Sub(from) > MaxScheduleDays*24*time.Hour {
-		return &Error{Code: CodeInvalidInput, Field: []string{"to"}, Message: "List at most 366 days of meetings at once."}
+// CheckMeetingWindow validates the range of a meeting list (start
+// included, end excluded): both ends given, at most 366 days apart.
+func CheckMeetingWindow(startAt, endAt *time.Time) error {
+	field := []string{"filter", "startsWithin", "endAt"}
+	switch {
+	case startAt == nil:
+		return &Error{Code: CodeInvalidInput, Field: []string{"filter", "startsWithin", "startAt"}, Message: "Give the start of the range."}
+	case endAt == nil:
+		return &Error{Code: CodeInvalidInput, Field: field, Message: "Give the end of the range."}
+	case !startAt.Before(*endAt):
+		return &Error{Code: CodeInvalidInput, Field: field, Message: "The range must end after it starts."}
+	case endAt.Sub(*startAt) > MaxScheduleDays*24*time.Hour:
+		return &Error{Code: CodeInvalidInput, Field: field, Message: "List at most 366 days of meetings at once."}
 	}
 	return nil
 }

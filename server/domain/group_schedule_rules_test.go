@@ -190,14 +190,15 @@ func TestMeetingTimesAcrossDST(t *testing.T) {
 		from, to time.Time
 		wantUTC  []string
 	}{
-		{"March", groupsDate(2025, 3, 1), groupsDate(2025, 3, 16),
+		{"March", groupsDate(2025, 3, 1), groupsDate(2025, 3, 17),
 			[]string{"2025-03-02T23:00:00Z", "2025-03-09T22:00:00Z", "2025-03-16T22:00:00Z"}},
-		{"November", groupsDate(2025, 10, 26), groupsDate(2025, 11, 9),
+		{"November", groupsDate(2025, 10, 26), groupsDate(2025, 11, 10),
 			[]string{"2025-10-26T22:00:00Z", "2025-11-02T23:00:00Z", "2025-11-09T23:00:00Z"}},
-		{"one day, no meeting", groupsDate(2025, 3, 10), groupsDate(2025, 3, 10), nil},
+		{"one day, no meeting", groupsDate(2025, 3, 10), groupsDate(2025, 3, 11), nil},
+		{"the end day is excluded", groupsDate(2025, 3, 10), groupsDate(2025, 3, 16), nil},
 	}
 	for _, tt := range tests {
-		got := domain.MeetingTimes(slots, ny, tt.from, tt.to)
+		got := domain.MeetingTimes(slots, ny, domain.DateRange{StartOn: tt.from, EndOn: tt.to})
 		var starts []string
 		for _, m := range got {
 			starts = append(starts, m.StartsAt.Format(time.RFC3339))
@@ -223,7 +224,7 @@ func TestMeetingTimesInTheGap(t *testing.T) {
 		{DayOfWeek: 7, StartTime: "02:30", DurationMinutes: 30},
 		{DayOfWeek: 7, StartTime: "03:30", DurationMinutes: 45},
 	}
-	got := domain.MeetingTimes(slots, ny, groupsDate(2025, 3, 2), groupsDate(2025, 3, 9))
+	got := domain.MeetingTimes(slots, ny, domain.DateRange{StartOn: groupsDate(2025, 3, 2), EndOn: groupsDate(2025, 3, 10)})
 	var starts []string
 	for _, m := range got {
 		starts = append(starts, m.StartsAt.In(ny).Format("Jan 2 15:04 MST")+" "+m.EndsAt.Sub(m.StartsAt).String())
@@ -282,20 +283,26 @@ func TestMeetingTimeOfDay(t *testing.T) {
 
 func TestCheckScheduleRange(t *testing.T) {
 	from := groupsDate(2025, 1, 1)
-	wantErr(t, domain.CheckScheduleRange(from, from), "", "")
-	wantErr(t, domain.CheckScheduleRange(from, from.AddDate(0, 0, 366)), "", "")
-	wantErr(t, domain.CheckScheduleRange(from, from.AddDate(0, 0, 367)), domain.CodeInvalidInput, "to")
-	wantErr(t, domain.CheckScheduleRange(from, from.AddDate(0, 0, -1)), domain.CodeInvalidInput, "to")
+	days := func(n int) domain.DateRange { return domain.DateRange{StartOn: from, EndOn: from.AddDate(0, 0, n)} }
+	wantErr(t, domain.CheckScheduleRange(days(1)), "", "")
+	wantErr(t, domain.CheckScheduleRange(days(366)), "", "")
+	wantErr(t, domain.CheckScheduleRange(days(367)), domain.CodeInvalidInput, "period.endOn")
+	wantErr(t, domain.CheckScheduleRange(days(0)), domain.CodeInvalidInput, "period.endOn")
+	wantErr(t, domain.CheckScheduleRange(days(-1)), domain.CodeInvalidInput, "period.endOn")
 }
 
 func TestCheckMeetingWindow(t *testing.T) {
 	from := time.Date(2025, 1, 1, 5, 0, 0, 0, time.UTC)
-	if err := domain.CheckMeetingWindow(from, from.AddDate(0, 0, 366)); err != nil {
+	year := from.AddDate(0, 0, 366)
+	if err := domain.CheckMeetingWindow(&from, &year); err != nil {
 		t.Error(err)
 	}
 	for _, to := range []time.Time{from, from.Add(-time.Second), from.AddDate(0, 0, 366).Add(time.Second)} {
-		if domain.ErrorCode(domain.CheckMeetingWindow(from, to)) != domain.CodeInvalidInput {
+		if domain.ErrorCode(domain.CheckMeetingWindow(&from, &to)) != domain.CodeInvalidInput {
 			t.Errorf("window to %s accepted", to)
 		}
+	}
+	if domain.ErrorCode(domain.CheckMeetingWindow(&from, nil)) != domain.CodeInvalidInput || domain.ErrorCode(domain.CheckMeetingWindow(nil, &year)) != domain.CodeInvalidInput {
+		t.Error("a window with an open end accepted")
 	}
 }

@@ -91,18 +91,18 @@ func (f MemberFields) Apply(m *Member, today time.Time) error {
 	if f.DateOfBirth != nil {
 		dob := *f.DateOfBirth
 		if dob.After(today) {
-			return FieldError(CodeInvalidInput, "dateOfBirth", "Date of birth cannot be in the future.")
+			return FieldError(CodeInvalidInput, "bornOn", "Date of birth cannot be in the future.")
 		}
 		if dob.Before(today.AddDate(-120, 0, 0)) {
-			return FieldError(CodeInvalidInput, "dateOfBirth", "Date of birth is more than 120 years ago.")
+			return FieldError(CodeInvalidInput, "bornOn", "Date of birth is more than 120 years ago.")
 		}
 		m.DateOfBirth = &dob
 	}
 	// Either date may be the one that changes; the pair must still agree.
-	recovery, field := m.RecoveryStartDate, "dateOfBirth"
+	recovery, field := m.RecoveryStartDate, "bornOn"
 	if f.RecoveryStartDate != nil {
 		d := *f.RecoveryStartDate
-		recovery, field = &d, "recoveryStartDate"
+		recovery, field = &d, "recoveryStartedOn"
 	}
 	if recovery != nil && (f.RecoveryStartDate != nil || f.DateOfBirth != nil) {
 		if err := ValidateRecoveryStartDate(field, *recovery, m.DateOfBirth, today); err != nil {

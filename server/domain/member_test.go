@@ -30,14 +30,14 @@ func TestMemberFieldsApplyNewMember(t *testing.T) {
 		{"last name too long", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr(long)}, domain.CodeInvalidInput, "lastName"},
 		{"preferred name too long", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), PreferredName: ptr(long)}, domain.CodeInvalidInput, "preferredName"},
 		{"DOB today", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), DateOfBirth: ptr(today)}, "", ""},
-		{"DOB tomorrow", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), DateOfBirth: ptr(today.AddDate(0, 0, 1))}, domain.CodeInvalidInput, "dateOfBirth"},
+		{"DOB tomorrow", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), DateOfBirth: ptr(today.AddDate(0, 0, 1))}, domain.CodeInvalidInput, "bornOn"},
 		{"DOB 120 years ago", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), DateOfBirth: ptr(today.AddDate(-120, 0, 0))}, "", ""},
-		{"DOB over 120 years ago", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), DateOfBirth: ptr(today.AddDate(-120, 0, -1))}, domain.CodeInvalidInput, "dateOfBirth"},
+		{"DOB over 120 years ago", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), DateOfBirth: ptr(today.AddDate(-120, 0, -1))}, domain.CodeInvalidInput, "bornOn"},
 		{"recovery today", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), RecoveryStartDate: ptr(today)}, "", ""},
-		{"recovery in the future", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), RecoveryStartDate: ptr(today.AddDate(0, 0, 1))}, domain.CodeInFuture, "recoveryStartDate"},
+		{"recovery in the future", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"), RecoveryStartDate: ptr(today.AddDate(0, 0, 1))}, domain.CodeInFuture, "recoveryStartedOn"},
 		// The date of birth given in the same call is the one checked against.
 		{"recovery before DOB", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"),
-			DateOfBirth: ptr(date(1990, 5, 1)), RecoveryStartDate: ptr(date(1990, 4, 30))}, domain.CodeInvalidInput, "recoveryStartDate"},
+			DateOfBirth: ptr(date(1990, 5, 1)), RecoveryStartDate: ptr(date(1990, 4, 30))}, domain.CodeInvalidInput, "recoveryStartedOn"},
 		{"recovery on DOB", domain.MemberFields{FirstName: ptr("Ana"), LastName: ptr("Lopez"),
 			DateOfBirth: ptr(date(1990, 5, 1)), RecoveryStartDate: ptr(date(1990, 5, 1))}, "", ""},
 	}
@@ -105,7 +105,7 @@ func TestMemberFieldsApplyRecoveryAgainstStoredDOB(t *testing.T) {
 	dob := date(2000, 1, 1)
 	m := &domain.Member{FirstName: "Ana", LastName: "Lopez", Status: domain.MemberActive, DateOfBirth: &dob}
 	err := domain.MemberFields{RecoveryStartDate: ptr(date(1999, 12, 31))}.Apply(m, today)
-	wantErr(t, err, domain.CodeInvalidInput, "recoveryStartDate")
+	wantErr(t, err, domain.CodeInvalidInput, "recoveryStartedOn")
 	if m.RecoveryStartDate != nil {
 		t.Error("refused recovery date was written")
 	}
@@ -129,9 +129,9 @@ func TestValidateRecoveryStartDate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			field := ""
 			if tt.code != "" {
-				field = "recoveryStartDate"
+				field = "recoveryStartedOn"
 			}
-			wantErr(t, domain.ValidateRecoveryStartDate("recoveryStartDate", tt.d, tt.dob, today), tt.code, field)
+			wantErr(t, domain.ValidateRecoveryStartDate("recoveryStartedOn", tt.d, tt.dob, today), tt.code, field)
 		})
 	}
 }
@@ -171,5 +171,5 @@ func TestMemberFieldsApplyBirthAfterRecoveryDate(t *testing.T) {
 	rsd := date(2024, 1, 1)
 	m := &domain.Member{FirstName: "Ana", LastName: "Lopez", Status: domain.MemberActive, RecoveryStartDate: &rsd}
 	err := domain.MemberFields{DateOfBirth: ptr(date(2024, 6, 1))}.Apply(m, today)
-	wantErr(t, err, domain.CodeInvalidInput, "dateOfBirth")
+	wantErr(t, err, domain.CodeInvalidInput, "bornOn")
 }

@@ -21,20 +21,20 @@ const RecoveryCohortDays = 90
 // to for the seed's second figure: two or more against fewer.
 const AftercareCohortGroups = 2
 
-// OutcomePeriod turns the calendar dates [from, to] into the instants
-// [start, end) in loc: from midnight of from to midnight after to.
-func OutcomePeriod(from, to time.Time, loc *time.Location) (start, end time.Time, err error) {
-	if from.After(to) {
-		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"from"},
-			Message: "The period must start on or before its last day."}
+// OutcomePeriod turns the calendar days of period (start included, end
+// excluded) into the instants [start, end) in loc: from midnight of the
+// first day to midnight of the end day.
+func OutcomePeriod(period DateRange, loc *time.Location) (start, end time.Time, err error) {
+	if !period.StartOn.Before(period.EndOn) {
+		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"period", "endOn"},
+			Message: "The period must end after it starts (the end day is excluded)."}
 	}
-	if days := int(to.Sub(from).Hours()/24) + 1; days > MaxOutcomeDays {
-		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"to"},
+	if period.Days() > MaxOutcomeDays {
+		return start, end, &Error{Code: CodeInvalidInput, Field: []string{"period", "endOn"},
 			Message: "The period is at most five years long."}
 	}
-	start = LocalInstant(from.Year(), from.Month(), from.Day(), 0, 0, loc)
-	end = LocalInstant(to.Year(), to.Month(), to.Day()+1, 0, 0, loc)
-	return start.UTC(), end.UTC(), nil
+	start, end = period.Instants(loc)
+	return start, end, nil
 }
 
 // OutcomeCount is a count behind small-cell suppression: Value is nil and
@@ -173,7 +173,7 @@ type OutcomeTallies struct {
 // Outcomes are the aggregates a partner sees: every cell under
 // MinCellPeople people is suppressed.
 type Outcomes struct {
-	From, To                  time.Time
+	Period                    DateRange
 	Levels                    []LevelOutcome
 	Admissions                OutcomeCount
 	Readmissions              OutcomeCount
@@ -232,10 +232,10 @@ type AbstinenceCohort struct {
 
 // BuildOutcomes applies small-cell suppression to the tallies of the period
 // [from, to]; levels is the catalogue, in the order to show it.
-func BuildOutcomes(from, to time.Time, t OutcomeTallies, levels []CareLevel) Outcomes {
+func BuildOutcomes(period DateRange, t OutcomeTallies, levels []CareLevel) Outcomes {
 	count := func(x Tally) OutcomeCount { return SuppressCount(x.Value, x.People) }
 	o := Outcomes{
-		From: from, To: to,
+		Period: period,
 		Admissions:                count(t.Transitions[TransitionAdmission]),
 		Readmissions:              count(t.Transitions[TransitionReadmission]),
 		StepDowns:                 count(t.Transitions[TransitionStepDown]),

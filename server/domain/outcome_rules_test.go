@@ -70,7 +70,8 @@ func TestMedian(t *testing.T) {
 func TestOutcomePeriod(t *testing.T) {
 	ny, _ := time.LoadLocation("America/New_York")
 	date := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-	start, end, err := domain.OutcomePeriod(date(2026, 3, 1), date(2026, 3, 31), ny)
+	period := func(from, to time.Time) domain.DateRange { return domain.DateRange{StartOn: from, EndOn: to} }
+	start, end, err := domain.OutcomePeriod(period(date(2026, 3, 1), date(2026, 4, 1)), ny)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,17 +79,18 @@ func TestOutcomePeriod(t *testing.T) {
 	if !start.Equal(time.Date(2026, 3, 1, 5, 0, 0, 0, time.UTC)) || !end.Equal(time.Date(2026, 4, 1, 4, 0, 0, 0, time.UTC)) {
 		t.Fatalf("period = %v – %v", start, end)
 	}
-	if _, _, err := domain.OutcomePeriod(date(2026, 3, 1), date(2026, 3, 1), time.UTC); err != nil {
+	if _, _, err := domain.OutcomePeriod(period(date(2026, 3, 1), date(2026, 3, 2)), time.UTC); err != nil {
 		t.Errorf("one day: %v", err)
 	}
-	if _, _, err := domain.OutcomePeriod(date(2021, 1, 1), date(2025, 12, 31), time.UTC); err != nil {
+	if _, _, err := domain.OutcomePeriod(period(date(2021, 1, 1), date(2026, 1, 1)), time.UTC); err != nil {
 		t.Errorf("five calendar years: %v", err)
 	}
 	for _, tt := range []struct{ from, to time.Time }{
 		{date(2026, 3, 2), date(2026, 3, 1)},
-		{date(2021, 1, 1), date(2026, 1, 3)},
+		{date(2026, 3, 1), date(2026, 3, 1)}, // the end day is excluded: no day at all
+		{date(2021, 1, 1), date(2026, 1, 4)},
 	} {
-		if _, _, err := domain.OutcomePeriod(tt.from, tt.to, time.UTC); domain.ErrorCode(err) != domain.CodeInvalidInput {
+		if _, _, err := domain.OutcomePeriod(period(tt.from, tt.to), time.UTC); domain.ErrorCode(err) != domain.CodeInvalidInput {
 			t.Errorf("%v – %v: error %v, want INVALID_INPUT", tt.from, tt.to, err)
 		}
 	}
@@ -112,7 +114,7 @@ func TestBuildOutcomes(t *testing.T) {
 		TwoOrMoreAftercareGroups:  domain.CheckInTally{CheckIns: 30, Abstinent: 27, People: 11, ContinuouslyAbstinent: 9},
 		FewerAftercareGroups:      domain.CheckInTally{CheckIns: 10, Abstinent: 3, People: 1, ContinuouslyAbstinent: 0},
 	}
-	o := domain.BuildOutcomes(time.Time{}, time.Time{}, tallies, levels)
+	o := domain.BuildOutcomes(domain.DateRange{}, tallies, levels)
 	wantCount := func(name string, c domain.OutcomeCount, want int) {
 		t.Helper()
 		if want < 0 {
@@ -169,7 +171,7 @@ func TestBuildOutcomes(t *testing.T) {
 
 	// A withheld side leaves the ratio out, so it cannot reveal the mean.
 	tallies.ShorterRecovery.People = 10
-	if o := domain.BuildOutcomes(time.Time{}, time.Time{}, tallies, levels); o.ByRecovery.AftercareMeetingsRatio != nil {
+	if o := domain.BuildOutcomes(domain.DateRange{}, tallies, levels); o.ByRecovery.AftercareMeetingsRatio != nil {
 		t.Errorf("ratio with a suppressed side = %v", *o.ByRecovery.AftercareMeetingsRatio)
 	}
 }

@@ -64,7 +64,7 @@ func (f PeerFields) Apply(p *Peer, today time.Time) error {
 		return err
 	}
 	if f.RecoveryStartDate != nil {
-		if err := ValidateRecoveryStartDate("recoveryStartDate", *f.RecoveryStartDate, nil, today); err != nil {
+		if err := ValidateRecoveryStartDate("recoveryStartedOn", *f.RecoveryStartDate, nil, today); err != nil {
 			return err
 		}
 		d := *f.RecoveryStartDate

@@ -57,7 +57,7 @@ func TestPeerFieldsApplyRefusals(t *testing.T) {
 		{"blank name", domain.PeerFields{Name: ptr("   ")}, domain.CodeInvalidInput, "name"},
 		{"long name", domain.PeerFields{Name: ptr(strings.Repeat("a", 101))}, domain.CodeInvalidInput, "name"},
 		{"long bio", domain.PeerFields{Name: ptr("A"), Bio: ptr(strings.Repeat("b", 2001))}, domain.CodeInvalidInput, "bio"},
-		{"future recovery", domain.PeerFields{Name: ptr("A"), RecoveryStartDate: peersDate(2025, 6, 16)}, domain.CodeInFuture, "recoveryStartDate"},
+		{"future recovery", domain.PeerFields{Name: ptr("A"), RecoveryStartDate: peersDate(2025, 6, 16)}, domain.CodeInFuture, "recoveryStartedOn"},
 		{"negative limit", domain.PeerFields{Name: ptr("A"), CaseloadLimit: ptr(-1)}, domain.CodeInvalidInput, "caseloadLimit"},
 		{"limit over 200", domain.PeerFields{Name: ptr("A"), CaseloadLimit: ptr(201)}, domain.CodeInvalidInput, "caseloadLimit"},
 		{"long language", domain.PeerFields{Name: ptr("A"), Languages: []string{strings.Repeat("x", 61)}}, domain.CodeInvalidInput, "languages"},

@@ -36,7 +36,8 @@ func wantErr(t *testing.T, err error, code domain.Code, field string) {
 	}
 	var wantField []string
 	if field != "" {
-		wantField = []string{"input", field}
+		// A dotted field is a path into a nested input: "period.endOn".
+		wantField = append([]string{"input"}, strings.Split(field, ".")...)
 	}
 	if !slices.Equal(e.Field, wantField) {
 		t.Fatalf("field = %v, want %v", e.Field, wantField)

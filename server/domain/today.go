@@ -19,17 +19,18 @@ type UpcomingMilestone struct {
 func (u *UpcomingMilestone) OwnerMemberID() int64 { return u.Member.ID }
 
 // MilestonesWithin returns the milestones counted from start that fall on
-// days from today to today + days (both included), oldest first.
+// the days from today (included) to today + days (excluded), oldest first:
+// 7 days are today and the next 6.
 func MilestonesWithin(start, today time.Time, days int) []Milestone {
-	if days < 0 {
+	if days < 1 {
 		return nil
 	}
 	from := calendarDay(today)
-	to := from.AddDate(0, 0, days)
+	end := from.AddDate(0, 0, days)
 	var out []Milestone
 	for n := 0; n < len(fixedMilestones)+maxMilestoneYears; n++ {
 		m := MilestoneAt(calendarDay(start), n)
-		if m.Date.After(to) {
+		if !m.Date.Before(end) {
 			break
 		}
 		if !m.Date.Before(from) {
@@ -85,9 +86,9 @@ func (c *CareLevelChange) OwnerMemberID() int64 { return c.CareEpisode.MemberID 
 
 // CareLevelChangesSince finds, among the episodes of some members (all of
 // each member's episodes, superseded ones included), the current ones that
-// began from since to now (both included) by a move between levels, with
+// began from since (included) to end (excluded) by a move between levels, with
 // one of directions (all when empty); most recent first.
-func CareLevelChangesSince(episodes []*CareEpisode, levels map[string]CareLevel, since, now time.Time, directions []Transition) []*CareLevelChange {
+func CareLevelChangesSince(episodes []*CareEpisode, levels map[string]CareLevel, since, end time.Time, directions []Transition) []*CareLevelChange {
 	byMember := map[int64][]*CareEpisode{}
 	for _, e := range episodes {
 		byMember[e.MemberID] = append(byMember[e.MemberID], e)
@@ -98,7 +99,7 @@ func CareLevelChangesSince(episodes []*CareEpisode, levels map[string]CareLevel,
 	}
 	var out []*CareLevelChange
 	for _, e := range episodes {
-		if e.Superseded() || e.StartedAt.Before(since) || e.StartedAt.After(now) {
+		if e.Superseded() || e.StartedAt.Before(since) || !e.StartedAt.Before(end) {
 			continue
 		}
 		t := TransitionOf(e, byMember[e.MemberID], levels)

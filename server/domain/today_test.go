@@ -18,12 +18,13 @@ func day(s string) time.Time {
 func TestMilestonesWithinMatchesEveryMilestone(t *testing.T) {
 	today := day("2026-03-03")
 	for start := day("2020-01-01"); !start.After(today); start = start.AddDate(0, 0, 1) {
-		for _, days := range []int{0, 1, 7, 30} {
+		for _, days := range []int{1, 7, 30} {
 			got := MilestonesWithin(start, today, days)
 			var want []Milestone
 			for n := 0; n < 20; n++ {
 				m := MilestoneAt(start, n)
-				if !m.Date.Before(today) && !m.Date.After(today.AddDate(0, 0, days)) {
+				// Start included, end excluded: 7 days are today and the next 6.
+				if !m.Date.Before(today) && m.Date.Before(today.AddDate(0, 0, days)) {
 					want = append(want, m)
 				}
 			}
@@ -37,8 +38,10 @@ func TestMilestonesWithinMatchesEveryMilestone(t *testing.T) {
 			}
 		}
 	}
-	if got := MilestonesWithin(today, today, -1); got != nil {
-		t.Fatalf("a negative window found %v", got)
+	for _, days := range []int{0, -1} {
+		if got := MilestonesWithin(today, today, days); got != nil {
+			t.Fatalf("a window of %d days found %v", days, got)
+		}
 	}
 }
 
@@ -47,7 +50,7 @@ func TestUpcomingMilestonesOrder(t *testing.T) {
 	a := &Member{ID: 1, FirstName: "Bo", LastName: "B", RecoveryStartDate: &s2}
 	b := &Member{ID: 2, FirstName: "Al", LastName: "A", RecoveryStartDate: &s1}
 	c := &Member{ID: 3, FirstName: "Cy", LastName: "C"}
-	got := UpcomingMilestones([]*Member{a, b, c}, day("2026-03-03"), 1)
+	got := UpcomingMilestones([]*Member{a, b, c}, day("2026-03-03"), 2)
 	// b's 30 days is 3 March, a's is 4 March.
 	if len(got) != 2 || got[0].Member != b || got[1].Member != a || got[0].Milestone.Key != "DAYS_30" {
 		t.Fatalf("got %+v", got)
@@ -93,5 +96,9 @@ func TestCareLevelChangesSince(t *testing.T) {
 	}
 	if got := CareLevelChangesSince(eps, levels, at("2026-03-02"), now, nil); len(got) != 0 {
 		t.Fatalf("since 2 March: %+v", got)
+	}
+	// The end is excluded: a move at the end instant is not in the window.
+	if got := CareLevelChangesSince(eps, levels, at("2026-02-20"), at("2026-03-01"), nil); len(got) != 1 || got[0].CareEpisode.ID != 2 {
+		t.Fatalf("before 1 March: %+v", got)
 	}
 }

@@ -146,7 +146,7 @@ func matrixOps() []matrixOp {
 		q("group", `group(id: $group) { __typename }`, staffAll, []string{keyDir}),
 		q("groups", `groups(first: 5) { __typename }`, staffAll, []string{keyDir}),
 		q("meeting", `meeting(id: $meeting) { __typename }`, staffAll, []string{keyDir}),
-		q("meetings", `meetings(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z", first: 5) { __typename }`, staffAll, []string{keyDir}),
+		q("meetings", `meetings(first: 5, filter: {startsWithin: {startAt: "2026-01-01T00:00:00Z", endAt: "2026-12-31T00:00:00Z"}}) { __typename }`, staffAll, []string{keyDir}),
 		q("peer", `peer(id: $peer) { __typename }`, staffAll),
 		q("peers", `peers(first: 5) { __typename }`, staffAll),
 		q("aftercarePlan", `aftercarePlan(id: $plan) { __typename }`, careTeam, []string{peerRel}),
@@ -177,7 +177,7 @@ func matrixOps() []matrixOp {
 
 		m("createMember", `{firstName: "", lastName: ""}`, careTeam),
 		m("updateMember", `{memberId: $member, firstName: ""}`, careTeam),
-		m("resetRecoveryStartDate", fmt.Sprintf(`{memberId: $member, date: "%s", reason: "matrix"}`, fd), careTeam),
+		m("resetRecoveryStartDate", fmt.Sprintf(`{memberId: $member, recoveryStartedOn: "%s", reason: "matrix"}`, fd), careTeam),
 		m("admitMember", fmt.Sprintf(`{memberId: $member, careLevelCode: "NOPE", startedAt: "%s"}`, past), careTeam),
 		m("changeCareLevel", fmt.Sprintf(`{memberId: $member, careLevelCode: "NOPE", effectiveAt: "%s"}`, past), careTeam),
 		m("dischargeMember", fmt.Sprintf(`{memberId: $member, endedAt: "%s", reason: "matrix"}`, f), careTeam),
@@ -199,7 +199,7 @@ func matrixOps() []matrixOp {
 		m("updateGroup", `{groupId: $group, name: " "}`, careTeam),
 		m("joinGroup", fmt.Sprintf(`{groupId: $group, memberId: $member, joinedAt: "%s"}`, f), careTeam, []string{peerRel}),
 		m("leaveGroup", fmt.Sprintf(`{groupId: $group, memberId: $member, leftAt: "%s"}`, f), careTeam, []string{peerRel}),
-		m("scheduleMeetings", `{groupId: $group, from: "2026-02-01", to: "2026-01-01"}`, careTeam, []string{peerRel, hmRel}),
+		m("scheduleMeetings", `{groupId: $group, period: {startOn: "2026-02-01", endOn: "2026-01-01"}}`, careTeam, []string{peerRel, hmRel}),
 		m("updateMeeting", `{meetingId: $meeting, topic: "Matrix"}`, careTeam, []string{peerRel, hmRel}),
 		m("recordAttendance", `{meetingId: $meeting, entries: [{memberId: $member, status: PRESENT}]}`, staffRel),
 
@@ -228,7 +228,7 @@ func matrixOps() []matrixOp {
 		{name: "SharedMember by node", doc: fmt.Sprintf(`query(%s) { node(id: $sharedMember) { __typename } }`, matrixParams),
 			root: "node", allow: []string{famLive}},
 
-		q("outcomes", `outcomes(from: "2026-01-01", to: "2026-03-31") { __typename }`, careTeam, []string{keyOut}),
+		q("outcomes", `outcomes(period: {startOn: "2026-01-01", endOn: "2026-04-01"}) { __typename }`, careTeam, []string{keyOut}),
 		q("apiKeys", `apiKeys(first: 5) { __typename }`, []string{admin}),
 		q("partners", `partners(first: 5) { __typename }`, careTeam),
 		m("createPartner", `{name: ""}`, []string{admin}),
@@ -524,12 +524,13 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 			vars{"m": w.member}, "recordRecoveryCapital.recoveryCapitalAssessment.id")
 		w.update = do(`mutation($m: ID!) { postUpdate(input: {memberId: $m, body: "Matrix note"}) { update { id } } }`,
 			vars{"m": w.member}, "postUpdate.update.id")
+		// The last 14 days up to yesterday: today, the end, is excluded.
 		from := time.Now().AddDate(0, 0, -14).Format(time.DateOnly)
-		to := time.Now().AddDate(0, 0, -1).Format(time.DateOnly)
+		to := time.Now().Format(time.DateOnly)
 		do(`mutation($g: ID!, $s: [ScheduleSlotInput!]) { updateGroup(input: {groupId: $g, schedule: $s}) { group { id } } }`,
 			vars{"g": w.group, "s": []vars{{"dayOfWeek": "MONDAY", "startTime": "10:00", "durationMinutes": 60},
 				{"dayOfWeek": "THURSDAY", "startTime": "10:00", "durationMinutes": 60}}}, "updateGroup.group.id")
-		w.meeting = do(`mutation($g: ID!, $from: Date!, $to: Date!) { scheduleMeetings(input: {groupId: $g, from: $from, to: $to}) { meetings { id } } }`,
+		w.meeting = do(`mutation($g: ID!, $from: Date!, $to: Date!) { scheduleMeetings(input: {groupId: $g, period: {startOn: $from, endOn: $to}}) { meetings { id } } }`,
 			vars{"g": w.group, "from": from, "to": to}, "scheduleMeetings.meetings.0.id")
 		w.user = peerUserID
 		w.contact = do(`mutation($m: ID!, $e: String!) { addFamilyContact(input: {memberId: $m, name: "Contact", relationship: "Parent", email: $e}) { familyContact { id } } }`,
@@ -555,8 +556,8 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 		vars{"h": related.house}, "createGroup.group.id")
 	do(`mutation($g: ID!, $m: ID!) { joinGroup(input: {groupId: $g, memberId: $m}) { groupMembership { joinedAt } } }`,
 		vars{"g": hmRelated.group, "m": related.member}, "joinGroup.groupMembership.joinedAt")
-	hmRelated.meeting = do(`mutation($g: ID!, $from: Date!, $to: Date!) { scheduleMeetings(input: {groupId: $g, from: $from, to: $to}) { meetings { id } } }`,
-		vars{"g": hmRelated.group, "from": time.Now().AddDate(0, 0, -14).Format(time.DateOnly), "to": time.Now().AddDate(0, 0, -1).Format(time.DateOnly)},
+	hmRelated.meeting = do(`mutation($g: ID!, $from: Date!, $to: Date!) { scheduleMeetings(input: {groupId: $g, period: {startOn: $from, endOn: $to}}) { meetings { id } } }`,
+		vars{"g": hmRelated.group, "from": time.Now().AddDate(0, 0, -14).Format(time.DateOnly), "to": time.Now().Format(time.DateOnly)},
 		"scheduleMeetings.meetings.0.id")
 
 	// Three family viewers of the related member: one whose consent is

@@ -81,8 +81,8 @@ func TestAuditOneReadPerMember(t *testing.T) {
 		t.Fatal(err)
 	}
 	id := globalid.EncodeInt(globalid.TypeMember, memberID)
-	const journey = `query Journey($id: ID!) { member(id: $id) { displayName dateOfBirth status daysInRecovery
-		recoveryStartDateHistory { date reason } milestones { reached { label } }
+	const journey = `query Journey($id: ID!) { member(id: $id) { displayName bornOn status daysInRecovery
+		recoveryStartDateHistory { recoveryStartedOn reason } milestones { reached { label } }
 		careEpisodes { careLevel { code } transition startedAt endedAt member { id displayName } }
 		residencies { house { name } moveInAt member { id } } peerAssignments { peer { name } member { id } }
 		groupMemberships { group { name } } attendance(first: 5) { edges { cursor node { status } } nodes { status member { id } } }
@@ -380,10 +380,10 @@ func TestAuditEventsQuery(t *testing.T) {
 	if n := count(vars{"actorId": cmID, "action": "READ"}); n != 3 {
 		t.Errorf("the case manager's reads: %v", n)
 	}
-	if n := count(vars{"actorId": cmID, "from": before.Format(time.RFC3339Nano)}); n != 3 {
+	if n := count(vars{"actorId": cmID, "occurredWithin": vars{"startAt": before.Format(time.RFC3339Nano)}}); n != 3 {
 		t.Errorf("since the reads began: %v", n)
 	}
-	if n := count(vars{"actorId": cmID, "to": before.Format(time.RFC3339Nano), "action": "WRITE"}); n != 3 {
+	if n := count(vars{"actorId": cmID, "occurredWithin": vars{"endAt": before.Format(time.RFC3339Nano)}, "action": "WRITE"}); n != 3 {
 		t.Errorf("writes before: %v", n)
 	}
 	if r := admin.do(query, vars{"filter": vars{"actorId": members[0]}}); !slices.Equal(r.errorCodes(), []string{"BAD_USER_INPUT"}) {

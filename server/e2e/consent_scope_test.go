@@ -38,13 +38,13 @@ var keyBase = map[string]bool{
 
 // kindFields are what each kind of information adds.
 var kindFields = map[domain.InformationKind][]string{
-	domain.InfoIdentity: {"Member.firstName", "Member.lastName", "Member.preferredName", "Member.displayName", "Member.dateOfBirth"},
+	domain.InfoIdentity: {"Member.firstName", "Member.lastName", "Member.preferredName", "Member.displayName", "Member.bornOn"},
 	domain.InfoCareLevel: {"Member.status", "Member.currentCareLevel", "Member.currentEpisode", "Member.careEpisodes",
 		"CareEpisode.id", "CareEpisode.member", "CareEpisode.careLevel", "CareEpisode.startedAt", "CareEpisode.endedAt",
 		"CareEpisode.transition"},
 	domain.InfoHousing: {"Member.currentResidency", "Member.residencies", "Residency.id", "Residency.member",
 		"Residency.house", "Residency.moveInAt", "Residency.moveOutAt", "Residency.isCurrent"},
-	domain.InfoMilestones: {"Member.recoveryStartDate", "Member.daysInRecovery", "Member.milestones",
+	domain.InfoMilestones: {"Member.recoveryStartedOn", "Member.daysInRecovery", "Member.milestones",
 		"Milestones.*", "Milestone.*"},
 	domain.InfoAttendanceSummary: {"Member.attendanceSummary", "AttendanceSummary.*", "AttendanceWeek.*"},
 	domain.InfoNotes:             {},
@@ -338,7 +338,7 @@ func scopeChanges(t *testing.T, s *server, staff *client, members []int64) []sco
 		{domain.InfoIdentity, each(func(i int, id string) {
 			// Names that sort the members the other way round.
 			mutate(`mutation($m: ID!, $f: String!, $l: String!) { updateMember(input: {memberId: $m, firstName: $f, lastName: $l,
-				dateOfBirth: "1970-01-01"}) { userErrors { code } } }`, vars{"m": id, "f": "Zed", "l": strings.Repeat("Z", 3-i)}, "updateMember")
+				bornOn: "1970-01-01"}) { userErrors { code } } }`, vars{"m": id, "f": "Zed", "l": strings.Repeat("Z", 3-i)}, "updateMember")
 		})},
 		{domain.InfoCareLevel, each(func(_ int, id string) {
 			r := staff.do(`query($m: ID!) { member(id: $m) { currentCareLevel { code } } }`, vars{"m": id})
@@ -354,7 +354,7 @@ func scopeChanges(t *testing.T, s *server, staff *client, members []int64) []sco
 				userErrors { code message field } } }`, vars{"m": id, "at": recent()}, "moveOutOfHouse")
 		})},
 		{domain.InfoMilestones, each(func(i int, id string) {
-			mutate(`mutation($m: ID!, $d: Date!) { resetRecoveryStartDate(input: {memberId: $m, date: $d, reason: "Scope test"}) {
+			mutate(`mutation($m: ID!, $d: Date!) { resetRecoveryStartDate(input: {memberId: $m, recoveryStartedOn: $d, reason: "Scope test"}) {
 				userErrors { code } } }`, vars{"m": id, "d": time.Now().AddDate(0, 0, -3-i).Format(time.DateOnly)}, "resetRecoveryStartDate")
 		})},
 	}

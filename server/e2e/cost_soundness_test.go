@@ -142,10 +142,10 @@ func TestCostSoundness(t *testing.T) {
 		{"alias flood: 20 x nodes of one page", `{ members(first: 50) { ` + aliasedFields(20, `nodes { id }`) + ` } }`, nil},
 		{"alias flood: 100 x viewer", aliased(100, `viewer { user { id name } }`), nil},
 		{"alias flood: 5 x nodes(100 ids)", `query($ids: [ID!]!) {` + strings.TrimPrefix(aliased(5, `nodes(ids: $ids) { id ... on Member { displayName currentCareLevel { code } } }`), "{"), vars{"ids": ids.members100}},
-		{"aggregate: outcomes over five years", `query($from: Date!, $to: Date!) { outcomes(from: $from, to: $to) { admissions { value } levels { careLevel { code } members { value } } byRecovery { ninetyDaysOrMore { members { value } } } } }`,
-			vars{"from": today.AddDate(-5, 0, 1).Format(time.DateOnly), "to": today.Format(time.DateOnly)}},
-		{"aggregate: outcomes over 30 days", `query($from: Date!, $to: Date!) { outcomes(from: $from, to: $to) { admissions { value } discharges { value } } }`,
-			vars{"from": today.AddDate(0, 0, -29).Format(time.DateOnly), "to": today.Format(time.DateOnly)}},
+		{"aggregate: outcomes over five years", `query($period: DateRangeInput!) { outcomes(period: $period) { admissions { value } levels { careLevel { code } members { value } } byRecovery { ninetyDaysOrMore { members { value } } } } }`,
+			vars{"period": vars{"startOn": today.AddDate(-5, 0, 1).Format(time.DateOnly), "endOn": today.AddDate(0, 0, 1).Format(time.DateOnly)}}},
+		{"aggregate: outcomes over 30 days", `query($period: DateRangeInput!) { outcomes(period: $period) { admissions { value } discharges { value } } }`,
+			vars{"period": vars{"startOn": today.AddDate(0, 0, -29).Format(time.DateOnly), "endOn": today.AddDate(0, 0, 1).Format(time.DateOnly)}}},
 		{"aggregate: 5 x outcomes of a year", aliasedPeriods(today, 5), nil},
 		{"aggregate: 50 x attendanceSummary", `{ members(first: 50) { nodes { attendanceSummary { meetingsAttended } } } }`, nil},
 	}
@@ -226,9 +226,9 @@ func aliasedPeriods(today time.Time, n int) string {
 	var b strings.Builder
 	b.WriteString("{")
 	for i := range n {
-		to := today.AddDate(-i, 0, 0)
-		fmt.Fprintf(&b, ` y%d: outcomes(from: "%s", to: "%s") { admissions { value } discharges { value } checkInsAbstinent { value } }`,
-			i, to.AddDate(-1, 0, 1).Format(time.DateOnly), to.Format(time.DateOnly))
+		end := today.AddDate(-i, 0, 1)
+		fmt.Fprintf(&b, ` y%d: outcomes(period: {startOn: "%s", endOn: "%s"}) { admissions { value } discharges { value } checkInsAbstinent { value } }`,
+			i, end.AddDate(-1, 0, 0).Format(time.DateOnly), end.Format(time.DateOnly))
 	}
 	b.WriteString(" }")
 	return b.String()
@@ -314,7 +314,7 @@ func appPages(t *testing.T, ids soundnessIDsT) []soundnessCase {
 		"TimelineAttendance": {"id": ids.member, "from": now.AddDate(0, -3, 0).Format(time.RFC3339)},
 		"TodayCensusCount":   {"code": "OP"},
 		"TodayMeetings":      {"from": week, "to": later},
-		"TodayMilestones":    {"withinDays": 6},
+		"TodayMilestones":    {"withinDays": 7},
 		"WeekMeetings":       {"from": week, "to": later},
 	}
 	variables["CareLevelTransition"] = vars{"from": "OP", "to": "OP"}

@@ -210,7 +210,7 @@ func TestExpensiveFieldsTakeTurns(t *testing.T) {
 		var b strings.Builder
 		b.WriteString("{")
 		for i := range n {
-			fmt.Fprintf(&b, ` o%d: outcomes(from: "%d-01-01", to: "%d-12-31") { admissions { value } discharges { value } }`, i, 2000+i, 2000+i)
+			fmt.Fprintf(&b, ` o%d: outcomes(period: {startOn: "%d-01-01", endOn: "%d-01-01"}) { admissions { value } discharges { value } }`, i, 2000+i, 2001+i)
 		}
 		b.WriteString(" }")
 		return b.String()

@@ -576,7 +576,7 @@ func TestMembersKeyOnDemo(t *testing.T) {
 	id := r.str(t, "members.nodes.0.id")
 	// Names only where the consent covers IDENTITY: two of the four, and a
 	// list sorted by name holds only those two.
-	named := key.do(`{ members(first: 100, orderBy: {field: NAME}) { totalCount nodes { id displayName dateOfBirth } } }`, nil)
+	named := key.do(`{ members(first: 100, orderBy: {field: NAME}) { totalCount nodes { id displayName bornOn } } }`, nil)
 	named.noErrors(t)
 	if n := named.get(t, "members.totalCount"); n != float64(2) {
 		t.Errorf("sorted by name, the key sees %v members, want the 2 who consented to being identified", n)
@@ -620,7 +620,7 @@ func TestMembersKeyOnDemo(t *testing.T) {
 			t.Errorf("the key read member %s without consent", other)
 		}
 	}
-	if codes := key.do(`{ outcomes(from: "2026-01-01", to: "2026-03-31") { admissions { value isSuppressed } } }`, nil).errorCodes(); len(codes) != 0 {
+	if codes := key.do(`{ outcomes(period: {startOn: "2026-01-01", endOn: "2026-04-01"}) { admissions { value isSuppressed } } }`, nil).errorCodes(); len(codes) != 0 {
 		t.Errorf("outcomes with outcomes:read: %v", codes)
 	}
 }

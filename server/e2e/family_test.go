@@ -87,7 +87,7 @@ const (
 	familyRevoke = `mutation($in: RevokeConsentInput!) { revokeConsent(input: $in) {
 		consent { id status revokedAt revocationReason } userErrors { code field message } } }`
 	familyView = `{ viewer { sharedMembers { id displayName sharedKinds consentExpiresAt consentExpiresOnEvent
-		daysInRecovery milestones { next { label } } currentCareLevel { code } houseName attendanceWeeks { weekStart attended }
+		daysInRecovery milestones { next { label } } currentCareLevel { code } houseName attendanceWeeks { weekStartsOn attended }
 		sharedUpdates(first: 50) { totalCount nodes { id kind body occurredAt } } } } }`
 	familyPassword = "a long family passphrase"
 )
@@ -415,7 +415,7 @@ func TestFamilyGroupsAndAttendance(t *testing.T) {
 	family := s.client(t)
 	familyNoUserErrors(t, family.do(familyAccept, vars{"in": vars{"token": token, "password": familyPassword}}), "acceptInvitation")
 	view := family.do(`query($from: DateTime!) { viewer { familyGroups { name kind nextMeeting { id }
-		meetings(from: $from) { nodes { id viewerAttendance } } } } }`, vars{"from": time.Now().AddDate(0, 0, -7).Format(time.RFC3339)})
+		meetings(filter: {startsWithin: {startAt: $from}}) { nodes { id viewerAttendance } } } } }`, vars{"from": time.Now().AddDate(0, 0, -7).Format(time.RFC3339)})
 	view.noErrors(t)
 	groups := view.list(t, "viewer.familyGroups")
 	if len(groups) != 1 || groupsField(groups[0], "name") != "Family Night" || groupsField(groupsField(groups[0], "nextMeeting"), "id") != meetingID(next) {
@@ -453,7 +453,7 @@ func TestFamilyNoNPlusOne(t *testing.T) {
 		}
 	}
 	const query = `{ viewer { sharedMembers { id displayName sharedKinds consentExpiresAt daysInRecovery
-		milestones { reached { label } next { label } } currentCareLevel { code name } houseName attendanceWeeks { weekStart attended }
+		milestones { reached { label } next { label } } currentCareLevel { code name } houseName attendanceWeeks { weekStartsOn attended }
 		sharedUpdates(first: 5) { totalCount pageInfo { hasNextPage } nodes { id kind body occurredAt } } } } }`
 	measure := func(members int, floor int64) int64 {
 		share(members)

@@ -174,9 +174,10 @@ func TestGroupsFlow(t *testing.T) {
 		t.Errorf("member's groups %v", belongs.Data["member"])
 	}
 
-	// A week back and a week ahead of meetings, idempotently.
+	// A week back and a week ahead of meetings, idempotently: 15 days, the
+	// end day excluded.
 	today := time.Now().UTC()
-	rangeIn := vars{"groupId": groupID, "from": today.AddDate(0, 0, -7).Format(time.DateOnly), "to": today.AddDate(0, 0, 7).Format(time.DateOnly)}
+	rangeIn := vars{"groupId": groupID, "period": vars{"startOn": today.AddDate(0, 0, -7).Format(time.DateOnly), "endOn": today.AddDate(0, 0, 8).Format(time.DateOnly)}}
 	scheduled := c.do(groupsScheduleMutation, vars{"in": rangeIn})
 	scheduled.noErrors(t)
 	meetings := scheduled.list(t, "scheduleMeetings.meetings")
@@ -269,8 +270,9 @@ func TestGroupsFlow(t *testing.T) {
 	// The member's side: attendance newest first, and the summary.
 	mine := c.do(`query($id: ID!, $from: DateTime, $to: DateTime) { member(id: $id) {
 		attendance(first: 10) { totalCount nodes { status meeting { id group { name } } } }
-		attendanceSummary(from: $from, to: $to) { meetingsAttended aftercareMeetingsAttended distinctAftercarePrograms meetingsMissed meetingsExcused attendanceRate weeks { weekStart attended } }
-		lastNinetyDays: attendanceSummary { meetingsAttended weeks { weekStart attended } } } }`,
+		future: attendance(first: 10, filter: {meetingStartsWithin: {startAt: $to}}) { totalCount }
+		attendanceSummary(period: {startAt: $from, endAt: $to}) { meetingsAttended aftercareMeetingsAttended distinctAftercarePrograms meetingsMissed meetingsExcused attendanceRate weeks { weekStartsOn attended } }
+		lastNinetyDays: attendanceSummary { meetingsAttended weeks { weekStartsOn attended } } } }`,
 		vars{"id": memberIDs[0], "from": today.AddDate(0, 0, -30).Format(time.RFC3339), "to": today.AddDate(0, 0, 30).Format(time.RFC3339)})
 	mine.noErrors(t)
 	if n := mine.get(t, "member.attendance.totalCount"); n != float64(2) {
@@ -278,6 +280,9 @@ func TestGroupsFlow(t *testing.T) {
 	}
 	if got := mine.str(t, "member.attendance.nodes.0.meeting.id"); got != future {
 		t.Errorf("newest first: %s, want the future meeting %s", got, future)
+	}
+	if n := mine.get(t, "member.future.totalCount"); n != float64(0) {
+		t.Errorf("attendance at meetings 30 days ahead and later: %v, want none", n)
 	}
 	summary := mine.get(t, "member.attendanceSummary").(map[string]any)
 	if summary["meetingsAttended"] != float64(1) || summary["aftercareMeetingsAttended"] != float64(1) ||
@@ -305,7 +310,7 @@ func TestGroupsFlow(t *testing.T) {
 		t.Error("group filters")
 	}
 	listed := c.do(`query($from: DateTime!, $to: DateTime!, $g: ID!) {
-		meetings(from: $from, to: $to, first: 5, filter: {groupIds: [$g], kinds: [AFTERCARE]}) { totalCount pageInfo { hasNextPage endCursor } nodes { startsAt timeOfDay } }
+		meetings(first: 5, filter: {startsWithin: {startAt: $from, endAt: $to}, groupIds: [$g], kinds: [AFTERCARE]}) { totalCount pageInfo { hasNextPage endCursor } nodes { startsAt timeOfDay } }
 		group(id: $g) { nextMeeting { startsAt } meetings(first: 3) { totalCount pageInfo { hasNextPage } nodes { id } } } }`,
 		vars{"from": today.AddDate(0, 0, -30).Format(time.RFC3339), "to": today.AddDate(0, 0, 30).Format(time.RFC3339), "g": groupID})
 	listed.noErrors(t)
@@ -319,9 +324,13 @@ func TestGroupsFlow(t *testing.T) {
 	if listed.get(t, "group.meetings.totalCount") != float64(15) || len(listed.list(t, "group.meetings.nodes")) != 3 {
 		t.Errorf("group meetings %v", listed.Data["group"])
 	}
-	tooLong := c.do(`{ meetings(from: "2025-01-01T00:00:00Z", to: "2026-01-03T00:00:00Z") { totalCount } }`, nil)
+	tooLong := c.do(`{ meetings(filter: {startsWithin: {startAt: "2025-01-01T00:00:00Z", endAt: "2026-01-03T00:00:00Z"}}) { totalCount } }`, nil)
 	if !slices.Equal(tooLong.errorCodes(), []string{"BAD_USER_INPUT"}) {
 		t.Errorf("a 367-day meeting list: %v", tooLong.errorCodes())
+	}
+	openEnded := c.do(`{ meetings(filter: {startsWithin: {startAt: "2025-01-01T00:00:00Z"}}) { totalCount } }`, nil)
+	if !slices.Equal(openEnded.errorCodes(), []string{"BAD_USER_INPUT"}) {
+		t.Errorf("a meeting list without an end: %v", openEnded.errorCodes())
 	}
 
 	// A meeting's topic and facilitator.
@@ -340,7 +349,7 @@ func TestGroupsFlow(t *testing.T) {
 	if got := changed.list(t, "updateGroup.group.timesOfDay"); len(got) != 1 || got[0] != "WEEKEND" {
 		t.Errorf("timesOfDay after the change %v", got)
 	}
-	after := c.do(`query($g: ID!, $from: DateTime!) { group(id: $g) { meetings(first: 20, from: $from) { nodes { id } } } }`,
+	after := c.do(`query($g: ID!, $from: DateTime!) { group(id: $g) { meetings(first: 20, filter: {startsWithin: {startAt: $from}}) { nodes { id } } } }`,
 		vars{"g": groupID, "from": today.Add(time.Hour).Format(time.RFC3339)})
 	remaining := after.list(t, "group.meetings.nodes")
 	if len(remaining) != 1 || groupsField(remaining[0], "id") != future {
@@ -394,9 +403,11 @@ func TestGroupsUserErrors(t *testing.T) {
 		t.Errorf("house meeting %v", house.Data)
 	}
 	groupID := house.str(t, "createGroup.group.id")
-	groupsWantUserError(t, c.do(groupsScheduleMutation, vars{"in": vars{"groupId": groupID, "from": "2025-01-01", "to": "2026-01-03"}}),
-		"scheduleMeetings", "INVALID_INPUT", "input", "to")
-	groupsWantUserError(t, c.do(groupsScheduleMutation, vars{"in": vars{"groupId": staffID, "from": "2025-01-01", "to": "2025-01-03"}}),
+	groupsWantUserError(t, c.do(groupsScheduleMutation, vars{"in": vars{"groupId": groupID, "period": vars{"startOn": "2025-01-01", "endOn": "2026-01-04"}}}),
+		"scheduleMeetings", "INVALID_INPUT", "input", "period", "endOn")
+	groupsWantUserError(t, c.do(groupsScheduleMutation, vars{"in": vars{"groupId": groupID, "period": vars{"startOn": "2025-01-01", "endOn": "2025-01-01"}}}),
+		"scheduleMeetings", "INVALID_INPUT", "input", "period", "endOn")
+	groupsWantUserError(t, c.do(groupsScheduleMutation, vars{"in": vars{"groupId": staffID, "period": vars{"startOn": "2025-01-01", "endOn": "2025-01-04"}}}),
 		"scheduleMeetings", "NOT_FOUND", "input", "groupId")
 	groupsWantUserError(t, c.do(`mutation($in: UpdateGroupInput!) { updateGroup(input: $in) { group { id } userErrors { code field message } } }`,
 		vars{"in": vars{"groupId": globalid.EncodeInt(globalid.TypeGroup, 424242), "name": "x"}}),
@@ -423,7 +434,7 @@ func TestGroupsScheduleAcrossDST(t *testing.T) {
 	created := c.do(groupsCreateMutation, vars{"in": vars{"name": "Sunday Evening", "kind": "PEER_SUPPORT", "modality": "VIRTUAL",
 		"timeZone": "America/New_York", "schedule": []vars{{"dayOfWeek": "SUNDAY", "startTime": "18:00", "durationMinutes": 90}}}})
 	created.noErrors(t)
-	r := c.do(groupsScheduleMutation, vars{"in": vars{"groupId": created.str(t, "createGroup.group.id"), "from": "2025-03-01", "to": "2025-03-16"}})
+	r := c.do(groupsScheduleMutation, vars{"in": vars{"groupId": created.str(t, "createGroup.group.id"), "period": vars{"startOn": "2025-03-01", "endOn": "2025-03-17"}}})
 	r.noErrors(t)
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {
@@ -471,7 +482,7 @@ func groupsSeedForCount(t *testing.T, s *server, groups, meetings, attendees int
 			t.Fatal(err)
 		}
 		first := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-		ms, err := st.ScheduleMeetings(ctx, group.ID, first, first.AddDate(0, 0, meetings-1))
+		ms, err := st.ScheduleMeetings(ctx, group.ID, domain.DateRange{StartOn: first, EndOn: first.AddDate(0, 0, meetings)})
 		if err != nil || len(ms) != meetings {
 			t.Fatalf("%d meetings, %v", len(ms), err)
 		}
@@ -506,7 +517,7 @@ func TestGroupsNoNPlusOne(t *testing.T) {
 	const groupList = `{ groups(first: 50) { nodes { facilitators { __typename } meetings(first: 10) { nodes { attendance { status member { displayName } } } } } } }`
 	const memberList = `{ members(first: 50) { nodes { groupMemberships { group { name } }
 		attendance(first: 5) { totalCount nodes { status meeting { startsAt group { name } } } }
-		attendanceSummary(from: "2024-12-01T00:00:00Z", to: "2025-02-01T00:00:00Z") { meetingsAttended weeks { attended } } } } }`
+		attendanceSummary(period: {startAt: "2024-12-01T00:00:00Z", endAt: "2025-02-01T00:00:00Z"}) { meetingsAttended weeks { attended } } } } }`
 	count := func(s *server, c *client, query string, floor int64, check func(r *response)) int64 {
 		n, r := s.fewestStatements(t, c, query, nil, floor)
 		check(r)

@@ -9,7 +9,7 @@ import (
 	"carejourney/server/domain"
 )
 
-const memberFields = `id displayName status recoveryStartDate daysInRecovery
+const memberFields = `id displayName status recoveryStartedOn daysInRecovery
 	currentCareLevel { code }
 	careEpisodes { id careLevel { code } transition startedAt endedAt reason dischargeReason recordedBy { name } }`
 
@@ -20,7 +20,7 @@ func TestCareJourney(t *testing.T) {
 	c := s.signedIn(t, domain.RoleCaseManager)
 
 	created := c.do(`mutation($in: CreateMemberInput!) { createMember(input: $in) { member { `+memberFields+` } userErrors { code field message } } }`,
-		vars{"in": vars{"firstName": "Jordan", "lastName": "Rivera", "preferredName": "Jo", "recoveryStartDate": "2026-01-10"}})
+		vars{"in": vars{"firstName": "Jordan", "lastName": "Rivera", "preferredName": "Jo", "recoveryStartedOn": "2026-01-10"}})
 	created.noErrors(t)
 	memberID := created.str(t, "createMember.member.id")
 	if got := created.str(t, "createMember.member.status"); got != "PREADMISSION" {
@@ -157,7 +157,7 @@ func TestJourneyRulesGiveUserErrors(t *testing.T) {
 		{"blank first name", "createMember", "CreateMemberInput",
 			vars{"firstName": "  ", "lastName": "Okafor"}, "INVALID_INPUT", "firstName"},
 		{"future recovery date", "createMember", "CreateMemberInput",
-			vars{"firstName": "A", "lastName": "B", "recoveryStartDate": now.AddDate(0, 0, 3).Format("2006-01-02")}, "IN_FUTURE", "recoveryStartDate"},
+			vars{"firstName": "A", "lastName": "B", "recoveryStartedOn": now.AddDate(0, 0, 3).Format("2006-01-02")}, "IN_FUTURE", "recoveryStartedOn"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -212,7 +212,7 @@ func TestJourneyRulesGiveUserErrors(t *testing.T) {
 func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	s := startServer(t, nil)
 	c := s.signedIn(t, domain.RoleCaseManager)
-	memberID := c.do(`mutation { createMember(input: {firstName: "Lee", lastName: "Chen", recoveryStartDate: "2025-06-01"}) { member { id } } }`, nil).
+	memberID := c.do(`mutation { createMember(input: {firstName: "Lee", lastName: "Chen", recoveryStartedOn: "2025-06-01"}) { member { id } } }`, nil).
 		str(t, "createMember.member.id")
 	base := time.Now().UTC().AddDate(0, -3, 0).Truncate(time.Hour)
 	c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { userErrors { code } } }`,
@@ -264,12 +264,12 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	}
 
 	reset := c.do(`mutation($in: ResetRecoveryStartDateInput!) { resetRecoveryStartDate(input: $in) {
-			member { recoveryStartDate recoveryStartDateHistory { date reason recordedBy { name } } milestones { reached { key } next { key } } }
+			member { recoveryStartedOn recoveryStartDateHistory { recoveryStartedOn reason recordedBy { name } } milestones { reached { key } next { key } } }
 			userErrors { code } } }`,
-		vars{"in": vars{"memberId": memberID, "date": time.Now().UTC().AddDate(0, 0, -2).Format("2006-01-02"), "reason": "Relapse"}})
+		vars{"in": vars{"memberId": memberID, "recoveryStartedOn": time.Now().UTC().AddDate(0, 0, -2).Format("2006-01-02"), "reason": "Relapse"}})
 	reset.noErrors(t)
 	history := reset.list(t, "resetRecoveryStartDate.member.recoveryStartDateHistory")
-	if len(history) != 2 || history[0].(map[string]any)["date"] != "2025-06-01" || history[1].(map[string]any)["reason"] != "Relapse" {
+	if len(history) != 2 || history[0].(map[string]any)["recoveryStartedOn"] != "2025-06-01" || history[1].(map[string]any)["reason"] != "Relapse" {
 		t.Errorf("history = %v", history)
 	}
 	if got := reset.str(t, "resetRecoveryStartDate.member.milestones.next.key"); got != "DAYS_30" {
@@ -278,7 +278,7 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	if reached := reset.list(t, "resetRecoveryStartDate.member.milestones.reached"); len(reached) != 1 {
 		t.Errorf("reached = %v, want only 24 hours", reached)
 	}
-	if !strings.HasPrefix(reset.str(t, "resetRecoveryStartDate.member.recoveryStartDate"), time.Now().UTC().AddDate(0, 0, -2).Format("2006-01")) {
-		t.Errorf("recoveryStartDate = %v", reset.get(t, "resetRecoveryStartDate.member.recoveryStartDate"))
+	if !strings.HasPrefix(reset.str(t, "resetRecoveryStartDate.member.recoveryStartedOn"), time.Now().UTC().AddDate(0, 0, -2).Format("2006-01")) {
+		t.Errorf("recoveryStartedOn = %v", reset.get(t, "resetRecoveryStartDate.member.recoveryStartedOn"))
 	}
 }

@@ -195,15 +195,13 @@ func (w *pageWalk) query() string {
 	return fmt.Sprintf("query($id: ID!, %s) { node(id: $id) { ... on %s { conn: %s } } }", params, w.f.parent, sel)
 }
 
-// requiredArg is a value for a required argument: a wide window for the
-// from/to of a period.
+// requiredArg is a value for a required argument: a filter whose range
+// (the one thing a filter may require, as meetings' does) is a wide window.
 func requiredArg(t *testing.T, a *ast.ArgumentDefinition) string {
 	now := time.Now().UTC()
-	switch {
-	case a.Type.Name() == "DateTime" && a.Name == "from":
-		return `"` + now.AddDate(0, 0, -14).Format(time.RFC3339) + `"`
-	case a.Type.Name() == "DateTime" && a.Name == "to":
-		return `"` + now.AddDate(0, 0, 14).Format(time.RFC3339) + `"`
+	if a.Name == "filter" && a.Type.Name() == "MeetingFilter" {
+		return fmt.Sprintf(`{startsWithin: {startAt: "%s", endAt: "%s"}}`,
+			now.AddDate(0, 0, -14).Format(time.RFC3339), now.AddDate(0, 0, 14).Format(time.RFC3339))
 	}
 	t.Fatalf("no value for the required argument %s: %s", a.Name, a.Type)
 	return ""

@@ -160,8 +160,8 @@ func TestPartnerAPIKeys(t *testing.T) {
 	})
 }
 
-const partnerOutcomesQuery = `query($from: Date!, $to: Date!) { outcomes(from: $from, to: $to) {
-	from to
+const partnerOutcomesQuery = `query($period: DateRangeInput!) { outcomes(period: $period) {
+	period { startOn endOn }
 	levels { careLevel { code } members { value isSuppressed } medianLengthOfStayDays { value isSuppressed } }
 	admissions { value isSuppressed } readmissions { value isSuppressed } stepDowns { value isSuppressed }
 	stepUps { value isSuppressed } lateralMoves { value isSuppressed } discharges { value isSuppressed }
@@ -198,10 +198,11 @@ func TestPartnerOutcomes(t *testing.T) {
 	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
 	admin := s.signedIn(t, domain.RoleAdmin)
 	today := s.Store.Today()
-	period := vars{"from": today.AddDate(-1, 0, 1).Format(time.DateOnly), "to": today.Format(time.DateOnly)}
+	// A year up to today: start included, end (tomorrow) excluded.
+	period := vars{"startOn": today.AddDate(-1, 0, 1).Format(time.DateOnly), "endOn": today.AddDate(0, 0, 1).Format(time.DateOnly)}
 
-	statements, r := s.fewestStatements(t, admin, partnerOutcomesQuery, period, 0)
-	if r.str(t, "outcomes.to") != period["to"] {
+	statements, r := s.fewestStatements(t, admin, partnerOutcomesQuery, vars{"period": period}, 0)
+	if r.str(t, "outcomes.period.endOn") != period["endOn"] || r.str(t, "outcomes.period.startOn") != period["startOn"] {
 		t.Fatalf("outcomes %v", r.Data)
 	}
 	cells := map[string]map[string]any{}
@@ -245,11 +246,12 @@ func TestPartnerOutcomes(t *testing.T) {
 	}
 
 	for _, bad := range []vars{
-		{"from": "2025-03-02", "to": "2025-03-01"},
-		{"from": "2019-01-01", "to": "2025-01-01"},
-		{"from": "2025-02-30", "to": "2025-03-01"},
+		{"startOn": "2025-03-02", "endOn": "2025-03-01"},
+		{"startOn": "2025-03-01", "endOn": "2025-03-01"}, // the end day is excluded: no day at all
+		{"startOn": "2019-01-01", "endOn": "2025-01-02"},
+		{"startOn": "2025-02-30", "endOn": "2025-03-01"},
 	} {
-		r := admin.do(partnerOutcomesQuery, bad)
+		r := admin.do(partnerOutcomesQuery, vars{"period": bad})
 		if !slices.Equal(r.errorCodes(), []string{"BAD_USER_INPUT"}) || r.Data != nil {
 			t.Errorf("%v: errors %+v, data %v", bad, r.Errors, r.Data)
 		}
@@ -270,7 +272,7 @@ func BenchmarkPartnerOutcomes(b *testing.B) {
 		from time.Time
 	}{{"quarter", today.AddDate(0, -3, 1)}, {"year", today.AddDate(-1, 0, 1)}, {"five-years", today.AddDate(-5, 0, 1)}} {
 		b.Run(bc.name, func(b *testing.B) {
-			v := vars{"from": bc.from.Format(time.DateOnly), "to": today.Format(time.DateOnly)}
+			v := vars{"period": vars{"startOn": bc.from.Format(time.DateOnly), "endOn": today.AddDate(0, 0, 1).Format(time.DateOnly)}}
 			for b.Loop() {
 				c.do(partnerOutcomesQuery, v).noErrors(b)
 			}

@@ -11,7 +11,7 @@ import (
 	"carejourney/server/domain"
 )
 
-const peersFields = `id name bio recoveryStartDate daysInRecovery languages specialties caseloadLimit caseloadCount
+const peersFields = `id name bio recoveryStartedOn daysInRecovery languages specialties caseloadLimit caseloadCount
 	hasCapacity isActive isAlumnus alumnusOf { id displayName } user { id name } createdAt updatedAt
 	certification { kind number expiresOn isExpired }`
 
@@ -28,7 +28,7 @@ func peersDate(days int) string {
 func peersCreateMember(t *testing.T, c *client, first, last string) string {
 	t.Helper()
 	r := c.do(`mutation($in: CreateMemberInput!) { createMember(input: $in) { member { id } userErrors { code } } }`,
-		vars{"in": vars{"firstName": first, "lastName": last, "recoveryStartDate": peersDate(-500)}})
+		vars{"in": vars{"firstName": first, "lastName": last, "recoveryStartedOn": peersDate(-500)}})
 	r.noErrors(t)
 	return r.str(t, "createMember.member.id")
 }
@@ -91,7 +91,7 @@ func TestPeersLifecycle(t *testing.T) {
 		"languages":     []string{"English", " spanish", "ENGLISH", ""}, "specialties": []string{"opioids"}, "caseloadLimit": 2})
 	peersNoUserErrors(t, created, "createPeer")
 	rosa := created.get(t, "createPeer.peer").(map[string]any)
-	if rosa["name"] != "Rosa Diaz" || rosa["isAlumnus"] != true || rosa["recoveryStartDate"] != peersDate(-500) ||
+	if rosa["name"] != "Rosa Diaz" || rosa["isAlumnus"] != true || rosa["recoveryStartedOn"] != peersDate(-500) ||
 		rosa["daysInRecovery"] != float64(500) || rosa["caseloadCount"] != float64(0) || rosa["hasCapacity"] != true ||
 		rosa["isActive"] != true || fmt.Sprint(rosa["languages"]) != "[English spanish]" {
 		t.Errorf("created %v", rosa)
@@ -116,7 +116,7 @@ func TestPeersLifecycle(t *testing.T) {
 			{"limit over 200", vars{"name": "X", "caseloadLimit": 201}, "INVALID_INPUT"},
 			{"member linked already", vars{"name": "X", "caseloadLimit": 1, "memberId": alumnusID}, "DUPLICATE"},
 			{"a peer ID as member", vars{"name": "X", "caseloadLimit": 1, "memberId": rosaID}, "NOT_FOUND"},
-			{"future recovery date", vars{"name": "X", "caseloadLimit": 1, "recoveryStartDate": peersDate(2)}, "IN_FUTURE"},
+			{"future recovery date", vars{"name": "X", "caseloadLimit": 1, "recoveryStartedOn": peersDate(2)}, "IN_FUTURE"},
 			{"blank certification kind", vars{"name": "X", "caseloadLimit": 1, "certification": vars{"kind": " "}}, "INVALID_INPUT"},
 		} {
 			peersWantUserError(t, peersCreate(t, c, tt.in), "createPeer", tt.code)

@@ -123,8 +123,8 @@ func TestAftercarePlanFlow(t *testing.T) {
 	}
 
 	// Goals.
-	goal := c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { aftercareGoal { id category description status targetDate plan { id } } userErrors { code field } } }`,
-		vars{"in": vars{"aftercarePlanId": planID, "category": "EMPLOYMENT", "description": "Find part-time work", "targetDate": plansDay(today.AddDate(0, 2, 0))}})
+	goal := c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { aftercareGoal { id category description status targetOn plan { id } } userErrors { code field } } }`,
+		vars{"in": vars{"aftercarePlanId": planID, "category": "EMPLOYMENT", "description": "Find part-time work", "targetOn": plansDay(today.AddDate(0, 2, 0))}})
 	plansNoUserErrors(t, goal, "addAftercareGoal")
 	goalID := goal.str(t, "addAftercareGoal.aftercareGoal.id")
 	if goal.str(t, "addAftercareGoal.aftercareGoal.status") != "NOT_STARTED" || goal.str(t, "addAftercareGoal.aftercareGoal.plan.id") != planID {
@@ -211,15 +211,15 @@ func TestAftercarePlanFlow(t *testing.T) {
 	plansAttended(t, s, groupID, memberID, thisWeek.Add(10*time.Hour))
 	plansAttended(t, s, groupID, memberID, thisWeek.Add(12*time.Hour))
 	plansAttended(t, s, groupID, memberID, thisWeek.AddDate(0, 0, -7).Add(10*time.Hour))
-	adherence := c.do(`query($id: ID!) { aftercarePlan(id: $id) { adherence(weeks: 2) { commitment { id } weeks { weekStart attended target isMet } } } }`, vars{"id": planID})
+	adherence := c.do(`query($id: ID!) { aftercarePlan(id: $id) { adherence(weeks: 2) { commitment { id } weeks { weekStartsOn attended target isMet } } } }`, vars{"id": planID})
 	adherence.noErrors(t)
 	entries := adherence.list(t, "aftercarePlan.adherence")
 	if len(entries) != 1 || adherence.str(t, "aftercarePlan.adherence.0.commitment.id") != smartID {
 		t.Fatalf("adherence = %v", entries)
 	}
 	wantWeeks := []any{
-		map[string]any{"weekStart": plansDay(thisWeek.AddDate(0, 0, -7)), "attended": 1.0, "target": 2.0, "isMet": false},
-		map[string]any{"weekStart": plansDay(thisWeek), "attended": 2.0, "target": 2.0, "isMet": true},
+		map[string]any{"weekStartsOn": plansDay(thisWeek.AddDate(0, 0, -7)), "attended": 1.0, "target": 2.0, "isMet": false},
+		map[string]any{"weekStartsOn": plansDay(thisWeek), "attended": 2.0, "target": 2.0, "isMet": true},
 	}
 	if got := adherence.list(t, "aftercarePlan.adherence.0.weeks"); fmt.Sprint(got) != fmt.Sprint(wantWeeks) {
 		t.Fatalf("weeks = %v, want %v", got, wantWeeks)
@@ -342,7 +342,7 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 	if want := []string{due[2], due[0], due[1]}; !slices.Equal(got, want) {
 		t.Fatalf("due = %v, want %v", got, want)
 	}
-	later := c.do(`query($on: Date) { aftercarePlansDueForReview(on: $on, first: 1) { nodes { id } pageInfo { hasNextPage } } }`, vars{"on": plansDay(today.AddDate(0, 0, 10))})
+	later := c.do(`query($on: Date) { aftercarePlansDueForReview(first: 1, filter: {dueOn: $on}) { nodes { id } pageInfo { hasNextPage } } }`, vars{"on": plansDay(today.AddDate(0, 0, 10))})
 	if later.noErrors(t); len(later.list(t, "aftercarePlansDueForReview.nodes")) != 1 || later.get(t, "aftercarePlansDueForReview.pageInfo.hasNextPage") != true {
 		t.Fatalf("first: 1 = %v", later.get(t, "aftercarePlansDueForReview"))
 	}

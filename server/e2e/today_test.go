@@ -39,13 +39,13 @@ func todayMembers(t *testing.T, c *client) []todayMember {
 	for {
 		r := c.do(`query($after: String) { members(first: 100, after: $after) {
 			pageInfo { hasNextPage endCursor }
-			nodes { id displayName status recoveryStartDate
+			nodes { id displayName status recoveryStartedOn
 				careEpisodes { id startedAt dischargeReason careLevel { code intensity } } } } }`, vars{"after": after})
 		r.noErrors(t)
 		for _, n := range r.list(t, "members.nodes") {
 			m := n.(map[string]any)
 			tm := todayMember{id: m["id"].(string), name: m["displayName"].(string), status: m["status"].(string)}
-			if s, ok := m["recoveryStartDate"].(string); ok {
+			if s, ok := m["recoveryStartedOn"].(string); ok {
 				d, _ := time.Parse(time.DateOnly, s)
 				tm.start = &d
 			}
@@ -97,7 +97,7 @@ func TestTodayListsMatchBruteForce(t *testing.T) {
 
 	t.Run("upcomingMilestones", func(t *testing.T) {
 		today := s.Store.Today()
-		for _, days := range []int{0, 7, 30, 366} {
+		for _, days := range []int{1, 7, 30, 366} {
 			// Brute force: every milestone of every active member, counted
 			// one after another from the start date.
 			var want []string
@@ -107,7 +107,8 @@ func TestTodayListsMatchBruteForce(t *testing.T) {
 				}
 				for n := 0; n < 200; n++ {
 					ms := domain.MilestoneAt(*m.start, n)
-					if ms.Date.After(today.AddDate(0, 0, days)) {
+					// Start included, end excluded: 7 days are today and the next 6.
+					if !ms.Date.Before(today.AddDate(0, 0, days)) {
 						break
 					}
 					if !ms.Date.Before(today) {
@@ -115,13 +116,13 @@ func TestTodayListsMatchBruteForce(t *testing.T) {
 					}
 				}
 			}
-			nodes := allNodes(t, c, `query($after: String, $days: Int!) { upcomingMilestones(first: 7, after: $after, filter: {withinDays: $days, status: [ACTIVE]}) {
-				totalCount pageInfo { hasNextPage endCursor } nodes { member { id } milestone { key date } } } }`,
+			nodes := allNodes(t, c, `query($after: String, $days: Int!) { upcomingMilestones(first: 7, after: $after, filter: {withinDays: $days, statuses: [ACTIVE]}) {
+				totalCount pageInfo { hasNextPage endCursor } nodes { member { id } milestone { key reachedOn } } } }`,
 				"upcomingMilestones", vars{"days": days})
 			var got []string
 			for _, n := range nodes {
 				ms := n["milestone"].(map[string]any)
-				got = append(got, fmt.Sprintf("%s %s %s", ms["date"], n["member"].(map[string]any)["id"], ms["key"]))
+				got = append(got, fmt.Sprintf("%s %s %s", ms["reachedOn"], n["member"].(map[string]any)["id"], ms["key"]))
 			}
 			if !slices.IsSorted(got) && !datesSorted(got) {
 				t.Errorf("%d days: not by date: %v", days, got)
@@ -138,13 +139,16 @@ func TestTodayListsMatchBruteForce(t *testing.T) {
 	})
 
 	t.Run("recentCareLevelChanges", func(t *testing.T) {
-		now := s.Store.Now()
-		for _, days := range []int{14, 366} {
-			since := now.AddDate(0, 0, -days)
+		for _, days := range []int{1, 14, 366} {
+			// withinDays whole days of the provider: today and the days
+			// before it, from a midnight (included) to the next (excluded).
+			first, next := s.Store.Today().AddDate(0, 0, 1-days), s.Store.Today().AddDate(0, 0, 1)
+			since := domain.LocalInstant(first.Year(), first.Month(), first.Day(), 0, 0, s.Store.Location)
+			end := domain.LocalInstant(next.Year(), next.Month(), next.Day(), 0, 0, s.Store.Location)
 			var want []string
 			for _, m := range members {
 				for i, e := range m.episodes {
-					if i == 0 || e.startedAt.Before(since) || e.startedAt.After(now) || m.episodes[i-1].isDischarged {
+					if i == 0 || e.startedAt.Before(since) || !e.startedAt.Before(end) || m.episodes[i-1].isDischarged {
 						continue // an admission, a readmission, or outside the window
 					}
 					prev := m.episodes[i-1]
@@ -226,6 +230,7 @@ func TestTodayListsMatchBruteForce(t *testing.T) {
 		for _, q := range []string{
 			`{ careLevelTransition(fromCareLevelCode: "NOPE", toCareLevelCode: "IOP") }`,
 			`{ upcomingMilestones(filter: {withinDays: -1}) { totalCount } }`,
+			`{ upcomingMilestones(filter: {withinDays: 0}) { totalCount } }`,
 			`{ upcomingMilestones(filter: {withinDays: 367}) { totalCount } }`,
 			`{ recentCareLevelChanges(filter: {withinDays: 9999}) { totalCount } }`,
 			`{ recentCareLevelChanges(filter: {directions: [ADMISSION]}) { totalCount } }`,
@@ -240,7 +245,7 @@ func TestTodayListsMatchBruteForce(t *testing.T) {
 
 	t.Run("reads are audited", func(t *testing.T) {
 		for _, q := range []string{
-			`{ upcomingMilestones(first: 100, filter: {withinDays: 366}) { nodes { member { id displayName } milestone { date } } } }`,
+			`{ upcomingMilestones(first: 100, filter: {withinDays: 366}) { nodes { member { id displayName } milestone { reachedOn } } } }`,
 			`{ recentCareLevelChanges(first: 100, filter: {withinDays: 366}) { nodes { member { id displayName } direction } } }`,
 		} {
 			r := c.do(q, nil)
@@ -304,7 +309,7 @@ func todayPage(t *testing.T, s *server, c *client) (ops int, statements int64, c
 	}
 	page := []op{{"today1_incare.graphql", vars{}}, {"today2_levels.graphql", vars{}}, {"today3_occupancy.graphql", vars{}},
 		{"today4_meetings.graphql", vars{"from": day.Format(time.RFC3339), "to": monday.Format(time.RFC3339)}},
-		{"today5_plansdue.graphql", vars{}}, {"today7_milestones.graphql", vars{"withinDays": 6}}, {"today8_stepups.graphql", vars{}}}
+		{"today5_plansdue.graphql", vars{}}, {"today7_milestones.graphql", vars{"withinDays": 7}}, {"today8_stepups.graphql", vars{}}}
 	levels := c.do(read("today2_levels.graphql"), nil)
 	levels.noErrors(t)
 	for _, l := range levels.list(t, "careLevels") {

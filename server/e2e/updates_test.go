@@ -18,7 +18,7 @@ func TestUpdatesOverGraphQL(t *testing.T) {
 	c := s.signedIn(t, domain.RoleCaseManager)
 	start := time.Now().AddDate(0, 0, -100).Format(time.DateOnly)
 	created := c.do(`mutation($in: CreateMemberInput!) { createMember(input: $in) { member { id } userErrors { code } } }`,
-		vars{"in": vars{"firstName": "Rosa", "lastName": "Vega", "recoveryStartDate": start}})
+		vars{"in": vars{"firstName": "Rosa", "lastName": "Vega", "recoveryStartedOn": start}})
 	created.noErrors(t)
 	memberID := created.str(t, "createMember.member.id")
 
@@ -59,8 +59,8 @@ func TestUpdatesOverGraphQL(t *testing.T) {
 	}
 
 	const list = `query($id: ID!, $after: String, $kinds: [UpdateKind!]) { member(id: $id) {
-		updates(first: 3, after: $after, kinds: $kinds) { totalCount pageInfo { hasNextPage endCursor }
-			nodes { id kind body occurredAt milestone { key label date } } } } }`
+		updates(first: 3, after: $after, filter: {kinds: $kinds}) { totalCount pageInfo { hasNextPage endCursor }
+			nodes { id kind body occurredAt milestone { key label reachedOn } } } } }`
 	first := c.do(list, vars{"id": memberID})
 	first.noErrors(t)
 	// 4 milestones (24 hours, 30, 60, 90 days), the admission, two notes.

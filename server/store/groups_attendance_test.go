@@ -181,7 +181,7 @@ func TestConcurrentRefitAndAttendance(t *testing.T) {
 	for round := range 6 {
 		g := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("G", domain.GroupAftercare, ""),
 			Schedule: []domain.ScheduleSlotInput{groupsSlot(2, "18:00", 60)}})
-		upcoming := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 16), groupsDay(2025, 6, 22))[0]
+		upcoming := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 16), groupsDay(2025, 6, 23))[0]
 		errs := race(func(i int) error {
 			if i == 0 {
 				_, err := st.UpdateGroup(ctx, g.ID, store.GroupInput{Fields: domain.GroupFields{Active: ptr(false)}})
@@ -217,7 +217,7 @@ func TestConcurrentScheduleAndJoin(t *testing.T) {
 	g := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("G", domain.GroupAftercare, "America/New_York"),
 		Schedule: []domain.ScheduleSlotInput{groupsSlot(2, "18:00", 60), groupsSlot(6, "09:00", 60)}})
 	errs := race(func(i int) error {
-		_, err := st.ScheduleMeetings(ctx, g.ID, groupsDay(2025, 1, 1), groupsDay(2025, 12, 31))
+		_, err := st.ScheduleMeetings(ctx, g.ID, domain.DateRange{StartOn: groupsDay(2025, 1, 1), EndOn: groupsDay(2026, 1, 1)})
 		return err
 	})
 	if wins, codes := tally(t, errs); wins != racers {

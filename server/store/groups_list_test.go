@@ -153,8 +153,8 @@ func TestMeetingListsAndPages(t *testing.T) {
 	b := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("B", domain.GroupTherapy, ""),
 		Schedule: []domain.ScheduleSlotInput{groupsSlot(6, "09:00", 60)}})
 	empty := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("C", domain.GroupFamily, "")})
-	groupsSchedule(t, st, a.ID, groupsDay(2025, 6, 1), groupsDay(2025, 6, 30)) // 9 meetings
-	groupsSchedule(t, st, b.ID, groupsDay(2025, 6, 1), groupsDay(2025, 6, 30)) // 4 meetings
+	groupsSchedule(t, st, a.ID, groupsDay(2025, 6, 1), groupsDay(2025, 7, 1)) // 9 meetings
+	groupsSchedule(t, st, b.ID, groupsDay(2025, 6, 1), groupsDay(2025, 7, 1)) // 4 meetings
 
 	june := store.MeetingFilter{From: groupsDay(2025, 6, 1), To: groupsDay(2025, 7, 1)}
 	var starts []time.Time

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"time"
 
 	"github.com/uptrace/bun"
 
@@ -12,11 +11,12 @@ import (
 )
 
 // ScheduleMeetings creates the group's meetings from its weekly schedule
-// on the calendar days from..to (inclusive, in the group's zone) and
+// on the calendar days of period (start included, end excluded, in the
+// group's zone) and
 // returns every meeting of the group in those days, by start. Running it
 // again creates nothing twice: the (group, start) key ignores repeats.
-func (s *Store) ScheduleMeetings(ctx context.Context, groupID int64, from, to time.Time) ([]*domain.Meeting, error) {
-	if err := domain.CheckScheduleRange(from, to); err != nil {
+func (s *Store) ScheduleMeetings(ctx context.Context, groupID int64, period domain.DateRange) ([]*domain.Meeting, error) {
+	if err := domain.CheckScheduleRange(period); err != nil {
 		return nil, err
 	}
 	var meetings []*domain.Meeting
@@ -42,7 +42,7 @@ func (s *Store) ScheduleMeetings(ctx context.Context, groupID int64, from, to ti
 			return err
 		}
 		var fresh []*domain.Meeting
-		for _, t := range domain.MeetingTimes(slots, loc, from, to) {
+		for _, t := range domain.MeetingTimes(slots, loc, period) {
 			fresh = append(fresh, &domain.Meeting{GroupID: g.ID, StartsAt: t.StartsAt, EndsAt: t.EndsAt,
 				FacilitatorPeerID: peerID, FacilitatorUserID: userID})
 		}
@@ -52,7 +52,7 @@ func (s *Store) ScheduleMeetings(ctx context.Context, groupID int64, from, to ti
 				return err
 			}
 		}
-		start, end := domain.ScheduleRangeBounds(from, to, loc)
+		start, end := period.Instants(loc)
 		return tx.NewSelect().Model(&meetings).
 			Where("group_id = ? AND starts_at >= ? AND starts_at < ?", g.ID, start, end).
 			Order("starts_at", "id").Scan(ctx)

@@ -58,10 +58,11 @@ func groupsCreate(t *testing.T, st *store.Store, in store.GroupInput) *domain.Gr
 	return g
 }
 
-// groupsSchedule materialises a group's meetings, failing the test on error.
-func groupsSchedule(t *testing.T, st *store.Store, groupID int64, from, to time.Time) []*domain.Meeting {
+// groupsSchedule materialises a group's meetings on the days from startOn
+// (included) to endOn (excluded), failing the test on error.
+func groupsSchedule(t *testing.T, st *store.Store, groupID int64, startOn, endOn time.Time) []*domain.Meeting {
 	t.Helper()
-	ms, err := st.ScheduleMeetings(ctx, groupID, from, to)
+	ms, err := st.ScheduleMeetings(ctx, groupID, domain.DateRange{StartOn: startOn, EndOn: endOn})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +289,7 @@ func TestUpdateGroupRefitsFutureMeetings(t *testing.T) {
 		Fields:   groupsFields("Tuesdays", domain.GroupAftercare, "America/New_York"),
 		Schedule: []domain.ScheduleSlotInput{groupsSlot(2, "18:00", 60), groupsSlot(4, "18:00", 60)},
 	})
-	all := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 1), groupsDay(2025, 6, 30))
+	all := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 1), groupsDay(2025, 7, 1))
 	if len(all) != 8 {
 		t.Fatalf("%d meetings in June, want 8", len(all))
 	}
@@ -321,7 +322,7 @@ func TestUpdateGroupRefitsFutureMeetings(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("after the change:\n%v\nwant\n%v", got, want)
 	}
-	again := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 16), groupsDay(2025, 6, 30))
+	again := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 16), groupsDay(2025, 7, 1))
 	if len(again) != 5 { // Jun 18, 19, 24, 25, 26
 		t.Errorf("rescheduled %d meetings, want 5", len(again))
 	}
@@ -335,7 +336,7 @@ func TestUpdateGroupRefitsFutureMeetings(t *testing.T) {
 	if len(left) != 5 || !left[4].StartsAt.Equal(june24.StartsAt) {
 		t.Errorf("%d meetings left after stopping, want the 4 past ones and June 24", len(left))
 	}
-	_, err = st.ScheduleMeetings(ctx, g.ID, groupsDay(2025, 7, 1), groupsDay(2025, 7, 31))
+	_, err = st.ScheduleMeetings(ctx, g.ID, domain.DateRange{StartOn: groupsDay(2025, 7, 1), EndOn: groupsDay(2025, 8, 1)})
 	wantCode(t, err, domain.CodeInvalidInput, "groupId")
 }
 
@@ -358,7 +359,7 @@ func TestScheduleMeetingsAcrossDST(t *testing.T) {
 		}
 		return out
 	}
-	march := groupsSchedule(t, st, g.ID, groupsDay(2025, 3, 1), groupsDay(2025, 3, 16))
+	march := groupsSchedule(t, st, g.ID, groupsDay(2025, 3, 1), groupsDay(2025, 3, 17))
 	want := []string{
 		"03-02T07:30Z=02:30 EST", "03-02T23:00Z=18:00 EST",
 		"03-09T07:30Z=03:30 EDT", "03-09T22:00Z=18:00 EDT", // 02:30 does not exist that day
@@ -367,7 +368,7 @@ func TestScheduleMeetingsAcrossDST(t *testing.T) {
 	if got := describe(march); !slices.Equal(got, want) {
 		t.Errorf("March:\n%v\nwant\n%v", got, want)
 	}
-	november := groupsSchedule(t, st, g.ID, groupsDay(2025, 10, 26), groupsDay(2025, 11, 2))
+	november := groupsSchedule(t, st, g.ID, groupsDay(2025, 10, 26), groupsDay(2025, 11, 3))
 	want = []string{"10-26T06:30Z=02:30 EDT", "10-26T22:00Z=18:00 EDT", "11-02T07:30Z=02:30 EST", "11-02T23:00Z=18:00 EST"}
 	if got := describe(november); !slices.Equal(got, want) {
 		t.Errorf("November:\n%v\nwant\n%v", got, want)
@@ -380,11 +381,11 @@ func TestScheduleMeetingsAcrossDST(t *testing.T) {
 
 	// Idempotent: the same range again, and an overlapping one, create
 	// nothing twice and return every meeting in range.
-	again := groupsSchedule(t, st, g.ID, groupsDay(2025, 3, 1), groupsDay(2025, 3, 16))
+	again := groupsSchedule(t, st, g.ID, groupsDay(2025, 3, 1), groupsDay(2025, 3, 17))
 	if len(again) != len(march) || again[0].ID != march[0].ID || again[5].ID != march[5].ID {
 		t.Errorf("second run returned %v", describe(again))
 	}
-	wider := groupsSchedule(t, st, g.ID, groupsDay(2025, 3, 9), groupsDay(2025, 3, 23))
+	wider := groupsSchedule(t, st, g.ID, groupsDay(2025, 3, 9), groupsDay(2025, 3, 24))
 	if len(wider) != 6 || wider[0].ID != march[2].ID {
 		t.Errorf("overlapping run returned %v", describe(wider))
 	}
@@ -392,15 +393,15 @@ func TestScheduleMeetingsAcrossDST(t *testing.T) {
 		t.Errorf("%d meetings stored, want 12", n)
 	}
 
-	_, err := st.ScheduleMeetings(ctx, g.ID, groupsDay(2025, 1, 1), groupsDay(2026, 1, 3))
-	wantCode(t, err, domain.CodeInvalidInput, "to")
-	_, err = st.ScheduleMeetings(ctx, 999, groupsDay(2025, 1, 1), groupsDay(2025, 1, 3))
+	_, err := st.ScheduleMeetings(ctx, g.ID, domain.DateRange{StartOn: groupsDay(2025, 1, 1), EndOn: groupsDay(2026, 1, 4)})
+	wantCode(t, err, domain.CodeInvalidInput, "period.endOn")
+	_, err = st.ScheduleMeetings(ctx, 999, domain.DateRange{StartOn: groupsDay(2025, 1, 1), EndOn: groupsDay(2025, 1, 4)})
 	wantCode(t, err, domain.CodeNotFound, "groupId")
 
 	// A group led by staff only gets its first user.
 	staffLed := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("Staff", domain.GroupTherapy, ""),
 		Schedule: []domain.ScheduleSlotInput{groupsSlot(1, "10:00", 60)}, UserIDs: []int64{staff.ID}})
-	ms := groupsSchedule(t, st, staffLed.ID, groupsDay(2025, 6, 2), groupsDay(2025, 6, 2))
+	ms := groupsSchedule(t, st, staffLed.ID, groupsDay(2025, 6, 2), groupsDay(2025, 6, 3))
 	if len(ms) != 1 || ms[0].FacilitatorUserID == nil || *ms[0].FacilitatorUserID != staff.ID {
 		t.Errorf("staff-led meetings %+v", ms)
 	}
@@ -412,7 +413,7 @@ func TestUpdateMeeting(t *testing.T) {
 	peer, retired := groupsNewPeer(t, st, "Avery", true), groupsNewPeer(t, st, "Retired", false)
 	g := groupsCreate(t, st, store.GroupInput{Fields: groupsFields("G", domain.GroupTherapy, ""),
 		Schedule: []domain.ScheduleSlotInput{groupsSlot(1, "10:00", 60)}, PeerIDs: []int64{peer}})
-	m := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 2), groupsDay(2025, 6, 2))[0]
+	m := groupsSchedule(t, st, g.ID, groupsDay(2025, 6, 2), groupsDay(2025, 6, 3))[0]
 
 	got, err := st.UpdateMeeting(ctx, m.ID, store.MeetingChange{Topic: ptr("  Gratitude "), FacilitatorUserID: &staff.ID})
 	if err != nil {

@@ -197,7 +197,7 @@ func (s *Store) ResetRecoveryStartDate(ctx context.Context, by, id int64, date t
 		if m, err = lockMember(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := domain.ValidateRecoveryStartDate("date", date, m.DateOfBirth, s.Today()); err != nil {
+		if err := domain.ValidateRecoveryStartDate("recoveryStartedOn", date, m.DateOfBirth, s.Today()); err != nil {
 			return err
 		}
 		m.RecoveryStartDate = &date

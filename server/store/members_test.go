@@ -44,9 +44,9 @@ func TestCreateMember(t *testing.T) {
 	}{
 		{"no last name", domain.MemberFields{FirstName: ptr("A")}, domain.CodeInvalidInput, "lastName"},
 		{"blank first name", domain.MemberFields{FirstName: ptr(" "), LastName: ptr("B")}, domain.CodeInvalidInput, "firstName"},
-		{"future birth", domain.MemberFields{FirstName: ptr("A"), LastName: ptr("B"), DateOfBirth: ptr(clock.AddDate(0, 0, 2))}, domain.CodeInvalidInput, "dateOfBirth"},
-		{"future recovery", domain.MemberFields{FirstName: ptr("A"), LastName: ptr("B"), RecoveryStartDate: ptr(clock.AddDate(0, 0, 2))}, domain.CodeInFuture, "recoveryStartDate"},
-		{"recovery before birth", domain.MemberFields{FirstName: ptr("A"), LastName: ptr("B"), DateOfBirth: &dob, RecoveryStartDate: ptr(dob.AddDate(0, 0, -1))}, domain.CodeInvalidInput, "recoveryStartDate"},
+		{"future birth", domain.MemberFields{FirstName: ptr("A"), LastName: ptr("B"), DateOfBirth: ptr(clock.AddDate(0, 0, 2))}, domain.CodeInvalidInput, "bornOn"},
+		{"future recovery", domain.MemberFields{FirstName: ptr("A"), LastName: ptr("B"), RecoveryStartDate: ptr(clock.AddDate(0, 0, 2))}, domain.CodeInFuture, "recoveryStartedOn"},
+		{"recovery before birth", domain.MemberFields{FirstName: ptr("A"), LastName: ptr("B"), DateOfBirth: &dob, RecoveryStartDate: ptr(dob.AddDate(0, 0, -1))}, domain.CodeInvalidInput, "recoveryStartedOn"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before, _ := st.CountMembers(ctx, store.MemberFilter{})
@@ -107,8 +107,8 @@ func TestResetRecoveryStartDate(t *testing.T) {
 		field  string
 	}{
 		{"blank reason", m.ID, second.AddDate(0, 0, 1), "   ", domain.CodeInvalidInput, "reason"},
-		{"future date", m.ID, clock.AddDate(0, 0, 1), "typo", domain.CodeInFuture, "date"},
-		{"before birth", m.ID, dob.AddDate(0, 0, -1), "typo", domain.CodeInvalidInput, "date"},
+		{"future date", m.ID, clock.AddDate(0, 0, 1), "typo", domain.CodeInFuture, "recoveryStartedOn"},
+		{"before birth", m.ID, dob.AddDate(0, 0, -1), "typo", domain.CodeInvalidInput, "recoveryStartedOn"},
 		{"unknown member", m.ID + 100, second, "typo", domain.CodeNotFound, "memberId"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,7 +168,7 @@ func TestUpdateMember(t *testing.T) {
 		refusedUpdate(t, domain.MemberFields{LastName: ptr(" ")}, domain.CodeInvalidInput, "lastName")
 	})
 	t.Run("future birth", func(t *testing.T) {
-		refusedUpdate(t, domain.MemberFields{DateOfBirth: ptr(clock.AddDate(0, 1, 0))}, domain.CodeInvalidInput, "dateOfBirth")
+		refusedUpdate(t, domain.MemberFields{DateOfBirth: ptr(clock.AddDate(0, 1, 0))}, domain.CodeInvalidInput, "bornOn")
 	})
 	t.Run("unknown member", func(t *testing.T) {
 		_, err := st.UpdateMember(ctx, m.ID+100, domain.MemberFields{FirstName: ptr("X")})

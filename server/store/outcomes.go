@@ -8,15 +8,16 @@ import (
 	"carejourney/server/domain"
 )
 
-// Outcomes computes the aggregate outcomes of the calendar days [from, to]
+// Outcomes computes the aggregate outcomes of the calendar days of period
+// (start included, end excluded)
 // (in the provider's zone) and suppresses every cell under
 // domain.MinCellPeople people; levels is the catalogue, in display order.
-func (s *Store) Outcomes(ctx context.Context, from, to time.Time, levels []domain.CareLevel) (*domain.Outcomes, error) {
-	t, err := s.OutcomeTallies(ctx, from, to)
+func (s *Store) Outcomes(ctx context.Context, period domain.DateRange, levels []domain.CareLevel) (*domain.Outcomes, error) {
+	t, err := s.OutcomeTallies(ctx, period)
 	if err != nil {
 		return nil, err
 	}
-	o := domain.BuildOutcomes(from, to, t, levels)
+	o := domain.BuildOutcomes(period, t, levels)
 	return &o, nil
 }
 
@@ -24,7 +25,7 @@ func (s *Store) Outcomes(ctx context.Context, from, to time.Time, levels []domai
 // (metric, key, a, b, c, d) whose numbers each metric reads its own way;
 // nothing in them identifies anyone, and no row per member leaves the
 // database. The parameters (?0–?6, inlined as constants so the planner sees
-// the period) are the instants [start, end), the calendar days [from, to],
+// the period) are the instants [start, end), the first and last calendar days,
 // the provider zone and the two cohort thresholds.
 const outcomesSQL = `
 WITH
@@ -165,21 +166,22 @@ type outcomeRow struct {
 	D      int    `bun:"d"`
 }
 
-// OutcomeTallies computes the raw aggregates of the calendar days [from, to]
-// in one statement, before suppression. Only Outcomes may leave the server.
-func (s *Store) OutcomeTallies(ctx context.Context, from, to time.Time) (domain.OutcomeTallies, error) {
+// OutcomeTallies computes the raw aggregates of the calendar days of period
+// (start included, end excluded) in one statement, before suppression. Only
+// Outcomes may leave the server.
+func (s *Store) OutcomeTallies(ctx context.Context, period domain.DateRange) (domain.OutcomeTallies, error) {
 	t := domain.OutcomeTallies{
 		MembersByLevel: map[string]int{},
 		Transitions:    map[domain.Transition]domain.Tally{},
 		Stays:          map[string][]domain.StayBucket{},
 		StayPeople:     map[string]int{},
 	}
-	start, end, err := domain.OutcomePeriod(from, to, s.Location)
+	start, end, err := domain.OutcomePeriod(period, s.Location)
 	if err != nil {
 		return t, err
 	}
 	var rows []outcomeRow
-	err = s.db.NewRaw(outcomesSQL, start, end, from.Format(time.DateOnly), to.Format(time.DateOnly), s.Location.String(),
+	err = s.db.NewRaw(outcomesSQL, start, end, period.StartOn.Format(time.DateOnly), period.LastDay().Format(time.DateOnly), s.Location.String(),
 		domain.RecoveryCohortDays, domain.AftercareCohortGroups).Scan(ctx, &rows)
 	if err != nil {
 		return t, fmt.Errorf("store: outcomes: %w", err)

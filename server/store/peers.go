@@ -114,7 +114,7 @@ func (s *Store) CreatePeer(ctx context.Context, in PeerInput) (*domain.Peer, err
 			}
 			if p.RecoveryStartDate == nil {
 				p.RecoveryStartDate = m.RecoveryStartDate
-			} else if err := domain.ValidateRecoveryStartDate("recoveryStartDate", *p.RecoveryStartDate, m.DateOfBirth, today); err != nil {
+			} else if err := domain.ValidateRecoveryStartDate("recoveryStartedOn", *p.RecoveryStartDate, m.DateOfBirth, today); err != nil {
 				return err
 			}
 			p.AlumnusMemberID = &m.ID

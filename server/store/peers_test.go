@@ -107,7 +107,7 @@ func TestCreatePeer(t *testing.T) {
 			{"unknown account", store.PeerInput{UserID: ptr(int64(999999))}, domain.CodeNotFound, "userId"},
 			{"family account", store.PeerInput{UserID: &family.ID}, domain.CodeInvalidInput, "userId"},
 			{"recovery before the member's birth", store.PeerInput{MemberID: &alumnus.ID,
-				Fields: domain.PeerFields{RecoveryStartDate: ptr(days(-365 * 31))}}, domain.CodeInvalidInput, "recoveryStartDate"},
+				Fields: domain.PeerFields{RecoveryStartDate: ptr(days(-365 * 31))}}, domain.CodeInvalidInput, "recoveryStartedOn"},
 			{"no limit", store.PeerInput{MemberID: &other.ID, Fields: domain.PeerFields{Name: ptr("X")}}, domain.CodeInvalidInput, "caseloadLimit"},
 			{"blank name", store.PeerInput{Fields: domain.PeerFields{Name: ptr(" ")}}, domain.CodeInvalidInput, "name"},
 		}

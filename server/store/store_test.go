@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -142,7 +143,8 @@ func wantCode(t *testing.T, err error, code domain.Code, field string) {
 	if e.Code != code {
 		t.Fatalf("code = %s (%s), want %s", e.Code, e.Message, code)
 	}
-	if field != "" && !slices.Equal(e.Field, []string{"input", field}) {
+	// A dotted field is a path into a nested input: "period.endOn".
+	if field != "" && !slices.Equal(e.Field, append([]string{"input"}, strings.Split(field, ".")...)) {
 		t.Fatalf("field = %v, want [input %s]", e.Field, field)
 	}
 }

@@ -24,8 +24,8 @@ describe('audit filter', () => {
     const v = auditFilterVariables({ ...emptyAuditFilter, memberId: ' TWVt ', action: 'READ', from: '2026-11-01T09:00' });
     expect(v.memberId).toBe('TWVt');
     expect(v.action).toBe('READ');
-    expect(v.from).toBe(new Date(2026, 10, 1, 9, 0).toISOString());
-    expect(v.to).toBeUndefined();
+    expect(v.occurredWithin?.startAt).toBe(new Date(2026, 10, 1, 9, 0).toISOString());
+    expect(v.occurredWithin?.endAt).toBeNull();
   });
 
   it('wants “to” after “from”', () => {

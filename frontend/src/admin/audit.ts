@@ -27,8 +27,8 @@ export function auditFilterVariables(form: AuditFilterForm): AuditEventFilter {
   if (form.action) filter.action = form.action;
   const from = localToInstant(form.from);
   const to = localToInstant(form.to);
-  if (from) filter.from = from;
-  if (to) filter.to = to;
+  // A range includes its start and excludes its end, as everywhere in the API.
+  if (from || to) filter.occurredWithin = { startAt: from, endAt: to };
   return filter;
 }
 

@@ -28,7 +28,7 @@ const member = {
   consentExpiresAt: null,
   consentExpiresOnEvent: 'END_OF_TREATMENT',
   daysInRecovery: 52,
-  milestones: { next: { label: '60 days', date: '2026-12-04' } },
+  milestones: { next: { label: '60 days', reachedOn: '2026-12-04' } },
   currentCareLevel: { id: 'Q2FyZUxldmVsOlBIUA', name: 'Partial hospitalization' },
   houseName: null,
 };
@@ -42,7 +42,7 @@ const update = (n: number) => ({ id: `u${n}`, kind: 'MILESTONE', body: `Update $
 function portal(sharedMembers: unknown[]) {
   return mockClient((name, vars) => {
     if (name === 'FamilyPortal') return { viewer: { sharedMembers, familyGroups: [group] } };
-    if (name === 'SharedAttendance') return { node: { id: vars.id, attendanceWeeks: [{ weekStart: '2026-11-16', attended: 3 }, { weekStart: '2026-11-23', attended: 1 }] } };
+    if (name === 'SharedAttendance') return { node: { id: vars.id, attendanceWeeks: [{ weekStartsOn: '2026-11-16', attended: 3 }, { weekStartsOn: '2026-11-23', attended: 1 }] } };
     if (name === 'SharedUpdates') {
       const first = vars.after ? [11, 12] : Array.from({ length: 10 }, (_, i) => i + 1);
       return {

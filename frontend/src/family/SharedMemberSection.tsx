@@ -13,7 +13,7 @@ export default function SharedMemberSection({ member }: { member: SharedMember }
   const facts: { label: string; value: string }[] = [];
   if (member.daysInRecovery != null) facts.push({ label: 'Recovery', value: daysInRecoveryText(member.daysInRecovery) });
   if (member.milestones) {
-    facts.push({ label: 'Next milestone', value: `${member.milestones.next.label} on ${formatCalendarDate(member.milestones.next.date)}` });
+    facts.push({ label: 'Next milestone', value: `${member.milestones.next.label} on ${formatCalendarDate(member.milestones.next.reachedOn)}` });
   }
   if (member.currentCareLevel) facts.push({ label: 'Level of care', value: member.currentCareLevel.name });
   if (member.houseName) facts.push({ label: 'House', value: member.houseName });

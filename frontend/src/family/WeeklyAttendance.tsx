@@ -29,9 +29,9 @@ export default function WeeklyAttendance({ memberId }: { memberId: string }) {
             {chart.bars.map((b, i) => {
               const h = b.attended === 0 ? 1 : Math.max(3, b.share * H);
               return (
-                <rect key={b.weekStart} className={b.attended === 0 ? 'bar bar-empty' : 'bar'}
+                <rect key={b.weekStartsOn} className={b.attended === 0 ? 'bar bar-empty' : 'bar'}
                   x={i * slot + (slot - barW) / 2} y={H - h} width={barW} height={h}>
-                  <title>{`Week of ${formatCalendarDate(b.weekStart)}: ${b.attended}`}</title>
+                  <title>{`Week of ${formatCalendarDate(b.weekStartsOn)}: ${b.attended}`}</title>
                 </rect>
               );
             })}

@@ -42,9 +42,9 @@ describe('attendanceChart', () => {
   const day = (d: string) => formatCalendarDate(d, 'en-US');
   it('scales bars to the busiest week and says the same in words', () => {
     const c = attendanceChart([
-      { weekStart: '2026-11-02', attended: 0 },
-      { weekStart: '2026-11-09', attended: 4 },
-      { weekStart: '2026-11-16', attended: 2 },
+      { weekStartsOn: '2026-11-02', attended: 0 },
+      { weekStartsOn: '2026-11-09', attended: 4 },
+      { weekStartsOn: '2026-11-16', attended: 2 },
     ], day);
     expect(c.bars.map((b) => b.share)).toEqual([0, 1, 0.5]);
     expect(c.total).toBe(6);
@@ -52,7 +52,7 @@ describe('attendanceChart', () => {
     expect(c.summary).toBe('6 meetings attended in the last 3 weeks from Nov 2, 2026; 2 meetings in the week of Nov 16, 2026; at most 4 in a week.');
   });
   it('handles no meetings and no weeks', () => {
-    expect(attendanceChart([{ weekStart: '2026-11-16', attended: 0 }], day).summary)
+    expect(attendanceChart([{ weekStartsOn: '2026-11-16', attended: 0 }], day).summary)
       .toBe('No meetings attended in the last 1 week from Nov 16, 2026.');
     expect(attendanceChart([], day).bars).toEqual([]);
   });

@@ -45,12 +45,12 @@ export function sharedUntilText(expiresAt: string | null, onEvent: ConsentEvent 
 }
 
 export interface AttendanceWeekIn {
-  weekStart: string;
+  weekStartsOn: string;
   attended: number;
 }
 
 export interface AttendanceBar {
-  weekStart: string;
+  weekStartsOn: string;
   attended: number;
   /** Height as a share of the tallest bar, 0-1 (0 for an empty week). */
   share: number;
@@ -70,15 +70,15 @@ export interface AttendanceChartData {
 export function attendanceChart(weeks: readonly AttendanceWeekIn[], formatDay: (d: string) => string): AttendanceChartData {
   const total = weeks.reduce((n, w) => n + w.attended, 0);
   const max = weeks.reduce((n, w) => Math.max(n, w.attended), 0);
-  const bars = weeks.map((w) => ({ weekStart: w.weekStart, attended: w.attended, share: max === 0 ? 0 : w.attended / max }));
+  const bars = weeks.map((w) => ({ weekStartsOn: w.weekStartsOn, attended: w.attended, share: max === 0 ? 0 : w.attended / max }));
   const label = `Meetings attended per week, oldest first: ${weeks.map((w) => w.attended).join(', ')}`;
   if (weeks.length === 0) return { bars, total, max, summary: 'No weeks to show yet.', label };
   const last = weeks[weeks.length - 1];
-  const span = `${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'} from ${formatDay(weeks[0].weekStart)}`;
+  const span = `${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'} from ${formatDay(weeks[0].weekStartsOn)}`;
   const meetings = (n: number) => `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
   const summary = total === 0
     ? `No meetings attended in the last ${span}.`
-    : `${meetings(total)} attended in the last ${span}; ${meetings(last.attended)} in the week of ${formatDay(last.weekStart)}; at most ${max} in a week.`;
+    : `${meetings(total)} attended in the last ${span}; ${meetings(last.attended)} in the week of ${formatDay(last.weekStartsOn)}; at most ${max} in a week.`;
   return { bars, total, max, summary, label };
 }
 

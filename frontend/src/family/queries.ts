@@ -15,7 +15,7 @@ export const FamilyPortalQuery = graphql(`
         consentExpiresAt
         consentExpiresOnEvent
         daysInRecovery
-        milestones { next { label date } }
+        milestones { next { label reachedOn } }
         currentCareLevel { id name }
         houseName
       }
@@ -55,7 +55,7 @@ export const SharedAttendanceQuery = graphql(`
     node(id: $id) {
       id
       ... on SharedMember {
-        attendanceWeeks { weekStart attended }
+        attendanceWeeks { weekStartsOn attended }
       }
     }
   }

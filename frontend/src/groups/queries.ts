@@ -1,8 +1,8 @@
 import { graphql } from '../gql';
 
 export const WeekMeetingsQuery = graphql(`
-  query WeekMeetings($from: DateTime!, $to: DateTime!, $after: String, $filter: MeetingFilter) {
-    meetings(from: $from, to: $to, first: 100, after: $after, filter: $filter) {
+  query WeekMeetings($from: DateTime!, $to: DateTime!, $after: String, $kinds: [GroupKind!]) {
+    meetings(first: 100, after: $after, filter: { startsWithin: { startAt: $from, endAt: $to }, kinds: $kinds }) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -35,7 +35,7 @@ export const GroupQuery = graphql(`
       }
       house { id name }
       members { joinedAt member { id displayName } }
-      meetings(from: $from, to: $to, first: 60) {
+      meetings(first: 60, filter: { startsWithin: { startAt: $from, endAt: $to } }) {
         nodes { id startsAt topic }
       }
     }

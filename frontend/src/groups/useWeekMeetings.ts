@@ -27,7 +27,7 @@ export function useWeekMeetings(from: Date, to: Date, kind: GroupKind | '') {
       let after: string | null = null;
       for (let page = 0; page < maxPages; page++) {
         const result: OperationResult<Result, WeekMeetingsQueryVariables> = await client
-          .query(WeekMeetingsQuery, { from: fromIso, to: toIso, after, filter: kind ? { kinds: [kind] } : null }, { requestPolicy: 'network-only' })
+          .query(WeekMeetingsQuery, { from: fromIso, to: toIso, after, kinds: kind ? [kind] : null }, { requestPolicy: 'network-only' })
           .toPromise();
         if (cancelled) return;
         if (result.error || !result.data) {

@@ -26,13 +26,13 @@ function renderTimeline() {
       id: 'M1',
       careEpisodes: episodes,
       residencies: [{ __typename: 'Residency', id: 'r1', house: { __typename: 'House', id: 'h1', name: 'Cedar House' }, moveInAt: '2026-07-02T00:00:00Z', moveOutAt: null }],
-      milestones: { __typename: 'Milestones', reached: [{ __typename: 'Milestone', key: 'DAYS_30', label: '30 days', date: '2026-07-01' }] },
+      milestones: { __typename: 'Milestones', reached: [{ __typename: 'Milestone', key: 'DAYS_30', label: '30 days', reachedOn: '2026-07-01' }] },
       updates: { __typename: 'UpdateConnection', nodes: [] },
     },
     TimelineEpisodesFragment,
   );
   const client = testClient(() => ({
-    member: { __typename: 'Member', id: 'M1', attendanceSummary: { __typename: 'AttendanceSummary', weeks: [{ __typename: 'AttendanceWeek', weekStart: '2026-11-16', attended: 3 }] } },
+    member: { __typename: 'Member', id: 'M1', attendanceSummary: { __typename: 'AttendanceSummary', weeks: [{ __typename: 'AttendanceWeek', weekStartsOn: '2026-11-16', attended: 3 }] } },
   }));
   return render(
     <Provider value={client}>

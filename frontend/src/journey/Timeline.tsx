@@ -36,9 +36,9 @@ export const TimelineEpisodesFragment = graphql(`
       moveOutAt
     }
     milestones {
-      reached { key label date }
+      reached { key label reachedOn }
     }
-    updates(first: 30, kinds: [NOTE]) {
+    updates(first: 30, filter: { kinds: [NOTE] }) {
       nodes { id kind body occurredAt }
     }
   }
@@ -48,8 +48,8 @@ const TimelineAttendanceQuery = graphql(`
   query TimelineAttendance($id: ID!, $from: DateTime!) {
     member(id: $id) {
       id
-      attendanceSummary(from: $from) {
-        weeks { weekStart attended }
+      attendanceSummary(period: { startAt: $from }) {
+        weeks { weekStartsOn attended }
       }
     }
   }
@@ -121,7 +121,7 @@ export default function Timeline(props: {
   );
   const markers = useMemo<MarkerInput[]>(
     () => [
-      ...(member.milestones?.reached ?? []).map((m) => ({ id: `milestone:${m.key}`, at: `${m.date}T12:00:00Z`, kind: 'MILESTONE' as const, label: m.label })),
+      ...(member.milestones?.reached ?? []).map((m) => ({ id: `milestone:${m.key}`, at: `${m.reachedOn}T12:00:00Z`, kind: 'MILESTONE' as const, label: m.label })),
       ...(member.updates?.nodes ?? []).map((u) => ({ id: u.id, at: u.occurredAt, kind: u.kind, label: u.body })),
     ],
     [member],
@@ -287,8 +287,8 @@ export default function Timeline(props: {
             <text x={layout.plot.left - 6} y={layout.attendanceTop + 8} textAnchor="end" className="tl-muted">{layout.attendanceMax}</text>
           )}
           {layout.bars.map((b) => (
-            <rect key={b.weekStart} className="tl-bar" x={b.x} y={b.y} width={b.width} height={b.height}>
-              <title>{`Week of ${formatCalendarDate(b.weekStart)}: ${b.attended} attended`}</title>
+            <rect key={b.weekStartsOn} className="tl-bar" x={b.x} y={b.y} width={b.width} height={b.height}>
+              <title>{`Week of ${formatCalendarDate(b.weekStartsOn)}: ${b.attended} attended`}</title>
             </rect>
           ))}
         </svg>

@@ -249,13 +249,13 @@ describe('layoutTimeline: housing, markers, attendance', () => {
       episodes: journey,
       zoom: '3m',
       attendance: [
-        { weekStart: '2026-03-02', attended: 9 },
-        { weekStart: '2026-11-09', attended: 2 },
-        { weekStart: '2026-11-16', attended: 4 },
-        { weekStart: '2026-11-23', attended: 0 },
+        { weekStartsOn: '2026-03-02', attended: 9 },
+        { weekStartsOn: '2026-11-09', attended: 2 },
+        { weekStartsOn: '2026-11-16', attended: 4 },
+        { weekStartsOn: '2026-11-23', attended: 0 },
       ],
     });
-    expect(l.bars.map((b) => b.weekStart)).toEqual(['2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(l.bars.map((b) => b.weekStartsOn)).toEqual(['2026-11-09', '2026-11-16', '2026-11-23']);
     expect(l.attendanceMax).toBe(4);
     expect(l.bars[1].height).toBeCloseTo(l.attendanceHeight);
     expect(l.bars[0].height).toBeCloseTo(l.attendanceHeight / 2);

@@ -42,7 +42,7 @@ export interface MarkerInput {
 }
 
 export interface AttendanceWeekInput {
-  weekStart: string;
+  weekStartsOn: string;
   attended: number;
 }
 
@@ -132,7 +132,7 @@ export interface Marker {
 }
 
 export interface Bar {
-  weekStart: string;
+  weekStartsOn: string;
   attended: number;
   x: number;
   width: number;
@@ -452,17 +452,17 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
 
   const attendanceTop = housingTop + Math.max(lanes, 1) * g.laneHeight + g.lanePad;
   const weeks = (input.attendance ?? []).filter((w) => {
-    const s = time(`${w.weekStart}T00:00:00Z`);
+    const s = time(`${w.weekStartsOn}T00:00:00Z`);
     return s + 7 * DAY > t0 && s <= t1;
   });
   const attendanceMax = weeks.reduce((m, w) => Math.max(m, w.attended), 0);
   const bars: Bar[] = weeks.map((w) => {
-    const s = time(`${w.weekStart}T00:00:00Z`);
+    const s = time(`${w.weekStartsOn}T00:00:00Z`);
     const bx1 = x(s);
     const bx2 = x(s + 7 * DAY);
     const h = attendanceMax > 0 ? (w.attended / attendanceMax) * g.attendanceHeight : 0;
     return {
-      weekStart: w.weekStart,
+      weekStartsOn: w.weekStartsOn,
       attended: w.attended,
       x: bx1 + 0.5,
       width: Math.max(1, bx2 - bx1 - 1),

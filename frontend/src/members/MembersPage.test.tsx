@@ -55,7 +55,7 @@ describe('MembersPage', () => {
   it('reads filters and the cursor from the URL and keeps them there', () => {
     const { calls, router } = setup('/members?level=IOP&status=ACTIVE&after=c20');
     const list = calls.find((c) => c.query.includes('query MembersList'));
-    expect(list?.variables).toEqual({ first: 20, after: 'c20', filter: { careLevelCodes: ['IOP'], status: ['ACTIVE'] } });
+    expect(list?.variables).toEqual({ first: 20, after: 'c20', filter: { careLevelCodes: ['IOP'], statuses: ['ACTIVE'] } });
     expect((screen.getByLabelText('Level of care') as HTMLSelectElement).value).toBe('IOP');
     fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
     expect(router.state.location.search).toBe('?level=IOP&status=ACTIVE&after=c20');

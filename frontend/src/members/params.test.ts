@@ -26,7 +26,7 @@ describe('listVariables', () => {
   });
   it('pages backward with last/before', () => {
     expect(listVariables(readListState(new URLSearchParams('before=c9&q=%20li%20&status=ACTIVE')))).toEqual({
-      last: 20, before: 'c9', filter: { search: 'li', status: ['ACTIVE'] },
+      last: 20, before: 'c9', filter: { search: 'li', statuses: ['ACTIVE'] },
     });
   });
   it('asks for the first page with no filter', () => {

@@ -56,7 +56,7 @@ export function listVariables(state: MemberListState) {
   const filter = {
     ...(state.search.trim() ? { search: state.search.trim() } : {}),
     ...(state.level ? { careLevelCodes: [state.level] } : {}),
-    ...(state.status ? { status: [state.status as MemberStatusValue] } : {}),
+    ...(state.status ? { statuses: [state.status as MemberStatusValue] } : {}),
     ...(state.house ? { houseId: state.house } : {}),
   };
   const page = state.before

@@ -4,10 +4,10 @@ import { Empty, ErrorNote, Loading } from '../ui/States';
 import { formatCalendarDate, toCalendarDate } from '../ui/dates';
 import { UpcomingMilestonesQuery } from './queries';
 
-/** Days after today the section looks ahead: a week, today included. */
-const withinDays = 6;
+/** The days the section looks at: a week, today and the next 6 (a window includes its start and excludes its end). */
+const withinDays = 7;
 
-/** Sobriety milestones of members in care from today to six days ahead, as the server counts them. */
+/** Sobriety milestones of members in care this week (today and the next 6 days), as the server counts them. */
 export default function MilestonesSection({ now }: { now: Date }) {
   const [result] = useQuery({ query: UpcomingMilestonesQuery, variables: { withinDays } });
   const today = toCalendarDate(now);
@@ -24,8 +24,8 @@ export default function MilestonesSection({ now }: { now: Date }) {
                 <Link to={`/members/${member.id}`}>{member.displayName}</Link>{' '}
                 <strong>{milestone.label}</strong>{' '}
                 <span className="muted">
-                  {milestone.date === today ? 'today,' : 'coming'}{' '}
-                  <time dateTime={milestone.date}>{formatCalendarDate(milestone.date)}</time>
+                  {milestone.reachedOn === today ? 'today,' : 'coming'}{' '}
+                  <time dateTime={milestone.reachedOn}>{formatCalendarDate(milestone.reachedOn)}</time>
                 </span>
               </li>
             ))}

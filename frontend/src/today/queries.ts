@@ -9,14 +9,14 @@ export const CareLevelsQuery = graphql(`
 /** Members in care now: only the count. */
 export const InCareCountQuery = graphql(`
   query TodayInCareCount {
-    members(first: 0, filter: { status: [ACTIVE] }) { totalCount }
+    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }
   }
 `);
 
 /** Members at one level now: only the count (costs 2 points). */
 export const CensusCountQuery = graphql(`
   query TodayCensusCount($code: String!) {
-    members(first: 0, filter: { careLevelCodes: [$code], status: [ACTIVE] }) { totalCount }
+    members(first: 0, filter: { careLevelCodes: [$code], statuses: [ACTIVE] }) { totalCount }
   }
 `);
 
@@ -31,7 +31,7 @@ export const OccupancyQuery = graphql(`
 
 export const WeekMeetingsQuery = graphql(`
   query TodayMeetings($from: DateTime!, $to: DateTime!) {
-    meetings(from: $from, to: $to, first: 50) {
+    meetings(first: 50, filter: { startsWithin: { startAt: $from, endAt: $to } }) {
       totalCount
       pageInfo { hasNextPage }
       nodes { id startsAt topic group { id name } }
@@ -45,14 +45,14 @@ export const PlansDueQuery = graphql(`
   }
 `);
 
-/** Sobriety milestones of members in care from today to `withinDays` ahead (the server counts them). */
+/** Sobriety milestones of members in care on the `withinDays` days from today (today included; the server counts them). */
 export const UpcomingMilestonesQuery = graphql(`
   query TodayMilestones($withinDays: Int!) {
-    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {
+    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, statuses: [ACTIVE] }) {
       totalCount
       nodes {
         member { id displayName }
-        milestone { key label date }
+        milestone { key label reachedOn }
       }
     }
   }

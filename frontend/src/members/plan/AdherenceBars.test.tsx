@@ -5,8 +5,8 @@ import CravingTrend from './CravingTrend';
 describe('AdherenceBars', () => {
   it('says met or not met in words for every week', () => {
     render(<AdherenceBars label="Tuesday SMART" weeks={[
-      { weekStart: '2026-01-05', attended: 2, target: 2, isMet: true },
-      { weekStart: '2026-01-12', attended: 0, target: 2, isMet: false },
+      { weekStartsOn: '2026-01-05', attended: 2, target: 2, isMet: true },
+      { weekStartsOn: '2026-01-12', attended: 0, target: 2, isMet: false },
     ]} />);
     expect(screen.getByText(/1 of 2 weeks met/)).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Weekly adherence, Tuesday SMART' });

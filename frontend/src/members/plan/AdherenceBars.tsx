@@ -17,8 +17,8 @@ export default function AdherenceBars({ weeks, label }: { weeks: WeekLike[]; lab
       <p className="adherence-summary"><strong>Weekly adherence:</strong> {adherenceSummary(weeks)}</p>
       <ol className="adherence-weeks" aria-label={`Weekly adherence, ${label}`}>
         {bars.map((b) => (
-          <li key={b.weekStart} className={b.met ? 'week met' : 'week unmet'}>
-            <span className="week-label">Week of {formatCalendarDate(b.weekStart)}</span>
+          <li key={b.weekStartsOn} className={b.met ? 'week met' : 'week unmet'}>
+            <span className="week-label">Week of {formatCalendarDate(b.weekStartsOn)}</span>
             <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" className="week-bar">
               <rect x={0} y={2} width={W} height={H - 4} className="bar-track" />
               <rect x={0} y={2} width={Math.round(W * b.length)} height={H - 4} className="bar-fill" />

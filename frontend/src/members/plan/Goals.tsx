@@ -13,7 +13,7 @@ export interface Goal {
   id: string;
   category: AftercareGoalCategory;
   description: string;
-  targetDate?: string | null;
+  targetOn?: string | null;
   status: AftercareGoalStatus;
 }
 
@@ -58,7 +58,7 @@ export default function Goals({ planId, goals, editable, onSaved }: {
                   <span className="goal-text">{goal.description}</span>
                   <GoalStatusBadge status={goal.status} />
                 </div>
-                {goal.targetDate && <p className="hint">Target {formatCalendarDate(goal.targetDate)}</p>}
+                {goal.targetOn && <p className="hint">Target {formatCalendarDate(goal.targetOn)}</p>}
                 {editable && <GoalStatusForm goal={goal} onSaved={onSaved} />}
               </li>
             ))}
@@ -100,16 +100,16 @@ function GoalStatusForm({ goal, onSaved }: { goal: Goal; onSaved: (message: stri
 function AddGoalForm({ planId, onDone, onCancel }: { planId: string; onDone: (m: string) => void; onCancel: () => void }) {
   const [category, setCategory] = useState<AftercareGoalCategory>('RELAPSE_PREVENTION');
   const [description, setDescription] = useState('');
-  const [targetDate, setTargetDate] = useState('');
+  const [targetOn, setTargetDate] = useState('');
   const [status, setStatus] = useState<AftercareGoalStatus>('NOT_STARTED');
   const [{ fetching, data, error }, add] = useMutation(AddGoalMutation);
   const errs = data?.addAftercareGoal.userErrors;
-  const fields = ['category', 'description', 'targetDate', 'status'];
+  const fields = ['category', 'description', 'targetOn', 'status'];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await add({
-      input: { aftercarePlanId: planId, category, description: description.trim(), targetDate: targetDate || null, status },
+      input: { aftercarePlanId: planId, category, description: description.trim(), targetOn: targetOn || null, status },
     });
     if (r.data?.addAftercareGoal.aftercareGoal) onDone('Goal added.');
   }
@@ -137,9 +137,9 @@ function AddGoalForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
         <div className="field">
           <label>
             Target date <span className="hint">(optional)</span>
-            <input type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} aria-describedby="goal-target-error" />
+            <input type="date" value={targetOn} onChange={(e) => setTargetDate(e.target.value)} aria-describedby="goal-target-error" />
           </label>
-          <FieldErrors id="goal-target-error" messages={errorsFor(errs, 'targetDate')} />
+          <FieldErrors id="goal-target-error" messages={errorsFor(errs, 'targetOn')} />
         </div>
         <div className="field">
           <label>

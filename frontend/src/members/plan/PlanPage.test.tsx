@@ -8,7 +8,7 @@ const plan = {
 };
 const oldPlan = { ...plan, id: 'P0', status: 'COMPLETED', startsOn: '2026-03-01', reviewOn: '2026-06-01', isReviewDue: false };
 const goal = (id: string, category: string, description: string, status: string) =>
-  ({ __typename: 'AftercareGoal', id, category, description, targetDate: null, status });
+  ({ __typename: 'AftercareGoal', id, category, description, targetOn: null, status });
 
 function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
   const calls: { name: string; variables: Record<string, unknown> }[] = [];
@@ -21,8 +21,8 @@ function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
       commitments: [{ __typename: 'AftercareCommitment', id: 'AC1', kind: 'MUTUAL_SUPPORT_GROUP', description: 'SMART', targetPerWeek: 2,
         group: { __typename: 'Group', id: 'GR1', name: 'SMART Tuesday' }, house: null, peer: null }],
       adherence: [{ __typename: 'CommitmentAdherence', commitment: { __typename: 'AftercareCommitment', id: 'AC1' }, weeks: [
-        { __typename: 'AdherenceWeek', weekStart: '2026-11-09', attended: 2, target: 2, isMet: true },
-        { __typename: 'AdherenceWeek', weekStart: '2026-11-16', attended: 1, target: 2, isMet: false },
+        { __typename: 'AdherenceWeek', weekStartsOn: '2026-11-09', attended: 2, target: 2, isMet: true },
+        { __typename: 'AdherenceWeek', weekStartsOn: '2026-11-16', attended: 1, target: 2, isMet: false },
       ] }],
     } } }),
     PlanCheckIns: () => (checkIns === 'ok'

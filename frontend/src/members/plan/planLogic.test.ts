@@ -41,10 +41,10 @@ describe('plans', () => {
 
 describe('adherenceBars', () => {
   const weeks = [
-    { weekStart: '2026-01-05', attended: 3, target: 3, isMet: true },
-    { weekStart: '2026-01-12', attended: 1, target: 3, isMet: false },
-    { weekStart: '2026-01-19', attended: 6, target: 3, isMet: true },
-    { weekStart: '2026-01-26', attended: 0, target: 3, isMet: false },
+    { weekStartsOn: '2026-01-05', attended: 3, target: 3, isMet: true },
+    { weekStartsOn: '2026-01-12', attended: 1, target: 3, isMet: false },
+    { weekStartsOn: '2026-01-19', attended: 6, target: 3, isMet: true },
+    { weekStartsOn: '2026-01-26', attended: 0, target: 3, isMet: false },
   ];
 
   it('puts every week on one scale and says met or not in words', () => {
@@ -57,7 +57,7 @@ describe('adherenceBars', () => {
   });
 
   it('does not divide by zero', () => {
-    const [bar] = adherenceBars([{ weekStart: '2026-01-05', attended: 0, target: 0, isMet: true }]);
+    const [bar] = adherenceBars([{ weekStartsOn: '2026-01-05', attended: 0, target: 0, isMet: true }]);
     expect(bar).toMatchObject({ fill: 1, targetAt: 0, length: 0 });
     expect(adherenceBars([])).toEqual([]);
   });

@@ -92,10 +92,10 @@ export function isOpen(status: AftercarePlanStatus): boolean {
   return status === 'DRAFT' || status === 'ACTIVE';
 }
 
-export interface WeekLike { weekStart: string; attended: number; target: number; isMet: boolean }
+export interface WeekLike { weekStartsOn: string; attended: number; target: number; isMet: boolean }
 
 export interface AdherenceBar {
-  weekStart: string;
+  weekStartsOn: string;
   attended: number;
   target: number;
   met: boolean;
@@ -116,7 +116,7 @@ export interface AdherenceBar {
 export function adherenceBars(weeks: readonly WeekLike[]): AdherenceBar[] {
   const scale = Math.max(1, ...weeks.map((w) => Math.max(w.attended, w.target)));
   return weeks.map((w) => ({
-    weekStart: w.weekStart,
+    weekStartsOn: w.weekStartsOn,
     attended: w.attended,
     target: w.target,
     met: w.isMet,

@@ -12,7 +12,7 @@ export const PlanMemberQuery = graphql(`
 
 export const PlanGoalFields = graphql(`
   fragment PlanGoalFields on AftercareGoal {
-    id category description targetDate status
+    id category description targetOn status
   }
 `);
 
@@ -34,7 +34,7 @@ export const PlanDetailQuery = graphql(`
       commitments { ...PlanCommitmentFields }
       adherence(weeks: 8) {
         commitment { id }
-        weeks { weekStart attended target isMet }
+        weeks { weekStartsOn attended target isMet }
       }
     }
   }
