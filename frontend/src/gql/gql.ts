@@ -43,17 +43,17 @@ type Documents = {
     "\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n": typeof types.JourneyActions_MemberFragmentDoc,
     "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": typeof types.TimelineEpisodes_MemberFragmentDoc,
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": typeof types.TimelineAttendanceDocument,
-    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AdmitMemberDocument,
+    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.AdmitMemberDocument,
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": typeof types.PeersWithCapacityDocument,
-    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.AssignPeerDocument,
-    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
+    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.AssignPeerDocument,
+    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.ChangeCareLevelDocument,
     "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": typeof types.CareLevelTransitionDocument,
-    "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyRecordCheckInDocument,
-    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.DischargeMemberDocument,
+    "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.JourneyRecordCheckInDocument,
+    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.DischargeMemberDocument,
     "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": typeof types.OpenHousesDocument,
-    "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": typeof types.JourneyMoveIntoHouseDocument,
-    "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": typeof types.MoveOutOfHouseDocument,
-    "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n": typeof types.PostUpdateDocument,
+    "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.JourneyMoveIntoHouseDocument,
+    "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.MoveOutOfHouseDocument,
+    "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.PostUpdateDocument,
     "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": typeof types.MemberNameDocument,
     "\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n": typeof types.MemberJourneyDocument,
     "\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n": typeof types.MemberSummary_MemberFragmentDoc,
@@ -95,6 +95,7 @@ type Documents = {
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": typeof types.TodayPlansDueDocument,
     "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": typeof types.TodayMilestonesDocument,
     "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": typeof types.TodayStepUpsDocument,
+    "\n  fragment UserErrorFields on UserError { field message code }\n": typeof types.UserErrorFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  query AdminUsers($after: String) {\n    users(first: 25, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email role active }\n    }\n  }\n": types.AdminUsersDocument,
@@ -126,17 +127,17 @@ const documents: Documents = {
     "\n  fragment JourneyActions_member on Member {\n    id\n    status\n    currentCareLevel { id code }\n    currentResidency { id house { id name } }\n    currentPeer { id }\n    activeAftercarePlan @include(if: $clinical) { id }\n  }\n": types.JourneyActions_MemberFragmentDoc,
     "\n  fragment TimelineEpisodes_member on Member {\n    id\n    careEpisodes {\n      id\n      careLevel { id code }\n      startedAt\n      endedAt\n      transition\n      reason @include(if: $clinical)\n      dischargeReason @include(if: $clinical)\n    }\n    residencies {\n      id\n      house { id name }\n      moveInAt\n      moveOutAt\n    }\n    milestones {\n      reached { key label date }\n    }\n    updates(first: 30, kinds: [NOTE]) {\n      nodes { id kind body occurredAt }\n    }\n  }\n": types.TimelineEpisodes_MemberFragmentDoc,
     "\n  query TimelineAttendance($id: ID!, $from: DateTime!) {\n    member(id: $id) {\n      id\n      attendanceSummary(from: $from) {\n        weeks { weekStart attended }\n      }\n    }\n  }\n": types.TimelineAttendanceDocument,
-    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.AdmitMemberDocument,
+    "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.AdmitMemberDocument,
     "\n  query PeersWithCapacity {\n    peers(first: 50, filter: { active: true, hasCapacity: true }) {\n      nodes { id name caseloadCount caseloadLimit isAlumnus }\n    }\n  }\n": types.PeersWithCapacityDocument,
-    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n": types.AssignPeerDocument,
-    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n": types.ChangeCareLevelDocument,
+    "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.AssignPeerDocument,
+    "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.ChangeCareLevelDocument,
     "\n  query CareLevelTransition($from: String!, $to: String!) {\n    careLevelTransition(fromCareLevelCode: $from, toCareLevelCode: $to)\n  }\n": types.CareLevelTransitionDocument,
-    "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyRecordCheckInDocument,
-    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n": types.DischargeMemberDocument,
+    "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.JourneyRecordCheckInDocument,
+    "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.DischargeMemberDocument,
     "\n  query OpenHouses {\n    houses(first: 50, filter: { hasOpenBeds: true }) {\n      nodes { id name occupancy { available } }\n    }\n  }\n": types.OpenHousesDocument,
-    "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n": types.JourneyMoveIntoHouseDocument,
-    "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n": types.MoveOutOfHouseDocument,
-    "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n": types.PostUpdateDocument,
+    "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.JourneyMoveIntoHouseDocument,
+    "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.MoveOutOfHouseDocument,
+    "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.PostUpdateDocument,
     "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": types.MemberNameDocument,
     "\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n": types.MemberJourneyDocument,
     "\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n": types.MemberSummary_MemberFragmentDoc,
@@ -178,6 +179,7 @@ const documents: Documents = {
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": types.TodayPlansDueDocument,
     "\n  query TodayMilestones($withinDays: Int!) {\n    upcomingMilestones(first: 20, filter: { withinDays: $withinDays, status: [ACTIVE] }) {\n      totalCount\n      nodes {\n        member { id displayName }\n        milestone { key label date }\n      }\n    }\n  }\n": types.TodayMilestonesDocument,
     "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n": types.TodayStepUpsDocument,
+    "\n  fragment UserErrorFields on UserError { field message code }\n": types.UserErrorFieldsFragmentDoc,
 };
 
 /**
@@ -313,7 +315,7 @@ export function graphql(source: "\n  query TimelineAttendance($id: ID!, $from: D
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation AdmitMember($input: AdmitMemberInput!) {\n    admitMember(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,11 +323,11 @@ export function graphql(source: "\n  query PeersWithCapacity {\n    peers(first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignPeer($input: AssignPeerInput!) {\n    assignPeer(input: $input) {\n      peerAssignment { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCareLevel($input: ChangeCareLevelInput!) {\n    changeCareLevel(input: $input) {\n      careEpisode { id transition }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -333,11 +335,11 @@ export function graphql(source: "\n  query CareLevelTransition($from: String!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {\n    recordCheckIn(input: $input) {\n      checkIn { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation DischargeMember($input: DischargeMemberInput!) {\n    dischargeMember(input: $input) {\n      careEpisode { id endedAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -345,15 +347,15 @@ export function graphql(source: "\n  query OpenHouses {\n    houses(first: 50, f
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {\n    moveIntoHouse(input: $input) {\n      residency { id }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {\n    moveOutOfHouse(input: $input) {\n      residency { id moveOutAt }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n"): (typeof documents)["\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { field message code }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"): (typeof documents)["\n  mutation PostUpdate($input: PostUpdateInput!) {\n    postUpdate(input: $input) {\n      update { id shareable }\n      userErrors { ...UserErrorFields }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -518,6 +520,10 @@ export function graphql(source: "\n  query TodayMilestones($withinDays: Int!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TodayStepUps {\n    recentCareLevelChanges(first: 20, filter: { withinDays: 14, directions: [STEP_UP] }) {\n      totalCount\n      nodes {\n        changedAt\n        member { id displayName }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserErrorFields on UserError { field message code }\n"): (typeof documents)["\n  fragment UserErrorFields on UserError { field message code }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -73,6 +73,17 @@ describe('ChangeLevelForm', () => {
     expect(calls).toHaveLength(0);
   });
 
+  it('drops a field’s error once the field changes', async () => {
+    setup(() => null);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Save level change' }));
+    const level = screen.getByLabelText('New level of care');
+    expect(level.getAttribute('aria-invalid')).toBe('true');
+    await user.selectOptions(level, 'OUTPATIENT');
+    expect(screen.queryByText('Choose the new level of care.')).toBeNull();
+    expect(level.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('sends the change and reports it', async () => {
     const { calls, onDone } = setup(() => ({
       changeCareLevel: { __typename: 'ChangeCareLevelPayload', careEpisode: { __typename: 'CareEpisode', id: 'E9', transition: 'STEP_DOWN' }, userErrors: [] },
