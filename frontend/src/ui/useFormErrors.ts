@@ -5,6 +5,8 @@ import { messagesFor, noErrors, placeUserErrors, readUserErrors, withoutField, t
 export interface FormErrors {
   /** The messages for a field and the fields under it. */
   of(field: string): string[];
+  /** The messages for exactly this field path, not the fields under it. */
+  at(field: string): string[];
   /** The messages for a field as one text, undefined when none: for controlProps and Field. */
   text(field: string): string | undefined;
   /** The messages of no field the form shows. */
@@ -18,6 +20,11 @@ export interface FormErrors {
   show(userErrors: UserErrorRefs, own?: Record<string, string | undefined>): void;
   /** Drops a field's errors: call it when the field changes, so a fixed field stops saying it is wrong. */
   clear(field: string): void;
+  /**
+   * A form's onChange: a control whose name is a field path ("careLevelCode",
+   * "answers.3") drops that field's errors when it changes.
+   */
+  onChange(e: { target: EventTarget }): void;
 }
 
 /** The errors of a form whose fields are `shown` (paths without "input": "careLevelCode", "answers"). */
@@ -36,10 +43,15 @@ export function useFormErrors(shown: readonly string[]): FormErrors {
   }, []);
   return useMemo(() => ({
     of: (field: string) => messagesFor(placed, field),
+    at: (field: string) => placed.fields[field] ?? [],
     text: (field: string) => messagesFor(placed, field).join(' ') || undefined,
     form: placed.form,
     any: placed.form.length > 0 || Object.keys(placed.fields).length > 0,
     show,
     clear,
+    onChange: (e: { target: EventTarget }) => {
+      const name = e.target instanceof Element ? e.target.getAttribute('name') : null;
+      if (name) clear(name);
+    },
   }), [placed, show, clear]);
 }

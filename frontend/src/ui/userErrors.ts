@@ -69,3 +69,8 @@ export function withoutField(placed: PlacedErrors, field: string): PlacedErrors 
   const fields = Object.fromEntries(Object.entries(placed.fields).filter(([path]) => !under(path, field)));
   return { fields, form: placed.form };
 }
+
+/** The messages of user errors shown together, for an action with no fields (a button). */
+export function userErrorMessages(errors: UserErrorRefs): string[] {
+  return readUserErrors(errors).map((e) => e.message);
+}

@@ -61,11 +61,7 @@ export function ActionForm(props: {
       ref={ref}
       className="action-form"
       noValidate
-      onChange={(e) => {
-        // A control's name is its field path: a changed field drops its error.
-        const name = (e.target as Element).getAttribute('name');
-        if (name) props.errors.clear(name);
-      }}
+      onChange={props.errors.onChange}
       onSubmit={(e) => {
         e.preventDefault();
         props.onSubmit();
