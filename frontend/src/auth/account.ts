@@ -4,7 +4,7 @@ export const ChangePasswordMutation = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
       user { id }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -13,7 +13,7 @@ export const ResetPasswordMutation = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input) {
       done
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

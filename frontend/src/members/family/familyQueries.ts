@@ -52,7 +52,7 @@ export const AddFamilyContactMutation = graphql(`
   mutation AddFamilyContact($input: AddFamilyContactInput!) {
     addFamilyContact(input: $input) {
       familyContact { ...FamilyContactFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -64,7 +64,7 @@ export const InviteFamilyContactMutation = graphql(`
       invitationUrl
       invitationToken
       expiresAt
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -73,7 +73,7 @@ export const GrantConsentMutation = graphql(`
   mutation GrantConsent($input: GrantConsentInput!) {
     grantConsent(input: $input) {
       consent { ...ConsentFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -82,7 +82,7 @@ export const RevokeConsentMutation = graphql(`
   mutation RevokeConsent($input: RevokeConsentInput!) {
     revokeConsent(input: $input) {
       consent { ...ConsentFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

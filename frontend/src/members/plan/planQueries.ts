@@ -84,7 +84,7 @@ export const CreatePlanMutation = graphql(`
   mutation CreateAftercarePlan($input: CreateAftercarePlanInput!) {
     createAftercarePlan(input: $input) {
       aftercarePlan { id status }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -93,7 +93,7 @@ export const ActivatePlanMutation = graphql(`
   mutation ActivateAftercarePlan($input: AftercarePlanStatusInput!) {
     activateAftercarePlan(input: $input) {
       aftercarePlan { id status activatedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -102,7 +102,7 @@ export const CompletePlanMutation = graphql(`
   mutation CompleteAftercarePlan($input: AftercarePlanStatusInput!) {
     completeAftercarePlan(input: $input) {
       aftercarePlan { id status closedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -111,7 +111,7 @@ export const AddGoalMutation = graphql(`
   mutation AddAftercareGoal($input: AddAftercareGoalInput!) {
     addAftercareGoal(input: $input) {
       aftercareGoal { ...PlanGoalFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -120,7 +120,7 @@ export const UpdateGoalMutation = graphql(`
   mutation UpdateAftercareGoal($input: UpdateAftercareGoalInput!) {
     updateAftercareGoal(input: $input) {
       aftercareGoal { ...PlanGoalFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -129,7 +129,7 @@ export const AddCommitmentMutation = graphql(`
   mutation AddAftercareCommitment($input: AddAftercareCommitmentInput!) {
     addAftercareCommitment(input: $input) {
       aftercareCommitment { ...PlanCommitmentFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -138,7 +138,7 @@ export const RemoveCommitmentMutation = graphql(`
   mutation RemoveAftercareCommitment($input: RemoveAftercareCommitmentInput!) {
     removeAftercareCommitment(input: $input) {
       aftercareCommitment { id removedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -147,7 +147,7 @@ export const RecordCheckInMutation = graphql(`
   mutation PlanRecordCheckIn($input: RecordCheckInInput!) {
     recordCheckIn(input: $input) {
       checkIn { id occurredOn abstinent craving }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -156,7 +156,7 @@ export const RecordRecoveryCapitalMutation = graphql(`
   mutation RecordRecoveryCapital($input: RecordRecoveryCapitalInput!) {
     recordRecoveryCapital(input: $input) {
       recoveryCapitalAssessment { id total sustainedRemissionLikely assessedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
