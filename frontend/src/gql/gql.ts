@@ -57,17 +57,17 @@ type Documents = {
     "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": typeof types.MemberNameDocument,
     "\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n": typeof types.MemberJourneyDocument,
     "\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n": typeof types.MemberSummary_MemberFragmentDoc,
-    "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": typeof types.FamilyContactFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n": typeof types.ConsentFieldsFragmentDoc,
+    "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": typeof types.FamilyContactFieldsFragmentDoc,
     "\n  query FamilyMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      familyContacts { ...FamilyContactFields }\n      consents { ...ConsentFields }\n    }\n  }\n": typeof types.FamilyMemberDocument,
     "\n  query MemberDisclosures($id: ID!, $first: Int!, $after: String) {\n    member(id: $id) {\n      id\n      disclosures(first: $first, after: $after) {\n        nodes { occurredAt recipientKind recipientName operationName }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": typeof types.MemberDisclosuresDocument,
     "\n  mutation AddFamilyContact($input: AddFamilyContactInput!) {\n    addFamilyContact(input: $input) {\n      familyContact { ...FamilyContactFields }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.AddFamilyContactDocument,
     "\n  mutation InviteFamilyContact($input: InviteFamilyContactInput!) {\n    inviteFamilyContact(input: $input) {\n      familyContact { id }\n      invitationUrl\n      invitationToken\n      expiresAt\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.InviteFamilyContactDocument,
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      consent { ...ConsentFields }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.GrantConsentDocument,
     "\n  mutation RevokeConsent($input: RevokeConsentInput!) {\n    revokeConsent(input: $input) {\n      consent { ...ConsentFields }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": typeof types.RevokeConsentDocument,
-    "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n": typeof types.PlanMemberDocument,
-    "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetDate status\n  }\n": typeof types.PlanGoalFieldsFragmentDoc,
     "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n": typeof types.PlanCommitmentFieldsFragmentDoc,
+    "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetDate status\n  }\n": typeof types.PlanGoalFieldsFragmentDoc,
+    "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n": typeof types.PlanMemberDocument,
     "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStart attended target met }\n      }\n    }\n  }\n": typeof types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn abstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": typeof types.PlanCheckInsDocument,
     "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total sustainedRemissionLikely assessedAt }\n    }\n  }\n": typeof types.RecoveryCapitalDocument,
@@ -141,17 +141,17 @@ const documents: Documents = {
     "\n  query MemberName($id: ID!) {\n    member(id: $id) { id displayName }\n  }\n": types.MemberNameDocument,
     "\n  query MemberJourney($id: ID!, $clinical: Boolean!) {\n    careLevels { id code name shortName intensity }\n    member(id: $id) {\n      id\n      ...MemberSummary_member\n      ...TimelineEpisodes_member\n      ...EpisodeTable_member\n      ...JourneyActions_member\n    }\n  }\n": types.MemberJourneyDocument,
     "\n  fragment MemberSummary_member on Member {\n    id\n    displayName\n    status\n    daysInRecovery\n    currentCareLevel { id name }\n    currentResidency { id bed house { id name } }\n    currentPeer { id name }\n  }\n": types.MemberSummary_MemberFragmentDoc,
-    "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": types.FamilyContactFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n": types.ConsentFieldsFragmentDoc,
+    "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n": types.FamilyContactFieldsFragmentDoc,
     "\n  query FamilyMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      familyContacts { ...FamilyContactFields }\n      consents { ...ConsentFields }\n    }\n  }\n": types.FamilyMemberDocument,
     "\n  query MemberDisclosures($id: ID!, $first: Int!, $after: String) {\n    member(id: $id) {\n      id\n      disclosures(first: $first, after: $after) {\n        nodes { occurredAt recipientKind recipientName operationName }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": types.MemberDisclosuresDocument,
     "\n  mutation AddFamilyContact($input: AddFamilyContactInput!) {\n    addFamilyContact(input: $input) {\n      familyContact { ...FamilyContactFields }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.AddFamilyContactDocument,
     "\n  mutation InviteFamilyContact($input: InviteFamilyContactInput!) {\n    inviteFamilyContact(input: $input) {\n      familyContact { id }\n      invitationUrl\n      invitationToken\n      expiresAt\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.InviteFamilyContactDocument,
     "\n  mutation GrantConsent($input: GrantConsentInput!) {\n    grantConsent(input: $input) {\n      consent { ...ConsentFields }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.GrantConsentDocument,
     "\n  mutation RevokeConsent($input: RevokeConsentInput!) {\n    revokeConsent(input: $input) {\n      consent { ...ConsentFields }\n      userErrors { ...UserErrorFields }\n    }\n  }\n": types.RevokeConsentDocument,
-    "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n": types.PlanMemberDocument,
-    "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetDate status\n  }\n": types.PlanGoalFieldsFragmentDoc,
     "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n": types.PlanCommitmentFieldsFragmentDoc,
+    "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetDate status\n  }\n": types.PlanGoalFieldsFragmentDoc,
+    "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n": types.PlanMemberDocument,
     "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStart attended target met }\n      }\n    }\n  }\n": types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn abstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": types.PlanCheckInsDocument,
     "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total sustainedRemissionLikely assessedAt }\n    }\n  }\n": types.RecoveryCapitalDocument,
@@ -371,11 +371,11 @@ export function graphql(source: "\n  fragment MemberSummary_member on Member {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n"): (typeof documents)["\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n"];
+export function graphql(source: "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n"): (typeof documents)["\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n"): (typeof documents)["\n  fragment ConsentFields on Consent {\n    id\n    familyContact { id name relationship }\n    partnerName\n    purpose\n    informationKinds\n    expiresAt\n    expiresOnEvent\n    signatureName\n    signedAt\n    status\n    revokedAt\n    revocationReason\n    recordedAt\n  }\n"];
+export function graphql(source: "\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n"): (typeof documents)["\n  fragment FamilyContactFields on FamilyContact {\n    id name relationship email hasAccount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -403,7 +403,7 @@ export function graphql(source: "\n  mutation RevokeConsent($input: RevokeConsen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n"): (typeof documents)["\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n"): (typeof documents)["\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -411,7 +411,7 @@ export function graphql(source: "\n  fragment PlanGoalFields on AftercareGoal {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n"): (typeof documents)["\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n"];
+export function graphql(source: "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n"): (typeof documents)["\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { graphql } from '../../gql';
 import { RevokeConsentMutation } from './familyQueries';
 import { CONSENT_STATUS_LABELS, INFORMATION_KIND_LABELS, consentExpiry, consentRecipient } from './familyLogic';
 import GrantConsentForm from './GrantConsentForm';
@@ -10,6 +11,25 @@ import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
 import { formatInstantDateTime } from '../../ui/dates';
 import type { ConsentStatus, InformationKind } from '../../gql/graphql';
+
+/** What a consent row shows; the family query and the consent mutations spread it. */
+export const ConsentFields = graphql(`
+  fragment ConsentFields on Consent {
+    id
+    familyContact { id name relationship }
+    partnerName
+    purpose
+    informationKinds
+    expiresAt
+    expiresOnEvent
+    signatureName
+    signedAt
+    status
+    revokedAt
+    revocationReason
+    recordedAt
+  }
+`);
 
 export interface ConsentRow {
   id: string;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { graphql } from '../../gql';
 import { AddFamilyContactMutation, InviteFamilyContactMutation } from './familyQueries';
 import InvitationResult, { type Invitation } from './InvitationResult';
 import { useFormErrors } from '../../ui/useFormErrors';
@@ -7,6 +8,13 @@ import { userErrorMessages } from '../../ui/userErrors';
 import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
+
+/** What a contact row (and the consent form's contact picker) shows; the family query and the add mutation spread it. */
+export const FamilyContactFields = graphql(`
+  fragment FamilyContactFields on FamilyContact {
+    id name relationship email hasAccount
+  }
+`);
 
 export interface Contact { id: string; name: string; relationship: string; email: string; hasAccount: boolean }
 

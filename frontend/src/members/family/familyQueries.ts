@@ -1,29 +1,5 @@
 import { graphql } from '../../gql';
 
-export const FamilyContactFields = graphql(`
-  fragment FamilyContactFields on FamilyContact {
-    id name relationship email hasAccount
-  }
-`);
-
-export const ConsentFields = graphql(`
-  fragment ConsentFields on Consent {
-    id
-    familyContact { id name relationship }
-    partnerName
-    purpose
-    informationKinds
-    expiresAt
-    expiresOnEvent
-    signatureName
-    signedAt
-    status
-    revokedAt
-    revocationReason
-    recordedAt
-  }
-`);
-
 export const FamilyMemberQuery = graphql(`
   query FamilyMember($id: ID!) {
     member(id: $id) {

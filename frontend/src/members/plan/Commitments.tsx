@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
 import { AddCommitmentMutation, GroupPickerQuery, HousePickerQuery, PeerPickerQuery, RemoveCommitmentMutation } from './planQueries';
 import { COMMITMENT_KINDS, COMMITMENT_KIND_LABELS, commitmentTarget, type WeekLike } from './planLogic';
 import AdherenceBars from './AdherenceBars';
@@ -9,6 +10,16 @@ import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
 import type { AftercareCommitmentKind } from '../../gql/graphql';
+
+/** What a commitment row shows; the plan query and the commitment mutations spread it. */
+export const PlanCommitmentFields = graphql(`
+  fragment PlanCommitmentFields on AftercareCommitment {
+    id kind description targetPerWeek
+    group { id name }
+    house { id name }
+    peer { id name }
+  }
+`);
 
 export interface Commitment {
   id: string;

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { graphql } from '../../gql';
 import { AddGoalMutation, UpdateGoalMutation } from './planQueries';
 import { GOAL_CATEGORIES, GOAL_CATEGORY_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS, groupGoals } from './planLogic';
 import { useFormErrors } from '../../ui/useFormErrors';
@@ -8,6 +9,13 @@ import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
 import { formatCalendarDate } from '../../ui/dates';
 import type { AftercareGoalCategory, AftercareGoalStatus } from '../../gql/graphql';
+
+/** What a goal row shows; the plan query and the goal mutations spread it. */
+export const PlanGoalFields = graphql(`
+  fragment PlanGoalFields on AftercareGoal {
+    id category description targetDate status
+  }
+`);
 
 export interface Goal {
   id: string;

@@ -10,21 +10,6 @@ export const PlanMemberQuery = graphql(`
   }
 `);
 
-export const PlanGoalFields = graphql(`
-  fragment PlanGoalFields on AftercareGoal {
-    id category description targetDate status
-  }
-`);
-
-export const PlanCommitmentFields = graphql(`
-  fragment PlanCommitmentFields on AftercareCommitment {
-    id kind description targetPerWeek
-    group { id name }
-    house { id name }
-    peer { id name }
-  }
-`);
-
 export const PlanDetailQuery = graphql(`
   query PlanDetail($id: ID!) {
     aftercarePlan(id: $id) {
