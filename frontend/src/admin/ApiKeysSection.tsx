@@ -87,7 +87,7 @@ function ApiKeyRow({ apiKey: k }: { apiKey: ApiKey }) {
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         )}
-        {problem && <p className="field-error" role="alert">{problem}</p>}
+        <FormError messages={problem ? [problem] : []} />
         {state.error && <ErrorNote error={state.error} />}
       </td>
     </tr>

@@ -109,7 +109,7 @@ function UserRow({ user, isViewer }: { user: User; isViewer: boolean }) {
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         )}
-        {problem && <p className="field-error" role="alert">{problem}</p>}
+        <FormError messages={problem ? [problem] : []} />
         {roleState.error && <ErrorNote error={roleState.error} />}
         {deactivateState.error && <ErrorNote error={deactivateState.error} />}
         {done && <p className="ok" role="status">{done}</p>}

@@ -41,8 +41,7 @@ export default function AccountPage() {
           <input type="password" autoComplete="new-password" required minLength={12} value={next}
             onChange={(e) => setNext(e.target.value)} />
         </label>
-        <FormError messages={userErrors} />
-        {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+        <FormError messages={[...userErrors, ...(error ? ['Could not reach the server. Try again.'] : [])]} />
         {done && <p role="status">Password changed. Your other sessions were signed out.</p>}
         <button type="submit" disabled={fetching}>{fetching ? 'Changing…' : 'Change password'}</button>
       </form>

@@ -29,14 +29,13 @@ export default function ResetPasswordPage() {
         <p role="status">Your password is set. <Link to="/sign-in">Sign in</Link> with it.</p>
       ) : (
         <form onSubmit={submit} noValidate>
-          {!token && <p className="field-error" role="alert">This link has no token; open the whole link you were given.</p>}
+          <FormError messages={token ? [] : ['This link has no token; open the whole link you were given.']} />
           <label>
             New password (12 characters or more)
             <input type="password" autoComplete="new-password" required minLength={12} value={password}
               onChange={(e) => setPassword(e.target.value)} />
           </label>
-          <FormError messages={userErrors} />
-          {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+          <FormError messages={[...userErrors, ...(error ? ['Could not reach the server. Try again.'] : [])]} />
           <button type="submit" disabled={fetching || !token}>{fetching ? 'Saving…' : 'Set password'}</button>
         </form>
       )}

@@ -57,8 +57,7 @@ export default function SignInPage() {
               onChange={(e) => setCode(e.target.value)} />
           </label>
         )}
-        <FormError messages={userErrors} />
-        {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+        <FormError messages={[...userErrors, ...(error ? ['Could not reach the server. Try again.'] : [])]} />
         <button type="submit" disabled={fetching}>{fetching ? 'Signing in…' : 'Sign in'}</button>
       </form>
     </main>
