@@ -38,7 +38,7 @@ schema:
 	go run ./graph/cmd/printschema > schema.graphql.tmp && mv schema.graphql.tmp schema.graphql
 
 # At a release: the released schema becomes the base of the breaking-change
-# check (README, Schema history).
+# check (docs/api.md, Schema history and deprecations).
 schema-release: schema
 	cp schema.graphql schema.released.graphql
 
@@ -54,12 +54,14 @@ check-generated: generate
 vet:
 	go vet ./...
 
-# ESLint, the unit tests, and the schema history check (breaking changes
-# listed in the change log, deprecations dated).
+# ESLint, the unit tests, the schema history check (breaking changes
+# listed in the change log, deprecations dated), and the documentation's
+# relative links (README.md and docs/*.md: every file and heading exists).
 frontend-test: node_modules/.package-lock.json
 	npm run lint
 	npm test
 	npm run schema-check
+	npm run doc-links
 
 # End-to-end tests in Chromium (/usr/bin/chromium): the built server with the
 # demo data on a throwaway database, the issue's scenarios, screenshots of the

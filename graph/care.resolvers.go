@@ -83,7 +83,7 @@ func (r *careLevelResolver) ID(ctx context.Context, obj *domain.CareLevel) (stri
 
 // AdmitMember is the resolver for the admitMember field.
 func (r *mutationResolver) AdmitMember(ctx context.Context, input model.AdmitMemberInput) (*model.AdmitMemberPayload, error) {
-	change, err := func() (*store.JourneyChange, error) {
+	change, userErrors, err := mutate(func() (*store.JourneyChange, error) {
 		id, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
@@ -91,16 +91,14 @@ func (r *mutationResolver) AdmitMember(ctx context.Context, input model.AdmitMem
 		return r.Store.AdmitMember(ctx, auth.ActorID(ctx), store.AdmitInput{
 			MemberID: id, CareLevelCode: input.CareLevelCode, StartedAt: input.StartedAt, Reason: deref(input.Reason),
 		})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.AdmitMemberPayload{UserErrors: userErrors}, err
-	}
-	return &model.AdmitMemberPayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	})
+	episode, member := changed(change)
+	return &model.AdmitMemberPayload{CareEpisode: episode, Member: member, UserErrors: userErrors}, err
 }
 
 // ChangeCareLevel is the resolver for the changeCareLevel field.
 func (r *mutationResolver) ChangeCareLevel(ctx context.Context, input model.ChangeCareLevelInput) (*model.ChangeCareLevelPayload, error) {
-	change, err := func() (*store.JourneyChange, error) {
+	change, userErrors, err := mutate(func() (*store.JourneyChange, error) {
 		id, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
@@ -108,31 +106,27 @@ func (r *mutationResolver) ChangeCareLevel(ctx context.Context, input model.Chan
 		return r.Store.ChangeCareLevel(ctx, auth.ActorID(ctx), store.ChangeLevelInput{
 			MemberID: id, CareLevelCode: input.CareLevelCode, EffectiveAt: input.EffectiveAt, Reason: deref(input.Reason),
 		})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.ChangeCareLevelPayload{UserErrors: userErrors}, err
-	}
-	return &model.ChangeCareLevelPayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	})
+	episode, member := changed(change)
+	return &model.ChangeCareLevelPayload{CareEpisode: episode, Member: member, UserErrors: userErrors}, err
 }
 
 // DischargeMember is the resolver for the dischargeMember field.
 func (r *mutationResolver) DischargeMember(ctx context.Context, input model.DischargeMemberInput) (*model.DischargeMemberPayload, error) {
-	change, err := func() (*store.JourneyChange, error) {
+	change, userErrors, err := mutate(func() (*store.JourneyChange, error) {
 		id, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.DischargeMember(ctx, auth.ActorID(ctx), store.DischargeInput{MemberID: id, EndedAt: input.EndedAt, Reason: input.Reason})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.DischargeMemberPayload{UserErrors: userErrors}, err
-	}
-	return &model.DischargeMemberPayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	})
+	episode, member := changed(change)
+	return &model.DischargeMemberPayload{CareEpisode: episode, Member: member, UserErrors: userErrors}, err
 }
 
 // CorrectCareEpisode is the resolver for the correctCareEpisode field.
 func (r *mutationResolver) CorrectCareEpisode(ctx context.Context, input model.CorrectCareEpisodeInput) (*model.CorrectCareEpisodePayload, error) {
-	change, err := func() (*store.JourneyChange, error) {
+	change, userErrors, err := mutate(func() (*store.JourneyChange, error) {
 		id, err := globalid.DecodeField(input.CareEpisodeID, globalid.TypeCareEpisode, "careEpisodeId")
 		if err != nil {
 			return nil, err
@@ -140,11 +134,9 @@ func (r *mutationResolver) CorrectCareEpisode(ctx context.Context, input model.C
 		return r.Store.CorrectCareEpisode(ctx, auth.ActorID(ctx), store.CorrectionInput{
 			EpisodeID: id, CareLevelCode: input.CareLevelCode, StartedAt: input.StartedAt, EndedAt: input.EndedAt, Reason: input.Reason,
 		})
-	}()
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.CorrectCareEpisodePayload{UserErrors: userErrors}, err
-	}
-	return &model.CorrectCareEpisodePayload{CareEpisode: change.Episode, Member: change.Member, UserErrors: []*model.UserError{}}, nil
+	})
+	episode, member := changed(change)
+	return &model.CorrectCareEpisodePayload{CareEpisode: episode, Member: member, UserErrors: userErrors}, err
 }
 
 // CareLevels is the resolver for the careLevels field.

@@ -104,7 +104,11 @@ func setCode(e *gqlerror.Error, code string) {
 
 // mutate runs a mutation's work and splits the outcome for its payload: the
 // object written, or the userErrors saying why nothing was (an empty list on
-// success, as the schema promises), or an internal error.
+// success, as the schema promises), or an internal error. Every mutation
+// resolver goes through it or outcome (TestMutationResolversUseMutate):
+//
+//	x, userErrors, err := mutate(func() (*domain.X, error) { … })
+//	return &model.DoXPayload{X: x, UserErrors: userErrors}, err
 func mutate[T any](run func() (T, error)) (T, []*model.UserError, error) {
 	return outcome(run())
 }

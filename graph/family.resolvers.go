@@ -149,17 +149,20 @@ func (r *mutationResolver) InviteFamilyContact(ctx context.Context, input model.
 }
 
 func (r *mutationResolver) AcceptInvitation(ctx context.Context, input model.AcceptInvitationInput) (*model.AcceptInvitationPayload, error) {
-	viewer, token, err := r.Sessions.AcceptInvitation(ctx, input.Token, input.Password)
-	auditSignIn(ctx, viewer, err)
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.AcceptInvitationPayload{UserErrors: userErrors}, err
-	}
-	// The new session replaces the browser's previous one.
-	if err := r.Sessions.SignOut(ctx, auth.ViewerFrom(ctx)); err != nil {
-		return nil, err
-	}
-	auth.SetCookie(ctx, token)
-	return &model.AcceptInvitationPayload{Viewer: signedInViewer(ctx, viewer), UserErrors: []*model.UserError{}}, nil
+	v, userErrors, err := mutate(func() (*model.Viewer, error) {
+		viewer, token, err := r.Sessions.AcceptInvitation(ctx, input.Token, input.Password)
+		auditSignIn(ctx, viewer, err)
+		if err != nil {
+			return nil, err
+		}
+		// The new session replaces the browser's previous one.
+		if err := r.Sessions.SignOut(ctx, auth.ViewerFrom(ctx)); err != nil {
+			return nil, err
+		}
+		auth.SetCookie(ctx, token)
+		return signedInViewer(ctx, viewer), nil
+	})
+	return &model.AcceptInvitationPayload{Viewer: v, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) GrantConsent(ctx context.Context, input model.GrantConsentInput) (*model.GrantConsentPayload, error) {

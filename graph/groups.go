@@ -88,7 +88,7 @@ func groupsUpdateInput(in model.UpdateGroupInput) (store.GroupInput, error) {
 		return out, err
 	}
 	out.Fields = domain.GroupFields{Name: in.Name, Description: in.Description, Modality: in.Modality,
-		Location: in.Location, TimeZone: in.TimeZone, Active: in.Active}
+		Location: in.Location, TimeZone: in.TimeZone, Active: in.IsActive}
 	out.Schedule = groupsScheduleInput(in.Schedule)
 	return out, nil
 }
@@ -206,8 +206,8 @@ func groupsFilter(f *model.GroupFilter) (store.GroupFilter, error) {
 		return out, nil
 	}
 	out.Kinds, out.TimesOfDay, out.Modality = f.Kinds, f.TimesOfDay, f.Modality
-	if f.Active != nil {
-		out.Active = f.Active
+	if f.IsActive != nil {
+		out.Active = f.IsActive
 	}
 	if f.Search != nil {
 		out.Search = *f.Search

@@ -180,7 +180,7 @@ func (r *mutationResolver) UpdateGroup(ctx context.Context, input model.UpdateGr
 	return &model.UpdateGroupPayload{Group: g, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.GroupMembershipPayload, error) {
+func (r *mutationResolver) JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.JoinGroupPayload, error) {
 	gm, userErrors, err := mutate(func() (*domain.GroupMembership, error) {
 		in, err := groupsMembershipInput(input.GroupID, input.MemberID, input.JoinedAt)
 		if err != nil {
@@ -188,10 +188,10 @@ func (r *mutationResolver) JoinGroup(ctx context.Context, input model.JoinGroupI
 		}
 		return r.Store.JoinGroup(ctx, auth.ActorID(ctx), in)
 	})
-	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: userErrors}, err
+	return &model.JoinGroupPayload{GroupMembership: gm, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.GroupMembershipPayload, error) {
+func (r *mutationResolver) LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.LeaveGroupPayload, error) {
 	gm, userErrors, err := mutate(func() (*domain.GroupMembership, error) {
 		in, err := groupsMembershipInput(input.GroupID, input.MemberID, input.LeftAt)
 		if err != nil {
@@ -199,7 +199,7 @@ func (r *mutationResolver) LeaveGroup(ctx context.Context, input model.LeaveGrou
 		}
 		return r.Store.LeaveGroup(ctx, in)
 	})
-	return &model.GroupMembershipPayload{GroupMembership: gm, UserErrors: userErrors}, err
+	return &model.LeaveGroupPayload{GroupMembership: gm, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) ScheduleMeetings(ctx context.Context, input model.ScheduleMeetingsInput) (*model.ScheduleMeetingsPayload, error) {

@@ -18,7 +18,7 @@ func deref(s *string) string {
 
 func viewerModel(v *auth.Viewer) *model.Viewer {
 	return &model.Viewer{User: v.User, SessionExpiresAt: &v.ExpiresAt,
-		TotpEnabled: v.User.TOTPEnabled(), TotpEnrollmentRequired: v.TOTPEnrollmentRequired}
+		IsTotpEnabled: v.User.TOTPEnabled(), IsTotpEnrollmentRequired: v.TOTPEnrollmentRequired}
 }
 
 // nonNil turns a missing list into an empty one, for non-null list fields.

@@ -6,11 +6,21 @@ import (
 
 	"carejourney/graph/loaders"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 )
 
 // openEpisode is the member's current episode, nil when not in care.
 func openEpisode(ctx context.Context, memberID int64) (*domain.CareEpisode, error) {
 	return loaders.For(ctx).OpenEpisode.Load(ctx, memberID)
+}
+
+// changed splits a care journey mutation's result for its payload: the
+// episode and the member as they are now, both nil when nothing was written.
+func changed(c *store.JourneyChange) (*domain.CareEpisode, *domain.Member) {
+	if c == nil {
+		return nil, nil
+	}
+	return c.Episode, c.Member
 }
 
 // careLevel looks a level up in the request's catalogue.

@@ -77,11 +77,10 @@ func (r *memberConnectionResolver) TotalCount(ctx context.Context, obj *model.Co
 
 // CreateMember is the resolver for the createMember field.
 func (r *mutationResolver) CreateMember(ctx context.Context, input model.CreateMemberInput) (*model.CreateMemberPayload, error) {
-	m, err := r.Store.CreateMember(ctx, auth.ActorID(ctx), domain.MemberFields{
+	m, userErrors, err := outcome(r.Store.CreateMember(ctx, auth.ActorID(ctx), domain.MemberFields{
 		FirstName: &input.FirstName, LastName: &input.LastName, PreferredName: input.PreferredName,
 		DateOfBirth: input.DateOfBirth, RecoveryStartDate: input.RecoveryStartDate,
-	})
-	m, userErrors, err := outcome(m, err)
+	}))
 	return &model.CreateMemberPayload{Member: m, UserErrors: userErrors}, err
 }
 

@@ -30,7 +30,7 @@ func (r *apiKeyResolver) RevokedBy(ctx context.Context, obj *domain.APIKey) (*do
 	return loadUser(ctx, obj.RevokedByUserID)
 }
 
-func (r *apiKeyResolver) Active(ctx context.Context, obj *domain.APIKey) (bool, error) {
+func (r *apiKeyResolver) IsActive(ctx context.Context, obj *domain.APIKey) (bool, error) {
 	return obj.Active() && !obj.ExpiredAt(time.Now()), nil
 }
 

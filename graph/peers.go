@@ -14,7 +14,7 @@ func peerFilter(f *model.PeerFilter) store.PeerFilter {
 	if f == nil {
 		return store.PeerFilter{}
 	}
-	return store.PeerFilter{Active: f.Active, Language: deref(f.Language), AlumniOnly: f.AlumniOnly != nil && *f.AlumniOnly,
+	return store.PeerFilter{Active: f.IsActive, Language: deref(f.Language), AlumniOnly: f.IsAlumniOnly != nil && *f.IsAlumniOnly,
 		HasCapacity: f.HasCapacity, Search: deref(f.Search)}
 }
 
@@ -44,7 +44,7 @@ func updatePeerFields(input model.UpdatePeerInput) domain.PeerFields {
 		Name: input.Name, Bio: input.Bio, Certification: certificationFields(input.Certification),
 		ClearCertification: input.ClearCertification != nil && *input.ClearCertification,
 		RecoveryStartDate:  input.RecoveryStartDate, Languages: input.Languages, Specialties: input.Specialties,
-		CaseloadLimit: input.CaseloadLimit, Active: input.Active,
+		CaseloadLimit: input.CaseloadLimit, Active: input.IsActive,
 	}
 }
 

@@ -98,7 +98,7 @@ func (r *peerResolver) Certification(ctx context.Context, obj *domain.Peer) (*mo
 		return nil, nil
 	}
 	return &model.Certification{Kind: *obj.CertificationKind, Number: obj.CertificationNumber,
-		ExpiresOn: obj.CertificationExpiresOn, Expired: obj.CertificationExpired(r.Store.Today())}, nil
+		ExpiresOn: obj.CertificationExpiresOn, IsExpired: obj.CertificationExpired(r.Store.Today())}, nil
 }
 
 func (r *peerResolver) DaysInRecovery(ctx context.Context, obj *domain.Peer) (*int, error) {

@@ -46,37 +46,18 @@ func planAdherence(ctx context.Context, p *domain.AftercarePlan, weeks *int, tod
 	for _, c := range domain.Adherence(commitments, mondays, attended) {
 		entry := &model.CommitmentAdherence{Commitment: c.Commitment, Weeks: make([]*model.AdherenceWeek, len(c.Weeks))}
 		for i, w := range c.Weeks {
-			entry.Weeks[i] = &model.AdherenceWeek{WeekStart: w.WeekStart, Attended: w.Attended, Target: w.Target, Met: w.Met}
+			entry.Weeks[i] = &model.AdherenceWeek{WeekStart: w.WeekStart, Attended: w.Attended, Target: w.Target, IsMet: w.Met}
 		}
 		out = append(out, entry)
 	}
 	return out, nil
 }
 
-// planPayload reports a plan mutation: the plan, or why nothing was written.
-func planPayload(p *domain.AftercarePlan, err error) (*model.AftercarePlanPayload, error) {
-	p, userErrors, err := outcome(p, err)
-	return &model.AftercarePlanPayload{AftercarePlan: p, UserErrors: userErrors}, err
-}
-
-func goalPayload(g *domain.AftercareGoal, err error) (*model.AftercareGoalPayload, error) {
-	g, userErrors, err := outcome(g, err)
-	return &model.AftercareGoalPayload{AftercareGoal: g, UserErrors: userErrors}, err
-}
-
-func commitmentPayload(c *domain.AftercareCommitment, err error) (*model.AftercareCommitmentPayload, error) {
-	c, userErrors, err := outcome(c, err)
-	return &model.AftercareCommitmentPayload{AftercareCommitment: c, UserErrors: userErrors}, err
-}
-
-// planStatusChange decodes the plan of a status mutation and applies change.
-func planStatusChange(input model.AftercarePlanStatusInput,
-	change func(planID int64) (*domain.AftercarePlan, error)) (*model.AftercarePlanPayload, error) {
-	return planPayload(func() (*domain.AftercarePlan, error) {
-		id, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
-		if err != nil {
-			return nil, err
-		}
-		return change(id)
-	}())
+// changePlanStatus decodes the plan of a status mutation and applies change.
+func changePlanStatus(planID string, change func(planID int64) (*domain.AftercarePlan, error)) (*domain.AftercarePlan, error) {
+	id, err := globalid.DecodeField(planID, globalid.TypeAftercarePlan, "aftercarePlanId")
+	if err != nil {
+		return nil, err
+	}
+	return change(id)
 }

@@ -42,7 +42,7 @@ func (r *aftercarePlanResolver) Member(ctx context.Context, obj *domain.Aftercar
 	return memberOf(ctx, obj.MemberID)
 }
 
-func (r *aftercarePlanResolver) ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error) {
+func (r *aftercarePlanResolver) IsReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error) {
 	return obj.ReviewDue(r.Store.Today()), nil
 }
 
@@ -102,69 +102,76 @@ func (r *memberResolver) RecoveryCapital(ctx context.Context, obj *domain.Member
 	return nonNil(history), err
 }
 
-func (r *mutationResolver) CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.AftercarePlanPayload, error) {
-	return planPayload(func() (*domain.AftercarePlan, error) {
+func (r *mutationResolver) CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.CreateAftercarePlanPayload, error) {
+	p, userErrors, err := mutate(func() (*domain.AftercarePlan, error) {
 		memberID, err := globalid.DecodeField(input.MemberID, globalid.TypeMember, "memberId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.CreateAftercarePlan(ctx, auth.ActorID(ctx), store.CreatePlanInput{
 			MemberID: memberID, StartsOn: input.StartsOn, ReviewOn: input.ReviewOn})
-	}())
+	})
+	return &model.CreateAftercarePlanPayload{AftercarePlan: p, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.AftercarePlanPayload, error) {
-	return planPayload(func() (*domain.AftercarePlan, error) {
+func (r *mutationResolver) UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.UpdateAftercarePlanPayload, error) {
+	p, userErrors, err := mutate(func() (*domain.AftercarePlan, error) {
 		id, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.UpdateAftercarePlan(ctx, id, domain.PlanDates{StartsOn: input.StartsOn, ReviewOn: input.ReviewOn})
-	}())
+	})
+	return &model.UpdateAftercarePlanPayload{AftercarePlan: p, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) ActivateAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error) {
-	return planStatusChange(input, func(id int64) (*domain.AftercarePlan, error) {
+func (r *mutationResolver) ActivateAftercarePlan(ctx context.Context, input model.ActivateAftercarePlanInput) (*model.ActivateAftercarePlanPayload, error) {
+	p, userErrors, err := outcome(changePlanStatus(input.AftercarePlanID, func(id int64) (*domain.AftercarePlan, error) {
 		return r.Store.ActivateAftercarePlan(ctx, auth.ActorID(ctx), id)
-	})
+	}))
+	return &model.ActivateAftercarePlanPayload{AftercarePlan: p, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) CompleteAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error) {
-	return planStatusChange(input, func(id int64) (*domain.AftercarePlan, error) {
+func (r *mutationResolver) CompleteAftercarePlan(ctx context.Context, input model.CompleteAftercarePlanInput) (*model.CompleteAftercarePlanPayload, error) {
+	p, userErrors, err := outcome(changePlanStatus(input.AftercarePlanID, func(id int64) (*domain.AftercarePlan, error) {
 		return r.Store.CompleteAftercarePlan(ctx, auth.ActorID(ctx), id)
-	})
+	}))
+	return &model.CompleteAftercarePlanPayload{AftercarePlan: p, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) CancelAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error) {
-	return planStatusChange(input, func(id int64) (*domain.AftercarePlan, error) {
+func (r *mutationResolver) CancelAftercarePlan(ctx context.Context, input model.CancelAftercarePlanInput) (*model.CancelAftercarePlanPayload, error) {
+	p, userErrors, err := outcome(changePlanStatus(input.AftercarePlanID, func(id int64) (*domain.AftercarePlan, error) {
 		return r.Store.CancelAftercarePlan(ctx, auth.ActorID(ctx), id)
-	})
+	}))
+	return &model.CancelAftercarePlanPayload{AftercarePlan: p, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AftercareGoalPayload, error) {
-	return goalPayload(func() (*domain.AftercareGoal, error) {
+func (r *mutationResolver) AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AddAftercareGoalPayload, error) {
+	g, userErrors, err := mutate(func() (*domain.AftercareGoal, error) {
 		planID, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.AddAftercareGoal(ctx, planID, domain.GoalFields{Category: &input.Category,
 			Description: &input.Description, TargetDate: input.TargetDate, Status: input.Status})
-	}())
+	})
+	return &model.AddAftercareGoalPayload{AftercareGoal: g, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.AftercareGoalPayload, error) {
-	return goalPayload(func() (*domain.AftercareGoal, error) {
+func (r *mutationResolver) UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.UpdateAftercareGoalPayload, error) {
+	g, userErrors, err := mutate(func() (*domain.AftercareGoal, error) {
 		id, err := globalid.DecodeField(input.AftercareGoalID, globalid.TypeAftercareGoal, "aftercareGoalId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.UpdateAftercareGoal(ctx, id, domain.GoalFields{Category: input.Category,
 			Description: input.Description, TargetDate: input.TargetDate, Status: input.Status})
-	}())
+	})
+	return &model.UpdateAftercareGoalPayload{AftercareGoal: g, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
-	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
+func (r *mutationResolver) AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AddAftercareCommitmentPayload, error) {
+	c, userErrors, err := mutate(func() (*domain.AftercareCommitment, error) {
 		planID, err := globalid.DecodeField(input.AftercarePlanID, globalid.TypeAftercarePlan, "aftercarePlanId")
 		if err != nil {
 			return nil, err
@@ -180,28 +187,31 @@ func (r *mutationResolver) AddAftercareCommitment(ctx context.Context, input mod
 			return nil, err
 		}
 		return r.Store.AddAftercareCommitment(ctx, in)
-	}())
+	})
+	return &model.AddAftercareCommitmentPayload{AftercareCommitment: c, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
-	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
+func (r *mutationResolver) UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.UpdateAftercareCommitmentPayload, error) {
+	c, userErrors, err := mutate(func() (*domain.AftercareCommitment, error) {
 		id, err := globalid.DecodeField(input.AftercareCommitmentID, globalid.TypeAftercareCommitment, "aftercareCommitmentId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.UpdateAftercareCommitment(ctx, id, domain.CommitmentChange{Description: input.Description,
 			TargetPerWeek: input.TargetPerWeek, ClearTarget: input.ClearTarget != nil && *input.ClearTarget})
-	}())
+	})
+	return &model.UpdateAftercareCommitmentPayload{AftercareCommitment: c, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error) {
-	return commitmentPayload(func() (*domain.AftercareCommitment, error) {
+func (r *mutationResolver) RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.RemoveAftercareCommitmentPayload, error) {
+	c, userErrors, err := mutate(func() (*domain.AftercareCommitment, error) {
 		id, err := globalid.DecodeField(input.AftercareCommitmentID, globalid.TypeAftercareCommitment, "aftercareCommitmentId")
 		if err != nil {
 			return nil, err
 		}
 		return r.Store.RemoveAftercareCommitment(ctx, id)
-	}())
+	})
+	return &model.RemoveAftercareCommitmentPayload{AftercareCommitment: c, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) RecordCheckIn(ctx context.Context, input model.RecordCheckInInput) (*model.RecordCheckInPayload, error) {
@@ -211,7 +221,7 @@ func (r *mutationResolver) RecordCheckIn(ctx context.Context, input model.Record
 			return nil, err
 		}
 		return r.Store.RecordCheckIn(ctx, auth.ActorID(ctx), planID, domain.CheckInFields{OccurredOn: input.OccurredOn,
-			Abstinent: input.Abstinent, Craving: input.Craving, CopingSkills: input.CopingSkills, Note: deref(input.Note)})
+			Abstinent: input.IsAbstinent, Craving: input.Craving, CopingSkills: input.CopingSkills, Note: deref(input.Note)})
 	})
 	return &model.RecordCheckInPayload{CheckIn: c, UserErrors: userErrors}, err
 }
@@ -255,7 +265,7 @@ func (r *recoveryCapitalAssessmentResolver) Member(ctx context.Context, obj *dom
 	return memberOf(ctx, obj.MemberID)
 }
 
-func (r *recoveryCapitalAssessmentResolver) SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error) {
+func (r *recoveryCapitalAssessmentResolver) IsSustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error) {
 	return domain.SustainedRemissionLikely(obj.Total), nil
 }
 

@@ -27,7 +27,7 @@ func (r *mutationResolver) PostUpdate(ctx context.Context, input model.PostUpdat
 			return nil, err
 		}
 		return r.Store.PostUpdate(ctx, auth.ActorID(ctx), store.NoteInput{MemberID: memberID, Body: input.Body,
-			Shareable: input.Shareable != nil && *input.Shareable, OccurredAt: input.OccurredAt})
+			Shareable: input.IsShareable != nil && *input.IsShareable, OccurredAt: input.OccurredAt})
 	})
 	return &model.PostUpdatePayload{Update: u, UserErrors: userErrors}, err
 }

@@ -14,7 +14,7 @@ func userFilter(f *model.UserFilter) store.UserFilter {
 	if f == nil {
 		return store.UserFilter{}
 	}
-	return store.UserFilter{Role: f.Role, Active: f.Active, Search: deref(f.Search)}
+	return store.UserFilter{Role: f.Role, Active: f.IsActive, Search: deref(f.Search)}
 }
 
 // passwordResetURL is the link a password reset hands out. The token is in

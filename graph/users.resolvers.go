@@ -15,21 +15,18 @@ import (
 	"context"
 )
 
-func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.UserPayload, error) {
+func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error) {
 	u, userErrors, err := mutate(func() (*domain.User, error) {
-		u, err := domain.NewStaffUser(input.Email, input.Name, input.Role, input.Password)
-		if err != nil {
+		if err := domain.CheckStaffRole(input.Role); err != nil {
 			return nil, err
 		}
-		if u.PasswordHash, err = auth.HashPassword(input.Password); err != nil {
-			return nil, err
-		}
-		return u, r.Store.CreateUser(ctx, u)
+		return r.Store.CreateUser(ctx, store.NewUser{Email: input.Email, Name: input.Name, Role: input.Role,
+			Password: input.Password}, auth.Passwords)
 	})
-	return &model.UserPayload{User: u, UserErrors: userErrors}, err
+	return &model.CreateUserPayload{User: u, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UserPayload, error) {
+func (r *mutationResolver) UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UpdateUserRolePayload, error) {
 	u, userErrors, err := mutate(func() (*domain.User, error) {
 		id, err := globalid.DecodeField(input.UserID, globalid.TypeUser, "userId")
 		if err != nil {
@@ -37,10 +34,10 @@ func (r *mutationResolver) UpdateUserRole(ctx context.Context, input model.Updat
 		}
 		return r.Store.UpdateUserRole(ctx, id, input.Role)
 	})
-	return &model.UserPayload{User: u, UserErrors: userErrors}, err
+	return &model.UpdateUserRolePayload{User: u, UserErrors: userErrors}, err
 }
 
-func (r *mutationResolver) DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.UserPayload, error) {
+func (r *mutationResolver) DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.DeactivateUserPayload, error) {
 	u, userErrors, err := mutate(func() (*domain.User, error) {
 		id, err := globalid.DecodeField(input.UserID, globalid.TypeUser, "userId")
 		if err != nil {
@@ -48,7 +45,7 @@ func (r *mutationResolver) DeactivateUser(ctx context.Context, input model.Deact
 		}
 		return r.Store.DeactivateUser(ctx, id)
 	})
-	return &model.UserPayload{User: u, UserErrors: userErrors}, err
+	return &model.DeactivateUserPayload{User: u, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error) {
@@ -85,7 +82,7 @@ func (r *mutationResolver) ResetPassword(ctx context.Context, input model.ResetP
 	u, userErrors, err := mutate(func() (*domain.User, error) {
 		return r.Sessions.ResetPassword(ctx, input.Token, input.NewPassword)
 	})
-	return &model.ResetPasswordPayload{Account: u, Done: u != nil, UserErrors: userErrors}, err
+	return &model.ResetPasswordPayload{Account: u, UserErrors: userErrors}, err
 }
 
 func (r *mutationResolver) BeginTotpEnrollment(ctx context.Context, input *model.BeginTotpEnrollmentInput) (*model.BeginTotpEnrollmentPayload, error) {

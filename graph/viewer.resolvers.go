@@ -15,23 +15,29 @@ import (
 
 // SignIn is the resolver for the signIn field.
 func (r *mutationResolver) SignIn(ctx context.Context, input model.SignInInput) (*model.SignInPayload, error) {
-	viewer, token, err := r.Sessions.SignIn(ctx, auth.Credentials{Email: input.Email, Password: input.Password,
-		TOTPCode: deref(input.TotpCode), RecoveryCode: deref(input.RecoveryCode)})
-	auditSignIn(ctx, viewer, err)
-	if userErrors, err := toUserErrors(err); userErrors != nil || err != nil {
-		return &model.SignInPayload{UserErrors: userErrors}, err
-	}
-	auth.SetCookie(ctx, token)
-	return &model.SignInPayload{Viewer: signedInViewer(ctx, viewer), UserErrors: []*model.UserError{}}, nil
+	v, userErrors, err := mutate(func() (*model.Viewer, error) {
+		viewer, token, err := r.Sessions.SignIn(ctx, auth.Credentials{Email: input.Email, Password: input.Password,
+			TOTPCode: deref(input.TotpCode), RecoveryCode: deref(input.RecoveryCode)})
+		auditSignIn(ctx, viewer, err)
+		if err != nil {
+			return nil, err
+		}
+		auth.SetCookie(ctx, token)
+		return signedInViewer(ctx, viewer), nil
+	})
+	return &model.SignInPayload{Viewer: v, UserErrors: userErrors}, err
 }
 
 // SignOut is the resolver for the signOut field.
 func (r *mutationResolver) SignOut(ctx context.Context, input *model.SignOutInput) (*model.SignOutPayload, error) {
-	if err := r.Sessions.SignOut(ctx, auth.ViewerFrom(ctx)); err != nil {
-		return nil, err
-	}
-	auth.ClearCookie(ctx)
-	return &model.SignOutPayload{UserErrors: []*model.UserError{}}, nil
+	_, userErrors, err := mutate(func() (struct{}, error) {
+		if err := r.Sessions.SignOut(ctx, auth.ViewerFrom(ctx)); err != nil {
+			return struct{}{}, err
+		}
+		auth.ClearCookie(ctx)
+		return struct{}{}, nil
+	})
+	return &model.SignOutPayload{UserErrors: userErrors}, err
 }
 
 // Viewer is the resolver for the viewer field.

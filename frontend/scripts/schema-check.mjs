@@ -4,9 +4,11 @@
 //    the engine of @graphql-inspector/cli) between schema.released.graphql
 //    (the schema of the last release) and schema.graphql (the code's schema,
 //    written by `make schema`). Every BREAKING change must be listed in the
-//    README's `## Change log`: a bullet naming the change's path in
+//    change log, docs/changelog.md: a bullet naming the change's path in
 //    backticks (`Member.episode`, `Mutation.moveIn.input`), as in
-//    "- `Member.episode` → `Member.careEpisode`".
+//    "- `Member.episode` → `Member.careEpisode`". The README keeps no
+//    change log of its own (it moved to docs/), so a `## Change log` there
+//    fails the check rather than being silently ignored.
 // 2. Deprecations: every @deprecated reason names its removal date
 //    (YYYY-MM-DD) that is not in the past; a deprecation added since the
 //    release names a date at least 3 months after today.
@@ -18,18 +20,32 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, isObjectType, isInterfaceType, isInputObjectType, isEnumType } from 'graphql';
 import { diff, CriticalityLevel } from '@graphql-inspector/core';
 
-// The README section that lists what changed for partners (renames above all).
-export function changeLogOf(readme) {
-  const start = readme.search(/^## Change log\s*$/m);
-  if (start < 0) return '';
-  const rest = readme.slice(start).replace(/^## Change log\s*$/m, '');
-  const end = rest.search(/^## /m);
-  return end < 0 ? rest : rest.slice(0, end);
+// The bullets of a Markdown text, each with its indented continuation
+// lines: only a bullet lists a change, so a name in the change log's prose
+// (an example of the format, say) does not count.
+export function bulletsOf(markdown) {
+  const kept = [];
+  let inBullet = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*[-*] /.test(line)) inBullet = true;
+    else if (line.trim() !== '' && !/^\s/.test(line)) inBullet = false;
+    if (inBullet) kept.push(line);
+  }
+  return kept.join('\n');
 }
 
-// Every name in backticks in the change log.
+// Every name in backticks in a bullet of the change log.
 function listedNames(changeLog) {
-  return new Set([...changeLog.matchAll(/`([^`]+)`/g)].map((m) => m[1].trim()));
+  return new Set([...bulletsOf(changeLog).matchAll(/`([^`]+)`/g)].map((m) => m[1].trim()));
+}
+
+// The change log lives in docs/changelog.md; a change log section left in
+// the README (bullets added there by a branch older than the move) would be
+// read by nobody.
+export function readmeProblems(readme) {
+  return /^## Change log\s*$/m.test(readme)
+    ? ['README.md has a `## Change log` section: move its bullets to docs/changelog.md']
+    : [];
 }
 
 // Every deprecated element of the schema: its coordinate and its reason.
@@ -70,7 +86,7 @@ export async function checkSchema({ released, current, changeLog, today = new Da
     if (change.criticality.level !== CriticalityLevel.Breaking) continue;
     const path = change.path ?? change.message;
     if (!listed.has(path)) {
-      problems.push(`breaking change not in the README's change log: ${change.message} (add a bullet naming \`${path}\`)`);
+      problems.push(`breaking change not in the change log (docs/changelog.md): ${change.message} (add a bullet naming \`${path}\`)`);
     }
   }
 
@@ -92,14 +108,17 @@ export async function checkSchema({ released, current, changeLog, today = new Da
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = new URL('../../', import.meta.url);
   const read = (name) => readFileSync(new URL(name, root), 'utf8');
-  const problems = await checkSchema({
-    released: read('schema.released.graphql'),
-    current: read('schema.graphql'),
-    changeLog: changeLogOf(read('README.md')),
-  });
+  const problems = [
+    ...readmeProblems(read('README.md')),
+    ...(await checkSchema({
+      released: read('schema.released.graphql'),
+      current: read('schema.graphql'),
+      changeLog: read('docs/changelog.md'),
+    })),
+  ];
   for (const p of problems) console.error(`schema-check: ${p}`);
   if (problems.length > 0) {
-    console.error('schema-check: see "Schema history" in the README (list the change, then `make schema`)');
+    console.error('schema-check: see "Schema history and deprecations" in docs/api.md (list the change in docs/changelog.md, then `make schema`)');
     process.exit(1);
   }
   console.log('schema-check: no unlisted breaking change, every deprecation dated');

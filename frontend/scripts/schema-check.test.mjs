@@ -1,7 +1,7 @@
 // The schema history check on small schemas (node --test scripts/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkSchema, changeLogOf } from './schema-check.mjs';
+import { checkSchema, readmeProblems } from './schema-check.mjs';
 
 const released = `type Query { member: Member }
 type Member { id: ID! episode: String name: String }`;
@@ -15,14 +15,26 @@ test('a removed field fails without a change log entry', async () => {
   assert.match(problems[0], /Member\.episode/);
 });
 
-test('a removed field passes when the change log lists it', async () => {
-  const readme = '# X\n\n## Change log\n\n- `Member.episode` → `Member.careEpisode`\n\n## Design notes\n';
-  assert.deepEqual(await checkSchema({ released, current: removed, changeLog: changeLogOf(readme), today }), []);
+test('a removed field passes when a bullet of the change log lists it', async () => {
+  const changeLog = '# Change log\n\n## Issue 12\n\n- `Member.episode` → `Member.careEpisode`\n\n## Issue 10\n\n- nothing\n';
+  assert.deepEqual(await checkSchema({ released, current: removed, changeLog, today }), []);
 });
 
-test('an entry outside the change log section does not count', async () => {
-  const readme = '## Change log\n\n- nothing\n\n## Design notes\n\n`Member.episode`\n';
-  assert.equal((await checkSchema({ released, current: removed, changeLog: changeLogOf(readme), today })).length, 1);
+test("a bullet's indented continuation line counts", async () => {
+  const changeLog = '- **Episodes.** `Member.name` stays and\n  `Member.episode` is now `Member.careEpisode`.\n';
+  assert.deepEqual(await checkSchema({ released, current: removed, changeLog, today }), []);
+});
+
+test('a name outside a bullet does not count', async () => {
+  const changeLog = '# Change log\n\nA bullet names a path, like `Member.episode`.\n\n- nothing\n\nNames:\n\n`Member.episode`\n';
+  const problems = await checkSchema({ released, current: removed, changeLog, today });
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /Member\.episode/);
+});
+
+test('the README may not keep a change log of its own', () => {
+  assert.equal(readmeProblems('# X\n\n## Change log\n\n- `Member.episode` → `Member.careEpisode`\n').length, 1);
+  assert.deepEqual(readmeProblems('# X\n\n## Where to read next\n\n- [Change log](docs/changelog.md)\n'), []);
 });
 
 test('an added field is not breaking', async () => {

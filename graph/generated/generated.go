@@ -102,6 +102,21 @@ type ComplexityRoot struct {
 		Viewer     func(childComplexity int) int
 	}
 
+	ActivateAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
+	AddAftercareCommitmentPayload struct {
+		AftercareCommitment func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
+	}
+
+	AddAftercareGoalPayload struct {
+		AftercareGoal func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	AddFamilyContactPayload struct {
 		FamilyContact func(childComplexity int) int
 		UserErrors    func(childComplexity int) int
@@ -109,7 +124,7 @@ type ComplexityRoot struct {
 
 	AdherenceWeek struct {
 		Attended  func(childComplexity int) int
-		Met       func(childComplexity int) int
+		IsMet     func(childComplexity int) int
 		Target    func(childComplexity int) int
 		WeekStart func(childComplexity int) int
 	}
@@ -134,11 +149,6 @@ type ComplexityRoot struct {
 		UpdatedAt     func(childComplexity int) int
 	}
 
-	AftercareCommitmentPayload struct {
-		AftercareCommitment func(childComplexity int) int
-		UserErrors          func(childComplexity int) int
-	}
-
 	AftercareGoal struct {
 		Category    func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -148,11 +158,6 @@ type ComplexityRoot struct {
 		Status      func(childComplexity int) int
 		TargetDate  func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
-	}
-
-	AftercareGoalPayload struct {
-		AftercareGoal func(childComplexity int) int
-		UserErrors    func(childComplexity int) int
 	}
 
 	AftercareGroupComparison struct {
@@ -170,8 +175,8 @@ type ComplexityRoot struct {
 		CreatedAt   func(childComplexity int) int
 		Goals       func(childComplexity int) int
 		ID          func(childComplexity int) int
+		IsReviewDue func(childComplexity int) int
 		Member      func(childComplexity int) int
-		ReviewDue   func(childComplexity int) int
 		ReviewOn    func(childComplexity int) int
 		StartsOn    func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -189,17 +194,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
-	AftercarePlanPayload struct {
-		AftercarePlan func(childComplexity int) int
-		UserErrors    func(childComplexity int) int
-	}
-
 	ApiKey struct {
-		Active       func(childComplexity int) int
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
 		ExpiresAt    func(childComplexity int) int
 		ID           func(childComplexity int) int
+		IsActive     func(childComplexity int) int
 		LastUsedAt   func(childComplexity int) int
 		Partner      func(childComplexity int) int
 		PartnerName  func(childComplexity int) int
@@ -299,6 +299,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	CancelAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	CareEpisode struct {
 		CareLevel        func(childComplexity int) int
 		DischargeReason  func(childComplexity int) int
@@ -350,8 +355,8 @@ type ComplexityRoot struct {
 	}
 
 	Certification struct {
-		Expired   func(childComplexity int) int
 		ExpiresOn func(childComplexity int) int
+		IsExpired func(childComplexity int) int
 		Kind      func(childComplexity int) int
 		Number    func(childComplexity int) int
 	}
@@ -396,6 +401,11 @@ type ComplexityRoot struct {
 		Weeks      func(childComplexity int) int
 	}
 
+	CompleteAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	ConfirmTotpEnrollmentPayload struct {
 		RecoveryCodes func(childComplexity int) int
 		User          func(childComplexity int) int
@@ -434,6 +444,11 @@ type ComplexityRoot struct {
 		UserErrors  func(childComplexity int) int
 	}
 
+	CreateAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	CreateApiKeyPayload struct {
 		APIKey     func(childComplexity int) int
 		Secret     func(childComplexity int) int
@@ -462,6 +477,16 @@ type ComplexityRoot struct {
 
 	CreatePeerPayload struct {
 		Peer       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	CreateUserPayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	DeactivateUserPayload struct {
+		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -565,11 +590,6 @@ type ComplexityRoot struct {
 		Member   func(childComplexity int) int
 	}
 
-	GroupMembershipPayload struct {
-		GroupMembership func(childComplexity int) int
-		UserErrors      func(childComplexity int) int
-	}
-
 	House struct {
 		Address            func(childComplexity int) int
 		Capacity           func(childComplexity int) int
@@ -612,6 +632,16 @@ type ComplexityRoot struct {
 		ResetURL   func(childComplexity int) int
 		User       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	JoinGroupPayload struct {
+		GroupMembership func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
+	LeaveGroupPayload struct {
+		GroupMembership func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
 	}
 
 	LevelOutcome struct {
@@ -719,17 +749,17 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcceptInvitation          func(childComplexity int, input model.AcceptInvitationInput) int
-		ActivateAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
+		ActivateAftercarePlan     func(childComplexity int, input model.ActivateAftercarePlanInput) int
 		AddAftercareCommitment    func(childComplexity int, input model.AddAftercareCommitmentInput) int
 		AddAftercareGoal          func(childComplexity int, input model.AddAftercareGoalInput) int
 		AddFamilyContact          func(childComplexity int, input model.AddFamilyContactInput) int
 		AdmitMember               func(childComplexity int, input model.AdmitMemberInput) int
 		AssignPeer                func(childComplexity int, input model.AssignPeerInput) int
 		BeginTotpEnrollment       func(childComplexity int, input *model.BeginTotpEnrollmentInput) int
-		CancelAftercarePlan       func(childComplexity int, input model.AftercarePlanStatusInput) int
+		CancelAftercarePlan       func(childComplexity int, input model.CancelAftercarePlanInput) int
 		ChangeCareLevel           func(childComplexity int, input model.ChangeCareLevelInput) int
 		ChangePassword            func(childComplexity int, input model.ChangePasswordInput) int
-		CompleteAftercarePlan     func(childComplexity int, input model.AftercarePlanStatusInput) int
+		CompleteAftercarePlan     func(childComplexity int, input model.CompleteAftercarePlanInput) int
 		ConfirmTotpEnrollment     func(childComplexity int, input model.ConfirmTotpEnrollmentInput) int
 		CorrectCareEpisode        func(childComplexity int, input model.CorrectCareEpisodeInput) int
 		CreateAPIKey              func(childComplexity int, input model.CreateAPIKeyInput) int
@@ -970,13 +1000,13 @@ type ComplexityRoot struct {
 	}
 
 	RecoveryCapitalAssessment struct {
-		Answers                  func(childComplexity int) int
-		AssessedAt               func(childComplexity int) int
-		ID                       func(childComplexity int) int
-		Member                   func(childComplexity int) int
-		RecordedBy               func(childComplexity int) int
-		SustainedRemissionLikely func(childComplexity int) int
-		Total                    func(childComplexity int) int
+		Answers                    func(childComplexity int) int
+		AssessedAt                 func(childComplexity int) int
+		ID                         func(childComplexity int) int
+		IsSustainedRemissionLikely func(childComplexity int) int
+		Member                     func(childComplexity int) int
+		RecordedBy                 func(childComplexity int) int
+		Total                      func(childComplexity int) int
 	}
 
 	RecoveryCohort struct {
@@ -998,8 +1028,12 @@ type ComplexityRoot struct {
 		StartDate  func(childComplexity int) int
 	}
 
+	RemoveAftercareCommitmentPayload struct {
+		AftercareCommitment func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
+	}
+
 	ResetPasswordPayload struct {
-		Done       func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -1126,6 +1160,21 @@ type ComplexityRoot struct {
 		Shareable  func(childComplexity int) int
 	}
 
+	UpdateAftercareCommitmentPayload struct {
+		AftercareCommitment func(childComplexity int) int
+		UserErrors          func(childComplexity int) int
+	}
+
+	UpdateAftercareGoalPayload struct {
+		AftercareGoal func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
+	UpdateAftercarePlanPayload struct {
+		AftercarePlan func(childComplexity int) int
+		UserErrors    func(childComplexity int) int
+	}
+
 	UpdateConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -1163,6 +1212,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	UpdateUserRolePayload struct {
+		User       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	User struct {
 		Active      func(childComplexity int) int
 		Email       func(childComplexity int) int
@@ -1190,19 +1244,14 @@ type ComplexityRoot struct {
 		Message func(childComplexity int) int
 	}
 
-	UserPayload struct {
-		User       func(childComplexity int) int
-		UserErrors func(childComplexity int) int
-	}
-
 	Viewer struct {
-		APIKey                 func(childComplexity int) int
-		FamilyGroups           func(childComplexity int) int
-		SessionExpiresAt       func(childComplexity int) int
-		SharedMembers          func(childComplexity int) int
-		TotpEnabled            func(childComplexity int) int
-		TotpEnrollmentRequired func(childComplexity int) int
-		User                   func(childComplexity int) int
+		APIKey                   func(childComplexity int) int
+		FamilyGroups             func(childComplexity int) int
+		IsTotpEnabled            func(childComplexity int) int
+		IsTotpEnrollmentRequired func(childComplexity int) int
+		SessionExpiresAt         func(childComplexity int) int
+		SharedMembers            func(childComplexity int) int
+		User                     func(childComplexity int) int
 	}
 
 	ViewerApiKey struct {
@@ -1230,7 +1279,7 @@ type AftercareGoalResolver interface {
 type AftercarePlanResolver interface {
 	Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error)
 
-	ReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
+	IsReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
 	Author(ctx context.Context, obj *domain.AftercarePlan) (*domain.User, error)
 	Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error)
 	Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error)
@@ -1247,7 +1296,7 @@ type ApiKeyResolver interface {
 
 	RevokedBy(ctx context.Context, obj *domain.APIKey) (*domain.User, error)
 
-	Active(ctx context.Context, obj *domain.APIKey) (bool, error)
+	IsActive(ctx context.Context, obj *domain.APIKey) (bool, error)
 }
 type ApiKeyConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.APIKey]) (int, error)
@@ -1428,8 +1477,8 @@ type MutationResolver interface {
 	RecordFamilyAttendance(ctx context.Context, input model.RecordFamilyAttendanceInput) (*model.RecordFamilyAttendancePayload, error)
 	CreateGroup(ctx context.Context, input model.CreateGroupInput) (*model.CreateGroupPayload, error)
 	UpdateGroup(ctx context.Context, input model.UpdateGroupInput) (*model.UpdateGroupPayload, error)
-	JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.GroupMembershipPayload, error)
-	LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.GroupMembershipPayload, error)
+	JoinGroup(ctx context.Context, input model.JoinGroupInput) (*model.JoinGroupPayload, error)
+	LeaveGroup(ctx context.Context, input model.LeaveGroupInput) (*model.LeaveGroupPayload, error)
 	ScheduleMeetings(ctx context.Context, input model.ScheduleMeetingsInput) (*model.ScheduleMeetingsPayload, error)
 	UpdateMeeting(ctx context.Context, input model.UpdateMeetingInput) (*model.UpdateMeetingPayload, error)
 	RecordAttendance(ctx context.Context, input model.RecordAttendanceInput) (*model.RecordAttendancePayload, error)
@@ -1448,22 +1497,22 @@ type MutationResolver interface {
 	AssignPeer(ctx context.Context, input model.AssignPeerInput) (*model.AssignPeerPayload, error)
 	EndPeerAssignment(ctx context.Context, input model.EndPeerAssignmentInput) (*model.EndPeerAssignmentPayload, error)
 	LogPeerConversation(ctx context.Context, input model.LogPeerConversationInput) (*model.LogPeerConversationPayload, error)
-	CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.AftercarePlanPayload, error)
-	UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.AftercarePlanPayload, error)
-	ActivateAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
-	CompleteAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
-	CancelAftercarePlan(ctx context.Context, input model.AftercarePlanStatusInput) (*model.AftercarePlanPayload, error)
-	AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AftercareGoalPayload, error)
-	UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.AftercareGoalPayload, error)
-	AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
-	UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
-	RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.AftercareCommitmentPayload, error)
+	CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.CreateAftercarePlanPayload, error)
+	UpdateAftercarePlan(ctx context.Context, input model.UpdateAftercarePlanInput) (*model.UpdateAftercarePlanPayload, error)
+	ActivateAftercarePlan(ctx context.Context, input model.ActivateAftercarePlanInput) (*model.ActivateAftercarePlanPayload, error)
+	CompleteAftercarePlan(ctx context.Context, input model.CompleteAftercarePlanInput) (*model.CompleteAftercarePlanPayload, error)
+	CancelAftercarePlan(ctx context.Context, input model.CancelAftercarePlanInput) (*model.CancelAftercarePlanPayload, error)
+	AddAftercareGoal(ctx context.Context, input model.AddAftercareGoalInput) (*model.AddAftercareGoalPayload, error)
+	UpdateAftercareGoal(ctx context.Context, input model.UpdateAftercareGoalInput) (*model.UpdateAftercareGoalPayload, error)
+	AddAftercareCommitment(ctx context.Context, input model.AddAftercareCommitmentInput) (*model.AddAftercareCommitmentPayload, error)
+	UpdateAftercareCommitment(ctx context.Context, input model.UpdateAftercareCommitmentInput) (*model.UpdateAftercareCommitmentPayload, error)
+	RemoveAftercareCommitment(ctx context.Context, input model.RemoveAftercareCommitmentInput) (*model.RemoveAftercareCommitmentPayload, error)
 	RecordCheckIn(ctx context.Context, input model.RecordCheckInInput) (*model.RecordCheckInPayload, error)
 	RecordRecoveryCapital(ctx context.Context, input model.RecordRecoveryCapitalInput) (*model.RecordRecoveryCapitalPayload, error)
 	PostUpdate(ctx context.Context, input model.PostUpdateInput) (*model.PostUpdatePayload, error)
-	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.UserPayload, error)
-	UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UserPayload, error)
-	DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.UserPayload, error)
+	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error)
+	UpdateUserRole(ctx context.Context, input model.UpdateUserRoleInput) (*model.UpdateUserRolePayload, error)
+	DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.DeactivateUserPayload, error)
 	ChangePassword(ctx context.Context, input model.ChangePasswordInput) (*model.ChangePasswordPayload, error)
 	IssuePasswordReset(ctx context.Context, input model.IssuePasswordResetInput) (*model.IssuePasswordResetPayload, error)
 	ResetPassword(ctx context.Context, input model.ResetPasswordInput) (*model.ResetPasswordPayload, error)
@@ -1543,7 +1592,7 @@ type QueryResolver interface {
 type RecoveryCapitalAssessmentResolver interface {
 	Member(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.Member, error)
 
-	SustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error)
+	IsSustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error)
 
 	RecordedBy(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.User, error)
 }
@@ -1650,6 +1699,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AcceptInvitationPayload.Viewer(childComplexity), true
 
+	case "ActivateAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.ActivateAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivateAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "ActivateAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.ActivateAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivateAftercarePlanPayload.UserErrors(childComplexity), true
+
+	case "AddAftercareCommitmentPayload.aftercareCommitment":
+		if e.ComplexityRoot.AddAftercareCommitmentPayload.AftercareCommitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareCommitmentPayload.AftercareCommitment(childComplexity), true
+	case "AddAftercareCommitmentPayload.userErrors":
+		if e.ComplexityRoot.AddAftercareCommitmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareCommitmentPayload.UserErrors(childComplexity), true
+
+	case "AddAftercareGoalPayload.aftercareGoal":
+		if e.ComplexityRoot.AddAftercareGoalPayload.AftercareGoal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareGoalPayload.AftercareGoal(childComplexity), true
+	case "AddAftercareGoalPayload.userErrors":
+		if e.ComplexityRoot.AddAftercareGoalPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddAftercareGoalPayload.UserErrors(childComplexity), true
+
 	case "AddFamilyContactPayload.familyContact":
 		if e.ComplexityRoot.AddFamilyContactPayload.FamilyContact == nil {
 			break
@@ -1669,12 +1757,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AdherenceWeek.Attended(childComplexity), true
-	case "AdherenceWeek.met":
-		if e.ComplexityRoot.AdherenceWeek.Met == nil {
+	case "AdherenceWeek.isMet":
+		if e.ComplexityRoot.AdherenceWeek.IsMet == nil {
 			break
 		}
 
-		return e.ComplexityRoot.AdherenceWeek.Met(childComplexity), true
+		return e.ComplexityRoot.AdherenceWeek.IsMet(childComplexity), true
 	case "AdherenceWeek.target":
 		if e.ComplexityRoot.AdherenceWeek.Target == nil {
 			break
@@ -1774,19 +1862,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercareCommitment.UpdatedAt(childComplexity), true
 
-	case "AftercareCommitmentPayload.aftercareCommitment":
-		if e.ComplexityRoot.AftercareCommitmentPayload.AftercareCommitment == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareCommitmentPayload.AftercareCommitment(childComplexity), true
-	case "AftercareCommitmentPayload.userErrors":
-		if e.ComplexityRoot.AftercareCommitmentPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareCommitmentPayload.UserErrors(childComplexity), true
-
 	case "AftercareGoal.category":
 		if e.ComplexityRoot.AftercareGoal.Category == nil {
 			break
@@ -1835,19 +1910,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercareGoal.UpdatedAt(childComplexity), true
-
-	case "AftercareGoalPayload.aftercareGoal":
-		if e.ComplexityRoot.AftercareGoalPayload.AftercareGoal == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareGoalPayload.AftercareGoal(childComplexity), true
-	case "AftercareGoalPayload.userErrors":
-		if e.ComplexityRoot.AftercareGoalPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercareGoalPayload.UserErrors(childComplexity), true
 
 	case "AftercareGroupComparison.fewerGroups":
 		if e.ComplexityRoot.AftercareGroupComparison.FewerGroups == nil {
@@ -1926,18 +1988,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercarePlan.ID(childComplexity), true
+	case "AftercarePlan.isReviewDue":
+		if e.ComplexityRoot.AftercarePlan.IsReviewDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercarePlan.IsReviewDue(childComplexity), true
 	case "AftercarePlan.member":
 		if e.ComplexityRoot.AftercarePlan.Member == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AftercarePlan.Member(childComplexity), true
-	case "AftercarePlan.reviewDue":
-		if e.ComplexityRoot.AftercarePlan.ReviewDue == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercarePlan.ReviewDue(childComplexity), true
 	case "AftercarePlan.reviewOn":
 		if e.ComplexityRoot.AftercarePlan.ReviewOn == nil {
 			break
@@ -1995,25 +2057,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercarePlanEdge.Node(childComplexity), true
 
-	case "AftercarePlanPayload.aftercarePlan":
-		if e.ComplexityRoot.AftercarePlanPayload.AftercarePlan == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercarePlanPayload.AftercarePlan(childComplexity), true
-	case "AftercarePlanPayload.userErrors":
-		if e.ComplexityRoot.AftercarePlanPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.AftercarePlanPayload.UserErrors(childComplexity), true
-
-	case "ApiKey.active":
-		if e.ComplexityRoot.ApiKey.Active == nil {
-			break
-		}
-
-		return e.ComplexityRoot.ApiKey.Active(childComplexity), true
 	case "ApiKey.createdAt":
 		if e.ComplexityRoot.ApiKey.CreatedAt == nil {
 			break
@@ -2038,6 +2081,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiKey.ID(childComplexity), true
+	case "ApiKey.isActive":
+		if e.ComplexityRoot.ApiKey.IsActive == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiKey.IsActive(childComplexity), true
 	case "ApiKey.lastUsedAt":
 		if e.ComplexityRoot.ApiKey.LastUsedAt == nil {
 			break
@@ -2417,6 +2466,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BeginTotpEnrollmentPayload.UserErrors(childComplexity), true
 
+	case "CancelAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.CancelAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "CancelAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.CancelAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CancelAftercarePlanPayload.UserErrors(childComplexity), true
+
 	case "CareEpisode.careLevel":
 		if e.ComplexityRoot.CareEpisode.CareLevel == nil {
 			break
@@ -2632,18 +2694,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CareLevelChangeEdge.Node(childComplexity), true
 
-	case "Certification.expired":
-		if e.ComplexityRoot.Certification.Expired == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Certification.Expired(childComplexity), true
 	case "Certification.expiresOn":
 		if e.ComplexityRoot.Certification.ExpiresOn == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Certification.ExpiresOn(childComplexity), true
+	case "Certification.isExpired":
+		if e.ComplexityRoot.Certification.IsExpired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.IsExpired(childComplexity), true
 	case "Certification.kind":
 		if e.ComplexityRoot.Certification.Kind == nil {
 			break
@@ -2689,7 +2751,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChangePasswordPayload.UserErrors(childComplexity), true
 
-	case "CheckIn.abstinent":
+	case "CheckIn.isAbstinent":
 		if e.ComplexityRoot.CheckIn.Abstinent == nil {
 			break
 		}
@@ -2794,6 +2856,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommitmentAdherence.Weeks(childComplexity), true
+
+	case "CompleteAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.CompleteAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompleteAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "CompleteAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.CompleteAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompleteAftercarePlanPayload.UserErrors(childComplexity), true
 
 	case "ConfirmTotpEnrollmentPayload.recoveryCodes":
 		if e.ComplexityRoot.ConfirmTotpEnrollmentPayload.RecoveryCodes == nil {
@@ -2955,6 +3030,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CorrectCareEpisodePayload.UserErrors(childComplexity), true
 
+	case "CreateAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.CreateAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "CreateAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.CreateAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateAftercarePlanPayload.UserErrors(childComplexity), true
+
 	case "CreateApiKeyPayload.apiKey":
 		if e.ComplexityRoot.CreateApiKeyPayload.APIKey == nil {
 			break
@@ -3038,6 +3126,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatePeerPayload.UserErrors(childComplexity), true
+
+	case "CreateUserPayload.user":
+		if e.ComplexityRoot.CreateUserPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateUserPayload.User(childComplexity), true
+	case "CreateUserPayload.userErrors":
+		if e.ComplexityRoot.CreateUserPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreateUserPayload.UserErrors(childComplexity), true
+
+	case "DeactivateUserPayload.user":
+		if e.ComplexityRoot.DeactivateUserPayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeactivateUserPayload.User(childComplexity), true
+	case "DeactivateUserPayload.userErrors":
+		if e.ComplexityRoot.DeactivateUserPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeactivateUserPayload.UserErrors(childComplexity), true
 
 	case "DisableTotpPayload.user":
 		if e.ComplexityRoot.DisableTotpPayload.User == nil {
@@ -3252,7 +3366,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.GrantConsentPayload.UserErrors(childComplexity), true
 
-	case "Group.active":
+	case "Group.isActive":
 		if e.ComplexityRoot.Group.Active == nil {
 			break
 		}
@@ -3422,19 +3536,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GroupMembership.Member(childComplexity), true
-
-	case "GroupMembershipPayload.groupMembership":
-		if e.ComplexityRoot.GroupMembershipPayload.GroupMembership == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GroupMembershipPayload.GroupMembership(childComplexity), true
-	case "GroupMembershipPayload.userErrors":
-		if e.ComplexityRoot.GroupMembershipPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.GroupMembershipPayload.UserErrors(childComplexity), true
 
 	case "House.address":
 		if e.ComplexityRoot.House.Address == nil {
@@ -3619,6 +3720,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IssuePasswordResetPayload.UserErrors(childComplexity), true
+
+	case "JoinGroupPayload.groupMembership":
+		if e.ComplexityRoot.JoinGroupPayload.GroupMembership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JoinGroupPayload.GroupMembership(childComplexity), true
+	case "JoinGroupPayload.userErrors":
+		if e.ComplexityRoot.JoinGroupPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.JoinGroupPayload.UserErrors(childComplexity), true
+
+	case "LeaveGroupPayload.groupMembership":
+		if e.ComplexityRoot.LeaveGroupPayload.GroupMembership == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaveGroupPayload.GroupMembership(childComplexity), true
+	case "LeaveGroupPayload.userErrors":
+		if e.ComplexityRoot.LeaveGroupPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LeaveGroupPayload.UserErrors(childComplexity), true
 
 	case "LevelOutcome.careLevel":
 		if e.ComplexityRoot.LevelOutcome.Level == nil {
@@ -4085,7 +4212,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ActivateAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+		return e.ComplexityRoot.Mutation.ActivateAftercarePlan(childComplexity, args["input"].(model.ActivateAftercarePlanInput)), true
 	case "Mutation.addAftercareCommitment":
 		if e.ComplexityRoot.Mutation.AddAftercareCommitment == nil {
 			break
@@ -4162,7 +4289,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CancelAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+		return e.ComplexityRoot.Mutation.CancelAftercarePlan(childComplexity, args["input"].(model.CancelAftercarePlanInput)), true
 	case "Mutation.changeCareLevel":
 		if e.ComplexityRoot.Mutation.ChangeCareLevel == nil {
 			break
@@ -4195,7 +4322,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CompleteAftercarePlan(childComplexity, args["input"].(model.AftercarePlanStatusInput)), true
+		return e.ComplexityRoot.Mutation.CompleteAftercarePlan(childComplexity, args["input"].(model.CompleteAftercarePlanInput)), true
 	case "Mutation.confirmTotpEnrollment":
 		if e.ComplexityRoot.Mutation.ConfirmTotpEnrollment == nil {
 			break
@@ -4700,7 +4827,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Occupancy.Occupied(childComplexity), true
 
-	case "OutcomeCount.suppressed":
+	case "OutcomeCount.isSuppressed":
 		if e.ComplexityRoot.OutcomeCount.Suppressed == nil {
 			break
 		}
@@ -4713,7 +4840,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OutcomeCount.Value(childComplexity), true
 
-	case "OutcomeFigure.suppressed":
+	case "OutcomeFigure.isSuppressed":
 		if e.ComplexityRoot.OutcomeFigure.Suppressed == nil {
 			break
 		}
@@ -4893,7 +5020,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PartnerEdge.Node(childComplexity), true
 
-	case "Peer.active":
+	case "Peer.isActive":
 		if e.ComplexityRoot.Peer.Active == nil {
 			break
 		}
@@ -5030,7 +5157,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PeerAssignment.AssignedBy(childComplexity), true
-	case "PeerAssignment.current":
+	case "PeerAssignment.isCurrent":
 		if e.ComplexityRoot.PeerAssignment.Current == nil {
 			break
 		}
@@ -5587,6 +5714,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecoveryCapitalAssessment.ID(childComplexity), true
+	case "RecoveryCapitalAssessment.isSustainedRemissionLikely":
+		if e.ComplexityRoot.RecoveryCapitalAssessment.IsSustainedRemissionLikely == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessment.IsSustainedRemissionLikely(childComplexity), true
 	case "RecoveryCapitalAssessment.member":
 		if e.ComplexityRoot.RecoveryCapitalAssessment.Member == nil {
 			break
@@ -5599,12 +5732,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecoveryCapitalAssessment.RecordedBy(childComplexity), true
-	case "RecoveryCapitalAssessment.sustainedRemissionLikely":
-		if e.ComplexityRoot.RecoveryCapitalAssessment.SustainedRemissionLikely == nil {
-			break
-		}
-
-		return e.ComplexityRoot.RecoveryCapitalAssessment.SustainedRemissionLikely(childComplexity), true
 	case "RecoveryCapitalAssessment.total":
 		if e.ComplexityRoot.RecoveryCapitalAssessment.Total == nil {
 			break
@@ -5675,12 +5802,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecoveryStartDateChange.StartDate(childComplexity), true
 
-	case "ResetPasswordPayload.done":
-		if e.ComplexityRoot.ResetPasswordPayload.Done == nil {
+	case "RemoveAftercareCommitmentPayload.aftercareCommitment":
+		if e.ComplexityRoot.RemoveAftercareCommitmentPayload.AftercareCommitment == nil {
 			break
 		}
 
-		return e.ComplexityRoot.ResetPasswordPayload.Done(childComplexity), true
+		return e.ComplexityRoot.RemoveAftercareCommitmentPayload.AftercareCommitment(childComplexity), true
+	case "RemoveAftercareCommitmentPayload.userErrors":
+		if e.ComplexityRoot.RemoveAftercareCommitmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemoveAftercareCommitmentPayload.UserErrors(childComplexity), true
+
 	case "ResetPasswordPayload.userErrors":
 		if e.ComplexityRoot.ResetPasswordPayload.UserErrors == nil {
 			break
@@ -5707,7 +5841,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Residency.Bed(childComplexity), true
-	case "Residency.current":
+	case "Residency.isCurrent":
 		if e.ComplexityRoot.Residency.Current == nil {
 			break
 		}
@@ -6118,12 +6252,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Update.RecordedAt(childComplexity), true
-	case "Update.shareable":
+	case "Update.isShareable":
 		if e.ComplexityRoot.Update.Shareable == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Update.Shareable(childComplexity), true
+
+	case "UpdateAftercareCommitmentPayload.aftercareCommitment":
+		if e.ComplexityRoot.UpdateAftercareCommitmentPayload.AftercareCommitment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareCommitmentPayload.AftercareCommitment(childComplexity), true
+	case "UpdateAftercareCommitmentPayload.userErrors":
+		if e.ComplexityRoot.UpdateAftercareCommitmentPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareCommitmentPayload.UserErrors(childComplexity), true
+
+	case "UpdateAftercareGoalPayload.aftercareGoal":
+		if e.ComplexityRoot.UpdateAftercareGoalPayload.AftercareGoal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareGoalPayload.AftercareGoal(childComplexity), true
+	case "UpdateAftercareGoalPayload.userErrors":
+		if e.ComplexityRoot.UpdateAftercareGoalPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercareGoalPayload.UserErrors(childComplexity), true
+
+	case "UpdateAftercarePlanPayload.aftercarePlan":
+		if e.ComplexityRoot.UpdateAftercarePlanPayload.AftercarePlan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercarePlanPayload.AftercarePlan(childComplexity), true
+	case "UpdateAftercarePlanPayload.userErrors":
+		if e.ComplexityRoot.UpdateAftercarePlanPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateAftercarePlanPayload.UserErrors(childComplexity), true
 
 	case "UpdateConnection.edges":
 		if e.ComplexityRoot.UpdateConnection.Edges == nil {
@@ -6228,7 +6401,20 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdatePeerPayload.UserErrors(childComplexity), true
 
-	case "User.active":
+	case "UpdateUserRolePayload.user":
+		if e.ComplexityRoot.UpdateUserRolePayload.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateUserRolePayload.User(childComplexity), true
+	case "UpdateUserRolePayload.userErrors":
+		if e.ComplexityRoot.UpdateUserRolePayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateUserRolePayload.UserErrors(childComplexity), true
+
+	case "User.isActive":
 		if e.ComplexityRoot.User.Active == nil {
 			break
 		}
@@ -6258,7 +6444,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Role(childComplexity), true
-	case "User.totpEnabled":
+	case "User.isTotpEnabled":
 		if e.ComplexityRoot.User.TOTPEnabled == nil {
 			break
 		}
@@ -6322,19 +6508,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UserError.Message(childComplexity), true
 
-	case "UserPayload.user":
-		if e.ComplexityRoot.UserPayload.User == nil {
-			break
-		}
-
-		return e.ComplexityRoot.UserPayload.User(childComplexity), true
-	case "UserPayload.userErrors":
-		if e.ComplexityRoot.UserPayload.UserErrors == nil {
-			break
-		}
-
-		return e.ComplexityRoot.UserPayload.UserErrors(childComplexity), true
-
 	case "Viewer.apiKey":
 		if e.ComplexityRoot.Viewer.APIKey == nil {
 			break
@@ -6347,6 +6520,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.FamilyGroups(childComplexity), true
+	case "Viewer.isTotpEnabled":
+		if e.ComplexityRoot.Viewer.IsTotpEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.IsTotpEnabled(childComplexity), true
+	case "Viewer.isTotpEnrollmentRequired":
+		if e.ComplexityRoot.Viewer.IsTotpEnrollmentRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Viewer.IsTotpEnrollmentRequired(childComplexity), true
 	case "Viewer.sessionExpiresAt":
 		if e.ComplexityRoot.Viewer.SessionExpiresAt == nil {
 			break
@@ -6359,18 +6544,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity), true
-	case "Viewer.totpEnabled":
-		if e.ComplexityRoot.Viewer.TotpEnabled == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Viewer.TotpEnabled(childComplexity), true
-	case "Viewer.totpEnrollmentRequired":
-		if e.ComplexityRoot.Viewer.TotpEnrollmentRequired == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Viewer.TotpEnrollmentRequired(childComplexity), true
 	case "Viewer.user":
 		if e.ComplexityRoot.Viewer.User == nil {
 			break
@@ -6413,19 +6586,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AcceptInvitationInput", ec.unmarshalInputAcceptInvitationInput),
+			graphql.NewInputUnmarshaler("ActivateAftercarePlanInput", ec.unmarshalInputActivateAftercarePlanInput),
 			graphql.NewInputUnmarshaler("AddAftercareCommitmentInput", ec.unmarshalInputAddAftercareCommitmentInput),
 			graphql.NewInputUnmarshaler("AddAftercareGoalInput", ec.unmarshalInputAddAftercareGoalInput),
 			graphql.NewInputUnmarshaler("AddFamilyContactInput", ec.unmarshalInputAddFamilyContactInput),
 			graphql.NewInputUnmarshaler("AdmitMemberInput", ec.unmarshalInputAdmitMemberInput),
-			graphql.NewInputUnmarshaler("AftercarePlanStatusInput", ec.unmarshalInputAftercarePlanStatusInput),
 			graphql.NewInputUnmarshaler("AssignPeerInput", ec.unmarshalInputAssignPeerInput),
 			graphql.NewInputUnmarshaler("AttendanceEntryInput", ec.unmarshalInputAttendanceEntryInput),
 			graphql.NewInputUnmarshaler("AuditEventFilter", ec.unmarshalInputAuditEventFilter),
 			graphql.NewInputUnmarshaler("BeginTotpEnrollmentInput", ec.unmarshalInputBeginTotpEnrollmentInput),
+			graphql.NewInputUnmarshaler("CancelAftercarePlanInput", ec.unmarshalInputCancelAftercarePlanInput),
 			graphql.NewInputUnmarshaler("CareLevelChangeFilter", ec.unmarshalInputCareLevelChangeFilter),
 			graphql.NewInputUnmarshaler("CertificationInput", ec.unmarshalInputCertificationInput),
 			graphql.NewInputUnmarshaler("ChangeCareLevelInput", ec.unmarshalInputChangeCareLevelInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("CompleteAftercarePlanInput", ec.unmarshalInputCompleteAftercarePlanInput),
 			graphql.NewInputUnmarshaler("ConfirmTotpEnrollmentInput", ec.unmarshalInputConfirmTotpEnrollmentInput),
 			graphql.NewInputUnmarshaler("CorrectCareEpisodeInput", ec.unmarshalInputCorrectCareEpisodeInput),
 			graphql.NewInputUnmarshaler("CreateAftercarePlanInput", ec.unmarshalInputCreateAftercarePlanInput),
@@ -7347,7 +7522,7 @@ type Group implements Node {
   """The house, for a house meeting."""
   house: House
   """False once the group stopped meeting."""
-  active: Boolean!
+  isActive: Boolean!
   """The members who belong to the group now."""
   members: [GroupMembership!]!
   """The next meeting from now; null when none is scheduled."""
@@ -7528,7 +7703,7 @@ input GroupFilter {
   """Only groups led by this peer or user (a Peer or User ID)."""
   facilitatorId: ID
   """Only active (true) or inactive (false) groups; active when omitted."""
-  active: Boolean
+  isActive: Boolean
   """Matches any part of the name, ignoring case."""
   search: String
 }
@@ -7665,7 +7840,7 @@ input UpdateGroupInput {
   """Staff who lead the group; replaces them."""
   facilitatorUserIds: [ID!]
   """False when the group stops meeting."""
-  active: Boolean
+  isActive: Boolean
 }
 
 """The result of ` + "`" + `updateGroup` + "`" + `."""
@@ -7696,8 +7871,16 @@ input LeaveGroupInput {
   leftAt: DateTime
 }
 
-"""The result of ` + "`" + `joinGroup` + "`" + ` and ` + "`" + `leaveGroup` + "`" + `."""
-type GroupMembershipPayload {
+"""The result of ` + "`" + `joinGroup` + "`" + `."""
+type JoinGroupPayload {
+  """The membership."""
+  groupMembership: GroupMembership
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `leaveGroup` + "`" + `."""
+type LeaveGroupPayload {
   """The membership."""
   groupMembership: GroupMembership
   """Why nothing was written."""
@@ -7772,9 +7955,9 @@ extend type Mutation {
   """Changes a group."""
   updateGroup("The input of the mutation." input: UpdateGroupInput!): UpdateGroupPayload!
   """Adds a member to a group."""
-  joinGroup("The input of the mutation." input: JoinGroupInput!): GroupMembershipPayload!
+  joinGroup("The input of the mutation." input: JoinGroupInput!): JoinGroupPayload!
   """Takes a member out of a group."""
-  leaveGroup("The input of the mutation." input: LeaveGroupInput!): GroupMembershipPayload!
+  leaveGroup("The input of the mutation." input: LeaveGroupInput!): LeaveGroupPayload!
   """Creates the group's meetings in a date range from its schedule. Idempotent; correct across daylight-saving changes."""
   scheduleMeetings("The input of the mutation." input: ScheduleMeetingsInput!): ScheduleMeetingsPayload!
   """Sets a meeting's topic or facilitator."""
@@ -7891,7 +8074,7 @@ type Residency implements Node {
   """More about the move-out."""
   moveOutNote: String
   """Whether the member lives there now."""
-  current: Boolean!
+  isCurrent: Boolean!
   """Who recorded the move-in."""
   recordedBy: User
 }
@@ -8295,24 +8478,24 @@ extend type Mutation {
 `, BuiltIn: false},
 	{Name: "../schema/outcomes.graphqls", Input: `"""
 A count behind small-cell suppression. When fewer than 11 people are behind it, ` + "`" + `value` + "`" + ` is null
-and ` + "`" + `suppressed` + "`" + ` is true (zero included): so few people could be recognised from it.
+and ` + "`" + `isSuppressed` + "`" + ` is true (zero included): so few people could be recognised from it.
 """
 type OutcomeCount {
   """The count; null when suppressed."""
   value: Int
   """Whether the count is withheld because fewer than 11 people are behind it."""
-  suppressed: Boolean!
+  isSuppressed: Boolean!
 }
 
 """
 A share, mean or median behind small-cell suppression: when fewer than 11 people make up its
-denominator, ` + "`" + `value` + "`" + ` is null and ` + "`" + `suppressed` + "`" + ` is true.
+denominator, ` + "`" + `value` + "`" + ` is null and ` + "`" + `isSuppressed` + "`" + ` is true.
 """
 type OutcomeFigure {
   """The figure (a share is 0–1); null when suppressed, or when nothing was there to measure."""
   value: Float
   """Whether the figure is withheld because fewer than 11 people are behind it."""
-  suppressed: Boolean!
+  isSuppressed: Boolean!
 }
 
 """What a period shows for one level of care."""
@@ -8455,7 +8638,7 @@ type ApiKey implements Node {
   """When the key stops working by itself; null for never. A request with a key past it is refused like one with an unknown key (UNAUTHENTICATED), and the refusal is audited."""
   expiresAt: DateTime
   """Whether the key still opens the API: it was not revoked and has not expired."""
-  active: Boolean!
+  isActive: Boolean!
 }
 
 """A page of API keys."""
@@ -8635,7 +8818,7 @@ type Certification {
   """When it expires; null when it does not."""
   expiresOn: Date
   """Whether it has expired (in the provider's time zone)."""
-  expired: Boolean!
+  isExpired: Boolean!
 }
 
 """
@@ -8666,7 +8849,7 @@ type Peer implements Node {
   """Whether the peer can take another member."""
   hasCapacity: Boolean!
   """False once the peer stopped supporting members."""
-  active: Boolean!
+  isActive: Boolean!
   """Whether the peer is a former member of the program (the cycle of support)."""
   isAlumnus: Boolean!
   """The member record the peer was, when an alumnus."""
@@ -8720,7 +8903,7 @@ type PeerAssignment implements Node {
   """Why it ended."""
   endReason: String
   """Whether the pairing is current."""
-  current: Boolean!
+  isCurrent: Boolean!
   """Who made the assignment."""
   assignedBy: User
 }
@@ -8822,11 +9005,11 @@ type PeerConversationEdge {
 """Narrows the peer list."""
 input PeerFilter {
   """Only active (true) or inactive (false) peers."""
-  active: Boolean
+  isActive: Boolean
   """Only peers who speak this language (ignoring case)."""
   language: String
-  """Only peers who are alumni of the program."""
-  alumniOnly: Boolean
+  """True lists only peers who are alumni of the program; false or omitted lists alumni and others alike."""
+  isAlumniOnly: Boolean
   """Only peers who can take another member (true) or who cannot (false)."""
   hasCapacity: Boolean
   """Matches any part of the name, ignoring case."""
@@ -8930,7 +9113,7 @@ input UpdatePeerInput {
   """Members at most at one time; not below the current caseload."""
   caseloadLimit: Int
   """False when the peer stops supporting members (current assignments stay until ended)."""
-  active: Boolean
+  isActive: Boolean
 }
 
 """The result of ` + "`" + `updatePeer` + "`" + `."""
@@ -9041,7 +9224,7 @@ type AftercarePlan implements Node {
   """When the plan is due for review."""
   reviewOn: Date!
   """Whether the review date has come for an active plan."""
-  reviewDue: Boolean!
+  isReviewDue: Boolean!
   """Who wrote the plan."""
   author: User
   """The goals, in the order they were added."""
@@ -9182,7 +9365,7 @@ type AdherenceWeek {
   """The weekly target."""
   target: Int!
   """Whether attended reached the target."""
-  met: Boolean!
+  isMet: Boolean!
 }
 
 """A recovery check-in recorded against a plan (FHIR Observation)."""
@@ -9194,7 +9377,7 @@ type CheckIn implements Node {
   """The day of the check-in."""
   occurredOn: Date!
   """Abstinent since the last check-in."""
-  abstinent: Boolean!
+  isAbstinent: Boolean!
   """Craving, 0 (none) to 10."""
   craving: Int!
   """Coping skills used."""
@@ -9258,7 +9441,7 @@ type RecoveryCapitalAssessment implements Node {
   """The total, 10-60."""
   total: Int!
   """Whether the total is 47 or more, which predicted sustained remission."""
-  sustainedRemissionLikely: Boolean!
+  isSustainedRemissionLikely: Boolean!
   """When the assessment was taken."""
   assessedAt: DateTime!
   """Who recorded it."""
@@ -9312,14 +9495,58 @@ input UpdateAftercarePlanInput {
   reviewOn: Date
 }
 
-"""Input of ` + "`" + `activateAftercarePlan` + "`" + `, ` + "`" + `completeAftercarePlan` + "`" + ` and ` + "`" + `cancelAftercarePlan` + "`" + `."""
-input AftercarePlanStatusInput {
+"""Input of ` + "`" + `activateAftercarePlan` + "`" + `."""
+input ActivateAftercarePlanInput {
   """The plan."""
   aftercarePlanId: ID!
 }
 
-"""The result of a plan mutation."""
-type AftercarePlanPayload {
+"""Input of ` + "`" + `completeAftercarePlan` + "`" + `."""
+input CompleteAftercarePlanInput {
+  """The plan."""
+  aftercarePlanId: ID!
+}
+
+"""Input of ` + "`" + `cancelAftercarePlan` + "`" + `."""
+input CancelAftercarePlanInput {
+  """The plan."""
+  aftercarePlanId: ID!
+}
+
+"""The result of ` + "`" + `createAftercarePlan` + "`" + `."""
+type CreateAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateAftercarePlan` + "`" + `."""
+type UpdateAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `activateAftercarePlan` + "`" + `."""
+type ActivateAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `completeAftercarePlan` + "`" + `."""
+type CompleteAftercarePlanPayload {
+  """The plan as it is now."""
+  aftercarePlan: AftercarePlan
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `cancelAftercarePlan` + "`" + `."""
+type CancelAftercarePlanPayload {
   """The plan as it is now."""
   aftercarePlan: AftercarePlan
   """Why nothing was written."""
@@ -9354,8 +9581,16 @@ input UpdateAftercareGoalInput {
   status: AftercareGoalStatus
 }
 
-"""The result of a goal mutation."""
-type AftercareGoalPayload {
+"""The result of ` + "`" + `addAftercareGoal` + "`" + `."""
+type AddAftercareGoalPayload {
+  """The goal as it is now."""
+  aftercareGoal: AftercareGoal
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateAftercareGoal` + "`" + `."""
+type UpdateAftercareGoalPayload {
   """The goal as it is now."""
   aftercareGoal: AftercareGoal
   """Why nothing was written."""
@@ -9398,8 +9633,24 @@ input RemoveAftercareCommitmentInput {
   aftercareCommitmentId: ID!
 }
 
-"""The result of a commitment mutation."""
-type AftercareCommitmentPayload {
+"""The result of ` + "`" + `addAftercareCommitment` + "`" + `."""
+type AddAftercareCommitmentPayload {
+  """The commitment as it is now."""
+  aftercareCommitment: AftercareCommitment
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateAftercareCommitment` + "`" + `."""
+type UpdateAftercareCommitmentPayload {
+  """The commitment as it is now."""
+  aftercareCommitment: AftercareCommitment
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `removeAftercareCommitment` + "`" + `."""
+type RemoveAftercareCommitmentPayload {
   """The commitment as it is now."""
   aftercareCommitment: AftercareCommitment
   """Why nothing was written."""
@@ -9413,7 +9664,7 @@ input RecordCheckInInput {
   """The day of the check-in; not in the future."""
   occurredOn: Date!
   """Abstinent since the last check-in."""
-  abstinent: Boolean!
+  isAbstinent: Boolean!
   """Craving, 0-10."""
   craving: Int!
   """Coping skills used."""
@@ -9450,25 +9701,25 @@ type RecordRecoveryCapitalPayload {
 
 extend type Mutation {
   """Starts a plan as a DRAFT."""
-  createAftercarePlan("The input of the mutation." input: CreateAftercarePlanInput!): AftercarePlanPayload!
+  createAftercarePlan("The input of the mutation." input: CreateAftercarePlanInput!): CreateAftercarePlanPayload!
   """Changes a draft or active plan's dates."""
-  updateAftercarePlan("The input of the mutation." input: UpdateAftercarePlanInput!): AftercarePlanPayload!
+  updateAftercarePlan("The input of the mutation." input: UpdateAftercarePlanInput!): UpdateAftercarePlanPayload!
   """Puts a draft plan in force; ACTIVE_PLAN_EXISTS when the member has an active plan."""
-  activateAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  activateAftercarePlan("The input of the mutation." input: ActivateAftercarePlanInput!): ActivateAftercarePlanPayload!
   """Marks an active plan completed."""
-  completeAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  completeAftercarePlan("The input of the mutation." input: CompleteAftercarePlanInput!): CompleteAftercarePlanPayload!
   """Cancels a draft or active plan."""
-  cancelAftercarePlan("The input of the mutation." input: AftercarePlanStatusInput!): AftercarePlanPayload!
+  cancelAftercarePlan("The input of the mutation." input: CancelAftercarePlanInput!): CancelAftercarePlanPayload!
   """Adds a goal to a draft or active plan."""
-  addAftercareGoal("The input of the mutation." input: AddAftercareGoalInput!): AftercareGoalPayload!
+  addAftercareGoal("The input of the mutation." input: AddAftercareGoalInput!): AddAftercareGoalPayload!
   """Changes a goal."""
-  updateAftercareGoal("The input of the mutation." input: UpdateAftercareGoalInput!): AftercareGoalPayload!
+  updateAftercareGoal("The input of the mutation." input: UpdateAftercareGoalInput!): UpdateAftercareGoalPayload!
   """Adds a commitment to a draft or active plan."""
-  addAftercareCommitment("The input of the mutation." input: AddAftercareCommitmentInput!): AftercareCommitmentPayload!
+  addAftercareCommitment("The input of the mutation." input: AddAftercareCommitmentInput!): AddAftercareCommitmentPayload!
   """Changes a commitment."""
-  updateAftercareCommitment("The input of the mutation." input: UpdateAftercareCommitmentInput!): AftercareCommitmentPayload!
+  updateAftercareCommitment("The input of the mutation." input: UpdateAftercareCommitmentInput!): UpdateAftercareCommitmentPayload!
   """Takes a commitment out of the plan (kept in its history)."""
-  removeAftercareCommitment("The input of the mutation." input: RemoveAftercareCommitmentInput!): AftercareCommitmentPayload!
+  removeAftercareCommitment("The input of the mutation." input: RemoveAftercareCommitmentInput!): RemoveAftercareCommitmentPayload!
   """Records a check-in against an active plan."""
   recordCheckIn("The input of the mutation." input: RecordCheckInInput!): RecordCheckInPayload!
   """Records a BARC-10 assessment; the total is computed."""
@@ -9757,7 +10008,7 @@ type Update implements Node {
   """When the reported thing happened."""
   occurredAt: DateTime!
   """Whether it may ever be shown to family (a consent must also cover it)."""
-  shareable: Boolean!
+  isShareable: Boolean!
   """The milestone, for a MILESTONE update."""
   milestone: Milestone
   """When it was written."""
@@ -9807,7 +10058,7 @@ input PostUpdateInput {
   """The text."""
   body: String!
   """Whether family may ever see it; false when omitted."""
-  shareable: Boolean
+  isShareable: Boolean
   """When the reported thing happened; now when omitted."""
   occurredAt: DateTime
 }
@@ -9830,7 +10081,7 @@ input UserFilter {
   """Only users with this role."""
   role: Role
   """Only active (true) or deactivated (false) users."""
-  active: Boolean
+  isActive: Boolean
   """Matches any part of the name or the email, ignoring case."""
   search: String
 }
@@ -9897,8 +10148,24 @@ input DeactivateUserInput {
   userId: ID!
 }
 
-"""The result of a user administration mutation."""
-type UserPayload {
+"""The result of ` + "`" + `createUser` + "`" + `."""
+type CreateUserPayload {
+  """The user as written; null when nothing was."""
+  user: User
+  """Why nothing was written."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `updateUserRole` + "`" + `."""
+type UpdateUserRolePayload {
+  """The user as written; null when nothing was."""
+  user: User
+  """Why nothing was written (LAST_ADMIN when no active admin would remain)."""
+  userErrors: [UserError!]!
+}
+
+"""The result of ` + "`" + `deactivateUser` + "`" + `."""
+type DeactivateUserPayload {
   """The user as written; null when nothing was."""
   user: User
   """Why nothing was written (LAST_ADMIN when no active admin would remain)."""
@@ -9907,14 +10174,14 @@ type UserPayload {
 
 extend type Mutation {
   """Creates a staff account (for admins)."""
-  createUser("The input of the mutation." input: CreateUserInput!): UserPayload!
+  createUser("The input of the mutation." input: CreateUserInput!): CreateUserPayload!
   """Gives a staff account another staff role (for admins). Takes effect on the user's next request."""
-  updateUserRole("The input of the mutation." input: UpdateUserRoleInput!): UserPayload!
+  updateUserRole("The input of the mutation." input: UpdateUserRoleInput!): UpdateUserRolePayload!
   """
   Deactivates an account (for admins): it can no longer sign in, and all its
   sessions end at once. Deactivating an inactive account changes nothing.
   """
-  deactivateUser("The input of the mutation." input: DeactivateUserInput!): UserPayload!
+  deactivateUser("The input of the mutation." input: DeactivateUserInput!): DeactivateUserPayload!
 }
 
 """Input of ` + "`" + `changePassword` + "`" + `."""
@@ -9961,9 +10228,7 @@ input ResetPasswordInput {
 
 """The result of ` + "`" + `resetPassword` + "`" + `."""
 type ResetPasswordPayload {
-  """True when the password was set; then sign in with it."""
-  done: Boolean!
-  """Why nothing changed (RESET_INVALID for an unknown, used or expired link; INVALID_INPUT for a password against the policy)."""
+  """Empty when the password was set (then sign in with it); otherwise why nothing changed (RESET_INVALID for an unknown, used or expired link; INVALID_INPUT for a password against the policy)."""
   userErrors: [UserError!]!
 }
 
@@ -10073,9 +10338,9 @@ type User implements Node {
   """What the user may do."""
   role: Role!
   """False once an admin deactivated the account."""
-  active: Boolean!
+  isActive: Boolean!
   """Whether the account signs in with a second factor (TOTP). For admins; the viewer reads their own on ` + "`" + `Viewer` + "`" + `."""
-  totpEnabled: Boolean!
+  isTotpEnabled: Boolean!
 }
 
 """Who is asking: the person behind the current session, or a partner key."""
@@ -10085,14 +10350,14 @@ type Viewer {
   """When the session ends unless renewed by activity; null for a partner key."""
   sessionExpiresAt: DateTime
   """Whether the viewer signs in with a second factor (TOTP); false for a partner key."""
-  totpEnabled: Boolean!
+  isTotpEnabled: Boolean!
   """
   True while the viewer's role requires two-factor sign-in (TOTP_REQUIRED_ROLES) and the
   account has none: the session may then only read ` + "`" + `viewer` + "`" + `, enroll
   (` + "`" + `beginTotpEnrollment` + "`" + `, ` + "`" + `confirmTotpEnrollment` + "`" + `), change its password and
   sign out; everything else is refused with TOTP_ENROLLMENT_REQUIRED.
   """
-  totpEnrollmentRequired: Boolean!
+  isTotpEnrollmentRequired: Boolean!
 }
 
 extend type Query {
@@ -10177,6 +10442,36 @@ func (ec *executionContext) childFields_AcceptInvitationPayload(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type AcceptInvitationPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_ActivateAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_ActivateAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ActivateAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivateAftercarePlanPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AddAftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareCommitment":
+		return ec.fieldContext_AddAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AddAftercareCommitmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddAftercareCommitmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AddAftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareGoal":
+		return ec.fieldContext_AddAftercareGoalPayload_aftercareGoal(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_AddAftercareGoalPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddAftercareGoalPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_AddFamilyContactPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "familyContact":
@@ -10195,8 +10490,8 @@ func (ec *executionContext) childFields_AdherenceWeek(ctx context.Context, field
 		return ec.fieldContext_AdherenceWeek_attended(ctx, field)
 	case "target":
 		return ec.fieldContext_AdherenceWeek_target(ctx, field)
-	case "met":
-		return ec.fieldContext_AdherenceWeek_met(ctx, field)
+	case "isMet":
+		return ec.fieldContext_AdherenceWeek_isMet(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AdherenceWeek", field.Name)
 }
@@ -10241,16 +10536,6 @@ func (ec *executionContext) childFields_AftercareCommitment(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitment", field.Name)
 }
 
-func (ec *executionContext) childFields_AftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "aftercareCommitment":
-		return ec.fieldContext_AftercareCommitmentPayload_aftercareCommitment(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_AftercareCommitmentPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitmentPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10271,16 +10556,6 @@ func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field
 		return ec.fieldContext_AftercareGoal_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AftercareGoal", field.Name)
-}
-
-func (ec *executionContext) childFields_AftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "aftercareGoal":
-		return ec.fieldContext_AftercareGoalPayload_aftercareGoal(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_AftercareGoalPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AftercareGroupComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10305,8 +10580,8 @@ func (ec *executionContext) childFields_AftercarePlan(ctx context.Context, field
 		return ec.fieldContext_AftercarePlan_startsOn(ctx, field)
 	case "reviewOn":
 		return ec.fieldContext_AftercarePlan_reviewOn(ctx, field)
-	case "reviewDue":
-		return ec.fieldContext_AftercarePlan_reviewDue(ctx, field)
+	case "isReviewDue":
+		return ec.fieldContext_AftercarePlan_isReviewDue(ctx, field)
 	case "author":
 		return ec.fieldContext_AftercarePlan_author(ctx, field)
 	case "goals":
@@ -10351,16 +10626,6 @@ func (ec *executionContext) childFields_AftercarePlanEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanEdge", field.Name)
 }
 
-func (ec *executionContext) childFields_AftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "aftercarePlan":
-		return ec.fieldContext_AftercarePlanPayload_aftercarePlan(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type AftercarePlanPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10385,8 +10650,8 @@ func (ec *executionContext) childFields_ApiKey(ctx context.Context, field graphq
 		return ec.fieldContext_ApiKey_revokedBy(ctx, field)
 	case "expiresAt":
 		return ec.fieldContext_ApiKey_expiresAt(ctx, field)
-	case "active":
-		return ec.fieldContext_ApiKey_active(ctx, field)
+	case "isActive":
+		return ec.fieldContext_ApiKey_isActive(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiKey", field.Name)
 }
@@ -10571,6 +10836,16 @@ func (ec *executionContext) childFields_BeginTotpEnrollmentPayload(ctx context.C
 	return nil, fmt.Errorf("no field named %q was found under type BeginTotpEnrollmentPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CancelAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_CancelAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CancelAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CancelAftercarePlanPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CareEpisode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10679,8 +10954,8 @@ func (ec *executionContext) childFields_Certification(ctx context.Context, field
 		return ec.fieldContext_Certification_number(ctx, field)
 	case "expiresOn":
 		return ec.fieldContext_Certification_expiresOn(ctx, field)
-	case "expired":
-		return ec.fieldContext_Certification_expired(ctx, field)
+	case "isExpired":
+		return ec.fieldContext_Certification_isExpired(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Certification", field.Name)
 }
@@ -10715,8 +10990,8 @@ func (ec *executionContext) childFields_CheckIn(ctx context.Context, field graph
 		return ec.fieldContext_CheckIn_plan(ctx, field)
 	case "occurredOn":
 		return ec.fieldContext_CheckIn_occurredOn(ctx, field)
-	case "abstinent":
-		return ec.fieldContext_CheckIn_abstinent(ctx, field)
+	case "isAbstinent":
+		return ec.fieldContext_CheckIn_isAbstinent(ctx, field)
 	case "craving":
 		return ec.fieldContext_CheckIn_craving(ctx, field)
 	case "copingSkills":
@@ -10763,6 +11038,16 @@ func (ec *executionContext) childFields_CommitmentAdherence(ctx context.Context,
 		return ec.fieldContext_CommitmentAdherence_weeks(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommitmentAdherence", field.Name)
+}
+
+func (ec *executionContext) childFields_CompleteAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_CompleteAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CompleteAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompleteAftercarePlanPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ConfirmTotpEnrollmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10841,6 +11126,16 @@ func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type CorrectCareEpisodePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_CreateAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_CreateAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateAftercarePlanPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_CreateApiKeyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "apiKey":
@@ -10901,6 +11196,26 @@ func (ec *executionContext) childFields_CreatePeerPayload(ctx context.Context, f
 		return ec.fieldContext_CreatePeerPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreatePeerPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CreateUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_CreateUserPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_CreateUserPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreateUserPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_DeactivateUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_DeactivateUserPayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_DeactivateUserPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeactivateUserPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_DisableTotpPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11049,8 +11364,8 @@ func (ec *executionContext) childFields_Group(ctx context.Context, field graphql
 		return ec.fieldContext_Group_facilitators(ctx, field)
 	case "house":
 		return ec.fieldContext_Group_house(ctx, field)
-	case "active":
-		return ec.fieldContext_Group_active(ctx, field)
+	case "isActive":
+		return ec.fieldContext_Group_isActive(ctx, field)
 	case "members":
 		return ec.fieldContext_Group_members(ctx, field)
 	case "nextMeeting":
@@ -11101,16 +11416,6 @@ func (ec *executionContext) childFields_GroupMembership(ctx context.Context, fie
 		return ec.fieldContext_GroupMembership_leftAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GroupMembership", field.Name)
-}
-
-func (ec *executionContext) childFields_GroupMembershipPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "groupMembership":
-		return ec.fieldContext_GroupMembershipPayload_groupMembership(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_GroupMembershipPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type GroupMembershipPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_House(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11199,6 +11504,26 @@ func (ec *executionContext) childFields_IssuePasswordResetPayload(ctx context.Co
 		return ec.fieldContext_IssuePasswordResetPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IssuePasswordResetPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_JoinGroupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupMembership":
+		return ec.fieldContext_JoinGroupPayload_groupMembership(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_JoinGroupPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type JoinGroupPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_LeaveGroupPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groupMembership":
+		return ec.fieldContext_LeaveGroupPayload_groupMembership(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_LeaveGroupPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LeaveGroupPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_LevelOutcome(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11423,8 +11748,8 @@ func (ec *executionContext) childFields_OutcomeCount(ctx context.Context, field 
 	switch field.Name {
 	case "value":
 		return ec.fieldContext_OutcomeCount_value(ctx, field)
-	case "suppressed":
-		return ec.fieldContext_OutcomeCount_suppressed(ctx, field)
+	case "isSuppressed":
+		return ec.fieldContext_OutcomeCount_isSuppressed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OutcomeCount", field.Name)
 }
@@ -11433,8 +11758,8 @@ func (ec *executionContext) childFields_OutcomeFigure(ctx context.Context, field
 	switch field.Name {
 	case "value":
 		return ec.fieldContext_OutcomeFigure_value(ctx, field)
-	case "suppressed":
-		return ec.fieldContext_OutcomeFigure_suppressed(ctx, field)
+	case "isSuppressed":
+		return ec.fieldContext_OutcomeFigure_isSuppressed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type OutcomeFigure", field.Name)
 }
@@ -11547,8 +11872,8 @@ func (ec *executionContext) childFields_Peer(ctx context.Context, field graphql.
 		return ec.fieldContext_Peer_caseloadCount(ctx, field)
 	case "hasCapacity":
 		return ec.fieldContext_Peer_hasCapacity(ctx, field)
-	case "active":
-		return ec.fieldContext_Peer_active(ctx, field)
+	case "isActive":
+		return ec.fieldContext_Peer_isActive(ctx, field)
 	case "isAlumnus":
 		return ec.fieldContext_Peer_isAlumnus(ctx, field)
 	case "alumnusOf":
@@ -11585,8 +11910,8 @@ func (ec *executionContext) childFields_PeerAssignment(ctx context.Context, fiel
 		return ec.fieldContext_PeerAssignment_focus(ctx, field)
 	case "endReason":
 		return ec.fieldContext_PeerAssignment_endReason(ctx, field)
-	case "current":
-		return ec.fieldContext_PeerAssignment_current(ctx, field)
+	case "isCurrent":
+		return ec.fieldContext_PeerAssignment_isCurrent(ctx, field)
 	case "assignedBy":
 		return ec.fieldContext_PeerAssignment_assignedBy(ctx, field)
 	}
@@ -11749,8 +12074,8 @@ func (ec *executionContext) childFields_RecoveryCapitalAssessment(ctx context.Co
 		return ec.fieldContext_RecoveryCapitalAssessment_answers(ctx, field)
 	case "total":
 		return ec.fieldContext_RecoveryCapitalAssessment_total(ctx, field)
-	case "sustainedRemissionLikely":
-		return ec.fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field)
+	case "isSustainedRemissionLikely":
+		return ec.fieldContext_RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx, field)
 	case "assessedAt":
 		return ec.fieldContext_RecoveryCapitalAssessment_assessedAt(ctx, field)
 	case "recordedBy":
@@ -11797,10 +12122,18 @@ func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type RecoveryStartDateChange", field.Name)
 }
 
+func (ec *executionContext) childFields_RemoveAftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareCommitment":
+		return ec.fieldContext_RemoveAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RemoveAftercareCommitmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RemoveAftercareCommitmentPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ResetPasswordPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "done":
-		return ec.fieldContext_ResetPasswordPayload_done(ctx, field)
 	case "userErrors":
 		return ec.fieldContext_ResetPasswordPayload_userErrors(ctx, field)
 	}
@@ -11835,8 +12168,8 @@ func (ec *executionContext) childFields_Residency(ctx context.Context, field gra
 		return ec.fieldContext_Residency_moveOutReason(ctx, field)
 	case "moveOutNote":
 		return ec.fieldContext_Residency_moveOutNote(ctx, field)
-	case "current":
-		return ec.fieldContext_Residency_current(ctx, field)
+	case "isCurrent":
+		return ec.fieldContext_Residency_isCurrent(ctx, field)
 	case "recordedBy":
 		return ec.fieldContext_Residency_recordedBy(ctx, field)
 	}
@@ -12043,14 +12376,44 @@ func (ec *executionContext) childFields_Update(ctx context.Context, field graphq
 		return ec.fieldContext_Update_author(ctx, field)
 	case "occurredAt":
 		return ec.fieldContext_Update_occurredAt(ctx, field)
-	case "shareable":
-		return ec.fieldContext_Update_shareable(ctx, field)
+	case "isShareable":
+		return ec.fieldContext_Update_isShareable(ctx, field)
 	case "milestone":
 		return ec.fieldContext_Update_milestone(ctx, field)
 	case "recordedAt":
 		return ec.fieldContext_Update_recordedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Update", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateAftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareCommitment":
+		return ec.fieldContext_UpdateAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateAftercareCommitmentPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateAftercareCommitmentPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateAftercareGoalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercareGoal":
+		return ec.fieldContext_UpdateAftercareGoalPayload_aftercareGoal(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateAftercareGoalPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateAftercareGoalPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateAftercarePlanPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "aftercarePlan":
+		return ec.fieldContext_UpdateAftercarePlanPayload_aftercarePlan(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateAftercarePlanPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateAftercarePlanPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_UpdateConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12127,6 +12490,16 @@ func (ec *executionContext) childFields_UpdatePeerPayload(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type UpdatePeerPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_UpdateUserRolePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_UpdateUserRolePayload_user(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_UpdateUserRolePayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateUserRolePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12137,10 +12510,10 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_email(ctx, field)
 	case "role":
 		return ec.fieldContext_User_role(ctx, field)
-	case "active":
-		return ec.fieldContext_User_active(ctx, field)
-	case "totpEnabled":
-		return ec.fieldContext_User_totpEnabled(ctx, field)
+	case "isActive":
+		return ec.fieldContext_User_isActive(ctx, field)
+	case "isTotpEnabled":
+		return ec.fieldContext_User_isTotpEnabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -12181,26 +12554,16 @@ func (ec *executionContext) childFields_UserError(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 }
 
-func (ec *executionContext) childFields_UserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-	switch field.Name {
-	case "user":
-		return ec.fieldContext_UserPayload_user(ctx, field)
-	case "userErrors":
-		return ec.fieldContext_UserPayload_userErrors(ctx, field)
-	}
-	return nil, fmt.Errorf("no field named %q was found under type UserPayload", field.Name)
-}
-
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
 		return ec.fieldContext_Viewer_user(ctx, field)
 	case "sessionExpiresAt":
 		return ec.fieldContext_Viewer_sessionExpiresAt(ctx, field)
-	case "totpEnabled":
-		return ec.fieldContext_Viewer_totpEnabled(ctx, field)
-	case "totpEnrollmentRequired":
-		return ec.fieldContext_Viewer_totpEnrollmentRequired(ctx, field)
+	case "isTotpEnabled":
+		return ec.fieldContext_Viewer_isTotpEnabled(ctx, field)
+	case "isTotpEnrollmentRequired":
+		return ec.fieldContext_Viewer_isTotpEnrollmentRequired(ctx, field)
 	case "sharedMembers":
 		return ec.fieldContext_Viewer_sharedMembers(ctx, field)
 	case "familyGroups":
@@ -12715,8 +13078,8 @@ func (ec *executionContext) field_Mutation_activateAftercarePlan_args(ctx contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		func(ctx context.Context, v any) (model.ActivateAftercarePlanInput, error) {
+			return ec.unmarshalNActivateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐActivateAftercarePlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12813,8 +13176,8 @@ func (ec *executionContext) field_Mutation_cancelAftercarePlan_args(ctx context.
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		func(ctx context.Context, v any) (model.CancelAftercarePlanInput, error) {
+			return ec.unmarshalNCancelAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCancelAftercarePlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12855,8 +13218,8 @@ func (ec *executionContext) field_Mutation_completeAftercarePlan_args(ctx contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-			return ec.unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx, v)
+		func(ctx context.Context, v any) (model.CompleteAftercarePlanInput, error) {
+			return ec.unmarshalNCompleteAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14567,6 +14930,198 @@ func (ec *executionContext) fieldContext_AcceptInvitationPayload_userErrors(_ co
 	return fc, nil
 }
 
+func (ec *executionContext) _ActivateAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.ActivateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivateAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivateAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivateAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ActivateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivateAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivateAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareCommitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareCommitmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareGoalPayload_aftercareGoal(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareGoalPayload_aftercareGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareGoal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareGoalPayload_aftercareGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddAftercareGoalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AddAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddAftercareGoalPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddAftercareGoalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AddFamilyContactPayload_familyContact(ctx context.Context, field graphql.CollectedField, obj *model.AddFamilyContactPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14700,16 +15255,16 @@ func (ec *executionContext) fieldContext_AdherenceWeek_target(_ context.Context,
 	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Int")
 }
 
-func (ec *executionContext) _AdherenceWeek_met(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
+func (ec *executionContext) _AdherenceWeek_isMet(ctx context.Context, field graphql.CollectedField, obj *model.AdherenceWeek) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AdherenceWeek_met(ctx, field)
+			return ec.fieldContext_AdherenceWeek_isMet(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Met, nil
+			return obj.IsMet, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -14719,7 +15274,7 @@ func (ec *executionContext) _AdherenceWeek_met(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AdherenceWeek_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AdherenceWeek_isMet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AdherenceWeek", field, false, false, "Boolean")
 }
 
@@ -15108,70 +15663,6 @@ func (ec *executionContext) fieldContext_AftercareCommitment_removedAt(_ context
 	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _AftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareCommitmentPayload_aftercareCommitment(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AftercareCommitment, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
-			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareCommitmentPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitment(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercareCommitmentPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareCommitmentPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareCommitmentPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _AftercareGoal_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15365,70 +15856,6 @@ func (ec *executionContext) fieldContext_AftercareGoal_updatedAt(_ context.Conte
 	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _AftercareGoalPayload_aftercareGoal(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareGoalPayload_aftercareGoal(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AftercareGoal, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
-			return ec.marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareGoalPayload_aftercareGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareGoalPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoal(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AftercareGoalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercareGoalPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercareGoalPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AftercareGoalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercareGoalPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _AftercareGroupComparison_twoOrMoreGroups(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGroupComparison) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15617,16 +16044,16 @@ func (ec *executionContext) fieldContext_AftercarePlan_reviewOn(_ context.Contex
 	return graphql.NewScalarFieldContext("AftercarePlan", field, false, false, "Date")
 }
 
-func (ec *executionContext) _AftercarePlan_reviewDue(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
+func (ec *executionContext) _AftercarePlan_isReviewDue(ctx context.Context, field graphql.CollectedField, obj *domain.AftercarePlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercarePlan_reviewDue(ctx, field)
+			return ec.fieldContext_AftercarePlan_isReviewDue(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercarePlan().ReviewDue(ctx, obj)
+			return ec.Resolvers.AftercarePlan().IsReviewDue(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -15636,7 +16063,7 @@ func (ec *executionContext) _AftercarePlan_reviewDue(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AftercarePlan_reviewDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercarePlan_isReviewDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AftercarePlan", field, true, true, "Boolean")
 }
 
@@ -16067,70 +16494,6 @@ func (ec *executionContext) fieldContext_AftercarePlanEdge_node(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _AftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercarePlanPayload_aftercarePlan(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AftercarePlan, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
-			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_AftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercarePlanPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlan(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _AftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.AftercarePlanPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_AftercarePlanPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_AftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "AftercarePlanPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _ApiKey_id(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16411,16 +16774,16 @@ func (ec *executionContext) fieldContext_ApiKey_expiresAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ApiKey", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApiKey_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.APIKey) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ApiKey_active(ctx, field)
+			return ec.fieldContext_ApiKey_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ApiKey().Active(ctx, obj)
+			return ec.Resolvers.ApiKey().IsActive(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -16430,7 +16793,7 @@ func (ec *executionContext) _ApiKey_active(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ApiKey_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_ApiKey_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiKey", field, true, true, "Boolean")
 }
 
@@ -17883,6 +18246,70 @@ func (ec *executionContext) fieldContext_BeginTotpEnrollmentPayload_userErrors(_
 	return fc, nil
 }
 
+func (ec *executionContext) _CancelAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.CancelAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CancelAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CancelAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CancelAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CancelAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CancelAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CancelAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CancelAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CancelAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CareEpisode_id(ctx context.Context, field graphql.CollectedField, obj *domain.CareEpisode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18892,16 +19319,16 @@ func (ec *executionContext) fieldContext_Certification_expiresOn(_ context.Conte
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "Date")
 }
 
-func (ec *executionContext) _Certification_expired(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
+func (ec *executionContext) _Certification_isExpired(ctx context.Context, field graphql.CollectedField, obj *model.Certification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Certification_expired(ctx, field)
+			return ec.fieldContext_Certification_isExpired(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Expired, nil
+			return obj.IsExpired, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -18911,7 +19338,7 @@ func (ec *executionContext) _Certification_expired(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Certification_expired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Certification_isExpired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Certification", field, false, false, "Boolean")
 }
 
@@ -19153,13 +19580,13 @@ func (ec *executionContext) fieldContext_CheckIn_occurredOn(_ context.Context, f
 	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "Date")
 }
 
-func (ec *executionContext) _CheckIn_abstinent(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
+func (ec *executionContext) _CheckIn_isAbstinent(ctx context.Context, field graphql.CollectedField, obj *domain.CheckIn) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CheckIn_abstinent(ctx, field)
+			return ec.fieldContext_CheckIn_isAbstinent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Abstinent, nil
@@ -19172,7 +19599,7 @@ func (ec *executionContext) _CheckIn_abstinent(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_CheckIn_abstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CheckIn_isAbstinent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CheckIn", field, false, false, "Boolean")
 }
 
@@ -19533,6 +19960,70 @@ func (ec *executionContext) fieldContext_CommitmentAdherence_weeks(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AdherenceWeek(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompleteAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.CompleteAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompleteAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CompleteAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompleteAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompleteAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CompleteAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompleteAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompleteAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompleteAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20235,6 +20726,70 @@ func (ec *executionContext) fieldContext_CorrectCareEpisodePayload_userErrors(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _CreateAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.CreateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CreateApiKeyPayload_apiKey(ctx context.Context, field graphql.CollectedField, obj *model.CreateAPIKeyPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20632,6 +21187,134 @@ func (ec *executionContext) _CreatePeerPayload_userErrors(ctx context.Context, f
 func (ec *executionContext) fieldContext_CreatePeerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CreatePeerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.CreateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateUserPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CreateUserPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateUserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreateUserPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CreateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreateUserPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreateUserPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreateUserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeactivateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.DeactivateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeactivateUserPayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeactivateUserPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeactivateUserPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeactivateUserPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeactivateUserPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeactivateUserPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeactivateUserPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeactivateUserPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -21875,13 +22558,13 @@ func (ec *executionContext) fieldContext_Group_house(_ context.Context, field gr
 	return fc, nil
 }
 
-func (ec *executionContext) _Group_active(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
+func (ec *executionContext) _Group_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.Group) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Group_active(ctx, field)
+			return ec.fieldContext_Group_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Active, nil
@@ -21894,7 +22577,7 @@ func (ec *executionContext) _Group_active(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Group_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Group_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Group", field, false, false, "Boolean")
 }
 
@@ -22334,70 +23017,6 @@ func (ec *executionContext) _GroupMembership_leftAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_GroupMembership_leftAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupMembership", field, false, false, "DateTime")
-}
-
-func (ec *executionContext) _GroupMembershipPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.GroupMembershipPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupMembershipPayload_groupMembership(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.GroupMembership, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_GroupMembershipPayload_groupMembership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "GroupMembershipPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembership(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _GroupMembershipPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.GroupMembershipPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GroupMembershipPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_GroupMembershipPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "GroupMembershipPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _House_id(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
@@ -23186,6 +23805,134 @@ func (ec *executionContext) _IssuePasswordResetPayload_userErrors(ctx context.Co
 func (ec *executionContext) fieldContext_IssuePasswordResetPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "IssuePasswordResetPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JoinGroupPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.JoinGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JoinGroupPayload_groupMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupMembership, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_JoinGroupPayload_groupMembership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JoinGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JoinGroupPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.JoinGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_JoinGroupPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_JoinGroupPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JoinGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LeaveGroupPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.LeaveGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaveGroupPayload_groupMembership(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupMembership, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LeaveGroupPayload_groupMembership(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LeaveGroupPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LeaveGroupPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.LeaveGroupPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LeaveGroupPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LeaveGroupPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LeaveGroupPayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -25728,8 +26475,8 @@ func (ec *executionContext) _Mutation_joinGroup(ctx context.Context, field graph
 			return ec.Resolvers.Mutation().JoinGroup(ctx, fc.Args["input"].(model.JoinGroupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
-			return ec.marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.JoinGroupPayload) graphql.Marshaler {
+			return ec.marshalNJoinGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐJoinGroupPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25742,7 +26489,7 @@ func (ec *executionContext) fieldContext_Mutation_joinGroup(ctx context.Context,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembershipPayload(ctx, field)
+			return ec.childFields_JoinGroupPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -25772,8 +26519,8 @@ func (ec *executionContext) _Mutation_leaveGroup(ctx context.Context, field grap
 			return ec.Resolvers.Mutation().LeaveGroup(ctx, fc.Args["input"].(model.LeaveGroupInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
-			return ec.marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LeaveGroupPayload) graphql.Marshaler {
+			return ec.marshalNLeaveGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐLeaveGroupPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25786,7 +26533,7 @@ func (ec *executionContext) fieldContext_Mutation_leaveGroup(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembershipPayload(ctx, field)
+			return ec.childFields_LeaveGroupPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26608,8 +27355,8 @@ func (ec *executionContext) _Mutation_createAftercarePlan(ctx context.Context, f
 			return ec.Resolvers.Mutation().CreateAftercarePlan(ctx, fc.Args["input"].(model.CreateAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNCreateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26622,7 +27369,7 @@ func (ec *executionContext) fieldContext_Mutation_createAftercarePlan(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_CreateAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26652,8 +27399,8 @@ func (ec *executionContext) _Mutation_updateAftercarePlan(ctx context.Context, f
 			return ec.Resolvers.Mutation().UpdateAftercarePlan(ctx, fc.Args["input"].(model.UpdateAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNUpdateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26666,7 +27413,7 @@ func (ec *executionContext) fieldContext_Mutation_updateAftercarePlan(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_UpdateAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26693,11 +27440,11 @@ func (ec *executionContext) _Mutation_activateAftercarePlan(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ActivateAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+			return ec.Resolvers.Mutation().ActivateAftercarePlan(ctx, fc.Args["input"].(model.ActivateAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActivateAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNActivateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐActivateAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26710,7 +27457,7 @@ func (ec *executionContext) fieldContext_Mutation_activateAftercarePlan(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_ActivateAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26737,11 +27484,11 @@ func (ec *executionContext) _Mutation_completeAftercarePlan(ctx context.Context,
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CompleteAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+			return ec.Resolvers.Mutation().CompleteAftercarePlan(ctx, fc.Args["input"].(model.CompleteAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CompleteAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNCompleteAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26754,7 +27501,7 @@ func (ec *executionContext) fieldContext_Mutation_completeAftercarePlan(ctx cont
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_CompleteAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26781,11 +27528,11 @@ func (ec *executionContext) _Mutation_cancelAftercarePlan(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CancelAftercarePlan(ctx, fc.Args["input"].(model.AftercarePlanStatusInput))
+			return ec.Resolvers.Mutation().CancelAftercarePlan(ctx, fc.Args["input"].(model.CancelAftercarePlanInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-			return ec.marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CancelAftercarePlanPayload) graphql.Marshaler {
+			return ec.marshalNCancelAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCancelAftercarePlanPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26798,7 +27545,7 @@ func (ec *executionContext) fieldContext_Mutation_cancelAftercarePlan(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlanPayload(ctx, field)
+			return ec.childFields_CancelAftercarePlanPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26828,8 +27575,8 @@ func (ec *executionContext) _Mutation_addAftercareGoal(ctx context.Context, fiel
 			return ec.Resolvers.Mutation().AddAftercareGoal(ctx, fc.Args["input"].(model.AddAftercareGoalInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
-			return ec.marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AddAftercareGoalPayload) graphql.Marshaler {
+			return ec.marshalNAddAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareGoalPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26842,7 +27589,7 @@ func (ec *executionContext) fieldContext_Mutation_addAftercareGoal(ctx context.C
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoalPayload(ctx, field)
+			return ec.childFields_AddAftercareGoalPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26872,8 +27619,8 @@ func (ec *executionContext) _Mutation_updateAftercareGoal(ctx context.Context, f
 			return ec.Resolvers.Mutation().UpdateAftercareGoal(ctx, fc.Args["input"].(model.UpdateAftercareGoalInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
-			return ec.marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAftercareGoalPayload) graphql.Marshaler {
+			return ec.marshalNUpdateAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26886,7 +27633,7 @@ func (ec *executionContext) fieldContext_Mutation_updateAftercareGoal(ctx contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoalPayload(ctx, field)
+			return ec.childFields_UpdateAftercareGoalPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26916,8 +27663,8 @@ func (ec *executionContext) _Mutation_addAftercareCommitment(ctx context.Context
 			return ec.Resolvers.Mutation().AddAftercareCommitment(ctx, fc.Args["input"].(model.AddAftercareCommitmentInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AddAftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNAddAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26930,7 +27677,7 @@ func (ec *executionContext) fieldContext_Mutation_addAftercareCommitment(ctx con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+			return ec.childFields_AddAftercareCommitmentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -26960,8 +27707,8 @@ func (ec *executionContext) _Mutation_updateAftercareCommitment(ctx context.Cont
 			return ec.Resolvers.Mutation().UpdateAftercareCommitment(ctx, fc.Args["input"].(model.UpdateAftercareCommitmentInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateAftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNUpdateAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareCommitmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -26974,7 +27721,7 @@ func (ec *executionContext) fieldContext_Mutation_updateAftercareCommitment(ctx 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+			return ec.childFields_UpdateAftercareCommitmentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27004,8 +27751,8 @@ func (ec *executionContext) _Mutation_removeAftercareCommitment(ctx context.Cont
 			return ec.Resolvers.Mutation().RemoveAftercareCommitment(ctx, fc.Args["input"].(model.RemoveAftercareCommitmentInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-			return ec.marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RemoveAftercareCommitmentPayload) graphql.Marshaler {
+			return ec.marshalNRemoveAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27018,7 +27765,7 @@ func (ec *executionContext) fieldContext_Mutation_removeAftercareCommitment(ctx 
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitmentPayload(ctx, field)
+			return ec.childFields_RemoveAftercareCommitmentPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27180,8 +27927,8 @@ func (ec *executionContext) _Mutation_createUser(ctx context.Context, field grap
 			return ec.Resolvers.Mutation().CreateUser(ctx, fc.Args["input"].(model.CreateUserInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
+			return ec.marshalNCreateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateUserPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27194,7 +27941,7 @@ func (ec *executionContext) fieldContext_Mutation_createUser(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_CreateUserPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27224,8 +27971,8 @@ func (ec *executionContext) _Mutation_updateUserRole(ctx context.Context, field 
 			return ec.Resolvers.Mutation().UpdateUserRole(ctx, fc.Args["input"].(model.UpdateUserRoleInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
+			return ec.marshalNUpdateUserRolePayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27238,7 +27985,7 @@ func (ec *executionContext) fieldContext_Mutation_updateUserRole(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_UpdateUserRolePayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27268,8 +28015,8 @@ func (ec *executionContext) _Mutation_deactivateUser(ctx context.Context, field 
 			return ec.Resolvers.Mutation().DeactivateUser(ctx, fc.Args["input"].(model.DeactivateUserInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-			return ec.marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeactivateUserPayload) graphql.Marshaler {
+			return ec.marshalNDeactivateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐDeactivateUserPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -27282,7 +28029,7 @@ func (ec *executionContext) fieldContext_Mutation_deactivateUser(ctx context.Con
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserPayload(ctx, field)
+			return ec.childFields_DeactivateUserPayload(ctx, field)
 		},
 	}
 	defer func() {
@@ -27743,13 +28490,13 @@ func (ec *executionContext) fieldContext_OutcomeCount_value(_ context.Context, f
 	return graphql.NewScalarFieldContext("OutcomeCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _OutcomeCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OutcomeCount_isSuppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeCount_suppressed(ctx, field)
+			return ec.fieldContext_OutcomeCount_isSuppressed(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Suppressed, nil
@@ -27762,7 +28509,7 @@ func (ec *executionContext) _OutcomeCount_suppressed(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_OutcomeCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_OutcomeCount_isSuppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OutcomeCount", field, false, false, "Boolean")
 }
 
@@ -27789,13 +28536,13 @@ func (ec *executionContext) fieldContext_OutcomeFigure_value(_ context.Context, 
 	return graphql.NewScalarFieldContext("OutcomeFigure", field, false, false, "Float")
 }
 
-func (ec *executionContext) _OutcomeFigure_suppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeFigure) (ret graphql.Marshaler) {
+func (ec *executionContext) _OutcomeFigure_isSuppressed(ctx context.Context, field graphql.CollectedField, obj *domain.OutcomeFigure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_OutcomeFigure_suppressed(ctx, field)
+			return ec.fieldContext_OutcomeFigure_isSuppressed(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Suppressed, nil
@@ -27808,7 +28555,7 @@ func (ec *executionContext) _OutcomeFigure_suppressed(ctx context.Context, field
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_OutcomeFigure_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_OutcomeFigure_isSuppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("OutcomeFigure", field, false, false, "Boolean")
 }
 
@@ -28839,13 +29586,13 @@ func (ec *executionContext) fieldContext_Peer_hasCapacity(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Peer", field, true, true, "Boolean")
 }
 
-func (ec *executionContext) _Peer_active(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
+func (ec *executionContext) _Peer_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.Peer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Peer_active(ctx, field)
+			return ec.fieldContext_Peer_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Active, nil
@@ -28858,7 +29605,7 @@ func (ec *executionContext) _Peer_active(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Peer_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Peer_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Peer", field, false, false, "Boolean")
 }
 
@@ -29294,13 +30041,13 @@ func (ec *executionContext) fieldContext_PeerAssignment_endReason(_ context.Cont
 	return graphql.NewScalarFieldContext("PeerAssignment", field, false, false, "String")
 }
 
-func (ec *executionContext) _PeerAssignment_current(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
+func (ec *executionContext) _PeerAssignment_isCurrent(ctx context.Context, field graphql.CollectedField, obj *domain.PeerAssignment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PeerAssignment_current(ctx, field)
+			return ec.fieldContext_PeerAssignment_isCurrent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Current(), nil
@@ -29313,7 +30060,7 @@ func (ec *executionContext) _PeerAssignment_current(ctx context.Context, field g
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_PeerAssignment_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_PeerAssignment_isCurrent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PeerAssignment", field, true, false, "Boolean")
 }
 
@@ -31634,16 +32381,16 @@ func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_total(_ conte
 	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, false, false, "Int")
 }
 
-func (ec *executionContext) _RecoveryCapitalAssessment_sustainedRemissionLikely(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCapitalAssessment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field)
+			return ec.fieldContext_RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.RecoveryCapitalAssessment().SustainedRemissionLikely(ctx, obj)
+			return ec.Resolvers.RecoveryCapitalAssessment().IsSustainedRemissionLikely(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -31653,7 +32400,7 @@ func (ec *executionContext) _RecoveryCapitalAssessment_sustainedRemissionLikely(
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_sustainedRemissionLikely(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_isSustainedRemissionLikely(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RecoveryCapitalAssessment", field, true, true, "Boolean")
 }
 
@@ -31996,27 +32743,68 @@ func (ec *executionContext) fieldContext_RecoveryStartDateChange_recordedBy(_ co
 	return fc, nil
 }
 
-func (ec *executionContext) _ResetPasswordPayload_done(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _RemoveAftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.RemoveAftercareCommitmentPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ResetPasswordPayload_done(ctx, field)
+			return ec.fieldContext_RemoveAftercareCommitmentPayload_aftercareCommitment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Done, nil
+			return obj.AftercareCommitment, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RemoveAftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RemoveAftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RemoveAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemoveAftercareCommitmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ResetPasswordPayload_done(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResetPasswordPayload", field, false, false, "Boolean")
+func (ec *executionContext) fieldContext_RemoveAftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ResetPasswordPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ResetPasswordPayload) (ret graphql.Marshaler) {
@@ -32317,13 +33105,13 @@ func (ec *executionContext) fieldContext_Residency_moveOutNote(_ context.Context
 	return graphql.NewScalarFieldContext("Residency", field, false, false, "String")
 }
 
-func (ec *executionContext) _Residency_current(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
+func (ec *executionContext) _Residency_isCurrent(ctx context.Context, field graphql.CollectedField, obj *domain.Residency) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Residency_current(ctx, field)
+			return ec.fieldContext_Residency_isCurrent(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Current(), nil
@@ -32336,7 +33124,7 @@ func (ec *executionContext) _Residency_current(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Residency_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Residency_isCurrent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Residency", field, true, false, "Boolean")
 }
 
@@ -33887,13 +34675,13 @@ func (ec *executionContext) fieldContext_Update_occurredAt(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Update", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _Update_shareable(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
+func (ec *executionContext) _Update_isShareable(ctx context.Context, field graphql.CollectedField, obj *domain.Update) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Update_shareable(ctx, field)
+			return ec.fieldContext_Update_isShareable(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Shareable, nil
@@ -33906,7 +34694,7 @@ func (ec *executionContext) _Update_shareable(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Update_shareable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Update_isShareable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Update", field, false, false, "Boolean")
 }
 
@@ -33963,6 +34751,198 @@ func (ec *executionContext) _Update_recordedAt(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Update_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Update", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _UpdateAftercareCommitmentPayload_aftercareCommitment(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareCommitmentPayload_aftercareCommitment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareCommitment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalOAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareCommitmentPayload_aftercareCommitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercareCommitmentPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareCommitmentPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareCommitmentPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareCommitmentPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareCommitmentPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercareGoalPayload_aftercareGoal(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareGoalPayload_aftercareGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercareGoal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalOAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareGoalPayload_aftercareGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercareGoalPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercareGoalPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercareGoalPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercareGoalPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercareGoalPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercarePlanPayload_aftercarePlan(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercarePlanPayload_aftercarePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AftercarePlan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
+			return ec.marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercarePlanPayload_aftercarePlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercarePlan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateAftercarePlanPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateAftercarePlanPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateAftercarePlanPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateAftercarePlanPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateAftercarePlanPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _UpdateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Update]) (ret graphql.Marshaler) {
@@ -34459,6 +35439,70 @@ func (ec *executionContext) fieldContext_UpdatePeerPayload_userErrors(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _UpdateUserRolePayload_user(ctx context.Context, field graphql.CollectedField, obj *model.UpdateUserRolePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateUserRolePayload_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateUserRolePayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateUserRolePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateUserRolePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UpdateUserRolePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateUserRolePayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateUserRolePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateUserRolePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34551,13 +35595,13 @@ func (ec *executionContext) fieldContext_User_role(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("User", field, false, false, "Role")
 }
 
-func (ec *executionContext) _User_active(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
+func (ec *executionContext) _User_isActive(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_User_active(ctx, field)
+			return ec.fieldContext_User_isActive(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.Active, nil
@@ -34570,17 +35614,17 @@ func (ec *executionContext) _User_active(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_User_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_User_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _User_totpEnabled(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
+func (ec *executionContext) _User_isTotpEnabled(ctx context.Context, field graphql.CollectedField, obj *domain.User) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_User_totpEnabled(ctx, field)
+			return ec.fieldContext_User_isTotpEnabled(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			return obj.TOTPEnabled(), nil
@@ -34593,7 +35637,7 @@ func (ec *executionContext) _User_totpEnabled(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_User_totpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_User_isTotpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, true, false, "Boolean")
 }
 
@@ -34840,70 +35884,6 @@ func (ec *executionContext) fieldContext_UserError_code(_ context.Context, field
 	return graphql.NewScalarFieldContext("UserError", field, false, false, "UserErrorCode")
 }
 
-func (ec *executionContext) _UserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.UserPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_UserPayload_user(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.User, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *domain.User) graphql.Marshaler {
-			return ec.marshalOUser2ᚖcarejourneyᚋserverᚋdomainᚐUser(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_UserPayload_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "UserPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_User(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _UserPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.UserPayload) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_UserPayload_userErrors(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UserErrors, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
-			return ec.marshalNUserError2ᚕᚖcarejourneyᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_UserPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "UserPayload",
-		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_UserError(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Viewer_user(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34959,16 +35939,16 @@ func (ec *executionContext) fieldContext_Viewer_sessionExpiresAt(_ context.Conte
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "DateTime")
 }
 
-func (ec *executionContext) _Viewer_totpEnabled(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+func (ec *executionContext) _Viewer_isTotpEnabled(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_totpEnabled(ctx, field)
+			return ec.fieldContext_Viewer_isTotpEnabled(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.TotpEnabled, nil
+			return obj.IsTotpEnabled, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -34978,20 +35958,20 @@ func (ec *executionContext) _Viewer_totpEnabled(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_totpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_isTotpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _Viewer_totpEnrollmentRequired(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+func (ec *executionContext) _Viewer_isTotpEnrollmentRequired(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Viewer_totpEnrollmentRequired(ctx, field)
+			return ec.fieldContext_Viewer_isTotpEnrollmentRequired(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.TotpEnrollmentRequired, nil
+			return obj.IsTotpEnrollmentRequired, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -35001,7 +35981,7 @@ func (ec *executionContext) _Viewer_totpEnrollmentRequired(ctx context.Context, 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_totpEnrollmentRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_isTotpEnrollmentRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Boolean")
 }
 
@@ -36333,6 +37313,48 @@ func UnmarshalAcceptInvitationInput(ctx context.Context, raw any) (model.AcceptI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputActivateAftercarePlanInput(ctx context.Context, obj any) (model.ActivateAftercarePlanInput, error) {
+	var it model.ActivateAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"aftercarePlanId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AftercarePlanID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalActivateAftercarePlanInput unmarshals raw into the ActivateAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalActivateAftercarePlanInput(ctx context.Context, raw any) (model.ActivateAftercarePlanInput, error) {
+	var out model.ActivateAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActivateAftercarePlanInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddAftercareCommitmentInput(ctx context.Context, obj any) (model.AddAftercareCommitmentInput, error) {
 	var it model.AddAftercareCommitmentInput
 	if obj == nil {
@@ -36613,48 +37635,6 @@ func UnmarshalAdmitMemberInput(ctx context.Context, raw any) (model.AdmitMemberI
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputAftercarePlanStatusInput(ctx context.Context, obj any) (model.AftercarePlanStatusInput, error) {
-	var it model.AftercarePlanStatusInput
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"aftercarePlanId"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "aftercarePlanId":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
-			data, err := ec.unmarshalNID2string(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AftercarePlanID = data
-		}
-	}
-	return it, nil
-}
-
-// UnmarshalAftercarePlanStatusInput unmarshals raw into the AftercarePlanStatusInput input type, using the
-// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
-// object that was not passed as a field argument.
-//
-// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
-// and the returned error says so.
-func UnmarshalAftercarePlanStatusInput(ctx context.Context, raw any) (model.AftercarePlanStatusInput, error) {
-	var out model.AftercarePlanStatusInput
-	err := graphql.UnmarshalNamedInputFromContext(ctx, "AftercarePlanStatusInput", raw, &out)
-	return out, err
-}
-
 func (ec *executionContext) unmarshalInputAssignPeerInput(ctx context.Context, obj any) (model.AssignPeerInput, error) {
 	var it model.AssignPeerInput
 	if obj == nil {
@@ -36879,6 +37859,48 @@ func UnmarshalBeginTotpEnrollmentInput(ctx context.Context, raw any) (model.Begi
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCancelAftercarePlanInput(ctx context.Context, obj any) (model.CancelAftercarePlanInput, error) {
+	var it model.CancelAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"aftercarePlanId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AftercarePlanID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCancelAftercarePlanInput unmarshals raw into the CancelAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCancelAftercarePlanInput(ctx context.Context, raw any) (model.CancelAftercarePlanInput, error) {
+	var out model.CancelAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CancelAftercarePlanInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCareLevelChangeFilter(ctx context.Context, obj any) (model.CareLevelChangeFilter, error) {
 	var it model.CareLevelChangeFilter
 	if obj == nil {
@@ -37097,6 +38119,48 @@ func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Contex
 func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePasswordInput, error) {
 	var out model.ChangePasswordInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChangePasswordInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCompleteAftercarePlanInput(ctx context.Context, obj any) (model.CompleteAftercarePlanInput, error) {
+	var it model.CompleteAftercarePlanInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"aftercarePlanId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "aftercarePlanId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aftercarePlanId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AftercarePlanID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompleteAftercarePlanInput unmarshals raw into the CompleteAftercarePlanInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompleteAftercarePlanInput(ctx context.Context, raw any) (model.CompleteAftercarePlanInput, error) {
+	var out model.CompleteAftercarePlanInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompleteAftercarePlanInput", raw, &out)
 	return out, err
 }
 
@@ -38175,7 +39239,7 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kinds", "timesOfDay", "modality", "facilitatorId", "active", "search"}
+	fieldsInOrder := [...]string{"kinds", "timesOfDay", "modality", "facilitatorId", "isActive", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38210,13 +39274,13 @@ func (ec *executionContext) unmarshalInputGroupFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.FacilitatorID = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		case "search":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -38872,20 +39936,20 @@ func (ec *executionContext) unmarshalInputPeerFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"active", "language", "alumniOnly", "hasCapacity", "search"}
+	fieldsInOrder := [...]string{"isActive", "language", "isAlumniOnly", "hasCapacity", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		case "language":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -38893,13 +39957,13 @@ func (ec *executionContext) unmarshalInputPeerFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Language = data
-		case "alumniOnly":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alumniOnly"))
+		case "isAlumniOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isAlumniOnly"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.AlumniOnly = data
+			it.IsAlumniOnly = data
 		case "hasCapacity":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCapacity"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -38942,7 +40006,7 @@ func (ec *executionContext) unmarshalInputPostUpdateInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"memberId", "body", "shareable", "occurredAt"}
+	fieldsInOrder := [...]string{"memberId", "body", "isShareable", "occurredAt"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38963,13 +40027,13 @@ func (ec *executionContext) unmarshalInputPostUpdateInput(ctx context.Context, o
 				return it, err
 			}
 			it.Body = data
-		case "shareable":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shareable"))
+		case "isShareable":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isShareable"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Shareable = data
+			it.IsShareable = data
 		case "occurredAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("occurredAt"))
 			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
@@ -39054,7 +40118,7 @@ func (ec *executionContext) unmarshalInputRecordCheckInInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"aftercarePlanId", "occurredOn", "abstinent", "craving", "copingSkills", "note"}
+	fieldsInOrder := [...]string{"aftercarePlanId", "occurredOn", "isAbstinent", "craving", "copingSkills", "note"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -39075,13 +40139,13 @@ func (ec *executionContext) unmarshalInputRecordCheckInInput(ctx context.Context
 				return it, err
 			}
 			it.OccurredOn = data
-		case "abstinent":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("abstinent"))
+		case "isAbstinent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isAbstinent"))
 			data, err := ec.unmarshalNBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Abstinent = data
+			it.IsAbstinent = data
 		case "craving":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("craving"))
 			data, err := ec.unmarshalNInt2int(ctx, v)
@@ -39940,7 +41004,7 @@ func (ec *executionContext) unmarshalInputUpdateGroupInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"groupId", "name", "description", "modality", "location", "timeZone", "schedule", "facilitatorPeerIds", "facilitatorUserIds", "active"}
+	fieldsInOrder := [...]string{"groupId", "name", "description", "modality", "location", "timeZone", "schedule", "facilitatorPeerIds", "facilitatorUserIds", "isActive"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40010,13 +41074,13 @@ func (ec *executionContext) unmarshalInputUpdateGroupInput(ctx context.Context, 
 				return it, err
 			}
 			it.FacilitatorUserIds = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		}
 	}
 	return it, nil
@@ -40276,7 +41340,7 @@ func (ec *executionContext) unmarshalInputUpdatePeerInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"peerId", "name", "bio", "certification", "clearCertification", "recoveryStartDate", "languages", "specialties", "caseloadLimit", "active"}
+	fieldsInOrder := [...]string{"peerId", "name", "bio", "certification", "clearCertification", "recoveryStartDate", "languages", "specialties", "caseloadLimit", "isActive"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40346,13 +41410,13 @@ func (ec *executionContext) unmarshalInputUpdatePeerInput(ctx context.Context, o
 				return it, err
 			}
 			it.CaseloadLimit = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		}
 	}
 	return it, nil
@@ -40430,7 +41494,7 @@ func (ec *executionContext) unmarshalInputUserFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"role", "active", "search"}
+	fieldsInOrder := [...]string{"role", "isActive", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -40444,13 +41508,13 @@ func (ec *executionContext) unmarshalInputUserFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Role = data
-		case "active":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("active"))
+		case "isActive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isActive"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Active = data
+			it.IsActive = data
 		case "search":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -40772,6 +41836,120 @@ func (ec *executionContext) _AcceptInvitationPayload(ctx context.Context, sel as
 	return out
 }
 
+var activateAftercarePlanPayloadImplementors = []string{"ActivateAftercarePlanPayload"}
+
+func (ec *executionContext) _ActivateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ActivateAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activateAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivateAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._ActivateAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ActivateAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var addAftercareCommitmentPayloadImplementors = []string{"AddAftercareCommitmentPayload"}
+
+func (ec *executionContext) _AddAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddAftercareCommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addAftercareCommitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddAftercareCommitmentPayload")
+		case "aftercareCommitment":
+			out.Values[i] = ec._AddAftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AddAftercareCommitmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var addAftercareGoalPayloadImplementors = []string{"AddAftercareGoalPayload"}
+
+func (ec *executionContext) _AddAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddAftercareGoalPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addAftercareGoalPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddAftercareGoalPayload")
+		case "aftercareGoal":
+			out.Values[i] = ec._AddAftercareGoalPayload_aftercareGoal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._AddAftercareGoalPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var addFamilyContactPayloadImplementors = []string{"AddFamilyContactPayload"}
 
 func (ec *executionContext) _AddFamilyContactPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddFamilyContactPayload) graphql.Marshaler {
@@ -40836,8 +42014,8 @@ func (ec *executionContext) _AdherenceWeek(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "met":
-			out.Values[i] = ec._AdherenceWeek_met(ctx, field, obj)
+		case "isMet":
+			out.Values[i] = ec._AdherenceWeek_isMet(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40988,44 +42166,6 @@ func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.Se
 	return out
 }
 
-var aftercareCommitmentPayloadImplementors = []string{"AftercareCommitmentPayload"}
-
-func (ec *executionContext) _AftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercareCommitmentPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AftercareCommitmentPayload")
-		case "aftercareCommitment":
-			out.Values[i] = ec._AftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._AftercareCommitmentPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var aftercareGoalImplementors = []string{"AftercareGoal", "Node"}
 
 func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercareGoal) graphql.Marshaler {
@@ -41077,44 +42217,6 @@ func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._AftercareGoal_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var aftercareGoalPayloadImplementors = []string{"AftercareGoalPayload"}
-
-func (ec *executionContext) _AftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercareGoalPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AftercareGoalPayload")
-		case "aftercareGoal":
-			out.Values[i] = ec._AftercareGoalPayload_aftercareGoal(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._AftercareGoalPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -41208,11 +42310,11 @@ func (ec *executionContext) _AftercarePlan(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "reviewDue":
+		case "isReviewDue":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._AftercarePlan_reviewDue(ctx, field, obj)
+					return ec._AftercarePlan_isReviewDue(ctx, field, obj)
 				})
 		case "author":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -41363,44 +42465,6 @@ func (ec *executionContext) _AftercarePlanEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var aftercarePlanPayloadImplementors = []string{"AftercarePlanPayload"}
-
-func (ec *executionContext) _AftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AftercarePlanPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, aftercarePlanPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("AftercarePlanPayload")
-		case "aftercarePlan":
-			out.Values[i] = ec._AftercarePlanPayload_aftercarePlan(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._AftercarePlanPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var apiKeyImplementors = []string{"ApiKey", "Node"}
 
 func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, obj *domain.APIKey) graphql.Marshaler {
@@ -41470,11 +42534,11 @@ func (ec *executionContext) _ApiKey(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "active":
+		case "isActive":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._ApiKey_active(ctx, field, obj)
+					return ec._ApiKey_isActive(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -42116,6 +43180,44 @@ func (ec *executionContext) _BeginTotpEnrollmentPayload(ctx context.Context, sel
 	return out
 }
 
+var cancelAftercarePlanPayloadImplementors = []string{"CancelAftercarePlanPayload"}
+
+func (ec *executionContext) _CancelAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CancelAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cancelAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CancelAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._CancelAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CancelAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var careEpisodeImplementors = []string{"CareEpisode", "Node"}
 
 func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionSet, obj *domain.CareEpisode) graphql.Marshaler {
@@ -42470,8 +43572,8 @@ func (ec *executionContext) _Certification(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "expired":
-			out.Values[i] = ec._Certification_expired(ctx, field, obj)
+		case "isExpired":
+			out.Values[i] = ec._Certification_isExpired(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -42600,8 +43702,8 @@ func (ec *executionContext) _CheckIn(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "abstinent":
-			out.Values[i] = ec._CheckIn_abstinent(ctx, field, obj)
+		case "isAbstinent":
+			out.Values[i] = ec._CheckIn_isAbstinent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -42753,6 +43855,44 @@ func (ec *executionContext) _CommitmentAdherence(ctx context.Context, sel ast.Se
 			}
 		case "weeks":
 			out.Values[i] = ec._CommitmentAdherence_weeks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var completeAftercarePlanPayloadImplementors = []string{"CompleteAftercarePlanPayload"}
+
+func (ec *executionContext) _CompleteAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CompleteAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, completeAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompleteAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._CompleteAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CompleteAftercarePlanPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43025,6 +44165,44 @@ func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel 
 	return out
 }
 
+var createAftercarePlanPayloadImplementors = []string{"CreateAftercarePlanPayload"}
+
+func (ec *executionContext) _CreateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._CreateAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createApiKeyPayloadImplementors = []string{"CreateApiKeyPayload"}
 
 func (ec *executionContext) _CreateApiKeyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateAPIKeyPayload) graphql.Marshaler {
@@ -43238,6 +44416,82 @@ func (ec *executionContext) _CreatePeerPayload(ctx context.Context, sel ast.Sele
 			}
 		case "userErrors":
 			out.Values[i] = ec._CreatePeerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var createUserPayloadImplementors = []string{"CreateUserPayload"}
+
+func (ec *executionContext) _CreateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CreateUserPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createUserPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreateUserPayload")
+		case "user":
+			out.Values[i] = ec._CreateUserPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._CreateUserPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deactivateUserPayloadImplementors = []string{"DeactivateUserPayload"}
+
+func (ec *executionContext) _DeactivateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeactivateUserPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deactivateUserPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeactivateUserPayload")
+		case "user":
+			out.Values[i] = ec._DeactivateUserPayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._DeactivateUserPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43761,8 +45015,8 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_house(ctx, field, obj)
 				})
-		case "active":
-			out.Values[i] = ec._Group_active(ctx, field, obj)
+		case "isActive":
+			out.Values[i] = ec._Group_isActive(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -43930,44 +45184,6 @@ func (ec *executionContext) _GroupMembership(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._GroupMembership_leftAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
-var groupMembershipPayloadImplementors = []string{"GroupMembershipPayload"}
-
-func (ec *executionContext) _GroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, obj *model.GroupMembershipPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("GroupMembershipPayload")
-		case "groupMembership":
-			out.Values[i] = ec._GroupMembershipPayload_groupMembership(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._GroupMembershipPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -44257,6 +45473,82 @@ func (ec *executionContext) _IssuePasswordResetPayload(ctx context.Context, sel 
 			}
 		case "userErrors":
 			out.Values[i] = ec._IssuePasswordResetPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var joinGroupPayloadImplementors = []string{"JoinGroupPayload"}
+
+func (ec *executionContext) _JoinGroupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.JoinGroupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, joinGroupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JoinGroupPayload")
+		case "groupMembership":
+			out.Values[i] = ec._JoinGroupPayload_groupMembership(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._JoinGroupPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var leaveGroupPayloadImplementors = []string{"LeaveGroupPayload"}
+
+func (ec *executionContext) _LeaveGroupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LeaveGroupPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, leaveGroupPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LeaveGroupPayload")
+		case "groupMembership":
+			out.Values[i] = ec._LeaveGroupPayload_groupMembership(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._LeaveGroupPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45464,8 +46756,8 @@ func (ec *executionContext) _OutcomeCount(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "suppressed":
-			out.Values[i] = ec._OutcomeCount_suppressed(ctx, field, obj)
+		case "isSuppressed":
+			out.Values[i] = ec._OutcomeCount_isSuppressed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45502,8 +46794,8 @@ func (ec *executionContext) _OutcomeFigure(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
-		case "suppressed":
-			out.Values[i] = ec._OutcomeFigure_suppressed(ctx, field, obj)
+		case "isSuppressed":
+			out.Values[i] = ec._OutcomeFigure_isSuppressed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45871,8 +47163,8 @@ func (ec *executionContext) _Peer(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Peer_hasCapacity(ctx, field, obj)
 				})
-		case "active":
-			out.Values[i] = ec._Peer_active(ctx, field, obj)
+		case "isActive":
+			out.Values[i] = ec._Peer_isActive(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -45986,8 +47278,8 @@ func (ec *executionContext) _PeerAssignment(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "current":
-			out.Values[i] = ec._PeerAssignment_current(ctx, field, obj)
+		case "isCurrent":
+			out.Values[i] = ec._PeerAssignment_isCurrent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -46767,11 +48059,11 @@ func (ec *executionContext) _RecoveryCapitalAssessment(ctx context.Context, sel 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "sustainedRemissionLikely":
+		case "isSustainedRemissionLikely":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._RecoveryCapitalAssessment_sustainedRemissionLikely(ctx, field, obj)
+					return ec._RecoveryCapitalAssessment_isSustainedRemissionLikely(ctx, field, obj)
 				})
 		case "assessedAt":
 			out.Values[i] = ec._RecoveryCapitalAssessment_assessedAt(ctx, field, obj)
@@ -46936,6 +48228,44 @@ func (ec *executionContext) _RecoveryStartDateChange(ctx context.Context, sel as
 	return out
 }
 
+var removeAftercareCommitmentPayloadImplementors = []string{"RemoveAftercareCommitmentPayload"}
+
+func (ec *executionContext) _RemoveAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RemoveAftercareCommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removeAftercareCommitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemoveAftercareCommitmentPayload")
+		case "aftercareCommitment":
+			out.Values[i] = ec._RemoveAftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RemoveAftercareCommitmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var resetPasswordPayloadImplementors = []string{"ResetPasswordPayload"}
 
 func (ec *executionContext) _ResetPasswordPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ResetPasswordPayload) graphql.Marshaler {
@@ -46947,11 +48277,6 @@ func (ec *executionContext) _ResetPasswordPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ResetPasswordPayload")
-		case "done":
-			out.Values[i] = ec._ResetPasswordPayload_done(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
 		case "userErrors":
 			out.Values[i] = ec._ResetPasswordPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -47065,8 +48390,8 @@ func (ec *executionContext) _Residency(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "current":
-			out.Values[i] = ec._Residency_current(ctx, field, obj)
+		case "isCurrent":
+			out.Values[i] = ec._Residency_isCurrent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -47807,8 +49132,8 @@ func (ec *executionContext) _Update(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "shareable":
-			out.Values[i] = ec._Update_shareable(ctx, field, obj)
+		case "isShareable":
+			out.Values[i] = ec._Update_isShareable(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -47822,6 +49147,120 @@ func (ec *executionContext) _Update(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = ec._Update_recordedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateAftercareCommitmentPayloadImplementors = []string{"UpdateAftercareCommitmentPayload"}
+
+func (ec *executionContext) _UpdateAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAftercareCommitmentPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateAftercareCommitmentPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateAftercareCommitmentPayload")
+		case "aftercareCommitment":
+			out.Values[i] = ec._UpdateAftercareCommitmentPayload_aftercareCommitment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateAftercareCommitmentPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateAftercareGoalPayloadImplementors = []string{"UpdateAftercareGoalPayload"}
+
+func (ec *executionContext) _UpdateAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAftercareGoalPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateAftercareGoalPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateAftercareGoalPayload")
+		case "aftercareGoal":
+			out.Values[i] = ec._UpdateAftercareGoalPayload_aftercareGoal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateAftercareGoalPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateAftercarePlanPayloadImplementors = []string{"UpdateAftercarePlanPayload"}
+
+func (ec *executionContext) _UpdateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateAftercarePlanPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateAftercarePlanPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateAftercarePlanPayload")
+		case "aftercarePlan":
+			out.Values[i] = ec._UpdateAftercarePlanPayload_aftercarePlan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateAftercarePlanPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -48117,6 +49556,44 @@ func (ec *executionContext) _UpdatePeerPayload(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var updateUserRolePayloadImplementors = []string{"UpdateUserRolePayload"}
+
+func (ec *executionContext) _UpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateUserRolePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateUserRolePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateUserRolePayload")
+		case "user":
+			out.Values[i] = ec._UpdateUserRolePayload_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._UpdateUserRolePayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var userImplementors = []string{"User", "Facilitator", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *domain.User) graphql.Marshaler {
@@ -48148,13 +49625,13 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "active":
-			out.Values[i] = ec._User_active(ctx, field, obj)
+		case "isActive":
+			out.Values[i] = ec._User_isActive(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "totpEnabled":
-			out.Values[i] = ec._User_totpEnabled(ctx, field, obj)
+		case "isTotpEnabled":
+			out.Values[i] = ec._User_isTotpEnabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -48305,44 +49782,6 @@ func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var userPayloadImplementors = []string{"UserPayload"}
-
-func (ec *executionContext) _UserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UserPayload) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, userPayloadImplementors)
-
-	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
-	for i, field := range fields {
-		switch field.Name {
-		case "__typename":
-			out.Values[i] = graphql.MarshalString("UserPayload")
-		case "user":
-			out.Values[i] = ec._UserPayload_user(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "userErrors":
-			out.Values[i] = ec._UserPayload_userErrors(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
-		default:
-			panic("unknown field " + strconv.Quote(field.Name))
-		}
-	}
-	out.Dispatch(ctx)
-	if out.Invalids > 0 {
-		return graphql.Null
-	}
-
-	if n := len(deferred.Defers); n > 0 {
-		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
-		ec.ProcessDeferredGroup(deferred)
-	}
-
-	return out
-}
-
 var viewerImplementors = []string{"Viewer"}
 
 func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, obj *model.Viewer) graphql.Marshaler {
@@ -48364,13 +49803,13 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "totpEnabled":
-			out.Values[i] = ec._Viewer_totpEnabled(ctx, field, obj)
+		case "isTotpEnabled":
+			out.Values[i] = ec._Viewer_isTotpEnabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "totpEnrollmentRequired":
-			out.Values[i] = ec._Viewer_totpEnrollmentRequired(ctx, field, obj)
+		case "isTotpEnrollmentRequired":
+			out.Values[i] = ec._Viewer_isTotpEnrollmentRequired(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -48838,14 +50277,43 @@ func (ec *executionContext) marshalNAcceptInvitationPayload2ᚖcarejourneyᚋgra
 	return ec._AcceptInvitationPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNActivateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐActivateAftercarePlanInput(ctx context.Context, v any) (model.ActivateAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputActivateAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActivateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐActivateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.ActivateAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActivateAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._ActivateAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentInput(ctx context.Context, v any) (model.AddAftercareCommitmentInput, error) {
 	res, err := ec.unmarshalInputAddAftercareCommitmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAddAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.AddAftercareCommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AddAftercareCommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._AddAftercareCommitmentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐAddAftercareGoalInput(ctx context.Context, v any) (model.AddAftercareGoalInput, error) {
 	res, err := ec.unmarshalInputAddAftercareGoalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAddAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAddAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, v *model.AddAftercareGoalPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AddAftercareGoalPayload!")
+		return graphql.Null
+	}
+	return ec._AddAftercareGoalPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAddFamilyContactInput2carejourneyᚋgraphᚋmodelᚐAddFamilyContactInput(ctx context.Context, v any) (model.AddFamilyContactInput, error) {
@@ -48960,14 +50428,6 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalNAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercareCommitmentPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AftercareCommitmentPayload!")
-		return graphql.Null
-	}
-	return ec._AftercareCommitmentPayload(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49027,14 +50487,6 @@ var (
 		domain.GoalRelationships:      "RELATIONSHIPS",
 	}
 )
-
-func (ec *executionContext) marshalNAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercareGoalPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AftercareGoalPayload!")
-		return graphql.Null
-	}
-	return ec._AftercareGoalPayload(ctx, sel, v)
-}
 
 func (ec *executionContext) unmarshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, v any) (domain.GoalStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -49126,14 +50578,6 @@ func (ec *executionContext) marshalNAftercarePlanEdge2ᚖcarejourneyᚋgraphᚋm
 	return ec._AftercarePlanEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.AftercarePlanPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AftercarePlanPayload!")
-		return graphql.Null
-	}
-	return ec._AftercarePlanPayload(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus(ctx context.Context, v any) (domain.PlanStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAftercarePlanStatus2carejourneyᚋserverᚋdomainᚐPlanStatus[tmp]
@@ -49163,11 +50607,6 @@ var (
 		domain.PlanCancelled: "CANCELLED",
 	}
 )
-
-func (ec *executionContext) unmarshalNAftercarePlanStatusInput2carejourneyᚋgraphᚋmodelᚐAftercarePlanStatusInput(ctx context.Context, v any) (model.AftercarePlanStatusInput, error) {
-	res, err := ec.unmarshalInputAftercarePlanStatusInput(ctx, v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
 
 func (ec *executionContext) marshalNApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -49577,6 +51016,19 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCancelAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCancelAftercarePlanInput(ctx context.Context, v any) (model.CancelAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputCancelAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCancelAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCancelAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.CancelAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CancelAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._CancelAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49823,6 +51275,19 @@ func (ec *executionContext) marshalNCommitmentAdherence2ᚖcarejourneyᚋgraph�
 	return ec._CommitmentAdherence(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCompleteAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanInput(ctx context.Context, v any) (model.CompleteAftercarePlanInput, error) {
+	res, err := ec.unmarshalInputCompleteAftercarePlanInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCompleteAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCompleteAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.CompleteAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CompleteAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._CompleteAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNConfirmTotpEnrollmentInput2carejourneyᚋgraphᚋmodelᚐConfirmTotpEnrollmentInput(ctx context.Context, v any) (model.ConfirmTotpEnrollmentInput, error) {
 	res, err := ec.unmarshalInputConfirmTotpEnrollmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -49960,6 +51425,14 @@ func (ec *executionContext) unmarshalNCreateAftercarePlanInput2carejourneyᚋgra
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCreateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._CreateAftercarePlanPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCreateApiKeyInput2carejourneyᚋgraphᚋmodelᚐCreateAPIKeyInput(ctx context.Context, v any) (model.CreateAPIKeyInput, error) {
 	res, err := ec.unmarshalInputCreateApiKeyInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50043,6 +51516,14 @@ func (ec *executionContext) unmarshalNCreateUserInput2carejourneyᚋgraphᚋmode
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNCreateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐCreateUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.CreateUserPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreateUserPayload!")
+		return graphql.Null
+	}
+	return ec._CreateUserPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := scalars.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50084,6 +51565,14 @@ func (ec *executionContext) marshalNDayOfWeek2carejourneyᚋgraphᚋmodelᚐDayO
 func (ec *executionContext) unmarshalNDeactivateUserInput2carejourneyᚋgraphᚋmodelᚐDeactivateUserInput(ctx context.Context, v any) (model.DeactivateUserInput, error) {
 	res, err := ec.unmarshalInputDeactivateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeactivateUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐDeactivateUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeactivateUserPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeactivateUserPayload!")
+		return graphql.Null
+	}
+	return ec._DeactivateUserPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDisableTotpInput2carejourneyᚋgraphᚋmodelᚐDisableTotpInput(ctx context.Context, v any) (model.DisableTotpInput, error) {
@@ -50453,14 +51942,6 @@ func (ec *executionContext) marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdo
 	return ec._GroupMembership(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "GroupMembershipPayload!")
-		return graphql.Null
-	}
-	return ec._GroupMembershipPayload(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNHouse2ᚕᚖcarejourneyᚋserverᚋdomainᚐHouseᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.House) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -50712,9 +52193,25 @@ func (ec *executionContext) unmarshalNJoinGroupInput2carejourneyᚋgraphᚋmodel
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNJoinGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐJoinGroupPayload(ctx context.Context, sel ast.SelectionSet, v *model.JoinGroupPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JoinGroupPayload!")
+		return graphql.Null
+	}
+	return ec._JoinGroupPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLeaveGroupInput2carejourneyᚋgraphᚋmodelᚐLeaveGroupInput(ctx context.Context, v any) (model.LeaveGroupInput, error) {
 	res, err := ec.unmarshalInputLeaveGroupInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLeaveGroupPayload2ᚖcarejourneyᚋgraphᚋmodelᚐLeaveGroupPayload(ctx context.Context, sel ast.SelectionSet, v *model.LeaveGroupPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LeaveGroupPayload!")
+		return graphql.Null
+	}
+	return ec._LeaveGroupPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNLevelOutcome2carejourneyᚋserverᚋdomainᚐLevelOutcome(ctx context.Context, sel ast.SelectionSet, v domain.LevelOutcome) graphql.Marshaler {
@@ -51450,6 +52947,14 @@ func (ec *executionContext) unmarshalNRemoveAftercareCommitmentInput2carejourney
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNRemoveAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.RemoveAftercareCommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RemoveAftercareCommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._RemoveAftercareCommitmentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNResetPasswordInput2carejourneyᚋgraphᚋmodelᚐResetPasswordInput(ctx context.Context, v any) (model.ResetPasswordInput, error) {
 	res, err := ec.unmarshalInputResetPasswordInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -51921,14 +53426,38 @@ func (ec *executionContext) unmarshalNUpdateAftercareCommitmentInput2carejourney
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNUpdateAftercareCommitmentPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAftercareCommitmentPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateAftercareCommitmentPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateAftercareCommitmentPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateAftercareGoalInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalInput(ctx context.Context, v any) (model.UpdateAftercareGoalInput, error) {
 	res, err := ec.unmarshalInputUpdateAftercareGoalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNUpdateAftercareGoalPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercareGoalPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAftercareGoalPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateAftercareGoalPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateAftercareGoalPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateAftercarePlanInput2carejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanInput(ctx context.Context, v any) (model.UpdateAftercarePlanInput, error) {
 	res, err := ec.unmarshalInputUpdateAftercarePlanInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateAftercarePlanPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateAftercarePlanPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateAftercarePlanPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateAftercarePlanPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateAftercarePlanPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
@@ -52061,6 +53590,14 @@ func (ec *executionContext) marshalNUpdatePeerPayload2ᚖcarejourneyᚋgraphᚋm
 func (ec *executionContext) unmarshalNUpdateUserRoleInput2carejourneyᚋgraphᚋmodelᚐUpdateUserRoleInput(ctx context.Context, v any) (model.UpdateUserRoleInput, error) {
 	res, err := ec.unmarshalInputUpdateUserRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateUserRolePayload2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateUserRolePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateUserRolePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateUserRolePayload!")
+		return graphql.Null
+	}
+	return ec._UpdateUserRolePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUser2ᚕᚖcarejourneyᚋserverᚋdomainᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.User) graphql.Marshaler {
@@ -52238,14 +53775,6 @@ var (
 		domain.CodeTOTPNotEnabled:         "TOTP_NOT_ENABLED",
 	}
 )
-
-func (ec *executionContext) marshalNUserPayload2ᚖcarejourneyᚋgraphᚋmodelᚐUserPayload(ctx context.Context, sel ast.SelectionSet, v *model.UserPayload) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "UserPayload!")
-		return graphql.Null
-	}
-	return ec._UserPayload(ctx, sel, v)
-}
 
 func (ec *executionContext) marshalNViewer2ᚖcarejourneyᚋgraphᚋmodelᚐViewer(ctx context.Context, sel ast.SelectionSet, v *model.Viewer) graphql.Marshaler {
 	if v == nil {

@@ -7,6 +7,5 @@ import "carejourney/server/domain"
 // the write, while the schema shows the anonymous caller nothing of it.
 type ResetPasswordPayload struct {
 	Account    *domain.User
-	Done       bool
 	UserErrors []*UserError
 }

@@ -29,6 +29,20 @@ type AcceptInvitationPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `activateAftercarePlan`.
+type ActivateAftercarePlanInput struct {
+	// The plan.
+	AftercarePlanID string `json:"aftercarePlanId"`
+}
+
+// The result of `activateAftercarePlan`.
+type ActivateAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `addAftercareCommitment`.
 type AddAftercareCommitmentInput struct {
 	// The plan.
@@ -47,6 +61,14 @@ type AddAftercareCommitmentInput struct {
 	TargetPerWeek *int `json:"targetPerWeek,omitempty"`
 }
 
+// The result of `addAftercareCommitment`.
+type AddAftercareCommitmentPayload struct {
+	// The commitment as it is now.
+	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `addAftercareGoal`.
 type AddAftercareGoalInput struct {
 	// The plan.
@@ -59,6 +81,14 @@ type AddAftercareGoalInput struct {
 	TargetDate *time.Time `json:"targetDate,omitempty"`
 	// How far it got; NOT_STARTED when omitted.
 	Status *domain.GoalStatus `json:"status,omitempty"`
+}
+
+// The result of `addAftercareGoal`.
+type AddAftercareGoalPayload struct {
+	// The goal as it is now.
+	AftercareGoal *domain.AftercareGoal `json:"aftercareGoal,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `addFamilyContact`.
@@ -90,7 +120,7 @@ type AdherenceWeek struct {
 	// The weekly target.
 	Target int `json:"target"`
 	// Whether attended reached the target.
-	Met bool `json:"met"`
+	IsMet bool `json:"isMet"`
 }
 
 // Input of `admitMember`.
@@ -113,36 +143,6 @@ type AdmitMemberPayload struct {
 	Member *domain.Member `json:"member,omitempty"`
 	// Why nothing was written.
 	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of a commitment mutation.
-type AftercareCommitmentPayload struct {
-	// The commitment as it is now.
-	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of a goal mutation.
-type AftercareGoalPayload struct {
-	// The goal as it is now.
-	AftercareGoal *domain.AftercareGoal `json:"aftercareGoal,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// The result of a plan mutation.
-type AftercarePlanPayload struct {
-	// The plan as it is now.
-	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
-}
-
-// Input of `activateAftercarePlan`, `completeAftercarePlan` and `cancelAftercarePlan`.
-type AftercarePlanStatusInput struct {
-	// The plan.
-	AftercarePlanID string `json:"aftercarePlanId"`
 }
 
 // Input of `assignPeer`.
@@ -231,6 +231,20 @@ type BeginTotpEnrollmentPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Input of `cancelAftercarePlan`.
+type CancelAftercarePlanInput struct {
+	// The plan.
+	AftercarePlanID string `json:"aftercarePlanId"`
+}
+
+// The result of `cancelAftercarePlan`.
+type CancelAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Which changes `recentCareLevelChanges` lists.
 type CareLevelChangeFilter struct {
 	// Changes from this many days ago until now, both ends included (366 at most).
@@ -248,7 +262,7 @@ type Certification struct {
 	// When it expires; null when it does not.
 	ExpiresOn *time.Time `json:"expiresOn,omitempty"`
 	// Whether it has expired (in the provider's time zone).
-	Expired bool `json:"expired"`
+	IsExpired bool `json:"isExpired"`
 }
 
 // A certification in an input.
@@ -307,6 +321,20 @@ type CommitmentAdherence struct {
 	Weeks []*AdherenceWeek `json:"weeks"`
 }
 
+// Input of `completeAftercarePlan`.
+type CompleteAftercarePlanInput struct {
+	// The plan.
+	AftercarePlanID string `json:"aftercarePlanId"`
+}
+
+// The result of `completeAftercarePlan`.
+type CompleteAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `confirmTotpEnrollment`.
 type ConfirmTotpEnrollmentInput struct {
 	// The code the authenticator app shows now for the new secret.
@@ -355,6 +383,14 @@ type CreateAftercarePlanInput struct {
 	StartsOn time.Time `json:"startsOn"`
 	// When it is due for review; on or after `startsOn`.
 	ReviewOn time.Time `json:"reviewOn"`
+}
+
+// The result of `createAftercarePlan`.
+type CreateAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Makes an API key for a partner tool. Give `partnerId` (an existing partner) or `partnerName` (a new one).
@@ -515,10 +551,26 @@ type CreateUserInput struct {
 	Password string `json:"password"`
 }
 
+// The result of `createUser`.
+type CreateUserPayload struct {
+	// The user as written; null when nothing was.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `deactivateUser`.
 type DeactivateUserInput struct {
 	// The user.
 	UserID string `json:"userId"`
+}
+
+// The result of `deactivateUser`.
+type DeactivateUserPayload struct {
+	// The user as written; null when nothing was.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing was written (LAST_ADMIN when no active admin would remain).
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `disableTotp`.
@@ -630,17 +682,9 @@ type GroupFilter struct {
 	// Only groups led by this peer or user (a Peer or User ID).
 	FacilitatorID *string `json:"facilitatorId,omitempty"`
 	// Only active (true) or inactive (false) groups; active when omitted.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 	// Matches any part of the name, ignoring case.
 	Search *string `json:"search,omitempty"`
-}
-
-// The result of `joinGroup` and `leaveGroup`.
-type GroupMembershipPayload struct {
-	// The membership.
-	GroupMembership *domain.GroupMembership `json:"groupMembership,omitempty"`
-	// Why nothing was written.
-	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Narrows the house list.
@@ -699,6 +743,14 @@ type JoinGroupInput struct {
 	JoinedAt *time.Time `json:"joinedAt,omitempty"`
 }
 
+// The result of `joinGroup`.
+type JoinGroupPayload struct {
+	// The membership.
+	GroupMembership *domain.GroupMembership `json:"groupMembership,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `leaveGroup`.
 type LeaveGroupInput struct {
 	// The group.
@@ -707,6 +759,14 @@ type LeaveGroupInput struct {
 	MemberID string `json:"memberId"`
 	// When they leave; now when omitted.
 	LeftAt *time.Time `json:"leftAt,omitempty"`
+}
+
+// The result of `leaveGroup`.
+type LeaveGroupPayload struct {
+	// The membership.
+	GroupMembership *domain.GroupMembership `json:"groupMembership,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `logPeerConversation`.
@@ -840,11 +900,11 @@ type PageInfo struct {
 // Narrows the peer list.
 type PeerFilter struct {
 	// Only active (true) or inactive (false) peers.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 	// Only peers who speak this language (ignoring case).
 	Language *string `json:"language,omitempty"`
-	// Only peers who are alumni of the program.
-	AlumniOnly *bool `json:"alumniOnly,omitempty"`
+	// True lists only peers who are alumni of the program; false or omitted lists alumni and others alike.
+	IsAlumniOnly *bool `json:"isAlumniOnly,omitempty"`
 	// Only peers who can take another member (true) or who cannot (false).
 	HasCapacity *bool `json:"hasCapacity,omitempty"`
 	// Matches any part of the name, ignoring case.
@@ -858,7 +918,7 @@ type PostUpdateInput struct {
 	// The text.
 	Body string `json:"body"`
 	// Whether family may ever see it; false when omitted.
-	Shareable *bool `json:"shareable,omitempty"`
+	IsShareable *bool `json:"isShareable,omitempty"`
 	// When the reported thing happened; now when omitted.
 	OccurredAt *time.Time `json:"occurredAt,omitempty"`
 }
@@ -898,7 +958,7 @@ type RecordCheckInInput struct {
 	// The day of the check-in; not in the future.
 	OccurredOn time.Time `json:"occurredOn"`
 	// Abstinent since the last check-in.
-	Abstinent bool `json:"abstinent"`
+	IsAbstinent bool `json:"isAbstinent"`
 	// Craving, 0-10.
 	Craving int `json:"craving"`
 	// Coping skills used.
@@ -953,6 +1013,14 @@ type RecordRecoveryCapitalPayload struct {
 type RemoveAftercareCommitmentInput struct {
 	// The commitment to take out of the plan; it stays in the plan's history.
 	AftercareCommitmentID string `json:"aftercareCommitmentId"`
+}
+
+// The result of `removeAftercareCommitment`.
+type RemoveAftercareCommitmentPayload struct {
+	// The commitment as it is now.
+	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `resetPassword`.
@@ -1108,6 +1176,14 @@ type UpdateAftercareCommitmentInput struct {
 	ClearTarget *bool `json:"clearTarget,omitempty"`
 }
 
+// The result of `updateAftercareCommitment`.
+type UpdateAftercareCommitmentPayload struct {
+	// The commitment as it is now.
+	AftercareCommitment *domain.AftercareCommitment `json:"aftercareCommitment,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `updateAftercareGoal`: omitted fields stay as they are.
 type UpdateAftercareGoalInput struct {
 	// The goal.
@@ -1122,6 +1198,14 @@ type UpdateAftercareGoalInput struct {
 	Status *domain.GoalStatus `json:"status,omitempty"`
 }
 
+// The result of `updateAftercareGoal`.
+type UpdateAftercareGoalPayload struct {
+	// The goal as it is now.
+	AftercareGoal *domain.AftercareGoal `json:"aftercareGoal,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Input of `updateAftercarePlan`: omitted fields stay as they are.
 type UpdateAftercarePlanInput struct {
 	// The plan.
@@ -1130,6 +1214,14 @@ type UpdateAftercarePlanInput struct {
 	StartsOn *time.Time `json:"startsOn,omitempty"`
 	// When it is due for review.
 	ReviewOn *time.Time `json:"reviewOn,omitempty"`
+}
+
+// The result of `updateAftercarePlan`.
+type UpdateAftercarePlanPayload struct {
+	// The plan as it is now.
+	AftercarePlan *domain.AftercarePlan `json:"aftercarePlan,omitempty"`
+	// Why nothing was written.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Input of `updateGroup`: omitted fields stay as they are; lists replace.
@@ -1153,7 +1245,7 @@ type UpdateGroupInput struct {
 	// Staff who lead the group; replaces them.
 	FacilitatorUserIds []string `json:"facilitatorUserIds,omitempty"`
 	// False when the group stops meeting.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 }
 
 // The result of `updateGroup`.
@@ -1257,7 +1349,7 @@ type UpdatePeerInput struct {
 	// Members at most at one time; not below the current caseload.
 	CaseloadLimit *int `json:"caseloadLimit,omitempty"`
 	// False when the peer stops supporting members (current assignments stay until ended).
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 }
 
 // The result of `updatePeer`.
@@ -1276,6 +1368,14 @@ type UpdateUserRoleInput struct {
 	Role domain.Role `json:"role"`
 }
 
+// The result of `updateUserRole`.
+type UpdateUserRolePayload struct {
+	// The user as written; null when nothing was.
+	User *domain.User `json:"user,omitempty"`
+	// Why nothing was written (LAST_ADMIN when no active admin would remain).
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A problem with a mutation's input or a broken business rule. Nothing was written.
 type UserError struct {
 	// Path to the input field at fault, e.g. `["input", "careLevelCode"]`; null when no single field is.
@@ -1291,17 +1391,9 @@ type UserFilter struct {
 	// Only users with this role.
 	Role *domain.Role `json:"role,omitempty"`
 	// Only active (true) or deactivated (false) users.
-	Active *bool `json:"active,omitempty"`
+	IsActive *bool `json:"isActive,omitempty"`
 	// Matches any part of the name or the email, ignoring case.
 	Search *string `json:"search,omitempty"`
-}
-
-// The result of a user administration mutation.
-type UserPayload struct {
-	// The user as written; null when nothing was.
-	User *domain.User `json:"user,omitempty"`
-	// Why nothing was written (LAST_ADMIN when no active admin would remain).
-	UserErrors []*UserError `json:"userErrors"`
 }
 
 // Who is asking: the person behind the current session, or a partner key.
@@ -1311,12 +1403,12 @@ type Viewer struct {
 	// When the session ends unless renewed by activity; null for a partner key.
 	SessionExpiresAt *time.Time `json:"sessionExpiresAt,omitempty"`
 	// Whether the viewer signs in with a second factor (TOTP); false for a partner key.
-	TotpEnabled bool `json:"totpEnabled"`
+	IsTotpEnabled bool `json:"isTotpEnabled"`
 	// True while the viewer's role requires two-factor sign-in (TOTP_REQUIRED_ROLES) and the
 	// account has none: the session may then only read `viewer`, enroll
 	// (`beginTotpEnrollment`, `confirmTotpEnrollment`), change its password and
 	// sign out; everything else is refused with TOTP_ENROLLMENT_REQUIRED.
-	TotpEnrollmentRequired bool `json:"totpEnrollmentRequired"`
+	IsTotpEnrollmentRequired bool `json:"isTotpEnrollmentRequired"`
 	// For a family member: the members whose active consent names them, with what those consents cover. Empty for staff.
 	SharedMembers []*SharedMember `json:"sharedMembers"`
 	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.

@@ -193,7 +193,7 @@ var Types = map[string]TypeRule{
 	// their colleagues' names and roles, for "recorded by"; family accounts
 	// are seen by the care team, who record their consents, and by their
 	// owner; emails by admins and the owner; keys see no one.
-	"User":      {Read: Users, Fields: map[string]Audience{"active": Staff, "email": Admin, "totpEnabled": Admin}, Own: map[string]bool{"email": true}},
+	"User":      {Read: Users, Fields: map[string]Audience{"isActive": Staff, "email": Admin, "isTotpEnabled": Admin}, Own: map[string]bool{"email": true}},
 	"CareLevel": {Read: SignedIn},
 
 	"Member": {
@@ -255,7 +255,7 @@ var Types = map[string]TypeRule{
 		Read: Staff,
 		Fields: map[string]Audience{
 			"id": partnerMember, "member": partnerMember, "house": partnerMember, "moveInAt": partnerMember,
-			"moveOutAt": partnerMember, "current": partnerMember,
+			"moveOutAt": partnerMember, "isCurrent": partnerMember,
 			"moveOutReason": Care | HouseManager, "moveOutNote": Care | HouseManager,
 		},
 	},

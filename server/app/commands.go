@@ -141,17 +141,20 @@ func userCommand(ctx context.Context, args []string, env Env) error {
 		fs.StringVar(&role, "role", "", "ADMIN, CASE_MANAGER, CLINICIAN, PEER_SUPPORTER, HOUSE_MANAGER or FAMILY")
 	}
 	return withStore(ctx, "user create", rest, env, extra, func(ctx context.Context, st *store.Store, cfg *config.Config) error {
-		u, err := newUser(email, name, role, env)
+		password, err := readPassword(env)
 		if err != nil {
 			return err
 		}
 		if err := store.Migrate(ctx, st.DB(), nil); err != nil {
 			return err
 		}
-		if err := st.CreateUser(ctx, u); err != nil {
-			if e := domain.AsError(err); e != nil {
-				return errors.New(e.Message)
-			}
+		// The store checks the account, as for the API's createUser.
+		u, err := st.CreateUser(ctx, store.NewUser{Email: email, Name: name,
+			Role: domain.Role(strings.ToUpper(strings.TrimSpace(role))), Password: password}, auth.Passwords)
+		if e := domain.AsError(err); e != nil {
+			return userCreateError(e)
+		}
+		if err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "created %s user %s\n", u.Role, u.Email)
@@ -159,31 +162,25 @@ func userCommand(ctx context.Context, args []string, env Env) error {
 	})
 }
 
-// newUser validates the flags and reads and hashes the password.
-func newUser(email, name, role string, env Env) (*domain.User, error) {
-	normalized, err := domain.NormalizeEmail(email)
-	if err != nil {
-		return nil, errors.New("--email: enter a valid email address")
-	}
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return nil, errors.New("--name is required")
-	}
-	r := domain.Role(strings.ToUpper(strings.TrimSpace(role)))
-	if !r.Valid() {
-		return nil, fmt.Errorf("--role must be one of ADMIN, CASE_MANAGER, CLINICIAN, PEER_SUPPORTER, HOUSE_MANAGER, FAMILY")
-	}
+// readPassword reads the new account's password from the first line of
+// standard input.
+func readPassword(env Env) (string, error) {
 	line, err := bufio.NewReader(env.Stdin).ReadString('\n')
 	password := strings.TrimRight(line, "\r\n")
 	if err != nil && password == "" {
-		return nil, errors.New("no password on standard input")
+		return "", errors.New("no password on standard input")
 	}
-	if err := domain.CheckNewPassword(password); err != nil {
-		return nil, errors.New(domain.AsError(err).Message)
+	return password, nil
+}
+
+// userCreateError words a refused account for the command line: an error
+// about a flag's value names the flag.
+func userCreateError(e *domain.Error) error {
+	if len(e.Field) > 0 {
+		switch f := e.Field[len(e.Field)-1]; f {
+		case "email", "name", "role":
+			return fmt.Errorf("--%s: %s", f, e.Message)
+		}
 	}
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		return nil, err
-	}
-	return &domain.User{Email: normalized, Name: name, Role: r, PasswordHash: hash}, nil
+	return errors.New(e.Message)
 }

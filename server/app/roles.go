@@ -39,7 +39,7 @@ func openServing(ctx context.Context, cfg *config.Config, logger *slog.Logger, h
 		servingURL = owner.cluster.ServingURL()
 	case cfg.MigrationDatabaseURL == "":
 		logger.Warn("DATABASE_URL's role owns the tables: the server could alter the rules it serves under; " +
-			"set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a serving role (README, Database roles)")
+			"set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a serving role (docs/operations.md, Database roles)")
 		if err := owner.DB.Close(); err != nil {
 			return nil, err
 		}

@@ -1,6 +1,6 @@
 // Package config reads the server's settings from environment variables,
 // overridden by command-line flags, and validates them at start-up. The
-// table below is the single list of options; the README shows the same.
+// table below is the single list of options; the README's Configuration shows the same.
 package config
 
 import (

@@ -1,10 +1,22 @@
 package domain
 
-// NewStaffUser checks the fields of a staff account an admin creates and
-// returns the user to store (without its password hash). FAMILY accounts
-// are not made here: they come from a family contact's invitation, bound
-// to that contact.
-func NewStaffUser(email, name string, role Role, password string) (*User, error) {
+import "strings"
+
+// roleList names every role, for a message.
+var roleList = func() string {
+	names := make([]string, len(Roles))
+	for i, r := range Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
+}()
+
+// NewUser checks the fields of an account to open and returns the user to
+// store (without its password hash), active. Every account is opened
+// through it (store.CreateUser); the API's createUser also asks
+// CheckStaffRole, since FAMILY accounts come from a family contact's
+// invitation, bound to that contact.
+func NewUser(email, name string, role Role, password string) (*User, error) {
 	normalized, err := NormalizeEmail(email)
 	if err != nil {
 		return nil, err
@@ -13,8 +25,8 @@ func NewStaffUser(email, name string, role Role, password string) (*User, error)
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckStaffRole(role); err != nil {
-		return nil, err
+	if !role.Valid() {
+		return nil, FieldError(CodeInvalidInput, "role", "The role must be one of "+roleList+".")
 	}
 	if err := CheckNewPassword(password); err != nil {
 		return nil, err

@@ -6,8 +6,8 @@ import (
 	"carejourney/server/domain"
 )
 
-func TestNewStaffUser(t *testing.T) {
-	u, err := domain.NewStaffUser("  Ada@Example.ORG ", "  Ada Lovelace ", domain.RoleClinician, "long enough password")
+func TestNewUser(t *testing.T) {
+	u, err := domain.NewUser("  Ada@Example.ORG ", "  Ada Lovelace ", domain.RoleClinician, "long enough password")
 	wantErr(t, err, "", "")
 	if u.Email != "ada@example.org" || u.Name != "Ada Lovelace" || u.Role != domain.RoleClinician || !u.Active {
 		t.Errorf("user = %+v", u)
@@ -21,15 +21,22 @@ func TestNewStaffUser(t *testing.T) {
 	}{
 		{"bad email", "not an address", "Ada", domain.RoleAdmin, "long enough password", domain.CodeInvalidInput, "email"},
 		{"blank name", "a@example.org", "   ", domain.RoleAdmin, "long enough password", domain.CodeInvalidInput, "name"},
-		{"family role", "a@example.org", "Ada", domain.RoleFamily, "long enough password", domain.CodeInvalidInput, "role"},
 		{"unknown role", "a@example.org", "Ada", domain.Role("ROOT"), "long enough password", domain.CodeInvalidInput, "role"},
 		{"short password", "a@example.org", "Ada", domain.RoleAdmin, "short", domain.CodeInvalidInput, "password"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := domain.NewStaffUser(c.email, c.userName, c.role, c.password)
+			_, err := domain.NewUser(c.email, c.userName, c.role, c.password)
 			wantErr(t, err, c.code, c.field)
 		})
 	}
+	// A FAMILY account is an account like any other here; the API refuses
+	// to open one (CheckStaffRole), invitations and the command line do.
+	if _, err := domain.NewUser("a@example.org", "Ada", domain.RoleFamily, "long enough password"); err != nil {
+		t.Errorf("family account: %v", err)
+	}
+	wantErr(t, domain.CheckStaffRole(domain.RoleFamily), domain.CodeInvalidInput, "role")
+	wantErr(t, domain.CheckStaffRole(domain.Role("ROOT")), domain.CodeInvalidInput, "role")
+	wantErr(t, domain.CheckStaffRole(domain.RoleClinician), "", "")
 }
 
 func TestCheckRoleChange(t *testing.T) {

@@ -213,7 +213,7 @@ func matrixOps() []matrixOp {
 		m("addAftercareCommitment", `{aftercarePlanId: $plan, kind: OUTPATIENT, targetPerWeek: -1}`, careTeam),
 		m("updateAftercareCommitment", `{aftercareCommitmentId: $commitment, targetPerWeek: -1}`, careTeam),
 		m("removeAftercareCommitment", `{aftercareCommitmentId: $commitment}`, careTeam),
-		m("recordCheckIn", fmt.Sprintf(`{aftercarePlanId: $plan, occurredOn: "%s", abstinent: true, craving: 11}`, fd), careTeam),
+		m("recordCheckIn", fmt.Sprintf(`{aftercarePlanId: $plan, occurredOn: "%s", isAbstinent: true, craving: 11}`, fd), careTeam),
 		m("recordRecoveryCapital", `{memberId: $member, answers: [1]}`, careTeam),
 		m("postUpdate", `{memberId: $member, body: ""}`, staffRel),
 
@@ -277,7 +277,7 @@ func matrixOps() []matrixOp {
 		m("beginTotpEnrollment", `{}`, staffAll),
 		m("confirmTotpEnrollment", `{code: "abc"}`, staffAll),
 		m("disableTotp", `{code: "abc"}`, staffAll),
-		{name: "User.totpEnabled", doc: `{ viewer { user { totpEnabled } } }`, root: "viewer.user.totpEnabled", allow: []string{admin}, quiet: true},
+		{name: "User.isTotpEnabled", doc: `{ viewer { user { isTotpEnabled } } }`, root: "viewer.user.isTotpEnabled", allow: []string{admin}, quiet: true},
 
 		m("signIn", `{email: "nobody@test.example", password: "not the password"}`, []string{anon}, usersAll),
 		m("acceptInvitation", `{token: "not a token", password: "correct horse battery"}`, []string{anon}, usersAll),
@@ -518,7 +518,7 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 		w.commitment = do(`mutation($p: ID!, $g: ID!) { addAftercareCommitment(input: {aftercarePlanId: $p, kind: MUTUAL_SUPPORT_GROUP, groupId: $g, targetPerWeek: 2}) { aftercareCommitment { id } } }`,
 			vars{"p": w.plan, "g": w.group}, "addAftercareCommitment.aftercareCommitment.id")
 		do(`mutation($p: ID!) { activateAftercarePlan(input: {aftercarePlanId: $p}) { aftercarePlan { status } } }`, vars{"p": w.plan}, "activateAftercarePlan.aftercarePlan.status")
-		w.checkIn = do(`mutation($p: ID!, $on: Date!) { recordCheckIn(input: {aftercarePlanId: $p, occurredOn: $on, abstinent: true, craving: 2}) { checkIn { id } } }`,
+		w.checkIn = do(`mutation($p: ID!, $on: Date!) { recordCheckIn(input: {aftercarePlanId: $p, occurredOn: $on, isAbstinent: true, craving: 2}) { checkIn { id } } }`,
 			vars{"p": w.plan, "on": time.Now().Format(time.DateOnly)}, "recordCheckIn.checkIn.id")
 		w.assessment = do(`mutation($m: ID!) { recordRecoveryCapital(input: {memberId: $m, answers: [5,5,5,5,5,5,5,5,5,5]}) { recoveryCapitalAssessment { id } } }`,
 			vars{"m": w.member}, "recordRecoveryCapital.recoveryCapitalAssessment.id")

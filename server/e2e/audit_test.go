@@ -87,7 +87,7 @@ func TestAuditOneReadPerMember(t *testing.T) {
 		residencies { house { name } moveInAt member { id } } peerAssignments { peer { name } member { id } }
 		groupMemberships { group { name } } attendance(first: 5) { edges { cursor node { status } } nodes { status member { id } } }
 		attendanceSummary { meetingsAttended }
-		activeAftercarePlan { member { id } goals { category } commitments { kind } checkIns(first: 3) { nodes { craving } edges { node { abstinent } } } }
+		activeAftercarePlan { member { id } goals { category } commitments { kind } checkIns(first: 3) { nodes { craving } edges { node { isAbstinent } } } }
 		aftercarePlans { status } recoveryCapital { total }
 		updates(first: 5) { nodes { kind body member { displayName } } } }
 		again: nodes(ids: [$id]) { ... on Member { displayName } } }`

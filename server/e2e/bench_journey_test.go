@@ -22,7 +22,7 @@ const journeyPage = `query($id: ID!) { member(id: $id) { id displayName status d
 	residencies { id house { id name } moveInAt moveOutAt }
 	peerAssignments { peer { id name } startedAt endedAt }
 	activeAftercarePlan { id goals { id category status } commitments { id kind group { id name } targetPerWeek }
-		adherence(weeks: 8) { weeks { attended target met } } }
+		adherence(weeks: 8) { weeks { attended target isMet } } }
 	attendance(first: 20) { nodes { status recordedAt meeting { id startsAt group { id name } } } }
 	updates(first: 20) { nodes { id kind body occurredAt } } } }`
 

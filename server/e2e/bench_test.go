@@ -51,7 +51,7 @@ func BenchmarkPages(b *testing.B) {
 			residencies { house { name } moveInAt moveOutAt } peerAssignments { peer { name } startedAt endedAt }
 			attendanceSummary { meetingsAttended aftercareMeetingsAttended distinctAftercarePrograms attendanceRate weeks { weekStart attended } }
 			activeAftercarePlan { goals { category status } commitments { kind group { name } targetPerWeek }
-				checkIns(first: 10) { nodes { occurredOn craving abstinent } } adherence(weeks: 8) { weeks { attended target met } } }
+				checkIns(first: 10) { nodes { occurredOn craving isAbstinent } } adherence(weeks: 8) { weeks { attended target isMet } } }
 			recoveryCapital { total assessedAt } updates(first: 20) { nodes { kind body occurredAt } } } }`, vars{"id": memberID}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

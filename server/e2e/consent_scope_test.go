@@ -43,7 +43,7 @@ var kindFields = map[domain.InformationKind][]string{
 		"CareEpisode.id", "CareEpisode.member", "CareEpisode.careLevel", "CareEpisode.startedAt", "CareEpisode.endedAt",
 		"CareEpisode.transition"},
 	domain.InfoHousing: {"Member.currentResidency", "Member.residencies", "Residency.id", "Residency.member",
-		"Residency.house", "Residency.moveInAt", "Residency.moveOutAt", "Residency.current"},
+		"Residency.house", "Residency.moveInAt", "Residency.moveOutAt", "Residency.isCurrent"},
 	domain.InfoMilestones: {"Member.recoveryStartDate", "Member.daysInRecovery", "Member.milestones",
 		"Milestones.*", "Milestone.*"},
 	domain.InfoAttendanceSummary: {"Member.attendanceSummary", "AttendanceSummary.*", "AttendanceWeek.*"},

@@ -31,7 +31,7 @@ var familyAllowed = map[string]bool{
 	"PageInfo.*": true, "Milestone.*": true, "Milestones.*": true, "AttendanceWeek.*": true,
 	"Group.id": true, "Group.name": true, "Group.kind": true, "Group.description": true, "Group.modality": true,
 	"Group.location": true, "Group.timeZone": true, "Group.schedule": true, "Group.timesOfDay": true,
-	"Group.active": true, "Group.nextMeeting": true, "Group.meetings": true,
+	"Group.isActive": true, "Group.nextMeeting": true, "Group.meetings": true,
 	"MeetingConnection.*": true, "MeetingEdge.*": true,
 	"Meeting.id": true, "Meeting.group": true, "Meeting.startsAt": true, "Meeting.endsAt": true,
 	"Meeting.timeOfDay": true, "Meeting.topic": true,
@@ -54,7 +54,7 @@ var directoryAllowed = map[string]bool{
 	"House.houseMeetingGroups": true,
 	"Group.id":                 true, "Group.name": true, "Group.kind": true, "Group.description": true, "Group.modality": true,
 	"Group.location": true, "Group.timeZone": true, "Group.schedule": true, "Group.timesOfDay": true,
-	"Group.active": true, "Group.nextMeeting": true, "Group.meetings": true, "Group.house": true,
+	"Group.isActive": true, "Group.nextMeeting": true, "Group.meetings": true, "Group.house": true,
 	"Meeting.id": true, "Meeting.group": true, "Meeting.startsAt": true, "Meeting.endsAt": true,
 	"Meeting.timeOfDay": true, "Meeting.topic": true,
 }
@@ -620,7 +620,7 @@ func TestMembersKeyOnDemo(t *testing.T) {
 			t.Errorf("the key read member %s without consent", other)
 		}
 	}
-	if codes := key.do(`{ outcomes(from: "2026-01-01", to: "2026-03-31") { admissions { value suppressed } } }`, nil).errorCodes(); len(codes) != 0 {
+	if codes := key.do(`{ outcomes(from: "2026-01-01", to: "2026-03-31") { admissions { value isSuppressed } } }`, nil).errorCodes(); len(codes) != 0 {
 		t.Errorf("outcomes with outcomes:read: %v", codes)
 	}
 }

@@ -44,7 +44,7 @@ func FuzzGraphQL(f *testing.F) {
 		`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
 		`{ houses(first: 3) { nodes { name occupancy { available } residents(first: 2) { nodes { member { displayName } } } } } }`,
 		`{ groups(first: 3, after: "eyJ2IjoiYSIsImkiOjF9") { pageInfo { endCursor } nodes { name nextMeeting { startsAt } } } }`,
-		`{ outcomes(from: "2026-01-01", to: "2026-03-31") { admissions { value suppressed } } }`,
+		`{ outcomes(from: "2026-01-01", to: "2026-03-31") { admissions { value isSuppressed } } }`,
 		`mutation { createMember(input: {firstName: "Fuzz", lastName: "Case"}) { member { id } userErrors { code field } } }`,
 		`mutation($in: SignInInput!) { signIn(input: $in) { viewer { user { id } } userErrors { code } } }`,
 		`{ __schema { types { name } } }`,

@@ -13,7 +13,7 @@ import (
 	"carejourney/server/store"
 )
 
-const groupsGroupFields = `id name kind description modality location timeZone active createdAt updatedAt
+const groupsGroupFields = `id name kind description modality location timeZone isActive createdAt updatedAt
 	schedule { dayOfWeek startTime durationMinutes timeOfDay } timesOfDay
 	facilitators { __typename ... on Peer { id name } ... on User { id email } }
 	house { id name }`
@@ -301,7 +301,7 @@ func TestGroupsFlow(t *testing.T) {
 	}
 	if find(vars{"timesOfDay": []string{"DAY"}}) != 1 || find(vars{"timesOfDay": []string{"EVENING"}}) != 0 ||
 		find(vars{"facilitatorId": peerID}) != 1 || find(vars{"facilitatorId": staffID, "kinds": []string{"THERAPY"}}) != 0 ||
-		find(vars{"search": "daily"}) != 1 || find(vars{"active": false}) != 0 {
+		find(vars{"search": "daily"}) != 1 || find(vars{"isActive": false}) != 0 {
 		t.Error("group filters")
 	}
 	listed := c.do(`query($from: DateTime!, $to: DateTime!, $g: ID!) {
@@ -385,7 +385,7 @@ func TestGroupsUserErrors(t *testing.T) {
 			t.Errorf("%s: a group came back", tc.name)
 		}
 	}
-	if n := c.do(`{ groups(filter: {active: null}) { totalCount } }`, nil).get(t, "groups.totalCount"); n != float64(0) {
+	if n := c.do(`{ groups(filter: {isActive: null}) { totalCount } }`, nil).get(t, "groups.totalCount"); n != float64(0) {
 		t.Errorf("%v groups written by refused calls", n)
 	}
 

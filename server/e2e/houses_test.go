@@ -35,11 +35,11 @@ func housesMember(t *testing.T, c *client, first, last string) string {
 }
 
 const housesMoveInMutation = `mutation($in: MoveIntoHouseInput!) { moveIntoHouse(input: $in) {
-	residency { id bed moveInAt current house { name } member { displayName } recordedBy { name } }
+	residency { id bed moveInAt isCurrent house { name } member { displayName } recordedBy { name } }
 	userErrors { code field message } } }`
 
 const housesMoveOutMutation = `mutation($in: MoveOutOfHouseInput!) { moveOutOfHouse(input: $in) {
-	residency { id moveOutAt moveOutReason moveOutNote current }
+	residency { id moveOutAt moveOutReason moveOutNote isCurrent }
 	userErrors { code field message } } }`
 
 func housesMoveIn(c *client, memberID, houseID string, bed any, days int) *response {
@@ -150,7 +150,7 @@ func TestHouses(t *testing.T) {
 	}
 	joResidency := moved.str(t, "moveIntoHouse.residency.id")
 	if moved.str(t, "moveIntoHouse.residency.house.name") != "Maple House" || moved.str(t, "moveIntoHouse.residency.member.displayName") != "Jo Rivera" ||
-		moved.get(t, "moveIntoHouse.residency.current") != true || moved.str(t, "moveIntoHouse.residency.recordedBy.name") != "Test CASE_MANAGER" {
+		moved.get(t, "moveIntoHouse.residency.isCurrent") != true || moved.str(t, "moveIntoHouse.residency.recordedBy.name") != "Test CASE_MANAGER" {
 		t.Fatalf("moved in %v", moved.Data)
 	}
 
@@ -211,7 +211,7 @@ func TestHouses(t *testing.T) {
 	})
 	out := moveOut(jo, 2, "RULE_VIOLATION", " Curfew, third time ")
 	out.noErrors(t)
-	if out.get(t, "moveOutOfHouse.residency.current") != false || out.str(t, "moveOutOfHouse.residency.moveOutReason") != "RULE_VIOLATION" ||
+	if out.get(t, "moveOutOfHouse.residency.isCurrent") != false || out.str(t, "moveOutOfHouse.residency.moveOutReason") != "RULE_VIOLATION" ||
 		out.str(t, "moveOutOfHouse.residency.moveOutNote") != "Curfew, third time" || out.str(t, "moveOutOfHouse.residency.id") != joResidency {
 		t.Fatalf("moved out %v", out.Data)
 	}
@@ -223,7 +223,7 @@ func TestHouses(t *testing.T) {
 		t.Fatalf("%d housing updates since the refusals, want 3", n-updatesBefore)
 	}
 
-	member := c.do(`query($id: ID!) { member(id: $id) { currentResidency { id } residencies { id current moveOutReason house { name } } } }`, vars{"id": jo})
+	member := c.do(`query($id: ID!) { member(id: $id) { currentResidency { id } residencies { id isCurrent moveOutReason house { name } } } }`, vars{"id": jo})
 	member.noErrors(t)
 	if member.get(t, "member.currentResidency") != nil || len(member.list(t, "member.residencies")) != 1 ||
 		member.str(t, "member.residencies.0.moveOutReason") != "RULE_VIOLATION" {

@@ -26,7 +26,7 @@ func partnerDo(c *client, secret, query string, variables vars) *response {
 }
 
 const partnerCreateKey = `mutation($in: CreateApiKeyInput!) { createApiKey(input: $in) {
-	apiKey { id partnerName scopes secretPrefix createdAt createdBy { email } lastUsedAt revokedAt active }
+	apiKey { id partnerName scopes secretPrefix createdAt createdBy { email } lastUsedAt revokedAt isActive }
 	secret userErrors { field code } } }`
 
 // partnerWantRefused checks a 401 with a GraphQL error body and a Bearer challenge.
@@ -57,7 +57,7 @@ func TestPartnerAPIKeys(t *testing.T) {
 		t.Fatalf("secret %q, prefix %q", secret, r.str(t, "createApiKey.apiKey.secretPrefix"))
 	}
 	if r.str(t, "createApiKey.apiKey.partnerName") != "Outcomes Lab" || r.str(t, "createApiKey.apiKey.createdBy.email") != "admin@test.example" ||
-		r.get(t, "createApiKey.apiKey.active") != true || r.get(t, "createApiKey.apiKey.lastUsedAt") != nil ||
+		r.get(t, "createApiKey.apiKey.isActive") != true || r.get(t, "createApiKey.apiKey.lastUsedAt") != nil ||
 		!slices.Equal(r.list(t, "createApiKey.apiKey.scopes"), []any{"OUTCOMES_READ", "DIRECTORY_READ"}) {
 		t.Fatalf("created %v", r.get(t, "createApiKey.apiKey"))
 	}
@@ -128,15 +128,15 @@ func TestPartnerAPIKeys(t *testing.T) {
 	})
 
 	t.Run("node, revoke and list", func(t *testing.T) {
-		r := admin.do(`query($id: ID!) { node(id: $id) { ... on ApiKey { partnerName active } } }`, vars{"id": keyID})
+		r := admin.do(`query($id: ID!) { node(id: $id) { ... on ApiKey { partnerName isActive } } }`, vars{"id": keyID})
 		r.noErrors(t)
 		if r.str(t, "node.partnerName") != "Outcomes Lab" {
 			t.Fatalf("node %v", r.Data)
 		}
-		const revoke = `mutation($id: ID!) { revokeApiKey(input: {apiKeyId: $id}) { apiKey { id active revokedAt revokedBy { email } } userErrors { field code } } }`
+		const revoke = `mutation($id: ID!) { revokeApiKey(input: {apiKeyId: $id}) { apiKey { id isActive revokedAt revokedBy { email } } userErrors { field code } } }`
 		r = admin.do(revoke, vars{"id": keyID})
 		r.noErrors(t)
-		if r.get(t, "revokeApiKey.apiKey.active") != false || r.str(t, "revokeApiKey.apiKey.revokedBy.email") != "admin@test.example" {
+		if r.get(t, "revokeApiKey.apiKey.isActive") != false || r.str(t, "revokeApiKey.apiKey.revokedBy.email") != "admin@test.example" {
 			t.Fatalf("revoked %v", r.Data)
 		}
 		partnerWantRefused(t, partnerDo(s.client(t), secret, `{ __typename }`, nil))
@@ -162,22 +162,22 @@ func TestPartnerAPIKeys(t *testing.T) {
 
 const partnerOutcomesQuery = `query($from: Date!, $to: Date!) { outcomes(from: $from, to: $to) {
 	from to
-	levels { careLevel { code } members { value suppressed } medianLengthOfStayDays { value suppressed } }
-	admissions { value suppressed } readmissions { value suppressed } stepDowns { value suppressed }
-	stepUps { value suppressed } lateralMoves { value suppressed } discharges { value suppressed }
-	aftercareMeetingsAttended { value suppressed } checkInsAbstinent { value suppressed }
+	levels { careLevel { code } members { value isSuppressed } medianLengthOfStayDays { value isSuppressed } }
+	admissions { value isSuppressed } readmissions { value isSuppressed } stepDowns { value isSuppressed }
+	stepUps { value isSuppressed } lateralMoves { value isSuppressed } discharges { value isSuppressed }
+	aftercareMeetingsAttended { value isSuppressed } checkInsAbstinent { value isSuppressed }
 	byRecovery { aftercareMeetingsRatio
-		ninetyDaysOrMore { members { value suppressed } meanMeetingsAttended { value suppressed } meanAftercareMeetingsAttended { value suppressed } }
-		underNinetyDays { members { value suppressed } meanMeetingsAttended { value suppressed } meanAftercareMeetingsAttended { value suppressed } } }
+		ninetyDaysOrMore { members { value isSuppressed } meanMeetingsAttended { value isSuppressed } meanAftercareMeetingsAttended { value isSuppressed } }
+		underNinetyDays { members { value isSuppressed } meanMeetingsAttended { value isSuppressed } meanAftercareMeetingsAttended { value isSuppressed } } }
 	byAftercareGroups {
-		twoOrMoreGroups { members { value suppressed } checkInsAbstinent { value suppressed } continuouslyAbstinent { value suppressed } }
-		fewerGroups { members { value suppressed } checkInsAbstinent { value suppressed } continuouslyAbstinent { value suppressed } } } } }`
+		twoOrMoreGroups { members { value isSuppressed } checkInsAbstinent { value isSuppressed } continuouslyAbstinent { value isSuppressed } }
+		fewerGroups { members { value isSuppressed } checkInsAbstinent { value isSuppressed } continuouslyAbstinent { value isSuppressed } } } } }`
 
 // partnerCells collects every {value suppressed} cell of a response, by path.
 func partnerCells(v any, path string, out map[string]map[string]any) {
 	switch x := v.(type) {
 	case map[string]any:
-		if _, ok := x["suppressed"]; ok {
+		if _, ok := x["isSuppressed"]; ok {
 			out[path] = x
 			return
 		}
@@ -209,9 +209,9 @@ func TestPartnerOutcomes(t *testing.T) {
 	shown, suppressed := 0, 0
 	for path, c := range cells {
 		switch {
-		case c["suppressed"] == true && c["value"] == nil:
+		case c["isSuppressed"] == true && c["value"] == nil:
 			suppressed++
-		case c["suppressed"] == false && c["value"] != nil:
+		case c["isSuppressed"] == false && c["value"] != nil:
 			shown++
 		default:
 			t.Errorf("%s = %v", path, c)
@@ -235,7 +235,7 @@ func TestPartnerOutcomes(t *testing.T) {
 		list := admin.do(`query($codes: [String!]) { members(filter: {careLevelCodes: $codes}) { totalCount } }`, vars{"codes": []string{code}})
 		list.noErrors(t)
 		n := list.get(t, "members.totalCount").(float64)
-		if members["suppressed"] == true {
+		if members["isSuppressed"] == true {
 			if n >= domain.MinCellPeople {
 				t.Errorf("%s: %v members, suppressed", code, n)
 			}

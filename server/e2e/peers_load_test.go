@@ -205,9 +205,9 @@ func TestPeersListAndGroups(t *testing.T) {
 	}{
 		{nil, []string{"amy", "Bea", "Cal", "Zed"}},
 		{vars{"language": "SPANISH"}, []string{"amy", "Bea"}},
-		{vars{"alumniOnly": true}, []string{"Bea"}},
+		{vars{"isAlumniOnly": true}, []string{"Bea"}},
 		{vars{"hasCapacity": false}, []string{"Zed"}},
-		{vars{"search": "E", "active": true}, []string{"Bea", "Zed"}},
+		{vars{"search": "E", "isActive": true}, []string{"Bea", "Zed"}},
 	} {
 		r := list(tt.filter, 20, nil)
 		if got := names(r); !slices.Equal(got, tt.want) || r.get(t, "peers.totalCount") != float64(len(tt.want)) {

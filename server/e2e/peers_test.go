@@ -12,8 +12,8 @@ import (
 )
 
 const peersFields = `id name bio recoveryStartDate daysInRecovery languages specialties caseloadLimit caseloadCount
-	hasCapacity active isAlumnus alumnusOf { id displayName } user { id name } createdAt updatedAt
-	certification { kind number expiresOn expired }`
+	hasCapacity isActive isAlumnus alumnusOf { id displayName } user { id name } createdAt updatedAt
+	certification { kind number expiresOn isExpired }`
 
 // peersAt is a time the given number of days ago, as an API DateTime.
 func peersAt(daysAgo int) string {
@@ -44,7 +44,7 @@ func peersCreate(t *testing.T, c *client, in vars) *response {
 func peersAssign(t *testing.T, c *client, memberID, peerID string, daysAgo int) *response {
 	t.Helper()
 	r := c.do(`mutation($in: AssignPeerInput!) { assignPeer(input: $in) {
-		peerAssignment { id current focus startedAt endedAt endReason member { id } peer { id name } assignedBy { name } }
+		peerAssignment { id isCurrent focus startedAt endedAt endReason member { id } peer { id name } assignedBy { name } }
 		userErrors { code field message } } }`,
 		vars{"in": vars{"memberId": memberID, "peerId": peerID, "startedAt": peersAt(daysAgo), "focus": "staying employed"}})
 	r.noErrors(t)
@@ -93,13 +93,13 @@ func TestPeersLifecycle(t *testing.T) {
 	rosa := created.get(t, "createPeer.peer").(map[string]any)
 	if rosa["name"] != "Rosa Diaz" || rosa["isAlumnus"] != true || rosa["recoveryStartDate"] != peersDate(-500) ||
 		rosa["daysInRecovery"] != float64(500) || rosa["caseloadCount"] != float64(0) || rosa["hasCapacity"] != true ||
-		rosa["active"] != true || fmt.Sprint(rosa["languages"]) != "[English spanish]" {
+		rosa["isActive"] != true || fmt.Sprint(rosa["languages"]) != "[English spanish]" {
 		t.Errorf("created %v", rosa)
 	}
 	if created.str(t, "createPeer.peer.alumnusOf.id") != alumnusID || created.str(t, "createPeer.peer.user.name") != "Test PEER_SUPPORTER" {
 		t.Errorf("links %v %v", rosa["alumnusOf"], rosa["user"])
 	}
-	if cert := created.get(t, "createPeer.peer.certification").(map[string]any); cert["kind"] != "CPRS" || cert["expired"] != true ||
+	if cert := created.get(t, "createPeer.peer.certification").(map[string]any); cert["kind"] != "CPRS" || cert["isExpired"] != true ||
 		cert["number"] != "NY-123" || cert["expiresOn"] != peersDate(-1) {
 		t.Errorf("certification %v", cert)
 	}
@@ -129,7 +129,7 @@ func TestPeersLifecycle(t *testing.T) {
 	m3 := peersCreateMember(t, c, "Cy", "Three")
 	a1 := peersAssign(t, c, m1, rosaID, 20)
 	peersNoUserErrors(t, a1, "assignPeer")
-	if got := a1.get(t, "assignPeer.peerAssignment").(map[string]any); got["current"] != true || got["focus"] != "staying employed" ||
+	if got := a1.get(t, "assignPeer.peerAssignment").(map[string]any); got["isCurrent"] != true || got["focus"] != "staying employed" ||
 		a1.str(t, "assignPeer.peerAssignment.assignedBy.name") != "Test CASE_MANAGER" || a1.str(t, "assignPeer.peerAssignment.peer.id") != rosaID {
 		t.Errorf("assignment %v", got)
 	}
@@ -149,7 +149,7 @@ func TestPeersLifecycle(t *testing.T) {
 	// A change of peer: Ada moves from Rosa to Sam; Rosa has room again.
 	changed := peersAssign(t, c, m1, sam, 5)
 	peersNoUserErrors(t, changed, "assignPeer")
-	member := c.do(`query($id: ID!) { member(id: $id) { currentPeer { id } peerAssignments { id current startedAt endedAt endReason peer { id } } } }`,
+	member := c.do(`query($id: ID!) { member(id: $id) { currentPeer { id } peerAssignments { id isCurrent startedAt endedAt endReason peer { id } } } }`,
 		vars{"id": m1})
 	member.noErrors(t)
 	history := member.list(t, "member.peerAssignments")
@@ -157,7 +157,7 @@ func TestPeersLifecycle(t *testing.T) {
 		t.Fatalf("history %v, current %v", history, member.get(t, "member.currentPeer"))
 	}
 	first := history[0].(map[string]any)
-	if first["current"] != false || first["endedAt"] != peersAt(5) || first["endReason"] == nil ||
+	if first["isCurrent"] != false || first["endedAt"] != peersAt(5) || first["endReason"] == nil ||
 		member.str(t, "member.peerAssignments.0.peer.id") != rosaID || member.str(t, "member.peerAssignments.1.peer.id") != sam {
 		t.Errorf("history %v", history)
 	}
@@ -167,7 +167,7 @@ func TestPeersLifecycle(t *testing.T) {
 	peersNoUserErrors(t, ben, "assignPeer")
 	benAssignment := ben.str(t, "assignPeer.peerAssignment.id")
 	end := func(id string, daysAgo int) *response {
-		r := c.do(`mutation($in: EndPeerAssignmentInput!) { endPeerAssignment(input: $in) { peerAssignment { id current endedAt endReason } userErrors { code field } } }`,
+		r := c.do(`mutation($in: EndPeerAssignmentInput!) { endPeerAssignment(input: $in) { peerAssignment { id isCurrent endedAt endReason } userErrors { code field } } }`,
 			vars{"in": vars{"peerAssignmentId": id, "endedAt": peersAt(daysAgo), "reason": "Moved away"}})
 		r.noErrors(t)
 		return r
@@ -177,16 +177,16 @@ func TestPeersLifecycle(t *testing.T) {
 	peersWantUserError(t, end(rosaID, 1), "endPeerAssignment", "NOT_FOUND")
 	ended := end(benAssignment, 1)
 	peersNoUserErrors(t, ended, "endPeerAssignment")
-	if ended.get(t, "endPeerAssignment.peerAssignment.current") != false || ended.str(t, "endPeerAssignment.peerAssignment.endReason") != "Moved away" {
+	if ended.get(t, "endPeerAssignment.peerAssignment.isCurrent") != false || ended.str(t, "endPeerAssignment.peerAssignment.endReason") != "Moved away" {
 		t.Errorf("ended %v", ended.get(t, "endPeerAssignment.peerAssignment"))
 	}
 	peersWantUserError(t, end(benAssignment, 0), "endPeerAssignment", "CONFLICT")
 
 	// Deactivate Sam: new pairings are refused, current ones stay.
-	deactivated := c.do(`mutation($in: UpdatePeerInput!) { updatePeer(input: $in) { peer { active caseloadCount hasCapacity certification { kind } languages } userErrors { code } } }`,
-		vars{"in": vars{"peerId": sam, "active": false, "languages": []string{"French", "french "}}})
+	deactivated := c.do(`mutation($in: UpdatePeerInput!) { updatePeer(input: $in) { peer { isActive caseloadCount hasCapacity certification { kind } languages } userErrors { code } } }`,
+		vars{"in": vars{"peerId": sam, "isActive": false, "languages": []string{"French", "french "}}})
 	peersNoUserErrors(t, deactivated, "updatePeer")
-	if p := deactivated.get(t, "updatePeer.peer").(map[string]any); p["active"] != false || p["caseloadCount"] != float64(1) ||
+	if p := deactivated.get(t, "updatePeer.peer").(map[string]any); p["isActive"] != false || p["caseloadCount"] != float64(1) ||
 		p["hasCapacity"] != false || fmt.Sprint(p["languages"]) != "[French]" {
 		t.Errorf("deactivated %v", p)
 	}

@@ -72,11 +72,11 @@ func TestPlansNoNPlusOne(t *testing.T) {
 	queries := map[string]string{
 		"brief": `{ members(first: 50) { nodes { activeAftercarePlan { goals { status } commitments { group { name } } checkIns(first: 3) { nodes { craving } } } recoveryCapital { total } } } }`,
 		"full": `{ members(first: 50) { nodes { displayName
-			aftercarePlans { id status reviewDue author { email } }
+			aftercarePlans { id status isReviewDue author { email } }
 			activeAftercarePlan { member { displayName } goals { status plan { id } } commitments { kind group { name } house { name } peer { name } }
 				checkIns(first: 3) { totalCount nodes { craving recordedBy { email } } pageInfo { hasNextPage } }
-				adherence(weeks: 4) { commitment { id } weeks { attended met } } }
-			recoveryCapital { total sustainedRemissionLikely recordedBy { email } } } } }`,
+				adherence(weeks: 4) { commitment { id } weeks { attended isMet } } }
+			recoveryCapital { total isSustainedRemissionLikely recordedBy { email } } } } }`,
 	}
 	measure := func(name string, floor int64) (int64, int) {
 		n, r := s.fewestStatements(t, c, queries[name], nil, floor)

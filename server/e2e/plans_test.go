@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -50,7 +51,7 @@ func plansMember(t *testing.T, c *client, first, last string) string {
 	return r.str(t, "createMember.member.id")
 }
 
-const plansPlanFields = `id status startsOn reviewOn reviewDue activatedAt closedAt createdAt author { name } member { id }`
+const plansPlanFields = `id status startsOn reviewOn isReviewDue activatedAt closedAt createdAt author { name } member { id }`
 
 func plansCreate(t *testing.T, c *client, memberID, startsOn, reviewOn string) *response {
 	t.Helper()
@@ -60,7 +61,9 @@ func plansCreate(t *testing.T, c *client, memberID, startsOn, reviewOn string) *
 
 func plansStatus(t *testing.T, c *client, mutation, planID string) *response {
 	t.Helper()
-	return c.do(`mutation($in: AftercarePlanStatusInput!) { `+mutation+`(input: $in) { aftercarePlan { `+plansPlanFields+` } userErrors { code field message } } }`,
+	// Each status mutation takes its own input type: activateAftercarePlan takes ActivateAftercarePlanInput.
+	input := strings.ToUpper(mutation[:1]) + mutation[1:] + "Input"
+	return c.do(`mutation($in: `+input+`!) { `+mutation+`(input: $in) { aftercarePlan { `+plansPlanFields+` } userErrors { code field message } } }`,
 		vars{"in": vars{"aftercarePlanId": planID}})
 }
 
@@ -161,8 +164,8 @@ func TestAftercarePlanFlow(t *testing.T) {
 	plansWantUserError(t, addCommitment(vars{"kind": "OTHER", "targetPerWeek": 22}), "addAftercareCommitment", "INVALID_INPUT", "targetPerWeek")
 
 	checkIn := func(occurredOn time.Time, craving int) *response {
-		return c.do(`mutation($in: RecordCheckInInput!) { recordCheckIn(input: $in) { checkIn { id occurredOn craving abstinent copingSkills note recordedBy { name } plan { id } } userErrors { code field message } } }`,
-			vars{"in": vars{"aftercarePlanId": planID, "occurredOn": plansDay(occurredOn), "abstinent": true, "craving": craving, "copingSkills": []string{"called sponsor"}, "note": "steady"}})
+		return c.do(`mutation($in: RecordCheckInInput!) { recordCheckIn(input: $in) { checkIn { id occurredOn craving isAbstinent copingSkills note recordedBy { name } plan { id } } userErrors { code field message } } }`,
+			vars{"in": vars{"aftercarePlanId": planID, "occurredOn": plansDay(occurredOn), "isAbstinent": true, "craving": craving, "copingSkills": []string{"called sponsor"}, "note": "steady"}})
 	}
 	plansWantUserError(t, checkIn(today, 2), "recordCheckIn", "INVALID_INPUT", "aftercarePlanId")
 
@@ -208,15 +211,15 @@ func TestAftercarePlanFlow(t *testing.T) {
 	plansAttended(t, s, groupID, memberID, thisWeek.Add(10*time.Hour))
 	plansAttended(t, s, groupID, memberID, thisWeek.Add(12*time.Hour))
 	plansAttended(t, s, groupID, memberID, thisWeek.AddDate(0, 0, -7).Add(10*time.Hour))
-	adherence := c.do(`query($id: ID!) { aftercarePlan(id: $id) { adherence(weeks: 2) { commitment { id } weeks { weekStart attended target met } } } }`, vars{"id": planID})
+	adherence := c.do(`query($id: ID!) { aftercarePlan(id: $id) { adherence(weeks: 2) { commitment { id } weeks { weekStart attended target isMet } } } }`, vars{"id": planID})
 	adherence.noErrors(t)
 	entries := adherence.list(t, "aftercarePlan.adherence")
 	if len(entries) != 1 || adherence.str(t, "aftercarePlan.adherence.0.commitment.id") != smartID {
 		t.Fatalf("adherence = %v", entries)
 	}
 	wantWeeks := []any{
-		map[string]any{"weekStart": plansDay(thisWeek.AddDate(0, 0, -7)), "attended": 1.0, "target": 2.0, "met": false},
-		map[string]any{"weekStart": plansDay(thisWeek), "attended": 2.0, "target": 2.0, "met": true},
+		map[string]any{"weekStart": plansDay(thisWeek.AddDate(0, 0, -7)), "attended": 1.0, "target": 2.0, "isMet": false},
+		map[string]any{"weekStart": plansDay(thisWeek), "attended": 2.0, "target": 2.0, "isMet": true},
 	}
 	if got := adherence.list(t, "aftercarePlan.adherence.0.weeks"); fmt.Sprint(got) != fmt.Sprint(wantWeeks) {
 		t.Fatalf("weeks = %v, want %v", got, wantWeeks)
@@ -232,12 +235,12 @@ func TestAftercarePlanFlow(t *testing.T) {
 	if removed.get(t, "removeAftercareCommitment.aftercareCommitment.removedAt") == nil {
 		t.Fatal("removedAt not set")
 	}
-	view := c.do(`query($m: ID!, $h: ID!) { member(id: $m) { activeAftercarePlan { id commitments { id } goals { id } reviewDue } aftercarePlans { id status } }
+	view := c.do(`query($m: ID!, $h: ID!) { member(id: $m) { activeAftercarePlan { id commitments { id } goals { id } isReviewDue } aftercarePlans { id status } }
 		node(id: $h) { ... on AftercareCommitment { kind removedAt house { name } } } }`,
 		vars{"m": memberID, "h": housing.str(t, "addAftercareCommitment.aftercareCommitment.id")})
 	view.noErrors(t)
 	if view.str(t, "member.activeAftercarePlan.id") != planID || len(view.list(t, "member.activeAftercarePlan.commitments")) != 1 ||
-		len(view.list(t, "member.activeAftercarePlan.goals")) != 1 || view.get(t, "member.activeAftercarePlan.reviewDue") != false {
+		len(view.list(t, "member.activeAftercarePlan.goals")) != 1 || view.get(t, "member.activeAftercarePlan.isReviewDue") != false {
 		t.Fatalf("member view = %v", view.get(t, "member"))
 	}
 	if plans := view.list(t, "member.aftercarePlans"); len(plans) != 2 || view.str(t, "member.aftercarePlans.0.id") != secondID {
@@ -288,18 +291,18 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 			in["assessedAt"] = assessedAt
 		}
 		return c.do(`mutation($in: RecordRecoveryCapitalInput!) { recordRecoveryCapital(input: $in) {
-			recoveryCapitalAssessment { id answers total sustainedRemissionLikely assessedAt recordedBy { name } member { id } } userErrors { code field message } } }`, vars{"in": in})
+			recoveryCapitalAssessment { id answers total isSustainedRemissionLikely assessedAt recordedBy { name } member { id } } userErrors { code field message } } }`, vars{"in": in})
 	}
 	high := record([]int{5, 5, 5, 5, 5, 5, 5, 4, 4, 4}, nil)
 	plansNoUserErrors(t, high, "recordRecoveryCapital")
-	if high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.total") != 47.0 || high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.sustainedRemissionLikely") != true ||
+	if high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.total") != 47.0 || high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.isSustainedRemissionLikely") != true ||
 		high.str(t, "recordRecoveryCapital.recoveryCapitalAssessment.member.id") != memberID {
 		t.Fatalf("assessment = %v", high.get(t, "recordRecoveryCapital.recoveryCapitalAssessment"))
 	}
 	earlier := time.Now().Add(-60 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
 	low := record([]int{4, 4, 4, 4, 4, 4, 4, 4, 4, 4}, earlier)
 	plansNoUserErrors(t, low, "recordRecoveryCapital")
-	if low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.total") != 40.0 || low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.sustainedRemissionLikely") != false {
+	if low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.total") != 40.0 || low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment.isSustainedRemissionLikely") != false {
 		t.Fatalf("assessment = %v", low.get(t, "recordRecoveryCapital.recoveryCapitalAssessment"))
 	}
 	plansWantUserError(t, record([]int{5, 5, 5, 5, 5, 5, 5, 5, 5}, nil), "recordRecoveryCapital", "INVALID_INPUT", "answers")
@@ -324,7 +327,7 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 			due = append(due, id)
 		}
 	}
-	list := c.do(`{ aftercarePlansDueForReview { totalCount nodes { id reviewDue } } }`, nil)
+	list := c.do(`{ aftercarePlansDueForReview { totalCount nodes { id isReviewDue } } }`, nil)
 	list.noErrors(t)
 	if n := list.get(t, "aftercarePlansDueForReview.totalCount"); n != float64(3) {
 		t.Errorf("totalCount %v, want 3", n)
@@ -332,7 +335,7 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 	var got []string
 	for _, p := range list.list(t, "aftercarePlansDueForReview.nodes") {
 		got = append(got, p.(map[string]any)["id"].(string))
-		if p.(map[string]any)["reviewDue"] != true {
+		if p.(map[string]any)["isReviewDue"] != true {
 			t.Errorf("listed plan not due: %v", p)
 		}
 	}
@@ -365,7 +368,7 @@ func TestConcurrentPlanActivationOverHTTP(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			<-start
-			r := c.do(`mutation($in: AftercarePlanStatusInput!) { activateAftercarePlan(input: $in) { aftercarePlan { status } userErrors { code } } }`,
+			r := c.do(`mutation($in: ActivateAftercarePlanInput!) { activateAftercarePlan(input: $in) { aftercarePlan { status } userErrors { code } } }`,
 				vars{"in": vars{"aftercarePlanId": ids[i]}})
 			if len(r.Errors) > 0 {
 				codes[i] = []string{fmt.Sprint(r.Errors)}

@@ -19,6 +19,7 @@ import (
 	"carejourney/server/auth"
 	"carejourney/server/config"
 	"carejourney/server/domain"
+	"carejourney/server/store"
 	"carejourney/server/testdb"
 )
 
@@ -108,11 +109,8 @@ func (c *statementCounter) AfterQuery(context.Context, *bun.QueryEvent) {}
 // createUser adds a user straight through the store.
 func (s *server) createUser(t testing.TB, email, password string, role domain.Role) {
 	t.Helper()
-	hash, err := auth.HashPassword(password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Store.CreateUser(context.Background(), &domain.User{Email: email, Name: "Test " + string(role), Role: role, PasswordHash: hash}); err != nil {
+	if _, err := s.Store.CreateUser(context.Background(), store.NewUser{Email: email, Name: "Test " + string(role), Role: role,
+		Password: password}, auth.Passwords); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -29,20 +29,20 @@ func TestUpdatesOverGraphQL(t *testing.T) {
 		t.Fatalf("admit: %v", codes)
 	}
 	const post = `mutation($in: PostUpdateInput!) { postUpdate(input: $in) {
-		update { id kind body shareable author { email } member { id } milestone { key } }
+		update { id kind body isShareable author { email } member { id } milestone { key } }
 		userErrors { code field message } } }`
-	posted := c.do(post, vars{"in": vars{"memberId": memberID, "body": "Celebrated a sober birthday with family", "shareable": true}})
+	posted := c.do(post, vars{"in": vars{"memberId": memberID, "body": "Celebrated a sober birthday with family", "isShareable": true}})
 	posted.noErrors(t)
 	if got := posted.str(t, "postUpdate.update.kind"); got != "NOTE" {
 		t.Errorf("kind = %s", got)
 	}
-	if posted.get(t, "postUpdate.update.shareable") != true || posted.get(t, "postUpdate.update.milestone") != nil ||
+	if posted.get(t, "postUpdate.update.isShareable") != true || posted.get(t, "postUpdate.update.milestone") != nil ||
 		posted.str(t, "postUpdate.update.member.id") != memberID {
 		t.Errorf("posted update: %v", posted.get(t, "postUpdate.update"))
 	}
 	internal := c.do(post, vars{"in": vars{"memberId": memberID, "body": "Discussed a lapse risk"}})
-	if internal.get(t, "postUpdate.update.shareable") != false {
-		t.Error("a note without shareable must be internal")
+	if internal.get(t, "postUpdate.update.isShareable") != false {
+		t.Error("a note without isShareable must be internal")
 	}
 
 	for name, in := range map[string]vars{

@@ -22,7 +22,7 @@ func auditSignIn(t testing.TB, s *server, email, password string) *client {
 	return c
 }
 
-const auditCreateUser = `mutation($in: CreateUserInput!) { createUser(input: $in) { user { id email name role active } userErrors { code field } } }`
+const auditCreateUser = `mutation($in: CreateUserInput!) { createUser(input: $in) { user { id email name role isActive } userErrors { code field } } }`
 
 func TestUserAdministration(t *testing.T) {
 	s := startServer(t, nil)
@@ -30,7 +30,7 @@ func TestUserAdministration(t *testing.T) {
 
 	r := admin.do(auditCreateUser, vars{"in": vars{"email": " Lee@Test.Example ", "name": " Lee Park ", "role": "CLINICIAN", "password": "a long new password"}})
 	r.noErrors(t)
-	if u := r.get(t, "createUser.user").(map[string]any); u["email"] != "lee@test.example" || u["name"] != "Lee Park" || u["role"] != "CLINICIAN" || u["active"] != true {
+	if u := r.get(t, "createUser.user").(map[string]any); u["email"] != "lee@test.example" || u["name"] != "Lee Park" || u["role"] != "CLINICIAN" || u["isActive"] != true {
 		t.Errorf("created %v", u)
 	}
 	lee := r.str(t, "createUser.user.id")
@@ -83,7 +83,7 @@ func TestUserAdministration(t *testing.T) {
 			t.Errorf("%s: %v %v", c.name, codes, r.Errors)
 		}
 	}
-	const deactivate = `mutation($in: DeactivateUserInput!) { deactivateUser(input: $in) { user { active } userErrors { code field } } }`
+	const deactivate = `mutation($in: DeactivateUserInput!) { deactivateUser(input: $in) { user { isActive } userErrors { code field } } }`
 	if codes := admin.do(deactivate, vars{"in": vars{"userId": adminID}}).userErrorCodes(t, "deactivateUser"); !slices.Equal(codes, []string{"LAST_ADMIN"}) {
 		t.Errorf("deactivating the last admin: %v", codes)
 	}
@@ -94,7 +94,7 @@ func TestUserAdministration(t *testing.T) {
 	}
 	admin.do(deactivate, vars{"in": vars{"userId": lee}}).noErrors(t)
 	const users = `query($first: Int, $after: String, $filter: UserFilter) { users(first: $first, after: $after, filter: $filter) {
-		totalCount pageInfo { hasNextPage endCursor } nodes { name active } } }`
+		totalCount pageInfo { hasNextPage endCursor } nodes { name isActive } } }`
 	names := func(r *response) []string {
 		var out []string
 		for _, n := range r.list(t, "users.nodes") {
@@ -107,9 +107,9 @@ func TestUserAdministration(t *testing.T) {
 		want   []string
 	}{
 		{vars{"role": "HOUSE_MANAGER"}, []string{"Staff ann", "Staff bob", "Staff cat"}},
-		{vars{"active": false}, []string{"Lee Park"}},
+		{vars{"isActive": false}, []string{"Lee Park"}},
 		{vars{"search": "BOB@"}, []string{"Staff bob"}},
-		{vars{"search": "staff", "active": true, "role": "HOUSE_MANAGER"}, []string{"Staff ann", "Staff bob", "Staff cat"}},
+		{vars{"search": "staff", "isActive": true, "role": "HOUSE_MANAGER"}, []string{"Staff ann", "Staff bob", "Staff cat"}},
 	} {
 		r := admin.do(users, vars{"filter": c.filter})
 		r.noErrors(t)
@@ -138,9 +138,9 @@ func TestDeactivationEndsSessions(t *testing.T) {
 	for _, c := range []*client{laptop, phone} {
 		c.do(`{ members(first: 1) { totalCount } }`, nil).noErrors(t)
 	}
-	r = admin.do(`mutation($in: DeactivateUserInput!) { deactivateUser(input: $in) { user { active } userErrors { code } } }`, vars{"in": vars{"userId": sam}})
+	r = admin.do(`mutation($in: DeactivateUserInput!) { deactivateUser(input: $in) { user { isActive } userErrors { code } } }`, vars{"in": vars{"userId": sam}})
 	r.noErrors(t)
-	if r.get(t, "deactivateUser.user.active") != false {
+	if r.get(t, "deactivateUser.user.isActive") != false {
 		t.Fatalf("deactivate: %v", r.Data)
 	}
 	for name, c := range map[string]*client{"laptop": laptop, "phone": phone} {
@@ -175,7 +175,7 @@ func TestConcurrentAdminsDeactivateEachOther(t *testing.T) {
 			clients = append(clients, c)
 			ids = append(ids, c.do(`{ viewer { user { id } } }`, nil).str(t, "viewer.user.id"))
 		}
-		results := auditRace(clients, `mutation($in: DeactivateUserInput!) { deactivateUser(input: $in) { user { active } userErrors { code } } }`,
+		results := auditRace(clients, `mutation($in: DeactivateUserInput!) { deactivateUser(input: $in) { user { isActive } userErrors { code } } }`,
 			func(i int) vars { return vars{"in": vars{"userId": ids[1-i]}} })
 		wins := 0
 		for _, r := range results {

@@ -155,15 +155,8 @@ func inConnTx(ctx context.Context, st *store.Store, fn func(ctx context.Context,
 }
 
 func createUser(ctx context.Context, st *store.Store, du DemoUser) (*domain.User, error) {
-	if err := domain.CheckNewPassword(du.Password); err != nil {
-		return nil, fmt.Errorf("seed: demo password of %s: %w", du.Email, err)
-	}
-	hash, err := auth.HashPassword(du.Password)
+	u, err := st.CreateUser(ctx, store.NewUser{Email: du.Email, Name: du.Name, Role: du.Role, Password: du.Password}, auth.Passwords)
 	if err != nil {
-		return nil, err
-	}
-	u := &domain.User{Email: du.Email, Name: du.Name, Role: du.Role, PasswordHash: hash}
-	if err := st.CreateUser(ctx, u); err != nil {
 		return nil, fmt.Errorf("seed: create demo user %s: %w", du.Email, err)
 	}
 	return u, nil

@@ -261,9 +261,6 @@ func familyConsent(memberID int64, contactID *int64, partner *string, kinds []do
 // password, as the contact would: the first invitation of an address opens
 // the account, later ones link to it.
 func familyAccount(ctx context.Context, st *store.Store, by, contactID int64) (*domain.User, error) {
-	if err := domain.CheckNewPassword(demoFamilyPassword); err != nil {
-		return nil, fmt.Errorf("seed: demo family password: %w", err)
-	}
 	token, hash := auth.NewToken()
 	if _, _, err := st.InviteFamilyContact(ctx, by, contactID, hash); err != nil {
 		return nil, fmt.Errorf("seed: invite family contact: %w", err)

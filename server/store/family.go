@@ -199,15 +199,11 @@ func (s *Store) familyAccount(ctx context.Context, tx bun.Tx, contact *domain.Fa
 	case !isNoRows(err):
 		return nil, err
 	}
-	if err := domain.CheckNewPassword(password); err != nil {
-		return nil, err
-	}
-	hash, err := pw.Hash(password)
+	u, err := newUserRow(NewUser{Email: contact.Email, Name: contact.Name, Role: domain.RoleFamily, Password: password}, pw)
 	if err != nil {
 		return nil, err
 	}
-	u := &domain.User{Email: contact.Email, Name: contact.Name, Role: domain.RoleFamily, PasswordHash: hash, Active: true}
-	if _, err := tx.NewInsert().Model(u).ExcludeColumn("id", "created_at").Returning("*").Exec(ctx); err != nil {
+	if err := insertUser(ctx, tx, u); err != nil {
 		if constraintName(err) == "users_email_key" {
 			// Another invitation for the same address won the race.
 			return nil, domain.FieldError(domain.CodeHasAccount, "token",

@@ -165,10 +165,7 @@ func TestCreateGroupRefusals(t *testing.T) {
 	st := newStore(t)
 	staff := newUser(t, st)
 	peer, retired := groupsNewPeer(t, st, "Avery", true), groupsNewPeer(t, st, "Retired", false)
-	family := &domain.User{Email: "family@example.org", Name: "Family", Role: domain.RoleFamily, PasswordHash: "x"}
-	if err := st.CreateUser(ctx, family); err != nil {
-		t.Fatal(err)
-	}
+	family := openUser(t, st, "family@example.org", "Family", domain.RoleFamily)
 	missingHouse := int64(999)
 	houseMeeting := groupsFields("House", domain.GroupHouseMeeting, "")
 	houseMeeting.HouseID = &missingHouse

@@ -85,10 +85,7 @@ func housesResidents(t *testing.T, st *store.Store, houseID int64) []*domain.Res
 
 func housesUser(t *testing.T, st *store.Store, role domain.Role, active bool) *domain.User {
 	t.Helper()
-	u := &domain.User{Email: fmt.Sprintf("houses%d@example.org", housesSeq.Add(1)), Name: "Manager", Role: role, PasswordHash: "x"}
-	if err := st.CreateUser(ctx, u); err != nil {
-		t.Fatal(err)
-	}
+	u := openUser(t, st, fmt.Sprintf("houses%d@example.org", housesSeq.Add(1)), "Manager", role)
 	if !active {
 		if _, err := st.DB().NewUpdate().Table("users").Set("active = false").Where("id = ?", u.ID).Exec(ctx); err != nil {
 			t.Fatal(err)

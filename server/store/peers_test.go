@@ -94,10 +94,7 @@ func TestCreatePeer(t *testing.T) {
 	})
 	t.Run("refusals", func(t *testing.T) {
 		other := newMember(t, st, by.ID, "Bo", "Chan")
-		family := &domain.User{Email: "kin@example.org", Name: "Kin", Role: domain.RoleFamily, PasswordHash: "x"}
-		if err := st.CreateUser(ctx, family); err != nil {
-			t.Fatal(err)
-		}
+		family := openUser(t, st, "kin@example.org", "Kin", domain.RoleFamily)
 		tests := []struct {
 			name  string
 			in    store.PeerInput

@@ -42,7 +42,7 @@ var quietErrors = []string{
 // ErrQuietErrorsNotSet is returned by GrantServing when the owner may not
 // keep failing statements out of the server log; the grants are made.
 var ErrQuietErrorsNotSet = errors.New("store: the owner role may not set log_min_error_statement and log_error_verbosity " +
-	"for the serving role; set them as a superuser (see README, Database roles)")
+	"for the serving role; set them as a superuser (see docs/operations.md, Database roles)")
 
 // RoleOf returns the user name of a postgres:// URL.
 func RoleOf(databaseURL string) (string, error) {

@@ -49,13 +49,25 @@ var userSeq atomic.Int64
 func newUser(t *testing.T, st *store.Store) *domain.User {
 	t.Helper()
 	n := userSeq.Add(1)
-	u := &domain.User{Email: fmt.Sprintf("cm%d@example.org", n), Name: fmt.Sprintf("Case Manager %d", n),
-		Role: domain.RoleCaseManager, PasswordHash: "x"}
-	if err := st.CreateUser(ctx, u); err != nil {
-		t.Fatal(err)
-	}
+	u := openUser(t, st, fmt.Sprintf("cm%d@example.org", n), fmt.Sprintf("Case Manager %d", n), domain.RoleCaseManager)
 	if u.ID == 0 || !u.Active {
 		t.Fatalf("CreateUser returned %+v", u)
+	}
+	return u
+}
+
+// cheapPasswords stands in for argon2id in the tests that open accounts to
+// act with and never sign in: they would wait for every hash. The tests of
+// CreateUser itself use auth.Passwords.
+var cheapPasswords = store.Passwords{Hash: func(p string) (string, error) { return "plain:" + p, nil }}
+
+// openUser opens an account through store.CreateUser, the one way accounts
+// are made.
+func openUser(t *testing.T, st *store.Store, email, name string, role domain.Role) *domain.User {
+	t.Helper()
+	u, err := st.CreateUser(ctx, store.NewUser{Email: email, Name: name, Role: role, Password: "a long test password"}, cheapPasswords)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return u
 }

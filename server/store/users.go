@@ -11,13 +11,47 @@ import (
 	"carejourney/server/domain"
 )
 
-// CreateUser stores a user whose password is already hashed.
-func (s *Store) CreateUser(ctx context.Context, u *domain.User) error {
-	u.Active = true
-	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		_, err := tx.NewInsert().Model(u).ExcludeColumn("id", "created_at").Returning("*").Exec(ctx)
-		return err
-	})
+// NewUser is an account to open, its password in the clear.
+type NewUser struct {
+	Email    string
+	Name     string
+	Role     domain.Role
+	Password string
+}
+
+// CreateUser opens an account: the one place that checks a new account's
+// fields (domain.NewUser), hashes its password (pw.Hash) and stores it,
+// active. The API's createUser, the `user create` command and the demo
+// seed call it; an invitation's FAMILY account goes through the same
+// newUserRow and insertUser in the invitation's transaction. DUPLICATE when
+// the email is taken.
+func (s *Store) CreateUser(ctx context.Context, in NewUser, pw Passwords) (*domain.User, error) {
+	// Hashed before the transaction, which need not wait for argon2id.
+	u, err := newUserRow(in, pw)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error { return insertUser(ctx, tx, u) }); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// newUserRow checks a new account and hashes its password.
+func newUserRow(in NewUser, pw Passwords) (*domain.User, error) {
+	u, err := domain.NewUser(in.Email, in.Name, in.Role, in.Password)
+	if err != nil {
+		return nil, err
+	}
+	if u.PasswordHash, err = pw.Hash(in.Password); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// insertUser stores a checked account, filling its id and creation time.
+func insertUser(ctx context.Context, tx bun.Tx, u *domain.User) error {
+	_, err := tx.NewInsert().Model(u).ExcludeColumn("id", "created_at").Returning("*").Exec(ctx)
 	return err
 }
 

@@ -13,11 +13,7 @@ import (
 func auditUser(t *testing.T, st *store.Store, name string, role domain.Role) *domain.User {
 	t.Helper()
 	n := userSeq.Add(1)
-	u := &domain.User{Email: fmt.Sprintf("user%d@example.org", n), Name: name, Role: role, PasswordHash: "x"}
-	if err := st.CreateUser(ctx, u); err != nil {
-		t.Fatal(err)
-	}
-	return u
+	return openUser(t, st, fmt.Sprintf("user%d@example.org", n), name, role)
 }
 
 func auditUserNames(p store.Page[*domain.User]) []string {
@@ -85,7 +81,7 @@ func TestListUsers(t *testing.T) {
 func TestCreateUserDuplicateEmail(t *testing.T) {
 	st := newStore(t)
 	u := auditUser(t, st, "Ada", domain.RoleAdmin)
-	err := st.CreateUser(ctx, &domain.User{Email: u.Email, Name: "Other", Role: domain.RoleClinician, PasswordHash: "x"})
+	_, err := st.CreateUser(ctx, store.NewUser{Email: u.Email, Name: "Other", Role: domain.RoleClinician, Password: "a long test password"}, cheapPasswords)
 	wantCode(t, err, domain.CodeDuplicate, "email")
 }
 

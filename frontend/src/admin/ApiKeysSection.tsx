@@ -67,7 +67,7 @@ function ApiKeyRow({ apiKey: k }: { apiKey: ApiKey }) {
   }
 
   return (
-    <tr className={k.active ? undefined : 'inactive'}>
+    <tr className={k.isActive ? undefined : 'inactive'}>
       <th scope="row">{k.partnerName}</th>
       <td>{k.scopes.map((s) => <code key={s} className="scope">{scopeLabels[s].code}</code>)}</td>
       <td><code>cjk_{k.secretPrefix}…</code></td>
@@ -75,7 +75,7 @@ function ApiKeyRow({ apiKey: k }: { apiKey: ApiKey }) {
       <td>{k.lastUsedAt ? formatInstantDateTime(k.lastUsedAt) : <span className="muted">Never</span>}</td>
       <td>{k.revokedAt ? <>Revoked {formatInstantDateTime(k.revokedAt)}</> : <span className="ok">Active</span>}</td>
       <td>
-        {k.active && !confirming && (
+        {k.isActive && !confirming && (
           <button type="button" className="secondary danger" onClick={() => setConfirming(true)}>
             Revoke<span className="visually-hidden"> the key of {k.partnerName} (cjk_{k.secretPrefix})</span>
           </button>

@@ -79,11 +79,11 @@ function UserRow({ user, isViewer }: { user: User; isViewer: boolean }) {
 
   const family = user.role === 'FAMILY';
   return (
-    <tr className={user.active ? undefined : 'inactive'}>
+    <tr className={user.isActive ? undefined : 'inactive'}>
       <th scope="row">{user.name}{isViewer && <span className="muted"> (you)</span>}</th>
       <td className="email">{user.email}</td>
       <td>
-        {family || !user.active ? roleLabels[user.role] : (
+        {family || !user.isActive ? roleLabels[user.role] : (
           <div className="inline-form">
             <label htmlFor={roleId} className="visually-hidden">Role of {user.name}</label>
             <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -95,9 +95,9 @@ function UserRow({ user, isViewer }: { user: User; isViewer: boolean }) {
           </div>
         )}
       </td>
-      <td>{user.active ? 'Active' : 'Deactivated'}</td>
+      <td>{user.isActive ? 'Active' : 'Deactivated'}</td>
       <td>
-        {user.active && !confirming && (
+        {user.isActive && !confirming && (
           <button type="button" className="secondary danger" onClick={() => { setConfirming(true); setDone(''); setProblem(''); }}>
             Deactivate<span className="visually-hidden"> {user.name}</span>
           </button>

@@ -5,7 +5,7 @@ export const UsersQuery = graphql(`
     users(first: 25, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id name email role active }
+      nodes { id name email role isActive }
     }
   }
 `);
@@ -13,7 +13,7 @@ export const UsersQuery = graphql(`
 export const CreateUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
-      user { id name email role active }
+      user { id name email role isActive }
       userErrors { ...UserErrorFields }
     }
   }
@@ -22,7 +22,7 @@ export const CreateUserMutation = graphql(`
 export const UpdateUserRoleMutation = graphql(`
   mutation UpdateUserRole($input: UpdateUserRoleInput!) {
     updateUserRole(input: $input) {
-      user { id role active }
+      user { id role isActive }
       userErrors { ...UserErrorFields }
     }
   }
@@ -31,7 +31,7 @@ export const UpdateUserRoleMutation = graphql(`
 export const DeactivateUserMutation = graphql(`
   mutation DeactivateUser($input: DeactivateUserInput!) {
     deactivateUser(input: $input) {
-      user { id role active }
+      user { id role isActive }
       userErrors { ...UserErrorFields }
     }
   }
@@ -42,7 +42,7 @@ export const ApiKeysQuery = graphql(`
     apiKeys(first: 25, after: $after, includeRevoked: true) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt active }
+      nodes { id partnerName scopes secretPrefix createdAt createdBy { id name } lastUsedAt revokedAt isActive }
     }
   }
 `);
@@ -50,7 +50,7 @@ export const ApiKeysQuery = graphql(`
 export const CreateApiKeyMutation = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) {
-      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt active }
+      apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt isActive }
       secret
       userErrors { ...UserErrorFields }
     }
@@ -60,7 +60,7 @@ export const CreateApiKeyMutation = graphql(`
 export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($input: RevokeApiKeyInput!) {
     revokeApiKey(input: $input) {
-      apiKey { id revokedAt active }
+      apiKey { id revokedAt isActive }
       userErrors { ...UserErrorFields }
     }
   }

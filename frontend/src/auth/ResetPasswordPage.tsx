@@ -16,6 +16,8 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [{ fetching, data, error }, reset] = useMutation(ResetPasswordMutation);
   const userErrors = userErrorMessages(data?.resetPassword.userErrors);
+  // An answer without userErrors is a password set, as for every mutation.
+  const isPasswordSet = data?.resetPassword.userErrors.length === 0;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -25,7 +27,7 @@ export default function ResetPasswordPage() {
   return (
     <main className="sign-in">
       <h1>Choose a new password</h1>
-      {data?.resetPassword.done ? (
+      {isPasswordSet ? (
         <p role="status">Your password is set. <Link to="/sign-in">Sign in</Link> with it.</p>
       ) : (
         <form onSubmit={submit} noValidate>

@@ -39,12 +39,24 @@ describe('AccountPage', () => {
 describe('ResetPasswordPage', () => {
   it('takes the token from the fragment and points to sign-in afterwards', async () => {
     window.location.hash = '#token=abc123';
-    const calls = renderWith('ResetPassword', { resetPassword: { done: true, userErrors: [] } }, <ResetPasswordPage />);
+    const calls = renderWith('ResetPassword', { resetPassword: { userErrors: [] } }, <ResetPasswordPage />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText(/New password/), 'a long enough passphrase');
     await user.click(screen.getByRole('button', { name: 'Set password' }));
     await waitFor(() => expect(screen.getByRole('link', { name: 'Sign in' })).toBeTruthy());
     expect(calls[0].variables).toEqual({ input: { token: 'abc123', newPassword: 'a long enough passphrase' } });
+  });
+
+  it('stays on the form and says why when the link is refused', async () => {
+    window.location.hash = '#token=used';
+    renderWith('ResetPassword', { resetPassword: { userErrors: [
+      { field: ['input', 'token'], message: 'This password reset link is unknown, used already or expired.', code: 'RESET_INVALID' }] } }, <ResetPasswordPage />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/New password/), 'a long enough passphrase');
+    await user.click(screen.getByRole('button', { name: 'Set password' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('used already'));
+    expect(screen.queryByRole('link', { name: 'Sign in' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Set password' })).toBeTruthy();
   });
 
   it('refuses to send without a token', () => {

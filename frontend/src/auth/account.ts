@@ -12,7 +12,6 @@ export const ChangePasswordMutation = graphql(`
 export const ResetPasswordMutation = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input) {
-      done
       userErrors { ...UserErrorFields }
     }
   }

@@ -40,7 +40,7 @@ export default function GroupPage() {
         <span className={`kind-tag kind-${group.kind}`}>{kindLabels[group.kind]}</span>
         {' · '}{modalityLabels[group.modality]}
         {group.location && <>{' · '}{group.location}</>}
-        {!group.active && <> · <strong>No longer meeting</strong></>}
+        {!group.isActive && <> · <strong>No longer meeting</strong></>}
       </p>
       {group.description && <p className="group-description">{group.description}</p>}
       {group.house && <p>House: <Link to={`/houses/${group.house.id}`}>{group.house.name}</Link></p>}

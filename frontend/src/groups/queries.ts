@@ -26,7 +26,7 @@ export const GroupQuery = graphql(`
       modality
       location
       timeZone
-      active
+      isActive
       schedule { dayOfWeek startTime durationMinutes timeOfDay }
       facilitators {
         __typename

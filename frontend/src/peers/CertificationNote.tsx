@@ -3,7 +3,7 @@ import { formatCalendarDate } from '../ui/dates';
 
 /** A certification with its expiry, flagged in words (not only colour) when expired or expiring within 60 days. */
 export default function CertificationNote({ cert, today }: {
-  cert: { kind: string; expiresOn?: string | null; expired: boolean } | null | undefined; today: Date;
+  cert: { kind: string; expiresOn?: string | null; isExpired: boolean } | null | undefined; today: Date;
 }) {
   const state = certificationState(cert, today);
   if (!cert || state === 'none') return <span className="muted">Not certified</span>;

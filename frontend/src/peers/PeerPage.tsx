@@ -25,7 +25,7 @@ export default function PeerPage() {
       <h1>{peer.name}</h1>
       <p>
         {peer.isAlumnus && <><span className="badge alumnus">Alumnus</span>{' '}</>}
-        {!peer.active && <><span className="badge muted">Inactive</span>{' '}</>}
+        {!peer.isActive && <><span className="badge muted">Inactive</span>{' '}</>}
         <CertificationNote cert={peer.certification} today={today} />
       </p>
       {peer.bio && <p>{peer.bio}</p>}

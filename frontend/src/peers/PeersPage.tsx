@@ -38,12 +38,12 @@ export default function PeersPage() {
                     <th scope="row">
                       <Link to={`/peers/${p.id}`}>{p.name}</Link>
                       {p.isAlumnus && <> <span className="badge alumnus">Alumnus</span></>}
-                      {!p.active && <> <span className="badge muted">Inactive</span></>}
+                      {!p.isActive && <> <span className="badge muted">Inactive</span></>}
                     </th>
                     <td><CertificationNote cert={p.certification} today={today} /></td>
                     <td>{p.languages.length ? p.languages.join(', ') : <span className="muted">—</span>}</td>
                     <td className="num">{caseloadLabel(p.caseloadCount, p.caseloadLimit)}</td>
-                    <td>{!p.active ? <span className="muted">Not taking members</span> : p.hasCapacity ? <span className="flag-ok">✓ Can take more</span> : <span className="flag-bad">Full</span>}</td>
+                    <td>{!p.isActive ? <span className="muted">Not taking members</span> : p.hasCapacity ? <span className="flag-ok">✓ Can take more</span> : <span className="flag-bad">Full</span>}</td>
                   </tr>
                 ))}
               </tbody>

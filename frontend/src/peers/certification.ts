@@ -4,12 +4,12 @@ export type CertificationState = 'none' | 'expired' | 'expiring' | 'valid' | 'no
 
 /** Expired, expiring within `warnDays` (60 by default), valid, or no expiry date. */
 export function certificationState(
-  cert: { expiresOn?: string | null; expired: boolean } | null | undefined,
+  cert: { expiresOn?: string | null; isExpired: boolean } | null | undefined,
   today: Date,
   warnDays = 60,
 ): CertificationState {
   if (!cert) return 'none';
-  if (cert.expired) return 'expired';
+  if (cert.isExpired) return 'expired';
   if (!cert.expiresOn) return 'no-expiry';
   const left = daysBetween(today, parseCalendarDate(cert.expiresOn));
   if (left < 0) return 'expired';

@@ -6,8 +6,8 @@ export const PeersListQuery = graphql(`
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
-        id name isAlumnus active languages caseloadCount caseloadLimit hasCapacity
-        certification { kind expiresOn expired }
+        id name isAlumnus isActive languages caseloadCount caseloadLimit hasCapacity
+        certification { kind expiresOn isExpired }
       }
     }
   }
@@ -16,8 +16,8 @@ export const PeersListQuery = graphql(`
 export const PeerQuery = graphql(`
   query Peer($id: ID!) {
     peer(id: $id) {
-      id name bio isAlumnus active daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity
-      certification { kind number expiresOn expired }
+      id name bio isAlumnus isActive daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity
+      certification { kind number expiresOn isExpired }
       caseload(first: 50) {
         totalCount
         nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }

@@ -7,7 +7,7 @@ import { useSave } from './useSave';
 
 const PeersWithCapacityQuery = graphql(`
   query PeersWithCapacity {
-    peers(first: 50, filter: { active: true, hasCapacity: true }) {
+    peers(first: 50, filter: { isActive: true, hasCapacity: true }) {
       nodes { id name caseloadCount caseloadLimit isAlumnus }
     }
   }

@@ -26,7 +26,7 @@ export default function CheckInForm(props: { planId: string; onDone: (message: s
   const [craving, setCraving] = useState('0');
   const [skills, setSkills] = useState('');
   const [note, setNote] = useState('');
-  const save = useSave(RecordCheckInMutation, (d) => d.recordCheckIn, ['occurredOn', 'abstinent', 'craving', 'copingSkills', 'note']);
+  const save = useSave(RecordCheckInMutation, (d) => d.recordCheckIn, ['occurredOn', 'isAbstinent', 'craving', 'copingSkills', 'note']);
   const err = save.errors.text;
   return (
     <ActionForm
@@ -44,7 +44,7 @@ export default function CheckInForm(props: { planId: string; onDone: (message: s
         }
         const copingSkills = skills.split(',').map((s) => s.trim()).filter(Boolean);
         save.run(
-          { input: { aftercarePlanId: props.planId, occurredOn: on, abstinent, craving: n, copingSkills, note: note || null } },
+          { input: { aftercarePlanId: props.planId, occurredOn: on, isAbstinent: abstinent, craving: n, copingSkills, note: note || null } },
           () => props.onDone('Check-in saved.'),
         );
       }}
@@ -54,9 +54,9 @@ export default function CheckInForm(props: { planId: string; onDone: (message: s
       </Field>
       <div className="field checkbox">
         <label>
-          <input type="checkbox" {...controlProps(`${id}-abstinent`, err('abstinent'), 'abstinent')} checked={abstinent} onChange={(e) => setAbstinent(e.target.checked)} /> Abstinent since the last check-in
+          <input type="checkbox" {...controlProps(`${id}-abstinent`, err('isAbstinent'), 'isAbstinent')} checked={abstinent} onChange={(e) => setAbstinent(e.target.checked)} /> Abstinent since the last check-in
         </label>
-        <FieldError id={`${id}-abstinent-error`} messages={err('abstinent')} />
+        <FieldError id={`${id}-abstinent-error`} messages={err('isAbstinent')} />
       </div>
       <Field id={`${id}-craving`} label="Craving (0 to 10)" error={err('craving')}>
         <input type="number" min={0} max={10} step={1} inputMode="numeric" {...controlProps(`${id}-craving`, err('craving'), 'craving')} value={craving} onChange={(e) => setCraving(e.target.value)} />

@@ -7,7 +7,7 @@ import { useSave } from './useSave';
 const PostUpdateMutation = graphql(`
   mutation PostUpdate($input: PostUpdateInput!) {
     postUpdate(input: $input) {
-      update { id shareable }
+      update { id isShareable }
       userErrors { ...UserErrorFields }
     }
   }
@@ -17,7 +17,7 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
   const id = useId();
   const [body, setBody] = useState('');
   const [shareable, setShareable] = useState(false);
-  const save = useSave(PostUpdateMutation, (d) => d.postUpdate, ['body', 'shareable']);
+  const save = useSave(PostUpdateMutation, (d) => d.postUpdate, ['body', 'isShareable']);
   const err = save.errors.text;
   return (
     <ActionForm
@@ -32,7 +32,7 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
           save.errors.show([], { body: 'Write the update first.' });
           return;
         }
-        save.run({ input: { memberId: props.memberId, body, shareable } }, () =>
+        save.run({ input: { memberId: props.memberId, body, isShareable: shareable } }, () =>
           props.onDone(shareable ? 'Update posted; family may see it where a consent covers it.' : 'Update posted (internal).'),
         );
       }}
@@ -42,9 +42,9 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
       </Field>
       <div className="field checkbox">
         <label>
-          <input type="checkbox" {...controlProps(`${id}-shareable`, err('shareable'), 'shareable')} checked={shareable} onChange={(e) => setShareable(e.target.checked)} /> Shareable with family
+          <input type="checkbox" {...controlProps(`${id}-shareable`, err('isShareable'), 'isShareable')} checked={shareable} onChange={(e) => setShareable(e.target.checked)} /> Shareable with family
         </label>
-        <FieldError id={`${id}-shareable-error`} messages={err('shareable')} />
+        <FieldError id={`${id}-shareable-error`} messages={err('isShareable')} />
       </div>
     </ActionForm>
   );

@@ -5,8 +5,8 @@ import CravingTrend from './CravingTrend';
 describe('AdherenceBars', () => {
   it('says met or not met in words for every week', () => {
     render(<AdherenceBars label="Tuesday SMART" weeks={[
-      { weekStart: '2026-01-05', attended: 2, target: 2, met: true },
-      { weekStart: '2026-01-12', attended: 0, target: 2, met: false },
+      { weekStart: '2026-01-05', attended: 2, target: 2, isMet: true },
+      { weekStart: '2026-01-12', attended: 0, target: 2, isMet: false },
     ]} />);
     expect(screen.getByText(/1 of 2 weeks met/)).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Weekly adherence, Tuesday SMART' });
@@ -25,8 +25,8 @@ describe('AdherenceBars', () => {
 describe('CravingTrend', () => {
   it('draws an image with a text alternative and marks lapses', () => {
     const { container } = render(<CravingTrend checkIns={[
-      { occurredOn: '2026-01-03', craving: 2, abstinent: true },
-      { occurredOn: '2026-01-02', craving: 6, abstinent: false },
+      { occurredOn: '2026-01-03', craving: 2, isAbstinent: true },
+      { occurredOn: '2026-01-02', craving: 6, isAbstinent: false },
     ]} />);
     const img = screen.getByRole('img');
     expect(img.getAttribute('aria-label')).toMatch(/^Craving trend over 2 check-ins/);

@@ -53,7 +53,7 @@ export default function CheckIns({ planId, canRecord, onSaved }: { planId: strin
               {connection.nodes.map((c) => (
                 <tr key={c.id}>
                   <td data-label="Date">{formatCalendarDate(c.occurredOn)}</td>
-                  <td data-label="Abstinent">{c.abstinent ? 'Yes' : <strong>No</strong>}</td>
+                  <td data-label="Abstinent">{c.isAbstinent ? 'Yes' : <strong>No</strong>}</td>
                   <td data-label="Craving">{c.craving} of 10</td>
                   <td data-label="Coping skills">{c.copingSkills.join(', ') || '—'}</td>
                   <td data-label="Note">{c.note || '—'}</td>
@@ -80,16 +80,16 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
   const [skills, setSkills] = useState('');
   const [note, setNote] = useState('');
   const [{ fetching, error }, record] = useMutation(RecordCheckInMutation);
-  const errs = useFormErrors(['occurredOn', 'abstinent', 'craving', 'copingSkills', 'note']);
+  const errs = useFormErrors(['occurredOn', 'isAbstinent', 'craving', 'copingSkills', 'note']);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const n = Number(craving);
     const problems = {
-      abstinent: abstinent === '' ? 'Say whether they were abstinent since the last check-in.' : undefined,
+      isAbstinent: abstinent === '' ? 'Say whether they were abstinent since the last check-in.' : undefined,
       craving: craving.trim() === '' || !Number.isInteger(n) || n < 0 || n > 10 ? 'Enter craving from 0 to 10.' : undefined,
     };
-    if (problems.abstinent || problems.craving) {
+    if (problems.isAbstinent || problems.craving) {
       errs.show([], problems);
       return;
     }
@@ -97,7 +97,7 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
       input: {
         aftercarePlanId: planId,
         occurredOn,
-        abstinent: abstinent === 'yes',
+        isAbstinent: abstinent === 'yes',
         craving: n,
         copingSkills: skills.split(',').map((s) => s.trim()).filter(Boolean),
         note: note.trim() || null,
@@ -121,12 +121,12 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
         <fieldset aria-describedby="checkin-abstinent-error">
           <legend>Abstinent since the last check-in</legend>
           <label className="choice">
-            <input type="radio" name="abstinent" value="yes" checked={abstinent === 'yes'} onChange={() => setAbstinent('yes')} /> Yes
+            <input type="radio" name="isAbstinent" value="yes" checked={abstinent === 'yes'} onChange={() => setAbstinent('yes')} /> Yes
           </label>
           <label className="choice">
-            <input type="radio" name="abstinent" value="no" checked={abstinent === 'no'} onChange={() => setAbstinent('no')} /> No
+            <input type="radio" name="isAbstinent" value="no" checked={abstinent === 'no'} onChange={() => setAbstinent('no')} /> No
           </label>
-          <FieldError id="checkin-abstinent-error" messages={errs.of('abstinent')} />
+          <FieldError id="checkin-abstinent-error" messages={errs.of('isAbstinent')} />
         </fieldset>
         <div className="field">
           <label>

@@ -4,10 +4,10 @@ import { adminViewer, testClient, type Call } from '../../test/client';
 import { renderAt } from '../../test/renderAt';
 
 const plan = {
-  __typename: 'AftercarePlan', id: 'P1', status: 'ACTIVE', startsOn: '2026-09-01', reviewOn: '2026-11-01', reviewDue: true,
+  __typename: 'AftercarePlan', id: 'P1', status: 'ACTIVE', startsOn: '2026-09-01', reviewOn: '2026-11-01', isReviewDue: true,
   createdAt: '2026-09-01T10:00:00Z', activatedAt: '2026-09-01T10:00:00Z', closedAt: null,
 };
-const oldPlan = { ...plan, id: 'P0', status: 'COMPLETED', startsOn: '2026-03-01', reviewOn: '2026-06-01', reviewDue: false };
+const oldPlan = { ...plan, id: 'P0', status: 'COMPLETED', startsOn: '2026-03-01', reviewOn: '2026-06-01', isReviewDue: false };
 const goal = (id: string, category: string, description: string, status: string) =>
   ({ __typename: 'AftercareGoal', id, category, description, targetDate: null, status });
 
@@ -22,21 +22,21 @@ function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
       commitments: [{ __typename: 'AftercareCommitment', id: 'AC1', kind: 'MUTUAL_SUPPORT_GROUP', description: 'SMART', targetPerWeek: 2,
         group: { __typename: 'Group', id: 'GR1', name: 'SMART Tuesday' }, house: null, peer: null }],
       adherence: [{ __typename: 'CommitmentAdherence', commitment: { __typename: 'AftercareCommitment', id: 'AC1' }, weeks: [
-        { __typename: 'AdherenceWeek', weekStart: '2026-11-09', attended: 2, target: 2, met: true },
-        { __typename: 'AdherenceWeek', weekStart: '2026-11-16', attended: 1, target: 2, met: false },
+        { __typename: 'AdherenceWeek', weekStart: '2026-11-09', attended: 2, target: 2, isMet: true },
+        { __typename: 'AdherenceWeek', weekStart: '2026-11-16', attended: 1, target: 2, isMet: false },
       ] }],
     } } }),
     PlanCheckIns: () => (checkIns === 'ok'
       ? { data: { aftercarePlan: { __typename: 'AftercarePlan', id: 'P1', checkIns: {
         __typename: 'CheckInConnection', totalCount: 2, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
         nodes: [
-          { __typename: 'CheckIn', id: 'CI2', occurredOn: '2026-11-20', abstinent: true, craving: 2, copingSkills: ['Walk'], note: '' },
-          { __typename: 'CheckIn', id: 'CI1', occurredOn: '2026-11-13', abstinent: false, craving: 7, copingSkills: [], note: 'Hard week' },
+          { __typename: 'CheckIn', id: 'CI2', occurredOn: '2026-11-20', isAbstinent: true, craving: 2, copingSkills: ['Walk'], note: '' },
+          { __typename: 'CheckIn', id: 'CI1', occurredOn: '2026-11-13', isAbstinent: false, craving: 7, copingSkills: [], note: 'Hard week' },
         ] } } } }
       : { data: { aftercarePlan: null }, errors: [{ message: 'No.', path: ['aftercarePlan', 'checkIns'], extensions: { code: 'FORBIDDEN' } }] }),
     RecoveryCapital: () => ({ data: { member: { __typename: 'Member', id: 'M1', recoveryCapital: [
-      { __typename: 'RecoveryCapitalAssessment', id: 'B1', total: 40, sustainedRemissionLikely: false, assessedAt: '2026-09-01T10:00:00Z' },
-      { __typename: 'RecoveryCapitalAssessment', id: 'B2', total: 49, sustainedRemissionLikely: true, assessedAt: '2026-11-01T10:00:00Z' },
+      { __typename: 'RecoveryCapitalAssessment', id: 'B1', total: 40, isSustainedRemissionLikely: false, assessedAt: '2026-09-01T10:00:00Z' },
+      { __typename: 'RecoveryCapitalAssessment', id: 'B2', total: 49, isSustainedRemissionLikely: true, assessedAt: '2026-11-01T10:00:00Z' },
     ] } } }),
     RecordRecoveryCapital: () => ({ data: { recordRecoveryCapital: { __typename: 'RecordRecoveryCapitalPayload', assessment: null, userErrors: [
       { __typename: 'UserError', field: ['input', 'answers', '2'], message: 'Each answer is 1-6.', code: 'INVALID_INPUT' },

@@ -11,7 +11,7 @@ export interface PlanSummaryData {
   status: AftercarePlanStatus;
   startsOn: string;
   reviewOn: string;
-  reviewDue: boolean;
+  isReviewDue: boolean;
 }
 
 const statusBadge: Record<AftercarePlanStatus, string> = {
@@ -53,7 +53,7 @@ export default function PlanSummary({ plan, canEdit, onChanged }: {
           <dt>Review date</dt>
           <dd>
             {formatCalendarDate(plan.reviewOn)}{' '}
-            {plan.reviewDue && <span className="badge badge-danger">⚠ Review overdue</span>}
+            {plan.isReviewDue && <span className="badge badge-danger">⚠ Review overdue</span>}
           </dd>
         </div>
       </dl>

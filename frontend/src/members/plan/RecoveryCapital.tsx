@@ -53,12 +53,12 @@ export default function RecoveryCapital({ memberId, canEdit, onSaved }: { member
                   <span className="barc-total">{a.total} of 60</span>
                   <svg width={60} height={8} aria-hidden="true" focusable="false" className="barc-bar">
                     <rect x={0} y={0} width={60} height={8} className="bar-track" />
-                    <rect x={0} y={0} width={a.total} height={8} className={a.sustainedRemissionLikely ? 'bar-fill ok' : 'bar-fill'} />
+                    <rect x={0} y={0} width={a.total} height={8} className={a.isSustainedRemissionLikely ? 'bar-fill ok' : 'bar-fill'} />
                   </svg>
                 </td>
                 <td data-label="Change">{changes[i] ?? '—'}</td>
                 <td data-label="Outlook">
-                  {a.sustainedRemissionLikely
+                  {a.isSustainedRemissionLikely
                     ? <span className="badge badge-ok"><span aria-hidden="true">★ </span>Likely sustained remission</span>
                     : <span className="hint">Below {BARC10_REMISSION_THRESHOLD}</span>}
                 </td>
@@ -88,7 +88,7 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
     });
     errs.show(r.data?.recordRecoveryCapital.userErrors);
     const a = r.data?.recordRecoveryCapital.recoveryCapitalAssessment;
-    if (a) onDone(`BARC-10 recorded: ${a.total} of 60${a.sustainedRemissionLikely ? ', likely sustained remission' : ''}.`);
+    if (a) onDone(`BARC-10 recorded: ${a.total} of 60${a.isSustainedRemissionLikely ? ', likely sustained remission' : ''}.`);
   }
 
   return (

@@ -41,10 +41,10 @@ describe('plans', () => {
 
 describe('adherenceBars', () => {
   const weeks = [
-    { weekStart: '2026-01-05', attended: 3, target: 3, met: true },
-    { weekStart: '2026-01-12', attended: 1, target: 3, met: false },
-    { weekStart: '2026-01-19', attended: 6, target: 3, met: true },
-    { weekStart: '2026-01-26', attended: 0, target: 3, met: false },
+    { weekStart: '2026-01-05', attended: 3, target: 3, isMet: true },
+    { weekStart: '2026-01-12', attended: 1, target: 3, isMet: false },
+    { weekStart: '2026-01-19', attended: 6, target: 3, isMet: true },
+    { weekStart: '2026-01-26', attended: 0, target: 3, isMet: false },
   ];
 
   it('puts every week on one scale and says met or not in words', () => {
@@ -57,7 +57,7 @@ describe('adherenceBars', () => {
   });
 
   it('does not divide by zero', () => {
-    const [bar] = adherenceBars([{ weekStart: '2026-01-05', attended: 0, target: 0, met: true }]);
+    const [bar] = adherenceBars([{ weekStart: '2026-01-05', attended: 0, target: 0, isMet: true }]);
     expect(bar).toMatchObject({ fill: 1, targetAt: 0, length: 0 });
     expect(adherenceBars([])).toEqual([]);
   });
@@ -71,9 +71,9 @@ describe('adherenceBars', () => {
 describe('cravingTrend', () => {
   it('runs oldest to newest with 10 at the top', () => {
     const trend = cravingTrend([
-      { occurredOn: '2026-01-03', craving: 0, abstinent: true },
-      { occurredOn: '2026-01-02', craving: 5, abstinent: true },
-      { occurredOn: '2026-01-01', craving: 10, abstinent: false },
+      { occurredOn: '2026-01-03', craving: 0, isAbstinent: true },
+      { occurredOn: '2026-01-02', craving: 5, isAbstinent: true },
+      { occurredOn: '2026-01-01', craving: 10, isAbstinent: false },
     ], 100, 50, 0);
     expect(trend.points.map((p) => p.occurredOn)).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
     expect(trend.points.map((p) => [p.x, p.y])).toEqual([[0, 0], [50, 25], [100, 50]]);
@@ -81,16 +81,16 @@ describe('cravingTrend', () => {
   });
 
   it('centres a single point and draws nothing for none', () => {
-    const one = cravingTrend([{ occurredOn: '2026-01-01', craving: 4, abstinent: true }], 100, 50, 5);
+    const one = cravingTrend([{ occurredOn: '2026-01-01', craving: 4, isAbstinent: true }], 100, 50, 5);
     expect(one.points[0].x).toBe(50);
     expect(one.points[0].y).toBe(29);
     expect(cravingTrend([]).path).toBe('');
   });
 
   it('says which way craving moved', () => {
-    expect(cravingDirection([{ occurredOn: 'b', craving: 2, abstinent: true }, { occurredOn: 'a', craving: 6, abstinent: true }]))
+    expect(cravingDirection([{ occurredOn: 'b', craving: 2, isAbstinent: true }, { occurredOn: 'a', craving: 6, isAbstinent: true }]))
       .toBe('Craving down from 6 to 2');
-    expect(cravingDirection([{ occurredOn: 'b', craving: 6, abstinent: true }, { occurredOn: 'a', craving: 2, abstinent: true }]))
+    expect(cravingDirection([{ occurredOn: 'b', craving: 6, isAbstinent: true }, { occurredOn: 'a', craving: 2, isAbstinent: true }]))
       .toBe('Craving up from 2 to 6');
     expect(cravingDirection([])).toBe('Not enough check-ins for a trend');
   });

@@ -92,7 +92,7 @@ export function isOpen(status: AftercarePlanStatus): boolean {
   return status === 'DRAFT' || status === 'ACTIVE';
 }
 
-export interface WeekLike { weekStart: string; attended: number; target: number; met: boolean }
+export interface WeekLike { weekStart: string; attended: number; target: number; isMet: boolean }
 
 export interface AdherenceBar {
   weekStart: string;
@@ -119,21 +119,21 @@ export function adherenceBars(weeks: readonly WeekLike[]): AdherenceBar[] {
     weekStart: w.weekStart,
     attended: w.attended,
     target: w.target,
-    met: w.met,
+    met: w.isMet,
     fill: w.target > 0 ? Math.min(1, w.attended / w.target) : 1,
     targetAt: w.target / scale,
     length: w.attended / scale,
-    text: `${w.attended} of ${w.target} attended, ${w.met ? 'target met' : 'target not met'}`,
+    text: `${w.attended} of ${w.target} attended, ${w.isMet ? 'target met' : 'target not met'}`,
   }));
 }
 
 /** "5 of 8 weeks met". */
 export function adherenceSummary(weeks: readonly WeekLike[]): string {
-  const met = weeks.filter((w) => w.met).length;
+  const met = weeks.filter((w) => w.isMet).length;
   return `${met} of ${weeks.length} ${weeks.length === 1 ? 'week' : 'weeks'} met`;
 }
 
-export interface CheckInLike { occurredOn: string; craving: number; abstinent: boolean }
+export interface CheckInLike { occurredOn: string; craving: number; isAbstinent: boolean }
 
 export interface TrendPoint { x: number; y: number; craving: number; occurredOn: string; abstinent: boolean }
 
@@ -153,7 +153,7 @@ export function cravingTrend(checkInsNewestFirst: readonly CheckInLike[], width 
     y: round(pad + innerH * (1 - clamp(c.craving, 0, 10) / 10)),
     craving: c.craving,
     occurredOn: c.occurredOn,
-    abstinent: c.abstinent,
+    abstinent: c.isAbstinent,
   }));
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
   return { points, path, width, height };

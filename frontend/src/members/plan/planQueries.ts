@@ -5,7 +5,7 @@ export const PlanMemberQuery = graphql(`
     member(id: $id) {
       id
       displayName
-      aftercarePlans { id status startsOn reviewOn reviewDue createdAt activatedAt closedAt }
+      aftercarePlans { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt }
     }
   }
 `);
@@ -19,7 +19,7 @@ export const PlanDetailQuery = graphql(`
       commitments { ...PlanCommitmentFields }
       adherence(weeks: 8) {
         commitment { id }
-        weeks { weekStart attended target met }
+        weeks { weekStart attended target isMet }
       }
     }
   }
@@ -30,7 +30,7 @@ export const PlanCheckInsQuery = graphql(`
     aftercarePlan(id: $id) {
       id
       checkIns(first: $first, after: $after) {
-        nodes { id occurredOn abstinent craving copingSkills note }
+        nodes { id occurredOn isAbstinent craving copingSkills note }
         pageInfo { hasNextPage endCursor }
         totalCount
       }
@@ -42,7 +42,7 @@ export const RecoveryCapitalQuery = graphql(`
   query RecoveryCapital($id: ID!) {
     member(id: $id) {
       id
-      recoveryCapital { id total sustainedRemissionLikely assessedAt }
+      recoveryCapital { id total isSustainedRemissionLikely assessedAt }
     }
   }
 `);
@@ -61,7 +61,7 @@ export const HousePickerQuery = graphql(`
 
 export const PeerPickerQuery = graphql(`
   query PeerPicker {
-    peers(first: 100, filter: { active: true }) { nodes { id name } }
+    peers(first: 100, filter: { isActive: true }) { nodes { id name } }
   }
 `);
 
@@ -75,7 +75,7 @@ export const CreatePlanMutation = graphql(`
 `);
 
 export const ActivatePlanMutation = graphql(`
-  mutation ActivateAftercarePlan($input: AftercarePlanStatusInput!) {
+  mutation ActivateAftercarePlan($input: ActivateAftercarePlanInput!) {
     activateAftercarePlan(input: $input) {
       aftercarePlan { id status activatedAt }
       userErrors { ...UserErrorFields }
@@ -84,7 +84,7 @@ export const ActivatePlanMutation = graphql(`
 `);
 
 export const CompletePlanMutation = graphql(`
-  mutation CompleteAftercarePlan($input: AftercarePlanStatusInput!) {
+  mutation CompleteAftercarePlan($input: CompleteAftercarePlanInput!) {
     completeAftercarePlan(input: $input) {
       aftercarePlan { id status closedAt }
       userErrors { ...UserErrorFields }
@@ -131,7 +131,7 @@ export const RemoveCommitmentMutation = graphql(`
 export const RecordCheckInMutation = graphql(`
   mutation PlanRecordCheckIn($input: RecordCheckInInput!) {
     recordCheckIn(input: $input) {
-      checkIn { id occurredOn abstinent craving }
+      checkIn { id occurredOn isAbstinent craving }
       userErrors { ...UserErrorFields }
     }
   }
@@ -140,7 +140,7 @@ export const RecordCheckInMutation = graphql(`
 export const RecordRecoveryCapitalMutation = graphql(`
   mutation RecordRecoveryCapital($input: RecordRecoveryCapitalInput!) {
     recordRecoveryCapital(input: $input) {
-      recoveryCapitalAssessment { id total sustainedRemissionLikely assessedAt }
+      recoveryCapitalAssessment { id total isSustainedRemissionLikely assessedAt }
       userErrors { ...UserErrorFields }
     }
   }
