@@ -4,10 +4,11 @@ import type { AdminApiKeysQuery, ApiScope } from '../gql/graphql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
 import { nextCursors, previousCursors } from './audit';
 import { formatInstantDateTime } from '../ui/dates';
-import { apiScopes, scopeLabels } from './labels';
+import { apiScopes, messageOf, scopeLabels } from './labels';
 import Pager from './Pager';
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from './queries';
-import { messageOf, placeFieldErrors, type FieldErrors } from './userErrors';
+import { FieldError, FormError } from '../ui/FieldError';
+import { useFormErrors } from '../ui/useFormErrors';
 
 type ApiKey = AdminApiKeysQuery['apiKeys']['nodes'][number];
 
@@ -86,7 +87,7 @@ function ApiKeyRow({ apiKey: k }: { apiKey: ApiKey }) {
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         )}
-        {problem && <p className="field-error" role="alert">{problem}</p>}
+        <FormError messages={problem ? [problem] : []} />
         {state.error && <ErrorNote error={state.error} />}
       </td>
     </tr>
@@ -96,7 +97,7 @@ function ApiKeyRow({ apiKey: k }: { apiKey: ApiKey }) {
 function CreateApiKeyForm() {
   const [partnerName, setPartnerName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({ fields: {}, form: [] });
+  const errors = useFormErrors(['partnerName', 'scopes']);
   const [created, setCreated] = useState<{ partnerName: string; secret: string } | null>(null);
   const [state, create] = useMutation(CreateApiKeyMutation);
 
@@ -106,7 +107,7 @@ function CreateApiKeyForm() {
     const r = await create({ input: { partnerName, scopes } });
     const payload = r.data?.createApiKey;
     if (!payload) return;
-    setErrors(placeFieldErrors(payload.userErrors));
+    errors.show(payload.userErrors);
     if (payload.apiKey && payload.secret) {
       setCreated({ partnerName: payload.apiKey.partnerName, secret: payload.secret });
       setPartnerName('');
@@ -118,31 +119,31 @@ function CreateApiKeyForm() {
     setScopes((prev) => (on ? [...prev.filter((x) => x !== s), s] : prev.filter((x) => x !== s)));
   }
 
-  const scopeError = Object.entries(errors.fields).find(([k]) => k === 'scopes' || k.startsWith('scopes.'))?.[1];
+  const scopeError = errors.text('scopes');
   return (
     <div className="create-panel">
       <h3 id="create-api-key">Create API key</h3>
       {created && <SecretBox partnerName={created.partnerName} secret={created.secret} onDone={() => setCreated(null)} />}
-      <form onSubmit={onSubmit} className="admin-form" aria-labelledby="create-api-key">
+      <form onSubmit={onSubmit} onChange={errors.onChange} className="admin-form" aria-labelledby="create-api-key">
         <div className="field">
           <label>
             Partner
-            <input value={partnerName} onChange={(e) => setPartnerName(e.target.value)} required maxLength={200} autoComplete="off"
-              aria-describedby={errors.fields.partnerName ? 'new-key-partner-error' : undefined} />
+            <input name="partnerName" value={partnerName} onChange={(e) => setPartnerName(e.target.value)} required maxLength={200} autoComplete="off"
+              aria-describedby={errors.of('partnerName').length ? 'new-key-partner-error' : undefined} />
           </label>
-          {errors.fields.partnerName && <p className="field-error" id="new-key-partner-error">{errors.fields.partnerName}</p>}
+          <FieldError id="new-key-partner-error" messages={errors.of('partnerName')} />
         </div>
         <fieldset className="scopes" aria-describedby={scopeError ? 'new-key-scopes-error' : undefined}>
           <legend>Scopes</legend>
           {apiScopes.map((s) => (
             <label key={s} className="check">
-              <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} />
+              <input type="checkbox" name="scopes" checked={scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} />
               <span><code>{scopeLabels[s].code}</code> <span className="muted">— {scopeLabels[s].what}</span></span>
             </label>
           ))}
-          {scopeError && <p className="field-error" id="new-key-scopes-error">{scopeError}</p>}
+          <FieldError id="new-key-scopes-error" messages={scopeError} />
         </fieldset>
-        {errors.form.length > 0 && <p className="field-error" role="alert">{errors.form.join(' ')}</p>}
+        <FormError messages={errors.form} />
         {state.error && <ErrorNote error={state.error} />}
         <div><button type="submit" disabled={state.fetching}>Create API key</button></div>
       </form>

@@ -11,6 +11,7 @@ import { formatInstantDateTime } from '../ui/dates';
 import { roleLabels } from './labels';
 import Pager from './Pager';
 import { AuditActorsQuery, AuditEventsQuery } from './queries';
+import { FieldError } from '../ui/FieldError';
 
 type AuditEvent = Result['auditEvents']['nodes'][number];
 
@@ -86,14 +87,14 @@ export default function AuditLogSection() {
             From
             <input type="datetime-local" value={form.from} onChange={set('from')} aria-describedby={problems.from ? 'audit-from-error' : undefined} />
           </label>
-          {problems.from && <span className="field-error" id="audit-from-error">{problems.from}</span>}
+          <FieldError id="audit-from-error" messages={problems.from} />
         </div>
         <div className="field">
           <label>
             To
             <input type="datetime-local" value={form.to} onChange={set('to')} aria-describedby={problems.to ? 'audit-to-error' : undefined} />
           </label>
-          {problems.to && <span className="field-error" id="audit-to-error">{problems.to}</span>}
+          <FieldError id="audit-to-error" messages={problems.to} />
         </div>
         <div className="filter-actions">
           <button type="submit" disabled={Object.keys(problems).length > 0}>Apply filters</button>

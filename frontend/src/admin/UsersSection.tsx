@@ -3,10 +3,11 @@ import { useMutation, useQuery } from 'urql';
 import type { AdminUsersQuery, Role } from '../gql/graphql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
 import { nextCursors, previousCursors } from './audit';
-import { roleLabels, staffRoles } from './labels';
+import { messageOf, roleLabels, staffRoles } from './labels';
 import Pager from './Pager';
 import { CreateUserMutation, DeactivateUserMutation, UpdateUserRoleMutation, UsersQuery } from './queries';
-import { messageOf, placeFieldErrors, type FieldErrors } from './userErrors';
+import { FieldError, FormError } from '../ui/FieldError';
+import { useFormErrors } from '../ui/useFormErrors';
 
 type User = AdminUsersQuery['users']['nodes'][number];
 
@@ -108,7 +109,7 @@ function UserRow({ user, isViewer }: { user: User; isViewer: boolean }) {
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         )}
-        {problem && <p className="field-error" role="alert">{problem}</p>}
+        <FormError messages={problem ? [problem] : []} />
         {roleState.error && <ErrorNote error={roleState.error} />}
         {deactivateState.error && <ErrorNote error={deactivateState.error} />}
         {done && <p className="ok" role="status">{done}</p>}
@@ -121,7 +122,7 @@ const emptyUser = { name: '', email: '', role: 'CASE_MANAGER' as Role, password:
 
 function CreateUserForm() {
   const [form, setForm] = useState(emptyUser);
-  const [errors, setErrors] = useState<FieldErrors>({ fields: {}, form: [] });
+  const errors = useFormErrors(['name', 'email', 'role', 'password']);
   const [created, setCreated] = useState('');
   const [state, create] = useMutation(CreateUserMutation);
 
@@ -131,7 +132,7 @@ function CreateUserForm() {
     const r = await create({ input: form });
     const payload = r.data?.createUser;
     if (!payload) return;
-    setErrors(placeFieldErrors(payload.userErrors));
+    errors.show(payload.userErrors);
     if (payload.user) {
       setCreated(`Created ${payload.user.name} (${roleLabels[payload.user.role].toLowerCase()}).`);
       setForm(emptyUser);
@@ -139,19 +140,19 @@ function CreateUserForm() {
   }
 
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
-  const err = (k: string) => errors.fields[k] && <p className="field-error" id={`new-user-${k}-error`}>{errors.fields[k]}</p>;
-  const described = (k: string) => (errors.fields[k] ? `new-user-${k}-error` : undefined);
+  const err = (k: string) => <FieldError id={`new-user-${k}-error`} messages={errors.of(k)} />;
+  const described = (k: string) => (errors.of(k).length ? `new-user-${k}-error` : undefined);
 
   return (
     <div className="create-panel">
       <h3 id="create-user">Create user</h3>
-      <form onSubmit={onSubmit} className="admin-form" aria-labelledby="create-user">
-        <div className="field"><label>Name<input value={form.name} onChange={set('name')} required autoComplete="off" aria-describedby={described('name')} /></label>{err('name')}</div>
-        <div className="field"><label>Email<input type="email" value={form.email} onChange={set('email')} required autoComplete="off" aria-describedby={described('email')} /></label>{err('email')}</div>
+      <form onSubmit={onSubmit} onChange={errors.onChange} className="admin-form" aria-labelledby="create-user">
+        <div className="field"><label>Name<input name="name" value={form.name} onChange={set('name')} required autoComplete="off" aria-describedby={described('name')} /></label>{err('name')}</div>
+        <div className="field"><label>Email<input type="email" name="email" value={form.email} onChange={set('email')} required autoComplete="off" aria-describedby={described('email')} /></label>{err('email')}</div>
         <div className="field">
           <label>
             Role
-            <select value={form.role} onChange={set('role')} aria-describedby={described('role')}>
+            <select name="role" value={form.role} onChange={set('role')} aria-describedby={described('role')}>
               {staffRoles.map((r) => <option key={r} value={r}>{roleLabels[r]}</option>)}
             </select>
           </label>
@@ -160,12 +161,12 @@ function CreateUserForm() {
         <div className="field">
           <label>
             Password
-            <input type="password" value={form.password} onChange={set('password')} required minLength={12} autoComplete="new-password" aria-describedby={[described('password'), 'new-user-password-hint'].filter(Boolean).join(' ')} />
+            <input type="password" name="password" value={form.password} onChange={set('password')} required minLength={12} autoComplete="new-password" aria-describedby={[described('password'), 'new-user-password-hint'].filter(Boolean).join(' ')} />
           </label>
           <span className="hint" id="new-user-password-hint">12 characters or more.</span>
           {err('password')}
         </div>
-        {errors.form.length > 0 && <p className="field-error" role="alert">{errors.form.join(' ')}</p>}
+        <FormError messages={errors.form} />
         {state.error && <ErrorNote error={state.error} />}
         <div><button type="submit" disabled={state.fetching}>Create user</button></div>
         {created && <p className="ok" role="status">{created}</p>}

@@ -1,18 +1,7 @@
 import { actorLabel, auditFilterProblems, auditFilterVariables, emptyAuditFilter, nextCursors, previousCursors } from './audit';
-import { messageOf, placeFieldErrors } from './userErrors';
+import { messageOf } from './labels';
 
-describe('placeFieldErrors', () => {
-  it('puts errors beside the input fields they name', () => {
-    const placed = placeFieldErrors([
-      { field: ['input', 'email'], message: 'Taken.', code: 'DUPLICATE' },
-      { field: ['input', 'email'], message: 'Second.', code: 'INVALID_INPUT' },
-      { field: ['input', 'scopes', '1'], message: 'Twice.', code: 'INVALID_INPUT' },
-      { field: null, message: 'No admin would remain.', code: 'LAST_ADMIN' },
-    ]);
-    expect(placed.fields).toEqual({ email: 'Taken.', 'scopes.1': 'Twice.' });
-    expect(placed.form).toEqual(['No admin would remain.']);
-  });
-
+describe('row action errors', () => {
   it('names the last-admin rule', () => {
     expect(messageOf([{ message: 'No.', code: 'LAST_ADMIN' }])).toBe('Last administrator: No.');
   });

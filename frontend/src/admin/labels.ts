@@ -1,4 +1,5 @@
 import type { ApiScope, Role } from '../gql/graphql';
+import { readUserErrors, type UserErrorRefs } from '../ui/userErrors';
 
 export const roleLabels: Record<Role, string> = {
   ADMIN: 'Admin',
@@ -19,3 +20,10 @@ export const scopeLabels: Record<ApiScope, { code: string; what: string }> = {
 };
 
 export const apiScopes = Object.keys(scopeLabels) as ApiScope[];
+
+/** The messages of a row action's user errors, shown together; LAST_ADMIN gets a lead that says what rule was met. */
+export function messageOf(errors: UserErrorRefs): string {
+  return readUserErrors(errors)
+    .map((e) => (e.code === 'LAST_ADMIN' ? `Last administrator: ${e.message}` : e.message))
+    .join(' ');
+}

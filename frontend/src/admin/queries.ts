@@ -14,7 +14,7 @@ export const CreateUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
       user { id name email role isActive }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -23,7 +23,7 @@ export const UpdateUserRoleMutation = graphql(`
   mutation UpdateUserRole($input: UpdateUserRoleInput!) {
     updateUserRole(input: $input) {
       user { id role isActive }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -32,7 +32,7 @@ export const DeactivateUserMutation = graphql(`
   mutation DeactivateUser($input: DeactivateUserInput!) {
     deactivateUser(input: $input) {
       user { id role isActive }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -52,7 +52,7 @@ export const CreateApiKeyMutation = graphql(`
     createApiKey(input: $input) {
       apiKey { id partnerName scopes secretPrefix createdAt lastUsedAt revokedAt isActive }
       secret
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -61,7 +61,7 @@ export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($input: RevokeApiKeyInput!) {
     revokeApiKey(input: $input) {
       apiKey { id revokedAt isActive }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { FormError } from '../ui/FieldError';
+import { userErrorMessages } from '../ui/userErrors';
 import { ChangePasswordMutation } from './account';
 
 /**
@@ -11,7 +13,7 @@ export default function AccountPage() {
   const [next, setNext] = useState('');
   const [done, setDone] = useState(false);
   const [{ fetching, data, error }, change] = useMutation(ChangePasswordMutation);
-  const userErrors = data?.changePassword.userErrors ?? [];
+  const userErrors = userErrorMessages(data?.changePassword.userErrors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,10 +41,7 @@ export default function AccountPage() {
           <input type="password" autoComplete="new-password" required minLength={12} value={next}
             onChange={(e) => setNext(e.target.value)} />
         </label>
-        {userErrors.map((u) => (
-          <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
-        ))}
-        {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+        <FormError messages={[...userErrors, ...(error ? ['Could not reach the server. Try again.'] : [])]} />
         {done && <p role="status">Password changed. Your other sessions were signed out.</p>}
         <button type="submit" disabled={fetching}>{fetching ? 'Changing…' : 'Change password'}</button>
       </form>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
+import { FormError } from '../ui/FieldError';
+import { userErrorMessages } from '../ui/userErrors';
 import { ResetPasswordMutation } from './account';
 
 /** The token of a reset link: in the fragment, which browsers never send to a server. */
@@ -13,7 +15,7 @@ export default function ResetPasswordPage() {
   const [token] = useState(() => tokenFromHash(window.location.hash));
   const [password, setPassword] = useState('');
   const [{ fetching, data, error }, reset] = useMutation(ResetPasswordMutation);
-  const userErrors = data?.resetPassword.userErrors ?? [];
+  const userErrors = userErrorMessages(data?.resetPassword.userErrors);
   // An answer without userErrors is a password set, as for every mutation.
   const isPasswordSet = data?.resetPassword.userErrors.length === 0;
 
@@ -29,16 +31,13 @@ export default function ResetPasswordPage() {
         <p role="status">Your password is set. <Link to="/sign-in">Sign in</Link> with it.</p>
       ) : (
         <form onSubmit={submit} noValidate>
-          {!token && <p className="field-error" role="alert">This link has no token; open the whole link you were given.</p>}
+          <FormError messages={token ? [] : ['This link has no token; open the whole link you were given.']} />
           <label>
             New password (12 characters or more)
             <input type="password" autoComplete="new-password" required minLength={12} value={password}
               onChange={(e) => setPassword(e.target.value)} />
           </label>
-          {userErrors.map((u) => (
-            <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
-          ))}
-          {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+          <FormError messages={[...userErrors, ...(error ? ['Could not reach the server. Try again.'] : [])]} />
           <button type="submit" disabled={fetching || !token}>{fetching ? 'Saving…' : 'Set password'}</button>
         </form>
       )}

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+import { FormError } from '../ui/FieldError';
+import { readUserErrors, userErrorMessages } from '../ui/userErrors';
 import { SignInMutation } from './viewer';
 
 /**
@@ -16,7 +18,7 @@ export default function SignInPage() {
   const [code, setCode] = useState('');
   const [askCode, setAskCode] = useState(false);
   const [{ fetching, data, error }, signIn] = useMutation(SignInMutation);
-  const userErrors = data?.signIn.userErrors ?? [];
+  const userErrors = userErrorMessages(data?.signIn.userErrors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -25,7 +27,7 @@ export default function SignInPage() {
     const result = await signIn({ input: { email, password, ...second } });
     const viewer = result.data?.signIn.viewer;
     if (!viewer) {
-      const codes = result.data?.signIn.userErrors.map((u) => u.code) ?? [];
+      const codes = readUserErrors(result.data?.signIn.userErrors).map((u) => u.code);
       if (codes.includes('TOTP_REQUIRED') || codes.includes('TOTP_INVALID')) setAskCode(true);
       return;
     }
@@ -55,10 +57,7 @@ export default function SignInPage() {
               onChange={(e) => setCode(e.target.value)} />
           </label>
         )}
-        {userErrors.map((u) => (
-          <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
-        ))}
-        {error && <p className="field-error" role="alert">Could not reach the server. Try again.</p>}
+        <FormError messages={[...userErrors, ...(error ? ['Could not reach the server. Try again.'] : [])]} />
         <button type="submit" disabled={fetching}>{fetching ? 'Signing in…' : 'Sign in'}</button>
       </form>
     </main>

@@ -4,7 +4,7 @@ export const ChangePasswordMutation = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
       user { id }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -12,7 +12,7 @@ export const ChangePasswordMutation = graphql(`
 export const ResetPasswordMutation = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input) {
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -13,13 +13,13 @@ export const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       viewer { user { id name role } }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
 
 export const SignOutMutation = graphql(`
   mutation SignOut {
-    signOut { userErrors { message } }
+    signOut { userErrors { ...UserErrorFields } }
   }
 `);

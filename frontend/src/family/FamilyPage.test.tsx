@@ -1,25 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Provider, type Client } from 'urql';
-import { fromValue } from 'wonka';
-import { print, type DocumentNode } from 'graphql';
+import { Provider } from 'urql';
 import FamilyPage from './FamilyPage';
-
-type Vars = Record<string, unknown>;
-
-/** A urql client that answers each operation by name from `answer`. */
-function mockClient(answer: (name: string, vars: Vars) => unknown) {
-  const seen: { name: string; vars: Vars; text: string }[] = [];
-  const client = {
-    executeQuery: ({ query, variables }: { query: DocumentNode; variables: Vars }) => {
-      const op = query.definitions.find((d) => d.kind === 'OperationDefinition');
-      const name = op && 'name' in op && op.name ? op.name.value : '';
-      seen.push({ name, vars: variables, text: print(query) });
-      return fromValue({ data: answer(name, variables), operation: {}, stale: false, hasNext: false });
-    },
-  } as unknown as Client;
-  return { client, seen };
-}
+import { syncClient, type Call } from '../test/client';
 
 const member = {
   id: 'U2hhcmVkTWVtYmVyOjk',
@@ -40,7 +23,8 @@ const group = {
 const update = (n: number) => ({ id: `u${n}`, kind: 'MILESTONE', body: `Update ${n}`, occurredAt: new Date(Date.UTC(2026, 10, 30 - n)).toISOString() });
 
 function portal(sharedMembers: unknown[]) {
-  return mockClient((name, vars) => {
+  const seen: Call[] = [];
+  const client = syncClient(({ name, variables: vars }) => {
     if (name === 'FamilyPortal') return { viewer: { sharedMembers, familyGroups: [group] } };
     if (name === 'SharedAttendance') return { node: { id: vars.id, attendanceWeeks: [{ weekStartsOn: '2026-11-16', attended: 3 }, { weekStartsOn: '2026-11-23', attended: 1 }] } };
     if (name === 'SharedUpdates') {
@@ -57,7 +41,8 @@ function portal(sharedMembers: unknown[]) {
       };
     }
     throw new Error(`unexpected operation ${name}`);
-  });
+  }, seen);
+  return { client, seen };
 }
 
 describe('FamilyPage', () => {
@@ -80,7 +65,7 @@ describe('FamilyPage', () => {
     expect(within(feed).getAllByRole('listitem')).toHaveLength(12);
     expect(within(feed).getAllByRole('listitem')[11].textContent).toContain('Update 12');
     expect(within(feed).queryByRole('button', { name: 'Show more' })).toBeNull();
-    expect(seen.find((s) => s.name === 'SharedUpdates' && s.vars.after === 'c1')).toBeTruthy();
+    expect(seen.find((s) => s.name === 'SharedUpdates' && s.variables.after === 'c1')).toBeTruthy();
 
     const chart = within(section).getByRole('img');
     expect(chart.getAttribute('aria-label')).toBe('Meetings attended per week, oldest first: 3, 1');

@@ -3,8 +3,10 @@ import { Link, useBlocker, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { AttendanceStatus } from '../gql/graphql';
 import { Empty, ErrorNote, Loading } from '../ui/States';
+import { FieldError } from '../ui/FieldError';
+import { readUserErrors } from '../ui/userErrors';
 import {
-  entriesFromForm, isDirty, markedCount, notStarted, placeErrors, recordedByMember, setAll, setStatus, statusOf,
+  entriesFromForm, isDirty, markedCount, notStarted, placeErrors, recordedByMember, setAll, setStatus, statusOf, withoutMember,
   type Changes, type PlacedErrors, type Recorded, type SheetRow,
 } from './attendance';
 import { attendanceStatuses, statusLabels } from './labels';
@@ -50,10 +52,11 @@ export default function MeetingPage() {
   dirtyRef.current = dirty;
   const marked = markedCount(rows, recorded, changes);
   const upcoming = Date.parse(meeting.startsAt) > Date.now();
-  const showNotStarted = notStarted(saveState.data?.recordAttendance.userErrors ?? []);
+  const showNotStarted = notStarted(readUserErrors(saveState.data?.recordAttendance.userErrors));
 
   function change(memberId: string, status: AttendanceStatus) {
     setChanges((c) => setStatus(c, recorded, memberId, status));
+    setPlaced((p) => p && withoutMember(p, memberId));
     setSaved(false);
   }
 
@@ -63,14 +66,14 @@ export default function MeetingPage() {
     setPlaced(null);
     const entries = entriesFromForm(rows, recorded, changes);
     if (entries.length === 0) {
-      setPlaced({ byMember: {}, form: [{ message: 'Mark at least one member before saving.', code: 'INVALID_INPUT' }] });
+      setPlaced({ byMember: {}, form: ['Mark at least one member before saving.'] });
       return;
     }
     const result = await save({ input: { meetingId: meeting!.id, entries } });
     const payload = result.data?.recordAttendance;
     if (!payload) return; // the error is shown below from saveState
     if (payload.userErrors.length > 0) {
-      setPlaced(placeErrors(payload.userErrors, entries));
+      setPlaced(placeErrors(readUserErrors(payload.userErrors), entries));
       return;
     }
     if (payload.meeting) setSavedRecorded({ over: meeting!.attendance, recorded: recordedByMember(payload.meeting.attendance) });
@@ -142,9 +145,7 @@ export default function MeetingPage() {
                           </label>
                         ))}
                       </div>
-                      {rowErrors.length > 0 && (
-                        <p id={errorId} className="field-error" role="alert">{rowErrors.join(' ')}</p>
-                      )}
+                      <FieldError id={errorId} messages={rowErrors} />
                     </fieldset>
                   </li>
                 );
@@ -158,7 +159,7 @@ export default function MeetingPage() {
           </p>
         )}
         {placed && placed.form.length > 0 && (
-          <p className="banner-error" role="alert">{placed.form.map((e) => e.message).join(' ')}</p>
+          <p className="banner-error" role="alert">{placed.form.join(' ')}</p>
         )}
         {saveState.error && <ErrorNote error={saveState.error} />}
         <div className="attendance-actions">

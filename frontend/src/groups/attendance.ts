@@ -1,3 +1,4 @@
+import { fieldPath, type UserError } from '../ui/userErrors';
 import type { AttendanceStatus } from '../gql/graphql';
 
 /** A row of the attendance sheet. */
@@ -11,13 +12,6 @@ export type Recorded = Record<string, AttendanceStatus>;
 
 /** What the form changed, by member, on top of what is recorded. */
 export type Changes = Record<string, AttendanceStatus>;
-
-/** A user error as the API returns it. */
-export interface UserErrorLike {
-  field?: readonly string[] | null;
-  message: string;
-  code: string;
-}
 
 /** The recorded statuses of a meeting, by member id. */
 export function recordedByMember(attendance: readonly { member: { id: string }; status: AttendanceStatus }[]): Recorded {
@@ -72,27 +66,33 @@ export function markedCount(rows: readonly SheetRow[], recorded: Recorded, chang
 /** Errors placed: per member (a line's path `["input","entries","3",…]`) and for the form. */
 export interface PlacedErrors {
   byMember: Record<string, string[]>;
-  form: UserErrorLike[];
+  form: string[];
 }
 
 /**
  * Places user errors: a path into a line of `entries` belongs to that
  * line's member; anything else (no path, the meeting, the list) to the form.
  */
-export function placeErrors(errors: readonly UserErrorLike[], entries: readonly { memberId: string }[]): PlacedErrors {
+export function placeErrors(errors: readonly UserError[], entries: readonly { memberId: string }[]): PlacedErrors {
   const placed: PlacedErrors = { byMember: {}, form: [] };
   for (const e of errors) {
-    const f = e.field ?? [];
-    const at = f[0] === 'input' ? 1 : 0;
-    const line = f[at] === 'entries' && f.length > at + 1 ? Number(f[at + 1]) : NaN;
-    const entry = Number.isInteger(line) ? entries[line] : undefined;
+    const [list, line] = fieldPath(e).split('.');
+    const entry = list === 'entries' && /^\d+$/.test(line ?? '') ? entries[Number(line)] : undefined;
     if (entry) (placed.byMember[entry.memberId] ??= []).push(e.message);
-    else placed.form.push(e);
+    else placed.form.push(e.message);
   }
   return placed;
 }
 
+/** The placed errors without a member's: their line changed. */
+export function withoutMember(placed: PlacedErrors, memberId: string): PlacedErrors {
+  if (!placed.byMember[memberId]) return placed;
+  const byMember = { ...placed.byMember };
+  delete byMember[memberId];
+  return { byMember, form: placed.form };
+}
+
 /** Whether any error says the meeting has not started. */
-export function notStarted(errors: readonly UserErrorLike[]): boolean {
+export function notStarted(errors: readonly UserError[]): boolean {
   return errors.some((e) => e.code === 'MEETING_NOT_STARTED');
 }

@@ -64,7 +64,7 @@ export const RecordAttendanceMutation = graphql(`
   mutation RecordAttendance($input: RecordAttendanceInput!) {
     recordAttendance(input: $input) {
       meeting { id attendance { status recordedAt member { id displayName } } }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MoveInCandidatesQuery, MoveIntoHouseMutation } from './queries';
 import { dateTimeLocalValueToRfc3339, toDateTimeLocalValue } from '../ui/dates';
-import { errorsFor, otherErrors } from './userErrors';
+import { useFormErrors } from '../ui/useFormErrors';
+import { FieldError, FormError } from '../ui/FieldError';
 import { ErrorNote } from '../ui/States';
 
 /** Moves a member into this house: find them by name, pick a bed, say when. */
@@ -21,8 +22,8 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
     variables: { search: search.trim() },
     pause: search.trim().length < 2,
   });
-  const [{ data, fetching, error }, moveIn] = useMutation(MoveIntoHouseMutation);
-  const userErrors = data?.moveIntoHouse.userErrors ?? [];
+  const [{ fetching, error }, moveIn] = useMutation(MoveIntoHouseMutation);
+  const errs = useFormErrors(['memberId', 'bed', 'moveInAt']);
   const found = candidates.data?.members.nodes ?? [];
 
   async function submit(e: FormEvent) {
@@ -34,6 +35,7 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
       { input: { memberId, houseId, bed: bed.trim() || null, moveInAt } },
       { additionalTypenames: ['Residency', 'House', 'Member'] },
     );
+    errs.show(result.data?.moveIntoHouse.userErrors);
     const residency = result.data?.moveIntoHouse.residency;
     if (residency) {
       setDone(`${residency.member.displayName} moved in${residency.bed ? `, bed ${residency.bed}` : ''}.`);
@@ -45,17 +47,17 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Move a member in">
+    <form onSubmit={submit} onChange={errs.onChange} noValidate aria-label="Move a member in">
       {full && <p className="flag-bad" role="note">Every bed is taken: a move-in will be refused until someone moves out.</p>}
       <label>
         Find member
-        <input type="search" value={search} onChange={(e) => { setSearch(e.target.value); setMemberId(''); }}
+        <input type="search" value={search} onChange={(e) => { setSearch(e.target.value); setMemberId(''); errs.clear('memberId'); }}
           placeholder="First or last name" autoComplete="off" autoFocus />
       </label>
       <div className="field">
         <label htmlFor={memberFieldId}>Member</label>
-        <select id={memberFieldId} value={memberId} onChange={(e) => setMemberId(e.target.value)} required
-          aria-invalid={errorsFor(userErrors, 'memberId').length > 0}>
+        <select id={memberFieldId} name="memberId" value={memberId} onChange={(e) => setMemberId(e.target.value)} required
+          aria-invalid={errs.of('memberId').length > 0} aria-describedby={`${memberFieldId}-error`}>
           <option value="">{search.trim().length < 2 ? 'Search first' : candidates.fetching ? 'Searching…' : found.length ? 'Choose a member' : 'Nobody found'}</option>
           {found.map((m) => (
             <option key={m.id} value={m.id}>
@@ -64,23 +66,21 @@ export default function MoveInForm({ houseId, freeBeds, full, onDone, onClose }:
           ))}
         </select>
       </div>
-      {errorsFor(userErrors, 'memberId').map((u) => <p key={u.message} className="field-error" role="alert">{u.message}</p>)}
+      <FieldError id={`${memberFieldId}-error`} messages={errs.of('memberId')} />
       <label>
         Bed
-        <input value={bed} onChange={(e) => setBed(e.target.value)} list={bedListId} placeholder="Optional, e.g. A2"
-          aria-invalid={errorsFor(userErrors, 'bed').length > 0} />
+        <input name="bed" value={bed} onChange={(e) => setBed(e.target.value)} list={bedListId} placeholder="Optional, e.g. A2"
+          aria-invalid={errs.of('bed').length > 0} aria-describedby={`${memberFieldId}-bed-error`} />
         <datalist id={bedListId}>{freeBeds.map((b) => <option key={b} value={b} />)}</datalist>
       </label>
-      {errorsFor(userErrors, 'bed').map((u) => <p key={u.message} className="field-error" role="alert">{u.message}</p>)}
+      <FieldError id={`${memberFieldId}-bed-error`} messages={errs.of('bed')} />
       <label>
         Move-in date
-        <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required
-          aria-invalid={errorsFor(userErrors, 'moveInAt').length > 0} />
+        <input type="datetime-local" name="moveInAt" value={when} onChange={(e) => setWhen(e.target.value)} required
+          aria-invalid={errs.of('moveInAt').length > 0} aria-describedby={`${memberFieldId}-when-error`} />
       </label>
-      {errorsFor(userErrors, 'moveInAt').map((u) => <p key={u.message} className="field-error" role="alert">{u.message}</p>)}
-      {otherErrors(userErrors, ['memberId', 'bed', 'moveInAt']).map((u) => (
-        <p key={u.code + u.message} className="field-error" role="alert">{u.message}</p>
-      ))}
+      <FieldError id={`${memberFieldId}-when-error`} messages={errs.of('moveInAt')} />
+      <FormError messages={errs.form} />
       {error && <ErrorNote error={error} />}
       {done && <p className="success" role="status">{done}</p>}
       <div className="actions">

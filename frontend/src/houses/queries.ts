@@ -37,7 +37,7 @@ export const MoveIntoHouseMutation = graphql(`
   mutation HouseMoveIntoHouse($input: MoveIntoHouseInput!) {
     moveIntoHouse(input: $input) {
       residency { id bed member { id displayName } house { id occupancy { capacity occupied available } } }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Provider } from 'urql';
 import ChangeLevelForm from './actions/ChangeLevelForm';
-import { testClient } from './testClient';
+import { testClient } from '../test/client';
 import type { LevelInput } from './timeline';
 
 const levels: LevelInput[] = [
@@ -14,14 +14,16 @@ const levels: LevelInput[] = [
 
 function setup(answer: (vars: Record<string, unknown>) => unknown) {
   const calls: Record<string, unknown>[] = [];
-  const client = testClient((name, vars) => {
+  const client = testClient({
     // The server's answer to the preview, for the levels above.
-    if (name === 'CareLevelTransition') {
+    CareLevelTransition: (vars) => {
       const kinds: Record<string, string> = { OUTPATIENT: 'STEP_DOWN', PHP: 'STEP_UP', VIRTUAL_IOP: 'LATERAL' };
-      return { careLevelTransition: kinds[String(vars.to)] };
-    }
-    calls.push(vars);
-    return answer(vars);
+      return { data: { careLevelTransition: kinds[String(vars.to)] } };
+    },
+    ChangeCareLevel: (vars) => {
+      calls.push(vars);
+      return { data: answer(vars) };
+    },
   });
   const onDone = vi.fn();
   render(
@@ -71,6 +73,17 @@ describe('ChangeLevelForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save level change' }));
     expect(screen.getByText('Choose the new level of care.')).toBeTruthy();
     expect(calls).toHaveLength(0);
+  });
+
+  it('drops a field’s error once the field changes', async () => {
+    setup(() => null);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Save level change' }));
+    const level = screen.getByLabelText('New level of care');
+    expect(level.getAttribute('aria-invalid')).toBe('true');
+    await user.selectOptions(level, 'OUTPATIENT');
+    expect(screen.queryByText('Choose the new level of care.')).toBeNull();
+    expect(level.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('sends the change and reports it', async () => {

@@ -3,7 +3,7 @@ import { Provider } from 'urql';
 import { makeFragmentData } from '../gql';
 import Timeline, { TimelineEpisodesFragment } from './Timeline';
 import EpisodeTable, { EpisodeTableFragment } from './EpisodeTable';
-import { testClient } from './testClient';
+import { testClient } from '../test/client';
 import type { LevelInput } from './timeline';
 
 const levels: LevelInput[] = [
@@ -31,9 +31,11 @@ function renderTimeline() {
     },
     TimelineEpisodesFragment,
   );
-  const client = testClient(() => ({
-    member: { __typename: 'Member', id: 'M1', attendanceSummary: { __typename: 'AttendanceSummary', weeks: [{ __typename: 'AttendanceWeek', weekStartsOn: '2026-11-16', attended: 3 }] } },
-  }));
+  const client = testClient({
+    TimelineAttendance: () => ({ data: {
+      member: { __typename: 'Member', id: 'M1', attendanceSummary: { __typename: 'AttendanceSummary', weeks: [{ __typename: 'AttendanceWeek', weekStartsOn: '2026-11-16', attended: 3 }] } },
+    } }),
+  });
   return render(
     <Provider value={client}>
       <Timeline member={member} levels={levels} now={now} />

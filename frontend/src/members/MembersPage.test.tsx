@@ -1,8 +1,7 @@
 import { render, screen, fireEvent } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { Provider, type Client } from 'urql';
-import { fromValue } from 'wonka';
-import { print, type DocumentNode } from 'graphql';
+import { Provider } from 'urql';
+import { syncClient, type Call } from '../test/client';
 import MembersPage from './MembersPage';
 
 const page = {
@@ -24,14 +23,8 @@ const levels = {
 };
 
 function setup(url: string) {
-  const calls: { query: string; variables: unknown }[] = [];
-  const client = {
-    executeQuery: ({ query, variables }: { query: DocumentNode; variables: unknown }) => {
-      const text = print(query);
-      calls.push({ query: text, variables });
-      return fromValue({ data: text.includes('careLevels') ? levels : page, stale: false, hasNext: false });
-    },
-  } as unknown as Client;
+  const calls: Call[] = [];
+  const client = syncClient(({ text }) => (text.includes('careLevels') ? levels : page), calls);
   const router = createMemoryRouter([{ path: '/members', element: <MembersPage /> }], { initialEntries: [url] });
   render(<Provider value={client}><RouterProvider router={router} /></Provider>);
   return { calls, router };
@@ -54,7 +47,7 @@ describe('MembersPage', () => {
 
   it('reads filters and the cursor from the URL and keeps them there', () => {
     const { calls, router } = setup('/members?level=IOP&status=ACTIVE&after=c20');
-    const list = calls.find((c) => c.query.includes('query MembersList'));
+    const list = calls.find((c) => c.text.includes('query MembersList'));
     expect(list?.variables).toEqual({ first: 20, after: 'c20', filter: { careLevelCodes: ['IOP'], statuses: ['ACTIVE'] } });
     expect((screen.getByLabelText('Level of care') as HTMLSelectElement).value).toBe('IOP');
     fireEvent.click(screen.getByRole('button', { name: 'Next page' }));

@@ -1,8 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { Provider, type Client } from 'urql';
-import { fromValue } from 'wonka';
-import { print, type DocumentNode } from 'graphql';
+import { Provider } from 'urql';
+import { syncClient } from '../test/client';
 import TodayPage from './TodayPage';
 import { toCalendarDate } from '../ui/dates';
 
@@ -34,11 +33,7 @@ function dataFor(text: string): unknown {
 }
 
 function setup() {
-  const result = (query: DocumentNode) => ({ data: dataFor(print(query)), stale: false, hasNext: false });
-  const client = {
-    executeQuery: ({ query }: { query: DocumentNode }) => fromValue(result(query)),
-    query: (query: DocumentNode) => ({ toPromise: () => Promise.resolve(result(query)) }),
-  } as unknown as Client;
+  const client = syncClient(({ text }) => dataFor(text));
   const router = createMemoryRouter([{ path: '/', element: <TodayPage /> }], { initialEntries: ['/'] });
   render(<Provider value={client}><RouterProvider router={router} /></Provider>);
 }

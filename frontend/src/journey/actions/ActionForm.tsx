@@ -1,10 +1,17 @@
 import { useEffect, useRef } from 'react';
 import type { CombinedError } from 'urql';
+import { FieldError, FormError } from '../../ui/FieldError';
+import type { FormErrors } from '../../ui/useFormErrors';
 
-/** Props for a control with its error beside it: the id, and the error wired to it. */
-export function controlProps(id: string, error?: string) {
+/**
+ * Props for a control with its error beside it: the id, the error wired to
+ * it, and its field path as name, so that changing it clears its error
+ * (ActionForm's onChange).
+ */
+export function controlProps(id: string, error: string | undefined, name: string) {
   return {
     id,
+    name,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,
   } as const;
@@ -17,11 +24,7 @@ export function Field(props: { id: string; label: string; error?: string; childr
       <label htmlFor={props.id}>{props.label}</label>
       {props.children}
       {props.hint && <p className="hint">{props.hint}</p>}
-      {props.error && (
-        <p id={`${props.id}-error`} className="field-error">
-          {props.error}
-        </p>
-      )}
+      <FieldError id={`${props.id}-error`} messages={props.error} />
     </div>
   );
 }
@@ -34,7 +37,7 @@ export function ActionForm(props: {
   title: string;
   submitLabel: string;
   saving: boolean;
-  general?: string[];
+  errors: FormErrors;
   error?: CombinedError;
   onSubmit: () => void;
   onCancel: () => void;
@@ -45,7 +48,7 @@ export function ActionForm(props: {
     // Bring focus into the panel when it opens.
     ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, []);
-  const general = [...(props.general ?? [])];
+  const general = [...props.errors.form];
   if (props.error) {
     general.push(
       props.error.networkError
@@ -58,6 +61,7 @@ export function ActionForm(props: {
       ref={ref}
       className="action-form"
       noValidate
+      onChange={props.errors.onChange}
       onSubmit={(e) => {
         e.preventDefault();
         props.onSubmit();
@@ -68,11 +72,7 @@ export function ActionForm(props: {
     >
       <h3>{props.title}</h3>
       {props.children}
-      {general.length > 0 && (
-        <div role="alert" className="form-errors">
-          {general.map((m) => <p key={m} className="field-error">{m}</p>)}
-        </div>
-      )}
+      <FormError messages={general} />
       <div className="form-buttons">
         <button type="submit" disabled={props.saving}>{props.saving ? 'Saving…' : props.submitLabel}</button>
         <button type="button" className="secondary" onClick={props.onCancel}>Cancel</button>

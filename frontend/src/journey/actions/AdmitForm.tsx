@@ -9,7 +9,7 @@ const AdmitMemberMutation = graphql(`
   mutation AdmitMember($input: AdmitMemberInput!) {
     admitMember(input: $input) {
       careEpisode { id transition }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -27,19 +27,19 @@ export default function AdmitForm(props: {
   const [effective, setEffective] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const [reason, setReason] = useState('');
   const save = useSave(AdmitMemberMutation, (d) => d.admitMember, ['careLevelCode', 'startedAt', 'reason']);
-  const err = save.errors.byField;
+  const err = save.errors.text;
   const word = props.readmission ? 'Readmission' : 'Admission';
   return (
     <ActionForm
       title={props.readmission ? 'Readmit' : 'Admit'}
       submitLabel={`Save ${word.toLowerCase()}`}
       saving={save.saving}
-      general={save.errors.general}
+      errors={save.errors}
       error={save.error}
       onCancel={props.onCancel}
       onSubmit={() => {
         if (!code) {
-          save.setErrors({ byField: { careLevelCode: 'Choose the level of care.' }, general: [] });
+          save.errors.show([], { careLevelCode: 'Choose the level of care.' });
           return;
         }
         save.run(
@@ -48,17 +48,17 @@ export default function AdmitForm(props: {
         );
       }}
     >
-      <Field id={`${id}-level`} label="New level of care" error={err.careLevelCode}>
-        <select {...controlProps(`${id}-level`, err.careLevelCode)} value={code} onChange={(e) => setCode(e.target.value)}>
+      <Field id={`${id}-level`} label="New level of care" error={err('careLevelCode')}>
+        <select {...controlProps(`${id}-level`, err('careLevelCode'), 'careLevelCode')} value={code} onChange={(e) => setCode(e.target.value)}>
           <option value="">Choose a level</option>
           {props.levels.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
         </select>
       </Field>
-      <Field id={`${id}-effective`} label="Effective" error={err.startedAt}>
-        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err.startedAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
+      <Field id={`${id}-effective`} label="Effective" error={err('startedAt')}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err('startedAt'), 'startedAt')} value={effective} onChange={(e) => setEffective(e.target.value)} />
       </Field>
-      <Field id={`${id}-reason`} label="Reason" error={err.reason}>
-        <input type="text" {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Field id={`${id}-reason`} label="Reason" error={err('reason')}>
+        <input type="text" {...controlProps(`${id}-reason`, err('reason'), 'reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
     </ActionForm>
   );

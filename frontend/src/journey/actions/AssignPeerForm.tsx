@@ -17,7 +17,7 @@ const AssignPeerMutation = graphql(`
   mutation AssignPeer($input: AssignPeerInput!) {
     assignPeer(input: $input) {
       peerAssignment { id }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -29,20 +29,20 @@ export default function AssignPeerForm(props: { memberId: string; currentPeerId:
   const [at, setAt] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const [focus, setFocus] = useState('');
   const save = useSave(AssignPeerMutation, (d) => d.assignPeer, ['peerId', 'startedAt', 'focus']);
-  const err = save.errors.byField;
+  const err = save.errors.text;
   const peers = (data?.peers.nodes ?? []).filter((p) => p.id !== props.currentPeerId);
-  const peerError = err.peerId ?? (error ? 'The peers could not be loaded.' : !fetching && peers.length === 0 ? 'No peer supporter has room.' : undefined);
+  const peerError = err('peerId') ?? (error ? 'The peers could not be loaded.' : !fetching && peers.length === 0 ? 'No peer supporter has room.' : undefined);
   return (
     <ActionForm
       title="Assign peer"
       submitLabel="Save peer assignment"
       saving={save.saving}
-      general={save.errors.general}
+      errors={save.errors}
       error={save.error}
       onCancel={props.onCancel}
       onSubmit={() => {
         if (!peerId) {
-          save.setErrors({ byField: { peerId: 'Choose a peer supporter.' }, general: [] });
+          save.errors.show([], { peerId: 'Choose a peer supporter.' });
           return;
         }
         const name = peers.find((p) => p.id === peerId)?.name ?? 'the peer';
@@ -53,7 +53,7 @@ export default function AssignPeerForm(props: { memberId: string; currentPeerId:
       }}
     >
       <Field id={`${id}-peer`} label="Peer supporter" error={peerError}>
-        <select {...controlProps(`${id}-peer`, peerError)} value={peerId} onChange={(e) => setPeerId(e.target.value)}>
+        <select {...controlProps(`${id}-peer`, peerError, 'peerId')} value={peerId} onChange={(e) => setPeerId(e.target.value)}>
           <option value="">{fetching ? 'Loading peers…' : 'Choose a peer'}</option>
           {peers.map((p) => (
             <option key={p.id} value={p.id}>
@@ -62,11 +62,11 @@ export default function AssignPeerForm(props: { memberId: string; currentPeerId:
           ))}
         </select>
       </Field>
-      <Field id={`${id}-at`} label="Starts" error={err.startedAt}>
-        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err.startedAt)} value={at} onChange={(e) => setAt(e.target.value)} />
+      <Field id={`${id}-at`} label="Starts" error={err('startedAt')}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err('startedAt'), 'startedAt')} value={at} onChange={(e) => setAt(e.target.value)} />
       </Field>
-      <Field id={`${id}-focus`} label="Focus (optional)" error={err.focus}>
-        <input type="text" {...controlProps(`${id}-focus`, err.focus)} value={focus} onChange={(e) => setFocus(e.target.value)} />
+      <Field id={`${id}-focus`} label="Focus (optional)" error={err('focus')}>
+        <input type="text" {...controlProps(`${id}-focus`, err('focus'), 'focus')} value={focus} onChange={(e) => setFocus(e.target.value)} />
       </Field>
     </ActionForm>
   );

@@ -10,7 +10,7 @@ const ChangeCareLevelMutation = graphql(`
   mutation ChangeCareLevel($input: ChangeCareLevelInput!) {
     changeCareLevel(input: $input) {
       careEpisode { id transition }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -42,19 +42,19 @@ export default function ChangeLevelForm(props: {
     pause: !from || !code || from === code,
   });
   const preview = previewTransition(props.current, target, direction.data?.careLevelTransition);
-  const err = save.errors.byField;
+  const err = save.errors.text;
 
   return (
     <ActionForm
       title="Change level of care"
       submitLabel="Save level change"
       saving={save.saving}
-      general={save.errors.general}
+      errors={save.errors}
       error={save.error}
       onCancel={props.onCancel}
       onSubmit={() => {
         if (!code) {
-          save.setErrors({ byField: { careLevelCode: 'Choose the new level of care.' }, general: [] });
+          save.errors.show([], { careLevelCode: 'Choose the new level of care.' });
           return;
         }
         save.run(
@@ -63,8 +63,8 @@ export default function ChangeLevelForm(props: {
         );
       }}
     >
-      <Field id={`${id}-level`} label="New level of care" error={err.careLevelCode}>
-        <select {...controlProps(`${id}-level`, err.careLevelCode)} value={code} onChange={(e) => setCode(e.target.value)}>
+      <Field id={`${id}-level`} label="New level of care" error={err('careLevelCode')}>
+        <select {...controlProps(`${id}-level`, err('careLevelCode'), 'careLevelCode')} value={code} onChange={(e) => setCode(e.target.value)}>
           <option value="">Choose a level</option>
           {props.levels.map((l) => (
             <option key={l.code} value={l.code} disabled={l.code === props.current?.code}>
@@ -74,11 +74,11 @@ export default function ChangeLevelForm(props: {
         </select>
       </Field>
       <p role="status" className="preview" aria-live="polite">{preview}</p>
-      <Field id={`${id}-effective`} label="Effective" error={err.effectiveAt}>
-        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err.effectiveAt)} value={effective} onChange={(e) => setEffective(e.target.value)} />
+      <Field id={`${id}-effective`} label="Effective" error={err('effectiveAt')}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-effective`, err('effectiveAt'), 'effectiveAt')} value={effective} onChange={(e) => setEffective(e.target.value)} />
       </Field>
-      <Field id={`${id}-reason`} label="Reason" error={err.reason}>
-        <input type="text" {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Field id={`${id}-reason`} label="Reason" error={err('reason')}>
+        <input type="text" {...controlProps(`${id}-reason`, err('reason'), 'reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { graphql } from '../../gql';
+import { FieldError } from '../../ui/FieldError';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -7,7 +8,7 @@ const RecordCheckInMutation = graphql(`
   mutation JourneyRecordCheckIn($input: RecordCheckInInput!) {
     recordCheckIn(input: $input) {
       checkIn { id }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -26,19 +27,19 @@ export default function CheckInForm(props: { planId: string; onDone: (message: s
   const [skills, setSkills] = useState('');
   const [note, setNote] = useState('');
   const save = useSave(RecordCheckInMutation, (d) => d.recordCheckIn, ['occurredOn', 'isAbstinent', 'craving', 'copingSkills', 'note']);
-  const err = save.errors.byField;
+  const err = save.errors.text;
   return (
     <ActionForm
       title="Record check-in"
       submitLabel="Save check-in"
       saving={save.saving}
-      general={save.errors.general}
+      errors={save.errors}
       error={save.error}
       onCancel={props.onCancel}
       onSubmit={() => {
         const n = Number(craving);
         if (!Number.isInteger(n) || n < 0 || n > 10) {
-          save.setErrors({ byField: { craving: 'Craving is a whole number from 0 to 10.' }, general: [] });
+          save.errors.show([], { craving: 'Craving is a whole number from 0 to 10.' });
           return;
         }
         const copingSkills = skills.split(',').map((s) => s.trim()).filter(Boolean);
@@ -48,23 +49,23 @@ export default function CheckInForm(props: { planId: string; onDone: (message: s
         );
       }}
     >
-      <Field id={`${id}-on`} label="Date" error={err.occurredOn}>
-        <input type="date" {...controlProps(`${id}-on`, err.occurredOn)} value={on} onChange={(e) => setOn(e.target.value)} />
+      <Field id={`${id}-on`} label="Date" error={err('occurredOn')}>
+        <input type="date" {...controlProps(`${id}-on`, err('occurredOn'), 'occurredOn')} value={on} onChange={(e) => setOn(e.target.value)} />
       </Field>
       <div className="field checkbox">
         <label>
-          <input type="checkbox" checked={abstinent} onChange={(e) => setAbstinent(e.target.checked)} /> Abstinent since the last check-in
+          <input type="checkbox" {...controlProps(`${id}-abstinent`, err('isAbstinent'), 'isAbstinent')} checked={abstinent} onChange={(e) => setAbstinent(e.target.checked)} /> Abstinent since the last check-in
         </label>
-        {err.isAbstinent && <p className="field-error">{err.isAbstinent}</p>}
+        <FieldError id={`${id}-abstinent-error`} messages={err('isAbstinent')} />
       </div>
-      <Field id={`${id}-craving`} label="Craving (0 to 10)" error={err.craving}>
-        <input type="number" min={0} max={10} step={1} inputMode="numeric" {...controlProps(`${id}-craving`, err.craving)} value={craving} onChange={(e) => setCraving(e.target.value)} />
+      <Field id={`${id}-craving`} label="Craving (0 to 10)" error={err('craving')}>
+        <input type="number" min={0} max={10} step={1} inputMode="numeric" {...controlProps(`${id}-craving`, err('craving'), 'craving')} value={craving} onChange={(e) => setCraving(e.target.value)} />
       </Field>
-      <Field id={`${id}-skills`} label="Coping skills used" hint="Separate them with commas." error={err.copingSkills}>
-        <input type="text" {...controlProps(`${id}-skills`, err.copingSkills)} value={skills} onChange={(e) => setSkills(e.target.value)} />
+      <Field id={`${id}-skills`} label="Coping skills used" hint="Separate them with commas." error={err('copingSkills')}>
+        <input type="text" {...controlProps(`${id}-skills`, err('copingSkills'), 'copingSkills')} value={skills} onChange={(e) => setSkills(e.target.value)} />
       </Field>
-      <Field id={`${id}-note`} label="Note (optional)" error={err.note}>
-        <input type="text" {...controlProps(`${id}-note`, err.note)} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Field id={`${id}-note`} label="Note (optional)" error={err('note')}>
+        <input type="text" {...controlProps(`${id}-note`, err('note'), 'note')} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
     </ActionForm>
   );

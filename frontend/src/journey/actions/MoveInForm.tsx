@@ -17,7 +17,7 @@ const MoveIntoHouseMutation = graphql(`
   mutation JourneyMoveIntoHouse($input: MoveIntoHouseInput!) {
     moveIntoHouse(input: $input) {
       residency { id }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -29,20 +29,20 @@ export default function MoveInForm(props: { memberId: string; onDone: (message: 
   const [bed, setBed] = useState('');
   const [at, setAt] = useState(() => toDateTimeLocalValue(new Date(), { seconds: true }));
   const save = useSave(MoveIntoHouseMutation, (d) => d.moveIntoHouse, ['houseId', 'bed', 'moveInAt']);
-  const err = save.errors.byField;
+  const err = save.errors.text;
   const houses = data?.houses.nodes ?? [];
-  const houseError = err.houseId ?? (error ? 'The houses could not be loaded.' : !fetching && houses.length === 0 ? 'No house has an open bed.' : undefined);
+  const houseError = err('houseId') ?? (error ? 'The houses could not be loaded.' : !fetching && houses.length === 0 ? 'No house has an open bed.' : undefined);
   return (
     <ActionForm
       title="Move into house"
       submitLabel="Save move-in"
       saving={save.saving}
-      general={save.errors.general}
+      errors={save.errors}
       error={save.error}
       onCancel={props.onCancel}
       onSubmit={() => {
         if (!houseId) {
-          save.setErrors({ byField: { houseId: 'Choose a house.' }, general: [] });
+          save.errors.show([], { houseId: 'Choose a house.' });
           return;
         }
         const name = houses.find((h) => h.id === houseId)?.name ?? 'the house';
@@ -53,7 +53,7 @@ export default function MoveInForm(props: { memberId: string; onDone: (message: 
       }}
     >
       <Field id={`${id}-house`} label="House" error={houseError}>
-        <select {...controlProps(`${id}-house`, houseError)} value={houseId} onChange={(e) => setHouseId(e.target.value)}>
+        <select {...controlProps(`${id}-house`, houseError, 'houseId')} value={houseId} onChange={(e) => setHouseId(e.target.value)}>
           <option value="">{fetching ? 'Loading houses…' : 'Choose a house'}</option>
           {houses.map((h) => (
             <option key={h.id} value={h.id}>
@@ -62,11 +62,11 @@ export default function MoveInForm(props: { memberId: string; onDone: (message: 
           ))}
         </select>
       </Field>
-      <Field id={`${id}-bed`} label="Bed (optional)" error={err.bed}>
-        <input type="text" {...controlProps(`${id}-bed`, err.bed)} value={bed} onChange={(e) => setBed(e.target.value)} />
+      <Field id={`${id}-bed`} label="Bed (optional)" error={err('bed')}>
+        <input type="text" {...controlProps(`${id}-bed`, err('bed'), 'bed')} value={bed} onChange={(e) => setBed(e.target.value)} />
       </Field>
-      <Field id={`${id}-at`} label="Move-in" error={err.moveInAt}>
-        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err.moveInAt)} value={at} onChange={(e) => setAt(e.target.value)} />
+      <Field id={`${id}-at`} label="Move-in" error={err('moveInAt')}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err('moveInAt'), 'moveInAt')} value={at} onChange={(e) => setAt(e.target.value)} />
       </Field>
     </ActionForm>
   );

@@ -9,7 +9,7 @@ const MoveOutOfHouseMutation = graphql(`
   mutation MoveOutOfHouse($input: MoveOutOfHouseInput!) {
     moveOutOfHouse(input: $input) {
       residency { id moveOutAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -29,13 +29,13 @@ export default function MoveOutForm(props: { memberId: string; houseName: string
   const [reason, setReason] = useState<MoveOutReason>('COMPLETED');
   const [note, setNote] = useState('');
   const save = useSave(MoveOutOfHouseMutation, (d) => d.moveOutOfHouse, ['moveOutAt', 'reason', 'note']);
-  const err = save.errors.byField;
+  const err = save.errors.text;
   return (
     <ActionForm
       title={`Move out of ${props.houseName}`}
       submitLabel="Save move-out"
       saving={save.saving}
-      general={save.errors.general}
+      errors={save.errors}
       error={save.error}
       onCancel={props.onCancel}
       onSubmit={() =>
@@ -45,16 +45,16 @@ export default function MoveOutForm(props: { memberId: string; houseName: string
         )
       }
     >
-      <Field id={`${id}-at`} label="Move-out" error={err.moveOutAt}>
-        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err.moveOutAt)} value={at} onChange={(e) => setAt(e.target.value)} />
+      <Field id={`${id}-at`} label="Move-out" error={err('moveOutAt')}>
+        <input type="datetime-local" step={1} {...controlProps(`${id}-at`, err('moveOutAt'), 'moveOutAt')} value={at} onChange={(e) => setAt(e.target.value)} />
       </Field>
-      <Field id={`${id}-reason`} label="Why" error={err.reason}>
-        <select {...controlProps(`${id}-reason`, err.reason)} value={reason} onChange={(e) => setReason(e.target.value as MoveOutReason)}>
+      <Field id={`${id}-reason`} label="Why" error={err('reason')}>
+        <select {...controlProps(`${id}-reason`, err('reason'), 'reason')} value={reason} onChange={(e) => setReason(e.target.value as MoveOutReason)}>
           {REASONS.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
         </select>
       </Field>
-      <Field id={`${id}-note`} label="Note (optional)" error={err.note}>
-        <input type="text" {...controlProps(`${id}-note`, err.note)} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Field id={`${id}-note`} label="Note (optional)" error={err('note')}>
+        <input type="text" {...controlProps(`${id}-note`, err('note'), 'note')} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { graphql } from '../../gql';
+import { FieldError } from '../../ui/FieldError';
 import { ActionForm, Field, controlProps } from './ActionForm';
 import { useSave } from './useSave';
 
@@ -7,7 +8,7 @@ const PostUpdateMutation = graphql(`
   mutation PostUpdate($input: PostUpdateInput!) {
     postUpdate(input: $input) {
       update { id isShareable }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -17,18 +18,18 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
   const [body, setBody] = useState('');
   const [shareable, setShareable] = useState(false);
   const save = useSave(PostUpdateMutation, (d) => d.postUpdate, ['body', 'isShareable']);
-  const err = save.errors.byField;
+  const err = save.errors.text;
   return (
     <ActionForm
       title="Post update"
       submitLabel="Save update"
       saving={save.saving}
-      general={save.errors.general}
+      errors={save.errors}
       error={save.error}
       onCancel={props.onCancel}
       onSubmit={() => {
         if (!body.trim()) {
-          save.setErrors({ byField: { body: 'Write the update first.' }, general: [] });
+          save.errors.show([], { body: 'Write the update first.' });
           return;
         }
         save.run({ input: { memberId: props.memberId, body, isShareable: shareable } }, () =>
@@ -36,14 +37,14 @@ export default function PostUpdateForm(props: { memberId: string; onDone: (messa
         );
       }}
     >
-      <Field id={`${id}-body`} label="Update" error={err.body}>
-        <textarea rows={3} {...controlProps(`${id}-body`, err.body)} value={body} onChange={(e) => setBody(e.target.value)} />
+      <Field id={`${id}-body`} label="Update" error={err('body')}>
+        <textarea rows={3} {...controlProps(`${id}-body`, err('body'), 'body')} value={body} onChange={(e) => setBody(e.target.value)} />
       </Field>
       <div className="field checkbox">
         <label>
-          <input type="checkbox" checked={shareable} onChange={(e) => setShareable(e.target.checked)} /> Shareable with family
+          <input type="checkbox" {...controlProps(`${id}-shareable`, err('isShareable'), 'isShareable')} checked={shareable} onChange={(e) => setShareable(e.target.checked)} /> Shareable with family
         </label>
-        {err.isShareable && <p className="field-error">{err.isShareable}</p>}
+        <FieldError id={`${id}-shareable-error`} messages={err('isShareable')} />
       </div>
     </ActionForm>
   );

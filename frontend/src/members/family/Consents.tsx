@@ -1,15 +1,35 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { graphql } from '../../gql';
 import { RevokeConsentMutation } from './familyQueries';
 import { CONSENT_STATUS_LABELS, INFORMATION_KIND_LABELS, consentExpiry, consentRecipient } from './familyLogic';
 import GrantConsentForm from './GrantConsentForm';
 import type { Contact } from './Contacts';
-import { errorsFor, otherErrors } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
 import { formatInstantDateTime } from '../../ui/dates';
 import type { ConsentStatus, InformationKind } from '../../gql/graphql';
+
+/** What a consent row shows; the family query and the consent mutations spread it. */
+export const ConsentFields = graphql(`
+  fragment ConsentFields on Consent {
+    id
+    familyContact { id name relationship }
+    partnerName
+    purpose
+    informationKinds
+    expiresAt
+    expiresOnEvent
+    signatureName
+    signedAt
+    status
+    revokedAt
+    revocationReason
+    recordedAt
+  }
+`);
 
 export interface ConsentRow {
   id: string;
@@ -84,14 +104,15 @@ export default function Consents({ memberId, contacts, consents, canEdit, onSave
 function RevokeConsent({ consent, onSaved }: { consent: ConsentRow; onSaved: (m: string) => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [{ fetching, data, error }, revoke] = useMutation(RevokeConsentMutation);
-  const errs = data?.revokeConsent.userErrors;
+  const [{ fetching, error }, revoke] = useMutation(RevokeConsentMutation);
+  const errs = useFormErrors(['reason']);
   const who = consentRecipient(consent);
   const errorId = `revoke-${consent.id}-error`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await revoke({ input: { consentId: consent.id, reason: reason.trim() } });
+    errs.show(r.data?.revokeConsent.userErrors);
     if (r.data?.revokeConsent.consent) { setOpen(false); onSaved(`Consent for ${who} revoked.`); }
   }
 
@@ -103,15 +124,15 @@ function RevokeConsent({ consent, onSaved }: { consent: ConsentRow; onSaved: (m:
     );
   }
   return (
-    <form className="revoke-form" onSubmit={submit} noValidate>
+    <form className="revoke-form" onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="field">
         <label>
           Reason for revoking<span className="visually-hidden"> the consent for {who}</span>
-          <input type="text" required value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={errorId} autoFocus />
+          <input type="text" name="reason" required value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={errorId} autoFocus />
         </label>
-        <FieldErrors id={errorId} messages={errorsFor(errs, 'reason')} />
+        <FieldError id={errorId} messages={errs.of('reason')} />
       </div>
-      <FormErrors messages={[...otherErrors(errs, ['reason']), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Revoking…' : 'Confirm revoke'}</button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>

@@ -1,11 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { graphql } from '../../gql';
 import { AddFamilyContactMutation, InviteFamilyContactMutation } from './familyQueries';
 import InvitationResult, { type Invitation } from './InvitationResult';
-import { errorsFor, otherErrors } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { userErrorMessages } from '../../ui/userErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
+
+/** What a contact row (and the consent form's contact picker) shows; the family query and the add mutation spread it. */
+export const FamilyContactFields = graphql(`
+  fragment FamilyContactFields on FamilyContact {
+    id name relationship email hasAccount
+  }
+`);
 
 export interface Contact { id: string; name: string; relationship: string; email: string; hasAccount: boolean }
 
@@ -56,7 +65,7 @@ export default function Contacts({ memberId, contacts, canEdit, onSaved }: {
 
 function InviteButton({ contact, onInvited }: { contact: Contact; onInvited: (i: Invitation) => void }) {
   const [{ fetching, data, error }, invite] = useMutation(InviteFamilyContactMutation);
-  const errs = data?.inviteFamilyContact.userErrors;
+  const errs = userErrorMessages(data?.inviteFamilyContact.userErrors);
 
   async function doInvite() {
     const r = await invite({ input: { familyContactId: contact.id } });
@@ -72,7 +81,7 @@ function InviteButton({ contact, onInvited }: { contact: Contact; onInvited: (i:
         aria-label={`Invite ${contact.name}`}>
         {fetching ? 'Inviting…' : 'Invite'}
       </button>
-      <FormErrors messages={[...otherErrors(errs, []), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs, ...(error ? [error.message] : [])]} />
     </>
   );
 }
@@ -81,42 +90,43 @@ function AddContactForm({ memberId, onDone, onCancel }: { memberId: string; onDo
   const [name, setName] = useState('');
   const [relationship, setRelationship] = useState('');
   const [email, setEmail] = useState('');
-  const [{ fetching, data, error }, add] = useMutation(AddFamilyContactMutation);
-  const errs = data?.addFamilyContact.userErrors;
+  const [{ fetching, error }, add] = useMutation(AddFamilyContactMutation);
+  const errs = useFormErrors(['name', 'relationship', 'email']);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await add({ input: { memberId, name: name.trim(), relationship: relationship.trim(), email: email.trim() } });
+    errs.show(r.data?.addFamilyContact.userErrors);
     if (r.data?.addFamilyContact.familyContact) onDone(`${name.trim()} added as a family contact.`);
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
         <div className="field">
           <label>
             Name
-            <input type="text" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
+            <input type="text" name="name" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
           </label>
-          <FieldErrors id="contact-name-error" messages={errorsFor(errs, 'name')} />
+          <FieldError id="contact-name-error" messages={errs.of('name')} />
         </div>
         <div className="field">
           <label>
             Relationship <span className="hint">(e.g. Mother, Partner, Friend)</span>
-            <input type="text" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
+            <input type="text" name="relationship" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
               aria-describedby="contact-relationship-error" />
           </label>
-          <FieldErrors id="contact-relationship-error" messages={errorsFor(errs, 'relationship')} />
+          <FieldError id="contact-relationship-error" messages={errs.of('relationship')} />
         </div>
         <div className="field">
           <label>
             Email
-            <input type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
+            <input type="email" name="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
           </label>
-          <FieldErrors id="contact-email-error" messages={errorsFor(errs, 'email')} />
+          <FieldError id="contact-email-error" messages={errs.of('email')} />
         </div>
       </div>
-      <FormErrors messages={[...otherErrors(errs, ['name', 'relationship', 'email']), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save contact'}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>

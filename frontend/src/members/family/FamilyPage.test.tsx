@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import FamilyPage from './FamilyPage';
-import { adminViewer, fakeClient, renderAt } from '../testClient';
+import { adminViewer, testClient, type Call } from '../../test/client';
+import { renderAt } from '../../test/renderAt';
 
 const contact = { __typename: 'FamilyContact', id: 'FC1', name: 'Ann Doe', relationship: 'Mother', email: 'ann@example.test', hasAccount: false };
 const consent = {
@@ -11,8 +12,8 @@ const consent = {
 };
 
 function setup() {
-  const calls: { name: string; variables: Record<string, unknown> }[] = [];
-  const client = fakeClient({
+  const calls: Call[] = [];
+  const client = testClient({
     Viewer: adminViewer,
     FamilyMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', familyContacts: [contact], consents: [consent] } } }),
     MemberDisclosures: () => ({

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { ConsentFields, FamilyContactFields, FamilyMemberQuery } from './familyQueries';
-import Contacts from './Contacts';
-import Consents from './Consents';
+import { FamilyMemberQuery } from './familyQueries';
+import Contacts, { FamilyContactFields } from './Contacts';
+import Consents, { ConsentFields } from './Consents';
 import Disclosures from './Disclosures';
 import MemberHeader, { RefusedTab } from '../MemberHeader';
 import { isRefused } from '../refusal';

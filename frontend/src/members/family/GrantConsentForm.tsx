@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { GrantConsentMutation } from './familyQueries';
-import { INFORMATION_KINDS, INFORMATION_KIND_LABELS, grantConsentInput, type ClientError, type GrantForm } from './familyLogic';
+import { INFORMATION_KINDS, INFORMATION_KIND_LABELS, grantConsentInput, type GrantForm } from './familyLogic';
 import type { Contact } from './Contacts';
-import { errorsFor, otherErrors, type UserErrorLike } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import { toDateTimeLocalValue } from '../../ui/dates';
 
 const FIELDS = ['familyContactId', 'partnerName', 'apiKeyId', 'informationKinds', 'purpose', 'expiresAt', 'expiresOnEvent', 'signatureName', 'signedAt'];
@@ -24,17 +24,19 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
     signatureName: '',
     signedAt: toDateTimeLocalValue(new Date()),
   });
-  const [clientErrors, setClientErrors] = useState<ClientError[]>([]);
-  const [{ fetching, data, error }, grant] = useMutation(GrantConsentMutation);
-  const errs: UserErrorLike[] = [...clientErrors, ...(data?.grantConsent.userErrors ?? [])];
+  const [{ fetching, error }, grant] = useMutation(GrantConsentMutation);
+  const errs = useFormErrors(FIELDS);
   const set = <K extends keyof GrantForm>(key: K, value: GrantForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const { input, errors } = grantConsentInput(memberId, form);
-    setClientErrors(errors);
-    if (!input) return;
+    if (!input) {
+      errs.show(errors);
+      return;
+    }
     const r = await grant({ input });
+    errs.show(r.data?.grantConsent.userErrors);
     if (r.data?.grantConsent.consent) onDone('Consent recorded.');
   }
 
@@ -43,7 +45,7 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
         <fieldset className="wide">
           <legend>Recipient</legend>
@@ -60,19 +62,19 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
             <div className="field">
               <label>
                 Family contact
-                <select value={form.familyContactId} onChange={(e) => set('familyContactId', e.target.value)} aria-describedby="grant-contact-error">
+                <select name="familyContactId" value={form.familyContactId} onChange={(e) => set('familyContactId', e.target.value)} aria-describedby="grant-contact-error">
                   {contacts.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.relationship})</option>)}
                 </select>
               </label>
-              <FieldErrors id="grant-contact-error" messages={errorsFor(errs, 'familyContactId')} />
+              <FieldError id="grant-contact-error" messages={errs.of('familyContactId')} />
             </div>
           ) : (
             <div className="field">
               <label>
                 Partner name
-                <input type="text" value={form.partnerName} onChange={(e) => set('partnerName', e.target.value)} aria-describedby="grant-partner-error" />
+                <input type="text" name="partnerName" value={form.partnerName} onChange={(e) => set('partnerName', e.target.value)} aria-describedby="grant-partner-error" />
               </label>
-              <FieldErrors id="grant-partner-error" messages={[...errorsFor(errs, 'partnerName'), ...errorsFor(errs, 'apiKeyId')]} />
+              <FieldError id="grant-partner-error" messages={[...errs.of('partnerName'), ...errs.of('apiKeyId')]} />
             </div>
           )}
         </fieldset>
@@ -80,18 +82,18 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
           <legend>Information to disclose</legend>
           {INFORMATION_KINDS.map((k) => (
             <label key={k} className="choice">
-              <input type="checkbox" checked={form.informationKinds.includes(k)} onChange={(e) => toggleKind(k, e.target.checked)} />
+              <input type="checkbox" name="informationKinds" checked={form.informationKinds.includes(k)} onChange={(e) => toggleKind(k, e.target.checked)} />
               {INFORMATION_KIND_LABELS[k]}
             </label>
           ))}
-          <FieldErrors id="grant-kinds-error" messages={errorsFor(errs, 'informationKinds')} />
+          <FieldError id="grant-kinds-error" messages={errs.of('informationKinds')} />
         </fieldset>
         <div className="field wide">
           <label>
             Purpose
-            <input type="text" value={form.purpose} onChange={(e) => set('purpose', e.target.value)} aria-describedby="grant-purpose-error" />
+            <input type="text" name="purpose" value={form.purpose} onChange={(e) => set('purpose', e.target.value)} aria-describedby="grant-purpose-error" />
           </label>
-          <FieldErrors id="grant-purpose-error" messages={errorsFor(errs, 'purpose')} />
+          <FieldError id="grant-purpose-error" messages={errs.of('purpose')} />
         </div>
         <fieldset className="wide">
           <legend>Expiry</legend>
@@ -106,27 +108,27 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
           {form.expiryKind === 'date' && (
             <label>
               Expiry date <span className="hint">(the consent ends at the end of that day)</span>
-              <input type="date" value={form.expiryDate} onChange={(e) => set('expiryDate', e.target.value)} aria-describedby="grant-expiry-error" />
+              <input type="date" name="expiresAt" value={form.expiryDate} onChange={(e) => set('expiryDate', e.target.value)} aria-describedby="grant-expiry-error" />
             </label>
           )}
-          <FieldErrors id="grant-expiry-error" messages={[...errorsFor(errs, 'expiresAt'), ...errorsFor(errs, 'expiresOnEvent')]} />
+          <FieldError id="grant-expiry-error" messages={[...errs.of('expiresAt'), ...errs.of('expiresOnEvent')]} />
         </fieldset>
         <div className="field">
           <label>
             Signature name
-            <input type="text" value={form.signatureName} onChange={(e) => set('signatureName', e.target.value)} aria-describedby="grant-signature-error" />
+            <input type="text" name="signatureName" value={form.signatureName} onChange={(e) => set('signatureName', e.target.value)} aria-describedby="grant-signature-error" />
           </label>
-          <FieldErrors id="grant-signature-error" messages={errorsFor(errs, 'signatureName')} />
+          <FieldError id="grant-signature-error" messages={errs.of('signatureName')} />
         </div>
         <div className="field">
           <label>
             Signed at
-            <input type="datetime-local" value={form.signedAt} onChange={(e) => set('signedAt', e.target.value)} aria-describedby="grant-signed-error" />
+            <input type="datetime-local" name="signedAt" value={form.signedAt} onChange={(e) => set('signedAt', e.target.value)} aria-describedby="grant-signed-error" />
           </label>
-          <FieldErrors id="grant-signed-error" messages={errorsFor(errs, 'signedAt')} />
+          <FieldError id="grant-signed-error" messages={errs.of('signedAt')} />
         </div>
       </div>
-      <FormErrors messages={[...otherErrors(errs, FIELDS), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save consent'}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>

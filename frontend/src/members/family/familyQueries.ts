@@ -1,29 +1,5 @@
 import { graphql } from '../../gql';
 
-export const FamilyContactFields = graphql(`
-  fragment FamilyContactFields on FamilyContact {
-    id name relationship email hasAccount
-  }
-`);
-
-export const ConsentFields = graphql(`
-  fragment ConsentFields on Consent {
-    id
-    familyContact { id name relationship }
-    partnerName
-    purpose
-    informationKinds
-    expiresAt
-    expiresOnEvent
-    signatureName
-    signedAt
-    status
-    revokedAt
-    revocationReason
-    recordedAt
-  }
-`);
-
 export const FamilyMemberQuery = graphql(`
   query FamilyMember($id: ID!) {
     member(id: $id) {
@@ -52,7 +28,7 @@ export const AddFamilyContactMutation = graphql(`
   mutation AddFamilyContact($input: AddFamilyContactInput!) {
     addFamilyContact(input: $input) {
       familyContact { ...FamilyContactFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -64,7 +40,7 @@ export const InviteFamilyContactMutation = graphql(`
       invitationUrl
       invitationToken
       expiresAt
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -73,7 +49,7 @@ export const GrantConsentMutation = graphql(`
   mutation GrantConsent($input: GrantConsentInput!) {
     grantConsent(input: $input) {
       consent { ...ConsentFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -82,7 +58,7 @@ export const RevokeConsentMutation = graphql(`
   mutation RevokeConsent($input: RevokeConsentInput!) {
     revokeConsent(input: $input) {
       consent { ...ConsentFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

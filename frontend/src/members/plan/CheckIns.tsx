@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PlanCheckInsQuery, RecordCheckInMutation } from './planQueries';
 import CravingTrend from './CravingTrend';
-import { errorsFor, otherErrors } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
@@ -79,20 +79,20 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
   const [craving, setCraving] = useState('');
   const [skills, setSkills] = useState('');
   const [note, setNote] = useState('');
-  const [local, setLocal] = useState<{ abstinent?: string; craving?: string }>({});
-  const [{ fetching, data, error }, record] = useMutation(RecordCheckInMutation);
-  const errs = data?.recordCheckIn.userErrors;
-  const fields = ['occurredOn', 'isAbstinent', 'craving', 'copingSkills', 'note'];
+  const [{ fetching, error }, record] = useMutation(RecordCheckInMutation);
+  const errs = useFormErrors(['occurredOn', 'isAbstinent', 'craving', 'copingSkills', 'note']);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const n = Number(craving);
     const problems = {
-      abstinent: abstinent === '' ? 'Say whether they were abstinent since the last check-in.' : undefined,
+      isAbstinent: abstinent === '' ? 'Say whether they were abstinent since the last check-in.' : undefined,
       craving: craving.trim() === '' || !Number.isInteger(n) || n < 0 || n > 10 ? 'Enter craving from 0 to 10.' : undefined,
     };
-    setLocal(problems);
-    if (problems.abstinent || problems.craving) return;
+    if (problems.isAbstinent || problems.craving) {
+      errs.show([], problems);
+      return;
+    }
     const r = await record({
       input: {
         aftercarePlanId: planId,
@@ -103,57 +103,56 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
         note: note.trim() || null,
       },
     });
+    errs.show(r.data?.recordCheckIn.userErrors);
     if (r.data?.recordCheckIn.checkIn) onDone('Check-in recorded.');
   }
 
-  const abstinentErrors = [...(local.abstinent ? [local.abstinent] : []), ...errorsFor(errs, 'isAbstinent')];
-  const cravingErrors = [...(local.craving ? [local.craving] : []), ...errorsFor(errs, 'craving')];
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
         <div className="field">
           <label>
             Date
-            <input type="date" required max={todayCalendarDate()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
+            <input type="date" name="occurredOn" required max={todayCalendarDate()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
               aria-describedby="checkin-date-error" />
           </label>
-          <FieldErrors id="checkin-date-error" messages={errorsFor(errs, 'occurredOn')} />
+          <FieldError id="checkin-date-error" messages={errs.of('occurredOn')} />
         </div>
         <fieldset aria-describedby="checkin-abstinent-error">
           <legend>Abstinent since the last check-in</legend>
           <label className="choice">
-            <input type="radio" name="abstinent" value="yes" checked={abstinent === 'yes'} onChange={() => setAbstinent('yes')} /> Yes
+            <input type="radio" name="isAbstinent" value="yes" checked={abstinent === 'yes'} onChange={() => setAbstinent('yes')} /> Yes
           </label>
           <label className="choice">
-            <input type="radio" name="abstinent" value="no" checked={abstinent === 'no'} onChange={() => setAbstinent('no')} /> No
+            <input type="radio" name="isAbstinent" value="no" checked={abstinent === 'no'} onChange={() => setAbstinent('no')} /> No
           </label>
-          <FieldErrors id="checkin-abstinent-error" messages={abstinentErrors} />
+          <FieldError id="checkin-abstinent-error" messages={errs.of('isAbstinent')} />
         </fieldset>
         <div className="field">
           <label>
             Craving <span className="hint">(0 none – 10 strongest)</span>
-            <input type="number" inputMode="numeric" min={0} max={10} required value={craving}
+            <input type="number" name="craving" inputMode="numeric" min={0} max={10} required value={craving}
               onChange={(e) => setCraving(e.target.value)} aria-describedby="checkin-craving-error"
-              aria-invalid={cravingErrors.length > 0 || undefined} />
+              aria-invalid={errs.of('craving').length > 0 || undefined} />
           </label>
-          <FieldErrors id="checkin-craving-error" messages={cravingErrors} />
+          <FieldError id="checkin-craving-error" messages={errs.of('craving')} />
         </div>
         <div className="field wide">
           <label>
             Coping skills <span className="hint">(separate with commas)</span>
-            <input type="text" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
+            <input type="text" name="copingSkills" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
           </label>
-          <FieldErrors id="checkin-skills-error" messages={errorsFor(errs, 'copingSkills')} />
+          <FieldError id="checkin-skills-error" messages={errs.of('copingSkills')} />
         </div>
         <div className="field wide">
           <label>
             Note
-            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
+            <textarea rows={2} name="note" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
           </label>
-          <FieldErrors id="checkin-note-error" messages={errorsFor(errs, 'note')} />
+          <FieldError id="checkin-note-error" messages={errs.of('note')} />
         </div>
       </div>
-      <FormErrors messages={[...otherErrors(errs, fields), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save check-in'}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>

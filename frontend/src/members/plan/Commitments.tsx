@@ -1,13 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { graphql } from '../../gql';
 import { AddCommitmentMutation, GroupPickerQuery, HousePickerQuery, PeerPickerQuery, RemoveCommitmentMutation } from './planQueries';
 import { COMMITMENT_KINDS, COMMITMENT_KIND_LABELS, commitmentTarget, type WeekLike } from './planLogic';
 import AdherenceBars from './AdherenceBars';
-import { errorsFor, otherErrors } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { userErrorMessages } from '../../ui/userErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
 import type { AftercareCommitmentKind } from '../../gql/graphql';
+
+/** What a commitment row shows; the plan query and the commitment mutations spread it. */
+export const PlanCommitmentFields = graphql(`
+  fragment PlanCommitmentFields on AftercareCommitment {
+    id kind description targetPerWeek
+    group { id name }
+    house { id name }
+    peer { id name }
+  }
+`);
 
 export interface Commitment {
   id: string;
@@ -66,7 +78,7 @@ export default function Commitments({ planId, commitments, adherence, editable, 
 function RemoveCommitment({ commitment, title, onSaved }: { commitment: Commitment; title: string; onSaved: (m: string) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [{ fetching, data, error }, remove] = useMutation(RemoveCommitmentMutation);
-  const errs = data?.removeAftercareCommitment.userErrors;
+  const errs = userErrorMessages(data?.removeAftercareCommitment.userErrors);
 
   async function doRemove() {
     const r = await remove({ input: { aftercareCommitmentId: commitment.id } });
@@ -85,7 +97,7 @@ function RemoveCommitment({ commitment, title, onSaved }: { commitment: Commitme
       <p>Remove “{title}” from the plan? It stays in the plan’s history.</p>
       <button type="button" onClick={doRemove} disabled={fetching}>{fetching ? 'Removing…' : 'Confirm remove'}</button>
       <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep</button>
-      <FormErrors messages={[...otherErrors(errs, []), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs, ...(error ? [error.message] : [])]} />
     </div>
   );
 }
@@ -95,8 +107,7 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
   const [description, setDescription] = useState('');
   const [targetId, setTargetId] = useState('');
   const [target, setTarget] = useState('');
-  const [{ fetching, data, error }, add] = useMutation(AddCommitmentMutation);
-  const errs = data?.addAftercareCommitment.userErrors;
+  const [{ fetching, error }, add] = useMutation(AddCommitmentMutation);
   const picker = commitmentTarget(kind);
   // Only the list the chosen kind needs is fetched.
   const [groups] = useQuery({ query: GroupPickerQuery, pause: picker !== 'group' });
@@ -108,7 +119,7 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
       : picker === 'peer' ? peers.data?.peers.nodes : undefined;
   const pickerLabel = picker === 'group' ? 'Group' : picker === 'house' ? 'House' : 'Peer';
   const pickerField = picker === 'group' ? 'groupId' : picker === 'house' ? 'houseId' : 'peerId';
-  const fields = ['kind', 'description', 'targetPerWeek', ...(picker !== 'none' ? [pickerField] : [])];
+  const errs = useFormErrors(['kind', 'description', 'targetPerWeek', ...(picker !== 'none' ? [pickerField] : [])]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -124,21 +135,22 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
         targetPerWeek: perWeek,
       },
     });
+    errs.show(r.data?.addAftercareCommitment.userErrors);
     if (r.data?.addAftercareCommitment.aftercareCommitment) onDone('Commitment added.');
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
         <div className="field">
           <label>
             Kind
-            <select value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
+            <select name="kind" value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
               aria-describedby="commitment-kind-error">
               {COMMITMENT_KINDS.map((k) => <option key={k} value={k}>{COMMITMENT_KIND_LABELS[k]}</option>)}
             </select>
           </label>
-          <FieldErrors id="commitment-kind-error" messages={errorsFor(errs, 'kind')} />
+          <FieldError id="commitment-kind-error" messages={errs.of('kind')} />
         </div>
         {picker !== 'none' && (
           <div className="field">
@@ -147,34 +159,34 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
               {pickers.fetching && !pickers.data ? (
                 <Loading label={`Loading ${pickerLabel.toLowerCase()}s`} />
               ) : (
-                <select value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-describedby="commitment-target-error">
+                <select name={pickerField} value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-describedby="commitment-target-error">
                   <option value="">None</option>
                   {options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
                 </select>
               )}
               {pickers.error && <ErrorNote error={pickers.error} />}
             </label>
-            <FieldErrors id="commitment-target-error" messages={errorsFor(errs, pickerField)} />
+            <FieldError id="commitment-target-error" messages={errs.of(pickerField)} />
           </div>
         )}
         <div className="field">
           <label>
             Target per week <span className="hint">(1–21, optional)</span>
-            <input type="number" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
+            <input type="number" name="targetPerWeek" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
               aria-describedby="commitment-per-week-error" />
           </label>
-          <FieldErrors id="commitment-per-week-error" messages={errorsFor(errs, 'targetPerWeek')} />
+          <FieldError id="commitment-per-week-error" messages={errs.of('targetPerWeek')} />
         </div>
         <div className="field wide">
           <label>
             Description <span className="hint">(e.g. “Tuesday SMART meeting”)</span>
-            <input type="text" value={description} onChange={(e) => setDescription(e.target.value)}
+            <input type="text" name="description" value={description} onChange={(e) => setDescription(e.target.value)}
               aria-describedby="commitment-description-error" />
           </label>
-          <FieldErrors id="commitment-description-error" messages={errorsFor(errs, 'description')} />
+          <FieldError id="commitment-description-error" messages={errs.of('description')} />
         </div>
       </div>
-      <FormErrors messages={[...otherErrors(errs, fields), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save commitment'}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>

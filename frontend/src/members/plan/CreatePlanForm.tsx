@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { CreatePlanMutation } from './planQueries';
-import { errorsFor, otherErrors } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import { todayCalendarDate } from '../../ui/dates';
 
 function inDays(days: number): string {
@@ -17,36 +17,37 @@ export default function CreatePlanForm({ memberId, onDone, onCancel }: {
 }) {
   const [startsOn, setStartsOn] = useState(todayCalendarDate());
   const [reviewOn, setReviewOn] = useState(inDays(90));
-  const [{ fetching, data, error }, create] = useMutation(CreatePlanMutation);
-  const errs = data?.createAftercarePlan.userErrors;
+  const [{ fetching, error }, create] = useMutation(CreatePlanMutation);
+  const errs = useFormErrors(['startsOn', 'reviewOn']);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await create({ input: { memberId, startsOn, reviewOn } });
+    errs.show(r.data?.createAftercarePlan.userErrors);
     if (r.data?.createAftercarePlan.aftercarePlan) onDone('Plan created as a draft.');
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
         <div className="field">
           <label>
             Starts on
-            <input type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)}
+            <input type="date" name="startsOn" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)}
               aria-describedby="plan-starts-error" />
           </label>
-          <FieldErrors id="plan-starts-error" messages={errorsFor(errs, 'startsOn')} />
+          <FieldError id="plan-starts-error" messages={errs.of('startsOn')} />
         </div>
         <div className="field">
           <label>
             Review on
-            <input type="date" required value={reviewOn} onChange={(e) => setReviewOn(e.target.value)}
+            <input type="date" name="reviewOn" required value={reviewOn} onChange={(e) => setReviewOn(e.target.value)}
               aria-describedby="plan-review-error" />
           </label>
-          <FieldErrors id="plan-review-error" messages={errorsFor(errs, 'reviewOn')} />
+          <FieldError id="plan-review-error" messages={errs.of('reviewOn')} />
         </div>
       </div>
-      <FormErrors messages={[...otherErrors(errs, ['startsOn', 'reviewOn']), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save plan'}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>

@@ -1,13 +1,21 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { graphql } from '../../gql';
 import { AddGoalMutation, UpdateGoalMutation } from './planQueries';
 import { GOAL_CATEGORIES, GOAL_CATEGORY_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS, groupGoals } from './planLogic';
-import { errorsFor, otherErrors } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
 import { formatCalendarDate } from '../../ui/dates';
 import type { AftercareGoalCategory, AftercareGoalStatus } from '../../gql/graphql';
+
+/** What a goal row shows; the plan query and the goal mutations spread it. */
+export const PlanGoalFields = graphql(`
+  fragment PlanGoalFields on AftercareGoal {
+    id category description targetOn status
+  }
+`);
 
 export interface Goal {
   id: string;
@@ -71,28 +79,29 @@ export default function Goals({ planId, goals, editable, onSaved }: {
 
 function GoalStatusForm({ goal, onSaved }: { goal: Goal; onSaved: (message: string) => void }) {
   const [status, setStatus] = useState<AftercareGoalStatus>(goal.status);
-  const [{ fetching, data, error }, update] = useMutation(UpdateGoalMutation);
-  const errs = data?.updateAftercareGoal.userErrors;
+  const [{ fetching, error }, update] = useMutation(UpdateGoalMutation);
+  const errs = useFormErrors(['status']);
   const errorId = useId();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await update({ input: { aftercareGoalId: goal.id, status } });
+    errs.show(r.data?.updateAftercareGoal.userErrors);
     if (r.data?.updateAftercareGoal.aftercareGoal) onSaved(`Goal status set to ${GOAL_STATUS_LABELS[status]}.`);
   }
 
   return (
-    <form className="inline-form" onSubmit={submit}>
+    <form className="inline-form" onSubmit={submit} onChange={errs.onChange}>
       <label>
         <span>New status<span className="visually-hidden"> for {goal.description}</span></span>
-        <select value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby={errorId}>
+        <select name="status" value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby={errorId}>
           {GOAL_STATUSES.map((s) => <option key={s} value={s}>{GOAL_STATUS_LABELS[s]}</option>)}
         </select>
       </label>
       <button type="submit" className="secondary" disabled={fetching || status === goal.status}>
         {fetching ? 'Saving…' : 'Update goal status'}
       </button>
-      <FieldErrors id={errorId} messages={[...errorsFor(errs, 'status'), ...otherErrors(errs, ['status']), ...(error ? [error.message] : [])]} />
+      <FieldError id={errorId} messages={[...errs.of('status'), ...errs.form, ...(error ? [error.message] : [])]} />
     </form>
   );
 }
@@ -100,58 +109,58 @@ function GoalStatusForm({ goal, onSaved }: { goal: Goal; onSaved: (message: stri
 function AddGoalForm({ planId, onDone, onCancel }: { planId: string; onDone: (m: string) => void; onCancel: () => void }) {
   const [category, setCategory] = useState<AftercareGoalCategory>('RELAPSE_PREVENTION');
   const [description, setDescription] = useState('');
-  const [targetOn, setTargetDate] = useState('');
+  const [targetOn, setTargetOn] = useState('');
   const [status, setStatus] = useState<AftercareGoalStatus>('NOT_STARTED');
-  const [{ fetching, data, error }, add] = useMutation(AddGoalMutation);
-  const errs = data?.addAftercareGoal.userErrors;
-  const fields = ['category', 'description', 'targetOn', 'status'];
+  const [{ fetching, error }, add] = useMutation(AddGoalMutation);
+  const errs = useFormErrors(['category', 'description', 'targetOn', 'status']);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await add({
       input: { aftercarePlanId: planId, category, description: description.trim(), targetOn: targetOn || null, status },
     });
+    errs.show(r.data?.addAftercareGoal.userErrors);
     if (r.data?.addAftercareGoal.aftercareGoal) onDone('Goal added.');
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
         <div className="field">
           <label>
             Category
-            <select value={category} onChange={(e) => setCategory(e.target.value as AftercareGoalCategory)} aria-describedby="goal-category-error">
+            <select name="category" value={category} onChange={(e) => setCategory(e.target.value as AftercareGoalCategory)} aria-describedby="goal-category-error">
               {GOAL_CATEGORIES.map((c) => <option key={c} value={c}>{GOAL_CATEGORY_LABELS[c]}</option>)}
             </select>
           </label>
-          <FieldErrors id="goal-category-error" messages={errorsFor(errs, 'category')} />
+          <FieldError id="goal-category-error" messages={errs.of('category')} />
         </div>
         <div className="field wide">
           <label>
             Goal
-            <input type="text" required value={description} onChange={(e) => setDescription(e.target.value)}
+            <input type="text" name="description" required value={description} onChange={(e) => setDescription(e.target.value)}
               aria-describedby="goal-description-error" />
           </label>
-          <FieldErrors id="goal-description-error" messages={errorsFor(errs, 'description')} />
+          <FieldError id="goal-description-error" messages={errs.of('description')} />
         </div>
         <div className="field">
           <label>
             Target date <span className="hint">(optional)</span>
-            <input type="date" value={targetOn} onChange={(e) => setTargetDate(e.target.value)} aria-describedby="goal-target-error" />
+            <input type="date" name="targetOn" value={targetOn} onChange={(e) => setTargetOn(e.target.value)} aria-describedby="goal-target-error" />
           </label>
-          <FieldErrors id="goal-target-error" messages={errorsFor(errs, 'targetOn')} />
+          <FieldError id="goal-target-error" messages={errs.of('targetOn')} />
         </div>
         <div className="field">
           <label>
             Status
-            <select value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby="goal-status-error">
+            <select name="status" value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby="goal-status-error">
               {GOAL_STATUSES.map((s) => <option key={s} value={s}>{GOAL_STATUS_LABELS[s]}</option>)}
             </select>
           </label>
-          <FieldErrors id="goal-status-error" messages={errorsFor(errs, 'status')} />
+          <FieldError id="goal-status-error" messages={errs.of('status')} />
         </div>
       </div>
-      <FormErrors messages={[...otherErrors(errs, fields), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save goal'}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { PlanCommitmentFields, PlanDetailQuery, PlanGoalFields } from './planQueries';
+import { PlanDetailQuery } from './planQueries';
 import { isOpen, type WeekLike } from './planLogic';
-import Goals from './Goals';
-import Commitments from './Commitments';
+import Goals, { PlanGoalFields } from './Goals';
+import Commitments, { PlanCommitmentFields } from './Commitments';
 import { isRefused } from '../refusal';
 import { ErrorNote, Loading } from '../../ui/States';
 import { getFragmentData } from '../../gql';

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import PlanPage from './PlanPage';
-import { adminViewer, fakeClient, renderAt } from '../testClient';
+import { adminViewer, testClient, type Call } from '../../test/client';
+import { renderAt } from '../../test/renderAt';
 
 const plan = {
   __typename: 'AftercarePlan', id: 'P1', status: 'ACTIVE', startsOn: '2026-09-01', reviewOn: '2026-11-01', isReviewDue: true,
@@ -11,8 +12,8 @@ const goal = (id: string, category: string, description: string, status: string)
   ({ __typename: 'AftercareGoal', id, category, description, targetOn: null, status });
 
 function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
-  const calls: { name: string; variables: Record<string, unknown> }[] = [];
-  const client = fakeClient({
+  const calls: Call[] = [];
+  const client = testClient({
     Viewer: adminViewer,
     PlanMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', aftercarePlans: [plan, oldPlan] } } }),
     PlanDetail: () => ({ data: { aftercarePlan: {

@@ -1,8 +1,8 @@
 import { useMutation } from 'urql';
 import { ActivatePlanMutation, CompletePlanMutation } from './planQueries';
 import { PLAN_STATUS_LABELS } from './planLogic';
-import { otherErrors } from '../formErrors';
-import { FormErrors } from '../FieldErrors';
+import { userErrorMessages } from '../../ui/userErrors';
+import { FormError } from '../../ui/FieldError';
 import { formatCalendarDate } from '../../ui/dates';
 import type { AftercarePlanStatus } from '../../gql/graphql';
 
@@ -30,8 +30,8 @@ export default function PlanSummary({ plan, canEdit, onChanged }: {
   const [completion, complete] = useMutation(CompletePlanMutation);
   const busy = activation.fetching || completion.fetching;
   const errs = [
-    ...otherErrors(activation.data?.activateAftercarePlan.userErrors, []),
-    ...otherErrors(completion.data?.completeAftercarePlan.userErrors, []),
+    ...userErrorMessages(activation.data?.activateAftercarePlan.userErrors),
+    ...userErrorMessages(completion.data?.completeAftercarePlan.userErrors),
     ...[activation.error, completion.error].filter((e) => !!e).map((e) => e!.message),
   ];
 
@@ -67,7 +67,7 @@ export default function PlanSummary({ plan, canEdit, onChanged }: {
           )}
         </div>
       )}
-      <FormErrors messages={errs} />
+      <FormError messages={errs} />
     </div>
   );
 }

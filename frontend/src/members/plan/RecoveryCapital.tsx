@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { RecordRecoveryCapitalMutation, RecoveryCapitalQuery } from './planQueries';
 import { BARC10_ITEMS, BARC10_REMISSION_THRESHOLD, BARC10_SCALE, barcChanges, barcTotal } from './planLogic';
-import { errorsFor, otherErrors } from '../formErrors';
-import { FieldErrors, FormErrors } from '../FieldErrors';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { FieldError, FormError } from '../../ui/FieldError';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
@@ -75,10 +75,9 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
   const [answers, setAnswers] = useState<(number | null)[]>(Array(10).fill(null));
   const [assessedAt, setAssessedAt] = useState(toDateTimeLocalValue(new Date()));
   const [missing, setMissing] = useState(false);
-  const [{ fetching, data, error }, record] = useMutation(RecordRecoveryCapitalMutation);
-  const errs = data?.recordRecoveryCapital.userErrors;
+  const [{ fetching, error }, record] = useMutation(RecordRecoveryCapitalMutation);
+  const errs = useFormErrors(['answers', 'assessedAt']);
   const sum = barcTotal(answers);
-  const answersErrors = (errs ?? []).filter((e) => e.field?.length === 2 && e.field[1] === 'answers').map((e) => e.message);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -87,53 +86,54 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
     const r = await record({
       input: { memberId, answers: answers as number[], assessedAt: dateTimeLocalValueToRfc3339(assessedAt) },
     });
+    errs.show(r.data?.recordRecoveryCapital.userErrors);
     const a = r.data?.recordRecoveryCapital.recoveryCapitalAssessment;
     if (a) onDone(`BARC-10 recorded: ${a.total} of 60${a.isSustainedRemissionLikely ? ', likely sustained remission' : ''}.`);
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <fieldset>
         <legend>Answers: 1 strongly disagree – 6 strongly agree</legend>
         <ol className="barc-items">
           {BARC10_ITEMS.map((item, i) => {
             const itemErrors = [
               ...(missing && answers[i] == null ? ['Choose an answer.'] : []),
-              ...errorsFor(errs, 'answers', String(i)),
+              ...errs.of(`answers.${i}`),
             ];
             return (
               <li key={item}>
                 <div className="field">
                   <label>
                     <span>Item {i + 1}: {item}</span>
-                    <select value={answers[i] ?? ''} aria-describedby={`barc-item-${i}-error`} aria-invalid={itemErrors.length > 0 || undefined}
+                    <select name={`answers.${i}`} value={answers[i] ?? ''} aria-describedby={`barc-item-${i}-error`} aria-invalid={itemErrors.length > 0 || undefined}
                       onChange={(e) => setAnswers((as) => as.map((a, j) => (j === i ? (e.target.value ? Number(e.target.value) : null) : a)))}>
                       <option value="">Choose…</option>
                       {BARC10_SCALE.map((s) => <option key={s.value} value={s.value}>{s.value} – {s.label}</option>)}
                     </select>
                   </label>
-                  <FieldErrors id={`barc-item-${i}-error`} messages={itemErrors} />
+                  <FieldError id={`barc-item-${i}-error`} messages={itemErrors} />
                 </div>
               </li>
             );
           })}
         </ol>
-        <FieldErrors id="barc-answers-error" messages={answersErrors} />
+        <FieldError id="barc-answers-error" messages={errs.at('answers')} />
       </fieldset>
       <div className="form-grid">
         <div className="field">
           <label>
             Assessed at
-            <input type="datetime-local" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} aria-describedby="barc-at-error" />
+            <input type="datetime-local" name="assessedAt" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} aria-describedby="barc-at-error" />
           </label>
-          <FieldErrors id="barc-at-error" messages={errorsFor(errs, 'assessedAt')} />
+          <FieldError id="barc-at-error" messages={errs.of('assessedAt')} />
         </div>
       </div>
       <p role="status" className="barc-preview">
         Total {sum.total} of 60{sum.complete ? '' : ` (${answers.filter((a) => a != null).length} of 10 answered)`}
         {sum.likelyRemission ? ' — likely sustained remission' : ''}
       </p>
-      <FormErrors messages={[...otherErrors(errs, ['answers', 'assessedAt']), ...(error ? [error.message] : [])]} />
+      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
       <div className="form-buttons">
         <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save BARC-10'}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>

@@ -10,21 +10,6 @@ export const PlanMemberQuery = graphql(`
   }
 `);
 
-export const PlanGoalFields = graphql(`
-  fragment PlanGoalFields on AftercareGoal {
-    id category description targetOn status
-  }
-`);
-
-export const PlanCommitmentFields = graphql(`
-  fragment PlanCommitmentFields on AftercareCommitment {
-    id kind description targetPerWeek
-    group { id name }
-    house { id name }
-    peer { id name }
-  }
-`);
-
 export const PlanDetailQuery = graphql(`
   query PlanDetail($id: ID!) {
     aftercarePlan(id: $id) {
@@ -84,7 +69,7 @@ export const CreatePlanMutation = graphql(`
   mutation CreateAftercarePlan($input: CreateAftercarePlanInput!) {
     createAftercarePlan(input: $input) {
       aftercarePlan { id status }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -93,7 +78,7 @@ export const ActivatePlanMutation = graphql(`
   mutation ActivateAftercarePlan($input: ActivateAftercarePlanInput!) {
     activateAftercarePlan(input: $input) {
       aftercarePlan { id status activatedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -102,7 +87,7 @@ export const CompletePlanMutation = graphql(`
   mutation CompleteAftercarePlan($input: CompleteAftercarePlanInput!) {
     completeAftercarePlan(input: $input) {
       aftercarePlan { id status closedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -111,7 +96,7 @@ export const AddGoalMutation = graphql(`
   mutation AddAftercareGoal($input: AddAftercareGoalInput!) {
     addAftercareGoal(input: $input) {
       aftercareGoal { ...PlanGoalFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -120,7 +105,7 @@ export const UpdateGoalMutation = graphql(`
   mutation UpdateAftercareGoal($input: UpdateAftercareGoalInput!) {
     updateAftercareGoal(input: $input) {
       aftercareGoal { ...PlanGoalFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -129,7 +114,7 @@ export const AddCommitmentMutation = graphql(`
   mutation AddAftercareCommitment($input: AddAftercareCommitmentInput!) {
     addAftercareCommitment(input: $input) {
       aftercareCommitment { ...PlanCommitmentFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -138,7 +123,7 @@ export const RemoveCommitmentMutation = graphql(`
   mutation RemoveAftercareCommitment($input: RemoveAftercareCommitmentInput!) {
     removeAftercareCommitment(input: $input) {
       aftercareCommitment { id removedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -147,7 +132,7 @@ export const RecordCheckInMutation = graphql(`
   mutation PlanRecordCheckIn($input: RecordCheckInInput!) {
     recordCheckIn(input: $input) {
       checkIn { id occurredOn isAbstinent craving }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -156,7 +141,7 @@ export const RecordRecoveryCapitalMutation = graphql(`
   mutation RecordRecoveryCapital($input: RecordRecoveryCapitalInput!) {
     recordRecoveryCapital(input: $input) {
       recoveryCapitalAssessment { id total isSustainedRemissionLikely assessedAt }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
