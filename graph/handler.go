@@ -24,7 +24,7 @@ import (
 // the cost and rate limits (limits.go); events is the audit log (audit.go);
 // publicURL is where invitation links point.
 func NewHandler(st *store.Store, sessions *auth.Sessions, logger *slog.Logger, limits Limits, events *audit.Log, publicURL string) http.Handler {
-	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
+	schema := generated.NewExecutableSchema(generated.Config{Schema: Schema(), Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
