@@ -21,8 +21,32 @@ func aroundFields(auditing bool) graphql.FieldMiddleware {
 		if fc.IsResolver && fc.Field.Field != nil && expensive(fc.Object, fc.Field.Name) {
 			return gateField(ctx, func(ctx context.Context) (any, error) { return checked(ctx, fc, next, auditing) })
 		}
-		return checked(ctx, fc, next, auditing)
+		res, err := checked(ctx, fc, next, auditing)
+		return absentAsNull(fc, res), err
 	}
+}
+
+// absentAsNull answers null for an optional String that holds "": an
+// absent optional string is null in the API, never "" (issue 12), whether
+// the record keeps it as NULL or, from before migration 0008, as ''.
+// One place, so every optional String field, today's and tomorrow's, says
+// it the same way.
+func absentAsNull(fc *graphql.FieldContext, res any) any {
+	def := fc.Field.Definition
+	if def == nil || def.Type.NonNull || def.Type.NamedType != "String" {
+		return res
+	}
+	switch v := res.(type) {
+	case string:
+		if v == "" {
+			return nil
+		}
+	case *string:
+		if v != nil && *v == "" {
+			return nil
+		}
+	}
+	return res
 }
 
 // checked resolves the field under the access rules, and notes it.

@@ -7331,11 +7331,11 @@ type Group implements Node {
   """What the group is for."""
   kind: GroupKind!
   """What happens in the group, for people choosing one."""
-  description: String!
+  description: String
   """How the group meets."""
   modality: Modality!
   """Where: a place, a video link, or both."""
-  location: String!
+  location: String
   """The IANA time zone of the schedule, e.g. ` + "`" + `America/New_York` + "`" + `."""
   timeZone: String!
   """The weekly meeting times."""
@@ -7398,7 +7398,7 @@ type Meeting implements Node {
   """Day, evening or weekend, in the group's time zone."""
   timeOfDay: TimeOfDay!
   """What the meeting is about."""
-  topic: String!
+  topic: String
   """Who leads this meeting; null when not set."""
   facilitator: Facilitator
   """Attendance as recorded, by member name."""
@@ -7822,7 +7822,7 @@ type House implements Node {
   """The house's name."""
   name: String!
   """The street address."""
-  address: String!
+  address: String
   """Beds in the house."""
   capacity: Int!
   """Who the house is for."""
@@ -8648,7 +8648,7 @@ type Peer implements Node {
   """Full name."""
   name: String!
   """A short introduction, written for members."""
-  bio: String!
+  bio: String
   """The peer certification; null when not certified."""
   certification: Certification
   """The peer's own recovery start date."""
@@ -8716,7 +8716,7 @@ type PeerAssignment implements Node {
   """When it ended; null while current."""
   endedAt: DateTime
   """What the peer helps with."""
-  focus: String!
+  focus: String
   """Why it ended."""
   endReason: String
   """Whether the pairing is current."""
@@ -8752,7 +8752,7 @@ type PeerConversation implements Node {
   """How it took place."""
   channel: ConversationChannel!
   """A short, non-clinical note."""
-  note: String!
+  note: String
   """Who logged it."""
   recordedBy: User
   """When it was logged."""
@@ -9148,7 +9148,7 @@ type AftercareCommitment implements Node {
   """What kind of commitment."""
   kind: AftercareCommitmentKind!
   """Details, e.g. "Tuesday SMART meeting"."""
-  description: String!
+  description: String
   """The group to attend."""
   group: Group
   """The house to live in."""
@@ -9200,7 +9200,7 @@ type CheckIn implements Node {
   """Coping skills used."""
   copingSkills: [String!]!
   """A note."""
-  note: String!
+  note: String
   """Who recorded it."""
   recordedBy: User
   """When it was recorded."""
@@ -14910,10 +14910,10 @@ func (ec *executionContext) _AftercareCommitment_description(ctx context.Context
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AftercareCommitment_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -19235,10 +19235,10 @@ func (ec *executionContext) _CheckIn_note(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_CheckIn_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -21686,10 +21686,10 @@ func (ec *executionContext) _Group_description(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -21732,10 +21732,10 @@ func (ec *executionContext) _Group_location(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22459,10 +22459,10 @@ func (ec *executionContext) _House_address(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23493,10 +23493,10 @@ func (ec *executionContext) _Meeting_topic(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Meeting_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -28636,10 +28636,10 @@ func (ec *executionContext) _Peer_bio(ctx context.Context, field graphql.Collect
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Peer_bio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -29261,10 +29261,10 @@ func (ec *executionContext) _PeerAssignment_focus(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_PeerAssignment_focus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -29811,10 +29811,10 @@ func (ec *executionContext) _PeerConversation_note(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_PeerConversation_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -40930,7 +40930,7 @@ func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.Se
 			}
 		case "description":
 			out.Values[i] = ec._AftercareCommitment_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "group":
@@ -42617,7 +42617,7 @@ func (ec *executionContext) _CheckIn(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "note":
 			out.Values[i] = ec._CheckIn_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "recordedBy":
@@ -43719,7 +43719,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "description":
 			out.Values[i] = ec._Group_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "modality":
@@ -43729,7 +43729,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "location":
 			out.Values[i] = ec._Group_location(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "timeZone":
@@ -44009,7 +44009,7 @@ func (ec *executionContext) _House(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "address":
 			out.Values[i] = ec._House_address(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "capacity":
@@ -44398,7 +44398,7 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				})
 		case "topic":
 			out.Values[i] = ec._Meeting_topic(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "facilitator":
@@ -45824,7 +45824,7 @@ func (ec *executionContext) _Peer(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "bio":
 			out.Values[i] = ec._Peer_bio(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "certification":
@@ -45978,7 +45978,7 @@ func (ec *executionContext) _PeerAssignment(ctx context.Context, sel ast.Selecti
 			}
 		case "focus":
 			out.Values[i] = ec._PeerAssignment_focus(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "endReason":
@@ -46195,7 +46195,7 @@ func (ec *executionContext) _PeerConversation(ctx context.Context, sel ast.Selec
 			}
 		case "note":
 			out.Values[i] = ec._PeerConversation_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "recordedBy":

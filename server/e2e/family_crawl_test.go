@@ -121,6 +121,8 @@ type crawler struct {
 	// roots, when set, are extra root selections crawled besides the
 	// schema's root fields (a list with a filter or an ordering).
 	roots []string
+	// empty are the String fields already reported answering "".
+	empty map[string]bool
 }
 
 func decodeInto(t *testing.T, from any, to any) {
@@ -258,6 +260,9 @@ func (cr *crawler) visitFields(typeName string, fields []schemaField, prefix []s
 		}
 		if !hasData(r.Data) {
 			continue
+		}
+		if named.Name == "String" {
+			cr.noEmptyStrings(typeName+"."+f.Name, f.Name, r.Data)
 		}
 		if cr.seen != nil {
 			cr.seen(typeName, f.Name, doc, r.Data)

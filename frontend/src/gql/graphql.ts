@@ -814,7 +814,7 @@ export type SignOutMutation = { signOut: { userErrors: Array<{ message: string }
 export type FamilyPortalQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FamilyPortalQuery = { viewer: { sharedMembers: Array<{ id: string, displayName: string, sharedKinds: Array<InformationKind>, consentExpiresAt: string | null, consentExpiresOnEvent: ConsentEvent | null, daysInRecovery: number | null, houseName: string | null, milestones: { next: { label: string, date: string } } | null, currentCareLevel: { id: string, name: string } | null }>, familyGroups: Array<{ id: string, name: string, description: string, modality: Modality, location: string, timeZone: string, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number }>, nextMeeting: { id: string, startsAt: string, endsAt: string, topic: string, viewerAttendance: AttendanceStatus | null } | null }> } };
+export type FamilyPortalQuery = { viewer: { sharedMembers: Array<{ id: string, displayName: string, sharedKinds: Array<InformationKind>, consentExpiresAt: string | null, consentExpiresOnEvent: ConsentEvent | null, daysInRecovery: number | null, houseName: string | null, milestones: { next: { label: string, date: string } } | null, currentCareLevel: { id: string, name: string } | null }>, familyGroups: Array<{ id: string, name: string, description: string | null, modality: Modality, location: string | null, timeZone: string, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number }>, nextMeeting: { id: string, startsAt: string, endsAt: string, topic: string | null, viewerAttendance: AttendanceStatus | null } | null }> } };
 
 export type SharedUpdatesQueryVariables = Exact<{
   id: string;
@@ -890,7 +890,7 @@ export type WeekMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type WeekMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, startsAt: string, endsAt: string, timeOfDay: TimeOfDay, group: { id: string, name: string, kind: GroupKind, modality: Modality, location: string, timeZone: string } }> } };
+export type WeekMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, startsAt: string, endsAt: string, timeOfDay: TimeOfDay, group: { id: string, name: string, kind: GroupKind, modality: Modality, location: string | null, timeZone: string } }> } };
 
 export type GroupPageQueryVariables = Exact<{
   id: string;
@@ -899,17 +899,17 @@ export type GroupPageQueryVariables = Exact<{
 }>;
 
 
-export type GroupPageQuery = { group: { id: string, name: string, kind: GroupKind, description: string, modality: Modality, location: string, timeZone: string, active: boolean, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number, timeOfDay: TimeOfDay }>, facilitators: Array<
+export type GroupPageQuery = { group: { id: string, name: string, kind: GroupKind, description: string | null, modality: Modality, location: string | null, timeZone: string, active: boolean, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number, timeOfDay: TimeOfDay }>, facilitators: Array<
       | { __typename: 'Peer', id: string, name: string }
       | { __typename: 'User', id: string, name: string }
-    > | null, house: { id: string, name: string } | null, members: Array<{ joinedAt: string, member: { id: string, displayName: string | null } }> | null, meetings: { nodes: Array<{ id: string, startsAt: string, topic: string }> } } | null };
+    > | null, house: { id: string, name: string } | null, members: Array<{ joinedAt: string, member: { id: string, displayName: string | null } }> | null, meetings: { nodes: Array<{ id: string, startsAt: string, topic: string | null }> } } | null };
 
 export type MeetingAttendanceQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type MeetingAttendanceQuery = { meeting: { id: string, startsAt: string, endsAt: string, topic: string, group: { id: string, name: string, timeZone: string, members: Array<{ member: { id: string, displayName: string | null } }> | null }, attendance: Array<{ status: AttendanceStatus, recordedAt: string, member: { id: string, displayName: string | null } }> | null } | null };
+export type MeetingAttendanceQuery = { meeting: { id: string, startsAt: string, endsAt: string, topic: string | null, group: { id: string, name: string, timeZone: string, members: Array<{ member: { id: string, displayName: string | null } }> | null }, attendance: Array<{ status: AttendanceStatus, recordedAt: string, member: { id: string, displayName: string | null } }> | null } | null };
 
 export type RecordAttendanceMutationVariables = Exact<{
   input: RecordAttendanceInput;
@@ -930,7 +930,7 @@ export type HouseQueryVariables = Exact<{
 }>;
 
 
-export type HouseQuery = { house: { id: string, name: string, address: string, phone: string | null, capacity: number, genderDesignation: GenderDesignation, narrLevel: NarrLevel, occupancy: { capacity: number, occupied: number, available: number } | null, residents: Array<{ id: string, bed: string | null, moveInAt: string, member: { id: string, displayName: string | null } }> | null, residencies: { nodes: Array<{ id: string, bed: string | null }> } | null, houseMeetingGroups: Array<{ id: string, name: string, nextMeeting: { id: string, startsAt: string } | null }> | null } | null };
+export type HouseQuery = { house: { id: string, name: string, address: string | null, phone: string | null, capacity: number, genderDesignation: GenderDesignation, narrLevel: NarrLevel, occupancy: { capacity: number, occupied: number, available: number } | null, residents: Array<{ id: string, bed: string | null, moveInAt: string, member: { id: string, displayName: string | null } }> | null, residencies: { nodes: Array<{ id: string, bed: string | null }> } | null, houseMeetingGroups: Array<{ id: string, name: string, nextMeeting: { id: string, startsAt: string } | null }> | null } | null };
 
 export type MoveInCandidatesQueryVariables = Exact<{
   search: string;
@@ -1111,7 +1111,7 @@ export type PlanMemberQuery = { member: { id: string, displayName: string | null
 
 export type PlanGoalFieldsFragment = { id: string, category: AftercareGoalCategory, description: string, targetDate: string | null, status: AftercareGoalStatus } & { ' $fragmentName'?: 'PlanGoalFieldsFragment' };
 
-export type PlanCommitmentFieldsFragment = { id: string, kind: AftercareCommitmentKind, description: string, targetPerWeek: number | null, group: { id: string, name: string } | null, house: { id: string, name: string } | null, peer: { id: string, name: string } | null } & { ' $fragmentName'?: 'PlanCommitmentFieldsFragment' };
+export type PlanCommitmentFieldsFragment = { id: string, kind: AftercareCommitmentKind, description: string | null, targetPerWeek: number | null, group: { id: string, name: string } | null, house: { id: string, name: string } | null, peer: { id: string, name: string } | null } & { ' $fragmentName'?: 'PlanCommitmentFieldsFragment' };
 
 export type PlanDetailQueryVariables = Exact<{
   id: string;
@@ -1127,7 +1127,7 @@ export type PlanCheckInsQueryVariables = Exact<{
 }>;
 
 
-export type PlanCheckInsQuery = { aftercarePlan: { id: string, checkIns: { totalCount: number, nodes: Array<{ id: string, occurredOn: string, abstinent: boolean, craving: number, copingSkills: Array<string>, note: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+export type PlanCheckInsQuery = { aftercarePlan: { id: string, checkIns: { totalCount: number, nodes: Array<{ id: string, occurredOn: string, abstinent: boolean, craving: number, copingSkills: Array<string>, note: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type RecoveryCapitalQueryVariables = Exact<{
   id: string;
@@ -1242,7 +1242,7 @@ export type PeerQueryVariables = Exact<{
 }>;
 
 
-export type PeerQuery = { peer: { id: string, name: string, bio: string, isAlumnus: boolean, active: boolean, daysInRecovery: number | null, languages: Array<string>, specialties: Array<string>, caseloadCount: number, caseloadLimit: number, hasCapacity: boolean, certification: { kind: string, number: string | null, expiresOn: string | null, expired: boolean } | null, caseload: { totalCount: number, nodes: Array<{ id: string, startedAt: string, focus: string, member: { id: string, displayName: string | null, currentCareLevel: { id: string, name: string } | null } }> }, facilitatedGroups: Array<{ id: string, name: string }> } | null };
+export type PeerQuery = { peer: { id: string, name: string, bio: string | null, isAlumnus: boolean, active: boolean, daysInRecovery: number | null, languages: Array<string>, specialties: Array<string>, caseloadCount: number, caseloadLimit: number, hasCapacity: boolean, certification: { kind: string, number: string | null, expiresOn: string | null, expired: boolean } | null, caseload: { totalCount: number, nodes: Array<{ id: string, startedAt: string, focus: string | null, member: { id: string, displayName: string | null, currentCareLevel: { id: string, name: string } | null } }> }, facilitatedGroups: Array<{ id: string, name: string }> } | null };
 
 export type TodayCareLevelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1272,7 +1272,7 @@ export type TodayMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type TodayMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean }, nodes: Array<{ id: string, startsAt: string, topic: string, group: { id: string, name: string } }> } };
+export type TodayMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean }, nodes: Array<{ id: string, startsAt: string, topic: string | null, group: { id: string, name: string } }> } };
 
 export type TodayPlansDueQueryVariables = Exact<{ [key: string]: never; }>;
 

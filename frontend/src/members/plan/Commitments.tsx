@@ -12,7 +12,7 @@ import type { AftercareCommitmentKind } from '../../gql/graphql';
 export interface Commitment {
   id: string;
   kind: AftercareCommitmentKind;
-  description: string;
+  description: string | null;
   targetPerWeek?: number | null;
   group?: { id: string; name: string } | null;
   house?: { id: string; name: string } | null;
