@@ -28,7 +28,8 @@ func aroundFields(auditing bool) graphql.FieldMiddleware {
 
 // absentAsNull answers null for an optional String that holds "": an
 // absent optional string is null in the API, never "" (issue 12), whether
-// the record keeps it as NULL or, from before migration 0008, as ''.
+// the record keeps it as NULL or as an empty string (the reasons of
+// append-only history, left as they were by migration 0008).
 // One place, so every optional String field, today's and tomorrow's, says
 // it the same way.
 func absentAsNull(fc *graphql.FieldContext, res any) any {

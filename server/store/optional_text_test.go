@@ -4,10 +4,10 @@ import (
 	"testing"
 )
 
-// TestOptionalTextIsNull: absent optional text is stored as NULL, never ''
-// (migration 0008): a house created without an address keeps NULL and reads
-// back as "", and '' or blanks written straight in SQL are refused by the
-// CHECK that names the column.
+// TestOptionalTextIsNull: absent optional text is stored as NULL, never as
+// an empty string (migration 0008): a house created without an address
+// keeps NULL and reads back as "", and an empty or blank address written
+// straight in SQL is refused by the CHECK that names the column.
 func TestOptionalTextIsNull(t *testing.T) {
 	st := newStore(t)
 	db := st.DB()
