@@ -14,7 +14,7 @@ import (
 // NewSchema is the executable schema over the resolvers, for
 // middleware.NewHandler to serve; publicURL is where invitation links point.
 func NewSchema(st *store.Store, sessions *auth.Sessions, publicURL string) graphql.ExecutableSchema {
-	return generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
+	return generated.NewExecutableSchema(generated.Config{Schema: Schema(), Resolvers: &Resolver{Store: st, Sessions: sessions, PublicURL: publicURL}})
 }
 
 // Resolver wires the resolvers to their dependencies.

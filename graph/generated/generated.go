@@ -6931,7 +6931,7 @@ extend type Member {
     last: Int
     "End before this cursor."
     before: String
-  ): DisclosureConnection!
+  ): DisclosureConnection
 }
 `, BuiltIn: false},
 	{Name: "../schema/care.graphqls", Input: `"""A level of care on the step-down / step-up ladder (ASAM Criteria)."""
@@ -6979,7 +6979,7 @@ type CareEpisode implements Node {
   """When it ended; null while current."""
   endedAt: DateTime
   """Why the member came to this level."""
-  reason: String!
+  reason: String
   """How the episode began relative to the previous one."""
   transition: CareTransition!
   """Why the member left care, on an episode that ended in a discharge."""
@@ -6989,7 +6989,7 @@ type CareEpisode implements Node {
   """Who recorded the episode."""
   recordedBy: User
   """When it was recorded."""
-  recordedAt: DateTime!
+  recordedAt: DateTime
   """The episode this one corrects, when it is a correction."""
   supersedes: CareEpisode
   """The correction that replaced this episode, when it was corrected."""
@@ -7277,14 +7277,14 @@ type SharedUpdateEdge {
 
 extend type Member {
   """The member's family contacts, by name."""
-  familyContacts: [FamilyContact!]!
+  familyContacts: [FamilyContact!]
   """The member's consents to disclose, newest signature first."""
-  consents: [Consent!]!
+  consents: [Consent!]
 }
 
 extend type Meeting {
   """Family contacts' attendance, for meetings of FAMILY groups."""
-  familyAttendance: [FamilyAttendance!]!
+  familyAttendance: [FamilyAttendance!]
   """How the signed-in family member was recorded at this meeting; null when not recorded, and for staff."""
   viewerAttendance: AttendanceStatus
 }
@@ -7521,11 +7521,11 @@ type Group implements Node {
   """What the group is for."""
   kind: GroupKind!
   """What happens in the group, for people choosing one."""
-  description: String!
+  description: String
   """How the group meets."""
   modality: Modality!
   """Where: a place, a video link, or both."""
-  location: String!
+  location: String
   """The IANA time zone of the schedule, e.g. ` + "`" + `America/New_York` + "`" + `."""
   timeZone: String!
   """The weekly meeting times."""
@@ -7533,13 +7533,13 @@ type Group implements Node {
   """Day, evening and/or weekend, derived from the schedule."""
   timesOfDay: [TimeOfDay!]!
   """Who leads the group."""
-  facilitators: [Facilitator!]!
+  facilitators: [Facilitator!]
   """The house, for a house meeting."""
   house: House
   """False once the group stopped meeting."""
   isActive: Boolean!
   """The members who belong to the group now."""
-  members: [GroupMembership!]!
+  members: [GroupMembership!]
   """The next meeting from now; null when none is scheduled."""
   nextMeeting: Meeting
   """The group's meetings by start, oldest first."""
@@ -7556,9 +7556,9 @@ type Group implements Node {
     filter: GroupMeetingFilter
   ): MeetingConnection!
   """When the record was created."""
-  createdAt: DateTime!
+  createdAt: DateTime
   """When the record last changed."""
-  updatedAt: DateTime!
+  updatedAt: DateTime
 }
 
 """A member belonging to a group for a while."""
@@ -7586,11 +7586,11 @@ type Meeting implements Node {
   """Day, evening or weekend, in the group's time zone."""
   timeOfDay: TimeOfDay!
   """What the meeting is about."""
-  topic: String!
+  topic: String
   """Who leads this meeting; null when not set."""
   facilitator: Facilitator
   """Attendance as recorded, by member name."""
-  attendance: [Attendance!]!
+  attendance: [Attendance!]
 }
 
 """How someone attended a meeting."""
@@ -7747,7 +7747,7 @@ input MeetingFilter {
 
 extend type Member {
   """The groups the member belongs to now."""
-  groupMemberships: [GroupMembership!]!
+  groupMemberships: [GroupMembership!]
   """The member's attendance, newest meeting first."""
   attendance(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -7760,9 +7760,9 @@ extend type Member {
     before: String
     "Which records; all when omitted."
     filter: AttendanceFilter
-  ): AttendanceConnection!
+  ): AttendanceConnection
   """Attendance counted over a period (meetings starting in it, start included, end excluded). An omitted end is the end of today, an omitted start 90 days before the end."""
-  attendanceSummary("The period." period: DateTimeRangeInput): AttendanceSummary!
+  attendanceSummary("The period." period: DateTimeRangeInput): AttendanceSummary
 }
 
 extend type Query {
@@ -8024,7 +8024,7 @@ type House implements Node {
   """The house's name."""
   name: String!
   """The street address."""
-  address: String!
+  address: String
   """Beds in the house."""
   capacity: Int!
   """Who the house is for."""
@@ -8036,9 +8036,9 @@ type House implements Node {
   """The house manager."""
   manager: User
   """How full the house is now."""
-  occupancy: Occupancy!
+  occupancy: Occupancy
   """The current residents, by move-in."""
-  residents: [Residency!]!
+  residents: [Residency!]
   """Everyone who lived here, newest move-in first."""
   residencies(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -8049,13 +8049,13 @@ type House implements Node {
     last: Int
     "End before this cursor."
     before: String
-  ): ResidencyConnection!
+  ): ResidencyConnection
   """The house's own meetings (groups of kind HOUSE_MEETING)."""
-  houseMeetingGroups: [Group!]!
+  houseMeetingGroups: [Group!]
   """When the record was created."""
-  createdAt: DateTime!
+  createdAt: DateTime
   """When the record last changed."""
-  updatedAt: DateTime!
+  updatedAt: DateTime
 }
 
 """Why a resident left a house."""
@@ -8150,7 +8150,7 @@ extend type Member {
   """Where the member lives now; null when not in a house."""
   currentResidency: Residency
   """Every house the member lived in, oldest first."""
-  residencies: [Residency!]!
+  residencies: [Residency!]
 }
 
 extend type Query {
@@ -8293,23 +8293,23 @@ type Member implements Node {
   """The opaque global ID."""
   id: ID!
   """Legal first name."""
-  firstName: String!
+  firstName: String
   """Legal last name."""
-  lastName: String!
+  lastName: String
   """The first name the member goes by, when different."""
   preferredName: String
   """The name to show: preferred (or first) name and last name."""
-  displayName: String!
+  displayName: String
   """Date of birth."""
   bornOn: Date
   """Where the member stands with the provider."""
-  status: MemberStatus!
+  status: MemberStatus
   """The current sobriety date; null when not recorded."""
   recoveryStartedOn: Date
   """Whole days since the recovery start date, in the provider's time zone."""
   daysInRecovery: Int
   """Every recovery start date recorded, oldest first; the last one is current. Resets are history, never overwrites."""
-  recoveryStartDateHistory: [RecoveryStartDateChange!]!
+  recoveryStartDateHistory: [RecoveryStartDateChange!]
   """Sobriety milestones reached and the next one; null without a recovery start date."""
   milestones: Milestones
   """The level of care of the open episode; null when not in care."""
@@ -8317,11 +8317,11 @@ type Member implements Node {
   """The open care episode; null when not in care."""
   currentEpisode: CareEpisode
   """The care journey, oldest first. Superseded (corrected) episodes are left out unless asked for."""
-  careEpisodes("Include episodes replaced by a correction." includeSuperseded: Boolean = false): [CareEpisode!]!
+  careEpisodes("Include episodes replaced by a correction." includeSuperseded: Boolean = false): [CareEpisode!]
   """When the record was created."""
-  createdAt: DateTime!
+  createdAt: DateTime
   """When the record last changed."""
-  updatedAt: DateTime!
+  updatedAt: DateTime
 }
 
 """One entry in the history of a member's recovery start date."""
@@ -8329,7 +8329,7 @@ type RecoveryStartDateChange {
   """The recovery start date set by this entry."""
   recoveryStartedOn: Date!
   """Why it was set or reset (e.g. after a relapse)."""
-  reason: String!
+  reason: String
   """When it was recorded."""
   recordedAt: DateTime!
   """Who recorded it; null for imported data."""
@@ -8710,9 +8710,9 @@ type Partner implements Node {
   """The organisation's name, unique ignoring case."""
   name: String!
   """When the partner was recorded."""
-  createdAt: DateTime!
+  createdAt: DateTime
   """The partner's keys, newest first, revoked ones included. Only admins may read keys."""
-  apiKeys: [ApiKey!]!
+  apiKeys: [ApiKey!]
 }
 
 """A page of partners."""
@@ -8843,7 +8843,7 @@ type Peer implements Node {
   """Full name."""
   name: String!
   """A short introduction, written for members."""
-  bio: String!
+  bio: String
   """The peer certification; null when not certified."""
   certification: Certification
   """The peer's own recovery start date."""
@@ -8911,7 +8911,7 @@ type PeerAssignment implements Node {
   """When it ended; null while current."""
   endedAt: DateTime
   """What the peer helps with."""
-  focus: String!
+  focus: String
   """Why it ended."""
   endReason: String
   """Whether the pairing is current."""
@@ -8947,7 +8947,7 @@ type PeerConversation implements Node {
   """How it took place."""
   channel: ConversationChannel!
   """A short, non-clinical note."""
-  note: String!
+  note: String
   """Who logged it."""
   recordedBy: User
   """When it was logged."""
@@ -9030,7 +9030,7 @@ input PeerFilter {
 
 extend type Member {
   """The member's peer supporters, oldest first."""
-  peerAssignments: [PeerAssignment!]!
+  peerAssignments: [PeerAssignment!]
   """The member's current peer supporter."""
   currentPeer: Peer
   """The member's one-on-one peer conversations, newest first."""
@@ -9043,7 +9043,7 @@ extend type Member {
     last: Int
     "End before this cursor."
     before: String
-  ): PeerConversationConnection!
+  ): PeerConversationConnection
 }
 
 extend type Query {
@@ -9253,7 +9253,7 @@ type AftercarePlan implements Node {
     last: Int
     "End before this cursor."
     before: String
-  ): CheckInConnection!
+  ): CheckInConnection
   """Week by week, meetings attended against the target of each commitment with a group and a target. Derived from attendance."""
   adherence("How many weeks back from this week (1-52); never before the plan's first week." weeks: Int = 8): [CommitmentAdherence!]!
   """When the plan was created."""
@@ -9343,7 +9343,7 @@ type AftercareCommitment implements Node {
   """What kind of commitment."""
   kind: AftercareCommitmentKind!
   """Details, e.g. "Tuesday SMART meeting"."""
-  description: String!
+  description: String
   """The group to attend."""
   group: Group
   """The house to live in."""
@@ -9395,7 +9395,7 @@ type CheckIn implements Node {
   """Coping skills used."""
   copingSkills: [String!]!
   """A note."""
-  note: String!
+  note: String
   """Who recorded it."""
   recordedBy: User
   """When it was recorded."""
@@ -9462,11 +9462,11 @@ type RecoveryCapitalAssessment implements Node {
 
 extend type Member {
   """Every aftercare plan of the member, newest first."""
-  aftercarePlans: [AftercarePlan!]!
+  aftercarePlans: [AftercarePlan!]
   """The plan in force; null when none is active."""
   activeAftercarePlan: AftercarePlan
   """BARC-10 results, oldest first."""
-  recoveryCapital: [RecoveryCapitalAssessment!]!
+  recoveryCapital: [RecoveryCapitalAssessment!]
 }
 
 extend type Query {
@@ -10097,7 +10097,7 @@ extend type Member {
     before: String
     "Which updates; all when omitted."
     filter: UpdateFilter
-  ): UpdateConnection!
+  ): UpdateConnection
 }
 
 """Narrows a member's updates."""
@@ -10389,13 +10389,13 @@ type User implements Node {
   """Full name."""
   name: String!
   """Sign-in email, lower case."""
-  email: String!
+  email: String
   """What the user may do."""
   role: Role!
   """False once an admin deactivated the account."""
-  isActive: Boolean!
+  isActive: Boolean
   """Whether the account signs in with a second factor (TOTP). For admins; the viewer reads their own on ` + "`" + `Viewer` + "`" + `."""
-  isTotpEnabled: Boolean!
+  isTotpEnabled: Boolean
 }
 
 """Who is asking: the person behind the current session, or a partner key."""
@@ -15480,10 +15480,10 @@ func (ec *executionContext) _AftercareCommitment_description(ctx context.Context
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AftercareCommitment_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -16192,10 +16192,10 @@ func (ec *executionContext) _AftercarePlan_checkIns(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.CheckIn]) graphql.Marshaler {
-			return ec.marshalNCheckInConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+			return ec.marshalOCheckInConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AftercarePlan_checkIns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -18471,10 +18471,10 @@ func (ec *executionContext) _CareEpisode_reason(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_CareEpisode_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -18604,10 +18604,10 @@ func (ec *executionContext) _CareEpisode_recordedAt(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_CareEpisode_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -19677,10 +19677,10 @@ func (ec *executionContext) _CheckIn_note(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_CheckIn_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22430,10 +22430,10 @@ func (ec *executionContext) _Group_description(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22476,10 +22476,10 @@ func (ec *executionContext) _Group_location(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_location(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22577,10 +22577,10 @@ func (ec *executionContext) _Group_facilitators(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []model.Facilitator) graphql.Marshaler {
-			return ec.marshalNFacilitator2ᚕcarejourneyᚋgraphᚋmodelᚐFacilitatorᚄ(ctx, selections, v)
+			return ec.marshalOFacilitator2ᚕcarejourneyᚋgraphᚋmodelᚐFacilitatorᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_facilitators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22655,10 +22655,10 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+			return ec.marshalOGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22763,10 +22763,10 @@ func (ec *executionContext) _Group_createdAt(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -22786,10 +22786,10 @@ func (ec *executionContext) _Group_updatedAt(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Group_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23139,10 +23139,10 @@ func (ec *executionContext) _House_address(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23286,10 +23286,10 @@ func (ec *executionContext) _House_occupancy(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Occupancy) graphql.Marshaler {
-			return ec.marshalNOccupancy2ᚖcarejourneyᚋgraphᚋmodelᚐOccupancy(ctx, selections, v)
+			return ec.marshalOOccupancy2ᚖcarejourneyᚋgraphᚋmodelᚐOccupancy(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_occupancy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23318,10 +23318,10 @@ func (ec *executionContext) _House_residents(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
-			return ec.marshalNResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
+			return ec.marshalOResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_residents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23351,10 +23351,10 @@ func (ec *executionContext) _House_residencies(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
-			return ec.marshalNResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+			return ec.marshalOResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_residencies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23394,10 +23394,10 @@ func (ec *executionContext) _House_houseMeetingGroups(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
-			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+			return ec.marshalOGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_houseMeetingGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23426,10 +23426,10 @@ func (ec *executionContext) _House_createdAt(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -23449,10 +23449,10 @@ func (ec *executionContext) _House_updatedAt(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_House_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24301,10 +24301,10 @@ func (ec *executionContext) _Meeting_topic(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Meeting_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24347,10 +24347,10 @@ func (ec *executionContext) _Meeting_attendance(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
-			return ec.marshalNAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx, selections, v)
+			return ec.marshalOAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Meeting_attendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24379,10 +24379,10 @@ func (ec *executionContext) _Meeting_familyAttendance(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
-			return ec.marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx, selections, v)
+			return ec.marshalOFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Meeting_familyAttendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24631,10 +24631,10 @@ func (ec *executionContext) _Member_firstName(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_firstName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24654,10 +24654,10 @@ func (ec *executionContext) _Member_lastName(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_lastName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24700,10 +24700,10 @@ func (ec *executionContext) _Member_displayName(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24746,10 +24746,10 @@ func (ec *executionContext) _Member_status(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v domain.MemberStatus) graphql.Marshaler {
-			return ec.marshalNMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus(ctx, selections, v)
+			return ec.marshalOMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24815,10 +24815,10 @@ func (ec *executionContext) _Member_recoveryStartDateHistory(ctx context.Context
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
-			return ec.marshalNRecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx, selections, v)
+			return ec.marshalORecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_recoveryStartDateHistory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24944,10 +24944,10 @@ func (ec *executionContext) _Member_careEpisodes(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
-			return ec.marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx, selections, v)
+			return ec.marshalOCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_careEpisodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -24987,10 +24987,10 @@ func (ec *executionContext) _Member_createdAt(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25010,10 +25010,10 @@ func (ec *executionContext) _Member_updatedAt(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25034,10 +25034,10 @@ func (ec *executionContext) _Member_disclosures(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*audit.Disclosure]) graphql.Marshaler {
-			return ec.marshalNDisclosureConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+			return ec.marshalODisclosureConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_disclosures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25077,10 +25077,10 @@ func (ec *executionContext) _Member_familyContacts(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
-			return ec.marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx, selections, v)
+			return ec.marshalOFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_familyContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25109,10 +25109,10 @@ func (ec *executionContext) _Member_consents(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
-			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+			return ec.marshalOConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25141,10 +25141,10 @@ func (ec *executionContext) _Member_groupMemberships(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+			return ec.marshalOGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_groupMemberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25174,10 +25174,10 @@ func (ec *executionContext) _Member_attendance(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
-			return ec.marshalNAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+			return ec.marshalOAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_attendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25218,10 +25218,10 @@ func (ec *executionContext) _Member_attendanceSummary(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.AttendanceSummary) graphql.Marshaler {
-			return ec.marshalNAttendanceSummary2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceSummary(ctx, selections, v)
+			return ec.marshalOAttendanceSummary2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceSummary(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_attendanceSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25293,10 +25293,10 @@ func (ec *executionContext) _Member_residencies(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
-			return ec.marshalNResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
+			return ec.marshalOResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_residencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25325,10 +25325,10 @@ func (ec *executionContext) _Member_peerAssignments(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
-			return ec.marshalNPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx, selections, v)
+			return ec.marshalOPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_peerAssignments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25390,10 +25390,10 @@ func (ec *executionContext) _Member_peerConversations(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
-			return ec.marshalNPeerConversationConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+			return ec.marshalOPeerConversationConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_peerConversations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25433,10 +25433,10 @@ func (ec *executionContext) _Member_aftercarePlans(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
-			return ec.marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
+			return ec.marshalOAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_aftercarePlans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25497,10 +25497,10 @@ func (ec *executionContext) _Member_recoveryCapital(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
-			return ec.marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx, selections, v)
+			return ec.marshalORecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_recoveryCapital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -25530,10 +25530,10 @@ func (ec *executionContext) _Member_updates(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
-			return ec.marshalNUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
+			return ec.marshalOUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Member_updates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -29155,10 +29155,10 @@ func (ec *executionContext) _Partner_createdAt(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
-			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+			return ec.marshalODateTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Partner_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -29178,10 +29178,10 @@ func (ec *executionContext) _Partner_apiKeys(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
-			return ec.marshalNApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx, selections, v)
+			return ec.marshalOApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Partner_apiKeys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -29430,10 +29430,10 @@ func (ec *executionContext) _Peer_bio(ctx context.Context, field graphql.Collect
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Peer_bio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -30055,10 +30055,10 @@ func (ec *executionContext) _PeerAssignment_focus(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_PeerAssignment_focus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -30605,10 +30605,10 @@ func (ec *executionContext) _PeerConversation_note(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_PeerConversation_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -32725,10 +32725,10 @@ func (ec *executionContext) _RecoveryStartDateChange_reason(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_RecoveryStartDateChange_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -35609,10 +35609,10 @@ func (ec *executionContext) _User_email(ctx context.Context, field graphql.Colle
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_User_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -35655,10 +35655,10 @@ func (ec *executionContext) _User_isActive(ctx context.Context, field graphql.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+			return ec.marshalOBoolean2bool(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_User_isActive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -35678,10 +35678,10 @@ func (ec *executionContext) _User_isTotpEnabled(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
+			return ec.marshalOBoolean2bool(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_User_isTotpEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -42414,7 +42414,7 @@ func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.Se
 			}
 		case "description":
 			out.Values[i] = ec._AftercareCommitment_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "group":
@@ -42642,7 +42642,7 @@ func (ec *executionContext) _AftercarePlan(ctx context.Context, sel ast.Selectio
 				})
 		case "checkIns":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AftercarePlan_checkIns(ctx, field, obj)
 				})
@@ -43564,7 +43564,7 @@ func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionS
 			}
 		case "reason":
 			out.Values[i] = ec._CareEpisode_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "transition":
@@ -43592,7 +43592,7 @@ func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionS
 				})
 		case "recordedAt":
 			out.Values[i] = ec._CareEpisode_recordedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "supersedes":
@@ -44025,7 +44025,7 @@ func (ec *executionContext) _CheckIn(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "note":
 			out.Values[i] = ec._CheckIn_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "recordedBy":
@@ -45317,7 +45317,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "description":
 			out.Values[i] = ec._Group_description(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "modality":
@@ -45327,7 +45327,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "location":
 			out.Values[i] = ec._Group_location(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "timeZone":
@@ -45349,7 +45349,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "facilitators":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_facilitators(ctx, field, obj)
 				})
@@ -45366,7 +45366,7 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "members":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Group_members(ctx, field, obj)
 				})
@@ -45384,12 +45384,12 @@ func (ec *executionContext) _Group(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "createdAt":
 			out.Values[i] = ec._Group_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Group_updatedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -45569,7 +45569,7 @@ func (ec *executionContext) _House(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "address":
 			out.Values[i] = ec._House_address(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "capacity":
@@ -45600,36 +45600,36 @@ func (ec *executionContext) _House(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "occupancy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._House_occupancy(ctx, field, obj)
 				})
 		case "residents":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._House_residents(ctx, field, obj)
 				})
 		case "residencies":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._House_residencies(ctx, field, obj)
 				})
 		case "houseMeetingGroups":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._House_houseMeetingGroups(ctx, field, obj)
 				})
 		case "createdAt":
 			out.Values[i] = ec._House_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._House_updatedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -46034,7 +46034,7 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				})
 		case "topic":
 			out.Values[i] = ec._Meeting_topic(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "facilitator":
@@ -46045,13 +46045,13 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 				})
 		case "attendance":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_attendance(ctx, field, obj)
 				})
 		case "familyAttendance":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Meeting_familyAttendance(ctx, field, obj)
 				})
@@ -46183,12 +46183,12 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "firstName":
 			out.Values[i] = ec._Member_firstName(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastName":
 			out.Values[i] = ec._Member_lastName(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "preferredName":
@@ -46198,7 +46198,7 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "displayName":
 			out.Values[i] = ec._Member_displayName(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "bornOn":
@@ -46208,7 +46208,7 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "status":
 			out.Values[i] = ec._Member_status(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "recoveryStartedOn":
@@ -46224,7 +46224,7 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "recoveryStartDateHistory":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_recoveryStartDateHistory(ctx, field, obj)
 				})
@@ -46248,53 +46248,53 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "careEpisodes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_careEpisodes(ctx, field, obj)
 				})
 		case "createdAt":
 			out.Values[i] = ec._Member_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._Member_updatedAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "disclosures":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_disclosures(ctx, field, obj)
 				})
 		case "familyContacts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_familyContacts(ctx, field, obj)
 				})
 		case "consents":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_consents(ctx, field, obj)
 				})
 		case "groupMemberships":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_groupMemberships(ctx, field, obj)
 				})
 		case "attendance":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_attendance(ctx, field, obj)
 				})
 		case "attendanceSummary":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_attendanceSummary(ctx, field, obj)
 				})
@@ -46306,13 +46306,13 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "residencies":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_residencies(ctx, field, obj)
 				})
 		case "peerAssignments":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_peerAssignments(ctx, field, obj)
 				})
@@ -46324,13 +46324,13 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "peerConversations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_peerConversations(ctx, field, obj)
 				})
 		case "aftercarePlans":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_aftercarePlans(ctx, field, obj)
 				})
@@ -46342,13 +46342,13 @@ func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, o
 				})
 		case "recoveryCapital":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_recoveryCapital(ctx, field, obj)
 				})
 		case "updates":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Member_updates(ctx, field, obj)
 				})
@@ -47319,12 +47319,12 @@ func (ec *executionContext) _Partner(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "createdAt":
 			out.Values[i] = ec._Partner_createdAt(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "apiKeys":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Partner_apiKeys(ctx, field, obj)
 				})
@@ -47455,7 +47455,7 @@ func (ec *executionContext) _Peer(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "bio":
 			out.Values[i] = ec._Peer_bio(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "certification":
@@ -47609,7 +47609,7 @@ func (ec *executionContext) _PeerAssignment(ctx context.Context, sel ast.Selecti
 			}
 		case "focus":
 			out.Values[i] = ec._PeerAssignment_focus(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "endReason":
@@ -47826,7 +47826,7 @@ func (ec *executionContext) _PeerConversation(ctx context.Context, sel ast.Selec
 			}
 		case "note":
 			out.Values[i] = ec._PeerConversation_note(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "recordedBy":
@@ -48536,7 +48536,7 @@ func (ec *executionContext) _RecoveryStartDateChange(ctx context.Context, sel as
 			}
 		case "reason":
 			out.Values[i] = ec._RecoveryStartDateChange_reason(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "recordedAt":
@@ -49956,7 +49956,7 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "email":
 			out.Values[i] = ec._User_email(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "role":
@@ -49966,12 +49966,12 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "isActive":
 			out.Values[i] = ec._User_isActive(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "isTotpEnabled":
 			out.Values[i] = ec._User_isTotpEnabled(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -51098,14 +51098,6 @@ func (ec *executionContext) marshalNAttendance2ᚖcarejourneyᚋserverᚋdomain�
 	return ec._Attendance(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AttendanceConnection!")
-		return graphql.Null
-	}
-	return ec._AttendanceConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAttendanceEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.AttendanceRecord]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -51178,14 +51170,6 @@ var (
 		domain.AttendanceAbsent:  "ABSENT",
 	}
 )
-
-func (ec *executionContext) marshalNAttendanceSummary2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceSummary(ctx context.Context, sel ast.SelectionSet, v *model.AttendanceSummary) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "AttendanceSummary!")
-		return graphql.Null
-	}
-	return ec._AttendanceSummary(ctx, sel, v)
-}
 
 func (ec *executionContext) marshalNAttendanceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeekᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AttendanceWeek) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -51368,22 +51352,6 @@ func (ec *executionContext) marshalNCancelAftercarePlanPayload2ᚖcarejourneyᚋ
 	return ec._CancelAftercarePlanPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx context.Context, sel ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CareEpisode!")
@@ -51556,14 +51524,6 @@ func (ec *executionContext) marshalNCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐC
 		return graphql.Null
 	}
 	return ec._CheckIn(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNCheckInConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.CheckIn]) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "CheckInConnection!")
-		return graphql.Null
-	}
-	return ec._CheckInConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCheckInEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.CheckIn]) graphql.Marshaler {
@@ -51983,14 +51943,6 @@ func (ec *executionContext) marshalNDisclosure2ᚖcarejourneyᚋserverᚋaudit�
 	return ec._Disclosure(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDisclosureConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*audit.Disclosure]) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "DisclosureConnection!")
-		return graphql.Null
-	}
-	return ec._DisclosureConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNDisclosureEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*audit.Disclosure]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -52062,38 +52014,6 @@ func (ec *executionContext) marshalNFacilitator2carejourneyᚋgraphᚋmodelᚐFa
 	return ec._Facilitator(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNFacilitator2ᚕcarejourneyᚋgraphᚋmodelᚐFacilitatorᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Facilitator) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyAttendance) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "FamilyAttendance!")
@@ -52119,22 +52039,6 @@ func (ec *executionContext) unmarshalNFamilyAttendanceEntryInput2ᚕᚖcarejourn
 func (ec *executionContext) unmarshalNFamilyAttendanceEntryInput2ᚖcarejourneyᚋgraphᚋmodelᚐFamilyAttendanceEntryInput(ctx context.Context, v any) (*model.FamilyAttendanceEntryInput, error) {
 	res, err := ec.unmarshalInputFamilyAttendanceEntryInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
@@ -52275,22 +52179,6 @@ var (
 		domain.GroupHouseMeeting:  "HOUSE_MEETING",
 	}
 )
-
-func (ec *executionContext) marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
 
 func (ec *executionContext) marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx context.Context, sel ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
 	if v == nil {
@@ -52918,14 +52806,6 @@ func (ec *executionContext) marshalNNode2ᚕcarejourneyᚋgraphᚋmodelᚐNode(c
 	return ret
 }
 
-func (ec *executionContext) marshalNOccupancy2ᚖcarejourneyᚋgraphᚋmodelᚐOccupancy(ctx context.Context, sel ast.SelectionSet, v *model.Occupancy) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Occupancy!")
-		return graphql.Null
-	}
-	return ec._Occupancy(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNOrderDirection2carejourneyᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (model.OrderDirection, error) {
 	var res model.OrderDirection
 	err := res.UnmarshalGQL(v)
@@ -53249,22 +53129,6 @@ func (ec *executionContext) marshalNRecordRecoveryCapitalPayload2ᚖcarejourney�
 	return ec._RecordRecoveryCapitalPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RecoveryCapitalAssessment!")
@@ -53279,22 +53143,6 @@ func (ec *executionContext) marshalNRecoveryCohort2carejourneyᚋserverᚋdomain
 
 func (ec *executionContext) marshalNRecoveryComparison2carejourneyᚋserverᚋdomainᚐRecoveryComparison(ctx context.Context, sel ast.SelectionSet, v domain.RecoveryComparison) graphql.Marshaler {
 	return ec._RecoveryComparison(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNRecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNRecoveryStartDateChange2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChange(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNRecoveryStartDateChange2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChange(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryStartDateChange) graphql.Marshaler {
@@ -53366,14 +53214,6 @@ func (ec *executionContext) marshalNResidency2ᚖcarejourneyᚋserverᚋdomain�
 		return graphql.Null
 	}
 	return ec._Residency(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ResidencyConnection!")
-		return graphql.Null
-	}
-	return ec._ResidencyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNResidencyEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Residency]) graphql.Marshaler {
@@ -53821,14 +53661,6 @@ func (ec *executionContext) marshalNUpdateAftercarePlanPayload2ᚖcarejourneyᚋ
 		return graphql.Null
 	}
 	return ec._UpdateAftercarePlanPayload(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "UpdateConnection!")
-		return graphql.Null
-	}
-	return ec._UpdateConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNUpdateEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Update]) graphql.Marshaler {
@@ -54377,6 +54209,25 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalOAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx context.Context, sel ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54392,11 +54243,56 @@ func (ec *executionContext) unmarshalOAftercarePlanReviewFilter2ᚖcarejourney�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ApiKey(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttendance2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttendanceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAttendanceFilter2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceFilter(ctx context.Context, v any) (*model.AttendanceFilter, error) {
@@ -54440,6 +54336,13 @@ var (
 		domain.AttendanceAbsent:  "ABSENT",
 	}
 )
+
+func (ec *executionContext) marshalOAttendanceSummary2ᚖcarejourneyᚋgraphᚋmodelᚐAttendanceSummary(ctx context.Context, sel ast.SelectionSet, v *model.AttendanceSummary) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AttendanceSummary(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalOAttendanceWeek2ᚕᚖcarejourneyᚋgraphᚋmodelᚐAttendanceWeekᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AttendanceWeek) graphql.Marshaler {
 	if v == nil {
@@ -54546,6 +54449,25 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx context.Context, sel ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54626,6 +54548,32 @@ func (ec *executionContext) marshalOCheckIn2ᚖcarejourneyᚋserverᚋdomainᚐC
 	return ec._CheckIn(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCheckInConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.CheckIn]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CheckInConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx context.Context, sel ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54679,6 +54627,18 @@ func (ec *executionContext) marshalODate2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) unmarshalODateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
+	res, err := scalars.UnmarshalDateTime(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := scalars.MarshalDateTime(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -54705,11 +54665,75 @@ func (ec *executionContext) unmarshalODateTimeRangeInput2ᚖcarejourneyᚋgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalODisclosureConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*audit.Disclosure]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DisclosureConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx context.Context, sel ast.SelectionSet, v model.Facilitator) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Facilitator(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFacilitator2ᚕcarejourneyᚋgraphᚋmodelᚐFacilitatorᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Facilitator) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacilitator2carejourneyᚋgraphᚋmodelᚐFacilitator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
@@ -54768,6 +54792,25 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalOGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx context.Context, sel ast.SelectionSet, v *domain.Group) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54825,6 +54868,25 @@ func (ec *executionContext) unmarshalOGroupMeetingFilter2ᚖcarejourneyᚋgraph�
 	}
 	res, err := ec.unmarshalInputGroupMeetingFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx context.Context, sel ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
@@ -54968,6 +55030,34 @@ func (ec *executionContext) unmarshalOMemberOrder2ᚖcarejourneyᚋgraphᚋmodel
 	res, err := ec.unmarshalInputMemberOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) unmarshalOMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus(ctx context.Context, v any) (domain.MemberStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus(ctx context.Context, sel ast.SelectionSet, v domain.MemberStatus) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus[v])
+	return res
+}
+
+var (
+	unmarshalOMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus = map[string]domain.MemberStatus{
+		"PREADMISSION": domain.MemberPreadmission,
+		"ACTIVE":       domain.MemberActive,
+		"DISCHARGED":   domain.MemberDischarged,
+		"ALUMNI":       domain.MemberAlumni,
+	}
+	marshalOMemberStatus2carejourneyᚋserverᚋdomainᚐMemberStatus = map[domain.MemberStatus]string{
+		domain.MemberPreadmission: "PREADMISSION",
+		domain.MemberActive:       "ACTIVE",
+		domain.MemberDischarged:   "DISCHARGED",
+		domain.MemberAlumni:       "ALUMNI",
+	}
+)
 
 func (ec *executionContext) unmarshalOMemberStatus2ᚕcarejourneyᚋserverᚋdomainᚐMemberStatusᚄ(ctx context.Context, v any) ([]domain.MemberStatus, error) {
 	if v == nil {
@@ -55164,6 +55254,13 @@ func (ec *executionContext) marshalONode2carejourneyᚋgraphᚋmodelᚐNode(ctx 
 	return ec._Node(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOOccupancy2ᚖcarejourneyᚋgraphᚋmodelᚐOccupancy(ctx context.Context, sel ast.SelectionSet, v *model.Occupancy) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Occupancy(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPartner2ᚖcarejourneyᚋserverᚋdomainᚐPartner(ctx context.Context, sel ast.SelectionSet, v *domain.Partner) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -55176,6 +55273,25 @@ func (ec *executionContext) marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer
 		return graphql.Null
 	}
 	return ec._Peer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx context.Context, sel ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
@@ -55192,12 +55308,38 @@ func (ec *executionContext) marshalOPeerConversation2ᚖcarejourneyᚋserverᚋd
 	return ec._PeerConversation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOPeerConversationConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.PeerConversation]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PeerConversationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOPeerFilter2ᚖcarejourneyᚋgraphᚋmodelᚐPeerFilter(ctx context.Context, v any) (*model.PeerFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputPeerFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
@@ -55207,11 +55349,56 @@ func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚖcarejourneyᚋs
 	return ec._RecoveryCapitalAssessment(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalORecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryStartDateChange2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOResidency2ᚖcarejourneyᚋserverᚋdomainᚐResidency(ctx context.Context, sel ast.SelectionSet, v *domain.Residency) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Residency(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ResidencyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORole2ᚖcarejourneyᚋserverᚋdomainᚐRole(ctx context.Context, v any) (*domain.Role, error) {
@@ -55275,6 +55462,18 @@ func (ec *executionContext) unmarshalOSignOutInput2ᚖcarejourneyᚋgraphᚋmode
 	}
 	res, err := ec.unmarshalInputSignOutInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -55379,6 +55578,13 @@ func (ec *executionContext) marshalOUpdate2ᚖcarejourneyᚋserverᚋdomainᚐUp
 		return graphql.Null
 	}
 	return ec._Update(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOUpdateConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Update]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._UpdateConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOUpdateFilter2ᚖcarejourneyᚋgraphᚋmodelᚐUpdateFilter(ctx context.Context, v any) (*model.UpdateFilter, error) {

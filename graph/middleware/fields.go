@@ -31,11 +31,36 @@ func aroundFields(auditing bool) graphql.FieldMiddleware {
 		} else {
 			res, err = checked(ctx, fc, next, auditing)
 		}
+		res = absentAsNull(fc, res)
 		if fc.IsResolver || len(fc.Field.Selections) > 0 {
 			countField(ctx, fc, res)
 		}
 		return res, err
 	}
+}
+
+// absentAsNull answers null for an optional String that holds "": an
+// absent optional string is null in the API, never "" (issue 12), whether
+// the record keeps it as NULL or as an empty string (the reasons of
+// append-only history, left as they were by migration 0008).
+// One place, so every optional String field, today's and tomorrow's, says
+// it the same way.
+func absentAsNull(fc *graphql.FieldContext, res any) any {
+	def := fc.Field.Definition
+	if def == nil || def.Type.NonNull || def.Type.NamedType != "String" {
+		return res
+	}
+	switch v := res.(type) {
+	case string:
+		if v == "" {
+			return nil
+		}
+	case *string:
+		if v != nil && *v == "" {
+			return nil
+		}
+	}
+	return res
 }
 
 // checked resolves the field under the access rules, and notes it.

@@ -41,9 +41,9 @@ type Group struct {
 	ID          int64     `bun:"id,pk,autoincrement"`
 	Name        string    `bun:"name"`
 	Kind        GroupKind `bun:"kind"`
-	Description string    `bun:"description"`
+	Description string    `bun:"description,nullzero"`
 	Modality    Modality  `bun:"modality"`
-	Location    string    `bun:"location"`
+	Location    string    `bun:"location,nullzero"`
 	// TimeZone is the IANA zone the schedule's local times are in.
 	TimeZone  string    `bun:"time_zone"`
 	HouseID   *int64    `bun:"house_id"`
@@ -86,7 +86,7 @@ type Meeting struct {
 	GroupID           int64     `bun:"group_id"`
 	StartsAt          time.Time `bun:"starts_at"`
 	EndsAt            time.Time `bun:"ends_at"`
-	Topic             string    `bun:"topic"`
+	Topic             string    `bun:"topic,nullzero"`
 	FacilitatorPeerID *int64    `bun:"facilitator_peer_id"`
 	FacilitatorUserID *int64    `bun:"facilitator_user_id"`
 	CreatedAt         time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`

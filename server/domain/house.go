@@ -28,7 +28,7 @@ const (
 type House struct {
 	ID                int64             `bun:"id,pk,autoincrement"`
 	Name              string            `bun:"name"`
-	Address           string            `bun:"address"`
+	Address           string            `bun:"address,nullzero"`
 	Capacity          int               `bun:"capacity"`
 	GenderDesignation GenderDesignation `bun:"gender_designation"`
 	NarrLevel         NarrLevel         `bun:"narr_level"`

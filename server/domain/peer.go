@@ -7,7 +7,7 @@ import "time"
 type Peer struct {
 	ID                     int64      `bun:"id,pk,autoincrement"`
 	Name                   string     `bun:"name"`
-	Bio                    string     `bun:"bio"`
+	Bio                    string     `bun:"bio,nullzero"`
 	CertificationKind      *string    `bun:"certification_kind"`
 	CertificationNumber    *string    `bun:"certification_number"`
 	CertificationExpiresOn *time.Time `bun:"certification_expires_on,type:date"`
@@ -34,7 +34,7 @@ type PeerAssignment struct {
 	PeerID           int64      `bun:"peer_id"`
 	StartedAt        time.Time  `bun:"started_at"`
 	EndedAt          *time.Time `bun:"ended_at"`
-	Focus            string     `bun:"focus"`
+	Focus            string     `bun:"focus,nullzero"`
 	EndReason        *string    `bun:"end_reason"`
 	RecordedByUserID *int64     `bun:"recorded_by_user_id"`
 	RecordedAt       time.Time  `bun:"recorded_at,nullzero,notnull,default:current_timestamp"`
@@ -64,7 +64,7 @@ type PeerConversation struct {
 	OccurredAt       time.Time           `bun:"occurred_at"`
 	DurationMinutes  int                 `bun:"duration_minutes"`
 	Channel          ConversationChannel `bun:"channel"`
-	Note             string              `bun:"note"`
+	Note             string              `bun:"note,nullzero"`
 	RecordedByUserID *int64              `bun:"recorded_by_user_id"`
 	RecordedAt       time.Time           `bun:"recorded_at,nullzero,notnull,default:current_timestamp"`
 }

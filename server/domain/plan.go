@@ -87,7 +87,7 @@ type AftercareCommitment struct {
 	ID            int64          `bun:"id,pk,autoincrement"`
 	PlanID        int64          `bun:"plan_id"`
 	Kind          CommitmentKind `bun:"kind"`
-	Description   string         `bun:"description"`
+	Description   string         `bun:"description,nullzero"`
 	GroupID       *int64         `bun:"group_id"`
 	HouseID       *int64         `bun:"house_id"`
 	PeerID        *int64         `bun:"peer_id"`
@@ -105,7 +105,7 @@ type CheckIn struct {
 	Abstinent        bool      `bun:"abstinent"`
 	Craving          int       `bun:"craving"`
 	CopingSkills     []string  `bun:"coping_skills,array"`
-	Note             string    `bun:"note"`
+	Note             string    `bun:"note,nullzero"`
 	RecordedByUserID *int64    `bun:"recorded_by_user_id"`
 	RecordedAt       time.Time `bun:"recorded_at,nullzero,notnull,default:current_timestamp"`
 }

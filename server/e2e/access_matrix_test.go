@@ -158,8 +158,9 @@ func matrixOps() []matrixOp {
 			root: "member.recoveryCapital", allow: careTeam},
 		{name: "AftercarePlan.checkIns", doc: fmt.Sprintf(`query(%s) { aftercarePlan(id: $plan) { checkIns { __typename } } }`, matrixParams),
 			root: "aftercarePlan.checkIns", allow: careTeam},
+		// A refused reason is null with FORBIDDEN; the episodes stay.
 		{name: "CareEpisode.reason", doc: fmt.Sprintf(`query(%s) { member(id: $member) { careEpisodes { reason } } }`, matrixParams),
-			root: "member.careEpisodes", allow: careTeam},
+			root: "member.careEpisodes.0.reason", allow: careTeam},
 		{name: "Member.activeAftercarePlan", doc: fmt.Sprintf(`query(%s) { member(id: $member) { activeAftercarePlan { __typename } } }`, matrixParams),
 			root: "member.activeAftercarePlan", allow: union(careTeam, []string{peerRel})},
 		{name: "Member.peerConversations", doc: fmt.Sprintf(`query(%s) { member(id: $member) { peerConversations(first: 5) { __typename } } }`, matrixParams),
@@ -489,7 +490,7 @@ func matrixFixture(t *testing.T, s *server) []matrixActor {
 		var w matrixWorld
 		w.member = do(`mutation($n: String!) { createMember(input: {firstName: $n, lastName: "Matrix"}) { member { id } } }`,
 			vars{"n": label}, "createMember.member.id")
-		w.episode = do(`mutation($m: ID!, $at: DateTime!) { admitMember(input: {memberId: $m, careLevelCode: "RESIDENTIAL", startedAt: $at}) { careEpisode { id } } }`,
+		w.episode = do(`mutation($m: ID!, $at: DateTime!) { admitMember(input: {memberId: $m, careLevelCode: "RESIDENTIAL", startedAt: $at, reason: "Referred after detox"}) { careEpisode { id } } }`,
 			vars{"m": w.member, "at": start}, "admitMember.careEpisode.id")
 		peerInput := vars{"name": "Peer " + label, "caseloadLimit": 10}
 		if peerUserID != "" {

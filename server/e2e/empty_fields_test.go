@@ -19,6 +19,27 @@ import (
 // manager, a group without a house or schedule, a draft plan. Whatever the
 // rules allow or deny, nothing may answer INTERNAL.
 
+// Optional strings are null when absent, never "" (issue 12): every crawl
+// (family, directory key, consent kinds, staff) and the sweep below fail on
+// a String field that answers "", nullable or not. A nullable one should
+// have said null; a non-null one is either never blank in the domain or
+// should be nullable.
+
+// noEmptyStrings reports, once per field, a String field (where, as
+// Type.field) whose values under key in data include "".
+func (cr *crawler) noEmptyStrings(where, key string, data any) {
+	var values []string
+	collectValues(data, key, &values)
+	if !slices.Contains(values, "") || cr.empty[where] {
+		return
+	}
+	if cr.empty == nil {
+		cr.empty = map[string]bool{}
+	}
+	cr.empty[where] = true
+	cr.t.Errorf("%s answered \"\": an absent optional string is null", where)
+}
+
 // emptyRecords adds records whose optional relations are empty, reachable
 // by the relation-bound actors of the matrix (the related peer's caseload,
 // the related house manager's house), and returns their IDs and a family
@@ -68,6 +89,11 @@ func nullableSelection(cr *crawler, typeName string, depth int, path map[string]
 	var parts []string
 	for _, f := range cr.types[typeName].Fields {
 		named := f.Type.named()
+		if named.Name == "String" && len(f.Args) == 0 {
+			// Strings too, to catch an absent one answering "".
+			parts = append(parts, fmt.Sprintf("%s_%s: %s", typeName, f.Name, f.Name))
+			continue
+		}
 		if named.Kind != "OBJECT" && named.Kind != "INTERFACE" {
 			continue
 		}
@@ -88,6 +114,25 @@ func nullableSelection(cr *crawler, typeName string, depth int, path map[string]
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// emptyStringKeys are the keys of data, at any depth, holding "".
+func emptyStringKeys(data any) []string {
+	var keys []string
+	switch x := data.(type) {
+	case map[string]any:
+		for k, v := range x {
+			if v == "" {
+				keys = append(keys, k)
+			}
+			keys = append(keys, emptyStringKeys(v)...)
+		}
+	case []any:
+		for _, v := range x {
+			keys = append(keys, emptyStringKeys(v)...)
+		}
+	}
+	return keys
 }
 
 func TestEmptyFieldsSweep(t *testing.T) {
@@ -151,6 +196,9 @@ func TestEmptyFieldsSweep(t *testing.T) {
 			}
 			if r.Data["node"] != nil {
 				answered++
+			}
+			for _, key := range emptyStringKeys(r.Data) {
+				cr.noEmptyStrings(strings.Replace(key, "_", ".", 1), key, r.Data)
 			}
 		}
 	}

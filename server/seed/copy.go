@@ -292,9 +292,13 @@ func appendCopyValue(buf []byte, v any) ([]byte, bool) {
 		}
 		return append(buf, 'f'), true
 	case string:
+		if v == "" {
+			// Absent text is NULL, never '' (migration 0008).
+			return append(buf, `\N`...), true
+		}
 		return appendCopyText(buf, v), true
 	case *string:
-		if v == nil {
+		if v == nil || *v == "" {
 			return append(buf, `\N`...), true
 		}
 		return appendCopyText(buf, *v), true

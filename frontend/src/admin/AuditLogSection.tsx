@@ -152,7 +152,7 @@ function AuditRow({ event: e, onMember }: { event: AuditEvent; onMember: (id: st
         {e.member ? (
           <>
             <Link to={`/members/${e.member.id}`}>{e.member.displayName}</Link>{' '}
-            <button type="button" className="link small" onClick={() => onMember(e.member!.id, e.member!.displayName)}>
+            <button type="button" className="link small" onClick={() => onMember(e.member!.id, e.member!.displayName ?? '')}>
               Only this member<span className="visually-hidden">: {e.member.displayName}</span>
             </button>
           </>

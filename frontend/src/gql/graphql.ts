@@ -728,28 +728,28 @@ export type AdminUsersQueryVariables = Exact<{
 }>;
 
 
-export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, email: string, role: Role, isActive: boolean }> } };
+export type AdminUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, email: string | null, role: Role, isActive: boolean | null }> } };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { user: { id: string, name: string, email: string, role: Role, isActive: boolean } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
+export type CreateUserMutation = { createUser: { user: { id: string, name: string, email: string | null, role: Role, isActive: boolean | null } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
 
 export type UpdateUserRoleMutationVariables = Exact<{
   input: UpdateUserRoleInput;
 }>;
 
 
-export type UpdateUserRoleMutation = { updateUserRole: { user: { id: string, role: Role, isActive: boolean } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
+export type UpdateUserRoleMutation = { updateUserRole: { user: { id: string, role: Role, isActive: boolean | null } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
 
 export type DeactivateUserMutationVariables = Exact<{
   input: DeactivateUserInput;
 }>;
 
 
-export type DeactivateUserMutation = { deactivateUser: { user: { id: string, role: Role, isActive: boolean } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
+export type DeactivateUserMutation = { deactivateUser: { user: { id: string, role: Role, isActive: boolean | null } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
 
 export type AdminApiKeysQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -783,7 +783,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, occurredAt: string, actorKind: AuditActorKind, actorRole: Role | null, apiKeyId: string | null, action: AuditAction, operationName: string | null, field: string | null, objectType: string | null, objectId: string | null, clientAddress: string | null, actor: { id: string, name: string } | null, apiKey: { id: string, partnerName: string, secretPrefix: string } | null, member: { id: string, displayName: string } | null }> } };
+export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, occurredAt: string, actorKind: AuditActorKind, actorRole: Role | null, apiKeyId: string | null, action: AuditAction, operationName: string | null, field: string | null, objectType: string | null, objectId: string | null, clientAddress: string | null, actor: { id: string, name: string } | null, apiKey: { id: string, partnerName: string, secretPrefix: string } | null, member: { id: string, displayName: string | null } | null }> } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
@@ -802,7 +802,7 @@ export type ResetPasswordMutation = { resetPassword: { userErrors: Array<{ ' $fr
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { sessionExpiresAt: string | null, user: { id: string, name: string, email: string, role: Role } | null } };
+export type ViewerQuery = { viewer: { sessionExpiresAt: string | null, user: { id: string, name: string, email: string | null, role: Role } | null } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -819,7 +819,7 @@ export type SignOutMutation = { signOut: { userErrors: Array<{ ' $fragmentRefs'?
 export type FamilyPortalQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FamilyPortalQuery = { viewer: { sharedMembers: Array<{ id: string, displayName: string, sharedKinds: Array<InformationKind>, consentExpiresAt: string | null, consentExpiresOnEvent: ConsentEvent | null, daysInRecovery: number | null, houseName: string | null, milestones: { next: { label: string, reachedOn: string } } | null, currentCareLevel: { id: string, name: string } | null }>, familyGroups: Array<{ id: string, name: string, description: string, modality: Modality, location: string, timeZone: string, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number }>, nextMeeting: { id: string, startsAt: string, endsAt: string, topic: string, viewerAttendance: AttendanceStatus | null } | null }> } };
+export type FamilyPortalQuery = { viewer: { sharedMembers: Array<{ id: string, displayName: string, sharedKinds: Array<InformationKind>, consentExpiresAt: string | null, consentExpiresOnEvent: ConsentEvent | null, daysInRecovery: number | null, houseName: string | null, milestones: { next: { label: string, reachedOn: string } } | null, currentCareLevel: { id: string, name: string } | null }>, familyGroups: Array<{ id: string, name: string, description: string | null, modality: Modality, location: string | null, timeZone: string, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number }>, nextMeeting: { id: string, startsAt: string, endsAt: string, topic: string | null, viewerAttendance: AttendanceStatus | null } | null }> } };
 
 export type SharedUpdatesQueryVariables = Exact<{
   id: string;
@@ -895,7 +895,7 @@ export type WeekMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type WeekMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, startsAt: string, endsAt: string, timeOfDay: TimeOfDay, group: { id: string, name: string, kind: GroupKind, modality: Modality, location: string, timeZone: string } }> } };
+export type WeekMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, startsAt: string, endsAt: string, timeOfDay: TimeOfDay, group: { id: string, name: string, kind: GroupKind, modality: Modality, location: string | null, timeZone: string } }> } };
 
 export type GroupPageQueryVariables = Exact<{
   id: string;
@@ -904,58 +904,58 @@ export type GroupPageQueryVariables = Exact<{
 }>;
 
 
-export type GroupPageQuery = { group: { id: string, name: string, kind: GroupKind, description: string, modality: Modality, location: string, timeZone: string, isActive: boolean, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number, timeOfDay: TimeOfDay }>, facilitators: Array<
+export type GroupPageQuery = { group: { id: string, name: string, kind: GroupKind, description: string | null, modality: Modality, location: string | null, timeZone: string, isActive: boolean, schedule: Array<{ dayOfWeek: DayOfWeek, startTime: string, durationMinutes: number, timeOfDay: TimeOfDay }>, facilitators: Array<
       | { __typename: 'Peer', id: string, name: string }
       | { __typename: 'User', id: string, name: string }
-    >, house: { id: string, name: string } | null, members: Array<{ joinedAt: string, member: { id: string, displayName: string } }>, meetings: { nodes: Array<{ id: string, startsAt: string, topic: string }> } } | null };
+    > | null, house: { id: string, name: string } | null, members: Array<{ joinedAt: string, member: { id: string, displayName: string | null } }> | null, meetings: { nodes: Array<{ id: string, startsAt: string, topic: string | null }> } } | null };
 
 export type MeetingAttendanceQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type MeetingAttendanceQuery = { meeting: { id: string, startsAt: string, endsAt: string, topic: string, group: { id: string, name: string, timeZone: string, members: Array<{ member: { id: string, displayName: string } }> }, attendance: Array<{ status: AttendanceStatus, recordedAt: string, member: { id: string, displayName: string } }> } | null };
+export type MeetingAttendanceQuery = { meeting: { id: string, startsAt: string, endsAt: string, topic: string | null, group: { id: string, name: string, timeZone: string, members: Array<{ member: { id: string, displayName: string | null } }> | null }, attendance: Array<{ status: AttendanceStatus, recordedAt: string, member: { id: string, displayName: string | null } }> | null } | null };
 
 export type RecordAttendanceMutationVariables = Exact<{
   input: RecordAttendanceInput;
 }>;
 
 
-export type RecordAttendanceMutation = { recordAttendance: { meeting: { id: string, attendance: Array<{ status: AttendanceStatus, recordedAt: string, member: { id: string, displayName: string } }> } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
+export type RecordAttendanceMutation = { recordAttendance: { meeting: { id: string, attendance: Array<{ status: AttendanceStatus, recordedAt: string, member: { id: string, displayName: string | null } }> | null } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
 
 export type HousesListQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type HousesListQuery = { houses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, capacity: number, genderDesignation: GenderDesignation, narrLevel: NarrLevel, occupancy: { occupied: number, available: number } }> } };
+export type HousesListQuery = { houses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, capacity: number, genderDesignation: GenderDesignation, narrLevel: NarrLevel, occupancy: { occupied: number, available: number } | null }> } };
 
 export type HouseQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type HouseQuery = { house: { id: string, name: string, address: string, phone: string | null, capacity: number, genderDesignation: GenderDesignation, narrLevel: NarrLevel, occupancy: { capacity: number, occupied: number, available: number }, residents: Array<{ id: string, bed: string | null, moveInAt: string, member: { id: string, displayName: string } }>, residencies: { nodes: Array<{ id: string, bed: string | null }> }, houseMeetingGroups: Array<{ id: string, name: string, nextMeeting: { id: string, startsAt: string } | null }> } | null };
+export type HouseQuery = { house: { id: string, name: string, address: string | null, phone: string | null, capacity: number, genderDesignation: GenderDesignation, narrLevel: NarrLevel, occupancy: { capacity: number, occupied: number, available: number } | null, residents: Array<{ id: string, bed: string | null, moveInAt: string, member: { id: string, displayName: string | null } }> | null, residencies: { nodes: Array<{ id: string, bed: string | null }> } | null, houseMeetingGroups: Array<{ id: string, name: string, nextMeeting: { id: string, startsAt: string } | null }> | null } | null };
 
 export type MoveInCandidatesQueryVariables = Exact<{
   search: string;
 }>;
 
 
-export type MoveInCandidatesQuery = { members: { nodes: Array<{ id: string, displayName: string, currentResidency: { id: string, house: { id: string, name: string } } | null }> } };
+export type MoveInCandidatesQuery = { members: { nodes: Array<{ id: string, displayName: string | null, currentResidency: { id: string, house: { id: string, name: string } } | null }> } };
 
 export type HouseMoveIntoHouseMutationVariables = Exact<{
   input: MoveIntoHouseInput;
 }>;
 
 
-export type HouseMoveIntoHouseMutation = { moveIntoHouse: { residency: { id: string, bed: string | null, member: { id: string, displayName: string }, house: { id: string, occupancy: { capacity: number, occupied: number, available: number } } } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
+export type HouseMoveIntoHouseMutation = { moveIntoHouse: { residency: { id: string, bed: string | null, member: { id: string, displayName: string | null }, house: { id: string, occupancy: { capacity: number, occupied: number, available: number } | null } } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
 
-export type EpisodeTable_MemberFragment = { careEpisodes: Array<{ id: string, startedAt: string, endedAt: string | null, transition: CareTransition, reason?: string, dischargeReason?: string | null, careLevel: { id: string, code: string, name: string } }> } & { ' $fragmentName'?: 'EpisodeTable_MemberFragment' };
+export type EpisodeTable_MemberFragment = { careEpisodes: Array<{ id: string, startedAt: string, endedAt: string | null, transition: CareTransition, reason?: string | null, dischargeReason?: string | null, careLevel: { id: string, code: string, name: string } }> | null } & { ' $fragmentName'?: 'EpisodeTable_MemberFragment' };
 
-export type JourneyActions_MemberFragment = { id: string, status: MemberStatus, currentCareLevel: { id: string, code: string } | null, currentResidency: { id: string, house: { id: string, name: string } } | null, currentPeer: { id: string } | null, activeAftercarePlan?: { id: string } | null } & { ' $fragmentName'?: 'JourneyActions_MemberFragment' };
+export type JourneyActions_MemberFragment = { id: string, status: MemberStatus | null, currentCareLevel: { id: string, code: string } | null, currentResidency: { id: string, house: { id: string, name: string } } | null, currentPeer: { id: string } | null, activeAftercarePlan?: { id: string } | null } & { ' $fragmentName'?: 'JourneyActions_MemberFragment' };
 
-export type TimelineEpisodes_MemberFragment = { id: string, careEpisodes: Array<{ id: string, startedAt: string, endedAt: string | null, transition: CareTransition, reason?: string, dischargeReason?: string | null, careLevel: { id: string, code: string } }>, residencies: Array<{ id: string, moveInAt: string, moveOutAt: string | null, house: { id: string, name: string } }>, milestones: { reached: Array<{ key: string, label: string, reachedOn: string }> } | null, updates: { nodes: Array<{ id: string, kind: UpdateKind, body: string, occurredAt: string }> } } & { ' $fragmentName'?: 'TimelineEpisodes_MemberFragment' };
+export type TimelineEpisodes_MemberFragment = { id: string, careEpisodes: Array<{ id: string, startedAt: string, endedAt: string | null, transition: CareTransition, reason?: string | null, dischargeReason?: string | null, careLevel: { id: string, code: string } }> | null, residencies: Array<{ id: string, moveInAt: string, moveOutAt: string | null, house: { id: string, name: string } }> | null, milestones: { reached: Array<{ key: string, label: string, reachedOn: string }> } | null, updates: { nodes: Array<{ id: string, kind: UpdateKind, body: string, occurredAt: string }> } | null } & { ' $fragmentName'?: 'TimelineEpisodes_MemberFragment' };
 
 export type TimelineAttendanceQueryVariables = Exact<{
   id: string;
@@ -963,7 +963,7 @@ export type TimelineAttendanceQueryVariables = Exact<{
 }>;
 
 
-export type TimelineAttendanceQuery = { member: { id: string, attendanceSummary: { weeks: Array<{ weekStartsOn: string, attended: number }> } } | null };
+export type TimelineAttendanceQuery = { member: { id: string, attendanceSummary: { weeks: Array<{ weekStartsOn: string, attended: number }> } | null } | null };
 
 export type AdmitMemberMutationVariables = Exact<{
   input: AdmitMemberInput;
@@ -1016,7 +1016,7 @@ export type DischargeMemberMutation = { dischargeMember: { careEpisode: { id: st
 export type OpenHousesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OpenHousesQuery = { houses: { nodes: Array<{ id: string, name: string, occupancy: { available: number } }> } };
+export type OpenHousesQuery = { houses: { nodes: Array<{ id: string, name: string, occupancy: { available: number } | null }> } };
 
 export type JourneyMoveIntoHouseMutationVariables = Exact<{
   input: MoveIntoHouseInput;
@@ -1044,7 +1044,7 @@ export type MemberNameQueryVariables = Exact<{
 }>;
 
 
-export type MemberNameQuery = { member: { id: string, displayName: string } | null };
+export type MemberNameQuery = { member: { id: string, displayName: string | null } | null };
 
 export type MemberJourneyQueryVariables = Exact<{
   id: string;
@@ -1057,7 +1057,7 @@ export type MemberJourneyQuery = { careLevels: Array<{ id: string, code: string,
     & { ' $fragmentRefs'?: { 'MemberSummary_MemberFragment': MemberSummary_MemberFragment;'TimelineEpisodes_MemberFragment': TimelineEpisodes_MemberFragment;'EpisodeTable_MemberFragment': EpisodeTable_MemberFragment;'JourneyActions_MemberFragment': JourneyActions_MemberFragment } }
   ) | null };
 
-export type MemberSummary_MemberFragment = { id: string, displayName: string, status: MemberStatus, daysInRecovery: number | null, currentCareLevel: { id: string, name: string } | null, currentResidency: { id: string, bed: string | null, house: { id: string, name: string } } | null, currentPeer: { id: string, name: string } | null } & { ' $fragmentName'?: 'MemberSummary_MemberFragment' };
+export type MemberSummary_MemberFragment = { id: string, displayName: string | null, status: MemberStatus | null, daysInRecovery: number | null, currentCareLevel: { id: string, name: string } | null, currentResidency: { id: string, bed: string | null, house: { id: string, name: string } } | null, currentPeer: { id: string, name: string } | null } & { ' $fragmentName'?: 'MemberSummary_MemberFragment' };
 
 export type ConsentFieldsFragment = { id: string, partnerName: string | null, purpose: string, informationKinds: Array<InformationKind>, expiresAt: string | null, expiresOnEvent: ConsentEvent | null, signatureName: string, signedAt: string, status: ConsentStatus, revokedAt: string | null, revocationReason: string | null, recordedAt: string, familyContact: { id: string, name: string, relationship: string } | null } & { ' $fragmentName'?: 'ConsentFieldsFragment' };
 
@@ -1068,7 +1068,7 @@ export type FamilyMemberQueryVariables = Exact<{
 }>;
 
 
-export type FamilyMemberQuery = { member: { id: string, displayName: string, familyContacts: Array<{ ' $fragmentRefs'?: { 'FamilyContactFieldsFragment': FamilyContactFieldsFragment } }>, consents: Array<{ ' $fragmentRefs'?: { 'ConsentFieldsFragment': ConsentFieldsFragment } }> } | null };
+export type FamilyMemberQuery = { member: { id: string, displayName: string | null, familyContacts: Array<{ ' $fragmentRefs'?: { 'FamilyContactFieldsFragment': FamilyContactFieldsFragment } }> | null, consents: Array<{ ' $fragmentRefs'?: { 'ConsentFieldsFragment': ConsentFieldsFragment } }> | null } | null };
 
 export type MemberDisclosuresQueryVariables = Exact<{
   id: string;
@@ -1077,7 +1077,7 @@ export type MemberDisclosuresQueryVariables = Exact<{
 }>;
 
 
-export type MemberDisclosuresQuery = { member: { id: string, disclosures: { totalCount: number, nodes: Array<{ occurredAt: string, recipientKind: DisclosureRecipientKind, recipientName: string, operationName: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type MemberDisclosuresQuery = { member: { id: string, disclosures: { totalCount: number, nodes: Array<{ occurredAt: string, recipientKind: DisclosureRecipientKind, recipientName: string, operationName: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type AddFamilyContactMutationVariables = Exact<{
   input: AddFamilyContactInput;
@@ -1107,7 +1107,7 @@ export type RevokeConsentMutationVariables = Exact<{
 
 export type RevokeConsentMutation = { revokeConsent: { consent: { ' $fragmentRefs'?: { 'ConsentFieldsFragment': ConsentFieldsFragment } } | null, userErrors: Array<{ ' $fragmentRefs'?: { 'UserErrorFieldsFragment': UserErrorFieldsFragment } }> } };
 
-export type PlanCommitmentFieldsFragment = { id: string, kind: AftercareCommitmentKind, description: string, targetPerWeek: number | null, group: { id: string, name: string } | null, house: { id: string, name: string } | null, peer: { id: string, name: string } | null } & { ' $fragmentName'?: 'PlanCommitmentFieldsFragment' };
+export type PlanCommitmentFieldsFragment = { id: string, kind: AftercareCommitmentKind, description: string | null, targetPerWeek: number | null, group: { id: string, name: string } | null, house: { id: string, name: string } | null, peer: { id: string, name: string } | null } & { ' $fragmentName'?: 'PlanCommitmentFieldsFragment' };
 
 export type PlanGoalFieldsFragment = { id: string, category: AftercareGoalCategory, description: string, targetOn: string | null, status: AftercareGoalStatus } & { ' $fragmentName'?: 'PlanGoalFieldsFragment' };
 
@@ -1116,7 +1116,7 @@ export type PlanMemberQueryVariables = Exact<{
 }>;
 
 
-export type PlanMemberQuery = { member: { id: string, displayName: string, aftercarePlans: Array<{ id: string, status: AftercarePlanStatus, startsOn: string, reviewOn: string, isReviewDue: boolean, createdAt: string, activatedAt: string | null, closedAt: string | null }> } | null };
+export type PlanMemberQuery = { member: { id: string, displayName: string | null, aftercarePlans: Array<{ id: string, status: AftercarePlanStatus, startsOn: string, reviewOn: string, isReviewDue: boolean, createdAt: string, activatedAt: string | null, closedAt: string | null }> | null } | null };
 
 export type PlanDetailQueryVariables = Exact<{
   id: string;
@@ -1132,14 +1132,14 @@ export type PlanCheckInsQueryVariables = Exact<{
 }>;
 
 
-export type PlanCheckInsQuery = { aftercarePlan: { id: string, checkIns: { totalCount: number, nodes: Array<{ id: string, occurredOn: string, isAbstinent: boolean, craving: number, copingSkills: Array<string>, note: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type PlanCheckInsQuery = { aftercarePlan: { id: string, checkIns: { totalCount: number, nodes: Array<{ id: string, occurredOn: string, isAbstinent: boolean, craving: number, copingSkills: Array<string>, note: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
 
 export type RecoveryCapitalQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RecoveryCapitalQuery = { member: { id: string, recoveryCapital: Array<{ id: string, total: number, isSustainedRemissionLikely: boolean, assessedAt: string }> } | null };
+export type RecoveryCapitalQuery = { member: { id: string, recoveryCapital: Array<{ id: string, total: number, isSustainedRemissionLikely: boolean, assessedAt: string }> | null } | null };
 
 export type GroupPickerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1228,7 +1228,7 @@ export type MembersListQueryVariables = Exact<{
 }>;
 
 
-export type MembersListQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, displayName: string, status: MemberStatus, daysInRecovery: number | null, currentCareLevel: { id: string, name: string } | null, currentResidency: { id: string, bed: string | null, house: { id: string, name: string } } | null, currentPeer: { id: string, name: string } | null }> } };
+export type MembersListQuery = { members: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, displayName: string | null, status: MemberStatus | null, daysInRecovery: number | null, currentCareLevel: { id: string, name: string } | null, currentResidency: { id: string, bed: string | null, house: { id: string, name: string } } | null, currentPeer: { id: string, name: string } | null }> } };
 
 export type MemberFilterLevelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1247,7 +1247,7 @@ export type PeerQueryVariables = Exact<{
 }>;
 
 
-export type PeerQuery = { peer: { id: string, name: string, bio: string, isAlumnus: boolean, isActive: boolean, daysInRecovery: number | null, languages: Array<string>, specialties: Array<string>, caseloadCount: number, caseloadLimit: number, hasCapacity: boolean, certification: { kind: string, number: string | null, expiresOn: string | null, isExpired: boolean } | null, caseload: { totalCount: number, nodes: Array<{ id: string, startedAt: string, focus: string, member: { id: string, displayName: string, currentCareLevel: { id: string, name: string } | null } }> }, facilitatedGroups: Array<{ id: string, name: string }> } | null };
+export type PeerQuery = { peer: { id: string, name: string, bio: string | null, isAlumnus: boolean, isActive: boolean, daysInRecovery: number | null, languages: Array<string>, specialties: Array<string>, caseloadCount: number, caseloadLimit: number, hasCapacity: boolean, certification: { kind: string, number: string | null, expiresOn: string | null, isExpired: boolean } | null, caseload: { totalCount: number, nodes: Array<{ id: string, startedAt: string, focus: string | null, member: { id: string, displayName: string | null, currentCareLevel: { id: string, name: string } | null } }> }, facilitatedGroups: Array<{ id: string, name: string }> } | null };
 
 export type TodayCareLevelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1269,7 +1269,7 @@ export type TodayCensusCountQuery = { members: { totalCount: number } };
 export type TodayOccupancyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TodayOccupancyQuery = { houses: { totalCount: number, nodes: Array<{ id: string, name: string, occupancy: { capacity: number, occupied: number, available: number } }> } };
+export type TodayOccupancyQuery = { houses: { totalCount: number, nodes: Array<{ id: string, name: string, occupancy: { capacity: number, occupied: number, available: number } | null }> } };
 
 export type TodayMeetingsQueryVariables = Exact<{
   from: string;
@@ -1277,24 +1277,24 @@ export type TodayMeetingsQueryVariables = Exact<{
 }>;
 
 
-export type TodayMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean }, nodes: Array<{ id: string, startsAt: string, topic: string, group: { id: string, name: string } }> } };
+export type TodayMeetingsQuery = { meetings: { totalCount: number, pageInfo: { hasNextPage: boolean }, nodes: Array<{ id: string, startsAt: string, topic: string | null, group: { id: string, name: string } }> } };
 
 export type TodayPlansDueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TodayPlansDueQuery = { aftercarePlansDueForReview: { nodes: Array<{ id: string, reviewOn: string, member: { id: string, displayName: string } }> } };
+export type TodayPlansDueQuery = { aftercarePlansDueForReview: { nodes: Array<{ id: string, reviewOn: string, member: { id: string, displayName: string | null } }> } };
 
 export type TodayMilestonesQueryVariables = Exact<{
   withinDays: number;
 }>;
 
 
-export type TodayMilestonesQuery = { upcomingMilestones: { totalCount: number, nodes: Array<{ member: { id: string, displayName: string }, milestone: { key: string, label: string, reachedOn: string } }> } };
+export type TodayMilestonesQuery = { upcomingMilestones: { totalCount: number, nodes: Array<{ member: { id: string, displayName: string | null }, milestone: { key: string, label: string, reachedOn: string } }> } };
 
 export type TodayStepUpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TodayStepUpsQuery = { recentCareLevelChanges: { totalCount: number, nodes: Array<{ changedAt: string, member: { id: string, displayName: string } }> } };
+export type TodayStepUpsQuery = { recentCareLevelChanges: { totalCount: number, nodes: Array<{ changedAt: string, member: { id: string, displayName: string | null } }> } };
 
 export type UserErrorFieldsFragment = { field: Array<string> | null, message: string, code: UserErrorCode } & { ' $fragmentName'?: 'UserErrorFieldsFragment' };
 

@@ -46,9 +46,9 @@ export default function GroupPage() {
       {group.house && <p>House: <Link to={`/houses/${group.house.id}`}>{group.house.name}</Link></p>}
 
       <h2>Facilitators</h2>
-      {group.facilitators.length === 0 ? <Empty>No facilitators yet.</Empty> : (
+      {(group.facilitators ?? []).length === 0 ? <Empty>No facilitators yet.</Empty> : (
         <ul>
-          {group.facilitators.map((f) => (
+          {(group.facilitators ?? []).map((f) => (
             f.__typename === 'Peer' ? <li key={f.id}>{f.name} (peer supporter)</li>
               : f.__typename === 'User' ? <li key={f.id}>{f.name} (staff)</li> : null
           ))}
@@ -68,9 +68,9 @@ export default function GroupPage() {
       <p className="muted">Times in {tz}.</p>
 
       <h2>Members</h2>
-      {group.members.length === 0 ? <Empty>Nobody belongs to this group now.</Empty> : (
+      {(group.members ?? []).length === 0 ? <Empty>Nobody belongs to this group now.</Empty> : (
         <ul className="member-list">
-          {group.members.map((gm) => (
+          {(group.members ?? []).map((gm) => (
             <li key={gm.member.id}>
               <Link to={`/members/${gm.member.id}`}>{gm.member.displayName}</Link>
               <span className="muted"> since {formatInstantDate(gm.joinedAt, { timeZone: tz })}</span>

@@ -41,13 +41,16 @@ export default function MeetingPage() {
   if (!meeting) return <Empty>This meeting was not found.</Empty>;
 
   const tz = meeting.group.timeZone;
-  const recorded = savedRecorded && savedRecorded.over === meeting.attendance ? savedRecorded.recorded : recordedByMember(meeting.attendance);
+  // Refused lists are null (the staff who record attendance are never refused them).
+  const attendance = meeting.attendance ?? [];
+  const groupMembers = meeting.group.members ?? [];
+  const recorded = savedRecorded && savedRecorded.over === meeting.attendance ? savedRecorded.recorded : recordedByMember(attendance);
   // Current members, then anyone recorded who has since left the group.
-  const rows: SheetRow[] = meeting.group.members.map((gm) => ({ memberId: gm.member.id, displayName: gm.member.displayName }));
-  for (const a of meeting.attendance) {
+  const rows: SheetRow[] = groupMembers.map((gm) => ({ memberId: gm.member.id, displayName: gm.member.displayName }));
+  for (const a of attendance) {
     if (!rows.some((r) => r.memberId === a.member.id)) rows.push({ memberId: a.member.id, displayName: a.member.displayName });
   }
-  const current = new Set(meeting.group.members.map((gm) => gm.member.id));
+  const current = new Set(groupMembers.map((gm) => gm.member.id));
   const dirty = isDirty(rows, recorded, changes);
   dirtyRef.current = dirty;
   const marked = markedCount(rows, recorded, changes);
@@ -76,7 +79,7 @@ export default function MeetingPage() {
       setPlaced(placeErrors(readUserErrors(payload.userErrors), entries));
       return;
     }
-    if (payload.meeting) setSavedRecorded({ over: meeting!.attendance, recorded: recordedByMember(payload.meeting.attendance) });
+    if (payload.meeting) setSavedRecorded({ over: meeting!.attendance, recorded: recordedByMember(payload.meeting.attendance ?? []) });
     setChanges({});
     setSaved(true);
   }

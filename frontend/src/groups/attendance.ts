@@ -4,7 +4,7 @@ import type { AttendanceStatus } from '../gql/graphql';
 /** A row of the attendance sheet. */
 export interface SheetRow {
   memberId: string;
-  displayName: string;
+  displayName: string | null;
 }
 
 /** Statuses as recorded, by member. */

@@ -24,11 +24,14 @@ export default function HousePage() {
   if (error && !house) return <ErrorNote error={error} />;
   if (!house) return <Empty>This house was not found.</Empty>;
 
-  const rows = bedBoard(house.residents, house.residencies.nodes.map((r) => r.bed));
-  const { occupancy } = house;
+  // Refused fields are null (the SPA's staff are never refused these).
+  const residents = house.residents ?? [];
+  const houseMeetingGroups = house.houseMeetingGroups ?? [];
+  const rows = bedBoard(residents, (house.residencies?.nodes ?? []).map((r) => r.bed));
+  const occupancy = house.occupancy ?? { occupied: residents.length, capacity: house.capacity, available: 0 };
   // Residents outside the viewer's reach (a peer sees only their own members)
   // are left out of the lists; then a bed without a listed resident may be taken.
-  const hidden = Math.max(0, occupancy.occupied - house.residents.length);
+  const hidden = Math.max(0, occupancy.occupied - residents.length);
   const free = hidden > 0 ? [] : freeBeds(rows);
   return (
     <section>
@@ -74,9 +77,9 @@ export default function HousePage() {
         <section className="panel" aria-labelledby="residents-h">
           <h2 id="residents-h">Residents</h2>
           {hidden > 0 && <p className="muted">{hidden} {hidden === 1 ? 'resident is' : 'residents are'} not listed: you do not support them.</p>}
-          {house.residents.length === 0 ? (hidden > 0 ? null : <Empty>Nobody lives here now.</Empty>) : (
+          {residents.length === 0 ? (hidden > 0 ? null : <Empty>Nobody lives here now.</Empty>) : (
             <ul className="plain-list">
-              {house.residents.map((r) => (
+              {residents.map((r) => (
                 <li key={r.id}>
                   <Link to={`/members/${r.member.id}`}>{r.member.displayName}</Link>{' '}
                   <span className="muted">since <time dateTime={r.moveInAt}>{formatInstantDate(r.moveInAt)}</time>{r.bed ? `, bed ${r.bed}` : ''}</span>
@@ -88,9 +91,9 @@ export default function HousePage() {
 
         <section className="panel" aria-labelledby="house-meetings-h">
           <h2 id="house-meetings-h">House meetings</h2>
-          {house.houseMeetingGroups.length === 0 ? <Empty>No house meetings.</Empty> : (
+          {houseMeetingGroups.length === 0 ? <Empty>No house meetings.</Empty> : (
             <ul className="plain-list">
-              {house.houseMeetingGroups.map((g) => (
+              {houseMeetingGroups.map((g) => (
                 <li key={g.id}>
                   <Link to={`/groups/${g.id}`}>{g.name}</Link>{' '}
                   {g.nextMeeting ? (

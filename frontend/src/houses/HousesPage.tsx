@@ -38,8 +38,8 @@ export default function HousesPage() {
                     <td>{genderLabels[h.genderDesignation] ?? h.genderDesignation}</td>
                     <td>{narrLabel(h.narrLevel)}</td>
                     <td className="num">{h.capacity}</td>
-                    <td className="num">{h.occupancy.occupied}</td>
-                    <td className="num">{h.occupancy.available === 0 ? <strong className="full">Full</strong> : h.occupancy.available}</td>
+                    <td className="num">{h.occupancy?.occupied}</td>
+                    <td className="num">{h.occupancy?.available === 0 ? <strong className="full">Full</strong> : h.occupancy?.available}</td>
                   </tr>
                 ))}
               </tbody>

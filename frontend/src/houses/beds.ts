@@ -5,12 +5,12 @@ export function compareBeds(a: string, b: string): number {
 
 export interface BedResident {
   bed?: string | null;
-  member: { id: string; displayName: string };
+  member: { id: string; displayName: string | null };
 }
 
 export interface BedRow {
   bed: string | null;
-  resident: { id: string; displayName: string } | null;
+  resident: { id: string; displayName: string | null } | null;
 }
 
 /**
@@ -28,7 +28,7 @@ export function bedBoard(residents: readonly BedResident[], pastBeds: readonly (
   const names = new Set<string>(taken.keys());
   for (const b of pastBeds) if (b) names.add(b);
   const rows = [...names].sort(compareBeds).map((bed) => ({ bed, resident: taken.get(bed) ?? null }));
-  return [...rows, ...unnamed.sort((a, b) => a.resident!.displayName.localeCompare(b.resident!.displayName))];
+  return [...rows, ...unnamed.sort((a, b) => (a.resident!.displayName ?? '').localeCompare(b.resident!.displayName ?? ''))];
 }
 
 /** Known bed names nobody sleeps in now, in bed order. */

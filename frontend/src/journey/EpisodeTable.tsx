@@ -22,9 +22,10 @@ export const EpisodeTableFragment = graphql(`
 export default function EpisodeTable(props: { member: FragmentType<typeof EpisodeTableFragment>; now?: Date }) {
   const member = getFragmentData(EpisodeTableFragment, props.member);
   const now = props.now ?? new Date();
-  const byId = new Map(member.careEpisodes.map((e) => [e.id, e]));
+  const careEpisodes = member.careEpisodes ?? [];
+  const byId = new Map(careEpisodes.map((e) => [e.id, e]));
   const journey = journeyEpisodes(
-    member.careEpisodes.map((e) => ({
+    careEpisodes.map((e) => ({
       id: e.id,
       levelCode: e.careLevel.code,
       startedAt: e.startedAt,

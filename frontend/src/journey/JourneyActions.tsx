@@ -37,6 +37,8 @@ export default function JourneyActions(props: {
   const [open, setOpen] = useState<ActionKey | null>(null);
   const [message, setMessage] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
+  // A refused status is null: then no action can be offered.
+  if (!member.status) return null;
   const situation = {
     role: props.role,
     status: member.status,

@@ -88,7 +88,7 @@ function capitalise(s: string): string {
 }
 
 export function episodesOf(member: TimelineEpisodes_MemberFragment): EpisodeInput[] {
-  return member.careEpisodes.map((e) => ({
+  return (member.careEpisodes ?? []).map((e) => ({
     id: e.id,
     levelCode: e.careLevel.code,
     startedAt: e.startedAt,
@@ -116,7 +116,7 @@ export default function Timeline(props: {
 
   const episodes = useMemo(() => episodesOf(member), [member]);
   const residencies = useMemo(
-    () => member.residencies.map((r) => ({ id: r.id, houseName: r.house.name, moveInAt: r.moveInAt, moveOutAt: r.moveOutAt ?? null })),
+    () => (member.residencies ?? []).map((r) => ({ id: r.id, houseName: r.house.name, moveInAt: r.moveInAt, moveOutAt: r.moveOutAt ?? null })),
     [member],
   );
   const markers = useMemo<MarkerInput[]>(
@@ -135,7 +135,7 @@ export default function Timeline(props: {
   }, [now, episodes, residencies]);
   const [attendanceResult] = useQuery({ query: TimelineAttendanceQuery, variables: { id: member.id, from } });
   // Memoized: a fresh [] on each render would recompute the layout below.
-  const attendance = useMemo(() => attendanceResult.data?.member?.attendanceSummary.weeks ?? [], [attendanceResult.data]);
+  const attendance = useMemo(() => attendanceResult.data?.member?.attendanceSummary?.weeks ?? [], [attendanceResult.data]);
 
   const width = Math.max(boxWidth, MIN_WIDTH);
   const layout = useMemo(

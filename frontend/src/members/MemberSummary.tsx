@@ -30,7 +30,7 @@ export default function MemberSummary(props: { member: FragmentType<typeof Membe
     <header className="member-header">
       <h1>{m.displayName}</h1>
       <dl className="member-facts">
-        <div><dt>Status</dt><dd><span className={`status status-${m.status.toLowerCase()}`}>{STATUS_LABEL[m.status]}</span></dd></div>
+        <div><dt>Status</dt><dd><span className={`status status-${m.status?.toLowerCase()}`}>{m.status && STATUS_LABEL[m.status]}</span></dd></div>
         <div><dt>Level of care</dt><dd>{m.currentCareLevel?.name ?? 'Not in care'}</dd></div>
         <div>
           <dt>Days in recovery</dt>

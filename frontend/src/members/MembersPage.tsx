@@ -95,7 +95,7 @@ export default function MembersPage() {
                   {members.map((m) => (
                     <tr key={m.id}>
                       <th scope="row"><Link to={`/members/${m.id}`}>{m.displayName}</Link></th>
-                      <td>{m.currentCareLevel?.name ?? <span className="muted">{statusLabels[m.status]}</span>}</td>
+                      <td>{m.currentCareLevel?.name ?? <span className="muted">{m.status && statusLabels[m.status]}</span>}</td>
                       <td className="num">{m.daysInRecovery ?? <span className="muted">—</span>}</td>
                       <td>
                         {m.currentResidency ? (

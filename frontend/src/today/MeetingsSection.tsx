@@ -6,7 +6,7 @@ import { Empty, ErrorNote, Loading } from '../ui/States';
 import { dayBounds, groupByDay, weekBounds } from './week';
 import { formatInstantTime, formatCalendarDateWithWeekday, toCalendarDate } from '../ui/dates';
 
-type MeetingRow = { id: string; startsAt: string; topic: string; group: { id: string; name: string } };
+type MeetingRow = { id: string; startsAt: string; topic: string | null; group: { id: string; name: string } };
 
 /** Today's meetings, then the rest of this week's by day (one request from today to Sunday night). */
 export default function MeetingsSection({ now }: { now: Date }) {

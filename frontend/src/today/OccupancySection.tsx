@@ -7,7 +7,8 @@ import { barPercent } from './bars';
 /** Each house: occupied of capacity and open beds. */
 export default function OccupancySection() {
   const [{ data, fetching, error }] = useQuery({ query: OccupancyQuery, requestPolicy: 'cache-first' });
-  const houses = data?.houses.nodes ?? [];
+  // occupancy is null only where refused, which staff never are.
+  const houses = (data?.houses.nodes ?? []).flatMap((h) => (h.occupancy ? [{ ...h, occupancy: h.occupancy }] : []));
   return (
     <section className="today-card" aria-labelledby="occupancy-h">
       <h2 id="occupancy-h">House occupancy</h2>

@@ -2,6 +2,8 @@
 // graph/schema/*.graphqls (the files gqlgen reads), as one SDL document:
 // `make schema` writes it to schema.graphql, the snapshot that GraphQL
 // Inspector compares release to release (scripts/schema-check.mjs).
+// Every object field's description gains its access sentence, written
+// from the access policy (graph.DescribeAccess), as introspection shows it.
 // The formatter sorts types and directives and leaves out the built-in
 // ones, so the output depends only on the schema, not on file order.
 package main
@@ -15,6 +17,8 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/formatter"
+
+	"carejourney/graph"
 )
 
 func main() {
@@ -49,6 +53,7 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
+	graph.DescribeAccess(schema)
 	formatter.NewFormatter(os.Stdout, formatter.WithIndent("  ")).FormatSchema(schema)
 	return nil
 }

@@ -57,7 +57,7 @@ export default function MoveInForm(props: { memberId: string; onDone: (message: 
           <option value="">{fetching ? 'Loading houses…' : 'Choose a house'}</option>
           {houses.map((h) => (
             <option key={h.id} value={h.id}>
-              {h.name} ({h.occupancy.available === 1 ? '1 open bed' : `${h.occupancy.available} open beds`})
+              {h.name} ({h.occupancy?.available === 1 ? '1 open bed' : `${h.occupancy?.available ?? 0} open beds`})
             </option>
           ))}
         </select>

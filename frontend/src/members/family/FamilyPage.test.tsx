@@ -17,7 +17,7 @@ function setup() {
     Viewer: adminViewer,
     FamilyMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', familyContacts: [contact], consents: [consent] } } }),
     MemberDisclosures: () => ({
-      data: { member: null },
+      data: { member: { __typename: 'Member', id: 'M1', disclosures: null } },
       errors: [{ message: 'You may not read this.', path: ['member', 'disclosures'], extensions: { code: 'FORBIDDEN' } }],
     }),
     AddFamilyContact: () => ({

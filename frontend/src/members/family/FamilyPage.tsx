@@ -24,7 +24,8 @@ export default function FamilyPage() {
 
   if (fetching && !data) return <Loading label="Loading family and consents" />;
   const member = data?.member;
-  if (!member) {
+  // Refused, the lists are null with FORBIDDEN (the member itself stays).
+  if (!member || !member.familyContacts || !member.consents) {
     if (error && isRefused(error)) return <RefusedTab memberId={id} message="Family contacts and consents are not shown to your role." />;
     return error ? <ErrorNote error={error} /> : <Empty>No such member.</Empty>;
   }
@@ -36,7 +37,7 @@ export default function FamilyPage() {
 
   return (
     <div className="member-page family-page">
-      <MemberHeader memberId={member.id} displayName={member.displayName} />
+      <MemberHeader memberId={member.id} displayName={member.displayName ?? 'Member'} />
       <p role="status" className="notice">{notice}</p>
       <Contacts memberId={member.id} contacts={contacts} canEdit={canEdit} onSaved={saved} />
       <Consents memberId={member.id} contacts={contacts} consents={consents} canEdit={canEdit} onSaved={saved} />

@@ -24,7 +24,7 @@ export const PlanCommitmentFields = graphql(`
 export interface Commitment {
   id: string;
   kind: AftercareCommitmentKind;
-  description: string;
+  description: string | null;
   targetPerWeek?: number | null;
   group?: { id: string; name: string } | null;
   house?: { id: string; name: string } | null;

@@ -33,7 +33,9 @@ function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
           { __typename: 'CheckIn', id: 'CI2', occurredOn: '2026-11-20', isAbstinent: true, craving: 2, copingSkills: ['Walk'], note: '' },
           { __typename: 'CheckIn', id: 'CI1', occurredOn: '2026-11-13', isAbstinent: false, craving: 7, copingSkills: [], note: 'Hard week' },
         ] } } } }
-      : { data: { aftercarePlan: null }, errors: [{ message: 'No.', path: ['aftercarePlan', 'checkIns'], extensions: { code: 'FORBIDDEN' } }] }),
+      // A refused field is null with FORBIDDEN; its plan stays.
+      : { data: { aftercarePlan: { __typename: 'AftercarePlan', id: 'P1', checkIns: null } },
+        errors: [{ message: 'No.', path: ['aftercarePlan', 'checkIns'], extensions: { code: 'FORBIDDEN' } }] }),
     RecoveryCapital: () => ({ data: { member: { __typename: 'Member', id: 'M1', recoveryCapital: [
       { __typename: 'RecoveryCapitalAssessment', id: 'B1', total: 40, isSustainedRemissionLikely: false, assessedAt: '2026-09-01T10:00:00Z' },
       { __typename: 'RecoveryCapitalAssessment', id: 'B2', total: 49, isSustainedRemissionLikely: true, assessedAt: '2026-11-01T10:00:00Z' },

@@ -29,7 +29,8 @@ export default function PlanPage() {
 
   if (fetching && !data) return <Loading label="Loading the aftercare plan" />;
   const member = data?.member;
-  if (!member) {
+  // Refused, the plans are null with FORBIDDEN (the member itself stays).
+  if (!member || !member.aftercarePlans) {
     if (error && isRefused(error)) return <RefusedTab memberId={id} message="Aftercare plans are not shown to your role." />;
     return error ? <ErrorNote error={error} /> : <Empty>No such member.</Empty>;
   }
@@ -46,7 +47,7 @@ export default function PlanPage() {
 
   return (
     <div className="member-page plan-page">
-      <MemberHeader memberId={member.id} displayName={member.displayName} />
+      <MemberHeader memberId={member.id} displayName={member.displayName ?? 'Member'} />
       <p role="status" className="notice">{notice}</p>
       <section aria-labelledby="plan-heading">
         <h2 id="plan-heading">Aftercare plan</h2>
