@@ -68,9 +68,8 @@ func (r *groupResolver) House(ctx context.Context, obj *domain.Group) (*domain.H
 	return loaders.For(ctx).Houses.House.Load(ctx, *obj.HouseID)
 }
 
-func (r *groupResolver) Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error) {
-	members, err := loaders.For(ctx).Groups.CurrentMembers.Load(ctx, obj.ID)
-	return nonNil(members), err
+func (r *groupResolver) Members(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Groups.CurrentMembers, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error) {
@@ -80,7 +79,7 @@ func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*do
 func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error) {
 	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(from, to), first, after, last, before)
 	if err == nil {
-		prefetchAttendance(ctx, selectionOf(ctx).nodes(), conn.Nodes)
+		prefetchAttendance(ctx, conn.Nodes)
 	}
 	return conn, err
 }
@@ -99,6 +98,10 @@ func (r *groupMembershipResolver) Group(ctx context.Context, obj *domain.GroupMe
 
 func (r *groupMembershipResolver) Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)
+}
+
+func (r *groupMembershipConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.GroupMembership]) (int, error) {
+	return obj.Count(ctx)
 }
 
 func (r *meetingResolver) Group(ctx context.Context, obj *domain.Meeting) (*domain.Group, error) {
@@ -121,17 +124,16 @@ func (r *meetingResolver) Facilitator(ctx context.Context, obj *domain.Meeting) 
 	return groupsFacilitator(ctx, obj.FacilitatorPeerID, obj.FacilitatorUserID)
 }
 
-func (r *meetingResolver) Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error) {
-	return groupsMeetingAttendance(ctx, obj.ID)
+func (r *meetingResolver) Attendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AttendanceRecord], error) {
+	return groupsMeetingAttendance(ctx, obj.ID, first, after, last, before)
 }
 
 func (r *meetingConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Meeting]) (int, error) {
 	return obj.Count(ctx)
 }
 
-func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error) {
-	memberships, err := loaders.For(ctx).Groups.MembershipsByMember.Load(ctx, obj.ID)
-	return nonNil(memberships), err
+func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Groups.MembershipsByMember, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error) {
@@ -286,7 +288,7 @@ func (r *queryResolver) Meetings(ctx context.Context, from time.Time, to time.Ti
 		return nil, err
 	}
 	sel := selectionOf(ctx).nodes()
-	prefetchAttendance(ctx, sel, result.Items)
+	prefetchAttendance(ctx, result.Items)
 	prefetchMeetings(ctx, sel, result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMeetings(ctx, f) }), nil
 }
@@ -307,6 +309,10 @@ func (r *Resolver) GroupMembership() generated.GroupMembershipResolver {
 	return &groupMembershipResolver{r}
 }
 
+func (r *Resolver) GroupMembershipConnection() generated.GroupMembershipConnectionResolver {
+	return &groupMembershipConnectionResolver{r}
+}
+
 func (r *Resolver) Meeting() generated.MeetingResolver { return &meetingResolver{r} }
 
 func (r *Resolver) MeetingConnection() generated.MeetingConnectionResolver {
@@ -314,11 +320,12 @@ func (r *Resolver) MeetingConnection() generated.MeetingConnectionResolver {
 }
 
 type (
-	attendanceResolver           struct{ *Resolver }
-	attendanceConnectionResolver struct{ *Resolver }
-	groupResolver                struct{ *Resolver }
-	groupConnectionResolver      struct{ *Resolver }
-	groupMembershipResolver      struct{ *Resolver }
-	meetingResolver              struct{ *Resolver }
-	meetingConnectionResolver    struct{ *Resolver }
+	attendanceResolver                struct{ *Resolver }
+	attendanceConnectionResolver      struct{ *Resolver }
+	groupResolver                     struct{ *Resolver }
+	groupConnectionResolver           struct{ *Resolver }
+	groupMembershipResolver           struct{ *Resolver }
+	groupMembershipConnectionResolver struct{ *Resolver }
+	meetingResolver                   struct{ *Resolver }
+	meetingConnectionResolver         struct{ *Resolver }
 )

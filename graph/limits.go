@@ -57,7 +57,6 @@ var listSizes = map[string]int{
 	"Member.recoveryStartDateHistory": 3,
 	"Member.residencies":              3,
 	"Member.peerAssignments":          3,
-	"Member.groupMemberships":         5,
 	"Member.aftercarePlans":           3,
 	"Member.recoveryCapital":          5,
 	"Milestones.reached":              10,

@@ -97,11 +97,11 @@ export async function recordAttendance(browser, ctxOptions, log) {
     }
     const now = new Date();
     const { meetings } = await api(context, `query E2eMeetings($from: DateTime!, $to: DateTime!) {
-      meetings(from: $from, to: $to, first: 20) { nodes { id startsAt group { id name kind members { member { id displayName } } } } } }`,
+      meetings(from: $from, to: $to, first: 20) { nodes { id startsAt group { id name kind members(first: 100) { nodes { member { id displayName } } } } } } }`,
     { from: new Date(now.getTime() - 7 * 86_400_000).toISOString(), to: now.toISOString() });
-    const meeting = meetings.nodes.filter((m) => m.group.kind !== 'FAMILY' && m.group.members.length > 0).at(-1);
+    const meeting = meetings.nodes.filter((m) => m.group.kind !== 'FAMILY' && m.group.members.nodes.length > 0).at(-1);
     check(meeting, 'no meeting of the last week with members');
-    log(`${meeting.group.name}, ${meeting.startsAt}, ${meeting.group.members.length} members`);
+    log(`${meeting.group.name}, ${meeting.startsAt}, ${meeting.group.members.nodes.length} members`);
 
     // From the groups page to the meeting: its link there or on the group's page, else by address.
     const href = `/meetings/${meeting.id}`;
@@ -148,9 +148,9 @@ export async function recordAttendance(browser, ctxOptions, log) {
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByRole('status').filter({ hasText: 'Attendance saved' }).first().waitFor({ timeout: 10_000 });
 
-    const { node } = await api(context, 'query E2eAttendance($id: ID!) { node(id: $id) { ... on Meeting { attendance { member { id } status } } } }', { id: meeting.id });
-    const first = meeting.group.members[0].member;
-    const saved = node.attendance.find((a) => a.member.id === first.id);
+    const { node } = await api(context, 'query E2eAttendance($id: ID!) { node(id: $id) { ... on Meeting { attendance(first: 100) { nodes { member { id } status } } } } }', { id: meeting.id });
+    const first = meeting.group.members.nodes[0].member;
+    const saved = node.attendance.nodes.find((a) => a.member.id === first.id);
     check(saved?.status === 'LATE', `the API has ${first.displayName} as ${saved?.status}, not LATE`);
   } finally {
     await context.close();

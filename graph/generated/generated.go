@@ -57,6 +57,7 @@ type ResolverRoot interface {
 	Group() GroupResolver
 	GroupConnection() GroupConnectionResolver
 	GroupMembership() GroupMembershipResolver
+	GroupMembershipConnection() GroupMembershipConnectionResolver
 	House() HouseResolver
 	HouseConnection() HouseConnectionResolver
 	Meeting() MeetingResolver
@@ -536,7 +537,7 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Location     func(childComplexity int) int
 		Meetings     func(childComplexity int, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) int
-		Members      func(childComplexity int) int
+		Members      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Modality     func(childComplexity int) int
 		Name         func(childComplexity int) int
 		NextMeeting  func(childComplexity int) int
@@ -563,6 +564,18 @@ type ComplexityRoot struct {
 		JoinedAt func(childComplexity int) int
 		LeftAt   func(childComplexity int) int
 		Member   func(childComplexity int) int
+	}
+
+	GroupMembershipConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	GroupMembershipEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	GroupMembershipPayload struct {
@@ -626,7 +639,7 @@ type ComplexityRoot struct {
 	}
 
 	Meeting struct {
-		Attendance       func(childComplexity int) int
+		Attendance       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		EndsAt           func(childComplexity int) int
 		Facilitator      func(childComplexity int) int
 		FamilyAttendance func(childComplexity int) int
@@ -668,7 +681,7 @@ type ComplexityRoot struct {
 		DisplayName              func(childComplexity int) int
 		FamilyContacts           func(childComplexity int) int
 		FirstName                func(childComplexity int) int
-		GroupMemberships         func(childComplexity int) int
+		GroupMemberships         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                       func(childComplexity int) int
 		LastName                 func(childComplexity int) int
 		Milestones               func(childComplexity int) int
@@ -1354,7 +1367,7 @@ type GroupResolver interface {
 	Facilitators(ctx context.Context, obj *domain.Group) ([]model.Facilitator, error)
 	House(ctx context.Context, obj *domain.Group) (*domain.House, error)
 
-	Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error)
+	Members(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error)
 	NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error)
 	Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.Meeting], error)
 }
@@ -1364,6 +1377,9 @@ type GroupConnectionResolver interface {
 type GroupMembershipResolver interface {
 	Group(ctx context.Context, obj *domain.GroupMembership) (*domain.Group, error)
 	Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error)
+}
+type GroupMembershipConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.GroupMembership]) (int, error)
 }
 type HouseResolver interface {
 	Manager(ctx context.Context, obj *domain.House) (*domain.User, error)
@@ -1381,7 +1397,7 @@ type MeetingResolver interface {
 	TimeOfDay(ctx context.Context, obj *domain.Meeting) (domain.TimeOfDay, error)
 
 	Facilitator(ctx context.Context, obj *domain.Meeting) (model.Facilitator, error)
-	Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error)
+	Attendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AttendanceRecord], error)
 	FamilyAttendance(ctx context.Context, obj *domain.Meeting) ([]*domain.FamilyAttendance, error)
 	ViewerAttendance(ctx context.Context, obj *domain.Meeting) (*domain.AttendanceStatus, error)
 }
@@ -1399,7 +1415,7 @@ type MemberResolver interface {
 	Disclosures(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*audit.Disclosure], error)
 	FamilyContacts(ctx context.Context, obj *domain.Member) ([]*domain.FamilyContact, error)
 	Consents(ctx context.Context, obj *domain.Member) ([]*domain.ConsentRecord, error)
-	GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error)
+	GroupMemberships(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error)
 	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error)
 	AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error)
 	CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error)
@@ -3316,7 +3332,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Group.Members(childComplexity), true
+		args, err := ec.field_Group_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.modality":
 		if e.ComplexityRoot.Group.Modality == nil {
 			break
@@ -3422,6 +3443,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GroupMembership.Member(childComplexity), true
+
+	case "GroupMembershipConnection.edges":
+		if e.ComplexityRoot.GroupMembershipConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.Edges(childComplexity), true
+	case "GroupMembershipConnection.nodes":
+		if e.ComplexityRoot.GroupMembershipConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.Nodes(childComplexity), true
+	case "GroupMembershipConnection.pageInfo":
+		if e.ComplexityRoot.GroupMembershipConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.PageInfo(childComplexity), true
+	case "GroupMembershipConnection.totalCount":
+		if e.ComplexityRoot.GroupMembershipConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.TotalCount(childComplexity), true
+
+	case "GroupMembershipEdge.cursor":
+		if e.ComplexityRoot.GroupMembershipEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipEdge.Cursor(childComplexity), true
+	case "GroupMembershipEdge.node":
+		if e.ComplexityRoot.GroupMembershipEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipEdge.Node(childComplexity), true
 
 	case "GroupMembershipPayload.groupMembership":
 		if e.ComplexityRoot.GroupMembershipPayload.GroupMembership == nil {
@@ -3657,7 +3716,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Attendance(childComplexity), true
+		args, err := ec.field_Meeting_attendance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Attendance(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Meeting.endsAt":
 		if e.ComplexityRoot.Meeting.EndsAt == nil {
 			break
@@ -3878,7 +3942,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.GroupMemberships(childComplexity), true
+		args, err := ec.field_Member_groupMemberships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.GroupMemberships(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.id":
 		if e.ComplexityRoot.Member.ID == nil {
 			break
@@ -7348,8 +7417,17 @@ type Group implements Node {
   house: House
   """False once the group stopped meeting."""
   active: Boolean!
-  """The members who belong to the group now."""
-  members: [GroupMembership!]!
+  """The members who belong to the group now, by joining date."""
+  members(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupMembershipConnection!
   """The next meeting from now; null when none is scheduled."""
   nextMeeting: Meeting
   """The group's meetings by start, oldest first."""
@@ -7402,7 +7480,16 @@ type Meeting implements Node {
   """Who leads this meeting; null when not set."""
   facilitator: Facilitator
   """Attendance as recorded, by member name."""
-  attendance: [Attendance!]!
+  attendance(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AttendanceConnection!
 }
 
 """How someone attended a meeting."""
@@ -7477,6 +7564,26 @@ type GroupEdge {
   node: Group!
 }
 
+"""A page of group memberships."""
+type GroupMembershipConnection {
+  """The memberships with their cursors."""
+  edges: [GroupMembershipEdge!]!
+  """The memberships on this page."""
+  nodes: [GroupMembership!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many memberships there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A group membership in a connection."""
+type GroupMembershipEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The membership."""
+  node: GroupMembership!
+}
+
 """A page of meetings."""
 type MeetingConnection {
   """The meetings with their cursors."""
@@ -7544,8 +7651,17 @@ input MeetingFilter {
 }
 
 extend type Member {
-  """The groups the member belongs to now."""
-  groupMemberships: [GroupMembership!]!
+  """The groups the member belongs to now, by joining date."""
+  groupMemberships(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupMembershipConnection!
   """The member's attendance, newest meeting first."""
   attendance(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -11103,6 +11219,30 @@ func (ec *executionContext) childFields_GroupMembership(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type GroupMembership", field.Name)
 }
 
+func (ec *executionContext) childFields_GroupMembershipConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GroupMembershipConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_GroupMembershipConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GroupMembershipConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GroupMembershipConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupMembershipConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupMembershipEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_GroupMembershipEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_GroupMembershipEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupMembershipEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_GroupMembershipPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "groupMembership":
@@ -12447,7 +12587,83 @@ func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_House_residencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_attendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -12576,6 +12792,44 @@ func (ec *executionContext) field_Member_careEpisodes_args(ctx context.Context, 
 }
 
 func (ec *executionContext) field_Member_disclosures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_groupMemberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -21907,25 +22161,37 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Group_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Group().Members(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+			return ec.marshalNGroupMembershipConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Group_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Group_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Group",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembership(ctx, field)
+			return ec.childFields_GroupMembershipConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -22334,6 +22600,180 @@ func (ec *executionContext) _GroupMembership_leftAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_GroupMembership_leftAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupMembership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _GroupMembershipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+			return ec.marshalNGroupMembershipEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembershipEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembershipConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembershipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembershipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GroupMembershipConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupMembershipConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _GroupMembershipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupMembershipEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GroupMembershipEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _GroupMembershipPayload_groupMembership(ctx context.Context, field graphql.CollectedField, obj *model.GroupMembershipPayload) (ret graphql.Marshaler) {
@@ -23535,25 +23975,37 @@ func (ec *executionContext) _Meeting_attendance(ctx context.Context, field graph
 			return ec.fieldContext_Meeting_attendance(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Attendance(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().Attendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
-			return ec.marshalNAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
+			return ec.marshalNAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_attendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_attendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Attendance(ctx, field)
+			return ec.childFields_AttendanceConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_attendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -24329,25 +24781,37 @@ func (ec *executionContext) _Member_groupMemberships(ctx context.Context, field 
 			return ec.fieldContext_Member_groupMemberships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().GroupMemberships(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().GroupMemberships(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+			return ec.marshalNGroupMembershipConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Member_groupMemberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_groupMemberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembership(ctx, field)
+			return ec.childFields_GroupMembershipConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_groupMemberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -43948,6 +44412,93 @@ func (ec *executionContext) _GroupMembership(ctx context.Context, sel ast.Select
 	return out
 }
 
+var groupMembershipConnectionImplementors = []string{"GroupMembershipConnection"}
+
+func (ec *executionContext) _GroupMembershipConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupMembershipConnection")
+		case "edges":
+			out.Values[i] = ec._GroupMembershipConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._GroupMembershipConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._GroupMembershipConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GroupMembershipConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupMembershipEdgeImplementors = []string{"GroupMembershipEdge"}
+
+func (ec *executionContext) _GroupMembershipEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupMembershipEdge")
+		case "cursor":
+			out.Values[i] = ec._GroupMembershipEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._GroupMembershipEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var groupMembershipPayloadImplementors = []string{"GroupMembershipPayload"}
 
 func (ec *executionContext) _GroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, obj *model.GroupMembershipPayload) graphql.Marshaler {
@@ -50451,6 +51002,38 @@ func (ec *executionContext) marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdo
 		return graphql.Null
 	}
 	return ec._GroupMembership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupMembershipConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupMembershipConnection!")
+		return graphql.Null
+	}
+	return ec._GroupMembershipConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupMembershipEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupMembershipEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroupMembershipEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupMembershipEdge!")
+		return graphql.Null
+	}
+	return ec._GroupMembershipEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNGroupMembershipPayload2ᚖcarejourneyᚋgraphᚋmodelᚐGroupMembershipPayload(ctx context.Context, sel ast.SelectionSet, v *model.GroupMembershipPayload) graphql.Marshaler {

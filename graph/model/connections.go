@@ -41,6 +41,8 @@ type (
 	GroupEdge                  = Edge[*domain.Group]
 	MeetingConnection          = Connection[*domain.Meeting]
 	MeetingEdge                = Edge[*domain.Meeting]
+	GroupMembershipConnection  = Connection[*domain.GroupMembership]
+	GroupMembershipEdge        = Edge[*domain.GroupMembership]
 	AttendanceConnection       = Connection[*domain.AttendanceRecord]
 	AttendanceEdge             = Edge[*domain.AttendanceRecord]
 	AftercarePlanConnection    = Connection[*domain.AftercarePlan]

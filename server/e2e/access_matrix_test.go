@@ -172,7 +172,7 @@ func matrixOps() []matrixOp {
 			root: "node", allow: careTeam},
 		{name: "House.residents", doc: fmt.Sprintf(`query(%s) { house(id: $house) { residents { __typename } } }`, matrixParams),
 			root: "house.residents", allow: staffAll},
-		{name: "Meeting.attendance", doc: fmt.Sprintf(`query(%s) { meeting(id: $meeting) { attendance { __typename } } }`, matrixParams),
+		{name: "Meeting.attendance", doc: fmt.Sprintf(`query(%s) { meeting(id: $meeting) { attendance { nodes { __typename } } } }`, matrixParams),
 			root: "meeting.attendance", allow: staffAll},
 
 		m("createMember", `{firstName: "", lastName: ""}`, careTeam),

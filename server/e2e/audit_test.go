@@ -85,7 +85,7 @@ func TestAuditOneReadPerMember(t *testing.T) {
 		recoveryStartDateHistory { date reason } milestones { reached { label } }
 		careEpisodes { careLevel { code } transition startedAt endedAt member { id displayName } }
 		residencies { house { name } moveInAt member { id } } peerAssignments { peer { name } member { id } }
-		groupMemberships { group { name } } attendance(first: 5) { edges { cursor node { status } } nodes { status member { id } } }
+		groupMemberships { nodes { group { name } } } attendance(first: 5) { edges { cursor node { status } } nodes { status member { id } } }
 		attendanceSummary { meetingsAttended }
 		activeAftercarePlan { member { id } goals { category } commitments { kind } checkIns(first: 3) { nodes { craving } edges { node { abstinent } } } }
 		aftercarePlans { status } recoveryCapital { total }

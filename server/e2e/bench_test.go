@@ -45,7 +45,7 @@ func BenchmarkPages(b *testing.B) {
 		{"houses/residents", `{ houses(first: 50) { totalCount nodes { name occupancy { capacity occupied available }
 			residents { bed member { displayName currentCareLevel { code } } } } } }`, nil},
 		{"groups/week-with-attendance", `query($from: DateTime!, $to: DateTime!) { groups(first: 50) { nodes { name timesOfDay
-			meetings(first: 10, from: $from, to: $to) { nodes { startsAt attendance { status member { displayName } } } } } } }`,
+			meetings(first: 10, from: $from, to: $to) { nodes { startsAt attendance { nodes { status member { displayName } } } } } } } }`,
 			vars{"from": weekAgo, "to": weekAhead}},
 		{"member/journey", `query($id: ID!) { member(id: $id) { displayName careEpisodes { careLevel { code } transition startedAt endedAt }
 			residencies { house { name } moveInAt moveOutAt } peerAssignments { peer { name } startedAt endedAt }

@@ -39,13 +39,15 @@ export default function MeetingPage() {
   if (!meeting) return <Empty>This meeting was not found.</Empty>;
 
   const tz = meeting.group.timeZone;
-  const recorded = savedRecorded && savedRecorded.over === meeting.attendance ? savedRecorded.recorded : recordedByMember(meeting.attendance);
+  const attendance = meeting.attendance.nodes;
+  const members = meeting.group.members.nodes;
+  const recorded = savedRecorded && savedRecorded.over === attendance ? savedRecorded.recorded : recordedByMember(attendance);
   // Current members, then anyone recorded who has since left the group.
-  const rows: SheetRow[] = meeting.group.members.map((gm) => ({ memberId: gm.member.id, displayName: gm.member.displayName }));
-  for (const a of meeting.attendance) {
+  const rows: SheetRow[] = members.map((gm) => ({ memberId: gm.member.id, displayName: gm.member.displayName }));
+  for (const a of attendance) {
     if (!rows.some((r) => r.memberId === a.member.id)) rows.push({ memberId: a.member.id, displayName: a.member.displayName });
   }
-  const current = new Set(meeting.group.members.map((gm) => gm.member.id));
+  const current = new Set(members.map((gm) => gm.member.id));
   const dirty = isDirty(rows, recorded, changes);
   dirtyRef.current = dirty;
   const marked = markedCount(rows, recorded, changes);
@@ -73,7 +75,7 @@ export default function MeetingPage() {
       setPlaced(placeErrors(payload.userErrors, entries));
       return;
     }
-    if (payload.meeting) setSavedRecorded({ over: meeting!.attendance, recorded: recordedByMember(payload.meeting.attendance) });
+    if (payload.meeting) setSavedRecorded({ over: attendance, recorded: recordedByMember(payload.meeting.attendance.nodes) });
     setChanges({});
     setSaved(true);
   }
