@@ -23,7 +23,7 @@ func prefetchMembers(ctx context.Context, sel selection, ids []int64) {
 	if sel.has("currentCareLevel") || sel.has("currentEpisode") {
 		l.OpenEpisode.Fill(ctx, ids)
 	}
-	if sel.has("currentEpisode", "transition") || sel.has("careEpisodes") {
+	if sel.has("currentEpisode", "transition") || sel["careEpisodes"].nodes().has("transition") {
 		// A transition is reckoned from the member's whole history.
 		l.EpisodesByMember.Fill(ctx, ids)
 	}

@@ -43,17 +43,20 @@ type ResolverRoot interface {
 	AuditEvent() AuditEventResolver
 	AuditEventConnection() AuditEventConnectionResolver
 	CareEpisode() CareEpisodeResolver
+	CareEpisodeConnection() CareEpisodeConnectionResolver
 	CareLevel() CareLevelResolver
 	CareLevelChange() CareLevelChangeResolver
 	CareLevelChangeConnection() CareLevelChangeConnectionResolver
 	CheckIn() CheckInResolver
 	CheckInConnection() CheckInConnectionResolver
 	Consent() ConsentResolver
+	ConsentConnection() ConsentConnectionResolver
 	ConsentedMember() ConsentedMemberResolver
 	Disclosure() DisclosureResolver
 	DisclosureConnection() DisclosureConnectionResolver
 	FamilyAttendance() FamilyAttendanceResolver
 	FamilyContact() FamilyContactResolver
+	FamilyContactConnection() FamilyContactConnectionResolver
 	Group() GroupResolver
 	GroupConnection() GroupConnectionResolver
 	GroupMembership() GroupMembershipResolver
@@ -319,6 +322,18 @@ type ComplexityRoot struct {
 		Transition       func(childComplexity int) int
 	}
 
+	CareEpisodeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CareEpisodeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CareLevel struct {
 		AsamLevel              func(childComplexity int) int
 		AsamLevelFourthEdition func(childComplexity int) int
@@ -423,6 +438,18 @@ type ComplexityRoot struct {
 		Status           func(childComplexity int) int
 	}
 
+	ConsentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConsentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	ConsentedMember struct {
 		ExpiresAt        func(childComplexity int) int
 		InformationKinds func(childComplexity int) int
@@ -520,6 +547,18 @@ type ComplexityRoot struct {
 		Member       func(childComplexity int) int
 		Name         func(childComplexity int) int
 		Relationship func(childComplexity int) int
+	}
+
+	FamilyContactConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FamilyContactEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	GrantConsentPayload struct {
@@ -665,11 +704,11 @@ type ComplexityRoot struct {
 
 	Member struct {
 		ActiveAftercarePlan      func(childComplexity int) int
-		AftercarePlans           func(childComplexity int) int
+		AftercarePlans           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Attendance               func(childComplexity int, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) int
 		AttendanceSummary        func(childComplexity int, from *time.Time, to *time.Time) int
-		CareEpisodes             func(childComplexity int, includeSuperseded *bool) int
-		Consents                 func(childComplexity int) int
+		CareEpisodes             func(childComplexity int, includeSuperseded *bool, first *int, after *string, last *int, before *string) int
+		Consents                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt                func(childComplexity int) int
 		CurrentCareLevel         func(childComplexity int) int
 		CurrentEpisode           func(childComplexity int) int
@@ -679,19 +718,19 @@ type ComplexityRoot struct {
 		DaysInRecovery           func(childComplexity int) int
 		Disclosures              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		DisplayName              func(childComplexity int) int
-		FamilyContacts           func(childComplexity int) int
+		FamilyContacts           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		FirstName                func(childComplexity int) int
 		GroupMemberships         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                       func(childComplexity int) int
 		LastName                 func(childComplexity int) int
 		Milestones               func(childComplexity int) int
-		PeerAssignments          func(childComplexity int) int
+		PeerAssignments          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PeerConversations        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PreferredName            func(childComplexity int) int
 		RecoveryCapital          func(childComplexity int) int
 		RecoveryStartDate        func(childComplexity int) int
 		RecoveryStartDateHistory func(childComplexity int) int
-		Residencies              func(childComplexity int) int
+		Residencies              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Status                   func(childComplexity int) int
 		UpdatedAt                func(childComplexity int) int
 		Updates                  func(childComplexity int, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) int
@@ -829,7 +868,7 @@ type ComplexityRoot struct {
 	}
 
 	Partner struct {
-		APIKeys   func(childComplexity int) int
+		APIKeys   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
@@ -1306,6 +1345,9 @@ type CareEpisodeResolver interface {
 
 	SupersededByUser(ctx context.Context, obj *domain.CareEpisode) (*domain.User, error)
 }
+type CareEpisodeConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.CareEpisode]) (int, error)
+}
 type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
 }
@@ -1336,6 +1378,9 @@ type ConsentResolver interface {
 
 	RecordedBy(ctx context.Context, obj *domain.ConsentRecord) (*domain.User, error)
 }
+type ConsentConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.ConsentRecord]) (int, error)
+}
 type ConsentedMemberResolver interface {
 	Member(ctx context.Context, obj *domain.Disclosure) (*domain.Member, error)
 	InformationKinds(ctx context.Context, obj *domain.Disclosure) ([]domain.InformationKind, error)
@@ -1360,6 +1405,9 @@ type FamilyContactResolver interface {
 	Member(ctx context.Context, obj *domain.FamilyContact) (*domain.Member, error)
 	HasAccount(ctx context.Context, obj *domain.FamilyContact) (bool, error)
 	Consents(ctx context.Context, obj *domain.FamilyContact) ([]*domain.ConsentRecord, error)
+}
+type FamilyContactConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyContact]) (int, error)
 }
 type GroupResolver interface {
 	Schedule(ctx context.Context, obj *domain.Group) ([]*model.ScheduleSlot, error)
@@ -1410,20 +1458,20 @@ type MemberResolver interface {
 	Milestones(ctx context.Context, obj *domain.Member) (*model.Milestones, error)
 	CurrentCareLevel(ctx context.Context, obj *domain.Member) (*domain.CareLevel, error)
 	CurrentEpisode(ctx context.Context, obj *domain.Member) (*domain.CareEpisode, error)
-	CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool) ([]*domain.CareEpisode, error)
+	CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CareEpisode], error)
 
 	Disclosures(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*audit.Disclosure], error)
-	FamilyContacts(ctx context.Context, obj *domain.Member) ([]*domain.FamilyContact, error)
-	Consents(ctx context.Context, obj *domain.Member) ([]*domain.ConsentRecord, error)
+	FamilyContacts(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.FamilyContact], error)
+	Consents(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.ConsentRecord], error)
 	GroupMemberships(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error)
 	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, from *time.Time, to *time.Time) (*model.Connection[*domain.AttendanceRecord], error)
 	AttendanceSummary(ctx context.Context, obj *domain.Member, from *time.Time, to *time.Time) (*model.AttendanceSummary, error)
 	CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error)
-	Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error)
-	PeerAssignments(ctx context.Context, obj *domain.Member) ([]*domain.PeerAssignment, error)
+	Residencies(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Residency], error)
+	PeerAssignments(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerAssignment], error)
 	CurrentPeer(ctx context.Context, obj *domain.Member) (*domain.Peer, error)
 	PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error)
-	AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error)
+	AftercarePlans(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error)
 	ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error)
 	RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error)
 	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, kinds []domain.UpdateKind) (*model.Connection[*domain.Update], error)
@@ -1490,7 +1538,7 @@ type MutationResolver interface {
 	SignOut(ctx context.Context, input *model.SignOutInput) (*model.SignOutPayload, error)
 }
 type PartnerResolver interface {
-	APIKeys(ctx context.Context, obj *domain.Partner) ([]*domain.APIKey, error)
+	APIKeys(ctx context.Context, obj *domain.Partner, first *int, after *string, last *int, before *string) (*model.Connection[*domain.APIKey], error)
 }
 type PartnerConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Partner]) (int, error)
@@ -2530,6 +2578,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CareEpisode.Transition(childComplexity), true
 
+	case "CareEpisodeConnection.edges":
+		if e.ComplexityRoot.CareEpisodeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.Edges(childComplexity), true
+	case "CareEpisodeConnection.nodes":
+		if e.ComplexityRoot.CareEpisodeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.Nodes(childComplexity), true
+	case "CareEpisodeConnection.pageInfo":
+		if e.ComplexityRoot.CareEpisodeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.PageInfo(childComplexity), true
+	case "CareEpisodeConnection.totalCount":
+		if e.ComplexityRoot.CareEpisodeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.TotalCount(childComplexity), true
+
+	case "CareEpisodeEdge.cursor":
+		if e.ComplexityRoot.CareEpisodeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeEdge.Cursor(childComplexity), true
+	case "CareEpisodeEdge.node":
+		if e.ComplexityRoot.CareEpisodeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeEdge.Node(childComplexity), true
+
 	case "CareLevel.asamLevel":
 		if e.ComplexityRoot.CareLevel.AsamLevel == nil {
 			break
@@ -2933,6 +3019,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Consent.Status(childComplexity), true
 
+	case "ConsentConnection.edges":
+		if e.ComplexityRoot.ConsentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.Edges(childComplexity), true
+	case "ConsentConnection.nodes":
+		if e.ComplexityRoot.ConsentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.Nodes(childComplexity), true
+	case "ConsentConnection.pageInfo":
+		if e.ComplexityRoot.ConsentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.PageInfo(childComplexity), true
+	case "ConsentConnection.totalCount":
+		if e.ComplexityRoot.ConsentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.TotalCount(childComplexity), true
+
+	case "ConsentEdge.cursor":
+		if e.ComplexityRoot.ConsentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEdge.Cursor(childComplexity), true
+	case "ConsentEdge.node":
+		if e.ComplexityRoot.ConsentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEdge.Node(childComplexity), true
+
 	case "ConsentedMember.expiresAt":
 		if e.ComplexityRoot.ConsentedMember.ExpiresAt == nil {
 			break
@@ -3254,6 +3378,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FamilyContact.Relationship(childComplexity), true
+
+	case "FamilyContactConnection.edges":
+		if e.ComplexityRoot.FamilyContactConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.Edges(childComplexity), true
+	case "FamilyContactConnection.nodes":
+		if e.ComplexityRoot.FamilyContactConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.Nodes(childComplexity), true
+	case "FamilyContactConnection.pageInfo":
+		if e.ComplexityRoot.FamilyContactConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.PageInfo(childComplexity), true
+	case "FamilyContactConnection.totalCount":
+		if e.ComplexityRoot.FamilyContactConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.TotalCount(childComplexity), true
+
+	case "FamilyContactEdge.cursor":
+		if e.ComplexityRoot.FamilyContactEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactEdge.Cursor(childComplexity), true
+	case "FamilyContactEdge.node":
+		if e.ComplexityRoot.FamilyContactEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactEdge.Node(childComplexity), true
 
 	case "GrantConsentPayload.consent":
 		if e.ComplexityRoot.GrantConsentPayload.Consent == nil {
@@ -3826,7 +3988,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.AftercarePlans(childComplexity), true
+		args, err := ec.field_Member_aftercarePlans_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.AftercarePlans(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.attendance":
 		if e.ComplexityRoot.Member.Attendance == nil {
 			break
@@ -3859,13 +4026,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.CareEpisodes(childComplexity, args["includeSuperseded"].(*bool)), true
+		return e.ComplexityRoot.Member.CareEpisodes(childComplexity, args["includeSuperseded"].(*bool), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.consents":
 		if e.ComplexityRoot.Member.Consents == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Member.Consents(childComplexity), true
+		args, err := ec.field_Member_consents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.Consents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.createdAt":
 		if e.ComplexityRoot.Member.CreatedAt == nil {
 			break
@@ -3930,7 +4102,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.FamilyContacts(childComplexity), true
+		args, err := ec.field_Member_familyContacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.FamilyContacts(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.firstName":
 		if e.ComplexityRoot.Member.FirstName == nil {
 			break
@@ -3971,7 +4148,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.PeerAssignments(childComplexity), true
+		args, err := ec.field_Member_peerAssignments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.PeerAssignments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.peerConversations":
 		if e.ComplexityRoot.Member.PeerConversations == nil {
 			break
@@ -4012,7 +4194,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.Residencies(childComplexity), true
+		args, err := ec.field_Member_residencies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.Residencies(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.status":
 		if e.ComplexityRoot.Member.Status == nil {
 			break
@@ -4904,7 +5091,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Partner.APIKeys(childComplexity), true
+		args, err := ec.field_Partner_apiKeys_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Partner.APIKeys(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Partner.createdAt":
 		if e.ComplexityRoot.Partner.CreatedAt == nil {
 			break
@@ -7156,9 +7348,67 @@ type SharedUpdateEdge {
 
 extend type Member {
   """The member's family contacts, by name."""
-  familyContacts: [FamilyContact!]!
+  familyContacts(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): FamilyContactConnection!
   """The member's consents to disclose, newest signature first."""
-  consents: [Consent!]!
+  consents(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ConsentConnection!
+}
+
+"""A page of family contacts."""
+type FamilyContactConnection {
+  """The family contacts with their cursors."""
+  edges: [FamilyContactEdge!]!
+  """The family contacts on this page."""
+  nodes: [FamilyContact!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many family contacts there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A family contact in a connection."""
+type FamilyContactEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The family contact."""
+  node: FamilyContact!
+}
+
+"""A page of consents."""
+type ConsentConnection {
+  """The consents with their cursors."""
+  edges: [ConsentEdge!]!
+  """The consents on this page."""
+  nodes: [Consent!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many consents there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A consent in a connection."""
+type ConsentEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The consent."""
+  node: Consent!
 }
 
 extend type Meeting {
@@ -8063,8 +8313,17 @@ input HouseFilter {
 extend type Member {
   """Where the member lives now; null when not in a house."""
   currentResidency: Residency
-  """Every house the member lived in, oldest first."""
-  residencies: [Residency!]!
+  """Every house the member lived in, oldest move-in first."""
+  residencies(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ResidencyConnection!
 }
 
 extend type Query {
@@ -8231,7 +8490,18 @@ type Member implements Node {
   """The open care episode; null when not in care."""
   currentEpisode: CareEpisode
   """The care journey, oldest first. Superseded (corrected) episodes are left out unless asked for."""
-  careEpisodes("Include episodes replaced by a correction." includeSuperseded: Boolean = false): [CareEpisode!]!
+  careEpisodes(
+    "Include episodes replaced by a correction."
+    includeSuperseded: Boolean = false
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): CareEpisodeConnection!
   """When the record was created."""
   createdAt: DateTime!
   """When the record last changed."""
@@ -8407,6 +8677,26 @@ extend type Mutation {
   updateMember("The input of the mutation." input: UpdateMemberInput!): UpdateMemberPayload!
   """Sets a new recovery start date; the previous one stays in the history."""
   resetRecoveryStartDate("The input of the mutation." input: ResetRecoveryStartDateInput!): ResetRecoveryStartDatePayload!
+}
+
+"""A page of care episodes."""
+type CareEpisodeConnection {
+  """The care episodes with their cursors."""
+  edges: [CareEpisodeEdge!]!
+  """The care episodes on this page."""
+  nodes: [CareEpisode!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many care episodes there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A care episode in a connection."""
+type CareEpisodeEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The care episode."""
+  node: CareEpisode!
 }
 `, BuiltIn: false},
 	{Name: "../schema/outcomes.graphqls", Input: `"""
@@ -8633,7 +8923,16 @@ type Partner implements Node {
   """When the partner was recorded."""
   createdAt: DateTime!
   """The partner's keys, newest first, revoked ones included. Only admins may read keys."""
-  apiKeys: [ApiKey!]!
+  apiKeys(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ApiKeyConnection!
 }
 
 """A page of partners."""
@@ -8951,7 +9250,16 @@ input PeerFilter {
 
 extend type Member {
   """The member's peer supporters, oldest first."""
-  peerAssignments: [PeerAssignment!]!
+  peerAssignments(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): PeerAssignmentConnection!
   """The member's current peer supporter."""
   currentPeer: Peer
   """The member's one-on-one peer conversations, newest first."""
@@ -9383,7 +9691,16 @@ type RecoveryCapitalAssessment implements Node {
 
 extend type Member {
   """Every aftercare plan of the member, newest first."""
-  aftercarePlans: [AftercarePlan!]!
+  aftercarePlans(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AftercarePlanConnection!
   """The plan in force; null when none is active."""
   activeAftercarePlan: AftercarePlan
   """BARC-10 results, oldest first."""
@@ -10725,6 +11042,30 @@ func (ec *executionContext) childFields_CareEpisode(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CareEpisode", field.Name)
 }
 
+func (ec *executionContext) childFields_CareEpisodeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CareEpisodeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CareEpisodeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CareEpisodeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CareEpisodeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareEpisodeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CareEpisodeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CareEpisodeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CareEpisodeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareEpisodeEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CareLevel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10933,6 +11274,30 @@ func (ec *executionContext) childFields_Consent(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
 }
 
+func (ec *executionContext) childFields_ConsentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConsentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ConsentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConsentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConsentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConsentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConsentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_ConsentedMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "member":
@@ -11129,6 +11494,30 @@ func (ec *executionContext) childFields_FamilyContact(ctx context.Context, field
 		return ec.fieldContext_FamilyContact_consents(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FamilyContact", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyContactConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FamilyContactConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_FamilyContactConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FamilyContactConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FamilyContactConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyContactConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyContactEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FamilyContactEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FamilyContactEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyContactEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_GrantConsentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12701,6 +13090,44 @@ func (ec *executionContext) field_Meeting_attendance_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Member_aftercarePlans_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_attendanceSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12788,10 +13215,118 @@ func (ec *executionContext) field_Member_careEpisodes_args(ctx context.Context, 
 		return nil, err
 	}
 	args["includeSuperseded"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_consents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
 func (ec *executionContext) field_Member_disclosures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_familyContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -12867,7 +13402,83 @@ func (ec *executionContext) field_Member_groupMemberships_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Member_peerAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_peerConversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_residencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -13732,6 +14343,44 @@ func (ec *executionContext) field_Mutation_updateUserRole_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Partner_apiKeys_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -18568,6 +19217,180 @@ func (ec *executionContext) fieldContext_CareEpisode_supersedeReason(_ context.C
 	return graphql.NewScalarFieldContext("CareEpisode", field, false, false, "String")
 }
 
+func (ec *executionContext) _CareEpisodeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+			return ec.marshalNCareEpisodeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareEpisodeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareEpisodeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
+			return ec.marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareEpisode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareEpisodeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareEpisodeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareEpisodeConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareEpisodeConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CareEpisodeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareEpisodeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CareEpisodeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
+			return ec.marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareEpisode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CareLevel_id(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevel) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20315,6 +21138,180 @@ func (ec *executionContext) fieldContext_Consent_recordedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Consent", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _ConsentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+			return ec.marshalNConsentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsentConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ConsentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConsentedMember_member(ctx context.Context, field graphql.CollectedField, obj *domain.Disclosure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21789,6 +22786,180 @@ func (ec *executionContext) fieldContext_FamilyContact_consents(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContactConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+			return ec.marshalNFamilyContactEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContactEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContactConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContactConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContactConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyContactConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContactConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _FamilyContactEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContactEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _FamilyContactEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
 		},
 	}
 	return fc, nil
@@ -24584,11 +25755,11 @@ func (ec *executionContext) _Member_careEpisodes(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().CareEpisodes(ctx, obj, fc.Args["includeSuperseded"].(*bool))
+			return ec.Resolvers.Member().CareEpisodes(ctx, obj, fc.Args["includeSuperseded"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
-			return ec.marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.CareEpisode]) graphql.Marshaler {
+			return ec.marshalNCareEpisodeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -24601,7 +25772,7 @@ func (ec *executionContext) fieldContext_Member_careEpisodes(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CareEpisode(ctx, field)
+			return ec.childFields_CareEpisodeConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -24717,25 +25888,37 @@ func (ec *executionContext) _Member_familyContacts(ctx context.Context, field gr
 			return ec.fieldContext_Member_familyContacts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().FamilyContacts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().FamilyContacts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
-			return ec.marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.FamilyContact]) graphql.Marshaler {
+			return ec.marshalNFamilyContactConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Member_familyContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_familyContacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_FamilyContact(ctx, field)
+			return ec.childFields_FamilyContactConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_familyContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -24749,25 +25932,37 @@ func (ec *executionContext) _Member_consents(ctx context.Context, field graphql.
 			return ec.fieldContext_Member_consents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().Consents(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().Consents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
-			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+			return ec.marshalNConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Member_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_consents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Consent(ctx, field)
+			return ec.childFields_ConsentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_consents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -24945,25 +26140,37 @@ func (ec *executionContext) _Member_residencies(ctx context.Context, field graph
 			return ec.fieldContext_Member_residencies(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().Residencies(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().Residencies(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
-			return ec.marshalNResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
+			return ec.marshalNResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Member_residencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_residencies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Residency(ctx, field)
+			return ec.childFields_ResidencyConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_residencies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -24977,25 +26184,37 @@ func (ec *executionContext) _Member_peerAssignments(ctx context.Context, field g
 			return ec.fieldContext_Member_peerAssignments(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().PeerAssignments(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().PeerAssignments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
-			return ec.marshalNPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerAssignment]) graphql.Marshaler {
+			return ec.marshalNPeerAssignmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Member_peerAssignments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_peerAssignments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PeerAssignment(ctx, field)
+			return ec.childFields_PeerAssignmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_peerAssignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25085,25 +26304,37 @@ func (ec *executionContext) _Member_aftercarePlans(ctx context.Context, field gr
 			return ec.fieldContext_Member_aftercarePlans(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().AftercarePlans(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().AftercarePlans(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
-			return ec.marshalNAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercarePlan]) graphql.Marshaler {
+			return ec.marshalNAftercarePlanConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Member_aftercarePlans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_aftercarePlans(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlan(ctx, field)
+			return ec.childFields_AftercarePlanConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_aftercarePlans_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -28844,25 +30075,37 @@ func (ec *executionContext) _Partner_apiKeys(ctx context.Context, field graphql.
 			return ec.fieldContext_Partner_apiKeys(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Partner().APIKeys(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Partner().APIKeys(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
-			return ec.marshalNApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.APIKey]) graphql.Marshaler {
+			return ec.marshalNApiKeyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Partner_apiKeys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Partner_apiKeys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Partner",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiKey(ctx, field)
+			return ec.childFields_ApiKeyConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Partner_apiKeys_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -42696,6 +43939,93 @@ func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var careEpisodeConnectionImplementors = []string{"CareEpisodeConnection"}
+
+func (ec *executionContext) _CareEpisodeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.CareEpisode]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careEpisodeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareEpisodeConnection")
+		case "edges":
+			out.Values[i] = ec._CareEpisodeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._CareEpisodeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CareEpisodeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareEpisodeConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var careEpisodeEdgeImplementors = []string{"CareEpisodeEdge"}
+
+func (ec *executionContext) _CareEpisodeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careEpisodeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareEpisodeEdge")
+		case "cursor":
+			out.Values[i] = ec._CareEpisodeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CareEpisodeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var careLevelImplementors = []string{"CareLevel", "Node"}
 
 func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet, obj *domain.CareLevel) graphql.Marshaler {
@@ -43382,6 +44712,93 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 			out.Values[i] = ec._Consent_recordedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentConnectionImplementors = []string{"ConsentConnection"}
+
+func (ec *executionContext) _ConsentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentConnection")
+		case "edges":
+			out.Values[i] = ec._ConsentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._ConsentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConsentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsentConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentEdgeImplementors = []string{"ConsentEdge"}
+
+func (ec *executionContext) _ConsentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentEdge")
+		case "cursor":
+			out.Values[i] = ec._ConsentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConsentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -44100,6 +45517,93 @@ func (ec *executionContext) _FamilyContact(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._FamilyContact_consents(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyContactConnectionImplementors = []string{"FamilyContactConnection"}
+
+func (ec *executionContext) _FamilyContactConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.FamilyContact]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyContactConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyContactConnection")
+		case "edges":
+			out.Values[i] = ec._FamilyContactConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._FamilyContactConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FamilyContactConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyContactConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyContactEdgeImplementors = []string{"FamilyContactEdge"}
+
+func (ec *executionContext) _FamilyContactEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyContactEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyContactEdge")
+		case "cursor":
+			out.Values[i] = ec._FamilyContactEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FamilyContactEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50152,6 +51656,38 @@ func (ec *executionContext) marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomain
 	return ec._CareEpisode(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCareEpisodeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.CareEpisode]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CareEpisodeConnection!")
+		return graphql.Null
+	}
+	return ec._CareEpisodeConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCareEpisodeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareEpisodeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCareEpisodeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CareEpisodeEdge!")
+		return graphql.Null
+	}
+	return ec._CareEpisodeEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCareLevel2carejourneyᚋserverᚋdomainᚐCareLevel(ctx context.Context, sel ast.SelectionSet, v domain.CareLevel) graphql.Marshaler {
 	return ec._CareLevel(ctx, sel, &v)
 }
@@ -50409,6 +51945,38 @@ func (ec *executionContext) marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐC
 		return graphql.Null
 	}
 	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentConnection!")
+		return graphql.Null
+	}
+	return ec._ConsentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentEdge!")
+		return graphql.Null
+	}
+	return ec._ConsentEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus(ctx context.Context, v any) (domain.ConsentStatus, error) {
@@ -50847,6 +52415,38 @@ func (ec *executionContext) marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdoma
 		return graphql.Null
 	}
 	return ec._FamilyContact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFamilyContactConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.FamilyContact]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyContactConnection!")
+		return graphql.Null
+	}
+	return ec._FamilyContactConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFamilyContactEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyContactEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFamilyContactEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyContactEdge!")
+		return graphql.Null
+	}
+	return ec._FamilyContactEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation(ctx context.Context, v any) (domain.GenderDesignation, error) {

@@ -32,7 +32,7 @@ func BenchmarkPages(b *testing.B) {
 	}
 
 	const members = `query($filter: MemberFilter) { members(first: 50, filter: $filter) { totalCount nodes {
-		id displayName daysInRecovery currentCareLevel { code } careEpisodes { careLevel { code } transition startedAt endedAt }
+		id displayName daysInRecovery currentCareLevel { code } careEpisodes { nodes { careLevel { code } transition startedAt endedAt } }
 		currentResidency { house { name } } currentPeer { name } } } }`
 	for _, bc := range []struct {
 		name  string
@@ -47,8 +47,8 @@ func BenchmarkPages(b *testing.B) {
 		{"groups/week-with-attendance", `query($from: DateTime!, $to: DateTime!) { groups(first: 50) { nodes { name timesOfDay
 			meetings(first: 10, from: $from, to: $to) { nodes { startsAt attendance { nodes { status member { displayName } } } } } } } }`,
 			vars{"from": weekAgo, "to": weekAhead}},
-		{"member/journey", `query($id: ID!) { member(id: $id) { displayName careEpisodes { careLevel { code } transition startedAt endedAt }
-			residencies { house { name } moveInAt moveOutAt } peerAssignments { peer { name } startedAt endedAt }
+		{"member/journey", `query($id: ID!) { member(id: $id) { displayName careEpisodes { nodes { careLevel { code } transition startedAt endedAt } }
+			residencies { nodes { house { name } moveInAt moveOutAt } } peerAssignments { nodes { peer { name } startedAt endedAt } }
 			attendanceSummary { meetingsAttended aftercareMeetingsAttended distinctAftercarePrograms attendanceRate weeks { weekStart attended } }
 			activeAftercarePlan { goals { category status } commitments { kind group { name } targetPerWeek }
 				checkIns(first: 10) { nodes { occurredOn craving abstinent } } adherence(weeks: 8) { weeks { attended target met } } }

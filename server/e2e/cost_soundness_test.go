@@ -242,7 +242,7 @@ type soundnessIDsT struct {
 
 func soundnessIDs(t *testing.T, c *client) soundnessIDsT {
 	t.Helper()
-	r := c.do(`{ members(first: 100) { nodes { id aftercarePlans { id } } }
+	r := c.do(`{ members(first: 100) { nodes { id aftercarePlans { nodes { id } } } }
 		groups(first: 1) { nodes { id meetings(first: 1) { nodes { id } } } }
 		houses(first: 1) { nodes { id } } peers(first: 1) { nodes { id } } }`, nil)
 	r.noErrors(t)
@@ -250,7 +250,7 @@ func soundnessIDs(t *testing.T, c *client) soundnessIDsT {
 	for _, m := range r.list(t, "members.nodes") {
 		m := m.(map[string]any)
 		ids.members100 = append(ids.members100, m["id"])
-		if plans, _ := m["aftercarePlans"].([]any); len(plans) > 0 && ids.plan == "" {
+		if plans, _ := m["aftercarePlans"].(map[string]any)["nodes"].([]any); len(plans) > 0 && ids.plan == "" {
 			ids.plan, ids.member = plans[0].(map[string]any)["id"].(string), m["id"].(string)
 		}
 	}

@@ -251,9 +251,9 @@ func TestFamilyPortal(t *testing.T) {
 	}
 
 	// Revocation takes effect on the next request.
-	consents := staff.do(`query($id: ID!) { node(id: $id) { ... on Member { consents { id status } familyContacts { name } } } }`, vars{"id": memberID})
+	consents := staff.do(`query($id: ID!) { node(id: $id) { ... on Member { consents { nodes { id status } } familyContacts { nodes { name } } } } }`, vars{"id": memberID})
 	consents.noErrors(t)
-	if len(consents.list(t, "node.consents")) != 2 || len(consents.list(t, "node.familyContacts")) != 1 {
+	if len(consents.list(t, "node.consents.nodes")) != 2 || len(consents.list(t, "node.familyContacts.nodes")) != 1 {
 		t.Fatalf("member's consents %v", consents.get(t, "node"))
 	}
 	revoked := staff.do(familyRevoke, vars{"in": vars{"consentId": notesConsent, "reason": "Asked in writing"}})
@@ -267,7 +267,7 @@ func TestFamilyPortal(t *testing.T) {
 	if !slices.Equal(familyStrings(m["sharedKinds"]), []string{"MILESTONES", "HOUSING", "ATTENDANCE_SUMMARY"}) || m["currentCareLevel"] != nil {
 		t.Errorf("after revoking the notes consent: %v", m)
 	}
-	first := consents.list(t, "node.consents")[1].(map[string]any)["id"].(string)
+	first := consents.list(t, "node.consents.nodes")[1].(map[string]any)["id"].(string)
 	familyNoUserErrors(t, staff.do(familyRevoke, vars{"in": vars{"consentId": first, "reason": "Asked in writing"}}), "revokeConsent")
 	if shared := familyShared(t, family); len(shared) != 0 {
 		t.Fatalf("after revoking every consent: %v", shared)

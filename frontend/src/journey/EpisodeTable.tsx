@@ -6,14 +6,16 @@ import './journey.css';
 
 export const EpisodeTableFragment = graphql(`
   fragment EpisodeTable_member on Member {
-    careEpisodes {
-      id
-      careLevel { id code name }
-      startedAt
-      endedAt
-      transition
-      reason @include(if: $clinical)
-      dischargeReason @include(if: $clinical)
+    careEpisodes(first: 100) {
+      nodes {
+        id
+        careLevel { id code name }
+        startedAt
+        endedAt
+        transition
+        reason @include(if: $clinical)
+        dischargeReason @include(if: $clinical)
+      }
     }
   }
 `);
@@ -22,9 +24,9 @@ export const EpisodeTableFragment = graphql(`
 export default function EpisodeTable(props: { member: FragmentType<typeof EpisodeTableFragment>; now?: Date }) {
   const member = getFragmentData(EpisodeTableFragment, props.member);
   const now = props.now ?? new Date();
-  const byId = new Map(member.careEpisodes.map((e) => [e.id, e]));
+  const byId = new Map(member.careEpisodes.nodes.map((e) => [e.id, e]));
   const journey = journeyEpisodes(
-    member.careEpisodes.map((e) => ({
+    member.careEpisodes.nodes.map((e) => ({
       id: e.id,
       levelCode: e.careLevel.code,
       startedAt: e.startedAt,

@@ -14,7 +14,7 @@ function setup() {
   const calls: { name: string; variables: Record<string, unknown> }[] = [];
   const client = fakeClient({
     Viewer: adminViewer,
-    FamilyMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', familyContacts: [contact], consents: [consent] } } }),
+    FamilyMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', familyContacts: { __typename: 'FamilyContactConnection', nodes: [contact] }, consents: { __typename: 'ConsentConnection', nodes: [consent] } } } }),
     MemberDisclosures: () => ({
       data: { member: null },
       errors: [{ message: 'You may not read this.', path: ['member', 'disclosures'], extensions: { code: 'FORBIDDEN' } }],
