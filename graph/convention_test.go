@@ -289,7 +289,6 @@ var pendingConnections = map[string]string{
 	"Meeting.familyAttendance":        "the family contacts at one FAMILY meeting",
 	"Member.recoveryCapital":          "a BARC-10 every few months",
 	"Member.recoveryStartDateHistory": "one per relapse",
-	"Viewer.familyGroups":             "the active FAMILY groups",
 	"Viewer.sharedMembers":            "the members whose consent names a family viewer: a few",
 	"ViewerApiKey.consentedMembers":   "the members whose consents name a key",
 }

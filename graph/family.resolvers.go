@@ -310,14 +310,25 @@ func (r *viewerResolver) SharedMembers(ctx context.Context, obj *model.Viewer) (
 	return out, nil
 }
 
-func (r *viewerResolver) FamilyGroups(ctx context.Context, obj *model.Viewer) ([]*domain.Group, error) {
-	if _, ok := familyUserID(obj.User); !ok {
-		return []*domain.Group{}, nil
-	}
+func (r *viewerResolver) FamilyGroups(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error) {
 	active := true
-	page, err := r.Store.ListGroups(ctx, store.GroupFilter{Kinds: []domain.GroupKind{domain.GroupFamily}, Active: &active},
-		store.PageRequest{Limit: maxPageSize})
-	return nonNil(page.Items), err
+	filter := store.GroupFilter{Kinds: []domain.GroupKind{domain.GroupFamily}, Active: &active}
+	_, isFamily := familyUserID(obj.User)
+	conn, err := listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.Group], error) {
+		if !isFamily {
+			return store.Page[*domain.Group]{}, nil
+		}
+		return r.Store.ListGroups(ctx, filter, page)
+	}, func(ctx context.Context) (int, error) {
+		if !isFamily {
+			return 0, nil
+		}
+		return r.Store.CountGroups(ctx, filter)
+	})
+	if err == nil {
+		prefetchGroups(ctx, selectionOf(ctx).nodes(), conn.Nodes)
+	}
+	return conn, err
 }
 
 func (r *Resolver) Consent() generated.ConsentResolver { return &consentResolver{r} }

@@ -171,7 +171,7 @@ export async function familyFeed(browser, ctxOptions, log, state) {
     await settle(page);
     await expectHeading(page, 'Updates', 'h1 is not "Updates"');
 
-    const { viewer } = await api(context, '{ viewer { sharedMembers { id displayName } familyGroups { name } } }');
+    const { viewer } = await api(context, '{ viewer { sharedMembers { id displayName } familyGroups(first: 100) { nodes { name } } } }');
     check(viewer.sharedMembers.length > 0, 'the demo family viewer shares with nobody');
     for (const m of viewer.sharedMembers) {
       const { node } = await api(context, SHARED_QUERY, { id: m.id });
@@ -202,7 +202,7 @@ export async function familyFeed(browser, ctxOptions, log, state) {
       }
     }
     await page.getByRole('heading', { level: 2, name: 'Family group' }).waitFor();
-    for (const g of viewer.familyGroups) await page.getByRole('heading', { name: g.name }).first().waitFor();
+    for (const g of viewer.familyGroups.nodes) await page.getByRole('heading', { name: g.name }).first().waitFor();
   } finally {
     await context.close();
   }

@@ -1249,7 +1249,7 @@ type ComplexityRoot struct {
 
 	Viewer struct {
 		APIKey                 func(childComplexity int) int
-		FamilyGroups           func(childComplexity int) int
+		FamilyGroups           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		SessionExpiresAt       func(childComplexity int) int
 		SharedMembers          func(childComplexity int) int
 		TotpEnabled            func(childComplexity int) int
@@ -1655,7 +1655,7 @@ type UserConnectionResolver interface {
 }
 type ViewerResolver interface {
 	SharedMembers(ctx context.Context, obj *model.Viewer) ([]*model.SharedMember, error)
-	FamilyGroups(ctx context.Context, obj *model.Viewer) ([]*domain.Group, error)
+	FamilyGroups(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error)
 	APIKey(ctx context.Context, obj *model.Viewer) (*domain.APIKey, error)
 }
 type ViewerApiKeyResolver interface {
@@ -6607,7 +6607,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Viewer.FamilyGroups(childComplexity), true
+		args, err := ec.field_Viewer_familyGroups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Viewer.FamilyGroups(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Viewer.sessionExpiresAt":
 		if e.ComplexityRoot.Viewer.SessionExpiresAt == nil {
 			break
@@ -7422,7 +7427,16 @@ extend type Viewer {
   """For a family member: the members whose active consent names them, with what those consents cover. Empty for staff."""
   sharedMembers: [SharedMember!]!
   """For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff."""
-  familyGroups: [Group!]!
+  familyGroups(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupConnection!
 }
 
 """Input of ` + "`" + `addFamilyContact` + "`" + `."""
@@ -15199,6 +15213,44 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 }
 
 func (ec *executionContext) field_SharedMember_sharedUpdates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_familyGroups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -36753,25 +36805,37 @@ func (ec *executionContext) _Viewer_familyGroups(ctx context.Context, field grap
 			return ec.fieldContext_Viewer_familyGroups(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Viewer().FamilyGroups(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Viewer().FamilyGroups(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
-			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
+			return ec.marshalNGroupConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_familyGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_familyGroups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Group(ctx, field)
+			return ec.childFields_GroupConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_familyGroups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -32,7 +32,7 @@ var familyAllowed = map[string]bool{
 	"Group.id": true, "Group.name": true, "Group.kind": true, "Group.description": true, "Group.modality": true,
 	"Group.location": true, "Group.timeZone": true, "Group.schedule": true, "Group.timesOfDay": true,
 	"Group.active": true, "Group.nextMeeting": true, "Group.meetings": true,
-	"MeetingConnection.*": true, "MeetingEdge.*": true,
+	"GroupConnection.*": true, "GroupEdge.*": true, "MeetingConnection.*": true, "MeetingEdge.*": true,
 	"Meeting.id": true, "Meeting.group": true, "Meeting.startsAt": true, "Meeting.endsAt": true,
 	"Meeting.timeOfDay": true, "Meeting.topic": true,
 	"ScheduleSlot.*": true,
