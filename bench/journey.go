@@ -65,10 +65,10 @@ func timelineFrom(member map[string]any, now time.Time) time.Time {
 			first = t
 		}
 	}
-	for _, ep := range nodes(member["careEpisodes"]) {
+	for _, ep := range conn(member["careEpisodes"]) {
 		consider(ep["startedAt"])
 	}
-	for _, r := range nodes(member["residencies"]) {
+	for _, r := range conn(member["residencies"]) {
 		consider(r["moveInAt"])
 	}
 	var start time.Time
@@ -96,12 +96,12 @@ func journeyOurs(data map[string]any) []string {
 	a = append(a, fields(m, "id", "displayName", "status", "daysInRecovery")...)
 	a = append(a, val(level["code"]), val(level["name"]), val(res["id"]), val(res["bed"]),
 		val(obj(res["house"])["id"]), val(obj(res["house"])["name"]), val(peer["id"]), val(peer["name"]), val(plan["id"]))
-	for _, ep := range nodes(m["careEpisodes"]) {
+	for _, ep := range conn(m["careEpisodes"]) {
 		cl := obj(ep["careLevel"])
 		a = append(a, val(ep["id"]), val(cl["code"]), val(cl["name"]))
 		a = append(a, fields(ep, "startedAt", "endedAt", "transition", "reason", "dischargeReason")...)
 	}
-	for _, r := range nodes(m["residencies"]) {
+	for _, r := range conn(m["residencies"]) {
 		h := obj(r["house"])
 		a = append(a, val(r["id"]), val(h["id"]), val(h["name"]), val(r["moveInAt"]), val(r["moveOutAt"]))
 	}
@@ -140,7 +140,7 @@ func journeyFloorOf(floor map[string]any, computed bool) []string {
 	b = append(b, val(level["code"]), val(level["name"]), gid(globalid.TypeResidency, res["id"]), val(res["bed"]),
 		gid(globalid.TypeHouse, obj(res["house"])["id"]), val(obj(res["house"])["name"]),
 		gid(globalid.TypePeer, peer["id"]), val(peer["name"]), gid(globalid.TypeAftercarePlan, plan["id"]))
-	for _, ep := range nodes(m["careEpisodes"]) {
+	for _, ep := range conn(m["careEpisodes"]) {
 		b = append(b, gid(globalid.TypeCareEpisode, ep["id"]), val(ep["code"]), val(ep["name"]))
 		b = append(b, fields(ep, "startedAt", "endedAt")...)
 		if computed {
@@ -148,7 +148,7 @@ func journeyFloorOf(floor map[string]any, computed bool) []string {
 		}
 		b = append(b, fields(ep, "reason", "dischargeReason")...)
 	}
-	for _, r := range nodes(m["residencies"]) {
+	for _, r := range conn(m["residencies"]) {
 		h := obj(r["house"])
 		b = append(b, gid(globalid.TypeResidency, r["id"]), gid(globalid.TypeHouse, h["id"]), val(h["name"]), val(r["moveInAt"]), val(r["moveOutAt"]))
 	}

@@ -261,3 +261,86 @@ func pluralName(s string) string {
 	}
 	return s + "s"
 }
+
+// TestListsAreConnections: every list-valued output field of an object type
+// is a connection, or a bounded list named in boundedLists with its bound,
+// so a list that can grow cannot be added as a plain list by accident.
+// Connections' own edges and nodes (a page, at most 100) and payloads
+// (what one mutation changed, bounded by its input) are lists by design.
+func TestListsAreConnections(t *testing.T) {
+	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &Resolver{}}).Schema()
+	found := map[string]bool{}
+	for _, name := range plainLists(schema) {
+		found[name] = true
+		if boundedLists[name] == "" && pendingConnections[name] == "" {
+			t.Errorf("%s is a plain list: make it a connection, or name its bound in boundedLists", name)
+		}
+	}
+	for _, table := range []map[string]string{boundedLists, pendingConnections} {
+		for name := range table {
+			if !found[name] {
+				t.Errorf("%s is no plain list of the schema (any more): remove it from the table", name)
+			}
+		}
+	}
+}
+
+// plainLists are the list-valued fields of the schema's object types,
+// outside connections and payloads.
+func plainLists(schema *ast.Schema) []string {
+	var out []string
+	for _, def := range schema.Types {
+		if def.Kind != ast.Object || strings.HasPrefix(def.Name, "__") ||
+			strings.HasSuffix(def.Name, "Connection") || strings.HasSuffix(def.Name, "Payload") {
+			continue
+		}
+		for _, f := range def.Fields {
+			if f.Type.Elem != nil {
+				out = append(out, def.Name+"."+f.Name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// boundedLists are the plain lists that stay lists, each with its bound.
+var boundedLists = map[string]string{
+	"Query.careLevels":                  "the care-level catalogue (7)",
+	"Outcomes.levels":                   "one figure per care level of the catalogue (7)",
+	"Milestones.reached":                "the milestone catalogue (domain.Milestones)",
+	"Query.nodes":                       "one per id asked, at most 100",
+	"UserError.field":                   "a path into the input, as deep as the input",
+	"Group.schedule":                    "at most 28 slots (domain.MaxScheduleSlots)",
+	"Group.timesOfDay":                  "the three times of day",
+	"Group.facilitators":                "at most 20 (domain.MaxGroupFacilitators)",
+	"House.residents":                   "the current residents, at most the capacity (200)",
+	"AttendanceSummary.weeks":           "one per week of the period (12 by default)",
+	"SharedMember.attendanceWeeks":      "one per week of the last 90 days",
+	"AftercarePlan.adherence":           "one per commitment of the plan, over at most 52 weeks",
+	"CommitmentAdherence.weeks":         "at most 52 weeks (domain.MaxAdherenceWeeks)",
+	"CheckIn.copingSkills":              "at most 30 (check-in rules)",
+	"RecoveryCapitalAssessment.answers": "the 10 BARC-10 items",
+	"ApiKey.scopes":                     "the ApiScope enum",
+	"ViewerApiKey.scopes":               "the ApiScope enum",
+	"Consent.informationKinds":          "the InformationKind enum",
+	"ConsentedMember.informationKinds":  "the InformationKind enum",
+	"SharedMember.sharedKinds":          "the InformationKind enum",
+	"Peer.languages":                    "a peer's own attribute, set whole by updatePeer",
+	"Peer.specialties":                  "a peer's own attribute, set whole by updatePeer",
+}
+
+// pendingConnections are plain lists that can grow and are still to be
+// made connections (issue 12), each with what keeps them small today.
+var pendingConnections = map[string]string{
+	"AftercarePlan.goals":             "a plan's goals: a handful, reviewed with the plan",
+	"AftercarePlan.commitments":       "a plan's current commitments: a handful",
+	"FamilyContact.consents":          "one per signature naming the contact",
+	"House.houseMeetingGroups":        "a house's own meeting groups: one or two",
+	"Peer.facilitatedGroups":          "the groups a peer leads: a few",
+	"Meeting.familyAttendance":        "the family contacts at one FAMILY meeting",
+	"Member.recoveryCapital":          "a BARC-10 every few months",
+	"Member.recoveryStartDateHistory": "one per relapse",
+	"Viewer.sharedMembers":            "the members whose consent names a family viewer: a few",
+	"ViewerApiKey.consentedMembers":   "the members whose consents name a key",
+}

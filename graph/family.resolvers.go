@@ -48,6 +48,10 @@ func (r *consentResolver) RecordedBy(ctx context.Context, obj *domain.ConsentRec
 	return loadUser(ctx, obj.RecordedByUserID)
 }
 
+func (r *consentConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.ConsentRecord]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *familyAttendanceResolver) Meeting(ctx context.Context, obj *domain.FamilyAttendance) (*domain.Meeting, error) {
 	m, err := loaders.For(ctx).Groups.Meeting.Load(ctx, obj.MeetingID)
 	if err == nil && m == nil {
@@ -81,6 +85,10 @@ func (r *familyContactResolver) Consents(ctx context.Context, obj *domain.Family
 	return nonNil(consents), err
 }
 
+func (r *familyContactConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyContact]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *meetingResolver) FamilyAttendance(ctx context.Context, obj *domain.Meeting) ([]*domain.FamilyAttendance, error) {
 	rows, err := loaders.For(ctx).Family.AttendanceByMeeting.Load(ctx, obj.ID)
 	return nonNil(rows), err
@@ -102,14 +110,12 @@ func (r *meetingResolver) ViewerAttendance(ctx context.Context, obj *domain.Meet
 	return &a.Status, nil
 }
 
-func (r *memberResolver) FamilyContacts(ctx context.Context, obj *domain.Member) ([]*domain.FamilyContact, error) {
-	contacts, err := loaders.For(ctx).Family.ContactsByMember.Load(ctx, obj.ID)
-	return nonNil(contacts), err
+func (r *memberResolver) FamilyContacts(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.FamilyContact], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Family.ContactPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
-func (r *memberResolver) Consents(ctx context.Context, obj *domain.Member) ([]*domain.ConsentRecord, error) {
-	consents, err := loaders.For(ctx).Family.ConsentsByMember.Load(ctx, obj.ID)
-	return nonNil(consents), err
+func (r *memberResolver) Consents(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.ConsentRecord], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Family.ConsentPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *mutationResolver) AddFamilyContact(ctx context.Context, input model.AddFamilyContactInput) (*model.AddFamilyContactPayload, error) {
@@ -307,23 +313,42 @@ func (r *viewerResolver) SharedMembers(ctx context.Context, obj *model.Viewer) (
 	return out, nil
 }
 
-func (r *viewerResolver) FamilyGroups(ctx context.Context, obj *model.Viewer) ([]*domain.Group, error) {
-	if _, ok := familyUserID(obj.User); !ok {
-		return []*domain.Group{}, nil
-	}
+func (r *viewerResolver) FamilyGroups(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error) {
 	active := true
-	page, err := r.Store.ListGroups(ctx, store.GroupFilter{Kinds: []domain.GroupKind{domain.GroupFamily}, Active: &active},
-		store.PageRequest{Limit: maxPageSize})
-	return nonNil(page.Items), err
+	filter := store.GroupFilter{Kinds: []domain.GroupKind{domain.GroupFamily}, Active: &active}
+	_, isFamily := familyUserID(obj.User)
+	conn, err := listConnection(first, after, last, before, func(page store.PageRequest) (store.Page[*domain.Group], error) {
+		if !isFamily {
+			return store.Page[*domain.Group]{}, nil
+		}
+		return r.Store.ListGroups(ctx, filter, page)
+	}, func(ctx context.Context) (int, error) {
+		if !isFamily {
+			return 0, nil
+		}
+		return r.Store.CountGroups(ctx, filter)
+	})
+	if err == nil {
+		prefetchGroups(ctx, selectionOf(ctx).nodes(), conn.Nodes)
+	}
+	return conn, err
 }
 
 func (r *Resolver) Consent() generated.ConsentResolver { return &consentResolver{r} }
+
+func (r *Resolver) ConsentConnection() generated.ConsentConnectionResolver {
+	return &consentConnectionResolver{r}
+}
 
 func (r *Resolver) FamilyAttendance() generated.FamilyAttendanceResolver {
 	return &familyAttendanceResolver{r}
 }
 
 func (r *Resolver) FamilyContact() generated.FamilyContactResolver { return &familyContactResolver{r} }
+
+func (r *Resolver) FamilyContactConnection() generated.FamilyContactConnectionResolver {
+	return &familyContactConnectionResolver{r}
+}
 
 func (r *Resolver) SharedMember() generated.SharedMemberResolver { return &sharedMemberResolver{r} }
 
@@ -332,9 +357,11 @@ func (r *Resolver) SharedUpdateConnection() generated.SharedUpdateConnectionReso
 }
 
 type (
-	consentResolver                struct{ *Resolver }
-	familyAttendanceResolver       struct{ *Resolver }
-	familyContactResolver          struct{ *Resolver }
-	sharedMemberResolver           struct{ *Resolver }
-	sharedUpdateConnectionResolver struct{ *Resolver }
+	consentResolver                 struct{ *Resolver }
+	consentConnectionResolver       struct{ *Resolver }
+	familyAttendanceResolver        struct{ *Resolver }
+	familyContactResolver           struct{ *Resolver }
+	familyContactConnectionResolver struct{ *Resolver }
+	sharedMemberResolver            struct{ *Resolver }
+	sharedUpdateConnectionResolver  struct{ *Resolver }
 )

@@ -263,21 +263,19 @@ func groupsSummary(s domain.AttendanceSummary) *model.AttendanceSummary {
 	return out
 }
 
-// groupsMeetingAttendance loads a meeting's attendance and hands the members
-// read with it to the Member loader, so that the members of many meetings
-// cost no further statement.
-func groupsMeetingAttendance(ctx context.Context, meetingID int64) ([]*domain.AttendanceRecord, error) {
+// groupsMeetingAttendance loads a page of a meeting's attendance and hands
+// the members read with it to the Member loader, so that the members of
+// many meetings cost no further statement.
+func groupsMeetingAttendance(ctx context.Context, meetingID int64, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AttendanceRecord], error) {
 	l := loaders.For(ctx)
-	rows, err := l.Groups.Attendance.Load(ctx, meetingID)
+	p, err := nestedPage(ctx, l.Groups.Attendance, meetingID, loaders.NoFilter{}, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*domain.AttendanceRecord, len(rows))
-	for i, r := range rows {
+	return pageConnection(store.MapPage(p, func(r *store.AttendanceWithMember) *domain.AttendanceRecord {
 		if r.Member != nil {
 			l.Member.Prime(r.MemberID, r.Member)
 		}
-		out[i] = r.AttendanceRecord
-	}
-	return out, nil
+		return r.AttendanceRecord
+	})), nil
 }

@@ -67,9 +67,8 @@ func (r *groupResolver) House(ctx context.Context, obj *domain.Group) (*domain.H
 	return loaders.For(ctx).Houses.House.Load(ctx, *obj.HouseID)
 }
 
-func (r *groupResolver) Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error) {
-	members, err := loaders.For(ctx).Groups.CurrentMembers.Load(ctx, obj.ID)
-	return nonNil(members), err
+func (r *groupResolver) Members(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Groups.CurrentMembers, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *groupResolver) NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error) {
@@ -83,7 +82,7 @@ func (r *groupResolver) Meetings(ctx context.Context, obj *domain.Group, first *
 	}
 	conn, err := nestedConnection(ctx, loaders.For(ctx).Groups.MeetingPages, obj.ID, store.NewMeetingWindow(rangeEnds(within)), first, after, last, before)
 	if err == nil {
-		prefetchAttendance(ctx, selectionOf(ctx).nodes(), conn.Nodes)
+		prefetchAttendance(ctx, conn.Nodes)
 	}
 	return conn, err
 }
@@ -102,6 +101,10 @@ func (r *groupMembershipResolver) Group(ctx context.Context, obj *domain.GroupMe
 
 func (r *groupMembershipResolver) Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)
+}
+
+func (r *groupMembershipConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.GroupMembership]) (int, error) {
+	return obj.Count(ctx)
 }
 
 func (r *meetingResolver) Group(ctx context.Context, obj *domain.Meeting) (*domain.Group, error) {
@@ -124,17 +127,16 @@ func (r *meetingResolver) Facilitator(ctx context.Context, obj *domain.Meeting) 
 	return groupsFacilitator(ctx, obj.FacilitatorPeerID, obj.FacilitatorUserID)
 }
 
-func (r *meetingResolver) Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error) {
-	return groupsMeetingAttendance(ctx, obj.ID)
+func (r *meetingResolver) Attendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AttendanceRecord], error) {
+	return groupsMeetingAttendance(ctx, obj.ID, first, after, last, before)
 }
 
 func (r *meetingConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Meeting]) (int, error) {
 	return obj.Count(ctx)
 }
 
-func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error) {
-	memberships, err := loaders.For(ctx).Groups.MembershipsByMember.Load(ctx, obj.ID)
-	return nonNil(memberships), err
+func (r *memberResolver) GroupMemberships(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Groups.MembershipsByMember, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *memberResolver) Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.AttendanceFilter) (*model.Connection[*domain.AttendanceRecord], error) {
@@ -294,7 +296,7 @@ func (r *queryResolver) Meetings(ctx context.Context, first *int, after *string,
 		return nil, err
 	}
 	sel := selectionOf(ctx).nodes()
-	prefetchAttendance(ctx, sel, result.Items)
+	prefetchAttendance(ctx, result.Items)
 	prefetchMeetings(ctx, sel, result.Items)
 	return newConnection(result, func(ctx context.Context) (int, error) { return r.Store.CountMeetings(ctx, f) }), nil
 }
@@ -315,6 +317,10 @@ func (r *Resolver) GroupMembership() generated.GroupMembershipResolver {
 	return &groupMembershipResolver{r}
 }
 
+func (r *Resolver) GroupMembershipConnection() generated.GroupMembershipConnectionResolver {
+	return &groupMembershipConnectionResolver{r}
+}
+
 func (r *Resolver) Meeting() generated.MeetingResolver { return &meetingResolver{r} }
 
 func (r *Resolver) MeetingConnection() generated.MeetingConnectionResolver {
@@ -322,11 +328,12 @@ func (r *Resolver) MeetingConnection() generated.MeetingConnectionResolver {
 }
 
 type (
-	attendanceResolver           struct{ *Resolver }
-	attendanceConnectionResolver struct{ *Resolver }
-	groupResolver                struct{ *Resolver }
-	groupConnectionResolver      struct{ *Resolver }
-	groupMembershipResolver      struct{ *Resolver }
-	meetingResolver              struct{ *Resolver }
-	meetingConnectionResolver    struct{ *Resolver }
+	attendanceResolver                struct{ *Resolver }
+	attendanceConnectionResolver      struct{ *Resolver }
+	groupResolver                     struct{ *Resolver }
+	groupConnectionResolver           struct{ *Resolver }
+	groupMembershipResolver           struct{ *Resolver }
+	groupMembershipConnectionResolver struct{ *Resolver }
+	meetingResolver                   struct{ *Resolver }
+	meetingConnectionResolver         struct{ *Resolver }
 )

@@ -49,8 +49,8 @@ func (r *memberResolver) CurrentResidency(ctx context.Context, obj *domain.Membe
 	return loaders.For(ctx).Houses.CurrentByMember.Load(ctx, obj.ID)
 }
 
-func (r *memberResolver) Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error) {
-	return memberResidencies(ctx, obj.ID)
+func (r *memberResolver) Residencies(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Residency], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Houses.MemberResidencies, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *mutationResolver) CreateHouse(ctx context.Context, input model.CreateHouseInput) (*model.CreateHousePayload, error) {

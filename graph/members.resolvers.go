@@ -16,6 +16,10 @@ import (
 	"context"
 )
 
+func (r *careEpisodeConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.CareEpisode]) (int, error) {
+	return obj.Count(ctx)
+}
+
 // DaysInRecovery is the resolver for the daysInRecovery field.
 func (r *memberResolver) DaysInRecovery(ctx context.Context, obj *domain.Member) (*int, error) {
 	if obj.RecoveryStartDate == nil {
@@ -59,15 +63,8 @@ func (r *memberResolver) CurrentEpisode(ctx context.Context, obj *domain.Member)
 }
 
 // CareEpisodes is the resolver for the careEpisodes field.
-func (r *memberResolver) CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool) ([]*domain.CareEpisode, error) {
-	all, err := loaders.For(ctx).EpisodesByMember.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	if includeSuperseded != nil && *includeSuperseded {
-		return append([]*domain.CareEpisode{}, all...), nil
-	}
-	return domain.CurrentEpisodes(all), nil
+func (r *memberResolver) CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CareEpisode], error) {
+	return nestedConnection(ctx, loaders.For(ctx).EpisodePages, obj.ID, includeSuperseded != nil && *includeSuperseded, first, after, last, before)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -149,6 +146,10 @@ func (r *recoveryStartDateChangeResolver) RecordedBy(ctx context.Context, obj *d
 	return loadUser(ctx, obj.RecordedByUserID)
 }
 
+func (r *Resolver) CareEpisodeConnection() generated.CareEpisodeConnectionResolver {
+	return &careEpisodeConnectionResolver{r}
+}
+
 func (r *Resolver) Member() generated.MemberResolver { return &memberResolver{r} }
 
 func (r *Resolver) MemberConnection() generated.MemberConnectionResolver {
@@ -160,6 +161,7 @@ func (r *Resolver) RecoveryStartDateChange() generated.RecoveryStartDateChangeRe
 }
 
 type (
+	careEpisodeConnectionResolver   struct{ *Resolver }
 	memberResolver                  struct{ *Resolver }
 	memberConnectionResolver        struct{ *Resolver }
 	recoveryStartDateChangeResolver struct{ *Resolver }

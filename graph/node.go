@@ -68,6 +68,8 @@ func (r *Resolver) node(ctx context.Context, id string) (model.Node, error) {
 		n, err = familySharedUpdateNode(ctx, viewerUser(ctx), id)
 	case globalid.TypeApiKey:
 		n, err = loadByID(ctx, id, typeName, l.Partners.APIKey.Load)
+	case globalid.TypePartner:
+		n, err = loadByID(ctx, id, typeName, l.Partners.Partner.Load)
 	case globalid.TypeAuditEvent:
 		n, err = loadByID(ctx, id, typeName, l.Audit.Event.Load)
 	default:

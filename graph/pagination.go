@@ -127,15 +127,28 @@ func newConnection[T any](p store.Page[T], count func(ctx context.Context) (int,
 // one statement; the count comes in the same batch when totalCount is asked.
 func nestedConnection[F comparable, T any](ctx context.Context, pages *dataloadgen.Loader[loaders.ChildKey[F], store.Page[T]],
 	parent int64, filter F, first *int, after *string, last *int, before *string) (*model.Connection[T], error) {
+	p, err := nestedPage(ctx, pages, parent, filter, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	return pageConnection(p), nil
+}
+
+// nestedPage reads the store page behind a nested connection, for a
+// resolver that does more with the rows before they become the connection.
+func nestedPage[F comparable, T any](ctx context.Context, pages *dataloadgen.Loader[loaders.ChildKey[F], store.Page[T]],
+	parent int64, filter F, first *int, after *string, last *int, before *string) (store.Page[T], error) {
 	page, err := pageRequest(first, after, last, before)
 	if err != nil {
-		return nil, err
+		return store.Page[T]{}, err
 	}
-	p, err := pages.Load(ctx, loaders.ChildKey[F]{Parent: parent, Page: page.Key(), Filter: filter, WithCount: wantsTotalCount(ctx)})
-	if err != nil {
-		return nil, err
-	}
-	return newConnection(p, func(context.Context) (int, error) { return p.Total, nil }), nil
+	return pages.Load(ctx, loaders.ChildKey[F]{Parent: parent, Page: page.Key(), Filter: filter, WithCount: wantsTotalCount(ctx)})
+}
+
+// pageConnection is the connection of a nested page, whose total came
+// with it.
+func pageConnection[T any](p store.Page[T]) *model.Connection[T] {
+	return newConnection(p, func(context.Context) (int, error) { return p.Total, nil })
 }
 
 // wantsTotalCount reports whether the connection being resolved selects

@@ -86,9 +86,8 @@ func (r *mutationResolver) RevokeAPIKey(ctx context.Context, input model.RevokeA
 	return &model.RevokeAPIKeyPayload{APIKey: k, UserErrors: userErrors}, err
 }
 
-func (r *partnerResolver) APIKeys(ctx context.Context, obj *domain.Partner) ([]*domain.APIKey, error) {
-	keys, err := loaders.For(ctx).Partners.KeysByPartner.Load(ctx, obj.ID)
-	return nonNil(keys), err
+func (r *partnerResolver) APIKeys(ctx context.Context, obj *domain.Partner, first *int, after *string, last *int, before *string) (*model.Connection[*domain.APIKey], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Partners.KeysByPartner, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *partnerConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.Partner]) (int, error) {

@@ -16,12 +16,8 @@ import (
 	"context"
 )
 
-func (r *memberResolver) PeerAssignments(ctx context.Context, obj *domain.Member) ([]*domain.PeerAssignment, error) {
-	all, err := loaders.For(ctx).Peers.AssignmentsByMember.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return append([]*domain.PeerAssignment{}, all...), nil
+func (r *memberResolver) PeerAssignments(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerAssignment], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Peers.AssignmentPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *memberResolver) CurrentPeer(ctx context.Context, obj *domain.Member) (*domain.Peer, error) {

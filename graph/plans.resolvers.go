@@ -83,9 +83,8 @@ func (r *checkInConnectionResolver) TotalCount(ctx context.Context, obj *model.C
 	return obj.Count(ctx)
 }
 
-func (r *memberResolver) AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error) {
-	plans, err := loaders.For(ctx).Plans.PlansByMember.Load(ctx, obj.ID)
-	return nonNil(plans), err
+func (r *memberResolver) AftercarePlans(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Plans.PlanPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *memberResolver) ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error) {

@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"carejourney/graph/loaders"
+	"carejourney/server/store"
 )
 
 // Prefetching. A list resolver knows every element of its list, so it
@@ -72,6 +74,80 @@ func (s selection) has(path ...string) bool {
 func (s selection) nodes() selection {
 	out := selection{}.merge(s["nodes"])
 	return out.merge(s["edges"]["node"])
+}
+
+// nodesPage is the page the query asks of the nested connection name on
+// the nodes below the field being resolved (through nodes or edges.node),
+// as the connection's own resolver will ask its loader for it: the page of
+// its arguments and whether it selects totalCount. ok is false when the
+// query does not ask for it or its arguments are not a valid page (its
+// resolver then says why).
+func nodesPage(ctx context.Context, name string) (key store.PageKey, withCount, ok bool) {
+	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
+		return key, false, false
+	}
+	op := graphql.GetOperationContext(ctx)
+	fields := graphql.CollectFieldsCtx(ctx, nil)
+	field := fieldAt(op, fields, "nodes", name)
+	if field == nil {
+		field = fieldAt(op, fields, "edges", "node", name)
+	}
+	if field == nil {
+		return key, false, false
+	}
+	args := field.ArgumentMap(op.Variables)
+	page, err := pageRequest(intArg(args["first"]), stringArg(args["after"]), intArg(args["last"]), stringArg(args["before"]))
+	if err != nil {
+		return key, false, false
+	}
+	sub := collect(op, graphql.CollectFields(op, field.Selections, nil))
+	return page.Key(), sub.has("totalCount"), true
+}
+
+// fieldAt is the first field at path among fields (aliases aside).
+func fieldAt(op *graphql.OperationContext, fields []graphql.CollectedField, path ...string) *graphql.CollectedField {
+	for i, name := range path {
+		var found *graphql.CollectedField
+		for j := range fields {
+			if fields[j].Name == name {
+				found = &fields[j]
+				break
+			}
+		}
+		if found == nil || i == len(path)-1 {
+			return found
+		}
+		fields = graphql.CollectFields(op, found.Selections, nil)
+	}
+	return nil
+}
+
+func intArg(v any) *int {
+	var n int
+	switch x := v.(type) {
+	case int:
+		n = x
+	case int64:
+		n = int(x)
+	case float64:
+		n = int(x)
+	case json.Number:
+		i, err := x.Int64()
+		if err != nil {
+			return nil
+		}
+		n = int(i)
+	default:
+		return nil
+	}
+	return &n
+}
+
+func stringArg(v any) *string {
+	if s, ok := v.(string); ok {
+		return &s
+	}
+	return nil
 }
 
 // prime puts the records a list resolver read into their loader, so the

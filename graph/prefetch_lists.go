@@ -23,7 +23,7 @@ func prefetchMembers(ctx context.Context, sel selection, ids []int64) {
 	if sel.has("currentCareLevel") || sel.has("currentEpisode") {
 		l.OpenEpisode.Fill(ctx, ids)
 	}
-	if sel.has("currentEpisode", "transition") || sel.has("careEpisodes") {
+	if sel.has("currentEpisode", "transition") || sel["careEpisodes"].nodes().has("transition") {
 		// A transition is reckoned from the member's whole history.
 		l.EpisodesByMember.Fill(ctx, ids)
 	}
@@ -104,16 +104,23 @@ func prefetchMeetings(ctx context.Context, sel selection, meetings []*domain.Mee
 	loaders.For(ctx).Groups.Group.Fill(ctx, keysOf(meetings, func(m *domain.Meeting) int64 { return m.GroupID }))
 }
 
-// prefetchAttendance starts loading the attendance of a page of meetings.
-// A page of meetings is also nested under each group of a list, so it
-// joins the loader's batch rather than filling it: the pages of all groups
-// arrive together and share one statement, where the attendance field of
-// every meeting, each on its own goroutine, could straggle past the wait.
-func prefetchAttendance(ctx context.Context, sel selection, meetings []*domain.Meeting) {
-	if len(meetings) == 0 || !sel.has("attendance") {
+// prefetchAttendance starts loading the attendance pages of a page of
+// meetings. A page of meetings is also nested under each group of a list,
+// so it joins the loader's batch rather than filling it: the pages of all
+// groups arrive together and share one statement, where the attendance
+// field of every meeting, each on its own goroutine, could straggle past
+// the wait. ctx is the meetings connection's: the pages are those its
+// nodes' attendance asks for.
+func prefetchAttendance(ctx context.Context, meetings []*domain.Meeting) {
+	page, withCount, ok := nodesPage(ctx, "attendance")
+	if len(meetings) == 0 || !ok {
 		return
 	}
-	loaders.For(ctx).Groups.Attendance.LoadAllThunk(ctx, keysOf(meetings, func(m *domain.Meeting) int64 { return m.ID }))
+	keys := make([]loaders.ChildKey[loaders.NoFilter], len(meetings))
+	for i, m := range meetings {
+		keys[i] = loaders.ChildKey[loaders.NoFilter]{Parent: m.ID, Page: page, WithCount: withCount}
+	}
+	loaders.For(ctx).Groups.Attendance.LoadAllThunk(ctx, keys)
 }
 
 // prefetchAttendedMeetings does the same for the meetings of a page of a

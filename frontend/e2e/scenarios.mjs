@@ -97,11 +97,11 @@ export async function recordAttendance(browser, ctxOptions, log) {
     }
     const now = new Date();
     const { meetings } = await api(context, `query E2eMeetings($from: DateTime!, $to: DateTime!) {
-      meetings(first: 20, filter: { startsWithin: { startAt: $from, endAt: $to } }) { nodes { id startsAt group { id name kind members { member { id displayName } } } } } }`,
+      meetings(first: 20, filter: { startsWithin: { startAt: $from, endAt: $to } }) { nodes { id startsAt group { id name kind members(first: 100) { nodes { member { id displayName } } } } } } }`,
     { from: new Date(now.getTime() - 7 * 86_400_000).toISOString(), to: now.toISOString() });
-    const meeting = meetings.nodes.filter((m) => m.group.kind !== 'FAMILY' && m.group.members.length > 0).at(-1);
+    const meeting = meetings.nodes.filter((m) => m.group.kind !== 'FAMILY' && m.group.members.nodes.length > 0).at(-1);
     check(meeting, 'no meeting of the last week with members');
-    log(`${meeting.group.name}, ${meeting.startsAt}, ${meeting.group.members.length} members`);
+    log(`${meeting.group.name}, ${meeting.startsAt}, ${meeting.group.members.nodes.length} members`);
 
     // From the groups page to the meeting: its link there or on the group's page, else by address.
     const href = `/meetings/${meeting.id}`;
@@ -148,9 +148,9 @@ export async function recordAttendance(browser, ctxOptions, log) {
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByRole('status').filter({ hasText: 'Attendance saved' }).first().waitFor({ timeout: 10_000 });
 
-    const { node } = await api(context, 'query E2eAttendance($id: ID!) { node(id: $id) { ... on Meeting { attendance { member { id } status } } } }', { id: meeting.id });
-    const first = meeting.group.members[0].member;
-    const saved = node.attendance.find((a) => a.member.id === first.id);
+    const { node } = await api(context, 'query E2eAttendance($id: ID!) { node(id: $id) { ... on Meeting { attendance(first: 100) { nodes { member { id } status } } } } }', { id: meeting.id });
+    const first = meeting.group.members.nodes[0].member;
+    const saved = node.attendance.nodes.find((a) => a.member.id === first.id);
     check(saved?.status === 'LATE', `the API has ${first.displayName} as ${saved?.status}, not LATE`);
   } finally {
     await context.close();
@@ -171,7 +171,7 @@ export async function familyFeed(browser, ctxOptions, log, state) {
     await settle(page);
     await expectHeading(page, 'Updates', 'h1 is not "Updates"');
 
-    const { viewer } = await api(context, '{ viewer { sharedMembers { id displayName } familyGroups { name } } }');
+    const { viewer } = await api(context, '{ viewer { sharedMembers { id displayName } familyGroups(first: 100) { nodes { name } } } }');
     check(viewer.sharedMembers.length > 0, 'the demo family viewer shares with nobody');
     for (const m of viewer.sharedMembers) {
       const { node } = await api(context, SHARED_QUERY, { id: m.id });
@@ -202,7 +202,7 @@ export async function familyFeed(browser, ctxOptions, log, state) {
       }
     }
     await page.getByRole('heading', { level: 2, name: 'Family group' }).waitFor();
-    for (const g of viewer.familyGroups) await page.getByRole('heading', { name: g.name }).first().waitFor();
+    for (const g of viewer.familyGroups.nodes) await page.getByRole('heading', { name: g.name }).first().waitFor();
   } finally {
     await context.close();
   }

@@ -43,20 +43,24 @@ type ResolverRoot interface {
 	AuditEvent() AuditEventResolver
 	AuditEventConnection() AuditEventConnectionResolver
 	CareEpisode() CareEpisodeResolver
+	CareEpisodeConnection() CareEpisodeConnectionResolver
 	CareLevel() CareLevelResolver
 	CareLevelChange() CareLevelChangeResolver
 	CareLevelChangeConnection() CareLevelChangeConnectionResolver
 	CheckIn() CheckInResolver
 	CheckInConnection() CheckInConnectionResolver
 	Consent() ConsentResolver
+	ConsentConnection() ConsentConnectionResolver
 	ConsentedMember() ConsentedMemberResolver
 	Disclosure() DisclosureResolver
 	DisclosureConnection() DisclosureConnectionResolver
 	FamilyAttendance() FamilyAttendanceResolver
 	FamilyContact() FamilyContactResolver
+	FamilyContactConnection() FamilyContactConnectionResolver
 	Group() GroupResolver
 	GroupConnection() GroupConnectionResolver
 	GroupMembership() GroupMembershipResolver
+	GroupMembershipConnection() GroupMembershipConnectionResolver
 	House() HouseResolver
 	HouseConnection() HouseConnectionResolver
 	Meeting() MeetingResolver
@@ -323,6 +327,18 @@ type ComplexityRoot struct {
 		Transition       func(childComplexity int) int
 	}
 
+	CareEpisodeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CareEpisodeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CareLevel struct {
 		AsamLevel              func(childComplexity int) int
 		AsamLevelFourthEdition func(childComplexity int) int
@@ -430,6 +446,18 @@ type ComplexityRoot struct {
 		SignatureName    func(childComplexity int) int
 		SignedAt         func(childComplexity int) int
 		Status           func(childComplexity int) int
+	}
+
+	ConsentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConsentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ConsentedMember struct {
@@ -551,6 +579,18 @@ type ComplexityRoot struct {
 		Relationship func(childComplexity int) int
 	}
 
+	FamilyContactConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FamilyContactEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	GrantConsentPayload struct {
 		Consent    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -566,7 +606,7 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Location     func(childComplexity int) int
 		Meetings     func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.GroupMeetingFilter) int
-		Members      func(childComplexity int) int
+		Members      func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Modality     func(childComplexity int) int
 		Name         func(childComplexity int) int
 		NextMeeting  func(childComplexity int) int
@@ -593,6 +633,18 @@ type ComplexityRoot struct {
 		JoinedAt func(childComplexity int) int
 		LeftAt   func(childComplexity int) int
 		Member   func(childComplexity int) int
+	}
+
+	GroupMembershipConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	GroupMembershipEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	House struct {
@@ -661,7 +713,7 @@ type ComplexityRoot struct {
 	}
 
 	Meeting struct {
-		Attendance       func(childComplexity int) int
+		Attendance       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		EndsAt           func(childComplexity int) int
 		Facilitator      func(childComplexity int) int
 		FamilyAttendance func(childComplexity int) int
@@ -687,11 +739,11 @@ type ComplexityRoot struct {
 
 	Member struct {
 		ActiveAftercarePlan      func(childComplexity int) int
-		AftercarePlans           func(childComplexity int) int
+		AftercarePlans           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Attendance               func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.AttendanceFilter) int
 		AttendanceSummary        func(childComplexity int, period *model.DateTimeRangeInput) int
-		CareEpisodes             func(childComplexity int, includeSuperseded *bool) int
-		Consents                 func(childComplexity int) int
+		CareEpisodes             func(childComplexity int, includeSuperseded *bool, first *int, after *string, last *int, before *string) int
+		Consents                 func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt                func(childComplexity int) int
 		CurrentCareLevel         func(childComplexity int) int
 		CurrentEpisode           func(childComplexity int) int
@@ -701,19 +753,19 @@ type ComplexityRoot struct {
 		DaysInRecovery           func(childComplexity int) int
 		Disclosures              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		DisplayName              func(childComplexity int) int
-		FamilyContacts           func(childComplexity int) int
+		FamilyContacts           func(childComplexity int, first *int, after *string, last *int, before *string) int
 		FirstName                func(childComplexity int) int
-		GroupMemberships         func(childComplexity int) int
+		GroupMemberships         func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                       func(childComplexity int) int
 		LastName                 func(childComplexity int) int
 		Milestones               func(childComplexity int) int
-		PeerAssignments          func(childComplexity int) int
+		PeerAssignments          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PeerConversations        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PreferredName            func(childComplexity int) int
 		RecoveryCapital          func(childComplexity int) int
 		RecoveryStartDate        func(childComplexity int) int
 		RecoveryStartDateHistory func(childComplexity int) int
-		Residencies              func(childComplexity int) int
+		Residencies              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Status                   func(childComplexity int) int
 		UpdatedAt                func(childComplexity int) int
 		Updates                  func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.UpdateFilter) int
@@ -850,7 +902,7 @@ type ComplexityRoot struct {
 	}
 
 	Partner struct {
-		APIKeys   func(childComplexity int) int
+		APIKeys   func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
@@ -1250,7 +1302,7 @@ type ComplexityRoot struct {
 
 	Viewer struct {
 		APIKey                   func(childComplexity int) int
-		FamilyGroups             func(childComplexity int) int
+		FamilyGroups             func(childComplexity int, first *int, after *string, last *int, before *string) int
 		IsTotpEnabled            func(childComplexity int) int
 		IsTotpEnrollmentRequired func(childComplexity int) int
 		SessionExpiresAt         func(childComplexity int) int
@@ -1346,6 +1398,9 @@ type CareEpisodeResolver interface {
 
 	SupersededByUser(ctx context.Context, obj *domain.CareEpisode) (*domain.User, error)
 }
+type CareEpisodeConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.CareEpisode]) (int, error)
+}
 type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
 }
@@ -1376,6 +1431,9 @@ type ConsentResolver interface {
 
 	RecordedBy(ctx context.Context, obj *domain.ConsentRecord) (*domain.User, error)
 }
+type ConsentConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.ConsentRecord]) (int, error)
+}
 type ConsentedMemberResolver interface {
 	Member(ctx context.Context, obj *domain.Disclosure) (*domain.Member, error)
 	InformationKinds(ctx context.Context, obj *domain.Disclosure) ([]domain.InformationKind, error)
@@ -1401,13 +1459,16 @@ type FamilyContactResolver interface {
 	HasAccount(ctx context.Context, obj *domain.FamilyContact) (bool, error)
 	Consents(ctx context.Context, obj *domain.FamilyContact) ([]*domain.ConsentRecord, error)
 }
+type FamilyContactConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyContact]) (int, error)
+}
 type GroupResolver interface {
 	Schedule(ctx context.Context, obj *domain.Group) ([]*model.ScheduleSlot, error)
 	TimesOfDay(ctx context.Context, obj *domain.Group) ([]domain.TimeOfDay, error)
 	Facilitators(ctx context.Context, obj *domain.Group) ([]model.Facilitator, error)
 	House(ctx context.Context, obj *domain.Group) (*domain.House, error)
 
-	Members(ctx context.Context, obj *domain.Group) ([]*domain.GroupMembership, error)
+	Members(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error)
 	NextMeeting(ctx context.Context, obj *domain.Group) (*domain.Meeting, error)
 	Meetings(ctx context.Context, obj *domain.Group, first *int, after *string, last *int, before *string, filter *model.GroupMeetingFilter) (*model.Connection[*domain.Meeting], error)
 }
@@ -1417,6 +1478,9 @@ type GroupConnectionResolver interface {
 type GroupMembershipResolver interface {
 	Group(ctx context.Context, obj *domain.GroupMembership) (*domain.Group, error)
 	Member(ctx context.Context, obj *domain.GroupMembership) (*domain.Member, error)
+}
+type GroupMembershipConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.GroupMembership]) (int, error)
 }
 type HouseResolver interface {
 	Manager(ctx context.Context, obj *domain.House) (*domain.User, error)
@@ -1434,7 +1498,7 @@ type MeetingResolver interface {
 	TimeOfDay(ctx context.Context, obj *domain.Meeting) (domain.TimeOfDay, error)
 
 	Facilitator(ctx context.Context, obj *domain.Meeting) (model.Facilitator, error)
-	Attendance(ctx context.Context, obj *domain.Meeting) ([]*domain.AttendanceRecord, error)
+	Attendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AttendanceRecord], error)
 	FamilyAttendance(ctx context.Context, obj *domain.Meeting) ([]*domain.FamilyAttendance, error)
 	ViewerAttendance(ctx context.Context, obj *domain.Meeting) (*domain.AttendanceStatus, error)
 }
@@ -1447,20 +1511,20 @@ type MemberResolver interface {
 	Milestones(ctx context.Context, obj *domain.Member) (*model.Milestones, error)
 	CurrentCareLevel(ctx context.Context, obj *domain.Member) (*domain.CareLevel, error)
 	CurrentEpisode(ctx context.Context, obj *domain.Member) (*domain.CareEpisode, error)
-	CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool) ([]*domain.CareEpisode, error)
+	CareEpisodes(ctx context.Context, obj *domain.Member, includeSuperseded *bool, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CareEpisode], error)
 
 	Disclosures(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*audit.Disclosure], error)
-	FamilyContacts(ctx context.Context, obj *domain.Member) ([]*domain.FamilyContact, error)
-	Consents(ctx context.Context, obj *domain.Member) ([]*domain.ConsentRecord, error)
-	GroupMemberships(ctx context.Context, obj *domain.Member) ([]*domain.GroupMembership, error)
+	FamilyContacts(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.FamilyContact], error)
+	Consents(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.ConsentRecord], error)
+	GroupMemberships(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.GroupMembership], error)
 	Attendance(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.AttendanceFilter) (*model.Connection[*domain.AttendanceRecord], error)
 	AttendanceSummary(ctx context.Context, obj *domain.Member, period *model.DateTimeRangeInput) (*model.AttendanceSummary, error)
 	CurrentResidency(ctx context.Context, obj *domain.Member) (*domain.Residency, error)
-	Residencies(ctx context.Context, obj *domain.Member) ([]*domain.Residency, error)
-	PeerAssignments(ctx context.Context, obj *domain.Member) ([]*domain.PeerAssignment, error)
+	Residencies(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Residency], error)
+	PeerAssignments(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerAssignment], error)
 	CurrentPeer(ctx context.Context, obj *domain.Member) (*domain.Peer, error)
 	PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error)
-	AftercarePlans(ctx context.Context, obj *domain.Member) ([]*domain.AftercarePlan, error)
+	AftercarePlans(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error)
 	ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error)
 	RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error)
 	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.UpdateFilter) (*model.Connection[*domain.Update], error)
@@ -1527,7 +1591,7 @@ type MutationResolver interface {
 	SignOut(ctx context.Context, input *model.SignOutInput) (*model.SignOutPayload, error)
 }
 type PartnerResolver interface {
-	APIKeys(ctx context.Context, obj *domain.Partner) ([]*domain.APIKey, error)
+	APIKeys(ctx context.Context, obj *domain.Partner, first *int, after *string, last *int, before *string) (*model.Connection[*domain.APIKey], error)
 }
 type PartnerConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.Partner]) (int, error)
@@ -1644,7 +1708,7 @@ type UserConnectionResolver interface {
 }
 type ViewerResolver interface {
 	SharedMembers(ctx context.Context, obj *model.Viewer) ([]*model.SharedMember, error)
-	FamilyGroups(ctx context.Context, obj *model.Viewer) ([]*domain.Group, error)
+	FamilyGroups(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error)
 	APIKey(ctx context.Context, obj *model.Viewer) (*domain.APIKey, error)
 }
 type ViewerApiKeyResolver interface {
@@ -2580,6 +2644,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CareEpisode.Transition(childComplexity), true
 
+	case "CareEpisodeConnection.edges":
+		if e.ComplexityRoot.CareEpisodeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.Edges(childComplexity), true
+	case "CareEpisodeConnection.nodes":
+		if e.ComplexityRoot.CareEpisodeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.Nodes(childComplexity), true
+	case "CareEpisodeConnection.pageInfo":
+		if e.ComplexityRoot.CareEpisodeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.PageInfo(childComplexity), true
+	case "CareEpisodeConnection.totalCount":
+		if e.ComplexityRoot.CareEpisodeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeConnection.TotalCount(childComplexity), true
+
+	case "CareEpisodeEdge.cursor":
+		if e.ComplexityRoot.CareEpisodeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeEdge.Cursor(childComplexity), true
+	case "CareEpisodeEdge.node":
+		if e.ComplexityRoot.CareEpisodeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareEpisodeEdge.Node(childComplexity), true
+
 	case "CareLevel.asamLevel":
 		if e.ComplexityRoot.CareLevel.AsamLevel == nil {
 			break
@@ -2996,6 +3098,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Consent.Status(childComplexity), true
 
+	case "ConsentConnection.edges":
+		if e.ComplexityRoot.ConsentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.Edges(childComplexity), true
+	case "ConsentConnection.nodes":
+		if e.ComplexityRoot.ConsentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.Nodes(childComplexity), true
+	case "ConsentConnection.pageInfo":
+		if e.ComplexityRoot.ConsentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.PageInfo(childComplexity), true
+	case "ConsentConnection.totalCount":
+		if e.ComplexityRoot.ConsentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentConnection.TotalCount(childComplexity), true
+
+	case "ConsentEdge.cursor":
+		if e.ComplexityRoot.ConsentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEdge.Cursor(childComplexity), true
+	case "ConsentEdge.node":
+		if e.ComplexityRoot.ConsentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentEdge.Node(childComplexity), true
+
 	case "ConsentedMember.expiresAt":
 		if e.ComplexityRoot.ConsentedMember.ExpiresAt == nil {
 			break
@@ -3370,6 +3510,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FamilyContact.Relationship(childComplexity), true
 
+	case "FamilyContactConnection.edges":
+		if e.ComplexityRoot.FamilyContactConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.Edges(childComplexity), true
+	case "FamilyContactConnection.nodes":
+		if e.ComplexityRoot.FamilyContactConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.Nodes(childComplexity), true
+	case "FamilyContactConnection.pageInfo":
+		if e.ComplexityRoot.FamilyContactConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.PageInfo(childComplexity), true
+	case "FamilyContactConnection.totalCount":
+		if e.ComplexityRoot.FamilyContactConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactConnection.TotalCount(childComplexity), true
+
+	case "FamilyContactEdge.cursor":
+		if e.ComplexityRoot.FamilyContactEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactEdge.Cursor(childComplexity), true
+	case "FamilyContactEdge.node":
+		if e.ComplexityRoot.FamilyContactEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyContactEdge.Node(childComplexity), true
+
 	case "GrantConsentPayload.consent":
 		if e.ComplexityRoot.GrantConsentPayload.Consent == nil {
 			break
@@ -3447,7 +3625,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Group.Members(childComplexity), true
+		args, err := ec.field_Group_members_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Group.Members(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Group.modality":
 		if e.ComplexityRoot.Group.Modality == nil {
 			break
@@ -3553,6 +3736,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GroupMembership.Member(childComplexity), true
+
+	case "GroupMembershipConnection.edges":
+		if e.ComplexityRoot.GroupMembershipConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.Edges(childComplexity), true
+	case "GroupMembershipConnection.nodes":
+		if e.ComplexityRoot.GroupMembershipConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.Nodes(childComplexity), true
+	case "GroupMembershipConnection.pageInfo":
+		if e.ComplexityRoot.GroupMembershipConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.PageInfo(childComplexity), true
+	case "GroupMembershipConnection.totalCount":
+		if e.ComplexityRoot.GroupMembershipConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipConnection.TotalCount(childComplexity), true
+
+	case "GroupMembershipEdge.cursor":
+		if e.ComplexityRoot.GroupMembershipEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipEdge.Cursor(childComplexity), true
+	case "GroupMembershipEdge.node":
+		if e.ComplexityRoot.GroupMembershipEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GroupMembershipEdge.Node(childComplexity), true
 
 	case "House.address":
 		if e.ComplexityRoot.House.Address == nil {
@@ -3801,7 +4022,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.Attendance(childComplexity), true
+		args, err := ec.field_Meeting_attendance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.Attendance(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Meeting.endsAt":
 		if e.ComplexityRoot.Meeting.EndsAt == nil {
 			break
@@ -3906,7 +4132,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.AftercarePlans(childComplexity), true
+		args, err := ec.field_Member_aftercarePlans_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.AftercarePlans(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.attendance":
 		if e.ComplexityRoot.Member.Attendance == nil {
 			break
@@ -3939,13 +4170,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Member.CareEpisodes(childComplexity, args["includeSuperseded"].(*bool)), true
+		return e.ComplexityRoot.Member.CareEpisodes(childComplexity, args["includeSuperseded"].(*bool), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.consents":
 		if e.ComplexityRoot.Member.Consents == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Member.Consents(childComplexity), true
+		args, err := ec.field_Member_consents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.Consents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.createdAt":
 		if e.ComplexityRoot.Member.CreatedAt == nil {
 			break
@@ -4010,7 +4246,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.FamilyContacts(childComplexity), true
+		args, err := ec.field_Member_familyContacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.FamilyContacts(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.firstName":
 		if e.ComplexityRoot.Member.FirstName == nil {
 			break
@@ -4022,7 +4263,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.GroupMemberships(childComplexity), true
+		args, err := ec.field_Member_groupMemberships_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.GroupMemberships(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.id":
 		if e.ComplexityRoot.Member.ID == nil {
 			break
@@ -4046,7 +4292,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.PeerAssignments(childComplexity), true
+		args, err := ec.field_Member_peerAssignments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.PeerAssignments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.peerConversations":
 		if e.ComplexityRoot.Member.PeerConversations == nil {
 			break
@@ -4087,7 +4338,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.Residencies(childComplexity), true
+		args, err := ec.field_Member_residencies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.Residencies(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.status":
 		if e.ComplexityRoot.Member.Status == nil {
 			break
@@ -4973,7 +5229,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Partner.APIKeys(childComplexity), true
+		args, err := ec.field_Partner_apiKeys_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Partner.APIKeys(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Partner.createdAt":
 		if e.ComplexityRoot.Partner.CreatedAt == nil {
 			break
@@ -6530,7 +6791,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Viewer.FamilyGroups(childComplexity), true
+		args, err := ec.field_Viewer_familyGroups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Viewer.FamilyGroups(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Viewer.isTotpEnabled":
 		if e.ComplexityRoot.Viewer.IsTotpEnabled == nil {
 			break
@@ -7277,9 +7543,67 @@ type SharedUpdateEdge {
 
 extend type Member {
   """The member's family contacts, by name."""
-  familyContacts: [FamilyContact!]
+  familyContacts(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): FamilyContactConnection
   """The member's consents to disclose, newest signature first."""
-  consents: [Consent!]
+  consents(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ConsentConnection
+}
+
+"""A page of family contacts."""
+type FamilyContactConnection {
+  """The family contacts with their cursors."""
+  edges: [FamilyContactEdge!]!
+  """The family contacts on this page."""
+  nodes: [FamilyContact!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many family contacts there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A family contact in a connection."""
+type FamilyContactEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The family contact."""
+  node: FamilyContact!
+}
+
+"""A page of consents."""
+type ConsentConnection {
+  """The consents with their cursors."""
+  edges: [ConsentEdge!]!
+  """The consents on this page."""
+  nodes: [Consent!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many consents there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A consent in a connection."""
+type ConsentEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The consent."""
+  node: Consent!
 }
 
 extend type Meeting {
@@ -7293,7 +7617,16 @@ extend type Viewer {
   """For a family member: the members whose active consent names them, with what those consents cover. Empty for staff."""
   sharedMembers: [SharedMember!]!
   """For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff."""
-  familyGroups: [Group!]!
+  familyGroups(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupConnection!
 }
 
 """Input of ` + "`" + `addFamilyContact` + "`" + `."""
@@ -7538,8 +7871,17 @@ type Group implements Node {
   house: House
   """False once the group stopped meeting."""
   isActive: Boolean!
-  """The members who belong to the group now."""
-  members: [GroupMembership!]
+  """The members who belong to the group now, by joining date."""
+  members(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupMembershipConnection
   """The next meeting from now; null when none is scheduled."""
   nextMeeting: Meeting
   """The group's meetings by start, oldest first."""
@@ -7590,7 +7932,16 @@ type Meeting implements Node {
   """Who leads this meeting; null when not set."""
   facilitator: Facilitator
   """Attendance as recorded, by member name."""
-  attendance: [Attendance!]
+  attendance(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AttendanceConnection
 }
 
 """How someone attended a meeting."""
@@ -7663,6 +8014,26 @@ type GroupEdge {
   cursor: String!
   """The group."""
   node: Group!
+}
+
+"""A page of group memberships."""
+type GroupMembershipConnection {
+  """The memberships with their cursors."""
+  edges: [GroupMembershipEdge!]!
+  """The memberships on this page."""
+  nodes: [GroupMembership!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many memberships there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A group membership in a connection."""
+type GroupMembershipEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The membership."""
+  node: GroupMembership!
 }
 
 """A page of meetings."""
@@ -7746,8 +8117,17 @@ input MeetingFilter {
 }
 
 extend type Member {
-  """The groups the member belongs to now."""
-  groupMemberships: [GroupMembership!]
+  """The groups the member belongs to now, by joining date."""
+  groupMemberships(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupMembershipConnection
   """The member's attendance, newest meeting first."""
   attendance(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -8149,8 +8529,17 @@ input HouseFilter {
 extend type Member {
   """Where the member lives now; null when not in a house."""
   currentResidency: Residency
-  """Every house the member lived in, oldest first."""
-  residencies: [Residency!]
+  """Every house the member lived in, oldest move-in first."""
+  residencies(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ResidencyConnection
 }
 
 extend type Query {
@@ -8317,7 +8706,18 @@ type Member implements Node {
   """The open care episode; null when not in care."""
   currentEpisode: CareEpisode
   """The care journey, oldest first. Superseded (corrected) episodes are left out unless asked for."""
-  careEpisodes("Include episodes replaced by a correction." includeSuperseded: Boolean = false): [CareEpisode!]
+  careEpisodes(
+    "Include episodes replaced by a correction."
+    includeSuperseded: Boolean = false
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): CareEpisodeConnection
   """When the record was created."""
   createdAt: DateTime
   """When the record last changed."""
@@ -8493,6 +8893,26 @@ extend type Mutation {
   updateMember("The input of the mutation." input: UpdateMemberInput!): UpdateMemberPayload!
   """Sets a new recovery start date; the previous one stays in the history."""
   resetRecoveryStartDate("The input of the mutation." input: ResetRecoveryStartDateInput!): ResetRecoveryStartDatePayload!
+}
+
+"""A page of care episodes."""
+type CareEpisodeConnection {
+  """The care episodes with their cursors."""
+  edges: [CareEpisodeEdge!]!
+  """The care episodes on this page."""
+  nodes: [CareEpisode!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many care episodes there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A care episode in a connection."""
+type CareEpisodeEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The care episode."""
+  node: CareEpisode!
 }
 `, BuiltIn: false},
 	{Name: "../schema/outcomes.graphqls", Input: `"""
@@ -8712,7 +9132,16 @@ type Partner implements Node {
   """When the partner was recorded."""
   createdAt: DateTime
   """The partner's keys, newest first, revoked ones included. Only admins may read keys."""
-  apiKeys: [ApiKey!]
+  apiKeys(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ApiKeyConnection
 }
 
 """A page of partners."""
@@ -9030,7 +9459,16 @@ input PeerFilter {
 
 extend type Member {
   """The member's peer supporters, oldest first."""
-  peerAssignments: [PeerAssignment!]
+  peerAssignments(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): PeerAssignmentConnection
   """The member's current peer supporter."""
   currentPeer: Peer
   """The member's one-on-one peer conversations, newest first."""
@@ -9462,7 +9900,16 @@ type RecoveryCapitalAssessment implements Node {
 
 extend type Member {
   """Every aftercare plan of the member, newest first."""
-  aftercarePlans: [AftercarePlan!]
+  aftercarePlans(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AftercarePlanConnection
   """The plan in force; null when none is active."""
   activeAftercarePlan: AftercarePlan
   """BARC-10 results, oldest first."""
@@ -10939,6 +11386,30 @@ func (ec *executionContext) childFields_CareEpisode(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type CareEpisode", field.Name)
 }
 
+func (ec *executionContext) childFields_CareEpisodeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CareEpisodeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_CareEpisodeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CareEpisodeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CareEpisodeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareEpisodeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CareEpisodeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CareEpisodeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CareEpisodeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CareEpisodeEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CareLevel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11155,6 +11626,30 @@ func (ec *executionContext) childFields_Consent(ctx context.Context, field graph
 		return ec.fieldContext_Consent_recordedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConsentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ConsentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConsentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConsentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConsentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConsentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ConsentedMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11395,6 +11890,30 @@ func (ec *executionContext) childFields_FamilyContact(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type FamilyContact", field.Name)
 }
 
+func (ec *executionContext) childFields_FamilyContactConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FamilyContactConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_FamilyContactConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FamilyContactConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FamilyContactConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyContactConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyContactEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FamilyContactEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FamilyContactEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyContactEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_GrantConsentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "consent":
@@ -11481,6 +12000,30 @@ func (ec *executionContext) childFields_GroupMembership(ctx context.Context, fie
 		return ec.fieldContext_GroupMembership_leftAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GroupMembership", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupMembershipConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_GroupMembershipConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_GroupMembershipConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_GroupMembershipConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_GroupMembershipConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupMembershipConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_GroupMembershipEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_GroupMembershipEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_GroupMembershipEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GroupMembershipEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_House(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12865,7 +13408,121 @@ func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_House_residencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_attendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_aftercarePlans_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -12974,6 +13631,76 @@ func (ec *executionContext) field_Member_careEpisodes_args(ctx context.Context, 
 		return nil, err
 	}
 	args["includeSuperseded"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_consents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -13015,7 +13742,159 @@ func (ec *executionContext) field_Member_disclosures_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Member_familyContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_groupMemberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_peerAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Member_peerConversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_residencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -13883,6 +14762,44 @@ func (ec *executionContext) field_Mutation_updateUserRole_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Partner_apiKeys_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Peer_caseload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14674,6 +15591,44 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 }
 
 func (ec *executionContext) field_SharedMember_sharedUpdates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_familyGroups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -18756,6 +19711,180 @@ func (ec *executionContext) fieldContext_CareEpisode_supersedeReason(_ context.C
 	return graphql.NewScalarFieldContext("CareEpisode", field, false, false, "String")
 }
 
+func (ec *executionContext) _CareEpisodeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+			return ec.marshalNCareEpisodeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareEpisodeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareEpisodeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
+			return ec.marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareEpisode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareEpisodeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CareEpisodeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareEpisodeConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareEpisodeConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _CareEpisodeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareEpisodeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CareEpisodeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.CareEpisode]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareEpisodeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
+			return ec.marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CareEpisodeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CareEpisodeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CareEpisode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CareLevel_id(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevel) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20567,6 +21696,180 @@ func (ec *executionContext) fieldContext_Consent_recordedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Consent", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _ConsentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+			return ec.marshalNConsentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsentConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ConsentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.ConsentRecord]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
+			return ec.marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ConsentedMember_member(ctx context.Context, field graphql.CollectedField, obj *domain.Disclosure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22284,6 +23587,180 @@ func (ec *executionContext) fieldContext_FamilyContact_consents(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _FamilyContactConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+			return ec.marshalNFamilyContactEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContactEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContactConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContactConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyContactConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyContactConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContactConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _FamilyContactEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyContactEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _FamilyContactEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyContact]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyContactEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
+			return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyContactEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyContactEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GrantConsentPayload_consent(ctx context.Context, field graphql.CollectedField, obj *model.GrantConsentPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22651,25 +24128,37 @@ func (ec *executionContext) _Group_members(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Group_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Group().Members(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Group().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalOGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+			return ec.marshalOGroupMembershipConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Group_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Group_members(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Group",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembership(ctx, field)
+			return ec.childFields_GroupMembershipConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Group_members_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -23078,6 +24567,180 @@ func (ec *executionContext) _GroupMembership_leftAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_GroupMembership_leftAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GroupMembership", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _GroupMembershipConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+			return ec.marshalNGroupMembershipEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembershipEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembershipConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembershipConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GroupMembershipConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GroupMembershipConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupMembershipConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _GroupMembershipEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GroupMembershipEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GroupMembershipEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.GroupMembership]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GroupMembershipEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
+			return ec.marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GroupMembershipEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GroupMembershipEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GroupMembership(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _House_id(ctx context.Context, field graphql.CollectedField, obj *domain.House) (ret graphql.Marshaler) {
@@ -24343,25 +26006,37 @@ func (ec *executionContext) _Meeting_attendance(ctx context.Context, field graph
 			return ec.fieldContext_Meeting_attendance(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().Attendance(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().Attendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
-			return ec.marshalOAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
+			return ec.marshalOAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_attendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_attendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Attendance(ctx, field)
+			return ec.childFields_AttendanceConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_attendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -24940,11 +26615,11 @@ func (ec *executionContext) _Member_careEpisodes(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Member().CareEpisodes(ctx, obj, fc.Args["includeSuperseded"].(*bool))
+			return ec.Resolvers.Member().CareEpisodes(ctx, obj, fc.Args["includeSuperseded"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
-			return ec.marshalOCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.CareEpisode]) graphql.Marshaler {
+			return ec.marshalOCareEpisodeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
@@ -24957,7 +26632,7 @@ func (ec *executionContext) fieldContext_Member_careEpisodes(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CareEpisode(ctx, field)
+			return ec.childFields_CareEpisodeConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -25073,25 +26748,37 @@ func (ec *executionContext) _Member_familyContacts(ctx context.Context, field gr
 			return ec.fieldContext_Member_familyContacts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().FamilyContacts(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().FamilyContacts(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
-			return ec.marshalOFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.FamilyContact]) graphql.Marshaler {
+			return ec.marshalOFamilyContactConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_familyContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_familyContacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_FamilyContact(ctx, field)
+			return ec.childFields_FamilyContactConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_familyContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25105,25 +26792,37 @@ func (ec *executionContext) _Member_consents(ctx context.Context, field graphql.
 			return ec.fieldContext_Member_consents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().Consents(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().Consents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
-			return ec.marshalOConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+			return ec.marshalOConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_consents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Consent(ctx, field)
+			return ec.childFields_ConsentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_consents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25137,25 +26836,37 @@ func (ec *executionContext) _Member_groupMemberships(ctx context.Context, field 
 			return ec.fieldContext_Member_groupMemberships(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().GroupMemberships(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().GroupMemberships(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-			return ec.marshalOGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+			return ec.marshalOGroupMembershipConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_groupMemberships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_groupMemberships(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_GroupMembership(ctx, field)
+			return ec.childFields_GroupMembershipConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_groupMemberships_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25289,25 +27000,37 @@ func (ec *executionContext) _Member_residencies(ctx context.Context, field graph
 			return ec.fieldContext_Member_residencies(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().Residencies(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().Residencies(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {
-			return ec.marshalOResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Residency]) graphql.Marshaler {
+			return ec.marshalOResidencyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_residencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_residencies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Residency(ctx, field)
+			return ec.childFields_ResidencyConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_residencies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25321,25 +27044,37 @@ func (ec *executionContext) _Member_peerAssignments(ctx context.Context, field g
 			return ec.fieldContext_Member_peerAssignments(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().PeerAssignments(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().PeerAssignments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
-			return ec.marshalOPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.PeerAssignment]) graphql.Marshaler {
+			return ec.marshalOPeerAssignmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_peerAssignments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_peerAssignments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_PeerAssignment(ctx, field)
+			return ec.childFields_PeerAssignmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_peerAssignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -25429,25 +27164,37 @@ func (ec *executionContext) _Member_aftercarePlans(ctx context.Context, field gr
 			return ec.fieldContext_Member_aftercarePlans(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().AftercarePlans(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().AftercarePlans(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
-			return ec.marshalOAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercarePlan]) graphql.Marshaler {
+			return ec.marshalOAftercarePlanConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_aftercarePlans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_aftercarePlans(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercarePlan(ctx, field)
+			return ec.childFields_AftercarePlanConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_aftercarePlans_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -29174,25 +30921,37 @@ func (ec *executionContext) _Partner_apiKeys(ctx context.Context, field graphql.
 			return ec.fieldContext_Partner_apiKeys(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Partner().APIKeys(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Partner().APIKeys(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
-			return ec.marshalOApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.APIKey]) graphql.Marshaler {
+			return ec.marshalOApiKeyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Partner_apiKeys(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Partner_apiKeys(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Partner",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiKey(ctx, field)
+			return ec.childFields_ApiKeyConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Partner_apiKeys_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -36073,25 +37832,37 @@ func (ec *executionContext) _Viewer_familyGroups(ctx context.Context, field grap
 			return ec.fieldContext_Viewer_familyGroups(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Viewer().FamilyGroups(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Viewer().FamilyGroups(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
-			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
+			return ec.marshalNGroupConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_familyGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_familyGroups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Group(ctx, field)
+			return ec.childFields_GroupConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_familyGroups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -43640,6 +45411,93 @@ func (ec *executionContext) _CareEpisode(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var careEpisodeConnectionImplementors = []string{"CareEpisodeConnection"}
+
+func (ec *executionContext) _CareEpisodeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.CareEpisode]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careEpisodeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareEpisodeConnection")
+		case "edges":
+			out.Values[i] = ec._CareEpisodeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._CareEpisodeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CareEpisodeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareEpisodeConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var careEpisodeEdgeImplementors = []string{"CareEpisodeEdge"}
+
+func (ec *executionContext) _CareEpisodeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, careEpisodeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CareEpisodeEdge")
+		case "cursor":
+			out.Values[i] = ec._CareEpisodeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CareEpisodeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var careLevelImplementors = []string{"CareLevel", "Node"}
 
 func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet, obj *domain.CareLevel) graphql.Marshaler {
@@ -44364,6 +46222,93 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 			out.Values[i] = ec._Consent_recordedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentConnectionImplementors = []string{"ConsentConnection"}
+
+func (ec *executionContext) _ConsentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentConnection")
+		case "edges":
+			out.Values[i] = ec._ConsentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._ConsentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConsentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsentConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentEdgeImplementors = []string{"ConsentEdge"}
+
+func (ec *executionContext) _ConsentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentEdge")
+		case "cursor":
+			out.Values[i] = ec._ConsentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConsentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -45251,6 +47196,93 @@ func (ec *executionContext) _FamilyContact(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var familyContactConnectionImplementors = []string{"FamilyContactConnection"}
+
+func (ec *executionContext) _FamilyContactConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.FamilyContact]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyContactConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyContactConnection")
+		case "edges":
+			out.Values[i] = ec._FamilyContactConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._FamilyContactConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FamilyContactConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyContactConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyContactEdgeImplementors = []string{"FamilyContactEdge"}
+
+func (ec *executionContext) _FamilyContactEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyContactEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyContactEdge")
+		case "cursor":
+			out.Values[i] = ec._FamilyContactEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FamilyContactEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var grantConsentPayloadImplementors = []string{"GrantConsentPayload"}
 
 func (ec *executionContext) _GrantConsentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.GrantConsentPayload) graphql.Marshaler {
@@ -45528,6 +47560,93 @@ func (ec *executionContext) _GroupMembership(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._GroupMembership_leftAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupMembershipConnectionImplementors = []string{"GroupMembershipConnection"}
+
+func (ec *executionContext) _GroupMembershipConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupMembershipConnection")
+		case "edges":
+			out.Values[i] = ec._GroupMembershipConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._GroupMembershipConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._GroupMembershipConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GroupMembershipConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var groupMembershipEdgeImplementors = []string{"GroupMembershipEdge"}
+
+func (ec *executionContext) _GroupMembershipEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, groupMembershipEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GroupMembershipEdge")
+		case "cursor":
+			out.Values[i] = ec._GroupMembershipEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._GroupMembershipEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -51352,12 +53471,52 @@ func (ec *executionContext) marshalNCancelAftercarePlanPayload2ᚖcarejourneyᚋ
 	return ec._CancelAftercarePlanPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx context.Context, sel ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CareEpisode!")
 		return graphql.Null
 	}
 	return ec._CareEpisode(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCareEpisodeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCareEpisodeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCareEpisodeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.CareEpisode]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CareEpisodeEdge!")
+		return graphql.Null
+	}
+	return ec._CareEpisodeEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCareLevel2carejourneyᚋserverᚋdomainᚐCareLevel(ctx context.Context, sel ast.SelectionSet, v domain.CareLevel) graphql.Marshaler {
@@ -51622,6 +53781,30 @@ func (ec *executionContext) marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐC
 		return graphql.Null
 	}
 	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentEdge!")
+		return graphql.Null
+	}
+	return ec._ConsentEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNConsentStatus2carejourneyᚋserverᚋdomainᚐConsentStatus(ctx context.Context, v any) (domain.ConsentStatus, error) {
@@ -52041,12 +54224,52 @@ func (ec *executionContext) unmarshalNFamilyAttendanceEntryInput2ᚖcarejourney�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "FamilyContact!")
 		return graphql.Null
 	}
 	return ec._FamilyContact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFamilyContactEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyContactEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFamilyContactEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.FamilyContact]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyContactEdge!")
+		return graphql.Null
+	}
+	return ec._FamilyContactEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNGenderDesignation2carejourneyᚋserverᚋdomainᚐGenderDesignation(ctx context.Context, v any) (domain.GenderDesignation, error) {
@@ -52180,12 +54403,52 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx context.Context, sel ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "GroupMembership!")
 		return graphql.Null
 	}
 	return ec._GroupMembership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGroupMembershipEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGroupMembershipEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGroupMembershipEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.GroupMembership]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GroupMembershipEdge!")
+		return graphql.Null
+	}
+	return ec._GroupMembershipEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNHouse2ᚕᚖcarejourneyᚋserverᚋdomainᚐHouseᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.House) graphql.Marshaler {
@@ -54209,30 +56472,18 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalOAftercarePlan2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercarePlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AftercarePlan) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOAftercarePlan2ᚖcarejourneyᚋserverᚋdomainᚐAftercarePlan(ctx context.Context, sel ast.SelectionSet, v *domain.AftercarePlan) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._AftercarePlan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAftercarePlanConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AftercarePlan]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AftercarePlanConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAftercarePlanReviewFilter2ᚖcarejourneyᚋgraphᚋmodelᚐAftercarePlanReviewFilter(ctx context.Context, v any) (*model.AftercarePlanReviewFilter, error) {
@@ -54243,25 +56494,6 @@ func (ec *executionContext) unmarshalOAftercarePlanReviewFilter2ᚖcarejourney�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOApiKey2ᚕᚖcarejourneyᚋserverᚋdomainᚐAPIKeyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.APIKey) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAPIKey(ctx context.Context, sel ast.SelectionSet, v *domain.APIKey) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -54269,23 +56501,11 @@ func (ec *executionContext) marshalOApiKey2ᚖcarejourneyᚋserverᚋdomainᚐAP
 	return ec._ApiKey(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.AttendanceRecord) graphql.Marshaler {
+func (ec *executionContext) marshalOApiKeyConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.APIKey]) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNAttendance2ᚖcarejourneyᚋserverᚋdomainᚐAttendanceRecord(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._ApiKeyConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AttendanceRecord]) graphql.Marshaler {
@@ -54449,30 +56669,18 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) marshalOCareEpisode2ᚕᚖcarejourneyᚋserverᚋdomainᚐCareEpisodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.CareEpisode) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOCareEpisode2ᚖcarejourneyᚋserverᚋdomainᚐCareEpisode(ctx context.Context, sel ast.SelectionSet, v *domain.CareEpisode) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._CareEpisode(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCareEpisodeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.CareEpisode]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CareEpisodeConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOCareLevel2ᚖcarejourneyᚋserverᚋdomainᚐCareLevel(ctx context.Context, sel ast.SelectionSet, v *domain.CareLevel) graphql.Marshaler {
@@ -54555,30 +56763,18 @@ func (ec *executionContext) marshalOCheckInConnection2ᚖcarejourneyᚋgraphᚋm
 	return ec._CheckInConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOConsent2ᚖcarejourneyᚋserverᚋdomainᚐConsentRecord(ctx context.Context, sel ast.SelectionSet, v *domain.ConsentRecord) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ConsentConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOConsentEvent2ᚖcarejourneyᚋserverᚋdomainᚐConsentEvent(ctx context.Context, v any) (*domain.ConsentEvent, error) {
@@ -54717,30 +56913,18 @@ func (ec *executionContext) marshalOFamilyAttendance2ᚕᚖcarejourneyᚋserver�
 	return ret
 }
 
-func (ec *executionContext) marshalOFamilyContact2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyContact) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._FamilyContact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFamilyContactConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.FamilyContact]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FamilyContactConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
@@ -54870,30 +57054,18 @@ func (ec *executionContext) unmarshalOGroupMeetingFilter2ᚖcarejourneyᚋgraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOGroupMembership2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupMembershipᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.GroupMembership) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOGroupMembership2ᚖcarejourneyᚋserverᚋdomainᚐGroupMembership(ctx context.Context, sel ast.SelectionSet, v *domain.GroupMembership) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._GroupMembership(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOGroupMembershipConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.GroupMembership]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GroupMembershipConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOHouse2ᚖcarejourneyᚋserverᚋdomainᚐHouse(ctx context.Context, sel ast.SelectionSet, v *domain.House) graphql.Marshaler {
@@ -55275,30 +57447,18 @@ func (ec *executionContext) marshalOPeer2ᚖcarejourneyᚋserverᚋdomainᚐPeer
 	return ec._Peer(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOPeerAssignment2ᚕᚖcarejourneyᚋserverᚋdomainᚐPeerAssignmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.PeerAssignment) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOPeerAssignment2ᚖcarejourneyᚋserverᚋdomainᚐPeerAssignment(ctx context.Context, sel ast.SelectionSet, v *domain.PeerAssignment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._PeerAssignment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPeerAssignmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.PeerAssignment]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PeerAssignmentConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPeerConversation2ᚖcarejourneyᚋserverᚋdomainᚐPeerConversation(ctx context.Context, sel ast.SelectionSet, v *domain.PeerConversation) graphql.Marshaler {

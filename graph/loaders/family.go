@@ -13,10 +13,12 @@ import (
 // consents disclose to a family viewer.
 type FamilyLoaders struct {
 	Contact           *dataloadgen.Loader[int64, *domain.FamilyContact]
-	ContactsByMember  *dataloadgen.Loader[int64, []*domain.FamilyContact]
 	Consent           *dataloadgen.Loader[int64, *domain.ConsentRecord]
-	ConsentsByMember  *dataloadgen.Loader[int64, []*domain.ConsentRecord]
 	ConsentsByContact *dataloadgen.Loader[int64, []*domain.ConsentRecord]
+	// ContactPages and ConsentPages back Member.familyContacts and
+	// Member.consents.
+	ContactPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.FamilyContact]]
+	ConsentPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.ConsentRecord]]
 	// AttendanceByMeeting is the family attendance of meetings.
 	AttendanceByMeeting *dataloadgen.Loader[int64, []*domain.FamilyAttendance]
 	// ViewerAttendance is a FAMILY account's own attendance (the filter is
@@ -32,11 +34,13 @@ type FamilyLoaders struct {
 
 func newFamilyLoaders(st *store.Store, opts []dataloadgen.Option) FamilyLoaders {
 	return FamilyLoaders{
-		Contact:             dataloadgen.NewLoader(fromMap(st.FamilyContactsByID), opts...),
-		ContactsByMember:    dataloadgen.NewLoader(fromMap(st.FamilyContactsByMemberID), opts...),
-		Consent:             dataloadgen.NewLoader(fromMap(st.ConsentsByID), opts...),
-		ConsentsByMember:    dataloadgen.NewLoader(fromMap(st.ConsentsByMemberID), opts...),
-		ConsentsByContact:   dataloadgen.NewLoader(fromMap(st.ConsentsByFamilyContactID), opts...),
+		Contact:           dataloadgen.NewLoader(fromMap(st.FamilyContactsByID), opts...),
+		Consent:           dataloadgen.NewLoader(fromMap(st.ConsentsByID), opts...),
+		ConsentsByContact: dataloadgen.NewLoader(fromMap(st.ConsentsByFamilyContactID), opts...),
+		ContactPages: childPageLoader(unfiltered(st.FamilyContactPagesByMemberID),
+			unfilteredCount(st.CountFamilyContactsByMemberID), opts...),
+		ConsentPages: childPageLoader(unfiltered(st.ConsentPagesByMemberID),
+			unfilteredCount(st.CountConsentsByMemberID), opts...),
 		AttendanceByMeeting: dataloadgen.NewLoader(fromMap(st.FamilyAttendanceByMeetingID), opts...),
 		ViewerAttendance: filteredLoader(func(ctx context.Context, meetings []int64, userID int64) (map[int64]*domain.FamilyAttendance, error) {
 			return st.FamilyAttendanceOfUser(ctx, userID, meetings)

@@ -18,15 +18,15 @@ type GroupLoaders struct {
 	// By group id.
 	Schedule       *dataloadgen.Loader[int64, []*domain.GroupScheduleSlot]
 	Facilitators   *dataloadgen.Loader[int64, []*domain.GroupFacilitator]
-	CurrentMembers *dataloadgen.Loader[int64, []*domain.GroupMembership]
+	CurrentMembers *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.GroupMembership]]
 	NextMeeting    *dataloadgen.Loader[int64, *domain.Meeting]
 	MeetingPages   *dataloadgen.Loader[ChildKey[store.MeetingWindow], store.Page[*domain.Meeting]]
 
 	// By meeting id.
-	Attendance *dataloadgen.Loader[int64, []*store.AttendanceWithMember]
+	Attendance *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*store.AttendanceWithMember]]
 
 	// By member id.
-	MembershipsByMember *dataloadgen.Loader[int64, []*domain.GroupMembership]
+	MembershipsByMember *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.GroupMembership]]
 	AttendancePages     *dataloadgen.Loader[ChildKey[store.MeetingWindow], store.Page[*domain.AttendanceRecord]]
 	AttendanceTallies   *dataloadgen.Loader[FilterKey[store.MeetingWindow], []domain.AttendanceTally]
 }
@@ -37,11 +37,11 @@ func newGroupLoaders(st *store.Store, opts []dataloadgen.Option) GroupLoaders {
 		Meeting:             dataloadgen.NewLoader(fromMap(st.MeetingsByID), opts...),
 		Schedule:            dataloadgen.NewLoader(fromMap(st.ScheduleByGroupID), opts...),
 		Facilitators:        dataloadgen.NewLoader(fromMap(st.FacilitatorsByGroupID), opts...),
-		CurrentMembers:      dataloadgen.NewLoader(fromMap(st.CurrentMembershipsByGroupID), opts...),
+		CurrentMembers:      childPageLoader(unfiltered(st.CurrentMembershipPagesByGroupID), unfilteredCount(st.CountCurrentMembershipsByGroupID), opts...),
 		NextMeeting:         dataloadgen.NewLoader(fromMap(st.NextMeetingByGroupID), opts...),
 		MeetingPages:        childPageLoader(st.MeetingPagesByGroupID, st.CountMeetingsByGroupID, opts...),
-		Attendance:          dataloadgen.NewLoader(fromMap(st.AttendanceByMeetingID), opts...),
-		MembershipsByMember: dataloadgen.NewLoader(fromMap(st.CurrentMembershipsByMemberID), opts...),
+		Attendance:          childPageLoader(unfiltered(st.AttendancePagesByMeetingID), unfilteredCount(st.CountAttendanceByMeetingID), opts...),
+		MembershipsByMember: childPageLoader(unfiltered(st.CurrentMembershipPagesByMemberID), unfilteredCount(st.CountCurrentMembershipsByMemberID), opts...),
 		AttendancePages:     childPageLoader(st.AttendancePagesByMemberID, st.CountAttendanceByMemberID, opts...),
 		AttendanceTallies: filteredLoader(func(ctx context.Context, members []int64, w store.MeetingWindow) (map[int64][]domain.AttendanceTally, error) {
 			return st.AttendanceTalliesByMemberID(ctx, members, w.From, w.To)

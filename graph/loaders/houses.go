@@ -21,6 +21,8 @@ type HouseLoaders struct {
 	ByMember *dataloadgen.Loader[int64, []*domain.Residency]
 	// CurrentByMember is a member's current residency alone, nil for none.
 	CurrentByMember Loader[*domain.Residency]
+	// MemberResidencies backs Member.residencies.
+	MemberResidencies *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
 	// Residencies backs the nested House.residencies connection.
 	Residencies   *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
 	MeetingGroups *dataloadgen.Loader[int64, []*domain.Group]
@@ -33,6 +35,8 @@ func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
 		CurrentResidents: newLoader(st.CurrentResidentsByHouseID, opts),
 		ByMember:         dataloadgen.NewLoader(fromMap(st.ResidenciesByMemberID), opts...),
 		CurrentByMember:  newLoader(st.CurrentResidenciesByMemberID, opts),
+		MemberResidencies: childPageLoader(unfiltered(st.ResidencyPagesByMemberID),
+			unfilteredCount(st.CountResidenciesByMemberID), opts...),
 		Residencies: childPageLoader(func(ctx context.Context, houses []int64, _ NoFilter, page store.PageRequest) (map[int64]store.Page[*domain.Residency], error) {
 			return st.ResidencyPagesByHouseID(ctx, houses, page)
 		}, func(ctx context.Context, houses []int64, _ NoFilter) (map[int64]int, error) {

@@ -22,6 +22,8 @@ type Loaders struct {
 	User             *dataloadgen.Loader[int64, *domain.User]
 	Episode          *dataloadgen.Loader[int64, *domain.CareEpisode]
 	EpisodesByMember Loader[[]*domain.CareEpisode]
+	// EpisodePages backs Member.careEpisodes; the filter is includeSuperseded.
+	EpisodePages *dataloadgen.Loader[ChildKey[bool], store.Page[*domain.CareEpisode]]
 	// OpenEpisode is a member's open episode alone, nil when not in care.
 	OpenEpisode      Loader[*domain.CareEpisode]
 	RecoveryHistory  *dataloadgen.Loader[int64, []*domain.RecoveryStartDateChange]
@@ -58,6 +60,7 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		Episode:          dataloadgen.NewLoader(fromMap(st.EpisodesByID), opts...),
 		EpisodesByMember: newLoader(st.EpisodesByMemberID, opts),
 		OpenEpisode:      newLoader(st.OpenEpisodesByMemberID, opts),
+		EpisodePages:     childPageLoader(st.EpisodePagesByMemberID, st.CountEpisodesByMemberID, opts...),
 		RecoveryHistory:  dataloadgen.NewLoader(fromMap(st.RecoveryHistoryByMemberID), opts...),
 		Peers:            newPeerLoaders(st, opts),
 		Houses:           newHouseLoaders(st, opts),

@@ -11,13 +11,13 @@ import (
 type PartnerLoaders struct {
 	APIKey        *dataloadgen.Loader[int64, *domain.APIKey]
 	Partner       *dataloadgen.Loader[int64, *domain.Partner]
-	KeysByPartner *dataloadgen.Loader[int64, []*domain.APIKey]
+	KeysByPartner *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.APIKey]]
 }
 
 func newPartnerLoaders(st *store.Store, opts []dataloadgen.Option) PartnerLoaders {
 	return PartnerLoaders{
 		APIKey:        dataloadgen.NewLoader(fromMap(st.APIKeysByID), opts...),
 		Partner:       dataloadgen.NewLoader(fromMap(st.PartnersByID), opts...),
-		KeysByPartner: dataloadgen.NewLoader(fromMap(st.APIKeysByPartnerID), opts...),
+		KeysByPartner: childPageLoader(unfiltered(st.APIKeyPagesByPartnerID), unfilteredCount(st.CountAPIKeysByPartnerID), opts...),
 	}
 }

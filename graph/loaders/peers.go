@@ -13,8 +13,8 @@ type PeerLoaders struct {
 	Assignment   *dataloadgen.Loader[int64, *domain.PeerAssignment]
 	Conversation *dataloadgen.Loader[int64, *domain.PeerConversation]
 
-	// AssignmentsByMember is each member's pairings, oldest first.
-	AssignmentsByMember *dataloadgen.Loader[int64, []*domain.PeerAssignment]
+	// AssignmentPages backs Member.peerAssignments.
+	AssignmentPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.PeerAssignment]]
 	// CurrentAssignment is a member's current pairing alone, nil for none.
 	CurrentAssignment Loader[*domain.PeerAssignment]
 	// Caseload pages a peer's current assignments; CaseloadCount counts
@@ -30,13 +30,14 @@ type PeerLoaders struct {
 
 func newPeerLoaders(st *store.Store, opts []dataloadgen.Option) PeerLoaders {
 	return PeerLoaders{
-		Peer:                newLoader(st.PeersByID, opts),
-		Assignment:          dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByID), opts...),
-		Conversation:        dataloadgen.NewLoader(fromMap(st.PeerConversationsByID), opts...),
-		AssignmentsByMember: dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByMemberID), opts...),
-		CurrentAssignment:   newLoader(st.CurrentAssignmentsByMemberID, opts),
-		Caseload:            childPageLoader(unfiltered(st.CaseloadPages), unfilteredCount(st.CaseloadPageCounts), opts...),
-		CaseloadCount:       dataloadgen.NewLoader(fromMap(st.CaseloadCounts), opts...),
+		Peer:              newLoader(st.PeersByID, opts),
+		Assignment:        dataloadgen.NewLoader(fromMap(st.PeerAssignmentsByID), opts...),
+		Conversation:      dataloadgen.NewLoader(fromMap(st.PeerConversationsByID), opts...),
+		CurrentAssignment: newLoader(st.CurrentAssignmentsByMemberID, opts),
+		AssignmentPages: childPageLoader(unfiltered(st.PeerAssignmentPagesByMemberID),
+			unfilteredCount(st.CountPeerAssignmentsByMemberID), opts...),
+		Caseload:      childPageLoader(unfiltered(st.CaseloadPages), unfilteredCount(st.CaseloadPageCounts), opts...),
+		CaseloadCount: dataloadgen.NewLoader(fromMap(st.CaseloadCounts), opts...),
 		ConversationsByPeer: childPageLoader(unfiltered(st.ConversationPagesByPeer),
 			unfilteredCount(st.ConversationCountsByPeer), opts...),
 		ConversationsByMember: childPageLoader(unfiltered(st.ConversationPagesByMember),

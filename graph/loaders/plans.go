@@ -19,6 +19,8 @@ type PlanLoaders struct {
 	// PlansByMember holds every plan of a member, newest first; the active
 	// plan is picked from it, so both fields cost one statement.
 	PlansByMember *dataloadgen.Loader[int64, []*domain.AftercarePlan]
+	// PlanPages backs Member.aftercarePlans.
+	PlanPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.AftercarePlan]]
 	// GoalsByPlan and CommitmentsByPlan (those still in the plan) keep the
 	// order they were added in.
 	GoalsByPlan       *dataloadgen.Loader[int64, []*domain.AftercareGoal]
@@ -38,7 +40,9 @@ func newPlanLoaders(st *store.Store, opts []dataloadgen.Option) PlanLoaders {
 		CheckIn:         dataloadgen.NewLoader(fromMap(st.CheckInsByID), opts...),
 		RecoveryCapital: dataloadgen.NewLoader(fromMap(st.RecoveryCapitalByID), opts...),
 
-		PlansByMember:           dataloadgen.NewLoader(fromMap(st.AftercarePlansByMemberID), opts...),
+		PlansByMember: dataloadgen.NewLoader(fromMap(st.AftercarePlansByMemberID), opts...),
+		PlanPages: childPageLoader(unfiltered(st.AftercarePlanPagesByMemberID),
+			unfilteredCount(st.CountAftercarePlansByMemberID), opts...),
 		GoalsByPlan:             dataloadgen.NewLoader(fromMap(st.AftercareGoalsByPlanID), opts...),
 		CommitmentsByPlan:       dataloadgen.NewLoader(fromMap(st.AftercareCommitmentsByPlanID), opts...),
 		CheckIns:                childPageLoader(unfiltered(st.CheckInPages), unfilteredCount(st.CountCheckIns), opts...),

@@ -54,12 +54,7 @@ const (
 var listSizes = map[string]int{
 	"*.userErrors":                    1,
 	"Query.careLevels":                7,
-	"Member.careEpisodes":             5,
 	"Member.recoveryStartDateHistory": 3,
-	"Member.residencies":              3,
-	"Member.peerAssignments":          3,
-	"Member.groupMemberships":         5,
-	"Member.aftercarePlans":           3,
 	"Member.recoveryCapital":          5,
 	"Milestones.reached":              10,
 	"Group.schedule":                  3,

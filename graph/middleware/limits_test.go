@@ -52,9 +52,10 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 			2 * (900 + 1), 3},
 		{`query($period: DateRangeInput!) { outcomes(period: $period) { levels { careLevel { code } members { value } } } }`,
 			900 + 7*3, 4},
-		// TestNoNPlusOne's page: a member is 1, its level 1, five episodes of 3.
-		{`{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes { careLevel { code } transition recordedBy { email } } } } }`,
-			2 + 50*(1+1+5*3), 5},
+		// TestNoNPlusOne's page: a member is 1, its level 1, a page of five
+		// episodes 2 and each episode 3.
+		{`{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes(first: 5) { nodes { careLevel { code } transition recordedBy { email } } } } } }`,
+			2 + 50*(1+1+2+5*3), 6},
 		{`mutation($in: SignInInput!) { signIn(input: $in) { viewer { user { email } } userErrors { code } } }`, 10 + 1 + 1 + 1 + 1, 4},
 		{`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Member { displayName currentCareLevel { code } } } }`, 3 * 2, 3},
 		{limitsIntrospectionQuery, 1, 1},

@@ -1453,7 +1453,7 @@ type Viewer struct {
 	// For a family member: the members whose active consent names them, with what those consents cover. Empty for staff.
 	SharedMembers []*SharedMember `json:"sharedMembers"`
 	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.
-	FamilyGroups []*domain.Group `json:"familyGroups"`
+	FamilyGroups *Connection[*domain.Group] `json:"familyGroups"`
 	// For a partner key: the key, its partner, its scopes and the members who consented; null for people.
 	APIKey *domain.APIKey `json:"apiKey,omitempty"`
 	// The guard the viewer's fields are read with when it is not the request's: the account a sign-in just signed in.

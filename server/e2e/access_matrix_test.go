@@ -159,8 +159,8 @@ func matrixOps() []matrixOp {
 		{name: "AftercarePlan.checkIns", doc: fmt.Sprintf(`query(%s) { aftercarePlan(id: $plan) { checkIns { __typename } } }`, matrixParams),
 			root: "aftercarePlan.checkIns", allow: careTeam},
 		// A refused reason is null with FORBIDDEN; the episodes stay.
-		{name: "CareEpisode.reason", doc: fmt.Sprintf(`query(%s) { member(id: $member) { careEpisodes { reason } } }`, matrixParams),
-			root: "member.careEpisodes.0.reason", allow: careTeam},
+		{name: "CareEpisode.reason", doc: fmt.Sprintf(`query(%s) { member(id: $member) { careEpisodes { nodes { reason } } } }`, matrixParams),
+			root: "member.careEpisodes.nodes.0.reason", allow: careTeam},
 		{name: "Member.activeAftercarePlan", doc: fmt.Sprintf(`query(%s) { member(id: $member) { activeAftercarePlan { __typename } } }`, matrixParams),
 			root: "member.activeAftercarePlan", allow: union(careTeam, []string{peerRel})},
 		{name: "Member.peerConversations", doc: fmt.Sprintf(`query(%s) { member(id: $member) { peerConversations(first: 5) { __typename } } }`, matrixParams),
@@ -173,7 +173,7 @@ func matrixOps() []matrixOp {
 			root: "node", allow: careTeam},
 		{name: "House.residents", doc: fmt.Sprintf(`query(%s) { house(id: $house) { residents { __typename } } }`, matrixParams),
 			root: "house.residents", allow: staffAll},
-		{name: "Meeting.attendance", doc: fmt.Sprintf(`query(%s) { meeting(id: $meeting) { attendance { __typename } } }`, matrixParams),
+		{name: "Meeting.attendance", doc: fmt.Sprintf(`query(%s) { meeting(id: $meeting) { attendance { nodes { __typename } } } }`, matrixParams),
 			root: "meeting.attendance", allow: staffAll},
 
 		m("createMember", `{firstName: "", lastName: ""}`, careTeam),
@@ -255,7 +255,7 @@ func matrixOps() []matrixOp {
 			root: "node.email", allow: []string{admin, peerRel, hmNo}},
 		m("createApiKey", `{partnerName: "", scopes: []}`, []string{admin}),
 		m("revokeApiKey", `{apiKeyId: $apiKey}`, []string{admin}),
-		{name: "Member.residencies (consent lacks HOUSING)", doc: fmt.Sprintf(`query(%s) { member(id: $member) { residencies { __typename } } }`, matrixParams),
+		{name: "Member.residencies (consent lacks HOUSING)", doc: fmt.Sprintf(`query(%s) { member(id: $member) { residencies { nodes { __typename } } } }`, matrixParams),
 			root: "member.residencies", allow: staffRel},
 		{name: "House.residents (directory key)", doc: fmt.Sprintf(`query(%s) { house(id: $house) { occupancy { available } residents { __typename } } }`, matrixParams),
 			root: "house.residents", allow: staffAll},

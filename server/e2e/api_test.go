@@ -375,8 +375,8 @@ func TestConcurrentLevelChanges(t *testing.T) {
 	if wins != 1 || codes["BEFORE_CURRENT_EPISODE"]+codes["SAME_CARE_LEVEL"]+codes["CONFLICT"] != 19 {
 		t.Errorf("wins = %d, userErrors = %v; want 1 win and 19 clear userErrors", wins, codes)
 	}
-	m := c.do(`query($id: ID!) { member(id: $id) { careEpisodes(includeSuperseded: true) { endedAt } } }`, vars{"id": memberID})
-	episodes := m.list(t, "member.careEpisodes")
+	m := c.do(`query($id: ID!) { member(id: $id) { careEpisodes(includeSuperseded: true) { nodes { endedAt } } } }`, vars{"id": memberID})
+	episodes := m.list(t, "member.careEpisodes.nodes")
 	open := 0
 	for _, e := range episodes {
 		if e.(map[string]any)["endedAt"] == nil {
@@ -393,7 +393,7 @@ func TestConcurrentLevelChanges(t *testing.T) {
 func TestNoNPlusOne(t *testing.T) {
 	s := startServer(t, nil)
 	c := s.signedIn(t, domain.RoleCaseManager)
-	const query = `{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes { careLevel { code } transition recordedBy { email } } } } }`
+	const query = `{ members(first: 50) { nodes { displayName currentCareLevel { code } careEpisodes(first: 5) { nodes { careLevel { code } transition recordedBy { email } } } } } }`
 	ctx := context.Background()
 
 	measure := func(members int, floor int64) (int64, int) {

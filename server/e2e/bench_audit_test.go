@@ -21,7 +21,7 @@ func BenchmarkMembersPageAudit(b *testing.B) {
 		b.Fatal(err)
 	}
 	const members = `query($filter: MemberFilter) { members(first: 50, filter: $filter) { totalCount nodes {
-		id displayName daysInRecovery currentCareLevel { code } careEpisodes { careLevel { code } transition startedAt endedAt }
+		id displayName daysInRecovery currentCareLevel { code } careEpisodes { nodes { careLevel { code } transition startedAt endedAt } }
 		currentResidency { house { name } } currentPeer { name } } } }`
 	b.Run("serial", func(b *testing.B) {
 		for b.Loop() {

@@ -18,9 +18,9 @@ import (
 // of adherence, the last 20 attendance records and 20 updates.
 const journeyPage = `query($id: ID!) { member(id: $id) { id displayName status daysInRecovery
 	currentCareLevel { id name } currentResidency { id bed house { id name } } currentPeer { id name }
-	careEpisodes { id careLevel { id code name } startedAt endedAt transition reason dischargeReason }
-	residencies { id house { id name } moveInAt moveOutAt }
-	peerAssignments { peer { id name } startedAt endedAt }
+	careEpisodes { nodes { id careLevel { id code name } startedAt endedAt transition reason dischargeReason } }
+	residencies { nodes { id house { id name } moveInAt moveOutAt } }
+	peerAssignments { nodes { peer { id name } startedAt endedAt } }
 	activeAftercarePlan { id goals { id category status } commitments { id kind group { id name } targetPerWeek }
 		adherence(weeks: 8) { weeks { attended target isMet } } }
 	attendance(first: 20) { nodes { status recordedAt meeting { id startsAt group { id name } } } }

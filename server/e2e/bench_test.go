@@ -32,7 +32,7 @@ func BenchmarkPages(b *testing.B) {
 	}
 
 	const members = `query($filter: MemberFilter) { members(first: 50, filter: $filter) { totalCount nodes {
-		id displayName daysInRecovery currentCareLevel { code } careEpisodes { careLevel { code } transition startedAt endedAt }
+		id displayName daysInRecovery currentCareLevel { code } careEpisodes { nodes { careLevel { code } transition startedAt endedAt } }
 		currentResidency { house { name } } currentPeer { name } } } }`
 	for _, bc := range []struct {
 		name  string
@@ -45,10 +45,10 @@ func BenchmarkPages(b *testing.B) {
 		{"houses/residents", `{ houses(first: 50) { totalCount nodes { name occupancy { capacity occupied available }
 			residents { bed member { displayName currentCareLevel { code } } } } } }`, nil},
 		{"groups/week-with-attendance", `query($from: DateTime!, $to: DateTime!) { groups(first: 50) { nodes { name timesOfDay
-			meetings(first: 10, filter: {startsWithin: {startAt: $from, endAt: $to}}) { nodes { startsAt attendance { status member { displayName } } } } } } }`,
+			meetings(first: 10, filter: {startsWithin: {startAt: $from, endAt: $to}}) { nodes { startsAt attendance { nodes { status member { displayName } } } } } } } }`,
 			vars{"from": weekAgo, "to": weekAhead}},
-		{"member/journey", `query($id: ID!) { member(id: $id) { displayName careEpisodes { careLevel { code } transition startedAt endedAt }
-			residencies { house { name } moveInAt moveOutAt } peerAssignments { peer { name } startedAt endedAt }
+		{"member/journey", `query($id: ID!) { member(id: $id) { displayName careEpisodes { nodes { careLevel { code } transition startedAt endedAt } }
+			residencies { nodes { house { name } moveInAt moveOutAt } } peerAssignments { nodes { peer { name } startedAt endedAt } }
 			attendanceSummary { meetingsAttended aftercareMeetingsAttended distinctAftercarePrograms attendanceRate weeks { weekStartsOn attended } }
 			activeAftercarePlan { goals { category status } commitments { kind group { name } targetPerWeek }
 				checkIns(first: 10) { nodes { occurredOn craving isAbstinent } } adherence(weeks: 8) { weeks { attended target isMet } } }

@@ -31,6 +31,8 @@ var keyBase = map[string]bool{
 	"Query.careLevels": true, "Query.viewer": true,
 	"Viewer.*": true, "ViewerApiKey.*": true, "ConsentedMember.*": true, "Partner.id": true, "Partner.name": true,
 	"CareLevel.*": true, "MemberConnection.*": true, "MemberEdge.*": true, "PageInfo.*": true,
+	// Viewer.familyGroups, empty for a key: its count (0) and page flags.
+	"GroupConnection.totalCount": true, "GroupConnection.pageInfo": true,
 	"Member.id": true,
 	"House.id":  true, "House.name": true, "House.address": true, "House.capacity": true, "House.genderDesignation": true,
 	"House.narrLevel": true, "House.phone": true, "House.timeZone": true,
@@ -41,9 +43,10 @@ var kindFields = map[domain.InformationKind][]string{
 	domain.InfoIdentity: {"Member.firstName", "Member.lastName", "Member.preferredName", "Member.displayName", "Member.bornOn"},
 	domain.InfoCareLevel: {"Member.status", "Member.currentCareLevel", "Member.currentEpisode", "Member.careEpisodes",
 		"CareEpisode.id", "CareEpisode.member", "CareEpisode.careLevel", "CareEpisode.startedAt", "CareEpisode.endedAt",
-		"CareEpisode.transition"},
+		"CareEpisode.transition", "CareEpisodeConnection.*", "CareEpisodeEdge.*"},
 	domain.InfoHousing: {"Member.currentResidency", "Member.residencies", "Residency.id", "Residency.member",
-		"Residency.house", "Residency.moveInAt", "Residency.moveOutAt", "Residency.isCurrent"},
+		"Residency.house", "Residency.moveInAt", "Residency.moveOutAt", "Residency.isCurrent",
+		"ResidencyConnection.*", "ResidencyEdge.*"},
 	domain.InfoMilestones: {"Member.recoveryStartedOn", "Member.daysInRecovery", "Member.milestones",
 		"Milestones.*", "Milestone.*"},
 	domain.InfoAttendanceSummary: {"Member.attendanceSummary", "AttendanceSummary.*", "AttendanceWeek.*"},
@@ -183,9 +186,9 @@ func scopeKeys(t *testing.T, s *server, staff *client, members []int64) []kindKe
 func scopeIDs(t *testing.T, staff *client, members []int64) []string {
 	var out []string
 	for _, m := range members {
-		r := staff.do(`query($id: ID!) { member(id: $id) { id careEpisodes(includeSuperseded: true) { id } residencies { id house { id } }
-			updates(first: 20) { nodes { id } } recoveryCapital { id } peerAssignments { id } familyContacts { id } consents { id }
-			aftercarePlans { id goals { id } commitments { id } checkIns(first: 3) { nodes { id } } } } }`,
+		r := staff.do(`query($id: ID!) { member(id: $id) { id careEpisodes(includeSuperseded: true) { nodes { id } } residencies { nodes { id house { id } } }
+			updates(first: 20) { nodes { id } } recoveryCapital { id } peerAssignments { nodes { id } } familyContacts { nodes { id } } consents { nodes { id } }
+			aftercarePlans { nodes { id goals { id } commitments { id } checkIns(first: 3) { nodes { id } } } } } }`,
 			vars{"id": globalid.EncodeInt(globalid.TypeMember, m)})
 		r.noErrors(t)
 		collectIDs(r.Data, &out)

@@ -136,7 +136,7 @@ func TestCostSoundness(t *testing.T) {
 		{"members page of 50", `{ members(first: 50) { totalCount nodes { id displayName status currentCareLevel { code } } } }`, nil},
 		{"nested: 50 members x 10 updates", `{ members(first: 50) { nodes { id updates(first: 10) { totalCount nodes { id kind author { name } } } } } }`, nil},
 		{"nested: 20 houses x residencies x member", `{ houses(first: 20) { nodes { name residencies(first: 10) { totalCount nodes { member { displayName careEpisodes { careLevel { code } } } } } } } }`, nil},
-		{"nested: 20 groups x 10 meetings x attendance", `{ groups(first: 20) { nodes { name meetings(first: 10) { nodes { startsAt attendance { status member { displayName } } } } } } }`, nil},
+		{"nested: 20 groups x 10 meetings x attendance", `{ groups(first: 20) { nodes { name meetings(first: 10) { nodes { startsAt attendance { nodes { status member { displayName } } } } } } } }`, nil},
 		{"count only: 30 aliases of members { totalCount }", aliased(30, `members { totalCount }`), nil},
 		{"alias flood: 40 x members(first: 20)", aliased(40, `members(first: 20) { nodes { id displayName } }`), nil},
 		{"alias flood: 20 x nodes of one page", `{ members(first: 50) { ` + aliasedFields(20, `nodes { id }`) + ` } }`, nil},
@@ -242,7 +242,7 @@ type soundnessIDsT struct {
 
 func soundnessIDs(t *testing.T, c *client) soundnessIDsT {
 	t.Helper()
-	r := c.do(`{ members(first: 100) { nodes { id aftercarePlans { id } } }
+	r := c.do(`{ members(first: 100) { nodes { id aftercarePlans { nodes { id } } } }
 		groups(first: 1) { nodes { id meetings(first: 1) { nodes { id } } } }
 		houses(first: 1) { nodes { id } } peers(first: 1) { nodes { id } } }`, nil)
 	r.noErrors(t)
@@ -250,7 +250,7 @@ func soundnessIDs(t *testing.T, c *client) soundnessIDsT {
 	for _, m := range r.list(t, "members.nodes") {
 		m := m.(map[string]any)
 		ids.members100 = append(ids.members100, m["id"])
-		if plans, _ := m["aftercarePlans"].([]any); len(plans) > 0 && ids.plan == "" {
+		if plans, _ := m["aftercarePlans"].(map[string]any)["nodes"].([]any); len(plans) > 0 && ids.plan == "" {
 			ids.plan, ids.member = plans[0].(map[string]any)["id"].(string), m["id"].(string)
 		}
 	}

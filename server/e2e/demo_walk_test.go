@@ -69,8 +69,8 @@ func TestDemoGraphWalk(t *testing.T) {
 	t.Run("groups to meetings, attendance, members and back", func(t *testing.T) {
 		now := time.Now().UTC()
 		r := c.do(`query($from: DateTime!, $now: DateTime!) { groups(first: 50) { totalCount nodes { id kind timesOfDay
-			meetings(first: 3, filter: {startsWithin: {startAt: $from, endAt: $now}}) { nodes { id startsAt attendance { status meeting { id group { id } }
-				member { id displayName groupMemberships { group { id } } } } } } } } }`, vars{"from": now.AddDate(0, 0, -14).Format(time.RFC3339), "now": now.Format(time.RFC3339)})
+			meetings(first: 3, filter: {startsWithin: {startAt: $from, endAt: $now}}) { nodes { id startsAt attendance { nodes { status meeting { id group { id } }
+				member { id displayName groupMemberships { nodes { group { id } } } } } } } } } } }`, vars{"from": now.AddDate(0, 0, -14).Format(time.RFC3339), "now": now.Format(time.RFC3339)})
 		r.noErrors(t)
 		if n := r.get(t, "groups.totalCount").(float64); n < 12 {
 			t.Fatalf("groups = %v, want 12 or more", n)
@@ -85,13 +85,13 @@ func TestDemoGraphWalk(t *testing.T) {
 			}
 			for _, m := range list(obj(group["meetings"])["nodes"]) {
 				meeting := obj(m)
-				for _, a := range list(meeting["attendance"]) {
+				for _, a := range list(obj(meeting["attendance"])["nodes"]) {
 					records++
 					back := obj(obj(a)["meeting"])
 					if back["id"] != meeting["id"] || obj(back["group"])["id"] != group["id"] {
 						t.Errorf("attendance at %v leads back to %v", meeting["id"], back)
 					}
-					for _, gm := range list(obj(obj(a)["member"])["groupMemberships"]) {
+					for _, gm := range list(obj(obj(obj(a)["member"])["groupMemberships"])["nodes"]) {
 						if obj(obj(gm)["group"])["id"] == group["id"] {
 							members++
 						}

@@ -32,7 +32,7 @@ var familyAllowed = map[string]bool{
 	"Group.id": true, "Group.name": true, "Group.kind": true, "Group.description": true, "Group.modality": true,
 	"Group.location": true, "Group.timeZone": true, "Group.schedule": true, "Group.timesOfDay": true,
 	"Group.isActive": true, "Group.nextMeeting": true, "Group.meetings": true,
-	"MeetingConnection.*": true, "MeetingEdge.*": true,
+	"GroupConnection.*": true, "GroupEdge.*": true, "MeetingConnection.*": true, "MeetingEdge.*": true,
 	"Meeting.id": true, "Meeting.group": true, "Meeting.startsAt": true, "Meeting.endsAt": true,
 	"Meeting.timeOfDay": true, "Meeting.topic": true,
 	"ScheduleSlot.*": true,
@@ -460,8 +460,8 @@ func (cr *crawler) run() *crawler {
 // demo: what a family viewer must not reach by guessing.
 func crawlIDs(t *testing.T, staff *client) []string {
 	r := staff.do(`{
-		members(first: 2) { nodes { id careEpisodes { id } currentResidency { id } activeAftercarePlan { id goals { id } checkIns(first: 1) { nodes { id } } }
-			updates(first: 2) { nodes { id } } peerAssignments { id } } }
+		members(first: 2) { nodes { id careEpisodes { nodes { id } } currentResidency { id } activeAftercarePlan { id goals { id } checkIns(first: 1) { nodes { id } } }
+			updates(first: 2) { nodes { id } } peerAssignments { nodes { id } } } }
 		houses(first: 1) { nodes { id } }
 		groups(first: 30) { nodes { id kind meetings(first: 1) { nodes { id } } } }
 		peers(first: 1) { nodes { id } } }`, nil)
@@ -609,7 +609,7 @@ func TestMembersKeyOnDemo(t *testing.T) {
 		`query($id: ID!) { member(id: $id) { currentResidency { id } } }`,
 		`query($id: ID!) { member(id: $id) { updates(first: 5) { totalCount } } }`,
 		`query($id: ID!) { member(id: $id) { activeAftercarePlan { id } } }`,
-		`query($id: ID!) { member(id: $id) { careEpisodes { reason } } }`,
+		`query($id: ID!) { member(id: $id) { careEpisodes { nodes { reason } } } }`,
 	} {
 		codes := key.do(q, vars{"id": id}).errorCodes()
 		if len(codes) == 0 || slices.ContainsFunc(codes, func(c string) bool { return c != "FORBIDDEN" }) {

@@ -251,9 +251,9 @@ func TestFamilyPortal(t *testing.T) {
 	}
 
 	// Revocation takes effect on the next request.
-	consents := staff.do(`query($id: ID!) { node(id: $id) { ... on Member { consents { id status } familyContacts { name } } } }`, vars{"id": memberID})
+	consents := staff.do(`query($id: ID!) { node(id: $id) { ... on Member { consents { nodes { id status } } familyContacts { nodes { name } } } } }`, vars{"id": memberID})
 	consents.noErrors(t)
-	if len(consents.list(t, "node.consents")) != 2 || len(consents.list(t, "node.familyContacts")) != 1 {
+	if len(consents.list(t, "node.consents.nodes")) != 2 || len(consents.list(t, "node.familyContacts.nodes")) != 1 {
 		t.Fatalf("member's consents %v", consents.get(t, "node"))
 	}
 	revoked := staff.do(familyRevoke, vars{"in": vars{"consentId": notesConsent, "reason": "Asked in writing"}})
@@ -267,7 +267,7 @@ func TestFamilyPortal(t *testing.T) {
 	if !slices.Equal(familyStrings(m["sharedKinds"]), []string{"MILESTONES", "HOUSING", "ATTENDANCE_SUMMARY"}) || m["currentCareLevel"] != nil {
 		t.Errorf("after revoking the notes consent: %v", m)
 	}
-	first := consents.list(t, "node.consents")[1].(map[string]any)["id"].(string)
+	first := consents.list(t, "node.consents.nodes")[1].(map[string]any)["id"].(string)
 	familyNoUserErrors(t, staff.do(familyRevoke, vars{"in": vars{"consentId": first, "reason": "Asked in writing"}}), "revokeConsent")
 	if shared := familyShared(t, family); len(shared) != 0 {
 		t.Fatalf("after revoking every consent: %v", shared)
@@ -414,10 +414,10 @@ func TestFamilyGroupsAndAttendance(t *testing.T) {
 
 	family := s.client(t)
 	familyNoUserErrors(t, family.do(familyAccept, vars{"in": vars{"token": token, "password": familyPassword}}), "acceptInvitation")
-	view := family.do(`query($from: DateTime!) { viewer { familyGroups { name kind nextMeeting { id }
-		meetings(filter: {startsWithin: {startAt: $from}}) { nodes { id viewerAttendance } } } } }`, vars{"from": time.Now().AddDate(0, 0, -7).Format(time.RFC3339)})
+	view := family.do(`query($from: DateTime!) { viewer { familyGroups { nodes { name kind nextMeeting { id }
+		meetings(filter: {startsWithin: {startAt: $from}}) { nodes { id viewerAttendance } } } } } }`, vars{"from": time.Now().AddDate(0, 0, -7).Format(time.RFC3339)})
 	view.noErrors(t)
-	groups := view.list(t, "viewer.familyGroups")
+	groups := view.list(t, "viewer.familyGroups.nodes")
 	if len(groups) != 1 || groupsField(groups[0], "name") != "Family Night" || groupsField(groupsField(groups[0], "nextMeeting"), "id") != meetingID(next) {
 		t.Fatalf("family groups %v", groups)
 	}
@@ -426,9 +426,9 @@ func TestFamilyGroupsAndAttendance(t *testing.T) {
 		t.Errorf("own attendance %v", meetings)
 	}
 	// Staff see no family groups of their own, and no shared members.
-	mine := staff.do(`{ viewer { familyGroups { name } sharedMembers { id } } }`, nil)
+	mine := staff.do(`{ viewer { familyGroups { totalCount nodes { name } } sharedMembers { id } } }`, nil)
 	mine.noErrors(t)
-	if len(mine.list(t, "viewer.familyGroups")) != 0 || len(mine.list(t, "viewer.sharedMembers")) != 0 {
+	if len(mine.list(t, "viewer.familyGroups.nodes")) != 0 || mine.get(t, "viewer.familyGroups.totalCount") != float64(0) || len(mine.list(t, "viewer.sharedMembers")) != 0 {
 		t.Errorf("staff viewer: %v", mine.get(t, "viewer"))
 	}
 }
@@ -589,9 +589,9 @@ func TestDemoFamilySignIn(t *testing.T) {
 	if kinds["NOTE"] != 0 || kinds["MILESTONE"]+kinds["CARE_LEVEL_CHANGE"]+kinds["HOUSING_CHANGE"] == 0 {
 		t.Errorf("demo shared update kinds %v", kinds)
 	}
-	groups := family.do(`{ viewer { familyGroups { name nextMeeting { startsAt } } } }`, nil)
+	groups := family.do(`{ viewer { familyGroups { nodes { name nextMeeting { startsAt } } } } }`, nil)
 	groups.noErrors(t)
-	if len(groups.list(t, "viewer.familyGroups")) == 0 {
+	if len(groups.list(t, "viewer.familyGroups.nodes")) == 0 {
 		t.Error("the demo family user sees no family group")
 	}
 	if shared := familyShared(t, signIn("family.revoked@demo.carejourney.test")); len(shared) != 0 {

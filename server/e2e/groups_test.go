@@ -99,7 +99,7 @@ const (
 	groupsCreateMutation     = `mutation($in: CreateGroupInput!) { createGroup(input: $in) { group { ` + groupsGroupFields + ` } userErrors { code field message } } }`
 	groupsScheduleMutation   = `mutation($in: ScheduleMeetingsInput!) { scheduleMeetings(input: $in) { meetings { id startsAt endsAt timeOfDay facilitator { __typename } } userErrors { code field message } } }`
 	groupsAttendanceMutation = `mutation($in: RecordAttendanceInput!) { recordAttendance(input: $in) {
-		meeting { id attendance { status member { id displayName } recordedBy { name } meeting { id } } } userErrors { code field message } } }`
+		meeting { id attendance { nodes { status member { id displayName } recordedBy { name } meeting { id } } } } userErrors { code field message } } }`
 	groupsJoinMutation = `mutation($in: JoinGroupInput!) { joinGroup(input: $in) { groupMembership { joinedAt leftAt group { name } member { displayName } } userErrors { code field message } } }`
 )
 
@@ -164,13 +164,13 @@ func TestGroupsFlow(t *testing.T) {
 	if left.get(t, "leaveGroup.groupMembership.leftAt") == nil {
 		t.Errorf("leaveGroup: %v", left.Data)
 	}
-	belongs := c.do(`query($g: ID!, $m: ID!) { group(id: $g) { members { member { id } joinedAt leftAt } }
-		member(id: $m) { groupMemberships { group { id name } } } }`, vars{"g": groupID, "m": memberIDs[0]})
+	belongs := c.do(`query($g: ID!, $m: ID!) { group(id: $g) { members { totalCount nodes { member { id } joinedAt leftAt } } }
+		member(id: $m) { groupMemberships { nodes { group { id name } } } } }`, vars{"g": groupID, "m": memberIDs[0]})
 	belongs.noErrors(t)
-	if n := len(belongs.list(t, "group.members")); n != 3 {
+	if n := len(belongs.list(t, "group.members.nodes")); n != 3 || belongs.get(t, "group.members.totalCount") != float64(3) {
 		t.Errorf("%d current members, want 3", n)
 	}
-	if got := belongs.str(t, "member.groupMemberships.0.group.name"); got != "Daily Aftercare" {
+	if got := belongs.str(t, "member.groupMemberships.nodes.0.group.name"); got != "Daily Aftercare" {
 		t.Errorf("member's groups %v", belongs.Data["member"])
 	}
 
@@ -209,7 +209,7 @@ func TestGroupsFlow(t *testing.T) {
 		t.Fatalf("recordAttendance: %v", codes)
 	}
 	rec = c.do(groupsAttendanceMutation, vars{"in": vars{"meetingId": past, "entries": []vars{line(memberIDs[2], "EXCUSED")}}})
-	attendance := rec.list(t, "recordAttendance.meeting.attendance")
+	attendance := rec.list(t, "recordAttendance.meeting.attendance.nodes")
 	var statuses []string
 	for _, a := range attendance {
 		statuses = append(statuses, groupsField(a, "status").(string))
@@ -217,7 +217,7 @@ func TestGroupsFlow(t *testing.T) {
 	if want := []string{"PRESENT", "LATE", "EXCUSED"}; !slices.Equal(statuses, want) { // by member name
 		t.Errorf("attendance %v, want %v", statuses, want)
 	}
-	if rec.str(t, "recordAttendance.meeting.attendance.0.recordedBy.name") != "Test CASE_MANAGER" {
+	if rec.str(t, "recordAttendance.meeting.attendance.nodes.0.recordedBy.name") != "Test CASE_MANAGER" {
 		t.Errorf("recordedBy %v", attendance[0])
 	}
 
@@ -235,8 +235,8 @@ func TestGroupsFlow(t *testing.T) {
 	groupsWantUserError(t, c.do(groupsAttendanceMutation, vars{"in": vars{"meetingId": future, "entries": []vars{
 		line(memberIDs[0], "EXCUSED"), line(memberIDs[1], "PRESENT")}}}),
 		"recordAttendance", "MEETING_NOT_STARTED", "input", "entries", "1", "status")
-	unchanged := c.do(`query($id: ID!) { meeting(id: $id) { attendance { status } } }`, vars{"id": past})
-	if got := unchanged.list(t, "meeting.attendance"); len(got) != 3 || groupsField(got[0], "status") != "PRESENT" {
+	unchanged := c.do(`query($id: ID!) { meeting(id: $id) { attendance { nodes { status } } } }`, vars{"id": past})
+	if got := unchanged.list(t, "meeting.attendance.nodes"); len(got) != 3 || groupsField(got[0], "status") != "PRESENT" {
 		t.Errorf("refused calls changed attendance: %v", got)
 	}
 	excused := c.do(groupsAttendanceMutation, vars{"in": vars{"meetingId": future, "entries": []vars{line(memberIDs[0], "EXCUSED")}}})
@@ -262,7 +262,7 @@ func TestGroupsFlow(t *testing.T) {
 			t.Errorf("concurrent call %d: %v", i, codes)
 		}
 	}
-	final := c.do(`query($id: ID!) { meeting(id: $id) { attendance { status } } }`, vars{"id": past}).list(t, "meeting.attendance")
+	final := c.do(`query($id: ID!) { meeting(id: $id) { attendance { nodes { status } } } }`, vars{"id": past}).list(t, "meeting.attendance.nodes")
 	if a, b := groupsField(final[0], "status"), groupsField(final[1], "status"); a != b || (a != "PRESENT" && a != "LATE") {
 		t.Errorf("after the concurrent calls: %v, %v", a, b)
 	}
@@ -514,8 +514,8 @@ func groupsSeedForCount(t *testing.T, s *server, groups, meetings, attendees int
 // statement where an N+1 would add one per row. Each query is therefore run
 // up to five times and its fewest statements count: splits only add.
 func TestGroupsNoNPlusOne(t *testing.T) {
-	const groupList = `{ groups(first: 50) { nodes { facilitators { __typename } meetings(first: 10) { nodes { attendance { status member { displayName } } } } } } }`
-	const memberList = `{ members(first: 50) { nodes { groupMemberships { group { name } }
+	const groupList = `{ groups(first: 50) { nodes { facilitators { __typename } meetings(first: 10) { nodes { attendance(first: 100) { nodes { status member { displayName } } } } } } } }`
+	const memberList = `{ members(first: 50) { nodes { groupMemberships { nodes { group { name } } }
 		attendance(first: 5) { totalCount nodes { status meeting { startsAt group { name } } } }
 		attendanceSummary(period: {startAt: "2024-12-01T00:00:00Z", endAt: "2025-02-01T00:00:00Z"}) { meetingsAttended weeks { attended } } } } }`
 	count := func(s *server, c *client, query string, floor int64, check func(r *response)) int64 {
@@ -535,7 +535,7 @@ func TestGroupsNoNPlusOne(t *testing.T) {
 					t.Errorf("facilitators %v", f)
 				}
 				for _, m := range groupsField(groupsField(g, "meetings"), "nodes").([]any) {
-					records += len(groupsField(m, "attendance").([]any))
+					records += len(groupsField(groupsField(m, "attendance"), "nodes").([]any))
 				}
 			}
 			if len(nodes) != groups || records != groups*meetings*attendees {
@@ -544,7 +544,7 @@ func TestGroupsNoNPlusOne(t *testing.T) {
 		})
 		memberCost = count(s, c, memberList, groupsMemberListBudget, func(r *response) {
 			for _, m := range r.list(t, "members.nodes") {
-				if len(groupsField(m, "groupMemberships").([]any)) != 1 ||
+				if len(groupsField(groupsField(m, "groupMemberships"), "nodes").([]any)) != 1 ||
 					groupsField(groupsField(m, "attendance"), "totalCount") != float64(meetings) ||
 					groupsField(groupsField(m, "attendanceSummary"), "meetingsAttended") != float64(meetings) {
 					t.Fatalf("member %v", m)

@@ -223,10 +223,10 @@ func TestHouses(t *testing.T) {
 		t.Fatalf("%d housing updates since the refusals, want 3", n-updatesBefore)
 	}
 
-	member := c.do(`query($id: ID!) { member(id: $id) { currentResidency { id } residencies { id isCurrent moveOutReason house { name } } } }`, vars{"id": jo})
+	member := c.do(`query($id: ID!) { member(id: $id) { currentResidency { id } residencies { nodes { id isCurrent moveOutReason house { name } } } } }`, vars{"id": jo})
 	member.noErrors(t)
-	if member.get(t, "member.currentResidency") != nil || len(member.list(t, "member.residencies")) != 1 ||
-		member.str(t, "member.residencies.0.moveOutReason") != "RULE_VIOLATION" {
+	if member.get(t, "member.currentResidency") != nil || len(member.list(t, "member.residencies.nodes")) != 1 ||
+		member.str(t, "member.residencies.nodes.0.moveOutReason") != "RULE_VIOLATION" {
 		t.Fatalf("jo %v", member.Data)
 	}
 	kimNow := c.do(`query($id: ID!) { member(id: $id) { currentResidency { bed house { id } } } }`, vars{"id": kim})

@@ -11,7 +11,7 @@ import (
 
 const memberFields = `id displayName status recoveryStartedOn daysInRecovery
 	currentCareLevel { code }
-	careEpisodes { id careLevel { code } transition startedAt endedAt reason dischargeReason recordedBy { name } }`
+	careEpisodes { nodes { id careLevel { code } transition startedAt endedAt reason dischargeReason recordedBy { name } } }`
 
 // TestCareJourney walks one member through every kind of transition over
 // GraphQL, as staff would, and checks the timeline the API derives.
@@ -93,7 +93,7 @@ func TestCareJourney(t *testing.T) {
 	m := c.do(`query($id: ID!) { member(id: $id) { `+memberFields+` } }`, vars{"id": memberID})
 	m.noErrors(t)
 	var levels, transitions []string
-	for _, e := range m.list(t, "member.careEpisodes") {
+	for _, e := range m.list(t, "member.careEpisodes.nodes") {
 		ep := e.(map[string]any)
 		levels = append(levels, ep["careLevel"].(map[string]any)["code"].(string))
 		transitions = append(transitions, ep["transition"].(string))
@@ -106,7 +106,7 @@ func TestCareJourney(t *testing.T) {
 	if !slices.Equal(levels, wantLevels) || !slices.Equal(transitions, wantTransitions) {
 		t.Errorf("timeline\n got %v %v\nwant %v %v", levels, transitions, wantLevels, wantTransitions)
 	}
-	episodes := m.list(t, "member.careEpisodes")
+	episodes := m.list(t, "member.careEpisodes.nodes")
 	for i := 1; i < len(episodes); i++ {
 		prev, cur := episodes[i-1].(map[string]any), episodes[i].(map[string]any)
 		if prev["endedAt"] == nil {
@@ -195,8 +195,8 @@ func TestJourneyRulesGiveUserErrors(t *testing.T) {
 			t.Errorf("%s: userErrors %v, want [%s]", tc.name, codes, tc.code)
 		}
 	}
-	m := c.do(`query($id: ID!) { member(id: $id) { status careEpisodes { careLevel { code } endedAt } } }`, vars{"id": memberID})
-	if n := len(m.list(t, "member.careEpisodes")); n != 1 {
+	m := c.do(`query($id: ID!) { member(id: $id) { status careEpisodes { nodes { careLevel { code } endedAt } } } }`, vars{"id": memberID})
+	if n := len(m.list(t, "member.careEpisodes.nodes")); n != 1 {
 		t.Errorf("refused mutations wrote: %d episodes, want 1", n)
 	}
 
@@ -220,7 +220,7 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	c.do(`mutation($in: ChangeCareLevelInput!) { changeCareLevel(input: $in) { userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "careLevelCode": "IOP", "effectiveAt": base.AddDate(0, 0, 30).Format(time.RFC3339)}}).noErrors(t)
 
-	first := c.do(`query($id: ID!) { member(id: $id) { careEpisodes { id } } }`, vars{"id": memberID}).str(t, "member.careEpisodes.0.id")
+	first := c.do(`query($id: ID!) { member(id: $id) { careEpisodes { nodes { id } } } }`, vars{"id": memberID}).str(t, "member.careEpisodes.nodes.0.id")
 	corrected := c.do(`mutation($in: CorrectCareEpisodeInput!) { correctCareEpisode(input: $in) {
 			careEpisode { id careLevel { code } supersedes { id supersededAt supersedeReason supersededByUser { name } supersededBy { id } } }
 			userErrors { code message } } }`,
@@ -248,18 +248,18 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	}
 
 	m := c.do(`query($id: ID!) { member(id: $id) {
-			current: careEpisodes { careLevel { code } transition }
-			all: careEpisodes(includeSuperseded: true) { careLevel { code } supersededAt } } }`, vars{"id": memberID})
+			current: careEpisodes { nodes { careLevel { code } transition } }
+			all: careEpisodes(includeSuperseded: true) { nodes { careLevel { code } supersededAt } } } }`, vars{"id": memberID})
 	m.noErrors(t)
 	var current []string
-	for _, e := range m.list(t, "member.current") {
+	for _, e := range m.list(t, "member.current.nodes") {
 		ep := e.(map[string]any)
 		current = append(current, ep["careLevel"].(map[string]any)["code"].(string)+":"+ep["transition"].(string))
 	}
 	if !slices.Equal(current, []string{"PHP:ADMISSION", "IOP:STEP_DOWN"}) {
 		t.Errorf("current timeline = %v", current)
 	}
-	if n := len(m.list(t, "member.all")); n != 3 {
+	if n := len(m.list(t, "member.all.nodes")); n != 3 {
 		t.Errorf("with superseded: %d episodes, want 3 (nothing is deleted)", n)
 	}
 

@@ -17,7 +17,7 @@ import (
 
 // The paging property, derived from the schema so a connection added later
 // is covered without editing this file: every connection field, on Query or
-// on a Node type the demo's admin (or family viewer) reaches, walked forward
+// on a Node type the demo's admin (or family viewer) reaches, or on Viewer, walked forward
 // with first:2 to its end and backward with last:2 from its end, gives the
 // same items in reverse order with pageInfo right on every page, and
 // first:101 / last:101 are BAD_USER_INPUT naming the limit (as are negative
@@ -77,6 +77,11 @@ func TestConnectionPagingProperty(t *testing.T) {
 	schema := codegenSchema()
 	admin := s.signedIn(t, domain.RoleAdmin)
 	family := s.signInAs(t, "family@demo.carejourney.test", "demo-family-2026!")
+	// The audit log grows with every request of the walks (each read of a
+	// member is an event, written after its request), more than a walk of
+	// 2 a page can follow: it is walked up to this moment.
+	time.Sleep(time.Second)
+	auditUntil := time.Now().UTC().Format(time.RFC3339Nano)
 
 	// IDs to reach the nested connections through node(id:): the demo's
 	// records of every kind, the nodes of every root connection, and the
@@ -90,6 +95,10 @@ func TestConnectionPagingProperty(t *testing.T) {
 			}
 		}
 	}
+	// Partners, for their keys, through the keys admins list.
+	for _, k := range admin.do(`{ apiKeys(first: 100, includeRevoked: true) { nodes { partner { id } } } }`, nil).list(t, "apiKeys.nodes") {
+		ids = append(ids, k.(map[string]any)["partner"].(map[string]any)["id"].(string))
+	}
 	for _, id := range ids {
 		if typeName, _, _ := globalid.Decode(id); typeName == globalid.TypeMember {
 			ids = append(ids, globalid.EncodeInt(globalid.TypeSharedMember, decodeID(t, id)))
@@ -101,7 +110,7 @@ func TestConnectionPagingProperty(t *testing.T) {
 	walked := 0
 	for _, f := range connectionFields(schema) {
 		t.Run(f.String(), func(t *testing.T) {
-			w := bestWalk(t, schema, f, ids, admin, family)
+			w := bestWalk(t, schema, f, ids, auditUntil, admin, family)
 			if w == nil {
 				t.Fatalf("no actor reaches a %s through node(id:) or Query: give the test a way to it", f.parent)
 			}
@@ -135,12 +144,12 @@ func TestConnectionPagingProperty(t *testing.T) {
 
 // bestWalk picks, for a nested connection, the actor and parent with the
 // most items (up to 100), so the walks cross several pages.
-func bestWalk(t *testing.T, schema *ast.Schema, f connectionField, ids []string, actors ...*client) *pageWalk {
+func bestWalk(t *testing.T, schema *ast.Schema, f connectionField, ids []string, auditUntil string, actors ...*client) *pageWalk {
 	var best *pageWalk
 	bestN := -1
 	for _, c := range actors {
-		if f.parent == "Query" {
-			w := &pageWalk{t: t, c: c, schema: schema, f: f}
+		if f.parent == "Query" || f.parent == "Viewer" {
+			w := &pageWalk{t: t, c: c, schema: schema, f: f, until: auditUntil}
 			if r := w.page(vars{"first": 100}); len(r.Errors) == 0 && len(w.edges(r)) > bestN {
 				best, bestN = w, len(w.edges(r))
 			}
@@ -170,6 +179,8 @@ type pageWalk struct {
 	schema *ast.Schema
 	f      connectionField
 	id     string
+	// until, when set, ends the audit log's window (a filter's `to`).
+	until string
 }
 
 // query is the field with its required arguments filled in and the paging
@@ -179,6 +190,9 @@ func (w *pageWalk) query() string {
 	for _, a := range w.f.field.Arguments {
 		if a.Type.NonNull && a.DefaultValue == nil {
 			args = append(args, a.Name+": "+requiredArg(w.t, a))
+		}
+		if a.Name == "filter" && a.Type.Name() == "AuditEventFilter" && w.until != "" {
+			args = append(args, `filter: {to: "`+w.until+`"}`)
 		}
 	}
 	nodeType := w.schema.Types[w.schema.Types[w.f.field.Type.Name()].Fields.ForName("edges").Type.Name()].Fields.ForName("node").Type.Name()
@@ -191,6 +205,9 @@ func (w *pageWalk) query() string {
 	params := "$first: Int, $after: String, $last: Int, $before: String"
 	if w.f.parent == "Query" {
 		return fmt.Sprintf("query(%s) { conn: %s }", params, sel)
+	}
+	if w.f.parent == "Viewer" {
+		return fmt.Sprintf("query(%s) { node: viewer { conn: %s } }", params, sel)
 	}
 	return fmt.Sprintf("query($id: ID!, %s) { node(id: $id) { ... on %s { conn: %s } } }", params, w.f.parent, sel)
 }

@@ -149,16 +149,16 @@ func TestPeersLifecycle(t *testing.T) {
 	// A change of peer: Ada moves from Rosa to Sam; Rosa has room again.
 	changed := peersAssign(t, c, m1, sam, 5)
 	peersNoUserErrors(t, changed, "assignPeer")
-	member := c.do(`query($id: ID!) { member(id: $id) { currentPeer { id } peerAssignments { id isCurrent startedAt endedAt endReason peer { id } } } }`,
+	member := c.do(`query($id: ID!) { member(id: $id) { currentPeer { id } peerAssignments { nodes { id isCurrent startedAt endedAt endReason peer { id } } } } }`,
 		vars{"id": m1})
 	member.noErrors(t)
-	history := member.list(t, "member.peerAssignments")
+	history := member.list(t, "member.peerAssignments.nodes")
 	if len(history) != 2 || member.str(t, "member.currentPeer.id") != sam {
 		t.Fatalf("history %v, current %v", history, member.get(t, "member.currentPeer"))
 	}
 	first := history[0].(map[string]any)
 	if first["isCurrent"] != false || first["endedAt"] != peersAt(5) || first["endReason"] == nil ||
-		member.str(t, "member.peerAssignments.0.peer.id") != rosaID || member.str(t, "member.peerAssignments.1.peer.id") != sam {
+		member.str(t, "member.peerAssignments.nodes.0.peer.id") != rosaID || member.str(t, "member.peerAssignments.nodes.1.peer.id") != sam {
 		t.Errorf("history %v", history)
 	}
 

@@ -72,7 +72,7 @@ func TestPlansNoNPlusOne(t *testing.T) {
 	queries := map[string]string{
 		"brief": `{ members(first: 50) { nodes { activeAftercarePlan { goals { status } commitments { group { name } } checkIns(first: 3) { nodes { craving } } } recoveryCapital { total } } } }`,
 		"full": `{ members(first: 50) { nodes { displayName
-			aftercarePlans { id status isReviewDue author { email } }
+			aftercarePlans { nodes { id status isReviewDue author { email } } }
 			activeAftercarePlan { member { displayName } goals { status plan { id } } commitments { kind group { name } house { name } peer { name } }
 				checkIns(first: 3) { totalCount nodes { craving recordedBy { email } } pageInfo { hasNextPage } }
 				adherence(weeks: 4) { commitment { id } weeks { attended isMet } } }

@@ -235,7 +235,7 @@ func TestAftercarePlanFlow(t *testing.T) {
 	if removed.get(t, "removeAftercareCommitment.aftercareCommitment.removedAt") == nil {
 		t.Fatal("removedAt not set")
 	}
-	view := c.do(`query($m: ID!, $h: ID!) { member(id: $m) { activeAftercarePlan { id commitments { id } goals { id } isReviewDue } aftercarePlans { id status } }
+	view := c.do(`query($m: ID!, $h: ID!) { member(id: $m) { activeAftercarePlan { id commitments { id } goals { id } isReviewDue } aftercarePlans { nodes { id status } } }
 		node(id: $h) { ... on AftercareCommitment { kind removedAt house { name } } } }`,
 		vars{"m": memberID, "h": housing.str(t, "addAftercareCommitment.aftercareCommitment.id")})
 	view.noErrors(t)
@@ -243,7 +243,7 @@ func TestAftercarePlanFlow(t *testing.T) {
 		len(view.list(t, "member.activeAftercarePlan.goals")) != 1 || view.get(t, "member.activeAftercarePlan.isReviewDue") != false {
 		t.Fatalf("member view = %v", view.get(t, "member"))
 	}
-	if plans := view.list(t, "member.aftercarePlans"); len(plans) != 2 || view.str(t, "member.aftercarePlans.0.id") != secondID {
+	if plans := view.list(t, "member.aftercarePlans.nodes"); len(plans) != 2 || view.str(t, "member.aftercarePlans.nodes.0.id") != secondID {
 		t.Fatalf("plans, newest first = %v", plans)
 	}
 	if view.str(t, "node.kind") != "RECOVERY_HOUSING" || view.get(t, "node.removedAt") == nil || view.str(t, "node.house.name") != "Cedar House" {
@@ -394,10 +394,10 @@ func TestConcurrentPlanActivationOverHTTP(t *testing.T) {
 	if wins != 1 || exists != drafts-1 {
 		t.Fatalf("%d succeeded and %d were told ACTIVE_PLAN_EXISTS", wins, exists)
 	}
-	r := c.do(`query($m: ID!) { member(id: $m) { aftercarePlans { status } activeAftercarePlan { id } } }`, vars{"m": memberID})
+	r := c.do(`query($m: ID!) { member(id: $m) { aftercarePlans { nodes { status } } activeAftercarePlan { id } } }`, vars{"m": memberID})
 	r.noErrors(t)
 	active := 0
-	for _, p := range r.list(t, "member.aftercarePlans") {
+	for _, p := range r.list(t, "member.aftercarePlans.nodes") {
 		if p.(map[string]any)["status"] == "ACTIVE" {
 			active++
 		}

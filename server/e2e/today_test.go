@@ -40,7 +40,7 @@ func todayMembers(t *testing.T, c *client) []todayMember {
 		r := c.do(`query($after: String) { members(first: 100, after: $after) {
 			pageInfo { hasNextPage endCursor }
 			nodes { id displayName status recoveryStartedOn
-				careEpisodes { id startedAt dischargeReason careLevel { code intensity } } } } }`, vars{"after": after})
+				careEpisodes { nodes { id startedAt dischargeReason careLevel { code intensity } } } } } }`, vars{"after": after})
 		r.noErrors(t)
 		for _, n := range r.list(t, "members.nodes") {
 			m := n.(map[string]any)
@@ -49,7 +49,7 @@ func todayMembers(t *testing.T, c *client) []todayMember {
 				d, _ := time.Parse(time.DateOnly, s)
 				tm.start = &d
 			}
-			for _, e := range m["careEpisodes"].([]any) {
+			for _, e := range m["careEpisodes"].(map[string]any)["nodes"].([]any) {
 				ep := e.(map[string]any)
 				lv := ep["careLevel"].(map[string]any)
 				at, _ := time.Parse(time.RFC3339Nano, ep["startedAt"].(string))

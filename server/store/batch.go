@@ -55,19 +55,25 @@ func (k PageKey) Request() PageRequest {
 // childPages reads one page of children for each of many parents in one
 // statement: the rows are ranked per parent in keyset order and the first
 // Limit+1 of each are kept. base selects the children's model (with its
-// filters); parentColumn is the column holding the parent's id.
+// filters); parentColumn is the column holding the parent's id. outer, when
+// given, adds to the statement that reads the ranked rows (a relation
+// loaded with them).
 func childPages[T any](ctx context.Context, base *bun.SelectQuery, parentColumn string, parentIDs []int64,
-	k keyset, page PageRequest, parentOf func(T) int64, cursorOf func(T) Cursor) (map[int64]Page[T], error) {
+	k keyset, page PageRequest, parentOf func(T) int64, cursorOf func(T) Cursor,
+	outer ...func(*bun.SelectQuery) *bun.SelectQuery) (map[int64]Page[T], error) {
 	inner := k.where(base, page).
 		ColumnExpr("?TableAlias.*").
 		ColumnExpr(fmt.Sprintf("row_number() OVER (PARTITION BY %s ORDER BY %s) AS page_rank", parentColumn, k.order(page))).
 		Where(parentColumn+" IN (?)", bun.List(parentIDs))
 	var rows []T
-	err := base.DB().NewSelect().Model(&rows).
+	q := base.DB().NewSelect().Model(&rows).
 		ModelTableExpr("(?) AS ?TableAlias", inner).
 		Where("page_rank <= ?", page.Limit+1).
-		OrderExpr("page_rank").
-		Scan(ctx)
+		OrderExpr("page_rank")
+	for _, add := range outer {
+		q = add(q)
+	}
+	err := q.Scan(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -105,4 +111,23 @@ func childCounts(ctx context.Context, base *bun.SelectQuery, parentColumn string
 		out[r.Parent] = r.N
 	}
 	return out, nil
+}
+
+// MapPage converts the items of a page read as rows of a wider type,
+// keeping its cursors, flags and total.
+func MapPage[A, B any](p Page[A], item func(A) B) Page[B] {
+	items := make([]B, len(p.Items))
+	for i, r := range p.Items {
+		items[i] = item(r)
+	}
+	return Page[B]{Items: items, Cursors: p.Cursors, HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage, Total: p.Total}
+}
+
+// mapPages is MapPage over the pages of many parents.
+func mapPages[A, B any](pages map[int64]Page[A], item func(A) B) map[int64]Page[B] {
+	out := make(map[int64]Page[B], len(pages))
+	for id, p := range pages {
+		out[id] = MapPage(p, item)
+	}
+	return out
 }

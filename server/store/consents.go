@@ -51,17 +51,6 @@ func (s *Store) ConsentsByID(ctx context.Context, ids []int64) (map[int64]*domai
 	return indexBy(rows, func(r *domain.ConsentRecord) int64 { return r.ID }), nil
 }
 
-// ConsentsByMemberID loads the consents of members, newest signature first.
-func (s *Store) ConsentsByMemberID(ctx context.Context, memberIDs []int64) (map[int64][]*domain.ConsentRecord, error) {
-	rows, err := selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("consent.member_id IN (?)", bun.List(memberIDs))
-	})
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(r *domain.ConsentRecord) int64 { return r.MemberID }), nil
-}
-
 // ConsentsByFamilyContactID loads the consents naming family contacts,
 // newest signature first.
 func (s *Store) ConsentsByFamilyContactID(ctx context.Context, contactIDs []int64) (map[int64][]*domain.ConsentRecord, error) {

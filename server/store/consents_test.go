@@ -73,9 +73,10 @@ func TestGrantAndRevokeConsent(t *testing.T) {
 	_, err = st.RevokeConsent(ctx, by, fresh.ID, clock.Add(time.Hour), "x")
 	wantCode(t, err, domain.CodeInFuture, "revokedAt")
 
-	byMember, err := st.ConsentsByMemberID(ctx, []int64{m.ID})
-	if err != nil || len(byMember[m.ID]) != 2 || byMember[m.ID][0].ID != fresh.ID {
-		t.Fatalf("consents of the member: %v, %v", byMember[m.ID], err)
+	byMember, err := st.ConsentPagesByMemberID(ctx, []int64{m.ID}, store.PageRequest{Limit: 20})
+	counts, _ := st.CountConsentsByMemberID(ctx, []int64{m.ID})
+	if got := byMember[m.ID].Items; err != nil || len(got) != 2 || got[0].ID != fresh.ID || counts[m.ID] != 2 {
+		t.Fatalf("consents of the member: %v, %v", got, err)
 	}
 }
 

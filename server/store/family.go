@@ -51,17 +51,6 @@ func (s *Store) FamilyContactsByID(ctx context.Context, ids []int64) (map[int64]
 	return byIDs(ctx, s.db, ids, func(c *domain.FamilyContact) int64 { return c.ID })
 }
 
-// FamilyContactsByMemberID loads the family contacts of members, by name.
-func (s *Store) FamilyContactsByMemberID(ctx context.Context, memberIDs []int64) (map[int64][]*domain.FamilyContact, error) {
-	var rows []*domain.FamilyContact
-	err := s.db.NewSelect().Model(&rows).Where("member_id IN (?)", bun.List(memberIDs)).
-		OrderExpr("member_id, lower(name), id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(c *domain.FamilyContact) int64 { return c.MemberID }), nil
-}
-
 // FamilyContactsByUserID loads the contact records FAMILY accounts sign in
 // for (one person can be the contact of several members), by member.
 func (s *Store) FamilyContactsByUserID(ctx context.Context, userIDs []int64) (map[int64][]*domain.FamilyContact, error) {

@@ -88,16 +88,16 @@ func TestAddFamilyContact(t *testing.T) {
 		return err
 	}(), domain.CodeDuplicate, "email")
 
-	byMember, err := st.FamilyContactsByMemberID(ctx, []int64{m.ID, other.ID})
+	byMember, err := st.FamilyContactPagesByMemberID(ctx, []int64{m.ID, other.ID}, store.PageRequest{Limit: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var names []string
-	for _, c := range byMember[m.ID] {
+	for _, c := range byMember[m.ID].Items {
 		names = append(names, c.Name)
 	}
-	if !slices.Equal(names, []string{"Ada Vega", "Luis Vega"}) || len(byMember[other.ID]) != 1 {
-		t.Errorf("contacts by member: %v and %d", names, len(byMember[other.ID]))
+	if !slices.Equal(names, []string{"Ada Vega", "Luis Vega"}) || len(byMember[other.ID].Items) != 1 {
+		t.Errorf("contacts by member: %v and %d", names, len(byMember[other.ID].Items))
 	}
 }
 

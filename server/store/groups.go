@@ -43,26 +43,58 @@ func (s *Store) FacilitatorsByGroupID(ctx context.Context, ids []int64) (map[int
 	return groupBy(rows, func(r *domain.GroupFacilitator) int64 { return r.GroupID }), nil
 }
 
-// CurrentMembershipsByGroupID loads who belongs to groups now, by joining date.
-func (s *Store) CurrentMembershipsByGroupID(ctx context.Context, ids []int64) (map[int64][]*domain.GroupMembership, error) {
-	var rows []*domain.GroupMembership
-	err := s.db.NewSelect().Model(&rows).Where("group_id IN (?) AND left_at IS NULL", bun.List(ids)).
-		Order("group_id", "joined_at", "id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(r *domain.GroupMembership) int64 { return r.GroupID }), nil
+// groupMembershipKeyset lists memberships by joining date.
+var groupMembershipKeyset = keyset{expr: "group_membership.joined_at", castType: "timestamptz", idColumn: "group_membership.id"}
+
+func groupMembershipCursor(m *domain.GroupMembership) Cursor {
+	return Cursor{Value: m.JoinedAt.UTC().Format(time.RFC3339Nano), ID: m.ID}
 }
 
-// CurrentMembershipsByMemberID loads the groups members belong to now, by joining date.
-func (s *Store) CurrentMembershipsByMemberID(ctx context.Context, ids []int64) (map[int64][]*domain.GroupMembership, error) {
-	var rows []*domain.GroupMembership
-	err := s.db.NewSelect().Model(&rows).Where("member_id IN (?) AND left_at IS NULL", bun.List(ids)).
-		Order("member_id", "joined_at", "id").Scan(ctx)
+// currentMemberships narrows q to the memberships that have not ended, of
+// the members in the request's scope.
+func currentMemberships(ctx context.Context, q *bun.SelectQuery) (*bun.SelectQuery, error) {
+	return scopeMembers(ctx, q.Where("group_membership.left_at IS NULL"), "group_membership.member_id")
+}
+
+// CurrentMembershipPagesByGroupID reads one page of who belongs to each of
+// many groups now, by joining date, in one statement.
+func (s *Store) CurrentMembershipPagesByGroupID(ctx context.Context, groupIDs []int64, page PageRequest) (map[int64]Page[*domain.GroupMembership], error) {
+	return s.currentMembershipPages(ctx, "group_membership.group_id", groupIDs, page,
+		func(m *domain.GroupMembership) int64 { return m.GroupID })
+}
+
+// CurrentMembershipPagesByMemberID reads one page of the groups each of
+// many members belongs to now, by joining date, in one statement.
+func (s *Store) CurrentMembershipPagesByMemberID(ctx context.Context, memberIDs []int64, page PageRequest) (map[int64]Page[*domain.GroupMembership], error) {
+	return s.currentMembershipPages(ctx, "group_membership.member_id", memberIDs, page,
+		func(m *domain.GroupMembership) int64 { return m.MemberID })
+}
+
+func (s *Store) currentMembershipPages(ctx context.Context, parentColumn string, parents []int64, page PageRequest,
+	parentOf func(*domain.GroupMembership) int64) (map[int64]Page[*domain.GroupMembership], error) {
+	base, err := currentMemberships(ctx, s.db.NewSelect().Model((*domain.GroupMembership)(nil)))
 	if err != nil {
 		return nil, err
 	}
-	return groupBy(rows, func(r *domain.GroupMembership) int64 { return r.MemberID }), nil
+	return childPages(ctx, base, parentColumn, parents, groupMembershipKeyset, page, parentOf, groupMembershipCursor)
+}
+
+// CountCurrentMembershipsByGroupID counts who belongs to each group now.
+func (s *Store) CountCurrentMembershipsByGroupID(ctx context.Context, groupIDs []int64) (map[int64]int, error) {
+	return s.countCurrentMemberships(ctx, "group_membership.group_id", groupIDs)
+}
+
+// CountCurrentMembershipsByMemberID counts the groups each member belongs to now.
+func (s *Store) CountCurrentMembershipsByMemberID(ctx context.Context, memberIDs []int64) (map[int64]int, error) {
+	return s.countCurrentMemberships(ctx, "group_membership.member_id", memberIDs)
+}
+
+func (s *Store) countCurrentMemberships(ctx context.Context, parentColumn string, parents []int64) (map[int64]int, error) {
+	base, err := currentMemberships(ctx, s.db.NewSelect().TableExpr("group_memberships AS group_membership"))
+	if err != nil {
+		return nil, err
+	}
+	return childCounts(ctx, base, parentColumn, parents)
 }
 
 // NextMeetingByGroupID loads each group's first meeting starting from now.

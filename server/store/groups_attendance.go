@@ -16,19 +16,37 @@ type AttendanceWithMember struct {
 	bun.BaseModel            `bun:"table:attendance_records,alias:attendance_record"`
 	*domain.AttendanceRecord `bun:",extend"`
 	Member                   *domain.Member `bun:"rel:belongs-to,join:member_id=id"`
+	// MemberSortName is the member's sort key as the database computed it,
+	// so cursors compare exactly as the database orders.
+	MemberSortName string `bun:"member_sort_name"`
 }
 
-// AttendanceByMeetingID loads the attendance of meetings with the members,
-// by member name.
-func (s *Store) AttendanceByMeetingID(ctx context.Context, ids []int64) (map[int64][]*AttendanceWithMember, error) {
-	var rows []*AttendanceWithMember
-	err := s.db.NewSelect().Model(&rows).Relation("Member").
-		Where("attendance_record.meeting_id IN (?)", bun.List(ids)).
-		OrderExpr("attendance_record.meeting_id, member.sort_name, member.id").Scan(ctx)
+// A meeting's attendance by member name; a member has one record per
+// meeting, so the member id breaks ties.
+var meetingAttendanceKeyset = keyset{expr: "member.sort_name", castType: "text", idColumn: "attendance_record.member_id"}
+
+// AttendancePagesByMeetingID reads one page of attendance, by member name,
+// with the members, for each of many meetings in one statement.
+func (s *Store) AttendancePagesByMeetingID(ctx context.Context, meetingIDs []int64, page PageRequest) (map[int64]Page[*AttendanceWithMember], error) {
+	base, err := scopeMembers(ctx, s.db.NewSelect().Model((*AttendanceWithMember)(nil)).
+		ColumnExpr("member.sort_name AS member_sort_name").
+		Join("JOIN members AS member ON member.id = attendance_record.member_id"), "attendance_record.member_id")
 	if err != nil {
 		return nil, err
 	}
-	return groupBy(rows, func(r *AttendanceWithMember) int64 { return r.MeetingID }), nil
+	return childPages(ctx, base, "attendance_record.meeting_id", meetingIDs, meetingAttendanceKeyset, page,
+		func(r *AttendanceWithMember) int64 { return r.MeetingID },
+		func(r *AttendanceWithMember) Cursor { return Cursor{Value: r.MemberSortName, ID: r.MemberID} },
+		func(q *bun.SelectQuery) *bun.SelectQuery { return q.Relation("Member") })
+}
+
+// CountAttendanceByMeetingID counts the attendance records of many meetings in one statement.
+func (s *Store) CountAttendanceByMeetingID(ctx context.Context, meetingIDs []int64) (map[int64]int, error) {
+	base, err := scopeMembers(ctx, s.db.NewSelect().TableExpr("attendance_records AS attendance_record"), "attendance_record.member_id")
+	if err != nil {
+		return nil, err
+	}
+	return childCounts(ctx, base, "attendance_record.meeting_id", meetingIDs)
 }
 
 // memberAttendanceRow is an attendance record with its meeting's start,
@@ -60,19 +78,7 @@ func (s *Store) AttendancePagesByMemberID(ctx context.Context, memberIDs []int64
 		func(r *memberAttendanceRow) Cursor {
 			return Cursor{Value: r.MeetingStartsAt.UTC().Format(time.RFC3339Nano), ID: r.MeetingID}
 		})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]Page[*domain.AttendanceRecord], len(pages))
-	for id, p := range pages {
-		records := make([]*domain.AttendanceRecord, len(p.Items))
-		for i, r := range p.Items {
-			records[i] = r.AttendanceRecord
-		}
-		out[id] = Page[*domain.AttendanceRecord]{Items: records, Cursors: p.Cursors,
-			HasNextPage: p.HasNextPage, HasPreviousPage: p.HasPreviousPage}
-	}
-	return out, nil
+	return mapPages(pages, func(r *memberAttendanceRow) *domain.AttendanceRecord { return r.AttendanceRecord }), err
 }
 
 // CountAttendanceByMemberID counts the attendance records of many members in one statement.

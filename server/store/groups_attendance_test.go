@@ -48,9 +48,9 @@ func TestRecordAttendance(t *testing.T) {
 	if len(got) != 4 || got[a.ID] != want[a.ID] || got[b.ID] != want[b.ID] || got[c.ID] != want[c.ID] || got[d.ID] != want[d.ID] {
 		t.Errorf("statuses %v, want %v", got, want)
 	}
-	records, _ := st.AttendanceByMeetingID(ctx, []int64{past.ID})
+	records, _ := st.AttendancePagesByMeetingID(ctx, []int64{past.ID}, store.PageRequest{Limit: 100})
 	var names []int64
-	for _, r := range records[past.ID] {
+	for _, r := range records[past.ID].Items {
 		names = append(names, r.MemberID)
 		if r.RecordedByUserID == nil || *r.RecordedByUserID != by {
 			t.Errorf("recorded by %v", r.RecordedByUserID)

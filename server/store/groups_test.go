@@ -81,12 +81,12 @@ func groupsAllMeetings(t *testing.T, st *store.Store, groupID int64) []*domain.M
 
 func groupsStatuses(t *testing.T, st *store.Store, meetingID int64) map[int64]domain.AttendanceStatus {
 	t.Helper()
-	records, err := st.AttendanceByMeetingID(ctx, []int64{meetingID})
+	records, err := st.AttendancePagesByMeetingID(ctx, []int64{meetingID}, store.PageRequest{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[int64]domain.AttendanceStatus{}
-	for _, r := range records[meetingID] {
+	for _, r := range records[meetingID].Items {
 		if r.Member == nil || r.Member.ID != r.MemberID {
 			t.Fatalf("attendance of member %d came with member %+v", r.MemberID, r.Member)
 		}
@@ -452,9 +452,10 @@ func TestJoinAndLeaveGroup(t *testing.T) {
 	}
 	_, err = st.JoinGroup(ctx, by, in)
 	wantCode(t, err, domain.CodeDuplicate, "memberId")
-	current, _ := st.CurrentMembershipsByGroupID(ctx, []int64{g.ID})
-	byMember, _ := st.CurrentMembershipsByMemberID(ctx, []int64{member.ID})
-	if len(current[g.ID]) != 1 || len(byMember[member.ID]) != 1 {
+	current, _ := st.CurrentMembershipPagesByGroupID(ctx, []int64{g.ID}, store.PageRequest{Limit: 20})
+	byMember, _ := st.CurrentMembershipPagesByMemberID(ctx, []int64{member.ID}, store.PageRequest{Limit: 20})
+	counts, _ := st.CountCurrentMembershipsByGroupID(ctx, []int64{g.ID})
+	if len(current[g.ID].Items) != 1 || len(byMember[member.ID].Items) != 1 || counts[g.ID] != 1 {
 		t.Errorf("current memberships %v / %v", current, byMember)
 	}
 
@@ -464,9 +465,9 @@ func TestJoinAndLeaveGroup(t *testing.T) {
 	}
 	_, err = st.LeaveGroup(ctx, store.GroupMembershipInput{GroupID: g.ID, MemberID: member.ID})
 	wantCode(t, err, domain.CodeNotFound, "memberId")
-	current, _ = st.CurrentMembershipsByGroupID(ctx, []int64{g.ID})
-	if len(current[g.ID]) != 0 {
-		t.Errorf("still a member: %v", current[g.ID])
+	current, _ = st.CurrentMembershipPagesByGroupID(ctx, []int64{g.ID}, store.PageRequest{Limit: 20})
+	if len(current[g.ID].Items) != 0 {
+		t.Errorf("still a member: %v", current[g.ID].Items)
 	}
 
 	_, err = st.JoinGroup(ctx, by, store.GroupMembershipInput{GroupID: g.ID, MemberID: member.ID, At: ptr(days(-20))})

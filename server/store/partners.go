@@ -91,14 +91,29 @@ func selectKeys(db bun.IDB, rows any) *bun.SelectQuery {
 		ColumnExpr("(SELECT p.name FROM partners AS p WHERE p.id = api_key.partner_id) AS partner_name")
 }
 
-// APIKeysByPartnerID loads every key of the partners, newest first,
-// revoked ones included.
-func (s *Store) APIKeysByPartnerID(ctx context.Context, partnerIDs []int64) (map[int64][]*domain.APIKey, error) {
-	var rows []*domain.APIKey
-	err := selectKeys(s.db, &rows).Where("api_key.partner_id IN (?)", bun.List(partnerIDs)).
-		OrderExpr("api_key.created_at DESC, api_key.id DESC").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(k *domain.APIKey) int64 { return k.PartnerID }), nil
+// keyPageRow is an API key with its partner's name as a column the page's
+// outer statement reads back.
+type keyPageRow struct {
+	bun.BaseModel  `bun:"table:api_keys,alias:api_key"`
+	*domain.APIKey `bun:",extend"`
+	KeyPartnerName string `bun:"key_partner_name"`
+}
+
+// APIKeyPagesByPartnerID reads one page of the keys of each of many
+// partners, newest first, revoked ones included, in one statement.
+func (s *Store) APIKeyPagesByPartnerID(ctx context.Context, partnerIDs []int64, page PageRequest) (map[int64]Page[*domain.APIKey], error) {
+	base := s.db.NewSelect().Model((*keyPageRow)(nil)).
+		ColumnExpr("(SELECT p.name FROM partners AS p WHERE p.id = api_key.partner_id) AS key_partner_name")
+	pages, err := childPages(ctx, base, "api_key.partner_id", partnerIDs, apiKeyKeyset, page,
+		func(k *keyPageRow) int64 { return k.PartnerID },
+		func(k *keyPageRow) Cursor { return timeCursor(k.CreatedAt, k.ID) })
+	return mapPages(pages, func(k *keyPageRow) *domain.APIKey {
+		k.PartnerName = k.KeyPartnerName
+		return k.APIKey
+	}), err
+}
+
+// CountAPIKeysByPartnerID counts the keys of each partner, revoked ones included.
+func (s *Store) CountAPIKeysByPartnerID(ctx context.Context, partnerIDs []int64) (map[int64]int, error) {
+	return childCounts(ctx, s.db.NewSelect().TableExpr("api_keys AS api_key"), "api_key.partner_id", partnerIDs)
 }

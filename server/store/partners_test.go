@@ -52,8 +52,8 @@ func TestPartners(t *testing.T) {
 		SecretHash: []byte("h3"), SecretPrefix: "h3h3h3h3"})
 	wantCode(t, err, domain.CodeNotFound, "partnerId")
 
-	keys, err := st.APIKeysByPartnerID(ctx, []int64{lab.ID})
-	if err != nil || len(keys[lab.ID]) != 1 || keys[lab.ID][0].ID != k.ID {
+	keys, err := st.APIKeyPagesByPartnerID(ctx, []int64{lab.ID}, store.PageRequest{Limit: 20})
+	if got := keys[lab.ID].Items; err != nil || len(got) != 1 || got[0].ID != k.ID || got[0].PartnerName != "Outcomes Lab" {
 		t.Fatalf("the partner's keys: %v, %v", keys, err)
 	}
 	mustPartner(t, st, by, "Alpha Referrals")

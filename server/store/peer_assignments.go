@@ -14,17 +14,6 @@ func (s *Store) PeerAssignmentsByID(ctx context.Context, ids []int64) (map[int64
 	return byIDs(ctx, s.db, ids, func(a *domain.PeerAssignment) int64 { return a.ID })
 }
 
-// PeerAssignmentsByMemberID loads the members' pairings with peers, oldest first.
-func (s *Store) PeerAssignmentsByMemberID(ctx context.Context, ids []int64) (map[int64][]*domain.PeerAssignment, error) {
-	var rows []*domain.PeerAssignment
-	err := s.db.NewSelect().Model(&rows).Where("member_id IN (?)", bun.List(ids)).
-		Order("started_at", "id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(a *domain.PeerAssignment) int64 { return a.MemberID }), nil
-}
-
 // CurrentAssignmentsByMemberID loads each member's current pairing alone
 // (peer_assignments_one_current_idx allows one), for the member lists.
 func (s *Store) CurrentAssignmentsByMemberID(ctx context.Context, ids []int64) (map[int64]*domain.PeerAssignment, error) {

@@ -212,11 +212,11 @@ func TestAssignPeer(t *testing.T) {
 
 	// A change of peer ends the current pairing when the new one starts.
 	a2 := peersAssign(t, st, by, m.ID, second.ID, days(-5))
-	history, err := st.PeerAssignmentsByMemberID(ctx, []int64{m.ID})
+	history, err := st.PeerAssignmentPagesByMemberID(ctx, []int64{m.ID}, store.PageRequest{Limit: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := history[m.ID]
+	h := history[m.ID].Items
 	if len(h) != 2 || h[0].ID != a1.ID || h[1].ID != a2.ID {
 		t.Fatalf("history %+v", h)
 	}

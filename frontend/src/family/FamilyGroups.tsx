@@ -3,7 +3,7 @@ import { Empty } from '../ui/States';
 import { attendanceStatusText, modalityText, scheduleText } from './feed';
 import { formatInstantDateTime } from '../ui/dates';
 
-type Group = FamilyPortalQuery['viewer']['familyGroups'][number];
+type Group = FamilyPortalQuery['viewer']['familyGroups']['nodes'][number];
 
 /** The family groups the viewer may join: when they meet next and where. */
 export default function FamilyGroups({ groups }: { groups: readonly Group[] }) {

@@ -21,7 +21,7 @@ export default function FamilyPage() {
           ) : (
             data.viewer.sharedMembers.map((m) => <SharedMemberSection key={m.id} member={m} />)
           )}
-          <FamilyGroups groups={data.viewer.familyGroups} />
+          <FamilyGroups groups={data.viewer.familyGroups.nodes} />
         </>
       )}
     </div>

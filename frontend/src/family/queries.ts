@@ -19,15 +19,17 @@ export const FamilyPortalQuery = graphql(`
         currentCareLevel { id name }
         houseName
       }
-      familyGroups {
-        id
-        name
-        description
-        modality
-        location
-        timeZone
-        schedule { dayOfWeek startTime durationMinutes }
-        nextMeeting { id startsAt endsAt topic viewerAttendance }
+      familyGroups(first: 100) {
+        nodes {
+          id
+          name
+          description
+          modality
+          location
+          timeZone
+          schedule { dayOfWeek startTime durationMinutes }
+          nextMeeting { id startsAt endsAt topic viewerAttendance }
+        }
       }
     }
   }

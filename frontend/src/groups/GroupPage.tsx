@@ -68,15 +68,18 @@ export default function GroupPage() {
       <p className="muted">Times in {tz}.</p>
 
       <h2>Members</h2>
-      {(group.members ?? []).length === 0 ? <Empty>Nobody belongs to this group now.</Empty> : (
+      {(group.members?.nodes ?? []).length === 0 ? <Empty>Nobody belongs to this group now.</Empty> : (
         <ul className="member-list">
-          {(group.members ?? []).map((gm) => (
+          {(group.members?.nodes ?? []).map((gm) => (
             <li key={gm.member.id}>
               <Link to={`/members/${gm.member.id}`}>{gm.member.displayName}</Link>
               <span className="muted"> since {formatInstantDate(gm.joinedAt, { timeZone: tz })}</span>
             </li>
           ))}
         </ul>
+      )}
+      {group.members && group.members.totalCount > group.members.nodes.length && (
+        <p className="muted">The first {group.members.nodes.length} of {group.members.totalCount} members, by joining date.</p>
       )}
 
       <h2>Upcoming meetings</h2>

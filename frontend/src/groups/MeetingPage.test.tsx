@@ -16,14 +16,20 @@ const meeting = {
     id: 'G1',
     name: 'Morning Circle',
     timeZone: 'UTC',
-    members: [
-      { __typename: 'GroupMembership', member: { __typename: 'Member', id: 'a', displayName: 'Ana Patel' } },
-      { __typename: 'GroupMembership', member: { __typename: 'Member', id: 'b', displayName: 'Ben Okafor' } },
+    members: {
+      __typename: 'GroupMembershipConnection',
+      nodes: [
+        { __typename: 'GroupMembership', member: { __typename: 'Member', id: 'a', displayName: 'Ana Patel' } },
+        { __typename: 'GroupMembership', member: { __typename: 'Member', id: 'b', displayName: 'Ben Okafor' } },
+      ],
+    },
+  },
+  attendance: {
+    __typename: 'AttendanceConnection',
+    nodes: [
+      { __typename: 'Attendance', status: 'LATE', recordedAt: '2026-11-19T13:00:00Z', member: { __typename: 'Member', id: 'a', displayName: 'Ana Patel' } },
     ],
   },
-  attendance: [
-    { __typename: 'Attendance', status: 'LATE', recordedAt: '2026-11-19T13:00:00Z', member: { __typename: 'Member', id: 'a', displayName: 'Ana Patel' } },
-  ],
 };
 
 function setup(mutationResult: unknown) {
@@ -44,7 +50,7 @@ describe('MeetingPage', () => {
     const save = setup({
       recordAttendance: {
         __typename: 'RecordAttendancePayload',
-        meeting: { __typename: 'Meeting', id: 'M1', attendance: [] },
+        meeting: { __typename: 'Meeting', id: 'M1', attendance: { __typename: 'AttendanceConnection', nodes: [] } },
         userErrors: [],
       },
     });

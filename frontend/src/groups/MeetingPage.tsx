@@ -42,9 +42,9 @@ export default function MeetingPage() {
 
   const tz = meeting.group.timeZone;
   // Refused lists are null (the staff who record attendance are never refused them).
-  const attendance = meeting.attendance ?? [];
-  const groupMembers = meeting.group.members ?? [];
-  const recorded = savedRecorded && savedRecorded.over === meeting.attendance ? savedRecorded.recorded : recordedByMember(attendance);
+  const attendance = meeting.attendance?.nodes ?? [];
+  const groupMembers = meeting.group.members?.nodes ?? [];
+  const recorded = savedRecorded && savedRecorded.over === attendance ? savedRecorded.recorded : recordedByMember(attendance);
   // Current members, then anyone recorded who has since left the group.
   const rows: SheetRow[] = groupMembers.map((gm) => ({ memberId: gm.member.id, displayName: gm.member.displayName }));
   for (const a of attendance) {
@@ -79,7 +79,7 @@ export default function MeetingPage() {
       setPlaced(placeErrors(readUserErrors(payload.userErrors), entries));
       return;
     }
-    if (payload.meeting) setSavedRecorded({ over: meeting!.attendance, recorded: recordedByMember(payload.meeting.attendance ?? []) });
+    if (payload.meeting) setSavedRecorded({ over: meeting!.attendance, recorded: recordedByMember(payload.meeting.attendance?.nodes ?? []) });
     setChanges({});
     setSaved(true);
   }

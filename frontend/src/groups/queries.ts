@@ -34,7 +34,7 @@ export const GroupQuery = graphql(`
         ... on User { id name }
       }
       house { id name }
-      members { joinedAt member { id displayName } }
+      members(first: 100) { totalCount nodes { joinedAt member { id displayName } } }
       meetings(first: 60, filter: { startsWithin: { startAt: $from, endAt: $to } }) {
         nodes { id startsAt topic }
       }
@@ -53,9 +53,9 @@ export const MeetingQuery = graphql(`
         id
         name
         timeZone
-        members { member { id displayName } }
+        members(first: 100) { nodes { member { id displayName } } }
       }
-      attendance { status recordedAt member { id displayName } }
+      attendance(first: 100) { nodes { status recordedAt member { id displayName } } }
     }
   }
 `);
@@ -63,7 +63,7 @@ export const MeetingQuery = graphql(`
 export const RecordAttendanceMutation = graphql(`
   mutation RecordAttendance($input: RecordAttendanceInput!) {
     recordAttendance(input: $input) {
-      meeting { id attendance { status recordedAt member { id displayName } } }
+      meeting { id attendance(first: 100) { nodes { status recordedAt member { id displayName } } } }
       userErrors { ...UserErrorFields }
     }
   }

@@ -6,14 +6,16 @@ import './journey.css';
 
 export const EpisodeTableFragment = graphql(`
   fragment EpisodeTable_member on Member {
-    careEpisodes {
-      id
-      careLevel { id code name }
-      startedAt
-      endedAt
-      transition
-      reason @include(if: $clinical)
-      dischargeReason @include(if: $clinical)
+    careEpisodes(first: 100) {
+      nodes {
+        id
+        careLevel { id code name }
+        startedAt
+        endedAt
+        transition
+        reason @include(if: $clinical)
+        dischargeReason @include(if: $clinical)
+      }
     }
   }
 `);
@@ -22,7 +24,7 @@ export const EpisodeTableFragment = graphql(`
 export default function EpisodeTable(props: { member: FragmentType<typeof EpisodeTableFragment>; now?: Date }) {
   const member = getFragmentData(EpisodeTableFragment, props.member);
   const now = props.now ?? new Date();
-  const careEpisodes = member.careEpisodes ?? [];
+  const careEpisodes = member.careEpisodes?.nodes ?? [];
   const byId = new Map(careEpisodes.map((e) => [e.id, e]));
   const journey = journeyEpisodes(
     careEpisodes.map((e) => ({

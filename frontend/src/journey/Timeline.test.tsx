@@ -24,8 +24,11 @@ function renderTimeline() {
     {
       __typename: 'Member',
       id: 'M1',
-      careEpisodes: episodes,
-      residencies: [{ __typename: 'Residency', id: 'r1', house: { __typename: 'House', id: 'h1', name: 'Cedar House' }, moveInAt: '2026-07-02T00:00:00Z', moveOutAt: null }],
+      careEpisodes: { __typename: 'CareEpisodeConnection', nodes: episodes },
+      residencies: {
+        __typename: 'ResidencyConnection',
+        nodes: [{ __typename: 'Residency', id: 'r1', house: { __typename: 'House', id: 'h1', name: 'Cedar House' }, moveInAt: '2026-07-02T00:00:00Z', moveOutAt: null }],
+      },
       milestones: { __typename: 'Milestones', reached: [{ __typename: 'Milestone', key: 'DAYS_30', label: '30 days', reachedOn: '2026-07-01' }] },
       updates: { __typename: 'UpdateConnection', nodes: [] },
     },
@@ -88,7 +91,7 @@ describe('Timeline', () => {
 
 describe('EpisodeTable', () => {
   it('lists each episode with level, transition, dates, length and reason', () => {
-    const member = makeFragmentData({ __typename: 'Member', careEpisodes: episodes }, EpisodeTableFragment);
+    const member = makeFragmentData({ __typename: 'Member', careEpisodes: { __typename: 'CareEpisodeConnection', nodes: episodes } }, EpisodeTableFragment);
     render(<EpisodeTable member={member} now={now} />);
     const table = screen.getByRole('table', { name: 'Care episodes' });
     const rows = within(table).getAllByRole('row');

@@ -20,20 +20,24 @@ import './journey.css';
 export const TimelineEpisodesFragment = graphql(`
   fragment TimelineEpisodes_member on Member {
     id
-    careEpisodes {
-      id
-      careLevel { id code }
-      startedAt
-      endedAt
-      transition
-      reason @include(if: $clinical)
-      dischargeReason @include(if: $clinical)
+    careEpisodes(first: 100) {
+      nodes {
+        id
+        careLevel { id code }
+        startedAt
+        endedAt
+        transition
+        reason @include(if: $clinical)
+        dischargeReason @include(if: $clinical)
+      }
     }
-    residencies {
-      id
-      house { id name }
-      moveInAt
-      moveOutAt
+    residencies(first: 100) {
+      nodes {
+        id
+        house { id name }
+        moveInAt
+        moveOutAt
+      }
     }
     milestones {
       reached { key label reachedOn }
@@ -88,7 +92,7 @@ function capitalise(s: string): string {
 }
 
 export function episodesOf(member: TimelineEpisodes_MemberFragment): EpisodeInput[] {
-  return (member.careEpisodes ?? []).map((e) => ({
+  return (member.careEpisodes?.nodes ?? []).map((e) => ({
     id: e.id,
     levelCode: e.careLevel.code,
     startedAt: e.startedAt,
@@ -116,7 +120,7 @@ export default function Timeline(props: {
 
   const episodes = useMemo(() => episodesOf(member), [member]);
   const residencies = useMemo(
-    () => (member.residencies ?? []).map((r) => ({ id: r.id, houseName: r.house.name, moveInAt: r.moveInAt, moveOutAt: r.moveOutAt ?? null })),
+    () => (member.residencies?.nodes ?? []).map((r) => ({ id: r.id, houseName: r.house.name, moveInAt: r.moveInAt, moveOutAt: r.moveOutAt ?? null })),
     [member],
   );
   const markers = useMemo<MarkerInput[]>(

@@ -15,7 +15,7 @@ function setup() {
   const calls: Call[] = [];
   const client = testClient({
     Viewer: adminViewer,
-    FamilyMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', familyContacts: [contact], consents: [consent] } } }),
+    FamilyMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', familyContacts: { __typename: 'FamilyContactConnection', nodes: [contact] }, consents: { __typename: 'ConsentConnection', nodes: [consent] } } } }),
     MemberDisclosures: () => ({
       data: { member: { __typename: 'Member', id: 'M1', disclosures: null } },
       errors: [{ message: 'You may not read this.', path: ['member', 'disclosures'], extensions: { code: 'FORBIDDEN' } }],

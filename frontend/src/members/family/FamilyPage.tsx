@@ -29,8 +29,8 @@ export default function FamilyPage() {
     if (error && isRefused(error)) return <RefusedTab memberId={id} message="Family contacts and consents are not shown to your role." />;
     return error ? <ErrorNote error={error} /> : <Empty>No such member.</Empty>;
   }
-  const contacts = [...getFragmentData(FamilyContactFields, member.familyContacts)];
-  const consents = [...getFragmentData(ConsentFields, member.consents)];
+  const contacts = [...getFragmentData(FamilyContactFields, member.familyContacts.nodes)];
+  const consents = [...getFragmentData(ConsentFields, member.consents.nodes)];
   function saved(message: string) {
     setNotice(message);
   }

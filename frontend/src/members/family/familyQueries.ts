@@ -5,8 +5,8 @@ export const FamilyMemberQuery = graphql(`
     member(id: $id) {
       id
       displayName
-      familyContacts { ...FamilyContactFields }
-      consents { ...ConsentFields }
+      familyContacts(first: 100) { nodes { ...FamilyContactFields } }
+      consents(first: 100) { nodes { ...ConsentFields } }
     }
   }
 `);

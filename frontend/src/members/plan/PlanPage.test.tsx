@@ -15,7 +15,7 @@ function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
   const calls: Call[] = [];
   const client = testClient({
     Viewer: adminViewer,
-    PlanMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', aftercarePlans: [plan, oldPlan] } } }),
+    PlanMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', aftercarePlans: { __typename: 'AftercarePlanConnection', nodes: [plan, oldPlan] } } } }),
     PlanDetail: () => ({ data: { aftercarePlan: {
       __typename: 'AftercarePlan', id: 'P1', status: 'ACTIVE',
       goals: [goal('G1', 'EMPLOYMENT', 'Find work', 'IN_PROGRESS'), goal('G2', 'RELAPSE_PREVENTION', 'Know my triggers', 'ACHIEVED')],

@@ -35,7 +35,7 @@ export default function PlanPage() {
     return error ? <ErrorNote error={error} /> : <Empty>No such member.</Empty>;
   }
 
-  const plans = member.aftercarePlans;
+  const plans = member.aftercarePlans.nodes;
   const plan = plans.find((p) => p.id === selectedId) ?? currentPlan(plans);
   const others = plans.filter((p) => p.id !== plan?.id);
   function saved(message: string) {

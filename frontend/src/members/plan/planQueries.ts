@@ -5,7 +5,7 @@ export const PlanMemberQuery = graphql(`
     member(id: $id) {
       id
       displayName
-      aftercarePlans { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt }
+      aftercarePlans(first: 100) { nodes { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt } }
     }
   }
 `);
