@@ -171,12 +171,17 @@ type response struct {
 func (c *client) do(query string, variables vars) *response {
 	c.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
+	return c.send(c.post(body))
+}
+
+// post is a POST of body to /graphql as c: JSON, with c's key if it has one.
+func (c *client) post(body []byte) *http.Request {
 	req, _ := http.NewRequest(http.MethodPost, c.base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if c.bearer != "" {
 		req.Header.Set("Authorization", "Bearer "+c.bearer)
 	}
-	return c.send(req)
+	return req
 }
 
 func (c *client) send(req *http.Request) *response {
