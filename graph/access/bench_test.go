@@ -2,7 +2,6 @@ package access_test
 
 import (
 	"context"
-	"io"
 	"testing"
 	"time"
 
@@ -20,14 +19,7 @@ import (
 // reach is loaded once per request, before the first row.
 func BenchmarkGuard(b *testing.B) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, testdb.NewDatabase(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db, io.Discard); err != nil {
-		b.Fatal(err)
-	}
+	db, _ := testdb.NewMigrated(b)
 	st := store.New(db, time.UTC)
 	if _, err := seed.Demo(ctx, st); err != nil {
 		b.Fatal(err)

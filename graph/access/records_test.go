@@ -2,7 +2,6 @@ package access
 
 import (
 	"context"
-	"io"
 	"testing"
 	"time"
 
@@ -16,14 +15,7 @@ import (
 // runs (an unknown kind would deny every write that names it).
 func TestRecordsHaveOwners(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, testdb.NewDatabase(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := testdb.NewMigrated(t)
 	st := store.New(db, time.UTC)
 	for typeName, kind := range records {
 		_, found, err := st.OwnerOf(ctx, kind, -1)

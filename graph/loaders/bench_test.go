@@ -2,7 +2,6 @@ package loaders_test
 
 import (
 	"context"
-	"io"
 	"testing"
 	"time"
 
@@ -19,14 +18,7 @@ import (
 // statement alone.
 func BenchmarkEpisodesBatch(b *testing.B) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, testdb.NewDatabase(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db, io.Discard); err != nil {
-		b.Fatal(err)
-	}
+	db, _ := testdb.NewMigrated(b)
 	st := store.New(db, time.UTC)
 	if _, err := seed.Scale(ctx, st, seed.ScaleOptions{Members: 1000, Seed: 1}); err != nil {
 		b.Fatal(err)

@@ -13,30 +13,8 @@ import (
 	"carejourney/server/auth"
 	"carejourney/server/domain"
 	"carejourney/server/requestinfo"
+	"carejourney/server/testgql"
 )
-
-// limitsIntrospectionQuery is the query GraphiQL sends (graphql-js 16's
-// getIntrospectionQuery with descriptions and nine levels of ofType).
-const limitsIntrospectionQuery = `query IntrospectionQuery {
-  __schema {
-    queryType { name } mutationType { name } subscriptionType { name }
-    types { ...FullType }
-    directives { name description locations args { ...InputValue } }
-  }
-}
-fragment FullType on __Type {
-  kind name description
-  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-  inputFields { ...InputValue }
-  interfaces { ...TypeRef }
-  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-  possibleTypes { ...TypeRef }
-}
-fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-fragment TypeRef on __Type {
-  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
-  ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
-}`
 
 // TestLimitsCostOfRealQueries prices queries of the app and of the tests
 // against the real schema, with the real list sizes.
@@ -58,7 +36,7 @@ func TestLimitsCostOfRealQueries(t *testing.T) {
 			2 + 50*(1+1+2+5*3), 6},
 		{`mutation($in: SignInInput!) { signIn(input: $in) { viewer { user { email } } userErrors { code } } }`, 10 + 1 + 1 + 1 + 1, 4},
 		{`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Member { displayName currentCareLevel { code } } } }`, 3 * 2, 3},
-		{limitsIntrospectionQuery, 1, 1},
+		{testgql.IntrospectionQuery, 1, 1},
 		{`{ careLevels { code name } viewer { user { email } } }`, 7 + 2, 3},
 	} {
 		doc, errs := gqlparser.LoadQuery(schema, tc.query)

@@ -28,15 +28,7 @@ var ctx = context.Background()
 // auditDB gives the test a migrated database and its URL.
 func auditDB(t testing.TB) (*bun.DB, string) {
 	t.Helper()
-	u := testdb.NewDatabase(t)
-	db, err := store.Open(ctx, u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	db, u := testdb.NewMigrated(t)
 	return db, u
 }
 

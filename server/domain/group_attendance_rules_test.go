@@ -41,16 +41,7 @@ func TestCheckAttendance(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := domain.CheckAttendance(tt.entries, tt.startsAt, now)
-			if tt.code == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			e := domain.AsError(err)
-			if e == nil || e.Code != tt.code || !slices.Equal(e.Field, tt.path) || e.Message == "" {
-				t.Fatalf("error %v, want %s at %v", err, tt.code, tt.path)
-			}
+			wantErrAt(t, err, tt.code, tt.path)
 		})
 	}
 	many := make([]domain.AttendanceEntry, domain.MaxAttendanceEntries+1)

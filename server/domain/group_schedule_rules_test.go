@@ -106,16 +106,7 @@ func TestParseSchedule(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := domain.ParseSchedule(tt.slots)
-			if tt.code == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			e := domain.AsError(err)
-			if e == nil || e.Code != tt.code || !slices.Equal(e.Field, tt.path) || e.Message == "" {
-				t.Fatalf("error %v (field %v), want %s at %v", err, e, tt.code, tt.path)
-			}
+			wantErrAt(t, err, tt.code, tt.path)
 		})
 	}
 

@@ -21,6 +21,18 @@ var now = time.Date(2025, 6, 15, 12, 0, 0, 0, time.UTC)
 // empty code means no error.
 func wantErr(t *testing.T, err error, code domain.Code, field string) {
 	t.Helper()
+	var path []string
+	if field != "" {
+		// A dotted field is a path into a nested input: "period.endOn".
+		path = append([]string{"input"}, strings.Split(field, ".")...)
+	}
+	wantErrAt(t, err, code, path)
+}
+
+// wantErrAt is wantErr with the field's whole path, "input" first, as the
+// table tests write it.
+func wantErrAt(t *testing.T, err error, code domain.Code, path []string) {
+	t.Helper()
 	if code == "" {
 		if err != nil {
 			t.Fatalf("unexpected error: %v", err)
@@ -34,13 +46,8 @@ func wantErr(t *testing.T, err error, code domain.Code, field string) {
 	if e.Code != code {
 		t.Fatalf("code = %s (%s), want %s", e.Code, e.Message, code)
 	}
-	var wantField []string
-	if field != "" {
-		// A dotted field is a path into a nested input: "period.endOn".
-		wantField = append([]string{"input"}, strings.Split(field, ".")...)
-	}
-	if !slices.Equal(e.Field, wantField) {
-		t.Fatalf("field = %v, want %v", e.Field, wantField)
+	if !slices.Equal(e.Field, path) {
+		t.Fatalf("field = %v, want %v", e.Field, path)
 	}
 	if e.Message == "" {
 		t.Fatalf("%s has no message", code)

@@ -13,20 +13,6 @@ import (
 	"carejourney/server/domain"
 )
 
-// decodeID returns the number inside a global ID.
-func decodeID(t *testing.T, id string) int64 {
-	t.Helper()
-	typeName, _, err := globalid.Decode(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := globalid.DecodeInt(id, typeName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // The authorization matrix: every root query and mutation of the schema,
 // run by every kind of actor, with the expected allow or deny written out
 // here, apart from the policy it checks. Relation-bound actors run each

@@ -152,7 +152,7 @@ func TestPasswordReset(t *testing.T) {
 		return r, token
 	}
 	r, first := issue()
-	if got := auditSummary(accountsEvents(t, s, r)); !slices.Equal(got, []string{"WRITE m0 User:" + itoa(auditDecode(t, patID)) + " issuePasswordReset"}) {
+	if got := auditSummary(accountsEvents(t, s, r)); !slices.Equal(got, []string{"WRITE m0 User:" + itoa(decodeID(t, patID)) + " issuePasswordReset"}) {
 		t.Errorf("issue audit %v", got)
 	}
 	// Only the hash is stored.
@@ -176,7 +176,7 @@ func TestPasswordReset(t *testing.T) {
 	familyNoUserErrors(t, r, "resetPassword")
 	// The audit names the account, though the caller is anonymous.
 	events := accountsEvents(t, s, r)
-	if len(events) != 1 || events[0].ActorKind != audit.ActorAnonymous || events[0].ObjectType != "User" || events[0].ObjectID != auditDecode(t, patID) {
+	if len(events) != 1 || events[0].ActorKind != audit.ActorAnonymous || events[0].ObjectType != "User" || events[0].ObjectID != decodeID(t, patID) {
 		t.Errorf("reset audit %v", auditSummary(events))
 	}
 	// Every session of the account ended; the new password works, the old not.
@@ -503,7 +503,7 @@ func TestAPIKeyExpiry(t *testing.T) {
 	if !groupsTime(t, r.get(t, "createApiKey.apiKey.expiresAt")).Equal(soon) || r.get(t, "createApiKey.apiKey.isActive") != true {
 		t.Fatalf("created %v", r.Data)
 	}
-	secret, keyID := r.str(t, "createApiKey.secret"), auditDecode(t, r.str(t, "createApiKey.apiKey.id"))
+	secret, keyID := r.str(t, "createApiKey.secret"), decodeID(t, r.str(t, "createApiKey.apiKey.id"))
 	key := s.keyClient(t, secret)
 	key.do(`{ houses(first: 1) { totalCount } }`, nil).noErrors(t)
 

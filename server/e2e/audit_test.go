@@ -46,23 +46,10 @@ func auditSummary(events []*audit.Event) []string {
 	return out
 }
 
-func auditDecode(t testing.TB, id string) int64 {
-	t.Helper()
-	typeName, _, err := globalid.Decode(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := globalid.DecodeInt(id, typeName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 // auditUserID is the id of the user signed in on c.
 func auditUserID(t testing.TB, c *client) int64 {
 	t.Helper()
-	return auditDecode(t, c.do(`{ viewer { user { id } } }`, nil).str(t, "viewer.user.id"))
+	return decodeID(t, c.do(`{ viewer { user { id } } }`, nil).str(t, "viewer.user.id"))
 }
 
 // TestAuditOneReadPerMember reads one member's whole record (many fields,
@@ -196,7 +183,7 @@ func TestAuditListing(t *testing.T) {
 	events := auditOf(t, s, r)
 	var listed []int64
 	for _, n := range r.list(t, "members.nodes") {
-		listed = append(listed, auditDecode(t, n.(map[string]any)["id"].(string)))
+		listed = append(listed, decodeID(t, n.(map[string]any)["id"].(string)))
 	}
 	var read []int64
 	for _, e := range events {
@@ -228,7 +215,7 @@ func TestAuditWrites(t *testing.T) {
 	r := c.do(`mutation { createMember(input: {firstName: "Ana", lastName: "Silva"}) { member { id displayName } } }`, nil)
 	r.noErrors(t)
 	memberID := r.str(t, "createMember.member.id")
-	member := auditDecode(t, memberID)
+	member := decodeID(t, memberID)
 	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("WRITE m%d Member:%d createMember", member, member)}) {
 		t.Errorf("createMember: %v", got)
 	}
@@ -237,7 +224,7 @@ func TestAuditWrites(t *testing.T) {
 	r = c.do(`mutation($in: AdmitMemberInput!) { admitMember(input: $in) { careEpisode { id member { displayName } } userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "careLevelCode": "RESIDENTIAL", "startedAt": start}})
 	r.noErrors(t)
-	episode := auditDecode(t, r.str(t, "admitMember.careEpisode.id"))
+	episode := decodeID(t, r.str(t, "admitMember.careEpisode.id"))
 	events := auditOf(t, s, r)
 	if got := auditSummary(events); !slices.Equal(got, []string{fmt.Sprintf("WRITE m%d CareEpisode:%d admitMember", member, episode)}) {
 		t.Errorf("admitMember: %v", got)
@@ -265,7 +252,7 @@ func TestAuditWrites(t *testing.T) {
 	r = c.do(`mutation($in: AddAftercareGoalInput!) { addAftercareGoal(input: $in) { aftercareGoal { id description } } }`,
 		vars{"in": vars{"aftercarePlanId": planID, "category": "HOUSING", "description": "Find a room"}})
 	r.noErrors(t)
-	goal := auditDecode(t, r.str(t, "addAftercareGoal.aftercareGoal.id"))
+	goal := decodeID(t, r.str(t, "addAftercareGoal.aftercareGoal.id"))
 	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("WRITE m%d AftercareGoal:%d addAftercareGoal", member, goal)}) {
 		t.Errorf("addAftercareGoal: %v", got)
 	}
@@ -277,8 +264,8 @@ func TestAuditWrites(t *testing.T) {
 	r.noErrors(t)
 	got := auditSummary(auditOf(t, s, r))
 	want := []string{
-		fmt.Sprintf("WRITE m%d Update:%d a", member, auditDecode(t, r.str(t, "a.update.id"))),
-		fmt.Sprintf("WRITE m%d Update:%d b", auditDecode(t, other), auditDecode(t, r.str(t, "b.update.id"))),
+		fmt.Sprintf("WRITE m%d Update:%d a", member, decodeID(t, r.str(t, "a.update.id"))),
+		fmt.Sprintf("WRITE m%d Update:%d b", decodeID(t, other), decodeID(t, r.str(t, "b.update.id"))),
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("two mutations:\n got %v\nwant %v", got, want)
@@ -297,7 +284,7 @@ func TestAuditSignIns(t *testing.T) {
 	unknown := c.do(signIn, vars{"in": vars{"email": "nobody@test.example", "password": "wrong password!!"}})
 	ok := c.do(signIn, vars{"in": vars{"email": "kim@test.example", "password": "correct horse battery"}})
 	ok.noErrors(t)
-	kim := auditDecode(t, ok.str(t, "signIn.viewer.user.id"))
+	kim := decodeID(t, ok.str(t, "signIn.viewer.user.id"))
 	out := c.do(`mutation { signOut { userErrors { code } } }`, nil)
 	out.noErrors(t)
 
@@ -420,7 +407,7 @@ func TestAuditDisclosures(t *testing.T) {
 		ids = append(ids, admin.do(`mutation($in: CreateMemberInput!) { createMember(input: $in) { member { id } } }`,
 			vars{"in": vars{"firstName": name, "lastName": "Shared"}}).str(t, "createMember.member.id"))
 	}
-	ana, bo := auditDecode(t, ids[0]), auditDecode(t, ids[1])
+	ana, bo := decodeID(t, ids[0]), decodeID(t, ids[1])
 	s.createUser(t, "parent@test.example", "correct horse battery", domain.RoleFamily)
 	var parent, key int64
 	if err := s.Store.DB().NewRaw(`SELECT id FROM users WHERE email = 'parent@test.example'`).Scan(ctx, &parent); err != nil {
@@ -670,7 +657,7 @@ func TestAuditOnlyWhatTheActorSaw(t *testing.T) {
 	if n := len(r.list(t, "members.nodes")); n != 1 {
 		t.Fatalf("the peer sees %d members", n)
 	}
-	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("READ m%d Member:%d members.nodes", auditDecode(t, members[1]), auditDecode(t, members[1]))}) {
+	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("READ m%d Member:%d members.nodes", decodeID(t, members[1]), decodeID(t, members[1]))}) {
 		t.Errorf("audited %v; want only the caseload member", got)
 	}
 	// A refused field is a DENIED event for the member it belongs to.
@@ -678,8 +665,8 @@ func TestAuditOnlyWhatTheActorSaw(t *testing.T) {
 	events := auditOf(t, s, r)
 	got := auditSummary(events)
 	want := []string{
-		fmt.Sprintf("DENIED m%d :0 member.recoveryCapital", auditDecode(t, members[1])),
-		fmt.Sprintf("READ m%d Member:%d member", auditDecode(t, members[1]), auditDecode(t, members[1])),
+		fmt.Sprintf("DENIED m%d :0 member.recoveryCapital", decodeID(t, members[1])),
+		fmt.Sprintf("READ m%d Member:%d member", decodeID(t, members[1]), decodeID(t, members[1])),
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("refused field:\n got %v\nwant %v (errors %v)", got, want, r.errorCodes())

@@ -2,15 +2,12 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
 	"carejourney/server/domain"
 	"carejourney/server/seed"
+	"carejourney/server/testgql"
 )
 
 // journeyPage is page (2) of issue 11 as one request: episodes,
@@ -56,8 +53,8 @@ func BenchmarkJourneyPage(b *testing.B) {
 	if memberID == "" {
 		b.Fatal("no member with an active plan in the first 100")
 	}
-	journey := appOperation(b, "MemberJourney")
-	timeline := appOperation(b, "TimelineAttendance")
+	journey := testgql.AppOperation(b, "MemberJourney")
+	timeline := testgql.AppOperation(b, "TimelineAttendance")
 	from := time.Now().UTC().AddDate(0, -3, 0).Format(time.RFC3339)
 
 	check := c.do(journeyPage, vars{"id": memberID})
@@ -76,44 +73,4 @@ func BenchmarkJourneyPage(b *testing.B) {
 			c.do(journeyPage, vars{"id": memberID}).noErrors(b)
 		}
 	})
-}
-
-// appOperation is one of the app's queries as the SPA sends it: its text in
-// frontend/src/gql/gql.ts with the fragments it spreads appended.
-func appOperation(tb testing.TB, operation string) string {
-	tb.Helper()
-	raw, err := os.ReadFile("../../frontend/src/gql/gql.ts")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	entry := regexp.MustCompile(`(?m)^    ("(?:[^"\\]|\\.)*"): typeof types\.(\w+),`)
-	fragmentName := regexp.MustCompile(`fragment (\w+) on`)
-	var text string
-	fragments := map[string]string{}
-	for _, m := range entry.FindAllStringSubmatch(string(raw), -1) {
-		var s string
-		if err := json.Unmarshal([]byte(m[1]), &s); err != nil {
-			tb.Fatal(err)
-		}
-		if strings.HasSuffix(m[2], "FragmentDoc") {
-			fragments[fragmentName.FindStringSubmatch(s)[1]] = s
-		} else if m[2] == operation+"Document" {
-			text = s
-		}
-	}
-	if text == "" {
-		tb.Fatalf("no operation %s in gql.ts", operation)
-	}
-	spread := regexp.MustCompile(`\.\.\.([A-Za-z_]\w*)`)
-	seen := map[string]bool{}
-	for added := true; added; {
-		added = false
-		for _, m := range spread.FindAllStringSubmatch(text, -1) {
-			if f, ok := fragments[m[1]]; ok && !seen[m[1]] {
-				seen[m[1]], added = true, true
-				text += f
-			}
-		}
-	}
-	return text
 }

@@ -1,12 +1,10 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -142,12 +140,7 @@ func TestDeadlineStopsTheStatement(t *testing.T) {
 func (c *client) raw(query string) (int, string) {
 	c.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query})
-	req, _ := http.NewRequest(http.MethodPost, c.base+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if c.bearer != "" {
-		req.Header.Set("Authorization", "Bearer "+c.bearer)
-	}
-	res, err := c.http.Do(req)
+	res, err := c.http.Do(c.post(body))
 	if err != nil {
 		c.t.Error(err)
 		return 0, ""

@@ -1,10 +1,8 @@
 package e2e
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
-	"net/http"
 	"strings"
 	"testing"
 
@@ -70,12 +68,7 @@ func FuzzGraphQL(f *testing.F) {
 			}
 			body, _ = json.Marshal(payload)
 		}
-		req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		if c.bearer != "" {
-			req.Header.Set("Authorization", "Bearer "+c.bearer)
-		}
-		res, err := c.http.Do(req)
+		res, err := c.http.Do(c.post(body))
 		if err != nil {
 			t.Fatal(err)
 		}

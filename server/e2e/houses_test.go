@@ -49,24 +49,7 @@ func housesMoveIn(c *client, memberID, houseID string, bed any, days int) *respo
 // housesWantUserError checks a payload's single userError.
 func housesWantUserError(t *testing.T, r *response, payload, code string, field ...string) {
 	t.Helper()
-	r.noErrors(t)
-	errs := r.list(t, payload+".userErrors")
-	if len(errs) != 1 {
-		t.Fatalf("%s: userErrors %v, want one %s", payload, errs, code)
-	}
-	e := errs[0].(map[string]any)
-	if e["code"] != code {
-		t.Fatalf("%s: userError %v, want %s", payload, e, code)
-	}
-	if len(field) > 0 {
-		var got []string
-		for _, f := range e["field"].([]any) {
-			got = append(got, f.(string))
-		}
-		if !slices.Equal(got, append([]string{"input"}, field...)) {
-			t.Fatalf("%s: field %v, want input.%v", payload, got, field)
-		}
-	}
+	r.wantOneUserError(t, payload, code, field...)
 	if r.get(t, payload+"."+housesPayloadObject(payload)) != nil {
 		t.Fatalf("%s: a refused mutation returned its object", payload)
 	}

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"carejourney/server/domain"
+	"carejourney/server/testgql"
 )
 
 // limitsProduction are the production limits; startServer raises them for
@@ -201,35 +202,13 @@ func TestLimitsThrottle(t *testing.T) {
 	}
 }
 
-// limitsIntrospectionQuery is the query GraphiQL sends.
-const limitsIntrospectionQuery = `query IntrospectionQuery {
-  __schema {
-    queryType { name } mutationType { name } subscriptionType { name }
-    types { ...FullType }
-    directives { name description locations args { ...InputValue } }
-  }
-}
-fragment FullType on __Type {
-  kind name description
-  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-  inputFields { ...InputValue }
-  interfaces { ...TypeRef }
-  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-  possibleTypes { ...TypeRef }
-}
-fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-fragment TypeRef on __Type {
-  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
-  ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }
-}`
-
 // TestLimitsIntrospection checks introspection is open to staff only here
 // (keys too: see graph's TestLimitsIntrospectionByActor) and closed to
 // anonymous callers and family accounts.
 func TestLimitsIntrospection(t *testing.T) {
 	s := startServer(t, limitsProduction)
 	staff := s.signedIn(t, domain.RolePeerSupporter)
-	r := staff.do(limitsIntrospectionQuery, nil)
+	r := staff.do(testgql.IntrospectionQuery, nil)
 	r.noErrors(t)
 	if len(r.list(t, "__schema.types")) < 50 {
 		t.Errorf("types: %d", len(r.list(t, "__schema.types")))
@@ -243,7 +222,7 @@ func TestLimitsIntrospection(t *testing.T) {
 
 	family := s.signedIn(t, domain.RoleFamily)
 	anon := s.client(t)
-	for _, q := range []string{limitsIntrospectionQuery, `{ __type(name: "Member") { name } }`, `{ __typename ... on Query { __schema { types { name } } } }`} {
+	for _, q := range []string{testgql.IntrospectionQuery, `{ __type(name: "Member") { name } }`, `{ __typename ... on Query { __schema { types { name } } } }`} {
 		if r := anon.do(q, nil); !slices.Equal(r.errorCodes(), []string{"UNAUTHENTICATED"}) || r.Data != nil {
 			t.Errorf("anonymous %.40q: %v %v", q, r.errorCodes(), r.Data)
 		}

@@ -96,8 +96,8 @@ func TestOneActorPerOperation(t *testing.T) {
 	}
 	// Every event of the sign-in names the account signed in.
 	for _, e := range auditOf(t, s, in) {
-		if e.ActorKind != audit.ActorUser || e.ActorUserID != auditDecode(t, kimID) {
-			t.Errorf("sign-in event %s names %s %d, want user %d", e.Action, e.ActorKind, e.ActorUserID, auditDecode(t, kimID))
+		if e.ActorKind != audit.ActorUser || e.ActorUserID != decodeID(t, kimID) {
+			t.Errorf("sign-in event %s names %s %d, want user %d", e.Action, e.ActorKind, e.ActorUserID, decodeID(t, kimID))
 		}
 	}
 	if again := fresh.doOperation(doc, "Who", nil); again.str(t, "viewer.user.id") != kimID {
@@ -123,7 +123,7 @@ func TestOneActorAcceptInvitation(t *testing.T) {
 	if got := r.list(t, "acceptInvitation.viewer.sharedMembers"); len(got) != 1 || r.str(t, "acceptInvitation.viewer.sharedMembers.0.displayName") == "" {
 		t.Fatalf("shared members in the payload: %v", got)
 	}
-	user := auditDecode(t, r.str(t, "acceptInvitation.viewer.user.id"))
+	user := decodeID(t, r.str(t, "acceptInvitation.viewer.user.id"))
 	events := auditOf(t, s, r)
 	var actions []string
 	readMember := false

@@ -70,16 +70,11 @@ func plansStatus(t *testing.T, c *client, mutation, planID string) *response {
 // plansWantUserError checks a payload's single userError.
 func plansWantUserError(t *testing.T, r *response, payload, code, field string) {
 	t.Helper()
-	r.noErrors(t)
-	errs := r.list(t, payload+".userErrors")
-	if len(errs) != 1 {
-		t.Fatalf("%s: userErrors = %v, want one %s", payload, errs, code)
+	var path []string
+	if field != "" {
+		path = []string{field}
 	}
-	e := errs[0].(map[string]any)
-	gotField := fmt.Sprint(e["field"])
-	if e["code"] != code || (field != "" && gotField != fmt.Sprint([]any{"input", field})) {
-		t.Fatalf("%s: userError = %v, want %s on %s", payload, e, code, field)
-	}
+	r.wantOneUserError(t, payload, code, path...)
 	if r.get(t, payload) == nil {
 		t.Fatalf("%s: no payload", payload)
 	}

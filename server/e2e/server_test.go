@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"carejourney/graph/globalid"
 	"carejourney/server/app"
 	"carejourney/server/auth"
 	"carejourney/server/config"
@@ -169,12 +171,17 @@ type response struct {
 func (c *client) do(query string, variables vars) *response {
 	c.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": variables})
+	return c.send(c.post(body))
+}
+
+// post is a POST of body to /graphql as c: JSON, with c's key if it has one.
+func (c *client) post(body []byte) *http.Request {
 	req, _ := http.NewRequest(http.MethodPost, c.base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if c.bearer != "" {
 		req.Header.Set("Authorization", "Bearer "+c.bearer)
 	}
-	return c.send(req)
+	return req
 }
 
 func (c *client) send(req *http.Request) *response {
@@ -250,6 +257,44 @@ func (r *response) userErrorCodes(t testing.TB, payload string) []string {
 		out = append(out, e.(map[string]any)["code"].(string))
 	}
 	return out
+}
+
+// wantOneUserError checks that a payload's only userError has code and,
+// when field is given, that it points at input.<field...>.
+func (r *response) wantOneUserError(t testing.TB, payload, code string, field ...string) {
+	t.Helper()
+	r.noErrors(t)
+	errs := r.list(t, payload+".userErrors")
+	if len(errs) != 1 {
+		t.Fatalf("%s: userErrors %v, want one %s", payload, errs, code)
+	}
+	e := errs[0].(map[string]any)
+	if e["code"] != code {
+		t.Fatalf("%s: userError %v, want %s", payload, e, code)
+	}
+	if len(field) > 0 {
+		var got []string
+		for _, f := range e["field"].([]any) {
+			got = append(got, f.(string))
+		}
+		if !slices.Equal(got, append([]string{"input"}, field...)) {
+			t.Fatalf("%s: field %v, want input.%v", payload, got, field)
+		}
+	}
+}
+
+// decodeID returns the number inside a global ID.
+func decodeID(t testing.TB, id string) int64 {
+	t.Helper()
+	typeName, _, err := globalid.Decode(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := globalid.DecodeInt(id, typeName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // statementTries bounds how often fewestStatements repeats a query.

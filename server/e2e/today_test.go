@@ -252,7 +252,7 @@ func TestTodayListsMatchBruteForce(t *testing.T) {
 			r.noErrors(t)
 			shown := map[int64]bool{}
 			for _, n := range r.list(t, firstField(r)+".nodes") {
-				shown[auditDecode(t, n.(map[string]any)["member"].(map[string]any)["id"].(string))] = true
+				shown[decodeID(t, n.(map[string]any)["member"].(map[string]any)["id"].(string))] = true
 			}
 			audited := map[int64]bool{}
 			for _, e := range auditOf(t, s, r) {

@@ -34,7 +34,7 @@ func TestUserAdministration(t *testing.T) {
 		t.Errorf("created %v", u)
 	}
 	lee := r.str(t, "createUser.user.id")
-	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("WRITE m0 User:%d createUser", auditDecode(t, lee))}) {
+	if got := auditSummary(auditOf(t, s, r)); !slices.Equal(got, []string{fmt.Sprintf("WRITE m0 User:%d createUser", decodeID(t, lee))}) {
 		t.Errorf("createUser audited as %v", got)
 	}
 	// The new account signs in.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 	"time"
@@ -26,16 +25,22 @@ func newStore(t *testing.T) *store.Store {
 // newStoreIn returns a store whose provider reckons dates in loc.
 func newStoreIn(t *testing.T, loc *time.Location) *store.Store {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, testdb.NewDatabase(t))
+	db, _ := testdb.NewMigrated(t)
+	return store.New(db, loc)
+}
+
+// careLevels is the catalogue in its order and by code.
+func careLevels(t *testing.T, st *store.Store) ([]domain.CareLevel, map[string]domain.CareLevel) {
+	t.Helper()
+	levels, err := st.CareLevels(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db, io.Discard); err != nil {
-		t.Fatal(err)
+	byCode := map[string]domain.CareLevel{}
+	for _, l := range levels {
+		byCode[l.Code] = l
 	}
-	return store.New(db, loc)
+	return levels, byCode
 }
 
 func memberIDs(t *testing.T, st *store.Store) []int64 {
@@ -130,14 +135,7 @@ func TestDemo(t *testing.T) {
 	if len(members) < 140 || len(members) > 160 {
 		t.Fatalf("demo has %d members, want about 150", len(members))
 	}
-	levels, err := st.CareLevels(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byCode := map[string]domain.CareLevel{}
-	for _, l := range levels {
-		byCode[l.Code] = l
-	}
+	levels, byCode := careLevels(t, st)
 
 	t.Run("journeys", func(t *testing.T) {
 		cm, err := st.UserByEmail(ctx, "casemanager@demo.carejourney.test")
@@ -333,14 +331,7 @@ func TestScaleAfterDemo(t *testing.T) {
 		t.Fatalf("members after Scale = %d, want %d", n, before+2000)
 	}
 
-	levels, err := st.CareLevels(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byCode := map[string]domain.CareLevel{}
-	for _, l := range levels {
-		byCode[l.Code] = l
-	}
+	levels, byCode := careLevels(t, st)
 	members, eps := journeys(t, st)
 	history := recoveryHistory(t, st)
 	openAt := map[string]int{}

@@ -155,14 +155,9 @@ func TestConsentStatusAtEndOfTreatment(t *testing.T) {
 
 func TestConsentsNaming(t *testing.T) {
 	st := newStore(t)
-	by := newUser(t, st).ID
-	a, b := newMember(t, st, by, "Rosa", "Vega"), newMember(t, st, by, "Tomas", "Vega")
-	ca := familyContact(t, st, by, a.ID, "Luis Vega", "luis@example.org")
-	cb := familyContact(t, st, by, b.ID, "Luis Vega", "luis@example.org")
-	u, err := familyAccept(st, familyInvite(t, st, by, ca.ID), familyPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := familyOneContactOfTwo(t, st)
+	by, a, b, ca, cb, u := f.by, f.a, f.b, f.ca, f.cb, f.account
+	var err error
 	if _, err := familyAccept(st, familyInvite(t, st, by, cb.ID), familyPassword); err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,30 @@ func familyAccept(st *store.Store, token, password string) (*domain.User, error)
 	return st.AcceptInvitation(ctx, auth.HashToken(token), password, auth.Passwords)
 }
 
+// familyShared is one person, Luis Vega, the family contact of two
+// members, Rosa and Tomas Vega; he has accepted Rosa's invitation, so he
+// has an account, and Tomas's contact is not linked to it yet.
+type familyShared struct {
+	by      int64
+	a, b    *domain.Member
+	ca, cb  *domain.FamilyContact
+	account *domain.User
+}
+
+func familyOneContactOfTwo(t *testing.T, st *store.Store) familyShared {
+	t.Helper()
+	f := familyShared{by: newUser(t, st).ID}
+	f.a, f.b = newMember(t, st, f.by, "Rosa", "Vega"), newMember(t, st, f.by, "Tomas", "Vega")
+	f.ca = familyContact(t, st, f.by, f.a.ID, "Luis Vega", "luis@example.org")
+	f.cb = familyContact(t, st, f.by, f.b.ID, "Luis Vega", "luis@example.org")
+	u, err := familyAccept(st, familyInvite(t, st, f.by, f.ca.ID), familyPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.account = u
+	return f
+}
+
 func familyLoadContact(t *testing.T, st *store.Store, id int64) *domain.FamilyContact {
 	t.Helper()
 	cs, err := st.FamilyContactsByID(ctx, []int64{id})
@@ -186,14 +210,9 @@ func TestInvitationExpiryAndReplacement(t *testing.T) {
 // the account they have, when they give its password.
 func TestAcceptInvitationLinksExistingAccount(t *testing.T) {
 	st := newStore(t)
-	by := newUser(t, st).ID
-	a, b := newMember(t, st, by, "Rosa", "Vega"), newMember(t, st, by, "Tomas", "Vega")
-	ca := familyContact(t, st, by, a.ID, "Luis Vega", "luis@example.org")
-	cb := familyContact(t, st, by, b.ID, "Luis Vega", "luis@example.org")
-	u, err := familyAccept(st, familyInvite(t, st, by, ca.ID), familyPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := familyOneContactOfTwo(t, st)
+	by, a, cb, u := f.by, f.a, f.cb, f.account
+	var err error
 	token := familyInvite(t, st, by, cb.ID)
 	_, err = familyAccept(st, token, "not the password at all")
 	wantCode(t, err, domain.CodeHasAccount, "password")

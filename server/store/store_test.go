@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -30,15 +29,7 @@ var ctx = context.Background()
 // newStore gives the test its own migrated database.
 func newStore(t *testing.T) *store.Store {
 	t.Helper()
-	url := testdb.NewDatabase(t)
-	db, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if err := store.Migrate(ctx, db, io.Discard); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := testdb.NewMigrated(t)
 	st := store.New(db, time.UTC)
 	st.Now = func() time.Time { return clock }
 	return st
