@@ -235,7 +235,7 @@ type AbstinenceCohort struct {
 func BuildOutcomes(period DateRange, t OutcomeTallies, levels []CareLevel) Outcomes {
 	count := func(x Tally) OutcomeCount { return SuppressCount(x.Value, x.People) }
 	o := Outcomes{
-		Period: period,
+		Period:                    period,
 		Admissions:                count(t.Transitions[TransitionAdmission]),
 		Readmissions:              count(t.Transitions[TransitionReadmission]),
 		StepDowns:                 count(t.Transitions[TransitionStepDown]),
