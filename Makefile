@@ -51,8 +51,10 @@ check-generated: generate
 		exit 1; \
 	fi
 
+# go vet, and gofmt: a file gofmt would change fails the build.
 vet:
 	go vet ./...
+	@unformatted="$$(gofmt -l graph server bench)"; if [ -n "$$unformatted" ]; then echo "gofmt -w these: $$unformatted" >&2; exit 1; fi
 
 # ESLint, the unit tests, the schema history check (breaking changes
 # listed in the change log, deprecations dated), and the documentation's
