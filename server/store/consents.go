@@ -40,11 +40,17 @@ func selectConsents(ctx context.Context, db bun.IDB, where func(q *bun.SelectQue
 	return out, nil
 }
 
+// consentsIn reads the consents whose column is one of ids; column is a
+// literal of this file, never input.
+func (s *Store) consentsIn(ctx context.Context, column string, ids []int64) ([]*domain.ConsentRecord, error) {
+	return selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.Where(column+" IN (?)", bun.List(ids))
+	})
+}
+
 // ConsentsByID loads consents by id.
 func (s *Store) ConsentsByID(ctx context.Context, ids []int64) (map[int64]*domain.ConsentRecord, error) {
-	rows, err := selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("consent.id IN (?)", bun.List(ids))
-	})
+	rows, err := s.consentsIn(ctx, "consent.id", ids)
 	if err != nil {
 		return nil, err
 	}
@@ -53,9 +59,7 @@ func (s *Store) ConsentsByID(ctx context.Context, ids []int64) (map[int64]*domai
 
 // ConsentsByMemberID loads the consents of members, newest signature first.
 func (s *Store) ConsentsByMemberID(ctx context.Context, memberIDs []int64) (map[int64][]*domain.ConsentRecord, error) {
-	rows, err := selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("consent.member_id IN (?)", bun.List(memberIDs))
-	})
+	rows, err := s.consentsIn(ctx, "consent.member_id", memberIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -65,9 +69,7 @@ func (s *Store) ConsentsByMemberID(ctx context.Context, memberIDs []int64) (map[
 // ConsentsByFamilyContactID loads the consents naming family contacts,
 // newest signature first.
 func (s *Store) ConsentsByFamilyContactID(ctx context.Context, contactIDs []int64) (map[int64][]*domain.ConsentRecord, error) {
-	rows, err := selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("consent.family_contact_id IN (?)", bun.List(contactIDs))
-	})
+	rows, err := s.consentsIn(ctx, "consent.family_contact_id", contactIDs)
 	if err != nil {
 		return nil, err
 	}
