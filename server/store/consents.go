@@ -48,6 +48,16 @@ func (s *Store) consentsIn(ctx context.Context, column string, ids []int64) ([]*
 	})
 }
 
+// consentRecord reads the consent id with its treatment end, as a write
+// left it.
+func consentRecord(ctx context.Context, db bun.IDB, id int64) (*domain.ConsentRecord, error) {
+	rows, err := selectConsents(ctx, db, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("consent.id = ?", id) })
+	if err != nil {
+		return nil, err
+	}
+	return rows[0], nil
+}
+
 // ConsentsByID loads consents by id.
 func (s *Store) ConsentsByID(ctx context.Context, ids []int64) (map[int64]*domain.ConsentRecord, error) {
 	rows, err := s.consentsIn(ctx, "consent.id", ids)
@@ -170,12 +180,9 @@ func (s *Store) GrantConsent(ctx context.Context, by int64, in domain.ConsentInp
 			Returning("*").Exec(ctx); err != nil {
 			return err
 		}
-		rows, err := selectConsents(ctx, tx, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("consent.id = ?", c.ID) })
-		if err != nil {
-			return err
-		}
-		out = rows[0]
-		return nil
+		var err error
+		out, err = consentRecord(ctx, tx, c.ID)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -221,12 +228,8 @@ func (s *Store) RevokeConsent(ctx context.Context, by, id int64, revokedAt time.
 		if err != nil {
 			return err
 		}
-		rows, err := selectConsents(ctx, tx, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("consent.id = ?", id) })
-		if err != nil {
-			return err
-		}
-		out = rows[0]
-		return nil
+		out, err = consentRecord(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return nil, err
