@@ -43,20 +43,30 @@ type request struct {
 
 func (q request) do() error {
 	for _, b := range q.bodies {
-		req, _ := http.NewRequest("POST", q.url, bytes.NewReader(b))
-		req.Header = q.header.Clone()
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := q.client.Do(req)
+		status, body, err := q.post(b)
 		if err != nil {
 			return err
 		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 || bytes.Contains(body, []byte(`"errors"`)) {
-			return fmt.Errorf("status %d: %.200s", resp.StatusCode, body)
+		if status != 200 || bytes.Contains(body, []byte(`"errors"`)) {
+			return fmt.Errorf("status %d: %.200s", status, body)
 		}
 	}
 	return nil
+}
+
+// post sends one operation's body with the page's headers and returns the
+// status and the whole response body.
+func (q request) post(b []byte) (int, []byte, error) {
+	req, _ := http.NewRequest("POST", q.url, bytes.NewReader(b))
+	req.Header = q.header.Clone()
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := q.client.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, body, nil
 }
 
 // drive runs conns workers for d, each sending page loads back to back.

@@ -7,27 +7,22 @@ import (
 )
 
 // cpuTicks is utime+stime of a process (clock ticks, 100 a second on Linux).
-func cpuTicks(pid int) int64 {
-	f := statFields(pid)
-	if len(f) < 15 {
-		return 0
-	}
-	var u, s int64
-	fmt.Sscan(f[13], &u)
-	fmt.Sscan(f[14], &s)
-	return u + s
-}
+func cpuTicks(pid int) int64 { return statSum(pid, 13) }
 
 // childTicks is cutime+cstime: the CPU of the process's children that
 // have ended and been waited for.
-func childTicks(pid int) int64 {
+func childTicks(pid int) int64 { return statSum(pid, 15) }
+
+// statSum adds the stat fields i and i+1 (user and system time); 0 when
+// the process is gone.
+func statSum(pid, i int) int64 {
 	f := statFields(pid)
-	if len(f) < 17 {
+	if len(f) < i+2 {
 		return 0
 	}
 	var u, s int64
-	fmt.Sscan(f[15], &u)
-	fmt.Sscan(f[16], &s)
+	fmt.Sscan(f[i], &u)
+	fmt.Sscan(f[i+1], &s)
 	return u + s
 }
 

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -137,15 +135,10 @@ func fillFloor(src, dst string, values map[string]string) (string, error) {
 func fetchAll(q request) ([]map[string]any, error) {
 	var all []map[string]any
 	for _, b := range q.bodies {
-		req, _ := http.NewRequest("POST", q.url, bytes.NewReader(b))
-		req.Header = q.header.Clone()
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := q.client.Do(req)
+		_, body, err := q.post(b)
 		if err != nil {
 			return nil, err
 		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
 		var out map[string]any
 		if err := json.Unmarshal(body, &out); err != nil {
 			return nil, fmt.Errorf("%w: %.200s", err, body)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"iter"
 	"strings"
 	"sync"
 
@@ -38,15 +39,27 @@ var Schema = sync.OnceValue(func() *ast.Schema {
 // DescribeAccess appends the access sentence to the description of every
 // field of every object type in s.
 func DescribeAccess(s *ast.Schema) {
-	for _, def := range s.Types {
-		if def.Kind != ast.Object || def.BuiltIn || strings.HasPrefix(def.Name, "__") {
-			continue
-		}
-		for _, f := range def.Fields {
-			if strings.HasPrefix(f.Name, "__") {
+	for def, f := range objectFields(s) {
+		f.Description = withAccess(f.Description, accessSentence(def.Name, f.Name))
+	}
+}
+
+// objectFields yields every field of every object type of s that is not
+// built in or introspection: the fields that carry an access sentence.
+func objectFields(s *ast.Schema) iter.Seq2[*ast.Definition, *ast.FieldDefinition] {
+	return func(yield func(*ast.Definition, *ast.FieldDefinition) bool) {
+		for _, def := range s.Types {
+			if def.Kind != ast.Object || def.BuiltIn || strings.HasPrefix(def.Name, "__") {
 				continue
 			}
-			f.Description = withAccess(f.Description, accessSentence(def.Name, f.Name))
+			for _, f := range def.Fields {
+				if strings.HasPrefix(f.Name, "__") {
+					continue
+				}
+				if !yield(def, f) {
+					return
+				}
+			}
 		}
 	}
 }

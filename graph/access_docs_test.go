@@ -88,25 +88,17 @@ func lastParagraph(description string) string {
 func TestAccessSentences(t *testing.T) {
 	s := Schema()
 	fields := 0
-	for _, def := range s.Types {
-		if def.Kind != ast.Object || def.BuiltIn || strings.HasPrefix(def.Name, "__") {
+	for def, f := range objectFields(s) {
+		fields++
+		where := def.Name + "." + f.Name
+		if n := strings.Count(f.Description, accessPrefix); n != 1 {
+			t.Errorf("%s: %d access sentences in %q", where, n, f.Description)
 			continue
 		}
-		for _, f := range def.Fields {
-			if strings.HasPrefix(f.Name, "__") {
-				continue
-			}
-			fields++
-			where := def.Name + "." + f.Name
-			if n := strings.Count(f.Description, accessPrefix); n != 1 {
-				t.Errorf("%s: %d access sentences in %q", where, n, f.Description)
-				continue
-			}
-			got := parseSentence(t, where, lastParagraph(f.Description))
-			want := policySays(def.Name, f.Name)
-			if got != want {
-				t.Errorf("%s: the description says %+v, the policy %+v", where, got, want)
-			}
+		got := parseSentence(t, where, lastParagraph(f.Description))
+		want := policySays(def.Name, f.Name)
+		if got != want {
+			t.Errorf("%s: the description says %+v, the policy %+v", where, got, want)
 		}
 	}
 	if fields < 100 {

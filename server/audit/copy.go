@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"carejourney/server/pgcopy"
 )
 
 // copyQuery names the columns in the order appendCopyRow writes them. The
@@ -11,74 +13,48 @@ import (
 const copyQuery = "COPY audit_events (occurred_at, actor_kind, actor_user_id, actor_role, actor_key_id, action, " +
 	"operation_name, field, member_id, object_type, object_id, matched_count, request_id, client_address) FROM STDIN"
 
-// copyTimestamp keeps microseconds, all PostgreSQL stores.
-const copyTimestamp = "2006-01-02 15:04:05.999999Z07:00"
-
 // appendCopyRow appends e as one line of COPY's text format. Zero ids and
 // empty strings are written as NULL, as the nullzero tags of Event say.
 func appendCopyRow(buf []byte, e *Event) []byte {
-	buf = e.OccurredAt.UTC().AppendFormat(buf, copyTimestamp)
+	buf = e.OccurredAt.UTC().AppendFormat(buf, pgcopy.Timestamp)
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, string(e.ActorKind))
+	buf = pgcopy.AppendText(buf, string(e.ActorKind))
 	buf = append(buf, '\t')
 	buf = appendCopyID(buf, e.ActorUserID)
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, string(e.ActorRole))
+	buf = pgcopy.AppendText(buf, string(e.ActorRole))
 	buf = append(buf, '\t')
 	buf = appendCopyID(buf, e.ActorKeyID)
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, string(e.Action))
+	buf = pgcopy.AppendText(buf, string(e.Action))
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, e.OperationName)
+	buf = pgcopy.AppendText(buf, e.OperationName)
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, e.Field)
+	buf = pgcopy.AppendText(buf, e.Field)
 	buf = append(buf, '\t')
 	buf = appendCopyID(buf, e.MemberID)
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, e.ObjectType)
+	buf = pgcopy.AppendText(buf, e.ObjectType)
 	buf = append(buf, '\t')
 	buf = appendCopyID(buf, e.ObjectID)
 	buf = append(buf, '\t')
 	if e.MatchedCount == nil {
-		buf = append(buf, `\N`...)
+		buf = append(buf, pgcopy.Null...)
 	} else {
 		buf = strconv.AppendInt(buf, int64(*e.MatchedCount), 10)
 	}
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, e.RequestID)
+	buf = pgcopy.AppendText(buf, e.RequestID)
 	buf = append(buf, '\t')
-	buf = appendCopyText(buf, e.ClientAddress)
+	buf = pgcopy.AppendText(buf, e.ClientAddress)
 	return append(buf, '\n')
 }
 
 func appendCopyID(buf []byte, id int64) []byte {
 	if id == 0 {
-		return append(buf, `\N`...)
+		return append(buf, pgcopy.Null...)
 	}
 	return strconv.AppendInt(buf, id, 10)
-}
-
-// appendCopyText escapes the characters COPY's text format gives meaning
-// to; "" is NULL.
-func appendCopyText(buf []byte, s string) []byte {
-	if s == "" {
-		return append(buf, `\N`...)
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\':
-			buf = append(buf, `\\`...)
-		case '\t':
-			buf = append(buf, `\t`...)
-		case '\n':
-			buf = append(buf, `\n`...)
-		case '\r':
-			buf = append(buf, `\r`...)
-		default:
-			buf = append(buf, c)
-		}
-	}
-	return buf
 }
 
 // storableText reports whether PostgreSQL takes s as text: the database

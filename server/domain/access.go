@@ -1,6 +1,9 @@
 package domain
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Scope is what a partner's API key may read.
 type Scope string
@@ -21,14 +24,7 @@ const (
 var Scopes = []Scope{ScopeDirectoryRead, ScopeOutcomesRead, ScopeMembersRead}
 
 // Valid reports whether s is a known scope.
-func (s Scope) Valid() bool {
-	for _, known := range Scopes {
-		if s == known {
-			return true
-		}
-	}
-	return false
-}
+func (s Scope) Valid() bool { return slices.Contains(Scopes, s) }
 
 // APIKey is a partner tool's key. Only the hash of its secret is kept.
 type APIKey struct {
@@ -49,14 +45,7 @@ type APIKey struct {
 }
 
 // HasScope reports whether the key carries s.
-func (k *APIKey) HasScope(s Scope) bool {
-	for _, have := range k.Scopes {
-		if have == s {
-			return true
-		}
-	}
-	return false
-}
+func (k *APIKey) HasScope(s Scope) bool { return slices.Contains(k.Scopes, s) }
 
 // FamilyContact is a member's relative or friend (FHIR RelatedPerson).
 type FamilyContact struct {

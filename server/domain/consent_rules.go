@@ -69,14 +69,7 @@ const (
 )
 
 // Valid reports whether k is a known information kind.
-func (k InformationKind) Valid() bool {
-	for _, known := range InformationKinds {
-		if k == known {
-			return true
-		}
-	}
-	return false
-}
+func (k InformationKind) Valid() bool { return slices.Contains(InformationKinds, k) }
 
 // Valid reports whether e is a known consent event.
 func (e ConsentEvent) Valid() bool { return e == EventEndOfTreatment }

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 )
@@ -23,14 +24,7 @@ const (
 var Roles = []Role{RoleAdmin, RoleCaseManager, RoleClinician, RolePeerSupporter, RoleHouseManager, RoleFamily}
 
 // Valid reports whether r is a known role.
-func (r Role) Valid() bool {
-	for _, known := range Roles {
-		if r == known {
-			return true
-		}
-	}
-	return false
-}
+func (r Role) Valid() bool { return slices.Contains(Roles, r) }
 
 // IsStaff reports whether the role belongs to the provider's staff.
 func (r Role) IsStaff() bool { return r.Valid() && r != RoleFamily }

@@ -145,22 +145,20 @@ func (c *Cluster) URL() string {
 // ServingURL returns the serving role's connection URL of the application
 // database. The role has no rights until the owner grants them.
 func (c *Cluster) ServingURL() string {
-	u := url.URL{
-		Scheme:   "postgres",
-		User:     url.UserPassword(servingRole, c.servingPW),
-		Host:     net.JoinHostPort("127.0.0.1", strconv.Itoa(c.port)),
-		Path:     "/" + database,
-		RawQuery: "sslmode=disable",
-	}
-	return u.String()
+	return c.connURL(servingRole, c.servingPW, database)
 }
 
 // AdminURL returns a superuser connection URL for another database, such as
 // "postgres" for creating and dropping databases.
 func (c *Cluster) AdminURL(database string) string {
+	return c.connURL(superuser, c.password, database)
+}
+
+// connURL is the URL of database on this cluster as user.
+func (c *Cluster) connURL(user, password, database string) string {
 	u := url.URL{
 		Scheme:   "postgres",
-		User:     url.UserPassword(superuser, c.password),
+		User:     url.UserPassword(user, password),
 		Host:     net.JoinHostPort("127.0.0.1", strconv.Itoa(c.port)),
 		Path:     "/" + database,
 		RawQuery: "sslmode=disable",

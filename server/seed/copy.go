@@ -13,6 +13,7 @@ import (
 	"github.com/uptrace/bun/driver/pgdriver"
 
 	"carejourney/server/domain"
+	"carejourney/server/pgcopy"
 )
 
 // The copy functions write one table each; parents' ids are read from the
@@ -276,14 +277,14 @@ func copyIn(ctx context.Context, conn bun.Conn, table string, columns []string, 
 func appendCopyValue(buf []byte, v any) ([]byte, bool) {
 	switch v := v.(type) {
 	case nil:
-		return append(buf, `\N`...), true
+		return append(buf, pgcopy.Null...), true
 	case int:
 		return strconv.AppendInt(buf, int64(v), 10), true
 	case int64:
 		return strconv.AppendInt(buf, v, 10), true
 	case *int64:
 		if v == nil {
-			return append(buf, `\N`...), true
+			return append(buf, pgcopy.Null...), true
 		}
 		return strconv.AppendInt(buf, *v, 10), true
 	case bool:
@@ -292,16 +293,13 @@ func appendCopyValue(buf []byte, v any) ([]byte, bool) {
 		}
 		return append(buf, 'f'), true
 	case string:
-		if v == "" {
-			// Absent text is NULL, never '' (migration 0008).
-			return append(buf, `\N`...), true
-		}
-		return appendCopyText(buf, v), true
+		// Absent text is NULL, never '' (migration 0008): AppendText says so.
+		return pgcopy.AppendText(buf, v), true
 	case *string:
-		if v == nil || *v == "" {
-			return append(buf, `\N`...), true
+		if v == nil {
+			return append(buf, pgcopy.Null...), true
 		}
-		return appendCopyText(buf, *v), true
+		return pgcopy.AppendText(buf, *v), true
 	case []int:
 		lit := []byte{'{'}
 		for i, n := range v {
@@ -312,12 +310,12 @@ func appendCopyValue(buf []byte, v any) ([]byte, bool) {
 		}
 		return append(append(buf, lit...), '}'), true
 	case time.Time:
-		return v.UTC().AppendFormat(buf, copyTimestamp), true
+		return v.UTC().AppendFormat(buf, pgcopy.Timestamp), true
 	case *time.Time:
 		if v == nil {
-			return append(buf, `\N`...), true
+			return append(buf, pgcopy.Null...), true
 		}
-		return v.UTC().AppendFormat(buf, copyTimestamp), true
+		return v.UTC().AppendFormat(buf, pgcopy.Timestamp), true
 	case copyDate:
 		return time.Time(v).AppendFormat(buf, "2006-01-02"), true
 	case []string:
@@ -332,30 +330,9 @@ func appendCopyValue(buf []byte, v any) ([]byte, bool) {
 			lit = append(lit, '"')
 		}
 		lit = append(lit, '}')
-		return appendCopyText(buf, string(lit)), true
+		return pgcopy.AppendText(buf, string(lit)), true
 	}
 	return buf, false
 }
 
-const copyTimestamp = "2006-01-02 15:04:05.999999Z07:00"
-
 var arrayElementEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
-
-// appendCopyText escapes the characters COPY's text format gives meaning to.
-func appendCopyText(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\\':
-			buf = append(buf, `\\`...)
-		case '\t':
-			buf = append(buf, `\t`...)
-		case '\n':
-			buf = append(buf, `\n`...)
-		case '\r':
-			buf = append(buf, `\r`...)
-		default:
-			buf = append(buf, c)
-		}
-	}
-	return buf
-}

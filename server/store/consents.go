@@ -40,11 +40,27 @@ func selectConsents(ctx context.Context, db bun.IDB, where func(q *bun.SelectQue
 	return out, nil
 }
 
+// consentsIn reads the consents whose column is one of ids; column is a
+// literal of this file, never input.
+func (s *Store) consentsIn(ctx context.Context, column string, ids []int64) ([]*domain.ConsentRecord, error) {
+	return selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.Where(column+" IN (?)", bun.List(ids))
+	})
+}
+
+// consentRecord reads the consent id with its treatment end, as a write
+// left it.
+func consentRecord(ctx context.Context, db bun.IDB, id int64) (*domain.ConsentRecord, error) {
+	rows, err := selectConsents(ctx, db, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("consent.id = ?", id) })
+	if err != nil {
+		return nil, err
+	}
+	return rows[0], nil
+}
+
 // ConsentsByID loads consents by id.
 func (s *Store) ConsentsByID(ctx context.Context, ids []int64) (map[int64]*domain.ConsentRecord, error) {
-	rows, err := selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("consent.id IN (?)", bun.List(ids))
-	})
+	rows, err := s.consentsIn(ctx, "consent.id", ids)
 	if err != nil {
 		return nil, err
 	}
@@ -54,9 +70,7 @@ func (s *Store) ConsentsByID(ctx context.Context, ids []int64) (map[int64]*domai
 // ConsentsByFamilyContactID loads the consents naming family contacts,
 // newest signature first.
 func (s *Store) ConsentsByFamilyContactID(ctx context.Context, contactIDs []int64) (map[int64][]*domain.ConsentRecord, error) {
-	rows, err := selectConsents(ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("consent.family_contact_id IN (?)", bun.List(contactIDs))
-	})
+	rows, err := s.consentsIn(ctx, "consent.family_contact_id", contactIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -157,12 +171,9 @@ func (s *Store) GrantConsent(ctx context.Context, by int64, in domain.ConsentInp
 			Returning("*").Exec(ctx); err != nil {
 			return err
 		}
-		rows, err := selectConsents(ctx, tx, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("consent.id = ?", c.ID) })
-		if err != nil {
-			return err
-		}
-		out = rows[0]
-		return nil
+		var err error
+		out, err = consentRecord(ctx, tx, c.ID)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -208,12 +219,8 @@ func (s *Store) RevokeConsent(ctx context.Context, by, id int64, revokedAt time.
 		if err != nil {
 			return err
 		}
-		rows, err := selectConsents(ctx, tx, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("consent.id = ?", id) })
-		if err != nil {
-			return err
-		}
-		out = rows[0]
-		return nil
+		out, err = consentRecord(ctx, tx, id)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -18,12 +18,7 @@ const familyAttendanceTable = "family_attendance AS family_attendance"
 // of a FAMILY group: every line or none, a contact recorded before gets the
 // new status. The rules are those of member attendance (domain.CheckFamilyAttendance).
 func (s *Store) RecordFamilyAttendance(ctx context.Context, by, meetingID int64, entries []domain.FamilyAttendanceEntry) (*domain.Meeting, error) {
-	var m *domain.Meeting
-	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if m, err = lockMeeting(ctx, tx, meetingID); err != nil {
-			return err
-		}
+	return s.inMeetingTx(ctx, meetingID, func(ctx context.Context, tx bun.Tx, m *domain.Meeting) error {
 		g := new(domain.Group)
 		if err := tx.NewSelect().Model(g).Where("id = ?", m.GroupID).Scan(ctx); err != nil {
 			return err
@@ -31,11 +26,8 @@ func (s *Store) RecordFamilyAttendance(ctx context.Context, by, meetingID int64,
 		if err := domain.CheckFamilyAttendance(g, entries, m.StartsAt, s.Now()); err != nil {
 			return err
 		}
-		ids := make([]int64, len(entries))
-		for i, e := range entries {
-			ids[i] = e.FamilyContactID
-		}
-		if err := checkLinesExist(ctx, tx, "family_contacts", ids, "familyContactId", "Family contact not found."); err != nil {
+		contactID := func(e domain.FamilyAttendanceEntry) int64 { return e.FamilyContactID }
+		if err := checkLinesExist(ctx, tx, "family_contacts", entries, contactID, "familyContactId", "Family contact not found."); err != nil {
 			return err
 		}
 		rows := make([]*domain.FamilyAttendance, len(entries))
@@ -45,17 +37,8 @@ func (s *Store) RecordFamilyAttendance(ctx context.Context, by, meetingID int64,
 		}
 		// One order for every writer, so row locks can never deadlock.
 		slices.SortFunc(rows, func(a, b *domain.FamilyAttendance) int { return cmp.Compare(a.FamilyContactID, b.FamilyContactID) })
-		_, err = tx.NewInsert().Model(&rows).ModelTableExpr(familyAttendanceTable).ExcludeColumn("recorded_at").
-			On("CONFLICT (meeting_id, family_contact_id) DO UPDATE").
-			Set("status = EXCLUDED.status").
-			Set("recorded_by_user_id = EXCLUDED.recorded_by_user_id").
-			Set("recorded_at = now()").Exec(ctx)
-		return err
+		return upsertSheet(ctx, tx.NewInsert().Model(&rows).ModelTableExpr(familyAttendanceTable), "family_contact_id")
 	})
-	if err != nil {
-		return nil, err
-	}
-	return m, nil
 }
 
 // FamilyAttendanceByMeetingID loads the family attendance of meetings, by contact.

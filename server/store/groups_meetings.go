@@ -99,12 +99,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, id int64, change MeetingChang
 			return nil, err
 		}
 	}
-	var m *domain.Meeting
-	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if m, err = lockMeeting(ctx, tx, id); err != nil {
-			return err
-		}
+	return s.inMeetingTx(ctx, id, func(ctx context.Context, tx bun.Tx, m *domain.Meeting) error {
 		if change.Topic != nil {
 			m.Topic = topic
 		}
@@ -132,9 +127,28 @@ func (s *Store) UpdateMeeting(ctx context.Context, id int64, change MeetingChang
 			}
 			m.FacilitatorPeerID, m.FacilitatorUserID = nil, change.FacilitatorUserID
 		}
-		_, err = tx.NewUpdate().Model(m).Column("topic", "facilitator_peer_id", "facilitator_user_id").
+		_, err := tx.NewUpdate().Model(m).Column("topic", "facilitator_peer_id", "facilitator_user_id").
 			WherePK().Returning("*").Exec(ctx)
 		return err
+	})
+}
+
+// inMeetingTx runs write in one transaction on the meeting id, loaded FOR
+// UPDATE, and returns the meeting as write left it. The lock is why
+// attendance for one meeting is recorded one call after another, and why a
+// schedule change cannot remove a meeting while its attendance is being
+// recorded.
+func (s *Store) inMeetingTx(ctx context.Context, id int64, write func(ctx context.Context, tx bun.Tx, m *domain.Meeting) error) (*domain.Meeting, error) {
+	m := new(domain.Meeting)
+	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
+		err := tx.NewSelect().Model(m).Where("id = ?", id).For("UPDATE").Scan(ctx)
+		if isNoRows(err) {
+			return domain.FieldError(domain.CodeNotFound, "meetingId", "Meeting not found.")
+		}
+		if err != nil {
+			return err
+		}
+		return write(ctx, tx, m)
 	})
 	if err != nil {
 		return nil, err
@@ -142,37 +156,17 @@ func (s *Store) UpdateMeeting(ctx context.Context, id int64, change MeetingChang
 	return m, nil
 }
 
-// lockMeeting loads a meeting FOR UPDATE: attendance for one meeting is
-// recorded one call after another, and a schedule change cannot remove a
-// meeting while its attendance is being recorded.
-func lockMeeting(ctx context.Context, tx bun.Tx, id int64) (*domain.Meeting, error) {
-	m := new(domain.Meeting)
-	err := tx.NewSelect().Model(m).Where("id = ?", id).For("UPDATE").Scan(ctx)
-	if isNoRows(err) {
-		return nil, domain.FieldError(domain.CodeNotFound, "meetingId", "Meeting not found.")
-	}
-	return m, err
-}
-
 // RecordAttendance records a meeting's attendance, usually the whole
 // group at once: every line or none. A member recorded before gets the new
 // status. Concurrent calls for one meeting take turns on the meeting's row
 // lock, so each succeeds and the last one's lines win.
 func (s *Store) RecordAttendance(ctx context.Context, by, meetingID int64, entries []domain.AttendanceEntry) (*domain.Meeting, error) {
-	var m *domain.Meeting
-	err := s.inTx(ctx, func(ctx context.Context, tx bun.Tx) error {
-		var err error
-		if m, err = lockMeeting(ctx, tx, meetingID); err != nil {
-			return err
-		}
+	return s.inMeetingTx(ctx, meetingID, func(ctx context.Context, tx bun.Tx, m *domain.Meeting) error {
 		if err := domain.CheckAttendance(entries, m.StartsAt, s.Now()); err != nil {
 			return err
 		}
-		ids := make([]int64, len(entries))
-		for i, e := range entries {
-			ids[i] = e.MemberID
-		}
-		if err := checkLinesExist(ctx, tx, "members", ids, "memberId", "Member not found."); err != nil {
+		memberID := func(e domain.AttendanceEntry) int64 { return e.MemberID }
+		if err := checkLinesExist(ctx, tx, "members", entries, memberID, "memberId", "Member not found."); err != nil {
 			return err
 		}
 		rows := make([]*domain.AttendanceRecord, len(entries))
@@ -181,22 +175,30 @@ func (s *Store) RecordAttendance(ctx context.Context, by, meetingID int64, entri
 		}
 		// One order for every writer, so row locks can never deadlock.
 		slices.SortFunc(rows, func(a, b *domain.AttendanceRecord) int { return cmp.Compare(a.MemberID, b.MemberID) })
-		_, err = tx.NewInsert().Model(&rows).ExcludeColumn("recorded_at").
-			On("CONFLICT (meeting_id, member_id) DO UPDATE").
-			Set("status = EXCLUDED.status").
-			Set("recorded_by_user_id = EXCLUDED.recorded_by_user_id").
-			Set("recorded_at = now()").Exec(ctx)
-		return err
+		return upsertSheet(ctx, tx.NewInsert().Model(&rows), "member_id")
 	})
-	if err != nil {
-		return nil, err
-	}
-	return m, nil
+}
+
+// upsertSheet runs the insert of an attendance sheet's rows: a line whose
+// key (member_id, family_contact_id) was recorded for the meeting before
+// gets the new status, recorder and time.
+func upsertSheet(ctx context.Context, q *bun.InsertQuery, key string) error {
+	_, err := q.ExcludeColumn("recorded_at").
+		On("CONFLICT (meeting_id, " + key + ") DO UPDATE").
+		Set("status = EXCLUDED.status").
+		Set("recorded_by_user_id = EXCLUDED.recorded_by_user_id").
+		Set("recorded_at = now()").Exec(ctx)
+	return err
 }
 
 // checkLinesExist points at the first line of an attendance sheet whose
-// record (a member, a family contact) does not exist in table.
-func checkLinesExist(ctx context.Context, tx bun.Tx, table string, ids []int64, field, message string) error {
+// record (a member, a family contact; id reads it from a line) does not
+// exist in table.
+func checkLinesExist[E any](ctx context.Context, tx bun.Tx, table string, entries []E, id func(E) int64, field, message string) error {
+	ids := make([]int64, len(entries))
+	for i, e := range entries {
+		ids[i] = id(e)
+	}
 	var found []int64
 	if err := tx.NewSelect().Table(table).Column("id").Where("id IN (?)", bun.List(ids)).Scan(ctx, &found); err != nil {
 		return err
