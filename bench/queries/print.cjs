@@ -1,4 +1,4 @@
-// Writes the app's documents that pages 2 and 5 send, exactly as the app's
+// Writes the app's documents that pages 1, 2 and 5 send, exactly as the app's
 // GraphQL client sends them: urql's cacheExchange adds __typename to every
 // selection (formatDocument) and fetchExchange prints the document with its
 // fragments (stringifyDocument). Run from the repository root after
@@ -8,6 +8,7 @@ const path = require('path');
 const { formatDocument, stringifyDocument } = require('@urql/core');
 
 const files = {
+  MembersList: 'members.graphql',
   MemberJourney: 'journey1_member.graphql',
   TimelineAttendance: 'journey2_attendance.graphql',
   TodayInCareCount: 'today1_incare.graphql',

@@ -23,7 +23,7 @@ async function mainPages(staff) {
   let meetingId;
   if (groupId) {
     const { node } = await api(staff, `query E2eGroupMeetings($id: ID!, $to: DateTime!) { node(id: $id) { ... on Group {
-      meetings(first: 1, to: $to) { nodes { id } } } } }`, { id: groupId, to: new Date().toISOString() });
+      meetings(first: 1, filter: { startsWithin: { endAt: $to } }) { nodes { id } } } } }`, { id: groupId, to: new Date().toISOString() });
     meetingId = node?.meetings?.nodes[0]?.id;
   }
   return [

@@ -8,6 +8,7 @@ import { apiScopes, messageOf, scopeLabels } from './labels';
 import Pager from './Pager';
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from './queries';
 import { FieldError, FormError } from '../ui/FieldError';
+import { LabelledField } from '../ui/LabelledField';
 import { useFormErrors } from '../ui/useFormErrors';
 
 type ApiKey = AdminApiKeysQuery['apiKeys']['nodes'][number];
@@ -125,14 +126,10 @@ function CreateApiKeyForm() {
       <h3 id="create-api-key">Create API key</h3>
       {created && <SecretBox partnerName={created.partnerName} secret={created.secret} onDone={() => setCreated(null)} />}
       <form onSubmit={onSubmit} onChange={errors.onChange} className="admin-form" aria-labelledby="create-api-key">
-        <div className="field">
-          <label>
-            Partner
-            <input name="partnerName" value={partnerName} onChange={(e) => setPartnerName(e.target.value)} required maxLength={200} autoComplete="off"
-              aria-describedby={errors.of('partnerName').length ? 'new-key-partner-error' : undefined} />
-          </label>
-          <FieldError id="new-key-partner-error" messages={errors.of('partnerName')} />
-        </div>
+        <LabelledField label="Partner" errorId="new-key-partner-error" messages={errors.of('partnerName')}>
+          <input name="partnerName" value={partnerName} onChange={(e) => setPartnerName(e.target.value)} required maxLength={200} autoComplete="off"
+            aria-describedby={errors.of('partnerName').length ? 'new-key-partner-error' : undefined} />
+        </LabelledField>
         <fieldset className="scopes" aria-describedby={scopeError ? 'new-key-scopes-error' : undefined}>
           <legend>Scopes</legend>
           {apiScopes.map((s) => (

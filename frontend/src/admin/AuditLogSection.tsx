@@ -11,7 +11,7 @@ import { formatInstantDateTime } from '../ui/dates';
 import { roleLabels } from './labels';
 import Pager from './Pager';
 import { AuditActorsQuery, AuditEventsQuery } from './queries';
-import { FieldError } from '../ui/FieldError';
+import { LabelledField } from '../ui/LabelledField';
 
 type AuditEvent = Result['auditEvents']['nodes'][number];
 
@@ -82,20 +82,12 @@ export default function AuditLogSection() {
             {auditActions.map((a) => <option key={a} value={a}>{actionLabels[a]}</option>)}
           </select>
         </label>
-        <div className="field">
-          <label>
-            From
-            <input type="datetime-local" value={form.from} onChange={set('from')} aria-describedby={problems.from ? 'audit-from-error' : undefined} />
-          </label>
-          <FieldError id="audit-from-error" messages={problems.from} />
-        </div>
-        <div className="field">
-          <label>
-            To
-            <input type="datetime-local" value={form.to} onChange={set('to')} aria-describedby={problems.to ? 'audit-to-error' : undefined} />
-          </label>
-          <FieldError id="audit-to-error" messages={problems.to} />
-        </div>
+        <LabelledField label="From" errorId="audit-from-error" messages={problems.from}>
+          <input type="datetime-local" value={form.from} onChange={set('from')} aria-describedby={problems.from ? 'audit-from-error' : undefined} />
+        </LabelledField>
+        <LabelledField label="To" errorId="audit-to-error" messages={problems.to}>
+          <input type="datetime-local" value={form.to} onChange={set('to')} aria-describedby={problems.to ? 'audit-to-error' : undefined} />
+        </LabelledField>
         <div className="filter-actions">
           <button type="submit" disabled={Object.keys(problems).length > 0}>Apply filters</button>
           <button type="button" className="secondary" onClick={() => { setMemberName(''); apply(emptyAuditFilter); }}>Clear filters</button>

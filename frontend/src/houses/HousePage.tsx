@@ -6,6 +6,7 @@ import { ViewerQuery } from '../auth/viewer';
 import { bedBoard, freeBeds, genderLabels, narrLabel } from './beds';
 import MoveInForm from './MoveInForm';
 import { Empty, ErrorNote, Loading } from '../ui/States';
+import { DataTable } from '../ui/DataTable';
 import { formatInstantDate, formatInstantDateTime } from '../ui/dates';
 import '../ui/lists.css';
 import './houses.css';
@@ -53,20 +54,14 @@ export default function HousePage() {
         <section className="panel" aria-labelledby="beds-h">
           <h2 id="beds-h">Beds</h2>
           {rows.length === 0 ? <Empty>No named beds and no residents.</Empty> : (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption>Beds and residents</caption>
-                <thead><tr><th scope="col">Bed</th><th scope="col">Resident</th></tr></thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.bed ?? `none-${r.resident?.id}`}>
-                      <th scope="row">{r.bed ?? <span className="muted">No bed named</span>}</th>
-                      <td>{r.resident ? <Link to={`/members/${r.resident.id}`}>{r.resident.displayName}</Link> : hidden > 0 ? <span className="muted">Not listed</span> : <span className="flag-ok">Open</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Beds and residents" columns={['Bed', 'Resident']}>
+              {rows.map((r) => (
+                <tr key={r.bed ?? `none-${r.resident?.id}`}>
+                  <th scope="row">{r.bed ?? <span className="muted">No bed named</span>}</th>
+                  <td>{r.resident ? <Link to={`/members/${r.resident.id}`}>{r.resident.displayName}</Link> : hidden > 0 ? <span className="muted">Not listed</span> : <span className="flag-ok">Open</span>}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <p className="muted">
             {occupancy.available} open {occupancy.available === 1 ? 'bed' : 'beds'}

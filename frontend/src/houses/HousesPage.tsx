@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { HousesListQuery } from './queries';
 import { genderLabels, narrLabel } from './beds';
 import { Empty, ErrorNote, Loading } from '../ui/States';
+import { DataTable } from '../ui/DataTable';
 import '../ui/lists.css';
 import './houses.css';
 
@@ -18,33 +19,18 @@ export default function HousesPage() {
       {fetching && !data ? <Loading label="Loading houses" /> : error && !data ? <ErrorNote error={error} />
         : houses.length === 0 ? <Empty>No houses yet.</Empty>
         : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption>Houses</caption>
-              <thead>
-                <tr>
-                  <th scope="col">House</th>
-                  <th scope="col">For</th>
-                  <th scope="col">NARR level</th>
-                  <th scope="col" className="num">Capacity</th>
-                  <th scope="col" className="num">Occupied</th>
-                  <th scope="col" className="num">Open beds</th>
-                </tr>
-              </thead>
-              <tbody>
-                {houses.map((h) => (
-                  <tr key={h.id}>
-                    <th scope="row"><Link to={`/houses/${h.id}`}>{h.name}</Link></th>
-                    <td>{genderLabels[h.genderDesignation] ?? h.genderDesignation}</td>
-                    <td>{narrLabel(h.narrLevel)}</td>
-                    <td className="num">{h.capacity}</td>
-                    <td className="num">{h.occupancy?.occupied}</td>
-                    <td className="num">{h.occupancy?.available === 0 ? <strong className="full">Full</strong> : h.occupancy?.available}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Houses" columns={['House', 'For', 'NARR level', { label: 'Capacity', className: 'num' }, { label: 'Occupied', className: 'num' }, { label: 'Open beds', className: 'num' }]}>
+            {houses.map((h) => (
+              <tr key={h.id}>
+                <th scope="row"><Link to={`/houses/${h.id}`}>{h.name}</Link></th>
+                <td>{genderLabels[h.genderDesignation] ?? h.genderDesignation}</td>
+                <td>{narrLabel(h.narrLevel)}</td>
+                <td className="num">{h.capacity}</td>
+                <td className="num">{h.occupancy?.occupied}</td>
+                <td className="num">{h.occupancy?.available === 0 ? <strong className="full">Full</strong> : h.occupancy?.available}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       {(after || data?.houses.pageInfo.hasNextPage) && (
         <nav className="pager" aria-label="Pages">

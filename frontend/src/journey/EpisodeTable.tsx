@@ -1,6 +1,6 @@
 import { graphql, getFragmentData, type FragmentType } from '../gql';
 import { formatDayCount, formatInstantDateTime } from '../ui/dates';
-import { DIRECTION, ICON, TRANSITION_LABEL, endedInDischarge, journeyEpisodes, lengthInDays } from './timeline';
+import { DIRECTION, ICON, TRANSITION_LABEL, endedInDischarge, episodesOf, journeyEpisodes, lengthInDays } from './timeline';
 import { Empty } from '../ui/States';
 import './journey.css';
 
@@ -26,16 +26,7 @@ export default function EpisodeTable(props: { member: FragmentType<typeof Episod
   const now = props.now ?? new Date();
   const careEpisodes = member.careEpisodes?.nodes ?? [];
   const byId = new Map(careEpisodes.map((e) => [e.id, e]));
-  const journey = journeyEpisodes(
-    careEpisodes.map((e) => ({
-      id: e.id,
-      levelCode: e.careLevel.code,
-      startedAt: e.startedAt,
-      endedAt: e.endedAt ?? null,
-      transition: e.transition,
-      reason: e.reason ?? null,
-    })),
-  );
+  const journey = journeyEpisodes(episodesOf(careEpisodes));
   if (journey.length === 0) return <Empty>No care episodes yet.</Empty>;
   return (
     <div className="table-box" role="region" aria-labelledby="episodes-caption" tabIndex={0}>

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql, getFragmentData, type FragmentType } from '../gql';
-import type { TimelineEpisodes_MemberFragment } from '../gql/graphql';
 import { formatCalendarDate, formatDayCount, formatInstantDate } from '../ui/dates';
 import {
   layoutTimeline,
@@ -9,7 +8,7 @@ import {
   zoomWindow,
   DAY,
   TRANSITION_LABEL,
-  type EpisodeInput,
+  episodesOf,
   type LevelInput,
   type MarkerInput,
   type Segment,
@@ -91,17 +90,6 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function episodesOf(member: TimelineEpisodes_MemberFragment): EpisodeInput[] {
-  return (member.careEpisodes?.nodes ?? []).map((e) => ({
-    id: e.id,
-    levelCode: e.careLevel.code,
-    startedAt: e.startedAt,
-    endedAt: e.endedAt ?? null,
-    transition: e.transition,
-    reason: e.reason ?? null,
-    dischargeReason: e.dischargeReason ?? null,
-  }));
-}
 
 export default function Timeline(props: {
   member: FragmentType<typeof TimelineEpisodesFragment>;
@@ -118,7 +106,7 @@ export default function Timeline(props: {
   // "Now" is fixed per render of new data so the drawing does not creep.
   const now = useMemo(() => props.now ?? new Date(), [props.now, member]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const episodes = useMemo(() => episodesOf(member), [member]);
+  const episodes = useMemo(() => episodesOf(member.careEpisodes?.nodes), [member]);
   const residencies = useMemo(
     () => (member.residencies?.nodes ?? []).map((r) => ({ id: r.id, houseName: r.house.name, moveInAt: r.moveInAt, moveOutAt: r.moveOutAt ?? null })),
     [member],

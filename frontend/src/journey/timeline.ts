@@ -220,6 +220,27 @@ export function orderLevels(levels: LevelInput[]): LevelInput[] {
 }
 
 /** The journey as kept: no superseded episodes, oldest first. */
+/** A member's care episodes from the API (the connection's nodes), as the timeline's input. */
+export function episodesOf(careEpisodes: readonly {
+  id: string;
+  careLevel: { code: string };
+  startedAt: string;
+  endedAt?: string | null;
+  transition: Transition;
+  reason?: string | null;
+  dischargeReason?: string | null;
+}[] | null | undefined): EpisodeInput[] {
+  return (careEpisodes ?? []).map((e) => ({
+    id: e.id,
+    levelCode: e.careLevel.code,
+    startedAt: e.startedAt,
+    endedAt: e.endedAt ?? null,
+    transition: e.transition,
+    reason: e.reason ?? null,
+    dischargeReason: e.dischargeReason ?? null,
+  }));
+}
+
 export function journeyEpisodes(episodes: EpisodeInput[]): EpisodeInput[] {
   return episodes.filter((e) => !e.superseded).sort((a, b) => time(a.startedAt) - time(b.startedAt));
 }

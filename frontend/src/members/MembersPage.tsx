@@ -6,6 +6,7 @@ import {
   listVariables, memberStatuses, readListState, statusLabels, withFilter, writeListState, type MemberListState,
 } from './params';
 import { Empty, ErrorNote, Loading } from '../ui/States';
+import { DataTable } from '../ui/DataTable';
 import '../ui/lists.css';
 import './members.css';
 
@@ -79,38 +80,24 @@ export default function MembersPage() {
             {fetching ? ' (updating…)' : ''}
           </p>
           {members.length === 0 ? <Empty>No members match.</Empty> : (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption>Members</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Level of care</th>
-                    <th scope="col">Days in recovery</th>
-                    <th scope="col">House</th>
-                    <th scope="col">Peer</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((m) => (
-                    <tr key={m.id}>
-                      <th scope="row"><Link to={`/members/${m.id}`}>{m.displayName}</Link></th>
-                      <td>{m.currentCareLevel?.name ?? <span className="muted">{m.status && statusLabels[m.status]}</span>}</td>
-                      <td className="num">{m.daysInRecovery ?? <span className="muted">—</span>}</td>
-                      <td>
-                        {m.currentResidency ? (
-                          <>
-                            <Link to={`/houses/${m.currentResidency.house.id}`}>{m.currentResidency.house.name}</Link>
-                            {m.currentResidency.bed && <span className="muted">, bed {m.currentResidency.bed}</span>}
-                          </>
-                        ) : <span className="muted">—</span>}
-                      </td>
-                      <td>{m.currentPeer ? <Link to={`/peers/${m.currentPeer.id}`}>{m.currentPeer.name}</Link> : <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Members" columns={['Name', 'Level of care', 'Days in recovery', 'House', 'Peer']}>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row"><Link to={`/members/${m.id}`}>{m.displayName}</Link></th>
+                  <td>{m.currentCareLevel?.name ?? <span className="muted">{m.status && statusLabels[m.status]}</span>}</td>
+                  <td className="num">{m.daysInRecovery ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {m.currentResidency ? (
+                      <>
+                        <Link to={`/houses/${m.currentResidency.house.id}`}>{m.currentResidency.house.name}</Link>
+                        {m.currentResidency.bed && <span className="muted">, bed {m.currentResidency.bed}</span>}
+                      </>
+                    ) : <span className="muted">—</span>}
+                  </td>
+                  <td>{m.currentPeer ? <Link to={`/peers/${m.currentPeer.id}`}>{m.currentPeer.name}</Link> : <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <nav className="pager" aria-label="Pages">
             <button type="button" className="secondary"

@@ -5,6 +5,7 @@ import { PeerQuery } from './queries';
 import { caseloadLabel } from './certification';
 import CertificationNote from './CertificationNote';
 import { Empty, ErrorNote, Loading } from '../ui/States';
+import { DataTable } from '../ui/DataTable';
 import { formatInstantDate } from '../ui/dates';
 import '../ui/lists.css';
 import './peers.css';
@@ -37,22 +38,16 @@ export default function PeerPage() {
       </dl>
       <h2>Caseload</h2>
       {caseload.length === 0 ? <Empty>Nobody on the caseload now.</Empty> : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption>Members supported now</caption>
-            <thead><tr><th scope="col">Member</th><th scope="col">Level of care</th><th scope="col">Since</th><th scope="col">Focus</th></tr></thead>
-            <tbody>
-              {caseload.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row"><Link to={`/members/${a.member.id}`}>{a.member.displayName}</Link></th>
-                  <td>{a.member.currentCareLevel?.name ?? <span className="muted">—</span>}</td>
-                  <td><time dateTime={a.startedAt}>{formatInstantDate(a.startedAt)}</time></td>
-                  <td>{a.focus || <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Members supported now" columns={['Member', 'Level of care', 'Since', 'Focus']}>
+          {caseload.map((a) => (
+            <tr key={a.id}>
+              <th scope="row"><Link to={`/members/${a.member.id}`}>{a.member.displayName}</Link></th>
+              <td>{a.member.currentCareLevel?.name ?? <span className="muted">—</span>}</td>
+              <td><time dateTime={a.startedAt}>{formatInstantDate(a.startedAt)}</time></td>
+              <td>{a.focus || <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {peer.caseload.totalCount > caseload.length && <p className="muted">Showing {caseload.length} of {peer.caseload.totalCount}.</p>}
       <h2>Groups</h2>

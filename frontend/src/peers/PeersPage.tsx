@@ -5,6 +5,7 @@ import { PeersListQuery } from './queries';
 import { caseloadLabel } from './certification';
 import CertificationNote from './CertificationNote';
 import { Empty, ErrorNote, Loading } from '../ui/States';
+import { DataTable } from '../ui/DataTable';
 import '../ui/lists.css';
 import './peers.css';
 
@@ -20,35 +21,21 @@ export default function PeersPage() {
       {fetching && !data ? <Loading label="Loading peers" /> : error && !data ? <ErrorNote error={error} />
         : peers.length === 0 ? <Empty>No peer supporters yet.</Empty>
         : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption>Peer supporters</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Certification</th>
-                  <th scope="col">Languages</th>
-                  <th scope="col" className="num">Caseload</th>
-                  <th scope="col">Capacity</th>
-                </tr>
-              </thead>
-              <tbody>
-                {peers.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link to={`/peers/${p.id}`}>{p.name}</Link>
-                      {p.isAlumnus && <> <span className="badge alumnus">Alumnus</span></>}
-                      {!p.isActive && <> <span className="badge muted">Inactive</span></>}
-                    </th>
-                    <td><CertificationNote cert={p.certification} today={today} /></td>
-                    <td>{p.languages.length ? p.languages.join(', ') : <span className="muted">—</span>}</td>
-                    <td className="num">{caseloadLabel(p.caseloadCount, p.caseloadLimit)}</td>
-                    <td>{!p.isActive ? <span className="muted">Not taking members</span> : p.hasCapacity ? <span className="flag-ok">✓ Can take more</span> : <span className="flag-bad">Full</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Peer supporters" columns={['Name', 'Certification', 'Languages', { label: 'Caseload', className: 'num' }, 'Capacity']}>
+            {peers.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link to={`/peers/${p.id}`}>{p.name}</Link>
+                  {p.isAlumnus && <> <span className="badge alumnus">Alumnus</span></>}
+                  {!p.isActive && <> <span className="badge muted">Inactive</span></>}
+                </th>
+                <td><CertificationNote cert={p.certification} today={today} /></td>
+                <td>{p.languages.length ? p.languages.join(', ') : <span className="muted">—</span>}</td>
+                <td className="num">{caseloadLabel(p.caseloadCount, p.caseloadLimit)}</td>
+                <td>{!p.isActive ? <span className="muted">Not taking members</span> : p.hasCapacity ? <span className="flag-ok">✓ Can take more</span> : <span className="flag-bad">Full</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       {(after || data?.peers.pageInfo.hasNextPage) && (
         <nav className="pager" aria-label="Pages">

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Empty, ErrorNote, Loading } from '../ui/States';
 import { formatCalendarDate, toCalendarDate } from '../ui/dates';
+import { ListCard } from './ListCard';
 import { UpcomingMilestonesQuery } from './queries';
 
 /** The days the section looks at: a week, today and the next 6 (a window includes its start and excludes its end). */
@@ -11,29 +11,24 @@ const withinDays = 7;
 export default function MilestonesSection({ now }: { now: Date }) {
   const [result] = useQuery({ query: UpcomingMilestonesQuery, variables: { withinDays } });
   const today = toCalendarDate(now);
-  const conn = result.data?.upcomingMilestones;
   return (
-    <section className="today-card" aria-labelledby="milestones-h">
-      <h2 id="milestones-h">Milestones this week</h2>
-      {result.error ? <ErrorNote error={result.error} /> : !conn ? <Loading />
-        : conn.nodes.length === 0 ? <Empty>No milestones in the next 7 days.</Empty>
-        : (
-          <ul className="plain-list">
-            {conn.nodes.map(({ member, milestone }) => (
-              <li key={`${member.id}-${milestone.key}`}>
-                <Link to={`/members/${member.id}`}>{member.displayName}</Link>{' '}
-                <strong>{milestone.label}</strong>{' '}
-                <span className="muted">
-                  {milestone.reachedOn === today ? 'today,' : 'coming'}{' '}
-                  <time dateTime={milestone.reachedOn}>{formatCalendarDate(milestone.reachedOn)}</time>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      {conn && conn.totalCount > conn.nodes.length && (
-        <p className="today-note">Showing {conn.nodes.length} of {conn.totalCount}.</p>
+    <ListCard
+      id="milestones-h"
+      title="Milestones this week"
+      error={result.error}
+      conn={result.data?.upcomingMilestones}
+      empty="No milestones in the next 7 days."
+      keyOf={({ member, milestone }) => `${member.id}-${milestone.key}`}
+      item={({ member, milestone }) => (
+        <>
+          <Link to={`/members/${member.id}`}>{member.displayName}</Link>{' '}
+          <strong>{milestone.label}</strong>{' '}
+          <span className="muted">
+            {milestone.reachedOn === today ? 'today,' : 'coming'}{' '}
+            <time dateTime={milestone.reachedOn}>{formatCalendarDate(milestone.reachedOn)}</time>
+          </span>
+        </>
       )}
-    </section>
+    />
   );
 }

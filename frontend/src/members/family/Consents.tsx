@@ -6,7 +6,8 @@ import { CONSENT_STATUS_LABELS, INFORMATION_KIND_LABELS, consentExpiry, consentR
 import GrantConsentForm from './GrantConsentForm';
 import type { Contact } from './Contacts';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { FieldError } from '../../ui/FieldError';
+import { FormFooter } from '../../ui/FormFooter';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
 import { formatInstantDateTime } from '../../ui/dates';
@@ -132,11 +133,7 @@ function RevokeConsent({ consent, onSaved }: { consent: ConsentRow; onSaved: (m:
         </label>
         <FieldError id={errorId} messages={errs.of('reason')} />
       </div>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Revoking…' : 'Confirm revoke'}</button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Confirm revoke" savingLabel="Revoking…" onCancel={() => setOpen(false)} />
     </form>
   );
 }

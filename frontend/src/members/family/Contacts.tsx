@@ -5,7 +5,9 @@ import { AddFamilyContactMutation, InviteFamilyContactMutation } from './familyQ
 import InvitationResult, { type Invitation } from './InvitationResult';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { userErrorMessages } from '../../ui/userErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { FormError } from '../../ui/FieldError';
+import { LabelledField } from '../../ui/LabelledField';
+import { FormFooter } from '../../ui/FormFooter';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
 
@@ -103,34 +105,18 @@ function AddContactForm({ memberId, onDone, onCancel }: { memberId: string; onDo
   return (
     <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
-        <div className="field">
-          <label>
-            Name
-            <input type="text" name="name" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
-          </label>
-          <FieldError id="contact-name-error" messages={errs.of('name')} />
-        </div>
-        <div className="field">
-          <label>
-            Relationship <span className="hint">(e.g. Mother, Partner, Friend)</span>
-            <input type="text" name="relationship" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
-              aria-describedby="contact-relationship-error" />
-          </label>
-          <FieldError id="contact-relationship-error" messages={errs.of('relationship')} />
-        </div>
-        <div className="field">
-          <label>
-            Email
-            <input type="email" name="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
-          </label>
-          <FieldError id="contact-email-error" messages={errs.of('email')} />
-        </div>
+        <LabelledField label="Name" errorId="contact-name-error" messages={errs.of('name')}>
+          <input type="text" name="name" autoComplete="off" required value={name} onChange={(e) => setName(e.target.value)} aria-describedby="contact-name-error" />
+        </LabelledField>
+        <LabelledField label={<>Relationship <span className="hint">(e.g. Mother, Partner, Friend)</span></>} errorId="contact-relationship-error" messages={errs.of('relationship')}>
+          <input type="text" name="relationship" autoComplete="off" required value={relationship} onChange={(e) => setRelationship(e.target.value)}
+            aria-describedby="contact-relationship-error" />
+        </LabelledField>
+        <LabelledField label="Email" errorId="contact-email-error" messages={errs.of('email')}>
+          <input type="email" name="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby="contact-email-error" />
+        </LabelledField>
       </div>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save contact'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Save contact" onCancel={onCancel} />
     </form>
   );
 }

@@ -4,7 +4,9 @@ import { GrantConsentMutation } from './familyQueries';
 import { INFORMATION_KINDS, INFORMATION_KIND_LABELS, grantConsentInput, type GrantForm } from './familyLogic';
 import type { Contact } from './Contacts';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { FieldError } from '../../ui/FieldError';
+import { LabelledField } from '../../ui/LabelledField';
+import { FormFooter } from '../../ui/FormFooter';
 import { toDateTimeLocalValue } from '../../ui/dates';
 
 const FIELDS = ['familyContactId', 'partnerName', 'apiKeyId', 'informationKinds', 'purpose', 'expiresAt', 'expiresOnEvent', 'signatureName', 'signedAt'];
@@ -59,23 +61,15 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
             A partner organisation, by name
           </label>
           {form.recipientKind === 'contact' ? (
-            <div className="field">
-              <label>
-                Family contact
-                <select name="familyContactId" value={form.familyContactId} onChange={(e) => set('familyContactId', e.target.value)} aria-describedby="grant-contact-error">
-                  {contacts.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.relationship})</option>)}
-                </select>
-              </label>
-              <FieldError id="grant-contact-error" messages={errs.of('familyContactId')} />
-            </div>
+            <LabelledField label="Family contact" errorId="grant-contact-error" messages={errs.of('familyContactId')}>
+              <select name="familyContactId" value={form.familyContactId} onChange={(e) => set('familyContactId', e.target.value)} aria-describedby="grant-contact-error">
+                {contacts.map((c) => <option key={c.id} value={c.id}>{c.name} ({c.relationship})</option>)}
+              </select>
+            </LabelledField>
           ) : (
-            <div className="field">
-              <label>
-                Partner name
-                <input type="text" name="partnerName" value={form.partnerName} onChange={(e) => set('partnerName', e.target.value)} aria-describedby="grant-partner-error" />
-              </label>
-              <FieldError id="grant-partner-error" messages={[...errs.of('partnerName'), ...errs.of('apiKeyId')]} />
-            </div>
+            <LabelledField label="Partner name" errorId="grant-partner-error" messages={[...errs.of('partnerName'), ...errs.of('apiKeyId')]}>
+              <input type="text" name="partnerName" value={form.partnerName} onChange={(e) => set('partnerName', e.target.value)} aria-describedby="grant-partner-error" />
+            </LabelledField>
           )}
         </fieldset>
         <fieldset className="wide" aria-describedby="grant-kinds-error">
@@ -88,13 +82,9 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
           ))}
           <FieldError id="grant-kinds-error" messages={errs.of('informationKinds')} />
         </fieldset>
-        <div className="field wide">
-          <label>
-            Purpose
-            <input type="text" name="purpose" value={form.purpose} onChange={(e) => set('purpose', e.target.value)} aria-describedby="grant-purpose-error" />
-          </label>
-          <FieldError id="grant-purpose-error" messages={errs.of('purpose')} />
-        </div>
+        <LabelledField label="Purpose" errorId="grant-purpose-error" messages={errs.of('purpose')} wide>
+          <input type="text" name="purpose" value={form.purpose} onChange={(e) => set('purpose', e.target.value)} aria-describedby="grant-purpose-error" />
+        </LabelledField>
         <fieldset className="wide">
           <legend>Expiry</legend>
           <label className="choice">
@@ -113,26 +103,14 @@ export default function GrantConsentForm({ memberId, contacts, onDone, onCancel 
           )}
           <FieldError id="grant-expiry-error" messages={[...errs.of('expiresAt'), ...errs.of('expiresOnEvent')]} />
         </fieldset>
-        <div className="field">
-          <label>
-            Signature name
-            <input type="text" name="signatureName" value={form.signatureName} onChange={(e) => set('signatureName', e.target.value)} aria-describedby="grant-signature-error" />
-          </label>
-          <FieldError id="grant-signature-error" messages={errs.of('signatureName')} />
-        </div>
-        <div className="field">
-          <label>
-            Signed at
-            <input type="datetime-local" name="signedAt" value={form.signedAt} onChange={(e) => set('signedAt', e.target.value)} aria-describedby="grant-signed-error" />
-          </label>
-          <FieldError id="grant-signed-error" messages={errs.of('signedAt')} />
-        </div>
+        <LabelledField label="Signature name" errorId="grant-signature-error" messages={errs.of('signatureName')}>
+          <input type="text" name="signatureName" value={form.signatureName} onChange={(e) => set('signatureName', e.target.value)} aria-describedby="grant-signature-error" />
+        </LabelledField>
+        <LabelledField label="Signed at" errorId="grant-signed-error" messages={errs.of('signedAt')}>
+          <input type="datetime-local" name="signedAt" value={form.signedAt} onChange={(e) => set('signedAt', e.target.value)} aria-describedby="grant-signed-error" />
+        </LabelledField>
       </div>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save consent'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Save consent" onCancel={onCancel} />
     </form>
   );
 }

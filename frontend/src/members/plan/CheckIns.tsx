@@ -3,7 +3,9 @@ import { useMutation, useQuery } from 'urql';
 import { PlanCheckInsQuery, RecordCheckInMutation } from './planQueries';
 import CravingTrend from './CravingTrend';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { FieldError } from '../../ui/FieldError';
+import { LabelledField } from '../../ui/LabelledField';
+import { FormFooter } from '../../ui/FormFooter';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
@@ -110,14 +112,10 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
   return (
     <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
-        <div className="field">
-          <label>
-            Date
-            <input type="date" name="occurredOn" required max={todayCalendarDate()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
-              aria-describedby="checkin-date-error" />
-          </label>
-          <FieldError id="checkin-date-error" messages={errs.of('occurredOn')} />
-        </div>
+        <LabelledField label="Date" errorId="checkin-date-error" messages={errs.of('occurredOn')}>
+          <input type="date" name="occurredOn" required max={todayCalendarDate()} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)}
+            aria-describedby="checkin-date-error" />
+        </LabelledField>
         <fieldset aria-describedby="checkin-abstinent-error">
           <legend>Abstinent since the last check-in</legend>
           <label className="choice">
@@ -128,35 +126,19 @@ function CheckInForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
           </label>
           <FieldError id="checkin-abstinent-error" messages={errs.of('isAbstinent')} />
         </fieldset>
-        <div className="field">
-          <label>
-            Craving <span className="hint">(0 none – 10 strongest)</span>
-            <input type="number" name="craving" inputMode="numeric" min={0} max={10} required value={craving}
-              onChange={(e) => setCraving(e.target.value)} aria-describedby="checkin-craving-error"
-              aria-invalid={errs.of('craving').length > 0 || undefined} />
-          </label>
-          <FieldError id="checkin-craving-error" messages={errs.of('craving')} />
-        </div>
-        <div className="field wide">
-          <label>
-            Coping skills <span className="hint">(separate with commas)</span>
-            <input type="text" name="copingSkills" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
-          </label>
-          <FieldError id="checkin-skills-error" messages={errs.of('copingSkills')} />
-        </div>
-        <div className="field wide">
-          <label>
-            Note
-            <textarea rows={2} name="note" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
-          </label>
-          <FieldError id="checkin-note-error" messages={errs.of('note')} />
-        </div>
+        <LabelledField label={<>Craving <span className="hint">(0 none – 10 strongest)</span></>} errorId="checkin-craving-error" messages={errs.of('craving')}>
+          <input type="number" name="craving" inputMode="numeric" min={0} max={10} required value={craving}
+            onChange={(e) => setCraving(e.target.value)} aria-describedby="checkin-craving-error"
+            aria-invalid={errs.of('craving').length > 0 || undefined} />
+        </LabelledField>
+        <LabelledField label={<>Coping skills <span className="hint">(separate with commas)</span></>} errorId="checkin-skills-error" messages={errs.of('copingSkills')} wide>
+          <input type="text" name="copingSkills" value={skills} onChange={(e) => setSkills(e.target.value)} aria-describedby="checkin-skills-error" />
+        </LabelledField>
+        <LabelledField label="Note" errorId="checkin-note-error" messages={errs.of('note')} wide>
+          <textarea rows={2} name="note" value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="checkin-note-error" />
+        </LabelledField>
       </div>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save check-in'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Save check-in" onCancel={onCancel} />
     </form>
   );
 }

@@ -6,7 +6,9 @@ import { COMMITMENT_KINDS, COMMITMENT_KIND_LABELS, commitmentTarget, type WeekLi
 import AdherenceBars from './AdherenceBars';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { userErrorMessages } from '../../ui/userErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { FormError } from '../../ui/FieldError';
+import { LabelledField } from '../../ui/LabelledField';
+import { FormFooter } from '../../ui/FormFooter';
 import ActionPanel from '../ActionPanel';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
 import type { AftercareCommitmentKind } from '../../gql/graphql';
@@ -142,55 +144,35 @@ function AddCommitmentForm({ planId, onDone, onCancel }: { planId: string; onDon
   return (
     <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
-        <div className="field">
-          <label>
-            Kind
-            <select name="kind" value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
-              aria-describedby="commitment-kind-error">
-              {COMMITMENT_KINDS.map((k) => <option key={k} value={k}>{COMMITMENT_KIND_LABELS[k]}</option>)}
-            </select>
-          </label>
-          <FieldError id="commitment-kind-error" messages={errs.of('kind')} />
-        </div>
+        <LabelledField label="Kind" errorId="commitment-kind-error" messages={errs.of('kind')}>
+          <select name="kind" value={kind} onChange={(e) => { setKind(e.target.value as AftercareCommitmentKind); setTargetId(''); }}
+            aria-describedby="commitment-kind-error">
+            {COMMITMENT_KINDS.map((k) => <option key={k} value={k}>{COMMITMENT_KIND_LABELS[k]}</option>)}
+          </select>
+        </LabelledField>
         {picker !== 'none' && (
-          <div className="field">
-            <label>
-              {pickerLabel} <span className="hint">(optional)</span>
-              {pickers.fetching && !pickers.data ? (
-                <Loading label={`Loading ${pickerLabel.toLowerCase()}s`} />
-              ) : (
-                <select name={pickerField} value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-describedby="commitment-target-error">
-                  <option value="">None</option>
-                  {options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-                </select>
-              )}
-              {pickers.error && <ErrorNote error={pickers.error} />}
-            </label>
-            <FieldError id="commitment-target-error" messages={errs.of(pickerField)} />
-          </div>
+          <LabelledField label={<>{pickerLabel} <span className="hint">(optional)</span></>} errorId="commitment-target-error" messages={errs.of(pickerField)}>
+            {pickers.fetching && !pickers.data ? (
+              <Loading label={`Loading ${pickerLabel.toLowerCase()}s`} />
+            ) : (
+              <select name={pickerField} value={targetId} onChange={(e) => setTargetId(e.target.value)} aria-describedby="commitment-target-error">
+                <option value="">None</option>
+                {options?.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              </select>
+            )}
+            {pickers.error && <ErrorNote error={pickers.error} />}
+          </LabelledField>
         )}
-        <div className="field">
-          <label>
-            Target per week <span className="hint">(1–21, optional)</span>
-            <input type="number" name="targetPerWeek" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
-              aria-describedby="commitment-per-week-error" />
-          </label>
-          <FieldError id="commitment-per-week-error" messages={errs.of('targetPerWeek')} />
-        </div>
-        <div className="field wide">
-          <label>
-            Description <span className="hint">(e.g. “Tuesday SMART meeting”)</span>
-            <input type="text" name="description" value={description} onChange={(e) => setDescription(e.target.value)}
-              aria-describedby="commitment-description-error" />
-          </label>
-          <FieldError id="commitment-description-error" messages={errs.of('description')} />
-        </div>
+        <LabelledField label={<>Target per week <span className="hint">(1–21, optional)</span></>} errorId="commitment-per-week-error" messages={errs.of('targetPerWeek')}>
+          <input type="number" name="targetPerWeek" inputMode="numeric" min={1} max={21} value={target} onChange={(e) => setTarget(e.target.value)}
+            aria-describedby="commitment-per-week-error" />
+        </LabelledField>
+        <LabelledField label={<>Description <span className="hint">(e.g. “Tuesday SMART meeting”)</span></>} errorId="commitment-description-error" messages={errs.of('description')} wide>
+          <input type="text" name="description" value={description} onChange={(e) => setDescription(e.target.value)}
+            aria-describedby="commitment-description-error" />
+        </LabelledField>
       </div>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save commitment'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Save commitment" onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { CreatePlanMutation } from './planQueries';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { LabelledField } from '../../ui/LabelledField';
+import { FormFooter } from '../../ui/FormFooter';
 import { todayCalendarDate } from '../../ui/dates';
 
 function inDays(days: number): string {
@@ -30,28 +31,16 @@ export default function CreatePlanForm({ memberId, onDone, onCancel }: {
   return (
     <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
-        <div className="field">
-          <label>
-            Starts on
-            <input type="date" name="startsOn" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)}
-              aria-describedby="plan-starts-error" />
-          </label>
-          <FieldError id="plan-starts-error" messages={errs.of('startsOn')} />
-        </div>
-        <div className="field">
-          <label>
-            Review on
-            <input type="date" name="reviewOn" required value={reviewOn} onChange={(e) => setReviewOn(e.target.value)}
-              aria-describedby="plan-review-error" />
-          </label>
-          <FieldError id="plan-review-error" messages={errs.of('reviewOn')} />
-        </div>
+        <LabelledField label="Starts on" errorId="plan-starts-error" messages={errs.of('startsOn')}>
+          <input type="date" name="startsOn" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)}
+            aria-describedby="plan-starts-error" />
+        </LabelledField>
+        <LabelledField label="Review on" errorId="plan-review-error" messages={errs.of('reviewOn')}>
+          <input type="date" name="reviewOn" required value={reviewOn} onChange={(e) => setReviewOn(e.target.value)}
+            aria-describedby="plan-review-error" />
+        </LabelledField>
       </div>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save plan'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Save plan" onCancel={onCancel} />
     </form>
   );
 }

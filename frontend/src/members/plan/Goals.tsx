@@ -4,7 +4,9 @@ import { graphql } from '../../gql';
 import { AddGoalMutation, UpdateGoalMutation } from './planQueries';
 import { GOAL_CATEGORIES, GOAL_CATEGORY_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS, groupGoals } from './planLogic';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { FieldError } from '../../ui/FieldError';
+import { LabelledField } from '../../ui/LabelledField';
+import { FormFooter } from '../../ui/FormFooter';
 import ActionPanel from '../ActionPanel';
 import { Empty } from '../../ui/States';
 import { formatCalendarDate } from '../../ui/dates';
@@ -126,45 +128,25 @@ function AddGoalForm({ planId, onDone, onCancel }: { planId: string; onDone: (m:
   return (
     <form onSubmit={submit} onChange={errs.onChange} noValidate>
       <div className="form-grid">
-        <div className="field">
-          <label>
-            Category
-            <select name="category" value={category} onChange={(e) => setCategory(e.target.value as AftercareGoalCategory)} aria-describedby="goal-category-error">
-              {GOAL_CATEGORIES.map((c) => <option key={c} value={c}>{GOAL_CATEGORY_LABELS[c]}</option>)}
-            </select>
-          </label>
-          <FieldError id="goal-category-error" messages={errs.of('category')} />
-        </div>
-        <div className="field wide">
-          <label>
-            Goal
-            <input type="text" name="description" required value={description} onChange={(e) => setDescription(e.target.value)}
-              aria-describedby="goal-description-error" />
-          </label>
-          <FieldError id="goal-description-error" messages={errs.of('description')} />
-        </div>
-        <div className="field">
-          <label>
-            Target date <span className="hint">(optional)</span>
-            <input type="date" name="targetOn" value={targetOn} onChange={(e) => setTargetOn(e.target.value)} aria-describedby="goal-target-error" />
-          </label>
-          <FieldError id="goal-target-error" messages={errs.of('targetOn')} />
-        </div>
-        <div className="field">
-          <label>
-            Status
-            <select name="status" value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby="goal-status-error">
-              {GOAL_STATUSES.map((s) => <option key={s} value={s}>{GOAL_STATUS_LABELS[s]}</option>)}
-            </select>
-          </label>
-          <FieldError id="goal-status-error" messages={errs.of('status')} />
-        </div>
+        <LabelledField label="Category" errorId="goal-category-error" messages={errs.of('category')}>
+          <select name="category" value={category} onChange={(e) => setCategory(e.target.value as AftercareGoalCategory)} aria-describedby="goal-category-error">
+            {GOAL_CATEGORIES.map((c) => <option key={c} value={c}>{GOAL_CATEGORY_LABELS[c]}</option>)}
+          </select>
+        </LabelledField>
+        <LabelledField label="Goal" errorId="goal-description-error" messages={errs.of('description')} wide>
+          <input type="text" name="description" required value={description} onChange={(e) => setDescription(e.target.value)}
+            aria-describedby="goal-description-error" />
+        </LabelledField>
+        <LabelledField label={<>Target date <span className="hint">(optional)</span></>} errorId="goal-target-error" messages={errs.of('targetOn')}>
+          <input type="date" name="targetOn" value={targetOn} onChange={(e) => setTargetOn(e.target.value)} aria-describedby="goal-target-error" />
+        </LabelledField>
+        <LabelledField label="Status" errorId="goal-status-error" messages={errs.of('status')}>
+          <select name="status" value={status} onChange={(e) => setStatus(e.target.value as AftercareGoalStatus)} aria-describedby="goal-status-error">
+            {GOAL_STATUSES.map((s) => <option key={s} value={s}>{GOAL_STATUS_LABELS[s]}</option>)}
+          </select>
+        </LabelledField>
       </div>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save goal'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Save goal" onCancel={onCancel} />
     </form>
   );
 }

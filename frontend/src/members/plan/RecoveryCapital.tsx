@@ -3,7 +3,9 @@ import { useMutation, useQuery } from 'urql';
 import { RecordRecoveryCapitalMutation, RecoveryCapitalQuery } from './planQueries';
 import { BARC10_ITEMS, BARC10_REMISSION_THRESHOLD, BARC10_SCALE, barcChanges, barcTotal } from './planLogic';
 import { useFormErrors } from '../../ui/useFormErrors';
-import { FieldError, FormError } from '../../ui/FieldError';
+import { FieldError } from '../../ui/FieldError';
+import { LabelledField } from '../../ui/LabelledField';
+import { FormFooter } from '../../ui/FormFooter';
 import ActionPanel from '../ActionPanel';
 import { isRefused } from '../refusal';
 import { Empty, ErrorNote, Loading } from '../../ui/States';
@@ -121,23 +123,15 @@ function BarcForm({ memberId, onDone, onCancel }: { memberId: string; onDone: (m
         <FieldError id="barc-answers-error" messages={errs.at('answers')} />
       </fieldset>
       <div className="form-grid">
-        <div className="field">
-          <label>
-            Assessed at
-            <input type="datetime-local" name="assessedAt" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} aria-describedby="barc-at-error" />
-          </label>
-          <FieldError id="barc-at-error" messages={errs.of('assessedAt')} />
-        </div>
+        <LabelledField label="Assessed at" errorId="barc-at-error" messages={errs.of('assessedAt')}>
+          <input type="datetime-local" name="assessedAt" value={assessedAt} onChange={(e) => setAssessedAt(e.target.value)} aria-describedby="barc-at-error" />
+        </LabelledField>
       </div>
       <p role="status" className="barc-preview">
         Total {sum.total} of 60{sum.complete ? '' : ` (${answers.filter((a) => a != null).length} of 10 answered)`}
         {sum.likelyRemission ? ' — likely sustained remission' : ''}
       </p>
-      <FormError messages={[...errs.form, ...(error ? [error.message] : [])]} />
-      <div className="form-buttons">
-        <button type="submit" disabled={fetching}>{fetching ? 'Saving…' : 'Save BARC-10'}</button>
-        <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
-      </div>
+      <FormFooter errors={errs.form} error={error} saving={fetching} submitLabel="Save BARC-10" onCancel={onCancel} />
     </form>
   );
 }
