@@ -59,13 +59,21 @@ func groupsDecodeIDs(ids []string, typeName, field string) ([]int64, error) {
 	return out, nil
 }
 
-func groupsCreateInput(in model.CreateGroupInput) (store.GroupInput, error) {
+// groupsFacilitatorsInput decodes the facilitators of a create or update input
+// (peers and staff, each list optional).
+func groupsFacilitatorsInput(peerIDs, userIDs []string) (store.GroupInput, error) {
 	var out store.GroupInput
 	var err error
-	if out.PeerIDs, err = groupsDecodeIDs(in.FacilitatorPeerIds, globalid.TypePeer, "facilitatorPeerIds"); err != nil {
+	if out.PeerIDs, err = groupsDecodeIDs(peerIDs, globalid.TypePeer, "facilitatorPeerIds"); err != nil {
 		return out, err
 	}
-	if out.UserIDs, err = groupsDecodeIDs(in.FacilitatorUserIds, globalid.TypeUser, "facilitatorUserIds"); err != nil {
+	out.UserIDs, err = groupsDecodeIDs(userIDs, globalid.TypeUser, "facilitatorUserIds")
+	return out, err
+}
+
+func groupsCreateInput(in model.CreateGroupInput) (store.GroupInput, error) {
+	out, err := groupsFacilitatorsInput(in.FacilitatorPeerIds, in.FacilitatorUserIds)
+	if err != nil {
 		return out, err
 	}
 	houseID, err := globalid.DecodeOptionalField(in.HouseID, globalid.TypeHouse, "houseId")
@@ -79,12 +87,8 @@ func groupsCreateInput(in model.CreateGroupInput) (store.GroupInput, error) {
 }
 
 func groupsUpdateInput(in model.UpdateGroupInput) (store.GroupInput, error) {
-	var out store.GroupInput
-	var err error
-	if out.PeerIDs, err = groupsDecodeIDs(in.FacilitatorPeerIds, globalid.TypePeer, "facilitatorPeerIds"); err != nil {
-		return out, err
-	}
-	if out.UserIDs, err = groupsDecodeIDs(in.FacilitatorUserIds, globalid.TypeUser, "facilitatorUserIds"); err != nil {
+	out, err := groupsFacilitatorsInput(in.FacilitatorPeerIds, in.FacilitatorUserIds)
+	if err != nil {
 		return out, err
 	}
 	out.Fields = domain.GroupFields{Name: in.Name, Description: in.Description, Modality: in.Modality,
