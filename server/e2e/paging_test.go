@@ -179,7 +179,7 @@ type pageWalk struct {
 	schema *ast.Schema
 	f      connectionField
 	id     string
-	// until, when set, ends the audit log's window (a filter's `to`).
+	// until, when set, ends the audit log's window (the filter's `occurredWithin.endAt`).
 	until string
 }
 
@@ -192,7 +192,7 @@ func (w *pageWalk) query() string {
 			args = append(args, a.Name+": "+requiredArg(w.t, a))
 		}
 		if a.Name == "filter" && a.Type.Name() == "AuditEventFilter" && w.until != "" {
-			args = append(args, `filter: {to: "`+w.until+`"}`)
+			args = append(args, `filter: {occurredWithin: {endAt: "`+w.until+`"}}`)
 		}
 	}
 	nodeType := w.schema.Types[w.schema.Types[w.f.field.Type.Name()].Fields.ForName("edges").Type.Name()].Fields.ForName("node").Type.Name()
