@@ -97,10 +97,14 @@ export async function recordAttendance(browser, ctxOptions, log) {
     }
     const now = new Date();
     const { meetings } = await api(context, `query E2eMeetings($from: DateTime!, $to: DateTime!) {
-      meetings(first: 20, filter: { startsWithin: { startAt: $from, endAt: $to } }) { nodes { id startsAt group { id name kind members(first: 100) { nodes { member { id displayName } } } } } } }`,
+      meetings(first: 20, filter: { startsWithin: { startAt: $from, endAt: $to } }) { nodes { id startsAt group { id name kind members(first: 1) { totalCount } } } } }`,
     { from: new Date(now.getTime() - 7 * 86_400_000).toISOString(), to: now.toISOString() });
-    const meeting = meetings.nodes.filter((m) => m.group.kind !== 'FAMILY' && m.group.members.nodes.length > 0).at(-1);
-    check(meeting, 'no meeting of the last week with members');
+    const found = meetings.nodes.filter((m) => m.group.kind !== 'FAMILY' && m.group.members.totalCount > 0).at(-1);
+    check(found, 'no meeting of the last week with members');
+    // The whole group, for that one meeting (a page of every meeting's members would cost too much).
+    const { group } = await api(context, `query E2eGroup($id: ID!) {
+      group(id: $id) { id name kind members(first: 100) { nodes { member { id displayName } } } } }`, { id: found.group.id });
+    const meeting = { ...found, group };
     log(`${meeting.group.name}, ${meeting.startsAt}, ${meeting.group.members.nodes.length} members`);
 
     // From the groups page to the meeting: its link there or on the group's page, else by address.
@@ -124,8 +128,8 @@ export async function recordAttendance(browser, ctxOptions, log) {
     await expectHeading(page, meeting.group.name, `the meeting's h1 does not name ${meeting.group.name}`);
 
     // One status per member: the first Late, the rest Present.
-    const wanted = new Map(meeting.group.members.map((gm, i) => [gm.member.id, i === 0 ? 'Late' : 'Present']));
-    for (const { member } of meeting.group.members) {
+    const wanted = new Map(meeting.group.members.nodes.map((gm, i) => [gm.member.id, i === 0 ? 'Late' : 'Present']));
+    for (const { member } of meeting.group.members.nodes) {
       const status = wanted.get(member.id);
       // A radio group (role radiogroup, or a fieldset whose legend names the member), else a select.
       let radios = page.getByRole('radiogroup', { name: member.displayName, exact: true });
