@@ -11,9 +11,9 @@ import (
 // Page 5: the Today page (frontend/src/today) as one page load, in the
 // order it asks: the in-care count (for the census), the care levels,
 // house occupancy, this week's meetings from the start of today to Monday,
-// the plans due, the milestones of the next days and the recent step-ups
-// (both computed by the API); then, once the levels are in, one count per
-// level. The viewer query is answered from the app's cache. The browser's
+// the plans due; once the levels are in, one count per level; then the
+// milestones of the next days and the recent step-ups (both computed by
+// the API). The viewer query is answered from the app's cache. The browser's
 // zone is taken as the provider's (UTC in the bench).
 
 // milestoneDays is the window the app's milestones section asks for
@@ -56,7 +56,7 @@ func todayOurs(data map[string]any) []string {
 	a := []string{val(obj(ops[0]["members"])["totalCount"])}
 	for i, l := range levels {
 		a = append(a, fields(l, "code", "name", "shortName")...)
-		a = append(a, val(obj(ops[7+i]["members"])["totalCount"]))
+		a = append(a, val(obj(ops[5+i]["members"])["totalCount"]))
 	}
 	houses := obj(ops[2]["houses"])
 	a = append(a, val(houses["totalCount"]))
@@ -75,7 +75,7 @@ func todayOurs(data map[string]any) []string {
 		mb := obj(p["member"])
 		a = append(a, val(p["id"]), val(p["reviewOn"]), val(mb["id"]), val(mb["displayName"]))
 	}
-	return append(a, todayListsOurs(ops[5], ops[6])...)
+	return append(a, todayListsOurs(ops[5+len(levels)], ops[6+len(levels)])...)
 }
 
 // todayListsOurs are the milestones and step-ups as the API answers them.
