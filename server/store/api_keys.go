@@ -138,7 +138,7 @@ func (s *Store) ListAPIKeys(ctx context.Context, filter APIKeyFilter, page PageR
 	}
 	cursors := make([]Cursor, len(rows))
 	for i, k := range rows {
-		cursors[i] = Cursor{Value: k.CreatedAt.UTC().Format(time.RFC3339Nano), ID: k.ID}
+		cursors[i] = timeCursor(k.CreatedAt, k.ID)
 	}
 	return finish(rows, cursors, page), nil
 }

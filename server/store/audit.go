@@ -46,10 +46,6 @@ func (f AuditFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 // Newest first; the id breaks ties between events of the same moment.
 var auditKeyset = keyset{expr: "ae.occurred_at", castType: "timestamptz", idColumn: "ae.id", desc: true}
 
-func auditCursor(at time.Time, id int64) Cursor {
-	return Cursor{Value: at.UTC().Format(time.RFC3339Nano), ID: id}
-}
-
 // ListAuditEvents returns one page of the audit log, newest first.
 func (s *Store) ListAuditEvents(ctx context.Context, filter AuditFilter, page PageRequest) (Page[*audit.Event], error) {
 	var rows []*audit.Event
@@ -59,7 +55,7 @@ func (s *Store) ListAuditEvents(ctx context.Context, filter AuditFilter, page Pa
 	}
 	cursors := make([]Cursor, len(rows))
 	for i, e := range rows {
-		cursors[i] = auditCursor(e.OccurredAt, e.ID)
+		cursors[i] = timeCursor(e.OccurredAt, e.ID)
 	}
 	return finish(rows, cursors, page), nil
 }
@@ -100,7 +96,7 @@ func (s *Store) disclosures() *bun.SelectQuery {
 func (s *Store) DisclosuresByMember(ctx context.Context, memberIDs []int64, page PageRequest) (map[int64]Page[*audit.Disclosure], error) {
 	return childPages(ctx, s.disclosures(), "ae.member_id", memberIDs, auditKeyset, page,
 		func(d *audit.Disclosure) int64 { return d.MemberID },
-		func(d *audit.Disclosure) Cursor { return auditCursor(d.OccurredAt, d.EventID) })
+		func(d *audit.Disclosure) Cursor { return timeCursor(d.OccurredAt, d.EventID) })
 }
 
 // CountDisclosuresByMember counts the members' disclosures.

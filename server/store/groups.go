@@ -47,7 +47,7 @@ func (s *Store) FacilitatorsByGroupID(ctx context.Context, ids []int64) (map[int
 var groupMembershipKeyset = keyset{expr: "group_membership.joined_at", castType: "timestamptz", idColumn: "group_membership.id"}
 
 func groupMembershipCursor(m *domain.GroupMembership) Cursor {
-	return Cursor{Value: m.JoinedAt.UTC().Format(time.RFC3339Nano), ID: m.ID}
+	return timeCursor(m.JoinedAt, m.ID)
 }
 
 // currentMemberships narrows q to the memberships that have not ended, of
@@ -248,7 +248,7 @@ func (f MeetingFilter) apply(q *bun.SelectQuery) *bun.SelectQuery {
 var meetingKeyset = keyset{expr: "meeting.starts_at", castType: "timestamptz", idColumn: "meeting.id"}
 
 func meetingCursor(m *domain.Meeting) Cursor {
-	return Cursor{Value: m.StartsAt.UTC().Format(time.RFC3339Nano), ID: m.ID}
+	return timeCursor(m.StartsAt, m.ID)
 }
 
 // ListMeetings returns one page of meetings matching filter, by start.

@@ -76,7 +76,7 @@ func (s *Store) AttendancePagesByMemberID(ctx context.Context, memberIDs []int64
 		memberAttendanceKeyset, page,
 		func(r *memberAttendanceRow) int64 { return r.MemberID },
 		func(r *memberAttendanceRow) Cursor {
-			return Cursor{Value: r.MeetingStartsAt.UTC().Format(time.RFC3339Nano), ID: r.MeetingID}
+			return timeCursor(r.MeetingStartsAt, r.MeetingID)
 		})
 	return mapPages(pages, func(r *memberAttendanceRow) *domain.AttendanceRecord { return r.AttendanceRecord }), err
 }

@@ -114,7 +114,7 @@ func (s *Store) ResidenciesByMemberID(ctx context.Context, ids []int64) (map[int
 var residencyKeyset = keyset{expr: "residency.move_in_at", castType: "timestamptz", idColumn: "residency.id", desc: true}
 
 func residencyCursor(r *domain.Residency) Cursor {
-	return Cursor{Value: r.MoveInAt.UTC().Format(time.RFC3339Nano), ID: r.ID}
+	return timeCursor(r.MoveInAt, r.ID)
 }
 
 // ResidencyPagesByHouseID reads one page of the residency history of each

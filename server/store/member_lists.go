@@ -43,10 +43,6 @@ func (l memberList[T]) counts(ctx context.Context, db bun.IDB, members []int64, 
 	return childCounts(ctx, q, l.column, members)
 }
 
-func timeCursor(at time.Time, id int64) Cursor {
-	return Cursor{Value: at.UTC().Format(time.RFC3339Nano), ID: id}
-}
-
 // Episodes oldest first, as the journey reads them.
 var episodeList = memberList[*domain.CareEpisode]{
 	model:  func(db bun.IDB) *bun.SelectQuery { return db.NewSelect().Model((*domain.CareEpisode)(nil)) },

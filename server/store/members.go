@@ -60,7 +60,7 @@ func memberCursor(order MemberOrder, r memberRow) Cursor {
 		return Cursor{Value: strconv.FormatInt(r.ID, 10), ID: r.ID}
 	}
 	if order == MemberOrderCreatedAt {
-		return Cursor{Value: r.CreatedAt.UTC().Format(time.RFC3339Nano), ID: r.ID}
+		return timeCursor(r.CreatedAt, r.ID)
 	}
 	return Cursor{Value: r.SortName, ID: r.ID}
 }

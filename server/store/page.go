@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/uptrace/bun"
 )
@@ -11,6 +12,11 @@ import (
 type Cursor struct {
 	Value string `json:"v"`
 	ID    int64  `json:"i"`
+}
+
+// timeCursor is the cursor of a row ordered by an instant (ties by id).
+func timeCursor(at time.Time, id int64) Cursor {
+	return Cursor{Value: at.UTC().Format(time.RFC3339Nano), ID: id}
 }
 
 // PageRequest asks for Limit items after After (forward) or, when Backward,

@@ -42,7 +42,7 @@ func (s *Store) CaseloadPages(ctx context.Context, peerIDs []int64, page PageReq
 	return childPages(ctx, base, "peer_assignment.peer_id", peerIDs, peerCaseloadKeyset, page,
 		func(a *domain.PeerAssignment) int64 { return a.PeerID },
 		func(a *domain.PeerAssignment) Cursor {
-			return Cursor{Value: a.StartedAt.UTC().Format(time.RFC3339Nano), ID: a.ID}
+			return timeCursor(a.StartedAt, a.ID)
 		})
 }
 

@@ -19,7 +19,7 @@ var peerConversationKeyset = keyset{expr: "peer_conversation.occurred_at", castT
 	idColumn: "peer_conversation.id", desc: true}
 
 func peerConversationCursor(c *domain.PeerConversation) Cursor {
-	return Cursor{Value: c.OccurredAt.UTC().Format(time.RFC3339Nano), ID: c.ID}
+	return timeCursor(c.OccurredAt, c.ID)
 }
 
 func peerConversationPages(ctx context.Context, db bun.IDB, parentColumn string, parentIDs []int64, page PageRequest,
