@@ -105,30 +105,6 @@ func accessSentence(typeName, field string) string {
 	return s + "."
 }
 
-// roleAudiences and scopeAudiences name the audiences in the sentence, in
-// the order it lists them.
-var (
-	roleAudiences = []struct {
-		role domain.Role
-		aud  access.Audience
-	}{
-		{domain.RoleAdmin, access.Admin},
-		{domain.RoleCaseManager, access.CaseManager},
-		{domain.RoleClinician, access.Clinician},
-		{domain.RolePeerSupporter, access.PeerSupporter},
-		{domain.RoleHouseManager, access.HouseManager},
-		{domain.RoleFamily, access.Family},
-	}
-	scopeAudiences = []struct {
-		scope domain.Scope
-		aud   access.Audience
-	}{
-		{domain.ScopeDirectoryRead, access.DirectoryKey},
-		{domain.ScopeOutcomesRead, access.OutcomesKey},
-		{domain.ScopeMembersRead, access.MembersKey},
-	}
-)
-
 // Words of the sentence that name audiences beyond roles and scopes.
 const (
 	wordsEveryone  = "anyone, signed in or not"
@@ -144,14 +120,15 @@ func audienceWords(aud access.Audience) string {
 		return wordsEveryone
 	}
 	var parts, roles, scopes []string
-	for _, r := range roleAudiences {
-		if r.aud.Admits(aud) {
-			roles = append(roles, string(r.role))
+	// In domain's order of roles and scopes.
+	for _, r := range domain.Roles {
+		if access.RoleAudience(r).Admits(aud) {
+			roles = append(roles, string(r))
 		}
 	}
-	for _, sc := range scopeAudiences {
-		if sc.aud.Admits(aud) {
-			scopes = append(scopes, string(sc.scope))
+	for _, sc := range domain.Scopes {
+		if access.ScopeAudience(sc).Admits(aud) {
+			scopes = append(scopes, string(sc))
 		}
 	}
 	if len(roles) > 0 {
@@ -173,9 +150,9 @@ func audienceWords(aud access.Audience) string {
 // records they reach (Guard.CanWrite): everyone outside the care team.
 func boundRoles(aud access.Audience) string {
 	var roles []string
-	for _, r := range roleAudiences {
-		if r.aud.Admits(aud) && !access.Care.Admits(r.aud) {
-			roles = append(roles, string(r.role))
+	for _, r := range domain.Roles {
+		if ra := access.RoleAudience(r); ra.Admits(aud) && !access.Care.Admits(ra) {
+			roles = append(roles, string(r))
 		}
 	}
 	return strings.Join(roles, " and ")

@@ -33,12 +33,12 @@ func parseSentence(t *testing.T, where, s string) readSentence {
 	}
 	body = strings.TrimSuffix(body, ".")
 	roles := map[string]access.Audience{}
-	for _, x := range roleAudiences {
-		roles[string(x.role)] = x.aud
+	for _, r := range domain.Roles {
+		roles[string(r)] = access.RoleAudience(r)
 	}
 	scopes := map[string]access.Audience{}
-	for _, x := range scopeAudiences {
-		scopes[string(x.scope)] = x.aud
+	for _, sc := range domain.Scopes {
+		scopes[string(sc)] = access.ScopeAudience(sc)
 	}
 	for _, part := range strings.Split(body, "; ") {
 		switch {

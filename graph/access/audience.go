@@ -60,6 +60,12 @@ var scopeAudience = map[domain.Scope]Audience{
 	domain.ScopeMembersRead:   MembersKey,
 }
 
+// RoleAudience is the audience of the accounts of a role.
+func RoleAudience(r domain.Role) Audience { return roleAudience[r] }
+
+// ScopeAudience is the audience of the keys holding a scope.
+func ScopeAudience(s domain.Scope) Audience { return scopeAudience[s] }
+
 // AudienceOf returns the audiences an actor belongs to.
 func AudienceOf(a auth.Actor) Audience {
 	switch {
