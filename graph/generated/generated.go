@@ -345,6 +345,7 @@ type ComplexityRoot struct {
 		Code                   func(childComplexity int) int
 		ID                     func(childComplexity int) int
 		Intensity              func(childComplexity int) int
+		MembersInCareCount     func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		ShortName              func(childComplexity int) int
 	}
@@ -1403,6 +1404,8 @@ type CareEpisodeConnectionResolver interface {
 }
 type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
+
+	MembersInCareCount(ctx context.Context, obj *domain.CareLevel) (*int, error)
 }
 type CareLevelChangeResolver interface {
 	Member(ctx context.Context, obj *domain.CareLevelChange) (*domain.Member, error)
@@ -2712,6 +2715,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CareLevel.Intensity(childComplexity), true
+	case "CareLevel.membersInCareCount":
+		if e.ComplexityRoot.CareLevel.MembersInCareCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevel.MembersInCareCount(childComplexity), true
 	case "CareLevel.name":
 		if e.ComplexityRoot.CareLevel.Name == nil {
 			break
@@ -7216,6 +7225,8 @@ type CareLevel implements Node {
   asamLevelFourthEdition: String!
   """Higher is more intensive; decides whether a move is a step-down, a step-up or lateral."""
   intensity: Int!
+  """How many active members are at this level of care now, among the members the viewer may list: what ` + "`" + `members(first: 0, filter: {careLevelCodes: [code], statuses: [ACTIVE]}) { totalCount }` + "`" + ` counts, for every level of the catalogue in one statement (the census)."""
+  membersInCareCount: Int
 }
 
 """How a care episode began relative to the one before. Derived from intensities, never entered by hand."""
@@ -11426,6 +11437,8 @@ func (ec *executionContext) childFields_CareLevel(ctx context.Context, field gra
 		return ec.fieldContext_CareLevel_asamLevelFourthEdition(ctx, field)
 	case "intensity":
 		return ec.fieldContext_CareLevel_intensity(ctx, field)
+	case "membersInCareCount":
+		return ec.fieldContext_CareLevel_membersInCareCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CareLevel", field.Name)
 }
@@ -20044,6 +20057,29 @@ func (ec *executionContext) _CareLevel_intensity(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CareLevel_intensity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CareLevel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CareLevel_membersInCareCount(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevel_membersInCareCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareLevel().MembersInCareCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevel_membersInCareCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevel", field, true, true, "Int")
 }
 
 func (ec *executionContext) _CareLevelChange_careEpisode(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
@@ -45545,6 +45581,12 @@ func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "membersInCareCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareLevel_membersInCareCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
