@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -28,8 +27,6 @@ var (
 	goalKeyset       = keyset{expr: "aftercare_goal.id", castType: "bigint", idColumn: "aftercare_goal.id"}
 	commitmentKeyset = keyset{expr: "aftercare_commitment.id", castType: "bigint", idColumn: "aftercare_commitment.id"}
 )
-
-func idCursor(id int64) Cursor { return Cursor{Value: strconv.FormatInt(id, 10), ID: id} }
 
 // AftercareGoalPages loads one page of the goals of each of many plans in
 // one statement, in the order they were added.
