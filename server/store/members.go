@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -57,7 +56,7 @@ type memberRow struct {
 
 func memberCursor(order MemberOrder, r memberRow) Cursor {
 	if order == MemberOrderID {
-		return Cursor{Value: strconv.FormatInt(r.ID, 10), ID: r.ID}
+		return idCursor(r.ID)
 	}
 	if order == MemberOrderCreatedAt {
 		return timeCursor(r.CreatedAt, r.ID)

@@ -68,9 +68,9 @@ type Documents = {
     "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n": typeof types.PlanCommitmentFieldsFragmentDoc,
     "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetOn status\n  }\n": typeof types.PlanGoalFieldsFragmentDoc,
     "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans(first: 100) { nodes { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt } }\n    }\n  }\n": typeof types.PlanMemberDocument,
-    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": typeof types.PlanDetailDocument,
+    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": typeof types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn isAbstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": typeof types.PlanCheckInsDocument,
-    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n": typeof types.RecoveryCapitalDocument,
+    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n": typeof types.RecoveryCapitalDocument,
     "\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n": typeof types.GroupPickerDocument,
     "\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n": typeof types.HousePickerDocument,
     "\n  query PeerPicker {\n    peers(first: 100, filter: { isActive: true }) { nodes { id name } }\n  }\n": typeof types.PeerPickerDocument,
@@ -150,9 +150,9 @@ const documents: Documents = {
     "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n": types.PlanCommitmentFieldsFragmentDoc,
     "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetOn status\n  }\n": types.PlanGoalFieldsFragmentDoc,
     "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans(first: 100) { nodes { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt } }\n    }\n  }\n": types.PlanMemberDocument,
-    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": types.PlanDetailDocument,
+    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn isAbstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": types.PlanCheckInsDocument,
-    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n": types.RecoveryCapitalDocument,
+    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n": types.RecoveryCapitalDocument,
     "\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n": types.GroupPickerDocument,
     "\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n": types.HousePickerDocument,
     "\n  query PeerPicker {\n    peers(first: 100, filter: { isActive: true }) { nodes { id name } }\n  }\n": types.PeerPickerDocument,
@@ -411,7 +411,7 @@ export function graphql(source: "\n  query PlanMember($id: ID!) {\n    member(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -419,7 +419,7 @@ export function graphql(source: "\n  query PlanCheckIns($id: ID!, $first: Int!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n"): (typeof documents)["\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n"];
+export function graphql(source: "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n"): (typeof documents)["\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
