@@ -226,3 +226,43 @@ func metricsGet(t *testing.T, url string) string {
 	body, _ := io.ReadAll(res.Body)
 	return string(body)
 }
+
+// TestMetricsThrottled: an operation refused for an empty bucket counts as
+// throttled, under its name (it validated), with its THROTTLED error.
+func TestMetricsThrottled(t *testing.T) {
+	s := startServer(t, map[string]string{"METRICS_ADDR": "127.0.0.1:0",
+		"RATE_LIMIT_POINTS": "30", "RATE_LIMIT_RESTORE_RATE": "0.001"})
+	c := s.signedIn(t, domain.RoleAdmin)
+	before := scrape(t, s)
+	ok, throttled := 0, 0
+	for throttled == 0 && ok < 50 {
+		r := c.do(`query MetricsViewer { viewer { user { email } } }`, nil)
+		switch codes := r.errorCodes(); {
+		case len(codes) == 0:
+			ok++
+		case len(codes) == 1 && codes[0] == "THROTTLED" && r.Status == http.StatusTooManyRequests:
+			throttled++
+		default:
+			t.Fatalf("status %d, errors %v", r.Status, codes)
+		}
+	}
+	if throttled == 0 {
+		t.Fatalf("%d operations, none throttled", ok)
+	}
+	after := scrape(t, s)
+	moved := func(name string, l labels) float64 { return value(after, name, l) - value(before, name, l) }
+	for _, tc := range []struct {
+		name   string
+		labels labels
+		want   int
+	}{
+		{"carejourney_graphql_operations_total", labels{"operation": "MetricsViewer", "outcome": "ok"}, ok},
+		{"carejourney_graphql_operations_total", labels{"operation": "MetricsViewer", "outcome": "throttled"}, throttled},
+		{"carejourney_graphql_errors_total", labels{"code": "THROTTLED"}, throttled},
+		{"carejourney_http_requests_total", labels{"route": "/graphql", "status": "429"}, throttled},
+	} {
+		if got := moved(tc.name, tc.labels); got != float64(tc.want) {
+			t.Errorf("%s%v moved by %g, want %d", tc.name, tc.labels, got, tc.want)
+		}
+	}
+}
