@@ -1,11 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
@@ -264,5 +267,50 @@ func TestMetricsThrottled(t *testing.T) {
 		if got := moved(tc.name, tc.labels); got != float64(tc.want) {
 			t.Errorf("%s%v moved by %g, want %d", tc.name, tc.labels, got, tc.want)
 		}
+	}
+}
+
+// TestMetricsTimeout: an operation stopped by its deadline counts as an
+// error, with its TIMEOUT.
+func TestMetricsTimeout(t *testing.T) {
+	s := startServer(t, map[string]string{"METRICS_ADDR": "127.0.0.1:0", "REQUEST_TIMEOUT": "300ms"})
+	c := s.signedIn(t, domain.RoleCaseManager)
+	db := s.Store.DB()
+	lock, err := db.BeginTx(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = lock.Rollback() }()
+	if _, err := lock.ExecContext(context.Background(), `LOCK TABLE members IN ACCESS EXCLUSIVE MODE`); err != nil {
+		t.Fatal(err)
+	}
+	before := scrape(t, s)
+	r := c.do(`query MetricsMembers { members(first: 5) { nodes { id } } }`, nil)
+	if !slices.Contains(r.errorCodes(), "TIMEOUT") {
+		t.Fatalf("a page of locked members: errors %v, want TIMEOUT", r.errorCodes())
+	}
+	_ = lock.Rollback()
+	after := scrape(t, s)
+	moved := func(name string, l labels) float64 { return value(after, name, l) - value(before, name, l) }
+	if got := moved("carejourney_graphql_operations_total", labels{"operation": "MetricsMembers", "outcome": "error"}); got != 1 {
+		t.Errorf("MetricsMembers error moved by %g, want 1", got)
+	}
+	if got, want := moved("carejourney_graphql_errors_total", labels{"code": "TIMEOUT"}), float64(len(r.errorCodes())); got != want {
+		t.Errorf("TIMEOUT errors moved by %g, want %g", got, want)
+	}
+}
+
+// TestMetricsStopWithTheServer: Shutdown closes the metrics listener too.
+func TestMetricsStopWithTheServer(t *testing.T) {
+	s := startServer(t, map[string]string{"METRICS_ADDR": "127.0.0.1:0"})
+	scrape(t, s)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := http.Get("http://" + s.MetricsAddr + "/metrics"); err == nil {
+		res.Body.Close()
+		t.Fatalf("/metrics answered %d after Shutdown", res.StatusCode)
 	}
 }
