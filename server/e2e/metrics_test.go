@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"carejourney/graph/globalid"
 	"carejourney/server/domain"
 	"carejourney/server/metrics"
 )
@@ -100,6 +101,13 @@ func TestMetrics(t *testing.T) {
 	if codes := created.userErrorCodes(t, "createMember"); len(codes) != 1 {
 		t.Fatalf("createMember of a blank name: userErrors %v, want one", codes)
 	}
+	// A clinician asking for an API key that is not there beside its own account.
+	clinician := s.signedIn(t, domain.RoleClinician)
+	partial := clinician.do(`query MetricsPartial($id: ID!) { viewer { user { email } } node(id: $id) { id } }`,
+		vars{"id": globalid.EncodeInt("ApiKey", 1)})
+	if codes := partial.errorCodes(); len(codes) != 1 || codes[0] != "NOT_FOUND" || partial.str(t, "viewer.user.email") == "" {
+		t.Fatalf("a clinician asking for a missing key: errors %v, data %v", codes, partial.Data)
+	}
 	bad := c.do(`query MetricsBroken { noSuchField }`, nil)
 	if codes := bad.errorCodes(); len(codes) != 1 || codes[0] != "BAD_USER_INPUT" {
 		t.Fatalf("a query of an unknown field: errors %v", codes)
@@ -120,13 +128,17 @@ func TestMetrics(t *testing.T) {
 		// The name of an operation that did not validate is not taken.
 		{"carejourney_graphql_operations_total", labels{"operation": metrics.LabelInvalid, "outcome": "refused"}, 1},
 		{"carejourney_graphql_operations_total", labels{"operation": "MetricsBroken"}, 0},
-		{"carejourney_graphql_operations_total", nil, 4},
+		{"carejourney_graphql_operations_total", labels{"operation": "MetricsPartial", "outcome": "partial"}, 1},
+		// The clinician's sign-in is the one anonymous operation.
+		{"carejourney_graphql_operations_total", labels{"operation": metrics.LabelAnonymous, "outcome": "ok"}, 1},
+		{"carejourney_graphql_operations_total", nil, 6},
 		{"carejourney_graphql_errors_total", labels{"code": "BAD_USER_INPUT"}, 1},
-		{"carejourney_graphql_errors_total", nil, 1},
-		// Four requests on the API's listener; the scrapes are on the other.
-		{"carejourney_http_requests_total", labels{"route": "/graphql", "status": "200"}, 4},
-		{"carejourney_http_requests_total", nil, 4},
-		{"carejourney_http_request_duration_seconds", labels{"route": "/graphql"}, 4},
+		{"carejourney_graphql_errors_total", labels{"code": "NOT_FOUND"}, 1},
+		{"carejourney_graphql_errors_total", nil, 2},
+		// Six requests on the API's listener; the scrapes are on the other.
+		{"carejourney_http_requests_total", labels{"route": "/graphql", "status": "200"}, 6},
+		{"carejourney_http_requests_total", nil, 6},
+		{"carejourney_http_request_duration_seconds", labels{"route": "/graphql"}, 6},
 	} {
 		if got := moved(tc.name, tc.labels); got != tc.want {
 			t.Errorf("%s%v moved by %g, want %g", tc.name, tc.labels, got, tc.want)
