@@ -25,7 +25,7 @@ const update = (n: number) => ({ id: `u${n}`, kind: 'MILESTONE', body: `Update $
 function portal(sharedMembers: unknown[]) {
   const seen: Call[] = [];
   const client = syncClient(({ name, variables: vars }) => {
-    if (name === 'FamilyPortal') return { viewer: { sharedMembers, familyGroups: { __typename: 'GroupConnection', nodes: [group] } } };
+    if (name === 'FamilyPortal') return { viewer: { sharedMembers: { __typename: 'SharedMemberConnection', nodes: sharedMembers }, familyGroups: { __typename: 'GroupConnection', nodes: [group] } } };
     if (name === 'SharedAttendance') return { node: { id: vars.id, attendanceWeeks: [{ weekStartsOn: '2026-11-16', attended: 3 }, { weekStartsOn: '2026-11-23', attended: 1 }] } };
     if (name === 'SharedUpdates') {
       const first = vars.after ? [11, 12] : Array.from({ length: 10 }, (_, i) => i + 1);

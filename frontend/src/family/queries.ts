@@ -8,16 +8,18 @@ import { graphql } from '../gql';
 export const FamilyPortalQuery = graphql(`
   query FamilyPortal {
     viewer {
-      sharedMembers {
-        id
-        displayName
-        sharedKinds
-        consentExpiresAt
-        consentExpiresOnEvent
-        daysInRecovery
-        milestones { next { label reachedOn } }
-        currentCareLevel { id name }
-        houseName
+      sharedMembers(first: 100) {
+        nodes {
+          id
+          displayName
+          sharedKinds
+          consentExpiresAt
+          consentExpiresOnEvent
+          daysInRecovery
+          milestones { next { label reachedOn } }
+          currentCareLevel { id name }
+          houseName
+        }
       }
       familyGroups(first: 100) {
         nodes {
