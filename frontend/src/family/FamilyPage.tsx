@@ -21,6 +21,11 @@ export default function FamilyPage() {
           ) : (
             data.viewer.sharedMembers.nodes.map((m) => <SharedMemberSection key={m.id} member={m} />)
           )}
+          {data.viewer.sharedMembers.totalCount > data.viewer.sharedMembers.nodes.length && (
+            <p>
+              Showing {data.viewer.sharedMembers.nodes.length} of the {data.viewer.sharedMembers.totalCount} members who share with you.
+            </p>
+          )}
           <FamilyGroups groups={data.viewer.familyGroups.nodes} />
         </>
       )}

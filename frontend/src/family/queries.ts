@@ -8,7 +8,9 @@ import { graphql } from '../gql';
 export const FamilyPortalQuery = graphql(`
   query FamilyPortal {
     viewer {
-      sharedMembers(first: 100) {
+      # 20 keeps the page cheap (see above); the page says when more share.
+      sharedMembers(first: 20) {
+        totalCount
         nodes {
           id
           displayName
