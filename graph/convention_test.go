@@ -324,11 +324,8 @@ var boundedLists = map[string]string{
 // pendingConnections are plain lists that can grow and are still to be
 // made connections (issue 12), each with what keeps them small today.
 var pendingConnections = map[string]string{
-	"FamilyContact.consents":          "one per signature naming the contact",
 	"House.houseMeetingGroups":        "a house's own meeting groups: one or two",
 	"Peer.facilitatedGroups":          "the groups a peer leads: a few",
-	"Meeting.familyAttendance":        "the family contacts at one FAMILY meeting",
 	"Member.recoveryStartDateHistory": "one per relapse",
-	"Viewer.sharedMembers":            "the members whose consent names a family viewer: a few",
 	"ViewerApiKey.consentedMembers":   "the members whose consents name a key",
 }

@@ -57,6 +57,7 @@ type ResolverRoot interface {
 	Disclosure() DisclosureResolver
 	DisclosureConnection() DisclosureConnectionResolver
 	FamilyAttendance() FamilyAttendanceResolver
+	FamilyAttendanceConnection() FamilyAttendanceConnectionResolver
 	FamilyContact() FamilyContactResolver
 	FamilyContactConnection() FamilyContactConnectionResolver
 	Group() GroupResolver
@@ -85,6 +86,7 @@ type ResolverRoot interface {
 	Residency() ResidencyResolver
 	ResidencyConnection() ResidencyConnectionResolver
 	SharedMember() SharedMemberResolver
+	SharedMemberConnection() SharedMemberConnectionResolver
 	SharedUpdateConnection() SharedUpdateConnectionResolver
 	UpcomingMilestoneConnection() UpcomingMilestoneConnectionResolver
 	Update() UpdateResolver
@@ -597,8 +599,20 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 	}
 
+	FamilyAttendanceConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FamilyAttendanceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	FamilyContact struct {
-		Consents     func(childComplexity int) int
+		Consents     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Email        func(childComplexity int) int
 		HasAccount   func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -744,7 +758,7 @@ type ComplexityRoot struct {
 		Attendance       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		EndsAt           func(childComplexity int) int
 		Facilitator      func(childComplexity int) int
-		FamilyAttendance func(childComplexity int) int
+		FamilyAttendance func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Group            func(childComplexity int) int
 		ID               func(childComplexity int) int
 		StartsAt         func(childComplexity int) int
@@ -1199,6 +1213,18 @@ type ComplexityRoot struct {
 		SharedUpdates         func(childComplexity int, first *int, after *string, last *int, before *string) int
 	}
 
+	SharedMemberConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SharedMemberEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	SharedUpdate struct {
 		Body       func(childComplexity int) int
 		ID         func(childComplexity int) int
@@ -1346,7 +1372,7 @@ type ComplexityRoot struct {
 		IsTotpEnabled            func(childComplexity int) int
 		IsTotpEnrollmentRequired func(childComplexity int) int
 		SessionExpiresAt         func(childComplexity int) int
-		SharedMembers            func(childComplexity int) int
+		SharedMembers            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		User                     func(childComplexity int) int
 	}
 
@@ -1502,10 +1528,13 @@ type FamilyAttendanceResolver interface {
 
 	RecordedBy(ctx context.Context, obj *domain.FamilyAttendance) (*domain.User, error)
 }
+type FamilyAttendanceConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyAttendance]) (int, error)
+}
 type FamilyContactResolver interface {
 	Member(ctx context.Context, obj *domain.FamilyContact) (*domain.Member, error)
 	HasAccount(ctx context.Context, obj *domain.FamilyContact) (bool, error)
-	Consents(ctx context.Context, obj *domain.FamilyContact) ([]*domain.ConsentRecord, error)
+	Consents(ctx context.Context, obj *domain.FamilyContact, first *int, after *string, last *int, before *string) (*model.Connection[*domain.ConsentRecord], error)
 }
 type FamilyContactConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyContact]) (int, error)
@@ -1547,7 +1576,7 @@ type MeetingResolver interface {
 
 	Facilitator(ctx context.Context, obj *domain.Meeting) (model.Facilitator, error)
 	Attendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AttendanceRecord], error)
-	FamilyAttendance(ctx context.Context, obj *domain.Meeting) ([]*domain.FamilyAttendance, error)
+	FamilyAttendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.FamilyAttendance], error)
 	ViewerAttendance(ctx context.Context, obj *domain.Meeting) (*domain.AttendanceStatus, error)
 }
 type MeetingConnectionResolver interface {
@@ -1738,6 +1767,9 @@ type SharedMemberResolver interface {
 	AttendanceWeeks(ctx context.Context, obj *model.SharedMember) ([]*model.AttendanceWeek, error)
 	SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedUpdate], error)
 }
+type SharedMemberConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedMember]) (int, error)
+}
 type SharedUpdateConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error)
 }
@@ -1758,7 +1790,7 @@ type UserConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.User]) (int, error)
 }
 type ViewerResolver interface {
-	SharedMembers(ctx context.Context, obj *model.Viewer) ([]*model.SharedMember, error)
+	SharedMembers(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedMember], error)
 	FamilyGroups(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error)
 	APIKey(ctx context.Context, obj *model.Viewer) (*domain.APIKey, error)
 }
@@ -3610,12 +3642,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FamilyAttendance.Status(childComplexity), true
 
+	case "FamilyAttendanceConnection.edges":
+		if e.ComplexityRoot.FamilyAttendanceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.Edges(childComplexity), true
+	case "FamilyAttendanceConnection.nodes":
+		if e.ComplexityRoot.FamilyAttendanceConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.Nodes(childComplexity), true
+	case "FamilyAttendanceConnection.pageInfo":
+		if e.ComplexityRoot.FamilyAttendanceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.PageInfo(childComplexity), true
+	case "FamilyAttendanceConnection.totalCount":
+		if e.ComplexityRoot.FamilyAttendanceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.TotalCount(childComplexity), true
+
+	case "FamilyAttendanceEdge.cursor":
+		if e.ComplexityRoot.FamilyAttendanceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceEdge.Cursor(childComplexity), true
+	case "FamilyAttendanceEdge.node":
+		if e.ComplexityRoot.FamilyAttendanceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceEdge.Node(childComplexity), true
+
 	case "FamilyContact.consents":
 		if e.ComplexityRoot.FamilyContact.Consents == nil {
 			break
 		}
 
-		return e.ComplexityRoot.FamilyContact.Consents(childComplexity), true
+		args, err := ec.field_FamilyContact_consents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FamilyContact.Consents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "FamilyContact.email":
 		if e.ComplexityRoot.FamilyContact.Email == nil {
 			break
@@ -4188,7 +4263,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.FamilyAttendance(childComplexity), true
+		args, err := ec.field_Meeting_familyAttendance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.FamilyAttendance(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Meeting.group":
 		if e.ComplexityRoot.Meeting.Group == nil {
 			break
@@ -6528,6 +6608,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SharedMember.SharedUpdates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
+	case "SharedMemberConnection.edges":
+		if e.ComplexityRoot.SharedMemberConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.Edges(childComplexity), true
+	case "SharedMemberConnection.nodes":
+		if e.ComplexityRoot.SharedMemberConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.Nodes(childComplexity), true
+	case "SharedMemberConnection.pageInfo":
+		if e.ComplexityRoot.SharedMemberConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.PageInfo(childComplexity), true
+	case "SharedMemberConnection.totalCount":
+		if e.ComplexityRoot.SharedMemberConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.TotalCount(childComplexity), true
+
+	case "SharedMemberEdge.cursor":
+		if e.ComplexityRoot.SharedMemberEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberEdge.Cursor(childComplexity), true
+	case "SharedMemberEdge.node":
+		if e.ComplexityRoot.SharedMemberEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberEdge.Node(childComplexity), true
+
 	case "SharedUpdate.body":
 		if e.ComplexityRoot.SharedUpdate.Body == nil {
 			break
@@ -7006,7 +7124,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity), true
+		args, err := ec.field_Viewer_sharedMembers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Viewer.user":
 		if e.ComplexityRoot.Viewer.User == nil {
 			break
@@ -7575,7 +7698,16 @@ type FamilyContact implements Node {
   """Whether the contact accepted an invitation and has a family portal account."""
   hasAccount: Boolean!
   """The consents naming this contact, newest signature first."""
-  consents: [Consent!]!
+  consents(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ConsentConnection!
 }
 
 """A kind of information a consent lets the provider disclose."""
@@ -7729,6 +7861,26 @@ type SharedUpdateEdge {
   node: SharedUpdate!
 }
 
+"""A page of the members who share with the signed-in family member."""
+type SharedMemberConnection {
+  """The members with their cursors."""
+  edges: [SharedMemberEdge!]!
+  """The members on this page."""
+  nodes: [SharedMember!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many members share with you, across all pages."""
+  totalCount: Int!
+}
+
+"""A shared member in a connection."""
+type SharedMemberEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The member."""
+  node: SharedMember!
+}
+
 extend type Member {
   """The member's family contacts, by name."""
   familyContacts(
@@ -7794,16 +7946,54 @@ type ConsentEdge {
   node: Consent!
 }
 
+"""A page of family attendance at a meeting."""
+type FamilyAttendanceConnection {
+  """The attendance lines with their cursors."""
+  edges: [FamilyAttendanceEdge!]!
+  """The attendance lines on this page."""
+  nodes: [FamilyAttendance!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many family contacts were recorded at the meeting, across all pages."""
+  totalCount: Int!
+}
+
+"""A family attendance line in a connection."""
+type FamilyAttendanceEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The attendance line."""
+  node: FamilyAttendance!
+}
+
 extend type Meeting {
-  """Family contacts' attendance, for meetings of FAMILY groups."""
-  familyAttendance: [FamilyAttendance!]
+  """Family contacts' attendance, for meetings of FAMILY groups, by contact name."""
+  familyAttendance(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): FamilyAttendanceConnection
   """How the signed-in family member was recorded at this meeting; null when not recorded, and for staff."""
   viewerAttendance: AttendanceStatus
 }
 
 extend type Viewer {
-  """For a family member: the members whose active consent names them, with what those consents cover. Empty for staff."""
-  sharedMembers: [SharedMember!]!
+  """For a family member: the members whose active consent names them, with what those consents cover, oldest member record first. Empty for staff."""
+  sharedMembers(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): SharedMemberConnection!
   """For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff."""
   familyGroups(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -12195,6 +12385,30 @@ func (ec *executionContext) childFields_FamilyAttendance(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type FamilyAttendance", field.Name)
 }
 
+func (ec *executionContext) childFields_FamilyAttendanceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FamilyAttendanceConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_FamilyAttendanceConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FamilyAttendanceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FamilyAttendanceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyAttendanceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyAttendanceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FamilyAttendanceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FamilyAttendanceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyAttendanceEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_FamilyContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13227,6 +13441,30 @@ func (ec *executionContext) childFields_SharedMember(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type SharedMember", field.Name)
 }
 
+func (ec *executionContext) childFields_SharedMemberConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SharedMemberConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SharedMemberConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SharedMemberConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SharedMemberConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedMemberConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedMemberEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SharedMemberEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SharedMemberEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedMemberEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_SharedUpdate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13787,6 +14025,44 @@ func (ec *executionContext) field_AftercarePlan_goals_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_FamilyContact_consents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13910,6 +14186,44 @@ func (ec *executionContext) field_House_residencies_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Meeting_attendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_familyAttendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -16092,6 +16406,44 @@ func (ec *executionContext) field_SharedMember_sharedUpdates_args(ctx context.Co
 }
 
 func (ec *executionContext) field_Viewer_familyGroups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_sharedMembers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -24266,6 +24618,180 @@ func (ec *executionContext) fieldContext_FamilyAttendance_recordedAt(_ context.C
 	return graphql.NewScalarFieldContext("FamilyAttendance", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _FamilyAttendanceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+			return ec.marshalNFamilyAttendanceEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyAttendanceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendanceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+			return ec.marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyAttendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendanceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendanceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyAttendanceConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyAttendanceConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _FamilyAttendanceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyAttendanceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _FamilyAttendanceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyAttendance) graphql.Marshaler {
+			return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyAttendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FamilyContact_id(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24422,25 +24948,37 @@ func (ec *executionContext) _FamilyContact_consents(ctx context.Context, field g
 			return ec.fieldContext_FamilyContact_consents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.FamilyContact().Consents(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.FamilyContact().Consents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
-			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+			return ec.marshalNConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_FamilyContact_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_FamilyContact_consents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "FamilyContact",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Consent(ctx, field)
+			return ec.childFields_ConsentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FamilyContact_consents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -26908,25 +27446,37 @@ func (ec *executionContext) _Meeting_familyAttendance(ctx context.Context, field
 			return ec.fieldContext_Meeting_familyAttendance(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().FamilyAttendance(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().FamilyAttendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
-			return ec.marshalOFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.FamilyAttendance]) graphql.Marshaler {
+			return ec.marshalOFamilyAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_familyAttendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_familyAttendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_FamilyAttendance(ctx, field)
+			return ec.childFields_FamilyAttendanceConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_familyAttendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -36769,6 +37319,180 @@ func (ec *executionContext) fieldContext_SharedMember_sharedUpdates(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _SharedMemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*model.SharedMember]) graphql.Marshaler {
+			return ec.marshalNSharedMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedMemberEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMemberConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SharedMember) graphql.Marshaler {
+			return ec.marshalNSharedMember2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMemberConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMemberConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMemberConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMemberConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _SharedMemberEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMemberEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedMemberEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SharedMember) graphql.Marshaler {
+			return ec.marshalNSharedMember2ᚖcarejourneyᚋgraphᚋmodelᚐSharedMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SharedUpdate_id(ctx context.Context, field graphql.CollectedField, obj *model.SharedUpdate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38844,25 +39568,37 @@ func (ec *executionContext) _Viewer_sharedMembers(ctx context.Context, field gra
 			return ec.fieldContext_Viewer_sharedMembers(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Viewer().SharedMembers(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Viewer().SharedMembers(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SharedMember) graphql.Marshaler {
-			return ec.marshalNSharedMember2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedMemberᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*model.SharedMember]) graphql.Marshaler {
+			return ec.marshalNSharedMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_sharedMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_sharedMembers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SharedMember(ctx, field)
+			return ec.childFields_SharedMemberConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_sharedMembers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -48354,6 +49090,93 @@ func (ec *executionContext) _FamilyAttendance(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var familyAttendanceConnectionImplementors = []string{"FamilyAttendanceConnection"}
+
+func (ec *executionContext) _FamilyAttendanceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.FamilyAttendance]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyAttendanceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyAttendanceConnection")
+		case "edges":
+			out.Values[i] = ec._FamilyAttendanceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._FamilyAttendanceConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FamilyAttendanceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyAttendanceConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyAttendanceEdgeImplementors = []string{"FamilyAttendanceEdge"}
+
+func (ec *executionContext) _FamilyAttendanceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyAttendanceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyAttendanceEdge")
+		case "cursor":
+			out.Values[i] = ec._FamilyAttendanceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FamilyAttendanceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var familyContactImplementors = []string{"FamilyContact", "Node"}
 
 func (ec *executionContext) _FamilyContact(ctx context.Context, sel ast.SelectionSet, obj *domain.FamilyContact) graphql.Marshaler {
@@ -52527,6 +53350,93 @@ func (ec *executionContext) _SharedMember(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var sharedMemberConnectionImplementors = []string{"SharedMemberConnection"}
+
+func (ec *executionContext) _SharedMemberConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*model.SharedMember]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedMemberConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedMemberConnection")
+		case "edges":
+			out.Values[i] = ec._SharedMemberConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._SharedMemberConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SharedMemberConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMemberConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedMemberEdgeImplementors = []string{"SharedMemberEdge"}
+
+func (ec *executionContext) _SharedMemberEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*model.SharedMember]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedMemberEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedMemberEdge")
+		case "cursor":
+			out.Values[i] = ec._SharedMemberEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SharedMemberEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sharedUpdateImplementors = []string{"SharedUpdate", "Node"}
 
 func (ec *executionContext) _SharedUpdate(ctx context.Context, sel ast.SelectionSet, obj *model.SharedUpdate) graphql.Marshaler {
@@ -55158,6 +56068,14 @@ func (ec *executionContext) marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐC
 	return ec._Consent(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentConnection!")
+		return graphql.Null
+	}
+	return ec._ConsentConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNConsentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -55572,12 +56490,52 @@ func (ec *executionContext) marshalNFacilitator2carejourneyᚋgraphᚋmodelᚐFa
 	return ec._Facilitator(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyAttendance) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "FamilyAttendance!")
 		return graphql.Null
 	}
 	return ec._FamilyAttendance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFamilyAttendanceEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyAttendanceEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFamilyAttendanceEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyAttendanceEdge!")
+		return graphql.Null
+	}
+	return ec._FamilyAttendanceEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFamilyAttendanceEntryInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐFamilyAttendanceEntryInputᚄ(ctx context.Context, v any) ([]*model.FamilyAttendanceEntryInput, error) {
@@ -57044,6 +58002,38 @@ func (ec *executionContext) marshalNSharedMember2ᚖcarejourneyᚋgraphᚋmodel�
 	return ec._SharedMember(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSharedMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*model.SharedMember]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedMemberConnection!")
+		return graphql.Null
+	}
+	return ec._SharedMemberConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSharedMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*model.SharedMember]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSharedMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*model.SharedMember]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedMemberEdge!")
+		return graphql.Null
+	}
+	return ec._SharedMemberEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSharedUpdate2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedUpdateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SharedUpdate) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -58309,23 +59299,11 @@ func (ec *executionContext) marshalOFacilitator2ᚕcarejourneyᚋgraphᚋmodel�
 	return ret
 }
 
-func (ec *executionContext) marshalOFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+func (ec *executionContext) marshalOFamilyAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.FamilyAttendance]) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._FamilyAttendanceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {

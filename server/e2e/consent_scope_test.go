@@ -31,8 +31,10 @@ var keyBase = map[string]bool{
 	"Query.careLevels": true, "Query.viewer": true,
 	"Viewer.*": true, "ViewerApiKey.*": true, "ConsentedMember.*": true, "Partner.id": true, "Partner.name": true,
 	"CareLevel.*": true, "MemberConnection.*": true, "MemberEdge.*": true, "PageInfo.*": true,
-	// Viewer.familyGroups, empty for a key: its count (0) and page flags.
+	// Viewer.familyGroups and Viewer.sharedMembers, empty for a key: their
+	// counts (0) and page flags.
 	"GroupConnection.totalCount": true, "GroupConnection.pageInfo": true,
+	"SharedMemberConnection.totalCount": true, "SharedMemberConnection.pageInfo": true,
 	"Member.id": true,
 	"House.id":  true, "House.name": true, "House.address": true, "House.capacity": true, "House.genderDesignation": true,
 	"House.narrLevel": true, "House.phone": true, "House.timeZone": true,
