@@ -88,17 +88,21 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			return fail(err)
 		}
 	}
+	// The audit log, the rate-limit buckets and the sign-in throttle write
+	// beside the requests, not inside them, and unseen by the query hooks
+	// that watch them (the statement counts are the requests' own).
+	beside := bun.NewDB(db.DB.DB, pgdialect.New())
+	throttle := auth.NewSignInThrottle(beside)
+	buckets := ratelimit.New(beside, float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil)
 	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge,
-		Throttle: auth.NewSignInThrottle(), TOTPRequiredRoles: cfg.TOTPRequiredRoles}
-	// The audit log writes on a connection of its own: beside the requests,
-	// not inside them, and unseen by the query hooks that watch them.
-	events := audit.New(bun.NewDB(db.DB.DB, pgdialect.New()), logger, audit.Options{})
+		Throttle: throttle, TOTPRequiredRoles: cfg.TOTPRequiredRoles}
+	events := audit.New(beside, logger, audit.Options{})
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
 		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, PublicURL: cfg.PublicURL,
 		Limits: middleware.Limits{
 			MaxCost: cfg.MaxQueryCost,
-			Buckets: ratelimit.New(float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil),
+			Buckets: buckets,
 		},
 		TrustProxyHeaders: cfg.TrustProxyHeaders,
 		Audit:             events,
@@ -124,10 +128,12 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		},
 	}
 	stopSessions := startSweeper(context.WithoutCancel(ctx), time.Hour, false, sweepSessions(st, logger))
-	s.stopSweeper = stopSessions
+	stopLimits := startSweeper(context.WithoutCancel(ctx), time.Minute, false, sweepLimits(buckets, throttle, logger))
+	s.stopSweeper = func() { stopLimits(); stopSessions() }
 	if cfg.MilestoneSweep > 0 {
 		stopMilestones := startSweeper(context.WithoutCancel(ctx), cfg.MilestoneSweep, true, sweepMilestones(st, logger))
-		s.stopSweeper = func() { stopMilestones(); stopSessions() }
+		stopOthers := s.stopSweeper
+		s.stopSweeper = func() { stopMilestones(); stopOthers() }
 	}
 	if cfg.PprofListenAddr != "" {
 		stopPprof, err := startPprof(cfg.PprofListenAddr, logger)
