@@ -96,19 +96,26 @@ func (l *Limiter) Take(ctx context.Context, key string, cost float64) (ok bool, 
 	var available float64
 	var taken bool
 	err = l.db.NewRaw(takeSQL, l.args(key, cost)).Scan(ctx, &available, &taken)
-	if errors.Is(err, sql.ErrNoRows) {
-		// The row that refused us was inserted by a take that committed
-		// after this statement began, so its report could not see it.
+	switch {
+	case err == nil && taken:
+		return true, l.rule.Status(available), 0, nil
+	case errors.Is(err, sql.ErrNoRows) || (err == nil && available >= cost):
+		// Refused by a take that committed after this statement began, so
+		// its report could not see it (no row, or the level before): read
+		// the bucket again, now that it has.
 		st, err := l.Peek(ctx, key)
-		return false, st, l.rule.Wait(cost, st.CurrentlyAvailable), err
-	}
-	if err != nil {
+		return false, st, l.refusedWait(cost, st.CurrentlyAvailable), err
+	case err != nil:
 		return false, Status{}, 0, fmt.Errorf("ratelimit: unable to take from a bucket: %w", err)
 	}
-	if taken {
-		return true, l.rule.Status(available), 0, nil
-	}
-	return false, l.rule.Status(available), l.rule.Wait(cost, available), nil
+	return false, l.rule.Status(available), l.refusedWait(cost, available), nil
+}
+
+// refusedWait is how long a refused take waits: never nothing, even when
+// the points flowed back since, so that a refusal always says when to
+// come back.
+func (l *Limiter) refusedWait(cost, available float64) time.Duration {
+	return max(l.rule.Wait(cost, available), time.Nanosecond)
 }
 
 var peekSQL = `WITH ` + clockCTE + `

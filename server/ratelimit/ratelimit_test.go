@@ -288,10 +288,13 @@ func testConcurrentTakesNeverOverspend(t *testing.T, dbA, dbB *bun.DB) {
 			wg.Go(func() {
 				for {
 					cost := float64(rand.IntN(20) + 1)
-					ok, _, _, err := l.Take(context.Background(), key, cost)
+					ok, st, wait, err := l.Take(context.Background(), key, cost)
 					if err != nil {
 						t.Error(err)
 						return
+					}
+					if !ok && (wait <= 0 || st.CurrentlyAvailable >= cost) {
+						t.Errorf("refused %v with %v available, wait %v", cost, st.CurrentlyAvailable, wait)
 					}
 					if !ok {
 						if ok, _, _, _ = l.Take(context.Background(), key, 1); !ok {
