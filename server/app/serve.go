@@ -90,10 +90,15 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 	}
 	// The audit log, the rate-limit buckets and the sign-in throttle write
 	// beside the requests, not inside them, and unseen by the query hooks
-	// that watch them (the statement counts are the requests' own).
+	// that watch them (the statement counts are the requests' own): on the
+	// same pool, through a bun handle of their own (the buckets through
+	// the pool itself, with prepared statements).
 	beside := bun.NewDB(db.DB.DB, pgdialect.New())
 	throttle := auth.NewSignInThrottle(beside)
-	buckets := ratelimit.New(beside, float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil)
+	buckets, err := ratelimit.New(ctx, db.DB.DB, float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil)
+	if err != nil {
+		return fail(err)
+	}
 	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge,
 		Throttle: throttle, TOTPRequiredRoles: cfg.TOTPRequiredRoles}
 	events := audit.New(beside, logger, audit.Options{})

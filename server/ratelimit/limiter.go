@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"github.com/uptrace/bun"
 )
 
 // Limiter keeps the buckets of every actor in the rate_buckets table
@@ -19,54 +17,64 @@ import (
 // stored level and time and spends from it only when it holds enough,
 // under the row's lock: instances racing for the last points cannot both
 // have them.
+//
+// The statements are prepared (database/sql prepares each once per
+// connection of the pool), not sent with their values inlined as bun
+// sends them: planning the take costs several times what running it does,
+// and every request sends one.
 type Limiter struct {
-	db   bun.IDB
 	rule Rule
 	// now is the clock; nil means the database's (clock_timestamp()), one
 	// clock for every instance whatever their own say.
-	now func() time.Time
+	now                       func() time.Time
+	take, peek, refund, sweep *sql.Stmt
 }
 
 // New returns a limiter on db whose buckets hold capacity points and
-// refill at restoreRate points a second. now is the clock (the database's
-// when nil; tests pass one they move).
-func New(db bun.IDB, capacity, restoreRate float64, now func() time.Time) *Limiter {
-	return &Limiter{db: db, rule: Rule{Capacity: capacity, RestoreRate: restoreRate}, now: now}
+// refill at restoreRate points a second, with its statements prepared.
+// now is the clock (the database's when nil; tests pass one they move).
+func New(ctx context.Context, db *sql.DB, capacity, restoreRate float64, now func() time.Time) (*Limiter, error) {
+	l := &Limiter{rule: Rule{Capacity: capacity, RestoreRate: restoreRate}, now: now}
+	for _, s := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{{&l.take, takeSQL}, {&l.peek, peekSQL}, {&l.refund, refundSQL}, {&l.sweep, sweepSQL}} {
+		stmt, err := db.PrepareContext(ctx, s.sql)
+		if err != nil {
+			return nil, fmt.Errorf("ratelimit: unable to prepare the statements of the buckets: %w", err)
+		}
+		*s.stmt = stmt
+	}
+	return l, nil
 }
 
 // Capacity is what a full bucket holds.
 func (l *Limiter) Capacity() float64 { return l.rule.Capacity }
 
-// bucketArgs are the named arguments of the statements below.
-type bucketArgs struct {
-	Key      string
-	Cost     float64
-	Capacity float64
-	Rate     float64
-	// Now is the time of the statement; zero means the database's clock.
-	Now time.Time `bun:",nullzero"`
-}
-
-func (l *Limiter) args(key string, cost float64) *bucketArgs {
-	a := &bucketArgs{Key: key, Cost: cost, Capacity: l.rule.Capacity, Rate: l.rule.RestoreRate}
+// args are the parameters of the statements below: $1 the capacity, $2
+// the restore rate, $3 the time (NULL for the database's clock), $4 the
+// key, $5 the cost (or the points refunded). A statement that needs fewer
+// takes the first ones.
+func (l *Limiter) args(key string, cost float64) []any {
+	var now any
 	if l.now != nil {
-		a.Now = l.now()
+		now = l.now()
 	}
-	return a
+	return []any{l.rule.Capacity, l.rule.RestoreRate, now, key, cost}
 }
 
 // clockCTE is the statement's one time: the one passed in, or the
 // database's.
-const clockCTE = `clock AS (SELECT coalesce(?now::timestamptz, clock_timestamp()) AS t)`
+const clockCTE = `clock AS (SELECT coalesce($3::timestamptz, clock_timestamp()) AS t)`
 
 // level is what bucket b holds at time t: its stored level plus what flowed
 // back since, never past the capacity (a clock that went back gives
 // nothing).
 func level(b, t string) string {
-	return fmt.Sprintf(`least(?capacity::float8, %[1]s.available + ?rate::float8 * greatest(0, extract(epoch FROM %[2]s - %[1]s.at))::float8)`, b, t)
+	return fmt.Sprintf(`least($1::float8, %[1]s.available + $2::float8 * greatest(0, extract(epoch FROM %[2]s - %[1]s.at))::float8)`, b, t)
 }
 
-// takeSQL spends ?cost from the bucket when it holds that much: a new row
+// takeSQL spends the cost from the bucket when it holds that much: a new row
 // for a full bucket, else the row updated under its lock. When it does not,
 // the update does nothing and the second half reports the level (as of
 // the statement's start: a report, not a decision). The time stored never
@@ -74,16 +82,16 @@ func level(b, t string) string {
 var takeSQL = `WITH ` + clockCTE + `,
 taken AS (
 	INSERT INTO rate_buckets AS b (key, available, at)
-	SELECT ?key, ?capacity::float8 - ?cost, clock.t FROM clock
+	SELECT $4::text, $1::float8 - $5::float8, clock.t FROM clock
 	ON CONFLICT (key) DO UPDATE
-	SET available = ` + level("b", "excluded.at") + ` - ?cost, at = greatest(b.at, excluded.at)
-	WHERE ` + level("b", "excluded.at") + ` >= ?cost
+	SET available = ` + level("b", "excluded.at") + ` - $5::float8, at = greatest(b.at, excluded.at)
+	WHERE ` + level("b", "excluded.at") + ` >= $5::float8
 	RETURNING b.available
 )
 SELECT available, true AS taken FROM taken
 UNION ALL
 SELECT ` + level("b", "clock.t") + `, false FROM rate_buckets b, clock
-WHERE b.key = ?key AND NOT EXISTS (SELECT FROM taken)`
+WHERE b.key = $4::text AND NOT EXISTS (SELECT FROM taken)`
 
 // Take takes cost points from key's bucket when it holds them. When it does
 // not, nothing is taken and retryAfter says when it will. A cost of 0, or
@@ -95,7 +103,7 @@ func (l *Limiter) Take(ctx context.Context, key string, cost float64) (ok bool, 
 	}
 	var available float64
 	var taken bool
-	err = l.db.NewRaw(takeSQL, l.args(key, cost)).Scan(ctx, &available, &taken)
+	err = l.take.QueryRowContext(ctx, l.args(key, cost)...).Scan(&available, &taken)
 	switch {
 	case err == nil && taken:
 		return true, l.rule.Status(available), 0, nil
@@ -119,12 +127,12 @@ func (l *Limiter) refusedWait(cost, available float64) time.Duration {
 }
 
 var peekSQL = `WITH ` + clockCTE + `
-SELECT ` + level("b", "clock.t") + ` FROM rate_buckets b, clock WHERE b.key = ?key`
+SELECT ` + level("b", "clock.t") + ` FROM rate_buckets b, clock WHERE b.key = $4::text`
 
 // Peek returns key's bucket without taking anything.
 func (l *Limiter) Peek(ctx context.Context, key string) (Status, error) {
 	var available float64
-	err := l.db.NewRaw(peekSQL, l.args(key, 0)).Scan(ctx, &available)
+	err := l.peek.QueryRowContext(ctx, l.args(key, 0)[:4]...).Scan(&available)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return l.rule.Status(l.rule.Capacity), nil
@@ -135,8 +143,8 @@ func (l *Limiter) Peek(ctx context.Context, key string) (Status, error) {
 }
 
 var refundSQL = `WITH ` + clockCTE + `
-UPDATE rate_buckets b SET available = least(?capacity::float8, ` + level("b", "clock.t") + ` + ?cost), at = greatest(b.at, clock.t)
-FROM clock WHERE b.key = ?key
+UPDATE rate_buckets b SET available = least($1::float8, ` + level("b", "clock.t") + ` + $5::float8), at = greatest(b.at, clock.t)
+FROM clock WHERE b.key = $4::text
 RETURNING b.available`
 
 // Refund gives points back to key's bucket (never past its capacity): the
@@ -147,7 +155,7 @@ func (l *Limiter) Refund(ctx context.Context, key string, points float64) (Statu
 		return l.Peek(ctx, key)
 	}
 	var available float64
-	err := l.db.NewRaw(refundSQL, l.args(key, points)).Scan(ctx, &available)
+	err := l.refund.QueryRowContext(ctx, l.args(key, points)...).Scan(&available)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return l.rule.Status(l.rule.Capacity), nil
@@ -158,14 +166,14 @@ func (l *Limiter) Refund(ctx context.Context, key string, points float64) (Statu
 }
 
 var sweepSQL = `WITH ` + clockCTE + `
-DELETE FROM rate_buckets b USING clock WHERE ` + level("b", "clock.t") + ` >= ?capacity::float8`
+DELETE FROM rate_buckets b USING clock WHERE ` + level("b", "clock.t") + ` >= $1::float8`
 
 // Sweep deletes the rows of full buckets (the same as no row) and returns
 // how many. The server runs it once a minute, so the table holds about the
 // actors of the last Capacity/RestoreRate seconds (20 with the defaults)
 // and one minute.
 func (l *Limiter) Sweep(ctx context.Context) (int, error) {
-	res, err := l.db.NewRaw(sweepSQL, l.args("", 0)).Exec(ctx)
+	res, err := l.sweep.ExecContext(ctx, l.args("", 0)[:3]...)
 	if err != nil {
 		return 0, fmt.Errorf("ratelimit: unable to sweep full buckets: %w", err)
 	}
@@ -173,8 +181,7 @@ func (l *Limiter) Sweep(ctx context.Context) (int, error) {
 	return int(n), nil
 }
 
-// Len is how many buckets have a row (tests check the sweep with it).
-func (l *Limiter) Len(ctx context.Context) (int, error) {
-	n, err := l.db.NewSelect().Table("rate_buckets").Count(ctx)
-	return int(n), err
+// Close releases the prepared statements.
+func (l *Limiter) Close() error {
+	return errors.Join(l.take.Close(), l.peek.Close(), l.refund.Close(), l.sweep.Close())
 }

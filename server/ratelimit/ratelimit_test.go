@@ -2,6 +2,7 @@ package ratelimit_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -46,12 +47,19 @@ func twoPools(t *testing.T) (*bun.DB, *bun.DB) {
 
 // limiter wraps a Limiter for tests: any database error fails the test.
 type limiter struct {
-	t *testing.T
+	t  *testing.T
+	db *bun.DB
 	*ratelimit.Limiter
 }
 
-func newLimiter(t *testing.T, db bun.IDB, now func() time.Time) limiter {
-	return limiter{t, ratelimit.New(db, 1000, 50, now)}
+func newLimiter(t *testing.T, db *bun.DB, now func() time.Time) limiter {
+	t.Helper()
+	l, err := ratelimit.New(context.Background(), db.DB, 1000, 50, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return limiter{t, db, l}
 }
 
 func (l limiter) take(key string, cost float64) (bool, ratelimit.Status, time.Duration) {
@@ -83,11 +91,11 @@ func (l limiter) refund(key string, points float64) ratelimit.Status {
 
 func (l limiter) len() int {
 	l.t.Helper()
-	n, err := l.Len(context.Background())
+	n, err := l.db.NewSelect().Table("rate_buckets").Count(context.Background())
 	if err != nil {
 		l.t.Fatal(err)
 	}
-	return n
+	return int(n)
 }
 
 // TestLimiter runs the tests of the buckets on one database (each with
@@ -314,4 +322,58 @@ func testConcurrentTakesNeverOverspend(t *testing.T, dbA, dbB *bun.DB) {
 		}
 		t.Logf("round %d: %d takes from 16 goroutines on 2 pools spent exactly 1000", round, takes.Load())
 	}
+}
+
+// BenchmarkTakeAndRefund is what the limits add to a request: a take and a
+// refund, one actor's bucket (serial), and many actors' at once (parallel,
+// each goroutine its own bucket), and one bucket from every goroutine (its
+// row's lock serializes them).
+func BenchmarkTakeAndRefund(b *testing.B) {
+	db, _ := testdb.NewMigrated(b)
+	l, err := ratelimit.New(context.Background(), db.DB, 1e12, 1e12, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	pair := func(key string) {
+		if _, _, _, err := l.Take(ctx, key, 52); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := l.Refund(ctx, key, 50); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// The yardstick: two statements that do nothing.
+	b.Run("serial-two-SELECT-1", func(b *testing.B) {
+		for b.Loop() {
+			for range 2 {
+				if _, err := db.ExecContext(ctx, "SELECT 1"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("serial", func(b *testing.B) {
+		for b.Loop() {
+			pair("user:1")
+		}
+	})
+	var next atomic.Int64
+	b.Run("parallel-actors", func(b *testing.B) {
+		b.SetParallelism(4)
+		b.RunParallel(func(pb *testing.PB) {
+			key := fmt.Sprintf("user:%d", next.Add(1))
+			for pb.Next() {
+				pair(key)
+			}
+		})
+	})
+	b.Run("parallel-one-actor", func(b *testing.B) {
+		b.SetParallelism(4)
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				pair("user:shared")
+			}
+		})
+	})
 }
