@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -8,7 +9,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/uptrace/bun"
+
 	"carejourney/server/domain"
+	"carejourney/server/store"
 )
 
 // startTwin starts a second server on s's database, with the same
@@ -92,5 +96,39 @@ func TestLimitsSharedAcrossInstances(t *testing.T) {
 		if codes, _ := limitsSignIn(t, c, "lee@test.example", "the right password 1", ""); !slices.Equal(codes, []string{"TOO_MANY_ATTEMPTS"}) {
 			t.Errorf("%s after 5 failures on A and B: %v", name, codes)
 		}
+	}
+}
+
+// TestLimitsBucketUnavailable: when the bucket cannot be read, the
+// operation is refused with a clear error and nothing runs (here the
+// serving role loses its rights on the table; a database that does not
+// answer fails the same way).
+func TestLimitsBucketUnavailable(t *testing.T) {
+	s := startServer(t, limitsProduction)
+	c := s.signedIn(t, domain.RoleAdmin)
+	c.do(limitsMembersPage, nil).noErrors(t)
+
+	owner, err := store.Open(context.Background(), s.OwnerURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	role, err := store.RoleOf(s.ServingURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := owner.ExecContext(context.Background(), "REVOKE ALL ON rate_buckets FROM ?", bun.Ident(role)); err != nil {
+		t.Fatal(err)
+	}
+	r := c.do(`mutation { signOut { userErrors { code } } }`, nil)
+	if r.Status != http.StatusOK || !slices.Equal(r.errorCodes(), []string{"RATE_LIMIT_UNAVAILABLE"}) || r.Data != nil {
+		t.Fatalf("status %d, codes %v, data %v", r.Status, r.errorCodes(), r.Data)
+	}
+	// Nothing ran: the session is still there.
+	if _, err := owner.ExecContext(context.Background(), "GRANT ALL ON rate_buckets TO ?", bun.Ident(role)); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.do(`{ viewer { user { email } } }`, nil).str(t, "viewer.user.email"); got != "admin@test.example" {
+		t.Errorf("signed out by a refused operation: %q", got)
 	}
 }
