@@ -33,7 +33,9 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AftercareCommitment() AftercareCommitmentResolver
+	AftercareCommitmentConnection() AftercareCommitmentConnectionResolver
 	AftercareGoal() AftercareGoalResolver
+	AftercareGoalConnection() AftercareGoalConnectionResolver
 	AftercarePlan() AftercarePlanResolver
 	AftercarePlanConnection() AftercarePlanConnectionResolver
 	ApiKey() ApiKeyResolver
@@ -78,6 +80,7 @@ type ResolverRoot interface {
 	PeerConversationConnection() PeerConversationConnectionResolver
 	Query() QueryResolver
 	RecoveryCapitalAssessment() RecoveryCapitalAssessmentResolver
+	RecoveryCapitalAssessmentConnection() RecoveryCapitalAssessmentConnectionResolver
 	RecoveryStartDateChange() RecoveryStartDateChangeResolver
 	Residency() ResidencyResolver
 	ResidencyConnection() ResidencyConnectionResolver
@@ -153,6 +156,18 @@ type ComplexityRoot struct {
 		UpdatedAt     func(childComplexity int) int
 	}
 
+	AftercareCommitmentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AftercareCommitmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	AftercareGoal struct {
 		Category    func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -162,6 +177,18 @@ type ComplexityRoot struct {
 		Status      func(childComplexity int) int
 		TargetDate  func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+	}
+
+	AftercareGoalConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AftercareGoalEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	AftercareGroupComparison struct {
@@ -175,9 +202,9 @@ type ComplexityRoot struct {
 		Author      func(childComplexity int) int
 		CheckIns    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ClosedAt    func(childComplexity int) int
-		Commitments func(childComplexity int) int
+		Commitments func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt   func(childComplexity int) int
-		Goals       func(childComplexity int) int
+		Goals       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID          func(childComplexity int) int
 		IsReviewDue func(childComplexity int) int
 		Member      func(childComplexity int) int
@@ -345,6 +372,7 @@ type ComplexityRoot struct {
 		Code                   func(childComplexity int) int
 		ID                     func(childComplexity int) int
 		Intensity              func(childComplexity int) int
+		MembersInCareCount     func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		ShortName              func(childComplexity int) int
 	}
@@ -762,7 +790,7 @@ type ComplexityRoot struct {
 		PeerAssignments          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PeerConversations        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PreferredName            func(childComplexity int) int
-		RecoveryCapital          func(childComplexity int) int
+		RecoveryCapital          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		RecoveryStartDate        func(childComplexity int) int
 		RecoveryStartDateHistory func(childComplexity int) int
 		Residencies              func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -1065,6 +1093,18 @@ type ComplexityRoot struct {
 		Total                      func(childComplexity int) int
 	}
 
+	RecoveryCapitalAssessmentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RecoveryCapitalAssessmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	RecoveryCohort struct {
 		MeanAftercareMeetingsAttended func(childComplexity int) int
 		MeanMeetingsAttended          func(childComplexity int) int
@@ -1329,16 +1369,22 @@ type AftercareCommitmentResolver interface {
 	House(ctx context.Context, obj *domain.AftercareCommitment) (*domain.House, error)
 	Peer(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Peer, error)
 }
+type AftercareCommitmentConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercareCommitment]) (int, error)
+}
 type AftercareGoalResolver interface {
 	Plan(ctx context.Context, obj *domain.AftercareGoal) (*domain.AftercarePlan, error)
+}
+type AftercareGoalConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercareGoal]) (int, error)
 }
 type AftercarePlanResolver interface {
 	Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error)
 
 	IsReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
 	Author(ctx context.Context, obj *domain.AftercarePlan) (*domain.User, error)
-	Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error)
-	Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error)
+	Goals(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercareGoal], error)
+	Commitments(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercareCommitment], error)
 	CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CheckIn], error)
 	Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error)
 }
@@ -1403,6 +1449,8 @@ type CareEpisodeConnectionResolver interface {
 }
 type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
+
+	MembersInCareCount(ctx context.Context, obj *domain.CareLevel) (*int, error)
 }
 type CareLevelChangeResolver interface {
 	Member(ctx context.Context, obj *domain.CareLevelChange) (*domain.Member, error)
@@ -1526,7 +1574,7 @@ type MemberResolver interface {
 	PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error)
 	AftercarePlans(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error)
 	ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error)
-	RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error)
+	RecoveryCapital(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.RecoveryCapitalAssessment], error)
 	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.UpdateFilter) (*model.Connection[*domain.Update], error)
 }
 type MemberConnectionResolver interface {
@@ -1663,6 +1711,9 @@ type RecoveryCapitalAssessmentResolver interface {
 	IsSustainedRemissionLikely(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (bool, error)
 
 	RecordedBy(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.User, error)
+}
+type RecoveryCapitalAssessmentConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (int, error)
 }
 type RecoveryStartDateChangeResolver interface {
 	RecordedBy(ctx context.Context, obj *domain.RecoveryStartDateChange) (*domain.User, error)
@@ -1930,6 +1981,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercareCommitment.UpdatedAt(childComplexity), true
 
+	case "AftercareCommitmentConnection.edges":
+		if e.ComplexityRoot.AftercareCommitmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.Edges(childComplexity), true
+	case "AftercareCommitmentConnection.nodes":
+		if e.ComplexityRoot.AftercareCommitmentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.Nodes(childComplexity), true
+	case "AftercareCommitmentConnection.pageInfo":
+		if e.ComplexityRoot.AftercareCommitmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.PageInfo(childComplexity), true
+	case "AftercareCommitmentConnection.totalCount":
+		if e.ComplexityRoot.AftercareCommitmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.TotalCount(childComplexity), true
+
+	case "AftercareCommitmentEdge.cursor":
+		if e.ComplexityRoot.AftercareCommitmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentEdge.Cursor(childComplexity), true
+	case "AftercareCommitmentEdge.node":
+		if e.ComplexityRoot.AftercareCommitmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentEdge.Node(childComplexity), true
+
 	case "AftercareGoal.category":
 		if e.ComplexityRoot.AftercareGoal.Category == nil {
 			break
@@ -1978,6 +2067,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercareGoal.UpdatedAt(childComplexity), true
+
+	case "AftercareGoalConnection.edges":
+		if e.ComplexityRoot.AftercareGoalConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.Edges(childComplexity), true
+	case "AftercareGoalConnection.nodes":
+		if e.ComplexityRoot.AftercareGoalConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.Nodes(childComplexity), true
+	case "AftercareGoalConnection.pageInfo":
+		if e.ComplexityRoot.AftercareGoalConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.PageInfo(childComplexity), true
+	case "AftercareGoalConnection.totalCount":
+		if e.ComplexityRoot.AftercareGoalConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.TotalCount(childComplexity), true
+
+	case "AftercareGoalEdge.cursor":
+		if e.ComplexityRoot.AftercareGoalEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalEdge.Cursor(childComplexity), true
+	case "AftercareGoalEdge.node":
+		if e.ComplexityRoot.AftercareGoalEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalEdge.Node(childComplexity), true
 
 	case "AftercareGroupComparison.fewerGroups":
 		if e.ComplexityRoot.AftercareGroupComparison.FewerGroups == nil {
@@ -2037,7 +2164,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.AftercarePlan.Commitments(childComplexity), true
+		args, err := ec.field_AftercarePlan_commitments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "AftercarePlan.createdAt":
 		if e.ComplexityRoot.AftercarePlan.CreatedAt == nil {
 			break
@@ -2049,7 +2181,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.AftercarePlan.Goals(childComplexity), true
+		args, err := ec.field_AftercarePlan_goals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Goals(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "AftercarePlan.id":
 		if e.ComplexityRoot.AftercarePlan.ID == nil {
 			break
@@ -2712,6 +2849,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CareLevel.Intensity(childComplexity), true
+	case "CareLevel.membersInCareCount":
+		if e.ComplexityRoot.CareLevel.MembersInCareCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevel.MembersInCareCount(childComplexity), true
 	case "CareLevel.name":
 		if e.ComplexityRoot.CareLevel.Name == nil {
 			break
@@ -4320,7 +4463,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.RecoveryCapital(childComplexity), true
+		args, err := ec.field_Member_recoveryCapital_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.RecoveryCapital(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.recoveryStartedOn":
 		if e.ComplexityRoot.Member.RecoveryStartDate == nil {
 			break
@@ -6011,6 +6159,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecoveryCapitalAssessment.Total(childComplexity), true
 
+	case "RecoveryCapitalAssessmentConnection.edges":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Edges(childComplexity), true
+	case "RecoveryCapitalAssessmentConnection.nodes":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Nodes(childComplexity), true
+	case "RecoveryCapitalAssessmentConnection.pageInfo":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.PageInfo(childComplexity), true
+	case "RecoveryCapitalAssessmentConnection.totalCount":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.TotalCount(childComplexity), true
+
+	case "RecoveryCapitalAssessmentEdge.cursor":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Cursor(childComplexity), true
+	case "RecoveryCapitalAssessmentEdge.node":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Node(childComplexity), true
+
 	case "RecoveryCohort.meanAftercareMeetingsAttended":
 		if e.ComplexityRoot.RecoveryCohort.MeanAftercareMeetingsAttended == nil {
 			break
@@ -7216,6 +7402,8 @@ type CareLevel implements Node {
   asamLevelFourthEdition: String!
   """Higher is more intensive; decides whether a move is a step-down, a step-up or lateral."""
   intensity: Int!
+  """How many active members are at this level of care now, among the members the viewer may list: what ` + "`" + `members(first: 0, filter: {careLevelCodes: [code], statuses: [ACTIVE]}) { totalCount }` + "`" + ` counts, for every level of the catalogue in one statement (the census)."""
+  membersInCareCount: Int
 }
 
 """How a care episode began relative to the one before. Derived from intensities, never entered by hand."""
@@ -9677,10 +9865,28 @@ type AftercarePlan implements Node {
   isReviewDue: Boolean!
   """Who wrote the plan."""
   author: User
-  """The goals, in the order they were added."""
-  goals: [AftercareGoal!]!
-  """The commitments still in the plan, in the order they were added."""
-  commitments: [AftercareCommitment!]!
+  """The goals, in the order they were added (oldest first)."""
+  goals(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AftercareGoalConnection!
+  """The commitments still in the plan, in the order they were added (oldest first)."""
+  commitments(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AftercareCommitmentConnection!
   """The check-ins, newest first."""
   checkIns(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -9880,6 +10086,66 @@ type CheckInEdge {
   node: CheckIn!
 }
 
+"""A page of goals."""
+type AftercareGoalConnection {
+  """The goals with their cursors."""
+  edges: [AftercareGoalEdge!]!
+  """The goals on this page."""
+  nodes: [AftercareGoal!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many goals there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A goal in a connection."""
+type AftercareGoalEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The goal."""
+  node: AftercareGoal!
+}
+
+"""A page of commitments."""
+type AftercareCommitmentConnection {
+  """The commitments with their cursors."""
+  edges: [AftercareCommitmentEdge!]!
+  """The commitments on this page."""
+  nodes: [AftercareCommitment!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many commitments there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A commitment in a connection."""
+type AftercareCommitmentEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The commitment."""
+  node: AftercareCommitment!
+}
+
+"""A page of BARC-10 assessments."""
+type RecoveryCapitalAssessmentConnection {
+  """The BARC-10 assessments with their cursors."""
+  edges: [RecoveryCapitalAssessmentEdge!]!
+  """The BARC-10 assessments on this page."""
+  nodes: [RecoveryCapitalAssessment!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many BARC-10 assessments there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A BARC-10 assessment in a connection."""
+type RecoveryCapitalAssessmentEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The BARC-10 assessment."""
+  node: RecoveryCapitalAssessment!
+}
+
 """A BARC-10 (Brief Assessment of Recovery Capital) result."""
 type RecoveryCapitalAssessment implements Node {
   """The opaque global ID."""
@@ -9913,7 +10179,16 @@ extend type Member {
   """The plan in force; null when none is active."""
   activeAftercarePlan: AftercarePlan
   """BARC-10 results, oldest first."""
-  recoveryCapital: [RecoveryCapitalAssessment!]
+  recoveryCapital(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): RecoveryCapitalAssessmentConnection
 }
 
 extend type Query {
@@ -11038,6 +11313,30 @@ func (ec *executionContext) childFields_AftercareCommitment(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitment", field.Name)
 }
 
+func (ec *executionContext) childFields_AftercareCommitmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AftercareCommitmentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AftercareCommitmentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AftercareCommitmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AftercareCommitmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareCommitmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AftercareCommitmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AftercareCommitmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitmentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11058,6 +11357,30 @@ func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field
 		return ec.fieldContext_AftercareGoal_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AftercareGoal", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareGoalConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AftercareGoalConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AftercareGoalConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AftercareGoalConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AftercareGoalConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareGoalEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AftercareGoalEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AftercareGoalEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AftercareGroupComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11426,6 +11749,8 @@ func (ec *executionContext) childFields_CareLevel(ctx context.Context, field gra
 		return ec.fieldContext_CareLevel_asamLevelFourthEdition(ctx, field)
 	case "intensity":
 		return ec.fieldContext_CareLevel_intensity(ctx, field)
+	case "membersInCareCount":
+		return ec.fieldContext_CareLevel_membersInCareCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CareLevel", field.Name)
 }
@@ -12690,6 +13015,30 @@ func (ec *executionContext) childFields_RecoveryCapitalAssessment(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessment", field.Name)
 }
 
+func (ec *executionContext) childFields_RecoveryCapitalAssessmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RecoveryCapitalAssessmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RecoveryCapitalAssessmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RecoveryCapitalAssessmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessmentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RecoveryCohort(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "members":
@@ -13362,6 +13711,82 @@ func (ec *executionContext) field_AftercarePlan_checkIns_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_AftercarePlan_commitments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_AftercarePlan_goals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13857,6 +14282,44 @@ func (ec *executionContext) field_Member_peerAssignments_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Member_peerConversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_recoveryCapital_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -16633,6 +17096,180 @@ func (ec *executionContext) fieldContext_AftercareCommitment_removedAt(_ context
 	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _AftercareCommitmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitmentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalNAftercareCommitment2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareCommitmentConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitmentConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AftercareCommitmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AftercareCommitmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalNAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AftercareGoal_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16824,6 +17461,180 @@ func (ec *executionContext) _AftercareGoal_updatedAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_AftercareGoal_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercareGoalConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+			return ec.marshalNAftercareGoalEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoalEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoalConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoalConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoalConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareGoalConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoalConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AftercareGoalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoalEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AftercareGoalEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalNAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AftercareGroupComparison_twoOrMoreGroups(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGroupComparison) (ret graphql.Marshaler) {
@@ -17078,25 +17889,37 @@ func (ec *executionContext) _AftercarePlan_goals(ctx context.Context, field grap
 			return ec.fieldContext_AftercarePlan_goals(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercarePlan().Goals(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AftercarePlan().Goals(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
-			return ec.marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercareGoal]) graphql.Marshaler {
+			return ec.marshalNAftercareGoalConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AftercarePlan_goals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercarePlan_goals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AftercarePlan",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoal(ctx, field)
+			return ec.childFields_AftercareGoalConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AftercarePlan_goals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17110,25 +17933,37 @@ func (ec *executionContext) _AftercarePlan_commitments(ctx context.Context, fiel
 			return ec.fieldContext_AftercarePlan_commitments(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercarePlan().Commitments(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AftercarePlan().Commitments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareCommitment) graphql.Marshaler {
-			return ec.marshalNAftercareCommitment2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercareCommitment]) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AftercarePlan_commitments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercarePlan_commitments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AftercarePlan",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitment(ctx, field)
+			return ec.childFields_AftercareCommitmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AftercarePlan_commitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -20044,6 +20879,29 @@ func (ec *executionContext) _CareLevel_intensity(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CareLevel_intensity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CareLevel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CareLevel_membersInCareCount(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevel_membersInCareCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareLevel().MembersInCareCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevel_membersInCareCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevel", field, true, true, "Int")
 }
 
 func (ec *executionContext) _CareLevelChange_careEpisode(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
@@ -27240,25 +28098,37 @@ func (ec *executionContext) _Member_recoveryCapital(ctx context.Context, field g
 			return ec.fieldContext_Member_recoveryCapital(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().RecoveryCapital(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().RecoveryCapital(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
-			return ec.marshalORecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+			return ec.marshalORecoveryCapitalAssessmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_recoveryCapital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_recoveryCapital(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
+			return ec.childFields_RecoveryCapitalAssessmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_recoveryCapital_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -34260,6 +35130,180 @@ func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_recordedBy(_ 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+			return ec.marshalNRecoveryCapitalAssessmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
+			return ec.marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecoveryCapitalAssessmentConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessmentConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
+			return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -44243,6 +45287,93 @@ func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.Se
 	return out
 }
 
+var aftercareCommitmentConnectionImplementors = []string{"AftercareCommitmentConnection"}
+
+func (ec *executionContext) _AftercareCommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.AftercareCommitment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareCommitmentConnection")
+		case "edges":
+			out.Values[i] = ec._AftercareCommitmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._AftercareCommitmentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AftercareCommitmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareCommitmentConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareCommitmentEdgeImplementors = []string{"AftercareCommitmentEdge"}
+
+func (ec *executionContext) _AftercareCommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareCommitmentEdge")
+		case "cursor":
+			out.Values[i] = ec._AftercareCommitmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AftercareCommitmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var aftercareGoalImplementors = []string{"AftercareGoal", "Node"}
 
 func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercareGoal) graphql.Marshaler {
@@ -44294,6 +45425,93 @@ func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._AftercareGoal_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareGoalConnectionImplementors = []string{"AftercareGoalConnection"}
+
+func (ec *executionContext) _AftercareGoalConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.AftercareGoal]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareGoalConnection")
+		case "edges":
+			out.Values[i] = ec._AftercareGoalConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._AftercareGoalConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AftercareGoalConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareGoalConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareGoalEdgeImplementors = []string{"AftercareGoalEdge"}
+
+func (ec *executionContext) _AftercareGoalEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareGoalEdge")
+		case "cursor":
+			out.Values[i] = ec._AftercareGoalEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AftercareGoalEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -45545,6 +46763,12 @@ func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "membersInCareCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareLevel_membersInCareCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50551,6 +51775,93 @@ func (ec *executionContext) _RecoveryCapitalAssessment(ctx context.Context, sel 
 	return out
 }
 
+var recoveryCapitalAssessmentConnectionImplementors = []string{"RecoveryCapitalAssessmentConnection"}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryCapitalAssessmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryCapitalAssessmentConnection")
+		case "edges":
+			out.Values[i] = ec._RecoveryCapitalAssessmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._RecoveryCapitalAssessmentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RecoveryCapitalAssessmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecoveryCapitalAssessmentConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recoveryCapitalAssessmentEdgeImplementors = []string{"RecoveryCapitalAssessmentEdge"}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryCapitalAssessmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryCapitalAssessmentEdge")
+		case "cursor":
+			out.Values[i] = ec._RecoveryCapitalAssessmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RecoveryCapitalAssessmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var recoveryCohortImplementors = []string{"RecoveryCohort"}
 
 func (ec *executionContext) _RecoveryCohort(ctx context.Context, sel ast.SelectionSet, obj *domain.RecoveryCohort) graphql.Marshaler {
@@ -52848,6 +54159,38 @@ func (ec *executionContext) marshalNAftercareCommitment2ᚖcarejourneyᚋserver�
 	return ec._AftercareCommitment(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAftercareCommitmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AftercareCommitment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareCommitmentConnection!")
+		return graphql.Null
+	}
+	return ec._AftercareCommitmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercareCommitmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercareCommitmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercareCommitmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareCommitmentEdge!")
+		return graphql.Null
+	}
+	return ec._AftercareCommitmentEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind(ctx context.Context, v any) (domain.CommitmentKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind[tmp]
@@ -52945,6 +54288,38 @@ var (
 		domain.GoalRelationships:      "RELATIONSHIPS",
 	}
 )
+
+func (ec *executionContext) marshalNAftercareGoalConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AftercareGoal]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareGoalConnection!")
+		return graphql.Null
+	}
+	return ec._AftercareGoalConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercareGoalEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercareGoalEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercareGoalEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareGoalEdge!")
+		return graphql.Null
+	}
+	return ec._AftercareGoalEdge(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, v any) (domain.GoalStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -55392,12 +56767,52 @@ func (ec *executionContext) marshalNRecordRecoveryCapitalPayload2ᚖcarejourney�
 	return ec._RecordRecoveryCapitalPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RecoveryCapitalAssessment!")
 		return graphql.Null
 	}
 	return ec._RecoveryCapitalAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecoveryCapitalAssessmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryCapitalAssessmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecoveryCapitalAssessmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecoveryCapitalAssessmentEdge!")
+		return graphql.Null
+	}
+	return ec._RecoveryCapitalAssessmentEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRecoveryCohort2carejourneyᚋserverᚋdomainᚐRecoveryCohort(ctx context.Context, sel ast.SelectionSet, v domain.RecoveryCohort) graphql.Marshaler {
@@ -57483,30 +58898,18 @@ func (ec *executionContext) unmarshalOPeerFilter2ᚖcarejourneyᚋgraphᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._RecoveryCapitalAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORecoveryCapitalAssessmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecoveryCapitalAssessmentConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {

@@ -187,8 +187,8 @@ func scopeIDs(t *testing.T, staff *client, members []int64) []string {
 	var out []string
 	for _, m := range members {
 		r := staff.do(`query($id: ID!) { member(id: $id) { id careEpisodes(includeSuperseded: true) { nodes { id } } residencies { nodes { id house { id } } }
-			updates(first: 20) { nodes { id } } recoveryCapital { id } peerAssignments { nodes { id } } familyContacts { nodes { id } } consents { nodes { id } }
-			aftercarePlans { nodes { id goals { id } commitments { id } checkIns(first: 3) { nodes { id } } } } } }`,
+			updates(first: 20) { nodes { id } } recoveryCapital { nodes { id } } peerAssignments { nodes { id } } familyContacts { nodes { id } } consents { nodes { id } }
+			aftercarePlans { nodes { id goals { nodes { id } } commitments { nodes { id } } checkIns(first: 3) { nodes { id } } } } } }`,
 			vars{"id": globalid.EncodeInt(globalid.TypeMember, m)})
 		r.noErrors(t)
 		collectIDs(r.Data, &out)

@@ -460,7 +460,7 @@ func (cr *crawler) run() *crawler {
 // demo: what a family viewer must not reach by guessing.
 func crawlIDs(t *testing.T, staff *client) []string {
 	r := staff.do(`{
-		members(first: 2) { nodes { id careEpisodes { nodes { id } } currentResidency { id } activeAftercarePlan { id goals { id } checkIns(first: 1) { nodes { id } } }
+		members(first: 2) { nodes { id careEpisodes { nodes { id } } currentResidency { id } activeAftercarePlan { id goals { nodes { id } } checkIns(first: 1) { nodes { id } } }
 			updates(first: 2) { nodes { id } } peerAssignments { nodes { id } } } }
 		houses(first: 1) { nodes { id } }
 		groups(first: 30) { nodes { id kind meetings(first: 1) { nodes { id } } } }

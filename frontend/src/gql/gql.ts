@@ -68,9 +68,9 @@ type Documents = {
     "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n": typeof types.PlanCommitmentFieldsFragmentDoc,
     "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetOn status\n  }\n": typeof types.PlanGoalFieldsFragmentDoc,
     "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans(first: 100) { nodes { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt } }\n    }\n  }\n": typeof types.PlanMemberDocument,
-    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": typeof types.PlanDetailDocument,
+    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": typeof types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn isAbstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": typeof types.PlanCheckInsDocument,
-    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n": typeof types.RecoveryCapitalDocument,
+    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n": typeof types.RecoveryCapitalDocument,
     "\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n": typeof types.GroupPickerDocument,
     "\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n": typeof types.HousePickerDocument,
     "\n  query PeerPicker {\n    peers(first: 100, filter: { isActive: true }) { nodes { id name } }\n  }\n": typeof types.PeerPickerDocument,
@@ -87,9 +87,7 @@ type Documents = {
     "\n  query MemberFilterLevels {\n    careLevels { id code name }\n    houses(first: 100) { nodes { id name } }\n  }\n": typeof types.MemberFilterLevelsDocument,
     "\n  query PeersList($after: String) {\n    peers(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name isAlumnus isActive languages caseloadCount caseloadLimit hasCapacity\n        certification { kind expiresOn isExpired }\n      }\n    }\n  }\n": typeof types.PeersListDocument,
     "\n  query Peer($id: ID!) {\n    peer(id: $id) {\n      id name bio isAlumnus isActive daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity\n      certification { kind number expiresOn isExpired }\n      caseload(first: 50) {\n        totalCount\n        nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }\n      }\n      facilitatedGroups { id name }\n    }\n  }\n": typeof types.PeerDocument,
-    "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n": typeof types.TodayCareLevelsDocument,
-    "\n  query TodayInCareCount {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n  }\n": typeof types.TodayInCareCountDocument,
-    "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], statuses: [ACTIVE] }) { totalCount }\n  }\n": typeof types.TodayCensusCountDocument,
+    "\n  query TodayCensus {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n    careLevels { id code name shortName membersInCareCount }\n  }\n": typeof types.TodayCensusDocument,
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": typeof types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(first: 50, filter: { startsWithin: { startAt: $from, endAt: $to } }) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": typeof types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": typeof types.TodayPlansDueDocument,
@@ -152,9 +150,9 @@ const documents: Documents = {
     "\n  fragment PlanCommitmentFields on AftercareCommitment {\n    id kind description targetPerWeek\n    group { id name }\n    house { id name }\n    peer { id name }\n  }\n": types.PlanCommitmentFieldsFragmentDoc,
     "\n  fragment PlanGoalFields on AftercareGoal {\n    id category description targetOn status\n  }\n": types.PlanGoalFieldsFragmentDoc,
     "\n  query PlanMember($id: ID!) {\n    member(id: $id) {\n      id\n      displayName\n      aftercarePlans(first: 100) { nodes { id status startsOn reviewOn isReviewDue createdAt activatedAt closedAt } }\n    }\n  }\n": types.PlanMemberDocument,
-    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": types.PlanDetailDocument,
+    "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n": types.PlanDetailDocument,
     "\n  query PlanCheckIns($id: ID!, $first: Int!, $after: String) {\n    aftercarePlan(id: $id) {\n      id\n      checkIns(first: $first, after: $after) {\n        nodes { id occurredOn isAbstinent craving copingSkills note }\n        pageInfo { hasNextPage endCursor }\n        totalCount\n      }\n    }\n  }\n": types.PlanCheckInsDocument,
-    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n": types.RecoveryCapitalDocument,
+    "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n": types.RecoveryCapitalDocument,
     "\n  query GroupPicker {\n    groups(first: 100) { nodes { id name } }\n  }\n": types.GroupPickerDocument,
     "\n  query HousePicker {\n    houses(first: 100) { nodes { id name } }\n  }\n": types.HousePickerDocument,
     "\n  query PeerPicker {\n    peers(first: 100, filter: { isActive: true }) { nodes { id name } }\n  }\n": types.PeerPickerDocument,
@@ -171,9 +169,7 @@ const documents: Documents = {
     "\n  query MemberFilterLevels {\n    careLevels { id code name }\n    houses(first: 100) { nodes { id name } }\n  }\n": types.MemberFilterLevelsDocument,
     "\n  query PeersList($after: String) {\n    peers(first: 50, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes {\n        id name isAlumnus isActive languages caseloadCount caseloadLimit hasCapacity\n        certification { kind expiresOn isExpired }\n      }\n    }\n  }\n": types.PeersListDocument,
     "\n  query Peer($id: ID!) {\n    peer(id: $id) {\n      id name bio isAlumnus isActive daysInRecovery languages specialties caseloadCount caseloadLimit hasCapacity\n      certification { kind number expiresOn isExpired }\n      caseload(first: 50) {\n        totalCount\n        nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }\n      }\n      facilitatedGroups { id name }\n    }\n  }\n": types.PeerDocument,
-    "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n": types.TodayCareLevelsDocument,
-    "\n  query TodayInCareCount {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n  }\n": types.TodayInCareCountDocument,
-    "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], statuses: [ACTIVE] }) { totalCount }\n  }\n": types.TodayCensusCountDocument,
+    "\n  query TodayCensus {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n    careLevels { id code name shortName membersInCareCount }\n  }\n": types.TodayCensusDocument,
     "\n  query TodayOccupancy {\n    houses(first: 20) {\n      totalCount\n      nodes { id name occupancy { capacity occupied available } }\n    }\n  }\n": types.TodayOccupancyDocument,
     "\n  query TodayMeetings($from: DateTime!, $to: DateTime!) {\n    meetings(first: 50, filter: { startsWithin: { startAt: $from, endAt: $to } }) {\n      totalCount\n      pageInfo { hasNextPage }\n      nodes { id startsAt topic group { id name } }\n    }\n  }\n": types.TodayMeetingsDocument,
     "\n  query TodayPlansDue {\n    aftercarePlansDueForReview(first: 20) { nodes { id reviewOn member { id displayName } } }\n  }\n": types.TodayPlansDueDocument,
@@ -415,7 +411,7 @@ export function graphql(source: "\n  query PlanMember($id: ID!) {\n    member(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals { ...PlanGoalFields }\n      commitments { ...PlanCommitmentFields }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlanDetail($id: ID!) {\n    aftercarePlan(id: $id) {\n      id\n      status\n      goals(first: 100) { nodes { ...PlanGoalFields } }\n      commitments(first: 100) { nodes { ...PlanCommitmentFields } }\n      adherence(weeks: 8) {\n        commitment { id }\n        weeks { weekStartsOn attended target isMet }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -423,7 +419,7 @@ export function graphql(source: "\n  query PlanCheckIns($id: ID!, $first: Int!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n"): (typeof documents)["\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital { id total isSustainedRemissionLikely assessedAt }\n    }\n  }\n"];
+export function graphql(source: "\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n"): (typeof documents)["\n  query RecoveryCapital($id: ID!) {\n    member(id: $id) {\n      id\n      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -491,15 +487,7 @@ export function graphql(source: "\n  query Peer($id: ID!) {\n    peer(id: $id) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n"): (typeof documents)["\n  query TodayCareLevels {\n    careLevels { id code name shortName }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query TodayInCareCount {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n  }\n"): (typeof documents)["\n  query TodayInCareCount {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], statuses: [ACTIVE] }) { totalCount }\n  }\n"): (typeof documents)["\n  query TodayCensusCount($code: String!) {\n    members(first: 0, filter: { careLevelCodes: [$code], statuses: [ACTIVE] }) { totalCount }\n  }\n"];
+export function graphql(source: "\n  query TodayCensus {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n    careLevels { id code name shortName membersInCareCount }\n  }\n"): (typeof documents)["\n  query TodayCensus {\n    members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }\n    careLevels { id code name shortName membersInCareCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
