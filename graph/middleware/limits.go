@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
@@ -47,6 +48,10 @@ const (
 	codeMaxCostExceeded  = "MAX_COST_EXCEEDED"
 	codeMaxDepthExceeded = "MAX_DEPTH_EXCEEDED"
 	codeThrottled        = "THROTTLED"
+	// codeRateLimitUnavailable refuses an operation whose bucket could not
+	// be read: refused rather than let through, as a limit that lapses
+	// whenever the database falters is no limit.
+	codeRateLimitUnavailable = "RATE_LIMIT_UNAVAILABLE"
 )
 
 // listSizes are the lengths assumed for bounded plain lists (see package
@@ -118,9 +123,14 @@ var costOptions = cost.Options{
 type Limits struct {
 	// MaxCost refuses operations that cost more; 0 means DefaultMaxCost.
 	MaxCost int
-	// Buckets, when set, charge each operation's cost to its actor.
+	// Buckets, when set, charge each operation's cost to its actor: one
+	// statement before it runs, and one after to refund what it did not
+	// use (none when it used all).
 	Buckets *ratelimit.Limiter
 }
+
+// refundTimeout bounds the statement that refunds a bucket.
+const refundTimeout = 2 * time.Second
 
 // use installs the limits on srv: the parser's token limit, automatic
 // persisted queries, introspection for staff and keys only, and the cost
@@ -222,7 +232,12 @@ func (c *costLimiter) MutateOperationContext(ctx context.Context, op *graphql.Op
 	if c.limits.Buckets == nil {
 		return nil
 	}
-	ok, status, wait := c.limits.Buckets.Take(key, float64(res.Cost))
+	ok, status, wait, err := c.limits.Buckets.Take(ctx, key, float64(res.Cost))
+	if err != nil {
+		state.prices = nil // nothing runs
+		return limitError(codeRateLimitUnavailable,
+			"The rate limit cannot be checked (the database did not answer), so the operation did not run; try again later.", nil)
+	}
 	state.status = &status
 	if ok {
 		state.taken = true
@@ -335,8 +350,18 @@ func (c *costLimiter) report(ctx context.Context, resp *graphql.Response) {
 	if state != nil && state.taken {
 		state.settle.Do(func() {
 			unused := state.requested - min(int(state.actual.Load()), state.requested)
-			status := c.limits.Buckets.Refund(bucketKey(ctx), float64(unused))
-			state.status = &status
+			if unused == 0 {
+				return // nothing to give back: the status of the take stands
+			}
+			// Past the request's cancellation (the points are owed even if
+			// the client left), within a bound of its own. A refund that
+			// fails leaves the bucket lower than it should be, which
+			// refuses no more than it should let through.
+			refundCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), refundTimeout)
+			defer cancel()
+			if status, err := c.limits.Buckets.Refund(refundCtx, bucketKey(ctx), float64(unused)); err == nil {
+				state.status = &status
+			}
 		})
 	}
 	if resp.Extensions == nil {
@@ -358,13 +383,16 @@ func (c *costLimiter) costReport(ctx context.Context, state *costState) cost.Rep
 	}
 	if c.limits.Buckets != nil {
 		if status == nil {
-			s := c.limits.Buckets.Peek(bucketKey(ctx))
-			status = &s
+			if s, err := c.limits.Buckets.Peek(ctx, bucketKey(ctx)); err == nil {
+				status = &s
+			}
 		}
-		report.ThrottleStatus = &cost.ThrottleStatus{
-			MaximumAvailable:   status.MaximumAvailable,
-			CurrentlyAvailable: math.Floor(status.CurrentlyAvailable),
-			RestoreRate:        status.RestoreRate,
+		if status != nil { // nil when the bucket could not be read
+			report.ThrottleStatus = &cost.ThrottleStatus{
+				MaximumAvailable:   status.MaximumAvailable,
+				CurrentlyAvailable: math.Floor(status.CurrentlyAvailable),
+				RestoreRate:        status.RestoreRate,
+			}
 		}
 	}
 	return report

@@ -56,7 +56,7 @@ func (rec *operationRecord) operation(d time.Duration) metrics.Operation {
 		switch code {
 		case codeThrottled:
 			throttled = true
-		case codeInternal, codeTimeout:
+		case codeInternal, codeTimeout, codeRateLimitUnavailable:
 			failed = true
 		}
 	}

@@ -92,11 +92,20 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 			return fail(err)
 		}
 	}
+	// The audit log, the rate-limit buckets and the sign-in throttle write
+	// beside the requests, not inside them, and unseen by the query hooks
+	// that watch them (the statement counts are the requests' own): on the
+	// same pool, through a bun handle of their own (the buckets through
+	// the pool itself, with prepared statements).
+	beside := bun.NewDB(db.DB.DB, pgdialect.New())
+	throttle := auth.NewSignInThrottle(beside)
+	buckets, err := ratelimit.New(ctx, db.DB.DB, float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil)
+	if err != nil {
+		return fail(err)
+	}
 	sessions := &auth.Sessions{Store: st, IdleTimeout: cfg.SessionIdleTimeout, MaxAge: cfg.SessionMaxAge,
-		Throttle: auth.NewSignInThrottle(), TOTPRequiredRoles: cfg.TOTPRequiredRoles}
-	// The audit log writes on a connection of its own: beside the requests,
-	// not inside them, and unseen by the query hooks that watch them.
-	events := audit.New(bun.NewDB(db.DB.DB, pgdialect.New()), logger, audit.Options{})
+		Throttle: throttle, TOTPRequiredRoles: cfg.TOTPRequiredRoles}
+	events := audit.New(beside, logger, audit.Options{})
 	var observer *metrics.Metrics // nil: off
 	if cfg.MetricsAddr != "" {
 		observer = metrics.New()
@@ -108,7 +117,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, PublicURL: cfg.PublicURL,
 		Limits: middleware.Limits{
 			MaxCost: cfg.MaxQueryCost,
-			Buckets: ratelimit.New(float64(cfg.RateLimitPoints), cfg.RateLimitRestoreRate, nil),
+			Buckets: buckets,
 		},
 		TrustProxyHeaders: cfg.TrustProxyHeaders,
 		Audit:             events,
@@ -135,10 +144,12 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		},
 	}
 	stopSessions := startSweeper(context.WithoutCancel(ctx), time.Hour, false, sweepSessions(st, logger))
-	s.stopSweeper = stopSessions
+	stopLimits := startSweeper(context.WithoutCancel(ctx), time.Minute, false, sweepLimits(buckets, throttle, logger))
+	s.stopSweeper = func() { stopLimits(); stopSessions() }
 	if cfg.MilestoneSweep > 0 {
 		stopMilestones := startSweeper(context.WithoutCancel(ctx), cfg.MilestoneSweep, true, sweepMilestones(st, logger))
-		s.stopSweeper = func() { stopMilestones(); stopSessions() }
+		stopOthers := s.stopSweeper
+		s.stopSweeper = func() { stopMilestones(); stopOthers() }
 	}
 	if cfg.PprofListenAddr != "" {
 		stopPprof, err := startPprof(cfg.PprofListenAddr, logger)

@@ -19,18 +19,18 @@ func (s *Sessions) ChangePassword(ctx context.Context, v *Viewer, current, next 
 		return nil, err
 	}
 	address := requestinfo.ClientAddress(ctx)
-	if s.Throttle != nil {
-		if until := s.Throttle.LockedUntil(v.User.Email, address); !until.IsZero() {
-			return nil, tooManyAttempts(s.now(), until)
-		}
+	if err := s.lockedOut(ctx, v.User.Email, address); err != nil {
+		return nil, err
 	}
 	u, err := s.Store.UserWithPassword(ctx, v.User.ID)
 	if err != nil {
 		return nil, fmt.Errorf("auth: unable to load user: %w", err)
 	}
 	ok := u != nil && CheckPassword(current, u.PasswordHash)
-	if !ok && s.Throttle != nil {
-		s.Throttle.Failed(v.User.Email, address)
+	if !ok {
+		if err := s.failed(ctx, v.User.Email, address); err != nil {
+			return nil, err
+		}
 	}
 	if err := domain.CheckCurrentPassword(ok); err != nil {
 		return nil, err

@@ -78,16 +78,14 @@ type Credentials struct {
 func (s *Sessions) SignIn(ctx context.Context, c Credentials) (*Viewer, string, error) {
 	email, password := c.Email, c.Password
 	address := requestinfo.ClientAddress(ctx)
-	if s.Throttle != nil {
-		if until := s.Throttle.LockedUntil(email, address); !until.IsZero() {
-			return nil, "", tooManyAttempts(s.now(), until)
-		}
+	if err := s.lockedOut(ctx, email, address); err != nil {
+		return nil, "", err
 	}
 	// failed refuses with why; userID names the account tried, for the
 	// audit log, when the email belongs to one.
 	failed := func(userID int64, why *domain.Error) (*Viewer, string, error) {
-		if s.Throttle != nil {
-			s.Throttle.Failed(email, address)
+		if err := s.failed(ctx, email, address); err != nil {
+			return nil, "", err
 		}
 		if userID != 0 {
 			return nil, "", &refusedSignIn{userID: userID, err: why}
@@ -119,9 +117,33 @@ func (s *Sessions) SignIn(ctx context.Context, c Credentials) (*Viewer, string, 
 		}
 	}
 	if s.Throttle != nil {
-		s.Throttle.Succeeded(email)
+		if err := s.Throttle.Succeeded(ctx, email); err != nil {
+			return nil, "", err
+		}
 	}
 	return s.Open(ctx, user)
+}
+
+// lockedOut refuses with TOO_MANY_ATTEMPTS while the throttle locks out
+// email or address.
+func (s *Sessions) lockedOut(ctx context.Context, email, address string) error {
+	if s.Throttle == nil {
+		return nil
+	}
+	until, err := s.Throttle.LockedUntil(ctx, email, address)
+	if err != nil || until.IsZero() {
+		return err
+	}
+	return tooManyAttempts(s.now(), until)
+}
+
+// failed tells the throttle of a failed guess at email's password or
+// second factor from address.
+func (s *Sessions) failed(ctx context.Context, email, address string) error {
+	if s.Throttle == nil {
+		return nil
+	}
+	return s.Throttle.Failed(ctx, email, address)
 }
 
 // Open opens a session for a user whose identity was established otherwise
@@ -178,13 +200,8 @@ func (s *Sessions) AcceptInvitation(ctx context.Context, token, password string)
 	pw := Passwords
 	if s.Throttle != nil {
 		address := requestinfo.ClientAddress(ctx)
-		pw.Guard = func(email string) error {
-			if until := s.Throttle.LockedUntil(email, address); !until.IsZero() {
-				return tooManyAttempts(s.now(), until)
-			}
-			return nil
-		}
-		pw.Failed = func(email string) { s.Throttle.Failed(email, address) }
+		pw.Guard = func(email string) error { return s.lockedOut(ctx, email, address) }
+		pw.Failed = func(email string) error { return s.failed(ctx, email, address) }
 	}
 	user, err := s.Store.AcceptInvitation(ctx, HashToken(token), password, pw)
 	if err != nil {

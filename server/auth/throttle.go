@@ -1,9 +1,14 @@
 package auth
 
 import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/uptrace/bun"
 
 	"carejourney/server/requestinfo"
 )
@@ -20,11 +25,15 @@ import (
 // sign-in clears its account's record (not its address's: one valid
 // account must not buy an address more guesses at others).
 //
-// State lives in memory: a restart forgets it, and with several server
-// processes each counts on its own (the limits then multiply by their
-// number). It is bounded: records with no failure within Window and no
-// lockout running are dropped, and at most MaxRecords are kept.
+// The records live in PostgreSQL (the sign_in_failures table, migration
+// 0010), so every server process on one database counts the same
+// failures: failures on one lock out sign-in on all. The rules are plain
+// Go (fail, forgotten); throttle_store.go reads and writes the records.
+// Sweep keeps the table bounded: records with no failure within Window
+// and no lockout running are deleted, and at most MaxRecords are kept.
 type SignInThrottle struct {
+	// DB holds the records.
+	DB           bun.IDB
 	AccountLimit int
 	AddressLimit int
 	Window       time.Duration
@@ -32,12 +41,9 @@ type SignInThrottle struct {
 	MaxDelay     time.Duration
 	MaxRecords   int
 	Now          func() time.Time
-
-	mu        sync.Mutex
-	records   map[string]*attempts
-	lastSweep time.Time
 }
 
+// attempts is the record of one account or address.
 type attempts struct {
 	failures    []time.Time // within Window, oldest first
 	lockouts    int
@@ -45,12 +51,12 @@ type attempts struct {
 	last        time.Time
 }
 
-// NewSignInThrottle returns a throttle with the defaults: 5 failures per
-// account and 20 per address in 15 minutes; lockouts of 1 minute doubling
-// up to 1 hour.
-func NewSignInThrottle() *SignInThrottle {
+// NewSignInThrottle returns a throttle on db with the defaults: 5 failures
+// per account and 20 per address in 15 minutes; lockouts of 1 minute
+// doubling up to 1 hour.
+func NewSignInThrottle(db bun.IDB) *SignInThrottle {
 	return &SignInThrottle{
-		AccountLimit: 5, AddressLimit: 20, Window: 15 * time.Minute,
+		DB: db, AccountLimit: 5, AddressLimit: 20, Window: 15 * time.Minute,
 		BaseDelay: time.Minute, MaxDelay: time.Hour, MaxRecords: 100_000,
 	}
 }
@@ -68,57 +74,45 @@ func accountKey(email string) string { return "account:" + strings.ToLower(strin
 // /64, which it can pick any address of.
 func addressKey(addr string) string { return "address:" + requestinfo.AddressGroup(addr) }
 
+// keys are the records a sign-in to email from address counts against,
+// each with its limit.
+func (t *SignInThrottle) keys(email, address string) map[string]int {
+	keys := map[string]int{accountKey(email): t.AccountLimit}
+	if address != "" {
+		keys[addressKey(address)] = t.AddressLimit
+	}
+	return keys
+}
+
 // LockedUntil says until when a sign-in to email from address is refused;
 // the zero time when it is not.
-func (t *SignInThrottle) LockedUntil(email, address string) time.Time {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	now := t.now()
-	var until time.Time
-	for _, key := range t.keys(email, address) {
-		if r := t.records[key]; r != nil && r.lockedUntil.After(now) && r.lockedUntil.After(until) {
-			until = r.lockedUntil
-		}
+func (t *SignInThrottle) LockedUntil(ctx context.Context, email, address string) (time.Time, error) {
+	until, err := t.lockedUntil(ctx, slices.Collect(maps.Keys(t.keys(email, address))), t.now())
+	if err != nil {
+		return time.Time{}, fmt.Errorf("auth: unable to read the sign-in throttle: %w", err)
 	}
-	return until
+	return until, nil
 }
 
 // Failed records a failed sign-in to email from address.
-func (t *SignInThrottle) Failed(email, address string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
+func (t *SignInThrottle) Failed(ctx context.Context, email, address string) error {
 	now := t.now()
-	t.sweep(now)
-	if t.records == nil {
-		t.records = map[string]*attempts{}
+	limits := t.keys(email, address)
+	err := t.update(ctx, slices.Sorted(maps.Keys(limits)), func(key string, r *attempts) {
+		t.fail(r, now, limits[key])
+	})
+	if err != nil {
+		return fmt.Errorf("auth: unable to record a failed sign-in: %w", err)
 	}
-	for i, key := range t.keys(email, address) {
-		limit := t.AccountLimit
-		if i == 1 {
-			limit = t.AddressLimit
-		}
-		r := t.records[key]
-		if r == nil {
-			r = &attempts{}
-			t.records[key] = r
-		}
-		t.fail(r, now, limit)
-	}
+	return nil
 }
 
 // Succeeded clears the record of email after a successful sign-in.
-func (t *SignInThrottle) Succeeded(email string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.records, accountKey(email))
-}
-
-func (t *SignInThrottle) keys(email, address string) []string {
-	keys := []string{accountKey(email)}
-	if address != "" {
-		keys = append(keys, addressKey(address))
+func (t *SignInThrottle) Succeeded(ctx context.Context, email string) error {
+	if err := t.forget(ctx, accountKey(email)); err != nil {
+		return fmt.Errorf("auth: unable to clear the sign-in throttle: %w", err)
 	}
-	return keys
+	return nil
 }
 
 func (t *SignInThrottle) fail(r *attempts, now time.Time, limit int) {
@@ -144,46 +138,17 @@ func (t *SignInThrottle) fail(r *attempts, now time.Time, limit int) {
 	}
 }
 
-// forgotten reports whether a Window has passed since r's last failure and
-// the end of its last lockout: then it counts for nothing.
-func (t *SignInThrottle) forgotten(r *attempts, now time.Time) bool {
+// forgottenAt is when r stops counting: a Window after its last failure
+// and the end of its last lockout.
+func (t *SignInThrottle) forgottenAt(r *attempts) time.Time {
 	quiet := r.last
 	if r.lockedUntil.After(quiet) {
 		quiet = r.lockedUntil
 	}
-	return now.Sub(quiet) >= t.Window
+	return quiet.Add(t.Window)
 }
 
-// sweep drops records that no longer matter, at most once a minute, or
-// at once when there is no room for a failure's two records.
-func (t *SignInThrottle) sweep(now time.Time) {
-	full := t.MaxRecords > 0 && len(t.records)+2 > t.MaxRecords
-	if !full && now.Sub(t.lastSweep) < time.Minute {
-		return
-	}
-	t.lastSweep = now
-	for key, r := range t.records {
-		if t.forgotten(r, now) {
-			delete(t.records, key)
-		}
-	}
-	// Still too many: drop records not locked out, then any (the bound on
-	// memory wins over a lockout).
-	for _, lockedToo := range []bool{false, true} {
-		for key, r := range t.records {
-			if t.MaxRecords <= 0 || len(t.records)+2 <= t.MaxRecords {
-				return
-			}
-			if lockedToo || !r.lockedUntil.After(now) {
-				delete(t.records, key)
-			}
-		}
-	}
-}
-
-// Len is how many records are kept (tests check the bound with it).
-func (t *SignInThrottle) Len() int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return len(t.records)
+// forgotten reports whether r counts for nothing at now.
+func (t *SignInThrottle) forgotten(r *attempts, now time.Time) bool {
+	return !now.Before(t.forgottenAt(r))
 }

@@ -179,17 +179,17 @@ func (s *Sessions) DisableTOTP(ctx context.Context, actor *Viewer, targetID int6
 		// Under the sign-in throttle: a stolen session must not be able to
 		// guess its way to removing the second factor.
 		address := requestinfo.ClientAddress(ctx)
-		if s.Throttle != nil {
-			if until := s.Throttle.LockedUntil(actor.User.Email, address); !until.IsZero() {
-				return nil, tooManyAttempts(s.now(), until)
-			}
+		if err := s.lockedOut(ctx, actor.User.Email, address); err != nil {
+			return nil, err
 		}
 		err := s.checkSecondFactor(ctx, targetID, code, recoveryCode)
 		if err != nil && domain.AsError(err) == nil {
 			return nil, err
 		}
-		if err != nil && s.Throttle != nil {
-			s.Throttle.Failed(actor.User.Email, address)
+		if err != nil {
+			if err := s.failed(ctx, actor.User.Email, address); err != nil {
+				return nil, err
+			}
 		}
 		if err != nil {
 			e := domain.AsError(err)

@@ -36,6 +36,9 @@ type server struct {
 	// change what the serving role may not (the server runs as the
 	// serving role); empty when the test gave its own DATABASE_URL.
 	OwnerURL string
+	// ServingURL is the database as the serving role, for a second server
+	// on the same database (startServer with DATABASE_URL set to it).
+	ServingURL string
 }
 
 // startServer starts the whole program as `serve` would, on 127.0.0.1:0,
@@ -68,6 +71,7 @@ func startServerWith(t testing.TB, env map[string]string, hooks ...app.QueryHook
 	for k, v := range env {
 		vars[k] = v
 	}
+	s.ServingURL = vars["DATABASE_URL"]
 	cfg, _, err := config.Parse("serve", nil, func(k string) string { return vars[k] }, nil)
 	if err != nil {
 		t.Fatal(err)

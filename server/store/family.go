@@ -117,7 +117,7 @@ type Passwords struct {
 	// (named by its email) is checked, and refuses while the sign-in
 	// throttle locks it out; Failed is told of a wrong password.
 	Guard  func(email string) error
-	Failed func(email string)
+	Failed func(email string) error
 }
 
 // AcceptInvitation uses an invitation, in one transaction that locks it, so
@@ -179,7 +179,9 @@ func (s *Store) familyAccount(ctx context.Context, tx bun.Tx, contact *domain.Fa
 		matches := pw.Check(password, existing.PasswordHash)
 		if !matches && existing.Role == domain.RoleFamily && existing.Active && pw.Failed != nil {
 			// A guess at the account's password: it counts like a failed sign-in.
-			pw.Failed(existing.Email)
+			if err := pw.Failed(existing.Email); err != nil {
+				return nil, err
+			}
 		}
 		if err := domain.CheckLinkAccount(existing, matches); err != nil {
 			return nil, err
