@@ -69,9 +69,14 @@ func runLoad(stop context.Context, clients []*client, l *ledger) (wait func()) {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(i), 13))
 			var own []string
+			var last *result
 			for n := 0; stop.Err() == nil; n++ {
 				// Requests are not cancelled by stop: each runs to its end.
 				ctx := context.Background()
+				if last != nil && last.err != nil {
+					// The server is gone (shutting down): retry gently.
+					time.Sleep(10 * time.Millisecond)
+				}
 				switch {
 				case len(own) == 0 || n%4 == 0:
 					r := c.do(ctx, createMember, map[string]any{"in": map[string]any{
@@ -82,6 +87,7 @@ func runLoad(stop context.Context, clients []*client, l *ledger) (wait func()) {
 						r.err = fmt.Errorf("createMember acknowledged without an id: %s", r.raw)
 					}
 					l.add(r, "WRITE", &l.members, key)
+					last = r
 					if r.ok() {
 						own = append(own, id)
 					}
@@ -93,12 +99,14 @@ func runLoad(stop context.Context, clients []*client, l *ledger) (wait func()) {
 						r.err = fmt.Errorf("postUpdate acknowledged without an id: %s", r.raw)
 					}
 					l.add(r, "WRITE", &l.updates, key)
+					last = r
 				default:
 					r := c.do(ctx, readMember, map[string]any{"id": own[rng.IntN(len(own))]})
 					if r.ok() && r.str("member.id") == "" {
 						r.err = fmt.Errorf("member read acknowledged without the member: %s", r.raw)
 					}
 					l.add(r, "READ", nil, 0)
+					last = r
 				}
 			}
 		}()
