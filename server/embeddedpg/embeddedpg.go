@@ -75,6 +75,8 @@ type Cluster struct {
 
 	mu      sync.Mutex
 	stopped bool
+	// supervised is closed by Stop to end Supervise's watch.
+	supervised chan struct{}
 }
 
 // Start initialises opts.Dir if needed and starts a server on a free
@@ -173,6 +175,10 @@ func (c *Cluster) Stop(ctx context.Context) error {
 	defer c.mu.Unlock()
 	if c.stopped {
 		return nil
+	}
+	if c.supervised != nil {
+		close(c.supervised)
+		c.supervised = nil
 	}
 	if err := c.stop(ctx); err != nil {
 		return fmt.Errorf("embeddedpg: %w", err)
