@@ -53,8 +53,11 @@ func TestEmbeddedPostgresSupervised(t *testing.T) {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
+	// A failed test still stops the server, and so its cluster; Kill
+	// (which leaves the cluster behind) only if it does not exit.
+	var stopped bool
 	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
+		if !stopped {
 			_ = cmd.Process.Signal(syscall.SIGTERM)
 			select {
 			case <-exited:
@@ -167,6 +170,7 @@ func TestEmbeddedPostgresSupervised(t *testing.T) {
 	}
 	select {
 	case err := <-exited:
+		stopped = true
 		if err != nil {
 			t.Errorf("exit after SIGTERM: %v; log:\n%s", err, tail(serverLog, 20))
 		}

@@ -56,7 +56,7 @@ func (c *Cluster) supervise(done <-chan struct{}) {
 				return
 			}
 			c.logger.Error("embedded PostgreSQL could not be started again; retrying",
-				"attempt", failures, "of", restartAttempts, "dir", c.dir, "err", err)
+				"attempt", failures, "max_attempts", restartAttempts, "dir", c.dir, "err", err)
 			pause = time.Duration(failures) * time.Second
 		case restarted:
 			failures = 0
