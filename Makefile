@@ -1,6 +1,6 @@
 # Targets for development and CI; .ci/run installs what they need and runs `make test`.
 
-.PHONY: run build frontend generate schema schema-release check-generated vet test frontend-test e2e bench bench-go dev fuzz fuzz-brief
+.PHONY: run build frontend generate schema schema-release check-generated vet test frontend-test e2e bench bench-go dev fuzz fuzz-brief soak
 
 # Builds the app and the server (with the app embedded) and serves on :8080.
 # With DATABASE_URL unset it starts a private PostgreSQL under ./.data; on
@@ -54,7 +54,8 @@ check-generated: generate
 # go vet, and gofmt: a file gofmt would change fails the build.
 vet:
 	go vet ./...
-	@unformatted="$$(gofmt -l graph server bench)"; if [ -n "$$unformatted" ]; then echo "gofmt -w these: $$unformatted" >&2; exit 1; fi
+	go vet -tags soak ./soak/
+	@unformatted="$$(gofmt -l graph server bench soak)"; if [ -n "$$unformatted" ]; then echo "gofmt -w these: $$unformatted" >&2; exit 1; fi
 
 # ESLint, the unit tests, the schema history check (breaking changes
 # listed in the change log, deprecations dated), and the documentation's
@@ -112,6 +113,15 @@ fuzz-brief:
 # BENCH_PAGES=1,2 shorten a run (bench/README.md).
 bench: build
 	go run ./bench
+
+# `make soak`: the fault and load tests (soak/, behind the build tag soak, so
+# `go test ./...` compiles none of them). Each starts what it needs on
+# loopback (a private PostgreSQL cluster, the server in process or as its
+# binary), runs for seconds and prints its figures (the "figures:" lines);
+# docs/operations.md, Soak tests. SOAK_RUN=<regexp> runs some of them.
+SOAK_RUN ?= .
+soak:
+	go test -tags soak -count=1 -v -timeout 20m -run '$(SOAK_RUN)' ./soak/
 
 # The Go benchmarks of the hot paths.
 bench-go:

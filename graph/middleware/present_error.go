@@ -19,6 +19,8 @@ const (
 	codeNotFound        = "NOT_FOUND"
 	codeBadUserInput    = "BAD_USER_INPUT"
 	codeInternal        = "INTERNAL"
+	// codeUnavailable: the database could not be reached; retry shortly.
+	codeUnavailable = "UNAVAILABLE"
 	// codeEnrollFirst refuses every field but enrolling to a session whose
 	// role requires two-factor sign-in before it has one.
 	codeEnrollFirst = "TOTP_ENROLLMENT_REQUIRED"
@@ -75,6 +77,11 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		if e := deadlineError(ctx, err, gqlErr.Path); e != nil {
 			return e
+		}
+		if store.IsUnreachable(err) {
+			logger.WarnContext(ctx, "database unreachable", "path", gqlErr.Path.String(), "err", err)
+			return &gqlerror.Error{Message: "the service cannot reach its database; try again shortly", Path: gqlErr.Path,
+				Extensions: map[string]any{"code": codeUnavailable}}
 		}
 		logger.ErrorContext(ctx, "internal error", "path", gqlErr.Path.String(), "err", err)
 		return &gqlerror.Error{Message: "internal error", Path: gqlErr.Path, Extensions: map[string]any{"code": codeInternal}}

@@ -69,5 +69,9 @@ func openServing(ctx context.Context, cfg *config.Config, logger *slog.Logger, h
 		return nil, err
 	}
 	serving.cluster = owner.cluster
+	if serving.cluster != nil {
+		// Only serve's: a command's cluster lives as long as its work.
+		serving.cluster.Supervise()
+	}
 	return serving, nil
 }

@@ -41,7 +41,7 @@ func (s *Sessions) Middleware(config CookieConfig, logger *slog.Logger) func(htt
 				viewer, err := s.Authenticate(ctx, c.Value)
 				if err != nil {
 					logger.ErrorContext(ctx, "session lookup failed", "err", err)
-					http.Error(w, "service unavailable", http.StatusServiceUnavailable)
+					refuseUnavailable(w)
 					return
 				}
 				if viewer != nil {

@@ -103,7 +103,7 @@ func (k *Keys) Middleware(logger *slog.Logger) func(http.Handler) http.Handler {
 			key, err := k.Authenticate(r.Context(), secret)
 			if err != nil {
 				logger.ErrorContext(r.Context(), "key lookup failed", "err", err)
-				http.Error(w, "service unavailable", http.StatusServiceUnavailable)
+				refuseUnavailable(w)
 				return
 			}
 			if key == nil {

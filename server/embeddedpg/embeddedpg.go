@@ -75,6 +75,8 @@ type Cluster struct {
 
 	mu      sync.Mutex
 	stopped bool
+	// supervised is closed by Stop to end Supervise's watch.
+	supervised chan struct{}
 }
 
 // Start initialises opts.Dir if needed and starts a server on a free
@@ -173,6 +175,10 @@ func (c *Cluster) Stop(ctx context.Context) error {
 	defer c.mu.Unlock()
 	if c.stopped {
 		return nil
+	}
+	if c.supervised != nil {
+		close(c.supervised)
+		c.supervised = nil
 	}
 	if err := c.stop(ctx); err != nil {
 		return fmt.Errorf("embeddedpg: %w", err)
@@ -450,6 +456,26 @@ func zombie(pid string) bool {
 }
 
 func (c *Cluster) startServer(ctx context.Context) error {
+	var err error
+	for range startAttempts {
+		port, perr := freePort()
+		if perr != nil {
+			return perr
+		}
+		var bindFailed bool
+		if bindFailed, err = c.startOn(ctx, port); err == nil {
+			c.port = port
+			return nil
+		}
+		if !bindFailed {
+			return err
+		}
+	}
+	return err
+}
+
+// startOn starts the server on port; bindFailed says the port was taken.
+func (c *Cluster) startOn(ctx context.Context, port int) (bindFailed bool, err error) {
 	settings := []string{
 		"listen_addresses=127.0.0.1",
 		"unix_socket_directories=''", // no socket: nothing to collide with, no path length limit
@@ -464,30 +490,20 @@ func (c *Cluster) startServer(ctx context.Context) error {
 		settings = append(settings, "fsync=off", "synchronous_commit=off", "full_page_writes=off")
 	}
 	logFile := filepath.Join(c.dir, logName)
-	var err error
-	for range startAttempts {
-		if c.port, err = freePort(); err != nil {
-			return err
-		}
-		serverOpts := "-p " + strconv.Itoa(c.port)
-		for _, s := range settings {
-			serverOpts += " -c " + s
-		}
-		logOffset := fileSize(logFile)
-		var out []byte
-		out, err = c.command(ctx, "pg_ctl", "start", "-w", "-t", "60",
-			"-D", c.dir, "-l", logFile, "-o", serverOpts).CombinedOutput()
-		if err == nil {
-			return nil
-		}
-		serverLog := readFrom(logFile, logOffset)
-		err = fmt.Errorf("pg_ctl start: %w\n%s\nserver log (%s):\n%s",
-			err, bytes.TrimSpace(out), logFile, tail(serverLog, 20))
-		if !strings.Contains(serverLog, "could not bind") && !strings.Contains(serverLog, "could not create any TCP/IP sockets") {
-			return err
-		}
+	serverOpts := "-p " + strconv.Itoa(port)
+	for _, s := range settings {
+		serverOpts += " -c " + s
 	}
-	return err
+	logOffset := fileSize(logFile)
+	out, err := c.command(ctx, "pg_ctl", "start", "-w", "-t", "60",
+		"-D", c.dir, "-l", logFile, "-o", serverOpts).CombinedOutput()
+	if err == nil {
+		return false, nil
+	}
+	serverLog := readFrom(logFile, logOffset)
+	err = fmt.Errorf("pg_ctl start: %w\n%s\nserver log (%s):\n%s",
+		err, bytes.TrimSpace(out), logFile, tail(serverLog, 20))
+	return strings.Contains(serverLog, "could not bind") || strings.Contains(serverLog, "could not create any TCP/IP sockets"), err
 }
 
 func (c *Cluster) stop(ctx context.Context) error {

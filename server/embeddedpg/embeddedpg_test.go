@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"io"
 	"log/slog"
 	"net/url"
 	"os"
@@ -31,7 +32,7 @@ func dataDir(t *testing.T) string {
 	return filepath.Join(base, "postgres")
 }
 
-func start(t *testing.T, dir string, logs *bytes.Buffer) *embeddedpg.Cluster {
+func start(t *testing.T, dir string, logs io.Writer) *embeddedpg.Cluster {
 	t.Helper()
 	c, err := embeddedpg.Start(t.Context(), embeddedpg.Options{
 		Dir:       dir,
