@@ -69,6 +69,11 @@ type (
 	PartnerEdge                = Edge[*domain.Partner]
 	ApiKeyConnection           = Connection[*domain.APIKey]
 	ApiKeyEdge                 = Edge[*domain.APIKey]
+
+	RecoveryStartDateChangeConnection = Connection[*domain.RecoveryStartDateChange]
+	RecoveryStartDateChangeEdge       = Edge[*domain.RecoveryStartDateChange]
+	ConsentedMemberConnection         = Connection[*domain.Disclosure]
+	ConsentedMemberEdge               = Edge[*domain.Disclosure]
 )
 
 // Keep narrows the page to the rows keep accepts, for the access rules.
