@@ -238,10 +238,18 @@ func TestPeersListAndGroups(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := c.do(`query($id: ID!) { peer(id: $id) { facilitatedGroups { id name kind } } }`, vars{"id": amy})
+	r := c.do(`query($id: ID!) { peer(id: $id) { facilitatedGroups { totalCount nodes { id name kind } } } }`, vars{"id": amy})
 	r.noErrors(t)
-	groups := r.list(t, "peer.facilitatedGroups")
-	if len(groups) != 2 || r.str(t, "peer.facilitatedGroups.0.name") != "Evening Circle" || r.str(t, "peer.facilitatedGroups.1.kind") != "PEER_SUPPORT" {
+	groups := r.list(t, "peer.facilitatedGroups.nodes")
+	if len(groups) != 2 || r.get(t, "peer.facilitatedGroups.totalCount") != 2.0 ||
+		r.str(t, "peer.facilitatedGroups.nodes.0.name") != "Evening Circle" || r.str(t, "peer.facilitatedGroups.nodes.1.kind") != "PEER_SUPPORT" {
 		t.Errorf("facilitatedGroups %v", groups)
+	}
+	// The last one alone, walking back from the end.
+	last := c.do(`query($id: ID!) { peer(id: $id) { facilitatedGroups(last: 1) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } } }`, vars{"id": amy})
+	last.noErrors(t)
+	if last.str(t, "peer.facilitatedGroups.nodes.0.id") != r.str(t, "peer.facilitatedGroups.nodes.1.id") ||
+		last.get(t, "peer.facilitatedGroups.pageInfo.hasPreviousPage") != true || last.get(t, "peer.facilitatedGroups.pageInfo.hasNextPage") != false {
+		t.Errorf("last facilitated group %v", last.Data)
 	}
 }
