@@ -43,6 +43,8 @@ var familyAllowed = map[string]bool{
 var directoryAllowed = map[string]bool{
 	"Query.careLevels": true, "Query.node": true, "Query.nodes": true, "Query.viewer": true,
 	"Viewer.*": true, "ViewerApiKey.partner": true, "ViewerApiKey.scopes": true, "ViewerApiKey.secretPrefix": true,
+	// An empty page (totalCount 0) without members:read; a ConsentedMember read would be a leak.
+	"ViewerApiKey.consentedMembers": true, "ConsentedMemberConnection.*": true,
 	"Partner.id": true, "Partner.name": true,
 	"Query.house": true, "Query.houses": true, "Query.group": true, "Query.groups": true,
 	"Query.meeting": true, "Query.meetings": true,

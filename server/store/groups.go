@@ -168,8 +168,8 @@ type groupRow struct {
 type groupPageRow struct {
 	bun.BaseModel `bun:"table:groups,alias:grp"`
 	*domain.Group
-	SortName      string `bun:"sort_name"`
-	Parent        int64  `bun:"page_parent"`
+	SortName string `bun:"sort_name"`
+	Parent   int64  `bun:"page_parent"`
 }
 
 // groupPages reads one page of groups, by name, for each of many parents
