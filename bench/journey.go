@@ -140,7 +140,7 @@ func journeyFloorOf(floor map[string]any, computed bool) []string {
 	b = append(b, val(level["code"]), val(level["name"]), gid(globalid.TypeResidency, res["id"]), val(res["bed"]),
 		gid(globalid.TypeHouse, obj(res["house"])["id"]), val(obj(res["house"])["name"]),
 		gid(globalid.TypePeer, peer["id"]), val(peer["name"]), gid(globalid.TypeAftercarePlan, plan["id"]))
-	for _, ep := range conn(m["careEpisodes"]) {
+	for _, ep := range nodes(m["careEpisodes"]) {
 		b = append(b, gid(globalid.TypeCareEpisode, ep["id"]), val(ep["code"]), val(ep["name"]))
 		b = append(b, fields(ep, "startedAt", "endedAt")...)
 		if computed {
@@ -148,7 +148,7 @@ func journeyFloorOf(floor map[string]any, computed bool) []string {
 		}
 		b = append(b, fields(ep, "reason", "dischargeReason")...)
 	}
-	for _, r := range conn(m["residencies"]) {
+	for _, r := range nodes(m["residencies"]) {
 		h := obj(r["house"])
 		b = append(b, gid(globalid.TypeResidency, r["id"]), gid(globalid.TypeHouse, h["id"]), val(h["name"]), val(r["moveInAt"]), val(r["moveOutAt"]))
 	}

@@ -9,11 +9,10 @@ import (
 )
 
 // Page 5: the Today page (frontend/src/today) as one page load, in the
-// order it asks: the in-care count (for the census), the care levels,
-// house occupancy, this week's meetings from the start of today to Monday,
-// the plans due; once the levels are in, one count per level; then the
-// milestones of the next days and the recent step-ups (both computed by
-// the API). The viewer query is answered from the app's cache. The browser's
+// order it asks: the census (the in-care count and the care levels with
+// each one's count), house occupancy, this week's meetings from the start
+// of today to Monday, the plans due, the milestones of the next days and
+// the recent step-ups (both computed by the API). The viewer query is answered from the app's cache. The browser's
 // zone is taken as the provider's (UTC in the bench).
 
 // milestoneDays is the window the app's milestones section asks for
@@ -25,57 +24,44 @@ func todaySetup(e *env, call caller) ([]op, map[string]string, error) {
 	day := time.Date(e.now.Year(), e.now.Month(), e.now.Day(), 0, 0, 0, 0, time.UTC)
 	sinceMonday := (int(day.Weekday()) + 6) % 7
 	from, to := isoInstant(day), isoInstant(day.AddDate(0, 0, 7-sinceMonday))
-	inCare := op{file: "today1_incare.graphql", variables: map[string]any{}}
-	levels := op{file: "today2_levels.graphql", variables: map[string]any{}}
-	ops := []op{inCare, levels,
-		{file: "today3_occupancy.graphql", variables: map[string]any{}},
-		{file: "today4_meetings.graphql", variables: map[string]any{"from": from, "to": to}},
-		{file: "today5_plansdue.graphql", variables: map[string]any{}}}
-	lv, err := call(levels)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, l := range nodes(lv["careLevels"]) {
-		ops = append(ops, op{file: "today6_census.graphql", variables: map[string]any{"code": l["code"]}})
-	}
-	ops = append(ops, op{file: "today7_milestones.graphql", variables: map[string]any{"withinDays": milestoneDays}},
-		op{file: "today8_stepups.graphql", variables: map[string]any{}})
+	ops := []op{
+		{file: "today1_census.graphql", variables: map[string]any{}},
+		{file: "today2_occupancy.graphql", variables: map[string]any{}},
+		{file: "today3_meetings.graphql", variables: map[string]any{"from": from, "to": to}},
+		{file: "today4_plansdue.graphql", variables: map[string]any{}},
+		{file: "today5_milestones.graphql", variables: map[string]any{"withinDays": milestoneDays}},
+		{file: "today6_stepups.graphql", variables: map[string]any{}}}
 	fmt.Printf("  week from %s to %s\n", from, to)
 	return ops, map[string]string{"from": from, "to": to}, nil
 }
 
 func todayOurs(data map[string]any) []string {
 	ops := operations(data)
-	if len(ops) < 7 {
+	if len(ops) != 6 {
 		return []string{fmt.Sprintf("%d operations", len(ops))}
 	}
-	levels := nodes(ops[1]["careLevels"])
-	if len(ops) != 7+len(levels) {
-		return []string{fmt.Sprintf("%d operations for %d levels", len(ops), len(levels))}
-	}
 	a := []string{val(obj(ops[0]["members"])["totalCount"])}
-	for i, l := range levels {
-		a = append(a, fields(l, "code", "name", "shortName")...)
-		a = append(a, val(obj(ops[5+i]["members"])["totalCount"]))
+	for _, l := range nodes(ops[0]["careLevels"]) {
+		a = append(a, fields(l, "code", "name", "shortName", "membersInCareCount")...)
 	}
-	houses := obj(ops[2]["houses"])
+	houses := obj(ops[1]["houses"])
 	a = append(a, val(houses["totalCount"]))
 	for _, h := range nodes(houses["nodes"]) {
 		occ := obj(h["occupancy"])
 		a = append(a, val(h["id"]), val(h["name"]), val(occ["capacity"]), val(occ["occupied"]), val(occ["available"]))
 	}
-	meetings := obj(ops[3]["meetings"])
+	meetings := obj(ops[2]["meetings"])
 	a = append(a, val(meetings["totalCount"]), val(obj(meetings["pageInfo"])["hasNextPage"]))
 	for _, m := range nodes(meetings["nodes"]) {
 		g := obj(m["group"])
 		a = append(a, val(m["id"]), val(m["startsAt"]), val(m["topic"]), val(g["id"]), val(g["name"]))
 	}
 	a = append(a, "plans")
-	for _, p := range nodes(obj(ops[4]["aftercarePlansDueForReview"])["nodes"]) {
+	for _, p := range nodes(obj(ops[3]["aftercarePlansDueForReview"])["nodes"]) {
 		mb := obj(p["member"])
 		a = append(a, val(p["id"]), val(p["reviewOn"]), val(mb["id"]), val(mb["displayName"]))
 	}
-	return append(a, todayListsOurs(ops[5+len(levels)], ops[6+len(levels)])...)
+	return append(a, todayListsOurs(ops[4], ops[5])...)
 }
 
 // todayListsOurs are the milestones and step-ups as the API answers them.

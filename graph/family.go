@@ -160,3 +160,40 @@ func familyAttendanceEntries(in []*model.FamilyAttendanceEntryInput) ([]domain.F
 	}
 	return out, nil
 }
+
+// familySharedMembers pages the members who share with a FAMILY user now
+// (store.SharedMemberPagesByUserID, in SQL), each with what its consents
+// disclose (familyDisclosures, read once per request). Anyone else gets an
+// empty page without a query.
+func familySharedMembers(ctx context.Context, u *domain.User, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedMember], error) {
+	userID, ok := familyUserID(u)
+	if !ok {
+		return listConnection(first, after, last, before, func(store.PageRequest) (store.Page[*model.SharedMember], error) {
+			return store.Page[*model.SharedMember]{}, nil
+		}, func(context.Context) (int, error) { return 0, nil })
+	}
+	ids, err := nestedPage(ctx, loaders.For(ctx).Family.SharedMemberPages, userID, loaders.NoFilter{}, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	all, err := familyDisclosures(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	byMember := make(map[int64]domain.Disclosure, len(all))
+	for _, d := range all {
+		byMember[d.MemberID] = d
+	}
+	page := store.Page[*model.SharedMember]{HasNextPage: ids.HasNextPage, HasPreviousPage: ids.HasPreviousPage, Total: ids.Total}
+	for i, id := range ids.Items {
+		// The page and the disclosures are read at two instants: a consent
+		// that ended in between discloses nothing, so its member is left out.
+		d, ok := byMember[id]
+		if !ok {
+			continue
+		}
+		page.Items = append(page.Items, &model.SharedMember{Disclosure: d})
+		page.Cursors = append(page.Cursors, ids.Cursors[i])
+	}
+	return pageConnection(page), nil
+}

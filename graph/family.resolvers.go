@@ -72,6 +72,10 @@ func (r *familyAttendanceResolver) RecordedBy(ctx context.Context, obj *domain.F
 	return loadUser(ctx, obj.RecordedByUserID)
 }
 
+func (r *familyAttendanceConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyAttendance]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *familyContactResolver) Member(ctx context.Context, obj *domain.FamilyContact) (*domain.Member, error) {
 	return memberOf(ctx, obj.MemberID)
 }
@@ -80,18 +84,16 @@ func (r *familyContactResolver) HasAccount(ctx context.Context, obj *domain.Fami
 	return obj.UserID != nil, nil
 }
 
-func (r *familyContactResolver) Consents(ctx context.Context, obj *domain.FamilyContact) ([]*domain.ConsentRecord, error) {
-	consents, err := loaders.For(ctx).Family.ConsentsByContact.Load(ctx, obj.ID)
-	return nonNil(consents), err
+func (r *familyContactResolver) Consents(ctx context.Context, obj *domain.FamilyContact, first *int, after *string, last *int, before *string) (*model.Connection[*domain.ConsentRecord], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Family.ContactConsentPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *familyContactConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyContact]) (int, error) {
 	return obj.Count(ctx)
 }
 
-func (r *meetingResolver) FamilyAttendance(ctx context.Context, obj *domain.Meeting) ([]*domain.FamilyAttendance, error) {
-	rows, err := loaders.For(ctx).Family.AttendanceByMeeting.Load(ctx, obj.ID)
-	return nonNil(rows), err
+func (r *meetingResolver) FamilyAttendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.FamilyAttendance], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Family.AttendancePages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *meetingResolver) ViewerAttendance(ctx context.Context, obj *domain.Meeting) (*domain.AttendanceStatus, error) {
@@ -297,20 +299,16 @@ func (r *sharedMemberResolver) SharedUpdates(ctx context.Context, obj *model.Sha
 	return familySharedUpdates(ctx, obj.Disclosure, first, after, last, before)
 }
 
+func (r *sharedMemberConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*model.SharedMember]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *sharedUpdateConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error) {
 	return obj.Count(ctx)
 }
 
-func (r *viewerResolver) SharedMembers(ctx context.Context, obj *model.Viewer) ([]*model.SharedMember, error) {
-	disclosures, err := familyDisclosures(ctx, obj.User)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.SharedMember, len(disclosures))
-	for i, d := range disclosures {
-		out[i] = &model.SharedMember{Disclosure: d}
-	}
-	return out, nil
+func (r *viewerResolver) SharedMembers(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedMember], error) {
+	return familySharedMembers(ctx, obj.User, first, after, last, before)
 }
 
 func (r *viewerResolver) FamilyGroups(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error) {
@@ -344,6 +342,10 @@ func (r *Resolver) FamilyAttendance() generated.FamilyAttendanceResolver {
 	return &familyAttendanceResolver{r}
 }
 
+func (r *Resolver) FamilyAttendanceConnection() generated.FamilyAttendanceConnectionResolver {
+	return &familyAttendanceConnectionResolver{r}
+}
+
 func (r *Resolver) FamilyContact() generated.FamilyContactResolver { return &familyContactResolver{r} }
 
 func (r *Resolver) FamilyContactConnection() generated.FamilyContactConnectionResolver {
@@ -352,16 +354,22 @@ func (r *Resolver) FamilyContactConnection() generated.FamilyContactConnectionRe
 
 func (r *Resolver) SharedMember() generated.SharedMemberResolver { return &sharedMemberResolver{r} }
 
+func (r *Resolver) SharedMemberConnection() generated.SharedMemberConnectionResolver {
+	return &sharedMemberConnectionResolver{r}
+}
+
 func (r *Resolver) SharedUpdateConnection() generated.SharedUpdateConnectionResolver {
 	return &sharedUpdateConnectionResolver{r}
 }
 
 type (
-	consentResolver                 struct{ *Resolver }
-	consentConnectionResolver       struct{ *Resolver }
-	familyAttendanceResolver        struct{ *Resolver }
-	familyContactResolver           struct{ *Resolver }
-	familyContactConnectionResolver struct{ *Resolver }
-	sharedMemberResolver            struct{ *Resolver }
-	sharedUpdateConnectionResolver  struct{ *Resolver }
+	consentResolver                    struct{ *Resolver }
+	consentConnectionResolver          struct{ *Resolver }
+	familyAttendanceResolver           struct{ *Resolver }
+	familyAttendanceConnectionResolver struct{ *Resolver }
+	familyContactResolver              struct{ *Resolver }
+	familyContactConnectionResolver    struct{ *Resolver }
+	sharedMemberResolver               struct{ *Resolver }
+	sharedMemberConnectionResolver     struct{ *Resolver }
+	sharedUpdateConnectionResolver     struct{ *Resolver }
 )

@@ -16,11 +16,12 @@ import (
 // memberListScope is the set of members a member list may show: the
 // actor's reach and, for a partner key, only the members whose consent
 // covers every kind of information the list's arguments filter, search or
-// sort by (access.ListConditions). nil means everyone.
-func memberListScope(ctx context.Context) ([]int64, error) {
+// sort by (access.ListConditions), and the kinds always given (what a list
+// reveals by its very choice of members). nil means everyone.
+func memberListScope(ctx context.Context, always ...domain.InformationKind) ([]int64, error) {
 	fc := graphql.GetFieldContext(ctx)
 	args := fc.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
-	kinds := conditionKinds(access.ListConditions[fc.Object+"."+fc.Field.Name], args)
+	kinds := append(always, conditionKinds(access.ListConditions[fc.Object+"."+fc.Field.Name], args)...)
 	ids, _, err := access.From(ctx).MemberScopeCovering(ctx, kinds)
 	return ids, err
 }

@@ -33,8 +33,16 @@ func (r *aftercareCommitmentResolver) Peer(ctx context.Context, obj *domain.Afte
 	return loadOptional(ctx, obj.PeerID, loaders.For(ctx).Peers.Peer.Load)
 }
 
+func (r *aftercareCommitmentConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercareCommitment]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *aftercareGoalResolver) Plan(ctx context.Context, obj *domain.AftercareGoal) (*domain.AftercarePlan, error) {
 	return loaders.For(ctx).Plans.Plan.Load(ctx, obj.PlanID)
+}
+
+func (r *aftercareGoalConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercareGoal]) (int, error) {
+	return obj.Count(ctx)
 }
 
 func (r *aftercarePlanResolver) Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error) {
@@ -49,14 +57,12 @@ func (r *aftercarePlanResolver) Author(ctx context.Context, obj *domain.Aftercar
 	return loadUser(ctx, obj.AuthorUserID)
 }
 
-func (r *aftercarePlanResolver) Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error) {
-	goals, err := loaders.For(ctx).Plans.GoalsByPlan.Load(ctx, obj.ID)
-	return nonNil(goals), err
+func (r *aftercarePlanResolver) Goals(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercareGoal], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Plans.GoalPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
-func (r *aftercarePlanResolver) Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error) {
-	commitments, err := loaders.For(ctx).Plans.CommitmentsByPlan.Load(ctx, obj.ID)
-	return nonNil(commitments), err
+func (r *aftercarePlanResolver) Commitments(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercareCommitment], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Plans.CommitmentPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *aftercarePlanResolver) CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CheckIn], error) {
@@ -95,9 +101,8 @@ func (r *memberResolver) ActiveAftercarePlan(ctx context.Context, obj *domain.Me
 	return domain.ActivePlan(plans), nil
 }
 
-func (r *memberResolver) RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error) {
-	history, err := loaders.For(ctx).Plans.RecoveryCapitalByMember.Load(ctx, obj.ID)
-	return nonNil(history), err
+func (r *memberResolver) RecoveryCapital(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.RecoveryCapitalAssessment], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Plans.RecoveryCapitalPages, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *mutationResolver) CreateAftercarePlan(ctx context.Context, input model.CreateAftercarePlanInput) (*model.CreateAftercarePlanPayload, error) {
@@ -271,11 +276,23 @@ func (r *recoveryCapitalAssessmentResolver) RecordedBy(ctx context.Context, obj 
 	return loadUser(ctx, obj.RecordedByUserID)
 }
 
+func (r *recoveryCapitalAssessmentConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *Resolver) AftercareCommitment() generated.AftercareCommitmentResolver {
 	return &aftercareCommitmentResolver{r}
 }
 
+func (r *Resolver) AftercareCommitmentConnection() generated.AftercareCommitmentConnectionResolver {
+	return &aftercareCommitmentConnectionResolver{r}
+}
+
 func (r *Resolver) AftercareGoal() generated.AftercareGoalResolver { return &aftercareGoalResolver{r} }
+
+func (r *Resolver) AftercareGoalConnection() generated.AftercareGoalConnectionResolver {
+	return &aftercareGoalConnectionResolver{r}
+}
 
 func (r *Resolver) AftercarePlan() generated.AftercarePlanResolver { return &aftercarePlanResolver{r} }
 
@@ -293,12 +310,19 @@ func (r *Resolver) RecoveryCapitalAssessment() generated.RecoveryCapitalAssessme
 	return &recoveryCapitalAssessmentResolver{r}
 }
 
+func (r *Resolver) RecoveryCapitalAssessmentConnection() generated.RecoveryCapitalAssessmentConnectionResolver {
+	return &recoveryCapitalAssessmentConnectionResolver{r}
+}
+
 type (
-	aftercareCommitmentResolver       struct{ *Resolver }
-	aftercareGoalResolver             struct{ *Resolver }
-	aftercarePlanResolver             struct{ *Resolver }
-	aftercarePlanConnectionResolver   struct{ *Resolver }
-	checkInResolver                   struct{ *Resolver }
-	checkInConnectionResolver         struct{ *Resolver }
-	recoveryCapitalAssessmentResolver struct{ *Resolver }
+	aftercareCommitmentResolver                 struct{ *Resolver }
+	aftercareCommitmentConnectionResolver       struct{ *Resolver }
+	aftercareGoalResolver                       struct{ *Resolver }
+	aftercareGoalConnectionResolver             struct{ *Resolver }
+	aftercarePlanResolver                       struct{ *Resolver }
+	aftercarePlanConnectionResolver             struct{ *Resolver }
+	checkInResolver                             struct{ *Resolver }
+	checkInConnectionResolver                   struct{ *Resolver }
+	recoveryCapitalAssessmentResolver           struct{ *Resolver }
+	recoveryCapitalAssessmentConnectionResolver struct{ *Resolver }
 )

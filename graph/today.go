@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 
-	"carejourney/graph/access"
 	"carejourney/graph/loaders"
 	"carejourney/graph/model"
 	"carejourney/server/domain"
@@ -21,14 +20,6 @@ func windowDays(days int) error {
 		return domain.Errorf(domain.CodeInvalidInput, "withinDays must be from 1 to %d.", maxWindowDays)
 	}
 	return nil
-}
-
-// scopeCovering is the members a list may show, cut (for a members:read
-// key) to those whose consent covers the kind the list reveals by its
-// very choice of members; nil is everyone.
-func scopeCovering(ctx context.Context, kind domain.InformationKind) ([]int64, error) {
-	ids, _, err := access.From(ctx).MemberScopeCovering(ctx, []domain.InformationKind{kind})
-	return ids, err
 }
 
 // slicePage pages a list computed whole in memory (the Today lists, whose
@@ -65,7 +56,7 @@ func upcomingMilestones(ctx context.Context, r *Resolver, filter *model.Upcoming
 	if err := windowDays(f.WithinDays); err != nil {
 		return nil, err
 	}
-	within, err := scopeCovering(ctx, domain.InfoMilestones)
+	within, err := memberListScope(ctx, domain.InfoMilestones)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +81,7 @@ func recentCareLevelChanges(ctx context.Context, r *Resolver, filter *model.Care
 			return nil, domain.Errorf(domain.CodeInvalidInput, "%s is not a move between levels; directions are STEP_DOWN, STEP_UP and LATERAL.", d)
 		}
 	}
-	within, err := scopeCovering(ctx, domain.InfoCareLevel)
+	within, err := memberListScope(ctx, domain.InfoCareLevel)
 	if err != nil {
 		return nil, err
 	}

@@ -11,14 +11,12 @@ const files = {
   MembersList: 'members.graphql',
   MemberJourney: 'journey1_member.graphql',
   TimelineAttendance: 'journey2_attendance.graphql',
-  TodayInCareCount: 'today1_incare.graphql',
-  TodayCareLevels: 'today2_levels.graphql',
-  TodayOccupancy: 'today3_occupancy.graphql',
-  TodayMeetings: 'today4_meetings.graphql',
-  TodayPlansDue: 'today5_plansdue.graphql',
-  TodayCensusCount: 'today6_census.graphql',
-  TodayMilestones: 'today7_milestones.graphql',
-  TodayStepUps: 'today8_stepups.graphql',
+  TodayCensus: 'today1_census.graphql',
+  TodayOccupancy: 'today2_occupancy.graphql',
+  TodayMeetings: 'today3_meetings.graphql',
+  TodayPlansDue: 'today4_plansdue.graphql',
+  TodayMilestones: 'today5_milestones.graphql',
+  TodayStepUps: 'today6_stepups.graphql',
 };
 
 // graphql.ts holds each document as a JSON literal on one line.

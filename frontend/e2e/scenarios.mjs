@@ -175,9 +175,9 @@ export async function familyFeed(browser, ctxOptions, log, state) {
     await settle(page);
     await expectHeading(page, 'Updates', 'h1 is not "Updates"');
 
-    const { viewer } = await api(context, '{ viewer { sharedMembers { id displayName } familyGroups(first: 100) { nodes { name } } } }');
-    check(viewer.sharedMembers.length > 0, 'the demo family viewer shares with nobody');
-    for (const m of viewer.sharedMembers) {
+    const { viewer } = await api(context, '{ viewer { sharedMembers(first: 100) { nodes { id displayName } } familyGroups(first: 100) { nodes { name } } } }');
+    check(viewer.sharedMembers.nodes.length > 0, 'the demo family viewer shares with nobody');
+    for (const m of viewer.sharedMembers.nodes) {
       const { node } = await api(context, SHARED_QUERY, { id: m.id });
       const expected = node.sharedUpdates.nodes.map((u) => u.body);
       const section = page.getByRole('region', { name: m.displayName, exact: true });

@@ -193,8 +193,9 @@ var Types = map[string]TypeRule{
 	// their colleagues' names and roles, for "recorded by"; family accounts
 	// are seen by the care team, who record their consents, and by their
 	// owner; emails by admins and the owner; keys see no one.
-	"User":      {Read: Users, Fields: map[string]Audience{"isActive": Staff, "email": Admin, "isTotpEnabled": Admin}, Own: map[string]bool{"email": true}},
-	"CareLevel": {Read: SignedIn},
+	"User": {Read: Users, Fields: map[string]Audience{"isActive": Staff, "email": Admin, "isTotpEnabled": Admin}, Own: map[string]bool{"email": true}},
+	// The census counts members, so it is for those who may list them.
+	"CareLevel": {Read: SignedIn, Fields: map[string]Audience{"membersInCareCount": partnerMember}},
 
 	"Member": {
 		Read: Staff,
@@ -355,8 +356,18 @@ var ListConditions = map[string]map[string]domain.InformationKind{
 	"Query.members": {
 		"filter.search":         domain.InfoIdentity,
 		"filter.careLevelCodes": domain.InfoCareLevel,
-		"filter.status":         domain.InfoCareLevel,
+		"filter.statuses":       domain.InfoCareLevel,
 		"filter.houseId":        domain.InfoHousing,
 		"orderBy.field=NAME":    domain.InfoIdentity,
+	},
+	// The Today lists reveal their own kind by their very choice of members
+	// (memberListScope's always), and a status filter the care level.
+	"Query.upcomingMilestones": {
+		"filter.withinDays": domain.InfoMilestones,
+		"filter.statuses":   domain.InfoCareLevel,
+	},
+	"Query.recentCareLevelChanges": {
+		"filter.withinDays": domain.InfoCareLevel,
+		"filter.directions": domain.InfoCareLevel,
 	},
 }

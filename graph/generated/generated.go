@@ -33,7 +33,9 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	AftercareCommitment() AftercareCommitmentResolver
+	AftercareCommitmentConnection() AftercareCommitmentConnectionResolver
 	AftercareGoal() AftercareGoalResolver
+	AftercareGoalConnection() AftercareGoalConnectionResolver
 	AftercarePlan() AftercarePlanResolver
 	AftercarePlanConnection() AftercarePlanConnectionResolver
 	ApiKey() ApiKeyResolver
@@ -56,6 +58,7 @@ type ResolverRoot interface {
 	Disclosure() DisclosureResolver
 	DisclosureConnection() DisclosureConnectionResolver
 	FamilyAttendance() FamilyAttendanceResolver
+	FamilyAttendanceConnection() FamilyAttendanceConnectionResolver
 	FamilyContact() FamilyContactResolver
 	FamilyContactConnection() FamilyContactConnectionResolver
 	Group() GroupResolver
@@ -79,11 +82,13 @@ type ResolverRoot interface {
 	PeerConversationConnection() PeerConversationConnectionResolver
 	Query() QueryResolver
 	RecoveryCapitalAssessment() RecoveryCapitalAssessmentResolver
+	RecoveryCapitalAssessmentConnection() RecoveryCapitalAssessmentConnectionResolver
 	RecoveryStartDateChange() RecoveryStartDateChangeResolver
 	RecoveryStartDateChangeConnection() RecoveryStartDateChangeConnectionResolver
 	Residency() ResidencyResolver
 	ResidencyConnection() ResidencyConnectionResolver
 	SharedMember() SharedMemberResolver
+	SharedMemberConnection() SharedMemberConnectionResolver
 	SharedUpdateConnection() SharedUpdateConnectionResolver
 	UpcomingMilestoneConnection() UpcomingMilestoneConnectionResolver
 	Update() UpdateResolver
@@ -155,6 +160,18 @@ type ComplexityRoot struct {
 		UpdatedAt     func(childComplexity int) int
 	}
 
+	AftercareCommitmentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AftercareCommitmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	AftercareGoal struct {
 		Category    func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
@@ -164,6 +181,18 @@ type ComplexityRoot struct {
 		Status      func(childComplexity int) int
 		TargetDate  func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
+	}
+
+	AftercareGoalConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AftercareGoalEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	AftercareGroupComparison struct {
@@ -177,9 +206,9 @@ type ComplexityRoot struct {
 		Author      func(childComplexity int) int
 		CheckIns    func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ClosedAt    func(childComplexity int) int
-		Commitments func(childComplexity int) int
+		Commitments func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt   func(childComplexity int) int
-		Goals       func(childComplexity int) int
+		Goals       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID          func(childComplexity int) int
 		IsReviewDue func(childComplexity int) int
 		Member      func(childComplexity int) int
@@ -347,6 +376,7 @@ type ComplexityRoot struct {
 		Code                   func(childComplexity int) int
 		ID                     func(childComplexity int) int
 		Intensity              func(childComplexity int) int
+		MembersInCareCount     func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		ShortName              func(childComplexity int) int
 	}
@@ -583,8 +613,20 @@ type ComplexityRoot struct {
 		Status        func(childComplexity int) int
 	}
 
+	FamilyAttendanceConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	FamilyAttendanceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	FamilyContact struct {
-		Consents     func(childComplexity int) int
+		Consents     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Email        func(childComplexity int) int
 		HasAccount   func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -730,7 +772,7 @@ type ComplexityRoot struct {
 		Attendance       func(childComplexity int, first *int, after *string, last *int, before *string) int
 		EndsAt           func(childComplexity int) int
 		Facilitator      func(childComplexity int) int
-		FamilyAttendance func(childComplexity int) int
+		FamilyAttendance func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Group            func(childComplexity int) int
 		ID               func(childComplexity int) int
 		StartsAt         func(childComplexity int) int
@@ -776,7 +818,7 @@ type ComplexityRoot struct {
 		PeerAssignments          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PeerConversations        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		PreferredName            func(childComplexity int) int
-		RecoveryCapital          func(childComplexity int) int
+		RecoveryCapital          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		RecoveryStartDate        func(childComplexity int) int
 		RecoveryStartDateHistory func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Residencies              func(childComplexity int, first *int, after *string, last *int, before *string) int
@@ -1079,6 +1121,18 @@ type ComplexityRoot struct {
 		Total                      func(childComplexity int) int
 	}
 
+	RecoveryCapitalAssessmentConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RecoveryCapitalAssessmentEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	RecoveryCohort struct {
 		MeanAftercareMeetingsAttended func(childComplexity int) int
 		MeanMeetingsAttended          func(childComplexity int) int
@@ -1183,6 +1237,18 @@ type ComplexityRoot struct {
 		Milestones            func(childComplexity int) int
 		SharedKinds           func(childComplexity int) int
 		SharedUpdates         func(childComplexity int, first *int, after *string, last *int, before *string) int
+	}
+
+	SharedMemberConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SharedMemberEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SharedUpdate struct {
@@ -1332,7 +1398,7 @@ type ComplexityRoot struct {
 		IsTotpEnabled            func(childComplexity int) int
 		IsTotpEnrollmentRequired func(childComplexity int) int
 		SessionExpiresAt         func(childComplexity int) int
-		SharedMembers            func(childComplexity int) int
+		SharedMembers            func(childComplexity int, first *int, after *string, last *int, before *string) int
 		User                     func(childComplexity int) int
 	}
 
@@ -1355,16 +1421,22 @@ type AftercareCommitmentResolver interface {
 	House(ctx context.Context, obj *domain.AftercareCommitment) (*domain.House, error)
 	Peer(ctx context.Context, obj *domain.AftercareCommitment) (*domain.Peer, error)
 }
+type AftercareCommitmentConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercareCommitment]) (int, error)
+}
 type AftercareGoalResolver interface {
 	Plan(ctx context.Context, obj *domain.AftercareGoal) (*domain.AftercarePlan, error)
+}
+type AftercareGoalConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.AftercareGoal]) (int, error)
 }
 type AftercarePlanResolver interface {
 	Member(ctx context.Context, obj *domain.AftercarePlan) (*domain.Member, error)
 
 	IsReviewDue(ctx context.Context, obj *domain.AftercarePlan) (bool, error)
 	Author(ctx context.Context, obj *domain.AftercarePlan) (*domain.User, error)
-	Goals(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareGoal, error)
-	Commitments(ctx context.Context, obj *domain.AftercarePlan) ([]*domain.AftercareCommitment, error)
+	Goals(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercareGoal], error)
+	Commitments(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercareCommitment], error)
 	CheckIns(ctx context.Context, obj *domain.AftercarePlan, first *int, after *string, last *int, before *string) (*model.Connection[*domain.CheckIn], error)
 	Adherence(ctx context.Context, obj *domain.AftercarePlan, weeks *int) ([]*model.CommitmentAdherence, error)
 }
@@ -1429,6 +1501,8 @@ type CareEpisodeConnectionResolver interface {
 }
 type CareLevelResolver interface {
 	ID(ctx context.Context, obj *domain.CareLevel) (string, error)
+
+	MembersInCareCount(ctx context.Context, obj *domain.CareLevel) (*int, error)
 }
 type CareLevelChangeResolver interface {
 	Member(ctx context.Context, obj *domain.CareLevelChange) (*domain.Member, error)
@@ -1483,10 +1557,13 @@ type FamilyAttendanceResolver interface {
 
 	RecordedBy(ctx context.Context, obj *domain.FamilyAttendance) (*domain.User, error)
 }
+type FamilyAttendanceConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyAttendance]) (int, error)
+}
 type FamilyContactResolver interface {
 	Member(ctx context.Context, obj *domain.FamilyContact) (*domain.Member, error)
 	HasAccount(ctx context.Context, obj *domain.FamilyContact) (bool, error)
-	Consents(ctx context.Context, obj *domain.FamilyContact) ([]*domain.ConsentRecord, error)
+	Consents(ctx context.Context, obj *domain.FamilyContact, first *int, after *string, last *int, before *string) (*model.Connection[*domain.ConsentRecord], error)
 }
 type FamilyContactConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.FamilyContact]) (int, error)
@@ -1528,7 +1605,7 @@ type MeetingResolver interface {
 
 	Facilitator(ctx context.Context, obj *domain.Meeting) (model.Facilitator, error)
 	Attendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AttendanceRecord], error)
-	FamilyAttendance(ctx context.Context, obj *domain.Meeting) ([]*domain.FamilyAttendance, error)
+	FamilyAttendance(ctx context.Context, obj *domain.Meeting, first *int, after *string, last *int, before *string) (*model.Connection[*domain.FamilyAttendance], error)
 	ViewerAttendance(ctx context.Context, obj *domain.Meeting) (*domain.AttendanceStatus, error)
 }
 type MeetingConnectionResolver interface {
@@ -1555,7 +1632,7 @@ type MemberResolver interface {
 	PeerConversations(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error)
 	AftercarePlans(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.AftercarePlan], error)
 	ActiveAftercarePlan(ctx context.Context, obj *domain.Member) (*domain.AftercarePlan, error)
-	RecoveryCapital(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryCapitalAssessment, error)
+	RecoveryCapital(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.RecoveryCapitalAssessment], error)
 	Updates(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string, filter *model.UpdateFilter) (*model.Connection[*domain.Update], error)
 }
 type MemberConnectionResolver interface {
@@ -1693,6 +1770,9 @@ type RecoveryCapitalAssessmentResolver interface {
 
 	RecordedBy(ctx context.Context, obj *domain.RecoveryCapitalAssessment) (*domain.User, error)
 }
+type RecoveryCapitalAssessmentConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (int, error)
+}
 type RecoveryStartDateChangeResolver interface {
 	RecordedBy(ctx context.Context, obj *domain.RecoveryStartDateChange) (*domain.User, error)
 }
@@ -1719,6 +1799,9 @@ type SharedMemberResolver interface {
 	AttendanceWeeks(ctx context.Context, obj *model.SharedMember) ([]*model.AttendanceWeek, error)
 	SharedUpdates(ctx context.Context, obj *model.SharedMember, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedUpdate], error)
 }
+type SharedMemberConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedMember]) (int, error)
+}
 type SharedUpdateConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*model.SharedUpdate]) (int, error)
 }
@@ -1739,7 +1822,7 @@ type UserConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.User]) (int, error)
 }
 type ViewerResolver interface {
-	SharedMembers(ctx context.Context, obj *model.Viewer) ([]*model.SharedMember, error)
+	SharedMembers(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*model.SharedMember], error)
 	FamilyGroups(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error)
 	APIKey(ctx context.Context, obj *model.Viewer) (*domain.APIKey, error)
 }
@@ -1962,6 +2045,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AftercareCommitment.UpdatedAt(childComplexity), true
 
+	case "AftercareCommitmentConnection.edges":
+		if e.ComplexityRoot.AftercareCommitmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.Edges(childComplexity), true
+	case "AftercareCommitmentConnection.nodes":
+		if e.ComplexityRoot.AftercareCommitmentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.Nodes(childComplexity), true
+	case "AftercareCommitmentConnection.pageInfo":
+		if e.ComplexityRoot.AftercareCommitmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.PageInfo(childComplexity), true
+	case "AftercareCommitmentConnection.totalCount":
+		if e.ComplexityRoot.AftercareCommitmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentConnection.TotalCount(childComplexity), true
+
+	case "AftercareCommitmentEdge.cursor":
+		if e.ComplexityRoot.AftercareCommitmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentEdge.Cursor(childComplexity), true
+	case "AftercareCommitmentEdge.node":
+		if e.ComplexityRoot.AftercareCommitmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareCommitmentEdge.Node(childComplexity), true
+
 	case "AftercareGoal.category":
 		if e.ComplexityRoot.AftercareGoal.Category == nil {
 			break
@@ -2010,6 +2131,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AftercareGoal.UpdatedAt(childComplexity), true
+
+	case "AftercareGoalConnection.edges":
+		if e.ComplexityRoot.AftercareGoalConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.Edges(childComplexity), true
+	case "AftercareGoalConnection.nodes":
+		if e.ComplexityRoot.AftercareGoalConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.Nodes(childComplexity), true
+	case "AftercareGoalConnection.pageInfo":
+		if e.ComplexityRoot.AftercareGoalConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.PageInfo(childComplexity), true
+	case "AftercareGoalConnection.totalCount":
+		if e.ComplexityRoot.AftercareGoalConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalConnection.TotalCount(childComplexity), true
+
+	case "AftercareGoalEdge.cursor":
+		if e.ComplexityRoot.AftercareGoalEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalEdge.Cursor(childComplexity), true
+	case "AftercareGoalEdge.node":
+		if e.ComplexityRoot.AftercareGoalEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AftercareGoalEdge.Node(childComplexity), true
 
 	case "AftercareGroupComparison.fewerGroups":
 		if e.ComplexityRoot.AftercareGroupComparison.FewerGroups == nil {
@@ -2069,7 +2228,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.AftercarePlan.Commitments(childComplexity), true
+		args, err := ec.field_AftercarePlan_commitments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Commitments(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "AftercarePlan.createdAt":
 		if e.ComplexityRoot.AftercarePlan.CreatedAt == nil {
 			break
@@ -2081,7 +2245,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.AftercarePlan.Goals(childComplexity), true
+		args, err := ec.field_AftercarePlan_goals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AftercarePlan.Goals(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "AftercarePlan.id":
 		if e.ComplexityRoot.AftercarePlan.ID == nil {
 			break
@@ -2744,6 +2913,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CareLevel.Intensity(childComplexity), true
+	case "CareLevel.membersInCareCount":
+		if e.ComplexityRoot.CareLevel.MembersInCareCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CareLevel.MembersInCareCount(childComplexity), true
 	case "CareLevel.name":
 		if e.ComplexityRoot.CareLevel.Name == nil {
 			break
@@ -3537,12 +3712,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FamilyAttendance.Status(childComplexity), true
 
+	case "FamilyAttendanceConnection.edges":
+		if e.ComplexityRoot.FamilyAttendanceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.Edges(childComplexity), true
+	case "FamilyAttendanceConnection.nodes":
+		if e.ComplexityRoot.FamilyAttendanceConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.Nodes(childComplexity), true
+	case "FamilyAttendanceConnection.pageInfo":
+		if e.ComplexityRoot.FamilyAttendanceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.PageInfo(childComplexity), true
+	case "FamilyAttendanceConnection.totalCount":
+		if e.ComplexityRoot.FamilyAttendanceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceConnection.TotalCount(childComplexity), true
+
+	case "FamilyAttendanceEdge.cursor":
+		if e.ComplexityRoot.FamilyAttendanceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceEdge.Cursor(childComplexity), true
+	case "FamilyAttendanceEdge.node":
+		if e.ComplexityRoot.FamilyAttendanceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FamilyAttendanceEdge.Node(childComplexity), true
+
 	case "FamilyContact.consents":
 		if e.ComplexityRoot.FamilyContact.Consents == nil {
 			break
 		}
 
-		return e.ComplexityRoot.FamilyContact.Consents(childComplexity), true
+		args, err := ec.field_FamilyContact_consents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.FamilyContact.Consents(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "FamilyContact.email":
 		if e.ComplexityRoot.FamilyContact.Email == nil {
 			break
@@ -4120,7 +4338,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Meeting.FamilyAttendance(childComplexity), true
+		args, err := ec.field_Meeting_familyAttendance_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Meeting.FamilyAttendance(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Meeting.group":
 		if e.ComplexityRoot.Meeting.Group == nil {
 			break
@@ -4395,7 +4618,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.RecoveryCapital(childComplexity), true
+		args, err := ec.field_Member_recoveryCapital_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.RecoveryCapital(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.recoveryStartedOn":
 		if e.ComplexityRoot.Member.RecoveryStartDate == nil {
 			break
@@ -6096,6 +6324,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecoveryCapitalAssessment.Total(childComplexity), true
 
+	case "RecoveryCapitalAssessmentConnection.edges":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Edges(childComplexity), true
+	case "RecoveryCapitalAssessmentConnection.nodes":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.Nodes(childComplexity), true
+	case "RecoveryCapitalAssessmentConnection.pageInfo":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.PageInfo(childComplexity), true
+	case "RecoveryCapitalAssessmentConnection.totalCount":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentConnection.TotalCount(childComplexity), true
+
+	case "RecoveryCapitalAssessmentEdge.cursor":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Cursor(childComplexity), true
+	case "RecoveryCapitalAssessmentEdge.node":
+		if e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryCapitalAssessmentEdge.Node(childComplexity), true
+
 	case "RecoveryCohort.meanAftercareMeetingsAttended":
 		if e.ComplexityRoot.RecoveryCohort.MeanAftercareMeetingsAttended == nil {
 			break
@@ -6464,6 +6730,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SharedMember.SharedUpdates(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+
+	case "SharedMemberConnection.edges":
+		if e.ComplexityRoot.SharedMemberConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.Edges(childComplexity), true
+	case "SharedMemberConnection.nodes":
+		if e.ComplexityRoot.SharedMemberConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.Nodes(childComplexity), true
+	case "SharedMemberConnection.pageInfo":
+		if e.ComplexityRoot.SharedMemberConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.PageInfo(childComplexity), true
+	case "SharedMemberConnection.totalCount":
+		if e.ComplexityRoot.SharedMemberConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberConnection.TotalCount(childComplexity), true
+
+	case "SharedMemberEdge.cursor":
+		if e.ComplexityRoot.SharedMemberEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberEdge.Cursor(childComplexity), true
+	case "SharedMemberEdge.node":
+		if e.ComplexityRoot.SharedMemberEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SharedMemberEdge.Node(childComplexity), true
 
 	case "SharedUpdate.body":
 		if e.ComplexityRoot.SharedUpdate.Body == nil {
@@ -6943,7 +7247,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity), true
+		args, err := ec.field_Viewer_sharedMembers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Viewer.SharedMembers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Viewer.user":
 		if e.ComplexityRoot.Viewer.User == nil {
 			break
@@ -7344,6 +7653,8 @@ type CareLevel implements Node {
   asamLevelFourthEdition: String!
   """Higher is more intensive; decides whether a move is a step-down, a step-up or lateral."""
   intensity: Int!
+  """How many active members are at this level of care now, among the members the viewer may list: what ` + "`" + `members(first: 0, filter: {careLevelCodes: [code], statuses: [ACTIVE]}) { totalCount }` + "`" + ` counts, for every level of the catalogue in one statement (the census)."""
+  membersInCareCount: Int
 }
 
 """How a care episode began relative to the one before. Derived from intensities, never entered by hand."""
@@ -7515,7 +7826,16 @@ type FamilyContact implements Node {
   """Whether the contact accepted an invitation and has a family portal account."""
   hasAccount: Boolean!
   """The consents naming this contact, newest signature first."""
-  consents: [Consent!]!
+  consents(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ConsentConnection!
 }
 
 """A kind of information a consent lets the provider disclose."""
@@ -7669,6 +7989,26 @@ type SharedUpdateEdge {
   node: SharedUpdate!
 }
 
+"""A page of the members who share with the signed-in family member."""
+type SharedMemberConnection {
+  """The members with their cursors."""
+  edges: [SharedMemberEdge!]!
+  """The members on this page."""
+  nodes: [SharedMember!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many members share with you, across all pages."""
+  totalCount: Int!
+}
+
+"""A shared member in a connection."""
+type SharedMemberEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The member."""
+  node: SharedMember!
+}
+
 extend type Member {
   """The member's family contacts, by name."""
   familyContacts(
@@ -7734,16 +8074,54 @@ type ConsentEdge {
   node: Consent!
 }
 
+"""A page of family attendance at a meeting."""
+type FamilyAttendanceConnection {
+  """The attendance lines with their cursors."""
+  edges: [FamilyAttendanceEdge!]!
+  """The attendance lines on this page."""
+  nodes: [FamilyAttendance!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many family contacts were recorded at the meeting, across all pages."""
+  totalCount: Int!
+}
+
+"""A family attendance line in a connection."""
+type FamilyAttendanceEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The attendance line."""
+  node: FamilyAttendance!
+}
+
 extend type Meeting {
-  """Family contacts' attendance, for meetings of FAMILY groups."""
-  familyAttendance: [FamilyAttendance!]
+  """Family contacts' attendance, for meetings of FAMILY groups, by contact name."""
+  familyAttendance(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): FamilyAttendanceConnection
   """How the signed-in family member was recorded at this meeting; null when not recorded, and for staff."""
   viewerAttendance: AttendanceStatus
 }
 
 extend type Viewer {
-  """For a family member: the members whose active consent names them, with what those consents cover. Empty for staff."""
-  sharedMembers: [SharedMember!]!
+  """For a family member: the members whose active consent names them, with what those consents cover, oldest member record first. Empty for staff."""
+  sharedMembers(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): SharedMemberConnection!
   """For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff."""
   familyGroups(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -9881,10 +10259,28 @@ type AftercarePlan implements Node {
   isReviewDue: Boolean!
   """Who wrote the plan."""
   author: User
-  """The goals, in the order they were added."""
-  goals: [AftercareGoal!]!
-  """The commitments still in the plan, in the order they were added."""
-  commitments: [AftercareCommitment!]!
+  """The goals, in the order they were added (oldest first)."""
+  goals(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AftercareGoalConnection!
+  """The commitments still in the plan, in the order they were added (oldest first)."""
+  commitments(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): AftercareCommitmentConnection!
   """The check-ins, newest first."""
   checkIns(
     "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
@@ -10084,6 +10480,66 @@ type CheckInEdge {
   node: CheckIn!
 }
 
+"""A page of goals."""
+type AftercareGoalConnection {
+  """The goals with their cursors."""
+  edges: [AftercareGoalEdge!]!
+  """The goals on this page."""
+  nodes: [AftercareGoal!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many goals there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A goal in a connection."""
+type AftercareGoalEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The goal."""
+  node: AftercareGoal!
+}
+
+"""A page of commitments."""
+type AftercareCommitmentConnection {
+  """The commitments with their cursors."""
+  edges: [AftercareCommitmentEdge!]!
+  """The commitments on this page."""
+  nodes: [AftercareCommitment!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many commitments there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A commitment in a connection."""
+type AftercareCommitmentEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The commitment."""
+  node: AftercareCommitment!
+}
+
+"""A page of BARC-10 assessments."""
+type RecoveryCapitalAssessmentConnection {
+  """The BARC-10 assessments with their cursors."""
+  edges: [RecoveryCapitalAssessmentEdge!]!
+  """The BARC-10 assessments on this page."""
+  nodes: [RecoveryCapitalAssessment!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many BARC-10 assessments there are, across all pages."""
+  totalCount: Int!
+}
+
+"""A BARC-10 assessment in a connection."""
+type RecoveryCapitalAssessmentEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The BARC-10 assessment."""
+  node: RecoveryCapitalAssessment!
+}
+
 """A BARC-10 (Brief Assessment of Recovery Capital) result."""
 type RecoveryCapitalAssessment implements Node {
   """The opaque global ID."""
@@ -10117,7 +10573,16 @@ extend type Member {
   """The plan in force; null when none is active."""
   activeAftercarePlan: AftercarePlan
   """BARC-10 results, oldest first."""
-  recoveryCapital: [RecoveryCapitalAssessment!]
+  recoveryCapital(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): RecoveryCapitalAssessmentConnection
 }
 
 extend type Query {
@@ -11242,6 +11707,30 @@ func (ec *executionContext) childFields_AftercareCommitment(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitment", field.Name)
 }
 
+func (ec *executionContext) childFields_AftercareCommitmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AftercareCommitmentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AftercareCommitmentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AftercareCommitmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AftercareCommitmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareCommitmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AftercareCommitmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AftercareCommitmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareCommitmentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11262,6 +11751,30 @@ func (ec *executionContext) childFields_AftercareGoal(ctx context.Context, field
 		return ec.fieldContext_AftercareGoal_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AftercareGoal", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareGoalConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AftercareGoalConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AftercareGoalConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AftercareGoalConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AftercareGoalConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AftercareGoalEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AftercareGoalEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AftercareGoalEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AftercareGoalEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_AftercareGroupComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11630,6 +12143,8 @@ func (ec *executionContext) childFields_CareLevel(ctx context.Context, field gra
 		return ec.fieldContext_CareLevel_asamLevelFourthEdition(ctx, field)
 	case "intensity":
 		return ec.fieldContext_CareLevel_intensity(ctx, field)
+	case "membersInCareCount":
+		return ec.fieldContext_CareLevel_membersInCareCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CareLevel", field.Name)
 }
@@ -12096,6 +12611,30 @@ func (ec *executionContext) childFields_FamilyAttendance(ctx context.Context, fi
 		return ec.fieldContext_FamilyAttendance_recordedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FamilyAttendance", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyAttendanceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_FamilyAttendanceConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_FamilyAttendanceConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_FamilyAttendanceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_FamilyAttendanceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyAttendanceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FamilyAttendanceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_FamilyAttendanceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_FamilyAttendanceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FamilyAttendanceEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_FamilyContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12918,6 +13457,30 @@ func (ec *executionContext) childFields_RecoveryCapitalAssessment(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessment", field.Name)
 }
 
+func (ec *executionContext) childFields_RecoveryCapitalAssessmentConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RecoveryCapitalAssessmentConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessmentConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RecoveryCapitalAssessmentEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RecoveryCapitalAssessmentEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RecoveryCapitalAssessmentEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryCapitalAssessmentEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RecoveryCohort(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "members":
@@ -13128,6 +13691,30 @@ func (ec *executionContext) childFields_SharedMember(ctx context.Context, field 
 		return ec.fieldContext_SharedMember_sharedUpdates(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SharedMember", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedMemberConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SharedMemberConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_SharedMemberConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SharedMemberConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SharedMemberConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedMemberConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SharedMemberEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SharedMemberEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SharedMemberEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SharedMemberEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SharedUpdate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13614,6 +14201,120 @@ func (ec *executionContext) field_AftercarePlan_checkIns_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_AftercarePlan_commitments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_AftercarePlan_goals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_FamilyContact_consents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Group_meetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13775,6 +14476,44 @@ func (ec *executionContext) field_House_residencies_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Meeting_attendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Meeting_familyAttendance_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -14147,6 +14886,44 @@ func (ec *executionContext) field_Member_peerAssignments_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Member_peerConversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_recoveryCapital_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -16070,6 +16847,44 @@ func (ec *executionContext) field_Viewer_familyGroups_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Viewer_sharedMembers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -17037,6 +17852,180 @@ func (ec *executionContext) fieldContext_AftercareCommitment_removedAt(_ context
 	return graphql.NewScalarFieldContext("AftercareCommitment", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _AftercareCommitmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitmentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalNAftercareCommitment2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareCommitmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareCommitmentConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitmentConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AftercareCommitmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareCommitmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AftercareCommitmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareCommitment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareCommitmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareCommitment) graphql.Marshaler {
+			return ec.marshalNAftercareCommitment2ᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareCommitmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareCommitmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareCommitment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AftercareGoal_id(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGoal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17228,6 +18217,180 @@ func (ec *executionContext) _AftercareGoal_updatedAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_AftercareGoal_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AftercareGoal", field, false, false, "DateTime")
+}
+
+func (ec *executionContext) _AftercareGoalConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+			return ec.marshalNAftercareGoalEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoalEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoalConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoalConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AftercareGoalConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AftercareGoalConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoalConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _AftercareGoalEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AftercareGoalEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AftercareGoalEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.AftercareGoal]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AftercareGoalEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.AftercareGoal) graphql.Marshaler {
+			return ec.marshalNAftercareGoal2ᚖcarejourneyᚋserverᚋdomainᚐAftercareGoal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AftercareGoalEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AftercareGoalEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AftercareGoal(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AftercareGroupComparison_twoOrMoreGroups(ctx context.Context, field graphql.CollectedField, obj *domain.AftercareGroupComparison) (ret graphql.Marshaler) {
@@ -17482,25 +18645,37 @@ func (ec *executionContext) _AftercarePlan_goals(ctx context.Context, field grap
 			return ec.fieldContext_AftercarePlan_goals(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercarePlan().Goals(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AftercarePlan().Goals(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareGoal) graphql.Marshaler {
-			return ec.marshalNAftercareGoal2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareGoalᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercareGoal]) graphql.Marshaler {
+			return ec.marshalNAftercareGoalConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AftercarePlan_goals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercarePlan_goals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AftercarePlan",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareGoal(ctx, field)
+			return ec.childFields_AftercareGoalConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AftercarePlan_goals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -17514,25 +18689,37 @@ func (ec *executionContext) _AftercarePlan_commitments(ctx context.Context, fiel
 			return ec.fieldContext_AftercarePlan_commitments(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.AftercarePlan().Commitments(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AftercarePlan().Commitments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.AftercareCommitment) graphql.Marshaler {
-			return ec.marshalNAftercareCommitment2ᚕᚖcarejourneyᚋserverᚋdomainᚐAftercareCommitmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.AftercareCommitment]) graphql.Marshaler {
+			return ec.marshalNAftercareCommitmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_AftercarePlan_commitments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_AftercarePlan_commitments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AftercarePlan",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_AftercareCommitment(ctx, field)
+			return ec.childFields_AftercareCommitmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AftercarePlan_commitments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -20448,6 +21635,29 @@ func (ec *executionContext) _CareLevel_intensity(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CareLevel_intensity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CareLevel", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CareLevel_membersInCareCount(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CareLevel_membersInCareCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CareLevel().MembersInCareCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CareLevel_membersInCareCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CareLevel", field, true, true, "Int")
 }
 
 func (ec *executionContext) _CareLevelChange_careEpisode(ctx context.Context, field graphql.CollectedField, obj *domain.CareLevelChange) (ret graphql.Marshaler) {
@@ -23986,6 +25196,180 @@ func (ec *executionContext) fieldContext_FamilyAttendance_recordedAt(_ context.C
 	return graphql.NewScalarFieldContext("FamilyAttendance", field, false, false, "DateTime")
 }
 
+func (ec *executionContext) _FamilyAttendanceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+			return ec.marshalNFamilyAttendanceEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyAttendanceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendanceConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+			return ec.marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyAttendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendanceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FamilyAttendanceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FamilyAttendanceConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyAttendanceConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _FamilyAttendanceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FamilyAttendanceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _FamilyAttendanceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.FamilyAttendance]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FamilyAttendanceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.FamilyAttendance) graphql.Marshaler {
+			return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FamilyAttendanceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FamilyAttendanceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FamilyAttendance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FamilyContact_id(ctx context.Context, field graphql.CollectedField, obj *domain.FamilyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24142,25 +25526,37 @@ func (ec *executionContext) _FamilyContact_consents(ctx context.Context, field g
 			return ec.fieldContext_FamilyContact_consents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.FamilyContact().Consents(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.FamilyContact().Consents(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.ConsentRecord) graphql.Marshaler {
-			return ec.marshalNConsent2ᚕᚖcarejourneyᚋserverᚋdomainᚐConsentRecordᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+			return ec.marshalNConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_FamilyContact_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_FamilyContact_consents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "FamilyContact",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Consent(ctx, field)
+			return ec.childFields_ConsentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FamilyContact_consents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -26640,25 +28036,37 @@ func (ec *executionContext) _Meeting_familyAttendance(ctx context.Context, field
 			return ec.fieldContext_Meeting_familyAttendance(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Meeting().FamilyAttendance(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Meeting().FamilyAttendance(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
-			return ec.marshalOFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.FamilyAttendance]) graphql.Marshaler {
+			return ec.marshalOFamilyAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Meeting_familyAttendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Meeting_familyAttendance(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Meeting",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_FamilyAttendance(ctx, field)
+			return ec.childFields_FamilyAttendanceConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Meeting_familyAttendance_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -27842,25 +29250,37 @@ func (ec *executionContext) _Member_recoveryCapital(ctx context.Context, field g
 			return ec.fieldContext_Member_recoveryCapital(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().RecoveryCapital(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().RecoveryCapital(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
-			return ec.marshalORecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+			return ec.marshalORecoveryCapitalAssessmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_recoveryCapital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_recoveryCapital(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
+			return ec.childFields_RecoveryCapitalAssessmentConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_recoveryCapital_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -34879,6 +36299,180 @@ func (ec *executionContext) fieldContext_RecoveryCapitalAssessment_recordedBy(_ 
 	return fc, nil
 }
 
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+			return ec.marshalNRecoveryCapitalAssessmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessmentEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
+			return ec.marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecoveryCapitalAssessmentConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessmentConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryCapitalAssessmentEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.RecoveryCapitalAssessment]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryCapitalAssessmentEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
+			return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryCapitalAssessmentEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryCapitalAssessmentEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryCapitalAssessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RecoveryCohort_members(ctx context.Context, field graphql.CollectedField, obj *domain.RecoveryCohort) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36509,6 +38103,180 @@ func (ec *executionContext) fieldContext_SharedMember_sharedUpdates(ctx context.
 	if fc.Args, err = ec.field_SharedMember_sharedUpdates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*model.SharedMember]) graphql.Marshaler {
+			return ec.marshalNSharedMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedMemberEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMemberConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SharedMember) graphql.Marshaler {
+			return ec.marshalNSharedMember2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedMemberᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMemberConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SharedMemberConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SharedMemberConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMemberConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _SharedMemberEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SharedMemberEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SharedMemberEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*model.SharedMember]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SharedMemberEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SharedMember) graphql.Marshaler {
+			return ec.marshalNSharedMember2ᚖcarejourneyᚋgraphᚋmodelᚐSharedMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SharedMemberEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SharedMemberEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SharedMember(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -38588,25 +40356,37 @@ func (ec *executionContext) _Viewer_sharedMembers(ctx context.Context, field gra
 			return ec.fieldContext_Viewer_sharedMembers(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Viewer().SharedMembers(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Viewer().SharedMembers(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.SharedMember) graphql.Marshaler {
-			return ec.marshalNSharedMember2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedMemberᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*model.SharedMember]) graphql.Marshaler {
+			return ec.marshalNSharedMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Viewer_sharedMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Viewer_sharedMembers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_SharedMember(ctx, field)
+			return ec.childFields_SharedMemberConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_sharedMembers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -45043,6 +46823,93 @@ func (ec *executionContext) _AftercareCommitment(ctx context.Context, sel ast.Se
 	return out
 }
 
+var aftercareCommitmentConnectionImplementors = []string{"AftercareCommitmentConnection"}
+
+func (ec *executionContext) _AftercareCommitmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.AftercareCommitment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareCommitmentConnection")
+		case "edges":
+			out.Values[i] = ec._AftercareCommitmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._AftercareCommitmentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AftercareCommitmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareCommitmentConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareCommitmentEdgeImplementors = []string{"AftercareCommitmentEdge"}
+
+func (ec *executionContext) _AftercareCommitmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareCommitmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareCommitmentEdge")
+		case "cursor":
+			out.Values[i] = ec._AftercareCommitmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AftercareCommitmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var aftercareGoalImplementors = []string{"AftercareGoal", "Node"}
 
 func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.SelectionSet, obj *domain.AftercareGoal) graphql.Marshaler {
@@ -45094,6 +46961,93 @@ func (ec *executionContext) _AftercareGoal(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._AftercareGoal_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareGoalConnectionImplementors = []string{"AftercareGoalConnection"}
+
+func (ec *executionContext) _AftercareGoalConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.AftercareGoal]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareGoalConnection")
+		case "edges":
+			out.Values[i] = ec._AftercareGoalConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._AftercareGoalConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AftercareGoalConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AftercareGoalConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var aftercareGoalEdgeImplementors = []string{"AftercareGoalEdge"}
+
+func (ec *executionContext) _AftercareGoalEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, aftercareGoalEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AftercareGoalEdge")
+		case "cursor":
+			out.Values[i] = ec._AftercareGoalEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AftercareGoalEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -46345,6 +48299,12 @@ func (ec *executionContext) _CareLevel(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "membersInCareCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CareLevel_membersInCareCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47999,6 +49959,93 @@ func (ec *executionContext) _FamilyAttendance(ctx context.Context, sel ast.Selec
 			out.Values[i] = ec._FamilyAttendance_recordedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyAttendanceConnectionImplementors = []string{"FamilyAttendanceConnection"}
+
+func (ec *executionContext) _FamilyAttendanceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.FamilyAttendance]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyAttendanceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyAttendanceConnection")
+		case "edges":
+			out.Values[i] = ec._FamilyAttendanceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._FamilyAttendanceConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._FamilyAttendanceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FamilyAttendanceConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var familyAttendanceEdgeImplementors = []string{"FamilyAttendanceEdge"}
+
+func (ec *executionContext) _FamilyAttendanceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, familyAttendanceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FamilyAttendanceEdge")
+		case "cursor":
+			out.Values[i] = ec._FamilyAttendanceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._FamilyAttendanceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -51438,6 +53485,93 @@ func (ec *executionContext) _RecoveryCapitalAssessment(ctx context.Context, sel 
 	return out
 }
 
+var recoveryCapitalAssessmentConnectionImplementors = []string{"RecoveryCapitalAssessmentConnection"}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryCapitalAssessmentConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryCapitalAssessmentConnection")
+		case "edges":
+			out.Values[i] = ec._RecoveryCapitalAssessmentConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._RecoveryCapitalAssessmentConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RecoveryCapitalAssessmentConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecoveryCapitalAssessmentConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recoveryCapitalAssessmentEdgeImplementors = []string{"RecoveryCapitalAssessmentEdge"}
+
+func (ec *executionContext) _RecoveryCapitalAssessmentEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryCapitalAssessmentEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryCapitalAssessmentEdge")
+		case "cursor":
+			out.Values[i] = ec._RecoveryCapitalAssessmentEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RecoveryCapitalAssessmentEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var recoveryCohortImplementors = []string{"RecoveryCohort"}
 
 func (ec *executionContext) _RecoveryCohort(ctx context.Context, sel ast.SelectionSet, obj *domain.RecoveryCohort) graphql.Marshaler {
@@ -52173,6 +54307,93 @@ func (ec *executionContext) _SharedMember(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SharedMember_sharedUpdates(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedMemberConnectionImplementors = []string{"SharedMemberConnection"}
+
+func (ec *executionContext) _SharedMemberConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*model.SharedMember]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedMemberConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedMemberConnection")
+		case "edges":
+			out.Values[i] = ec._SharedMemberConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._SharedMemberConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SharedMemberConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SharedMemberConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sharedMemberEdgeImplementors = []string{"SharedMemberEdge"}
+
+func (ec *executionContext) _SharedMemberEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*model.SharedMember]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sharedMemberEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SharedMemberEdge")
+		case "cursor":
+			out.Values[i] = ec._SharedMemberEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SharedMemberEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -53822,6 +56043,38 @@ func (ec *executionContext) marshalNAftercareCommitment2ᚖcarejourneyᚋserver�
 	return ec._AftercareCommitment(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAftercareCommitmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AftercareCommitment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareCommitmentConnection!")
+		return graphql.Null
+	}
+	return ec._AftercareCommitmentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercareCommitmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercareCommitmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercareCommitmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.AftercareCommitment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareCommitmentEdge!")
+		return graphql.Null
+	}
+	return ec._AftercareCommitmentEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind(ctx context.Context, v any) (domain.CommitmentKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAftercareCommitmentKind2carejourneyᚋserverᚋdomainᚐCommitmentKind[tmp]
@@ -53919,6 +56172,38 @@ var (
 		domain.GoalRelationships:      "RELATIONSHIPS",
 	}
 )
+
+func (ec *executionContext) marshalNAftercareGoalConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.AftercareGoal]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareGoalConnection!")
+		return graphql.Null
+	}
+	return ec._AftercareGoalConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAftercareGoalEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAftercareGoalEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAftercareGoalEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.AftercareGoal]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AftercareGoalEdge!")
+		return graphql.Null
+	}
+	return ec._AftercareGoalEdge(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNAftercareGoalStatus2carejourneyᚋserverᚋdomainᚐGoalStatus(ctx context.Context, v any) (domain.GoalStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -54757,6 +57042,14 @@ func (ec *executionContext) marshalNConsent2ᚖcarejourneyᚋserverᚋdomainᚐC
 	return ec._Consent(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNConsentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.ConsentRecord]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentConnection!")
+		return graphql.Null
+	}
+	return ec._ConsentConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNConsentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.ConsentRecord]) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -55203,12 +57496,52 @@ func (ec *executionContext) marshalNFacilitator2carejourneyᚋgraphᚋmodelᚐFa
 	return ec._Facilitator(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyAttendance) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "FamilyAttendance!")
 		return graphql.Null
 	}
 	return ec._FamilyAttendance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFamilyAttendanceEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFamilyAttendanceEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFamilyAttendanceEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.FamilyAttendance]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FamilyAttendanceEdge!")
+		return graphql.Null
+	}
+	return ec._FamilyAttendanceEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFamilyAttendanceEntryInput2ᚕᚖcarejourneyᚋgraphᚋmodelᚐFamilyAttendanceEntryInputᚄ(ctx context.Context, v any) ([]*model.FamilyAttendanceEntryInput, error) {
@@ -56398,12 +58731,52 @@ func (ec *executionContext) marshalNRecordRecoveryCapitalPayload2ᚖcarejourney�
 	return ec._RecordRecoveryCapitalPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RecoveryCapitalAssessment!")
 		return graphql.Null
 	}
 	return ec._RecoveryCapitalAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecoveryCapitalAssessmentEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryCapitalAssessmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecoveryCapitalAssessmentEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecoveryCapitalAssessmentEdge!")
+		return graphql.Null
+	}
+	return ec._RecoveryCapitalAssessmentEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRecoveryCohort2carejourneyᚋserverᚋdomainᚐRecoveryCohort(ctx context.Context, sel ast.SelectionSet, v domain.RecoveryCohort) graphql.Marshaler {
@@ -56673,6 +59046,38 @@ func (ec *executionContext) marshalNSharedMember2ᚖcarejourneyᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._SharedMember(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSharedMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*model.SharedMember]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedMemberConnection!")
+		return graphql.Null
+	}
+	return ec._SharedMemberConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSharedMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*model.SharedMember]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSharedMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSharedMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*model.SharedMember]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SharedMemberEdge!")
+		return graphql.Null
+	}
+	return ec._SharedMemberEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSharedUpdate2ᚕᚖcarejourneyᚋgraphᚋmodelᚐSharedUpdateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SharedUpdate) graphql.Marshaler {
@@ -57940,23 +60345,11 @@ func (ec *executionContext) marshalOFacilitator2ᚕcarejourneyᚋgraphᚋmodel�
 	return ret
 }
 
-func (ec *executionContext) marshalOFamilyAttendance2ᚕᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.FamilyAttendance) graphql.Marshaler {
+func (ec *executionContext) marshalOFamilyAttendanceConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.FamilyAttendance]) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNFamilyAttendance2ᚖcarejourneyᚋserverᚋdomainᚐFamilyAttendance(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._FamilyAttendanceConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFamilyContact2ᚖcarejourneyᚋserverᚋdomainᚐFamilyContact(ctx context.Context, sel ast.SelectionSet, v *domain.FamilyContact) graphql.Marshaler {
@@ -58517,30 +60910,18 @@ func (ec *executionContext) unmarshalOPeerFilter2ᚖcarejourneyᚋgraphᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryCapitalAssessment) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNRecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalORecoveryCapitalAssessment2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryCapitalAssessment(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryCapitalAssessment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._RecoveryCapitalAssessment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORecoveryCapitalAssessmentConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.RecoveryCapitalAssessment]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RecoveryCapitalAssessmentConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalORecoveryStartDateChangeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.RecoveryStartDateChange]) graphql.Marshaler {

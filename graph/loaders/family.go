@@ -12,15 +12,18 @@ import (
 // FamilyLoaders batch the lookups of family contacts, consents and what
 // consents disclose to a family viewer.
 type FamilyLoaders struct {
-	Contact           *dataloadgen.Loader[int64, *domain.FamilyContact]
-	Consent           *dataloadgen.Loader[int64, *domain.ConsentRecord]
-	ConsentsByContact *dataloadgen.Loader[int64, []*domain.ConsentRecord]
+	Contact *dataloadgen.Loader[int64, *domain.FamilyContact]
+	Consent *dataloadgen.Loader[int64, *domain.ConsentRecord]
 	// ContactPages and ConsentPages back Member.familyContacts and
-	// Member.consents.
-	ContactPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.FamilyContact]]
-	ConsentPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.ConsentRecord]]
-	// AttendanceByMeeting is the family attendance of meetings.
-	AttendanceByMeeting *dataloadgen.Loader[int64, []*domain.FamilyAttendance]
+	// Member.consents; ContactConsentPages FamilyContact.consents.
+	ContactPages        *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.FamilyContact]]
+	ConsentPages        *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.ConsentRecord]]
+	ContactConsentPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.ConsentRecord]]
+	// AttendancePages pages the family attendance of meetings.
+	AttendancePages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.FamilyAttendance]]
+	// SharedMemberPages pages, by FAMILY user id, the ids of the members
+	// with a consent in force naming the user's contacts.
+	SharedMemberPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[int64]]
 	// ViewerAttendance is a FAMILY account's own attendance (the filter is
 	// the user id) at meetings.
 	ViewerAttendance *dataloadgen.Loader[FilterKey[int64], *domain.FamilyAttendance]
@@ -34,14 +37,18 @@ type FamilyLoaders struct {
 
 func newFamilyLoaders(st *store.Store, opts []dataloadgen.Option) FamilyLoaders {
 	return FamilyLoaders{
-		Contact:           dataloadgen.NewLoader(fromMap(st.FamilyContactsByID), opts...),
-		Consent:           dataloadgen.NewLoader(fromMap(st.ConsentsByID), opts...),
-		ConsentsByContact: dataloadgen.NewLoader(fromMap(st.ConsentsByFamilyContactID), opts...),
+		Contact: dataloadgen.NewLoader(fromMap(st.FamilyContactsByID), opts...),
+		Consent: dataloadgen.NewLoader(fromMap(st.ConsentsByID), opts...),
 		ContactPages: childPageLoader(unfiltered(st.FamilyContactPagesByMemberID),
 			unfilteredCount(st.CountFamilyContactsByMemberID), opts...),
 		ConsentPages: childPageLoader(unfiltered(st.ConsentPagesByMemberID),
 			unfilteredCount(st.CountConsentsByMemberID), opts...),
-		AttendanceByMeeting: dataloadgen.NewLoader(fromMap(st.FamilyAttendanceByMeetingID), opts...),
+		ContactConsentPages: childPageLoader(unfiltered(st.ConsentPagesByFamilyContactID),
+			unfilteredCount(st.CountConsentsByFamilyContactID), opts...),
+		AttendancePages: childPageLoader(unfiltered(st.FamilyAttendancePagesByMeetingID),
+			unfilteredCount(st.CountFamilyAttendanceByMeetingID), opts...),
+		SharedMemberPages: childPageLoader(unfiltered(st.SharedMemberPagesByUserID),
+			unfilteredCount(st.CountSharedMembersByUserID), opts...),
 		ViewerAttendance: filteredLoader(func(ctx context.Context, meetings []int64, userID int64) (map[int64]*domain.FamilyAttendance, error) {
 			return st.FamilyAttendanceOfUser(ctx, userID, meetings)
 		}, opts...),

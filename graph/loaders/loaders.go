@@ -30,6 +30,7 @@ type Loaders struct {
 	RecoveryHistory  *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.RecoveryStartDateChange]]
 	careLevels       func() ([]domain.CareLevel, error)
 	careLevelsByCode func() (map[string]domain.CareLevel, error)
+	census           census
 
 	// The recovery graph, one set per area.
 	Peers   PeerLoaders
@@ -56,6 +57,7 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 	return &Loaders{
 		careLevels:       careLevels,
 		careLevelsByCode: sync.OnceValues(func() (map[string]domain.CareLevel, error) { return byCode(careLevels()) }),
+		census:           census{count: st.CountInCareByLevel},
 		Member:           newLoader(st.MembersByID, opts),
 		User:             dataloadgen.NewLoader(fromMap(st.UsersByID), opts...),
 		Episode:          dataloadgen.NewLoader(fromMap(st.EpisodesByID), opts...),
@@ -83,6 +85,23 @@ func (l *Loaders) CareLevels() ([]domain.CareLevel, error) { return l.careLevels
 // request: every member of a list looks its level up in it.
 func (l *Loaders) CareLevelsByCode() (map[string]domain.CareLevel, error) {
 	return l.careLevelsByCode()
+}
+
+// census holds the counts in care by level, read once per request.
+type census struct {
+	count  func(context.Context, []int64) (map[string]int, error)
+	once   sync.Once
+	counts map[string]int
+	err    error
+}
+
+// InCareByLevel counts the active members at each level now among within
+// (nil: everyone), once per request: every level of a careLevels list
+// reads the same counts. The callers of one request pass the same scope
+// (the viewer's, which does not change within a request).
+func (l *Loaders) InCareByLevel(ctx context.Context, within []int64) (map[string]int, error) {
+	l.census.once.Do(func() { l.census.counts, l.census.err = l.census.count(ctx, within) })
+	return l.census.counts, l.census.err
 }
 
 func byCode(levels []domain.CareLevel, err error) (map[string]domain.CareLevel, error) {

@@ -21,13 +21,16 @@ type PlanLoaders struct {
 	PlansByMember *dataloadgen.Loader[int64, []*domain.AftercarePlan]
 	// PlanPages backs Member.aftercarePlans.
 	PlanPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.AftercarePlan]]
-	// GoalsByPlan and CommitmentsByPlan (those still in the plan) keep the
-	// order they were added in.
-	GoalsByPlan       *dataloadgen.Loader[int64, []*domain.AftercareGoal]
+	// GoalPages and CommitmentPages (those still in the plan) back
+	// AftercarePlan.goals and commitments, in the order they were added.
+	GoalPages       *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.AftercareGoal]]
+	CommitmentPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.AftercareCommitment]]
+	// CommitmentsByPlan is every commitment still in a plan, for adherence
+	// (one entry per commitment).
 	CommitmentsByPlan *dataloadgen.Loader[int64, []*domain.AftercareCommitment]
 	CheckIns          *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.CheckIn]]
-	// RecoveryCapitalByMember is a member's BARC-10 history, oldest first.
-	RecoveryCapitalByMember *dataloadgen.Loader[int64, []*domain.RecoveryCapitalAssessment]
+	// RecoveryCapitalPages backs Member.recoveryCapital, oldest first.
+	RecoveryCapitalPages *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.RecoveryCapitalAssessment]]
 	// Attendance is what adherence is derived from.
 	Attendance *dataloadgen.Loader[store.AttendanceWindow, []domain.AttendedMeeting]
 }
@@ -43,10 +46,14 @@ func newPlanLoaders(st *store.Store, opts []dataloadgen.Option) PlanLoaders {
 		PlansByMember: dataloadgen.NewLoader(fromMap(st.AftercarePlansByMemberID), opts...),
 		PlanPages: childPageLoader(unfiltered(st.AftercarePlanPagesByMemberID),
 			unfilteredCount(st.CountAftercarePlansByMemberID), opts...),
-		GoalsByPlan:             dataloadgen.NewLoader(fromMap(st.AftercareGoalsByPlanID), opts...),
-		CommitmentsByPlan:       dataloadgen.NewLoader(fromMap(st.AftercareCommitmentsByPlanID), opts...),
-		CheckIns:                childPageLoader(unfiltered(st.CheckInPages), unfilteredCount(st.CountCheckIns), opts...),
-		RecoveryCapitalByMember: dataloadgen.NewLoader(fromMap(st.RecoveryCapitalByMemberID), opts...),
-		Attendance:              dataloadgen.NewLoader(fromMap(st.PlanAttendance), opts...),
+		GoalPages: childPageLoader(unfiltered(st.AftercareGoalPages),
+			unfilteredCount(st.CountAftercareGoals), opts...),
+		CommitmentPages: childPageLoader(unfiltered(st.AftercareCommitmentPages),
+			unfilteredCount(st.CountAftercareCommitments), opts...),
+		CommitmentsByPlan: dataloadgen.NewLoader(fromMap(st.AftercareCommitmentsByPlanID), opts...),
+		CheckIns:          childPageLoader(unfiltered(st.CheckInPages), unfilteredCount(st.CountCheckIns), opts...),
+		RecoveryCapitalPages: childPageLoader(unfiltered(st.RecoveryCapitalPagesByMemberID),
+			unfilteredCount(st.CountRecoveryCapitalByMemberID), opts...),
+		Attendance: dataloadgen.NewLoader(fromMap(st.PlanAttendance), opts...),
 	}
 }

@@ -40,9 +40,9 @@ func aroundFields(auditing bool) graphql.FieldMiddleware {
 }
 
 // absentAsNull answers null for an optional String that holds "": an
-// absent optional string is null in the API, never "" (issue 12), whether
-// the record keeps it as NULL or as an empty string (the reasons of
-// append-only history, left as they were by migration 0008).
+// absent optional string is null in the API, never "" (issue 12). The
+// database keeps absent text as NULL (migrations 0008 and 0009), but a
+// Go string reads NULL as "", and audit rows older than 0009 may hold "".
 // One place, so every optional String field, today's and tomorrow's, says
 // it the same way.
 func absentAsNull(fc *graphql.FieldContext, res any) any {

@@ -13,6 +13,7 @@ import (
 
 	"carejourney/graph/loaders"
 	"carejourney/server/audit"
+	"carejourney/server/metrics"
 	"carejourney/server/store"
 )
 
@@ -21,14 +22,18 @@ import (
 // GET (queries only), with the status codes and media types of GraphQL
 // over HTTP (overhttp.go). Form and multipart bodies are not accepted, which
 // together with the cross-origin check in front keeps CSRF out. limits are
-// the cost and rate limits (limits.go); events is the audit log (audit.go).
-func NewHandler(schema graphql.ExecutableSchema, st *store.Store, logger *slog.Logger, limits Limits, events *audit.Log) http.Handler {
+// the cost and rate limits (limits.go); events is the audit log (audit.go);
+// observer, when not nil, counts every operation (metrics.go).
+func NewHandler(schema graphql.ExecutableSchema, st *store.Store, logger *slog.Logger, limits Limits, events *audit.Log, observer *metrics.Metrics) http.Handler {
 	srv := handler.New(schema)
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	// Bounded in bytes, and signed-in callers only: see querycache.go.
 	srv.SetQueryCache(newQueryCache(queryCacheBytes))
 	srv.Use(recordOutcome{})
+	if observer != nil {
+		srv.Use(recordOperation{})
+	}
 	limits.use(srv) // before any operation middleware: see Limits.use
 	srv.Use(oneActorPerOperation{})
 	srv.Use(noNULInText{})
@@ -41,5 +46,5 @@ func NewHandler(schema graphql.ExecutableSchema, st *store.Store, logger *slog.L
 		srv.AroundResponses(auditOperations(events, logger))
 	}
 	srv.AroundFields(aroundFields(events != nil))
-	return overHTTP(guardRequests(st)(loaders.Middleware(st)(throttledStatus(srv))))
+	return observeOperations(observer, overHTTP(guardRequests(st)(loaders.Middleware(st)(throttledStatus(srv)))))
 }

@@ -54,12 +54,9 @@ const (
 var listSizes = map[string]int{
 	"*.userErrors":              1,
 	"Query.careLevels":          7,
-	"Member.recoveryCapital":    5,
 	"Milestones.reached":        10,
 	"Group.schedule":            3,
 	"Group.facilitators":        3,
-	"AftercarePlan.goals":       5,
-	"AftercarePlan.commitments": 5,
 	"AftercarePlan.adherence":   5,
 	"CommitmentAdherence.weeks": 8,
 	"AttendanceSummary.weeks":   12,

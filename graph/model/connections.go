@@ -76,6 +76,16 @@ type (
 	ConsentedMemberEdge               = Edge[*domain.Disclosure]
 )
 
+// The connections of aftercare plans' parts and of recovery capital.
+type (
+	AftercareGoalConnection             = Connection[*domain.AftercareGoal]
+	AftercareGoalEdge                   = Edge[*domain.AftercareGoal]
+	AftercareCommitmentConnection       = Connection[*domain.AftercareCommitment]
+	AftercareCommitmentEdge             = Edge[*domain.AftercareCommitment]
+	RecoveryCapitalAssessmentConnection = Connection[*domain.RecoveryCapitalAssessment]
+	RecoveryCapitalAssessmentEdge       = Edge[*domain.RecoveryCapitalAssessment]
+)
+
 // Keep narrows the page to the rows keep accepts, for the access rules.
 // Edges and Nodes hold the same rows; both are narrowed alike.
 func (c *Connection[T]) Keep(keep func(node any) (bool, error)) error {

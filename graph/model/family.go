@@ -49,4 +49,9 @@ func NewSharedUpdate(u *domain.Update) *SharedUpdate {
 type (
 	SharedUpdateConnection = Connection[*SharedUpdate]
 	SharedUpdateEdge       = Edge[*SharedUpdate]
+	SharedMemberConnection = Connection[*SharedMember]
+	SharedMemberEdge       = Edge[*SharedMember]
+
+	FamilyAttendanceConnection = Connection[*domain.FamilyAttendance]
+	FamilyAttendanceEdge       = Edge[*domain.FamilyAttendance]
 )

@@ -1450,8 +1450,8 @@ type Viewer struct {
 	// (`beginTotpEnrollment`, `confirmTotpEnrollment`), change its password and
 	// sign out; everything else is refused with TOTP_ENROLLMENT_REQUIRED.
 	IsTotpEnrollmentRequired bool `json:"isTotpEnrollmentRequired"`
-	// For a family member: the members whose active consent names them, with what those consents cover. Empty for staff.
-	SharedMembers []*SharedMember `json:"sharedMembers"`
+	// For a family member: the members whose active consent names them, with what those consents cover, oldest member record first. Empty for staff.
+	SharedMembers *Connection[*SharedMember] `json:"sharedMembers"`
 	// For a family member: the active FAMILY groups, by name, with their schedules and next meetings. Empty for staff.
 	FamilyGroups *Connection[*domain.Group] `json:"familyGroups"`
 	// For a partner key: the key, its partner, its scopes and the members who consented; null for people.

@@ -22,6 +22,7 @@ import (
 	"carejourney/server/config"
 	"carejourney/server/domain"
 	"carejourney/server/httpserver"
+	"carejourney/server/metrics"
 	"carejourney/server/ratelimit"
 	"carejourney/server/seed"
 	"carejourney/server/store"
@@ -57,6 +58,9 @@ type Server struct {
 	stopSweeper func()
 	// Audit is the audit log; Shutdown writes what it still holds.
 	Audit *audit.Log
+	// MetricsAddr is where /metrics is served (METRICS_ADDR, the real
+	// port when :0 was asked), "" when it is not.
+	MetricsAddr string
 
 	shutdownOnce sync.Once
 	shutdownErr  error
@@ -93,6 +97,12 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 	// The audit log writes on a connection of its own: beside the requests,
 	// not inside them, and unseen by the query hooks that watch them.
 	events := audit.New(bun.NewDB(db.DB.DB, pgdialect.New()), logger, audit.Options{})
+	var observer *metrics.Metrics // nil: off
+	if cfg.MetricsAddr != "" {
+		observer = metrics.New()
+		observer.WatchPool(db.DB.DB, "serving") // the audit log's connections are of this pool too
+		observer.WatchAudit(events)
+	}
 	handler := httpserver.New(httpserver.Deps{
 		Store: st, Sessions: sessions, Logger: logger, App: frontend.Dist(),
 		CORSAllowedOrigins: cfg.CORSAllowedOrigins, CookieSecure: cfg.CookieSecure, PublicURL: cfg.PublicURL,
@@ -103,6 +113,7 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		TrustProxyHeaders: cfg.TrustProxyHeaders,
 		Audit:             events,
 		RequestTimeout:    cfg.RequestTimeout,
+		Metrics:           observer,
 	})
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
@@ -139,6 +150,18 @@ func Start(ctx context.Context, cfg *config.Config, logger *slog.Logger, stdout 
 		}
 		stopSweeper := s.stopSweeper
 		s.stopSweeper = func() { stopPprof(); stopSweeper() }
+	}
+	if observer != nil {
+		addr, stopMetrics, err := startMetrics(cfg.MetricsAddr, observer, logger)
+		if err != nil {
+			_ = ln.Close()
+			s.stopSweeper()
+			_ = events.Close(ctx)
+			return fail(fmt.Errorf("unable to serve metrics on %s: %w", cfg.MetricsAddr, err))
+		}
+		s.MetricsAddr = addr
+		stopSweeper := s.stopSweeper
+		s.stopSweeper = func() { stopMetrics(); stopSweeper() }
 	}
 	go func() { s.served <- s.http.Serve(ln) }()
 	logger.Info("serving", "addr", s.Addr, "graphiql", "http://"+displayAddr(s.Addr)+"/graphiql")

@@ -72,6 +72,52 @@ type Log struct {
 	failure atomic.Pointer[Failure]
 	probeMu sync.Mutex
 	probeAt time.Time
+
+	// busySince is, for each writer, when the oldest request of the batch
+	// it is writing called Write (UnixNano), 0 while it waits for one: the
+	// queue is FIFO, so the oldest of these is the oldest event not yet
+	// committed. The rest are the figures of Stats.
+	busySince     []atomic.Int64
+	writes        atomic.Uint64
+	failures      atomic.Uint64
+	eventsWritten atomic.Uint64
+	lagSum        atomic.Int64
+	lastLag       atomic.Int64
+}
+
+// Stats are the log's figures, for metrics.
+type Stats struct {
+	// Waiting is how many requests' events wait for a writer.
+	Waiting int
+	// OldestWait is how long the oldest event not yet committed has
+	// waited; 0 when none is being written.
+	OldestWait time.Duration
+	// Writes and Failures count the COPYs that committed and that failed;
+	// EventsWritten the events the committed ones held.
+	Writes, Failures, EventsWritten uint64
+	// LagSum adds up, over the committed COPYs, the time from the Write of
+	// the oldest request each held to its commit; LastLag is the last one's.
+	LagSum, LastLag time.Duration
+	// Writable is false while the last write failed (see Failure).
+	Writable bool
+}
+
+// Stats returns the log's figures as they are now.
+func (l *Log) Stats() Stats {
+	s := Stats{
+		Waiting: len(l.queue), Writes: l.writes.Load(), Failures: l.failures.Load(), EventsWritten: l.eventsWritten.Load(),
+		LagSum: time.Duration(l.lagSum.Load()), LastLag: time.Duration(l.lastLag.Load()), Writable: l.Healthy(),
+	}
+	var oldest int64
+	for i := range l.busySince {
+		if t := l.busySince[i].Load(); t != 0 && (oldest == 0 || t < oldest) {
+			oldest = t
+		}
+	}
+	if oldest != 0 {
+		s.OldestWait = max(0, time.Since(time.Unix(0, oldest)))
+	}
+	return s
 }
 
 // Failure says why the log cannot write.
@@ -91,6 +137,8 @@ func (f *Failure) Error() string {
 type pending struct {
 	events []Event
 	done   chan error
+	// since is when Write was called (UnixNano).
+	since int64
 }
 
 // New starts a log writing to db. Give it a connection of its own (a bun.DB
@@ -100,10 +148,11 @@ func New(db *bun.DB, logger *slog.Logger, opts Options) *Log {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	l := &Log{db: db, logger: logger, opts: opts, queue: make(chan *pending, 4*opts.BatchSize)}
-	for range opts.Writers {
+	l := &Log{db: db, logger: logger, opts: opts, queue: make(chan *pending, 4*opts.BatchSize),
+		busySince: make([]atomic.Int64, opts.Writers)}
+	for i := range opts.Writers {
 		l.stopped.Add(1)
-		go l.run()
+		go l.run(&l.busySince[i])
 	}
 	return l
 }
@@ -129,7 +178,7 @@ func (l *Log) Write(ctx context.Context, events ...Event) error {
 	if len(events) == 0 {
 		return nil
 	}
-	p := &pending{events: events, done: make(chan error, 1)}
+	p := &pending{events: events, done: make(chan error, 1), since: time.Now().UnixNano()}
 	l.mu.RLock()
 	if l.closing {
 		l.mu.RUnlock()
@@ -209,8 +258,9 @@ func (l *Log) Close(ctx context.Context) error {
 // run is a writer: it takes the first request waiting, then every other
 // one already queued (up to BatchSize events), writes them in one COPY
 // and tells each its outcome. The batch and the COPY's text are kept from
-// one write to the next: a writer allocates nothing per event.
-func (l *Log) run() {
+// one write to the next: a writer allocates nothing per event. busy is
+// the writer's entry of busySince.
+func (l *Log) run(busy *atomic.Int64) {
 	defer l.stopped.Done()
 	var carry *pending
 	var batch []*pending
@@ -224,6 +274,7 @@ func (l *Log) run() {
 				return
 			}
 		}
+		busy.Store(first.since)
 		clear(batch) // lets the requests' events go
 		batch = append(batch[:0], first)
 		n := len(first.events)
@@ -251,6 +302,16 @@ func (l *Log) run() {
 			}
 		}
 		err := l.write(buf, len(batch), n)
+		if err == nil {
+			lag := time.Now().UnixNano() - first.since
+			l.writes.Add(1)
+			l.eventsWritten.Add(uint64(n))
+			l.lagSum.Add(lag)
+			l.lastLag.Store(lag)
+		} else {
+			l.failures.Add(1)
+		}
+		busy.Store(0)
 		for _, p := range batch {
 			p.done <- err
 		}

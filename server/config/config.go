@@ -55,6 +55,10 @@ type Config struct {
 	// this loopback address, apart from the API: for measuring under load.
 	PprofListenAddr string
 
+	// MetricsAddr, when set, serves Prometheus metrics (/metrics) on this
+	// address, apart from the API; empty serves none.
+	MetricsAddr string
+
 	// MigrationDatabaseURL is the owner role's URL: migrations run as it,
 	// and it grants the serving role (DATABASE_URL's) what it needs.
 	MigrationDatabaseURL string
@@ -128,6 +132,17 @@ var Options = []Option{
 				return fmt.Errorf("must be a loopback host:port, such as 127.0.0.1:6060: profiles are not for the network")
 			}
 			c.PprofListenAddr = v
+			return nil
+		}},
+	{Env: "METRICS_ADDR", Flag: "metrics-listen", Usage: "address (host:port, such as 127.0.0.1:9090) to serve Prometheus metrics on at /metrics, apart from the API; empty (the default) serves none",
+		set: func(c *Config, v string) error {
+			if v == "" {
+				return nil
+			}
+			if _, _, err := net.SplitHostPort(v); err != nil {
+				return fmt.Errorf("must be host:port, such as 127.0.0.1:9090")
+			}
+			c.MetricsAddr = v
 			return nil
 		}},
 	{Env: "LOG_LEVEL", Flag: "log-level", Default: "info", Usage: "debug, info, warn or error",

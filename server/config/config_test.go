@@ -40,12 +40,12 @@ func TestInvalidValuesAreAllReported(t *testing.T) {
 	_, _, err := Parse("serve", nil, env(map[string]string{
 		"DATABASE_URL": "mysql://x", "LISTEN_ADDR": "8080", "LOG_LEVEL": "loud",
 		"SESSION_IDLE_TIMEOUT": "-1m", "PROVIDER_TIME_ZONE": "Mars/Base", "CORS_ALLOWED_ORIGINS": "*",
-		"PUBLIC_URL": "care.example.org",
+		"PUBLIC_URL": "care.example.org", "METRICS_ADDR": "9090",
 	}), nil)
 	if err == nil {
 		t.Fatal("expected an error")
 	}
-	for _, name := range []string{"DATABASE_URL", "LISTEN_ADDR", "LOG_LEVEL", "SESSION_IDLE_TIMEOUT", "PROVIDER_TIME_ZONE", "CORS_ALLOWED_ORIGINS", "PUBLIC_URL"} {
+	for _, name := range []string{"DATABASE_URL", "LISTEN_ADDR", "LOG_LEVEL", "SESSION_IDLE_TIMEOUT", "PROVIDER_TIME_ZONE", "CORS_ALLOWED_ORIGINS", "PUBLIC_URL", "METRICS_ADDR"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s:\n%v", name, err)
 		}

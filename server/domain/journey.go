@@ -15,7 +15,7 @@ type CareEpisode struct {
 	CareLevelCode   string     `bun:"care_level_code"`
 	StartedAt       time.Time  `bun:"started_at"`
 	EndedAt         *time.Time `bun:"ended_at"`
-	Reason          string     `bun:"reason"`
+	Reason          string     `bun:"reason,nullzero"`
 	DischargeReason *string    `bun:"discharge_reason"`
 	// DischargedByUserID is who recorded the discharge that ended the episode.
 	DischargedByUserID *int64    `bun:"discharged_by_user_id"`

@@ -162,7 +162,7 @@ type RecoveryStartDateChange struct {
 	ID               int64     `bun:"id,pk,autoincrement"`
 	MemberID         int64     `bun:"member_id"`
 	StartDate        time.Time `bun:"start_date,type:date"`
-	Reason           string    `bun:"reason"`
+	Reason           string    `bun:"reason,nullzero"`
 	RecordedByUserID *int64    `bun:"recorded_by_user_id"`
 	RecordedAt       time.Time `bun:"recorded_at,nullzero,notnull,default:current_timestamp"`
 }

@@ -210,7 +210,7 @@ func matrixOps() []matrixOp {
 			expiresOnEvent: END_OF_TREATMENT, signatureName: "M", signedAt: "%s"}`, past), careTeam),
 		m("revokeConsent", `{consentId: $consent, reason: ""}`, careTeam),
 		m("recordFamilyAttendance", `{meetingId: $meeting, entries: [{familyContactId: $contact, status: PRESENT}]}`, careTeam),
-		{name: "viewer.sharedMembers", doc: `{ viewer { sharedMembers { displayName } } }`, root: "viewer.sharedMembers.0",
+		{name: "viewer.sharedMembers", doc: `{ viewer { sharedMembers { nodes { displayName } } } }`, root: "viewer.sharedMembers.nodes.0",
 			allow: []string{famLive}, quiet: true},
 		{name: "SharedMember by node", doc: fmt.Sprintf(`query(%s) { node(id: $sharedMember) { __typename } }`, matrixParams),
 			root: "node", allow: []string{famLive}},

@@ -74,13 +74,13 @@ func TestAuditOneReadPerMember(t *testing.T) {
 		residencies { nodes { house { name } moveInAt member { id } } } peerAssignments { nodes { peer { name } member { id } } }
 		groupMemberships { nodes { group { name } } } attendance(first: 5) { edges { cursor node { status } } nodes { status member { id } } }
 		attendanceSummary { meetingsAttended }
-		activeAftercarePlan { member { id } goals { category } commitments { kind } checkIns(first: 3) { nodes { craving } edges { node { isAbstinent } } } }
-		aftercarePlans { nodes { status } } recoveryCapital { total }
+		activeAftercarePlan { member { id } goals { nodes { category } } commitments { nodes { kind } } checkIns(first: 3) { nodes { craving } edges { node { isAbstinent } } } }
+		aftercarePlans { nodes { status } } recoveryCapital { nodes { total } }
 		updates(first: 5) { nodes { kind body member { displayName } } } }
 		again: nodes(ids: [$id]) { ... on Member { displayName } } }`
 	r := c.do(journey, vars{"id": id})
 	r.noErrors(t)
-	if len(r.list(t, "member.careEpisodes.nodes")) == 0 || len(r.list(t, "member.activeAftercarePlan.goals")) == 0 {
+	if len(r.list(t, "member.careEpisodes.nodes")) == 0 || len(r.list(t, "member.activeAftercarePlan.goals.nodes")) == 0 {
 		t.Fatalf("the member's record is thin: %v", r.Data)
 	}
 	events := auditOf(t, s, r)
@@ -661,7 +661,7 @@ func TestAuditOnlyWhatTheActorSaw(t *testing.T) {
 		t.Errorf("audited %v; want only the caseload member", got)
 	}
 	// A refused field is a DENIED event for the member it belongs to.
-	r = c.do(`query($id: ID!) { member(id: $id) { displayName recoveryCapital { total } } }`, vars{"id": members[1]})
+	r = c.do(`query($id: ID!) { member(id: $id) { displayName recoveryCapital { nodes { total } } } }`, vars{"id": members[1]})
 	events := auditOf(t, s, r)
 	got := auditSummary(events)
 	want := []string{

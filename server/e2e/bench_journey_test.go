@@ -18,7 +18,7 @@ const journeyPage = `query($id: ID!) { member(id: $id) { id displayName status d
 	careEpisodes { nodes { id careLevel { id code name } startedAt endedAt transition reason dischargeReason } }
 	residencies { nodes { id house { id name } moveInAt moveOutAt } }
 	peerAssignments { nodes { peer { id name } startedAt endedAt } }
-	activeAftercarePlan { id goals { id category status } commitments { id kind group { id name } targetPerWeek }
+	activeAftercarePlan { id goals { nodes { id category status } } commitments { nodes { id kind group { id name } targetPerWeek } }
 		adherence(weeks: 8) { weeks { attended target isMet } } }
 	attendance(first: 20) { nodes { status recordedAt meeting { id startsAt group { id name } } } }
 	updates(first: 20) { nodes { id kind body occurredAt } } } }`

@@ -50,9 +50,9 @@ func BenchmarkPages(b *testing.B) {
 		{"member/journey", `query($id: ID!) { member(id: $id) { displayName careEpisodes { nodes { careLevel { code } transition startedAt endedAt } }
 			residencies { nodes { house { name } moveInAt moveOutAt } } peerAssignments { nodes { peer { name } startedAt endedAt } }
 			attendanceSummary { meetingsAttended aftercareMeetingsAttended distinctAftercarePrograms attendanceRate weeks { weekStartsOn attended } }
-			activeAftercarePlan { goals { category status } commitments { kind group { name } targetPerWeek }
+			activeAftercarePlan { goals { nodes { category status } } commitments { nodes { kind group { name } targetPerWeek } }
 				checkIns(first: 10) { nodes { occurredOn craving isAbstinent } } adherence(weeks: 8) { weeks { attended target isMet } } }
-			recoveryCapital { total assessedAt } updates(first: 20) { nodes { kind body occurredAt } } } }`, vars{"id": memberID}},
+			recoveryCapital { nodes { total assessedAt } } updates(first: 20) { nodes { kind body occurredAt } } } }`, vars{"id": memberID}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

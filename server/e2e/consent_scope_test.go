@@ -32,8 +32,10 @@ var keyBase = map[string]bool{
 	"Viewer.*": true, "ViewerApiKey.*": true, "ConsentedMember.*": true, "Partner.id": true, "Partner.name": true,
 	"ConsentedMemberConnection.*": true, "ConsentedMemberEdge.*": true,
 	"CareLevel.*": true, "MemberConnection.*": true, "MemberEdge.*": true, "PageInfo.*": true,
-	// Viewer.familyGroups, empty for a key: its count (0) and page flags.
+	// Viewer.familyGroups and Viewer.sharedMembers, empty for a key: their
+	// counts (0) and page flags.
 	"GroupConnection.totalCount": true, "GroupConnection.pageInfo": true,
+	"SharedMemberConnection.totalCount": true, "SharedMemberConnection.pageInfo": true,
 	"Member.id": true,
 	"House.id":  true, "House.name": true, "House.address": true, "House.capacity": true, "House.genderDesignation": true,
 	"House.narrLevel": true, "House.phone": true, "House.timeZone": true,
@@ -188,8 +190,8 @@ func scopeIDs(t *testing.T, staff *client, members []int64) []string {
 	var out []string
 	for _, m := range members {
 		r := staff.do(`query($id: ID!) { member(id: $id) { id careEpisodes(includeSuperseded: true) { nodes { id } } residencies { nodes { id house { id } } }
-			updates(first: 20) { nodes { id } } recoveryCapital { id } peerAssignments { nodes { id } } familyContacts { nodes { id } } consents { nodes { id } }
-			aftercarePlans { nodes { id goals { id } commitments { id } checkIns(first: 3) { nodes { id } } } } } }`,
+			updates(first: 20) { nodes { id } } recoveryCapital { nodes { id } } peerAssignments { nodes { id } } familyContacts { nodes { id } } consents { nodes { id } }
+			aftercarePlans { nodes { id goals { nodes { id } } commitments { nodes { id } } checkIns(first: 3) { nodes { id } } } } } }`,
 			vars{"id": globalid.EncodeInt(globalid.TypeMember, m)})
 		r.noErrors(t)
 		collectIDs(r.Data, &out)

@@ -312,7 +312,6 @@ func appPages(t *testing.T, ids soundnessIDsT) []soundnessCase {
 		"PlanMember":         {"id": ids.member},
 		"RecoveryCapital":    {"id": ids.member},
 		"TimelineAttendance": {"id": ids.member, "from": now.AddDate(0, -3, 0).Format(time.RFC3339)},
-		"TodayCensusCount":   {"code": "OP"},
 		"TodayMeetings":      {"from": week, "to": later},
 		"TodayMilestones":    {"withinDays": 7},
 		"WeekMeetings":       {"from": week, "to": later},

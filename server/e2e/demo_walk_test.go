@@ -137,7 +137,7 @@ func TestDemoGraphWalk(t *testing.T) {
 	t.Run("plans to members and back", func(t *testing.T) {
 		r := c.do(`{ members(first: 100, filter: {careLevelCodes: ["IOP", "VIRTUAL_IOP", "OUTPATIENT", "CONTINUING_CARE"]}) {
 			nodes { id displayName activeAftercarePlan { id status member { id }
-				goals { category } commitments { kind group { id name } }
+				goals { nodes { category } } commitments { nodes { kind group { id name } } }
 				checkIns(first: 2) { totalCount } adherence(weeks: 4) { weeks { attended target } } } } } }`, nil)
 		r.noErrors(t)
 		members := r.list(t, "members.nodes")
@@ -154,7 +154,7 @@ func TestDemoGraphWalk(t *testing.T) {
 			if obj(plan["member"])["id"] != m["id"] || plan["status"] != "ACTIVE" {
 				t.Errorf("%s: plan %v", m["displayName"], plan)
 			}
-			if len(list(plan["goals"])) == 0 || len(list(plan["commitments"])) == 0 || obj(plan["checkIns"])["totalCount"] == float64(0) {
+			if len(list(obj(plan["goals"])["nodes"])) == 0 || len(list(obj(plan["commitments"])["nodes"])) == 0 || obj(plan["checkIns"])["totalCount"] == float64(0) {
 				t.Errorf("%s: plan without goals, commitments or check-ins", m["displayName"])
 			}
 		}

@@ -28,6 +28,7 @@ var familyAllowed = map[string]bool{
 	"User.id":  true, "User.name": true, "User.email": true, "User.role": true,
 	"CareLevel.*":    true,
 	"SharedMember.*": true, "SharedUpdate.*": true, "SharedUpdateConnection.*": true, "SharedUpdateEdge.*": true,
+	"SharedMemberConnection.*": true, "SharedMemberEdge.*": true,
 	"PageInfo.*": true, "Milestone.*": true, "Milestones.*": true, "AttendanceWeek.*": true,
 	"Group.id": true, "Group.name": true, "Group.kind": true, "Group.description": true, "Group.modality": true,
 	"Group.location": true, "Group.timeZone": true, "Group.schedule": true, "Group.timesOfDay": true,
@@ -51,6 +52,8 @@ var directoryAllowed = map[string]bool{
 	"CareLevel.*": true, "PageInfo.*": true, "Occupancy.*": true, "ScheduleSlot.*": true,
 	"HouseConnection.*": true, "HouseEdge.*": true, "GroupConnection.*": true, "GroupEdge.*": true,
 	"MeetingConnection.*": true, "MeetingEdge.*": true,
+	// Viewer.sharedMembers, empty for a key: its count (0) and page flags.
+	"SharedMemberConnection.totalCount": true, "SharedMemberConnection.pageInfo": true,
 	"House.id": true, "House.name": true, "House.address": true, "House.capacity": true,
 	"House.genderDesignation": true, "House.narrLevel": true, "House.phone": true, "House.occupancy": true,
 	"House.houseMeetingGroups": true,
@@ -462,7 +465,7 @@ func (cr *crawler) run() *crawler {
 // demo: what a family viewer must not reach by guessing.
 func crawlIDs(t *testing.T, staff *client) []string {
 	r := staff.do(`{
-		members(first: 2) { nodes { id careEpisodes { nodes { id } } currentResidency { id } activeAftercarePlan { id goals { id } checkIns(first: 1) { nodes { id } } }
+		members(first: 2) { nodes { id careEpisodes { nodes { id } } currentResidency { id } activeAftercarePlan { id goals { nodes { id } } checkIns(first: 1) { nodes { id } } }
 			updates(first: 2) { nodes { id } } peerAssignments { nodes { id } } } }
 		houses(first: 1) { nodes { id } }
 		groups(first: 30) { nodes { id kind meetings(first: 1) { nodes { id } } } }
@@ -651,9 +654,9 @@ func TestMembersKeyOnDemo(t *testing.T) {
 func TestDisclosuresOnDemo(t *testing.T) {
 	s := startServer(t, map[string]string{"SEED_DEMO_ON_EMPTY": "true"})
 	family := s.signInAs(t, "family@demo.carejourney.test", "demo-family-2026!")
-	shared := family.do(`{ viewer { sharedMembers { id displayName } } }`, nil)
+	shared := family.do(`{ viewer { sharedMembers { nodes { id displayName } } } }`, nil)
 	shared.noErrors(t)
-	sharedID := shared.str(t, "viewer.sharedMembers.0.id")
+	sharedID := shared.str(t, "viewer.sharedMembers.nodes.0.id")
 	memberID := globalid.EncodeInt(globalid.TypeMember, decodeID(t, sharedID))
 
 	key := s.keyClient(t, seed.DemoKeys[1].Secret)

@@ -80,15 +80,15 @@ const (
 	familyInviteContact = `mutation($id: ID!) { inviteFamilyContact(input: {familyContactId: $id}) {
 		familyContact { id } invitationUrl invitationToken expiresAt userErrors { code field message } } }`
 	familyAccept = `mutation($in: AcceptInvitationInput!) { acceptInvitation(input: $in) {
-		viewer { user { email role } sharedMembers { displayName } } userErrors { code field message } } }`
+		viewer { user { email role } sharedMembers { nodes { displayName } } } userErrors { code field message } } }`
 	familyGrant = `mutation($in: GrantConsentInput!) { grantConsent(input: $in) {
 		consent { id status informationKinds expiresAt expiresOnEvent familyContact { id } partnerName partner { id } recordedBy { name } }
 		userErrors { code field message } } }`
 	familyRevoke = `mutation($in: RevokeConsentInput!) { revokeConsent(input: $in) {
 		consent { id status revokedAt revocationReason } userErrors { code field message } } }`
-	familyView = `{ viewer { sharedMembers { id displayName sharedKinds consentExpiresAt consentExpiresOnEvent
+	familyView = `{ viewer { sharedMembers { nodes { id displayName sharedKinds consentExpiresAt consentExpiresOnEvent
 		daysInRecovery milestones { next { label } } currentCareLevel { code } houseName attendanceWeeks { weekStartsOn attended }
-		sharedUpdates(first: 50) { totalCount nodes { id kind body occurredAt } } } } }`
+		sharedUpdates(first: 50) { totalCount nodes { id kind body occurredAt } } } } } }`
 	familyPassword = "a long family passphrase"
 )
 
@@ -129,7 +129,7 @@ func familyShared(t testing.TB, c *client) []map[string]any {
 	r := c.do(familyView, nil)
 	r.noErrors(t)
 	var out []map[string]any
-	for _, m := range r.list(t, "viewer.sharedMembers") {
+	for _, m := range r.list(t, "viewer.sharedMembers.nodes") {
 		out = append(out, m.(map[string]any))
 	}
 	return out
@@ -188,14 +188,14 @@ func TestFamilyPortal(t *testing.T) {
 	accepted := family.do(familyAccept, vars{"in": vars{"token": newToken, "password": familyPassword}})
 	familyNoUserErrors(t, accepted, "acceptInvitation")
 	if accepted.str(t, "acceptInvitation.viewer.user.role") != "FAMILY" || accepted.str(t, "acceptInvitation.viewer.user.email") != "elena.vega@example.org" ||
-		len(accepted.list(t, "acceptInvitation.viewer.sharedMembers")) != 1 {
+		len(accepted.list(t, "acceptInvitation.viewer.sharedMembers.nodes")) != 1 {
 		t.Fatalf("accepted: %v", accepted.get(t, "acceptInvitation.viewer"))
 	}
 	again := s.client(t).do(familyAccept, vars{"in": vars{"token": newToken, "password": familyPassword}})
 	groupsWantUserError(t, again, "acceptInvitation", "INVITATION_INVALID", "input", "token")
-	contact := staff.do(`query($id: ID!) { node(id: $id) { ... on FamilyContact { hasAccount consents { status } } } }`, vars{"id": contactID})
+	contact := staff.do(`query($id: ID!) { node(id: $id) { ... on FamilyContact { hasAccount consents { totalCount nodes { status } } } } }`, vars{"id": contactID})
 	contact.noErrors(t)
-	if contact.get(t, "node.hasAccount") != true || len(contact.list(t, "node.consents")) != 1 {
+	if contact.get(t, "node.hasAccount") != true || len(contact.list(t, "node.consents.nodes")) != 1 || contact.get(t, "node.consents.totalCount") != float64(1) {
 		t.Errorf("contact after accepting: %v", contact.get(t, "node"))
 	}
 
@@ -398,10 +398,10 @@ func TestFamilyGroupsAndAttendance(t *testing.T) {
 	meetingID := func(id int64) string { return globalid.EncodeInt(globalid.TypeMeeting, id) }
 
 	const record = `mutation($in: RecordFamilyAttendanceInput!) { recordFamilyAttendance(input: $in) {
-		meeting { id familyAttendance { familyContact { name } status recordedBy { name } } } userErrors { code field message } } }`
+		meeting { id familyAttendance { totalCount nodes { familyContact { name } status recordedBy { name } } } } userErrors { code field message } } }`
 	r := staff.do(record, vars{"in": vars{"meetingId": meetingID(past), "entries": []vars{{"familyContactId": contactID, "status": "PRESENT"}}}})
 	familyNoUserErrors(t, r, "recordFamilyAttendance")
-	if rows := r.list(t, "recordFamilyAttendance.meeting.familyAttendance"); len(rows) != 1 ||
+	if rows := r.list(t, "recordFamilyAttendance.meeting.familyAttendance.nodes"); len(rows) != 1 ||
 		groupsField(rows[0], "status") != "PRESENT" || groupsField(groupsField(rows[0], "familyContact"), "name") != "Elena Vega" {
 		t.Errorf("family attendance %v", rows)
 	}
@@ -426,9 +426,9 @@ func TestFamilyGroupsAndAttendance(t *testing.T) {
 		t.Errorf("own attendance %v", meetings)
 	}
 	// Staff see no family groups of their own, and no shared members.
-	mine := staff.do(`{ viewer { familyGroups { totalCount nodes { name } } sharedMembers { id } } }`, nil)
+	mine := staff.do(`{ viewer { familyGroups { totalCount nodes { name } } sharedMembers { totalCount nodes { id } } } }`, nil)
 	mine.noErrors(t)
-	if len(mine.list(t, "viewer.familyGroups.nodes")) != 0 || mine.get(t, "viewer.familyGroups.totalCount") != float64(0) || len(mine.list(t, "viewer.sharedMembers")) != 0 {
+	if len(mine.list(t, "viewer.familyGroups.nodes")) != 0 || mine.get(t, "viewer.familyGroups.totalCount") != float64(0) || len(mine.list(t, "viewer.sharedMembers.nodes")) != 0 || mine.get(t, "viewer.sharedMembers.totalCount") != float64(0) {
 		t.Errorf("staff viewer: %v", mine.get(t, "viewer"))
 	}
 }
@@ -452,13 +452,13 @@ func TestFamilyNoNPlusOne(t *testing.T) {
 			familyNoUserErrors(t, family.do(familyAccept, vars{"in": vars{"token": token, "password": familyPassword}}), "acceptInvitation")
 		}
 	}
-	const query = `{ viewer { sharedMembers { id displayName sharedKinds consentExpiresAt daysInRecovery
+	const query = `{ viewer { sharedMembers(first: 100) { totalCount nodes { id displayName sharedKinds consentExpiresAt daysInRecovery
 		milestones { reached { label } next { label } } currentCareLevel { code name } houseName attendanceWeeks { weekStartsOn attended }
-		sharedUpdates(first: 5) { totalCount pageInfo { hasNextPage } nodes { id kind body occurredAt } } } } }`
+		sharedUpdates(first: 5) { totalCount pageInfo { hasNextPage } nodes { id kind body occurredAt } } } } } }`
 	measure := func(members int, floor int64) int64 {
 		share(members)
 		n, r := s.fewestStatements(t, family, query, nil, floor)
-		shared := r.list(t, "viewer.sharedMembers")
+		shared := r.list(t, "viewer.sharedMembers.nodes")
 		if len(shared) != added {
 			t.Fatalf("%d shared members, want %d", len(shared), added)
 		}
@@ -531,9 +531,9 @@ func TestFamilyNode(t *testing.T) {
 	if r.str(t, "node.displayName") != "Rosa Vega" || r.str(t, "node.houseName") != "House of Rosa Vega" {
 		t.Fatalf("node(SharedMember) = %v", r.get(t, "node"))
 	}
-	view := familyServe(t, h, `{ viewer { sharedMembers { sharedUpdates { nodes { id kind } } } } }`, nil)
+	view := familyServe(t, h, `{ viewer { sharedMembers { nodes { sharedUpdates { nodes { id kind } } } } } }`, nil)
 	view.noErrors(t)
-	updateID := view.str(t, "viewer.sharedMembers.0.sharedUpdates.nodes.0.id")
+	updateID := view.str(t, "viewer.sharedMembers.nodes.0.sharedUpdates.nodes.0.id")
 	if u := familyServe(t, h, node, vars{"id": updateID}); u.str(t, "node.kind") != "HOUSING_CHANGE" {
 		t.Errorf("node(SharedUpdate) = %v %v", u.get(t, "node"), u.Errors)
 	}

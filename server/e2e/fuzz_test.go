@@ -38,7 +38,7 @@ func FuzzGraphQL(f *testing.F) {
 	for _, seedDoc := range []string{
 		`{ viewer { user { id name role } } }`,
 		`{ members(first: 5) { totalCount nodes { id displayName currentEpisode { careLevel { code } } currentResidency { house { name } } } } }`,
-		`query($id: ID!) { node(id: $id) { id ... on Member { activeAftercarePlan { goals { id } } updates(first: 3) { nodes { id body } } } } }`,
+		`query($id: ID!) { node(id: $id) { id ... on Member { activeAftercarePlan { goals { nodes { id } } } updates(first: 3) { nodes { id body } } } } }`,
 		`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
 		`{ houses(first: 3) { nodes { name occupancy { available } residents(first: 2) { nodes { member { displayName } } } } } }`,
 		`{ groups(first: 3, after: "eyJ2IjoiYSIsImkiOjF9") { pageInfo { endCursor } nodes { name nextMeeting { startsAt } } } }`,

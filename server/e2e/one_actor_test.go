@@ -117,10 +117,10 @@ func TestOneActorAcceptInvitation(t *testing.T) {
 
 	family := s.client(t)
 	r := family.do(`mutation($in: AcceptInvitationInput!) { acceptInvitation(input: $in) {
-		viewer { user { id role } sharedMembers { id displayName sharedKinds milestones { next { label } } } } userErrors { code } } }`,
+		viewer { user { id role } sharedMembers { nodes { id displayName sharedKinds milestones { next { label } } } } } userErrors { code } } }`,
 		vars{"in": vars{"token": token, "password": familyPassword}})
 	familyNoUserErrors(t, r, "acceptInvitation")
-	if got := r.list(t, "acceptInvitation.viewer.sharedMembers"); len(got) != 1 || r.str(t, "acceptInvitation.viewer.sharedMembers.0.displayName") == "" {
+	if got := r.list(t, "acceptInvitation.viewer.sharedMembers.nodes"); len(got) != 1 || r.str(t, "acceptInvitation.viewer.sharedMembers.nodes.0.displayName") == "" {
 		t.Fatalf("shared members in the payload: %v", got)
 	}
 	user := decodeID(t, r.str(t, "acceptInvitation.viewer.user.id"))

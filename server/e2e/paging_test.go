@@ -87,8 +87,8 @@ func TestConnectionPagingProperty(t *testing.T) {
 	auditUntil := time.Now().UTC().Format(time.RFC3339Nano)
 
 	// IDs to reach the nested connections through node(id:): the demo's
-	// records of every kind, the nodes of every root connection, and the
-	// family viewer's shared members.
+	// records of every kind, the nodes of every root connection, the
+	// members' family contacts, and the family viewer's shared members.
 	ids := crawlIDs(t, admin)
 	for _, f := range connectionFields(schema) {
 		if f.parent == "Query" {
@@ -96,6 +96,12 @@ func TestConnectionPagingProperty(t *testing.T) {
 			if r := w.page(vars{"first": 100}); len(r.Errors) == 0 {
 				ids = append(ids, w.ids(r)...)
 			}
+		}
+	}
+	// Family contacts, for the consents naming them, through the members.
+	for _, m := range admin.do(`{ members(first: 100) { nodes { familyContacts(first: 100) { nodes { id } } } } }`, nil).list(t, "members.nodes") {
+		for _, c := range m.(map[string]any)["familyContacts"].(map[string]any)["nodes"].([]any) {
+			ids = append(ids, c.(map[string]any)["id"].(string))
 		}
 	}
 	// Partners, for their keys, through the keys admins list.

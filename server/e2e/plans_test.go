@@ -230,12 +230,12 @@ func TestAftercarePlanFlow(t *testing.T) {
 	if removed.get(t, "removeAftercareCommitment.aftercareCommitment.removedAt") == nil {
 		t.Fatal("removedAt not set")
 	}
-	view := c.do(`query($m: ID!, $h: ID!) { member(id: $m) { activeAftercarePlan { id commitments { id } goals { id } isReviewDue } aftercarePlans { nodes { id status } } }
+	view := c.do(`query($m: ID!, $h: ID!) { member(id: $m) { activeAftercarePlan { id commitments { nodes { id } } goals { nodes { id } } isReviewDue } aftercarePlans { nodes { id status } } }
 		node(id: $h) { ... on AftercareCommitment { kind removedAt house { name } } } }`,
 		vars{"m": memberID, "h": housing.str(t, "addAftercareCommitment.aftercareCommitment.id")})
 	view.noErrors(t)
-	if view.str(t, "member.activeAftercarePlan.id") != planID || len(view.list(t, "member.activeAftercarePlan.commitments")) != 1 ||
-		len(view.list(t, "member.activeAftercarePlan.goals")) != 1 || view.get(t, "member.activeAftercarePlan.isReviewDue") != false {
+	if view.str(t, "member.activeAftercarePlan.id") != planID || len(view.list(t, "member.activeAftercarePlan.commitments.nodes")) != 1 ||
+		len(view.list(t, "member.activeAftercarePlan.goals.nodes")) != 1 || view.get(t, "member.activeAftercarePlan.isReviewDue") != false {
 		t.Fatalf("member view = %v", view.get(t, "member"))
 	}
 	if plans := view.list(t, "member.aftercarePlans.nodes"); len(plans) != 2 || view.str(t, "member.aftercarePlans.nodes.0.id") != secondID {
@@ -304,9 +304,9 @@ func TestRecoveryCapitalAndReviews(t *testing.T) {
 	plansWantUserError(t, record([]int{5, 5, 5, 5, 5, 5, 5, 5, 5, 9}, nil), "recordRecoveryCapital", "INVALID_INPUT", "answers")
 	plansWantUserError(t, record([]int{5, 5, 5, 5, 5, 5, 5, 5, 5, 5}, time.Now().Add(48*time.Hour).UTC().Format(time.RFC3339)), "recordRecoveryCapital", "IN_FUTURE", "assessedAt")
 
-	history := c.do(`query($m: ID!) { member(id: $m) { recoveryCapital { total } } }`, vars{"m": memberID})
+	history := c.do(`query($m: ID!) { member(id: $m) { recoveryCapital { nodes { total } } } }`, vars{"m": memberID})
 	history.noErrors(t)
-	if got := fmt.Sprint(history.list(t, "member.recoveryCapital")); got != "[map[total:40] map[total:47]]" {
+	if got := fmt.Sprint(history.list(t, "member.recoveryCapital.nodes")); got != "[map[total:40] map[total:47]]" {
 		t.Fatalf("history, oldest first = %s", got)
 	}
 

@@ -289,7 +289,7 @@ func datesSorted(list []string) bool {
 }
 
 // todayPage runs the Today page's operations as the app sends them
-// (bench/queries/today*.graphql; the census once per level) and returns how
+// (bench/queries/today*.graphql) and returns how
 // many it sent, the statements they took (the fewest of a few runs each)
 // and their summed requested cost.
 func todayPage(t *testing.T, s *server, c *client) (ops int, statements int64, cost float64) {
@@ -307,14 +307,9 @@ func todayPage(t *testing.T, s *server, c *client) (ops int, statements int64, c
 		file string
 		v    vars
 	}
-	page := []op{{"today1_incare.graphql", vars{}}, {"today2_levels.graphql", vars{}}, {"today3_occupancy.graphql", vars{}},
-		{"today4_meetings.graphql", vars{"from": day.Format(time.RFC3339), "to": monday.Format(time.RFC3339)}},
-		{"today5_plansdue.graphql", vars{}}, {"today7_milestones.graphql", vars{"withinDays": 7}}, {"today8_stepups.graphql", vars{}}}
-	levels := c.do(read("today2_levels.graphql"), nil)
-	levels.noErrors(t)
-	for _, l := range levels.list(t, "careLevels") {
-		page = append(page, op{"today6_census.graphql", vars{"code": l.(map[string]any)["code"]}})
-	}
+	page := []op{{"today1_census.graphql", vars{}}, {"today2_occupancy.graphql", vars{}},
+		{"today3_meetings.graphql", vars{"from": day.Format(time.RFC3339), "to": monday.Format(time.RFC3339)}},
+		{"today4_plansdue.graphql", vars{}}, {"today5_milestones.graphql", vars{"withinDays": 7}}, {"today6_stepups.graphql", vars{}}}
 	for _, o := range page {
 		n, r := s.fewestStatements(t, c, read(o.file), o.v, 0)
 		statements += n

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"carejourney/server/metrics"
 	"carejourney/server/requestinfo"
 )
 
@@ -76,6 +77,25 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		logger.InfoContext(r.Context(), "request",
 			"method", r.Method, "path", r.URL.Path, "status", rec.status,
 			"bytes", rec.bytes, "duration_ms", time.Since(start).Milliseconds())
+	})
+}
+
+// countRequests tells m of every request once answered, by the pattern
+// of mux that routes it (so the route label holds only the patterns
+// above, whatever the path) and its status.
+func countRequests(m *metrics.Metrics, mux *http.ServeMux, next http.Handler) http.Handler {
+	if m == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		_, route := mux.Handler(r)
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		m.ObserveRequest(route, rec.status, time.Since(start))
 	})
 }
 

@@ -16,6 +16,7 @@ import (
 	"carejourney/server/audit"
 	"carejourney/server/auth"
 	"carejourney/server/domain"
+	"carejourney/server/metrics"
 	"carejourney/server/requestinfo"
 	"carejourney/server/store"
 )
@@ -38,6 +39,9 @@ type Deps struct {
 	Audit *audit.Log
 	// RequestTimeout is the deadline of each GraphQL request; 0 means none.
 	RequestTimeout time.Duration
+	// Metrics, when not nil, counts requests and operations; they are
+	// served on a listener of their own, never here.
+	Metrics *metrics.Metrics
 }
 
 // auditExpiredKey records a request refused for an expired key as a DENIED
@@ -63,7 +67,7 @@ const maxBodyBytes = 1 << 20
 func New(d Deps) http.Handler {
 	mux := http.NewServeMux()
 
-	api := middleware.NewHandler(graph.NewSchema(d.Store, d.Sessions, d.PublicURL), d.Store, d.Logger, d.Limits, d.Audit)
+	api := middleware.NewHandler(graph.NewSchema(d.Store, d.Sessions, d.PublicURL), d.Store, d.Logger, d.Limits, d.Audit, d.Metrics)
 	api = d.Sessions.Middleware(auth.CookieConfig{Secure: d.CookieSecure}, d.Logger)(api)
 	// Partner keys (Authorization: Bearer) are resolved first; a key request
 	// skips the session middleware and never sees the cookies.
@@ -88,5 +92,6 @@ func New(d Deps) http.Handler {
 	mux.Handle("GET /readyz", readyz(d.Store, d.Audit))
 	mux.Handle("/", spa(d.App))
 
-	return withRequestID(withClientAddress(d.TrustProxyHeaders, logRequests(d.Logger, recoverPanics(d.Logger, securityHeaders(mux)))))
+	return withRequestID(withClientAddress(d.TrustProxyHeaders, logRequests(d.Logger,
+		countRequests(d.Metrics, mux, recoverPanics(d.Logger, securityHeaders(mux))))))
 }

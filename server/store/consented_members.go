@@ -12,19 +12,9 @@ import (
 
 // A partner key's consented members (ViewerApiKey.consentedMembers) are
 // computed from the consents naming the key or its partner, so the page is
-// of member ids in SQL (one per member with an active consent), and what
-// those consents disclose is then combined by domain.ActiveDisclosures.
-
-// activeConsentSQL is domain.Consent.Status's ConsentActive in SQL, for
-// the lists that page by it: not revoked, not expired by date, and not
-// expired by the end of treatment (treatmentEndSQL's discharge) by now.
-// Each ? is now.
-const activeConsentSQL = `(consent.revoked_at IS NULL OR consent.revoked_at > ?)
-	AND (consent.expires_at IS NULL OR consent.expires_at > ?)
-	AND NOT (consent.expires_on_event = '` + string(domain.EventEndOfTreatment) + `' AND EXISTS (
-		SELECT 1 FROM care_episodes AS e
-		WHERE e.member_id = consent.member_id AND e.discharge_reason IS NOT NULL
-		AND e.superseded_at IS NULL AND e.ended_at >= consent.signed_at AND e.ended_at <= ?))`
+// of member ids in SQL (one per member with a consent in force, by
+// consentInForce), and what those consents disclose is then combined by
+// domain.ActiveDisclosures.
 
 // consentedMemberKeyset orders consented members by member id, the order
 // of domain.ActiveDisclosures.
@@ -33,8 +23,7 @@ var consentedMemberKeyset = keyset{expr: "consent.member_id", castType: "bigint"
 // activeConsentsNaming narrows q (over consents AS consent) to the
 // consents naming the key or its partner that are active at now.
 func activeConsentsNaming(q *bun.SelectQuery, keyID, partnerID int64, now time.Time) *bun.SelectQuery {
-	return q.Where("(consent.api_key_id = ? OR consent.partner_id = ?)", keyID, partnerID).
-		Where(activeConsentSQL, now, now, now)
+	return consentInForce(q.Where("(consent.api_key_id = ? OR consent.partner_id = ?)", keyID, partnerID), now)
 }
 
 // ConsentedMemberPage reads one page of the members whose active consents

@@ -10,7 +10,7 @@ import (
 )
 
 // TestConsentedMemberPage: the page of a key's consented members, which
-// SQL selects by activeConsentSQL, holds exactly the members that
+// SQL selects by consentInForce, holds exactly the members that
 // domain.ActiveDisclosures finds active over the same consents, in member
 // order, with the union of their kinds; it pages both ways and counts.
 func TestConsentedMemberPage(t *testing.T) {

@@ -67,16 +67,6 @@ func (s *Store) ConsentsByID(ctx context.Context, ids []int64) (map[int64]*domai
 	return indexBy(rows, func(r *domain.ConsentRecord) int64 { return r.ID }), nil
 }
 
-// ConsentsByFamilyContactID loads the consents naming family contacts,
-// newest signature first.
-func (s *Store) ConsentsByFamilyContactID(ctx context.Context, contactIDs []int64) (map[int64][]*domain.ConsentRecord, error) {
-	rows, err := s.consentsIn(ctx, "consent.family_contact_id", contactIDs)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(r *domain.ConsentRecord) int64 { return *r.FamilyContactID }), nil
-}
-
 // ConsentRecipients selects consents by the recipient they name; the set
 // fields combine with OR, and none set selects nothing.
 type ConsentRecipients struct {

@@ -41,17 +41,6 @@ func (s *Store) RecordFamilyAttendance(ctx context.Context, by, meetingID int64,
 	})
 }
 
-// FamilyAttendanceByMeetingID loads the family attendance of meetings, by contact.
-func (s *Store) FamilyAttendanceByMeetingID(ctx context.Context, ids []int64) (map[int64][]*domain.FamilyAttendance, error) {
-	var rows []*domain.FamilyAttendance
-	err := s.db.NewSelect().Model(&rows).ModelTableExpr(familyAttendanceTable).
-		Where("meeting_id IN (?)", bun.List(ids)).Order("meeting_id", "family_contact_id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(r *domain.FamilyAttendance) int64 { return r.MeetingID }), nil
-}
-
 // FamilyAttendanceOfUser loads a FAMILY account's own attendance (as any of
 // its contacts) at meetings, keyed by meeting.
 func (s *Store) FamilyAttendanceOfUser(ctx context.Context, userID int64, meetingIDs []int64) (map[int64]*domain.FamilyAttendance, error) {

@@ -258,13 +258,30 @@ func TestRecordFamilyAttendance(t *testing.T) {
 		line(c1.ID, domain.AttendanceLate), line(c2.ID, domain.AttendanceAbsent)}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := st.FamilyAttendanceByMeetingID(ctx, []int64{past.ID})
+	got, err := st.FamilyAttendancePagesByMeetingID(ctx, []int64{past.ID, other.ID}, store.PageRequest{Limit: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rows := got[past.ID]; len(rows) != 2 || rows[0].FamilyContactID != c1.ID || rows[0].Status != domain.AttendanceLate ||
-		rows[1].Status != domain.AttendanceAbsent || rows[0].RecordedByUserID == nil {
+	// By contact name: Ada before Luis.
+	if rows := got[past.ID].Items; len(rows) != 2 || rows[0].FamilyContactID != c2.ID || rows[0].Status != domain.AttendanceAbsent ||
+		rows[1].FamilyContactID != c1.ID || rows[1].Status != domain.AttendanceLate || rows[1].RecordedByUserID == nil {
 		t.Fatalf("family attendance %+v", rows)
+	}
+	if len(got[other.ID].Items) != 0 {
+		t.Fatalf("attendance of another meeting: %+v", got[other.ID].Items)
+	}
+	// One line a page, from the end: Luis, then Ada before him.
+	last, err := st.FamilyAttendancePagesByMeetingID(ctx, []int64{past.ID}, store.PageRequest{Limit: 1, Backward: true})
+	if err != nil || len(last[past.ID].Items) != 1 || last[past.ID].Items[0].FamilyContactID != c1.ID || !last[past.ID].HasPreviousPage {
+		t.Fatalf("last line: %+v, %v", last[past.ID], err)
+	}
+	before := last[past.ID].Cursors[0]
+	prev, err := st.FamilyAttendancePagesByMeetingID(ctx, []int64{past.ID}, store.PageRequest{Limit: 1, Backward: true, Before: &before})
+	if err != nil || len(prev[past.ID].Items) != 1 || prev[past.ID].Items[0].FamilyContactID != c2.ID || prev[past.ID].HasPreviousPage {
+		t.Fatalf("line before: %+v, %v", prev[past.ID], err)
+	}
+	if n, err := st.CountFamilyAttendanceByMeetingID(ctx, []int64{past.ID, other.ID}); err != nil || n[past.ID] != 2 || n[other.ID] != 0 {
+		t.Fatalf("counts %v, %v", n, err)
 	}
 
 	for name, tc := range map[string]struct {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -57,7 +56,7 @@ type memberRow struct {
 
 func memberCursor(order MemberOrder, r memberRow) Cursor {
 	if order == MemberOrderID {
-		return Cursor{Value: strconv.FormatInt(r.ID, 10), ID: r.ID}
+		return idCursor(r.ID)
 	}
 	if order == MemberOrderCreatedAt {
 		return timeCursor(r.CreatedAt, r.ID)
@@ -114,6 +113,35 @@ func (s *Store) CountMembers(ctx context.Context, filter MemberFilter) (int, err
 	q := s.db.NewSelect().TableExpr("members AS member")
 	n, err := filter.apply(q).Count(ctx)
 	return int(n), err
+}
+
+// CountInCareByLevel counts the active members at each level of care now
+// (the level of their open episode), among within unless it is nil: the
+// census, every level in one statement. A member has at most one open
+// episode (care_episodes_one_open_idx), so it counts what CountMembers
+// counts with CareLevelCodes and the ACTIVE status, level by level.
+func (s *Store) CountInCareByLevel(ctx context.Context, within []int64) (map[string]int, error) {
+	var rows []struct {
+		Code  string `bun:"care_level_code"`
+		Count int    `bun:"count"`
+	}
+	q := s.db.NewSelect().TableExpr("care_episodes AS e").
+		Join("JOIN members AS member ON member.id = e.member_id").
+		ColumnExpr("e.care_level_code, count(*) AS count").
+		Where("e.ended_at IS NULL AND e.superseded_at IS NULL").
+		Where("member.status = ?", domain.MemberActive).
+		GroupExpr("e.care_level_code")
+	if within != nil {
+		q.Where("member.id = ANY(?)", pgdialect.Array(within))
+	}
+	if err := q.Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	counts := make(map[string]int, len(rows))
+	for _, r := range rows {
+		counts[r.Code] = r.Count
+	}
+	return counts, nil
 }
 
 // MembersByID loads members by id; missing ids are absent from the map.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -18,6 +19,9 @@ type Cursor struct {
 func timeCursor(at time.Time, id int64) Cursor {
 	return Cursor{Value: at.UTC().Format(time.RFC3339Nano), ID: id}
 }
+
+// idCursor is the cursor of a row ordered by its id alone.
+func idCursor(id int64) Cursor { return Cursor{Value: strconv.FormatInt(id, 10), ID: id} }
 
 // PageRequest asks for Limit items after After (forward) or, when Backward,
 // the Limit items before Before.

@@ -45,8 +45,9 @@ func TestAftercareGoals(t *testing.T) {
 	_, err = st.UpdateAftercareGoal(ctx, g1.ID, domain.GoalFields{Status: ptr(domain.GoalStatus("DONE"))})
 	wantCode(t, err, domain.CodeInvalidInput, "status")
 
-	goals, err := st.AftercareGoalsByPlanID(ctx, []int64{p.ID})
-	if err != nil || len(goals[p.ID]) != 2 || goals[p.ID][0].ID != g1.ID || goals[p.ID][1].ID != g2.ID {
+	goalPages, err := st.AftercareGoalPages(ctx, []int64{p.ID}, store.PageRequest{Limit: 20})
+	goals := goalPages[p.ID].Items
+	if err != nil || len(goals) != 2 || goals[0].ID != g1.ID || goals[1].ID != g2.ID {
 		t.Fatalf("goals = %v, %v", goals, err)
 	}
 
@@ -285,15 +286,16 @@ func TestRecordRecoveryCapital(t *testing.T) {
 	_, err = st.RecordRecoveryCapital(ctx, by, m.ID+999, []int{3, 3, 3, 3, 3, 3, 3, 3, 3, 3}, nil)
 	wantCode(t, err, domain.CodeNotFound, "memberId")
 
-	history, err := st.RecoveryCapitalByMemberID(ctx, []int64{m.ID})
-	if err != nil || len(history[m.ID]) != 2 || history[m.ID][0].ID != b.ID || history[m.ID][1].ID != a.ID {
+	pages, err := st.RecoveryCapitalPagesByMemberID(ctx, []int64{m.ID}, store.PageRequest{Limit: 20})
+	history := pages[m.ID].Items
+	if err != nil || len(history) != 2 || history[0].ID != b.ID || history[1].ID != a.ID {
 		t.Fatalf("history = %v, %v", history, err)
 	}
 	byID, err := st.RecoveryCapitalByID(ctx, []int64{a.ID})
 	if err != nil || byID[a.ID] == nil || byID[a.ID].Total != 47 {
 		t.Fatalf("by id = %+v, %v", byID[a.ID], err)
 	}
-	if h := history[m.ID][0]; h.Total != 31 || !slices.Equal(h.Answers, []int{1, 2, 3, 4, 5, 6, 1, 2, 3, 4}) {
+	if h := history[0]; h.Total != 31 || !slices.Equal(h.Answers, []int{1, 2, 3, 4, 5, 6, 1, 2, 3, 4}) {
 		t.Fatalf("read back = %+v", h)
 	}
 }

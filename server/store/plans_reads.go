@@ -21,18 +21,48 @@ func (s *Store) AftercarePlansByMemberID(ctx context.Context, memberIDs []int64)
 	return groupBy(rows, func(p *domain.AftercarePlan) int64 { return p.MemberID }), nil
 }
 
-// AftercareGoalsByPlanID loads the goals of plans in the order they were added.
-func (s *Store) AftercareGoalsByPlanID(ctx context.Context, planIDs []int64) (map[int64][]*domain.AftercareGoal, error) {
-	var rows []*domain.AftercareGoal
-	err := s.db.NewSelect().Model(&rows).Where("plan_id IN (?)", bun.List(planIDs)).Order("plan_id", "id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(g *domain.AftercareGoal) int64 { return g.PlanID }), nil
+// Goals and commitments keep the order they were added in: by id alone,
+// so a cursor carries nothing but the id.
+var (
+	goalKeyset       = keyset{expr: "aftercare_goal.id", castType: "bigint", idColumn: "aftercare_goal.id"}
+	commitmentKeyset = keyset{expr: "aftercare_commitment.id", castType: "bigint", idColumn: "aftercare_commitment.id"}
+)
+
+// AftercareGoalPages loads one page of the goals of each of many plans in
+// one statement, in the order they were added.
+func (s *Store) AftercareGoalPages(ctx context.Context, planIDs []int64, page PageRequest) (map[int64]Page[*domain.AftercareGoal], error) {
+	base := s.db.NewSelect().Model((*domain.AftercareGoal)(nil))
+	return childPages(ctx, base, "aftercare_goal.plan_id", planIDs, goalKeyset, page,
+		func(g *domain.AftercareGoal) int64 { return g.PlanID },
+		func(g *domain.AftercareGoal) Cursor { return idCursor(g.ID) })
+}
+
+// CountAftercareGoals counts the goals of many plans in one statement.
+func (s *Store) CountAftercareGoals(ctx context.Context, planIDs []int64) (map[int64]int, error) {
+	return childCounts(ctx, s.db.NewSelect().TableExpr("aftercare_goals AS aftercare_goal"), "aftercare_goal.plan_id", planIDs)
+}
+
+// A removed commitment stays in the plan's history but not in its list.
+const commitmentInPlan = "aftercare_commitment.removed_at IS NULL"
+
+// AftercareCommitmentPages loads one page of the commitments still in each
+// of many plans in one statement, in the order they were added.
+func (s *Store) AftercareCommitmentPages(ctx context.Context, planIDs []int64, page PageRequest) (map[int64]Page[*domain.AftercareCommitment], error) {
+	base := s.db.NewSelect().Model((*domain.AftercareCommitment)(nil)).Where(commitmentInPlan)
+	return childPages(ctx, base, "aftercare_commitment.plan_id", planIDs, commitmentKeyset, page,
+		func(c *domain.AftercareCommitment) int64 { return c.PlanID },
+		func(c *domain.AftercareCommitment) Cursor { return idCursor(c.ID) })
+}
+
+// CountAftercareCommitments counts the commitments still in many plans in
+// one statement.
+func (s *Store) CountAftercareCommitments(ctx context.Context, planIDs []int64) (map[int64]int, error) {
+	base := s.db.NewSelect().TableExpr("aftercare_commitments AS aftercare_commitment").Where(commitmentInPlan)
+	return childCounts(ctx, base, "aftercare_commitment.plan_id", planIDs)
 }
 
 // AftercareCommitmentsByPlanID loads the commitments still in the plans, in
-// the order they were added.
+// the order they were added: every one, for adherence (one entry each).
 func (s *Store) AftercareCommitmentsByPlanID(ctx context.Context, planIDs []int64) (map[int64][]*domain.AftercareCommitment, error) {
 	var rows []*domain.AftercareCommitment
 	err := s.db.NewSelect().Model(&rows).Where("plan_id IN (?) AND removed_at IS NULL", bun.List(planIDs)).
@@ -43,15 +73,25 @@ func (s *Store) AftercareCommitmentsByPlanID(ctx context.Context, planIDs []int6
 	return groupBy(rows, func(c *domain.AftercareCommitment) int64 { return c.PlanID }), nil
 }
 
-// RecoveryCapitalByMemberID loads the BARC-10 history of members, oldest first.
-func (s *Store) RecoveryCapitalByMemberID(ctx context.Context, memberIDs []int64) (map[int64][]*domain.RecoveryCapitalAssessment, error) {
-	var rows []*domain.RecoveryCapitalAssessment
-	err := selectAssessments(s.db, &rows).Where("member_id IN (?)", bun.List(memberIDs)).
-		Order("member_id", "assessed_at", "id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(a *domain.RecoveryCapitalAssessment) int64 { return a.MemberID }), nil
+// BARC-10 results are listed oldest first.
+var assessmentKeyset = keyset{expr: "recovery_capital_assessment.assessed_at", castType: "timestamptz",
+	idColumn: "recovery_capital_assessment.id"}
+
+// RecoveryCapitalPagesByMemberID loads one page of the BARC-10 history of
+// each of many members in one statement, oldest first.
+func (s *Store) RecoveryCapitalPagesByMemberID(ctx context.Context, memberIDs []int64, page PageRequest) (map[int64]Page[*domain.RecoveryCapitalAssessment], error) {
+	base := s.db.NewSelect().Model((*domain.RecoveryCapitalAssessment)(nil))
+	return childPages(ctx, base, "recovery_capital_assessment.member_id", memberIDs, assessmentKeyset, page,
+		func(a *domain.RecoveryCapitalAssessment) int64 { return a.MemberID },
+		func(a *domain.RecoveryCapitalAssessment) Cursor { return timeCursor(a.AssessedAt, a.ID) },
+		// The derived total is scan-only, so not among the model's columns.
+		func(q *bun.SelectQuery) *bun.SelectQuery { return q.ColumnExpr("?TableColumns, ?TableAlias.total") })
+}
+
+// CountRecoveryCapitalByMemberID counts the BARC-10 results of each member.
+func (s *Store) CountRecoveryCapitalByMemberID(ctx context.Context, memberIDs []int64) (map[int64]int, error) {
+	base := s.db.NewSelect().TableExpr("recovery_capital_assessments AS recovery_capital_assessment")
+	return childCounts(ctx, base, "recovery_capital_assessment.member_id", memberIDs)
 }
 
 // Check-ins are listed newest first: by day, then by id.

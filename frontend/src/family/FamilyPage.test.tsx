@@ -22,10 +22,10 @@ const group = {
 };
 const update = (n: number) => ({ id: `u${n}`, kind: 'MILESTONE', body: `Update ${n}`, occurredAt: new Date(Date.UTC(2026, 10, 30 - n)).toISOString() });
 
-function portal(sharedMembers: unknown[]) {
+function portal(sharedMembers: unknown[], totalCount = sharedMembers.length) {
   const seen: Call[] = [];
   const client = syncClient(({ name, variables: vars }) => {
-    if (name === 'FamilyPortal') return { viewer: { sharedMembers, familyGroups: { __typename: 'GroupConnection', nodes: [group] } } };
+    if (name === 'FamilyPortal') return { viewer: { sharedMembers: { __typename: 'SharedMemberConnection', totalCount, nodes: sharedMembers }, familyGroups: { __typename: 'GroupConnection', nodes: [group] } } };
     if (name === 'SharedAttendance') return { node: { id: vars.id, attendanceWeeks: [{ weekStartsOn: '2026-11-16', attended: 3 }, { weekStartsOn: '2026-11-23', attended: 1 }] } };
     if (name === 'SharedUpdates') {
       const first = vars.after ? [11, 12] : Array.from({ length: 10 }, (_, i) => i + 1);
@@ -90,6 +90,12 @@ describe('FamilyPage', () => {
     render(<Provider value={client}><FamilyPage /></Provider>);
     expect(screen.getByText('Nothing is shared with you right now.')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Family group' })).toBeTruthy();
+  });
+
+  it('says how many share when more than the page shows', () => {
+    const { client } = portal([member], 21);
+    render(<Provider value={client}><FamilyPage /></Provider>);
+    expect(screen.getByText('Showing 1 of the 21 members who share with you.')).toBeTruthy();
   });
 
   it('leaves out what is not shared', () => {

@@ -16,10 +16,15 @@ export default function FamilyPage() {
       {error && !data && <ErrorNote error={error} />}
       {data && (
         <>
-          {data.viewer.sharedMembers.length === 0 ? (
+          {data.viewer.sharedMembers.nodes.length === 0 ? (
             <Empty>Nothing is shared with you right now.</Empty>
           ) : (
-            data.viewer.sharedMembers.map((m) => <SharedMemberSection key={m.id} member={m} />)
+            data.viewer.sharedMembers.nodes.map((m) => <SharedMemberSection key={m.id} member={m} />)
+          )}
+          {data.viewer.sharedMembers.totalCount > data.viewer.sharedMembers.nodes.length && (
+            <p>
+              Showing {data.viewer.sharedMembers.nodes.length} of the {data.viewer.sharedMembers.totalCount} members who share with you.
+            </p>
           )}
           <FamilyGroups groups={data.viewer.familyGroups.nodes} />
         </>

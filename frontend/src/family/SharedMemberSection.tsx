@@ -4,7 +4,7 @@ import { formatCalendarDate, formatInstantDate } from '../ui/dates';
 import UpdatesFeed from './UpdatesFeed';
 import WeeklyAttendance from './WeeklyAttendance';
 
-type SharedMember = FamilyPortalQuery['viewer']['sharedMembers'][number];
+type SharedMember = FamilyPortalQuery['viewer']['sharedMembers']['nodes'][number];
 
 /** One member who shares with the viewer: the facts they share, their updates, their attendance. */
 export default function SharedMemberSection({ member }: { member: SharedMember }) {

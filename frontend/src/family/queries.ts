@@ -8,16 +8,20 @@ import { graphql } from '../gql';
 export const FamilyPortalQuery = graphql(`
   query FamilyPortal {
     viewer {
-      sharedMembers {
-        id
-        displayName
-        sharedKinds
-        consentExpiresAt
-        consentExpiresOnEvent
-        daysInRecovery
-        milestones { next { label reachedOn } }
-        currentCareLevel { id name }
-        houseName
+      # 20 keeps the page cheap (see above); the page says when more share.
+      sharedMembers(first: 20) {
+        totalCount
+        nodes {
+          id
+          displayName
+          sharedKinds
+          consentExpiresAt
+          consentExpiresOnEvent
+          daysInRecovery
+          milestones { next { label reachedOn } }
+          currentCareLevel { id name }
+          houseName
+        }
       }
       familyGroups(first: 100) {
         nodes {

@@ -11,9 +11,9 @@ const today = toCalendarDate(now);
 
 function dataFor(text: string): unknown {
   if (text.includes('query Viewer')) return { viewer: { user: { id: 'u', name: 'Case', email: 'c@x', role: 'CASE_MANAGER' }, sessionExpiresAt: null } };
-  if (text.includes('query TodayCareLevels')) return { careLevels: [{ id: 'l1', code: 'IOP', name: 'Intensive outpatient', shortName: 'IOP' }] };
-  if (text.includes('query TodayInCareCount')) return { members: { totalCount: 2 } };
-  if (text.includes('query TodayCensusCount')) return { members: { totalCount: 2 } };
+  if (text.includes('query TodayCensus')) {
+    return { members: { totalCount: 2 }, careLevels: [{ id: 'l1', code: 'IOP', name: 'Intensive outpatient', shortName: 'IOP', membersInCareCount: 2 }] };
+  }
   if (text.includes('query TodayOccupancy')) return { houses: { totalCount: 1, nodes: [{ id: 'h1', name: 'Cedar House', occupancy: { capacity: 12, occupied: 6, available: 6 } }] } };
   if (text.includes('query TodayMeetings')) return { meetings: { totalCount: 0, pageInfo: { hasNextPage: false }, nodes: [] } };
   if (text.includes('query TodayPlansDue')) return { aftercarePlansDueForReview: { nodes: [] } };

@@ -1,22 +1,10 @@
 import { graphql } from '../gql';
 
-export const CareLevelsQuery = graphql(`
-  query TodayCareLevels {
-    careLevels { id code name shortName }
-  }
-`);
-
-/** Members in care now: only the count. */
-export const InCareCountQuery = graphql(`
-  query TodayInCareCount {
+/** The census: members in care now, and how many at each level (one statement for all levels). */
+export const CensusQuery = graphql(`
+  query TodayCensus {
     members(first: 0, filter: { statuses: [ACTIVE] }) { totalCount }
-  }
-`);
-
-/** Members at one level now: only the count (costs 2 points). */
-export const CensusCountQuery = graphql(`
-  query TodayCensusCount($code: String!) {
-    members(first: 0, filter: { careLevelCodes: [$code], statuses: [ACTIVE] }) { totalCount }
+    careLevels { id code name shortName membersInCareCount }
   }
 `);
 

@@ -29,8 +29,8 @@ export default function PlanDetail({ planId, canEdit, onSaved }: { planId: strin
   const editable = canEdit && isOpen(plan.status);
   return (
     <>
-      <Goals planId={plan.id} goals={[...getFragmentData(PlanGoalFields, plan.goals)]} editable={editable} onSaved={onSaved} />
-      <Commitments planId={plan.id} commitments={[...getFragmentData(PlanCommitmentFields, plan.commitments)]}
+      <Goals planId={plan.id} goals={[...getFragmentData(PlanGoalFields, plan.goals.nodes)]} editable={editable} onSaved={onSaved} />
+      <Commitments planId={plan.id} commitments={[...getFragmentData(PlanCommitmentFields, plan.commitments.nodes)]}
         adherence={adherence} editable={editable} onSaved={onSaved} />
     </>
   );

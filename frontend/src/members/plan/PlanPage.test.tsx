@@ -18,9 +18,9 @@ function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
     PlanMember: () => ({ data: { member: { __typename: 'Member', id: 'M1', displayName: 'Sam Doe', aftercarePlans: { __typename: 'AftercarePlanConnection', nodes: [plan, oldPlan] } } } }),
     PlanDetail: () => ({ data: { aftercarePlan: {
       __typename: 'AftercarePlan', id: 'P1', status: 'ACTIVE',
-      goals: [goal('G1', 'EMPLOYMENT', 'Find work', 'IN_PROGRESS'), goal('G2', 'RELAPSE_PREVENTION', 'Know my triggers', 'ACHIEVED')],
-      commitments: [{ __typename: 'AftercareCommitment', id: 'AC1', kind: 'MUTUAL_SUPPORT_GROUP', description: 'SMART', targetPerWeek: 2,
-        group: { __typename: 'Group', id: 'GR1', name: 'SMART Tuesday' }, house: null, peer: null }],
+      goals: { __typename: 'AftercareGoalConnection', nodes: [goal('G1', 'EMPLOYMENT', 'Find work', 'IN_PROGRESS'), goal('G2', 'RELAPSE_PREVENTION', 'Know my triggers', 'ACHIEVED')] },
+      commitments: { __typename: 'AftercareCommitmentConnection', nodes: [{ __typename: 'AftercareCommitment', id: 'AC1', kind: 'MUTUAL_SUPPORT_GROUP', description: 'SMART', targetPerWeek: 2,
+        group: { __typename: 'Group', id: 'GR1', name: 'SMART Tuesday' }, house: null, peer: null }] },
       adherence: [{ __typename: 'CommitmentAdherence', commitment: { __typename: 'AftercareCommitment', id: 'AC1' }, weeks: [
         { __typename: 'AdherenceWeek', weekStartsOn: '2026-11-09', attended: 2, target: 2, isMet: true },
         { __typename: 'AdherenceWeek', weekStartsOn: '2026-11-16', attended: 1, target: 2, isMet: false },
@@ -36,10 +36,10 @@ function setup(checkIns: 'ok' | 'forbidden' = 'ok') {
       // A refused field is null with FORBIDDEN; its plan stays.
       : { data: { aftercarePlan: { __typename: 'AftercarePlan', id: 'P1', checkIns: null } },
         errors: [{ message: 'No.', path: ['aftercarePlan', 'checkIns'], extensions: { code: 'FORBIDDEN' } }] }),
-    RecoveryCapital: () => ({ data: { member: { __typename: 'Member', id: 'M1', recoveryCapital: [
+    RecoveryCapital: () => ({ data: { member: { __typename: 'Member', id: 'M1', recoveryCapital: { __typename: 'RecoveryCapitalAssessmentConnection', nodes: [
       { __typename: 'RecoveryCapitalAssessment', id: 'B1', total: 40, isSustainedRemissionLikely: false, assessedAt: '2026-09-01T10:00:00Z' },
       { __typename: 'RecoveryCapitalAssessment', id: 'B2', total: 49, isSustainedRemissionLikely: true, assessedAt: '2026-11-01T10:00:00Z' },
-    ] } } }),
+    ] } } } }),
     RecordRecoveryCapital: () => ({ data: { recordRecoveryCapital: { __typename: 'RecordRecoveryCapitalPayload', assessment: null, userErrors: [
       { __typename: 'UserError', field: ['input', 'answers', '2'], message: 'Each answer is 1-6.', code: 'INVALID_INPUT' },
     ] } } }),

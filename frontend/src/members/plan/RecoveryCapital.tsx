@@ -17,7 +17,7 @@ const context = { additionalTypenames: ['RecoveryCapitalAssessment'] };
 /** BARC-10 totals over time (oldest first), 47+ marked, and the form to record one. */
 export default function RecoveryCapital({ memberId, canEdit, onSaved }: { memberId: string; canEdit: boolean; onSaved: (m: string) => void }) {
   const [{ data, fetching, error }] = useQuery({ query: RecoveryCapitalQuery, variables: { id: memberId }, context });
-  const assessments = data?.member?.recoveryCapital;
+  const assessments = data?.member?.recoveryCapital?.nodes;
   const changes = barcChanges(assessments?.map((a) => a.total) ?? []);
   const refused = isRefused(error);
 

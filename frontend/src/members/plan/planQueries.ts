@@ -15,8 +15,8 @@ export const PlanDetailQuery = graphql(`
     aftercarePlan(id: $id) {
       id
       status
-      goals { ...PlanGoalFields }
-      commitments { ...PlanCommitmentFields }
+      goals(first: 100) { nodes { ...PlanGoalFields } }
+      commitments(first: 100) { nodes { ...PlanCommitmentFields } }
       adherence(weeks: 8) {
         commitment { id }
         weeks { weekStartsOn attended target isMet }
@@ -42,7 +42,7 @@ export const RecoveryCapitalQuery = graphql(`
   query RecoveryCapital($id: ID!) {
     member(id: $id) {
       id
-      recoveryCapital { id total isSustainedRemissionLikely assessedAt }
+      recoveryCapital(first: 100) { nodes { id total isSustainedRemissionLikely assessedAt } }
     }
   }
 `);
