@@ -36,9 +36,8 @@ func (r *houseResolver) Residencies(ctx context.Context, obj *domain.House, firs
 	return nestedConnection(ctx, loaders.For(ctx).Houses.Residencies, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
-func (r *houseResolver) HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error) {
-	groups, err := loaders.For(ctx).Houses.MeetingGroups.Load(ctx, obj.ID)
-	return nonNil(groups), err
+func (r *houseResolver) HouseMeetingGroups(ctx context.Context, obj *domain.House, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Houses.MeetingGroups, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *houseConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.House]) (int, error) {

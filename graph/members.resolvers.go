@@ -30,9 +30,8 @@ func (r *memberResolver) DaysInRecovery(ctx context.Context, obj *domain.Member)
 }
 
 // RecoveryStartDateHistory is the resolver for the recoveryStartDateHistory field.
-func (r *memberResolver) RecoveryStartDateHistory(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryStartDateChange, error) {
-	history, err := loaders.For(ctx).RecoveryHistory.Load(ctx, obj.ID)
-	return nonNil(history), err
+func (r *memberResolver) RecoveryStartDateHistory(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.RecoveryStartDateChange], error) {
+	return nestedConnection(ctx, loaders.For(ctx).RecoveryHistory, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 // Milestones is the resolver for the milestones field.
@@ -146,6 +145,10 @@ func (r *recoveryStartDateChangeResolver) RecordedBy(ctx context.Context, obj *d
 	return loadUser(ctx, obj.RecordedByUserID)
 }
 
+func (r *recoveryStartDateChangeConnectionResolver) TotalCount(ctx context.Context, obj *model.Connection[*domain.RecoveryStartDateChange]) (int, error) {
+	return obj.Count(ctx)
+}
+
 func (r *Resolver) CareEpisodeConnection() generated.CareEpisodeConnectionResolver {
 	return &careEpisodeConnectionResolver{r}
 }
@@ -160,9 +163,14 @@ func (r *Resolver) RecoveryStartDateChange() generated.RecoveryStartDateChangeRe
 	return &recoveryStartDateChangeResolver{r}
 }
 
+func (r *Resolver) RecoveryStartDateChangeConnection() generated.RecoveryStartDateChangeConnectionResolver {
+	return &recoveryStartDateChangeConnectionResolver{r}
+}
+
 type (
-	careEpisodeConnectionResolver   struct{ *Resolver }
-	memberResolver                  struct{ *Resolver }
-	memberConnectionResolver        struct{ *Resolver }
-	recoveryStartDateChangeResolver struct{ *Resolver }
+	careEpisodeConnectionResolver             struct{ *Resolver }
+	memberResolver                            struct{ *Resolver }
+	memberConnectionResolver                  struct{ *Resolver }
+	recoveryStartDateChangeResolver           struct{ *Resolver }
+	recoveryStartDateChangeConnectionResolver struct{ *Resolver }
 )

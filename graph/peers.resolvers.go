@@ -138,12 +138,8 @@ func (r *peerResolver) Conversations(ctx context.Context, obj *domain.Peer, firs
 	return nestedConnection(ctx, l.ConversationsByPeer, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
-func (r *peerResolver) FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error) {
-	groups, err := loaders.For(ctx).Peers.FacilitatedGroups.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return append([]*domain.Group{}, groups...), nil
+func (r *peerResolver) FacilitatedGroups(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error) {
+	return nestedConnection(ctx, loaders.For(ctx).Peers.FacilitatedGroups, obj.ID, loaders.NoFilter{}, first, after, last, before)
 }
 
 func (r *peerAssignmentResolver) Member(ctx context.Context, obj *domain.PeerAssignment) (*domain.Member, error) {

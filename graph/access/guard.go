@@ -278,23 +278,6 @@ func (g *Guard) SharedKinds(ctx context.Context, memberID int64) ([]domain.Infor
 	return r.Kinds[memberID], nil
 }
 
-// Disclosures returns what the members who consented to the actor (a
-// family viewer or a partner key) let it see; none for other actors.
-func (g *Guard) Disclosures(ctx context.Context) ([]*domain.Disclosure, error) {
-	if !(Family | MembersKey).Admits(g.audience) {
-		return []*domain.Disclosure{}, nil
-	}
-	r, err := g.Reach(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*domain.Disclosure, len(r.Disclosures))
-	for i := range r.Disclosures {
-		out[i] = &r.Disclosures[i]
-	}
-	return out, nil
-}
-
 // mayReadNote keeps internal notes, which may be clinical, to the care team
 // and their authors; peer supporters and house managers see journey events,
 // shareable notes and their own.

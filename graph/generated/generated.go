@@ -54,6 +54,7 @@ type ResolverRoot interface {
 	Consent() ConsentResolver
 	ConsentConnection() ConsentConnectionResolver
 	ConsentedMember() ConsentedMemberResolver
+	ConsentedMemberConnection() ConsentedMemberConnectionResolver
 	Disclosure() DisclosureResolver
 	DisclosureConnection() DisclosureConnectionResolver
 	FamilyAttendance() FamilyAttendanceResolver
@@ -83,6 +84,7 @@ type ResolverRoot interface {
 	RecoveryCapitalAssessment() RecoveryCapitalAssessmentResolver
 	RecoveryCapitalAssessmentConnection() RecoveryCapitalAssessmentConnectionResolver
 	RecoveryStartDateChange() RecoveryStartDateChangeResolver
+	RecoveryStartDateChangeConnection() RecoveryStartDateChangeConnectionResolver
 	Residency() ResidencyResolver
 	ResidencyConnection() ResidencyConnectionResolver
 	SharedMember() SharedMemberResolver
@@ -496,6 +498,18 @@ type ComplexityRoot struct {
 		Member           func(childComplexity int) int
 	}
 
+	ConsentedMemberConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ConsentedMemberEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CorrectCareEpisodePayload struct {
 		CareEpisode func(childComplexity int) int
 		Member      func(childComplexity int) int
@@ -694,7 +708,7 @@ type ComplexityRoot struct {
 		Capacity           func(childComplexity int) int
 		CreatedAt          func(childComplexity int) int
 		GenderDesignation  func(childComplexity int) int
-		HouseMeetingGroups func(childComplexity int) int
+		HouseMeetingGroups func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID                 func(childComplexity int) int
 		Manager            func(childComplexity int) int
 		Name               func(childComplexity int) int
@@ -806,7 +820,7 @@ type ComplexityRoot struct {
 		PreferredName            func(childComplexity int) int
 		RecoveryCapital          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		RecoveryStartDate        func(childComplexity int) int
-		RecoveryStartDateHistory func(childComplexity int) int
+		RecoveryStartDateHistory func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Residencies              func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Status                   func(childComplexity int) int
 		UpdatedAt                func(childComplexity int) int
@@ -973,7 +987,7 @@ type ComplexityRoot struct {
 		Conversations     func(childComplexity int, first *int, after *string, last *int, before *string) int
 		CreatedAt         func(childComplexity int) int
 		DaysInRecovery    func(childComplexity int) int
-		FacilitatedGroups func(childComplexity int) int
+		FacilitatedGroups func(childComplexity int, first *int, after *string, last *int, before *string) int
 		HasCapacity       func(childComplexity int) int
 		ID                func(childComplexity int) int
 		IsAlumnus         func(childComplexity int) int
@@ -1136,6 +1150,18 @@ type ComplexityRoot struct {
 		RecordedAt func(childComplexity int) int
 		RecordedBy func(childComplexity int) int
 		StartDate  func(childComplexity int) int
+	}
+
+	RecoveryStartDateChangeConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RecoveryStartDateChangeEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	RemoveAftercareCommitmentPayload struct {
@@ -1377,7 +1403,7 @@ type ComplexityRoot struct {
 	}
 
 	ViewerApiKey struct {
-		ConsentedMembers func(childComplexity int) int
+		ConsentedMembers func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Partner          func(childComplexity int) int
 		Scopes           func(childComplexity int) int
 		SecretPrefix     func(childComplexity int) int
@@ -1513,6 +1539,9 @@ type ConsentedMemberResolver interface {
 	InformationKinds(ctx context.Context, obj *domain.Disclosure) ([]domain.InformationKind, error)
 	ExpiresAt(ctx context.Context, obj *domain.Disclosure) (*time.Time, error)
 }
+type ConsentedMemberConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.Disclosure]) (int, error)
+}
 type DisclosureResolver interface {
 	RecipientUser(ctx context.Context, obj *audit.Disclosure) (*domain.User, error)
 	APIKeyID(ctx context.Context, obj *audit.Disclosure) (*string, error)
@@ -1564,7 +1593,7 @@ type HouseResolver interface {
 	Occupancy(ctx context.Context, obj *domain.House) (*model.Occupancy, error)
 	Residents(ctx context.Context, obj *domain.House) ([]*domain.Residency, error)
 	Residencies(ctx context.Context, obj *domain.House, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Residency], error)
-	HouseMeetingGroups(ctx context.Context, obj *domain.House) ([]*domain.Group, error)
+	HouseMeetingGroups(ctx context.Context, obj *domain.House, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error)
 }
 type HouseConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *model.Connection[*domain.House]) (int, error)
@@ -1584,7 +1613,7 @@ type MeetingConnectionResolver interface {
 }
 type MemberResolver interface {
 	DaysInRecovery(ctx context.Context, obj *domain.Member) (*int, error)
-	RecoveryStartDateHistory(ctx context.Context, obj *domain.Member) ([]*domain.RecoveryStartDateChange, error)
+	RecoveryStartDateHistory(ctx context.Context, obj *domain.Member, first *int, after *string, last *int, before *string) (*model.Connection[*domain.RecoveryStartDateChange], error)
 	Milestones(ctx context.Context, obj *domain.Member) (*model.Milestones, error)
 	CurrentCareLevel(ctx context.Context, obj *domain.Member) (*domain.CareLevel, error)
 	CurrentEpisode(ctx context.Context, obj *domain.Member) (*domain.CareEpisode, error)
@@ -1685,7 +1714,7 @@ type PeerResolver interface {
 	User(ctx context.Context, obj *domain.Peer) (*domain.User, error)
 	Caseload(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerAssignment], error)
 	Conversations(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.PeerConversation], error)
-	FacilitatedGroups(ctx context.Context, obj *domain.Peer) ([]*domain.Group, error)
+	FacilitatedGroups(ctx context.Context, obj *domain.Peer, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Group], error)
 }
 type PeerAssignmentResolver interface {
 	Member(ctx context.Context, obj *domain.PeerAssignment) (*domain.Member, error)
@@ -1747,6 +1776,9 @@ type RecoveryCapitalAssessmentConnectionResolver interface {
 type RecoveryStartDateChangeResolver interface {
 	RecordedBy(ctx context.Context, obj *domain.RecoveryStartDateChange) (*domain.User, error)
 }
+type RecoveryStartDateChangeConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *model.Connection[*domain.RecoveryStartDateChange]) (int, error)
+}
 type ResidencyResolver interface {
 	Member(ctx context.Context, obj *domain.Residency) (*domain.Member, error)
 	House(ctx context.Context, obj *domain.Residency) (*domain.House, error)
@@ -1797,7 +1829,7 @@ type ViewerResolver interface {
 type ViewerApiKeyResolver interface {
 	Partner(ctx context.Context, obj *domain.APIKey) (*domain.Partner, error)
 
-	ConsentedMembers(ctx context.Context, obj *domain.APIKey) ([]*domain.Disclosure, error)
+	ConsentedMembers(ctx context.Context, obj *domain.APIKey, first *int, after *string, last *int, before *string) (*model.Connection[*domain.Disclosure], error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3330,6 +3362,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConsentedMember.Member(childComplexity), true
 
+	case "ConsentedMemberConnection.edges":
+		if e.ComplexityRoot.ConsentedMemberConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMemberConnection.Edges(childComplexity), true
+	case "ConsentedMemberConnection.nodes":
+		if e.ComplexityRoot.ConsentedMemberConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMemberConnection.Nodes(childComplexity), true
+	case "ConsentedMemberConnection.pageInfo":
+		if e.ComplexityRoot.ConsentedMemberConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMemberConnection.PageInfo(childComplexity), true
+	case "ConsentedMemberConnection.totalCount":
+		if e.ComplexityRoot.ConsentedMemberConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMemberConnection.TotalCount(childComplexity), true
+
+	case "ConsentedMemberEdge.cursor":
+		if e.ComplexityRoot.ConsentedMemberEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMemberEdge.Cursor(childComplexity), true
+	case "ConsentedMemberEdge.node":
+		if e.ComplexityRoot.ConsentedMemberEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConsentedMemberEdge.Node(childComplexity), true
+
 	case "CorrectCareEpisodePayload.careEpisode":
 		if e.ComplexityRoot.CorrectCareEpisodePayload.CareEpisode == nil {
 			break
@@ -4022,7 +4092,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.House.HouseMeetingGroups(childComplexity), true
+		args, err := ec.field_House_houseMeetingGroups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.House.HouseMeetingGroups(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "House.id":
 		if e.ComplexityRoot.House.ID == nil {
 			break
@@ -4560,7 +4635,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Member.RecoveryStartDateHistory(childComplexity), true
+		args, err := ec.field_Member_recoveryStartDateHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Member.RecoveryStartDateHistory(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Member.residencies":
 		if e.ComplexityRoot.Member.Residencies == nil {
 			break
@@ -5595,7 +5675,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Peer.FacilitatedGroups(childComplexity), true
+		args, err := ec.field_Peer_facilitatedGroups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Peer.FacilitatedGroups(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Peer.hasCapacity":
 		if e.ComplexityRoot.Peer.HasCapacity == nil {
 			break
@@ -6339,6 +6424,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RecoveryStartDateChange.StartDate(childComplexity), true
+
+	case "RecoveryStartDateChangeConnection.edges":
+		if e.ComplexityRoot.RecoveryStartDateChangeConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryStartDateChangeConnection.Edges(childComplexity), true
+	case "RecoveryStartDateChangeConnection.nodes":
+		if e.ComplexityRoot.RecoveryStartDateChangeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryStartDateChangeConnection.Nodes(childComplexity), true
+	case "RecoveryStartDateChangeConnection.pageInfo":
+		if e.ComplexityRoot.RecoveryStartDateChangeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryStartDateChangeConnection.PageInfo(childComplexity), true
+	case "RecoveryStartDateChangeConnection.totalCount":
+		if e.ComplexityRoot.RecoveryStartDateChangeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryStartDateChangeConnection.TotalCount(childComplexity), true
+
+	case "RecoveryStartDateChangeEdge.cursor":
+		if e.ComplexityRoot.RecoveryStartDateChangeEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryStartDateChangeEdge.Cursor(childComplexity), true
+	case "RecoveryStartDateChangeEdge.node":
+		if e.ComplexityRoot.RecoveryStartDateChangeEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecoveryStartDateChangeEdge.Node(childComplexity), true
 
 	case "RemoveAftercareCommitmentPayload.aftercareCommitment":
 		if e.ComplexityRoot.RemoveAftercareCommitmentPayload.AftercareCommitment == nil {
@@ -7142,7 +7265,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.ViewerApiKey.ConsentedMembers(childComplexity), true
+		args, err := ec.field_ViewerApiKey_consentedMembers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ViewerApiKey.ConsentedMembers(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "ViewerApiKey.partner":
 		if e.ComplexityRoot.ViewerApiKey.Partner == nil {
 			break
@@ -8808,8 +8936,17 @@ type House implements Node {
     "End before this cursor."
     before: String
   ): ResidencyConnection
-  """The house's own meetings (groups of kind HOUSE_MEETING)."""
-  houseMeetingGroups: [Group!]
+  """The house's own meetings (groups of kind HOUSE_MEETING), by name."""
+  houseMeetingGroups(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupConnection
   """When the record was created."""
   createdAt: DateTime
   """When the record last changed."""
@@ -9076,7 +9213,16 @@ type Member implements Node {
   """Whole days since the recovery start date, in the provider's time zone."""
   daysInRecovery: Int
   """Every recovery start date recorded, oldest first; the last one is current. Resets are history, never overwrites."""
-  recoveryStartDateHistory: [RecoveryStartDateChange!]
+  recoveryStartDateHistory(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): RecoveryStartDateChangeConnection
   """Sobriety milestones reached and the next one; null without a recovery start date."""
   milestones: Milestones
   """The level of care of the open episode; null when not in care."""
@@ -9112,6 +9258,26 @@ type RecoveryStartDateChange {
   recordedAt: DateTime!
   """Who recorded it; null for imported data."""
   recordedBy: User
+}
+
+"""A page of a member's recovery start date history."""
+type RecoveryStartDateChangeConnection {
+  """The entries with their cursors."""
+  edges: [RecoveryStartDateChangeEdge!]!
+  """The entries on this page."""
+  nodes: [RecoveryStartDateChange!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many entries there are, across all pages."""
+  totalCount: Int!
+}
+
+"""An entry of the recovery start date history in a connection."""
+type RecoveryStartDateChangeEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The entry."""
+  node: RecoveryStartDateChange!
 }
 
 """A sobriety anniversary: 24 hours, 30, 60 and 90 days, 6 and 9 months, 1 year, then every year."""
@@ -9564,8 +9730,17 @@ type ViewerApiKey {
   scopes: [ApiScope!]!
   """The first 8 characters of the secret after ` + "`" + `cjk_` + "`" + `."""
   secretPrefix: String!
-  """The members whose active consents name this key or its partner, with the kinds of information those consents cover. Empty without ` + "`" + `members:read` + "`" + `."""
-  consentedMembers: [ConsentedMember!]!
+  """The members whose active consents name this key or its partner, by member, with the kinds of information those consents cover. Empty without ` + "`" + `members:read` + "`" + `."""
+  consentedMembers(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): ConsentedMemberConnection!
 }
 
 """A member whose consent names the calling partner, and what it covers."""
@@ -9576,6 +9751,26 @@ type ConsentedMember {
   informationKinds: [InformationKind!]!
   """The latest expiry date of those consents; null when they end on an event."""
   expiresAt: DateTime
+}
+
+"""A page of consented members."""
+type ConsentedMemberConnection {
+  """The consented members with their cursors."""
+  edges: [ConsentedMemberEdge!]!
+  """The consented members on this page."""
+  nodes: [ConsentedMember!]!
+  """Where this page sits."""
+  pageInfo: PageInfo!
+  """How many members consented, across all pages."""
+  totalCount: Int!
+}
+
+"""A consented member in a connection."""
+type ConsentedMemberEdge {
+  """Pass as ` + "`" + `after` + "`" + ` to page from here."""
+  cursor: String!
+  """The consented member."""
+  node: ConsentedMember!
 }
 
 extend type Viewer {
@@ -9697,8 +9892,17 @@ type Peer implements Node {
     "End before this cursor."
     before: String
   ): PeerConversationConnection!
-  """The groups the peer facilitates."""
-  facilitatedGroups: [Group!]!
+  """The active groups the peer facilitates, by name."""
+  facilitatedGroups(
+    "How many from the start (or after ` + "`" + `after` + "`" + `); 20 by default, 100 at most."
+    first: Int
+    "Start after this cursor."
+    after: String
+    "How many from the end (or before ` + "`" + `before` + "`" + `); 100 at most. Give either ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + `, not both."
+    last: Int
+    "End before this cursor."
+    before: String
+  ): GroupConnection!
   """When the record was created."""
   createdAt: DateTime!
   """When the record last changed."""
@@ -12179,6 +12383,30 @@ func (ec *executionContext) childFields_ConsentedMember(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type ConsentedMember", field.Name)
 }
 
+func (ec *executionContext) childFields_ConsentedMemberConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ConsentedMemberConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ConsentedMemberConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ConsentedMemberConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ConsentedMemberConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentedMemberConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ConsentedMemberEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ConsentedMemberEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ConsentedMemberEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConsentedMemberEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CorrectCareEpisodePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "careEpisode":
@@ -13291,6 +13519,30 @@ func (ec *executionContext) childFields_RecoveryStartDateChange(ctx context.Cont
 	return nil, fmt.Errorf("no field named %q was found under type RecoveryStartDateChange", field.Name)
 }
 
+func (ec *executionContext) childFields_RecoveryStartDateChangeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RecoveryStartDateChangeConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RecoveryStartDateChangeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RecoveryStartDateChangeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_RecoveryStartDateChangeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryStartDateChangeConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RecoveryStartDateChangeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RecoveryStartDateChangeEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RecoveryStartDateChangeEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecoveryStartDateChangeEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_RemoveAftercareCommitmentPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "aftercareCommitment":
@@ -14147,6 +14399,44 @@ func (ec *executionContext) field_Group_members_args(ctx context.Context, rawArg
 	return args, nil
 }
 
+func (ec *executionContext) field_House_houseMeetingGroups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_House_residencies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14634,6 +14924,44 @@ func (ec *executionContext) field_Member_peerConversations_args(ctx context.Cont
 }
 
 func (ec *executionContext) field_Member_recoveryCapital_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Member_recoveryStartDateHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -15653,6 +15981,44 @@ func (ec *executionContext) field_Peer_conversations_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Peer_facilitatedGroups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16368,6 +16734,44 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 }
 
 func (ec *executionContext) field_SharedMember_sharedUpdates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_ViewerApiKey_consentedMembers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
@@ -23158,6 +23562,180 @@ func (ec *executionContext) fieldContext_ConsentedMember_expiresAt(_ context.Con
 	return graphql.NewScalarFieldContext("ConsentedMember", field, true, true, "DateTime")
 }
 
+func (ec *executionContext) _ConsentedMemberConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Disclosure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMemberConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.Disclosure]) graphql.Marshaler {
+			return ec.marshalNConsentedMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMemberConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentedMemberEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentedMemberConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Disclosure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMemberConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Disclosure) graphql.Marshaler {
+			return ec.marshalNConsentedMember2ᚕᚖcarejourneyᚋserverᚋdomainᚐDisclosureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMemberConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentedMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentedMemberConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Disclosure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMemberConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMemberConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentedMemberConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConsentedMemberConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.Disclosure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMemberConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ConsentedMemberConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMemberConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentedMemberConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ConsentedMemberEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Disclosure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMemberEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConsentedMemberEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ConsentedMemberEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.Disclosure]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConsentedMemberEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.Disclosure) graphql.Marshaler {
+			return ec.marshalNConsentedMember2ᚖcarejourneyᚋserverᚋdomainᚐDisclosure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConsentedMemberEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConsentedMemberEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConsentedMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CorrectCareEpisodePayload_careEpisode(ctx context.Context, field graphql.CollectedField, obj *model.CorrectCareEpisodePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26449,25 +27027,37 @@ func (ec *executionContext) _House_houseMeetingGroups(ctx context.Context, field
 			return ec.fieldContext_House_houseMeetingGroups(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.House().HouseMeetingGroups(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.House().HouseMeetingGroups(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
-			return ec.marshalOGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
+			return ec.marshalOGroupConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_House_houseMeetingGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_House_houseMeetingGroups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "House",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Group(ctx, field)
+			return ec.childFields_GroupConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_House_houseMeetingGroups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -27894,25 +28484,37 @@ func (ec *executionContext) _Member_recoveryStartDateHistory(ctx context.Context
 			return ec.fieldContext_Member_recoveryStartDateHistory(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Member().RecoveryStartDateHistory(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Member().RecoveryStartDateHistory(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
-			return ec.marshalORecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.RecoveryStartDateChange]) graphql.Marshaler {
+			return ec.marshalORecoveryStartDateChangeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Member_recoveryStartDateHistory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Member_recoveryStartDateHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Member",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_RecoveryStartDateChange(ctx, field)
+			return ec.childFields_RecoveryStartDateChangeConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Member_recoveryStartDateHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -33019,25 +33621,37 @@ func (ec *executionContext) _Peer_facilitatedGroups(ctx context.Context, field g
 			return ec.fieldContext_Peer_facilitatedGroups(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Peer().FacilitatedGroups(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Peer().FacilitatedGroups(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
-			return ec.marshalNGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
+			return ec.marshalNGroupConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Peer_facilitatedGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Peer_facilitatedGroups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Peer",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Group(ctx, field)
+			return ec.childFields_GroupConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Peer_facilitatedGroups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -36138,6 +36752,180 @@ func (ec *executionContext) fieldContext_RecoveryStartDateChange_recordedBy(_ co
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryStartDateChangeConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryStartDateChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryStartDateChangeConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Edge[*domain.RecoveryStartDateChange]) graphql.Marshaler {
+			return ec.marshalNRecoveryStartDateChangeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryStartDateChangeConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryStartDateChangeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryStartDateChangeEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryStartDateChangeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryStartDateChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryStartDateChangeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
+			return ec.marshalNRecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryStartDateChangeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryStartDateChangeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryStartDateChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryStartDateChangeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryStartDateChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryStartDateChangeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖcarejourneyᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryStartDateChangeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryStartDateChangeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecoveryStartDateChangeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.Connection[*domain.RecoveryStartDateChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryStartDateChangeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecoveryStartDateChangeConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryStartDateChangeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryStartDateChangeConnection", field, true, true, "Int")
+}
+
+func (ec *executionContext) _RecoveryStartDateChangeEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.RecoveryStartDateChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryStartDateChangeEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryStartDateChangeEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecoveryStartDateChangeEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RecoveryStartDateChangeEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.Edge[*domain.RecoveryStartDateChange]) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecoveryStartDateChangeEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *domain.RecoveryStartDateChange) graphql.Marshaler {
+			return ec.marshalNRecoveryStartDateChange2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecoveryStartDateChangeEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecoveryStartDateChangeEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecoveryStartDateChange(ctx, field)
 		},
 	}
 	return fc, nil
@@ -39766,25 +40554,37 @@ func (ec *executionContext) _ViewerApiKey_consentedMembers(ctx context.Context, 
 			return ec.fieldContext_ViewerApiKey_consentedMembers(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ViewerApiKey().ConsentedMembers(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ViewerApiKey().ConsentedMembers(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*domain.Disclosure) graphql.Marshaler {
-			return ec.marshalNConsentedMember2ᚕᚖcarejourneyᚋserverᚋdomainᚐDisclosureᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Connection[*domain.Disclosure]) graphql.Marshaler {
+			return ec.marshalNConsentedMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_ViewerApiKey_consentedMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_ViewerApiKey_consentedMembers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "ViewerApiKey",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ConsentedMember(ctx, field)
+			return ec.childFields_ConsentedMemberConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ViewerApiKey_consentedMembers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -48333,6 +49133,93 @@ func (ec *executionContext) _ConsentedMember(ctx context.Context, sel ast.Select
 	return out
 }
 
+var consentedMemberConnectionImplementors = []string{"ConsentedMemberConnection"}
+
+func (ec *executionContext) _ConsentedMemberConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.Disclosure]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentedMemberConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentedMemberConnection")
+		case "edges":
+			out.Values[i] = ec._ConsentedMemberConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._ConsentedMemberConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ConsentedMemberConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ConsentedMemberConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentedMemberEdgeImplementors = []string{"ConsentedMemberEdge"}
+
+func (ec *executionContext) _ConsentedMemberEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.Disclosure]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentedMemberEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConsentedMemberEdge")
+		case "cursor":
+			out.Values[i] = ec._ConsentedMemberEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ConsentedMemberEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var correctCareEpisodePayloadImplementors = []string{"CorrectCareEpisodePayload"}
 
 func (ec *executionContext) _CorrectCareEpisodePayload(ctx context.Context, sel ast.SelectionSet, obj *model.CorrectCareEpisodePayload) graphql.Marshaler {
@@ -52820,6 +53707,93 @@ func (ec *executionContext) _RecoveryStartDateChange(ctx context.Context, sel as
 	return out
 }
 
+var recoveryStartDateChangeConnectionImplementors = []string{"RecoveryStartDateChangeConnection"}
+
+func (ec *executionContext) _RecoveryStartDateChangeConnection(ctx context.Context, sel ast.SelectionSet, obj *model.Connection[*domain.RecoveryStartDateChange]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryStartDateChangeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryStartDateChangeConnection")
+		case "edges":
+			out.Values[i] = ec._RecoveryStartDateChangeConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._RecoveryStartDateChangeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RecoveryStartDateChangeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RecoveryStartDateChangeConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var recoveryStartDateChangeEdgeImplementors = []string{"RecoveryStartDateChangeEdge"}
+
+func (ec *executionContext) _RecoveryStartDateChangeEdge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge[*domain.RecoveryStartDateChange]) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recoveryStartDateChangeEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecoveryStartDateChangeEdge")
+		case "cursor":
+			out.Values[i] = ec._RecoveryStartDateChangeEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RecoveryStartDateChangeEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var removeAftercareCommitmentPayloadImplementors = []string{"RemoveAftercareCommitmentPayload"}
 
 func (ec *executionContext) _RemoveAftercareCommitmentPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RemoveAftercareCommitmentPayload) graphql.Marshaler {
@@ -56152,6 +57126,38 @@ func (ec *executionContext) marshalNConsentedMember2ᚖcarejourneyᚋserverᚋdo
 	return ec._ConsentedMember(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNConsentedMemberConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Disclosure]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentedMemberConnection!")
+		return graphql.Null
+	}
+	return ec._ConsentedMemberConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsentedMemberEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.Disclosure]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsentedMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsentedMemberEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.Disclosure]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ConsentedMemberEdge!")
+		return graphql.Null
+	}
+	return ec._ConsentedMemberEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel(ctx context.Context, v any) (domain.ConversationChannel, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNConversationChannel2carejourneyᚋserverᚋdomainᚐConversationChannel[tmp]
@@ -57781,12 +58787,52 @@ func (ec *executionContext) marshalNRecoveryComparison2carejourneyᚋserverᚋdo
 	return ec._RecoveryComparison(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNRecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryStartDateChange2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRecoveryStartDateChange2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChange(ctx context.Context, sel ast.SelectionSet, v *domain.RecoveryStartDateChange) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "RecoveryStartDateChange!")
 		return graphql.Null
 	}
 	return ec._RecoveryStartDateChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecoveryStartDateChangeEdge2ᚕᚖcarejourneyᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge[*domain.RecoveryStartDateChange]) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecoveryStartDateChangeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecoveryStartDateChangeEdge2ᚖcarejourneyᚋgraphᚋmodelᚐEdge(ctx context.Context, sel ast.SelectionSet, v *model.Edge[*domain.RecoveryStartDateChange]) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RecoveryStartDateChangeEdge!")
+		return graphql.Null
+	}
+	return ec._RecoveryStartDateChangeEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRemoveAftercareCommitmentInput2carejourneyᚋgraphᚋmodelᚐRemoveAftercareCommitmentInput(ctx context.Context, v any) (model.RemoveAftercareCommitmentInput, error) {
@@ -59369,30 +60415,18 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalOGroup2ᚕᚖcarejourneyᚋserverᚋdomainᚐGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Group) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalOGroup2ᚖcarejourneyᚋserverᚋdomainᚐGroup(ctx context.Context, sel ast.SelectionSet, v *domain.Group) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Group(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOGroupConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.Group]) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GroupConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOGroupFilter2ᚖcarejourneyᚋgraphᚋmodelᚐGroupFilter(ctx context.Context, v any) (*model.GroupFilter, error) {
@@ -59890,23 +60924,11 @@ func (ec *executionContext) marshalORecoveryCapitalAssessmentConnection2ᚖcarej
 	return ec._RecoveryCapitalAssessmentConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalORecoveryStartDateChange2ᚕᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.RecoveryStartDateChange) graphql.Marshaler {
+func (ec *executionContext) marshalORecoveryStartDateChangeConnection2ᚖcarejourneyᚋgraphᚋmodelᚐConnection(ctx context.Context, sel ast.SelectionSet, v *model.Connection[*domain.RecoveryStartDateChange]) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNRecoveryStartDateChange2ᚖcarejourneyᚋserverᚋdomainᚐRecoveryStartDateChange(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+	return ec._RecoveryStartDateChangeConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOResidency2ᚕᚖcarejourneyᚋserverᚋdomainᚐResidencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*domain.Residency) graphql.Marshaler {

@@ -24,8 +24,9 @@ type HouseLoaders struct {
 	// MemberResidencies backs Member.residencies.
 	MemberResidencies *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
 	// Residencies backs the nested House.residencies connection.
-	Residencies   *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
-	MeetingGroups *dataloadgen.Loader[int64, []*domain.Group]
+	Residencies *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Residency]]
+	// MeetingGroups backs House.houseMeetingGroups.
+	MeetingGroups *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Group]]
 }
 
 func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
@@ -42,6 +43,7 @@ func newHouseLoaders(st *store.Store, opts []dataloadgen.Option) HouseLoaders {
 		}, func(ctx context.Context, houses []int64, _ NoFilter) (map[int64]int, error) {
 			return st.ResidencyCountsByHouseID(ctx, houses)
 		}, opts...),
-		MeetingGroups: dataloadgen.NewLoader(fromMap(st.HouseMeetingGroupsByHouseID), opts...),
+		MeetingGroups: childPageLoader(unfiltered(st.HouseMeetingGroupPages),
+			unfilteredCount(st.CountHouseMeetingGroups), opts...),
 	}
 }

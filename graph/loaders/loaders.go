@@ -25,8 +25,9 @@ type Loaders struct {
 	// EpisodePages backs Member.careEpisodes; the filter is includeSuperseded.
 	EpisodePages *dataloadgen.Loader[ChildKey[bool], store.Page[*domain.CareEpisode]]
 	// OpenEpisode is a member's open episode alone, nil when not in care.
-	OpenEpisode      Loader[*domain.CareEpisode]
-	RecoveryHistory  *dataloadgen.Loader[int64, []*domain.RecoveryStartDateChange]
+	OpenEpisode Loader[*domain.CareEpisode]
+	// RecoveryHistory backs Member.recoveryStartDateHistory.
+	RecoveryHistory  *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.RecoveryStartDateChange]]
 	careLevels       func() ([]domain.CareLevel, error)
 	careLevelsByCode func() (map[string]domain.CareLevel, error)
 	census           census
@@ -63,13 +64,14 @@ func New(ctx context.Context, st *store.Store) *Loaders {
 		EpisodesByMember: newLoader(st.EpisodesByMemberID, opts),
 		OpenEpisode:      newLoader(st.OpenEpisodesByMemberID, opts),
 		EpisodePages:     childPageLoader(st.EpisodePagesByMemberID, st.CountEpisodesByMemberID, opts...),
-		RecoveryHistory:  dataloadgen.NewLoader(fromMap(st.RecoveryHistoryByMemberID), opts...),
-		Peers:            newPeerLoaders(st, opts),
-		Houses:           newHouseLoaders(st, opts),
-		Groups:           newGroupLoaders(st, opts),
-		Plans:            newPlanLoaders(st, opts),
-		Updates:          newUpdateLoaders(st, opts),
-		Family:           newFamilyLoaders(st, opts),
+		RecoveryHistory: childPageLoader(unfiltered(st.RecoveryHistoryPagesByMemberID),
+			unfilteredCount(st.CountRecoveryHistoryByMemberID), opts...),
+		Peers:   newPeerLoaders(st, opts),
+		Houses:  newHouseLoaders(st, opts),
+		Groups:  newGroupLoaders(st, opts),
+		Plans:   newPlanLoaders(st, opts),
+		Updates: newUpdateLoaders(st, opts),
+		Family:  newFamilyLoaders(st, opts),
 
 		Partners: newPartnerLoaders(st, opts),
 		Audit:    newAuditLoaders(st, opts),

@@ -25,7 +25,8 @@ type PeerLoaders struct {
 	// newest first, with their counts.
 	ConversationsByPeer   *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.PeerConversation]]
 	ConversationsByMember *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.PeerConversation]]
-	FacilitatedGroups     *dataloadgen.Loader[int64, []*domain.Group]
+	// FacilitatedGroups backs Peer.facilitatedGroups.
+	FacilitatedGroups *dataloadgen.Loader[ChildKey[NoFilter], store.Page[*domain.Group]]
 }
 
 func newPeerLoaders(st *store.Store, opts []dataloadgen.Option) PeerLoaders {
@@ -42,6 +43,7 @@ func newPeerLoaders(st *store.Store, opts []dataloadgen.Option) PeerLoaders {
 			unfilteredCount(st.ConversationCountsByPeer), opts...),
 		ConversationsByMember: childPageLoader(unfiltered(st.ConversationPagesByMember),
 			unfilteredCount(st.ConversationCountsByMember), opts...),
-		FacilitatedGroups: dataloadgen.NewLoader(fromMap(st.FacilitatedGroupsByPeerID), opts...),
+		FacilitatedGroups: childPageLoader(unfiltered(st.FacilitatedGroupPages),
+			unfilteredCount(st.CountFacilitatedGroups), opts...),
 	}
 }

@@ -57,18 +57,15 @@ const (
 // listSizes are the lengths assumed for bounded plain lists (see package
 // cost); other plain lists count as a connection of the default page size.
 var listSizes = map[string]int{
-	"*.userErrors":                    1,
-	"Query.careLevels":                7,
-	"Member.recoveryStartDateHistory": 3,
-	"Milestones.reached":              10,
-	"Group.schedule":                  3,
-	"Group.facilitators":              3,
-	"House.houseMeetingGroups":        2,
-	"Peer.facilitatedGroups":          5,
-	"AftercarePlan.adherence":         5,
-	"CommitmentAdherence.weeks":       8,
-	"AttendanceSummary.weeks":         12,
-	"Outcomes.levels":                 7,
+	"*.userErrors":              1,
+	"Query.careLevels":          7,
+	"Milestones.reached":        10,
+	"Group.schedule":            3,
+	"Group.facilitators":        3,
+	"AftercarePlan.adherence":   5,
+	"CommitmentAdherence.weeks": 8,
+	"AttendanceSummary.weeks":   12,
+	"Outcomes.levels":           7,
 }
 
 // fieldCosts price the fields whose work is not the size of what they

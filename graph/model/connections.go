@@ -69,6 +69,11 @@ type (
 	PartnerEdge                = Edge[*domain.Partner]
 	ApiKeyConnection           = Connection[*domain.APIKey]
 	ApiKeyEdge                 = Edge[*domain.APIKey]
+
+	RecoveryStartDateChangeConnection = Connection[*domain.RecoveryStartDateChange]
+	RecoveryStartDateChangeEdge       = Edge[*domain.RecoveryStartDateChange]
+	ConsentedMemberConnection         = Connection[*domain.Disclosure]
+	ConsentedMemberEdge               = Edge[*domain.Disclosure]
 )
 
 // The connections of aftercare plans' parts and of recovery capital.

@@ -69,7 +69,7 @@ func TestAuditOneReadPerMember(t *testing.T) {
 	}
 	id := globalid.EncodeInt(globalid.TypeMember, memberID)
 	const journey = `query Journey($id: ID!) { member(id: $id) { displayName bornOn status daysInRecovery
-		recoveryStartDateHistory { recoveryStartedOn reason } milestones { reached { label } }
+		recoveryStartDateHistory { nodes { recoveryStartedOn reason } } milestones { reached { label } }
 		careEpisodes { nodes { careLevel { code } transition startedAt endedAt member { id displayName } } }
 		residencies { nodes { house { name } moveInAt member { id } } } peerAssignments { nodes { peer { name } member { id } } }
 		groupMemberships { nodes { group { name } } } attendance(first: 5) { edges { cursor node { status } } nodes { status member { id } } }

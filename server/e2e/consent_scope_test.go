@@ -30,6 +30,7 @@ var keyBase = map[string]bool{
 	"Query.node": true, "Query.nodes": true, "Query.member": true, "Query.members": true,
 	"Query.careLevels": true, "Query.viewer": true,
 	"Viewer.*": true, "ViewerApiKey.*": true, "ConsentedMember.*": true, "Partner.id": true, "Partner.name": true,
+	"ConsentedMemberConnection.*": true, "ConsentedMemberEdge.*": true,
 	"CareLevel.*": true, "MemberConnection.*": true, "MemberEdge.*": true, "PageInfo.*": true,
 	// Viewer.familyGroups and Viewer.sharedMembers, empty for a key: their
 	// counts (0) and page flags.

@@ -44,6 +44,8 @@ var familyAllowed = map[string]bool{
 var directoryAllowed = map[string]bool{
 	"Query.careLevels": true, "Query.node": true, "Query.nodes": true, "Query.viewer": true,
 	"Viewer.*": true, "ViewerApiKey.partner": true, "ViewerApiKey.scopes": true, "ViewerApiKey.secretPrefix": true,
+	// An empty page (totalCount 0) without members:read; a ConsentedMember read would be a leak.
+	"ViewerApiKey.consentedMembers": true, "ConsentedMemberConnection.*": true,
 	"Partner.id": true, "Partner.name": true,
 	"Query.house": true, "Query.houses": true, "Query.group": true, "Query.groups": true,
 	"Query.meeting": true, "Query.meetings": true,
@@ -589,11 +591,23 @@ func TestMembersKeyOnDemo(t *testing.T) {
 	if n := named.get(t, "members.totalCount"); n != float64(2) {
 		t.Errorf("sorted by name, the key sees %v members, want the 2 who consented to being identified", n)
 	}
-	viewer := key.do(`{ viewer { user { id } apiKey { partner { name } scopes consentedMembers { member { id } informationKinds } } } }`, nil)
+	viewer := key.do(`{ viewer { user { id } apiKey { partner { name } scopes consentedMembers { totalCount nodes { member { id } informationKinds } } } } }`, nil)
 	viewer.noErrors(t)
 	if viewer.get(t, "viewer.user") != nil || viewer.str(t, "viewer.apiKey.partner.name") != seed.DemoPartnerName ||
-		len(viewer.list(t, "viewer.apiKey.consentedMembers")) != 4 {
+		len(viewer.list(t, "viewer.apiKey.consentedMembers.nodes")) != 4 || viewer.get(t, "viewer.apiKey.consentedMembers.totalCount") != 4.0 {
 		t.Errorf("the key's viewer: %v", viewer.Data)
+	}
+	// Paged two at a time, the members come in the same order.
+	firstTwo := key.do(`{ viewer { apiKey { consentedMembers(first: 2) { nodes { member { id } } pageInfo { hasNextPage endCursor } } } } }`, nil)
+	firstTwo.noErrors(t)
+	rest := key.do(`query($after: String) { viewer { apiKey { consentedMembers(first: 2, after: $after) { nodes { member { id } } pageInfo { hasNextPage hasPreviousPage } } } } }`,
+		vars{"after": firstTwo.str(t, "viewer.apiKey.consentedMembers.pageInfo.endCursor")})
+	rest.noErrors(t)
+	if firstTwo.get(t, "viewer.apiKey.consentedMembers.pageInfo.hasNextPage") != true ||
+		firstTwo.str(t, "viewer.apiKey.consentedMembers.nodes.1.member.id") != viewer.str(t, "viewer.apiKey.consentedMembers.nodes.1.member.id") ||
+		rest.str(t, "viewer.apiKey.consentedMembers.nodes.0.member.id") != viewer.str(t, "viewer.apiKey.consentedMembers.nodes.2.member.id") ||
+		rest.get(t, "viewer.apiKey.consentedMembers.pageInfo.hasNextPage") != false || rest.get(t, "viewer.apiKey.consentedMembers.pageInfo.hasPreviousPage") != true {
+		t.Errorf("consented members two at a time: %v then %v", firstTwo.Data, rest.Data)
 	}
 	identified := 0
 	for _, n := range r.list(t, "members.nodes") {

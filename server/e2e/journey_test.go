@@ -264,12 +264,12 @@ func TestCorrectionAndRecoveryHistory(t *testing.T) {
 	}
 
 	reset := c.do(`mutation($in: ResetRecoveryStartDateInput!) { resetRecoveryStartDate(input: $in) {
-			member { recoveryStartedOn recoveryStartDateHistory { recoveryStartedOn reason recordedBy { name } } milestones { reached { key } next { key } } }
+			member { recoveryStartedOn recoveryStartDateHistory { totalCount nodes { recoveryStartedOn reason recordedBy { name } } } milestones { reached { key } next { key } } }
 			userErrors { code } } }`,
 		vars{"in": vars{"memberId": memberID, "recoveryStartedOn": time.Now().UTC().AddDate(0, 0, -2).Format("2006-01-02"), "reason": "Relapse"}})
 	reset.noErrors(t)
-	history := reset.list(t, "resetRecoveryStartDate.member.recoveryStartDateHistory")
-	if len(history) != 2 || history[0].(map[string]any)["recoveryStartedOn"] != "2025-06-01" || history[1].(map[string]any)["reason"] != "Relapse" {
+	history := reset.list(t, "resetRecoveryStartDate.member.recoveryStartDateHistory.nodes")
+	if len(history) != 2 || reset.get(t, "resetRecoveryStartDate.member.recoveryStartDateHistory.totalCount") != 2.0 || history[0].(map[string]any)["recoveryStartedOn"] != "2025-06-01" || history[1].(map[string]any)["reason"] != "Relapse" {
 		t.Errorf("history = %v", history)
 	}
 	if got := reset.str(t, "resetRecoveryStartDate.member.milestones.next.key"); got != "DAYS_30" {

@@ -13,11 +13,13 @@ import (
 	"carejourney/graph/generated"
 	"carejourney/graph/globalid"
 	"carejourney/server/domain"
+	"carejourney/server/seed"
 )
 
 // The paging property, derived from the schema so a connection added later
 // is covered without editing this file: every connection field, on Query or
-// on a Node type the demo's admin (or family viewer) reaches, or on Viewer, walked forward
+// on a Node type the demo's admin (or family viewer) reaches, on Viewer, or
+// on ViewerApiKey (as the demo's members:read key sees itself), walked forward
 // with first:2 to its end and backward with last:2 from its end, gives the
 // same items in reverse order with pageInfo right on every page, and
 // first:101 / last:101 are BAD_USER_INPUT naming the limit (as are negative
@@ -77,6 +79,7 @@ func TestConnectionPagingProperty(t *testing.T) {
 	schema := codegenSchema()
 	admin := s.signedIn(t, domain.RoleAdmin)
 	family := s.signInAs(t, "family@demo.carejourney.test", "demo-family-2026!")
+	key := s.keyClient(t, seed.DemoKeys[1].Secret) // members:read, with consents naming it
 	// The audit log grows with every request of the walks (each read of a
 	// member is an event, written after its request), more than a walk of
 	// 2 a page can follow: it is walked up to this moment.
@@ -116,7 +119,11 @@ func TestConnectionPagingProperty(t *testing.T) {
 	walked := 0
 	for _, f := range connectionFields(schema) {
 		t.Run(f.String(), func(t *testing.T) {
-			w := bestWalk(t, schema, f, ids, auditUntil, admin, family)
+			actors := []*client{admin, family}
+			if f.parent == "ViewerApiKey" {
+				actors = []*client{key}
+			}
+			w := bestWalk(t, schema, f, ids, auditUntil, actors...)
 			if w == nil {
 				t.Fatalf("no actor reaches a %s through node(id:) or Query: give the test a way to it", f.parent)
 			}
@@ -154,7 +161,7 @@ func bestWalk(t *testing.T, schema *ast.Schema, f connectionField, ids []string,
 	var best *pageWalk
 	bestN := -1
 	for _, c := range actors {
-		if f.parent == "Query" || f.parent == "Viewer" {
+		if f.parent == "Query" || f.parent == "Viewer" || f.parent == "ViewerApiKey" {
 			w := &pageWalk{t: t, c: c, schema: schema, f: f, until: auditUntil}
 			if r := w.page(vars{"first": 100}); len(r.Errors) == 0 && len(w.edges(r)) > bestN {
 				best, bestN = w, len(w.edges(r))
@@ -215,6 +222,9 @@ func (w *pageWalk) query() string {
 	if w.f.parent == "Viewer" {
 		return fmt.Sprintf("query(%s) { node: viewer { conn: %s } }", params, sel)
 	}
+	if w.f.parent == "ViewerApiKey" {
+		return fmt.Sprintf("query(%s) { viewer { node: apiKey { conn: %s } } }", params, sel)
+	}
 	return fmt.Sprintf("query($id: ID!, %s) { node(id: $id) { ... on %s { conn: %s } } }", params, w.f.parent, sel)
 }
 
@@ -242,7 +252,11 @@ func (w *pageWalk) conn(r *response) map[string]any {
 		c, _ := r.Data["conn"].(map[string]any)
 		return c
 	}
-	node, _ := r.Data["node"].(map[string]any)
+	data := r.Data
+	if w.f.parent == "ViewerApiKey" {
+		data, _ = data["viewer"].(map[string]any)
+	}
+	node, _ := data["node"].(map[string]any)
 	c, _ := node["conn"].(map[string]any)
 	return c
 }

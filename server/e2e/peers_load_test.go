@@ -65,7 +65,8 @@ func TestPeersNoNPlusOne(t *testing.T) {
 	s := startServer(t, nil)
 	c := s.signedIn(t, domain.RoleCaseManager)
 	const query = `{ peers(first: 50) { nodes { alumnusOf { displayName } caseloadCount
-		caseload(first: 5) { totalCount nodes { member { displayName currentCareLevel { code } } } } } } }`
+		caseload(first: 5) { totalCount nodes { member { displayName currentCareLevel { code } } } }
+		facilitatedGroups(first: 5) { totalCount nodes { name } } } } }`
 	f := &peersFixture{t: t, st: s.Store}
 
 	// Loaders gather the keys of one level for 2 ms; on a busy machine (the
@@ -100,7 +101,8 @@ func TestPeersNoNPlusOne(t *testing.T) {
 	if smallRows != 3 || largeRows != 15 {
 		t.Fatalf("rows = %d and %d", smallRows, largeRows)
 	}
-	if grows(small, large) || small > 9 {
+	// 11: the facilitated groups' pages and counts are two of them.
+	if grows(small, large) || small > 11 {
 		t.Errorf("statements grow with the data: %d for %d peers, %d for %d", small, smallRows, large, largeRows)
 	}
 	// The data is really there: the last peer has six members, five shown.
@@ -238,10 +240,18 @@ func TestPeersListAndGroups(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := c.do(`query($id: ID!) { peer(id: $id) { facilitatedGroups { id name kind } } }`, vars{"id": amy})
+	r := c.do(`query($id: ID!) { peer(id: $id) { facilitatedGroups { totalCount nodes { id name kind } } } }`, vars{"id": amy})
 	r.noErrors(t)
-	groups := r.list(t, "peer.facilitatedGroups")
-	if len(groups) != 2 || r.str(t, "peer.facilitatedGroups.0.name") != "Evening Circle" || r.str(t, "peer.facilitatedGroups.1.kind") != "PEER_SUPPORT" {
+	groups := r.list(t, "peer.facilitatedGroups.nodes")
+	if len(groups) != 2 || r.get(t, "peer.facilitatedGroups.totalCount") != 2.0 ||
+		r.str(t, "peer.facilitatedGroups.nodes.0.name") != "Evening Circle" || r.str(t, "peer.facilitatedGroups.nodes.1.kind") != "PEER_SUPPORT" {
 		t.Errorf("facilitatedGroups %v", groups)
+	}
+	// The last one alone, walking back from the end.
+	last := c.do(`query($id: ID!) { peer(id: $id) { facilitatedGroups(last: 1) { nodes { id } pageInfo { hasPreviousPage hasNextPage } } } }`, vars{"id": amy})
+	last.noErrors(t)
+	if last.str(t, "peer.facilitatedGroups.nodes.0.id") != r.str(t, "peer.facilitatedGroups.nodes.1.id") ||
+		last.get(t, "peer.facilitatedGroups.pageInfo.hasPreviousPage") != true || last.get(t, "peer.facilitatedGroups.pageInfo.hasNextPage") != false {
+		t.Errorf("last facilitated group %v", last.Data)
 	}
 }

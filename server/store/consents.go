@@ -173,14 +173,16 @@ func (s *Store) GrantConsent(ctx context.Context, by int64, in domain.ConsentInp
 
 // checkConsentKey checks that a consent's key exists and is not revoked.
 func checkConsentKey(ctx context.Context, tx bun.Tx, id int64) error {
-	var revokedAt []*time.Time
-	if err := tx.NewSelect().Table("api_keys").Column("revoked_at").Where("id = ?", id).For("SHARE").Scan(ctx, &revokedAt); err != nil {
+	// A bool, not the instant: bun scans a NULL into a []*time.Time as a
+	// pointer to the zero time, which read as revoked.
+	var revoked []bool
+	if err := tx.NewSelect().Table("api_keys").ColumnExpr("revoked_at IS NOT NULL").Where("id = ?", id).For("SHARE").Scan(ctx, &revoked); err != nil {
 		return err
 	}
 	switch {
-	case len(revokedAt) == 0:
+	case len(revoked) == 0:
 		return domain.FieldError(domain.CodeNotFound, "apiKeyId", "API key not found.")
-	case revokedAt[0] != nil:
+	case revoked[0]:
 		return domain.FieldError(domain.CodeInvalidInput, "apiKeyId", "The API key was revoked.")
 	}
 	return nil

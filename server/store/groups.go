@@ -162,6 +162,25 @@ type groupRow struct {
 	SortName      string `bun:"sort_name,scanonly"`
 }
 
+// groupPageRow is a group paged under a parent (a house, a peer): with its
+// sort key, for the cursor, and the parent's id (page_parent), which the
+// base statement selects.
+type groupPageRow struct {
+	bun.BaseModel `bun:"table:groups,alias:grp"`
+	*domain.Group
+	SortName string `bun:"sort_name"`
+	Parent   int64  `bun:"page_parent"`
+}
+
+// groupPages reads one page of groups, by name, for each of many parents
+// in one statement; base selects groupPageRow with page_parent.
+func groupPages(ctx context.Context, base *bun.SelectQuery, parentColumn string, parents []int64, page PageRequest) (map[int64]Page[*domain.Group], error) {
+	pages, err := childPages(ctx, base, parentColumn, parents, groupKeyset, page,
+		func(r *groupPageRow) int64 { return r.Parent },
+		func(r *groupPageRow) Cursor { return Cursor{Value: r.SortName, ID: r.ID} })
+	return mapPages(pages, func(r *groupPageRow) *domain.Group { return r.Group }), err
+}
+
 // ListGroups returns one page of groups matching filter, by name.
 func (s *Store) ListGroups(ctx context.Context, filter GroupFilter, page PageRequest) (Page[*domain.Group], error) {
 	var rows []groupRow

@@ -137,16 +137,18 @@ func (s *Store) ResidencyCountsByHouseID(ctx context.Context, houseIDs []int64) 
 	return childCounts(ctx, base, "residency.house_id", houseIDs)
 }
 
-// HouseMeetingGroupsByHouseID loads the HOUSE_MEETING groups of houses, by name.
-func (s *Store) HouseMeetingGroupsByHouseID(ctx context.Context, houseIDs []int64) (map[int64][]*domain.Group, error) {
-	var rows []*domain.Group
-	err := s.db.NewSelect().Model(&rows).
-		Where("?TableAlias.house_id IN (?) AND ?TableAlias.kind = ?", bun.List(houseIDs), domain.GroupHouseMeeting).
-		OrderExpr("?TableAlias.sort_name, ?TableAlias.id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return groupBy(rows, func(g *domain.Group) int64 { return *g.HouseID }), nil
+// HouseMeetingGroupPages reads one page of the HOUSE_MEETING groups of
+// each of many houses, by name, in one statement.
+func (s *Store) HouseMeetingGroupPages(ctx context.Context, houseIDs []int64, page PageRequest) (map[int64]Page[*domain.Group], error) {
+	base := s.db.NewSelect().Model((*groupPageRow)(nil)).
+		ColumnExpr("grp.house_id AS page_parent").Where("grp.kind = ?", domain.GroupHouseMeeting)
+	return groupPages(ctx, base, "grp.house_id", houseIDs, page)
+}
+
+// CountHouseMeetingGroups counts the HOUSE_MEETING groups of each house.
+func (s *Store) CountHouseMeetingGroups(ctx context.Context, houseIDs []int64) (map[int64]int, error) {
+	base := s.db.NewSelect().TableExpr("groups AS grp").Where("grp.kind = ?", domain.GroupHouseMeeting)
+	return childCounts(ctx, base, "grp.house_id", houseIDs)
 }
 
 // CreateHouse adds a house.

@@ -541,18 +541,28 @@ func TestHouseMeetingGroups(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	groups, err := st.HouseMeetingGroupsByHouseID(ctx, []int64{h.ID, other.ID})
+	groups, err := st.HouseMeetingGroupPages(ctx, []int64{h.ID, other.ID}, store.PageRequest{Limit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, g := range groups[h.ID] {
-		names = append(names, g.Name)
+	if p := groups[h.ID]; len(p.Items) != 1 || p.Items[0].Name != "Sunday house meeting" || !p.HasNextPage {
+		t.Fatalf("first page of house meetings = %+v", p)
 	}
-	if got := strings.Join(names, ", "); got != "Sunday house meeting, Wednesday check-in" {
-		t.Errorf("house meetings = %q", got)
+	next, err := st.HouseMeetingGroupPages(ctx, []int64{h.ID}, store.PageRequest{Limit: 1, After: &groups[h.ID].Cursors[0]})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(groups[other.ID]) != 1 {
-		t.Errorf("other house has %d meetings", len(groups[other.ID]))
+	if p := next[h.ID]; len(p.Items) != 1 || p.Items[0].Name != "Wednesday check-in" || p.HasNextPage {
+		t.Errorf("second page of house meetings = %+v", p)
+	}
+	if len(groups[other.ID].Items) != 1 {
+		t.Errorf("other house has %d meetings", len(groups[other.ID].Items))
+	}
+	counts, err := st.CountHouseMeetingGroups(ctx, []int64{h.ID, other.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts[h.ID] != 2 || counts[other.ID] != 1 {
+		t.Errorf("house meeting counts = %v", counts)
 	}
 }

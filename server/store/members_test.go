@@ -27,11 +27,11 @@ func TestCreateMember(t *testing.T) {
 		dateOnly(*got.DateOfBirth) != "1990-05-01" || dateOnly(*got.RecoveryStartDate) != "2025-03-15" {
 		t.Fatalf("stored member = %+v", got)
 	}
-	hist, err := st.RecoveryHistoryByMemberID(ctx, []int64{m.ID})
+	hist, err := st.RecoveryHistoryPagesByMemberID(ctx, []int64{m.ID}, store.PageRequest{Limit: 20})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := hist[m.ID]; len(h) != 1 || dateOnly(h[0].StartDate) != "2025-03-15" || h[0].RecordedByUserID == nil || *h[0].RecordedByUserID != by {
+	if h := hist[m.ID].Items; len(h) != 1 || dateOnly(h[0].StartDate) != "2025-03-15" || h[0].RecordedByUserID == nil || *h[0].RecordedByUserID != by {
 		t.Fatalf("history = %+v", h)
 	}
 
@@ -70,11 +70,11 @@ func TestResetRecoveryStartDate(t *testing.T) {
 	}
 	history := func(t *testing.T) []*domain.RecoveryStartDateChange {
 		t.Helper()
-		h, err := st.RecoveryHistoryByMemberID(ctx, []int64{m.ID})
+		h, err := st.RecoveryHistoryPagesByMemberID(ctx, []int64{m.ID}, store.PageRequest{Limit: 20})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return h[m.ID]
+		return h[m.ID].Items
 	}
 
 	second := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)

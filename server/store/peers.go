@@ -201,27 +201,17 @@ func peerCaseload(ctx context.Context, tx bun.Tx, peerID int64) (int, error) {
 	return int(n), err
 }
 
-// peerFacilitatedGroup is a group with the peer who facilitates it.
-type peerFacilitatedGroup struct {
-	bun.BaseModel `bun:"table:groups,alias:g"`
-	*domain.Group `bun:",extend"`
-	PeerID        int64 `bun:"facilitator_peer_id,scanonly"`
+// FacilitatedGroupPages reads one page of the active groups each of many
+// peers facilitates, by name, in one statement.
+func (s *Store) FacilitatedGroupPages(ctx context.Context, peerIDs []int64, page PageRequest) (map[int64]Page[*domain.Group], error) {
+	base := s.db.NewSelect().Model((*groupPageRow)(nil)).ColumnExpr("f.peer_id AS page_parent").
+		Join("JOIN group_facilitators AS f ON f.group_id = grp.id").Where("grp.active")
+	return groupPages(ctx, base, "f.peer_id", peerIDs, page)
 }
 
-// FacilitatedGroupsByPeerID loads the active groups each peer facilitates, by name.
-func (s *Store) FacilitatedGroupsByPeerID(ctx context.Context, ids []int64) (map[int64][]*domain.Group, error) {
-	var rows []peerFacilitatedGroup
-	err := s.db.NewSelect().Model(&rows).ModelTableExpr("groups AS g").
-		ColumnExpr("g.*").ColumnExpr("f.peer_id AS facilitator_peer_id").
-		Join("JOIN group_facilitators AS f ON f.group_id = g.id").
-		Where("f.peer_id IN (?)", bun.List(ids)).Where("g.active").
-		OrderExpr("g.sort_name, g.id").Scan(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := map[int64][]*domain.Group{}
-	for _, r := range rows {
-		out[r.PeerID] = append(out[r.PeerID], r.Group)
-	}
-	return out, nil
+// CountFacilitatedGroups counts the active groups each peer facilitates.
+func (s *Store) CountFacilitatedGroups(ctx context.Context, peerIDs []int64) (map[int64]int, error) {
+	base := s.db.NewSelect().TableExpr("groups AS grp").
+		Join("JOIN group_facilitators AS f ON f.group_id = grp.id").Where("grp.active")
+	return childCounts(ctx, base, "f.peer_id", peerIDs)
 }

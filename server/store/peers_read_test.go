@@ -279,9 +279,20 @@ func TestFacilitatedGroups(t *testing.T) {
 	alpha := group("alpha morning", true, p1.ID, p2.ID)
 	group("Closed Group", false, p1.ID)
 
-	got, err := st.FacilitatedGroupsByPeerID(ctx, []int64{p1.ID, p2.ID, idle.ID})
+	pages, err := st.FacilitatedGroupPages(ctx, []int64{p1.ID, p2.ID, idle.ID}, store.PageRequest{Limit: 20})
 	if err != nil {
 		t.Fatal(err)
+	}
+	got := map[int64][]*domain.Group{}
+	for id, p := range pages {
+		got[id] = p.Items
+	}
+	counts, err := st.CountFacilitatedGroups(ctx, []int64{p1.ID, p2.ID, idle.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts[p1.ID] != 2 || counts[p2.ID] != 1 || counts[idle.ID] != 0 {
+		t.Errorf("facilitated counts = %v", counts)
 	}
 	groupIDs := func(gs []*domain.Group) []int64 {
 		out := []int64{}

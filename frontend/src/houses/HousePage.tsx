@@ -27,7 +27,8 @@ export default function HousePage() {
 
   // Refused fields are null (the SPA's staff are never refused these).
   const residents = house.residents ?? [];
-  const houseMeetingGroups = house.houseMeetingGroups ?? [];
+  const houseMeetingGroups = house.houseMeetingGroups?.nodes ?? [];
+  const houseMeetingCount = house.houseMeetingGroups?.totalCount ?? houseMeetingGroups.length;
   const rows = bedBoard(residents, (house.residencies?.nodes ?? []).map((r) => r.bed));
   const occupancy = house.occupancy ?? { occupied: residents.length, capacity: house.capacity, available: 0 };
   // Residents outside the viewer's reach (a peer sees only their own members)
@@ -98,6 +99,7 @@ export default function HousePage() {
               ))}
             </ul>
           )}
+          {houseMeetingCount > houseMeetingGroups.length && <p className="muted">Showing {houseMeetingGroups.length} of {houseMeetingCount}.</p>}
         </section>
 
         {canMoveIn && <section className="panel move-in" aria-labelledby="move-in-h">

@@ -20,7 +20,7 @@ export const HouseQuery = graphql(`
       occupancy { capacity occupied available }
       residents { id bed moveInAt member { id displayName } }
       residencies(first: 100) { nodes { id bed } }
-      houseMeetingGroups { id name nextMeeting { id startsAt } }
+      houseMeetingGroups(first: 100) { totalCount nodes { id name nextMeeting { id startsAt } } }
     }
   }
 `);

@@ -51,10 +51,13 @@ export default function PeerPage() {
       )}
       {peer.caseload.totalCount > caseload.length && <p className="muted">Showing {caseload.length} of {peer.caseload.totalCount}.</p>}
       <h2>Groups</h2>
-      {peer.facilitatedGroups.length === 0 ? <Empty>Facilitates no groups.</Empty> : (
+      {peer.facilitatedGroups.nodes.length === 0 ? <Empty>Facilitates no groups.</Empty> : (
         <ul className="plain-list">
-          {peer.facilitatedGroups.map((g) => <li key={g.id}><Link to={`/groups/${g.id}`}>{g.name}</Link></li>)}
+          {peer.facilitatedGroups.nodes.map((g) => <li key={g.id}><Link to={`/groups/${g.id}`}>{g.name}</Link></li>)}
         </ul>
+      )}
+      {peer.facilitatedGroups.totalCount > peer.facilitatedGroups.nodes.length && (
+        <p className="muted">Showing {peer.facilitatedGroups.nodes.length} of {peer.facilitatedGroups.totalCount}.</p>
       )}
     </section>
   );

@@ -22,7 +22,7 @@ export const PeerQuery = graphql(`
         totalCount
         nodes { id startedAt focus member { id displayName currentCareLevel { id name } } }
       }
-      facilitatedGroups { id name }
+      facilitatedGroups(first: 100) { totalCount nodes { id name } }
     }
   }
 `);
