@@ -263,15 +263,13 @@ func TestListsAreConnections(t *testing.T) {
 	found := map[string]bool{}
 	for _, name := range plainLists(schema) {
 		found[name] = true
-		if boundedLists[name] == "" && pendingConnections[name] == "" {
+		if boundedLists[name] == "" {
 			t.Errorf("%s is a plain list: make it a connection, or name its bound in boundedLists", name)
 		}
 	}
-	for _, table := range []map[string]string{boundedLists, pendingConnections} {
-		for name := range table {
-			if !found[name] {
-				t.Errorf("%s is no plain list of the schema (any more): remove it from the table", name)
-			}
+	for name := range boundedLists {
+		if !found[name] {
+			t.Errorf("%s is no plain list of the schema (any more): remove it from boundedLists", name)
 		}
 	}
 }
@@ -320,7 +318,3 @@ var boundedLists = map[string]string{
 	"Peer.languages":                    "a peer's own attribute, set whole by updatePeer",
 	"Peer.specialties":                  "a peer's own attribute, set whole by updatePeer",
 }
-
-// pendingConnections are plain lists that can grow and are still to be
-// made connections (issue 12), each with what keeps them small today.
-var pendingConnections = map[string]string{}
