@@ -153,29 +153,6 @@ func (s *Store) MembersByID(ctx context.Context, ids []int64) (map[int64]*domain
 	return indexBy(rows, func(m *domain.Member) int64 { return m.ID }), nil
 }
 
-// Recovery start dates oldest first, as recorded.
-var recoveryHistoryList = memberList[*domain.RecoveryStartDateChange]{
-	model: func(db bun.IDB) *bun.SelectQuery {
-		return db.NewSelect().Model((*domain.RecoveryStartDateChange)(nil)).ModelTableExpr("recovery_start_dates AS recovery_start_date_change")
-	},
-	table:  "recovery_start_dates AS recovery_start_date_change",
-	column: "recovery_start_date_change.member_id",
-	keyset: keyset{expr: "recovery_start_date_change.recorded_at", castType: "timestamptz", idColumn: "recovery_start_date_change.id"},
-	cursor: func(r *domain.RecoveryStartDateChange) Cursor { return timeCursor(r.RecordedAt, r.ID) },
-	member: func(r *domain.RecoveryStartDateChange) int64 { return r.MemberID },
-}
-
-// RecoveryHistoryPagesByMemberID reads one page of the recovery start date
-// history of each of many members, oldest first (the last is current).
-func (s *Store) RecoveryHistoryPagesByMemberID(ctx context.Context, memberIDs []int64, page PageRequest) (map[int64]Page[*domain.RecoveryStartDateChange], error) {
-	return recoveryHistoryList.pages(ctx, s.db, memberIDs, page)
-}
-
-// CountRecoveryHistoryByMemberID counts the recovery start dates of each member.
-func (s *Store) CountRecoveryHistoryByMemberID(ctx context.Context, memberIDs []int64) (map[int64]int, error) {
-	return recoveryHistoryList.counts(ctx, s.db, memberIDs)
-}
-
 // CreateMember registers a member; a recovery start date starts its history.
 func (s *Store) CreateMember(ctx context.Context, by int64, fields domain.MemberFields) (*domain.Member, error) {
 	m := &domain.Member{Status: domain.MemberPreadmission}
