@@ -232,6 +232,11 @@ func (c *costLimiter) MutateOperationContext(ctx context.Context, op *graphql.Op
 	ok, status, wait, err := c.limits.Buckets.Take(ctx, key, float64(res.Cost))
 	if err != nil {
 		state.prices = nil // nothing runs
+		// A request whose deadline passed while the take waited for a
+		// connection timed out, like any other statement of it.
+		if timedOut := deadlineError(ctx, err, nil); timedOut != nil {
+			return timedOut
+		}
 		return limitError(codeRateLimitUnavailable,
 			"The rate limit cannot be checked (the database did not answer), so the operation did not run; try again later.", nil)
 	}
