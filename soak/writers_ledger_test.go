@@ -120,58 +120,12 @@ func (l *writersLedger) record(kind string, r *result, codes []string) {
 	}
 }
 
-func (l *writersLedger) addEpisode(e episodeWrite) {
+// record appends acknowledged writes to one of the ledger's lists, under
+// its lock (the clients write concurrently).
+func record[T any](l *writersLedger, list *[]T, writes ...T) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.episodes = append(l.episodes, e)
-}
-
-func (l *writersLedger) addDischarge(d dischargeWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.discharges = append(l.discharges, d)
-}
-
-func (l *writersLedger) addMoveIn(m moveInWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.moveIns = append(l.moveIns, m)
-}
-
-func (l *writersLedger) addMoveOut(m moveOutWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.moveOuts = append(l.moveOuts, m)
-}
-
-func (l *writersLedger) addAttendance(lines []attendanceWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.attendance = append(l.attendance, lines...)
-}
-
-func (l *writersLedger) addPlan(p planWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.plans = append(l.plans, p)
-}
-
-func (l *writersLedger) addCheckIn(c checkInWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.checkIns = append(l.checkIns, c)
-}
-
-func (l *writersLedger) addGrant(g grantWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.grants = append(l.grants, g)
-}
-
-func (l *writersLedger) addRevoke(r revokeWrite) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.revocations = append(l.revocations, r)
+	*list = append(*list, writes...)
 }
 
 // size is how many acknowledged writes the ledger holds (an attendance

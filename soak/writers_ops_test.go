@@ -158,7 +158,7 @@ func (w *writer) admit() {
 	_, id := w.mutate("admitMember", admitMutation, "admitMember", "careEpisode", "CareEpisode", map[string]any{
 		"memberId": memberID(m), "careLevelCode": code, "startedAt": at, "reason": "soak admission"})
 	if id != 0 {
-		w.l.addEpisode(episodeWrite{id: id, member: m, level: code, startedAt: at})
+		record(w.l, &w.l.episodes, episodeWrite{id: id, member: m, level: code, startedAt: at})
 	}
 }
 
@@ -167,7 +167,7 @@ func (w *writer) changeLevel() {
 	_, id := w.mutate("changeCareLevel", changeLevelMutation, "changeCareLevel", "careEpisode", "CareEpisode", map[string]any{
 		"memberId": memberID(m), "careLevelCode": code, "effectiveAt": at, "reason": "soak step"})
 	if id != 0 {
-		w.l.addEpisode(episodeWrite{id: id, member: m, level: code, startedAt: at})
+		record(w.l, &w.l.episodes, episodeWrite{id: id, member: m, level: code, startedAt: at})
 	}
 }
 
@@ -176,7 +176,7 @@ func (w *writer) discharge() {
 	_, id := w.mutate("dischargeMember", dischargeMutation, "dischargeMember", "careEpisode", "CareEpisode", map[string]any{
 		"memberId": memberID(m), "endedAt": at, "reason": "soak discharge"})
 	if id != 0 {
-		w.l.addDischarge(dischargeWrite{episode: id, member: m, endedAt: at, reason: "soak discharge"})
+		record(w.l, &w.l.discharges, dischargeWrite{episode: id, member: m, endedAt: at, reason: "soak discharge"})
 	}
 }
 
@@ -185,7 +185,7 @@ func (w *writer) moveIn() {
 	_, id := w.mutate("moveIntoHouse", moveInMutation, "moveIntoHouse", "residency", "Residency", map[string]any{
 		"memberId": memberID(m), "houseId": globalid.EncodeInt("House", h), "moveInAt": at})
 	if id != 0 {
-		w.l.addMoveIn(moveInWrite{id: id, member: m, house: h, at: at})
+		record(w.l, &w.l.moveIns, moveInWrite{id: id, member: m, house: h, at: at})
 	}
 }
 
@@ -195,7 +195,7 @@ func (w *writer) moveOut() {
 	_, id := w.mutate("moveOutOfHouse", moveOutMutation, "moveOutOfHouse", "residency", "Residency", map[string]any{
 		"memberId": memberID(m), "moveOutAt": at, "reason": reason})
 	if id != 0 {
-		w.l.addMoveOut(moveOutWrite{id: id, member: m, at: at, reason: reason})
+		record(w.l, &w.l.moveOuts, moveOutWrite{id: id, member: m, at: at, reason: reason})
 	}
 }
 
@@ -221,7 +221,7 @@ func (w *writer) attendance() {
 		for i := range lines {
 			lines[i].received = time.Now()
 		}
-		w.l.addAttendance(lines)
+		record(w.l, &w.l.attendance, lines...)
 	}
 }
 
@@ -231,7 +231,7 @@ func (w *writer) createPlan() {
 		"memberId": memberID(m), "startsOn": w.t.today.AddDate(0, 0, -7).Format(time.DateOnly),
 		"reviewOn": w.t.today.AddDate(0, 0, 30).Format(time.DateOnly)})
 	if id != 0 {
-		w.l.addPlan(planWrite{id: id, member: m, status: "DRAFT"})
+		record(w.l, &w.l.plans, planWrite{id: id, member: m, status: "DRAFT"})
 		w.p.add(&w.p.plans, id)
 	}
 }
@@ -245,7 +245,7 @@ func (w *writer) activatePlan() {
 	_, id := w.mutate("activateAftercarePlan", activatePlanMutation, "activateAftercarePlan", "aftercarePlan", "AftercarePlan",
 		map[string]any{"aftercarePlanId": globalid.EncodeInt("AftercarePlan", plan)})
 	if id != 0 {
-		w.l.addPlan(planWrite{id: id, status: "ACTIVE"})
+		record(w.l, &w.l.plans, planWrite{id: id, status: "ACTIVE"})
 		w.p.add(&w.p.active, id)
 	}
 }
@@ -267,7 +267,7 @@ func (w *writer) closePlan() {
 	_, id := w.mutate(kind, query, field, "aftercarePlan", "AftercarePlan",
 		map[string]any{"aftercarePlanId": globalid.EncodeInt("AftercarePlan", plan)})
 	if id != 0 {
-		w.l.addPlan(planWrite{id: id, status: status})
+		record(w.l, &w.l.plans, planWrite{id: id, status: status})
 	}
 }
 
@@ -283,7 +283,7 @@ func (w *writer) checkIn() {
 		"aftercarePlanId": globalid.EncodeInt("AftercarePlan", plan), "occurredOn": on,
 		"isAbstinent": craving < 5, "craving": craving, "note": note})
 	if id != 0 {
-		w.l.addCheckIn(checkInWrite{id: id, plan: plan, on: on, craving: craving, note: note})
+		record(w.l, &w.l.checkIns, checkInWrite{id: id, plan: plan, on: on, craving: craving, note: note})
 	}
 }
 
@@ -301,7 +301,7 @@ func (w *writer) grant() {
 		"purpose": purpose, "informationKinds": kinds, "expiresAt": expires,
 		"signatureName": "Soak Signature", "signedAt": at})
 	if id != 0 {
-		w.l.addGrant(grantWrite{id: id, member: m, contact: w.t.contacts[m], purpose: purpose, kinds: kinds,
+		record(w.l, &w.l.grants, grantWrite{id: id, member: m, contact: w.t.contacts[m], purpose: purpose, kinds: kinds,
 			expiresAt: expires, signedAt: at})
 		w.p.add(&w.p.consents, id)
 	}
@@ -317,7 +317,7 @@ func (w *writer) revoke() {
 	_, id := w.mutate("revokeConsent", revokeMutation, "revokeConsent", "consent", "Consent", map[string]any{
 		"consentId": globalid.EncodeInt("Consent", consent), "revokedAt": at, "reason": reason})
 	if id != 0 {
-		w.l.addRevoke(revokeWrite{id: id, at: at, reason: reason})
+		record(w.l, &w.l.revocations, revokeWrite{id: id, at: at, reason: reason})
 	}
 }
 
